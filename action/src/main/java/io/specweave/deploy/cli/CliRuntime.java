@@ -1,0 +1,39 @@
+package io.specweave.deploy.cli;
+
+import io.specweave.deploy.config.Credentials;
+import io.specweave.deploy.tracker.TrackerFactory;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * What a command may touch of the outside world, passed in so tests run commands in-process:
+ * environment variables, output streams, the clock and how trackers are built.
+ */
+public record CliRuntime(
+        Map<String, String> env,
+        PrintWriter out,
+        PrintWriter err,
+        Clock clock,
+        Function<Credentials, TrackerFactory> trackers) {
+
+    /** The real process: System.getenv, stdout/stderr, the system clock, the built-in trackers. */
+    public static CliRuntime system() {
+        return new CliRuntime(System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true),
+                Clock.systemUTC(), Trackers::standard);
+    }
+
+    public Credentials credentials() {
+        return new Credentials(env);
+    }
+
+    public TrackerFactory trackerFactory() {
+        return trackers.apply(credentials());
+    }
+
+    /** Emoji off when NO_COLOR is set (https://no-color.org) or the terminal is dumb. */
+    public boolean plain() {
+        return env.containsKey("NO_COLOR") || "dumb".equals(env.get("TERM"));
+    }
+}

@@ -1,0 +1,133 @@
+package io.specweave.deploy.cli;
+
+import io.specweave.deploy.Json;
+import io.specweave.deploy.Project;
+import io.specweave.deploy.ci.CiContext;
+import io.specweave.deploy.ci.CiDetector;
+import io.specweave.deploy.deploy.SyncRequest;
+import io.specweave.deploy.deploy.SyncResult;
+import io.specweave.deploy.deploy.SyncService;
+import io.specweave.deploy.deploy.SyncSummary;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code sync [<provider>] <increment>}: records a deployment and updates its tracking item. */
+@Command(name = "sync", mixinStandardHelpOptions = true,
+        description = {"Records a deployment of an increment to the profile's environment in metadata.json,",
+                "and creates or updates that environment's tracking item."})
+final class SyncCommand implements Callable<Integer> {
+
+    @ParentCommand
+    SpecweaveDeploy parent;
+
+    @Mixin
+    ProjectOptions project;
+
+    @Parameters(arity = "0..2", paramLabel = "[PROVIDER] INCREMENT",
+            description = "Increment id (0018, 18, 0018-name) or 'active' (default). An optional provider word "
+                    + "before it (github, jira, ado, local) must match the profile's provider.")
+    List<String> positional;
+
+    @Option(names = {"-p", "--profile"}, description = "Sync profile (sync.profiles.<name>).")
+    String profile;
+
+    @Option(names = {"-e", "--environment"}, description = "Resolve the profile by its environment instead.")
+    String environment;
+
+    @ArgGroup(exclusive = true)
+    OutcomeOptions outcome = new OutcomeOptions();
+
+    static final class OutcomeOptions {
+        @Option(names = "--deployed", description = "The deployment finished successfully.")
+        boolean deployed;
+
+        @Option(names = "--failed", description = "The deployment failed.")
+        boolean failed;
+    }
+
+    @Option(names = "--commit", description = "Commit SHA (default: from CI or git).")
+    String commit;
+
+    @Option(names = "--branch", description = "Branch (default: from CI or git).")
+    String branch;
+
+    @Option(names = "--tag", description = "Tag (default: from CI or git).")
+    String tag;
+
+    @Option(names = "--deployed-by", description = "Who deployed (default: the CI actor or git user).")
+    String deployedBy;
+
+    @Option(names = "--run-url", description = "Link to the pipeline run (default: from CI).")
+    String runUrl;
+
+    @Option(names = "--deployment-url", description = "Environment URL (default: the profile's deploymentUrl).")
+    String deploymentUrl;
+
+    @Option(names = "--dry-run", description = "Print what would change; write nothing, call no tracker.")
+    boolean dryRun;
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        CliRuntime runtime = parent.runtime();
+        String provider = null;
+        String increment = "active";
+        if (positional != null && positional.size() == 2) {
+            provider = positional.get(0);
+            increment = positional.get(1);
+        } else if (positional != null && positional.size() == 1) {
+            increment = positional.get(0);
+        }
+        Project opened = project.open();
+        SyncRequest.Outcome result = outcome.failed ? SyncRequest.Outcome.FAILED
+                : outcome.deployed ? SyncRequest.Outcome.DEPLOYED : SyncRequest.Outcome.IN_PROGRESS;
+        SyncRequest request = new SyncRequest(increment, profile, environment, provider, result, commit, branch, tag,
+                deployedBy, runUrl, deploymentUrl, dryRun);
+        CiContext ci = new CiDetector(runtime.env(), opened.dir()).detect();
+        SyncResult done = new SyncService(runtime.trackerFactory(), runtime.clock()).sync(opened, request, ci);
+        print(runtime.out(), done);
+        return 0;
+    }
+
+    private void print(PrintWriter out, SyncResult result) {
+        SyncSummary summary = SyncSummary.of(result);
+        if (json) {
+            out.println(Json.pretty(summary));
+            return;
+        }
+        String verb = result.dryRun() ? "Would record" : result.newDeployment() ? "Recorded" : "Re-synced";
+        out.println(verb + " " + result.increment().id() + " → " + result.environment() + " (" + summary.status()
+                + ", profile " + result.profile().name() + ", " + result.profile().provider() + ")");
+        if (result.record().commit() != null) {
+            out.println("  commit:   " + result.record().commit());
+        }
+        if (result.record().deploymentUrl() != null) {
+            out.println("  url:      " + result.record().deploymentUrl());
+        }
+        if (summary.trackingId() != null) {
+            out.println("  tracking: " + summary.trackingId()
+                    + (summary.trackingUrl() == null ? "" : " " + summary.trackingUrl())
+                    + (result.tracking() != null && result.tracking().created() ? " (created)" : ""));
+        }
+        if (result.dryRun()) {
+            out.println(result.metadataChanged() ? "  metadata.json would change:" : "  metadata.json would not change");
+            if (result.metadataChanged()) {
+                out.println(Json.pretty(result.record().toNodeWithoutHistory()).indent(4).stripTrailing());
+            }
+        } else if (!result.metadataChanged()) {
+            out.println("  metadata.json unchanged (same deployment)");
+        }
+        for (String warning : result.warnings()) {
+            out.println("  warning: " + warning);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package io.specweave.deploy.ci;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reads the current run's facts from GitHub Actions' or Jenkins' environment variables, else from
+ * {@code git} in the workspace, else gives nothing. Explicit flags win over all of it
+ * ({@link CiContext#overriddenBy}).
+ */
+public final class CiDetector {
+
+    private final Map<String, String> env;
+    private final Path workspace;
+
+    public CiDetector(Map<String, String> env, Path workspace) {
+        this.env = env;
+        this.workspace = workspace;
+    }
+
+    public CiContext detect() {
+        if ("true".equalsIgnoreCase(get("GITHUB_ACTIONS")) || get("GITHUB_SHA") != null && get("GITHUB_RUN_ID") != null) {
+            return fillFromGit(githubActions());
+        }
+        if (get("JENKINS_URL") != null || get("BUILD_URL") != null && get("GIT_COMMIT") != null) {
+            return fillFromGit(jenkins());
+        }
+        return fillFromGit(new CiContext("none", null, null, null, null, null));
+    }
+
+    private CiContext githubActions() {
+        String refName = get("GITHUB_REF_NAME");
+        String refType = get("GITHUB_REF_TYPE");
+        String ref = get("GITHUB_REF");
+        boolean isTag = "tag".equals(refType) || ref != null && ref.startsWith("refs/tags/");
+        String branch = isTag ? null : first(get("GITHUB_HEAD_REF"), refName);
+        String tag = isTag ? first(refName, ref == null ? null : ref.substring("refs/tags/".length())) : null;
+        String runUrl = null;
+        String server = first(get("GITHUB_SERVER_URL"), "https://github.com");
+        if (get("GITHUB_REPOSITORY") != null && get("GITHUB_RUN_ID") != null) {
+            runUrl = stripSlash(server) + "/" + get("GITHUB_REPOSITORY") + "/actions/runs/" + get("GITHUB_RUN_ID");
+        }
+        return new CiContext("github-actions", get("GITHUB_SHA"), branch, tag, get("GITHUB_ACTOR"), runUrl);
+    }
+
+    private CiContext jenkins() {
+        String branch = first(get("BRANCH_NAME"), get("GIT_BRANCH"));
+        if (branch != null && branch.startsWith("origin/")) {
+            branch = branch.substring("origin/".length());
+        }
+        String tag = get("TAG_NAME");
+        if (tag != null && tag.equals(branch)) {
+            branch = null;
+        }
+        String actor = first(get("BUILD_USER_EMAIL"), first(get("BUILD_USER_ID"), get("BUILD_USER")));
+        return new CiContext("jenkins", get("GIT_COMMIT"), branch, tag, actor, get("BUILD_URL"));
+    }
+
+    /** Fills what the CI did not say from the workspace's git repository, when there is one. */
+    private CiContext fillFromGit(CiContext context) {
+        boolean needCommit = context.commit() == null;
+        boolean needRef = context.branch() == null && context.tag() == null;
+        boolean needActor = context.actor() == null;
+        if (!(needCommit || needRef || needActor) || workspace == null || !insideGitRepository(workspace)) {
+            return context;
+        }
+        String commit = context.commit();
+        String branch = context.branch();
+        String tag = context.tag();
+        String actor = context.actor();
+        if (needCommit || needRef) {
+            // One process gives the commit and the refs pointing at it ("HEAD -> main, tag: v1.2").
+            List<String> out = git("log", "-1", "--format=%H%n%D");
+            if (out.size() >= 1 && needCommit) {
+                commit = blankToNull(out.get(0));
+            }
+            if (out.size() >= 2 && needRef) {
+                for (String part : out.get(1).split(",\\s*")) {
+                    if (part.startsWith("HEAD -> ")) {
+                        branch = part.substring("HEAD -> ".length()).trim();
+                    } else if (part.startsWith("tag: ") && tag == null) {
+                        tag = part.substring("tag: ".length()).trim();
+                    }
+                }
+            }
+        }
+        if (needActor) {
+            List<String> out = git("config", "user.email");
+            actor = out.isEmpty() ? get("USER") : blankToNull(out.get(0));
+        }
+        String system = "none".equals(context.system()) && commit != null ? "git" : context.system();
+        return new CiContext(system, commit, branch, tag, actor, context.runUrl());
+    }
+
+    private static boolean insideGitRepository(Path dir) {
+        for (Path p = dir.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
+            if (Files.exists(p.resolve(".git"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<String> git(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add("git");
+        command.add("-C");
+        command.add(workspace.toString());
+        command.addAll(List.of(args));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(false)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            byte[] bytes;
+            try (InputStream in = process.getInputStream()) {
+                bytes = in.readAllBytes();
+            }
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return List.of();
+            }
+            if (process.exitValue() != 0) {
+                return List.of();
+            }
+            return new String(bytes, StandardCharsets.UTF_8).lines().toList();
+        } catch (IOException e) {
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
+    }
+
+    private String get(String name) {
+        return blankToNull(env.get(name));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static String first(String a, String b) {
+        return a != null ? a : b;
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

@@ -1,0 +1,207 @@
+package io.specweave.deploy.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.specweave.deploy.BadInputException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A loaded {@code .specweave/config.json}: the sync profiles and the pipeline order. The whole
+ * tree stays available ({@link #root()}) for settings other modules own; nothing here rewrites
+ * the file.
+ */
+public final class SpecweaveConfig {
+
+    /** The order used when the config has no {@code deployment.pipeline}. */
+    public static final List<String> DEFAULT_PIPELINE = List.of("dev", "qa", "staging", "uat", "preview", "prod");
+
+    private final Path projectDir;
+    private final String source;
+    private final ObjectNode root;
+    private final Map<String, SyncProfile> profiles;
+    private final String defaultProfile;
+    private final List<String> declaredPipeline;
+
+    SpecweaveConfig(Path projectDir, String source, ObjectNode root, Map<String, SyncProfile> profiles,
+            String defaultProfile, List<String> declaredPipeline) {
+        this.projectDir = projectDir;
+        this.source = source;
+        this.root = root;
+        this.profiles = Map.copyOf(profiles);
+        this.profileOrder = List.copyOf(profiles.keySet());
+        this.defaultProfile = defaultProfile;
+        this.declaredPipeline = declaredPipeline;
+    }
+
+    private final List<String> profileOrder;
+
+    /** The project folder, the one holding {@code .specweave}. */
+    public Path projectDir() {
+        return projectDir;
+    }
+
+    /** {@code <project>/.specweave}. */
+    public Path specweaveDir() {
+        return projectDir.resolve(".specweave");
+    }
+
+    /** How error messages name the config file. */
+    public String source() {
+        return source;
+    }
+
+    /** The whole parsed file; read-only by convention. */
+    public ObjectNode root() {
+        return root;
+    }
+
+    /** A node by JSON pointer ({@code /deployment/promotion}), or a missing node. */
+    public JsonNode at(String pointer) {
+        return root.at(pointer);
+    }
+
+    /** Profiles in config order. */
+    public List<SyncProfile> profiles() {
+        return profileOrder.stream().map(profiles::get).toList();
+    }
+
+    public Optional<SyncProfile> findProfile(String name) {
+        return Optional.ofNullable(profiles.get(name));
+    }
+
+    /** The profile called {@code name}, or an error listing the known ones. */
+    public SyncProfile profile(String name) {
+        SyncProfile profile = profiles.get(name);
+        if (profile == null) {
+            throw new BadInputException(source + ": sync.profiles: no profile named \"" + name + "\"; "
+                    + knownProfiles());
+        }
+        return profile;
+    }
+
+    /** Profiles recording deployments to {@code environment}, in config order. */
+    public List<SyncProfile> profilesForEnvironment(String environment) {
+        return profiles().stream().filter(p -> environment.equals(p.environment())).toList();
+    }
+
+    /** The one profile of an environment; when several, the default profile if it is one of them. */
+    public SyncProfile profileForEnvironment(String environment) {
+        List<SyncProfile> matches = profilesForEnvironment(environment);
+        if (matches.size() == 1) {
+            return matches.get(0);
+        }
+        if (matches.isEmpty()) {
+            throw new BadInputException(source + ": sync.profiles: no profile has \"environment\": \""
+                    + environment + "\"; " + knownEnvironments());
+        }
+        Optional<SyncProfile> preferred = matches.stream().filter(p -> p.name().equals(defaultProfile)).findFirst();
+        return preferred.orElseThrow(() -> new BadInputException(source + ": sync.profiles: "
+                + matches.size() + " profiles have \"environment\": \"" + environment + "\" ("
+                + matches.stream().map(SyncProfile::name).collect(Collectors.joining(", "))
+                + "); choose one with --profile"));
+    }
+
+    /** {@code sync.defaultProfile} (or SpecWeave's {@code sync.activeProfile}), if set. */
+    public Optional<String> defaultProfileName() {
+        return Optional.ofNullable(defaultProfile);
+    }
+
+    /**
+     * The profile a command works with: by name, else by environment, else the default profile,
+     * else the only profile. Name and environment together must agree.
+     */
+    public SyncProfile resolveProfile(String name, String environment) {
+        if (name != null && !name.isBlank()) {
+            SyncProfile profile = profile(name);
+            if (environment != null && !environment.isBlank() && !environment.equals(profile.environment())) {
+                throw new BadInputException("profile \"" + name + "\" records environment \""
+                        + profile.environment() + "\", not \"" + environment + "\" (" + source
+                        + ": sync.profiles." + name + ".environment); pass only one of --profile and --environment");
+            }
+            return profile;
+        }
+        if (environment != null && !environment.isBlank()) {
+            return profileForEnvironment(environment);
+        }
+        if (defaultProfile != null) {
+            if (!profiles.containsKey(defaultProfile)) {
+                throw new BadInputException(source + ": sync.defaultProfile: names \"" + defaultProfile
+                        + "\", which is not under sync.profiles; " + knownProfiles());
+            }
+            return profiles.get(defaultProfile);
+        }
+        if (profiles.size() == 1) {
+            return profiles.values().iterator().next();
+        }
+        throw new BadInputException(source + ": no profile chosen: pass --profile or --environment, or set "
+                + "sync.defaultProfile; " + knownProfiles());
+    }
+
+    /**
+     * The environments in pipeline order: {@code deployment.pipeline} when declared, else the
+     * usual dev, qa, staging, uat, preview, prod among the profiles' environments; then every
+     * other environment of a profile, in config order.
+     */
+    public List<String> pipeline() {
+        Set<String> ordered = new LinkedHashSet<>();
+        Set<String> profileEnvironments = profiles().stream().map(SyncProfile::environment)
+                .filter(e -> e != null).collect(Collectors.toCollection(LinkedHashSet::new));
+        if (declaredPipeline != null) {
+            ordered.addAll(declaredPipeline);
+        } else {
+            DEFAULT_PIPELINE.stream().filter(profileEnvironments::contains).forEach(ordered::add);
+        }
+        ordered.addAll(profileEnvironments);
+        return List.copyOf(ordered);
+    }
+
+    /** {@link #pipeline()} extended by other environments (e.g. found in metadata), placed by the same rule. */
+    public List<String> pipeline(Collection<String> moreEnvironments) {
+        List<String> base = new ArrayList<>(pipeline());
+        if (base.containsAll(moreEnvironments)) {
+            return base;
+        }
+        List<String> extra = moreEnvironments.stream().filter(e -> !base.contains(e)).distinct().toList();
+        if (declaredPipeline == null) {
+            List<String> known = new ArrayList<>(base);
+            known.addAll(extra);
+            List<String> ordered = new ArrayList<>(DEFAULT_PIPELINE.stream().filter(known::contains).toList());
+            known.stream().filter(e -> !ordered.contains(e)).forEach(ordered::add);
+            return ordered;
+        }
+        base.addAll(extra);
+        return base;
+    }
+
+    /** True when {@code deployment.pipeline} lists the order explicitly. */
+    public boolean hasDeclaredPipeline() {
+        return declaredPipeline != null;
+    }
+
+    private String knownProfiles() {
+        return profiles.isEmpty()
+                ? "the config has no sync.profiles; add one, e.g. \"local-dev\": {\"provider\": \"local\", \"environment\": \"dev\"}"
+                : "known profiles: " + String.join(", ", profileOrder);
+    }
+
+    private String knownEnvironments() {
+        List<String> environments = pipeline();
+        return environments.isEmpty() ? knownProfiles() : "environments with a profile: " + String.join(", ", environments);
+    }
+
+    /** Profile name → profile, in config order (for iteration in reports). */
+    public Map<String, SyncProfile> profilesByName() {
+        Map<String, SyncProfile> ordered = new LinkedHashMap<>();
+        profileOrder.forEach(n -> ordered.put(n, profiles.get(n)));
+        return ordered;
+    }
+}

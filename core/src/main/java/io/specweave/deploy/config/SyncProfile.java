@@ -1,0 +1,73 @@
+package io.specweave.deploy.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Json;
+
+/**
+ * One entry of {@code sync.profiles}: which tracker an environment's items live in.
+ *
+ * @param name          the key under {@code sync.profiles}
+ * @param provider      github, jira, ado or local
+ * @param displayName   a human name, may be null
+ * @param environment   the environment this profile tracks (dev, qa, ...); may be null for
+ *                      SpecWeave's plain issue-sync profiles, which then cannot record deployments
+ * @param deploymentUrl the environment's base URL, may be null
+ * @param config        the provider settings ({@code owner}, {@code repo}, {@code domain}, ...)
+ * @param raw           the whole profile object, for settings other modules own (healthCheck, ...)
+ * @param source        the config file, for error messages
+ */
+public record SyncProfile(
+        String name,
+        Provider provider,
+        String displayName,
+        String environment,
+        String deploymentUrl,
+        ObjectNode config,
+        ObjectNode raw,
+        String source) {
+
+    /** {@code config.<key>} as text, or null when absent or blank. */
+    public String configText(String key) {
+        return Json.text(config, key);
+    }
+
+    /** {@code config.<key>}, or null. */
+    public JsonNode configNode(String key) {
+        return config.get(key);
+    }
+
+    /** A top-level setting of the profile (e.g. {@code healthCheck}), or null. */
+    public JsonNode setting(String key) {
+        return raw.get(key);
+    }
+
+    /** What a reader calls this environment: the display name, else the environment, else the name. */
+    public String label() {
+        if (displayName != null) {
+            return displayName;
+        }
+        return environment != null ? environment : name;
+    }
+
+    /** The environment, or a bad-input error saying how to add one. */
+    public String requireEnvironment() {
+        if (environment == null) {
+            throw new BadInputException(source + ": sync.profiles." + name
+                    + ".environment: expected the environment this profile deploys to (e.g. \"qa\"), "
+                    + "but the profile has none; add it to record deployments with this profile");
+        }
+        return environment;
+    }
+
+    /** A required {@code config.<key>} for a provider, or a bad-input error naming it. */
+    public String requireConfig(String key, String expected) {
+        String value = configText(key);
+        if (value == null) {
+            throw new BadInputException(source + ": sync.profiles." + name + ".config." + key
+                    + ": expected " + expected + ", got " + ConfigLoader.describe(config.get(key)));
+        }
+        return value;
+    }
+}

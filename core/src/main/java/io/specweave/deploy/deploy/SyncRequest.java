@@ -1,0 +1,60 @@
+package io.specweave.deploy.deploy;
+
+/**
+ * What a front end asks {@link SyncService} to do: record a deployment of an increment to a
+ * profile's environment and sync its tracking item. Null fields fall back to the CI context and
+ * the profile.
+ *
+ * @param increment     {@code 0018}, {@code 0018-name} or {@code active}
+ * @param profile       profile name; or null to resolve by environment / default
+ * @param environment   environment to resolve the profile by; may be null
+ * @param provider      the provider word of {@code sync <provider> <increment>}; must match the profile's
+ * @param outcome       what happened to the deployment
+ * @param commit        overrides the detected commit
+ * @param branch        overrides the detected branch
+ * @param tag           overrides the detected tag
+ * @param deployedBy    overrides the detected actor
+ * @param runUrl        overrides the detected run link
+ * @param deploymentUrl overrides the profile's deploymentUrl
+ * @param dryRun        compute and report, write nothing, call no tracker
+ */
+public record SyncRequest(
+        String increment,
+        String profile,
+        String environment,
+        String provider,
+        Outcome outcome,
+        String commit,
+        String branch,
+        String tag,
+        String deployedBy,
+        String runUrl,
+        String deploymentUrl,
+        boolean dryRun) {
+
+    /** The deployment's state as the pipeline reports it. */
+    public enum Outcome {
+        /** The deploy job has started; the item shows the environment as in progress. */
+        IN_PROGRESS(DeploymentStatus.IN_PROGRESS),
+        /** The deploy job succeeded ({@code --deployed}). */
+        DEPLOYED(DeploymentStatus.DEPLOYED),
+        /** The deploy job failed ({@code --failed}). */
+        FAILED(DeploymentStatus.FAILED);
+
+        private final String status;
+
+        Outcome(String status) {
+            this.status = status;
+        }
+
+        public String status() {
+            return status;
+        }
+    }
+
+    /** A request with only the increment and profile set, deployed, not a dry run. */
+    public static SyncRequest deployed(String increment, String profile) {
+        return new SyncRequest(increment, profile, null, null, Outcome.DEPLOYED, null, null, null, null, null, null,
+                false);
+    }
+}

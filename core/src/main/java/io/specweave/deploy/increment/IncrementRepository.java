@@ -1,0 +1,237 @@
+package io.specweave.deploy.increment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Finds increments under {@code .specweave/increments}, including SpecWeave's {@code _archive},
+ * {@code _abandoned} and {@code _paused} folders, and resolves what a user types to one of them.
+ */
+public final class IncrementRepository {
+
+    /** Sub-folders of {@code increments/} that hold increments that left the active list. */
+    public static final List<String> SIDE_FOLDERS = List.of("_archive", "_abandoned", "_paused");
+
+    private static final Pattern LEADING_NUMBER = Pattern.compile("^(\\d+)");
+    private static final Pattern SAFE_REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final Set<String> ACTIVE_STATUSES = Set.of("active", "in-progress", "in_progress");
+
+    private final Path specweaveDir;
+
+    public IncrementRepository(Path specweaveDir) {
+        this.specweaveDir = specweaveDir.toAbsolutePath().normalize();
+    }
+
+    public Path incrementsDir() {
+        return specweaveDir.resolve("increments");
+    }
+
+    /** Every increment, in the active list first, then the side folders; each sorted by number then name. */
+    public List<Increment> list() {
+        List<Increment> all = new ArrayList<>(listIn(incrementsDir(), "increments"));
+        for (String side : SIDE_FOLDERS) {
+            all.addAll(listIn(incrementsDir().resolve(side), side));
+        }
+        return all;
+    }
+
+    private static List<Increment> listIn(Path dir, String location) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(dir)) {
+            return children
+                    .filter(Files::isDirectory)
+                    .filter(p -> {
+                        String name = p.getFileName().toString();
+                        return !name.startsWith("_") && !name.startsWith(".");
+                    })
+                    .map(p -> of(p, location))
+                    .sorted(Comparator.comparingInt(Increment::number).thenComparing(Increment::id))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Increment of(Path folder, String location) {
+        String name = folder.getFileName().toString();
+        Matcher m = LEADING_NUMBER.matcher(name);
+        int number = -1;
+        if (m.find()) {
+            try {
+                number = Integer.parseInt(m.group(1));
+            } catch (NumberFormatException e) {
+                number = -1;
+            }
+        }
+        return new Increment(name, number, folder.toAbsolutePath().normalize(), location);
+    }
+
+    /**
+     * Resolves {@code 0018}, {@code 18}, {@code 0018-oauth-google} or {@code active}. Unknown or
+     * ambiguous references, and references that look like paths, are bad input.
+     */
+    public Increment resolve(String reference) {
+        if (reference == null || reference.isBlank()) {
+            throw new BadInputException("no increment given: pass an increment id such as 0018, or \"active\"");
+        }
+        String ref = reference.trim();
+        if (ref.equalsIgnoreCase("active")) {
+            return active();
+        }
+        if (!SAFE_REFERENCE.matcher(ref).matches() || ref.contains("..")) {
+            throw new BadInputException("increment \"" + ref + "\": expected an increment id such as 0018 or "
+                    + "0018-oauth-google, not a path");
+        }
+        List<Increment> all = list();
+        List<Increment> exact = all.stream().filter(i -> i.id().equalsIgnoreCase(ref)).toList();
+        if (exact.size() == 1) {
+            return exact.get(0);
+        }
+        List<Increment> matches;
+        if (!exact.isEmpty()) {
+            matches = exact;
+        } else if (ref.chars().allMatch(Character::isDigit)) {
+            int number = parseNumber(ref);
+            matches = all.stream().filter(i -> i.number() == number).toList();
+        } else {
+            String prefix = ref.toLowerCase(Locale.ROOT);
+            matches = all.stream().filter(i -> i.id().toLowerCase(Locale.ROOT).startsWith(prefix)).toList();
+        }
+        if (matches.size() == 1) {
+            return matches.get(0);
+        }
+        if (matches.isEmpty()) {
+            throw new BadInputException("increment \"" + ref + "\": no such increment in "
+                    + display(incrementsDir()) + candidates(all));
+        }
+        throw new BadInputException("increment \"" + ref + "\" is ambiguous: it matches "
+                + matches.stream().map(this::describe).collect(Collectors.joining(", "))
+                + "; pass the whole folder name");
+    }
+
+    /**
+     * SpecWeave's active increment: {@code state/active-increment.json} when it names one, else
+     * the single increment whose metadata status is active.
+     */
+    public Increment active() {
+        Path state = specweaveDir.resolve("state").resolve("active-increment.json");
+        List<String> named = readActiveState(state);
+        if (named.size() == 1) {
+            try {
+                return resolve(named.get(0));
+            } catch (BadInputException e) {
+                throw new BadInputException(display(state) + " names \"" + named.get(0)
+                        + "\" as the active increment, but: " + e.getMessage(), e);
+            }
+        }
+        if (named.size() > 1) {
+            throw new BadInputException(display(state) + ": several increments are active (" + String.join(", ", named)
+                    + "); pass the increment id instead of \"active\"");
+        }
+        List<Increment> active = list().stream().filter(this::hasActiveStatus).toList();
+        if (active.size() == 1) {
+            return active.get(0);
+        }
+        if (active.isEmpty()) {
+            throw new BadInputException("no active increment: " + display(state)
+                    + " names none and no increment's metadata.json has \"status\": \"active\"; pass the increment id");
+        }
+        throw new BadInputException("several increments have \"status\": \"active\" ("
+                + active.stream().map(Increment::id).collect(Collectors.joining(", "))
+                + "); pass the increment id instead of \"active\"");
+    }
+
+    private boolean hasActiveStatus(Increment increment) {
+        Path file = increment.metadataFile();
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try {
+            JsonNode node = Json.mapper().readTree(file.toFile());
+            String status = Json.text(node, "status");
+            return status != null && ACTIVE_STATUSES.contains(status.toLowerCase(Locale.ROOT));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Reads the ids in SpecWeave's active-increment state, in its old ({@code id}) and new ({@code ids}) forms. */
+    private static List<String> readActiveState(Path state) {
+        if (!Files.isRegularFile(state)) {
+            return List.of();
+        }
+        try {
+            JsonNode node = Json.mapper().readTree(state.toFile());
+            List<String> ids = new ArrayList<>();
+            if (node == null) {
+                return ids;
+            }
+            if (node.isTextual()) {
+                ids.add(node.asText());
+            }
+            for (String field : List.of("ids", "activeIds", "activeIncrements")) {
+                JsonNode array = node.get(field);
+                if (array != null && array.isArray()) {
+                    array.forEach(n -> {
+                        if (n.isTextual() && !n.asText().isBlank()) {
+                            ids.add(n.asText());
+                        } else if (n.isObject() && Json.text(n, "id") != null) {
+                            ids.add(Json.text(n, "id"));
+                        }
+                    });
+                }
+            }
+            for (String field : List.of("id", "incrementId", "activeIncrement", "increment")) {
+                String id = Json.text(node, field);
+                if (id != null) {
+                    ids.add(id);
+                }
+            }
+            return ids.stream().map(String::trim).distinct().toList();
+        } catch (IOException e) {
+            // A state file SpecWeave left half-written says nothing we can trust: fall back to metadata.
+            return List.of();
+        }
+    }
+
+    private static int parseNumber(String digits) {
+        try {
+            return Integer.parseInt(digits);
+        } catch (NumberFormatException e) {
+            return -2;
+        }
+    }
+
+    private String describe(Increment increment) {
+        return "increments".equals(increment.location()) ? increment.id() : increment.location() + "/" + increment.id();
+    }
+
+    private String candidates(List<Increment> all) {
+        if (all.isEmpty()) {
+            return ", which holds no increment folders";
+        }
+        List<String> names = all.stream().map(this::describe).limit(12).toList();
+        return "; known increments: " + String.join(", ", names) + (all.size() > names.size() ? ", ..." : "");
+    }
+
+    private static String display(Path path) {
+        Path cwd = Path.of("").toAbsolutePath();
+        return path.startsWith(cwd) ? cwd.relativize(path).toString() : path.toString();
+    }
+}

@@ -1,0 +1,120 @@
+package io.specweave.deploy.increment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Json;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An increment's {@code metadata.json} as a tree. This tool owns {@code deployments.<environment>}
+ * and nothing else: every other key keeps its value and its place when the file is written back.
+ */
+public final class MetadataDocument {
+
+    public static final String DEPLOYMENTS = "deployments";
+
+    private final ObjectNode root;
+    private final String source;
+    private final boolean finalNewline;
+
+    MetadataDocument(ObjectNode root, String source, boolean finalNewline) {
+        this.root = root;
+        this.source = source;
+        this.finalNewline = finalNewline;
+    }
+
+    /** A new document for an increment that has no metadata.json yet. */
+    static MetadataDocument create(Increment increment, String source) {
+        ObjectNode root = Json.mapper().createObjectNode();
+        root.put("id", increment.id());
+        return new MetadataDocument(root, source, true);
+    }
+
+    /** The whole tree; callers change only what they own. */
+    public ObjectNode root() {
+        return root;
+    }
+
+    /** How messages name the file. */
+    public String source() {
+        return source;
+    }
+
+    /** SpecWeave's increment status ({@code active}, {@code completed}, ...), or null. */
+    public String status() {
+        return Json.text(root, "status");
+    }
+
+    /** {@code deployments.<environment>}, if recorded. */
+    public Optional<ObjectNode> deployment(String environment) {
+        JsonNode deployments = deploymentsNode(false);
+        if (deployments == null) {
+            return Optional.empty();
+        }
+        JsonNode node = deployments.get(environment);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isObject()) {
+            throw new BadInputException(source + ": deployments." + environment + ": expected an object, got "
+                    + io.specweave.deploy.config.ConfigLoader.describe(node));
+        }
+        return Optional.of((ObjectNode) node);
+    }
+
+    /** Every recorded environment's node, in file order; entries that are not objects are skipped. */
+    public Map<String, ObjectNode> deployments() {
+        Map<String, ObjectNode> result = new LinkedHashMap<>();
+        JsonNode deployments = deploymentsNode(false);
+        if (deployments != null) {
+            Iterator<Map.Entry<String, JsonNode>> it = deployments.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (e.getValue().isObject()) {
+                    result.put(e.getKey(), (ObjectNode) e.getValue());
+                }
+            }
+        }
+        return result;
+    }
+
+    /** {@code deployments.<environment>}, created empty at the end of {@code deployments} when absent. */
+    public ObjectNode deploymentForUpdate(String environment) {
+        ObjectNode deployments = (ObjectNode) deploymentsNode(true);
+        JsonNode node = deployments.get(environment);
+        if (node == null || node.isNull()) {
+            return deployments.putObject(environment);
+        }
+        if (!node.isObject()) {
+            throw new BadInputException(source + ": deployments." + environment + ": expected an object, got "
+                    + io.specweave.deploy.config.ConfigLoader.describe(node));
+        }
+        return (ObjectNode) node;
+    }
+
+    private JsonNode deploymentsNode(boolean create) {
+        JsonNode node = root.get(DEPLOYMENTS);
+        if (node == null || node.isNull()) {
+            return create ? root.putObject(DEPLOYMENTS) : null;
+        }
+        if (!node.isObject()) {
+            throw new BadInputException(source + ": deployments: expected an object keyed by environment, got "
+                    + io.specweave.deploy.config.ConfigLoader.describe(node));
+        }
+        return node;
+    }
+
+    /** The file's text, laid out as SpecWeave writes it; a final newline only if the file had one. */
+    public String toText() {
+        return Json.pretty(root) + (finalNewline ? "\n" : "");
+    }
+
+    /** A deep copy, so a dry run can change it without touching the original. */
+    public MetadataDocument copy() {
+        return new MetadataDocument(root.deepCopy(), source, finalNewline);
+    }
+}

@@ -1,0 +1,41 @@
+package io.specweave.deploy.tracker;
+
+import io.specweave.deploy.config.Credentials;
+import io.specweave.deploy.config.Provider;
+import io.specweave.deploy.config.SyncProfile;
+import io.specweave.deploy.tracker.local.LocalTracker;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/** Builds the tracker of a profile from its provider. Tests register fakes with {@link #register}. */
+public final class TrackerFactory {
+
+    private final Credentials credentials;
+    private final Map<Provider, BiFunction<SyncProfile, Credentials, Tracker>> providers = new EnumMap<>(Provider.class);
+
+    public TrackerFactory(Credentials credentials) {
+        this.credentials = credentials;
+        register(Provider.LOCAL, (profile, creds) -> new LocalTracker());
+    }
+
+    /** Adds or replaces how a provider's tracker is built. */
+    public TrackerFactory register(Provider provider, BiFunction<SyncProfile, Credentials, Tracker> builder) {
+        providers.put(provider, builder);
+        return this;
+    }
+
+    public Tracker forProfile(SyncProfile profile) {
+        BiFunction<SyncProfile, Credentials, Tracker> builder = providers.get(profile.provider());
+        if (builder == null) {
+            throw new io.specweave.deploy.BadInputException(profile.source() + ": sync.profiles." + profile.name()
+                    + ".provider: \"" + profile.provider() + "\" has no tracker in this build; available: "
+                    + String.join(", ", providers.keySet().stream().map(Provider::id).toList()));
+        }
+        return builder.apply(profile, credentials);
+    }
+
+    public Credentials credentials() {
+        return credentials;
+    }
+}

@@ -1,0 +1,31 @@
+package io.specweave.deploy.tracker;
+
+import io.specweave.deploy.config.Provider;
+import java.util.List;
+
+/**
+ * Where an environment's tracking item lives.
+ *
+ * @param provider the tracker
+ * @param number   GitHub issue number or Azure DevOps work item id; null for Jira and local
+ * @param key      Jira issue key; for the other providers the id as text
+ * @param url      a link a person can open; null for the local provider
+ * @param created  true when this sync created the item
+ * @param changed  true when this sync changed anything on the item
+ * @param warnings what the user should know but that did not fail the sync
+ */
+public record TrackingRef(Provider provider, Integer number, String key, String url, boolean created,
+        boolean changed, List<String> warnings) {
+
+    public TrackingRef {
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** Issue number, Jira key or work item id, as the Action's {@code tracking-id} output shows it. */
+    public String id() {
+        if (key != null) {
+            return key;
+        }
+        return number == null ? null : String.valueOf(number);
+    }
+}

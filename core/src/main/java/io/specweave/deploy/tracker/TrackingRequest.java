@@ -1,0 +1,36 @@
+package io.specweave.deploy.tracker;
+
+import io.specweave.deploy.config.SpecweaveConfig;
+import io.specweave.deploy.config.SyncProfile;
+import io.specweave.deploy.deploy.DeploymentRecord;
+import io.specweave.deploy.increment.Increment;
+import io.specweave.deploy.increment.SpecDocument;
+import java.util.Map;
+
+/**
+ * Everything a tracker needs to create or update the item of (increment, profile).
+ *
+ * @param config          the whole config (pipeline order, status mappings)
+ * @param profile         the profile whose tracker holds the item
+ * @param increment       the increment
+ * @param spec            title and summary from spec.md
+ * @param incrementStatus SpecWeave's status of the increment (active, completed, ...), may be null
+ * @param record          the environment's record as it will be stored, history included; it
+ *                        carries the stored link ({@code issueNumber}, ...) when there is one
+ * @param newDeployment   true when this sync records a deployment the item has not seen yet
+ * @param environments    every environment's current record, for links between items
+ */
+public record TrackingRequest(
+        SpecweaveConfig config,
+        SyncProfile profile,
+        Increment increment,
+        SpecDocument spec,
+        String incrementStatus,
+        DeploymentRecord record,
+        boolean newDeployment,
+        Map<String, DeploymentRecord> environments) {
+
+    public String environment() {
+        return profile.requireEnvironment();
+    }
+}
