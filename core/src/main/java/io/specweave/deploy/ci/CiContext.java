@@ -9,17 +9,19 @@ package io.specweave.deploy.ci;
  * @param tag     tag name, may be null
  * @param actor   who deployed, may be null
  * @param runUrl  link to the pipeline run, may be null
+ * @param repositoryUrl web URL of the source repository (commit links are {@code <url>/commit/<sha>}), may be null
  */
-public record CiContext(String system, String commit, String branch, String tag, String actor, String runUrl) {
+public record CiContext(String system, String commit, String branch, String tag, String actor, String runUrl,
+        String repositoryUrl) {
 
     public static CiContext none() {
-        return new CiContext("none", null, null, null, null, null);
+        return new CiContext("none", null, null, null, null, null, null);
     }
 
     /** This context with every non-null value of {@code explicit} taking precedence. */
     public CiContext overriddenBy(String commit, String branch, String tag, String actor, String runUrl) {
         return new CiContext(system, first(commit, this.commit), first(branch, this.branch), first(tag, this.tag),
-                first(actor, this.actor), first(runUrl, this.runUrl));
+                first(actor, this.actor), first(runUrl, this.runUrl), repositoryUrl);
     }
 
     private static String first(String a, String b) {

@@ -32,7 +32,7 @@ public final class CiDetector {
         if (get("JENKINS_URL") != null || get("BUILD_URL") != null && get("GIT_COMMIT") != null) {
             return fillFromGit(jenkins());
         }
-        return fillFromGit(new CiContext("none", null, null, null, null, null));
+        return fillFromGit(CiContext.none());
     }
 
     private CiContext githubActions() {
@@ -43,11 +43,16 @@ public final class CiDetector {
         String branch = isTag ? null : first(get("GITHUB_HEAD_REF"), refName);
         String tag = isTag ? first(refName, ref == null ? null : ref.substring("refs/tags/".length())) : null;
         String runUrl = null;
+        String repositoryUrl = null;
         String server = first(get("GITHUB_SERVER_URL"), "https://github.com");
-        if (get("GITHUB_REPOSITORY") != null && get("GITHUB_RUN_ID") != null) {
-            runUrl = stripSlash(server) + "/" + get("GITHUB_REPOSITORY") + "/actions/runs/" + get("GITHUB_RUN_ID");
+        if (get("GITHUB_REPOSITORY") != null) {
+            repositoryUrl = stripSlash(server) + "/" + get("GITHUB_REPOSITORY");
+            if (get("GITHUB_RUN_ID") != null) {
+                runUrl = repositoryUrl + "/actions/runs/" + get("GITHUB_RUN_ID");
+            }
         }
-        return new CiContext("github-actions", get("GITHUB_SHA"), branch, tag, get("GITHUB_ACTOR"), runUrl);
+        return new CiContext("github-actions", get("GITHUB_SHA"), branch, tag, get("GITHUB_ACTOR"), runUrl,
+                repositoryUrl);
     }
 
     private CiContext jenkins() {
@@ -60,7 +65,8 @@ public final class CiDetector {
             branch = null;
         }
         String actor = first(get("BUILD_USER_EMAIL"), first(get("BUILD_USER_ID"), get("BUILD_USER")));
-        return new CiContext("jenkins", get("GIT_COMMIT"), branch, tag, actor, get("BUILD_URL"));
+        return new CiContext("jenkins", get("GIT_COMMIT"), branch, tag, actor, get("BUILD_URL"),
+                webUrl(get("GIT_URL")));
     }
 
     /** Fills what the CI did not say from the workspace's git repository, when there is one. */
@@ -96,7 +102,7 @@ public final class CiDetector {
             actor = out.isEmpty() ? get("USER") : blankToNull(out.get(0));
         }
         String system = "none".equals(context.system()) && commit != null ? "git" : context.system();
-        return new CiContext(system, commit, branch, tag, actor, context.runUrl());
+        return new CiContext(system, commit, branch, tag, actor, context.runUrl(), context.repositoryUrl());
     }
 
     private static boolean insideGitRepository(Path dir) {
@@ -147,6 +153,25 @@ public final class CiDetector {
 
     private static String first(String a, String b) {
         return a != null ? a : b;
+    }
+
+    /** {@code https://host/org/repo.git} or {@code git@host:org/repo.git} as a browsable https URL. */
+    static String webUrl(String gitUrl) {
+        if (gitUrl == null) {
+            return null;
+        }
+        String url = gitUrl.trim();
+        if (url.endsWith(".git")) {
+            url = url.substring(0, url.length() - 4);
+        }
+        if (url.startsWith("git@") && url.contains(":")) {
+            url = "https://" + url.substring(4).replaceFirst(":", "/");
+        }
+        if (url.startsWith("http://") || url.startsWith("https://")) {
+            // Drop user info such as https://user:token@host/...: it must never reach an issue body.
+            return url.replaceFirst("^(https?://)[^/@]*@", "$1");
+        }
+        return null;
     }
 
     private static String stripSlash(String url) {

@@ -78,7 +78,7 @@ public final class SyncService {
         }
 
         TrackingRequest trackingRequest = new TrackingRequest(project.config(), profile, increment, spec,
-                document.status(), viewed, newDeployment, view);
+                document.status(), viewed, newDeployment, view, facts.repositoryUrl());
         TrackingRef ref;
         try {
             ref = tracker.upsert(trackingRequest);

@@ -19,6 +19,7 @@ import java.util.Map;
  *                        carries the stored link ({@code issueNumber}, ...) when there is one
  * @param newDeployment   true when this sync records a deployment the item has not seen yet
  * @param environments    every environment's current record, for links between items
+ * @param repositoryUrl   web URL of the source repository for commit links, may be null
  */
 public record TrackingRequest(
         SpecweaveConfig config,
@@ -28,7 +29,8 @@ public record TrackingRequest(
         String incrementStatus,
         DeploymentRecord record,
         boolean newDeployment,
-        Map<String, DeploymentRecord> environments) {
+        Map<String, DeploymentRecord> environments,
+        String repositoryUrl) {
 
     public String environment() {
         return profile.requireEnvironment();

@@ -1,0 +1,43 @@
+package io.specweave.deploy.http;
+
+import io.specweave.deploy.config.Secret;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Removes secret values from text before it reaches a message, a log or a file. It knows each
+ * secret in plain form and in the Base64 form basic auth puts on the wire.
+ */
+public final class Redactor {
+
+    private final List<String> values = new ArrayList<>();
+
+    public Redactor add(Secret secret) {
+        if (secret != null) {
+            add(secret.reveal());
+        }
+        return this;
+    }
+
+    public Redactor add(String value) {
+        if (value != null && value.length() >= 4 && !values.contains(value)) {
+            values.add(value);
+            values.add(Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)));
+        }
+        return this;
+    }
+
+    /** Every secret in {@code text} replaced by {@code ****}. */
+    public String redact(String text) {
+        if (text == null) {
+            return null;
+        }
+        String result = text;
+        for (String value : values) {
+            result = result.replace(value, "****");
+        }
+        return result;
+    }
+}

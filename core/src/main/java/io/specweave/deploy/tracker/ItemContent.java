@@ -1,0 +1,161 @@
+package io.specweave.deploy.tracker;
+
+import io.specweave.deploy.config.SpecweaveConfig;
+import io.specweave.deploy.config.SyncProfile;
+import io.specweave.deploy.deploy.DeploymentRecord;
+import io.specweave.deploy.increment.SpecDocument;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What every tracker's item says, independent of the vendor's format: title, the increment's
+ * summary, the deployment facts, the same increment's other environments and the earlier
+ * deployments to this one. GitHub renders it as Markdown ({@link MarkdownItemRenderer}); Jira as
+ * Atlassian Document Format or wiki text, Azure DevOps as HTML — each from this one model, so
+ * the items agree.
+ *
+ * @param title        {@code [<increment id>] <spec title> — <profile displayName or environment>}
+ * @param incrementId  the increment folder name
+ * @param specTitle    the spec's title, or the increment id when the spec has none
+ * @param summary      the spec's opening section, capped; may be empty
+ * @param environment  this item's environment
+ * @param facts        the deployment table, in display order
+ * @param others       the increment's other environments, in pipeline order
+ * @param history      earlier deployments to this environment, newest first
+ * @param marker       the identity marker, {@code specweave-deploy:increment=<id>;environment=<env>}
+ */
+public record ItemContent(
+        String title,
+        String incrementId,
+        String specTitle,
+        String summary,
+        String environment,
+        List<Fact> facts,
+        List<OtherEnvironment> others,
+        List<Fact.HistoryEntry> history,
+        String marker) {
+
+    /** One row of the deployment table; {@code link} may be null. */
+    public record Fact(String label, String value, String link) {
+
+        /** One earlier deployment. */
+        public record HistoryEntry(String deployedAt, String status, String commit, String commitLink, String ref,
+                String deployedBy, String runUrl) {
+        }
+    }
+
+    /** Another environment of the same increment and where its item is. */
+    public record OtherEnvironment(String environment, String state, String deployedAt, String commit,
+            String trackingId, String trackingUrl) {
+    }
+
+    /** The hidden identity marker text for (increment, environment). */
+    public static String marker(String incrementId, String environment) {
+        return "specweave-deploy:increment=" + incrementId + ";environment=" + environment;
+    }
+
+    /** Builds the content of the request's item. */
+    public static ItemContent of(TrackingRequest request) {
+        SyncProfile profile = request.profile();
+        String environment = request.environment();
+        SpecDocument spec = request.spec();
+        String specTitle = spec.title() != null ? spec.title() : request.increment().id();
+        String title = "[" + request.increment().id() + "] " + specTitle + " — " + profile.label();
+        DeploymentRecord r = request.record();
+        String commitLink = commitLink(request.repositoryUrl(), r.commit());
+
+        List<Fact> facts = new ArrayList<>();
+        facts.add(new Fact("Environment", environment, null));
+        facts.add(new Fact("Status", r.status() == null ? "deployed" : r.status().replace('_', ' '), null));
+        add(facts, "URL", r.deploymentUrl(), r.deploymentUrl());
+        add(facts, "Commit", shortSha(r.commit()), commitLink);
+        add(facts, "Branch", r.branch(), null);
+        add(facts, "Tag", r.tag(), null);
+        add(facts, "Deployed by", r.deployedBy(), null);
+        add(facts, "Deployed at", r.deployedAt(), null);
+        add(facts, "Run", r.runUrl() == null ? null : "pipeline run", r.runUrl());
+        add(facts, "Health", r.healthStatus() == null ? null
+                : r.healthStatus() + (r.lastChecked() == null ? "" : " (checked " + r.lastChecked() + ")"), null);
+        if (r.testResults() != null && r.testResults().has("total")) {
+            long total = r.testResults().path("total").asLong();
+            long passed = r.testResults().path("passed").asLong();
+            add(facts, "Tests", passed + "/" + total + " passed", null);
+        }
+
+        SpecweaveConfig config = request.config();
+        List<OtherEnvironment> others = new ArrayList<>();
+        Map<String, DeploymentRecord> environments = request.environments();
+        for (String env : config.pipeline(environments.keySet())) {
+            if (env.equals(environment)) {
+                continue;
+            }
+            DeploymentRecord other = environments.get(env);
+            if (other == null) {
+                others.add(new OtherEnvironment(env, "not deployed", null, null, null, null));
+            } else {
+                others.add(new OtherEnvironment(env, other.status() == null ? "deployed" : other.status().replace('_', ' '),
+                        other.deployedAt(), shortSha(other.commit()), other.trackingId(), other.trackingUrl()));
+            }
+        }
+
+        List<Fact.HistoryEntry> history = new ArrayList<>();
+        List<DeploymentRecord> earlier = r.history();
+        for (int i = earlier.size() - 1; i >= 0; i--) {
+            DeploymentRecord h = earlier.get(i);
+            String ref = h.tag() != null ? h.tag() : h.branch();
+            history.add(new Fact.HistoryEntry(h.deployedAt(), h.status() == null ? "deployed" : h.status(),
+                    shortSha(h.commit()), commitLink(request.repositoryUrl(), h.commit()), ref, h.deployedBy(),
+                    h.runUrl()));
+        }
+        return new ItemContent(title, request.increment().id(), specTitle, spec.summary(), environment, facts, others,
+                history, marker(request.increment().id(), environment));
+    }
+
+    /** The per-deployment comment: one short paragraph of what changed in this environment. */
+    public String deploymentComment(DeploymentRecord r, String repositoryUrl) {
+        StringBuilder s = new StringBuilder();
+        s.append("Deployed to ").append(environment);
+        if (r.commit() != null) {
+            s.append(" from commit ").append(shortSha(r.commit()));
+        }
+        String ref = r.tag() != null ? r.tag() : r.branch();
+        if (ref != null) {
+            s.append(" (").append(ref).append(')');
+        }
+        if (r.deployedBy() != null) {
+            s.append(" by ").append(r.deployedBy());
+        }
+        if (r.deployedAt() != null) {
+            s.append(" at ").append(r.deployedAt());
+        }
+        s.append('.');
+        if (r.status() != null && !"deployed".equals(r.status())) {
+            s.append(" Status: ").append(r.status().replace('_', ' ')).append('.');
+        }
+        return s.toString();
+    }
+
+    private static void add(List<Fact> facts, String label, String value, String link) {
+        if (value != null && !value.isBlank()) {
+            facts.add(new Fact(label, value, link));
+        }
+    }
+
+    /** {@code <repositoryUrl>/commit/<sha>}, or null when either is unknown. */
+    public static String commitLink(String repositoryUrl, String commit) {
+        if (repositoryUrl == null || commit == null) {
+            return null;
+        }
+        return (repositoryUrl.endsWith("/") ? repositoryUrl.substring(0, repositoryUrl.length() - 1) : repositoryUrl)
+                + "/commit/" + commit;
+    }
+
+    /** The first 12 characters of a SHA; other refs as given. */
+    public static String shortSha(String commit) {
+        if (commit == null) {
+            return null;
+        }
+        return commit.matches("[0-9a-fA-F]{13,64}") ? commit.substring(0, 12) : commit;
+    }
+}
