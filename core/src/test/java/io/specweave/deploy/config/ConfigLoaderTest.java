@@ -1,0 +1,152 @@
+package io.specweave.deploy.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.testing.TestProject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyRealSpecweaveConfigLoads() throws IOException {
+        Path configs = Path.of(System.getProperty("specweave.shared.dir", "../../shared"), "examples", "configs");
+        Assumptions.assumeTrue(Files.isDirectory(configs),
+                "skipped: " + configs + " is absent (the shared examples come with CI's checkout)");
+        List<Path> files;
+        try (Stream<Path> s = Files.list(configs)) {
+            files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+        assertThat(files).isNotEmpty();
+        for (Path file : files) {
+            TestProject project = TestProject.in(dir.resolve(file.getFileName().toString()));
+            project.config(Files.readString(file));
+            SpecweaveConfig config = ConfigLoader.load(project.dir());
+            assertThat(config.root().size()).as(file.toString()).isPositive();
+            config.profiles().forEach(p -> assertThat(p.provider()).isNotNull());
+        }
+    }
+
+    @Test
+    void specweaveProfilesWithoutEnvironmentLoadAndFailOnlyWhenUsedForDeployments() {
+        TestProject project = TestProject.in(dir).config("""
+                {"sync": {"defaultProfile": "main", "profiles": {
+                  "main": {"provider": "github", "config": {"owner": "o", "repo": "r"}, "timeRange": {"default": "1M"}}}}}
+                """);
+        SpecweaveConfig config = ConfigLoader.load(project.dir());
+        SyncProfile main = config.resolveProfile(null, null);
+        assertThat(main.name()).isEqualTo("main");
+        assertThat(main.configText("owner")).isEqualTo("o");
+        assertThatThrownBy(main::requireEnvironment).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("sync.profiles.main.environment");
+    }
+
+    @Test
+    void configWithoutSyncLoadsAndSaysSoWhenAProfileIsAsked() {
+        TestProject project = TestProject.in(dir).config("{\"project\": {\"name\": \"x\"}}");
+        SpecweaveConfig config = ConfigLoader.load(project.dir());
+        assertThat(config.profiles()).isEmpty();
+        assertThatThrownBy(() -> config.resolveProfile(null, "qa")).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("no sync.profiles");
+    }
+
+    @Test
+    void wrongTypeNamesFilePathAndExpectation() {
+        TestProject project = TestProject.in(dir).config("""
+                {"sync": {"profiles": {"github-qa": {"provider": "github", "environment": 42}}}}
+                """);
+        assertThatThrownBy(() -> ConfigLoader.load(project.dir()))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage(".specweave/config.json: sync.profiles.github-qa.environment: expected a string, got 42"
+                        .replace(".specweave/config.json", ConfigLoader.display(project.dir(),
+                                project.dir().resolve(".specweave/config.json"))));
+    }
+
+    @Test
+    void unknownProviderListsTheKnownOnes() {
+        TestProject project = TestProject.in(dir).config("""
+                {"sync": {"profiles": {"x": {"provider": "gitlab", "environment": "qa"}}}}
+                """);
+        assertThatThrownBy(() -> ConfigLoader.load(project.dir()))
+                .hasMessageContaining("sync.profiles.x.provider")
+                .hasMessageContaining("gitlab")
+                .hasMessageContaining("github, jira, ado, local");
+    }
+
+    @Test
+    void syntaxErrorGivesLineAndColumn() {
+        TestProject project = TestProject.in(dir).config("{\n  \"sync\": {\n    \"profiles\": {\n  }\n");
+        assertThatThrownBy(() -> ConfigLoader.load(project.dir()))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("config.json: not valid JSON at line");
+    }
+
+    @Test
+    void badUrlAndBadPipelineAreRefused() {
+        TestProject project = TestProject.in(dir).config("""
+                {"sync": {"profiles": {"q": {"provider": "local", "environment": "qa", "deploymentUrl": "qa.example.com"}}}}
+                """);
+        assertThatThrownBy(() -> ConfigLoader.load(project.dir()))
+                .hasMessageContaining("sync.profiles.q.deploymentUrl: expected an absolute http(s) URL");
+        project.config("{\"deployment\": {\"pipeline\": [\"dev\", 3]}}");
+        assertThatThrownBy(() -> ConfigLoader.load(project.dir()))
+                .hasMessageContaining("deployment.pipeline[1]: expected an environment name");
+    }
+
+    @Test
+    void resolvesByNameEnvironmentDefaultAndSpecweaveActiveProfile() {
+        TestProject project = TestProject.in(dir).config("""
+                {"sync": {"activeProfile": "b", "profiles": {
+                  "a": {"provider": "local", "environment": "dev"},
+                  "b": {"provider": "local", "environment": "qa"},
+                  "c": {"provider": "azure-devops", "environment": "qa", "config": {"organization": "o", "project": "p"}}}}}
+                """);
+        SpecweaveConfig config = ConfigLoader.load(project.dir());
+        assertThat(config.resolveProfile("a", null).environment()).isEqualTo("dev");
+        assertThat(config.resolveProfile(null, "dev").name()).isEqualTo("a");
+        assertThat(config.resolveProfile(null, null).name()).isEqualTo("b");
+        // two profiles for qa: the default one wins
+        assertThat(config.resolveProfile(null, "qa").name()).isEqualTo("b");
+        assertThat(config.profile("c").provider()).isEqualTo(Provider.ADO);
+        assertThatThrownBy(() -> config.resolveProfile("a", "qa")).hasMessageContaining("not \"qa\"");
+        assertThatThrownBy(() -> config.resolveProfile("zzz", null)).hasMessageContaining("known profiles: a, b, c");
+        assertThatThrownBy(() -> config.resolveProfile(null, "prod")).hasMessageContaining("environments with a profile: dev, qa");
+    }
+
+    @Test
+    void pipelineOrderFollowsDeclarationElseTheUsualOrderThenConfigOrder() {
+        TestProject project = TestProject.in(dir).config("""
+                {"sync": {"profiles": {
+                  "p": {"provider": "local", "environment": "prod"},
+                  "x": {"provider": "local", "environment": "perf"},
+                  "d": {"provider": "local", "environment": "dev"},
+                  "q": {"provider": "local", "environment": "qa"}}}}
+                """);
+        assertThat(ConfigLoader.load(project.dir()).pipeline()).containsExactly("dev", "qa", "prod", "perf");
+        project.config("""
+                {"sync": {"profiles": {"p": {"provider": "local", "environment": "prod"},
+                  "x": {"provider": "local", "environment": "perf"}}},
+                 "deployment": {"pipeline": ["perf", "prod"]}}
+                """);
+        SpecweaveConfig declared = ConfigLoader.load(project.dir());
+        assertThat(declared.pipeline()).containsExactly("perf", "prod");
+        assertThat(declared.pipeline(List.of("staging"))).containsExactly("perf", "prod", "staging");
+    }
+
+    @Test
+    void missingSpecweaveFolderIsBadInput() {
+        assertThatThrownBy(() -> ConfigLoader.load(dir)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("no .specweave folder");
+    }
+}

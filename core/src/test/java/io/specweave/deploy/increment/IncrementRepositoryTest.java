@@ -1,0 +1,100 @@
+package io.specweave.deploy.increment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.testing.TestProject;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IncrementRepositoryTest {
+
+    @TempDir
+    Path dir;
+
+    TestProject project;
+    IncrementRepository repository;
+
+    @BeforeEach
+    void setUp() {
+        project = TestProject.in(dir).localProfiles("dev")
+                .increment("0018-oauth-google-integration", "OAuth", "{\"status\": \"active\"}")
+                .increment("0007-search", "Search", "{\"status\": \"completed\"}")
+                .increment("_archive/0003-old-thing", "Old", "{\"status\": \"completed\"}")
+                .increment("_abandoned/0004-dropped", "Dropped", null)
+                .increment("_paused/0005-later", "Later", "{\"status\": \"paused\"}");
+        repository = new IncrementRepository(dir.resolve(".specweave"));
+    }
+
+    @Test
+    void resolvesPaddedUnpaddedAndFullIds() {
+        assertThat(repository.resolve("0018").id()).isEqualTo("0018-oauth-google-integration");
+        assertThat(repository.resolve("18").id()).isEqualTo("0018-oauth-google-integration");
+        assertThat(repository.resolve("0018-oauth-google-integration").number()).isEqualTo(18);
+        assertThat(repository.resolve("0018-oauth").id()).isEqualTo("0018-oauth-google-integration");
+    }
+
+    @Test
+    void findsIncrementsInArchiveAbandonedAndPaused() {
+        assertThat(repository.resolve("3").location()).isEqualTo("_archive");
+        assertThat(repository.resolve("0004").location()).isEqualTo("_abandoned");
+        assertThat(repository.resolve("0005-later").location()).isEqualTo("_paused");
+        assertThat(repository.list()).extracting(Increment::id)
+                .containsExactly("0007-search", "0018-oauth-google-integration", "0003-old-thing", "0004-dropped",
+                        "0005-later");
+    }
+
+    @Test
+    void unknownIncrementListsCandidates() {
+        assertThatThrownBy(() -> repository.resolve("0099")).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("no such increment")
+                .hasMessageContaining("0007-search")
+                .hasMessageContaining("_archive/0003-old-thing");
+    }
+
+    @Test
+    void numberUsedTwiceIsAmbiguousAndNamesBoth() {
+        project.increment("0007-search-v2", "Search again", null);
+        assertThatThrownBy(() -> repository.resolve("7")).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("ambiguous").hasMessageContaining("0007-search,")
+                .hasMessageContaining("0007-search-v2");
+        assertThat(repository.resolve("0007-search").id()).isEqualTo("0007-search");
+    }
+
+    @Test
+    void pathsAreRejected() {
+        for (String ref : new String[] {"../x", "/etc/passwd", "0018/../../x", "a\\b"}) {
+            assertThatThrownBy(() -> repository.resolve(ref)).as(ref).isInstanceOf(BadInputException.class)
+                    .hasMessageContaining("not a path");
+        }
+    }
+
+    @Test
+    void activeFromSpecweaveStateNewAndOldForms() {
+        project.file(".specweave/state/active-increment.json", "{\"ids\": [\"0007-search\"]}");
+        assertThat(repository.resolve("active").id()).isEqualTo("0007-search");
+        project.file(".specweave/state/active-increment.json", "{\"id\": \"0018-oauth-google-integration\"}");
+        assertThat(repository.active().id()).isEqualTo("0018-oauth-google-integration");
+        project.file(".specweave/state/active-increment.json", "{\"ids\": [\"0007-search\", \"0018\"]}");
+        assertThatThrownBy(() -> repository.active()).hasMessageContaining("several increments are active");
+    }
+
+    @Test
+    void activeFallsBackToTheSingleActiveMetadataStatus() {
+        project.file(".specweave/state/active-increment.json", "{\"ids\": []}");
+        assertThat(repository.active().id()).isEqualTo("0018-oauth-google-integration");
+        project.file(".specweave/increments/0007-search/metadata.json", "{\"status\": \"active\"}");
+        assertThatThrownBy(() -> repository.active()).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("0007-search").hasMessageContaining("0018-oauth-google-integration");
+    }
+
+    @Test
+    void noActiveIncrementSaysHowToChooseOne() {
+        project.file(".specweave/increments/0018-oauth-google-integration/metadata.json", "{\"status\": \"done\"}");
+        assertThatThrownBy(() -> repository.active()).hasMessageContaining("no active increment")
+                .hasMessageContaining("pass the increment id");
+    }
+}

@@ -1,0 +1,128 @@
+package io.specweave.deploy.increment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.testing.TestProject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MetadataStoreTest {
+
+    @TempDir
+    Path dir;
+
+    private MetadataStore store(TestProject project, String id) {
+        return new MetadataStore(dir.resolve(".specweave"), new IncrementRepository(dir.resolve(".specweave")).resolve(id));
+    }
+
+    @Test
+    void keysThisToolDoesNotOwnKeepValueAndOrder() {
+        String original = """
+                {
+                  "id": "0001-a",
+                  "status": "active",
+                  "zeta": [1, 2, {"nested": true}],
+                  "deployments": {
+                    "qa": {"customField": "kept", "commit": "abc"}
+                  },
+                  "alpha": "last"
+                }""";
+        TestProject project = TestProject.in(dir).localProfiles("qa").increment("0001-a", "A", original);
+        store(project, "1").update(doc -> doc.deploymentForUpdate("qa").put("commit", "def"));
+        String after = project.read(".specweave/increments/0001-a/metadata.json");
+        assertThat(after).isEqualTo("""
+                {
+                  "id": "0001-a",
+                  "status": "active",
+                  "zeta": [
+                    1,
+                    2,
+                    {
+                      "nested": true
+                    }
+                  ],
+                  "deployments": {
+                    "qa": {
+                      "customField": "kept",
+                      "commit": "def"
+                    }
+                  },
+                  "alpha": "last"
+                }""");
+    }
+
+    @Test
+    void createsMetadataWhenTheIncrementHasNone() {
+        TestProject project = TestProject.in(dir).localProfiles("qa").increment("0002-b", "B", null);
+        store(project, "2").update(doc -> doc.deploymentForUpdate("qa").put("status", "deployed"));
+        assertThat(project.read(".specweave/increments/0002-b/metadata.json"))
+                .startsWith("{\n  \"id\": \"0002-b\",\n  \"deployments\": {")
+                .endsWith("}\n");
+    }
+
+    @Test
+    void unchangedDocumentIsNotRewritten() throws IOException {
+        TestProject project = TestProject.in(dir).localProfiles("qa").increment("0003-c", "C", "{\"id\":\"0003-c\"}");
+        Path file = dir.resolve(".specweave/increments/0003-c/metadata.json");
+        store(project, "3").update(doc -> doc.status());
+        assertThat(Files.readString(file)).isEqualTo("{\"id\":\"0003-c\"}");
+    }
+
+    @Test
+    void invalidJsonIsBadInputNamingTheFileAndNothingIsWritten() {
+        TestProject project = TestProject.in(dir).localProfiles("qa").increment("0004-d", "D", "{\"id\": \"x\",");
+        assertThatThrownBy(() -> store(project, "4").update(doc -> doc.deploymentForUpdate("qa")))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("0004-d/metadata.json: not valid JSON");
+        assertThat(project.read(".specweave/increments/0004-d/metadata.json")).isEqualTo("{\"id\": \"x\",");
+    }
+
+    @Test
+    void deploymentsThatIsNotAnObjectIsBadInput() {
+        TestProject project = TestProject.in(dir).localProfiles("qa").increment("0005-e", "E",
+                "{\"deployments\": [1]}");
+        assertThatThrownBy(() -> store(project, "5").update(doc -> doc.deploymentForUpdate("qa")))
+                .hasMessageContaining("deployments: expected an object keyed by environment, got an array");
+    }
+
+    @Test
+    void concurrentUpdatesFromManyThreadsAreAllKept() throws Exception {
+        TestProject project = TestProject.in(dir).localProfiles("qa").increment("0006-f", "F", "{}");
+        MetadataStore store = store(project, "6");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            int n = i;
+            futures.add(pool.submit(() -> store.update(doc -> doc.deploymentForUpdate("env" + n).put("n", n))));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        assertThat(store.read().deployments()).hasSize(40);
+        try (Stream<Path> files = Files.list(dir.resolve(".specweave/increments/0006-f"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("metadata.json", "spec.md");
+        }
+    }
+
+    @Test
+    void failedChangeWritesNothing() {
+        TestProject project = TestProject.in(dir).localProfiles("qa").increment("0007-g", "G", "{\"id\": 1}");
+        assertThatThrownBy(() -> store(project, "7").update(doc -> {
+            doc.deploymentForUpdate("qa").put("x", 1);
+            throw new BadInputException("refused");
+        })).hasMessage("refused");
+        assertThat(project.read(".specweave/increments/0007-g/metadata.json")).isEqualTo("{\"id\": 1}");
+    }
+}
