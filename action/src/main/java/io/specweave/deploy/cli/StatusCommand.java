@@ -18,9 +18,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code status [<increment>|--active]}: where an increment is deployed; or every increment, one row each. */
-@Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Shows an increment across its environments in pipeline order,",
-                "or, without an increment, every increment with a mark per environment."})
+@Command(name = "status", mixinStandardHelpOptions = true, versionProvider = SpecweaveDeploy.Version.class,
+        description = "Shows an increment across its environments, or every increment with a mark per environment.")
 final class StatusCommand implements Callable<Integer> {
 
     @ParentCommand

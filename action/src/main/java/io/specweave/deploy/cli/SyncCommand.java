@@ -19,9 +19,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code sync [<provider>] <increment>}: records a deployment and updates its tracking item. */
-@Command(name = "sync", mixinStandardHelpOptions = true,
-        description = {"Records a deployment of an increment to the profile's environment in metadata.json,",
-                "and creates or updates that environment's tracking item."})
+@Command(name = "sync", mixinStandardHelpOptions = true, versionProvider = SpecweaveDeploy.Version.class,
+        description = "Records a deployment of an increment to an environment and updates its tracking item.")
 final class SyncCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -1,0 +1,158 @@
+package io.specweave.deploy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.specweave.deploy.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class CliTest {
+
+    @TempDir
+    Path dir;
+
+    Path project;
+
+    @BeforeEach
+    void copyDemo() {
+        project = CliHarness.copyDemo(dir.resolve("demo"));
+    }
+
+    @Test
+    void syncThenStatusJsonShowsTheDeployment() throws Exception {
+        CliHarness.Run sync = CliHarness.inProcess(Map.of(), "sync", "0002", "--profile", "local-qa", "--deployed",
+                "--commit", "abc123", "--deployed-by", "me", "--dir", project.toString(), "--json");
+        assertThat(sync.exitCode()).as(sync.err()).isZero();
+        JsonNode result = Json.mapper().readTree(sync.out());
+        assertThat(result.path("increment").asText()).isEqualTo("0002-password-reset");
+        assertThat(result.path("environment").asText()).isEqualTo("qa");
+        assertThat(result.path("trackingId").asText()).isEqualTo("0002-password-reset/qa");
+        assertThat(result.path("deployment").path("commit").asText()).isEqualTo("abc123");
+
+        CliHarness.Run status = CliHarness.inProcess(Map.of(), "status", "--active", "--json", "--dir", project.toString());
+        assertThat(status.exitCode()).isZero();
+        JsonNode node = Json.mapper().readTree(status.out());
+        assertThat(node.path("id").asText()).isEqualTo("0002-password-reset");
+        assertThat(node.path("environments")).extracting(e -> e.path("environment").asText())
+                .containsExactly("dev", "qa", "staging", "uat", "prod");
+        assertThat(node.path("environments").get(1).path("state").asText()).isEqualTo("deployed");
+        assertThat(node.path("environments").get(1).path("deployedBy").asText()).isEqualTo("me");
+    }
+
+    @Test
+    void statusWithoutIncrementListsEveryIncrementInTextAndJson() throws Exception {
+        CliHarness.Run text = CliHarness.inProcess(Map.of("NO_COLOR", "1"), "status", "--dir", project.toString());
+        assertThat(text.exitCode()).isZero();
+        assertThat(text.out()).contains("0001-user-login", "0002-password-reset", "0003-oauth-google")
+                .contains("[x]").doesNotContain("✅");
+        CliHarness.Run json = CliHarness.inProcess(Map.of(), "status", "--json", "--dir", project.toString());
+        JsonNode rows = Json.mapper().readTree(json.out());
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0).path("environments").path("prod").asText()).isEqualTo("deployed");
+        assertThat(rows.get(2).path("environments").path("dev").asText()).isEqualTo("not_deployed");
+    }
+
+    @Test
+    void statusTextOfTheDemoIncrement() {
+        CliHarness.Run run = CliHarness.inProcess(Map.of("NO_COLOR", "1"), "status", "1", "--dir", project.toString());
+        assertThat(run.out()).contains("Deployment Status: 0001-user-login — User login with email and password",
+                "[x] DEV: deployed at 2026-09-15T10:05:00Z by maria@demo-shop.example",
+                "[ ] STAGING: not deployed", "Tests: 148/148 passed (100%)", "Approved by: lee@demo-shop.example",
+                "Total Pipeline Duration: 5d 6h", "dev → qa: 1d 4h", "qa → prod: 4d 2h");
+    }
+
+    static List<List<String>> badInputs() {
+        return List.of(
+                List.of("sync", "0099", "--profile", "local-qa", "--deployed"),
+                List.of("sync", "../etc", "--profile", "local-qa"),
+                List.of("sync", "0002", "--profile", "nope"),
+                List.of("sync", "0002", "--environment", "perf"),
+                List.of("sync", "github", "0002", "--profile", "local-qa"),
+                List.of("sync", "0002", "--profile", "local-qa", "--deployed", "--failed"),
+                List.of("sync", "0002", "--bogus-option"),
+                List.of("status", "0042"),
+                List.of("frobnicate"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badInputs")
+    void badInputExitsTwoAndLeavesEveryFileByteIdentical(List<String> args) {
+        Map<String, String> before = snapshot(project);
+        String[] full = Stream.concat(args.stream(), Stream.of("--dir", project.toString())).toArray(String[]::new);
+        if (args.get(0).equals("frobnicate")) {
+            full = args.toArray(String[]::new);
+        }
+        CliHarness.Run run = CliHarness.inProcess(Map.of(), full);
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
+        assertThat(run.err()).isNotBlank().doesNotContain("Exception\n\tat ");
+        assertThat(snapshot(project)).isEqualTo(before);
+    }
+
+    @Test
+    void badConfigExitsTwoNamingFileAndFieldAndWritesNothing() throws Exception {
+        Path config = project.resolve(".specweave/config.json");
+        Files.writeString(config, Files.readString(config).replace("\"environment\": \"qa\"", "\"environment\": 42"));
+        Map<String, String> before = snapshot(project);
+        CliHarness.Run run = CliHarness.inProcess(Map.of(), "sync", "0002", "--profile", "local-qa", "--deployed",
+                "--dir", project.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("config.json: sync.profiles.local-qa.environment: expected a string, got 42");
+        assertThat(snapshot(project)).isEqualTo(before);
+    }
+
+    @Test
+    void brokenMetadataExitsTwoAndIsLeftAlone() throws Exception {
+        Path metadata = project.resolve(".specweave/increments/0002-password-reset/metadata.json");
+        Files.writeString(metadata, "{\"id\": \"0002-password-reset\", \"deployments\": ");
+        Map<String, String> before = snapshot(project);
+        CliHarness.Run run = CliHarness.inProcess(Map.of(), "sync", "2", "--profile", "local-qa", "--deployed",
+                "--dir", project.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("0002-password-reset/metadata.json: not valid JSON");
+        assertThat(snapshot(project)).isEqualTo(before);
+    }
+
+    @Test
+    void helpAndVersionWorkOnEveryCommand() {
+        for (String command : List.of("sync", "status")) {
+            CliHarness.Run help = CliHarness.inProcess(Map.of(), command, "--help");
+            assertThat(help.exitCode()).isZero();
+            assertThat(help.out()).contains("Usage: specweave-deploy " + command);
+            assertThat(CliHarness.inProcess(Map.of(), command, "--version").out()).contains("specweave-deploy");
+        }
+        assertThat(CliHarness.inProcess(Map.of(), "--version").exitCode()).isZero();
+    }
+
+    @Test
+    void dryRunPrintsThePlanAndWritesNothing() {
+        Map<String, String> before = snapshot(project);
+        CliHarness.Run run = CliHarness.inProcess(Map.of(), "sync", "0002", "--environment", "prod", "--deployed",
+                "--commit", "feed", "--dry-run", "--dir", project.toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Would record 0002-password-reset → prod", "metadata.json would change",
+                "\"commit\": \"feed\"");
+        assertThat(snapshot(project)).isEqualTo(before);
+    }
+
+    static Map<String, String> snapshot(Path root) {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(p).toString(), Files.readString(p));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return files;
+    }
+}
