@@ -40,6 +40,10 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of text.")
     boolean json;
 
+    @Option(names = "--refresh", description = "First read each environment's record from its tracking item "
+            + "into metadata.json (for CI jobs that start from a fresh checkout).")
+    boolean refresh;
+
     @Override
     public Integer call() {
         CliRuntime runtime = parent.runtime();
@@ -48,6 +52,12 @@ final class StatusCommand implements Callable<Integer> {
         StatusService service = new StatusService(opened);
         TextStatusRenderer text = new TextStatusRenderer(runtime.plain());
         String reference = active ? "active" : increment;
+        if (reference == null && refresh) {
+            throw new io.specweave.deploy.BadInputException("--refresh needs an increment: status <increment> --refresh");
+        }
+        if (refresh) {
+            RefreshReport.run(runtime, opened, opened.increments().resolve(reference), runtime.err());
+        }
         if (reference == null) {
             var rows = service.list();
             out.print(json ? Json.pretty(rows) + "\n" : text.renderList(rows));

@@ -75,6 +75,10 @@ final class SyncCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
+    @Option(names = "--refresh", description = "First read the other environments' records from their "
+            + "tracking items (for CI jobs that start from a fresh checkout).")
+    boolean refresh;
+
     @Override
     public Integer call() {
         CliRuntime runtime = parent.runtime();
@@ -87,6 +91,9 @@ final class SyncCommand implements Callable<Integer> {
             increment = positional.get(0);
         }
         Project opened = project.open();
+        if (refresh && !dryRun) {
+            RefreshReport.run(runtime, opened, opened.increments().resolve(increment), runtime.err());
+        }
         SyncRequest.Outcome result = outcome.failed ? SyncRequest.Outcome.FAILED
                 : outcome.deployed ? SyncRequest.Outcome.DEPLOYED : SyncRequest.Outcome.IN_PROGRESS;
         SyncRequest request = new SyncRequest(increment, profile, environment, provider, result, commit, branch, tag,

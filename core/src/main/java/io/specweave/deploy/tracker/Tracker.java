@@ -1,5 +1,8 @@
 package io.specweave.deploy.tracker;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
+
 /**
  * One provider's tracking items. One item per (increment, profile): a re-run updates it and never
  * creates a second one. Implementations own their wire format; nothing outside their package
@@ -14,4 +17,14 @@ public interface Tracker {
      * @throws io.specweave.deploy.BadInputException when the profile's settings or credentials are wrong
      */
     TrackingRef upsert(TrackingRequest request);
+
+    /**
+     * The machine-readable copy of the environment's record that the item carries (see
+     * {@link RecordCopy}), so a fresh CI workspace can learn what earlier jobs recorded. Empty when
+     * the item does not exist or carries no copy; providers whose item is the local file itself
+     * (the {@code local} provider) have nothing more to tell.
+     */
+    default Optional<ObjectNode> readRecord(RecordLookup lookup) {
+        return Optional.empty();
+    }
 }

@@ -1,0 +1,84 @@
+package io.specweave.deploy.tracker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.specweave.deploy.Json;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The machine-readable copy of an environment's record that trackers keep on their item, so that
+ * a later CI job with a fresh checkout can read what earlier jobs recorded. The copy is compact
+ * JSON, bounded in size by dropping the oldest history entries first:
+ * {@code {"v":1,"increment":"0018-x","environment":"qa","record":{...}}}.
+ *
+ * <p>Markdown and HTML bodies hold it in a hidden comment, {@code <!-- specweave-deploy:record {...} -->};
+ * JSON never contains {@code --} outside strings, and inside strings it is written as
+ * {@code -\u002d}, so the comment cannot end early and the JSON still decodes to the same value.
+ */
+public final class RecordCopy {
+
+    public static final int VERSION = 1;
+    private static final String PREFIX = "<!-- specweave-deploy:record ";
+    private static final Pattern HIDDEN = Pattern.compile("<!-- specweave-deploy:record (\\{.*?\\}) -->", Pattern.DOTALL);
+
+    private RecordCopy() {
+    }
+
+    /** The copy as JSON, at most {@code maxChars} characters (history trimmed, oldest first). */
+    public static ObjectNode envelope(String incrementId, String environment, ObjectNode record, int maxChars) {
+        ObjectNode copy = record.deepCopy();
+        ObjectNode envelope = Json.mapper().createObjectNode();
+        envelope.put("v", VERSION);
+        envelope.put("increment", incrementId);
+        envelope.put("environment", environment);
+        envelope.set("record", copy);
+        JsonNode history = copy.get("history");
+        while (Json.compact(envelope).length() > maxChars && history instanceof ArrayNode array && array.size() > 0) {
+            array.remove(0);
+            envelope.put("historyTrimmed", envelope.path("historyTrimmed").asInt(0) + 1);
+        }
+        return envelope;
+    }
+
+    /** The hidden HTML comment holding the copy. */
+    public static String hiddenComment(ObjectNode envelope) {
+        return PREFIX + Json.compact(envelope).replace("--", "-\\u002d") + " -->";
+    }
+
+    /** Finds the hidden copy in a Markdown or HTML body; empty when absent or unreadable. */
+    public static Optional<ObjectNode> fromHiddenComment(String body, String incrementId, String environment) {
+        if (body == null) {
+            return Optional.empty();
+        }
+        Matcher m = HIDDEN.matcher(body);
+        while (m.find()) {
+            Optional<ObjectNode> record = fromJson(m.group(1), incrementId, environment);
+            if (record.isPresent()) {
+                return record;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Reads an envelope; empty when it is not one, or is for another increment or environment. */
+    public static Optional<ObjectNode> fromJson(String json, String incrementId, String environment) {
+        try {
+            return fromEnvelope(Json.mapper().readTree(json), incrementId, environment);
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    public static Optional<ObjectNode> fromEnvelope(JsonNode envelope, String incrementId, String environment) {
+        if (envelope == null || !envelope.isObject() || !envelope.path("record").isObject()) {
+            return Optional.empty();
+        }
+        if (!incrementId.equals(envelope.path("increment").asText()) || !environment.equals(envelope.path("environment").asText())) {
+            return Optional.empty();
+        }
+        return Optional.of((ObjectNode) envelope.get("record"));
+    }
+}
