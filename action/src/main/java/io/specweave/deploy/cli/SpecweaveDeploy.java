@@ -2,6 +2,9 @@ package io.specweave.deploy.cli;
 
 import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.DeployException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,7 +14,6 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = SpecweaveDeploy.Version.class,
         description = "Tracks a SpecWeave increment across the environments it is deployed to.",
-        subcommands = {SyncCommand.class, StatusCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the operation failed (tracker error, unhealthy, gate refused)",
                 "2:bad input (config, arguments)"})
@@ -20,6 +22,18 @@ public final class SpecweaveDeploy {
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
             description = "Show stack traces of errors.")
     boolean debug;
+
+    /**
+     * The commands, built on demand: picocli reads every registered command's annotations up
+     * front, which is most of a run's start-up, so a run registers only the command it executes
+     * (all of them when it prints help).
+     */
+    static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("sync", SyncCommand::new);
+        COMMANDS.put("status", StatusCommand::new);
+    }
 
     private final CliRuntime runtime;
 
@@ -39,6 +53,13 @@ public final class SpecweaveDeploy {
     public static int run(CliRuntime runtime, String... args) {
         SpecweaveDeploy root = new SpecweaveDeploy(runtime);
         CommandLine cli = new CommandLine(root);
+        String command = firstWord(args);
+        if (command != null && COMMANDS.containsKey(command)) {
+            cli.addSubcommand(command, COMMANDS.get(command).get());
+        } else {
+            COMMANDS.forEach((name, factory) -> cli.addSubcommand(name, factory.get()));
+            cli.addSubcommand("help", new CommandLine.HelpCommand());
+        }
         cli.setOut(runtime.out());
         cli.setErr(runtime.err());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -63,6 +84,15 @@ public final class SpecweaveDeploy {
         runtime.out().flush();
         runtime.err().flush();
         return code;
+    }
+
+    private static String firstWord(String[] args) {
+        for (String arg : args) {
+            if (!arg.startsWith("-")) {
+                return arg;
+            }
+        }
+        return null;
     }
 
     /** Reads the version the jar was built with. */
