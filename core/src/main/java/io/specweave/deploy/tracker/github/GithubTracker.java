@@ -105,9 +105,11 @@ public final class GithubTracker implements Tracker {
         GithubConnector connector = new GithubConnector(http, sleeper, clock, redactor);
         GitHub github;
         try {
+            // An empty login, as github-api itself does for app installation tokens (which a workflow's
+            // GITHUB_TOKEN is): without one it sends GET /user to learn the login, which no call here needs.
             github = new GitHubBuilder()
                     .withEndpoint(settings.apiUrl())
-                    .withOAuthToken(token.reveal())
+                    .withOAuthToken(token.reveal(), "")
                     .withConnector(connector)
                     .withRateLimitHandler(GitHubRateLimitHandler.FAIL)
                     .withAbuseLimitHandler(GitHubAbuseLimitHandler.FAIL)
