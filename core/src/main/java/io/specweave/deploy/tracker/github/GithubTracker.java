@@ -485,7 +485,9 @@ public final class GithubTracker implements Tracker {
     static GHDeploymentState deploymentState(DeploymentRecord record) {
         String status = record.status() == null ? DeploymentStatus.DEPLOYED : record.status();
         return switch (status) {
-            case DeploymentStatus.IN_PROGRESS -> GHDeploymentState.IN_PROGRESS;
+            // Not IN_PROGRESS: github-api 1.330 sends it as "in-progress", which GitHub rejects (it
+            // expects "in_progress"); "pending" is the valid state closest to a running deployment.
+            case DeploymentStatus.IN_PROGRESS -> GHDeploymentState.PENDING;
             case DeploymentStatus.FAILED -> GHDeploymentState.FAILURE;
             case DeploymentStatus.ROLLED_BACK -> GHDeploymentState.INACTIVE;
             default -> unhealthy(record.healthStatus()) ? GHDeploymentState.FAILURE : GHDeploymentState.SUCCESS;
@@ -504,7 +506,7 @@ public final class GithubTracker implements Tracker {
         return switch (state) {
             case SUCCESS -> "Deployed";
             case FAILURE -> "Deployment or health check failed";
-            case IN_PROGRESS -> "Deploying";
+            case PENDING -> "Deploying";
             case INACTIVE -> "Rolled back";
             default -> state.name().toLowerCase(Locale.ROOT);
         };

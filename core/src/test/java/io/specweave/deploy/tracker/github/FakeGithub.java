@@ -319,6 +319,10 @@ final class FakeGithub implements AutoCloseable {
                 return page(repo, "deployments/" + id + "/statuses", list, q);
             }
             if (parts.length == 3 && parts[2].equals("statuses") && method.equals("POST")) {
+                if (!List.of("error", "failure", "inactive", "in_progress", "queued", "pending", "success")
+                        .contains(body.path("state").asText())) {
+                    return validation("DeploymentStatus", "invalid", "state");
+                }
                 return Response.of(201, createStatus(repo, id, body));
             }
         }
@@ -338,7 +342,10 @@ final class FakeGithub implements AutoCloseable {
             List<String> names = new ArrayList<>();
             issue.path("labels").forEach(l -> names.add(l.path("name").asText().toLowerCase(Locale.ROOT)));
             if (names.containsAll(wanted)) {
-                matching.add(issue);
+                // The list representation, as recorded from GitHub, carries fewer keys than a single issue.
+                ObjectNode summary = issue.deepCopy();
+                summary.remove(List.of("closed_by", "reactions", "state_reason"));
+                matching.add(summary);
             }
         }
         boolean ascending = "asc".equals(q.get("direction"));
