@@ -124,8 +124,8 @@ public final class GithubTracker implements Tracker {
         List<String> names = settings.tokenVariables();
         String permissions = settings.githubDeployment() ? "issues: write and deployments: write" : "issues: write";
         return new BadInputException("no GitHub token for profile \"" + profile.name() + "\" (" + settings.fullName()
-                + "): " + (names.size() == 1 ? "the variable " + names.get(0) + " (config.tokenEnv) is"
-                        : "none of " + String.join(", ", names) + " is") + " set. Set it to a token with "
+                + "): " + (names.size() == 1 ? "the variable " + names.get(0) + " (config.tokenEnv) is not set. Set it"
+                        : "none of " + String.join(", ", names) + " is set. Set one of them") + " to a token with "
                 + permissions + " on " + settings.fullName()
                 + "; in GitHub Actions: `env: GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}` on the step");
     }
@@ -417,7 +417,12 @@ public final class GithubTracker implements Tracker {
             }
         }
 
-        /** A GitHub Deployment for (commit, environment) and its latest status; reused on re-runs. */
+        /**
+         * A GitHub Deployment for (commit, environment) and its latest status; reused on re-runs.
+         * The production/transient flags and the environment/log URLs are marked deprecated in
+         * github-api only "until preview feature has graduated to stable"; GitHub made them stable.
+         */
+        @SuppressWarnings("deprecation")
         private void deployment() {
             String commit = record.commit();
             String environment = request.environment();

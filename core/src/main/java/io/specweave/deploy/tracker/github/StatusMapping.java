@@ -31,9 +31,7 @@ record StatusMapping(String state, List<String> labels, Set<String> allLabels, L
         if (!mappings.isObject()) {
             return new StatusMapping(null, List.of(), Set.of(), List.of());
         }
-        var fields = mappings.fields();
-        while (fields.hasNext()) {
-            var entry = fields.next();
+        for (var entry : mappings.properties()) {
             JsonNode value = entry.getValue();
             List<String> entryLabels = new ArrayList<>();
             JsonNode labelNode = value.path("labels");
