@@ -146,6 +146,7 @@ public final class GithubTracker implements Tracker {
         private final List<String> warnings = new ArrayList<>();
         private GHRepository repo;
         private boolean created;
+        private boolean lostRace;
         private boolean changed;
 
         IssueSync(GitHub github, GithubErrors errors, TrackingRequest request) {
@@ -180,7 +181,8 @@ public final class GithubTracker implements Tracker {
             } else {
                 update(issue);
             }
-            if (request.newDeployment() && !created) {
+            // The creation stands for the first deployment; so does the other run's issue after a race.
+            if (request.newDeployment() && !created && !lostRace) {
                 comment(issue);
             }
             if (settings.githubDeployment()) {
@@ -255,6 +257,7 @@ public final class GithubTracker implements Tracker {
             GHIssue keep = matches.get(0);
             closeDuplicates(matches, keep, mine);
             created = false;
+            lostRace = true;
             update(keep);
             return keep;
         }

@@ -115,13 +115,10 @@ class GithubTrackerTest {
         github.maxPageSize(2);
         project.deploy(GithubProject.sha(1), 1);
         // Issues carrying the same labels that are not this item: another tool's, and another environment's marker.
-        for (int i = 0; i < 3; i++) {
-            github.repo(GithubProject.OWNER, GithubProject.REPO);
-        }
         seedIssue("hand-made", "no marker here", "increment:0018", "env:qa");
         seedIssue("other env", "<!-- specweave-deploy:increment=0018-oauth-google;environment=qa-2 -->",
                 "increment:0018", "env:qa");
-        seedIssue("closed copy", "also unrelated", "increment:0018", "env:qa");
+        seedIssue("unrelated", "also unrelated", "increment:0018", "env:qa");
         ObjectNode metadata = project.metadata();
         ObjectNode qa = (ObjectNode) metadata.path("deployments").path("qa");
         qa.remove("issueNumber");
@@ -195,6 +192,7 @@ class GithubTrackerTest {
             assertThat(ra.tracking().number()).isEqualTo(1);
             assertThat(rb.tracking().number()).isEqualTo(1);
             assertThat(repo.commentsOf(2)).anyMatch(c -> c.path("body").asText().startsWith("Duplicate of #1"));
+            assertThat(repo.commentsOf(1)).isEmpty();
             assertThat(List.of(ra, rb)).anyMatch(r -> r.warnings().stream().anyMatch(w -> w.contains("duplicate of #1")));
             assertThat(project.metadata().path("deployments").path("qa").path("issueNumber").asInt()).isEqualTo(1);
             assertThat(other.metadata().path("deployments").path("qa").path("issueNumber").asInt()).isEqualTo(1);
@@ -203,13 +201,15 @@ class GithubTrackerTest {
         }
 
         // A later sync finds the kept issue and leaves the closed duplicate alone.
+        int duplicateComments = repo.commentsOf(2).size();
         ObjectNode metadata = project.metadata();
         ((ObjectNode) metadata.path("deployments").path("qa")).remove("issueNumber");
         project.metadata(metadata);
         SyncResult again = project.deploy(GithubProject.sha(2), 2);
         assertThat(again.tracking().number()).isEqualTo(1);
         assertThat(again.warnings()).noneMatch(w -> w.contains("duplicate"));
-        assertThat(repo.commentsOf(2)).hasSize(repo.commentsOf(2).size());
+        assertThat(repo.commentsOf(2)).hasSize(duplicateComments);
+        assertThat(repo.commentsOf(1)).hasSize(1);
     }
 
     @Test
@@ -231,7 +231,6 @@ class GithubTrackerTest {
     @Test
     void aFailedDeploymentDropsTheDeployedLabelAndKeepsLabelsAddedByPeople() {
         project.deploy(GithubProject.sha(1), 1);
-        github.repo(GithubProject.OWNER, GithubProject.REPO);
         // someone adds a label of their own
         addLabelByHand(1, "needs-review");
 
