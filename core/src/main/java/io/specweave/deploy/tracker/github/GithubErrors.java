@@ -1,0 +1,135 @@
+package io.specweave.deploy.tracker.github;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.specweave.deploy.Json;
+import io.specweave.deploy.OperationFailedException;
+import io.specweave.deploy.http.Redactor;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.util.Locale;
+import org.kohsuke.github.GHException;
+import org.kohsuke.github.HttpException;
+
+/**
+ * Turns what {@code github-api} throws into messages for the person at the terminal: which
+ * repository, which token variable (never its value), which permission is missing, what to do.
+ */
+final class GithubErrors {
+
+    /** The fine-grained permission an operation needs, as GitHub's docs and workflow {@code permissions:} name it. */
+    enum Permission {
+        ISSUES("issues: write"),
+        DEPLOYMENTS("deployments: write");
+
+        private final String text;
+
+        Permission(String text) {
+            this.text = text;
+        }
+
+        String text() {
+            return text;
+        }
+    }
+
+    private final GithubSettings settings;
+    private final String tokenVariable;
+    private final Redactor redactor;
+
+    GithubErrors(GithubSettings settings, String tokenVariable, Redactor redactor) {
+        this.settings = settings;
+        this.tokenVariable = tokenVariable;
+        this.redactor = redactor;
+    }
+
+    /** The HTTP status of a failure, or -1 when there was no response. */
+    static int status(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof GithubTransportException) {
+                return -1;
+            }
+            if (t instanceof FileNotFoundException) {
+                return 404;
+            }
+            if (t instanceof HttpException h && h.getResponseCode() > 0) {
+                return h.getResponseCode();
+            }
+        }
+        return -1;
+    }
+
+    /** The IOException inside a paged iteration's runtime wrapper. */
+    static IOException unwrap(GHException e) {
+        return e.getCause() instanceof IOException io ? io : new IOException(e.getMessage(), e);
+    }
+
+    /** A user-facing failure of {@code action} (e.g. "create the tracking issue"). */
+    OperationFailedException failure(String action, Permission permission, IOException e) {
+        String repo = settings.fullName();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof GithubTransportException transport) {
+                return new OperationFailedException(redact("GitHub (" + settings.apiUrl() + "): could not " + action
+                        + " in " + repo + ": " + transport.getMessage()), null);
+            }
+        }
+        int status = status(e);
+        String detail = detail(e);
+        String message;
+        switch (status) {
+            case 401 -> message = "GitHub rejected the token in " + tokenVariable + " (HTTP 401" + detail
+                    + ") while trying to " + action + " in " + repo + ". It is wrong, expired or revoked: set "
+                    + tokenVariable + " to a token with " + permission.text() + " on " + repo
+                    + " (a classic token needs the repo scope, or public_repo for a public repository)";
+            case 403 -> message = "the token in " + tokenVariable + " may not " + action + " in " + repo + " (HTTP 403"
+                    + detail + "). It needs the " + permission.text() + " permission on " + repo
+                    + ": in a workflow add `" + permission.text() + "` under the job's `permissions:`; a fine-grained "
+                    + "token needs " + permission.text() + "; a classic token the repo scope";
+            case 404 -> message = "GitHub has no repository " + repo + " that the token in " + tokenVariable
+                    + " can see (HTTP 404 while trying to " + action + "). Check config.owner and config.repo"
+                    + (settings.apiUrl().equals(GithubSettings.DEFAULT_API_URL) ? "" : " and the API URL " + settings.apiUrl())
+                    + ". A workflow's GITHUB_TOKEN only reaches the workflow's own repository: for another "
+                    + "repository store a token with access to it as a secret and name its variable in config.tokenEnv";
+            case 410 -> message = "GitHub refused to " + action + " in " + repo + " (HTTP 410" + detail
+                    + "): issues are probably disabled for the repository; enable them in its settings";
+            case 422 -> message = "GitHub refused to " + action + " in " + repo + " (HTTP 422 validation failed"
+                    + detail + ")";
+            case -1 -> message = "could not " + action + " in " + repo + " at " + settings.apiUrl() + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            default -> message = "GitHub answered HTTP " + status + detail + " while trying to " + action + " in "
+                    + repo + (status >= 500 ? "; GitHub seems to be having trouble, re-run the sync later" : "");
+        }
+        return new OperationFailedException(redact(message), null);
+    }
+
+    /** ": <GitHub's message>" from an error body, or "". */
+    private static String detail(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String text = t.getMessage();
+            if (text == null) {
+                continue;
+            }
+            int brace = text.indexOf('{');
+            if (brace >= 0) {
+                try {
+                    JsonNode node = Json.mapper().readTree(text.substring(brace));
+                    String message = Json.text(node, "message");
+                    if (message != null) {
+                        return ": " + (message.length() > 200 ? message.substring(0, 200) + "…" : message);
+                    }
+                } catch (IOException | RuntimeException ignored) {
+                    // not a JSON error body: nothing to add
+                }
+            }
+        }
+        return "";
+    }
+
+    private String redact(String text) {
+        return redactor.redact(text);
+    }
+
+    /** True for GitHub's "already exists" validation error of a label or other named object. */
+    static boolean alreadyExists(IOException e) {
+        return status(e) == 422 && String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("already_exists");
+    }
+}

@@ -1,0 +1,539 @@
+package io.specweave.deploy.tracker.github;
+
+import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Json;
+import io.specweave.deploy.OperationFailedException;
+import io.specweave.deploy.config.Credentials;
+import io.specweave.deploy.config.Provider;
+import io.specweave.deploy.config.Secret;
+import io.specweave.deploy.config.SyncProfile;
+import io.specweave.deploy.deploy.DeploymentRecord;
+import io.specweave.deploy.deploy.DeploymentStatus;
+import io.specweave.deploy.http.HttpSettings;
+import io.specweave.deploy.http.Redactor;
+import io.specweave.deploy.http.Sleeper;
+import io.specweave.deploy.tracker.ItemContent;
+import io.specweave.deploy.tracker.MarkdownItemRenderer;
+import io.specweave.deploy.tracker.Tracker;
+import io.specweave.deploy.tracker.TrackingRef;
+import io.specweave.deploy.tracker.TrackingRequest;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URL;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.kohsuke.github.GHDeployment;
+import org.kohsuke.github.GHDeploymentState;
+import org.kohsuke.github.GHDeploymentStatus;
+import org.kohsuke.github.GHDeploymentStatusBuilder;
+import org.kohsuke.github.GHDirection;
+import org.kohsuke.github.GHEventPayload;
+import org.kohsuke.github.GHException;
+import org.kohsuke.github.GHIssue;
+import org.kohsuke.github.GHIssueBuilder;
+import org.kohsuke.github.GHIssueQueryBuilder;
+import org.kohsuke.github.GHIssueState;
+import org.kohsuke.github.GHIssueStateReason;
+import org.kohsuke.github.GHLabel;
+import org.kohsuke.github.GHRepository;
+import org.kohsuke.github.GitHub;
+import org.kohsuke.github.GitHubAbuseLimitHandler;
+import org.kohsuke.github.GitHubBuilder;
+import org.kohsuke.github.GitHubRateLimitHandler;
+import org.kohsuke.github.PagedIterable;
+
+/**
+ * The {@code github} provider: one issue per (increment, profile) in {@code config.owner/config.repo},
+ * through {@code github-api}.
+ *
+ * <p>Identity: the issue number stored in {@code metadata.json}; when it is absent, gone or not
+ * this item's, the repository's issues listed by the labels {@code increment:<n>} and
+ * {@code env:<env>} (state all) whose body holds the hidden marker. Never the search API: its index
+ * lags, which is how sync tools end up with duplicates. When two matching issues exist (two runs
+ * raced), the oldest is kept and the others are closed as duplicates.
+ *
+ * <p>Writes happen only for what differs from the issue as read: a re-run of the same deployment
+ * costs one request; a new deployment three (read, body, comment) plus one per changed field.
+ */
+public final class GithubTracker implements Tracker {
+
+    /** GitHub's limit for an issue body, in characters. */
+    public static final int BODY_LIMIT = 65_536;
+    /** GitHub's limit for an issue title, in characters. */
+    static final int TITLE_LIMIT = 256;
+
+    private final SyncProfile profile;
+    private final Credentials credentials;
+    private final GithubSettings settings;
+    private final HttpSettings http;
+    private final Sleeper sleeper;
+    private final Clock clock;
+
+    public GithubTracker(SyncProfile profile, Credentials credentials) {
+        this(profile, credentials, HttpSettings.defaults(), Sleeper.system(), Clock.systemUTC());
+    }
+
+    /** With the HTTP bounds and the way to wait given, so tests neither hang nor really sleep. */
+    public GithubTracker(SyncProfile profile, Credentials credentials, HttpSettings http, Sleeper sleeper, Clock clock) {
+        this.profile = profile;
+        this.credentials = credentials;
+        this.settings = GithubSettings.of(profile, credentials);
+        this.http = http;
+        this.sleeper = sleeper;
+        this.clock = clock;
+    }
+
+    public GithubSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public TrackingRef upsert(TrackingRequest request) {
+        Secret token = credentials.find(settings.tokenVariables()).orElseThrow(this::missingToken);
+        Redactor redactor = new Redactor().add(token);
+        GithubErrors errors = new GithubErrors(settings, token.variable(), redactor);
+        GithubConnector connector = new GithubConnector(http, sleeper, clock, redactor);
+        GitHub github;
+        try {
+            // An empty login, as github-api itself does for app installation tokens (which a workflow's
+            // GITHUB_TOKEN is): without one it sends GET /user to learn the login, which no call here needs.
+            github = new GitHubBuilder()
+                    .withEndpoint(settings.apiUrl())
+                    .withOAuthToken(token.reveal(), "")
+                    .withConnector(connector)
+                    .withRateLimitHandler(GitHubRateLimitHandler.FAIL)
+                    .withAbuseLimitHandler(GitHubAbuseLimitHandler.FAIL)
+                    .build();
+        } catch (IOException e) {
+            throw errors.failure("connect", GithubErrors.Permission.ISSUES, e);
+        }
+        return new IssueSync(github, errors, request).run();
+    }
+
+    private BadInputException missingToken() {
+        List<String> names = settings.tokenVariables();
+        String permissions = settings.githubDeployment() ? "issues: write and deployments: write" : "issues: write";
+        return new BadInputException("no GitHub token for profile \"" + profile.name() + "\" (" + settings.fullName()
+                + "): " + (names.size() == 1 ? "the variable " + names.get(0) + " (config.tokenEnv) is not set. Set it"
+                        : "none of " + String.join(", ", names) + " is set. Set one of them") + " to a token with "
+                + permissions + " on " + settings.fullName()
+                + "; in GitHub Actions: `env: GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}` on the step");
+    }
+
+    /** One upsert: the state read from GitHub and what was done. */
+    private final class IssueSync {
+
+        private final GitHub github;
+        private final GithubErrors errors;
+        private final TrackingRequest request;
+        private final DeploymentRecord record;
+        private final ItemContent content;
+        private final String title;
+        private final String body;
+        private final String marker;
+        private final StatusMapping mapping;
+        private final Set<String> desiredLabels;
+        private final List<String> warnings = new ArrayList<>();
+        private GHRepository repo;
+        private boolean created;
+        private boolean lostRace;
+        private boolean changed;
+
+        IssueSync(GitHub github, GithubErrors errors, TrackingRequest request) {
+            this.github = github;
+            this.errors = errors;
+            this.request = request;
+            this.record = request.record();
+            this.content = ItemContent.of(request);
+            this.title = content.title().length() <= TITLE_LIMIT ? content.title()
+                    : content.title().substring(0, TITLE_LIMIT - 1) + "…";
+            this.body = MarkdownItemRenderer.render(content, null, BODY_LIMIT);
+            this.marker = "<!-- " + content.marker() + " -->";
+            this.mapping = StatusMapping.of(request.config(), request.incrementStatus());
+            warnings.addAll(mapping.warnings());
+            List<String> extra = new ArrayList<>(settings.labels());
+            extra.addAll(mapping.labels());
+            this.desiredLabels = IssueLabels.desired(request.increment().paddedNumber(), request.environment(),
+                    DeploymentStatus.DEPLOYED.equals(record.status()), extra);
+        }
+
+        TrackingRef run() {
+            repo = repository();
+            GHIssue issue = null;
+            if (record.issueNumber() != null) {
+                issue = stored(record.issueNumber());
+            }
+            if (issue == null) {
+                issue = lookUp();
+            }
+            if (issue == null) {
+                issue = settleRace(create());
+            } else {
+                update(issue);
+            }
+            // The creation stands for the first deployment; so does the other run's issue after a race.
+            if (request.newDeployment() && !created && !lostRace) {
+                comment(issue);
+            }
+            if (settings.githubDeployment()) {
+                deployment();
+            }
+            URL url = issue.getHtmlUrl();
+            return new TrackingRef(Provider.GITHUB, issue.getNumber(), String.valueOf(issue.getNumber()),
+                    url == null ? null : url.toString(), created, changed, warnings);
+        }
+
+        /**
+         * A handle on the repository without {@code GET /repos/{owner}/{repo}}: every call made here
+         * needs only the owner and the name, and {@code github-api} offers no other public way to
+         * bind a repository to the client than reading its JSON. Saves one request per sync; a
+         * repository that does not exist or cannot be seen shows up as a 404 on the first call.
+         */
+        private GHRepository repository() {
+            Map<String, Object> repository = new LinkedHashMap<>();
+            repository.put("name", settings.repo());
+            repository.put("full_name", settings.fullName());
+            repository.put("owner", Map.of("login", settings.owner()));
+            repository.put("url", settings.apiUrl() + "/repos/" + settings.fullName());
+            try {
+                return github.parseEventPayload(new StringReader(Json.compact(Map.of("repository", repository))),
+                        GHEventPayload.Ping.class).getRepository();
+            } catch (IOException e) {
+                throw errors.failure("address the repository", GithubErrors.Permission.ISSUES, e);
+            }
+        }
+
+        /** The issue the metadata links to, or null when it is gone or is not this item's. */
+        private GHIssue stored(int number) {
+            GHIssue issue;
+            try {
+                issue = repo.getIssue(number);
+            } catch (IOException e) {
+                int status = GithubErrors.status(e);
+                if (status == 404 || status == 410) {
+                    warnings.add("issue #" + number + " linked in metadata.json is gone from " + settings.fullName()
+                            + "; looked the tracking issue up by its labels");
+                    return null;
+                }
+                throw errors.failure("read issue #" + number, GithubErrors.Permission.ISSUES, e);
+            }
+            if (issue.isPullRequest() || !inThisRepository(issue) || !hasMarker(issue)) {
+                warnings.add("#" + number + " in " + settings.fullName() + " (linked in metadata.json) is not the "
+                        + "tracking issue of " + request.increment().id() + " in " + request.environment()
+                        + "; looked it up by its labels");
+                return null;
+            }
+            return issue;
+        }
+
+        /** The item found by labels and marker; duplicates closed. Null when there is none. */
+        private GHIssue lookUp() {
+            List<GHIssue> matches = matching();
+            if (matches.isEmpty()) {
+                return null;
+            }
+            GHIssue keep = matches.get(0);
+            closeDuplicates(matches, keep, null);
+            return keep;
+        }
+
+        /** After creating: if another run created one too, the oldest stays and the others are closed. */
+        private GHIssue settleRace(GHIssue mine) {
+            List<GHIssue> matches = matching();
+            if (matches.isEmpty() || matches.get(0).getNumber() == mine.getNumber()) {
+                closeDuplicates(matches, mine, mine);
+                return mine;
+            }
+            GHIssue keep = matches.get(0);
+            closeDuplicates(matches, keep, mine);
+            created = false;
+            lostRace = true;
+            update(keep);
+            return keep;
+        }
+
+        private void closeDuplicates(List<GHIssue> matches, GHIssue keep, GHIssue mine) {
+            Set<Integer> done = new LinkedHashSet<>();
+            List<GHIssue> candidates = new ArrayList<>(matches);
+            if (mine != null && mine.getNumber() != keep.getNumber()) {
+                candidates.add(mine);
+            }
+            for (GHIssue other : candidates) {
+                if (other.getNumber() == keep.getNumber() || !done.add(other.getNumber())) {
+                    continue;
+                }
+                boolean ours = mine != null && other.getNumber() == mine.getNumber();
+                if (other.getState() == GHIssueState.CLOSED && !ours) {
+                    continue;
+                }
+                String what = "close #" + other.getNumber() + " as a duplicate of #" + keep.getNumber();
+                try {
+                    other.comment("Duplicate of #" + keep.getNumber() + ". SpecWeave Deploy keeps one issue per "
+                            + "increment and environment; two syncs created one each at the same time, so this "
+                            + "one is closed.");
+                    other.close(GHIssueStateReason.NOT_PLANNED);
+                } catch (IOException e) {
+                    throw errors.failure(what, GithubErrors.Permission.ISSUES, e);
+                }
+                changed = true;
+                warnings.add("closed #" + other.getNumber() + " in " + settings.fullName() + " as a duplicate of #"
+                        + keep.getNumber() + " (two syncs created the tracking issue at the same time)");
+            }
+        }
+
+        /** Issues labelled for (increment, environment) whose body holds the marker, oldest first. */
+        private List<GHIssue> matching() {
+            String labels = IssueLabels.increment(request.increment().paddedNumber()) + ","
+                    + IssueLabels.environment(request.environment());
+            List<GHIssue> listed;
+            try {
+                listed = repo.queryIssues().label(labels).state(GHIssueState.ALL).sort(GHIssueQueryBuilder.Sort.CREATED)
+                        .direction(GHDirection.ASC).pageSize(100).list().toList();
+            } catch (IOException e) {
+                throw errors.failure("list the issues labelled " + labels, GithubErrors.Permission.ISSUES, e);
+            } catch (GHException e) {
+                throw errors.failure("list the issues labelled " + labels, GithubErrors.Permission.ISSUES,
+                        GithubErrors.unwrap(e));
+            }
+            return listed.stream().filter(i -> !i.isPullRequest() && hasMarker(i))
+                    .sorted(Comparator.comparingInt(GHIssue::getNumber)).collect(Collectors.toList());
+        }
+
+        private GHIssue create() {
+            ensureLabelsExist(desiredLabels);
+            GHIssueBuilder builder = repo.createIssue(title).body(body);
+            desiredLabels.forEach(builder::label);
+            GHIssue issue;
+            try {
+                issue = builder.create();
+            } catch (IOException e) {
+                throw errors.failure("create the tracking issue", GithubErrors.Permission.ISSUES, e);
+            }
+            created = true;
+            changed = true;
+            if ("closed".equals(mapping.state())) {
+                try {
+                    issue.close(GHIssueStateReason.COMPLETED);
+                } catch (IOException e) {
+                    throw errors.failure("close issue #" + issue.getNumber(), GithubErrors.Permission.ISSUES, e);
+                }
+            }
+            return issue;
+        }
+
+        /** Writes only what differs: body, title, labels, state. */
+        private void update(GHIssue issue) {
+            int number = issue.getNumber();
+            try {
+                if (!normalize(body).equals(normalize(issue.getBody()))) {
+                    issue.setBody(body);
+                    changed = true;
+                }
+                if (!title.equals(issue.getTitle())) {
+                    issue.setTitle(title);
+                    changed = true;
+                }
+                Set<String> current = issue.getLabels().stream().map(GHLabel::getName)
+                        .collect(Collectors.toCollection(LinkedHashSet::new));
+                Set<String> target = new LinkedHashSet<>(current);
+                target.remove(IssueLabels.DEPLOYED);
+                target.removeAll(mapping.allLabels());
+                target.addAll(desiredLabels);
+                if (!lowercase(target).equals(lowercase(current))) {
+                    Set<String> added = new LinkedHashSet<>(target);
+                    added.removeIf(l -> lowercase(current).contains(l.toLowerCase(Locale.ROOT)));
+                    for (String label : added) {
+                        createLabel(label);
+                    }
+                    issue.setLabels(target.toArray(String[]::new));
+                    changed = true;
+                }
+                if (mapping.state() != null) {
+                    boolean open = issue.getState() == GHIssueState.OPEN;
+                    if ("closed".equals(mapping.state()) && open) {
+                        issue.close(GHIssueStateReason.COMPLETED);
+                        changed = true;
+                    } else if ("open".equals(mapping.state()) && !open) {
+                        issue.reopen();
+                        changed = true;
+                    }
+                }
+            } catch (IOException e) {
+                throw errors.failure("update issue #" + number, GithubErrors.Permission.ISSUES, e);
+            }
+        }
+
+        private void comment(GHIssue issue) {
+            StringBuilder text = new StringBuilder(content.deploymentComment(record, request.repositoryUrl()));
+            if (record.deploymentUrl() != null) {
+                text.append(" URL: ").append(record.deploymentUrl()).append('.');
+            }
+            if (record.runUrl() != null) {
+                text.append(" [Pipeline run](").append(record.runUrl().replace(")", "%29")).append(").");
+            }
+            try {
+                issue.comment(text.toString());
+            } catch (IOException e) {
+                throw errors.failure("comment on issue #" + issue.getNumber(), GithubErrors.Permission.ISSUES, e);
+            }
+            changed = true;
+        }
+
+        /** Creates the labels the repository lacks, with their stable colours (one listing, one request per new label). */
+        private void ensureLabelsExist(Set<String> labels) {
+            Set<String> existing;
+            try {
+                existing = repo.listLabels().withPageSize(100).toList().stream()
+                        .map(l -> l.getName().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+            } catch (IOException e) {
+                throw errors.failure("list the repository's labels", GithubErrors.Permission.ISSUES, e);
+            } catch (GHException e) {
+                throw errors.failure("list the repository's labels", GithubErrors.Permission.ISSUES,
+                        GithubErrors.unwrap(e));
+            }
+            for (String label : labels) {
+                if (!existing.contains(label.toLowerCase(Locale.ROOT))) {
+                    createLabel(label);
+                }
+            }
+        }
+
+        /** Creates a label; one that exists already (another run, another increment) is fine. */
+        private void createLabel(String name) {
+            try {
+                repo.createLabel(name, IssueLabels.colour(name), IssueLabels.description(name));
+                changed = true;
+            } catch (IOException e) {
+                if (!GithubErrors.alreadyExists(e)) {
+                    throw errors.failure("create the label \"" + name + "\"", GithubErrors.Permission.ISSUES, e);
+                }
+            }
+        }
+
+        /**
+         * A GitHub Deployment for (commit, environment) and its latest status; reused on re-runs.
+         * The production/transient flags and the environment/log URLs are marked deprecated in
+         * github-api only "until preview feature has graduated to stable"; GitHub made them stable.
+         */
+        @SuppressWarnings("deprecation")
+        private void deployment() {
+            String commit = record.commit();
+            String environment = request.environment();
+            if (commit == null) {
+                warnings.add("no GitHub Deployment created: the deployed commit is unknown (pass --commit)");
+                return;
+            }
+            GHDeploymentState state = deploymentState(record);
+            try {
+                boolean sha = commit.matches("[0-9a-fA-F]{40}");
+                GHDeployment deployment = first(repo.listDeployments(sha ? commit : null, sha ? null : commit, null,
+                        environment).withPageSize(1));
+                GHDeploymentStatus latest = null;
+                if (deployment == null) {
+                    List<String> pipeline = request.config().pipeline(request.environments().keySet());
+                    boolean production = !pipeline.isEmpty() && pipeline.get(pipeline.size() - 1).equals(environment);
+                    deployment = repo.createDeployment(commit)
+                            .environment(environment)
+                            .requiredContexts(List.of())
+                            .autoMerge(false)
+                            .productionEnvironment(production)
+                            .transientEnvironment(false)
+                            .description("SpecWeave increment " + request.increment().id() + " to " + environment)
+                            .create();
+                    changed = true;
+                } else {
+                    latest = first(deployment.listStatuses().withPageSize(1));
+                }
+                if (latest == null || latest.getState() != state
+                        || !Objects.equals(text(latest.getEnvironmentUrl()), record.deploymentUrl())
+                        || !Objects.equals(text(latest.getLogUrl()), record.runUrl())) {
+                    GHDeploymentStatusBuilder status = deployment.createStatus(state)
+                            .description(statusDescription(state));
+                    if (record.deploymentUrl() != null) {
+                        status.environmentUrl(record.deploymentUrl());
+                    }
+                    if (record.runUrl() != null) {
+                        status.logUrl(record.runUrl());
+                    }
+                    status.create();
+                    changed = true;
+                }
+            } catch (IOException e) {
+                OperationFailedException failure = errors.failure("record the GitHub Deployment of " + environment,
+                        GithubErrors.Permission.DEPLOYMENTS, e);
+                warnings.add("the tracking issue is up to date, but " + failure.getMessage());
+            } catch (GHException e) {
+                OperationFailedException failure = errors.failure("record the GitHub Deployment of " + environment,
+                        GithubErrors.Permission.DEPLOYMENTS, GithubErrors.unwrap(e));
+                warnings.add("the tracking issue is up to date, but " + failure.getMessage());
+            }
+        }
+
+        private boolean hasMarker(GHIssue issue) {
+            return issue.getBody() != null && issue.getBody().contains(marker);
+        }
+
+        private boolean inThisRepository(GHIssue issue) {
+            URL url = issue.getHtmlUrl();
+            return url == null || url.getPath().toLowerCase(Locale.ROOT)
+                    .contains(("/" + settings.fullName() + "/issues/").toLowerCase(Locale.ROOT));
+        }
+    }
+
+    static GHDeploymentState deploymentState(DeploymentRecord record) {
+        String status = record.status() == null ? DeploymentStatus.DEPLOYED : record.status();
+        return switch (status) {
+            // Not IN_PROGRESS: github-api 1.330 sends it as "in-progress", which GitHub rejects (it
+            // expects "in_progress"); "pending" is the valid state closest to a running deployment.
+            case DeploymentStatus.IN_PROGRESS -> GHDeploymentState.PENDING;
+            case DeploymentStatus.FAILED -> GHDeploymentState.FAILURE;
+            case DeploymentStatus.ROLLED_BACK -> GHDeploymentState.INACTIVE;
+            default -> unhealthy(record.healthStatus()) ? GHDeploymentState.FAILURE : GHDeploymentState.SUCCESS;
+        };
+    }
+
+    private static boolean unhealthy(String health) {
+        if (health == null) {
+            return false;
+        }
+        String h = health.toLowerCase(Locale.ROOT);
+        return h.contains("unhealthy") || h.contains("fail") || h.equals("down") || h.equals("error");
+    }
+
+    private static String statusDescription(GHDeploymentState state) {
+        return switch (state) {
+            case SUCCESS -> "Deployed";
+            case FAILURE -> "Deployment or health check failed";
+            case PENDING -> "Deploying";
+            case INACTIVE -> "Rolled back";
+            default -> state.name().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    private static <T> T first(PagedIterable<T> iterable) {
+        Iterator<T> it = iterable.iterator();
+        return it.hasNext() ? it.next() : null;
+    }
+
+    private static String text(URL url) {
+        return url == null ? null : url.toString();
+    }
+
+    private static String normalize(String text) {
+        return text == null ? "" : text.replace("\r\n", "\n").strip();
+    }
+
+    private static Set<String> lowercase(Set<String> labels) {
+        return labels.stream().map(l -> l.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+    }
+}

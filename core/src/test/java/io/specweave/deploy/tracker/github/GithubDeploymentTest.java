@@ -1,0 +1,127 @@
+package io.specweave.deploy.tracker.github;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.specweave.deploy.deploy.SyncRequest;
+import io.specweave.deploy.deploy.SyncResult;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code githubDeployment: true}: a native GitHub Deployment and status per (commit, environment). */
+class GithubDeploymentTest {
+
+    @TempDir
+    Path dir;
+
+    FakeGithub github;
+    GithubProject project;
+    FakeGithub.Repo repo;
+
+    @BeforeEach
+    void start() throws IOException {
+        github = new FakeGithub().repository(GithubProject.OWNER, GithubProject.REPO);
+        repo = github.repo(GithubProject.OWNER, GithubProject.REPO);
+        project = new GithubProject(dir, github, "\"githubDeployment\": true");
+    }
+
+    @AfterEach
+    void stop() {
+        github.close();
+    }
+
+    @Test
+    void firstSyncCreatesADeploymentAndASuccessStatus() {
+        project.deploy(GithubProject.sha(1), 1);
+
+        assertThat(repo.deployments).singleElement().satisfies(d -> {
+            assertThat(d.path("ref").asText()).isEqualTo(GithubProject.sha(1));
+            assertThat(d.path("environment").asText()).isEqualTo("qa");
+            assertThat(d.path("production_environment").asBoolean()).isFalse();
+            assertThat(d.path("transient_environment").asBoolean()).isFalse();
+        });
+        long id = repo.deployments.get(0).path("id").asLong();
+        JsonNode sent = repo.deploymentRequests.get(id);
+        assertThat(sent.path("required_contexts").isArray()).isTrue();
+        assertThat(sent.path("required_contexts")).isEmpty();
+        assertThat(sent.path("auto_merge").asBoolean(true)).isFalse();
+        assertThat(sent.path("description").asText()).contains("0018-oauth-google");
+        assertThat(repo.statuses.get(id)).singleElement().satisfies(s -> {
+            assertThat(s.path("state").asText()).isEqualTo("success");
+            assertThat(s.path("environment_url").asText()).isEqualTo("https://qa.shop.example");
+            assertThat(s.path("log_url").asText()).isEqualTo("https://github.example/acme/shop/actions/runs/1");
+        });
+    }
+
+    @Test
+    void rerunReusesTheDeploymentAndAddsNoStatusWhenNothingChanged() {
+        project.deploy(GithubProject.sha(1), 1);
+        github.clearRequests();
+
+        SyncResult again = project.deploy(GithubProject.sha(1), 1);
+
+        assertThat(repo.deployments).hasSize(1);
+        assertThat(repo.statuses.get(repo.deployments.get(0).path("id").asLong())).hasSize(1);
+        assertThat(again.tracking().changed()).isFalse();
+        assertThat(github.requests()).allMatch(r -> r.startsWith("GET "));
+        assertThat(github.requests()).anyMatch(r -> r.contains("/deployments?") && r.contains("sha=" + GithubProject.sha(1))
+                && r.contains("environment=qa"));
+    }
+
+    @Test
+    void rerunWithAFailedHealthCheckAddsAFailureStatusToTheSameDeployment() {
+        project.deploy(GithubProject.sha(1), 1);
+        ObjectNode metadata = project.metadata();
+        ((ObjectNode) metadata.path("deployments").path("qa")).put("healthStatus", "unhealthy");
+        project.metadata(metadata);
+
+        project.deploy(GithubProject.sha(1), 1);
+
+        assertThat(repo.deployments).hasSize(1);
+        assertThat(repo.statuses.get(repo.deployments.get(0).path("id").asLong()))
+                .extracting(s -> s.path("state").asText()).containsExactly("success", "failure");
+    }
+
+    @Test
+    void aNewCommitGetsItsOwnDeploymentAndTheLastPipelineEnvironmentIsProduction() {
+        project.write(".specweave/config.json", """
+                {
+                  "sync": { "defaultProfile": "github-qa", "profiles": {
+                      "github-qa": { "provider": "github", "config": { "owner": "acme", "repo": "app-deploy",
+                        "githubDeployment": true }, "environment": "qa" },
+                      "github-prod": { "provider": "github", "githubDeployment": true,
+                        "config": { "owner": "acme", "repo": "app-deploy" }, "environment": "prod" } } },
+                  "deployment": { "pipeline": ["dev", "qa", "prod"] }
+                }
+                """);
+        project.deploy(GithubProject.sha(1), 1);
+        project.sync("github-prod", GithubProject.sha(1), 2, SyncRequest.Outcome.IN_PROGRESS);
+
+        assertThat(repo.deployments).hasSize(2);
+        assertThat(repo.deployments.get(0).path("production_environment").asBoolean()).isFalse();
+        assertThat(repo.deployments.get(1).path("environment").asText()).isEqualTo("prod");
+        assertThat(repo.deployments.get(1).path("production_environment").asBoolean()).isTrue();
+        assertThat(repo.statuses.get(repo.deployments.get(1).path("id").asLong()))
+                .extracting(s -> s.path("state").asText()).containsExactly("pending");
+        // one issue per environment
+        assertThat(repo.issues).hasSize(2);
+    }
+
+    @Test
+    void aRefusedDeploymentLeavesTheIssueUpdatedAndWarnsNamingThePermission() {
+        github.fault(r -> r.equals("POST /repos/acme/app-deploy/deployments"), 403, Map.of(),
+                FakeGithub.error("Resource not accessible by integration", "https://docs.github.com"));
+
+        SyncResult result = project.deploy(GithubProject.sha(1), 1);
+
+        assertThat(repo.issues).hasSize(1);
+        assertThat(result.tracking().number()).isEqualTo(1);
+        assertThat(result.warnings()).anyMatch(w -> w.contains("deployments: write") && w.contains("GITHUB_TOKEN"));
+    }
+}

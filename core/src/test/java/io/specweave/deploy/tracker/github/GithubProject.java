@@ -1,0 +1,153 @@
+package io.specweave.deploy.tracker.github;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.specweave.deploy.Json;
+import io.specweave.deploy.Project;
+import io.specweave.deploy.ci.CiContext;
+import io.specweave.deploy.config.Credentials;
+import io.specweave.deploy.config.Provider;
+import io.specweave.deploy.deploy.SyncRequest;
+import io.specweave.deploy.deploy.SyncResult;
+import io.specweave.deploy.deploy.SyncService;
+import io.specweave.deploy.http.HttpSettings;
+import io.specweave.deploy.tracker.TrackerFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A temporary {@code .specweave} project whose profiles point at a {@link FakeGithub}: increment
+ * 0018 with a spec, profiles {@code github-qa} and {@code github-prod} on {@code acme/app-deploy},
+ * and a sync helper that runs {@link SyncService} as the CLI does, with waits recorded instead of
+ * slept.
+ */
+final class GithubProject {
+
+    static final String OWNER = "acme";
+    static final String REPO = "app-deploy";
+    static final String INCREMENT = "0018-oauth-google";
+    static final HttpSettings FAST = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), 4,
+            Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofSeconds(90));
+
+    final Path dir;
+    final FakeGithub github;
+    final List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
+    final Map<String, String> env = new HashMap<>();
+
+    GithubProject(Path dir, FakeGithub github) {
+        this(dir, github, "");
+    }
+
+    /** {@code qaExtra}: more JSON members for the github-qa profile, e.g. {@code "githubDeployment": true}. */
+    GithubProject(Path dir, FakeGithub github, String qaExtra) {
+        this.dir = dir;
+        this.github = github;
+        env.put("GITHUB_TOKEN", FakeGithub.TOKEN);
+        env.put("GITHUB_API_URL", github.apiUrl());
+        write(".specweave/config.json", """
+                {
+                  "sync": {
+                    "defaultProfile": "github-qa",
+                    "profiles": {
+                      "github-qa": { "provider": "github", "displayName": "QA",
+                        "config": { "owner": "%s", "repo": "%s" },
+                        "environment": "qa", "deploymentUrl": "https://qa.shop.example"%s },
+                      "github-prod": { "provider": "github", "displayName": "Production",
+                        "config": { "owner": "%s", "repo": "%s" },
+                        "environment": "prod", "deploymentUrl": "https://shop.example" }
+                    }
+                  },
+                  "deployment": { "pipeline": ["dev", "qa", "prod"] }
+                }
+                """.formatted(OWNER, REPO, qaExtra.isEmpty() ? "" : ", " + qaExtra, OWNER, REPO));
+        write(".specweave/increments/" + INCREMENT + "/spec.md", """
+                ---
+                title: "Sign in with Google"
+                status: active
+                ---
+
+                # Sign in with Google
+
+                Shoppers sign in with their Google account instead of a password.
+
+                ## User Stories
+                """);
+        write(".specweave/increments/" + INCREMENT + "/metadata.json", """
+                {
+                  "id": "0018-oauth-google",
+                  "status": "active",
+                  "created": "2026-11-02T08:00:00.000Z"
+                }
+                """);
+    }
+
+    /** Replaces the config file. */
+    GithubProject config(String json) {
+        write(".specweave/config.json", json);
+        return this;
+    }
+
+    void write(String relative, String text) {
+        try {
+            Path file = dir.resolve(relative);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    ObjectNode metadata() {
+        try {
+            return (ObjectNode) Json.mapper().readTree(dir.resolve(".specweave/increments/" + INCREMENT + "/metadata.json")
+                    .toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void metadata(JsonNode node) {
+        write(".specweave/increments/" + INCREMENT + "/metadata.json", Json.pretty(node) + "\n");
+    }
+
+    String metadataText() {
+        try {
+            return Files.readString(dir.resolve(".specweave/increments/" + INCREMENT + "/metadata.json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    TrackerFactory trackers() {
+        return new TrackerFactory(new Credentials(env)).register(Provider.GITHUB,
+                (profile, credentials) -> new GithubTracker(profile, credentials, FAST, waits::add, Clock.systemUTC()));
+    }
+
+    /** A deployed sync of {@code commit} from run {@code run} with the default profile (github-qa). */
+    SyncResult deploy(String commit, int run) {
+        return sync("github-qa", commit, run, SyncRequest.Outcome.DEPLOYED);
+    }
+
+    SyncResult sync(String profile, String commit, int run, SyncRequest.Outcome outcome) {
+        SyncRequest request = new SyncRequest("0018", profile, null, null, outcome, null, null, null, null, null, null,
+                false);
+        CiContext ci = new CiContext("github-actions", commit, "main", null, "octocat",
+                "https://github.example/acme/shop/actions/runs/" + run, "https://github.example/acme/shop");
+        return new SyncService(trackers(), Clock.systemUTC()).sync(Project.open(dir), request, ci);
+    }
+
+    /** A full 40-digit SHA made of {@code seed}. */
+    static String sha(int seed) {
+        return String.format("%040x", seed * 7919L + 0xabcdefL);
+    }
+}
