@@ -1,0 +1,214 @@
+package io.specweave.deploy.jenkins;
+
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.specweave.deploy.deploy.SyncRequest;
+import java.util.Map;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code specweaveSync}: records a deployment of a SpecWeave increment to a profile's environment
+ * and creates or updates that environment's tracking item, in the workspace's {@code .specweave}.
+ *
+ * <pre>
+ * def result = specweaveSync profile: 'github-qa', credentialsId: 'github-token'
+ * specweaveSync environment: 'prod', increment: '0018', deployed: true
+ * </pre>
+ */
+public class SpecweaveSyncStep extends Step {
+
+    static final String ACTIVE = "active";
+
+    private final String profile;
+    private String environment;
+    private String increment = ACTIVE;
+    private boolean deployed = true;
+    private boolean failed;
+    private String credentialsId;
+    private String commit;
+    private String branch;
+    private String tag;
+    private String deployedBy;
+    private String runUrl;
+    private String deploymentUrl;
+    private boolean dryRun;
+    private String workingDirectory;
+
+    /**
+     * @param profile the sync profile ({@code sync.profiles.<name>}); null to choose it by
+     *                {@link #setEnvironment environment} or take {@code sync.defaultProfile}
+     */
+    @DataBoundConstructor
+    public SpecweaveSyncStep(String profile) {
+        this.profile = Text.blankToNull(profile);
+    }
+
+    public String getProfile() {
+        return profile;
+    }
+
+    public String getEnvironment() {
+        return environment;
+    }
+
+    /** Chooses the profile by the environment it records (dev, qa, ...). */
+    @DataBoundSetter
+    public void setEnvironment(String environment) {
+        this.environment = Text.blankToNull(environment);
+    }
+
+    public String getIncrement() {
+        return increment;
+    }
+
+    /** {@code 0018}, {@code 18}, {@code 0018-name} or {@code active} (the default). */
+    @DataBoundSetter
+    public void setIncrement(String increment) {
+        String value = Text.blankToNull(increment);
+        this.increment = value == null ? ACTIVE : value;
+    }
+
+    public boolean isDeployed() {
+        return deployed;
+    }
+
+    /** True (the default): the deployment finished. False: it has started and is in progress. */
+    @DataBoundSetter
+    public void setDeployed(boolean deployed) {
+        this.deployed = deployed;
+    }
+
+    public boolean isFailed() {
+        return failed;
+    }
+
+    /** True: the deployment failed (for a {@code post { failure { ... } }} block); wins over {@code deployed}. */
+    @DataBoundSetter
+    public void setFailed(boolean failed) {
+        this.failed = failed;
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    /** A "Secret text" (the token) or "Username with password" (Jira e-mail + API token) credential. */
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = Text.blankToNull(credentialsId);
+    }
+
+    public String getCommit() {
+        return commit;
+    }
+
+    @DataBoundSetter
+    public void setCommit(String commit) {
+        this.commit = Text.blankToNull(commit);
+    }
+
+    public String getBranch() {
+        return branch;
+    }
+
+    @DataBoundSetter
+    public void setBranch(String branch) {
+        this.branch = Text.blankToNull(branch);
+    }
+
+    public String getTag() {
+        return tag;
+    }
+
+    @DataBoundSetter
+    public void setTag(String tag) {
+        this.tag = Text.blankToNull(tag);
+    }
+
+    public String getDeployedBy() {
+        return deployedBy;
+    }
+
+    @DataBoundSetter
+    public void setDeployedBy(String deployedBy) {
+        this.deployedBy = Text.blankToNull(deployedBy);
+    }
+
+    public String getRunUrl() {
+        return runUrl;
+    }
+
+    @DataBoundSetter
+    public void setRunUrl(String runUrl) {
+        this.runUrl = Text.blankToNull(runUrl);
+    }
+
+    public String getDeploymentUrl() {
+        return deploymentUrl;
+    }
+
+    @DataBoundSetter
+    public void setDeploymentUrl(String deploymentUrl) {
+        this.deploymentUrl = Text.blankToNull(deploymentUrl);
+    }
+
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    @DataBoundSetter
+    public void setDryRun(boolean dryRun) {
+        this.dryRun = dryRun;
+    }
+
+    public String getWorkingDirectory() {
+        return workingDirectory;
+    }
+
+    /** The folder holding {@code .specweave}, relative to the workspace; default: the workspace. */
+    @DataBoundSetter
+    public void setWorkingDirectory(String workingDirectory) {
+        this.workingDirectory = Text.blankToNull(workingDirectory);
+    }
+
+    @Override
+    public StepExecution start(StepContext context) throws Exception {
+        return new SpecweaveSyncStepExecution(this, context);
+    }
+
+    /** What the agent needs to run the sync: this step's values, the run's variables and the credential. */
+    SyncCallable callable(Map<String, String> runEnvironment, StepCredential credential) {
+        SyncRequest.Outcome outcome = failed ? SyncRequest.Outcome.FAILED
+                : deployed ? SyncRequest.Outcome.DEPLOYED : SyncRequest.Outcome.IN_PROGRESS;
+        return new SyncCallable(increment, profile, environment, outcome, commit, branch, tag, deployedBy, runUrl,
+                deploymentUrl, dryRun, runEnvironment, credential);
+    }
+
+    @Extension
+    public static class DescriptorImpl extends StepDescriptor {
+
+        @Override
+        public String getFunctionName() {
+            return "specweaveSync";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "SpecWeave: record a deployment and sync its tracking item";
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, FilePath.class, TaskListener.class, EnvVars.class);
+        }
+    }
+}
