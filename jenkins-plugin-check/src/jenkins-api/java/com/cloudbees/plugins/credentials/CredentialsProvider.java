@@ -1,5 +1,5 @@
 // Signature of jenkinsci/credentials-plugin (master) src/main/java/com/cloudbees/plugins/credentials/CredentialsProvider.java
-// (the two static members the step calls; its IconSpec interface is left out)
+// (the static members the steps use; its IconSpec interface is left out; Jenkins builds USE_ITEM)
 package com.cloudbees.plugins.credentials;
 
 import com.cloudbees.plugins.credentials.common.IdCredentials;
@@ -8,9 +8,12 @@ import hudson.ExtensionPoint;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.model.Run;
+import hudson.security.Permission;
 
 public abstract class CredentialsProvider extends Descriptor<CredentialsProvider>
         implements ExtensionPoint, Describable<CredentialsProvider> {
+
+    public static final Permission USE_ITEM = null;
 
     public static <C extends IdCredentials> C findCredentialById(String id, Class<C> type, Run<?, ?> run,
             DomainRequirement... domainRequirements) {

@@ -1,5 +1,7 @@
 package io.specweave.deploy.jenkins;
 
+import com.cloudbees.plugins.credentials.CredentialsMatcher;
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.UsernamePasswordCredentials;
@@ -9,6 +11,11 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
 /** Finds the credential a step names, on the controller, and records its use on the run. */
 final class CredentialLookup {
+
+    /** The kinds a step can use: a secret text (the token) or a username with password. */
+    static final CredentialsMatcher USABLE = CredentialsMatchers.anyOf(
+            CredentialsMatchers.instanceOf(StringCredentials.class),
+            CredentialsMatchers.instanceOf(UsernamePasswordCredentials.class));
 
     private CredentialLookup() {
     }

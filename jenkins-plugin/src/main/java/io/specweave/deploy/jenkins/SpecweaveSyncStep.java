@@ -1,19 +1,28 @@
 package io.specweave.deploy.jenkins;
 
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
+import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.security.ACL;
+import hudson.util.ListBoxModel;
 import io.specweave.deploy.deploy.SyncRequest;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
 
 /**
  * {@code specweaveSync}: records a deployment of a SpecWeave increment to a profile's environment
@@ -209,6 +218,23 @@ public class SpecweaveSyncStep extends Step {
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return Set.of(Run.class, FilePath.class, TaskListener.class, EnvVars.class);
+        }
+
+        /**
+         * The Snippet Generator's credential list: secret texts and usernames with password the job
+         * can use. Without the right to see them, only the value already entered.
+         */
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item,
+                @QueryParameter String credentialsId) {
+            StandardListBoxModel result = new StandardListBoxModel();
+            if (item == null || !item.hasPermission(Item.EXTENDED_READ)
+                    && !item.hasPermission(CredentialsProvider.USE_ITEM)) {
+                return result.includeCurrentValue(credentialsId);
+            }
+            return result.includeEmptyValue()
+                    .includeMatchingAs(ACL.SYSTEM2, item, StandardCredentials.class, List.of(),
+                            CredentialLookup.USABLE)
+                    .includeCurrentValue(credentialsId);
         }
     }
 }
