@@ -81,7 +81,7 @@ final class SyncCallable extends MasterToSlaveFileCallable<Map<String, Object>> 
             variables.putAll(credential.environmentFor(chosen));
         }
         CiContext ci = new CiDetector(runEnvironment, project.dir()).detect();
-        SyncService service = new SyncService(new TrackerFactory(new Credentials(variables)), clock);
+        SyncService service = new SyncService(TrackerFactory.standard(new Credentials(variables)), clock);
         SyncResult result = service.sync(project, request(), ci);
         return PipelineValues.of(SyncSummary.of(result));
     }
