@@ -57,7 +57,6 @@ class CredentialLookupTest {
     void aUsernameWithPasswordIsJiraEmailAndApiToken() throws Exception {
         StepCredential user = CredentialLookup.from(new Fakes.UsernamePassword("jira", "ops@myorg.com", "atl-789"));
 
-        assertThat(user.hasUsername()).isTrue();
         assertThat(user.environmentFor(profile("jira-qa")))
                 .isEqualTo(Map.of("JIRA_EMAIL", "ops@myorg.com", "JIRA_API_TOKEN", "atl-789"));
         assertThat(user.environmentFor(profile("github-dev"))).isEqualTo(Map.of("GITHUB_TOKEN", "atl-789"));

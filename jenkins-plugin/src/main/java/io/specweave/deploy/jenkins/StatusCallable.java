@@ -41,10 +41,6 @@ final class StatusCallable extends MasterToSlaveFileCallable<StatusCallable.Repo
         return new Report(new TextStatusRenderer(plain).render(status), PipelineValues.tree(status));
     }
 
-    String increment() {
-        return increment;
-    }
-
     boolean plain() {
         return plain;
     }

@@ -36,14 +36,6 @@ final class StepCredential implements Serializable {
         return new StepCredential(id, username == null ? "" : username, password);
     }
 
-    String id() {
-        return id;
-    }
-
-    boolean hasUsername() {
-        return username != null;
-    }
-
     /** The variables this credential provides to the profile's tracker. */
     Map<String, String> environmentFor(SyncProfile profile) {
         return username == null ? CredentialVariables.forToken(profile, secret)
