@@ -26,13 +26,13 @@ class SpecweaveStatusStepTest {
     void deployToDevAndQa() throws Exception {
         Demo.copyTo(workspace);
         Map<String, String> run = Map.of("BUILD_URL", "https://ci.example/job/shop/3/", "GIT_COMMIT", "abc123");
-        new SpecweaveSyncStep("local-dev").callable(run, null).invoke(workspace.toFile(), null);
-        new SpecweaveSyncStep("local-qa").callable(run, null).invoke(workspace.toFile(), null);
+        Steps.sync("local-dev").callable(run, null).invoke(workspace.toFile(), null);
+        Steps.sync("local-qa").callable(run, null).invoke(workspace.toFile(), null);
     }
 
     @Test
     void printsTheStatusTableAndReturnsTheSameDataAsAMap() throws Exception {
-        Map<String, Object> status = run(new SpecweaveStatusStep(null), new EnvVars());
+        Map<String, Object> status = run(Steps.status(null), new EnvVars());
 
         assertThat(log.text()).startsWith("Deployment Status: " + Demo.INCREMENT)
                 .contains("✅ DEV: deployed").contains("✅ QA: deployed").contains("⏳ PROD: not deployed");
@@ -49,8 +49,8 @@ class SpecweaveStatusStepTest {
 
     @Test
     void noColorOrPlainGivesAsciiMarks() throws Exception {
-        run(new SpecweaveStatusStep("0002"), new EnvVars(Map.of("NO_COLOR", "1")));
-        SpecweaveStatusStep plain = new SpecweaveStatusStep("0002");
+        run(Steps.status("0002"), new EnvVars(Map.of("NO_COLOR", "1")));
+        SpecweaveStatusStep plain = Steps.status("0002");
         plain.setPlain(true);
 
         assertThat(log.text()).contains("[x] QA: deployed").doesNotContain("✅");
@@ -59,7 +59,7 @@ class SpecweaveStatusStepTest {
 
     @Test
     void anUnknownIncrementAbortsWithCoresMessage() {
-        assertThatThrownBy(() -> run(new SpecweaveStatusStep("0099"), new EnvVars()))
+        assertThatThrownBy(() -> run(Steps.status("0099"), new EnvVars()))
                 .isExactlyInstanceOf(AbortException.class)
                 .hasMessageContaining("0099");
     }
@@ -71,7 +71,7 @@ class SpecweaveStatusStepTest {
         assertThat(descriptor.getFunctionName()).isEqualTo("specweaveStatus");
         assertThat(Set.<Class<?>>copyOf(descriptor.getRequiredContext()))
                 .isEqualTo(Set.of(FilePath.class, TaskListener.class, EnvVars.class));
-        assertThat(new SpecweaveStatusStep(" ").getIncrement()).isEqualTo("active");
+        assertThat(Steps.status(" ").getIncrement()).isEqualTo("active");
     }
 
     private Map<String, Object> run(SpecweaveStatusStep step, EnvVars env) throws Exception {

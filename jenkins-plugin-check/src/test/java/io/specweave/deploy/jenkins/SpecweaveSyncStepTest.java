@@ -19,7 +19,7 @@ class SpecweaveSyncStepTest {
 
     @Test
     void everyParameterReachesTheCoreRequest() {
-        SpecweaveSyncStep step = new SpecweaveSyncStep("jira-prod");
+        SpecweaveSyncStep step = Steps.sync("jira-prod");
         step.setEnvironment("prod");
         step.setIncrement("0018");
         step.setCommit("9b1d5f0c");
@@ -39,7 +39,7 @@ class SpecweaveSyncStepTest {
 
     @Test
     void withNothingSetTheActiveIncrementIsRecordedAsDeployedToTheDefaultProfile() {
-        SyncRequest request = new SpecweaveSyncStep(null).callable(Map.of(), null).request();
+        SyncRequest request = Steps.sync(null).callable(Map.of(), null).request();
 
         assertThat(request).isEqualTo(new SyncRequest("active", null, null, null, SyncRequest.Outcome.DEPLOYED, null,
                 null, null, null, null, null, false));
@@ -47,7 +47,7 @@ class SpecweaveSyncStepTest {
 
     @Test
     void emptySnippetGeneratorFieldsCountAsNotSet() {
-        SpecweaveSyncStep step = new SpecweaveSyncStep("  ");
+        SpecweaveSyncStep step = Steps.sync("  ");
         step.setIncrement("");
         step.setEnvironment(" ");
         step.setCommit("");
@@ -64,9 +64,9 @@ class SpecweaveSyncStepTest {
 
     @Test
     void deployedFalseMarksTheDeploymentInProgressAndFailedWinsOverDeployed() {
-        SpecweaveSyncStep started = new SpecweaveSyncStep("local-qa");
+        SpecweaveSyncStep started = Steps.sync("local-qa");
         started.setDeployed(false);
-        SpecweaveSyncStep failed = new SpecweaveSyncStep("local-qa");
+        SpecweaveSyncStep failed = Steps.sync("local-qa");
         failed.setFailed(true);
 
         assertThat(started.callable(Map.of(), null).request().outcome()).isEqualTo(SyncRequest.Outcome.IN_PROGRESS);
@@ -85,7 +85,7 @@ class SpecweaveSyncStepTest {
 
     @Test
     void theCallableCrossesToAnAgentIntact() throws Exception {
-        SpecweaveSyncStep step = new SpecweaveSyncStep("local-qa");
+        SpecweaveSyncStep step = Steps.sync("local-qa");
         step.setCommit("abc123");
         StepCredential credential = StepCredential.token("gh", "s3cr3t-token");
         SyncCallable callable = step.callable(Map.of("BUILD_URL", "https://ci.example/job/shop/7/"), credential);

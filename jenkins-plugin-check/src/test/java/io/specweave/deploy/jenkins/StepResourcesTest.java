@@ -12,6 +12,7 @@ import java.util.Locale;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /** The Snippet Generator and the step docs come from config.jelly and help files: one per parameter. */
@@ -27,6 +28,14 @@ class StepResourcesTest {
             assertThat(resource(step, "help-" + parameter + ".html")).as("help-%s.html", parameter).contains("<div>");
         }
         assertThat(resource(step, "help.html")).contains("<div>");
+    }
+
+    @ParameterizedTest
+    @ValueSource(classes = {SpecweaveSyncStep.class, SpecweaveStatusStep.class})
+    void noParameterIsRequiredSoDeclarativePipelineAcceptsAnySubset(Class<?> step) {
+        assertThat(step.getConstructors()).singleElement()
+                .satisfies(c -> assertThat(c.getParameterCount()).isZero())
+                .satisfies(c -> assertThat(c.isAnnotationPresent(DataBoundConstructor.class)).isTrue());
     }
 
     @Test
@@ -45,10 +54,9 @@ class StepResourcesTest {
         }
     }
 
-    /** The @DataBoundConstructor parameter (profile / increment) and every @DataBoundSetter. */
+    /** Every @DataBoundSetter: the steps have no required (constructor) parameter. */
     private static List<String> parameters(Class<?> step) {
         List<String> names = new ArrayList<>();
-        names.add(step == SpecweaveSyncStep.class ? "profile" : "increment");
         for (Method method : step.getMethods()) {
             if (method.isAnnotationPresent(DataBoundSetter.class)) {
                 String property = method.getName().substring("set".length());

@@ -30,7 +30,7 @@ class SyncCallableTest {
     @Test
     void recordsTheDeploymentFromTheRunsEnvironmentAndReturnsTheSummary() throws Exception {
         Demo.copyTo(project);
-        SpecweaveSyncStep step = new SpecweaveSyncStep("local-qa");
+        SpecweaveSyncStep step = Steps.sync("local-qa");
 
         Map<String, Object> result = step.callable(JENKINS_RUN, null).invoke(project.toFile(), null);
 
@@ -57,7 +57,7 @@ class SyncCallableTest {
     @Test
     void parametersWinOverTheRunsEnvironment() throws Exception {
         Demo.copyTo(project);
-        SpecweaveSyncStep step = new SpecweaveSyncStep(null);
+        SpecweaveSyncStep step = Steps.sync(null);
         step.setEnvironment("prod");
         step.setIncrement("0002");
         step.setTag("v1.5.0");
@@ -79,7 +79,7 @@ class SyncCallableTest {
         Demo.copyTo(project);
         Clock clock = Clock.fixed(Instant.parse("2026-11-27T10:15:00Z"), ZoneOffset.UTC);
 
-        Map<String, Object> result = new SpecweaveSyncStep("local-dev").callable(JENKINS_RUN, null).sync(project, clock);
+        Map<String, Object> result = Steps.sync("local-dev").callable(JENKINS_RUN, null).sync(project, clock);
 
         assertThat(result).containsEntry("deployedAt", "2026-11-27T10:15:00Z");
         assertThat(Demo.deployment(project, "dev").path("deployedAt").asText()).isEqualTo("2026-11-27T10:15:00Z");
@@ -88,7 +88,7 @@ class SyncCallableTest {
     @Test
     void aRerunOfTheSameBuildChangesNothing() throws Exception {
         Demo.copyTo(project);
-        SyncCallable callable = new SpecweaveSyncStep("local-qa").callable(JENKINS_RUN, null);
+        SyncCallable callable = Steps.sync("local-qa").callable(JENKINS_RUN, null);
         callable.invoke(project.toFile(), null);
         String before = Demo.metadata(project, Demo.INCREMENT).toString();
 
@@ -102,7 +102,7 @@ class SyncCallableTest {
     void aDryRunWritesNothing() throws Exception {
         Demo.copyTo(project);
         String before = Demo.metadata(project, Demo.INCREMENT).toString();
-        SpecweaveSyncStep step = new SpecweaveSyncStep("local-uat");
+        SpecweaveSyncStep step = Steps.sync("local-uat");
         step.setDryRun(true);
 
         Map<String, Object> result = step.callable(JENKINS_RUN, null).invoke(project.toFile(), null);
@@ -116,7 +116,7 @@ class SyncCallableTest {
     void anUnknownProfileAbortsWithCoresMessageNamingTheConfigFile() {
         Demo.copyTo(project);
 
-        assertThatThrownBy(() -> new SpecweaveSyncStep("github-qa").callable(JENKINS_RUN, null)
+        assertThatThrownBy(() -> Steps.sync("github-qa").callable(JENKINS_RUN, null)
                 .invoke(project.toFile(), null))
                 .isExactlyInstanceOf(AbortException.class)
                 .hasMessageContaining("config.json")
@@ -126,7 +126,7 @@ class SyncCallableTest {
 
     @Test
     void aFolderWithoutSpecweaveAbortsNamingWhatIsMissing(@TempDir Path empty) {
-        assertThatThrownBy(() -> new SpecweaveSyncStep(null).callable(JENKINS_RUN, null).invoke(empty.toFile(), null))
+        assertThatThrownBy(() -> Steps.sync(null).callable(JENKINS_RUN, null).invoke(empty.toFile(), null))
                 .isExactlyInstanceOf(AbortException.class)
                 .hasMessageContaining(".specweave");
     }
@@ -135,7 +135,7 @@ class SyncCallableTest {
     void theCredentialsSecretNeverReachesAnAbortMessage() {
         Demo.copyTo(project);
         String secret = "ghp-not-a-profile";
-        SyncCallable callable = new SpecweaveSyncStep(secret).callable(JENKINS_RUN, StepCredential.token("gh", secret));
+        SyncCallable callable = Steps.sync(secret).callable(JENKINS_RUN, StepCredential.token("gh", secret));
 
         assertThatThrownBy(() -> callable.invoke(project.toFile(), null))
                 .isExactlyInstanceOf(AbortException.class)
@@ -147,7 +147,7 @@ class SyncCallableTest {
     void theReturnedMapHoldsOnlyValuesThePipelineSandboxCanRead() throws Exception {
         Demo.copyTo(project);
 
-        Map<String, Object> result = new SpecweaveSyncStep("local-dev").callable(JENKINS_RUN, null)
+        Map<String, Object> result = Steps.sync("local-dev").callable(JENKINS_RUN, null)
                 .invoke(project.toFile(), null);
 
         SandboxValues.assertPlain(result);

@@ -17,25 +17,30 @@ import org.kohsuke.stapler.DataBoundSetter;
  * order) to the build log and returns it as a map.
  *
  * <pre>
- * def status = specweaveStatus '0018'
+ * def status = specweaveStatus increment: '0018'
  * echo "prod: ${status.environments.find { it.environment == 'prod' }.state}"
  * </pre>
  */
 public class SpecweaveStatusStep extends Step {
 
-    private final String increment;
+    private String increment = SpecweaveSyncStep.ACTIVE;
     private boolean plain;
     private String workingDirectory;
 
-    /** @param increment {@code 0018}, {@code 0018-name} or {@code active}; null means {@code active} */
+    /** Every parameter is optional, so {@code specweaveStatus()} works in Declarative Pipeline too. */
     @DataBoundConstructor
-    public SpecweaveStatusStep(String increment) {
-        String value = Text.blankToNull(increment);
-        this.increment = value == null ? SpecweaveSyncStep.ACTIVE : value;
+    public SpecweaveStatusStep() {
     }
 
     public String getIncrement() {
         return increment;
+    }
+
+    /** {@code 0018}, {@code 0018-name} or {@code active} (the default). */
+    @DataBoundSetter
+    public void setIncrement(String increment) {
+        String value = Text.blankToNull(increment);
+        this.increment = value == null ? SpecweaveSyncStep.ACTIVE : value;
     }
 
     public boolean isPlain() {

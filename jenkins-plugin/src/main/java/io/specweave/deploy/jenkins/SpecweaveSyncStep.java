@@ -37,7 +37,7 @@ public class SpecweaveSyncStep extends Step {
 
     static final String ACTIVE = "active";
 
-    private final String profile;
+    private String profile;
     private String environment;
     private String increment = ACTIVE;
     private boolean deployed = true;
@@ -53,16 +53,21 @@ public class SpecweaveSyncStep extends Step {
     private String workingDirectory;
 
     /**
-     * @param profile the sync profile ({@code sync.profiles.<name>}); null to choose it by
-     *                {@link #setEnvironment environment} or take {@code sync.defaultProfile}
+     * Every parameter is optional: the profile may come from {@code profile}, {@code environment} or
+     * {@code sync.defaultProfile}. (A constructor parameter would be required in Declarative Pipeline.)
      */
     @DataBoundConstructor
-    public SpecweaveSyncStep(String profile) {
-        this.profile = Text.blankToNull(profile);
+    public SpecweaveSyncStep() {
     }
 
     public String getProfile() {
         return profile;
+    }
+
+    /** The sync profile ({@code sync.profiles.<name>}); empty to choose it by environment or by default. */
+    @DataBoundSetter
+    public void setProfile(String profile) {
+        this.profile = Text.blankToNull(profile);
     }
 
     public String getEnvironment() {

@@ -44,7 +44,7 @@ class SpecweaveStepsJenkinsTest {
     void recordsADeploymentInTheWorkspaceAndReturnsTheMapToTheScript() throws Exception {
         WorkflowJob job = job("""
                 node {
-                  def r = specweaveSync 'local-qa'
+                  def r = specweaveSync profile: 'local-qa'
                   echo "result: ${r.increment} ${r.environment} ${r.profile} ${r.provider} ${r.status} ${r.newDeployment}"
                 }
                 """);
@@ -107,7 +107,7 @@ class SpecweaveStepsJenkinsTest {
     void anUnknownCredentialOrProfileFailsTheBuildWithOneLine() throws Exception {
         WorkflowJob missingCredential = job("node { specweaveSync profile: 'local-dev', credentialsId: 'nope' }");
         demoIn(j.jenkins.getWorkspaceFor(missingCredential));
-        WorkflowJob unknownProfile = job("node { specweaveSync 'jira-prod' }");
+        WorkflowJob unknownProfile = job("node { specweaveSync profile: 'jira-prod' }");
         demoIn(j.jenkins.getWorkspaceFor(unknownProfile));
 
         WorkflowRun first = j.assertBuildStatus(Result.FAILURE, missingCredential.scheduleBuild2(0));
@@ -123,7 +123,7 @@ class SpecweaveStepsJenkinsTest {
         WorkflowJob job = job("""
                 node {
                   specweaveSync profile: 'local-dev', commit: 'abc123'
-                  def s = specweaveStatus '0002'
+                  def s = specweaveStatus increment: '0002'
                   echo "status: ${s.id} ${s.environments[0].environment}=${s.environments[0].state} ${s.environments[1].environment}=${s.environments[1].state}"
                 }
                 """);
@@ -137,13 +137,15 @@ class SpecweaveStepsJenkinsTest {
 
     @Test
     void theStepsSurviveAConfigRoundTrip() throws Exception {
-        SpecweaveSyncStep sync = new SpecweaveSyncStep("github-qa");
+        SpecweaveSyncStep sync = new SpecweaveSyncStep();
+        sync.setProfile("github-qa");
         sync.setIncrement("0018");
         sync.setCredentialsId("github-token");
         sync.setDeployed(false);
         sync.setTag("v2.0.0");
         sync.setWorkingDirectory("services/shop");
-        SpecweaveStatusStep status = new SpecweaveStatusStep("0018");
+        SpecweaveStatusStep status = new SpecweaveStatusStep();
+        status.setIncrement("0018");
         status.setPlain(true);
 
         j.assertEqualDataBoundBeans(sync, new StepConfigTester(j).configRoundTrip(sync));
