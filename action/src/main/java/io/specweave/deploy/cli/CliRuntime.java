@@ -21,7 +21,7 @@ public record CliRuntime(
     /** The real process: System.getenv, stdout/stderr, the system clock, the built-in trackers. */
     public static CliRuntime system() {
         return new CliRuntime(System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true),
-                Clock.systemUTC(), Trackers::standard);
+                Clock.systemUTC(), TrackerFactory::standard);
     }
 
     public Credentials credentials() {

@@ -1,5 +1,7 @@
 package io.specweave.deploy.cli;
 
+import io.specweave.deploy.tracker.TrackerFactory;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -26,7 +28,7 @@ final class CliHarness {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CliRuntime runtime = new CliRuntime(env, new PrintWriter(out, true), new PrintWriter(err, true),
-                Clock.systemUTC(), Trackers::standard);
+                Clock.systemUTC(), TrackerFactory::standard);
         int code = SpecweaveDeploy.run(runtime, args);
         return new Run(code, out.toString(), err.toString());
     }

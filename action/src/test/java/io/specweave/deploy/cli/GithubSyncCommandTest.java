@@ -1,5 +1,7 @@
 package io.specweave.deploy.cli;
 
+import io.specweave.deploy.tracker.TrackerFactory;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
@@ -103,7 +105,7 @@ class GithubSyncCommandTest {
 
     private int run(Map<String, String> env, String... args) {
         CliRuntime runtime = new CliRuntime(env, new PrintWriter(out, true), new PrintWriter(err, true),
-                Clock.systemUTC(), Trackers::standard);
+                Clock.systemUTC(), TrackerFactory::standard);
         return SpecweaveDeploy.run(runtime, args);
     }
 

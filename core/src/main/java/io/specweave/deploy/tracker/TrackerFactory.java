@@ -19,6 +19,15 @@ public final class TrackerFactory {
         register(Provider.LOCAL, (profile, creds) -> new LocalTracker());
     }
 
+    /**
+     * The trackers a shipped build offers. Every front end (CLI, GitHub Action, Jenkins step) builds
+     * its factory here, so a provider registered once is available everywhere.
+     */
+    public static TrackerFactory standard(Credentials credentials) {
+        return new TrackerFactory(credentials)
+                .register(Provider.GITHUB, io.specweave.deploy.tracker.github.GithubTracker::new);
+    }
+
     /** Adds or replaces how a provider's tracker is built. */
     public TrackerFactory register(Provider provider, BiFunction<SyncProfile, Credentials, Tracker> builder) {
         providers.put(provider, builder);

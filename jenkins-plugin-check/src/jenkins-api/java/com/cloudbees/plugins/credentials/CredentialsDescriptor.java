@@ -1,0 +1,9 @@
+// Signature of jenkinsci/credentials-plugin (master) src/main/java/com/cloudbees/plugins/credentials/CredentialsDescriptor.java (its IconSpec interface is left out)
+package com.cloudbees.plugins.credentials;
+
+import hudson.model.Descriptor;
+
+public abstract class CredentialsDescriptor extends Descriptor<Credentials> {
+    protected CredentialsDescriptor() {
+    }
+}

@@ -1,0 +1,9 @@
+// Signature of jenkinsci/credentials-plugin (master) src/main/java/com/cloudbees/plugins/credentials/domains/DomainRequirement.java (the type only)
+package com.cloudbees.plugins.credentials.domains;
+
+import hudson.ExtensionPoint;
+import java.io.Serializable;
+
+public class DomainRequirement implements ExtensionPoint, Serializable {
+    private static final long serialVersionUID = 1L;
+}

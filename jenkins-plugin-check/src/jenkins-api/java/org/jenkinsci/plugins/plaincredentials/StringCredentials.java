@@ -1,0 +1,9 @@
+// Signature of jenkinsci/plain-credentials-plugin (master) src/main/java/org/jenkinsci/plugins/plaincredentials/StringCredentials.java
+package org.jenkinsci.plugins.plaincredentials;
+
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import hudson.util.Secret;
+
+public interface StringCredentials extends StandardCredentials {
+    Secret getSecret();
+}

@@ -1,0 +1,15 @@
+// Signature of jenkinsci/stapler (master) core/src/main/java/org/kohsuke/stapler/AncestorInPath.java
+// (its @InjectedParameter handler is left out)
+package org.kohsuke.stapler;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.PARAMETER)
+@Documented
+public @interface AncestorInPath {
+}

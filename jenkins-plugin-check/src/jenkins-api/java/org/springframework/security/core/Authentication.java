@@ -1,0 +1,9 @@
+// Signature of spring-projects/spring-security (6.x, as Jenkins 2.479 bundles)
+// core/src/main/java/org/springframework/security/core/Authentication.java (the type only)
+package org.springframework.security.core;
+
+import java.io.Serializable;
+import java.security.Principal;
+
+public interface Authentication extends Principal, Serializable {
+}

@@ -1,0 +1,84 @@
+package io.specweave.deploy.jenkins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.FilePath;
+import hudson.model.TaskListener;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SpecweaveStatusStepTest {
+
+    @TempDir
+    Path workspace;
+
+    private final Fakes.Log log = new Fakes.Log();
+
+    @BeforeEach
+    void deployToDevAndQa() throws Exception {
+        Demo.copyTo(workspace);
+        Map<String, String> run = Map.of("BUILD_URL", "https://ci.example/job/shop/3/", "GIT_COMMIT", "abc123");
+        Steps.sync("local-dev").callable(run, null).invoke(workspace.toFile(), null);
+        Steps.sync("local-qa").callable(run, null).invoke(workspace.toFile(), null);
+    }
+
+    @Test
+    void printsTheStatusTableAndReturnsTheSameDataAsAMap() throws Exception {
+        Map<String, Object> status = run(Steps.status(null), new EnvVars());
+
+        assertThat(log.text()).startsWith("Deployment Status: " + Demo.INCREMENT)
+                .contains("✅ DEV: deployed").contains("✅ QA: deployed").contains("⏳ PROD: not deployed");
+        assertThat(status).containsEntry("id", Demo.INCREMENT).containsEntry("status", "active");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> environments = (List<Map<String, Object>>) status.get("environments");
+        assertThat(environments).extracting(e -> e.get("environment"))
+                .containsExactly("dev", "qa", "staging", "uat", "prod");
+        assertThat(environments.get(1)).containsEntry("state", "deployed").containsEntry("profile", "local-qa")
+                .containsEntry("commit", "abc123").containsEntry("runUrl", "https://ci.example/job/shop/3/");
+        assertThat(environments.get(4)).containsEntry("state", "not_deployed");
+        SandboxValues.assertPlain(status);
+    }
+
+    @Test
+    void noColorOrPlainGivesAsciiMarks() throws Exception {
+        run(Steps.status("0002"), new EnvVars(Map.of("NO_COLOR", "1")));
+        SpecweaveStatusStep plain = Steps.status("0002");
+        plain.setPlain(true);
+
+        assertThat(log.text()).contains("[x] QA: deployed").doesNotContain("✅");
+        assertThat(plain.callable(new EnvVars()).plain()).isTrue();
+    }
+
+    @Test
+    void anUnknownIncrementAbortsWithCoresMessage() {
+        assertThatThrownBy(() -> run(Steps.status("0099"), new EnvVars()))
+                .isExactlyInstanceOf(AbortException.class)
+                .hasMessageContaining("0099");
+    }
+
+    @Test
+    void theDescriptorNamesTheStep() {
+        SpecweaveStatusStep.DescriptorImpl descriptor = new SpecweaveStatusStep.DescriptorImpl();
+
+        assertThat(descriptor.getFunctionName()).isEqualTo("specweaveStatus");
+        assertThat(Set.<Class<?>>copyOf(descriptor.getRequiredContext()))
+                .isEqualTo(Set.of(FilePath.class, TaskListener.class, EnvVars.class));
+        assertThat(Steps.status(" ").getIncrement()).isEqualTo("active");
+    }
+
+    private Map<String, Object> run(SpecweaveStatusStep step, EnvVars env) throws Exception {
+        Fakes.Context context = new Fakes.Context()
+                .with(FilePath.class, new FilePath(workspace.toFile()))
+                .with(TaskListener.class, log)
+                .with(EnvVars.class, env);
+        return new SpecweaveStatusStepExecution(step, context).run();
+    }
+}

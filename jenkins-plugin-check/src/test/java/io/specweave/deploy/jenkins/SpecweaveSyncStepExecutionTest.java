@@ -1,0 +1,118 @@
+package io.specweave.deploy.jenkins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole step as Pipeline runs it, with Jenkins' context objects stood in by fakes. */
+class SpecweaveSyncStepExecutionTest {
+
+    @TempDir
+    Path workspace;
+
+    private final Fakes.Log log = new Fakes.Log();
+
+    @Test
+    void recordsTheDeploymentLogsItAndReturnsTheMap() throws Exception {
+        Demo.copyTo(workspace);
+        SpecweaveSyncStep step = Steps.sync("local-staging");
+
+        Map<String, Object> result = run(step, new Fakes.FakeRun(null), new EnvVars(Map.of(
+                "BUILD_URL", "https://ci.example/job/shop/9/", "GIT_COMMIT", "abcdef0123456789")));
+
+        assertThat(result).containsEntry("environment", "staging").containsEntry("status", "deployed");
+        assertThat(Demo.deployment(workspace, "staging").path("commit").asText()).isEqualTo("abcdef0123456789");
+        assertThat(log.text()).contains("[specweaveSync] Recorded " + Demo.INCREMENT
+                + " -> staging (deployed, profile local-staging, local)");
+    }
+
+    @Test
+    void theUserWhoStartedTheBuildIsWhoDeployedWhenNoPluginSaysOtherwise() throws Exception {
+        Demo.copyTo(workspace);
+
+        run(Steps.sync("local-dev"), new Fakes.FakeRun("alice"),
+                new EnvVars(Map.of("BUILD_URL", "https://ci.example/job/shop/10/", "GIT_COMMIT", "abc")));
+
+        assertThat(Demo.deployment(workspace, "dev").path("deployedBy").asText()).isEqualTo("alice");
+    }
+
+    @Test
+    void buildUserVariablesWinOverTheStartedByCause() throws Exception {
+        Demo.copyTo(workspace);
+
+        run(Steps.sync("local-dev"), new Fakes.FakeRun("alice"), new EnvVars(Map.of(
+                "BUILD_URL", "https://ci.example/job/shop/11/", "GIT_COMMIT", "abc",
+                "BUILD_USER_EMAIL", "bob@example.com")));
+
+        assertThat(Demo.deployment(workspace, "dev").path("deployedBy").asText()).isEqualTo("bob@example.com");
+    }
+
+    @Test
+    void workingDirectoryPointsAtTheProjectInsideTheWorkspace() throws Exception {
+        Path app = Files.createDirectories(workspace.resolve("services/shop"));
+        Demo.copyTo(app);
+        SpecweaveSyncStep step = Steps.sync("local-qa");
+        step.setWorkingDirectory("services/shop");
+
+        run(step, new Fakes.FakeRun(null), new EnvVars(Map.of("GIT_COMMIT", "abc")));
+
+        assertThat(Demo.deployment(app, "qa").path("status").asText()).isEqualTo("deployed");
+    }
+
+    @Test
+    void aRerunSaysSoInTheLog() throws Exception {
+        Demo.copyTo(workspace);
+        EnvVars env = new EnvVars(Map.of("BUILD_URL", "https://ci.example/job/shop/12/", "GIT_COMMIT", "abc"));
+        run(Steps.sync("local-qa"), new Fakes.FakeRun(null), env);
+
+        run(Steps.sync("local-qa"), new Fakes.FakeRun(null), env);
+
+        assertThat(log.text()).contains("[specweaveSync] Re-synced " + Demo.INCREMENT)
+                .contains("[specweaveSync]   metadata.json unchanged (same deployment)");
+    }
+
+    @Test
+    void badConfigurationAbortsTheBuildWithOneClearLine() throws Exception {
+        Demo.copyTo(workspace);
+        Files.writeString(workspace.resolve(".specweave/config.json"), "{ \"sync\": { \"profiles\": [] } }");
+
+        assertThatThrownBy(() -> run(Steps.sync(null), new Fakes.FakeRun(null), new EnvVars()))
+                .isExactlyInstanceOf(AbortException.class)
+                .hasMessageContaining("config.json")
+                .hasMessageContaining("sync.profiles");
+    }
+
+    @Test
+    void logLinesShowTrackingItemDryRunAndWarnings() {
+        Map<String, Object> dryRun = Map.of("increment", "0018-oauth", "environment", "prod", "status", "deployed",
+                "profile", "jira-prod", "provider", "jira", "trackingId", "PROD-7",
+                "trackingUrl", "https://myorg.atlassian.net/browse/PROD-7", "dryRun", true, "metadataChanged", true,
+                "warnings", List.of("transition \"Deployed\" not found"));
+
+        assertThat(SpecweaveSyncStepExecution.lines(dryRun)).containsExactly(
+                "Would record 0018-oauth -> prod (deployed, profile jira-prod, jira)",
+                "  tracking: PROD-7 https://myorg.atlassian.net/browse/PROD-7",
+                "  metadata.json would change",
+                "  warning: transition \"Deployed\" not found");
+    }
+
+    private Map<String, Object> run(SpecweaveSyncStep step, Run<?, ?> run, EnvVars env) throws Exception {
+        Fakes.Context context = new Fakes.Context()
+                .with(Run.class, run)
+                .with(FilePath.class, new FilePath(workspace.toFile()))
+                .with(TaskListener.class, log)
+                .with(EnvVars.class, env);
+        return new SpecweaveSyncStepExecution(step, context).run();
+    }
+}

@@ -1,0 +1,105 @@
+package io.specweave.deploy.jenkins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hudson.EnvVars;
+import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.specweave.deploy.deploy.SyncRequest;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SpecweaveSyncStepTest {
+
+    @Test
+    void everyParameterReachesTheCoreRequest() {
+        SpecweaveSyncStep step = Steps.sync("jira-prod");
+        step.setEnvironment("prod");
+        step.setIncrement("0018");
+        step.setCommit("9b1d5f0c");
+        step.setBranch("main");
+        step.setTag("v1.5.0");
+        step.setDeployedBy("release-bot");
+        step.setRunUrl("https://ci.example/job/shop/42/");
+        step.setDeploymentUrl("https://shop.example");
+        step.setDryRun(true);
+
+        SyncRequest request = step.callable(Map.of(), null).request();
+
+        assertThat(request).isEqualTo(new SyncRequest("0018", "jira-prod", "prod", null,
+                SyncRequest.Outcome.DEPLOYED, "9b1d5f0c", "main", "v1.5.0", "release-bot",
+                "https://ci.example/job/shop/42/", "https://shop.example", true));
+    }
+
+    @Test
+    void withNothingSetTheActiveIncrementIsRecordedAsDeployedToTheDefaultProfile() {
+        SyncRequest request = Steps.sync(null).callable(Map.of(), null).request();
+
+        assertThat(request).isEqualTo(new SyncRequest("active", null, null, null, SyncRequest.Outcome.DEPLOYED, null,
+                null, null, null, null, null, false));
+    }
+
+    @Test
+    void emptySnippetGeneratorFieldsCountAsNotSet() {
+        SpecweaveSyncStep step = Steps.sync("  ");
+        step.setIncrement("");
+        step.setEnvironment(" ");
+        step.setCommit("");
+        step.setCredentialsId("");
+        step.setWorkingDirectory(" ");
+
+        assertThat(step.getProfile()).isNull();
+        assertThat(step.getIncrement()).isEqualTo("active");
+        assertThat(step.getEnvironment()).isNull();
+        assertThat(step.getCommit()).isNull();
+        assertThat(step.getCredentialsId()).isNull();
+        assertThat(step.getWorkingDirectory()).isNull();
+    }
+
+    @Test
+    void deployedFalseMarksTheDeploymentInProgressAndFailedWinsOverDeployed() {
+        SpecweaveSyncStep started = Steps.sync("local-qa");
+        started.setDeployed(false);
+        SpecweaveSyncStep failed = Steps.sync("local-qa");
+        failed.setFailed(true);
+
+        assertThat(started.callable(Map.of(), null).request().outcome()).isEqualTo(SyncRequest.Outcome.IN_PROGRESS);
+        assertThat(failed.callable(Map.of(), null).request().outcome()).isEqualTo(SyncRequest.Outcome.FAILED);
+    }
+
+    @Test
+    void theDescriptorNamesTheStepAndAsksForRunWorkspaceLogAndEnvironment() {
+        SpecweaveSyncStep.DescriptorImpl descriptor = new SpecweaveSyncStep.DescriptorImpl();
+
+        assertThat(descriptor.getFunctionName()).isEqualTo("specweaveSync");
+        assertThat(descriptor.getDisplayName()).isNotBlank();
+        assertThat(Set.<Class<?>>copyOf(descriptor.getRequiredContext()))
+                .isEqualTo(Set.of(Run.class, FilePath.class, TaskListener.class, EnvVars.class));
+    }
+
+    @Test
+    void theCallableCrossesToAnAgentIntact() throws Exception {
+        SpecweaveSyncStep step = Steps.sync("local-qa");
+        step.setCommit("abc123");
+        StepCredential credential = StepCredential.token("gh", "s3cr3t-token");
+        SyncCallable callable = step.callable(Map.of("BUILD_URL", "https://ci.example/job/shop/7/"), credential);
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(callable);
+        }
+        SyncCallable copy;
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            copy = (SyncCallable) in.readObject();
+        }
+
+        assertThat(copy.request()).isEqualTo(callable.request());
+        assertThat(credential.toString()).doesNotContain("s3cr3t-token").contains("gh");
+    }
+}

@@ -1,0 +1,155 @@
+package io.specweave.deploy.jenkins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import hudson.AbortException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The agent side of specweaveSync, on a copy of examples/demo with its local profiles. */
+class SyncCallableTest {
+
+    private static final Map<String, String> JENKINS_RUN = Map.of(
+            "JENKINS_URL", "https://ci.example/",
+            "BUILD_URL", "https://ci.example/job/shop/42/",
+            "GIT_COMMIT", "9b1d5f0c2e4a6b8d0f1a3c5e7092b4d6f8a0c2e4",
+            "BRANCH_NAME", "main",
+            "BUILD_USER_EMAIL", "dev@example.com");
+
+    @TempDir
+    Path project;
+
+    @Test
+    void recordsTheDeploymentFromTheRunsEnvironmentAndReturnsTheSummary() throws Exception {
+        Demo.copyTo(project);
+        SpecweaveSyncStep step = Steps.sync("local-qa");
+
+        Map<String, Object> result = step.callable(JENKINS_RUN, null).invoke(project.toFile(), null);
+
+        JsonNode qa = Demo.deployment(project, "qa");
+        assertThat(qa.path("profile").asText()).isEqualTo("local-qa");
+        assertThat(qa.path("status").asText()).isEqualTo("deployed");
+        assertThat(qa.path("commit").asText()).isEqualTo("9b1d5f0c2e4a6b8d0f1a3c5e7092b4d6f8a0c2e4");
+        assertThat(qa.path("branch").asText()).isEqualTo("main");
+        assertThat(qa.path("deployedBy").asText()).isEqualTo("dev@example.com");
+        assertThat(qa.path("runUrl").asText()).isEqualTo("https://ci.example/job/shop/42/");
+        assertThat(qa.path("deploymentUrl").asText()).isEqualTo("https://qa.demo-shop.example");
+        assertThat(result).containsEntry("increment", Demo.INCREMENT)
+                .containsEntry("environment", "qa")
+                .containsEntry("profile", "local-qa")
+                .containsEntry("provider", "local")
+                .containsEntry("status", "deployed")
+                .containsEntry("deployedAt", qa.path("deployedAt").asText())
+                .containsEntry("newDeployment", true)
+                .containsEntry("metadataChanged", true)
+                .containsEntry("dryRun", false)
+                .containsEntry("warnings", List.of());
+    }
+
+    @Test
+    void parametersWinOverTheRunsEnvironment() throws Exception {
+        Demo.copyTo(project);
+        SpecweaveSyncStep step = Steps.sync(null);
+        step.setEnvironment("prod");
+        step.setIncrement("0002");
+        step.setTag("v1.5.0");
+        step.setCommit("1111111111111111111111111111111111111111");
+        step.setDeployedBy("release-bot");
+
+        step.callable(JENKINS_RUN, null).invoke(project.toFile(), null);
+
+        JsonNode prod = Demo.deployment(project, "prod");
+        assertThat(prod.path("profile").asText()).isEqualTo("local-prod");
+        assertThat(prod.path("commit").asText()).isEqualTo("1111111111111111111111111111111111111111");
+        assertThat(prod.path("tag").asText()).isEqualTo("v1.5.0");
+        assertThat(prod.path("deployedBy").asText()).isEqualTo("release-bot");
+        assertThat(prod.path("runUrl").asText()).isEqualTo("https://ci.example/job/shop/42/");
+    }
+
+    @Test
+    void deployedAtIsTheCoreClocksTime() {
+        Demo.copyTo(project);
+        Clock clock = Clock.fixed(Instant.parse("2026-11-27T10:15:00Z"), ZoneOffset.UTC);
+
+        Map<String, Object> result = Steps.sync("local-dev").callable(JENKINS_RUN, null).sync(project, clock);
+
+        assertThat(result).containsEntry("deployedAt", "2026-11-27T10:15:00Z");
+        assertThat(Demo.deployment(project, "dev").path("deployedAt").asText()).isEqualTo("2026-11-27T10:15:00Z");
+    }
+
+    @Test
+    void aRerunOfTheSameBuildChangesNothing() throws Exception {
+        Demo.copyTo(project);
+        SyncCallable callable = Steps.sync("local-qa").callable(JENKINS_RUN, null);
+        callable.invoke(project.toFile(), null);
+        String before = Demo.metadata(project, Demo.INCREMENT).toString();
+
+        Map<String, Object> again = callable.invoke(project.toFile(), null);
+
+        assertThat(again).containsEntry("newDeployment", false).containsEntry("metadataChanged", false);
+        assertThat(Demo.metadata(project, Demo.INCREMENT).toString()).isEqualTo(before);
+    }
+
+    @Test
+    void aDryRunWritesNothing() throws Exception {
+        Demo.copyTo(project);
+        String before = Demo.metadata(project, Demo.INCREMENT).toString();
+        SpecweaveSyncStep step = Steps.sync("local-uat");
+        step.setDryRun(true);
+
+        Map<String, Object> result = step.callable(JENKINS_RUN, null).invoke(project.toFile(), null);
+
+        assertThat(result).containsEntry("dryRun", true).containsEntry("metadataChanged", true)
+                .containsEntry("environment", "uat");
+        assertThat(Demo.metadata(project, Demo.INCREMENT).toString()).isEqualTo(before);
+    }
+
+    @Test
+    void anUnknownProfileAbortsWithCoresMessageNamingTheConfigFile() {
+        Demo.copyTo(project);
+
+        assertThatThrownBy(() -> Steps.sync("github-qa").callable(JENKINS_RUN, null)
+                .invoke(project.toFile(), null))
+                .isExactlyInstanceOf(AbortException.class)
+                .hasMessageContaining("config.json")
+                .hasMessageContaining("no profile named \"github-qa\"")
+                .hasMessageContaining("local-qa");
+    }
+
+    @Test
+    void aFolderWithoutSpecweaveAbortsNamingWhatIsMissing(@TempDir Path empty) {
+        assertThatThrownBy(() -> Steps.sync(null).callable(JENKINS_RUN, null).invoke(empty.toFile(), null))
+                .isExactlyInstanceOf(AbortException.class)
+                .hasMessageContaining(".specweave");
+    }
+
+    @Test
+    void theCredentialsSecretNeverReachesAnAbortMessage() {
+        Demo.copyTo(project);
+        String secret = "ghp-not-a-profile";
+        SyncCallable callable = Steps.sync(secret).callable(JENKINS_RUN, StepCredential.token("gh", secret));
+
+        assertThatThrownBy(() -> callable.invoke(project.toFile(), null))
+                .isExactlyInstanceOf(AbortException.class)
+                .hasMessageContaining("no profile named \"****\"")
+                .hasMessageNotContaining(secret);
+    }
+
+    @Test
+    void theReturnedMapHoldsOnlyValuesThePipelineSandboxCanRead() throws Exception {
+        Demo.copyTo(project);
+
+        Map<String, Object> result = Steps.sync("local-dev").callable(JENKINS_RUN, null)
+                .invoke(project.toFile(), null);
+
+        SandboxValues.assertPlain(result);
+    }
+}

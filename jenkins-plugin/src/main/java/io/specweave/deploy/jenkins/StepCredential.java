@@ -1,0 +1,57 @@
+package io.specweave.deploy.jenkins;
+
+import io.specweave.deploy.config.CredentialVariables;
+import io.specweave.deploy.config.SyncProfile;
+import java.io.Serializable;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The values of the Jenkins credential named by {@code credentialsId}, read on the controller and
+ * carried to the agent, where the profile is known and core says which variables they go to
+ * ({@link CredentialVariables}). Plain strings only, so it crosses the remoting channel as is;
+ * {@link #toString()} never shows a value.
+ */
+final class StepCredential implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String id;
+    private final String username;
+    private final String secret;
+
+    private StepCredential(String id, String username, String secret) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.username = username;
+        this.secret = Objects.requireNonNull(secret, "secret");
+    }
+
+    /** A "Secret text" credential: the token of the profile's provider. */
+    static StepCredential token(String id, String token) {
+        return new StepCredential(id, null, token);
+    }
+
+    /** A "Username with password" credential: Jira e-mail + API token, or any user + token. */
+    static StepCredential usernamePassword(String id, String username, String password) {
+        return new StepCredential(id, username == null ? "" : username, password);
+    }
+
+    /** The variables this credential provides to the profile's tracker. */
+    Map<String, String> environmentFor(SyncProfile profile) {
+        return username == null ? CredentialVariables.forToken(profile, secret)
+                : CredentialVariables.forUsernamePassword(profile, username, secret);
+    }
+
+    /** {@code text} with the secret replaced by {@code ****}, for messages that reach the build log. */
+    String redact(String text) {
+        if (text == null || secret.isEmpty()) {
+            return text;
+        }
+        return text.replace(secret, "****");
+    }
+
+    @Override
+    public String toString() {
+        return "credential " + id + (username == null ? " (secret text)" : " (username with password)");
+    }
+}
