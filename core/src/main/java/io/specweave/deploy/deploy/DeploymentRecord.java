@@ -91,6 +91,16 @@ public record DeploymentRecord(
         return node;
     }
 
+    /** The record as a tree, history included, as {@code metadata.json} stores it. */
+    public ObjectNode toNode() {
+        ObjectNode node = toNodeWithoutHistory();
+        if (!history.isEmpty()) {
+            var array = node.putArray("history");
+            history.forEach(h -> array.add(h.toNodeWithoutHistory()));
+        }
+        return node;
+    }
+
     /** Parses {@link #deployedAt()}; null when absent or not a time. */
     @JsonIgnore
     public Instant deployedAtInstant() {

@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
 public final class RecordCopy {
 
     public static final int VERSION = 1;
+    /** The fields that link a record to its tracking item. */
+    public static final java.util.List<String> LINK_FIELDS = java.util.List.of("issueNumber", "issueKey", "workItemId",
+            "issueUrl", "workItemUrl");
     private static final String PREFIX = "<!-- specweave-deploy:record ";
     private static final Pattern HIDDEN = Pattern.compile("<!-- specweave-deploy:record (\\{.*?\\}) -->", Pattern.DOTALL);
 
@@ -30,15 +33,27 @@ public final class RecordCopy {
     /** The copy as JSON, at most {@code maxChars} characters (history trimmed, oldest first). */
     public static ObjectNode envelope(String incrementId, String environment, ObjectNode record, int maxChars) {
         ObjectNode copy = record.deepCopy();
+        // The item's own link is the item itself; leaving it out keeps the copy, and so the item,
+        // unchanged between the first sync (no link yet) and a re-run of the same deployment.
+        LINK_FIELDS.forEach(copy::remove);
         ObjectNode envelope = Json.mapper().createObjectNode();
         envelope.put("v", VERSION);
         envelope.put("increment", incrementId);
         envelope.put("environment", environment);
         envelope.set("record", copy);
         JsonNode history = copy.get("history");
-        while (Json.compact(envelope).length() > maxChars && history instanceof ArrayNode array && array.size() > 0) {
-            array.remove(0);
-            envelope.put("historyTrimmed", envelope.path("historyTrimmed").asInt(0) + 1);
+        int size = Json.compact(envelope).length();
+        int trimmed = 0;
+        while (size > maxChars && history instanceof ArrayNode array && array.size() > 0) {
+            // Drop about as many of the oldest entries as the excess needs, then measure again.
+            int average = Math.max(1, Json.compact(array).length() / array.size());
+            int drop = Math.min(array.size(), Math.max(1, (size - maxChars) / average));
+            for (int i = 0; i < drop; i++) {
+                array.remove(0);
+            }
+            trimmed += drop;
+            envelope.put("historyTrimmed", trimmed);
+            size = Json.compact(envelope).length();
         }
         return envelope;
     }

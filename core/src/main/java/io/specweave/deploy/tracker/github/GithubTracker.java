@@ -1,5 +1,6 @@
 package io.specweave.deploy.tracker.github;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.Json;
 import io.specweave.deploy.OperationFailedException;
@@ -14,6 +15,8 @@ import io.specweave.deploy.http.Redactor;
 import io.specweave.deploy.http.Sleeper;
 import io.specweave.deploy.tracker.ItemContent;
 import io.specweave.deploy.tracker.MarkdownItemRenderer;
+import io.specweave.deploy.tracker.RecordCopy;
+import io.specweave.deploy.tracker.RecordLookup;
 import io.specweave.deploy.tracker.Tracker;
 import io.specweave.deploy.tracker.TrackingRef;
 import io.specweave.deploy.tracker.TrackingRequest;
@@ -30,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.kohsuke.github.GHDeployment;
@@ -69,6 +73,8 @@ public final class GithubTracker implements Tracker {
 
     /** GitHub's limit for an issue body, in characters. */
     public static final int BODY_LIMIT = 65_536;
+    /** Room the record copy may take in the body; history is trimmed, oldest first, to fit. */
+    static final int RECORD_COPY_LIMIT = 24_000;
     /** GitHub's limit for an issue title, in characters. */
     static final int TITLE_LIMIT = 256;
 
@@ -100,9 +106,42 @@ public final class GithubTracker implements Tracker {
     @Override
     public TrackingRef upsert(TrackingRequest request) {
         Secret token = credentials.find(settings.tokenVariables()).orElseThrow(this::missingToken);
-        Redactor redactor = new Redactor().add(token);
-        GithubErrors errors = new GithubErrors(settings, token.variable(), redactor);
-        GithubConnector connector = new GithubConnector(http, sleeper, clock, redactor);
+        GithubErrors errors = new GithubErrors(settings, token.variable(), new Redactor().add(token));
+        return new IssueSync(connect(token, errors), errors, request).run();
+    }
+
+    /**
+     * The record copy in the hidden block of the item's body, with the item's number and URL
+     * (the copy leaves them out: they are the item's own). Found by the same rules as sync.
+     */
+    @Override
+    public Optional<ObjectNode> readRecord(RecordLookup lookup) {
+        Secret token = credentials.find(settings.tokenVariables()).orElseThrow(this::missingToken);
+        GithubErrors errors = new GithubErrors(settings, token.variable(), new Redactor().add(token));
+        IssueSync finder = new IssueSync(connect(token, errors), errors, lookup);
+        finder.repo = finder.repository();
+        GHIssue issue = lookup.local() != null && lookup.local().issueNumber() != null
+                ? finder.stored(lookup.local().issueNumber()) : null;
+        if (issue == null) {
+            issue = finder.lookUp();
+        }
+        if (issue == null) {
+            return Optional.empty();
+        }
+        Optional<ObjectNode> copy = RecordCopy.fromHiddenComment(issue.getBody(), lookup.increment().id(),
+                lookup.environment());
+        GHIssue found = issue;
+        copy.ifPresent(c -> {
+            c.put("issueNumber", found.getNumber());
+            if (found.getHtmlUrl() != null) {
+                c.put("issueUrl", found.getHtmlUrl().toString());
+            }
+        });
+        return copy;
+    }
+
+    private GitHub connect(Secret token, GithubErrors errors) {
+        GithubConnector connector = new GithubConnector(http, sleeper, clock, new Redactor().add(token));
         GitHub github;
         try {
             // An empty login, as github-api itself does for app installation tokens (which a workflow's
@@ -117,7 +156,7 @@ public final class GithubTracker implements Tracker {
         } catch (IOException e) {
             throw errors.failure("connect", GithubErrors.Permission.ISSUES, e);
         }
-        return new IssueSync(github, errors, request).run();
+        return github;
     }
 
     private BadInputException missingToken() {
@@ -144,6 +183,9 @@ public final class GithubTracker implements Tracker {
         private final StatusMapping mapping;
         private final Set<String> desiredLabels;
         private final List<String> warnings = new ArrayList<>();
+        private final String incrementId;
+        private final String incrementNumber;
+        private final String environment;
         private GHRepository repo;
         private boolean created;
         private boolean lostRace;
@@ -153,11 +195,17 @@ public final class GithubTracker implements Tracker {
             this.github = github;
             this.errors = errors;
             this.request = request;
+            this.incrementId = request.increment().id();
+            this.incrementNumber = request.increment().paddedNumber();
+            this.environment = request.environment();
             this.record = request.record();
             this.content = ItemContent.of(request);
             this.title = content.title().length() <= TITLE_LIMIT ? content.title()
                     : content.title().substring(0, TITLE_LIMIT - 1) + "…";
-            this.body = MarkdownItemRenderer.render(content, null, BODY_LIMIT);
+            // The machine-readable copy lets a later job with a fresh checkout read this record back.
+            String copy = RecordCopy.hiddenComment(RecordCopy.envelope(incrementId, environment, record.toNode(),
+                    RECORD_COPY_LIMIT));
+            this.body = MarkdownItemRenderer.render(content, copy, BODY_LIMIT);
             this.marker = "<!-- " + content.marker() + " -->";
             this.mapping = StatusMapping.of(request.config(), request.incrementStatus());
             warnings.addAll(mapping.warnings());
@@ -165,6 +213,23 @@ public final class GithubTracker implements Tracker {
             extra.addAll(mapping.labels());
             this.desiredLabels = IssueLabels.desired(request.increment().paddedNumber(), request.environment(),
                     DeploymentStatus.DEPLOYED.equals(record.status()), extra);
+        }
+
+        /** Read mode: finds the item of a lookup; writes nothing. */
+        IssueSync(GitHub github, GithubErrors errors, RecordLookup lookup) {
+            this.github = github;
+            this.errors = errors;
+            this.request = null;
+            this.incrementId = lookup.increment().id();
+            this.incrementNumber = lookup.increment().paddedNumber();
+            this.environment = lookup.environment();
+            this.record = null;
+            this.content = null;
+            this.title = null;
+            this.body = null;
+            this.marker = "<!-- " + ItemContent.marker(incrementId, environment) + " -->";
+            this.mapping = null;
+            this.desiredLabels = Set.of();
         }
 
         TrackingRef run() {
@@ -229,7 +294,7 @@ public final class GithubTracker implements Tracker {
             }
             if (issue.isPullRequest() || !inThisRepository(issue) || !hasMarker(issue)) {
                 warnings.add("#" + number + " in " + settings.fullName() + " (linked in metadata.json) is not the "
-                        + "tracking issue of " + request.increment().id() + " in " + request.environment()
+                        + "tracking issue of " + incrementId + " in " + environment
                         + "; looked it up by its labels");
                 return null;
             }
@@ -293,8 +358,7 @@ public final class GithubTracker implements Tracker {
 
         /** Issues labelled for (increment, environment) whose body holds the marker, oldest first. */
         private List<GHIssue> matching() {
-            String labels = IssueLabels.increment(request.increment().paddedNumber()) + ","
-                    + IssueLabels.environment(request.environment());
+            String labels = IssueLabels.increment(incrementNumber) + "," + IssueLabels.environment(environment);
             List<GHIssue> listed;
             try {
                 listed = repo.queryIssues().label(labels).state(GHIssueState.ALL).sort(GHIssueQueryBuilder.Sort.CREATED)
