@@ -1,7 +1,10 @@
 package io.specweave.deploy.cli;
 
 import io.specweave.deploy.config.Credentials;
+import io.specweave.deploy.config.Provider;
 import io.specweave.deploy.tracker.TrackerFactory;
+import io.specweave.deploy.tracker.ado.AdoTracker;
+import io.specweave.deploy.tracker.jira.JiraTracker;
 
 /** The trackers a shipped build offers. */
 final class Trackers {
@@ -10,6 +13,8 @@ final class Trackers {
     }
 
     static TrackerFactory standard(Credentials credentials) {
-        return new TrackerFactory(credentials);
+        return new TrackerFactory(credentials)
+                .register(Provider.JIRA, JiraTracker::new)
+                .register(Provider.ADO, AdoTracker::new);
     }
 }

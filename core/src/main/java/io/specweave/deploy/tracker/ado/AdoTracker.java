@@ -63,6 +63,10 @@ public final class AdoTracker implements Tracker {
 
     @Override
     public TrackingRef upsert(TrackingRequest request) {
+        if (!request.issueKeys().isEmpty()) {
+            throw new io.specweave.deploy.BadInputException("--issue-keys names Jira issues, but profile \""
+                    + profile.name() + "\" uses Azure DevOps; drop the option or pick a Jira profile");
+        }
         AdoSettings settings = AdoSettings.from(profile, credentials);
         return new Sync(settings, new AdoClient(settings, clients.apply(settings.redactor())), request).run();
     }
