@@ -240,6 +240,9 @@ class RestClientTest {
                 .encodeToString(("me@example.com:" + SECRET).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(redactor.redact("Basic " + basic + " / " + SECRET)).isEqualTo("Basic **** / ****");
         assertThat(redactor.redact(null)).isNull();
+        // added shortest first, and "me@example.com:" is 15 bytes: the pair's Base64 ends with the token's
+        Redactor reversed = new Redactor().add(SECRET).add("me@example.com:" + SECRET);
+        assertThat(reversed.redact("Basic " + basic)).isEqualTo("Basic ****");
     }
 
     @Test
