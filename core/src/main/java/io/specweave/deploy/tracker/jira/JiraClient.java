@@ -90,11 +90,19 @@ final class JiraClient {
         return Optional.of(Issue.of(r.json()));
     }
 
-    /** Issues matching a bounded JQL query, first page (at most 50: identity queries match one or two). */
-    List<Issue> search(String jql) {
+    /**
+     * Issues matching a bounded JQL query, first page (at most 50: identity queries match one or two).
+     * On Cloud, {@code reconcile} names issues (by id) the answer must be consistent with even when
+     * the search index has not caught up yet, such as one created a moment ago.
+     */
+    List<Issue> search(String jql, List<String> reconcile) {
         ObjectNode body = F.objectNode().put("jql", jql).put("maxResults", 50);
         ArrayNode fields = body.putArray("fields");
         FIELDS.forEach(fields::add);
+        if (settings.flavor() == JiraSettings.Flavor.CLOUD && !reconcile.isEmpty()) {
+            ArrayNode ids = body.putArray("reconcileIssues");
+            reconcile.forEach(id -> ids.add(Long.parseLong(id)));
+        }
         String path = settings.flavor() == JiraSettings.Flavor.CLOUD ? "/search/jql" : "/search";
         HttpResult r = send(RestClient.Call.of("POST", uri(path)).json(Json.compact(body)), "search issues");
         check(r, "search issues with JQL " + jql);
@@ -103,8 +111,8 @@ final class JiraClient {
         return issues;
     }
 
-    /** Creates an issue and returns its key. */
-    String create(String summary, JsonNode description, List<String> labels) {
+    /** Creates an issue and returns its id and key. */
+    Issue create(String summary, JsonNode description, List<String> labels) {
         ObjectNode fields = F.objectNode();
         fields.putObject("project").put("key", settings.project());
         fields.putObject("issuetype").put("name", settings.issueType());
@@ -123,7 +131,9 @@ final class JiraClient {
                     + "exist and the issue type belongs to the project");
         }
         check(r, action);
-        return r.json().path("key").asText();
+        JsonNode created = r.json();
+        return new Issue(created.path("id").asText(), created.path("key").asText(), summary, labels, null, null,
+                description);
     }
 
     /** Sets fields and adds/removes labels in one edit. */

@@ -127,17 +127,17 @@ public final class JiraTracker implements Tracker {
                 issue = client.issue(record.issueKey()).filter(i -> !otherMarker(i)).orElse(null);
             }
             if (issue == null) {
-                issue = keepOldest(find());
+                issue = keepOldest(find(List.of()));
             }
             boolean created = false;
             boolean adopted = false;
             if (issue == null) {
-                String key = client.create(content.title(), description, labels);
+                JiraClient.Issue made = client.create(summary(), description, labels);
+                String key = made.key();
                 created = true;
                 // Another run may have created one at the same time: the oldest wins.
-                List<JiraClient.Issue> found = find();
-                JiraClient.Issue mine = found.stream().filter(i -> i.key().equals(key)).findFirst()
-                        .orElse(new JiraClient.Issue(null, key, content.title(), labels, null, null, description));
+                List<JiraClient.Issue> found = find(List.of(made.id()));
+                JiraClient.Issue mine = found.stream().filter(i -> i.key().equals(key)).findFirst().orElse(made);
                 // Only our own issue is ours to mark: the run that created a newer one sees ours in
                 // its own check and marks its issue; a slow index is caught by the next sync's lookup.
                 JiraClient.Issue oldest = found.isEmpty() ? mine : found.get(0);
@@ -176,12 +176,18 @@ public final class JiraTracker implements Tracker {
                     changed, warnings);
         }
 
+        /** Jira's summary holds at most 255 characters. */
+        private String summary() {
+            String t = content.title();
+            return t.length() <= 255 ? t : t.substring(0, 254) + "…";
+        }
+
         /** Issues with the identity labels, oldest first, minus those whose marker names another item. */
-        private List<JiraClient.Issue> find() {
+        private List<JiraClient.Issue> find(List<String> reconcile) {
             String jql = "project = \"" + settings.project() + "\" AND "
                     + labels.stream().map(l -> "labels = \"" + l + "\"").collect(Collectors.joining(" AND "))
                     + " ORDER BY created ASC";
-            return client.search(jql).stream()
+            return client.search(jql, reconcile).stream()
                     .filter(i -> i.labels().containsAll(labels) && !otherMarker(i))
                     .sorted(Comparator.comparingLong(JiraClient.Issue::numericId))
                     .toList();
@@ -235,8 +241,8 @@ public final class JiraTracker implements Tracker {
         /** Summary, description and labels brought up to date with one edit, only when one differs. */
         private boolean update(JiraClient.Issue issue) {
             Map<String, JsonNode> fields = new LinkedHashMap<>();
-            if (!content.title().equals(issue.summary())) {
-                fields.put("summary", TextNode.valueOf(content.title()));
+            if (!summary().equals(issue.summary())) {
+                fields.put("summary", TextNode.valueOf(summary()));
             }
             if (!issue.descriptionText().contains(marker)) {
                 fields.put("description", description);

@@ -86,6 +86,7 @@ final class FakeJira implements AutoCloseable {
     private final Map<String, Issue> issues = new LinkedHashMap<>();
     private final List<String> log = new ArrayList<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
+    private final List<JsonNode> searches = new ArrayList<>();
     private CountDownLatch searchGate;
     private int nextId = 10001;
 
@@ -121,6 +122,11 @@ final class FakeJira implements AutoCloseable {
 
     synchronized List<Issue> issues() {
         return List.copyOf(issues.values());
+    }
+
+    /** The bodies of every search so far. */
+    synchronized List<JsonNode> searches() {
+        return List.copyOf(searches);
     }
 
     synchronized Issue issue(String key) {
@@ -219,6 +225,7 @@ final class FakeJira implements AutoCloseable {
         String rest = path.substring(p.length());
         JsonNode json = body.isEmpty() ? F.objectNode() : read(body);
         if (method.equals("POST") && rest.equals(flavor == Flavor.CLOUD ? "/search/jql" : "/search")) {
+            searches.add(json);
             return new Object[] {200, search(json.path("jql").asText())};
         }
         if (method.equals("POST") && rest.equals("/issue")) {

@@ -3,6 +3,7 @@ package io.specweave.deploy.tracker.jira;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.DeployException;
 import io.specweave.deploy.OperationFailedException;
@@ -157,6 +158,15 @@ abstract class JiraTrackerContractTest {
         assertThat(result.tracking().url()).isEqualTo(jira.baseUrl() + "/browse/" + issue.key);
         assertThat(project.metadata()).contains("\"issueKey\": \"" + issue.key + "\"", "\"kept\": true");
         assertThat(requests).hasSize(5);
+        // the check after creating asks Cloud to be consistent with the new issue even before indexing
+        JsonNode check = jira.searches().get(1);
+        assertThat(check.path("jql").asText()).contains("project = \"PROD\"", "labels = \"specweave-18\"",
+                "labels = \"env-qa\"");
+        if (flavor() == FakeJira.Flavor.CLOUD) {
+            assertThat(check.path("reconcileIssues").get(0).asText()).isEqualTo(issue.id);
+        } else {
+            assertThat(check.has("reconcileIssues")).isFalse();
+        }
     }
 
     @Test
