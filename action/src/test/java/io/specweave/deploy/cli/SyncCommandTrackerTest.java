@@ -27,8 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code specweave-deploy sync} with the shipped Jira tracker, as a user runs it, against a small
- * Jira on loopback: exit codes, what the terminal shows, and that the token shows nowhere.
+ * {@code specweave-deploy sync} with the shipped Jira and Azure DevOps trackers, as a user runs it,
+ * against a small server on loopback: exit codes, what the terminal shows, and that the token shows
+ * nowhere.
  */
 class SyncCommandTrackerTest {
 
@@ -53,7 +54,9 @@ class SyncCommandTrackerTest {
         Files.writeString(specweave.resolve("increments/0018-oauth-google/spec.md"), "# Sign in with Google\n\nGoogle accounts.\n");
         Files.writeString(specweave.resolve("config.json"), "{ \"sync\": { \"profiles\": { \"jira-qa\": { \"provider\": \"jira\", "
                 + "\"environment\": \"qa\", \"config\": { \"baseUrl\": \"http://127.0.0.1:" + jira.getAddress().getPort()
-                + "\", \"flavor\": \"cloud\", \"project\": \"PROD\" } } } } }\n");
+                + "\", \"flavor\": \"cloud\", \"project\": \"PROD\" } }, \"ado-uat\": { \"provider\": \"ado\", "
+                + "\"environment\": \"uat\", \"config\": { \"baseUrl\": \"http://127.0.0.1:" + jira.getAddress().getPort()
+                + "/myorg\", \"project\": \"MyApp\" } } } } }\n");
     }
 
     @AfterEach
@@ -122,6 +125,18 @@ class SyncCommandTrackerTest {
         assertThat(err.toString()).contains("error:", "JIRA_EMAIL and JIRA_API_TOKEN", "HTTP 401");
         assertThat(out + err.toString() + files()).doesNotContain(wrong).doesNotContain(basic).doesNotContain("S3CR3T");
         assertThat(files()).contains("\"commit\": \"abc123\"");
+    }
+
+    @Test
+    void refusedAzureDevOpsTokenExitsOneNamingTheVariableAndTheTokenAppearsNowhere() throws IOException {
+        String wrong = "ado-" + TOKEN;
+        int code = run(Map.of("AZURE_DEVOPS_PAT", wrong), "sync", "ado", "0018", "--profile", "ado-uat", "--deployed",
+                "--commit", "abc123");
+        String basic = Base64.getEncoder().encodeToString((":" + wrong).getBytes(StandardCharsets.UTF_8));
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("error:", "AZURE_DEVOPS_PAT", "HTTP 401");
+        assertThat(out + err.toString() + files()).doesNotContain(wrong).doesNotContain(basic).doesNotContain("S3CR3T");
+        assertThat(requests).singleElement().asString().startsWith("POST /myorg/MyApp/_apis/wit/wiql");
     }
 
     @Test

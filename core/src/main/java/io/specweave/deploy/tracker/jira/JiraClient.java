@@ -32,7 +32,6 @@ final class JiraClient {
 
     private final JiraSettings settings;
     private final RestClient http;
-    private int requests;
 
     JiraClient(JiraSettings settings, RestClient http) {
         this.settings = settings;
@@ -74,15 +73,9 @@ final class JiraClient {
     record Transition(String id, String name, String to, String toCategory) {
     }
 
-    /** How many HTTP calls this client made (retries inside RestClient not counted). */
-    int requests() {
-        return requests;
-    }
-
     /** The issue, or empty when it does not exist (or the account cannot see it). */
     Optional<Issue> issue(String key) {
-        HttpResult r = send(RestClient.Call.get(uri("/issue/" + enc(key) + "?fields=" + String.join(",", FIELDS))),
-                "read issue " + key);
+        HttpResult r = send(RestClient.Call.get(uri("/issue/" + enc(key) + "?fields=" + String.join(",", FIELDS))));
         if (r.status() == 404) {
             return Optional.empty();
         }
@@ -104,7 +97,7 @@ final class JiraClient {
             reconcile.forEach(id -> ids.add(Long.parseLong(id)));
         }
         String path = settings.flavor() == JiraSettings.Flavor.CLOUD ? "/search/jql" : "/search";
-        HttpResult r = send(RestClient.Call.of("POST", uri(path)).json(Json.compact(body)), "search issues");
+        HttpResult r = send(RestClient.Call.of("POST", uri(path)).json(Json.compact(body)));
         check(r, "search issues with JQL " + jql);
         List<Issue> issues = new ArrayList<>();
         r.json().path("issues").forEach(i -> issues.add(Issue.of(i)));
@@ -123,7 +116,7 @@ final class JiraClient {
         ObjectNode body = F.objectNode();
         body.set("fields", fields);
         String action = "create a " + settings.issueType() + " in project " + settings.project();
-        HttpResult r = send(RestClient.Call.of("POST", uri("/issue")).json(Json.compact(body)), action);
+        HttpResult r = send(RestClient.Call.of("POST", uri("/issue")).json(Json.compact(body)));
         if (r.status() == 400) {
             throw new OperationFailedException(settings.flavor().label() + " refused to " + action + ": "
                     + serverSaid(r) + ". The profile asks for project \"" + settings.project() + "\" (config.project) "
@@ -148,8 +141,7 @@ final class JiraClient {
             addLabels.forEach(l -> ops.addObject().put("add", l));
             removeLabels.forEach(l -> ops.addObject().put("remove", l));
         }
-        HttpResult r = send(RestClient.Call.of("PUT", uri("/issue/" + enc(key))).json(Json.compact(body)),
-                "update issue " + key);
+        HttpResult r = send(RestClient.Call.of("PUT", uri("/issue/" + enc(key))).json(Json.compact(body)));
         check(r, "update issue " + key);
     }
 
@@ -157,7 +149,7 @@ final class JiraClient {
         ObjectNode comment = F.objectNode();
         comment.set("body", body);
         HttpResult r = send(RestClient.Call.of("POST", uri("/issue/" + enc(key) + "/comment"))
-                .json(Json.compact(comment)), "comment on issue " + key);
+                .json(Json.compact(comment)));
         check(r, "comment on issue " + key);
     }
 
@@ -170,13 +162,12 @@ final class JiraClient {
             object.put("summary", summary);
         }
         HttpResult r = send(RestClient.Call.of("POST", uri("/issue/" + enc(key) + "/remotelink"))
-                .json(Json.compact(body)), "link issue " + key);
+                .json(Json.compact(body)));
         check(r, "link " + url + " to issue " + key);
     }
 
     List<Transition> transitions(String key) {
-        HttpResult r = send(RestClient.Call.get(uri("/issue/" + enc(key) + "/transitions")),
-                "read transitions of " + key);
+        HttpResult r = send(RestClient.Call.get(uri("/issue/" + enc(key) + "/transitions")));
         check(r, "read the transitions of issue " + key);
         List<Transition> list = new ArrayList<>();
         for (Iterator<JsonNode> it = r.json().path("transitions").elements(); it.hasNext(); ) {
@@ -191,12 +182,11 @@ final class JiraClient {
         ObjectNode body = F.objectNode();
         body.putObject("transition").put("id", transition.id());
         HttpResult r = send(RestClient.Call.of("POST", uri("/issue/" + enc(key) + "/transitions"))
-                .json(Json.compact(body)), "transition issue " + key);
+                .json(Json.compact(body)));
         check(r, "move issue " + key + " through transition \"" + transition.name() + "\"");
     }
 
-    private HttpResult send(RestClient.Call call, String action) {
-        requests++;
+    private HttpResult send(RestClient.Call call) {
         return http.send(call.authorization(settings.authorization()).header("Accept", "application/json"));
     }
 
