@@ -227,7 +227,7 @@ final class JiraClient {
         try {
             JsonNode json = r.json();
             json.path("errorMessages").forEach(m -> parts.add(m.asText()));
-            json.path("errors").fields().forEachRemaining(e -> parts.add(e.getKey() + ": " + e.getValue().asText()));
+            json.path("errors").properties().forEach(e -> parts.add(e.getKey() + ": " + e.getValue().asText()));
         } catch (RuntimeException e) {
             // not JSON: fall back to the text
         }
