@@ -97,7 +97,7 @@ public final class AdoTracker implements Tracker {
             DeploymentRecord record = request.record();
             AdoClient.WorkItem item = null;
             if (record.workItemId() != null) {
-                item = client.get(record.workItemId()).filter(i -> !otherMarker(i)).orElse(null);
+                item = client.get(record.workItemId()).filter(this::isOurs).orElse(null);
             }
             if (item == null) {
                 item = keepOldest(find());
@@ -230,6 +230,16 @@ public final class AdoTracker implements Tracker {
                     .filter(i -> !otherMarker(i))
                     .sorted(Comparator.comparingInt(AdoClient.WorkItem::id))
                     .toList();
+        }
+
+        /** The stored id still names this item: it carries our marker or our tags. */
+        private boolean isOurs(AdoClient.WorkItem item) {
+            if (otherMarker(item)) {
+                return false;
+            }
+            List<String> lower = item.tags().stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
+            return item.description().contains(HtmlRenderer.escape(content.marker()))
+                    || lower.containsAll(tags.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList());
         }
 
         private boolean otherMarker(AdoClient.WorkItem item) {

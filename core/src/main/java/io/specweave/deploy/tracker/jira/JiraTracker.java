@@ -124,7 +124,7 @@ public final class JiraTracker implements Tracker {
             DeploymentRecord record = request.record();
             JiraClient.Issue issue = null;
             if (record.issueKey() != null) {
-                issue = client.issue(record.issueKey()).filter(i -> !otherMarker(i)).orElse(null);
+                issue = client.issue(record.issueKey()).filter(this::isOurs).orElse(null);
             }
             if (issue == null) {
                 issue = keepOldest(find(List.of()));
@@ -184,13 +184,24 @@ public final class JiraTracker implements Tracker {
 
         /** Issues with the identity labels, oldest first, minus those whose marker names another item. */
         private List<JiraClient.Issue> find(List<String> reconcile) {
-            String jql = "project = \"" + settings.project() + "\" AND "
-                    + labels.stream().map(l -> "labels = \"" + l + "\"").collect(Collectors.joining(" AND "))
+            String jql = "project = " + quote(settings.project()) + " AND "
+                    + labels.stream().map(l -> "labels = " + quote(l)).collect(Collectors.joining(" AND "))
                     + " ORDER BY created ASC";
             return client.search(jql, reconcile).stream()
                     .filter(i -> i.labels().containsAll(labels) && !otherMarker(i))
                     .sorted(Comparator.comparingLong(JiraClient.Issue::numericId))
                     .toList();
+        }
+
+        /**
+         * The stored key still names this item: it carries our marker or our labels. A key stored by
+         * {@code issueKeys} mode names a team's own story, which must never be rewritten as ours.
+         */
+        private boolean isOurs(JiraClient.Issue issue) {
+            if (otherMarker(issue)) {
+                return false;
+            }
+            return issue.descriptionText().contains(content.marker()) || issue.labels().containsAll(labels);
         }
 
         private boolean otherMarker(JiraClient.Issue issue) {
@@ -342,6 +353,11 @@ public final class JiraTracker implements Tracker {
     /** Jira labels cannot contain spaces. */
     private static String label(String text) {
         return text.trim().replaceAll("\\s+", "-").toLowerCase(Locale.ROOT);
+    }
+
+    /** A JQL string literal. */
+    static String quote(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     /** A globalId within Jira's 255 characters: long ones are hashed. */

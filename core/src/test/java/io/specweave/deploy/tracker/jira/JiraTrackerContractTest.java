@@ -354,6 +354,21 @@ abstract class JiraTrackerContractTest {
     }
 
     @Test
+    void leavingIssueKeysModeCreatesTheOwnIssueAndNeverRewritesTheTeamsStory() {
+        FakeJira.Issue story = jira.add("PROD", "Sign in with Google (story)");
+        TrackerProject project = project("");
+        project.sync("jira-qa", "aaa111", 1, List.of(story.key));
+        assertThat(project.metadata()).contains("\"issueKey\": \"" + story.key + "\"");
+
+        SyncResult own = project.sync("jira-qa", "bbb222", 2);
+        assertThat(own.tracking().created()).isTrue();
+        assertThat(own.tracking().key()).isNotEqualTo(story.key);
+        assertThat(jira.issue(story.key).summary).isEqualTo("Sign in with Google (story)");
+        assertThat(jira.issue(story.key).description).isNull();
+        assertThat(tracked()).hasSize(1);
+    }
+
+    @Test
     void unknownIssueTypeFailsWithWhatJiraSaidAndWhatTheConfigAsked() {
         TrackerProject project = project(", \"issueType\": \"Deployment\"");
         assertThatThrownBy(() -> project.sync("jira-qa", "aaa111", 1))
