@@ -69,6 +69,11 @@ final class SyncCommand implements Callable<Integer> {
     @Option(names = "--deployment-url", description = "Environment URL (default: the profile's deploymentUrl).")
     String deploymentUrl;
 
+    @Option(names = "--issue-keys", split = ",", paramLabel = "KEY",
+            description = "Jira: record the deployment on these existing issues (comment, links, env label) "
+                    + "instead of the profile's own issue; overrides config.issueKeys.")
+    List<String> issueKeys;
+
     @Option(names = "--dry-run", description = "Print what would change; write nothing, call no tracker.")
     boolean dryRun;
 
@@ -97,7 +102,7 @@ final class SyncCommand implements Callable<Integer> {
         SyncRequest.Outcome result = outcome.failed ? SyncRequest.Outcome.FAILED
                 : outcome.deployed ? SyncRequest.Outcome.DEPLOYED : SyncRequest.Outcome.IN_PROGRESS;
         SyncRequest request = new SyncRequest(increment, profile, environment, provider, result, commit, branch, tag,
-                deployedBy, runUrl, deploymentUrl, dryRun);
+                deployedBy, runUrl, deploymentUrl, dryRun, issueKeys);
         CiContext ci = new CiDetector(runtime.env(), opened.dir()).detect();
         SyncResult done = new SyncService(runtime.trackerFactory(), runtime.clock()).sync(opened, request, ci);
         print(runtime.out(), done);

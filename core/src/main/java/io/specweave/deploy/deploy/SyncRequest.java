@@ -1,5 +1,7 @@
 package io.specweave.deploy.deploy;
 
+import java.util.List;
+
 /**
  * What a front end asks {@link SyncService} to do: record a deployment of an increment to a
  * profile's environment and sync its tracking item. Null fields fall back to the CI context and
@@ -17,6 +19,8 @@ package io.specweave.deploy.deploy;
  * @param runUrl        overrides the detected run link
  * @param deploymentUrl overrides the profile's deploymentUrl
  * @param dryRun        compute and report, write nothing, call no tracker
+ * @param issueKeys     existing tracker items to record the deployment on ({@code --issue-keys}); empty
+ *                      for the profile's own item
  */
 public record SyncRequest(
         String increment,
@@ -30,7 +34,20 @@ public record SyncRequest(
         String deployedBy,
         String runUrl,
         String deploymentUrl,
-        boolean dryRun) {
+        boolean dryRun,
+        List<String> issueKeys) {
+
+    public SyncRequest {
+        issueKeys = issueKeys == null ? List.of() : List.copyOf(issueKeys);
+    }
+
+    /** A request without explicit issue keys. */
+    public SyncRequest(String increment, String profile, String environment, String provider, Outcome outcome,
+            String commit, String branch, String tag, String deployedBy, String runUrl, String deploymentUrl,
+            boolean dryRun) {
+        this(increment, profile, environment, provider, outcome, commit, branch, tag, deployedBy, runUrl,
+                deploymentUrl, dryRun, List.of());
+    }
 
     /** The deployment's state as the pipeline reports it. */
     public enum Outcome {

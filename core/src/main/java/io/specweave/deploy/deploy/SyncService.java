@@ -78,7 +78,7 @@ public final class SyncService {
         }
 
         TrackingRequest trackingRequest = new TrackingRequest(project.config(), profile, increment, spec,
-                document.status(), viewed, newDeployment, view, facts.repositoryUrl());
+                document.status(), viewed, newDeployment, view, facts.repositoryUrl(), request.issueKeys());
         TrackingRef ref;
         try {
             ref = tracker.upsert(trackingRequest);

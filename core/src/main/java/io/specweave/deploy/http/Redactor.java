@@ -35,7 +35,11 @@ public final class Redactor {
             return null;
         }
         String result = text;
-        for (String value : values) {
+        // Longest first: a secret's encoding can contain another's (Base64 of "email:token" ends with
+        // the Base64 of "token" when the email's length is a multiple of three).
+        List<String> ordered = new ArrayList<>(values);
+        ordered.sort((a, b) -> Integer.compare(b.length(), a.length()));
+        for (String value : ordered) {
             result = result.replace(value, "****");
         }
         return result;

@@ -145,7 +145,9 @@ public final class RestClient {
                 continue;
             }
             Optional<Duration> asked = rateLimitWait(result);
-            boolean limited = result.status() == 429 || result.status() == 503 && asked.isPresent();
+            // 403 is a rate limit only when the server says when to come back; otherwise it is a refusal.
+            boolean limited = result.status() == 429
+                    || (result.status() == 503 || result.status() == 403) && asked.isPresent();
             if (limited || RETRYABLE.contains(result.status())) {
                 if (attempt >= settings.maxAttempts()) {
                     return result;
@@ -208,7 +210,9 @@ public final class RestClient {
             }
         }
         Optional<String> reset = result.header("X-RateLimit-Reset");
-        if (reset.isPresent() && (result.status() == 429 || result.status() == 503)) {
+        boolean exhausted = result.header("X-RateLimit-Remaining").map(String::trim).filter("0"::equals).isPresent();
+        if (reset.isPresent() && (result.status() == 429 || result.status() == 503
+                || result.status() == 403 && exhausted)) {
             return parseReset(reset.get().trim());
         }
         return Optional.empty();
@@ -296,9 +300,14 @@ public final class RestClient {
         if (host.equalsIgnoreCase("localhost")) {
             return true;
         }
+        // Only literal addresses: a name is never resolved here (no DNS request for a refusal, and a
+        // name that resolves to loopback today may not tomorrow).
+        String literal = host.replace("[", "").replace("]", "");
+        if (!literal.matches("\\d{1,3}(\\.\\d{1,3}){3}") && !literal.contains(":")) {
+            return false;
+        }
         try {
-            return InetAddress.getByName(host.replace("[", "").replace("]", "")).isLoopbackAddress()
-                    && (host.startsWith("127.") || host.contains(":"));
+            return InetAddress.getByName(literal).isLoopbackAddress();
         } catch (UnknownHostException e) {
             return false;
         }

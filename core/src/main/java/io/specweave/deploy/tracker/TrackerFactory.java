@@ -3,6 +3,9 @@ package io.specweave.deploy.tracker;
 import io.specweave.deploy.config.Credentials;
 import io.specweave.deploy.config.Provider;
 import io.specweave.deploy.config.SyncProfile;
+import io.specweave.deploy.tracker.ado.AdoTracker;
+import io.specweave.deploy.tracker.github.GithubTracker;
+import io.specweave.deploy.tracker.jira.JiraTracker;
 import io.specweave.deploy.tracker.local.LocalTracker;
 import java.util.EnumMap;
 import java.util.Map;
@@ -25,7 +28,9 @@ public final class TrackerFactory {
      */
     public static TrackerFactory standard(Credentials credentials) {
         return new TrackerFactory(credentials)
-                .register(Provider.GITHUB, io.specweave.deploy.tracker.github.GithubTracker::new);
+                .register(Provider.GITHUB, GithubTracker::new)
+                .register(Provider.JIRA, JiraTracker::new)
+                .register(Provider.ADO, AdoTracker::new);
     }
 
     /** Adds or replaces how a provider's tracker is built. */

@@ -5,6 +5,7 @@ import io.specweave.deploy.config.SyncProfile;
 import io.specweave.deploy.deploy.DeploymentRecord;
 import io.specweave.deploy.increment.Increment;
 import io.specweave.deploy.increment.SpecDocument;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,6 +21,8 @@ import java.util.Map;
  * @param newDeployment   true when this sync records a deployment the item has not seen yet
  * @param environments    every environment's current record, for links between items
  * @param repositoryUrl   web URL of the source repository for commit links, may be null
+ * @param issueKeys       existing items to record the deployment on instead of the profile's own item
+ *                        (Jira's {@code --issue-keys}); empty when not given
  */
 public record TrackingRequest(
         SpecweaveConfig config,
@@ -30,7 +33,20 @@ public record TrackingRequest(
         DeploymentRecord record,
         boolean newDeployment,
         Map<String, DeploymentRecord> environments,
-        String repositoryUrl) {
+        String repositoryUrl,
+        List<String> issueKeys) {
+
+    public TrackingRequest {
+        issueKeys = issueKeys == null ? List.of() : List.copyOf(issueKeys);
+    }
+
+    /** A request without explicit issue keys. */
+    public TrackingRequest(SpecweaveConfig config, SyncProfile profile, Increment increment, SpecDocument spec,
+            String incrementStatus, DeploymentRecord record, boolean newDeployment,
+            Map<String, DeploymentRecord> environments, String repositoryUrl) {
+        this(config, profile, increment, spec, incrementStatus, record, newDeployment, environments, repositoryUrl,
+                List.of());
+    }
 
     public String environment() {
         return profile.requireEnvironment();

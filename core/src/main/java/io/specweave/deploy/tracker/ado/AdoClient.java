@@ -1,0 +1,197 @@
+package io.specweave.deploy.tracker.ado;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.specweave.deploy.Json;
+import io.specweave.deploy.OperationFailedException;
+import io.specweave.deploy.http.HttpResult;
+import io.specweave.deploy.http.RestClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The Azure DevOps Work Item Tracking calls (REST 7.1) the tracker makes, on the shared
+ * {@link RestClient}: get, list by ids, WIQL, create and update with JSON Patch. Refusals become
+ * {@link OperationFailedException}s naming the token variable, never the token.
+ */
+final class AdoClient {
+
+    static final String API_VERSION = "api-version=7.1";
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private final AdoSettings settings;
+    private final RestClient http;
+
+    AdoClient(AdoSettings settings, RestClient http) {
+        this.settings = settings;
+        this.http = http;
+    }
+
+    /** A work item as the tracker sees it. */
+    record WorkItem(int id, int rev, String title, String description, List<String> tags, String state,
+            String type, List<String> hyperlinks) {
+
+        static WorkItem of(JsonNode node) {
+            JsonNode f = node.path("fields");
+            List<String> tags = new ArrayList<>();
+            for (String t : f.path("System.Tags").asText("").split(";")) {
+                if (!t.isBlank()) {
+                    tags.add(t.trim());
+                }
+            }
+            List<String> links = new ArrayList<>();
+            node.path("relations").forEach(r -> {
+                if ("Hyperlink".equals(r.path("rel").asText())) {
+                    links.add(r.path("url").asText());
+                }
+            });
+            return new WorkItem(node.path("id").asInt(), node.path("rev").asInt(), f.path("System.Title").asText(null),
+                    f.path("System.Description").asText(""), tags, f.path("System.State").asText(null),
+                    f.path("System.WorkItemType").asText(null), links);
+        }
+    }
+
+    /** The outcome of an update: applied, or refused because the item changed since it was read. */
+    enum Update { APPLIED, CONFLICT }
+
+    /** One JSON Patch operation. */
+    static ObjectNode op(String op, String path, Object value) {
+        ObjectNode o = F.objectNode().put("op", op).put("path", path);
+        if (value instanceof JsonNode node) {
+            o.set("value", node);
+        } else if (value instanceof Integer i) {
+            o.put("value", i);
+        } else if (value != null) {
+            o.put("value", value.toString());
+        }
+        return o;
+    }
+
+    /** A {@code Hyperlink} relation to add. */
+    static ObjectNode hyperlink(String url, String comment) {
+        ObjectNode value = F.objectNode().put("rel", "Hyperlink").put("url", url);
+        value.putObject("attributes").put("comment", comment);
+        return op("add", "/relations/-", value);
+    }
+
+    Optional<WorkItem> get(int id) {
+        HttpResult r = send(RestClient.Call.get(settings.api("/workitems/" + id + "?$expand=relations&" + API_VERSION)));
+        if (r.status() == 404) {
+            return Optional.empty();
+        }
+        check(r, "read work item " + id);
+        return Optional.of(WorkItem.of(r.json()));
+    }
+
+    /** Work items by id, with relations; deleted ones are left out. */
+    List<WorkItem> list(List<Integer> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String joined = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+        HttpResult r = send(RestClient.Call.get(settings.api("/workitems?ids=" + joined
+                + "&$expand=relations&errorPolicy=omit&" + API_VERSION)));
+        check(r, "read work items " + joined);
+        List<WorkItem> items = new ArrayList<>();
+        r.json().path("value").forEach(n -> {
+            if (!n.isNull()) {
+                items.add(WorkItem.of(n));
+            }
+        });
+        return items;
+    }
+
+    /** Ids matching a WIQL query: the work item store itself, not a search index. */
+    List<Integer> wiql(String query) {
+        HttpResult r = send(RestClient.Call.of("POST", settings.api("/wiql?" + API_VERSION))
+                .json(Json.compact(F.objectNode().put("query", query))));
+        check(r, "query work items (WIQL)");
+        List<Integer> ids = new ArrayList<>();
+        r.json().path("workItems").forEach(w -> ids.add(w.path("id").asInt()));
+        return ids;
+    }
+
+    WorkItem create(ArrayNode ops) {
+        String action = "create a " + settings.workItemType() + " in project " + settings.project();
+        HttpResult r = send(RestClient.Call.of("POST", settings.api("/workitems/$"
+                + AdoSettings.segment(settings.workItemType()) + "?" + API_VERSION))
+                .body("application/json-patch+json", Json.compact(ops).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        refused(r, action);
+        check(r, action);
+        return WorkItem.of(r.json());
+    }
+
+    /** Applies {@code ops} (the first one a {@code test} of {@code /rev}). */
+    Update update(int id, ArrayNode ops) {
+        HttpResult r = send(RestClient.Call.of("PATCH", settings.api("/workitems/" + id + "?" + API_VERSION))
+                .body("application/json-patch+json", Json.compact(ops).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        if (r.status() == 409 || r.status() == 412) {
+            return Update.CONFLICT;
+        }
+        refused(r, "update work item " + id);
+        check(r, "update work item " + id);
+        return Update.APPLIED;
+    }
+
+    private HttpResult send(RestClient.Call call) {
+        return http.send(call.authorization(settings.authorization()).header("Accept", "application/json"));
+    }
+
+    /** 400 / 404 on a write: a type, state, area or iteration the project does not have. */
+    private void refused(HttpResult r, String action) {
+        if (r.status() == 400 || r.status() == 404) {
+            throw new OperationFailedException("Azure DevOps refused to " + action + ": " + serverSaid(r)
+                    + ". The profile asks for workItemType \"" + settings.workItemType()
+                    + "\" (config.workItemType, default Task)"
+                    + (settings.deployedState() == null ? "" : ", deployedState \"" + settings.deployedState() + "\"")
+                    + (settings.areaPath() == null ? "" : ", areaPath \"" + settings.areaPath() + "\"")
+                    + (settings.iterationPath() == null ? "" : ", iterationPath \"" + settings.iterationPath() + "\"")
+                    + ": check they exist in project " + settings.project() + " and its process");
+        }
+    }
+
+    private void check(HttpResult r, String action) {
+        String host = settings.collectionUrl().getHost();
+        boolean html = r.header("Content-Type").map(c -> c.toLowerCase(Locale.ROOT).contains("text/html")).orElse(false);
+        // A token Azure DevOps does not know gets 203 and the sign-in page rather than a 401.
+        if (r.status() == 401 || r.status() == 203 || r.isSuccess() && html) {
+            throw new OperationFailedException("Azure DevOps at " + host + " did not accept the personal access token "
+                    + "from " + settings.variable() + " (HTTP " + r.status() + ") when trying to " + action
+                    + ": check it is valid, not expired, and made for this organization");
+        }
+        if (r.isSuccess()) {
+            return;
+        }
+        if (r.status() == 403) {
+            throw new OperationFailedException("Azure DevOps at " + host + " refused (HTTP 403) to " + action
+                    + " for the token in " + settings.variable() + ": " + serverSaid(r)
+                    + ". The token needs the Work Items (Read & write) scope and access to project " + settings.project());
+        }
+        throw new OperationFailedException("Azure DevOps at " + host + " answered HTTP " + r.status() + " when trying to "
+                + action + ": " + serverSaid(r));
+    }
+
+    String serverSaid(HttpResult r) {
+        String said;
+        try {
+            said = r.json().path("message").asText("");
+        } catch (RuntimeException e) {
+            said = "";
+        }
+        if (said.isBlank()) {
+            said = r.text().strip();
+        }
+        if (said.isEmpty()) {
+            said = "no details";
+        }
+        if (said.length() > 300) {
+            said = said.substring(0, 300) + "…";
+        }
+        return settings.redactor().redact(said);
+    }
+}

@@ -1,0 +1,376 @@
+package io.specweave.deploy.tracker.jira;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Json;
+import io.specweave.deploy.config.Credentials;
+import io.specweave.deploy.config.Provider;
+import io.specweave.deploy.config.SyncProfile;
+import io.specweave.deploy.deploy.DeploymentRecord;
+import io.specweave.deploy.deploy.DeploymentStatus;
+import io.specweave.deploy.http.HttpSettings;
+import io.specweave.deploy.http.Redactor;
+import io.specweave.deploy.http.RestClient;
+import io.specweave.deploy.tracker.ItemContent;
+import io.specweave.deploy.tracker.Tracker;
+import io.specweave.deploy.tracker.TrackingRef;
+import io.specweave.deploy.tracker.TrackingRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Jira issues, one per (increment, profile), on Jira Cloud (REST v3, ADF) or Data Center (REST
+ * v2, wiki text).
+ *
+ * <p>Identity: the key stored in {@code metadata.json}; else a JQL query on the labels
+ * {@code specweave}, {@code specweave-<n>} and {@code env-<environment>} in the project, confirmed by
+ * the marker at the end of the description. A first sync searches again after creating, so two
+ * runs that raced both end on the oldest issue, and the newer one is marked as its duplicate.
+ *
+ * <p>With {@code issueKeys} (profile config or {@code --issue-keys}) no issue is created: the
+ * deployment is recorded on each given issue (comment, remote links, {@code env-<environment>}
+ * label).
+ */
+public final class JiraTracker implements Tracker {
+
+    /** Jira's limit for a description is 32,767 characters; keep a margin. */
+    static final int DESCRIPTION_LIMIT = 30_000;
+    static final String DUPLICATE_LABEL = "specweave-duplicate";
+    /** Statuses a duplicate may be closed into, by preference; never an arbitrary "done" status such as Deployed. */
+    static final List<String> CLOSING_STATUSES = List.of("Duplicate", "Closed", "Done", "Resolved", "Won't Do",
+            "Cancelled", "Canceled");
+
+    private final SyncProfile profile;
+    private final Credentials credentials;
+    private final Function<Redactor, RestClient> clients;
+
+    /** The shipped tracker: default timeouts and retries. */
+    public JiraTracker(SyncProfile profile, Credentials credentials) {
+        this(profile, credentials, redactor -> new RestClient(HttpSettings.defaults(), redactor));
+    }
+
+    /** A tracker whose HTTP client is built by {@code clients} (tests pass one with a recording sleeper). */
+    public JiraTracker(SyncProfile profile, Credentials credentials, Function<Redactor, RestClient> clients) {
+        this.profile = profile;
+        this.credentials = credentials;
+        this.clients = clients;
+    }
+
+    @Override
+    public TrackingRef upsert(TrackingRequest request) {
+        JiraSettings settings = JiraSettings.from(profile, credentials);
+        JiraClient client = new JiraClient(settings, clients.apply(settings.redactor()));
+        List<String> keys = request.issueKeys().isEmpty() ? settings.issueKeys() : validated(request.issueKeys());
+        if (!keys.isEmpty()) {
+            return recordOnExisting(settings, client, request, keys);
+        }
+        return new Sync(settings, client, request).run();
+    }
+
+    private static List<String> validated(List<String> keys) {
+        List<String> all = new ArrayList<>();
+        keys.forEach(k -> all.addAll(JiraSettings.split(k)));
+        for (String key : all) {
+            if (!key.matches("[A-Z][A-Z0-9_]*-\\d+")) {
+                throw new BadInputException("--issue-keys: \"" + key + "\" is not a Jira issue key (expected e.g. PROD-12)");
+            }
+        }
+        return all;
+    }
+
+    /** The profile's own issue: find or create, then bring it up to date. */
+    private final class Sync {
+        private final JiraSettings settings;
+        private final JiraClient client;
+        private final TrackingRequest request;
+        private final ItemContent content;
+        private final String environment;
+        private final List<String> labels;
+        private final String marker;
+        private final JsonNode description;
+        private final List<String> warnings = new ArrayList<>();
+
+        Sync(JiraSettings settings, JiraClient client, TrackingRequest request) {
+            this.settings = settings;
+            this.client = client;
+            this.request = request;
+            this.content = ItemContent.of(request);
+            this.environment = request.environment();
+            this.labels = labels(request);
+            String body = settings.flavor() == JiraSettings.Flavor.CLOUD
+                    ? Json.compact(AdfRenderer.description(content, content.marker(), DESCRIPTION_LIMIT))
+                    : WikiRenderer.description(content, content.marker(), DESCRIPTION_LIMIT);
+            // The marker carries a fingerprint of the content: Jira reformats stored documents, so
+            // "is the description current?" is answered by the fingerprint, not by comparing trees.
+            this.marker = content.marker() + ";content=" + fingerprint(body);
+            this.description = settings.flavor() == JiraSettings.Flavor.CLOUD
+                    ? AdfRenderer.description(content, marker, DESCRIPTION_LIMIT)
+                    : TextNode.valueOf(WikiRenderer.description(content, marker, DESCRIPTION_LIMIT));
+        }
+
+        TrackingRef run() {
+            DeploymentRecord record = request.record();
+            JiraClient.Issue issue = null;
+            if (record.issueKey() != null) {
+                issue = client.issue(record.issueKey()).filter(this::isOurs).orElse(null);
+            }
+            if (issue == null) {
+                issue = keepOldest(find(List.of()));
+            }
+            boolean created = false;
+            boolean adopted = false;
+            if (issue == null) {
+                JiraClient.Issue made = client.create(summary(), description, labels);
+                String key = made.key();
+                created = true;
+                // Another run may have created one at the same time: the oldest wins.
+                List<JiraClient.Issue> found = find(List.of(made.id()));
+                JiraClient.Issue mine = found.stream().filter(i -> i.key().equals(key)).findFirst().orElse(made);
+                // Only our own issue is ours to mark: the run that created a newer one sees ours in
+                // its own check and marks its issue; a slow index is caught by the next sync's lookup.
+                JiraClient.Issue oldest = found.isEmpty() ? mine : found.get(0);
+                if (!oldest.key().equals(key) && oldest.numericId() < mine.numericId()) {
+                    markDuplicate(mine, oldest);
+                    issue = oldest;
+                    created = false;
+                    adopted = true;
+                } else {
+                    issue = mine;
+                }
+            }
+            boolean changed = created;
+            boolean contentChanged = false;
+            if (!created) {
+                contentChanged = update(issue);
+                changed = contentChanged;
+                // A run that lost a creation race adopts the winner's issue, which already tells of
+                // this deployment: no second comment.
+                if (request.newDeployment() && !adopted) {
+                    DeploymentRecord r = request.record();
+                    String text = content.deploymentComment(r, request.repositoryUrl());
+                    client.comment(issue.key(), settings.flavor() == JiraSettings.Flavor.CLOUD
+                            ? AdfRenderer.comment(text, r.runUrl()) : TextNode.valueOf(WikiRenderer.comment(text, r.runUrl())));
+                    changed = true;
+                }
+            }
+            if (created || request.newDeployment() && !adopted) {
+                links(client, issue.key(), request);
+            }
+            if (settings.deployedTransition() != null && DeploymentStatus.DEPLOYED.equals(record.status())
+                    && (created || request.newDeployment() || contentChanged)) {
+                changed |= transition(settings, client, issue.key(), created ? null : issue.status(), warnings);
+            }
+            return new TrackingRef(Provider.JIRA, null, issue.key(), settings.browseUrl(issue.key()), created,
+                    changed, warnings);
+        }
+
+        /** Jira's summary holds at most 255 characters. */
+        private String summary() {
+            String t = content.title();
+            return t.length() <= 255 ? t : t.substring(0, 254) + "…";
+        }
+
+        /** Issues with the identity labels, oldest first, minus those whose marker names another item. */
+        private List<JiraClient.Issue> find(List<String> reconcile) {
+            String jql = "project = " + quote(settings.project()) + " AND "
+                    + labels.stream().map(l -> "labels = " + quote(l)).collect(Collectors.joining(" AND "))
+                    + " ORDER BY created ASC";
+            return client.search(jql, reconcile).stream()
+                    .filter(i -> i.labels().containsAll(labels) && !otherMarker(i))
+                    .sorted(Comparator.comparingLong(JiraClient.Issue::numericId))
+                    .toList();
+        }
+
+        /**
+         * The stored key still names this item: it carries our marker or our labels. A key stored by
+         * {@code issueKeys} mode names a team's own story, which must never be rewritten as ours.
+         */
+        private boolean isOurs(JiraClient.Issue issue) {
+            if (otherMarker(issue)) {
+                return false;
+            }
+            return issue.descriptionText().contains(content.marker()) || issue.labels().containsAll(labels);
+        }
+
+        private boolean otherMarker(JiraClient.Issue issue) {
+            String text = issue.descriptionText();
+            int at = text.indexOf("specweave-deploy:increment=");
+            return at >= 0 && !text.startsWith(content.marker(), at);
+        }
+
+        /** The oldest of the matches; the others are marked as its duplicates. */
+        private JiraClient.Issue keepOldest(List<JiraClient.Issue> found) {
+            if (found.isEmpty()) {
+                return null;
+            }
+            JiraClient.Issue oldest = found.get(0);
+            for (JiraClient.Issue other : found.subList(1, found.size())) {
+                markDuplicate(other, oldest);
+            }
+            return oldest;
+        }
+
+        /**
+         * Takes a duplicate out of the identity (its labels), says which issue it duplicates and, when
+         * its workflow offers a transition into a "done" status, closes it.
+         */
+        private void markDuplicate(JiraClient.Issue duplicate, JiraClient.Issue kept) {
+            List<String> remove = new ArrayList<>(labels.subList(1, labels.size()));
+            client.edit(duplicate.key(), Map.of(), List.of(DUPLICATE_LABEL), remove);
+            String text = "Duplicate of " + kept.key() + ": two SpecWeave Deploy runs created an issue for "
+                    + content.incrementId() + " in " + environment + " at the same time; " + kept.key()
+                    + " (the oldest) is kept.";
+            client.comment(duplicate.key(), settings.flavor() == JiraSettings.Flavor.CLOUD
+                    ? AdfRenderer.comment(text, null) : TextNode.valueOf(WikiRenderer.comment(text, null)));
+            Optional<JiraClient.Transition> done = Optional.empty();
+            try {
+                List<JiraClient.Transition> offered = client.transitions(duplicate.key());
+                done = CLOSING_STATUSES.stream().flatMap(name -> offered.stream()
+                        .filter(t -> "done".equals(t.toCategory()) && name.equalsIgnoreCase(t.to()))).findFirst();
+                done.ifPresent(t -> client.transition(duplicate.key(), t));
+            } catch (io.specweave.deploy.OperationFailedException e) {
+                // Closing is a courtesy: the labels already took it out of the identity.
+                done = Optional.empty();
+            }
+            warnings.add("Jira issue " + duplicate.key() + " duplicated " + kept.key() + " (two runs created one at "
+                    + "the same time): marked it \"Duplicate of " + kept.key() + "\""
+                    + (done.isPresent() ? " and moved it to " + done.get().to() : ", label " + DUPLICATE_LABEL));
+        }
+
+        /** Summary, description and labels brought up to date with one edit, only when one differs. */
+        private boolean update(JiraClient.Issue issue) {
+            Map<String, JsonNode> fields = new LinkedHashMap<>();
+            if (!summary().equals(issue.summary())) {
+                fields.put("summary", TextNode.valueOf(summary()));
+            }
+            if (!issue.descriptionText().contains(marker)) {
+                fields.put("description", description);
+            }
+            List<String> missing = labels.stream().filter(l -> !issue.labels().contains(l)).toList();
+            if (fields.isEmpty() && missing.isEmpty()) {
+                return false;
+            }
+            client.edit(issue.key(), fields, missing, List.of());
+            return true;
+        }
+    }
+
+    /** {@code issueKeys} mode: comment, remote links and the environment label on each given issue. */
+    private TrackingRef recordOnExisting(JiraSettings settings, JiraClient client, TrackingRequest request,
+            List<String> keys) {
+        ItemContent content = ItemContent.of(request);
+        DeploymentRecord r = request.record();
+        String envLabel = "env-" + label(request.environment());
+        List<String> warnings = new ArrayList<>();
+        boolean changed = false;
+        for (String key : keys) {
+            JiraClient.Issue issue = client.issue(key).orElseThrow(() -> new io.specweave.deploy.OperationFailedException(
+                    settings.flavor().label() + " has no issue " + key + " visible to the account of "
+                            + settings.credentialNames() + " (from " + (request.issueKeys().isEmpty()
+                                    ? "sync.profiles." + profile.name() + ".config.issueKeys" : "--issue-keys") + ")"));
+            boolean fresh = !issue.labels().contains(envLabel);
+            if (fresh || request.newDeployment()) {
+                if (fresh) {
+                    client.edit(key, Map.of(), List.of(envLabel), List.of());
+                }
+                String text = content.deploymentComment(r, request.repositoryUrl());
+                client.comment(key, settings.flavor() == JiraSettings.Flavor.CLOUD
+                        ? AdfRenderer.comment(text, r.runUrl()) : TextNode.valueOf(WikiRenderer.comment(text, r.runUrl())));
+                links(client, key, request);
+                changed = true;
+                if (settings.deployedTransition() != null && DeploymentStatus.DEPLOYED.equals(r.status())) {
+                    changed |= transition(settings, client, key, issue.status(), warnings);
+                }
+            }
+        }
+        return new TrackingRef(Provider.JIRA, null, String.join(",", keys), settings.browseUrl(keys.get(0)), false,
+                changed, warnings);
+    }
+
+    /** Remote links to the environment and to the run, each under a stable globalId. */
+    private static void links(JiraClient client, String key, TrackingRequest request) {
+        DeploymentRecord r = request.record();
+        String env = request.environment();
+        String increment = request.increment().id();
+        if (r.deploymentUrl() != null) {
+            client.remoteLink(key, globalId("specweave-deploy:" + increment + ":" + env + ":environment"),
+                    r.deploymentUrl(), env + " environment", increment + " deployed to " + env);
+        }
+        if (r.runUrl() != null) {
+            client.remoteLink(key, globalId("specweave-deploy:" + increment + ":" + env + ":run:" + r.runUrl()),
+                    r.runUrl(), "Deployment to " + env + " (pipeline run)",
+                    r.commit() == null ? null : "commit " + ItemContent.shortSha(r.commit()));
+        }
+    }
+
+    /**
+     * Moves the issue through {@code deployedTransition}: matched by transition name or target
+     * status; nothing when already there; a warning listing what is available when it is not.
+     */
+    private static boolean transition(JiraSettings settings, JiraClient client, String key, String currentStatus,
+            List<String> warnings) {
+        String wanted = settings.deployedTransition();
+        if (currentStatus != null && currentStatus.equalsIgnoreCase(wanted)) {
+            return false;
+        }
+        List<JiraClient.Transition> available = client.transitions(key);
+        Optional<JiraClient.Transition> match = available.stream()
+                .filter(t -> wanted.equalsIgnoreCase(t.name())).findFirst()
+                .or(() -> available.stream().filter(t -> wanted.equalsIgnoreCase(t.to())).findFirst());
+        if (match.isEmpty()) {
+            warnings.add("Jira issue " + key + (currentStatus == null ? "" : " (status \"" + currentStatus + "\")")
+                    + " has no transition \"" + wanted + "\" (config.deployedTransition); available: "
+                    + (available.isEmpty() ? "none" : available.stream()
+                            .map(t -> "\"" + t.name() + "\" → " + t.to()).collect(Collectors.joining(", "))));
+            return false;
+        }
+        if (currentStatus != null && currentStatus.equalsIgnoreCase(match.get().to())) {
+            return false;
+        }
+        client.transition(key, match.get());
+        return true;
+    }
+
+    /** {@code specweave}, {@code specweave-<n>}, {@code env-<environment>}. */
+    static List<String> labels(TrackingRequest request) {
+        int number = request.increment().number();
+        String n = number >= 0 ? String.valueOf(number) : label(request.increment().id());
+        return List.of("specweave", "specweave-" + n, "env-" + label(request.environment()));
+    }
+
+    /** Jira labels cannot contain spaces. */
+    private static String label(String text) {
+        return text.trim().replaceAll("\\s+", "-").toLowerCase(Locale.ROOT);
+    }
+
+    /** A JQL string literal. */
+    static String quote(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** A globalId within Jira's 255 characters: long ones are hashed. */
+    private static String globalId(String id) {
+        return id.length() <= 255 ? id : id.substring(0, 180) + ":" + fingerprint(id);
+    }
+
+    static String fingerprint(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.specweave.deploy.tracker.jira;
+
+import io.specweave.deploy.tracker.ItemContent;
+import java.util.List;
+
+/**
+ * Renders {@link ItemContent} as Jira wiki markup, the text body of Jira Data Center's REST v2: the
+ * same sections as the Cloud and GitHub bodies, ending with the identity marker in grey.
+ */
+final class WikiRenderer {
+
+    private WikiRenderer() {
+    }
+
+    /** The description, at most {@code limit} characters; {@code marker} closes it. */
+    static String description(ItemContent c, String marker, int limit) {
+        List<ItemContent.Fact.HistoryEntry> history = c.history();
+        String summary = c.summary();
+        for (int keep = history.size(); ; ) {
+            String body = build(c, summary, history.subList(0, keep), history.size() - keep, marker);
+            if (body.length() <= limit) {
+                return body;
+            }
+            if (keep > 0) {
+                keep = keep > 8 ? keep / 2 : keep - 1;
+            } else if (summary != null && summary.length() > 200) {
+                summary = summary.substring(0, summary.length() / 2) + "…";
+            } else {
+                return build(c, "", List.of(), history.size(), marker);
+            }
+        }
+    }
+
+    /** A comment: the sentence and a link to the run. */
+    static String comment(String text, String runUrl) {
+        return escape(text) + (runUrl == null ? "" : " " + link("Pipeline run", runUrl));
+    }
+
+    private static String build(ItemContent c, String summary, List<ItemContent.Fact.HistoryEntry> history,
+            int dropped, String marker) {
+        StringBuilder s = new StringBuilder();
+        s.append("h2. ").append(escape(c.specTitle())).append("\n\n");
+        s.append("Increment {{").append(escape(c.incrementId())).append("}} in *").append(escape(c.environment()))
+                .append("*.\n\n");
+        if (summary != null && !summary.isBlank()) {
+            s.append("{quote}\n").append(escape(summary.strip())).append("\n{quote}\n\n");
+        }
+        s.append("h3. Deployment\n\n");
+        for (ItemContent.Fact f : c.facts()) {
+            s.append("||").append(escape(f.label())).append("|").append(cell(f.value(), f.link())).append("|\n");
+        }
+        if (!c.others().isEmpty()) {
+            s.append("\nh3. Other environments\n\n||Environment||State||Deployed at||Commit||Tracking||\n");
+            for (ItemContent.OtherEnvironment o : c.others()) {
+                s.append("|").append(cell(o.environment(), null)).append("|").append(cell(o.state(), null))
+                        .append("|").append(cell(o.deployedAt(), null)).append("|").append(cell(o.commit(), null))
+                        .append("|").append(cell(o.trackingId(), o.trackingUrl())).append("|\n");
+            }
+        }
+        if (!history.isEmpty() || dropped > 0) {
+            s.append("\nh3. Earlier deployments to ").append(escape(c.environment())).append("\n\n");
+            s.append("||Deployed at||Status||Commit||Ref||By||Run||\n");
+            for (ItemContent.Fact.HistoryEntry h : history) {
+                s.append("|").append(cell(h.deployedAt(), null)).append("|").append(cell(h.status(), null))
+                        .append("|").append(cell(h.commit(), h.commitLink())).append("|").append(cell(h.ref(), null))
+                        .append("|").append(cell(h.deployedBy(), null)).append("|")
+                        .append(h.runUrl() == null ? " " : link("run", h.runUrl())).append("|\n");
+            }
+            if (dropped > 0) {
+                s.append("\n_").append(dropped).append(" older deployment").append(dropped == 1 ? "" : "s")
+                        .append(" not shown; metadata.json keeps them all._\n");
+            }
+        }
+        s.append("\n{color:#97a0af}Maintained by SpecWeave Deploy; edits to this description are replaced on the "
+                + "next deployment.{color}\n");
+        s.append("{color:#97a0af}").append(marker).append("{color}\n");
+        return s.toString();
+    }
+
+    /** A table cell: never empty (an empty cell would merge columns), links in wiki form. */
+    private static String cell(String value, String link) {
+        if (value == null || value.isEmpty()) {
+            return " ";
+        }
+        String text = escape(value).replace("\n", " ");
+        return link == null ? text : link(text, link);
+    }
+
+    private static String link(String text, String url) {
+        return "[" + text + "|" + url.replace("|", "%7C").replace("]", "%5D").replace(" ", "%20") + "]";
+    }
+
+    /** Escapes the characters that open wiki markup. */
+    static String escape(String value) {
+        if (value == null) {
+            return "";
+        }
+        StringBuilder s = new StringBuilder();
+        for (char ch : value.toCharArray()) {
+            if ("|[]{}*_^~+".indexOf(ch) >= 0) {
+                s.append('\\');
+            }
+            s.append(ch);
+        }
+        return s.toString();
+    }
+}

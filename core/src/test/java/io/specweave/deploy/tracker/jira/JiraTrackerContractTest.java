@@ -1,0 +1,390 @@
+package io.specweave.deploy.tracker.jira;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.DeployException;
+import io.specweave.deploy.OperationFailedException;
+import io.specweave.deploy.config.Credentials;
+import io.specweave.deploy.config.Provider;
+import io.specweave.deploy.deploy.SyncResult;
+import io.specweave.deploy.http.HttpSettings;
+import io.specweave.deploy.http.RestClient;
+import io.specweave.deploy.tracker.OpenApiContract;
+import io.specweave.deploy.tracker.TrackerFactory;
+import io.specweave.deploy.tracker.TrackerProject;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Jira tracker against a fake Jira, the same scenarios for Cloud and Data Center (one subclass
+ * each). Requests per sync are measured by the fake and printed, so the figures in the report can
+ * be re-run.
+ */
+abstract class JiraTrackerContractTest {
+
+    static final String EMAIL = "ci-bot@example.com";
+    static final String CLOUD_TOKEN = "cloud-api-token-S3CR3T-0001";
+    static final String DC_PAT = "dc-personal-token-S3CR3T-0002";
+
+    @TempDir
+    Path dir;
+
+    FakeJira jira;
+    final List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
+    Optional<OpenApiContract> contract;
+
+    abstract FakeJira.Flavor flavor();
+
+    /**
+     * The Atlassian document (the 2025 copy: the 2022 one predates {@code /search/jql}), loaded once
+     * per test run; empty when ../shared is absent. Relaxed for exactly three gaps between the document
+     * and Jira as it answers:
+     * <ul>
+     * <li>204 No Content is declared with an {@code application/json} schema (edit issue, do transition);
+     * <li>error statuses (401, 400 of a transition) are declared without a body, yet Jira sends its
+     *     {@code errorMessages} collection;
+     * <li>Data Center (REST v2, checked as its v3 twin) takes and returns comment bodies as text where
+     *     v3 has an ADF object.
+     * </ul>
+     */
+    Optional<OpenApiContract> contract() {
+        boolean dataCenter = flavor() == FakeJira.Flavor.DATA_CENTER;
+        return OpenApiContract.load("jira/platform-swagger.v3.2025-jarekbird.json", (status, response, m) ->
+                response && status == 204 && m.getKey().equals("validation.response.body.missing")
+                || response && status >= 400 && m.getKey().equals("validation.response.body.unexpected")
+                || dataCenter && m.getKey().endsWith(".body.schema.type")
+                        && OpenApiContract.instancePointer(m).filter("/body"::equals).isPresent()
+                        && m.getMessage().contains("Instance type (string) does not match any allowed primitive type"));
+    }
+
+    Map<String, String> env() {
+        return flavor() == FakeJira.Flavor.CLOUD ? Map.of("JIRA_EMAIL", EMAIL, "JIRA_API_TOKEN", CLOUD_TOKEN)
+                : Map.of("JIRA_PAT", DC_PAT);
+    }
+
+    String secret() {
+        return flavor() == FakeJira.Flavor.CLOUD ? CLOUD_TOKEN : DC_PAT;
+    }
+
+    String expectedAuthorization() {
+        return flavor() == FakeJira.Flavor.CLOUD ? "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((EMAIL + ":" + CLOUD_TOKEN).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                : "Bearer " + DC_PAT;
+    }
+
+    @BeforeEach
+    void start() {
+        contract = contract();
+        jira = new FakeJira(flavor(), expectedAuthorization(), contract);
+    }
+
+    @AfterEach
+    void stop() {
+        jira.close();
+        contract.ifPresent(c -> assertThat(c.violations()).as("exchanges against Atlassian's OpenAPI document").isEmpty());
+    }
+
+    TrackerProject project(String extraConfig) {
+        return project(extraConfig, env());
+    }
+
+    TrackerProject project(String extraConfig, Map<String, String> env) {
+        String flavorName = flavor() == FakeJira.Flavor.CLOUD ? "cloud" : "datacenter";
+        String profiles = "{ \"jira-qa\": { \"provider\": \"jira\", \"environment\": \"qa\", "
+                + "\"deploymentUrl\": \"https://qa.myapp.example.com\", \"config\": { \"baseUrl\": \"" + jira.baseUrl()
+                + "\", \"flavor\": \"" + flavorName + "\", \"projectKey\": \"PROD\"" + extraConfig + " } } }";
+        HttpSettings settings = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), 4, Duration.ofMillis(100),
+                Duration.ofSeconds(1), Duration.ofSeconds(60));
+        return TrackerProject.create(dir, profiles, new Credentials(env), creds -> new TrackerFactory(creds)
+                .register(Provider.JIRA, (profile, c) -> new JiraTracker(profile, c, redactor -> new RestClient(
+                        HttpClient.newHttpClient(), settings, waits::add, Clock.systemUTC(), redactor))));
+    }
+
+    void report(String scenario, List<String> requests) {
+        System.out.println("[requests per sync] " + getClass().getSimpleName() + " " + scenario + ": "
+                + requests.size() + " " + requests);
+    }
+
+    List<FakeJira.Issue> tracked() {
+        return jira.issues().stream().filter(i -> i.labels.containsAll(List.of("specweave", "specweave-18", "env-qa")))
+                .toList();
+    }
+
+    @Test
+    void firstSyncCreatesOneIssueWithLabelsDescriptionAndLinks() {
+        TrackerProject project = project("");
+        SyncResult result = project.sync("jira-qa", "9b1d5f0c1234567890abcdef", 1);
+        List<String> requests = jira.takeRequests();
+        report("first sync", requests);
+
+        assertThat(jira.issues()).hasSize(1);
+        FakeJira.Issue issue = jira.issues().get(0);
+        assertThat(issue.labels).containsExactly("specweave", "specweave-18", "env-qa");
+        assertThat(issue.summary).isEqualTo("[0018-oauth-google] Sign in with Google — qa");
+        assertThat(issue.type).isEqualTo("Task");
+        String description = flavor() == FakeJira.Flavor.CLOUD ? AdfRenderer.plainText(issue.description)
+                : issue.description.asText();
+        assertThat(description).contains("Users sign in with their Google account", "9b1d5f0c1234", "ci-bot",
+                "specweave-deploy:increment=0018-oauth-google;environment=qa;content=");
+        if (flavor() == FakeJira.Flavor.CLOUD) {
+            assertThat(issue.description.path("type").asText()).isEqualTo("doc");
+        } else {
+            assertThat(issue.description.isTextual()).isTrue();
+            assertThat(description).contains("h3. Deployment", "Second paragraph \\| with a pipe");
+        }
+        assertThat(issue.comments).isEmpty();
+        assertThat(issue.remoteLinks.values()).extracting(l -> l.path("object").path("url").asText())
+                .containsExactly("https://qa.myapp.example.com", "https://ci.example.com/runs/1");
+        assertThat(result.tracking().key()).isEqualTo(issue.key);
+        assertThat(result.tracking().created()).isTrue();
+        assertThat(result.tracking().url()).isEqualTo(jira.baseUrl() + "/browse/" + issue.key);
+        assertThat(project.metadata()).contains("\"issueKey\": \"" + issue.key + "\"", "\"kept\": true");
+        assertThat(requests).hasSize(5);
+        // the check after creating asks Cloud to be consistent with the new issue even before indexing
+        JsonNode check = jira.searches().get(1);
+        assertThat(check.path("jql").asText()).contains("project = \"PROD\"", "labels = \"specweave-18\"",
+                "labels = \"env-qa\"");
+        if (flavor() == FakeJira.Flavor.CLOUD) {
+            assertThat(check.path("reconcileIssues").get(0).asText()).isEqualTo(issue.id);
+        } else {
+            assertThat(check.has("reconcileIssues")).isFalse();
+        }
+    }
+
+    @Test
+    void resyncOfTheSameDeploymentMakesOneReadAndChangesNothing() {
+        TrackerProject project = project("");
+        project.sync("jira-qa", "aaa111", 1);
+        jira.takeRequests();
+        for (int i = 0; i < 3; i++) {
+            SyncResult again = project.sync("jira-qa", "aaa111", 1);
+            assertThat(again.tracking().changed()).isFalse();
+        }
+        List<String> requests = jira.takeRequests();
+        report("unchanged re-sync x3", requests);
+        assertThat(requests).hasSize(3).allMatch(r -> r.startsWith("GET "));
+        assertThat(jira.issues()).hasSize(1);
+        assertThat(jira.issues().get(0).comments).isEmpty();
+    }
+
+    @Test
+    void newDeploymentUpdatesTheDescriptionAndAddsOneComment() {
+        TrackerProject project = project("");
+        project.sync("jira-qa", "aaa111", 1);
+        jira.takeRequests();
+        SyncResult second = project.sync("jira-qa", "bbb222", 2);
+        List<String> requests = jira.takeRequests();
+        report("new deployment", requests);
+
+        FakeJira.Issue issue = jira.issues().get(0);
+        assertThat(jira.issues()).hasSize(1);
+        assertThat(second.tracking().created()).isFalse();
+        assertThat(issue.comments).hasSize(1);
+        String comment = flavor() == FakeJira.Flavor.CLOUD ? issue.commentText(0) : issue.comments.get(0).asText();
+        assertThat(comment).contains("Deployed to qa from commit bbb222", "ci-bot");
+        String description = flavor() == FakeJira.Flavor.CLOUD ? AdfRenderer.plainText(issue.description)
+                : issue.description.asText();
+        assertThat(description).contains("bbb222", "Earlier deployments to qa", "aaa111");
+        // the environment link is updated in place; each run keeps its own link
+        assertThat(issue.remoteLinks).hasSize(3);
+        assertThat(requests).hasSize(5);
+
+        project.sync("jira-qa", "bbb222", 2);
+        assertThat(jira.issue(issue.key).comments).hasSize(1);
+    }
+
+    @Test
+    void lostLinkIsFoundAgainThroughTheLabels() {
+        TrackerProject project = project("");
+        String key = project.sync("jira-qa", "aaa111", 1).tracking().key();
+        project.forgetLink("qa");
+        assertThat(project.metadata()).doesNotContain(key);
+        jira.takeRequests();
+        SyncResult found = project.sync("jira-qa", "aaa111", 1);
+        List<String> requests = jira.takeRequests();
+        report("lost link, same deployment", requests);
+        assertThat(found.tracking().key()).isEqualTo(key);
+        assertThat(found.tracking().created()).isFalse();
+        assertThat(jira.issues()).hasSize(1);
+        assertThat(project.metadata()).contains("\"issueKey\": \"" + key + "\"");
+        assertThat(requests).containsExactly("POST " + (flavor() == FakeJira.Flavor.CLOUD
+                ? "/rest/api/3/search/jql" : "/rest/api/2/search"));
+    }
+
+    @Test
+    void twoConcurrentFirstSyncsLeaveOneIssueAndMarkTheOtherAsDuplicate() throws Exception {
+        TrackerProject project = project("");
+        jira.holdSearchesUntil(2);
+        ExecutorService runs = Executors.newFixedThreadPool(2);
+        Future<SyncResult> a = runs.submit(() -> project.sync("jira-qa", "aaa111", 1));
+        Future<SyncResult> b = runs.submit(() -> project.sync("jira-qa", "aaa111", 1));
+        SyncResult ra = a.get();
+        SyncResult rb = b.get();
+        runs.shutdown();
+        report("two concurrent first syncs (both)", jira.takeRequests());
+
+        assertThat(jira.issues()).hasSize(2);
+        assertThat(tracked()).hasSize(1);
+        FakeJira.Issue kept = tracked().get(0);
+        FakeJira.Issue duplicate = jira.issues().stream().filter(i -> i != kept).findFirst().orElseThrow();
+        assertThat(kept.key).isEqualTo(jira.issues().get(0).key);
+        assertThat(duplicate.labels).contains(JiraTracker.DUPLICATE_LABEL).doesNotContain("env-qa");
+        assertThat(duplicate.status).isEqualTo("Done");
+        String comment = flavor() == FakeJira.Flavor.CLOUD ? duplicate.commentText(0) : duplicate.comments.get(0).asText();
+        assertThat(comment).contains("Duplicate of " + kept.key);
+        assertThat(ra.tracking().key()).isEqualTo(kept.key);
+        assertThat(rb.tracking().key()).isEqualTo(kept.key);
+        assertThat(List.of(ra, rb)).anySatisfy(r -> assertThat(r.warnings())
+                .anyMatch(w -> w.contains(duplicate.key) && w.contains("Duplicate of " + kept.key)));
+        assertThat(project.metadata()).contains("\"issueKey\": \"" + kept.key + "\"");
+        // the run that lost the race does not repeat the deployment comment on the kept issue
+        assertThat(kept.comments).isEmpty();
+
+        jira.takeRequests();
+        project.sync("jira-qa", "aaa111", 1);
+        assertThat(jira.takeRequests()).hasSize(1);
+        assertThat(tracked()).hasSize(1);
+    }
+
+    @Test
+    void rateLimitAndUnavailableAnswersAreWaitedOutAsAsked() {
+        TrackerProject project = project("");
+        jira.failNext(429, Map.of("Retry-After", "5"));
+        jira.failNext(503, Map.of("Retry-After", "2"));
+        SyncResult result = project.sync("jira-qa", "aaa111", 1);
+        assertThat(result.tracking().created()).isTrue();
+        assertThat(waits).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(2));
+        assertThat(jira.issues()).hasSize(1);
+    }
+
+    @Test
+    void refusedCredentialsFailNamingTheVariablesNeverTheSecret() {
+        Map<String, String> wrong = flavor() == FakeJira.Flavor.CLOUD
+                ? Map.of("JIRA_EMAIL", EMAIL, "JIRA_API_TOKEN", "wrong-" + secret())
+                : Map.of("JIRA_PAT", "wrong-" + secret());
+        TrackerProject project = project("", wrong);
+        assertThatThrownBy(() -> project.sync("jira-qa", "aaa111", 1))
+                .isInstanceOf(OperationFailedException.class)
+                .satisfies(e -> assertThat(((DeployException) e).exitCode()).isEqualTo(1))
+                .hasMessageContaining("HTTP 401")
+                .hasMessageContaining(flavor() == FakeJira.Flavor.CLOUD ? "JIRA_EMAIL and JIRA_API_TOKEN" : "JIRA_PAT")
+                .hasMessageNotContaining(secret())
+                .hasMessageContaining("the deployment is recorded");
+        assertThat(project.metadata()).doesNotContain(secret());
+        assertThat(jira.issues()).isEmpty();
+    }
+
+    @Test
+    void missingCredentialsAreBadInputNamingTheVariablesTried() {
+        TrackerProject project = project(", \"tokenEnv\": \"MY_JIRA_TOKEN\"", Map.of());
+        assertThatThrownBy(() -> project.sync("jira-qa", "aaa111", 1))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("MY_JIRA_TOKEN")
+                .hasMessageContaining(flavor() == FakeJira.Flavor.CLOUD ? "JIRA_EMAIL" : "MY_JIRA_TOKEN");
+        assertThat(jira.takeRequests()).isEmpty();
+    }
+
+    @Test
+    void deployedTransitionMovesTheIssueOnceAndThenLeavesItAlone() {
+        TrackerProject project = project(", \"deployedTransition\": \"Deployed\"");
+        SyncResult first = project.sync("jira-qa", "aaa111", 1);
+        assertThat(first.warnings()).isEmpty();
+        assertThat(jira.issues().get(0).status).isEqualTo("Deployed");
+        jira.takeRequests();
+        project.sync("jira-qa", "aaa111", 1);
+        project.sync("jira-qa", "bbb222", 2);
+        assertThat(jira.takeRequests()).noneMatch(r -> r.endsWith("/transitions"));
+        assertThat(jira.issues().get(0).status).isEqualTo("Deployed");
+    }
+
+    @Test
+    void unavailableTransitionIsAWarningListingTheAvailableOnes() {
+        TrackerProject project = project(", \"deployedTransition\": \"Release to prod\"");
+        SyncResult result = project.sync("jira-qa", "aaa111", 1);
+        assertThat(result.tracking().created()).isTrue();
+        assertThat(result.warnings()).singleElement().asString()
+                .contains("no transition \"Release to prod\"", "\"Start progress\" → In Progress", "\"Deploy\" → Deployed");
+        assertThat(jira.issues().get(0).status).isEqualTo("To Do");
+    }
+
+    @Test
+    void issueKeysRecordTheDeploymentOnExistingIssuesWithoutCreatingOne() {
+        FakeJira.Issue story = jira.add("PROD", "Sign in with Google (story)", "team-a");
+        FakeJira.Issue other = jira.add("PROD", "Google consent screen");
+        TrackerProject project = project(", \"issueKeys\": [\"" + story.key + "\"]");
+        SyncResult result = project.sync("jira-qa", "aaa111", 1);
+        List<String> requests = jira.takeRequests();
+        report("issueKeys, one issue, new deployment", requests);
+
+        assertThat(jira.issues()).hasSize(2);
+        assertThat(story.labels).containsExactly("team-a", "env-qa");
+        assertThat(story.comments).hasSize(1);
+        assertThat(story.remoteLinks).hasSize(2);
+        assertThat(result.tracking().key()).isEqualTo(story.key);
+        assertThat(other.comments).isEmpty();
+
+        project.sync("jira-qa", "aaa111", 1);
+        assertThat(jira.takeRequests()).hasSize(1);
+        assertThat(story.comments).hasSize(1);
+
+        // --issue-keys on the command line wins over the profile's list
+        SyncResult cli = project.sync("jira-qa", "bbb222", 2, List.of(story.key + "," + other.key));
+        assertThat(cli.tracking().key()).isEqualTo(story.key + "," + other.key);
+        assertThat(story.comments).hasSize(2);
+        assertThat(other.comments).hasSize(1);
+        assertThat(other.labels).containsExactly("env-qa");
+    }
+
+    @Test
+    void leavingIssueKeysModeCreatesTheOwnIssueAndNeverRewritesTheTeamsStory() {
+        FakeJira.Issue story = jira.add("PROD", "Sign in with Google (story)");
+        TrackerProject project = project("");
+        project.sync("jira-qa", "aaa111", 1, List.of(story.key));
+        assertThat(project.metadata()).contains("\"issueKey\": \"" + story.key + "\"");
+
+        SyncResult own = project.sync("jira-qa", "bbb222", 2);
+        assertThat(own.tracking().created()).isTrue();
+        assertThat(own.tracking().key()).isNotEqualTo(story.key);
+        assertThat(jira.issue(story.key).summary).isEqualTo("Sign in with Google (story)");
+        assertThat(jira.issue(story.key).description).isNull();
+        assertThat(tracked()).hasSize(1);
+    }
+
+    @Test
+    void unknownIssueTypeFailsWithWhatJiraSaidAndWhatTheConfigAsked() {
+        TrackerProject project = project(", \"issueType\": \"Deployment\"");
+        assertThatThrownBy(() -> project.sync("jira-qa", "aaa111", 1))
+                .isInstanceOf(OperationFailedException.class)
+                .hasMessageContaining("Specify a valid issue type")
+                .hasMessageContaining("issue type \"Deployment\" (config.issueType");
+    }
+
+    @Test
+    void trafficFollowsAtlassiansOpenApiDocument() {
+        Assumptions.assumeTrue(contract.isPresent(), "../shared/specs/jira is absent (set -Dspecweave.shared.dir): "
+                + "the Jira exchanges are not checked against Atlassian's OpenAPI document");
+        TrackerProject project = project(", \"deployedTransition\": \"Deploy\"");
+        project.sync("jira-qa", "aaa111", 1);
+        project.sync("jira-qa", "bbb222", 2);
+        assertThat(contract.get().checked()).isGreaterThanOrEqualTo(10);
+        assertThat(contract.get().violations()).isEmpty();
+    }
+}
