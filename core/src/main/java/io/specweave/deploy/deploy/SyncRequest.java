@@ -17,6 +17,9 @@ package io.specweave.deploy.deploy;
  * @param runUrl        overrides the detected run link
  * @param deploymentUrl overrides the profile's deploymentUrl
  * @param dryRun        compute and report, write nothing, call no tracker
+ * @param results       test, coverage and load-test files, metrics and change request to attach
+ * @param healthCheck   check the environment's health after a successful deployment (when it has a URL)
+ * @param force         record even when a promotion gate refuses; the record says {@code forced: true}
  */
 public record SyncRequest(
         String increment,
@@ -30,7 +33,43 @@ public record SyncRequest(
         String deployedBy,
         String runUrl,
         String deploymentUrl,
-        boolean dryRun) {
+        boolean dryRun,
+        Attachments results,
+        boolean healthCheck,
+        boolean force) {
+
+    public SyncRequest {
+        results = results == null ? Attachments.NONE : results;
+    }
+
+    /** A request as before results, health checks and gates existed: nothing attached, health checked, no force. */
+    public SyncRequest(String increment, String profile, String environment, String provider, Outcome outcome,
+            String commit, String branch, String tag, String deployedBy, String runUrl, String deploymentUrl,
+            boolean dryRun) {
+        this(increment, profile, environment, provider, outcome, commit, branch, tag, deployedBy, runUrl,
+                deploymentUrl, dryRun, Attachments.NONE, true, false);
+    }
+
+    /**
+     * What a deploy job attaches to its deployment. Paths and globs are relative to the project folder;
+     * every field may be null.
+     *
+     * @param testResults     glob of JUnit XML files ({@code build/test-results/**}{@code /*.xml})
+     * @param coverage        a JaCoCo or Cobertura XML report
+     * @param loadTestResults a k6 summary JSON ({@code --summary-export} or {@code handleSummary})
+     * @param metrics         a JSON object of metrics, inline or {@code @file}
+     * @param changeRequest   {@code id=CHG-1,url=...,approvedAt=...,window=start/end}
+     */
+    public record Attachments(String testResults, String coverage, String loadTestResults, String metrics,
+            String changeRequest) {
+
+        public static final Attachments NONE = new Attachments(null, null, null, null, null);
+
+        public boolean isEmpty() {
+            return testResults == null && coverage == null && loadTestResults == null && metrics == null
+                    && changeRequest == null;
+        }
+    }
 
     /** The deployment's state as the pipeline reports it. */
     public enum Outcome {
