@@ -152,7 +152,7 @@ public final class DoraCalculator {
         double median = median(hours);
         String band = median < 24 ? "elite" : median < 24 * 7 ? "high" : median < 24 * 30 ? "medium" : "low";
         return new DoraMetric(round(median), "hours", Durations.human(Duration.ofSeconds(Math.round(median * 3600))),
-                band, "median of " + hours.size() + " changes, commit to " + env, hours.size());
+                band, "median of " + hours.size() + (hours.size() == 1 ? " change" : " changes") + ", commit to " + env, hours.size());
     }
 
     private static DoraMetric failureRate(String env, String period, List<ProdDeployment> finished,
@@ -193,7 +193,7 @@ public final class DoraCalculator {
         double median = median(hours);
         String band = median < 1 ? "elite" : median < 24 ? "high" : median < 24 * 7 ? "medium" : "low";
         return new DoraMetric(round(median), "hours", Durations.human(Duration.ofSeconds(Math.round(median * 3600))),
-                band, "median of " + hours.size() + " recoveries"
+                band, "median of " + hours.size() + (hours.size() == 1 ? " recovery" : " recoveries")
                         + (hours.size() < failures.size() ? " (" + (failures.size() - hours.size()) + " not recovered yet)" : ""),
                 hours.size());
     }
