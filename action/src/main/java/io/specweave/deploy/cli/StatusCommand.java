@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.Json;
 import io.specweave.deploy.Project;
+import io.specweave.deploy.report.DoraService;
 import io.specweave.deploy.report.EnvironmentStatus;
+import io.specweave.deploy.report.MarkdownStatusRenderer;
 import io.specweave.deploy.report.PipelineStatus;
 import io.specweave.deploy.report.StatusService;
 import io.specweave.deploy.report.TextStatusRenderer;
@@ -41,6 +43,16 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of text.")
     boolean json;
 
+    @Option(names = "--markdown", description = "Print Markdown (a table and a Mermaid flowchart) instead of text.")
+    boolean markdown;
+
+    @Option(names = "--window", paramLabel = "90d", defaultValue = DoraService.DEFAULT_WINDOW,
+            description = "The DORA block's window (days, weeks or hours). Default: ${DEFAULT-VALUE}.")
+    String window;
+
+    @Option(names = "--no-dora", negatable = false, description = "Leave out the DORA block.")
+    boolean noDora;
+
     @Override
     public Integer call() {
         CliRuntime runtime = parent.runtime();
@@ -55,6 +67,13 @@ final class StatusCommand implements Callable<Integer> {
             return 0;
         }
         PipelineStatus status = service.status(reference);
+        if (!noDora) {
+            status = status.withDora(new DoraService(opened, runtime.clock()).report(window));
+        }
+        if (markdown) {
+            out.print(new MarkdownStatusRenderer().render(status, null));
+            return 0;
+        }
         if (json) {
             ObjectNode node = Json.mapper().valueToTree(status);
             if (!deployments) {
