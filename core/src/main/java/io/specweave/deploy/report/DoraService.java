@@ -1,12 +1,13 @@
 package io.specweave.deploy.report;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.Json;
 import io.specweave.deploy.Project;
 import io.specweave.deploy.config.ConfigLoader;
 import io.specweave.deploy.config.SpecweaveConfig;
-import io.specweave.deploy.deploy.DeploymentRecord;
 import io.specweave.deploy.increment.Increment;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,10 +16,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -105,54 +104,87 @@ public final class DoraService {
     private record Collected(String increment, Instant firstDeployment, List<Raw> deployments) {
     }
 
-    /** Reads only what DORA needs from one metadata.json, straight from the tree. */
+    /**
+     * Reads only what DORA needs from one metadata.json with Jackson's streaming parser: no tree is
+     * built, every key outside {@code deployments.<env>} and its history entries is skipped.
+     */
     private Collected collect(Increment increment, String environment) {
-        JsonNode root;
+        byte[] bytes;
         try {
-            root = Json.mapper().readTree(Files.readAllBytes(increment.metadataFile()));
+            bytes = Files.readAllBytes(increment.metadataFile());
         } catch (NoSuchFileException e) {
             return new Collected(increment.id(), null, List.of());
         } catch (IOException e) {
-            throw new BadInputException(increment.id() + "/metadata.json: cannot be read as JSON: " + e.getMessage(),
-                    e);
+            throw new BadInputException(increment.id() + "/metadata.json: cannot be read: " + e.getMessage(), e);
         }
-        JsonNode deployments = root == null ? null : root.get("deployments");
-        if (deployments == null || !deployments.isObject()) {
-            return new Collected(increment.id(), null, List.of());
-        }
-        Instant first = null;
         List<Raw> prod = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = deployments.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> entry = fields.next();
-            JsonNode node = entry.getValue();
-            if (!node.isObject()) {
-                continue;
+        Instant first = null;
+        try (JsonParser p = Json.mapper().getFactory().createParser(bytes)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return new Collected(increment.id(), null, List.of());
             }
-            boolean isProd = Objects.equals(entry.getKey(), environment);
-            first = earlier(first, visit(node, isProd, prod));
-            JsonNode history = node.get("history");
-            if (history != null && history.isArray()) {
-                for (JsonNode h : history) {
-                    if (h.isObject()) {
-                        first = earlier(first, visit(h, isProd, prod));
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (!"deployments".equals(field) || value != JsonToken.START_OBJECT) {
+                    p.skipChildren();
+                    continue;
+                }
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    boolean isProd = environment.equals(p.currentName());
+                    if (p.nextToken() != JsonToken.START_OBJECT) {
+                        p.skipChildren();
+                        continue;
                     }
+                    first = earlier(first, readRecord(p, isProd, prod, true));
                 }
             }
+        } catch (IOException e) {
+            throw new BadInputException(increment.id() + "/metadata.json: not valid JSON: " + e.getMessage(), e);
         }
         return new Collected(increment.id(), first, prod);
     }
 
-    private static Instant visit(JsonNode node, boolean isProd, List<Raw> prod) {
-        Instant at = DeploymentRecord.parseTime(Json.text(node, "deployedAt"));
-        String status = Json.text(node, "status");
-        if (at == null || status == null && !node.has("commit")) {
-            return null; // an approval-only entry, not a deployment
+    /** Reads one record object (the parser is on its START_OBJECT); returns its deployment time, if it is one. */
+    private Instant readRecord(JsonParser p, boolean isProd, List<Raw> prod, boolean withHistory) throws IOException {
+        String deployedAt = null;
+        String status = null;
+        String health = null;
+        String commit = null;
+        Instant first = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (field) {
+                case "deployedAt" -> deployedAt = value == JsonToken.VALUE_STRING ? p.getText() : null;
+                case "status" -> status = value == JsonToken.VALUE_STRING ? p.getText() : null;
+                case "healthStatus" -> health = value == JsonToken.VALUE_STRING ? p.getText() : null;
+                case "commit" -> commit = value == JsonToken.VALUE_STRING ? p.getText() : null;
+                case "history" -> {
+                    if (withHistory && value == JsonToken.START_ARRAY) {
+                        while (p.nextToken() != JsonToken.END_ARRAY) {
+                            if (p.currentToken() == JsonToken.START_OBJECT) {
+                                first = earlier(first, readRecord(p, isProd, prod, false));
+                            } else {
+                                p.skipChildren();
+                            }
+                        }
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+        Instant at = Times.parse(deployedAt);
+        if (at == null || status == null && commit == null) {
+            return first; // an approval-only entry, not a deployment
         }
         if (isProd) {
-            prod.add(new Raw(at, status, Json.text(node, "healthStatus"), Json.text(node, "commit")));
+            prod.add(new Raw(at, status == null || status.isBlank() ? null : status, health,
+                    commit == null || commit.isBlank() ? null : commit));
         }
-        return at;
+        return earlier(first, at);
     }
 
     private static Instant earlier(Instant a, Instant b) {
