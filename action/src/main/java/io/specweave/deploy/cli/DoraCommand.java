@@ -42,7 +42,7 @@ final class DoraCommand implements Callable<Integer> {
         } else if (markdown) {
             runtime.out().print(new MarkdownStatusRenderer().renderDora(report));
         } else {
-            runtime.out().print(new TextStatusRenderer(runtime.plain()).renderDora(report));
+            runtime.out().print(new TextStatusRenderer(runtime.plain(), runtime.colour()).renderDora(report));
         }
         return 0;
     }

@@ -59,7 +59,7 @@ final class StatusCommand implements Callable<Integer> {
         PrintWriter out = runtime.out();
         Project opened = project.open();
         StatusService service = new StatusService(opened);
-        TextStatusRenderer text = new TextStatusRenderer(runtime.plain());
+        TextStatusRenderer text = new TextStatusRenderer(runtime.plain(), runtime.colour());
         String reference = active ? "active" : increment;
         if (reference == null) {
             var rows = service.list();

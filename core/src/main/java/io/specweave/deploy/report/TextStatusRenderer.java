@@ -11,9 +11,20 @@ import java.util.List;
 public final class TextStatusRenderer {
 
     private final boolean plain;
+    private final boolean colour;
 
+    /** Emoji and ANSI colours unless {@code plain}. */
     public TextStatusRenderer(boolean plain) {
+        this(plain, !plain);
+    }
+
+    /**
+     * @param plain  ASCII marks instead of emoji, no colours
+     * @param colour ANSI colours (ignored when plain), e.g. only when writing to a terminal
+     */
+    public TextStatusRenderer(boolean plain, boolean colour) {
         this.plain = plain;
+        this.colour = colour && !plain;
     }
 
     public String render(PipelineStatus status) {
@@ -113,11 +124,11 @@ public final class TextStatusRenderer {
     private static final String CYAN = "36";
 
     private String colour(String code, String text) {
-        return plain ? text : "\u001b[" + code + "m" + text + "\u001b[0m";
+        return colour ? "\u001b[" + code + "m" + text + "\u001b[0m" : text;
     }
 
     private String bold(String text) {
-        return plain ? text : "\u001b[1m" + text + "\u001b[0m";
+        return colour ? "\u001b[1m" + text + "\u001b[0m" : text;
     }
 
     private static String stateColour(String state) {
