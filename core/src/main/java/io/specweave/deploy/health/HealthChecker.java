@@ -58,10 +58,14 @@ public final class HealthChecker {
                     || "https".equalsIgnoreCase(uri.getScheme()))) {
                 throw new URISyntaxException(url, "not an absolute http(s) URL");
             }
+            if (uri.getRawUserInfo() != null) {
+                throw new BadInputException("health check URL " + display(uri) + ": expected a URL without user "
+                        + "info (user:password@); health checks send no credentials");
+            }
             return uri;
         } catch (URISyntaxException e) {
-            throw new BadInputException("health check URL \"" + url + "\": expected an absolute http(s) URL "
-                    + "(deploymentUrl + healthCheck.path)");
+            throw new BadInputException("health check URL \"" + (url.contains("@") ? "(hidden: it holds user info)" : url)
+                    + "\": expected an absolute http(s) URL (deploymentUrl + healthCheck.path)");
         }
     }
 
@@ -80,7 +84,7 @@ public final class HealthChecker {
                     sleeper.sleep(settings.interval());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new OperationFailedException("health check of " + uri + " interrupted", e);
+                    throw new OperationFailedException("health check of " + display(uri) + " interrupted", e);
                 }
             }
             last = once(rest, uri, settings, attempt);
@@ -97,20 +101,21 @@ public final class HealthChecker {
             result = rest.send(RestClient.Call.get(uri).header("Accept", "application/json, text/plain, */*")
                     .header("User-Agent", "specweave-deploy-health"));
         } catch (OperationFailedException e) {
-            return new HealthResult(HealthStatus.UNREACHABLE, null, null, now(), uri.toString(), attempt,
+            return new HealthResult(HealthStatus.UNREACHABLE, null, null, now(), display(uri), attempt,
                     unreachable(uri, settings, e));
         }
         long latency = result.elapsed().toMillis();
         if (!settings.accepts(result.status())) {
-            return new HealthResult(HealthStatus.UNHEALTHY, result.status(), latency, now(), uri.toString(), attempt,
-                    "HTTP " + result.status() + " from " + result.uri() + ", expected " + settings.expectation());
+            return new HealthResult(HealthStatus.UNHEALTHY, result.status(), latency, now(), display(uri), attempt,
+                    "HTTP " + result.status() + " from " + display(result.uri()) + ", expected "
+                            + settings.expectation());
         }
         if (settings.bodyContains() != null && !result.text().contains(settings.bodyContains())) {
-            return new HealthResult(HealthStatus.UNHEALTHY, result.status(), latency, now(), uri.toString(), attempt,
-                    "HTTP " + result.status() + " from " + result.uri() + ", but the body does not contain \""
+            return new HealthResult(HealthStatus.UNHEALTHY, result.status(), latency, now(), display(uri), attempt,
+                    "HTTP " + result.status() + " from " + display(result.uri()) + ", but the body does not contain \""
                             + settings.bodyContains() + "\"");
         }
-        return new HealthResult(HealthStatus.HEALTHY, result.status(), latency, now(), uri.toString(), attempt,
+        return new HealthResult(HealthStatus.HEALTHY, result.status(), latency, now(), display(uri), attempt,
                 "HTTP " + result.status());
     }
 
@@ -129,7 +134,7 @@ public final class HealthChecker {
             return "no connection to " + uri.getHost() + " within " + seconds(settings.timeout());
         }
         if (cause instanceof HttpTimeoutException) {
-            return "no answer from " + uri + " within " + seconds(settings.timeout()) + " (healthCheck.timeoutSeconds)";
+            return "no answer from " + display(uri) + " within " + seconds(settings.timeout()) + " (healthCheck.timeoutSeconds)";
         }
         if (cause instanceof ConnectException) {
             return "connection to " + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + " refused";
@@ -139,6 +144,13 @@ public final class HealthChecker {
         }
         return cause == null ? e.getMessage() : cause.getClass().getSimpleName()
                 + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    }
+
+    /** The URL as messages and records show it: no user info, no query (either may hold a secret). */
+    static String display(URI uri) {
+        String s = uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+                + (uri.getRawPath() == null ? "" : uri.getRawPath());
+        return uri.getRawQuery() == null ? s : s + "?…";
     }
 
     private static String rootMessage(Throwable t) {

@@ -252,6 +252,27 @@ class HealthCheckerTest {
     }
 
     @Test
+    void urlWithCredentialsIsRefusedWithoutShowingThem() {
+        assertThatThrownBy(() -> checker.check("https://deploy:s3cr3t-pass@qa.example.com", settings(0)))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("health check URL https://qa.example.com/health: expected a URL without user info "
+                        + "(user:password@); health checks send no credentials")
+                .hasMessageNotContaining("s3cr3t");
+    }
+
+    @Test
+    void queryOfTheHealthUrlIsNotShown() throws IOException {
+        String base = serve("/health", ex -> respond(ex, 500, "down"));
+        HealthCheckSettings withToken = new HealthCheckSettings("/health?token=s3cr3t", List.of(), null,
+                Duration.ofSeconds(5), 0, Duration.ZERO);
+
+        HealthResult result = checker.check(base, withToken);
+
+        assertThat(result.url()).isEqualTo(base + "/health?…");
+        assertThat(result.message()).doesNotContain("s3cr3t").contains("HTTP 500");
+    }
+
+    @Test
     void settingsComeFromTheProfileWithDefaults() {
         ObjectNode raw = Json.mapper().createObjectNode();
         raw.putObject("healthCheck").put("path", "/ready").put("expectStatus", 200).put("timeoutSeconds", 2.5)
