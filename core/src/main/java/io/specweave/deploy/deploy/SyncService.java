@@ -76,9 +76,14 @@ public final class SyncService {
         List<String> warnings = new ArrayList<>();
         if (request.outcome() != SyncRequest.Outcome.FAILED) {
             // Gates come before any health check, tracker call or write: a refused deployment leaves no trace.
+            // The "previous environment" is the previous one a deployment can be recorded for: pipeline
+            // entries without a profile and without a record (a planned "preview", say) are passed over.
+            List<String> deployable = project.config().pipeline(environments.keySet()).stream()
+                    .filter(e -> e.equals(environment) || environments.containsKey(e)
+                            || !project.config().profilesForEnvironment(e).isEmpty())
+                    .toList();
             List<PromotionGates.Refusal> refusals = new PromotionGates(PromotionRules.of(project.config()))
-                    .evaluate(project.config().pipeline(environments.keySet()), environment, candidate, environments,
-                            Instant.now(clock));
+                    .evaluate(deployable, environment, candidate, environments, Instant.now(clock));
             if (!refusals.isEmpty() && !request.force()) {
                 throw new OperationFailedException("promotion to " + environment + " refused for " + increment.id()
                         + " (" + PromotionRules.PATH + " in " + project.config().source() + "):\n  "

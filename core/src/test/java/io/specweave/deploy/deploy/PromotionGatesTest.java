@@ -66,6 +66,18 @@ class PromotionGatesTest {
     }
 
     @Test
+    void requirePreviousPassesOverPipelineEnvironmentsNobodyDeploysTo() {
+        TestProjects.create(dir, null, "\"pipeline\": [\"dev\", \"qa\", \"staging\", \"uat\", \"prod\"], "
+                + "\"promotion\": {\"requirePrevious\": true}");
+        Project project = Project.open(dir);
+        sync(project, "dev", A, "2026-11-20T10:00:00Z");
+        sync(project, "qa", A, "2026-11-20T11:00:00Z");
+        sync(project, "staging", A, "2026-11-20T12:00:00Z");
+
+        assertThat(sync(project, "prod", A, "2026-11-20T13:00:00Z").record().forced()).isNull();
+    }
+
+    @Test
     void requirePreviousRefusesAnotherCommitUnlessAllowed() {
         Project strict = project("{\"requirePrevious\": true}");
         sync(strict, "dev", A, "2026-11-20T10:00:00Z");
