@@ -80,7 +80,9 @@ public final class DoraService {
         List<String> commits = new ArrayList<>();
         Instant dataStart = null;
         for (Collected c : collected) {
-            c.deployments.forEach(d -> commits.add(d.commit));
+            // Only deployments in the window need a lead time, so only their commits are looked up.
+            c.deployments.stream().filter(d -> d.commit != null && !d.deployedAt.isBefore(windowStart))
+                    .forEach(d -> commits.add(d.commit));
             if (c.firstDeployment != null && (dataStart == null || c.firstDeployment.isBefore(dataStart))) {
                 dataStart = c.firstDeployment;
             }
