@@ -3,6 +3,7 @@ package io.specweave.deploy.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.Json;
 import io.specweave.deploy.Project;
 import io.specweave.deploy.report.DoraService;
@@ -68,7 +69,13 @@ final class StatusCommand implements Callable<Integer> {
         }
         PipelineStatus status = service.status(reference);
         if (!noDora) {
-            status = status.withDora(new DoraService(opened, runtime.clock()).report(window));
+            DoraService.parseWindow(window);
+            try {
+                status = status.withDora(new DoraService(opened, runtime.clock()).report(window));
+            } catch (BadInputException e) {
+                // Another increment's unreadable metadata must not hide this one's status.
+                runtime.err().println("warning: DORA block left out: " + e.getMessage());
+            }
         }
         if (markdown) {
             out.print(new MarkdownStatusRenderer().render(status, null));

@@ -159,6 +159,16 @@ class Issue7CommandsTest {
     }
 
     @Test
+    void statusStillShowsWhenAnotherIncrementsMetadataIsBroken() throws IOException {
+        write(".specweave/increments/0019-broken/metadata.json", "{ not json");
+
+        assertThat(run("2026-11-22T10:00:00Z", "status", "0018")).isZero();
+        assertThat(out.toString()).contains("Deployment Status: 0018-oauth-google").doesNotContain("DORA metrics");
+        assertThat(err.toString()).contains("warning: DORA block left out: 0019-broken/metadata.json: not valid JSON");
+        assertThat(run("2026-11-22T10:00:00Z", "dora")).isEqualTo(2);
+    }
+
+    @Test
     void noHealthCheckAndForceAreRecorded() throws IOException {
         health.set(503);
 
