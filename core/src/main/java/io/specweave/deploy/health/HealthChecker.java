@@ -30,6 +30,8 @@ import javax.net.ssl.SSLHandshakeException;
  */
 public final class HealthChecker {
 
+    private static final String UNTRUSTED = "TLS certificate of ";
+
     private final Sleeper sleeper;
     private final Clock clock;
 
@@ -88,7 +90,8 @@ public final class HealthChecker {
                 }
             }
             last = once(rest, uri, settings, attempt);
-            if (last.healthy()) {
+            if (last.healthy() || last.message().startsWith(UNTRUSTED)) {
+                // An untrusted certificate does not become trusted while the service starts: no retries.
                 return last;
             }
         }
@@ -124,7 +127,7 @@ public final class HealthChecker {
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof SSLHandshakeException || t instanceof CertificateException
                     || t instanceof SSLException && String.valueOf(t.getMessage()).contains("PKIX")) {
-                return "TLS certificate of " + uri.getHost() + " is not trusted (self-signed or issued by an "
+                return UNTRUSTED + uri.getHost() + " is not trusted (self-signed or issued by an "
                         + "unknown CA): " + rootMessage(t) + "; health checks verify certificates: use a "
                         + "certificate from a trusted CA, or add the CA to the JVM trust store "
                         + "(-Djavax.net.ssl.trustStore=...)";

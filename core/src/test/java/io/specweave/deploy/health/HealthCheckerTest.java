@@ -242,9 +242,11 @@ class HealthCheckerTest {
         server.start();
         cleanup.add(() -> server.stop(0));
 
-        HealthResult result = checker.check("https://127.0.0.1:" + server.getAddress().getPort(), settings(0));
+        HealthResult result = checker.check("https://127.0.0.1:" + server.getAddress().getPort(), settings(3));
 
         assertThat(result.status()).isEqualTo("unreachable");
+        assertThat(result.attempts()).isEqualTo(1);
+        assertThat(waits).isEmpty();
         assertThat(result.httpStatus()).isNull();
         assertThat(result.message()).startsWith("TLS certificate of 127.0.0.1 is not trusted (self-signed or "
                 + "issued by an unknown CA)").contains("trust store");
