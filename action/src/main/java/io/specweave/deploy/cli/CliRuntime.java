@@ -32,6 +32,17 @@ public record CliRuntime(
         return trackers.apply(credentials());
     }
 
+    /**
+     * ANSI colours: not with {@link #plain()}; on for a terminal, in GitHub Actions' log (which shows
+     * them) or with {@code FORCE_COLOR}; off when output goes to a file or a pipe.
+     */
+    public boolean colour() {
+        if (plain()) {
+            return false;
+        }
+        return env.containsKey("FORCE_COLOR") || "true".equals(env.get("GITHUB_ACTIONS")) || System.console() != null;
+    }
+
     /** Emoji off when NO_COLOR is set (https://no-color.org) or the terminal is dumb. */
     public boolean plain() {
         return env.containsKey("NO_COLOR") || "dumb".equals(env.get("TERM"));

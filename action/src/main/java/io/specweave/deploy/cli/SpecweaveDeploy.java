@@ -33,6 +33,9 @@ public final class SpecweaveDeploy {
     static {
         COMMANDS.put("sync", SyncCommand::new);
         COMMANDS.put("status", StatusCommand::new);
+        COMMANDS.put("health", HealthCommand::new);
+        COMMANDS.put("approve", ApproveCommand::new);
+        COMMANDS.put("dora", DoraCommand::new);
     }
 
     private final CliRuntime runtime;

@@ -3,9 +3,12 @@ package io.specweave.deploy.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.Json;
 import io.specweave.deploy.Project;
+import io.specweave.deploy.report.DoraService;
 import io.specweave.deploy.report.EnvironmentStatus;
+import io.specweave.deploy.report.MarkdownStatusRenderer;
 import io.specweave.deploy.report.PipelineStatus;
 import io.specweave.deploy.report.StatusService;
 import io.specweave.deploy.report.TextStatusRenderer;
@@ -44,13 +47,23 @@ final class StatusCommand implements Callable<Integer> {
             + "into metadata.json (for CI jobs that start from a fresh checkout).")
     boolean refresh;
 
+    @Option(names = "--markdown", description = "Print Markdown (a table and a Mermaid flowchart) instead of text.")
+    boolean markdown;
+
+    @Option(names = "--window", paramLabel = "90d", defaultValue = DoraService.DEFAULT_WINDOW,
+            description = "The DORA block's window (days, weeks or hours). Default: ${DEFAULT-VALUE}.")
+    String window;
+
+    @Option(names = "--no-dora", negatable = false, description = "Leave out the DORA block.")
+    boolean noDora;
+
     @Override
     public Integer call() {
         CliRuntime runtime = parent.runtime();
         PrintWriter out = runtime.out();
         Project opened = project.open();
         StatusService service = new StatusService(opened);
-        TextStatusRenderer text = new TextStatusRenderer(runtime.plain());
+        TextStatusRenderer text = new TextStatusRenderer(runtime.plain(), runtime.colour());
         String reference = active ? "active" : increment;
         if (reference == null && refresh) {
             throw new io.specweave.deploy.BadInputException("--refresh needs an increment: status <increment> --refresh");
@@ -64,6 +77,19 @@ final class StatusCommand implements Callable<Integer> {
             return 0;
         }
         PipelineStatus status = service.status(reference);
+        if (!noDora) {
+            DoraService.parseWindow(window);
+            try {
+                status = status.withDora(new DoraService(opened, runtime.clock()).report(window));
+            } catch (BadInputException e) {
+                // Another increment's unreadable metadata must not hide this one's status.
+                runtime.err().println("warning: DORA block left out: " + e.getMessage());
+            }
+        }
+        if (markdown) {
+            out.print(new MarkdownStatusRenderer().render(status, null));
+            return 0;
+        }
         if (json) {
             ObjectNode node = Json.mapper().valueToTree(status);
             if (!deployments) {

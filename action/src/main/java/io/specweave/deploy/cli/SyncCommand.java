@@ -8,6 +8,8 @@ import io.specweave.deploy.deploy.SyncRequest;
 import io.specweave.deploy.deploy.SyncResult;
 import io.specweave.deploy.deploy.SyncService;
 import io.specweave.deploy.deploy.SyncSummary;
+import io.specweave.deploy.deploy.UnhealthyDeploymentException;
+import io.specweave.deploy.health.HealthChecker;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -74,6 +76,31 @@ final class SyncCommand implements Callable<Integer> {
                     + "instead of the profile's own issue; overrides config.issueKeys.")
     List<String> issueKeys;
 
+    @Option(names = "--no-health-check", negatable = false,
+            description = "Do not check the environment's health URL after a successful deployment.")
+    boolean noHealthCheck;
+
+    @Option(names = "--test-results", paramLabel = "GLOB",
+            description = "JUnit XML reports to attach as testResults (e.g. 'target/surefire-reports/*.xml').")
+    String testResults;
+
+    @Option(names = "--coverage", paramLabel = "FILE", description = "JaCoCo or Cobertura XML report: line coverage.")
+    String coverage;
+
+    @Option(names = "--load-test-results", paramLabel = "FILE",
+            description = "k6 summary JSON (--summary-export or handleSummary) to attach as loadTestResults.")
+    String loadTestResults;
+
+    @Option(names = "--metrics", paramLabel = "JSON|@FILE", description = "Metrics to record, as a JSON object.")
+    String metrics;
+
+    @Option(names = "--change-request", paramLabel = "id=..,url=..,approvedAt=..,window=START/END",
+            description = "The change request this deployment runs under.")
+    String changeRequest;
+
+    @Option(names = "--force", description = "Record even when a promotion gate refuses (the record says forced: true).")
+    boolean force;
+
     @Option(names = "--dry-run", description = "Print what would change; write nothing, call no tracker.")
     boolean dryRun;
 
@@ -102,9 +129,18 @@ final class SyncCommand implements Callable<Integer> {
         SyncRequest.Outcome result = outcome.failed ? SyncRequest.Outcome.FAILED
                 : outcome.deployed ? SyncRequest.Outcome.DEPLOYED : SyncRequest.Outcome.IN_PROGRESS;
         SyncRequest request = new SyncRequest(increment, profile, environment, provider, result, commit, branch, tag,
-                deployedBy, runUrl, deploymentUrl, dryRun, issueKeys);
+                deployedBy, runUrl, deploymentUrl, dryRun, issueKeys, new SyncRequest.Attachments(testResults,
+                        coverage, loadTestResults, metrics, changeRequest), !noHealthCheck, force);
         CiContext ci = new CiDetector(runtime.env(), opened.dir()).detect();
-        SyncResult done = new SyncService(runtime.trackerFactory(), runtime.clock()).sync(opened, request, ci);
+        SyncService service = new SyncService(runtime.trackerFactory(), runtime.clock(), HealthChecker.system());
+        SyncResult done;
+        try {
+            done = service.sync(opened, request, ci);
+        } catch (UnhealthyDeploymentException e) {
+            // Recorded, but unhealthy: show what was recorded, then fail with the reason (exit 1).
+            print(runtime.out(), e.result());
+            throw e;
+        }
         print(runtime.out(), done);
         return 0;
     }
@@ -123,6 +159,15 @@ final class SyncCommand implements Callable<Integer> {
         }
         if (result.record().deploymentUrl() != null) {
             out.println("  url:      " + result.record().deploymentUrl());
+        }
+        if (result.record().healthStatus() != null && !result.dryRun()) {
+            out.println("  health:   " + result.record().healthStatus()
+                    + (result.record().healthHttpStatus() == null ? "" : " (HTTP " + result.record().healthHttpStatus()
+                    + (result.record().healthLatencyMs() == null ? "" : ", " + result.record().healthLatencyMs() + " ms")
+                    + ")"));
+        }
+        if (Boolean.TRUE.equals(result.record().forced())) {
+            out.println("  forced:   yes (recorded past refused promotion gates)");
         }
         if (summary.trackingId() != null) {
             out.println("  tracking: " + summary.trackingId()

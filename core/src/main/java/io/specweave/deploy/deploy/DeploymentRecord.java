@@ -20,7 +20,8 @@ import java.util.Objects;
  */
 @JsonPropertyOrder({"profile", "status", "issueNumber", "issueKey", "workItemId", "issueUrl", "workItemUrl",
         "deployedAt", "deployedBy", "commit", "branch", "tag", "deploymentUrl", "runUrl", "healthStatus",
-        "lastChecked", "testResults", "loadTestResults", "approvals", "metrics", "changeRequest", "forced",
+        "healthHttpStatus", "healthLatencyMs", "healthMessage", "lastChecked", "testResults", "coverage",
+        "loadTestResults", "approvals", "metrics", "changeRequest", "forced",
         "history"})
 public record DeploymentRecord(
         String profile,
@@ -38,8 +39,12 @@ public record DeploymentRecord(
         String deploymentUrl,
         String runUrl,
         String healthStatus,
+        Integer healthHttpStatus,
+        Long healthLatencyMs,
+        String healthMessage,
         String lastChecked,
         JsonNode testResults,
+        Double coverage,
         JsonNode loadTestResults,
         List<JsonNode> approvals,
         JsonNode metrics,
@@ -50,8 +55,9 @@ public record DeploymentRecord(
     /** The fields this tool owns inside {@code deployments.<env>}; other keys there are left alone. */
     public static final List<String> OWNED_FIELDS = List.of("profile", "status", "issueNumber", "issueKey",
             "workItemId", "issueUrl", "workItemUrl", "deployedAt", "deployedBy", "commit", "branch", "tag",
-            "deploymentUrl", "runUrl", "healthStatus", "lastChecked", "testResults", "loadTestResults", "approvals",
-            "metrics", "changeRequest", "forced");
+            "deploymentUrl", "runUrl", "healthStatus", "healthHttpStatus", "healthLatencyMs", "healthMessage",
+            "lastChecked", "testResults", "coverage", "loadTestResults", "approvals", "metrics", "changeRequest",
+            "forced");
 
     public DeploymentRecord {
         approvals = approvals == null ? List.of() : List.copyOf(approvals);
@@ -65,7 +71,8 @@ public record DeploymentRecord(
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             // A field of an unexpected type (e.g. "issueNumber": "twelve"): read what can be read.
             ObjectNode copy = node.deepCopy();
-            for (String field : List.of("issueNumber", "workItemId", "forced")) {
+            for (String field : List.of("issueNumber", "workItemId", "forced", "healthHttpStatus", "healthLatencyMs",
+                    "coverage")) {
                 JsonNode value = copy.get(field);
                 if (value != null && !value.isNumber() && !value.isBoolean()) {
                     copy.remove(field);
@@ -73,6 +80,12 @@ public record DeploymentRecord(
             }
             copy.remove("history");
             copy.remove("approvals");
+            for (String field : List.of("testResults", "loadTestResults", "metrics", "changeRequest")) {
+                JsonNode value = copy.get(field);
+                if (value != null && !value.isObject()) {
+                    copy.remove(field);
+                }
+            }
             try {
                 return Json.mapper().treeToValue(copy, DeploymentRecord.class);
             } catch (com.fasterxml.jackson.core.JsonProcessingException again) {
@@ -182,8 +195,12 @@ public record DeploymentRecord(
         b.deploymentUrl = deploymentUrl;
         b.runUrl = runUrl;
         b.healthStatus = healthStatus;
+        b.healthHttpStatus = healthHttpStatus;
+        b.healthLatencyMs = healthLatencyMs;
+        b.healthMessage = healthMessage;
         b.lastChecked = lastChecked;
         b.testResults = testResults;
+        b.coverage = coverage;
         b.loadTestResults = loadTestResults;
         b.approvals = approvals;
         b.metrics = metrics;
@@ -210,8 +227,12 @@ public record DeploymentRecord(
         private String deploymentUrl;
         private String runUrl;
         private String healthStatus;
+        private Integer healthHttpStatus;
+        private Long healthLatencyMs;
+        private String healthMessage;
         private String lastChecked;
         private JsonNode testResults;
+        private Double coverage;
         private JsonNode loadTestResults;
         private List<JsonNode> approvals;
         private JsonNode metrics;
@@ -234,8 +255,12 @@ public record DeploymentRecord(
         public Builder deploymentUrl(String v) { deploymentUrl = v; return this; }
         public Builder runUrl(String v) { runUrl = v; return this; }
         public Builder healthStatus(String v) { healthStatus = v; return this; }
+        public Builder healthHttpStatus(Integer v) { healthHttpStatus = v; return this; }
+        public Builder healthLatencyMs(Long v) { healthLatencyMs = v; return this; }
+        public Builder healthMessage(String v) { healthMessage = v; return this; }
         public Builder lastChecked(String v) { lastChecked = v; return this; }
         public Builder testResults(JsonNode v) { testResults = v; return this; }
+        public Builder coverage(Double v) { coverage = v; return this; }
         public Builder loadTestResults(JsonNode v) { loadTestResults = v; return this; }
         public Builder approvals(List<JsonNode> v) { approvals = v; return this; }
         public Builder metrics(JsonNode v) { metrics = v; return this; }
@@ -245,8 +270,9 @@ public record DeploymentRecord(
 
         public DeploymentRecord build() {
             return new DeploymentRecord(profile, status, issueNumber, issueKey, workItemId, issueUrl, workItemUrl,
-                    deployedAt, deployedBy, commit, branch, tag, deploymentUrl, runUrl, healthStatus, lastChecked,
-                    testResults, loadTestResults, approvals, metrics, changeRequest, forced, history);
+                    deployedAt, deployedBy, commit, branch, tag, deploymentUrl, runUrl, healthStatus, healthHttpStatus,
+                    healthLatencyMs, healthMessage, lastChecked, testResults, coverage, loadTestResults, approvals,
+                    metrics, changeRequest, forced, history);
         }
     }
 }

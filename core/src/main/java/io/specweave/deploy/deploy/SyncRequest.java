@@ -21,6 +21,9 @@ import java.util.List;
  * @param dryRun        compute and report, write nothing, call no tracker
  * @param issueKeys     existing tracker items to record the deployment on ({@code --issue-keys}); empty
  *                      for the profile's own item
+ * @param results       test, coverage and load-test files, metrics and change request to attach
+ * @param healthCheck   check the environment's health after a successful deployment (when it has a URL)
+ * @param force         record even when a promotion gate refuses; the record says {@code forced: true}
  */
 public record SyncRequest(
         String increment,
@@ -35,18 +38,43 @@ public record SyncRequest(
         String runUrl,
         String deploymentUrl,
         boolean dryRun,
-        List<String> issueKeys) {
+        List<String> issueKeys,
+        Attachments results,
+        boolean healthCheck,
+        boolean force) {
 
     public SyncRequest {
         issueKeys = issueKeys == null ? List.of() : List.copyOf(issueKeys);
+        results = results == null ? Attachments.NONE : results;
     }
 
-    /** A request without explicit issue keys. */
+    /** A plain request: no issue keys, nothing attached, no health check, no force. */
     public SyncRequest(String increment, String profile, String environment, String provider, Outcome outcome,
             String commit, String branch, String tag, String deployedBy, String runUrl, String deploymentUrl,
             boolean dryRun) {
         this(increment, profile, environment, provider, outcome, commit, branch, tag, deployedBy, runUrl,
-                deploymentUrl, dryRun, List.of());
+                deploymentUrl, dryRun, List.of(), Attachments.NONE, false, false);
+    }
+
+    /**
+     * What a deploy job attaches to its deployment. Paths and globs are relative to the project folder;
+     * every field may be null.
+     *
+     * @param testResults     glob of JUnit XML files ({@code build/test-results/**}{@code /*.xml})
+     * @param coverage        a JaCoCo or Cobertura XML report
+     * @param loadTestResults a k6 summary JSON ({@code --summary-export} or {@code handleSummary})
+     * @param metrics         a JSON object of metrics, inline or {@code @file}
+     * @param changeRequest   {@code id=CHG-1,url=...,approvedAt=...,window=start/end}
+     */
+    public record Attachments(String testResults, String coverage, String loadTestResults, String metrics,
+            String changeRequest) {
+
+        public static final Attachments NONE = new Attachments(null, null, null, null, null);
+
+        public boolean isEmpty() {
+            return testResults == null && coverage == null && loadTestResults == null && metrics == null
+                    && changeRequest == null;
+        }
     }
 
     /** The deployment's state as the pipeline reports it. */

@@ -6,14 +6,20 @@ import io.specweave.deploy.Project;
 import io.specweave.deploy.ci.CiContext;
 import io.specweave.deploy.config.Provider;
 import io.specweave.deploy.config.SyncProfile;
+import io.specweave.deploy.health.HealthCheckSettings;
+import io.specweave.deploy.health.HealthChecker;
+import io.specweave.deploy.health.HealthResult;
+import io.specweave.deploy.health.HealthService;
 import io.specweave.deploy.increment.Increment;
 import io.specweave.deploy.increment.MetadataDocument;
 import io.specweave.deploy.increment.MetadataStore;
 import io.specweave.deploy.increment.SpecDocument;
+import io.specweave.deploy.results.ResultFiles;
 import io.specweave.deploy.tracker.Tracker;
 import io.specweave.deploy.tracker.TrackerFactory;
 import io.specweave.deploy.tracker.TrackingRef;
 import io.specweave.deploy.tracker.TrackingRequest;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -32,10 +38,16 @@ public final class SyncService {
 
     private final TrackerFactory trackers;
     private final Clock clock;
+    private final HealthChecker health;
 
     public SyncService(TrackerFactory trackers, Clock clock) {
+        this(trackers, clock, HealthChecker.system());
+    }
+
+    public SyncService(TrackerFactory trackers, Clock clock, HealthChecker health) {
         this.trackers = trackers;
         this.clock = clock;
+        this.health = health;
     }
 
     public SyncResult sync(Project project, SyncRequest request, CiContext ci) {
@@ -60,22 +72,53 @@ public final class SyncService {
         CiContext facts = ci.overriddenBy(request.commit(), request.branch(), request.tag(), request.deployedBy(),
                 request.runUrl());
         DeploymentRecord candidate = candidate(profile, request, facts, previous);
+        candidate = attach(candidate, request.results(), project.dir());
+        List<String> warnings = new ArrayList<>();
+        if (request.outcome() != SyncRequest.Outcome.FAILED) {
+            // Gates come before any health check, tracker call or write: a refused deployment leaves no trace.
+            // The "previous environment" is the previous one a deployment can be recorded for: pipeline
+            // entries without a profile and without a record (a planned "preview", say) are passed over.
+            List<String> deployable = project.config().pipeline(environments.keySet()).stream()
+                    .filter(e -> e.equals(environment) || environments.containsKey(e)
+                            || !project.config().profilesForEnvironment(e).isEmpty())
+                    .toList();
+            List<PromotionGates.Refusal> refusals = new PromotionGates(PromotionRules.of(project.config()))
+                    .evaluate(deployable, environment, candidate, environments, Instant.now(clock));
+            if (!refusals.isEmpty() && !request.force()) {
+                throw new OperationFailedException("promotion to " + environment + " refused for " + increment.id()
+                        + " (" + PromotionRules.PATH + " in " + project.config().source() + "):\n  "
+                        + refusals.stream().map(PromotionGates.Refusal::describe)
+                                .collect(java.util.stream.Collectors.joining("\n  "))
+                        + "\nnothing was recorded; pass --force to record it anyway (the record will say forced: true)");
+            }
+            if (!refusals.isEmpty()) {
+                candidate = candidate.toBuilder().forced(true).build();
+                refusals.forEach(r -> warnings.add("forced past gate " + r.describe()));
+            }
+        }
         boolean newDeployment = previous == null || !previous.sameDeploymentAs(candidate);
         List<DeploymentRecord> history = new ArrayList<>(previous == null ? List.of() : previous.history());
         if (newDeployment && previous != null && previous.status() != null) {
             history.add(previous.toBuilder().history(List.of()).build());
         }
+        if (request.dryRun()) {
+            DeploymentRecord viewed = candidate.toBuilder().history(history).build();
+            MetadataDocument preview = document.copy();
+            Deployments.put(preview, environment, candidate, newDeployment);
+            boolean changed = !preview.toText().equals(document.toText());
+            return new SyncResult(increment, profile, viewed, null, newDeployment, changed, true, warnings);
+        }
+
+        HealthResult checked = null;
+        if (request.outcome() == SyncRequest.Outcome.DEPLOYED && request.healthCheck()
+                && candidate.deploymentUrl() != null) {
+            checked = health.check(candidate.deploymentUrl(), HealthCheckSettings.of(profile));
+            candidate = HealthService.withHealth(candidate, checked);
+        }
         DeploymentRecord viewed = candidate.toBuilder().history(history).build();
         Map<String, DeploymentRecord> view = new LinkedHashMap<>(environments);
         view.put(environment, viewed);
         SpecDocument spec = SpecDocument.read(increment.specFile());
-
-        if (request.dryRun()) {
-            MetadataDocument preview = document.copy();
-            Deployments.put(preview, environment, candidate, newDeployment);
-            boolean changed = !preview.toText().equals(document.toText());
-            return new SyncResult(increment, profile, viewed, null, newDeployment, changed, true, List.of());
-        }
 
         TrackingRequest trackingRequest = new TrackingRequest(project.config(), profile, increment, spec,
                 document.status(), viewed, newDeployment, view, facts.repositoryUrl(), request.issueKeys());
@@ -90,8 +133,41 @@ public final class SyncService {
         }
         DeploymentRecord stored = candidate.withTracking(ref);
         boolean changed = write(store, environment, stored);
-        return new SyncResult(increment, profile, stored.toBuilder().history(history).build(), ref, newDeployment,
-                changed, false, ref.warnings());
+        warnings.addAll(ref.warnings());
+        SyncResult result = new SyncResult(increment, profile, stored.toBuilder().history(history).build(), ref,
+                newDeployment, changed, false, warnings);
+        if (checked != null && !checked.healthy()) {
+            throw new UnhealthyDeploymentException(increment.id() + " is recorded as deployed to " + environment
+                    + ", but the environment is " + checked.status() + ": " + checked.message() + " (GET "
+                    + checked.url() + ", " + checked.attempts() + (checked.attempts() == 1 ? " attempt" : " attempts")
+                    + "); the record says healthStatus: " + checked.status(), result);
+        }
+        return result;
+    }
+
+    /** The candidate with the job's test, coverage and load-test results, metrics and change request. */
+    private static DeploymentRecord attach(DeploymentRecord candidate, SyncRequest.Attachments results, Path baseDir) {
+        if (results.isEmpty()) {
+            return candidate;
+        }
+        ResultFiles files = new ResultFiles(baseDir);
+        DeploymentRecord.Builder b = candidate.toBuilder();
+        if (results.testResults() != null) {
+            b.testResults(files.testResults(results.testResults()).toNode());
+        }
+        if (results.coverage() != null) {
+            b.coverage(files.coverage(results.coverage()));
+        }
+        if (results.loadTestResults() != null) {
+            b.loadTestResults(files.loadTestResults(results.loadTestResults()).toNode());
+        }
+        if (results.metrics() != null) {
+            b.metrics(Metrics.parse(results.metrics(), baseDir));
+        }
+        if (results.changeRequest() != null) {
+            b.changeRequest(ChangeRequest.parse(results.changeRequest()).toNode());
+        }
+        return b.build();
     }
 
     private static boolean write(MetadataStore store, String environment, DeploymentRecord record) {
@@ -141,6 +217,9 @@ public final class SyncService {
                     .metrics(previous.metrics())
                     .changeRequest(previous.changeRequest())
                     .forced(previous.forced());
+        } else if (previous != null) {
+            // Approvals and a change request given for this deployment before it ran (`approve`) go with it.
+            builder.approvals(Pending.approvals(previous)).changeRequest(Pending.changeRequest(previous));
         }
         return builder.build();
     }

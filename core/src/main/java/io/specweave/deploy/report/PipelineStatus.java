@@ -13,6 +13,7 @@ import java.util.List;
  * @param pipelineDurationSeconds first to last deployment among deployed environments; null with fewer than two
  * @param pipelineDuration        the same, for people ("2d 4h")
  * @param stages                  time between consecutive deployed environments
+ * @param dora                    the four keys over every increment's production deployments; null when not asked for
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PipelineStatus(
@@ -22,7 +23,19 @@ public record PipelineStatus(
         List<EnvironmentStatus> environments,
         Long pipelineDurationSeconds,
         String pipelineDuration,
-        List<Stage> stages) {
+        List<Stage> stages,
+        DoraReport dora) {
+
+    public PipelineStatus(String id, String title, String status, List<EnvironmentStatus> environments,
+            Long pipelineDurationSeconds, String pipelineDuration, List<Stage> stages) {
+        this(id, title, status, environments, pipelineDurationSeconds, pipelineDuration, stages, null);
+    }
+
+    /** This status with the DORA block. */
+    public PipelineStatus withDora(DoraReport report) {
+        return new PipelineStatus(id, title, status, environments, pipelineDurationSeconds, pipelineDuration, stages,
+                report);
+    }
 
     /** Time from one environment's deployment to the next one's. */
     public record Stage(String from, String to, long seconds, String duration) {

@@ -90,7 +90,9 @@ public final class StatusService {
             return new EnvironmentStatus(environment, EnvironmentStatus.NOT_DEPLOYED, profileName, provider, null,
                     null, null);
         }
-        String state = record.status() == null ? "deployed" : record.status();
+        // A record holding only approvals or a change request (from `approve`) is not a deployment yet.
+        String state = record.status() != null ? record.status()
+                : record.deployedAt() == null ? EnvironmentStatus.NOT_DEPLOYED : "deployed";
         return new EnvironmentStatus(environment, state, profileName, provider, record.trackingId(),
                 record.trackingUrl(), record);
     }
@@ -110,7 +112,8 @@ public final class StatusService {
         for (String environment : pipeline) {
             ObjectNode node = nodes.get(environment);
             String state = node == null ? EnvironmentStatus.NOT_DEPLOYED
-                    : node.hasNonNull("status") ? node.get("status").asText() : "deployed";
+                    : node.hasNonNull("status") ? node.get("status").asText()
+                    : node.hasNonNull("deployedAt") ? "deployed" : EnvironmentStatus.NOT_DEPLOYED;
             states.put(environment, state);
         }
         return new IncrementSummary(increment.id(), SpecDocument.readTitle(increment.specFile()), document.status(),

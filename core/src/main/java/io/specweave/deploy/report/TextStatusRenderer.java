@@ -11,16 +11,27 @@ import java.util.List;
 public final class TextStatusRenderer {
 
     private final boolean plain;
+    private final boolean colour;
 
+    /** Emoji and ANSI colours unless {@code plain}. */
     public TextStatusRenderer(boolean plain) {
+        this(plain, !plain);
+    }
+
+    /**
+     * @param plain  ASCII marks instead of emoji, no colours
+     * @param colour ANSI colours (ignored when plain), e.g. only when writing to a terminal
+     */
+    public TextStatusRenderer(boolean plain, boolean colour) {
         this.plain = plain;
+        this.colour = colour && !plain;
     }
 
     public String render(PipelineStatus status) {
         StringBuilder out = new StringBuilder();
-        out.append("Deployment Status: ").append(status.id());
+        out.append(bold("Deployment Status: " + status.id()));
         if (status.title() != null) {
-            out.append(" — ").append(status.title());
+            out.append(bold(" — " + status.title()));
         }
         out.append('\n');
         if (status.status() != null) {
@@ -28,40 +39,44 @@ public final class TextStatusRenderer {
         }
         out.append('\n');
         for (EnvironmentStatus env : status.environments()) {
-            out.append(plain ? env.asciiMark() : env.mark()).append(' ').append(env.environment().toUpperCase());
+            out.append(plain ? env.asciiMark() : env.mark()).append(' ').append(bold(env.environment().toUpperCase()));
             DeploymentRecord r = env.record();
-            if (r == null) {
-                out.append(": not deployed\n");
+            if (r == null || EnvironmentStatus.NOT_DEPLOYED.equals(env.state())) {
+                out.append(": ").append(colour(YELLOW_DIM, "not deployed yet")).append('\n');
+                if (r != null) {
+                    line(out, "Approved", RecordFacts.approvals(r));
+                    line(out, "Change request", RecordFacts.changeRequest(r));
+                }
                 continue;
             }
-            out.append(": ").append(env.state().replace('_', ' '));
+            out.append(": ").append(colour(stateColour(env.state()), env.state().replace('_', ' ')));
             if (r.deployedAt() != null) {
                 out.append(" at ").append(r.deployedAt());
             }
             if (r.deployedBy() != null) {
                 out.append(" by ").append(r.deployedBy());
             }
+            if (Boolean.TRUE.equals(r.forced())) {
+                out.append(colour(YELLOW, " (forced past promotion gates)"));
+            }
             out.append('\n');
             line(out, "URL", r.deploymentUrl());
             String tracking = env.trackingId() == null ? null
                     : env.trackingId() + (env.trackingUrl() == null ? "" : " " + env.trackingUrl());
             line(out, "Tracking", tracking == null ? null : env.provider() + " " + tracking);
-            line(out, "Commit", commitLine(r));
+            line(out, "Commit", RecordFacts.commit(r));
             line(out, "Run", r.runUrl());
-            if (r.healthStatus() != null) {
-                line(out, "Health", r.healthStatus() + (r.lastChecked() == null ? "" : " (checked " + r.lastChecked() + ")"));
+            String health = RecordFacts.health(r, true);
+            if (health != null) {
+                String coloured = colour(healthColour(r.healthStatus()), health);
+                line(out, "Health", r.healthMessage() == null ? coloured : coloured + " — " + r.healthMessage());
             }
-            if (r.testResults() != null && r.testResults().has("total")) {
-                long total = r.testResults().path("total").asLong();
-                long passed = r.testResults().path("passed").asLong();
-                line(out, "Tests", passed + "/" + total + " passed"
-                        + (total > 0 ? " (" + Math.round(passed * 100.0 / total) + "%)" : ""));
-            }
-            if (!r.approvals().isEmpty()) {
-                List<String> names = new ArrayList<>();
-                r.approvals().forEach(a -> names.add(a.path("approvedBy").asText(a.path("by").asText("?"))));
-                line(out, "Approved by", String.join(", ", names));
-            }
+            line(out, "Tests", RecordFacts.tests(r));
+            line(out, "Coverage", RecordFacts.coverage(r));
+            line(out, "Load test", RecordFacts.load(r));
+            line(out, "Approved", RecordFacts.approvals(r));
+            line(out, "Change request", RecordFacts.changeRequest(r));
+            line(out, "Metrics", RecordFacts.metrics(r));
         }
         if (status.pipelineDuration() != null) {
             out.append('\n').append("Total Pipeline Duration: ").append(status.pipelineDuration()).append('\n');
@@ -69,11 +84,73 @@ public final class TextStatusRenderer {
         if (!status.stages().isEmpty()) {
             out.append("Time in each stage:\n");
             for (PipelineStatus.Stage stage : status.stages()) {
-                out.append("  ").append(stage.from()).append(" → ").append(stage.to()).append(": ")
+                out.append("  ").append(stage.from()).append(plain ? " -> " : " → ").append(stage.to()).append(": ")
                         .append(stage.duration()).append('\n');
             }
         }
+        if (status.dora() != null) {
+            out.append('\n').append(renderDora(status.dora()));
+        }
         return out.toString();
+    }
+
+    /** The DORA block, as {@code status} and {@code dora} print it. */
+    public String renderDora(DoraReport dora) {
+        StringBuilder out = new StringBuilder();
+        out.append(bold("DORA metrics")).append(" (").append(dora.environment()).append(", last ").append(dora.window())
+                .append(": ").append(dora.from(), 0, 10).append(" to ").append(dora.to(), 0, 10)
+                .append(")\n");
+        metric(out, "Deployment frequency", dora.deploymentFrequency());
+        metric(out, "Lead time for changes", dora.leadTimeForChanges());
+        metric(out, "Change failure rate", dora.changeFailureRate());
+        metric(out, "Recovery time", dora.failedDeploymentRecoveryTime());
+        return out.toString();
+    }
+
+    private void metric(StringBuilder out, String label, DoraMetric m) {
+        out.append("  ").append(pad(label + ":", 23));
+        if (!m.available()) {
+            out.append(colour(YELLOW_DIM, "N/A")).append(" — ").append(m.basis()).append('\n');
+            return;
+        }
+        out.append(pad(m.display(), 10)).append(' ').append(colour(bandColour(m.band()), pad(m.band(), 6)))
+                .append(" ").append(m.basis()).append('\n');
+    }
+
+    private static final String GREEN = "32";
+    private static final String RED = "31";
+    private static final String YELLOW = "33";
+    private static final String YELLOW_DIM = "2";
+    private static final String CYAN = "36";
+
+    private String colour(String code, String text) {
+        return colour ? "\u001b[" + code + "m" + text + "\u001b[0m" : text;
+    }
+
+    private String bold(String text) {
+        return colour ? "\u001b[1m" + text + "\u001b[0m" : text;
+    }
+
+    private static String stateColour(String state) {
+        return switch (state) {
+            case "deployed" -> GREEN;
+            case "failed", "rolled_back" -> RED;
+            case "in_progress" -> YELLOW;
+            default -> YELLOW_DIM;
+        };
+    }
+
+    private static String healthColour(String health) {
+        return "healthy".equals(health) ? GREEN : RED;
+    }
+
+    private static String bandColour(String band) {
+        return switch (band) {
+            case "elite" -> GREEN;
+            case "high" -> CYAN;
+            case "medium" -> YELLOW;
+            default -> RED;
+        };
     }
 
     public String renderList(List<IncrementSummary> rows) {
@@ -111,24 +188,6 @@ public final class TextStatusRenderer {
         if (value != null && !value.isBlank()) {
             out.append("   ").append(label).append(": ").append(value).append('\n');
         }
-    }
-
-    private static String commitLine(DeploymentRecord r) {
-        if (r.commit() == null && r.branch() == null && r.tag() == null) {
-            return null;
-        }
-        StringBuilder s = new StringBuilder(r.commit() == null ? "-" : r.commit().substring(0, Math.min(12, r.commit().length())));
-        List<String> refs = new ArrayList<>();
-        if (r.branch() != null) {
-            refs.add(r.branch());
-        }
-        if (r.tag() != null) {
-            refs.add(r.tag());
-        }
-        if (!refs.isEmpty()) {
-            s.append(" (").append(String.join(", ", refs)).append(')');
-        }
-        return s.toString();
     }
 
     private static String pad(String s, int width) {

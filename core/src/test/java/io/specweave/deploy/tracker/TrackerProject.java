@@ -76,7 +76,8 @@ public final class TrackerProject {
             at = now;
         }
         SyncRequest request = new SyncRequest("0018", profile, null, null, SyncRequest.Outcome.DEPLOYED, commit,
-                "main", null, "ci-bot", "https://ci.example.com/runs/" + run, null, false, issueKeys);
+                "main", null, "ci-bot", "https://ci.example.com/runs/" + run, null, false, issueKeys,
+                SyncRequest.Attachments.NONE, false, false);
         CiContext ci = new CiContext("none", null, null, null, null, null, REPOSITORY);
         return new SyncService(trackers.apply(credentials), Clock.fixed(at, ZoneOffset.UTC))
                 .sync(Project.open(dir), request, ci);

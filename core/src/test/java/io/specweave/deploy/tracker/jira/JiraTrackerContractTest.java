@@ -258,7 +258,12 @@ abstract class JiraTrackerContractTest {
         // the run that lost the race does not repeat the deployment comment on the kept issue
         assertThat(kept.comments).isEmpty();
 
+        // Which run wrote metadata.json last and which wrote the description last is up to the
+        // scheduler: the first re-sync may bring the description in line (GET + PUT), after that
+        // the item is settled and a re-sync reads once.
         jira.takeRequests();
+        project.sync("jira-qa", "aaa111", 1);
+        assertThat(jira.takeRequests()).hasSizeLessThanOrEqualTo(2).noneMatch(r -> r.startsWith("POST"));
         project.sync("jira-qa", "aaa111", 1);
         assertThat(jira.takeRequests()).hasSize(1);
         assertThat(tracked()).hasSize(1);

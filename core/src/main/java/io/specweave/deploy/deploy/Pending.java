@@ -1,0 +1,46 @@
+package io.specweave.deploy.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What was recorded for an environment ahead of its next deployment: approvals given, and the
+ * change request registered, after the environment's current deployment (or before any). A new
+ * deployment takes them over; the earlier deployment keeps its own in history.
+ */
+final class Pending {
+
+    private Pending() {
+    }
+
+    static List<JsonNode> approvals(DeploymentRecord current) {
+        if (current.status() == null) {
+            return current.approvals();
+        }
+        Instant deployed = current.deployedAtInstant();
+        if (deployed == null) {
+            return List.of();
+        }
+        return current.approvals().stream().filter(a -> {
+            Instant at = Approval.from(a).approvedAtInstant();
+            return at != null && at.isAfter(deployed);
+        }).toList();
+    }
+
+    static JsonNode changeRequest(DeploymentRecord current) {
+        ChangeRequest change = ChangeRequest.from(current.changeRequest());
+        if (change == null) {
+            return null;
+        }
+        if (current.status() == null) {
+            return current.changeRequest();
+        }
+        Instant deployed = current.deployedAtInstant();
+        Instant approved = DeploymentRecord.parseTime(change.approvedAt());
+        Instant[] window = change.interval();
+        boolean after = deployed != null && (approved != null && approved.isAfter(deployed)
+                || window != null && window[1].isAfter(deployed) && window[0].isAfter(deployed));
+        return after ? current.changeRequest() : null;
+    }
+}

@@ -1,0 +1,108 @@
+package io.specweave.deploy.deploy;
+
+import io.specweave.deploy.health.HealthStatus;
+import io.specweave.deploy.results.TestResults;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Decides whether a deployment may be recorded for an environment under {@link PromotionRules}.
+ * Each refused gate says why and what is missing; the caller refuses the sync or, with
+ * {@code --force}, records it with {@code forced: true}.
+ */
+public final class PromotionGates {
+
+    /** One refused gate. */
+    public record Refusal(String gate, String reason, String missing) {
+
+        public String describe() {
+            return gate + ": " + reason + "; missing: " + missing;
+        }
+    }
+
+    private final PromotionRules rules;
+
+    public PromotionGates(PromotionRules rules) {
+        this.rules = rules;
+    }
+
+    /**
+     * @param pipeline     environments in pipeline order
+     * @param environment  the environment being deployed to
+     * @param candidate    the record about to be stored (approvals and change request pending for it included)
+     * @param environments the increment's current record of every environment
+     * @param now          the time of the deployment
+     */
+    public List<Refusal> evaluate(List<String> pipeline, String environment, DeploymentRecord candidate,
+            Map<String, DeploymentRecord> environments, Instant now) {
+        List<Refusal> refusals = new ArrayList<>();
+        if (rules.requiresPrevious(environment)) {
+            previous(pipeline, environment, candidate, environments).ifPresent(refusals::add);
+        }
+        if (rules.requireApproval().contains(environment) && candidate.approvals().isEmpty()) {
+            refusals.add(new Refusal("requireApproval", "a deployment to " + environment + " needs an approval",
+                    "an approval: run `specweave-deploy approve <increment> --environment " + environment
+                            + " --by NAME --role ROLE` first"));
+        }
+        if (rules.requireTestsPassed().contains(environment)) {
+            TestResults tests = TestResults.from(candidate.testResults());
+            if (tests == null) {
+                refusals.add(new Refusal("requireTestsPassed", "a deployment to " + environment
+                        + " needs passing test results", "test results: pass --test-results GLOB (JUnit XML)"));
+            } else if (!tests.allPassed()) {
+                refusals.add(new Refusal("requireTestsPassed", "tests did not pass: " + tests.failed() + " failed, "
+                        + tests.errors() + " errors, " + tests.passed() + "/" + tests.total() + " passed",
+                        "a test run without failures or errors"));
+            }
+        }
+        if (rules.changeWindow().contains(environment)) {
+            ChangeRequest change = ChangeRequest.from(candidate.changeRequest());
+            Instant[] window = change == null ? null : change.interval();
+            if (window == null) {
+                refusals.add(new Refusal("changeWindow", "a deployment to " + environment
+                        + " must happen inside an approved change window, and none is recorded",
+                        "a change request with a window: --change-request id=...,window=START/END"));
+            } else if (now.isBefore(window[0]) || now.isAfter(window[1])) {
+                refusals.add(new Refusal("changeWindow", "it is " + now + ", outside change " + change.id()
+                        + "'s window " + window[0] + " to " + window[1],
+                        "a deployment inside the window, or a change request whose window includes now"));
+            }
+        }
+        return refusals;
+    }
+
+    private java.util.Optional<Refusal> previous(List<String> pipeline, String environment,
+            DeploymentRecord candidate, Map<String, DeploymentRecord> environments) {
+        int index = pipeline.indexOf(environment);
+        if (index <= 0) {
+            return java.util.Optional.empty();
+        }
+        String before = pipeline.get(index - 1);
+        DeploymentRecord record = environments.get(before);
+        String wanted = "a healthy deployment to " + before
+                + (rules.allowDifferentCommit() || candidate.commit() == null ? "" : " of commit " + candidate.commit());
+        if (record == null || record.status() == null) {
+            return java.util.Optional.of(new Refusal("requirePrevious", before
+                    + " (the environment before " + environment + ") has no deployment", wanted));
+        }
+        String status = record.status();
+        if (!DeploymentStatus.DEPLOYED.equals(status)) {
+            return java.util.Optional.of(new Refusal("requirePrevious", before + " is " + status.replace('_', ' '),
+                    wanted));
+        }
+        if (record.healthStatus() != null && !HealthStatus.isHealthy(record.healthStatus())) {
+            return java.util.Optional.of(new Refusal("requirePrevious", before + " is " + record.healthStatus()
+                    + (record.lastChecked() == null ? "" : " (checked " + record.lastChecked() + ")"), wanted));
+        }
+        if (!rules.allowDifferentCommit() && candidate.commit() != null
+                && !Objects.equals(candidate.commit(), record.commit())) {
+            return java.util.Optional.of(new Refusal("requirePrevious", before + " runs commit "
+                    + (record.commit() == null ? "(unknown)" : record.commit()) + ", not " + candidate.commit(),
+                    wanted + " (or deployment.promotion.allowDifferentCommit: true)"));
+        }
+        return java.util.Optional.empty();
+    }
+}

@@ -1,0 +1,174 @@
+package io.specweave.deploy.health;
+
+import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.OperationFailedException;
+import io.specweave.deploy.http.HttpResult;
+import io.specweave.deploy.http.HttpSettings;
+import io.specweave.deploy.http.Redactor;
+import io.specweave.deploy.http.RestClient;
+import io.specweave.deploy.http.Sleeper;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.security.cert.CertificateException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+
+/**
+ * Checks an environment's health URL on the shared HTTP layer: GET {@code deploymentUrl + path},
+ * redirects followed, TLS certificates verified by the JVM's trust store, each attempt bounded by
+ * the timeout. A service that is still starting is given {@code retries} more attempts,
+ * {@code interval} apart; the first healthy answer ends the check.
+ */
+public final class HealthChecker {
+
+    private static final String UNTRUSTED = "TLS certificate of ";
+
+    private final Sleeper sleeper;
+    private final Clock clock;
+
+    public HealthChecker(Sleeper sleeper, Clock clock) {
+        this.sleeper = sleeper;
+        this.clock = clock;
+    }
+
+    public static HealthChecker system() {
+        return new HealthChecker(Sleeper.system(), Clock.systemUTC());
+    }
+
+    /** The URL a check of {@code baseUrl} requests. */
+    public static URI target(String baseUrl, HealthCheckSettings settings) {
+        String path = settings.path();
+        String url;
+        if (path.startsWith("http://") || path.startsWith("https://")) {
+            url = path;
+        } else {
+            String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+            url = base + (path.startsWith("/") ? path : "/" + path);
+        }
+        try {
+            URI uri = new URI(url);
+            if (uri.getHost() == null || !("http".equalsIgnoreCase(uri.getScheme())
+                    || "https".equalsIgnoreCase(uri.getScheme()))) {
+                throw new URISyntaxException(url, "not an absolute http(s) URL");
+            }
+            if (uri.getRawUserInfo() != null) {
+                throw new BadInputException("health check URL " + display(uri) + ": expected a URL without user "
+                        + "info (user:password@); health checks send no credentials");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new BadInputException("health check URL \"" + (url.contains("@") ? "(hidden: it holds user info)" : url)
+                    + "\": expected an absolute http(s) URL (deploymentUrl + healthCheck.path)");
+        }
+    }
+
+    public HealthResult check(String baseUrl, HealthCheckSettings settings) {
+        URI uri = target(baseUrl, settings);
+        HttpSettings http = new HttpSettings(settings.timeout(), settings.timeout(), 1, settings.interval(),
+                settings.interval(), Duration.ZERO);
+        HttpClient client = HttpClient.newBuilder().connectTimeout(settings.timeout())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        RestClient rest = new RestClient(client, http, sleeper, clock, new Redactor());
+        int attempts = settings.retries() + 1;
+        HealthResult last = null;
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            if (attempt > 1) {
+                try {
+                    sleeper.sleep(settings.interval());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new OperationFailedException("health check of " + display(uri) + " interrupted", e);
+                }
+            }
+            last = once(rest, uri, settings, attempt);
+            if (last.healthy() || last.message().startsWith(UNTRUSTED)) {
+                // An untrusted certificate does not become trusted while the service starts: no retries.
+                return last;
+            }
+        }
+        return last;
+    }
+
+    private HealthResult once(RestClient rest, URI uri, HealthCheckSettings settings, int attempt) {
+        HttpResult result;
+        try {
+            result = rest.send(RestClient.Call.get(uri).header("Accept", "application/json, text/plain, */*")
+                    .header("User-Agent", "specweave-deploy-health"));
+        } catch (OperationFailedException e) {
+            return new HealthResult(HealthStatus.UNREACHABLE, null, null, now(), display(uri), attempt,
+                    unreachable(uri, settings, e));
+        }
+        long latency = result.elapsed().toMillis();
+        if (!settings.accepts(result.status())) {
+            return new HealthResult(HealthStatus.UNHEALTHY, result.status(), latency, now(), display(uri), attempt,
+                    "HTTP " + result.status() + " from " + display(result.uri()) + ", expected "
+                            + settings.expectation());
+        }
+        if (settings.bodyContains() != null && !result.text().contains(settings.bodyContains())) {
+            return new HealthResult(HealthStatus.UNHEALTHY, result.status(), latency, now(), display(uri), attempt,
+                    "HTTP " + result.status() + " from " + display(result.uri()) + ", but the body does not contain \""
+                            + settings.bodyContains() + "\"");
+        }
+        return new HealthResult(HealthStatus.HEALTHY, result.status(), latency, now(), display(uri), attempt,
+                "HTTP " + result.status());
+    }
+
+    private static String unreachable(URI uri, HealthCheckSettings settings, OperationFailedException e) {
+        Throwable cause = e.getCause();
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof SSLHandshakeException || t instanceof CertificateException
+                    || t instanceof SSLException && String.valueOf(t.getMessage()).contains("PKIX")) {
+                return UNTRUSTED + uri.getHost() + " is not trusted (self-signed or issued by an "
+                        + "unknown CA): " + rootMessage(t) + "; health checks verify certificates: use a "
+                        + "certificate from a trusted CA, or add the CA to the JVM trust store "
+                        + "(-Djavax.net.ssl.trustStore=...)";
+            }
+        }
+        if (cause instanceof HttpConnectTimeoutException) {
+            return "no connection to " + uri.getHost() + " within " + seconds(settings.timeout());
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return "no answer from " + display(uri) + " within " + seconds(settings.timeout()) + " (healthCheck.timeoutSeconds)";
+        }
+        if (cause instanceof ConnectException) {
+            return "connection to " + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + " refused";
+        }
+        if (cause instanceof UnknownHostException) {
+            return "unknown host " + uri.getHost();
+        }
+        return cause == null ? e.getMessage() : cause.getClass().getSimpleName()
+                + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    }
+
+    /** The URL as messages and records show it: no user info, no query (either may hold a secret). */
+    static String display(URI uri) {
+        String s = uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+                + (uri.getRawPath() == null ? "" : uri.getRawPath());
+        return uri.getRawQuery() == null ? s : s + "?…";
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    private String now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+}

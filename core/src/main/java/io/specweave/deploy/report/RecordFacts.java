@@ -1,0 +1,170 @@
+package io.specweave.deploy.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.specweave.deploy.deploy.Approval;
+import io.specweave.deploy.deploy.ChangeRequest;
+import io.specweave.deploy.deploy.DeploymentRecord;
+import io.specweave.deploy.results.LoadTestResults;
+import io.specweave.deploy.results.TestResults;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The one-line descriptions of a record's facts that the text and Markdown views share; null when absent. */
+final class RecordFacts {
+
+    private RecordFacts() {
+    }
+
+    static String commit(DeploymentRecord r) {
+        if (r.commit() == null && r.branch() == null && r.tag() == null) {
+            return null;
+        }
+        StringBuilder s = new StringBuilder(r.commit() == null ? "-" : shortSha(r.commit()));
+        List<String> refs = new ArrayList<>();
+        if (r.branch() != null) {
+            refs.add(r.branch());
+        }
+        if (r.tag() != null) {
+            refs.add(r.tag());
+        }
+        if (!refs.isEmpty()) {
+            s.append(" (").append(String.join(", ", refs)).append(')');
+        }
+        return s.toString();
+    }
+
+    static String shortSha(String sha) {
+        return sha.substring(0, Math.min(12, sha.length()));
+    }
+
+    /** "healthy (HTTP 200, 84 ms, checked ...)". */
+    static String health(DeploymentRecord r, boolean withTime) {
+        if (r.healthStatus() == null) {
+            return null;
+        }
+        List<String> details = new ArrayList<>();
+        if (r.healthHttpStatus() != null) {
+            details.add("HTTP " + r.healthHttpStatus());
+        }
+        if (r.healthLatencyMs() != null) {
+            details.add(r.healthLatencyMs() + " ms");
+        }
+        if (withTime && r.lastChecked() != null) {
+            details.add("checked " + r.lastChecked());
+        }
+        return r.healthStatus() + (details.isEmpty() ? "" : " (" + String.join(", ", details) + ")");
+    }
+
+    /** "146/150 passed (97%), 2 failed, 1 skipped, 1 error". */
+    static String tests(DeploymentRecord r) {
+        TestResults t = TestResults.from(r.testResults());
+        if (t == null) {
+            return null;
+        }
+        StringBuilder s = new StringBuilder(t.passed() + "/" + t.total() + " passed");
+        if (t.passRatePercent() != null) {
+            s.append(" (").append(t.passRatePercent()).append("%)");
+        }
+        if (t.failed() > 0) {
+            s.append(", ").append(t.failed()).append(" failed");
+        }
+        if (t.errors() > 0) {
+            s.append(", ").append(t.errors()).append(t.errors() == 1 ? " error" : " errors");
+        }
+        if (t.skipped() > 0) {
+            s.append(", ").append(t.skipped()).append(" skipped");
+        }
+        return s.toString();
+    }
+
+    static String shortTests(DeploymentRecord r) {
+        TestResults t = TestResults.from(r.testResults());
+        if (t == null) {
+            return null;
+        }
+        return t.passed() + "/" + t.total() + (t.passRatePercent() == null ? "" : " (" + t.passRatePercent() + "%)");
+    }
+
+    static String coverage(DeploymentRecord r) {
+        return r.coverage() == null ? null : number(r.coverage()) + "% of lines";
+    }
+
+    /** "333.33 req/s, avg 84.31 ms, p95 188.46 ms, p99 402 ms, 0.3% errors". */
+    static String load(DeploymentRecord r) {
+        LoadTestResults l = LoadTestResults.from(r.loadTestResults());
+        if (l == null) {
+            return null;
+        }
+        StringBuilder s = new StringBuilder(number(l.maxRps()) + " req/s, avg " + number(l.avgLatency()) + " ms");
+        if (l.p95Latency() != null) {
+            s.append(", p95 ").append(number(l.p95Latency())).append(" ms");
+        }
+        if (l.p99Latency() != null) {
+            s.append(", p99 ").append(number(l.p99Latency())).append(" ms");
+        }
+        if (l.errorRate() != null) {
+            s.append(", ").append(number(l.errorRate())).append("% errors");
+        }
+        return s.toString();
+    }
+
+    /** "jane.doe (Release Manager) at 2026-11-22T09:00:00Z; ...". */
+    static String approvals(DeploymentRecord r) {
+        if (r.approvals().isEmpty()) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        for (JsonNode node : r.approvals()) {
+            Approval a = Approval.from(node);
+            String who = a.approvedBy() == null ? "?" : a.approvedBy();
+            parts.add(who + (a.role() == null ? "" : " (" + a.role() + ")")
+                    + (a.approvedAt() == null ? "" : " at " + a.approvedAt())
+                    + (a.notes() == null ? "" : ": " + a.notes()));
+        }
+        return String.join("; ", parts);
+    }
+
+    static String changeRequest(DeploymentRecord r) {
+        ChangeRequest c = ChangeRequest.from(r.changeRequest());
+        if (c == null || c.id() == null) {
+            return null;
+        }
+        return c.id() + (c.window() == null ? "" : ", window " + c.window()) + (c.url() == null ? "" : " " + c.url());
+    }
+
+    /** "errorRate=0.2, p95LatencyMs=180, uptime=99.98". */
+    static String metrics(DeploymentRecord r) {
+        JsonNode m = r.metrics();
+        if (m == null || !m.isObject() || m.isEmpty()) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> it = m.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode v = e.getValue();
+            parts.add(e.getKey() + "=" + (v.isValueNode() ? v.asText() : v.toString()));
+        }
+        return String.join(", ", parts);
+    }
+
+    static String number(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e12) {
+            return String.valueOf((long) value);
+        }
+        String s = String.format(Locale.ROOT, "%.2f", value);
+        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+    }
+
+    static String metricLabel(String key) {
+        return switch (key) {
+            case "deploymentFrequency" -> "Deployment frequency";
+            case "leadTimeForChanges" -> "Lead time for changes";
+            case "changeFailureRate" -> "Change failure rate";
+            default -> "Failed deployment recovery time";
+        };
+    }
+}

@@ -1,0 +1,107 @@
+package io.specweave.deploy.results;
+
+import io.specweave.deploy.BadInputException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Finds and reads the result files a deploy job attaches. Relative paths and globs are resolved
+ * against {@code baseDir} (the project folder); globs use Java's syntax ({@code *}, {@code **},
+ * {@code ?}, {@code {a,b}}), so {@code build/test-results/**}{@code /*.xml} means every XML file
+ * below {@code build/test-results}.
+ */
+public final class ResultFiles {
+
+    private final Path baseDir;
+
+    public ResultFiles(Path baseDir) {
+        this.baseDir = baseDir.toAbsolutePath().normalize();
+    }
+
+    /** Every JUnit XML file the glob matches, counted together. */
+    public TestResults testResults(String glob) {
+        List<Path> files = glob(glob, "--test-results");
+        JUnitXmlParser parser = new JUnitXmlParser();
+        TestResults sum = TestResults.EMPTY;
+        for (Path file : files) {
+            sum = sum.plus(parser.parse(file, display(file)));
+        }
+        return sum;
+    }
+
+    public double coverage(String file) {
+        Path path = resolve(file);
+        return new CoverageParser().parse(path, display(path));
+    }
+
+    public LoadTestResults loadTestResults(String file) {
+        Path path = resolve(file);
+        return new K6SummaryParser().parse(path, display(path));
+    }
+
+    /** The files {@code pattern} matches, sorted; none is bad input naming the option and the folder. */
+    public List<Path> glob(String pattern, String option) {
+        String normalized = pattern.replace('\\', '/');
+        int firstMeta = indexOfMeta(normalized);
+        if (firstMeta < 0) {
+            Path file = resolve(pattern);
+            if (!Files.isRegularFile(file)) {
+                throw new BadInputException(option + " " + pattern + ": no such file (" + display(file) + ")");
+            }
+            return List.of(file);
+        }
+        int slash = normalized.lastIndexOf('/', firstMeta);
+        String fixed = slash < 0 ? "" : normalized.substring(0, slash);
+        String rest = slash < 0 ? normalized : normalized.substring(slash + 1);
+        Path root = fixed.isEmpty() ? baseDir : fixed.startsWith("/") ? Path.of(fixed) : baseDir.resolve(fixed);
+        PathMatcher deep = FileSystems.getDefault().getPathMatcher("glob:" + rest);
+        // "**/*.xml" also matches files directly in the folder, as in shells with globstar.
+        PathMatcher top = rest.startsWith("**/") ? FileSystems.getDefault().getPathMatcher("glob:" + rest.substring(3))
+                : deep;
+        PathMatcher matcher = p -> deep.matches(p) || top.matches(p);
+        List<Path> matches = new ArrayList<>();
+        if (Files.isDirectory(root)) {
+            int depth = rest.contains("**") ? Integer.MAX_VALUE : rest.split("/").length;
+            try (Stream<Path> walk = Files.walk(root, depth)) {
+                walk.filter(Files::isRegularFile)
+                        .filter(p -> matcher.matches(root.relativize(p)))
+                        .sorted()
+                        .forEach(matches::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (matches.isEmpty()) {
+            throw new BadInputException(option + " " + pattern + ": no file matches (searched "
+                    + display(root) + "); expected at least one JUnit XML report");
+        }
+        return matches;
+    }
+
+    private static int indexOfMeta(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '*' || c == '?' || c == '[' || c == '{') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private Path resolve(String file) {
+        Path path = Path.of(file);
+        return (path.isAbsolute() ? path : baseDir.resolve(path)).normalize();
+    }
+
+    private String display(Path file) {
+        Path cwd = Path.of("").toAbsolutePath();
+        return file.startsWith(cwd) ? cwd.relativize(file).toString() : file.toString();
+    }
+}
