@@ -20,6 +20,8 @@ import java.util.Map;
  * @param newDeployment   true when this sync records a deployment the item has not seen yet
  * @param environments    every environment's current record, for links between items
  * @param repositoryUrl   web URL of the source repository for commit links, may be null
+ * @param note            what happened to the environment besides a deployment (a slot swap, a
+ *                        rollback, a canary step), for the item's comment; null for a plain sync
  */
 public record TrackingRequest(
         SpecweaveConfig config,
@@ -30,7 +32,16 @@ public record TrackingRequest(
         DeploymentRecord record,
         boolean newDeployment,
         Map<String, DeploymentRecord> environments,
-        String repositoryUrl) {
+        String repositoryUrl,
+        String note) {
+
+    /** A request without a note: what a plain sync sends. */
+    public TrackingRequest(SpecweaveConfig config, SyncProfile profile, Increment increment, SpecDocument spec,
+            String incrementStatus, DeploymentRecord record, boolean newDeployment,
+            Map<String, DeploymentRecord> environments, String repositoryUrl) {
+        this(config, profile, increment, spec, incrementStatus, record, newDeployment, environments, repositoryUrl,
+                null);
+    }
 
     public String environment() {
         return profile.requireEnvironment();
