@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = SpecweaveDeploy.Version.class,
         description = "Tracks a SpecWeave increment across the environments it is deployed to.",
-        subcommands = {SyncCommand.class, StatusCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {SyncCommand.class, StatusCommand.class, DeployCommand.class, SwapSlotsCommand.class,
+                RollbackCommand.class, MonitorCommand.class, FeatureFlagCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the operation failed (tracker error, unhealthy, gate refused)",
                 "2:bad input (config, arguments)"})

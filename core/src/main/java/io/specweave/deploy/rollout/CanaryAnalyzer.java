@@ -44,7 +44,7 @@ public final class CanaryAnalyzer {
     }
 
     private Check errorRate(TrackMetrics canary, TrackMetrics stable) {
-        String name = "error rate";
+        String name = "Error rate";
         if (!TrackMetrics.usable(canary.errorRate()) || !TrackMetrics.usable(stable.errorRate())) {
             return new Check(name, Verdict.INCONCLUSIVE, why(canary.errorRate(), stable.errorRate()));
         }
@@ -69,7 +69,7 @@ public final class CanaryAnalyzer {
     }
 
     private Check requests(TrackMetrics canary) {
-        String name = "canary requests";
+        String name = "Canary requests";
         if (!TrackMetrics.usable(canary.requests())) {
             return new Check(name, Verdict.INCONCLUSIVE, "canary: " + state(canary.requests()));
         }

@@ -44,7 +44,7 @@ public final class CanaryReportRenderer {
         row(out, "Success rate", percent(last.canary().successRate()), percent(last.stable().successRate()));
         out.append('\n').append("Comparison:\n");
         for (CanaryAnalyzer.Check c : last.checks()) {
-            out.append("  ").append(mark(c.verdict())).append(' ').append(capitalize(c.name())).append(": ")
+            out.append("  ").append(mark(c.verdict())).append(' ').append(c.name()).append(": ")
                     .append(c.detail()).append('\n');
         }
         for (String problem : last.canary().problems()) {
@@ -82,10 +82,6 @@ public final class CanaryReportRenderer {
             case HOLD -> plain ? "[hold]" : "⏸️";
             case ROLL_BACK -> plain ? "[ROLL BACK]" : "🔴";
         };
-    }
-
-    private static String capitalize(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private static String fixed(Double value, int decimals) {

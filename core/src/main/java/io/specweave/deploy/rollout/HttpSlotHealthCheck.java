@@ -55,7 +55,10 @@ public final class HttpSlotHealthCheck implements SlotHealthCheck {
                 last = new SlotHealth(SlotHealth.UNHEALTHY, result.status(), uri.toString(), attempt,
                         "HTTP " + result.status());
             } catch (OperationFailedException e) {
-                last = new SlotHealth(SlotHealth.UNREACHABLE, null, uri.toString(), attempt, e.getMessage());
+                String message = e.getMessage();
+                int cause = message.indexOf("attempts: ");
+                last = new SlotHealth(SlotHealth.UNREACHABLE, null, uri.toString(), attempt,
+                        cause >= 0 ? message.substring(cause + "attempts: ".length()) : message);
             }
             if (attempt < attempts && interval > 0) {
                 try {
