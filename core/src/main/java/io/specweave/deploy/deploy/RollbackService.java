@@ -124,7 +124,7 @@ public final class RollbackService {
         String comment = "Rolled back " + environment + " from commit " + shortSha(current.commit()) + " to commit "
                 + shortSha(target.commit()) + " (first deployed " + target.deployedAt() + ")"
                 + (result.live() == null ? "" : "; slot " + result.live() + " is live again, " + result.idle()
-                        + " is idle") + "." + (reason == null || reason.isBlank() ? "" : " Reason: " + reason.trim())
+                        + " is idle") + "." + (reason == null || reason.isBlank() ? "" : " Reason: " + sentence(reason))
                 + (health == null ? "" : " Health after the rollback: " + health.status() + " (" + health.detail() + ").");
         TrackingRef ref = TrackingNotes.send(trackers, project, profile, increment, environment, false, comment,
                 ci.repositoryUrl());
@@ -153,6 +153,11 @@ public final class RollbackService {
             }
         }
         return fallback;
+    }
+
+    private static String sentence(String text) {
+        String t = text.trim();
+        return t.endsWith(".") || t.endsWith("!") || t.endsWith("?") ? t : t + ".";
     }
 
     private static String shortSha(String commit) {
