@@ -77,6 +77,8 @@ public final class LocalPrometheus implements AutoCloseable {
                     "--storage.tsdb.retention.time=1h", "--log.level=warn")
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             LocalPrometheus prometheus = new LocalPrometheus(process, log, "http://127.0.0.1:" + port);
+            // A test JVM that is killed must not leave the server running.
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
             prometheus.await(body -> true, "/-/ready", "Prometheus to be ready");
             return prometheus;
         } catch (IOException e) {
