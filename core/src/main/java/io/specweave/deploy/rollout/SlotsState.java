@@ -49,6 +49,7 @@ public record SlotsState(String live, String previousLive, String swappedAt, Map
         return slots.get(name);
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isEmpty() {
         return live == null && slots.isEmpty();
     }

@@ -26,6 +26,7 @@ public record TrackMetrics(Double requestRate, Double errorRate, Double p50Laten
     }
 
     /** 1 - error rate; null when the error rate is unknown. */
+    @com.fasterxml.jackson.annotation.JsonProperty("successRate")
     public Double successRate() {
         return usable(errorRate) ? 1 - errorRate : null;
     }

@@ -2,6 +2,7 @@ package io.specweave.deploy.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.config.SyncProfile;
 import io.specweave.deploy.http.HttpSettings;
 import io.specweave.deploy.http.Redactor;
@@ -75,11 +76,16 @@ class PrometheusCanaryAnalysisTest {
         }
     }
 
-    private CanaryReport analyse(String job, List<String> lines) {
-        SyncProfile profile = TestProject.in(dir).config("{\"sync\": {\"profiles\": {\"local-prod\": {"
+    private SyncProfile profile(String job, String queries) {
+        return TestProject.in(dir).config("{\"sync\": {\"profiles\": {\"local-prod\": {"
                 + "\"provider\": \"local\", \"environment\": \"prod\", "
                 + "\"metrics\": {\"prometheusUrl\": \"" + prometheus.url() + "\", \"selector\": \"job=\\\"" + job
-                + "\\\"\"}, \"canaryAnalysis\": {\"minRequests\": 50}}}}}").open().config().profile("local-prod");
+                + "\\\"\"" + queries + "}, \"canaryAnalysis\": {\"minRequests\": 50}}}}}").open().config()
+                .profile("local-prod");
+    }
+
+    private CanaryReport analyse(String job, List<String> lines) {
+        SyncProfile profile = profile(job, "");
         MetricQueries queries = MetricQueries.of(profile);
         RestClient client = new RestClient(HttpSettings.defaults(), new Redactor());
         CanaryMonitor monitor = new CanaryMonitor(new PrometheusMetricsSource(client, queries.prometheusUrl(), queries),
@@ -132,5 +138,26 @@ class PrometheusCanaryAnalysisTest {
         assertThat(report.last().stable().requestRate()).isPositive();
         assertThat(report.reason()).startsWith("inconclusive: ").contains("canary: no data");
         assertThat(text.get(0)).contains("no data", "HOLD");
+    }
+
+    @Test
+    void aQueryPrometheusRejectsIsBadInputNamingTheSetting() {
+        MetricQueries queries = MetricQueries.of(profile("good", ", \"queries\": {\"errorRate\": \"sum(rate(\"}"));
+        PrometheusMetricsSource source = new PrometheusMetricsSource(
+                new RestClient(HttpSettings.defaults(), new Redactor()), prometheus.url(), queries);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> source.read("canary", "c2"))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("sync.profiles.local-prod.metrics.queries.errorRate: Prometheus rejected the query");
+    }
+
+    @Test
+    void aQueryReturningSeveralSeriesIsReportedNotSummed() {
+        MetricQueries queries = MetricQueries.of(profile("good", ", \"queries\": {\"requestRate\": "
+                + "\"rate(http_requests_total{job=\\\"good\\\",track=\\\"{{track}}\\\"}[{{window}}])\"}"));
+        TrackMetrics canary = new PrometheusMetricsSource(new RestClient(HttpSettings.defaults(), new Redactor()),
+                prometheus.url(), queries).read("canary", "c2");
+        assertThat(canary.requestRate()).isNull();
+        assertThat(canary.problems()).anyMatch(p -> p.startsWith("requestRate: 2 series for canary"));
+        assertThat(canary.errorRate()).isCloseTo(0.01, org.assertj.core.data.Offset.offset(0.001));
     }
 }
