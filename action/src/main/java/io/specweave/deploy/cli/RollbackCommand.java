@@ -25,7 +25,7 @@ import picocli.CommandLine.ParentCommand;
  * blue-green slots, the previously live slot), or sets a running canary to 0 %.
  */
 @Command(name = "rollback", mixinStandardHelpOptions = true, versionProvider = SpecweaveDeploy.Version.class,
-        description = "Rolls an environment back to its previous deployment, or a canary back to 0 %.")
+        description = "Rolls an environment back to its previous deployment, or a canary back to 0 %%.")
 final class RollbackCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -44,7 +44,7 @@ final class RollbackCommand implements Callable<Integer> {
     @Option(names = {"-p", "--profile"}, description = "Sync profile instead of --environment.")
     String profile;
 
-    @Option(names = "--canary", description = "Roll back the running canary (0 %, abandoned); stable stays.")
+    @Option(names = "--canary", description = "Roll back the running canary (0 %%, abandoned); stable stays.")
     boolean canary;
 
     @Option(names = "--reason", description = "Why, for the record and the tracking item.")
