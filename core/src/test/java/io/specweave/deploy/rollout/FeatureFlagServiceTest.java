@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -139,5 +140,24 @@ class FeatureFlagServiceTest {
         java.nio.file.Files.delete(dir.resolve(FLAGS));
         service.set(project.open(), "search", true, "dev", null, ci);
         assertThat(file()).isEqualTo(Json.mapper().readTree("{\"dev\": {\"search\": true}}"));
+    }
+
+    @Test
+    void concurrentChangesAreSerializedNoneIsLost() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<FlagChange>> done = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                String flag = "flag" + i;
+                done.add(pool.submit(() -> service.set(project.open(), flag, true, "qa", null, ci)));
+            }
+            for (var f : done) {
+                assertThat(f.get().changed()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(file().path("qa")).hasSize(12);
+        assertThat(file().path("$schema").asText()).isEqualTo("./flags.schema.json");
     }
 }

@@ -15,6 +15,7 @@ public final class HealthServer implements AutoCloseable {
     private final HttpServer server;
     private final AtomicInteger status;
     private final AtomicInteger calls = new AtomicInteger();
+    private final AtomicInteger failuresLeft = new AtomicInteger();
 
     private HealthServer(HttpServer server, AtomicInteger status) {
         this.server = server;
@@ -28,9 +29,10 @@ public final class HealthServer implements AutoCloseable {
             HealthServer health = new HealthServer(server, status);
             server.createContext("/health", exchange -> {
                 health.calls.incrementAndGet();
-                byte[] body = (status.get() < 300 ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}")
+                int code = health.failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 503 : status.get();
+                byte[] body = (code < 300 ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}")
                         .getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(status.get(), body.length);
+                exchange.sendResponseHeaders(code, body.length);
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(body);
                 }
@@ -48,6 +50,11 @@ public final class HealthServer implements AutoCloseable {
 
     public void status(int code) {
         status.set(code);
+    }
+
+    /** The next {@code count} calls answer 503, as a service that is still starting. */
+    public void failNext(int count) {
+        failuresLeft.set(count);
     }
 
     public int calls() {
