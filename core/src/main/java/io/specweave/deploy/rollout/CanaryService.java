@@ -50,7 +50,8 @@ public final class CanaryService {
             DeploymentRecord stable = Deployments.get(document, environment).orElse(null);
             CanaryState next;
             if (current != null && current.running()) {
-                if (request.commit() != null && !request.commit().equals(current.commit())) {
+                // The run's commit (given, or from CI): a pipeline of a newer commit must not move an older canary.
+                if (facts.commit() != null && !facts.commit().equals(current.commit())) {
                     throw new BadInputException("a canary of commit " + RolloutRecords.shortCommit(current.commit())
                             + " runs at " + current.weightOrZero() + " % in " + environment + "; promote it (--canary "
                             + "100) or roll it back (rollback " + increment.paddedNumber() + " --environment "

@@ -139,4 +139,14 @@ class CanaryServiceTest {
         assertThatThrownBy(() -> step(10, "c1")).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("already the stable version");
     }
+
+    @Test
+    void aPipelineOfANewerCommitDoesNotMoveTheRunningCanary() {
+        step(10, "c2");
+        EnvironmentTarget target = EnvironmentTarget.resolve(project.open().config(), null, "prod", null);
+        CiContext newerRun = new CiContext("github-actions", "c3", "main", null, "octocat", null, null);
+        assertThatThrownBy(() -> service.step(project.open(), new DeployRequest("0018", null, "prod", null, 25, null,
+                null, null, null, null, null), target, newerRun)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("a canary of commit c2 runs at 10 % in prod");
+    }
 }
