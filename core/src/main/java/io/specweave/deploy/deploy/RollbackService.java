@@ -14,6 +14,7 @@ import io.specweave.deploy.rollout.Slot;
 import io.specweave.deploy.rollout.SlotHealth;
 import io.specweave.deploy.rollout.SlotHealthCheck;
 import io.specweave.deploy.rollout.SlotsState;
+import io.specweave.deploy.tracker.ItemContent;
 import io.specweave.deploy.tracker.TrackingRef;
 import io.specweave.deploy.tracker.TrackerFactory;
 import java.time.Clock;
@@ -161,9 +162,6 @@ public final class RollbackService {
     }
 
     private static String shortSha(String commit) {
-        if (commit == null) {
-            return "(no commit)";
-        }
-        return commit.matches("[0-9a-fA-F]{13,64}") ? commit.substring(0, 12) : commit;
+        return commit == null ? "(no commit)" : ItemContent.shortSha(commit);
     }
 }

@@ -10,6 +10,7 @@ import io.specweave.deploy.deploy.DeploymentRecord;
 import io.specweave.deploy.deploy.DeploymentStatus;
 import io.specweave.deploy.deploy.Deployments;
 import io.specweave.deploy.increment.MetadataDocument;
+import io.specweave.deploy.tracker.ItemContent;
 import java.util.Objects;
 
 /** Puts a version live in an environment's record, the way a slot swap or a promoted canary does. */
@@ -71,9 +72,6 @@ final class RolloutRecords {
 
     /** "abc123def456" for a SHA, else as given; "-" for none. */
     static String shortCommit(String commit) {
-        if (commit == null) {
-            return "-";
-        }
-        return commit.matches("[0-9a-fA-F]{13,64}") ? commit.substring(0, 12) : commit;
+        return commit == null ? "-" : ItemContent.shortSha(commit);
     }
 }
