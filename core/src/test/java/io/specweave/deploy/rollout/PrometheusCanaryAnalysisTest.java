@@ -22,6 +22,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,8 +49,9 @@ class PrometheusCanaryAnalysisTest {
     @BeforeAll
     static void startPrometheus() throws Exception {
         Path binary = LocalPrometheus.binary().orElse(null);
-        Assumptions.assumeTrue(binary != null, "prometheus binary not found on the PATH: skipping the analyses "
-                + "against a real Prometheus (apt-get install prometheus, as .ci/run does, to run them)");
+        if (binary == null) {
+            return;
+        }
         Map<String, Map<String, Traffic>> scenarios = new LinkedHashMap<>();
         scenarios.put("good", Map.of(
                 "canary", new Traffic(100, 1, BOUNDS, FAST),
@@ -64,6 +66,13 @@ class PrometheusCanaryAnalysisTest {
                 endpoint.target(), List.copyOf(scenarios.keySet()));
         // Four scrapes of every series: enough samples for rate() over the default 1m window.
         prometheus.awaitAtLeast("min(count_over_time(http_requests_total[1m]))", 4);
+    }
+
+    @BeforeEach
+    void needsPrometheus() {
+        // Checked per test so that each one is reported as skipped, with the reason.
+        Assumptions.assumeTrue(prometheus != null, "prometheus binary not found on the PATH: skipped the canary "
+                + "analysis against a real Prometheus (apt-get install prometheus, as .ci/run does, to run it)");
     }
 
     @AfterAll
