@@ -36,6 +36,11 @@ public final class SpecweaveDeploy {
         COMMANDS.put("health", HealthCommand::new);
         COMMANDS.put("approve", ApproveCommand::new);
         COMMANDS.put("dora", DoraCommand::new);
+        COMMANDS.put("deploy", DeployCommand::new);
+        COMMANDS.put("swap-slots", SwapSlotsCommand::new);
+        COMMANDS.put("rollback", RollbackCommand::new);
+        COMMANDS.put("monitor", MonitorCommand::new);
+        COMMANDS.put("feature-flag", FeatureFlagCommand::new);
     }
 
     private final CliRuntime runtime;

@@ -52,12 +52,17 @@ public record DeploymentRecord(
         Boolean forced,
         List<DeploymentRecord> history) {
 
-    /** The fields this tool owns inside {@code deployments.<env>}; other keys there are left alone. */
+    /**
+     * The fields this tool owns inside {@code deployments.<env>}; other keys there are left alone.
+     * {@code note} and {@code rolledBackFrom} are written by rollouts and rollbacks next to the
+     * record (see {@code RollbackService}); listing them here clears them when a later deployment
+     * replaces the record, so they never describe a deployment they do not belong to.
+     */
     public static final List<String> OWNED_FIELDS = List.of("profile", "status", "issueNumber", "issueKey",
             "workItemId", "issueUrl", "workItemUrl", "deployedAt", "deployedBy", "commit", "branch", "tag",
             "deploymentUrl", "runUrl", "healthStatus", "healthHttpStatus", "healthLatencyMs", "healthMessage",
             "lastChecked", "testResults", "coverage", "loadTestResults", "approvals", "metrics", "changeRequest",
-            "forced");
+            "forced", "note", "rolledBackFrom");
 
     public DeploymentRecord {
         approvals = approvals == null ? List.of() : List.copyOf(approvals);

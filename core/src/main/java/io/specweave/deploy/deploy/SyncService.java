@@ -121,7 +121,7 @@ public final class SyncService {
         SpecDocument spec = SpecDocument.read(increment.specFile());
 
         TrackingRequest trackingRequest = new TrackingRequest(project.config(), profile, increment, spec,
-                document.status(), viewed, newDeployment, view, facts.repositoryUrl(), request.issueKeys());
+                document.status(), viewed, newDeployment, view, facts.repositoryUrl(), request.issueKeys(), null);
         TrackingRef ref;
         try {
             ref = tracker.upsert(trackingRequest);

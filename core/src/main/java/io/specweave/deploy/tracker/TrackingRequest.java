@@ -23,6 +23,8 @@ import java.util.Map;
  * @param repositoryUrl   web URL of the source repository for commit links, may be null
  * @param issueKeys       existing items to record the deployment on instead of the profile's own item
  *                        (Jira's {@code --issue-keys}); empty when not given
+ * @param note            what happened to the environment besides a deployment (a slot swap, a
+ *                        rollback, a canary step), for the item's comment; null for a plain sync
  */
 public record TrackingRequest(
         SpecweaveConfig config,
@@ -34,18 +36,19 @@ public record TrackingRequest(
         boolean newDeployment,
         Map<String, DeploymentRecord> environments,
         String repositoryUrl,
-        List<String> issueKeys) {
+        List<String> issueKeys,
+        String note) {
 
     public TrackingRequest {
         issueKeys = issueKeys == null ? List.of() : List.copyOf(issueKeys);
     }
 
-    /** A request without explicit issue keys. */
+    /** A plain sync's request: no explicit issue keys, no note. */
     public TrackingRequest(SpecweaveConfig config, SyncProfile profile, Increment increment, SpecDocument spec,
             String incrementStatus, DeploymentRecord record, boolean newDeployment,
             Map<String, DeploymentRecord> environments, String repositoryUrl) {
         this(config, profile, increment, spec, incrementStatus, record, newDeployment, environments, repositoryUrl,
-                List.of());
+                List.of(), null);
     }
 
     public String environment() {

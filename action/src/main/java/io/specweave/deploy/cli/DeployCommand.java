@@ -1,0 +1,138 @@
+package io.specweave.deploy.cli;
+
+import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Json;
+import io.specweave.deploy.Project;
+import io.specweave.deploy.ci.CiContext;
+import io.specweave.deploy.ci.CiDetector;
+import io.specweave.deploy.deploy.SyncRequest;
+import io.specweave.deploy.deploy.SyncResult;
+import io.specweave.deploy.deploy.SyncService;
+import io.specweave.deploy.deploy.SyncSummary;
+import io.specweave.deploy.http.Sleeper;
+import io.specweave.deploy.rollout.CanaryResult;
+import io.specweave.deploy.rollout.CanaryService;
+import io.specweave.deploy.rollout.DeployRequest;
+import io.specweave.deploy.rollout.EnvironmentTarget;
+import io.specweave.deploy.rollout.HttpSlotHealthCheck;
+import io.specweave.deploy.rollout.SlotResult;
+import io.specweave.deploy.rollout.SlotService;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code deploy <increment> --environment E [--slot S | --canary N]}: records a deployment to a
+ * blue-green slot, a canary step, or (with neither) a plain finished deployment like
+ * {@code sync --deployed}.
+ */
+@Command(name = "deploy", mixinStandardHelpOptions = true, versionProvider = SpecweaveDeploy.Version.class,
+        description = "Records a deployment to an environment, one of its blue-green slots, or a canary step.")
+final class DeployCommand implements Callable<Integer> {
+
+    @ParentCommand
+    SpecweaveDeploy parent;
+
+    @Mixin
+    ProjectOptions project;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "INCREMENT",
+            description = "Increment id (0018, 18, 0018-name) or 'active' (default).")
+    String increment = "active";
+
+    @Option(names = {"-e", "--environment"}, description = "The environment; ENV-SLOT (prod-green) names a slot too.")
+    String environment;
+
+    @Option(names = {"-p", "--profile"}, description = "Sync profile (sync.profiles.<name>) instead of --environment.")
+    String profile;
+
+    @Option(names = "--slot", description = "Blue-green slot to deploy to (e.g. blue, green).")
+    String slot;
+
+    @Option(names = "--canary", paramLabel = "PERCENT",
+            description = "Canary share of traffic: 1-100; 100 makes the canary the stable version.")
+    Integer canary;
+
+    @Option(names = "--commit", description = "Commit SHA (default: from CI or git).")
+    String commit;
+
+    @Option(names = "--branch", description = "Branch (default: from CI or git).")
+    String branch;
+
+    @Option(names = "--tag", description = "Tag (default: from CI or git).")
+    String tag;
+
+    @Option(names = "--deployed-by", description = "Who deployed (default: the CI actor or git user).")
+    String deployedBy;
+
+    @Option(names = "--run-url", description = "Link to the pipeline run (default: from CI).")
+    String runUrl;
+
+    @Option(names = "--deployment-url", description = "The slot's URL when the profile has no slots.<slot>.url; "
+            + "without a slot, the environment's URL.")
+    String deploymentUrl;
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        CliRuntime runtime = parent.runtime();
+        if (slot != null && canary != null) {
+            throw new BadInputException("--slot and --canary are two ways to roll out; pass one of them");
+        }
+        Project opened = project.open();
+        EnvironmentTarget target = EnvironmentTarget.resolve(opened.config(), profile, environment, slot);
+        if (target.slot() != null && canary != null) {
+            throw new BadInputException("--environment " + environment + " names slot " + target.slot()
+                    + "; a canary is not deployed to a slot: pass --environment " + target.environment());
+        }
+        CiContext ci = new CiDetector(runtime.env(), opened.dir()).detect();
+        DeployRequest request = new DeployRequest(increment, profile, target.environment(), target.slot(), canary,
+                commit, branch, tag, deployedBy, runUrl, deploymentUrl);
+        PrintWriter out = runtime.out();
+        if (target.slot() != null) {
+            SlotService service = new SlotService(runtime.trackerFactory(), new HttpSlotHealthCheck(Sleeper.system()),
+                    runtime.clock());
+            SlotResult result = service.deploy(opened, request, target, ci);
+            if (json) {
+                out.println(Json.pretty(result));
+            } else {
+                out.println(SlotPrinter.text(result));
+            }
+            return 0;
+        }
+        if (canary != null) {
+            CanaryResult result = new CanaryService(runtime.trackerFactory(), runtime.clock())
+                    .step(opened, request, target, ci);
+            if (json) {
+                out.println(Json.pretty(result));
+            } else {
+                out.println((result.promoted() ? "Promoted canary of " : "Canary of ") + result.increment() + " in "
+                        + result.environment() + ": " + result.canary().weightOrZero() + " % (commit "
+                        + result.canary().commit() + ")");
+                out.println("  " + result.note());
+                if (result.trackingId() != null) {
+                    out.println("  tracking: " + result.trackingId());
+                }
+            }
+            return 0;
+        }
+        SyncRequest sync = new SyncRequest(increment, target.profile().name(), null, null,
+                SyncRequest.Outcome.DEPLOYED, commit, branch, tag, deployedBy, runUrl, deploymentUrl, false);
+        SyncResult result = new SyncService(runtime.trackerFactory(), runtime.clock()).sync(opened, sync, ci);
+        SyncSummary summary = SyncSummary.of(result);
+        if (json) {
+            out.println(Json.pretty(summary));
+        } else {
+            out.println((result.newDeployment() ? "Recorded " : "Re-synced ") + result.increment().id() + " → "
+                    + result.environment() + " (" + summary.status() + ", profile " + result.profile().name() + ")"
+                    + (result.record().commit() == null ? "" : "\n  commit:   " + result.record().commit()));
+        }
+        return 0;
+    }
+}

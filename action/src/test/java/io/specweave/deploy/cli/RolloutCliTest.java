@@ -1,0 +1,180 @@
+package io.specweave.deploy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import io.specweave.deploy.Json;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** deploy --slot/--canary, swap-slots, rollback, monitor --canary and feature-flag as a user runs them. */
+class RolloutCliTest {
+
+    @TempDir
+    Path dir;
+
+    Path project;
+    HttpServer green;
+    AtomicInteger greenStatus = new AtomicInteger(200);
+
+    @BeforeEach
+    void setUp() throws Exception {
+        project = CliHarness.copyDemo(dir.resolve("demo"));
+        Path config = project.resolve(".specweave/config.json");
+        Files.writeString(config, Files.readString(config).replace("\"deploymentUrl\": \"https://demo-shop.example\"",
+                "\"deploymentUrl\": \"https://demo-shop.example\", \"healthCheck\": {\"retries\": 2, "
+                        + "\"intervalSeconds\": 0}"));
+        green = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        green.createContext("/health", exchange -> {
+            exchange.sendResponseHeaders(greenStatus.get(), 2);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write("ok".getBytes());
+            }
+        });
+        green.start();
+    }
+
+    @AfterEach
+    void stop() {
+        green.stop(0);
+    }
+
+    private CliHarness.Run run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--dir");
+        all.add(project.toString());
+        return CliHarness.inProcess(Map.of("NO_COLOR", "1"), all.toArray(String[]::new));
+    }
+
+    private JsonNode prodStatus() throws Exception {
+        JsonNode status = Json.mapper().readTree(run("status", "0003", "--json", "--deployments").out());
+        for (JsonNode env : status.path("environments")) {
+            if (env.path("environment").asText().equals("prod")) {
+                return env;
+            }
+        }
+        throw new AssertionError("no prod in " + status);
+    }
+
+    @Test
+    void blueGreenDeploySwapAndRollback() throws Exception {
+        String greenUrl = "http://127.0.0.1:" + green.getAddress().getPort();
+        CliHarness.Run blue = run("deploy", "0003", "--environment", "prod-blue", "--commit", "aaa111");
+        assertThat(blue.exitCode()).as(blue.err()).isZero();
+        assertThat(blue.out()).contains("Deployed 0003-oauth-google to slot blue of prod (live)");
+        CliHarness.Run toGreen = run("deploy", "0003", "--environment", "prod", "--slot", "green", "--commit",
+                "bbb222", "--deployment-url", greenUrl);
+        assertThat(toGreen.out()).contains("(idle; blue stays live)");
+
+        greenStatus.set(503);
+        CliHarness.Run refused = run("swap-slots", "0003", "--environment", "prod");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("slot green of prod is unhealthy (HTTP 503", "--force");
+        assertThat(prodStatus().path("commit").asText()).isEqualTo("aaa111");
+
+        greenStatus.set(200);
+        CliHarness.Run swap = run("swap-slots", "0003", "--environment", "prod", "--json");
+        assertThat(swap.exitCode()).as(swap.err()).isZero();
+        assertThat(Json.mapper().readTree(swap.out()).path("live").asText()).isEqualTo("green");
+        assertThat(prodStatus().path("commit").asText()).isEqualTo("bbb222");
+
+        CliHarness.Run rollback = run("rollback", "0003", "--environment", "prod", "--no-health-check",
+                "--reason", "checkout errors");
+        assertThat(rollback.exitCode()).as(rollback.err()).isZero();
+        assertThat(rollback.out()).contains("commit aaa111 is current again (was bbb222)",
+                "slot blue is live again, green is idle");
+        JsonNode prod = prodStatus();
+        assertThat(prod.path("commit").asText()).isEqualTo("aaa111");
+        assertThat(prod.path("state").asText()).isEqualTo("deployed");
+        JsonNode history = prod.path("history");
+        assertThat(history.get(history.size() - 1).path("status").asText()).isEqualTo("rolled_back");
+    }
+
+    @Test
+    void canaryStepsAndMonitorGateOnTheRecommendation() throws Exception {
+        assertThat(run("deploy", "0001", "--environment", "prod", "--canary", "10", "--commit", "ccc333").exitCode())
+                .isZero();
+        Path good = dir.resolve("good.json");
+        Files.writeString(good, "{\"canary\": {\"requestRate\": 12.5, \"errorRate\": 0.002, \"p50LatencyMs\": 45, "
+                + "\"p95LatencyMs\": 120, \"requests\": 750}, \"stable\": {\"requestRate\": 112.5, "
+                + "\"errorRate\": 0.0015, \"p50LatencyMs\": 42, \"p95LatencyMs\": 110, \"requests\": 6750}}");
+        CliHarness.Run safe = run("monitor", "0001", "--environment", "prod", "--canary", "--metrics-file",
+                good.toString());
+        assertThat(safe.exitCode()).as(safe.out() + safe.err()).isZero();
+        assertThat(safe.out()).contains("Canary Deployment Monitoring: 0001-user-login in prod",
+                "Traffic split: canary 10 % (commit ccc333) | stable 90 %", "Requests/s", "Success rate",
+                "99.80 %", "Recommendation: [ok] SAFE TO INCREASE CANARY");
+
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, Files.readString(good).replace("0.002", "0.08"));
+        CliHarness.Run rollBack = run("monitor", "0001", "--environment", "prod", "--canary", "--metrics-file",
+                bad.toString(), "--json");
+        assertThat(rollBack.exitCode()).isEqualTo(1);
+        assertThat(Json.mapper().readTree(rollBack.out()).path("recommendation").asText()).isEqualTo("ROLL_BACK");
+
+        Path empty = dir.resolve("nan.json");
+        Files.writeString(empty, "{\"canary\": {\"errorRate\": \"NaN\"}, \"stable\": {}}");
+        CliHarness.Run hold = run("monitor", "0001", "--environment", "prod", "--canary", "--metrics-file",
+                empty.toString());
+        assertThat(hold.exitCode()).isEqualTo(1);
+        assertThat(hold.out()).contains("HOLD", "inconclusive");
+
+        assertThat(run("deploy", "0001", "--environment", "prod", "--canary", "50").exitCode()).isZero();
+        assertThat(run("deploy", "0001", "--environment", "prod", "--canary", "100").exitCode()).isZero();
+        JsonNode metadata = Json.mapper().readTree(project.resolve(
+                ".specweave/increments/0001-user-login/metadata.json").toFile());
+        JsonNode prod = metadata.path("deployments").path("prod");
+        assertThat(prod.path("commit").asText()).isEqualTo("ccc333");
+        assertThat(prod.path("canary").path("steps")).extracting(s -> s.path("weight").asInt())
+                .containsExactly(10, 50, 100);
+        assertThat(prod.path("canary").path("lastAnalysis").path("recommendation").asText()).isEqualTo("HOLD");
+    }
+
+    @Test
+    void monitorWithoutCanaryOrMetricsSourceAndMixedRolloutsAreBadInput() {
+        CliHarness.Run noMode = run("monitor", "0001", "--environment", "prod");
+        assertThat(noMode.exitCode()).isEqualTo(2);
+        assertThat(noMode.err()).contains("pass --canary");
+        run("deploy", "0001", "--environment", "prod", "--canary", "10", "--commit", "ccc333");
+        CliHarness.Run noSource = run("monitor", "0001", "--environment", "prod", "--canary");
+        assertThat(noSource.exitCode()).isEqualTo(2);
+        assertThat(noSource.err()).contains("sync.profiles.local-prod.metrics.prometheusUrl", "--metrics-file");
+        assertThat(run("deploy", "0001", "--environment", "prod", "--slot", "blue", "--canary", "10").exitCode())
+                .isEqualTo(2);
+        assertThat(run("monitor", "0001", "--environment", "prod", "--canary", "--metrics-file", "x.json",
+                "--interval", "soon", "--duration", "1m").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void featureFlagsAcrossEnvironments() throws Exception {
+        assertThat(run("feature-flag", "enable", "newCheckout", "--environment", "qa").exitCode()).isZero();
+        assertThat(run("feature-flag", "enable", "newCheckout", "--environment", "dev").exitCode()).isZero();
+        CliHarness.Run off = run("feature-flag", "disable", "newCheckout", "--environment", "prod", "--increment",
+                "0001");
+        assertThat(off.exitCode()).as(off.err()).isZero();
+        assertThat(off.out()).contains("recorded in 0001-user-login (deployments.prod.flagChanges)");
+        CliHarness.Run matrix = run("feature-flag", "list");
+        assertThat(matrix.out()).isEqualTo("flag         dev  qa   staging  uat  prod\n"
+                + "newCheckout  on   on   -        -    off\n");
+        CliHarness.Run one = run("feature-flag", "list", "--environment", "qa", "--json");
+        assertThat(Json.mapper().readTree(one.out())).isEqualTo(Json.mapper().readTree("{\"qa\": {\"newCheckout\": true}}"));
+        CliHarness.Run flagd = run("feature-flag", "export", "--environment", "qa", "--format", "flagd");
+        assertThat(Json.mapper().readTree(flagd.out()).path("flags").path("newCheckout").path("defaultVariant").asText())
+                .isEqualTo("on");
+        assertThat(run("feature-flag", "export", "--environment", "prod").out()).isEqualTo("FEATURE_NEW_CHECKOUT=false\n");
+        assertThat(run("feature-flag", "enable", "x", "--environment", "perf").exitCode()).isEqualTo(2);
+        assertThat(run("feature-flag").exitCode()).isEqualTo(2);
+    }
+}
