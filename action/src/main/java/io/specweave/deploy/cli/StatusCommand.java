@@ -1,12 +1,10 @@
 package io.specweave.deploy.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.Json;
 import io.specweave.deploy.Project;
 import io.specweave.deploy.report.EnvironmentStatus;
 import io.specweave.deploy.report.PipelineStatus;
+import io.specweave.deploy.report.StatusJson;
 import io.specweave.deploy.report.StatusService;
 import io.specweave.deploy.report.TextStatusRenderer;
 import java.io.PrintWriter;
@@ -56,14 +54,7 @@ final class StatusCommand implements Callable<Integer> {
         }
         PipelineStatus status = service.status(reference);
         if (json) {
-            ObjectNode node = Json.mapper().valueToTree(status);
-            if (!deployments) {
-                JsonNode environments = node.get("environments");
-                if (environments instanceof ArrayNode array) {
-                    array.forEach(e -> ((ObjectNode) e).remove("history"));
-                }
-            }
-            out.println(Json.pretty(node));
+            out.println(Json.pretty(StatusJson.of(status, deployments)));
             return 0;
         }
         out.print(text.render(status));

@@ -1,0 +1,214 @@
+package io.specweave.deploy.report;
+
+import io.specweave.deploy.deploy.DeploymentRecord;
+import io.specweave.deploy.deploy.DeploymentStatus;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The status view as GitHub-flavoured Markdown: a Mermaid flowchart of the environments in
+ * pipeline order (one of them highlighted), a table with one row per environment, and links to the
+ * tracking items. Used for the Action's step summary and {@code status --markdown}.
+ *
+ * <p>Everything taken from files is escaped for its place: table cells lose their {@code |} and
+ * line breaks, Mermaid labels their quotes, and only {@code http(s)} URLs become links, so a
+ * record cannot inject markup or script-like links into a page.
+ */
+public final class MarkdownStatusRenderer {
+
+    /** GitHub refuses step summaries above 1 MiB; a rendering is kept below this. */
+    public static final int DEFAULT_MAX_BYTES = 1024 * 1024 - 16 * 1024;
+
+    private final int maxBytes;
+
+    public MarkdownStatusRenderer() {
+        this(DEFAULT_MAX_BYTES);
+    }
+
+    public MarkdownStatusRenderer(int maxBytes) {
+        if (maxBytes < 1024) {
+            throw new IllegalArgumentException("maxBytes must be at least 1024, was " + maxBytes);
+        }
+        this.maxBytes = maxBytes;
+    }
+
+    /** The whole view; {@code highlight} is the environment to emphasise, or null. */
+    public String render(PipelineStatus status, String highlight) {
+        StringBuilder out = new StringBuilder();
+        out.append("### ").append(inline(status.id()));
+        if (status.title() != null) {
+            out.append(" — ").append(inline(status.title()));
+        }
+        out.append("\n\n");
+        if (status.status() != null) {
+            out.append("Increment status: **").append(inline(status.status())).append("**\n\n");
+        }
+        out.append(mermaid(status, highlight)).append('\n');
+        out.append(table(status, highlight));
+        List<String> links = trackingLinks(status);
+        if (!links.isEmpty()) {
+            out.append("\n**Tracking items:** ").append(String.join(" · ", links)).append('\n');
+        }
+        if (status.pipelineDuration() != null) {
+            out.append("\nTotal pipeline duration: **").append(status.pipelineDuration()).append("**");
+            if (!status.stages().isEmpty()) {
+                List<String> stages = new ArrayList<>();
+                status.stages().forEach(s -> stages.add(inline(s.from()) + " → " + inline(s.to()) + " " + s.duration()));
+                out.append(" (").append(String.join(", ", stages)).append(')');
+            }
+            out.append('\n');
+        }
+        return truncate(out.toString(), maxBytes);
+    }
+
+    /** A Mermaid {@code flowchart LR} of the environments, coloured by state, {@code highlight} outlined. */
+    public String mermaid(PipelineStatus status, String highlight) {
+        StringBuilder out = new StringBuilder("```mermaid\nflowchart LR\n");
+        List<EnvironmentStatus> environments = status.environments();
+        for (int i = 0; i < environments.size(); i++) {
+            EnvironmentStatus env = environments.get(i);
+            String label = mermaidLabel(env.environment()) + "<br/>" + mermaidLabel(env.state().replace('_', ' '));
+            out.append("  env").append(i).append("[\"").append(label).append("\"]\n");
+        }
+        for (int i = 1; i < environments.size(); i++) {
+            out.append("  env").append(i - 1).append(" --> env").append(i).append('\n');
+        }
+        out.append("  classDef deployed fill:#d3f9d8,stroke:#2b8a3e,color:#1b4332\n");
+        out.append("  classDef failed fill:#ffe3e3,stroke:#c92a2a,color:#5c0000\n");
+        out.append("  classDef progress fill:#fff3bf,stroke:#e67700,color:#5c3d00\n");
+        out.append("  classDef pending fill:#f1f3f5,stroke:#adb5bd,color:#495057\n");
+        out.append("  classDef current stroke:#1c7ed6,stroke-width:4px\n");
+        for (int i = 0; i < environments.size(); i++) {
+            out.append("  class env").append(i).append(' ').append(styleClass(environments.get(i).state())).append('\n');
+        }
+        for (int i = 0; i < environments.size(); i++) {
+            if (environments.get(i).environment().equals(highlight)) {
+                out.append("  class env").append(i).append(" current\n");
+            }
+        }
+        return out.append("```\n").toString();
+    }
+
+    /** The table: environment, state, when, who, commit/ref, URL, tracking item, health. */
+    public String table(PipelineStatus status, String highlight) {
+        StringBuilder out = new StringBuilder();
+        out.append("| Environment | State | Deployed at | By | Commit | URL | Tracking | Health |\n");
+        out.append("|---|---|---|---|---|---|---|---|\n");
+        for (EnvironmentStatus env : status.environments()) {
+            DeploymentRecord r = env.record();
+            String name = cell(env.environment());
+            if (env.environment().equals(highlight)) {
+                name = "**" + name + "** ⬅";
+            }
+            out.append("| ").append(name)
+                    .append(" | ").append(env.mark()).append(' ').append(cell(env.state().replace('_', ' ')))
+                    .append(" | ").append(r == null ? "" : cell(r.deployedAt()))
+                    .append(" | ").append(r == null ? "" : cell(r.deployedBy()))
+                    .append(" | ").append(r == null ? "" : commit(r))
+                    .append(" | ").append(r == null ? "" : link(r.deploymentUrl(), r.deploymentUrl()))
+                    .append(" | ").append(tracking(env))
+                    .append(" | ").append(r == null ? "" : cell(r.healthStatus()))
+                    .append(" |\n");
+        }
+        return out.toString();
+    }
+
+    private static List<String> trackingLinks(PipelineStatus status) {
+        List<String> links = new ArrayList<>();
+        for (EnvironmentStatus env : status.environments()) {
+            if (env.trackingUrl() != null && safeUrl(env.trackingUrl())) {
+                links.add(inline(env.environment()) + ": " + link(env.trackingId() == null ? env.trackingUrl()
+                        : env.trackingId(), env.trackingUrl()));
+            }
+        }
+        return links;
+    }
+
+    private static String tracking(EnvironmentStatus env) {
+        if (env.trackingId() == null && env.trackingUrl() == null) {
+            return "";
+        }
+        String text = env.trackingId() != null ? env.trackingId() : env.trackingUrl();
+        String provider = env.provider() == null ? "" : cell(env.provider()) + " ";
+        return provider + (env.trackingUrl() == null ? cell(text) : link(text, env.trackingUrl()));
+    }
+
+    private static String commit(DeploymentRecord r) {
+        List<String> parts = new ArrayList<>();
+        if (r.commit() != null) {
+            parts.add("`" + r.commit().substring(0, Math.min(12, r.commit().length())).replace("`", "") + "`");
+        }
+        if (r.branch() != null) {
+            parts.add(cell(r.branch()));
+        }
+        if (r.tag() != null) {
+            parts.add(cell(r.tag()));
+        }
+        return String.join(" ", parts);
+    }
+
+    private static String styleClass(String state) {
+        return switch (state) {
+            case DeploymentStatus.DEPLOYED -> "deployed";
+            case DeploymentStatus.FAILED, DeploymentStatus.ROLLED_BACK -> "failed";
+            case DeploymentStatus.IN_PROGRESS -> "progress";
+            default -> "pending";
+        };
+    }
+
+    /** A link when the URL is http(s), else the text alone. */
+    static String link(String text, String url) {
+        if (url == null || !safeUrl(url)) {
+            return cell(text);
+        }
+        String target = url.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("|", "%7C");
+        return "[" + cell(text).replace("[", "\\[").replace("]", "\\]") + "](" + target + ")";
+    }
+
+    private static boolean safeUrl(String url) {
+        try {
+            String scheme = URI.create(url.trim().replace(" ", "%20")).getScheme();
+            return scheme != null && (scheme.toLowerCase(Locale.ROOT).equals("https")
+                    || scheme.toLowerCase(Locale.ROOT).equals("http"));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** Text for a table cell: one line, no column breaks, no raw HTML. */
+    public static String cell(String text) {
+        if (text == null) {
+            return "";
+        }
+        return inline(text).replace("|", "\\|");
+    }
+
+    /** Text on one line with HTML's special characters escaped. */
+    public static String inline(String text) {
+        return text.replace("\r", " ").replace("\n", " ").replace("&", "&amp;").replace("<", "&lt;")
+                .replace(">", "&gt;");
+    }
+
+    private static String mermaidLabel(String text) {
+        return text.replace("#", "#35;").replace("\"", "#quot;").replace("<", "#lt;").replace(">", "#gt;")
+                .replace("\n", " ").replace("\r", " ");
+    }
+
+    /** Cuts {@code text} so its UTF-8 form fits {@code maxBytes}, saying so, at a line boundary. */
+    public static String truncate(String text, int maxBytes) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length <= maxBytes) {
+            return text;
+        }
+        String note = "\n\n_(cut to stay within GitHub's 1 MiB step-summary limit)_\n";
+        int budget = maxBytes - note.getBytes(StandardCharsets.UTF_8).length;
+        String cut = new String(bytes, 0, budget, StandardCharsets.UTF_8);
+        // A partial multi-byte character decodes to U+FFFD; drop it together with the partial line.
+        int end = cut.lastIndexOf('\n');
+        cut = end > 0 ? cut.substring(0, end) : cut.replace("\uFFFD", "");
+        return cut + note;
+    }
+}
