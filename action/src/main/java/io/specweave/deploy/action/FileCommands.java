@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -20,9 +21,10 @@ final class FileCommands {
     private FileCommands() {
     }
 
-    static void appendOutputs(Path file, Map<String, String> outputs, boolean heredocAlways) {
+    /** Appends the outputs; those named in {@code json} always in the heredoc form. */
+    static void appendOutputs(Path file, Map<String, String> outputs, Set<String> json) {
         StringBuilder text = new StringBuilder();
-        outputs.forEach((name, value) -> text.append(output(name, value == null ? "" : value, heredocAlways)));
+        outputs.forEach((name, value) -> text.append(output(name, value == null ? "" : value, json.contains(name))));
         append(file, text.toString());
     }
 

@@ -41,6 +41,9 @@ public final class GitHubActionMain {
     static final List<String> OUTPUTS = List.of("increment", "environment", "profile", "tracking-url", "tracking-id",
             "health-status", "deployment", "status");
 
+    /** Outputs holding JSON documents: always written in the heredoc form. */
+    static final java.util.Set<String> JSON_OUTPUTS = java.util.Set.of("deployment", "status");
+
     private static final String TITLE = "SpecWeave Deploy";
     private static final int COMMIT_ATTEMPTS = 5;
 
@@ -91,7 +94,7 @@ public final class GitHubActionMain {
             if (outputFile != null) {
                 Map<String, String> redacted = new LinkedHashMap<>();
                 report.outputs().forEach((k, v) -> redacted.put(k, commands.redact(v)));
-                FileCommands.appendOutputs(outputFile, redacted, false);
+                FileCommands.appendOutputs(outputFile, redacted, JSON_OUTPUTS);
             }
             summary(env, report.summary());
             return 0;
@@ -220,6 +223,7 @@ public final class GitHubActionMain {
                     case CONFLICT -> "another job changed the same metadata.json on " + commit.branch();
                     case GAVE_UP -> commit.branch() + " kept moving through " + commit.attempts() + " attempts";
                     case NO_BRANCH -> "no branch to commit to (detached HEAD)";
+                    case NO_GIT -> "there is no git command to run";
                     default -> "the workspace is not a git checkout";
                 };
                 commands.warning(TITLE, "commit-metadata: " + why + "; " + workspaceOnly

@@ -35,6 +35,9 @@ class GitHubActionMainTest {
         assertThat(run.exitCode()).as(run.stdout()).isZero();
         Map<String, String> outputs = ws.outputs();
         assertThat(outputs).containsOnlyKeys(GitHubActionMain.OUTPUTS);
+        String raw = ActionWorkspace.read(ws.output);
+        assertThat(raw).contains("environment=qa\n").containsPattern("(?m)^deployment<<ghadelimiter_[0-9a-f-]+$")
+                .containsPattern("(?m)^status<<ghadelimiter_[0-9a-f-]+$");
         assertThat(outputs).containsEntry("increment", "0002-password-reset")
                 .containsEntry("environment", "qa")
                 .containsEntry("profile", "local-qa")

@@ -30,6 +30,7 @@ public final class MetadataCommitter {
 
     private static final Pattern CREDENTIALS_IN_URL = Pattern.compile("://[^/@\\s]+@");
     private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(2);
+    private static final int NOT_STARTED = -2;
 
     private final Path workTree;
     private final Author author;
@@ -72,6 +73,8 @@ public final class MetadataCommitter {
         NOTHING_TO_COMMIT,
         /** The workspace is not a git work tree. */
         NOT_A_REPOSITORY,
+        /** There is no {@code git} command to run. */
+        NO_GIT,
         /** HEAD is detached and no branch was named. */
         NO_BRANCH,
         /** The remote refused the push (protected branch, hook, permission). */
@@ -103,6 +106,9 @@ public final class MetadataCommitter {
      */
     public Result commitAndPush(Collection<Path> files, String message, String branch) {
         Git top = git("rev-parse", "--show-toplevel");
+        if (top.exitCode() == NOT_STARTED) {
+            return new Result(Outcome.NO_GIT, branch, null, 0, top.output());
+        }
         if (!top.ok()) {
             return new Result(Outcome.NOT_A_REPOSITORY, branch, null, 0, top.output());
         }
@@ -193,7 +199,7 @@ public final class MetadataCommitter {
             }
             return new Git(process.exitValue(), redact(new String(bytes, StandardCharsets.UTF_8).strip()));
         } catch (IOException e) {
-            return new Git(-1, "cannot run git (is it installed?): " + e.getMessage());
+            return new Git(NOT_STARTED, "cannot run git (is it installed?): " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Git(-1, "interrupted while running git " + args.get(0));
