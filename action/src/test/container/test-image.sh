@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Builds the Action's image and runs it the way the GitHub runner runs a Docker action: the
+# workspace (a copy of examples/demo, owned by another user as on a hosted runner) mounted at
+# /github/workspace, the file-command folder at /github/file_commands, GITHUB_* and INPUT_* passed
+# with -e, --workdir /github/workspace, as root. Checks the exit code, the outputs, the summary and
+# the owner of the written files, then prints the image size and start-to-exit timings.
+#
+# Not part of `./mvnw verify` (CI may have no podman/docker). Needs podman (or ENGINE=docker) and
+# network for apt inside the build (--network host). With BUILD_IMAGE/RUNTIME_IMAGE unset it
+# builds on the local stand-ins of /work/shared/tools/standin-images.sh, which cannot reach Maven
+# Central themselves: the host's Maven first resolves what the image build needs into ~/.m2, which
+# is mounted into the build.
+#
+#   action/src/test/container/test-image.sh            # build + test + time (5 runs)
+#   RUNS=9 action/src/test/container/test-image.sh
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/../../../.." && pwd)
+engine=${ENGINE:-podman}
+runtime_opt=()
+[ "$engine" = podman ] && runtime_opt=(--runtime runc)
+image=${IMAGE:-localhost/specweave-deploy-action:test}
+build_image=${BUILD_IMAGE:-localhost/standin-build17}
+runtime_image=${RUNTIME_IMAGE:-localhost/standin-jre17}
+runs=${RUNS:-5}
+work=$(mktemp -d "${TMPDIR:-/tmp}/specweave-action-image.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+if [ -z "${SKIP_BUILD:-}" ]; then
+  if [[ "$build_image" == localhost/standin-* ]]; then
+    # The stand-in build image has no route to Maven Central: resolve the image build's reactor
+    # (same poms, same Maven goal) on the host into ~/.m2 first.
+    mkdir -p "$work/prefill/core" "$work/prefill/action"
+    cp "$repo/pom.xml" "$repo/action/src/container/image-reactor.xml" "$work/prefill/"
+    cp "$repo/core/pom.xml" "$work/prefill/core/"
+    cp "$repo/action/pom.xml" "$work/prefill/action/"
+    mvn -B -q -f "$work/prefill/image-reactor.xml" -Dmaven.test.skip=true \
+      org.apache.maven.plugins:maven-dependency-plugin:3.8.1:go-offline -DexcludeGroupIds=io.specweave
+  fi
+  start=$(date +%s.%N)
+  "$engine" build "${runtime_opt[@]}" --network host -v "$HOME/.m2:/root/.m2" \
+    --build-arg BUILD_IMAGE="$build_image" --build-arg RUNTIME_IMAGE="$runtime_image" \
+    -t "$image" "$repo" > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+  end=$(date +%s.%N)
+  awk -v s="$start" -v e="$end" 'BEGIN { printf "image build: %.1f s\n", e - s }'
+fi
+"$engine" image inspect "$image" --format 'image size: {{.Size}} bytes' \
+  | awk '{ printf "%s %s %s (%.1f MB)\n", $1, $2, $3, $3 / 1000000 }'
+
+# A workspace as the runner lays it out, owned by the runner's user (uid 1001, gid 121).
+setup() {
+  rm -rf "$work/ws" "$work/fc" "$work/wf"
+  mkdir -p "$work/ws" "$work/fc" "$work/wf"
+  cp -R "$repo/examples/demo/." "$work/ws/"
+  chown -R 1001:121 "$work/ws"
+  : > "$work/fc/set_output_1"
+  : > "$work/fc/step_summary_1"
+  echo '{"ref":"refs/heads/main","repository":{"default_branch":"main"}}' > "$work/wf/event.json"
+}
+run_action() { # extra -e arguments
+  "$engine" run "${runtime_opt[@]}" --rm --network none --workdir /github/workspace \
+    -v "$work/ws:/github/workspace" -v "$work/fc:/github/file_commands" -v "$work/wf:/github/workflow" \
+    -e GITHUB_ACTIONS=true -e CI=true -e GITHUB_WORKSPACE=/github/workspace \
+    -e GITHUB_OUTPUT=/github/file_commands/set_output_1 -e GITHUB_STEP_SUMMARY=/github/file_commands/step_summary_1 \
+    -e GITHUB_EVENT_PATH=/github/workflow/event.json -e GITHUB_EVENT_NAME=push \
+    -e GITHUB_SHA=9b1d5f0c2e4a6b8d0f1a3c5e7092b4d6f8a0c2e4 -e GITHUB_REF=refs/heads/main -e GITHUB_REF_NAME=main \
+    -e GITHUB_REF_TYPE=branch -e GITHUB_REPOSITORY=demo-shop/demo-shop -e GITHUB_RUN_ID=4242 \
+    -e GITHUB_SERVER_URL=https://github.com -e GITHUB_ACTOR=octocat \
+    -e INPUT_COMMAND=sync -e INPUT_INCREMENT=0002 -e INPUT_DEPLOYED=true -e INPUT_WORKING-DIRECTORY=. \
+    -e INPUT_COMMIT-METADATA=false -e INPUT_DRY-RUN=false -e INPUT_GITHUB-TOKEN=ghs_containerTestToken \
+    "$@" "$image"
+}
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+setup
+set +e
+run_action -e INPUT_ENVIRONMENT=qa > "$work/stdout" 2>&1
+code=$?
+set -e
+[ "$code" = 0 ] || { cat "$work/stdout"; fail "exit code $code, expected 0"; }
+head -1 "$work/stdout" | grep -qx '::add-mask::ghs_containerTestToken' || fail "first line is not the mask"
+tail -n +2 "$work/stdout" | grep -q ghs_containerTestToken && fail "token printed unmasked"
+grep -q '^environment=qa$' "$work/fc/set_output_1" || fail "no environment=qa output"
+grep -q '^profile=local-qa$' "$work/fc/set_output_1" || fail "no profile output"
+grep -q '^deployment<<ghadelimiter_' "$work/fc/set_output_1" || fail "deployment output not in heredoc form"
+grep -q 'class env1 current' "$work/fc/step_summary_1" || fail "summary lacks the highlighted Mermaid node"
+grep -q '"qa": {' "$work/ws/.specweave/increments/0002-password-reset/metadata.json" || fail "qa not recorded"
+owner=$(stat -c %u:%g "$work/ws/.specweave/increments/0002-password-reset/metadata.json")
+[ "$owner" = 1001:121 ] || fail "metadata.json owned by $owner, expected the workspace owner 1001:121"
+stray=$(find "$work/ws" ! -user 1001 | head -3)
+[ -z "$stray" ] || fail "files not owned by the workspace owner: $stray"
+echo "container run: ok (exit 0, masked, outputs, summary, owner 1001:121)"
+
+setup
+set +e
+run_action -e INPUT_DEPLOYED=maybe > "$work/stdout" 2>&1
+code=$?
+set -e
+[ "$code" = 2 ] || fail "deployed=maybe: exit code $code, expected 2"
+grep -q '^::error title=Input deployed::' "$work/stdout" || fail "deployed=maybe: no ::error naming the input"
+echo "bad input: ok (exit 2, ::error title=Input deployed)"
+
+# Start-to-exit time of `docker run` as the runner pays it per step (image already built).
+times=()
+for _ in $(seq "$runs"); do
+  setup
+  s=$(date +%s%N)
+  run_action -e INPUT_ENVIRONMENT=qa > /dev/null 2>&1
+  e=$(date +%s%N)
+  times+=($(( (e - s) / 1000000 )))
+done
+sorted=$(printf '%s\n' "${times[@]}" | sort -n)
+median=$(echo "$sorted" | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2) }')
+echo "container run (sync, local provider), $runs runs: median ${median} ms; all: $(echo $sorted | tr '\n' ' ')"
