@@ -94,6 +94,51 @@ class ActionYamlTest {
         assertThat(yml.path("description").asText()).isNotBlank();
     }
 
+    @Test
+    void exampleWorkflowsUseOnlyDeclaredInputsAndSetPermissionsAndConcurrency() throws IOException {
+        Set<String> declared = new LinkedHashSet<>(names(actionYml().path("inputs")));
+        List<Path> workflows;
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(Path.of("..", "examples", "github"))) {
+            workflows = files.filter(p -> p.toString().endsWith(".yml")).sorted().toList();
+        }
+        assertThat(workflows).extracting(p -> p.getFileName().toString()).contains("deploy-dev.yml",
+                "deploy-qa.yml", "deploy-staging.yml", "deploy-uat.yml", "deploy-prod.yml");
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        for (Path workflow : workflows) {
+            JsonNode doc = yaml.readTree(workflow.toFile());
+            String name = workflow.getFileName().toString();
+            assertThat(doc.path("permissions").isObject()).as(name + " permissions").isTrue();
+            assertThat(doc.path("concurrency").path("group").asText()).as(name + " concurrency").isNotBlank();
+            int uses = 0;
+            for (JsonNode job : doc.path("jobs")) {
+                for (JsonNode step : job.path("steps")) {
+                    if (step.path("uses").asText().contains("/specweave-deploy@")) {
+                        uses++;
+                        assertThat(names(step.path("with"))).as(name).isSubsetOf(declared);
+                    }
+                }
+            }
+            assertThat(uses).as(name + " runs the Action").isEqualTo(1);
+        }
+        JsonNode uat = yaml.readTree(Path.of("..", "examples", "github", "deploy-uat.yml").toFile());
+        assertThat(uat.path("jobs").path("deploy").path("environment").path("name").asText()).isEqualTo("uat");
+        JsonNode prod = yaml.readTree(Path.of("..", "examples", "github", "deploy-prod.yml").toFile());
+        assertThat(prod.path("on").path("release").path("types").get(0).asText()).isEqualTo("published");
+    }
+
+    @Test
+    void releaseWorkflowPushesTheImageToGhcrOnATag() throws IOException {
+        JsonNode release = new ObjectMapper(new YAMLFactory()).readTree(
+                Path.of("..", ".github", "workflows", "release.yml").toFile());
+        assertThat(release.path("on").path("push").path("tags").get(0).asText()).isEqualTo("v*");
+        assertThat(release.path("permissions").path("packages").asText()).isEqualTo("write");
+        List<String> uses = new ArrayList<>();
+        release.path("jobs").path("image").path("steps").forEach(s -> uses.add(s.path("uses").asText()));
+        assertThat(uses).anyMatch(u -> u.startsWith("docker/build-push-action@"))
+                .anyMatch(u -> u.startsWith("docker/login-action@"));
+        assertThat(release.toString()).contains("ghcr.io/${{ github.repository }}");
+    }
+
     /** An environment that remembers every variable looked up. */
     private static final class RecordingMap extends AbstractMap<String, String> {
         final Map<String, String> delegate;
