@@ -201,7 +201,8 @@ public final class GitHubActionMain {
         MetadataCommitter.Result commit;
         commands.info("::group::Committing " + project.dir().relativize(metadata) + " back");
         try {
-            commit = committer.commitAndPush(List.of(metadata), message, GitHubEvent.commitBranch(env));
+            commit = committer.commitAndPush(List.of(metadata), message, GitHubEvent.commitBranch(env),
+                    () -> SyncService.rewrite(project, result));
         } finally {
             commands.info("::endgroup::");
         }

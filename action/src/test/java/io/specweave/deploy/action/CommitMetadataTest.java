@@ -76,6 +76,24 @@ class CommitMetadataTest {
     }
 
     @Test
+    void anotherJobRecordingTheSameIncrementMeanwhileKeepsBothRecords() throws IOException {
+        ActionWorkspace devJob = new ActionWorkspace(temp.resolve("dev-runner"), false);
+        Files.delete(devJob.workspace);
+        Git.run(temp, "clone", "-q", "--branch", "main", origin.toString(), devJob.workspace.toString());
+        devJob.input("increment", "0002").input("environment", "dev").input("commit-metadata", "true");
+        assertThat(devJob.run().exitCode()).isZero();
+
+        ActionWorkspace.Run run = ws.run();
+
+        assertThat(run.exitCode()).as(run.stdout()).isZero();
+        String merged = Git.run(origin, "show", "main:.specweave/increments/0002-password-reset/metadata.json");
+        assertThat(merged).contains("\"dev\": {").contains("\"qa\": {").contains("\"note\": \"kept as is by specweave-deploy\"");
+        assertThat(Git.run(origin, "log", "--format=%s", "main")).startsWith(
+                "Record deployment of 0002-password-reset to qa [skip ci]\nRecord deployment of 0002-password-reset to dev");
+        assertThat(ws.metadata("0002-password-reset")).isEqualTo(merged + "\n");
+    }
+
+    @Test
     void aRejectedPushIsAWarningAndTheRunStillSucceeds() throws IOException {
         Path hook = origin.resolve("hooks/pre-receive");
         Files.writeString(hook, "#!/bin/sh\necho 'GH006: Protected branch update failed for refs/heads/main.'\nexit 1\n");

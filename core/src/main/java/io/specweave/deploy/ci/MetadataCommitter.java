@@ -102,9 +102,20 @@ public final class MetadataCommitter {
 
     /**
      * Commits {@code files} (and nothing else) with {@code message} and pushes to {@code branch},
-     * or to the checked-out branch when {@code branch} is null.
+     * or to the checked-out branch when {@code branch} is null. A rebase conflict ends with
+     * {@link Outcome#CONFLICT}.
      */
     public Result commitAndPush(Collection<Path> files, String message, String branch) {
+        return commitAndPush(files, message, branch, null);
+    }
+
+    /**
+     * As {@link #commitAndPush(Collection, String, String)}, but when rebasing onto the moved
+     * branch conflicts (another job changed the same file), the files are taken as the branch has
+     * them and {@code reapply} writes this run's change into them again; then it commits and
+     * pushes that. {@code reapply} may be null.
+     */
+    public Result commitAndPush(Collection<Path> files, String message, String branch, Runnable reapply) {
         Git top = git("rev-parse", "--show-toplevel");
         if (top.exitCode() == NOT_STARTED) {
             return new Result(Outcome.NO_GIT, branch, null, 0, top.output());
@@ -153,7 +164,23 @@ public final class MetadataCommitter {
             Git rebase = git("rebase", "-q", "--autostash", tracking);
             if (!rebase.ok()) {
                 git("rebase", "--abort");
-                return new Result(Outcome.CONFLICT, target, head(), attempt, rebase.output());
+                if (reapply == null) {
+                    return new Result(Outcome.CONFLICT, target, head(), attempt, rebase.output());
+                }
+                // Take the branch's version of the files and write this run's change into it again.
+                Git reset = git("reset", "-q", "--keep", tracking);
+                if (!reset.ok()) {
+                    return new Result(Outcome.CONFLICT, target, head(), attempt, rebase.output() + "\n" + reset.output());
+                }
+                reapply.run();
+                git(concat(List.of("add", "--"), paths));
+                if (git(concat(List.of("diff", "--cached", "--quiet", "--"), paths)).ok()) {
+                    return new Result(Outcome.NOTHING_TO_COMMIT, target, head(), attempt, "");
+                }
+                Git again = git(concat(List.of("commit", "--no-verify", "-q", "-m", message, "--"), paths));
+                if (!again.ok()) {
+                    return new Result(Outcome.CONFLICT, target, head(), attempt, "git commit failed: " + again.output());
+                }
             }
         }
         return new Result(Outcome.GAVE_UP, target, head(), maxAttempts,

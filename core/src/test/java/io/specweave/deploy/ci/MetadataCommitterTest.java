@@ -94,6 +94,32 @@ class MetadataCommitterTest {
     }
 
     @Test
+    void aConflictIsResolvedByReapplyingTheChangeToTheBranchVersion() throws Exception {
+        Path other = temp.resolve("other");
+        git(temp, "clone", "-q", origin.toString(), other.toString());
+        Files.writeString(other.resolve("metadata.json"), "{\n  \"id\": \"0001\",\n  \"deployments\": {\"dev\": {}}\n}\n");
+        git(other, "commit", "-q", "-am", "dev");
+        git(other, "push", "-q", "origin", "HEAD:main");
+        Files.writeString(metadata, "{\n  \"id\": \"0001\",\n  \"deployments\": {\"qa\": {}}\n}\n");
+        Runnable reapply = () -> {
+            try {
+                String theirs = Files.readString(metadata);
+                Files.writeString(metadata, theirs.replace("{\"dev\": {}}", "{\"dev\": {}, \"qa\": {}}"));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+
+        MetadataCommitter.Result result = new MetadataCommitter(work, BOT, "origin", 3)
+                .commitAndPush(List.of(metadata), "record", null, reapply);
+
+        assertThat(result.outcome()).isEqualTo(MetadataCommitter.Outcome.PUSHED);
+        assertThat(result.attempts()).isEqualTo(2);
+        assertThat(git(origin, "show", "main:metadata.json")).contains("{\"dev\": {}, \"qa\": {}}");
+        assertThat(git(origin, "log", "--format=%s", "main")).isEqualTo("record\ndev\nseed");
+    }
+
+    @Test
     void aDetachedHeadWithoutABranchIsReported() throws Exception {
         git(work, "checkout", "-q", "--detach");
         Files.writeString(metadata, "{}\n");
