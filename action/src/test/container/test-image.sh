@@ -100,6 +100,33 @@ set -e
 grep -q '^::error title=Input deployed::' "$work/stdout" || fail "deployed=maybe: no ::error naming the input"
 echo "bad input: ok (exit 2, ::error title=Input deployed)"
 
+# commit-metadata inside the container: a clone owned by the runner's user, its origin a bare
+# repository mounted at the same path; the commit must reach origin and every file the container
+# wrote (also under .git) must belong to the workspace owner.
+setup
+rm -rf "$work/ws" "$work/origin.git" "$work/seed"
+git init -q --bare "$work/origin.git"
+cp -R "$repo/examples/demo" "$work/seed"
+git -C "$work/seed" init -q
+git -C "$work/seed" add -A
+git -C "$work/seed" -c user.name=t -c user.email=t@example.com commit -q -m seed
+git -C "$work/seed" push -q "$work/origin.git" HEAD:refs/heads/main
+git clone -q --branch main "$work/origin.git" "$work/ws"
+chown -R 1001:121 "$work/ws"
+set +e
+run_action -v "$work/origin.git:$work/origin.git" -e INPUT_ENVIRONMENT=staging -e INPUT_COMMIT-METADATA=true \
+  > "$work/stdout" 2>&1
+code=$?
+set -e
+[ "$code" = 0 ] || { cat "$work/stdout"; fail "commit-metadata: exit code $code"; }
+git -C "$work/origin.git" log -1 --format=%an main | grep -qx 'github-actions\[bot\]' \
+  || { cat "$work/stdout"; fail "commit-metadata: no commit by github-actions[bot] on origin/main"; }
+git -C "$work/origin.git" show main:.specweave/increments/0002-password-reset/metadata.json | grep -q '"staging": {' \
+  || fail "commit-metadata: origin's metadata.json lacks staging"
+stray=$(find "$work/ws" ! -user 1001 | head -3)
+[ -z "$stray" ] || fail "commit-metadata: files not owned by the workspace owner: $stray"
+echo "commit-metadata in the container: ok (pushed as github-actions[bot], workspace and .git owned by 1001:121)"
+
 # Start-to-exit time of `docker run` as the runner pays it per step (image already built).
 times=()
 for _ in $(seq "$runs"); do
