@@ -27,13 +27,15 @@ RUN apt-get update -qq \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends git >/dev/null \
  && rm -rf /var/lib/apt/lists/*
 COPY --from=build /specweave-deploy.jar /opt/specweave-deploy/specweave-deploy.jar
-# Class-data sharing: a training run of the entry point (a dry-run sync on the demo project)
-# archives the classes it loads, which shortens every later start. The training files stay out
-# of the image (bind mount).
+# Class-data sharing: a training run of the entry point (a sync on the demo project, writing
+# outputs and a summary as on a runner) archives the classes it loads, which shortens every later
+# start. The training files stay out of the image (bind mount, deleted temp copy).
 RUN --mount=type=bind,from=build,source=/cds-training,target=/cds-training \
     cp -R /cds-training /tmp/cds-training \
- && env GITHUB_WORKSPACE=/tmp/cds-training INPUT_INCREMENT=0002 INPUT_DRY-RUN=true \
+ && env GITHUB_ACTIONS=true GITHUB_WORKSPACE=/tmp/cds-training GITHUB_OUTPUT=/tmp/cds-training/output \
+      GITHUB_STEP_SUMMARY=/tmp/cds-training/summary INPUT_INCREMENT=0002 INPUT_ENVIRONMENT=qa \
       java -XX:ArchiveClassesAtExit=/opt/specweave-deploy/specweave-deploy.jsa -Xlog:cds=off -Xlog:cds+dynamic=off \
+      -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
       -cp /opt/specweave-deploy/specweave-deploy.jar io.specweave.deploy.action.GitHubActionMain >/dev/null \
  && rm -rf /tmp/cds-training \
  && test -s /opt/specweave-deploy/specweave-deploy.jsa

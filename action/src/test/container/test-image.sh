@@ -56,7 +56,7 @@ setup() {
   : > "$work/fc/step_summary_1"
   echo '{"ref":"refs/heads/main","repository":{"default_branch":"main"}}' > "$work/wf/event.json"
 }
-run_action() { # extra -e arguments
+run_action() { # extra options before the image; ENTRY=(...) replaces the entry point's JVM options
   "$engine" run "${runtime_opt[@]}" --rm --network none --workdir /github/workspace \
     -v "$work/ws:/github/workspace" -v "$work/fc:/github/file_commands" -v "$work/wf:/github/workflow" \
     -e GITHUB_ACTIONS=true -e CI=true -e GITHUB_WORKSPACE=/github/workspace \
@@ -67,8 +67,10 @@ run_action() { # extra -e arguments
     -e GITHUB_SERVER_URL=https://github.com -e GITHUB_ACTOR=octocat \
     -e INPUT_COMMAND=sync -e INPUT_INCREMENT=0002 -e INPUT_DEPLOYED=true -e INPUT_WORKING-DIRECTORY=. \
     -e INPUT_COMMIT-METADATA=false -e INPUT_DRY-RUN=false -e INPUT_GITHUB-TOKEN=ghs_containerTestToken \
-    "$@" "$image"
+    "$@" "${entry_override[@]}" "$image" "${entry_args[@]}"
 }
+entry_override=()
+entry_args=()
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
@@ -127,15 +129,22 @@ stray=$(find "$work/ws" ! -user 1001 | head -3)
 [ -z "$stray" ] || fail "commit-metadata: files not owned by the workspace owner: $stray"
 echo "commit-metadata in the container: ok (pushed as github-actions[bot], workspace and .git owned by 1001:121)"
 
-# Start-to-exit time of `docker run` as the runner pays it per step (image already built).
-times=()
-for _ in $(seq "$runs"); do
-  setup
-  s=$(date +%s%N)
-  run_action -e INPUT_ENVIRONMENT=qa > /dev/null 2>&1
-  e=$(date +%s%N)
-  times+=($(( (e - s) / 1000000 )))
-done
-sorted=$(printf '%s\n' "${times[@]}" | sort -n)
-median=$(echo "$sorted" | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2) }')
-echo "container run (sync, local provider), $runs runs: median ${median} ms; all: $(echo $sorted | tr '\n' ' ')"
+# Start-to-exit time of `docker run` as the runner pays it per step (image already built), with the
+# image's entry point and with a plain `java -cp` (no AppCDS, default JIT and GC) for comparison.
+median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
+time_runs() { # label
+  local times=()
+  for _ in $(seq "$runs"); do
+    setup
+    s=$(date +%s%N)
+    run_action -e INPUT_ENVIRONMENT=qa > /dev/null 2>&1
+    e=$(date +%s%N)
+    times+=($(( (e - s) / 1000000 )))
+  done
+  printf 'container run (sync, local provider), %-34s %d runs: median %5d ms; all: %s\n' "$1," "$runs" \
+    "$(printf '%s\n' "${times[@]}" | median)" "$(printf '%s\n' "${times[@]}" | sort -n | tr '\n' ' ')"
+}
+time_runs "image entry point (C1, SerialGC, AppCDS)"
+entry_override=(--entrypoint java)
+entry_args=(-cp /opt/specweave-deploy/specweave-deploy.jar io.specweave.deploy.action.GitHubActionMain)
+time_runs "plain java -cp"

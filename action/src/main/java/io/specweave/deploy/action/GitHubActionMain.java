@@ -20,7 +20,12 @@ import io.specweave.deploy.report.PipelineStatus;
 import io.specweave.deploy.report.StatusJson;
 import io.specweave.deploy.report.StatusService;
 import io.specweave.deploy.report.TextStatusRenderer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +33,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The GitHub Action's entry point (the image's {@code ENTRYPOINT}). Turns the runner's
@@ -42,7 +49,7 @@ public final class GitHubActionMain {
             "health-status", "deployment", "status");
 
     /** Outputs holding JSON documents: always written in the heredoc form. */
-    static final java.util.Set<String> JSON_OUTPUTS = java.util.Set.of("deployment", "status");
+    static final Set<String> JSON_OUTPUTS = Set.of("deployment", "status");
 
     private static final String TITLE = "SpecWeave Deploy";
     private static final int COMMIT_ATTEMPTS = 5;
@@ -105,6 +112,11 @@ public final class GitHubActionMain {
         } catch (RuntimeException e) {
             commands.error(TITLE, "unexpected " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            if ("1".equals(env.get("RUNNER_DEBUG"))) {
+                StringWriter trace = new StringWriter();
+                e.printStackTrace(new PrintWriter(trace));
+                commands.group("Stack trace", trace.toString());
+            }
             summary(env, "## " + TITLE + " failed\n\nUnexpected " + e.getClass().getSimpleName() + "\n");
             return 1;
         } finally {
@@ -254,11 +266,15 @@ public final class GitHubActionMain {
         long existing = 0;
         try {
             existing = Files.exists(file) ? Files.size(file) : 0;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             existing = 0;
         }
         int budget = (int) Math.max(1024, MarkdownStatusRenderer.DEFAULT_MAX_BYTES - existing);
-        FileCommands.append(file, MarkdownStatusRenderer.truncate(commands.redact(markdown), budget));
+        try {
+            FileCommands.append(file, MarkdownStatusRenderer.truncate(commands.redact(markdown), budget));
+        } catch (UncheckedIOException e) {
+            commands.warning(TITLE, "no step summary: " + e.getMessage());
+        }
     }
 
     private static Path projectDir(Map<String, String> env, ActionRequest request) {
@@ -267,7 +283,7 @@ public final class GitHubActionMain {
         Path dir;
         try {
             dir = workspace.resolve(request.workingDirectory).normalize();
-        } catch (java.nio.file.InvalidPathException e) {
+        } catch (InvalidPathException e) {
             throw new InputException("working-directory", "\"" + request.workingDirectory + "\" is not a path", e);
         }
         if (!Files.isDirectory(dir)) {
@@ -281,13 +297,13 @@ public final class GitHubActionMain {
         return dir;
     }
 
-    private static java.util.Optional<Path> gitDir(Path from) {
+    private static Optional<Path> gitDir(Path from) {
         for (Path p = from.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
             if (Files.isDirectory(p.resolve(".git"))) {
-                return java.util.Optional.of(p.resolve(".git"));
+                return Optional.of(p.resolve(".git"));
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static Path file(Map<String, String> env, String variable) {

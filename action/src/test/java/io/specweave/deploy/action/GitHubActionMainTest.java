@@ -174,6 +174,22 @@ class GitHubActionMainTest {
     }
 
     @Test
+    void anUnexpectedErrorExitsOneAndShowsItsStackTraceOnlyInDebugRuns() throws IOException {
+        ActionWorkspace ws = new ActionWorkspace(temp).input("increment", "0002").input("profile", "github-qa");
+        addProfile(ws, "github-qa", "github", "qa");
+        ws.env.put("RUNNER_DEBUG", "1");
+
+        ActionWorkspace.Run run = ws.run(credentials -> new TrackerFactory(credentials).register(Provider.GITHUB,
+                (profile, creds) -> request -> {
+                    throw new IllegalStateException("tracker bug");
+                }));
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stdout()).contains("::error title=SpecWeave Deploy::unexpected IllegalStateException: tracker bug")
+                .contains("::group::Stack trace").contains("at io.specweave.deploy.deploy.SyncService.sync");
+    }
+
+    @Test
     void anUnknownCommandIsABadInputNamingTheInput() {
         ActionWorkspace.Run run = new ActionWorkspace(temp).input("command", "launch-rockets").run();
 
