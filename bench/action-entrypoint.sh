@@ -41,22 +41,27 @@ chosen=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -XX:SharedArchiveF
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
 
-measure() { # label, JVM options...
-  local label=$1; shift
-  local times=()
-  for _ in $(seq "$runs"); do
+# The variants take turns, run by run, so a busy machine (other builds) slows each one alike.
+labels=("default JVM options" "C1 only + SerialGC" "C1 only + SerialGC + AppCDS (the image's)")
+declare -a t0 t1 t2
+for _ in $(seq "$runs"); do
+  for v in 0 1 2; do
     fresh
-    local s e
     s=$(date +%s%N)
-    run_entrypoint "$@"
+    case $v in
+      0) run_entrypoint -Xshare:auto ;;
+      1) run_entrypoint -XX:TieredStopAtLevel=1 -XX:+UseSerialGC ;;
+      2) run_entrypoint "${chosen[@]}" ;;
+    esac
     e=$(date +%s%N)
-    times+=($(( (e - s) / 1000000 )))
+    eval "t$v+=($(( (e - s) / 1000000 )))"
   done
-  printf '%-44s median %5d ms   runs: %s\n' "$label" "$(printf '%s\n' "${times[@]}" | median)" \
-    "$(printf '%s\n' "${times[@]}" | sort -n | tr '\n' ' ')"
-}
+done
 
-echo "entry point, local-provider sync, $runs runs each, $(nproc) CPUs, $("$java_cmd" -version 2>&1 | head -1)"
-measure "default JVM options" -Xshare:auto
-measure "C1 only + SerialGC" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
-measure "C1 only + SerialGC + AppCDS (the image's)" "${chosen[@]}"
+echo "entry point, local-provider sync, $runs runs each, $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg)," \
+  "$("$java_cmd" -version 2>&1 | head -1)"
+for v in 0 1 2; do
+  eval 'times=("${t'$v'[@]}")'
+  printf '%-44s median %5d ms   runs: %s\n' "${labels[$v]}" "$(printf '%s\n' "${times[@]}" | median)" \
+    "$(printf '%s\n' "${times[@]}" | sort -n | tr '\n' ' ')"
+done
