@@ -25,7 +25,8 @@ FROM ${RUNTIME_IMAGE}
 # git for commit-metadata (commit and push the record back to the branch).
 RUN apt-get update -qq \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends git >/dev/null \
- && rm -rf /var/lib/apt/lists/*
+ && apt-get clean \
+ && rm -rf /var/lib/apt/lists/* /var/cache/apt/archives/*.deb /var/cache/apt/*.bin
 COPY --from=build /specweave-deploy.jar /opt/specweave-deploy/specweave-deploy.jar
 # Class-data sharing: a training run of the entry point (a sync on the demo project, writing
 # outputs and a summary as on a runner) archives the classes it loads, which shortens every later
