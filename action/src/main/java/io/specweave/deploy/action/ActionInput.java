@@ -55,7 +55,7 @@ record ActionInput(String name, String fallback, String credential, boolean secr
         if (value == null || value.isBlank()) {
             return fallback;
         }
-        return secret ? value.strip() : value.trim();
+        return value.strip();
     }
 
     /** Parses every input of the table from the runner's environment. */
