@@ -114,6 +114,19 @@ class GitHubActionMainTest {
         assertThat(String.join("\n", everything)).doesNotContain(token).doesNotContain(jira).doesNotContain(pat)
                 .doesNotContain("ado-pat-SECRET-321").doesNotContain("second-line-SECRET").contains("***");
         assertThat(ws.outputs().get("deployment")).contains("?t=***");
+        assertThat(ws.metadata("0002-password-reset")).doesNotContain(jira).doesNotContain(pat)
+                .doesNotContain("SECRET-321").contains("\"dev\": {");
+    }
+
+    @Test
+    void deployedInProgressRecordsAStartedDeployment() throws IOException {
+        ActionWorkspace ws = new ActionWorkspace(temp).input("increment", "0002").input("deployed", "in-progress");
+
+        assertThat(ws.run().exitCode()).isZero();
+
+        assertThat(Json.mapper().readTree(ws.outputs().get("deployment")).path("status").asText())
+                .isEqualTo("in_progress");
+        assertThat(ws.summaryText()).contains("class env0 progress");
     }
 
     @Test
