@@ -15,9 +15,11 @@ COPY action/pom.xml action/
 # Dependencies and plugins first, in a layer of their own: it is reused until a pom changes.
 RUN mvn -B -q -f image-reactor.xml -DskipTests -Dmaven.test.skip=true \
       org.apache.maven.plugins:maven-dependency-plugin:3.8.1:go-offline -DexcludeGroupIds=io.specweave
+# Not offline (-o) below: go-offline can miss an artifact a goal resolves lazily, and a build
+# that then downloads it beats one that fails.
 COPY core/src/main core/src/main
 COPY action/src/main action/src/main
-RUN mvn -B -q -o -f image-reactor.xml -Dmaven.test.skip=true package \
+RUN mvn -B -q -f image-reactor.xml -Dmaven.test.skip=true package \
  && cp action/target/specweave-deploy.jar /specweave-deploy.jar
 COPY examples/demo /cds-training
 
