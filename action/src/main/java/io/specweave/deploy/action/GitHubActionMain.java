@@ -170,26 +170,33 @@ public final class GitHubActionMain {
         outputs.put("deployment", deploymentJson);
         outputs.put("status", Json.compact(StatusJson.of(status, false)));
 
-        StringBuilder md = new StringBuilder();
-        md.append("## ").append(TITLE).append(": ").append(MarkdownStatusRenderer.inline(result.increment().id()))
-                .append(" → ").append(result.environment()).append("\n\n");
-        md.append(new EnvironmentStatus(result.environment(), summary.status(), null, null, null, null, null).mark()).append(' ').append(verb).append(" **")
-                .append(MarkdownStatusRenderer.inline(summary.status())).append("** to **")
-                .append(result.environment()).append("** with profile `").append(result.profile().name())
-                .append("` (").append(result.profile().provider().id()).append(')');
-        if (record.commit() != null) {
-            md.append(" · commit `").append(record.commit(), 0, Math.min(12, record.commit().length())).append('`');
-        }
-        if (record.runUrl() != null && record.runUrl().startsWith("http")) {
-            md.append(" · [run](").append(record.runUrl().replace(")", "%29")).append(')');
-        }
-        md.append("\n\n");
+        StringBuilder md = new StringBuilder(headline(result, summary, verb));
         for (String warning : result.warnings()) {
             md.append("> [!WARNING]\n> ").append(MarkdownStatusRenderer.inline(warning)).append("\n\n");
         }
         md.append(new MarkdownStatusRenderer().render(status, result.environment())).append('\n');
         md.append(persistence).append('\n');
         return new Report(outputs, md.toString());
+    }
+
+    /** The summary's first lines: what was recorded where, with which profile, from which commit and run. */
+    private static String headline(SyncResult result, SyncSummary summary, String verb) {
+        DeploymentRecord record = result.record();
+        String mark = new EnvironmentStatus(result.environment(), summary.status(), null, null, null, null, null).mark();
+        StringBuilder md = new StringBuilder();
+        md.append("## ").append(TITLE).append(": ").append(MarkdownStatusRenderer.inline(result.increment().id()))
+                .append(" → ").append(result.environment()).append("\n\n");
+        md.append(mark).append(' ').append(verb).append(" **").append(MarkdownStatusRenderer.inline(summary.status()))
+                .append("** to **").append(result.environment()).append("** with profile `")
+                .append(result.profile().name()).append("` (").append(result.profile().provider().id()).append(')');
+        if (record.commit() != null) {
+            String commit = record.commit().substring(0, Math.min(12, record.commit().length())).replace("`", "");
+            md.append(" · commit `").append(MarkdownStatusRenderer.inline(commit)).append('`');
+        }
+        if (record.runUrl() != null && record.runUrl().matches("https?://\\S+")) {
+            md.append(" · [run](").append(record.runUrl().replace(")", "%29")).append(')');
+        }
+        return md.append("\n\n").toString();
     }
 
     /** Commits the record back when asked; returns the summary's note on where the record lives. */
