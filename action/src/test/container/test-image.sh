@@ -43,8 +43,9 @@ if [ -z "${SKIP_BUILD:-}" ]; then
   end=$(date +%s.%N)
   awk -v s="$start" -v e="$end" 'BEGIN { printf "image build: %.1f s\n", e - s }'
 fi
-"$engine" image inspect "$image" --format 'image size: {{.Size}} bytes' \
-  | awk '{ printf "%s %s %s (%.1f MB)\n", $1, $2, $3, $3 / 1000000 }'
+size=$("$engine" image inspect "$image" --format '{{.Size}}')
+base=$("$engine" image inspect "$runtime_image" --format '{{.Size}}' 2>/dev/null || echo 0)
+awk -v s="$size" -v b="$base" 'BEGIN { printf "image size: %d bytes (%.1f MB); added to the runtime base image: %.1f MB\n", s, s / 1e6, (s - b) / 1e6 }'
 
 # A workspace as the runner lays it out, owned by the runner's user (uid 1001, gid 121).
 setup() {
