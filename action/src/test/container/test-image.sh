@@ -7,9 +7,10 @@
 #
 # Not part of `./mvnw verify` (CI may have no podman/docker). Needs podman (or ENGINE=docker) and
 # network for apt inside the build (--network host). With BUILD_IMAGE/RUNTIME_IMAGE unset it
-# builds on the local stand-ins of /work/shared/tools/standin-images.sh, which cannot reach Maven
-# Central themselves: the host's Maven first resolves what the image build needs into ~/.m2, which
-# is mounted into the build.
+# builds on local stand-ins: the JDK build image of /work/shared/tools/standin-images.sh and a
+# minimal Debian bookworm made here with mmdebstrap for debian:bookworm-slim. The stand-in build
+# image cannot reach Maven Central itself: the host's Maven first resolves what the image build
+# needs into ~/.m2, which is mounted into the build.
 #
 #   action/src/test/container/test-image.sh            # build + test + time (5 runs)
 #   RUNS=9 action/src/test/container/test-image.sh
@@ -20,12 +21,24 @@ runtime_opt=()
 [ "$engine" = podman ] && runtime_opt=(--runtime runc)
 image=${IMAGE:-localhost/specweave-deploy-action:test}
 build_image=${BUILD_IMAGE:-localhost/standin-build17}
-runtime_image=${RUNTIME_IMAGE:-localhost/standin-jre17}
+runtime_image=${RUNTIME_IMAGE:-localhost/standin-debian-slim}
 runs=${RUNS:-5}
 work=$(mktemp -d "${TMPDIR:-/tmp}/specweave-action-image.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
 if [ -z "${SKIP_BUILD:-}" ]; then
+  if [ "$runtime_image" = localhost/standin-debian-slim ] && ! "$engine" image exists "$runtime_image"; then
+    tar=$(mktemp --suffix=.tar)
+    mmdebstrap --variant=minbase bookworm "$tar" http://deb.debian.org/debian > /dev/null 2>&1
+    "$engine" import "$tar" "$runtime_image" > /dev/null
+    rm -f "$tar"
+  fi
+  if [[ "$build_image" == localhost/standin-* ]] && ! "$engine" image exists "$build_image"; then
+    standin="${SPECWEAVE_SHARED_DIR:-$repo/../shared}/tools/standin-images.sh"
+    [ -x "$standin" ] || standin=/work/shared/tools/standin-images.sh
+    [ -x "$standin" ] || { echo "no $build_image and no standin-images.sh: set BUILD_IMAGE" >&2; exit 1; }
+    "$standin"
+  fi
   if [[ "$build_image" == localhost/standin-* ]]; then
     # The stand-in build image has no route to Maven Central: resolve the image build's reactor
     # (same poms, same Maven goal) on the host into ~/.m2 first.
@@ -135,10 +148,11 @@ echo "commit-metadata in the container: ok (pushed as github-actions[bot], works
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
 # The two variants take turns, run by run, so a busy machine slows each one alike.
 plain_entry=(-cp /opt/specweave-deploy/specweave-deploy.jar io.specweave.deploy.action.GitHubActionMain)
+plain_java=/opt/specweave-deploy/java/bin/java
 declare -a t_image t_plain
 for _ in $(seq "$runs"); do
   for v in image plain; do
-    if [ $v = plain ]; then entry_override=(--entrypoint java); entry_args=("${plain_entry[@]}");
+    if [ $v = plain ]; then entry_override=(--entrypoint "$plain_java"); entry_args=("${plain_entry[@]}");
     else entry_override=(); entry_args=(); fi
     setup
     s=$(date +%s%N)
