@@ -138,7 +138,10 @@ public final class GitHubActionMain {
             project.config().resolveProfile(request.profile, request.environment);
         } catch (BadInputException e) {
             String input = request.profile == null && request.environment != null ? "environment" : "profile";
-            throw new InputException(input, e.getMessage(), e);
+            // Core speaks the CLI's words; here the same choices are inputs.
+            String message = e.getMessage().replace("--profile", "the profile input")
+                    .replace("--environment", "the environment input");
+            throw new InputException(input, message, e);
         }
         CiContext ci = new CiDetector(coreEnv, project.dir()).detect();
         SyncService service = new SyncService(runtime.trackers().apply(new Credentials(coreEnv)), runtime.clock());

@@ -241,7 +241,7 @@ class GitHubActionMainTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.stdout()).contains("::error title=Input profile::input \"profile\": ")
-                .contains("no profile chosen");
+                .contains("no profile chosen: pass the profile input or the environment input").doesNotContain("--profile");
     }
 
     @Test
