@@ -120,6 +120,24 @@ class MetadataCommitterTest {
     }
 
     @Test
+    void aBranchThatStillMovesAfterTheLastAttemptIsGivenUp() throws Exception {
+        Path other = temp.resolve("other");
+        git(temp, "clone", "-q", origin.toString(), other.toString());
+        Files.writeString(other.resolve("other.txt"), "moved\n");
+        git(other, "commit", "-q", "-am", "moved");
+        git(other, "push", "-q", "origin", "HEAD:main");
+        Files.writeString(metadata, "{}\n");
+
+        MetadataCommitter.Result result = new MetadataCommitter(work, BOT, "origin", 1)
+                .commitAndPush(List.of(metadata), "record", null);
+
+        assertThat(result.outcome()).isEqualTo(MetadataCommitter.Outcome.GAVE_UP);
+        assertThat(result.attempts()).isEqualTo(1);
+        assertThat(result.onRemote()).isFalse();
+        assertThat(git(origin, "log", "-1", "--format=%s", "main")).isEqualTo("moved");
+    }
+
+    @Test
     void aDetachedHeadWithoutABranchIsReported() throws Exception {
         git(work, "checkout", "-q", "--detach");
         Files.writeString(metadata, "{}\n");
