@@ -89,7 +89,8 @@ class ActionYamlTest {
         assertThat(yml.path("runs").path("using").asText()).isEqualTo("docker");
         assertThat(yml.path("runs").path("image").asText()).isEqualTo("Dockerfile");
         assertThat(yml.path("branding").path("icon").asText()).isNotBlank();
-        assertThat(yml.path("branding").path("color").asText()).isNotBlank();
+        assertThat(yml.path("branding").path("color").asText())
+                .isIn("white", "black", "yellow", "blue", "green", "orange", "red", "purple", "gray-dark");
         assertThat(yml.path("name").asText()).isEqualTo("SpecWeave Deploy");
         assertThat(yml.path("description").asText()).isNotBlank();
     }
