@@ -13,11 +13,13 @@ WORKDIR /src
 COPY pom.xml action/src/container/image-reactor.xml ./
 COPY core/pom.xml core/
 COPY action/pom.xml action/
-# Dependencies and plugins first, in a layer of their own: it is reused until a pom changes.
-RUN mvn -B -q -f image-reactor.xml -DskipTests -Dmaven.test.skip=true \
-      org.apache.maven.plugins:maven-dependency-plugin:3.8.1:go-offline -DexcludeGroupIds=io.specweave
-# Not offline (-o) below: go-offline can miss an artifact a goal resolves lazily, and a build
-# that then downloads it beats one that fails.
+# Dependencies and plugins first, in a layer of their own, reused until a pom changes: the same
+# package build on the poms alone resolves exactly what the real one needs (go-offline resolves
+# more, e.g. optional dependencies that live outside Maven Central).
+RUN mvn -B -q -f image-reactor.xml -Dmaven.test.skip=true package \
+ && rm -rf core/target action/target
+# Not offline (-o) below: should a goal resolve something lazily once sources are present, a
+# build that downloads it beats one that fails.
 COPY core/src/main core/src/main
 COPY action/src/main action/src/main
 RUN mvn -B -q -f image-reactor.xml -Dmaven.test.skip=true package \

@@ -41,13 +41,12 @@ if [ -z "${SKIP_BUILD:-}" ]; then
   fi
   if [[ "$build_image" == localhost/standin-* ]]; then
     # The stand-in build image has no route to Maven Central: resolve the image build's reactor
-    # (same poms, same Maven goal) on the host into ~/.m2 first.
+    # (same poms, same Maven build) on the host into ~/.m2 first.
     mkdir -p "$work/prefill/core" "$work/prefill/action"
     cp "$repo/pom.xml" "$repo/action/src/container/image-reactor.xml" "$work/prefill/"
     cp "$repo/core/pom.xml" "$work/prefill/core/"
     cp "$repo/action/pom.xml" "$work/prefill/action/"
-    mvn -B -q -f "$work/prefill/image-reactor.xml" -Dmaven.test.skip=true \
-      org.apache.maven.plugins:maven-dependency-plugin:3.8.1:go-offline -DexcludeGroupIds=io.specweave
+    mvn -B -q -f "$work/prefill/image-reactor.xml" -Dmaven.test.skip=true package
   fi
   start=$(date +%s.%N)
   "$engine" build "${runtime_opt[@]}" --network host -v "$HOME/.m2:/root/.m2" \
