@@ -1,8 +1,5 @@
 package io.specweave.deploy.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.Json;
 import io.specweave.deploy.Project;
@@ -10,6 +7,7 @@ import io.specweave.deploy.report.DoraService;
 import io.specweave.deploy.report.EnvironmentStatus;
 import io.specweave.deploy.report.MarkdownStatusRenderer;
 import io.specweave.deploy.report.PipelineStatus;
+import io.specweave.deploy.report.StatusJson;
 import io.specweave.deploy.report.StatusService;
 import io.specweave.deploy.report.TextStatusRenderer;
 import java.io.PrintWriter;
@@ -66,7 +64,7 @@ final class StatusCommand implements Callable<Integer> {
         TextStatusRenderer text = new TextStatusRenderer(runtime.plain(), runtime.colour());
         String reference = active ? "active" : increment;
         if (reference == null && refresh) {
-            throw new io.specweave.deploy.BadInputException("--refresh needs an increment: status <increment> --refresh");
+            throw new BadInputException("--refresh needs an increment: status <increment> --refresh");
         }
         if (refresh) {
             RefreshReport.run(runtime, opened, opened.increments().resolve(reference), runtime.err());
@@ -91,14 +89,7 @@ final class StatusCommand implements Callable<Integer> {
             return 0;
         }
         if (json) {
-            ObjectNode node = Json.mapper().valueToTree(status);
-            if (!deployments) {
-                JsonNode environments = node.get("environments");
-                if (environments instanceof ArrayNode array) {
-                    array.forEach(e -> ((ObjectNode) e).remove("history"));
-                }
-            }
-            out.println(Json.pretty(node));
+            out.println(Json.pretty(StatusJson.of(status, deployments)));
             return 0;
         }
         out.print(text.render(status));

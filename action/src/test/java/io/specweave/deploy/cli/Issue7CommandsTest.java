@@ -129,7 +129,7 @@ class Issue7CommandsTest {
                 "Metrics: errorRate=0.1", "DORA metrics (prod, last 90d", "Change failure rate:   0%");
 
         assertThat(run("2026-11-22T10:00:00Z", "status", "0018", "--markdown")).isZero();
-        assertThat(out.toString()).contains("| ✅ | prod | deployed |", "```mermaid", "env_qa --> env_prod");
+        assertThat(out.toString()).contains("| prod | ✅ deployed |", "```mermaid", "env0 --> env1", "#### DORA metrics (prod");
 
         assertThat(run("2026-11-22T10:00:00Z", "dora", "--window", "30d", "--json")).isZero();
         assertThat(out.toString()).contains("\"environment\": \"prod\"", "\"deployments\": 1");

@@ -170,6 +170,20 @@ public final class SyncService {
         return b.build();
     }
 
+    /**
+     * Writes a finished sync's record again into the increment's {@code metadata.json} as the file
+     * is now. A commit-back that finds another job's version of the file on the branch takes that
+     * version and calls this, which merges by meaning (this environment's state) instead of by text.
+     *
+     * @return true when the file changed
+     */
+    public static boolean rewrite(Project project, SyncResult result) {
+        if (result.dryRun()) {
+            return false;
+        }
+        return write(project.metadata(result.increment()), result.environment(), result.record());
+    }
+
     private static boolean write(MetadataStore store, String environment, DeploymentRecord record) {
         return store.update(document -> {
             String before = document.toText();

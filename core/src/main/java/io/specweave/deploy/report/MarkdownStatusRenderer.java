@@ -1,110 +1,82 @@
 package io.specweave.deploy.report;
 
 import io.specweave.deploy.deploy.DeploymentRecord;
+import io.specweave.deploy.deploy.DeploymentStatus;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * The status view as GitHub-flavoured Markdown: a table of the environments in pipeline order and
- * a Mermaid flowchart of the pipeline, then the stage durations and the DORA block. The GitHub
- * Action writes it to the step summary; {@code status --markdown} prints it.
+ * The status view as GitHub-flavoured Markdown: a Mermaid flowchart of the environments in
+ * pipeline order (one of them highlighted), a table with one row per environment, and links to the
+ * tracking items. Used for the Action's step summary and {@code status --markdown}.
+ *
+ * <p>Everything taken from files is escaped for its place: table cells lose their {@code |} and
+ * line breaks, Mermaid labels their quotes, and only {@code http(s)} URLs become links, so a
+ * record cannot inject markup or script-like links into a page.
  */
 public final class MarkdownStatusRenderer {
 
-    /**
-     * @param status               the increment's pipeline status
-     * @param highlightEnvironment the environment this run deployed to, drawn out in table and chart; may be null
-     */
-    public String render(PipelineStatus status, String highlightEnvironment) {
+    /** GitHub refuses step summaries above 1 MiB; a rendering is kept below this. */
+    public static final int DEFAULT_MAX_BYTES = 1024 * 1024 - 16 * 1024;
+
+    private final int maxBytes;
+
+    public MarkdownStatusRenderer() {
+        this(DEFAULT_MAX_BYTES);
+    }
+
+    public MarkdownStatusRenderer(int maxBytes) {
+        if (maxBytes < 1024) {
+            throw new IllegalArgumentException("maxBytes must be at least 1024, was " + maxBytes);
+        }
+        this.maxBytes = maxBytes;
+    }
+
+    /** The whole view; {@code highlight} is the environment to emphasise, or null. */
+    public String render(PipelineStatus status, String highlight) {
         StringBuilder out = new StringBuilder();
-        out.append("## Deployment Status: ").append(text(status.id()));
+        out.append("### ").append(inline(status.id()));
         if (status.title() != null) {
-            out.append(" — ").append(text(status.title()));
+            out.append(" — ").append(inline(status.title()));
         }
         out.append("\n\n");
-        out.append("| | Environment | State | Deployed | Commit | Health | Tests | Tracking |\n");
-        out.append("|---|---|---|---|---|---|---|---|\n");
-        for (EnvironmentStatus env : status.environments()) {
-            DeploymentRecord r = env.record();
-            boolean deployed = r != null && !EnvironmentStatus.NOT_DEPLOYED.equals(env.state());
-            boolean current = env.environment().equals(highlightEnvironment);
-            out.append("| ").append(env.mark()).append(" | ")
-                    .append(current ? "**" + cell(env.environment()) + "** (this run)" : cell(env.environment()))
-                    .append(" | ").append(cell(env.state().replace('_', ' ')))
-                    .append(" | ").append(deployed ? cell(when(r)) : "")
-                    .append(" | ").append(deployed && RecordFacts.commit(r) != null ? code(RecordFacts.commit(r)) : "")
-                    .append(" | ").append(deployed ? cell(RecordFacts.health(r, false)) : "")
-                    .append(" | ").append(deployed ? cell(RecordFacts.shortTests(r)) : "")
-                    .append(" | ").append(tracking(env)).append(" |\n");
+        if (status.status() != null) {
+            out.append("Increment status: **").append(inline(status.status())).append("**\n\n");
         }
+        out.append(mermaid(status, highlight)).append('\n');
+        out.append(table(status, highlight));
         List<String> details = details(status);
         if (!details.isEmpty()) {
             out.append('\n');
             details.forEach(d -> out.append("- ").append(d).append('\n'));
         }
-        out.append("\n```mermaid\nflowchart LR\n");
-        List<String> ids = new ArrayList<>();
-        for (EnvironmentStatus env : status.environments()) {
-            String id = nodeId(env.environment());
-            ids.add(id);
-            DeploymentRecord r = env.record();
-            String label = env.mark() + " " + env.environment();
-            if (r != null && !EnvironmentStatus.NOT_DEPLOYED.equals(env.state()) && r.commit() != null) {
-                label += "<br/>" + r.commit().substring(0, Math.min(7, r.commit().length()));
-            }
-            if (r != null && r.healthStatus() != null) {
-                label += "<br/>" + r.healthStatus();
-            }
-            out.append("  ").append(id).append("[\"").append(mermaid(label)).append("\"]\n");
+        List<String> links = trackingLinks(status);
+        if (!links.isEmpty()) {
+            out.append("\n**Tracking items:** ").append(String.join(" · ", links)).append('\n');
         }
-        for (int i = 1; i < ids.size(); i++) {
-            out.append("  ").append(ids.get(i - 1)).append(" --> ").append(ids.get(i)).append('\n');
-        }
-        out.append("  classDef deployed fill:#dcfce7,stroke:#16a34a,color:#14532d\n");
-        out.append("  classDef failed fill:#fee2e2,stroke:#dc2626,color:#7f1d1d\n");
-        out.append("  classDef progress fill:#fef9c3,stroke:#ca8a04,color:#713f12\n");
-        out.append("  classDef pending fill:#f3f4f6,stroke:#9ca3af,color:#374151\n");
-        for (EnvironmentStatus env : status.environments()) {
-            String cls = switch (env.state()) {
-                case "deployed" -> "deployed";
-                case "failed", "rolled_back" -> "failed";
-                case "in_progress" -> "progress";
-                default -> "pending";
-            };
-            if ("deployed".equals(cls) && env.record() != null && env.record().healthStatus() != null
-                    && !"healthy".equals(env.record().healthStatus())) {
-                cls = "failed";
-            }
-            out.append("  class ").append(nodeId(env.environment())).append(' ').append(cls).append('\n');
-        }
-        if (highlightEnvironment != null && status.environments().stream()
-                .anyMatch(e -> e.environment().equals(highlightEnvironment))) {
-            out.append("  style ").append(nodeId(highlightEnvironment)).append(" stroke-width:4px\n");
-        }
-        out.append("```\n");
-        if (status.pipelineDuration() != null || !status.stages().isEmpty()) {
-            out.append('\n');
-            if (status.pipelineDuration() != null) {
-                out.append("**Total Pipeline Duration:** ").append(status.pipelineDuration()).append("\n\n");
-            }
+        if (status.pipelineDuration() != null) {
+            out.append("\nTotal pipeline duration: **").append(status.pipelineDuration()).append("**");
             if (!status.stages().isEmpty()) {
-                out.append("**Time in each stage:** ");
                 List<String> stages = new ArrayList<>();
-                status.stages().forEach(s -> stages.add(text(s.from()) + " → " + text(s.to()) + " " + s.duration()));
-                out.append(String.join(" · ", stages)).append('\n');
+                status.stages().forEach(s -> stages.add(inline(s.from()) + " → " + inline(s.to()) + " " + s.duration()));
+                out.append(" (").append(String.join(", ", stages)).append(')');
             }
+            out.append('\n');
         }
         if (status.dora() != null) {
             out.append('\n').append(renderDora(status.dora()));
         }
-        return out.toString();
+        return truncate(out.toString(), maxBytes);
     }
 
     /** The DORA block as a Markdown table. */
     public String renderDora(DoraReport dora) {
         StringBuilder out = new StringBuilder();
-        out.append("### DORA metrics (").append(text(dora.environment())).append(", last ").append(text(dora.window()))
-                .append(")\n\n");
+        out.append("#### DORA metrics (").append(inline(dora.environment())).append(", last ")
+                .append(inline(dora.window())).append(")\n\n");
         out.append("| Metric | Value | Band | Basis |\n|---|---|---|---|\n");
         row(out, "Deployment frequency", dora.deploymentFrequency());
         row(out, "Lead time for changes", dora.leadTimeForChanges());
@@ -113,11 +85,12 @@ public final class MarkdownStatusRenderer {
         return out.toString();
     }
 
-    private static void row(StringBuilder out, String label, DoraMetric m) {
-        out.append("| ").append(label).append(" | ").append(cell(m.display())).append(" | ").append(cell(m.band()))
-                .append(" | ").append(cell(m.basis())).append(" |\n");
+    private static void row(StringBuilder out, String label, DoraMetric metric) {
+        out.append("| ").append(label).append(" | ").append(cell(metric.display())).append(" | ")
+                .append(cell(metric.band())).append(" | ").append(cell(metric.basis())).append(" |\n");
     }
 
+    /** What the table has no column for: results, approvals, change request, metrics, forced gates. */
     private static List<String> details(PipelineStatus status) {
         List<String> lines = new ArrayList<>();
         for (EnvironmentStatus env : status.environments()) {
@@ -125,19 +98,14 @@ public final class MarkdownStatusRenderer {
             if (r == null) {
                 continue;
             }
-            String name = "**" + text(env.environment()) + "**";
-            if (r.deploymentUrl() != null) {
-                lines.add(name + " URL: " + link(r.deploymentUrl()));
-            }
+            String name = "**" + inline(env.environment()) + "**";
             add(lines, name + " tests: ", RecordFacts.tests(r));
             add(lines, name + " coverage: ", RecordFacts.coverage(r));
             add(lines, name + " load test: ", RecordFacts.load(r));
             add(lines, name + " approved: ", RecordFacts.approvals(r));
             add(lines, name + " change request: ", RecordFacts.changeRequest(r));
             add(lines, name + " metrics: ", RecordFacts.metrics(r));
-            if (r.healthMessage() != null) {
-                add(lines, name + " health: ", r.healthMessage());
-            }
+            add(lines, name + " health: ", r.healthMessage());
             if (Boolean.TRUE.equals(r.forced())) {
                 lines.add(name + " was forced past promotion gates");
             }
@@ -147,48 +115,155 @@ public final class MarkdownStatusRenderer {
 
     private static void add(List<String> lines, String prefix, String value) {
         if (value != null && !value.isBlank()) {
-            lines.add(prefix + text(value));
+            lines.add(prefix + inline(value));
         }
     }
 
-    /** A URL as an autolink when it is a plain http(s) URL, else as escaped text. */
-    private static String link(String url) {
-        return url.matches("https?://[^\\s<>|()\\[\\]`*]+") ? "<" + url + ">" : text(url);
+    /** A Mermaid {@code flowchart LR} of the environments, coloured by state, {@code highlight} outlined. */
+    public String mermaid(PipelineStatus status, String highlight) {
+        StringBuilder out = new StringBuilder("```mermaid\nflowchart LR\n");
+        List<EnvironmentStatus> environments = status.environments();
+        for (int i = 0; i < environments.size(); i++) {
+            EnvironmentStatus env = environments.get(i);
+            String label = mermaidLabel(env.environment()) + "<br/>" + mermaidLabel(env.state().replace('_', ' '));
+            out.append("  env").append(i).append("[\"").append(label).append("\"]\n");
+        }
+        for (int i = 1; i < environments.size(); i++) {
+            out.append("  env").append(i - 1).append(" --> env").append(i).append('\n');
+        }
+        out.append("  classDef deployed fill:#d3f9d8,stroke:#2b8a3e,color:#1b4332\n");
+        out.append("  classDef failed fill:#ffe3e3,stroke:#c92a2a,color:#5c0000\n");
+        out.append("  classDef progress fill:#fff3bf,stroke:#e67700,color:#5c3d00\n");
+        out.append("  classDef pending fill:#f1f3f5,stroke:#adb5bd,color:#495057\n");
+        out.append("  classDef current stroke:#1c7ed6,stroke-width:4px\n");
+        for (int i = 0; i < environments.size(); i++) {
+            out.append("  class env").append(i).append(' ').append(styleClass(environments.get(i).state())).append('\n');
+        }
+        for (int i = 0; i < environments.size(); i++) {
+            if (environments.get(i).environment().equals(highlight)) {
+                out.append("  class env").append(i).append(" current\n");
+            }
+        }
+        return out.append("```\n").toString();
     }
 
-    private static String when(DeploymentRecord r) {
-        String at = r.deployedAt() == null ? "" : r.deployedAt();
-        return at + (r.deployedBy() == null ? "" : " by " + r.deployedBy());
+    /** The table: environment, state, when, who, commit/ref, URL, tracking item, health. */
+    public String table(PipelineStatus status, String highlight) {
+        StringBuilder out = new StringBuilder();
+        out.append("| Environment | State | Deployed at | By | Commit | URL | Tracking | Health |\n");
+        out.append("|---|---|---|---|---|---|---|---|\n");
+        for (EnvironmentStatus env : status.environments()) {
+            DeploymentRecord r = env.record();
+            String name = cell(env.environment());
+            if (env.environment().equals(highlight)) {
+                name = "**" + name + "** ⬅";
+            }
+            out.append("| ").append(name)
+                    .append(" | ").append(env.mark()).append(' ').append(cell(env.state().replace('_', ' ')))
+                    .append(" | ").append(r == null ? "" : cell(r.deployedAt()))
+                    .append(" | ").append(r == null ? "" : cell(r.deployedBy()))
+                    .append(" | ").append(r == null ? "" : commit(r))
+                    .append(" | ").append(r == null ? "" : link(r.deploymentUrl(), r.deploymentUrl()))
+                    .append(" | ").append(tracking(env))
+                    .append(" | ").append(r == null ? "" : cell(RecordFacts.health(r, false)))
+                    .append(" |\n");
+        }
+        return out.toString();
+    }
+
+    private static List<String> trackingLinks(PipelineStatus status) {
+        List<String> links = new ArrayList<>();
+        for (EnvironmentStatus env : status.environments()) {
+            if (env.trackingUrl() != null && safeUrl(env.trackingUrl())) {
+                links.add(inline(env.environment()) + ": " + link(env.trackingId() == null ? env.trackingUrl()
+                        : env.trackingId(), env.trackingUrl()));
+            }
+        }
+        return links;
     }
 
     private static String tracking(EnvironmentStatus env) {
-        if (env.trackingId() == null) {
+        if (env.trackingId() == null && env.trackingUrl() == null) {
             return "";
         }
-        return env.trackingUrl() == null ? cell(env.trackingId())
-                : "[" + cell(env.trackingId()) + "](" + env.trackingUrl().replace(")", "%29").replace(" ", "%20") + ")";
+        String text = env.trackingId() != null ? env.trackingId() : env.trackingUrl();
+        String provider = env.provider() == null ? "" : cell(env.provider()) + " ";
+        return provider + (env.trackingUrl() == null ? cell(text) : link(text, env.trackingUrl()));
     }
 
-    private static String code(String value) {
-        return "`" + value.replace("`", "'").replace("|", "\\|") + "`";
+    private static String commit(DeploymentRecord r) {
+        List<String> parts = new ArrayList<>();
+        if (r.commit() != null) {
+            parts.add("`" + r.commit().substring(0, Math.min(12, r.commit().length())).replace("`", "") + "`");
+        }
+        if (r.branch() != null) {
+            parts.add(cell(r.branch()));
+        }
+        if (r.tag() != null) {
+            parts.add(cell(r.tag()));
+        }
+        return String.join(" ", parts);
     }
 
-    /** Text in a table cell: pipes escaped, no line breaks, Markdown punctuation neutralised. */
-    private static String cell(String value) {
-        return value == null ? "" : text(value).replace("|", "\\|").replace("\n", " ");
+    private static String styleClass(String state) {
+        return switch (state) {
+            case DeploymentStatus.DEPLOYED -> "deployed";
+            case DeploymentStatus.FAILED, DeploymentStatus.ROLLED_BACK -> "failed";
+            case DeploymentStatus.IN_PROGRESS -> "progress";
+            default -> "pending";
+        };
     }
 
-    /** Text that must not turn into Markdown (links, emphasis, HTML). */
-    private static String text(String value) {
-        return value.replace("\\", "\\\\").replace("<", "&lt;").replace(">", "&gt;").replace("*", "\\*")
-                .replace("_", "\\_").replace("[", "\\[").replace("]", "\\]");
+    /** A link when the URL is http(s), else the text alone. */
+    static String link(String text, String url) {
+        if (url == null || !safeUrl(url)) {
+            return cell(text);
+        }
+        String target = url.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("|", "%7C");
+        return "[" + cell(text).replace("[", "\\[").replace("]", "\\]") + "](" + target + ")";
     }
 
-    private static String mermaid(String label) {
-        return label.replace("\"", "#quot;");
+    private static boolean safeUrl(String url) {
+        try {
+            String scheme = URI.create(url.trim().replace(" ", "%20")).getScheme();
+            return scheme != null && (scheme.toLowerCase(Locale.ROOT).equals("https")
+                    || scheme.toLowerCase(Locale.ROOT).equals("http"));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
-    private static String nodeId(String environment) {
-        return "env_" + environment.replaceAll("[^A-Za-z0-9]", "_");
+    /** Text for a table cell: one line, no column breaks, no raw HTML. */
+    public static String cell(String text) {
+        if (text == null) {
+            return "";
+        }
+        return inline(text).replace("|", "\\|");
+    }
+
+    /** Text on one line with HTML's special characters escaped. */
+    public static String inline(String text) {
+        return text.replace("\r", " ").replace("\n", " ").replace("&", "&amp;").replace("<", "&lt;")
+                .replace(">", "&gt;");
+    }
+
+    private static String mermaidLabel(String text) {
+        return text.replace("#", "#35;").replace("\"", "#quot;").replace("<", "#lt;").replace(">", "#gt;")
+                .replace("\n", " ").replace("\r", " ");
+    }
+
+    /** Cuts {@code text} so its UTF-8 form fits {@code maxBytes}, saying so, at a line boundary. */
+    public static String truncate(String text, int maxBytes) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length <= maxBytes) {
+            return text;
+        }
+        String note = "\n\n_(cut to stay within GitHub's 1 MiB step-summary limit)_\n";
+        int budget = maxBytes - note.getBytes(StandardCharsets.UTF_8).length;
+        String cut = new String(bytes, 0, budget, StandardCharsets.UTF_8);
+        // A partial multi-byte character decodes to U+FFFD; drop it together with the partial line.
+        int end = cut.lastIndexOf('\n');
+        cut = end > 0 ? cut.substring(0, end) : cut.replace("\uFFFD", "");
+        return cut + note;
     }
 }

@@ -13,9 +13,9 @@ public final class TextStatusRenderer {
     private final boolean plain;
     private final boolean colour;
 
-    /** Emoji and ANSI colours unless {@code plain}. */
+    /** Without ANSI colours: for logs and consoles that do not interpret them (a Jenkins build log). */
     public TextStatusRenderer(boolean plain) {
-        this(plain, !plain);
+        this(plain, false);
     }
 
     /**

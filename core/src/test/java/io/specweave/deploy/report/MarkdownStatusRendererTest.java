@@ -2,49 +2,79 @@ package io.specweave.deploy.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.specweave.deploy.Json;
-import io.specweave.deploy.deploy.Approval;
 import io.specweave.deploy.deploy.DeploymentRecord;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MarkdownStatusRendererTest {
 
-    private static PipelineStatus status(DeploymentRecord qa) {
-        return new PipelineStatus("0018-x", "Pipes | and <b>tags</b>", "active", List.of(
-                new EnvironmentStatus("qa", qa.status(), "local-qa", "local", null, null, qa),
-                new EnvironmentStatus("pre-prod", EnvironmentStatus.NOT_DEPLOYED, null, null, null, null, null)),
+    private static EnvironmentStatus deployed(String environment, DeploymentRecord record) {
+        return new EnvironmentStatus(environment, record.status(), "p-" + environment, "github",
+                record.trackingId(), record.trackingUrl(), record);
+    }
+
+    private static EnvironmentStatus pending(String environment) {
+        return new EnvironmentStatus(environment, EnvironmentStatus.NOT_DEPLOYED, null, null, null, null, null);
+    }
+
+    private static PipelineStatus status(EnvironmentStatus... environments) {
+        return new PipelineStatus("0018-oauth-google", "OAuth <Google> login", "active", List.of(environments),
                 null, null, List.of());
     }
 
     @Test
-    void userTextCannotBreakTheTableOrInjectHtml() {
-        JsonNode approval = new Approval("eve | mallory", null, "2026-11-21T09:00:00Z", "<script>x</script>").toNode();
-        DeploymentRecord qa = DeploymentRecord.builder().status("failed").deployedAt("2026-11-21T10:00:00Z")
-                .commit("abc1234").branch("feat|x").healthStatus("unhealthy").healthHttpStatus(503)
-                .approvals(List.of(approval)).build();
+    void flowchartLinksTheEnvironmentsInOrderAndHighlightsOne() {
+        DeploymentRecord dev = DeploymentRecord.builder().status("deployed").deployedAt("2026-11-27T10:15:00Z").build();
+        DeploymentRecord qa = DeploymentRecord.builder().status("failed").build();
 
-        String md = new MarkdownStatusRenderer().render(status(qa), null);
+        String mermaid = new MarkdownStatusRenderer().mermaid(status(deployed("dev", dev), deployed("qa", qa),
+                pending("prod")), "qa");
 
-        assertThat(md).contains("## Deployment Status: 0018-x — Pipes | and &lt;b&gt;tags&lt;/b&gt;")
-                .contains("| ❌ | qa | failed | 2026-11-21T10:00:00Z | `abc1234 (feat\\|x)` | unhealthy (HTTP 503) |")
-                .contains("**qa** approved: eve | mallory at 2026-11-21T09:00:00Z: &lt;script&gt;x&lt;/script&gt;")
-                .doesNotContain("<script>")
-                .contains("  env_qa --> env_pre_prod\n", "  class env_qa failed\n", "  class env_pre_prod pending\n")
-                .doesNotContain("style env_");
-        assertThat(Json.mapper().valueToTree(status(qa)).path("environments").get(1).path("state").asText())
-                .isEqualTo("not_deployed");
+        assertThat(mermaid).startsWith("```mermaid\nflowchart LR\n").endsWith("```\n")
+                .contains("  env0[\"dev<br/>deployed\"]\n", "  env1[\"qa<br/>failed\"]\n",
+                        "  env2[\"prod<br/>not deployed\"]\n", "  env0 --> env1\n", "  env1 --> env2\n",
+                        "  class env0 deployed\n", "  class env1 failed\n", "  class env2 pending\n",
+                        "  class env1 current\n")
+                .doesNotContain("class env0 current").doesNotContain("class env2 current");
     }
 
     @Test
-    void highlightedEnvironmentIsMarkedInTableAndChart() {
-        DeploymentRecord qa = DeploymentRecord.builder().status("deployed").deployedAt("2026-11-21T10:00:00Z")
-                .commit("abc1234def").healthStatus("healthy").build();
+    void tableCellsCannotBreakTheTableOrInjectMarkup() {
+        DeploymentRecord record = DeploymentRecord.builder().status("deployed").deployedBy("eve | <script>x</script>")
+                .branch("feature/a|b").deploymentUrl("javascript:alert(1)").issueNumber(7)
+                .issueUrl("https://github.com/o/r/issues/7").build();
 
-        String md = new MarkdownStatusRenderer().render(status(qa), "qa");
+        String table = new MarkdownStatusRenderer().table(status(deployed("qa", record)), null);
 
-        assertThat(md).contains("| ✅ | **qa** (this run) | deployed |", "env_qa[\"✅ qa<br/>abc1234<br/>healthy\"]",
-                "  style env_qa stroke-width:4px\n");
+        String row = table.lines().toList().get(2);
+        assertThat(row).contains("eve \\| &lt;script&gt;x&lt;/script&gt;").contains("feature/a\\|b")
+                .contains("| javascript:alert(1) |").doesNotContain("](javascript")
+                .contains("github [#7](https://github.com/o/r/issues/7)");
+        assertThat(row.replace("\\|", "").chars().filter(c -> c == '|').count()).isEqualTo(9);
+    }
+
+    @Test
+    void wholeViewHasTitleTableDiagramAndTrackingLinks() {
+        DeploymentRecord record = DeploymentRecord.builder().status("deployed").issueKey("PROD-12")
+                .issueUrl("https://myorg.atlassian.net/browse/PROD-12").build();
+
+        String md = new MarkdownStatusRenderer().render(status(deployed("prod", record)), "prod");
+
+        assertThat(md).startsWith("### 0018-oauth-google — OAuth &lt;Google&gt; login\n")
+                .contains("| **prod** ⬅ | ✅ deployed |")
+                .contains("**Tracking items:** prod: [PROD-12](https://myorg.atlassian.net/browse/PROD-12)");
+    }
+
+    @Test
+    void longViewsAreCutBelowTheLimitSayingSo() {
+        String text = "| row |\n".repeat(2000);
+
+        String cut = MarkdownStatusRenderer.truncate(text, 4096);
+
+        assertThat(cut.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(4096);
+        assertThat(cut).endsWith("_(cut to stay within GitHub's 1 MiB step-summary limit)_\n")
+                .doesNotContain("\uFFFD");
+        assertThat(MarkdownStatusRenderer.truncate("short", 4096)).isEqualTo("short");
     }
 }

@@ -76,7 +76,7 @@ class StatusRenderingTest {
 
     @Test
     void colourViewHasEmojiAndAnsiColoursAndTheSameText() {
-        String colour = new TextStatusRenderer(false).render(status);
+        String colour = new TextStatusRenderer(false, true).render(status);
 
         assertThat(colour).contains("✅ \u001b[1mPROD\u001b[0m", "\u001b[32mhealthy (HTTP 200, 63 ms, checked ",
                 "⏳ \u001b[1mSTAGING\u001b[0m: \u001b[2mnot deployed yet\u001b[0m");

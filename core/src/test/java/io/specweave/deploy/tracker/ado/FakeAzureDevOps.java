@@ -164,7 +164,7 @@ final class FakeAzureDevOps implements AutoCloseable {
         if (gate != null) {
             gate.countDown();
             try {
-                gate.await(5, TimeUnit.SECONDS);
+                gate.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

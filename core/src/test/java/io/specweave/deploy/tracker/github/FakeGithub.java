@@ -102,7 +102,7 @@ final class FakeGithub implements AutoCloseable {
             return;
         }
         try {
-            gate.barrier().await(10, java.util.concurrent.TimeUnit.SECONDS);
+            gate.barrier().await(30, java.util.concurrent.TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("gate not passed: " + line, e);
         } finally {

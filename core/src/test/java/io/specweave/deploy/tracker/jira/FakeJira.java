@@ -176,7 +176,7 @@ final class FakeJira implements AutoCloseable {
         if (gate != null) {
             gate.countDown();
             try {
-                gate.await(5, TimeUnit.SECONDS);
+                gate.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

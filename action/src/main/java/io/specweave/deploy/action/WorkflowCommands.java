@@ -1,0 +1,105 @@
+package io.specweave.deploy.action;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The runner's workflow commands on standard output ({@code ::add-mask::}, {@code ::error},
+ * {@code ::group::}, ...), escaped as the runner unescapes them: {@code %}, CR and LF in the
+ * message; also {@code :} and {@code ,} in properties. Every line written here first has the
+ * masked values replaced, so a secret cannot reach the log even before the runner masks it.
+ */
+final class WorkflowCommands {
+
+    private final PrintWriter out;
+    private final List<String> secrets = new ArrayList<>();
+
+    WorkflowCommands(PrintWriter out) {
+        this.out = out;
+    }
+
+    /** Registers a secret with the runner ({@code ::add-mask::}) and with this writer's own redaction. */
+    void mask(String value) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        List<String> parts = new ArrayList<>();
+        parts.add(value);
+        // The runner masks per line of a multi-line value too; register each line on its own as well.
+        value.lines().map(String::strip).filter(l -> l.length() > 3).forEach(parts::add);
+        for (String part : parts) {
+            if (!secrets.contains(part)) {
+                out.println("::add-mask::" + escapeData(part));
+                secrets.add(part);
+            }
+        }
+        secrets.sort(Comparator.comparingInt(String::length).reversed());
+        out.flush();
+    }
+
+    /** {@code text} with every masked value replaced by {@code ***}. */
+    String redact(String text) {
+        if (text == null) {
+            return null;
+        }
+        String result = text;
+        for (String secret : secrets) {
+            result = result.replace(secret, "***");
+        }
+        return result;
+    }
+
+    void error(String title, String message) {
+        command("error", title, message);
+    }
+
+    void warning(String title, String message) {
+        command("warning", title, message);
+    }
+
+    void notice(String title, String message) {
+        command("notice", title, message);
+    }
+
+    void group(String title, String body) {
+        out.println("::group::" + escapeData(redact(title)));
+        out.println(redact(body.stripTrailing()));
+        out.println("::endgroup::");
+        out.flush();
+    }
+
+    void info(String line) {
+        out.println(redact(line));
+        out.flush();
+    }
+
+    private void command(String name, String title, String message) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        if (title != null) {
+            properties.put("title", redact(title));
+        }
+        out.println(format(name, properties, redact(message)));
+        out.flush();
+    }
+
+    /** {@code ::name k=v,k2=v2::message} with the runner's escaping. */
+    static String format(String name, Map<String, String> properties, String message) {
+        String props = properties.entrySet().stream()
+                .map(e -> e.getKey() + "=" + escapeProperty(e.getValue()))
+                .collect(Collectors.joining(","));
+        return "::" + name + (props.isEmpty() ? "" : " " + props) + "::" + escapeData(message);
+    }
+
+    static String escapeData(String value) {
+        return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    }
+
+    static String escapeProperty(String value) {
+        return escapeData(value).replace(":", "%3A").replace(",", "%2C");
+    }
+}

@@ -1,0 +1,161 @@
+package io.specweave.deploy.action;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.specweave.deploy.cli.CliRuntime;
+import io.specweave.deploy.config.Credentials;
+import io.specweave.deploy.tracker.TrackerFactory;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * A temporary runner workspace as GitHub sets it up for a container step: a copy of
+ * examples/demo as the checkout, the file-command files, an event payload, and the environment
+ * the runner passes ({@code GITHUB_*}, {@code INPUT_*}).
+ */
+final class ActionWorkspace {
+
+    static final Path DEMO = Path.of("..", "examples", "demo").toAbsolutePath().normalize();
+    static final String SHA = "9b1d5f0c2e4a6b8d0f1a3c5e7092b4d6f8a0c2e4";
+
+    final Path root;
+    final Path workspace;
+    final Path output;
+    final Path summary;
+    final Path event;
+    final Map<String, String> env = new LinkedHashMap<>();
+
+    ActionWorkspace(Path temp) {
+        this(temp, true);
+    }
+
+    ActionWorkspace(Path temp, boolean copyDemo) {
+        this.root = temp;
+        this.workspace = temp.resolve("workspace");
+        Path fileCommands = temp.resolve("file_commands");
+        this.output = fileCommands.resolve("set_output");
+        this.summary = fileCommands.resolve("step_summary");
+        this.event = temp.resolve("event.json");
+        try {
+            Files.createDirectories(fileCommands);
+            Files.createFile(output);
+            Files.createFile(summary);
+            Files.writeString(event, "{\"ref\": \"refs/heads/main\", \"repository\": {\"default_branch\": \"main\"}}");
+            if (copyDemo) {
+                copyTree(DEMO, workspace);
+            } else {
+                Files.createDirectories(workspace);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        env.put("GITHUB_ACTIONS", "true");
+        env.put("CI", "true");
+        env.put("GITHUB_WORKSPACE", workspace.toString());
+        env.put("GITHUB_OUTPUT", output.toString());
+        env.put("GITHUB_STEP_SUMMARY", summary.toString());
+        env.put("GITHUB_EVENT_PATH", event.toString());
+        env.put("GITHUB_EVENT_NAME", "push");
+        env.put("GITHUB_SHA", SHA);
+        env.put("GITHUB_REF", "refs/heads/main");
+        env.put("GITHUB_REF_NAME", "main");
+        env.put("GITHUB_REF_TYPE", "branch");
+        env.put("GITHUB_REPOSITORY", "demo-shop/demo-shop");
+        env.put("GITHUB_RUN_ID", "4242");
+        env.put("GITHUB_SERVER_URL", "https://github.com");
+        env.put("GITHUB_ACTOR", "octocat");
+        // What the runner sets for the declared defaults when a workflow passes nothing else.
+        env.put("INPUT_COMMAND", "sync");
+        env.put("INPUT_INCREMENT", "active");
+        env.put("INPUT_DEPLOYED", "true");
+        env.put("INPUT_WORKING-DIRECTORY", ".");
+        env.put("INPUT_COMMIT-METADATA", "false");
+        env.put("INPUT_DRY-RUN", "false");
+    }
+
+    ActionWorkspace input(String name, String value) {
+        env.put("INPUT_" + name.toUpperCase(java.util.Locale.ROOT).replace(' ', '_'), value);
+        return this;
+    }
+
+    /** One in-process run's result. */
+    record Run(int exitCode, String stdout) {
+        List<String> lines() {
+            return stdout.lines().toList();
+        }
+    }
+
+    Run run() {
+        return run(Trackers::standard);
+    }
+
+    Run run(Function<Credentials, TrackerFactory> trackers) {
+        return run(env, trackers);
+    }
+
+    Run run(Map<String, String> environment, Function<Credentials, TrackerFactory> trackers) {
+        StringWriter out = new StringWriter();
+        CliRuntime runtime = new CliRuntime(environment, new PrintWriter(out, true), new PrintWriter(out, true),
+                Clock.fixed(Instant.parse("2026-11-27T10:15:00Z"), ZoneOffset.UTC), trackers);
+        int code = GitHubActionMain.run(runtime);
+        return new Run(code, out.toString());
+    }
+
+    Map<String, String> outputs() {
+        return RunnerFiles.parseOutputs(read(output));
+    }
+
+    String summaryText() {
+        return read(summary);
+    }
+
+    String metadata(String increment) {
+        return read(workspace.resolve(".specweave/increments").resolve(increment).resolve("metadata.json"));
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path p : paths.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        assertThat(to.resolve(".specweave/config.json")).exists();
+    }
+
+    /** The trackers a shipped build offers. */
+    static final class Trackers {
+        private Trackers() {
+        }
+
+        static TrackerFactory standard(Credentials credentials) {
+            return new TrackerFactory(credentials);
+        }
+    }
+}

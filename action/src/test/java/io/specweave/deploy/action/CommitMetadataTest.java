@@ -1,0 +1,145 @@
+package io.specweave.deploy.action;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** commit-metadata against a real bare repository standing in for GitHub. */
+class CommitMetadataTest {
+
+    @TempDir
+    Path temp;
+
+    private Path origin;
+    private ActionWorkspace ws;
+
+    @BeforeEach
+    void repositoryWithTheDemoProjectOnMain() throws IOException {
+        origin = temp.resolve("origin.git");
+        Files.createDirectories(origin);
+        Git.run(origin, "init", "-q", "--bare");
+        Path seed = temp.resolve("seed");
+        ActionWorkspace.copyTree(ActionWorkspace.DEMO, seed);
+        Git.run(seed, "init", "-q");
+        Git.run(seed, "add", "-A");
+        Git.run(seed, "commit", "-q", "-m", "demo project");
+        Git.run(seed, "push", "-q", origin.toString(), "HEAD:refs/heads/main");
+        ws = new ActionWorkspace(temp.resolve("runner"), false);
+        Files.delete(ws.workspace);
+        Git.run(temp, "clone", "-q", "--branch", "main", origin.toString(), ws.workspace.toString());
+        ws.input("increment", "0002").input("environment", "qa").input("commit-metadata", "true");
+    }
+
+    @Test
+    void theRecordIsCommittedToTheBranchAsTheActionsBot() {
+        ActionWorkspace.Run run = ws.run();
+
+        assertThat(run.exitCode()).as(run.stdout()).isZero();
+        assertThat(Git.run(origin, "log", "-1", "--format=%an <%ae>|%s", "main"))
+                .isEqualTo("github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>|"
+                        + "Record deployment of 0002-password-reset to qa [skip ci]");
+        assertThat(Git.run(origin, "show", "main:.specweave/increments/0002-password-reset/metadata.json"))
+                .contains("\"qa\": {").contains(ActionWorkspace.SHA);
+        assertThat(Git.run(origin, "show", "--name-only", "--format=", "main"))
+                .isEqualTo(".specweave/increments/0002-password-reset/metadata.json");
+        assertThat(run.stdout()).contains("::notice title=SpecWeave Deploy::Committed 0002-password-reset/metadata.json to main");
+        assertThat(ws.summaryText()).contains("Committed `metadata.json` to `main`")
+                .doesNotContain("lives only in this run's workspace");
+    }
+
+    @Test
+    void aPushRacingAnotherJobIsRebasedAndRetried() throws IOException {
+        Path other = temp.resolve("other-job");
+        Git.run(temp, "clone", "-q", origin.toString(), other.toString());
+        Path otherMetadata = other.resolve(".specweave/increments/0001-user-login/metadata.json");
+        Files.writeString(otherMetadata, Files.readString(otherMetadata).replace("{", "{\n  \"touchedBy\": \"other job\","));
+        Git.run(other, "commit", "-q", "-am", "another job's record");
+        Git.run(other, "push", "-q", "origin", "HEAD:main");
+        String otherCommit = Git.run(other, "rev-parse", "HEAD");
+
+        ActionWorkspace.Run run = ws.run();
+
+        assertThat(run.exitCode()).as(run.stdout()).isZero();
+        assertThat(Git.run(origin, "rev-parse", "main~1")).isEqualTo(otherCommit);
+        assertThat(Git.run(origin, "log", "-1", "--format=%an", "main")).isEqualTo("github-actions[bot]");
+        assertThat(Git.run(origin, "show", "main:.specweave/increments/0002-password-reset/metadata.json"))
+                .contains("\"qa\": {");
+        assertThat(Git.run(origin, "show", "main:.specweave/increments/0001-user-login/metadata.json"))
+                .contains("\"touchedBy\": \"other job\"");
+        assertThat(run.stdout()).contains("after 2 attempts");
+    }
+
+    @Test
+    void anotherJobRecordingTheSameIncrementMeanwhileKeepsBothRecords() throws IOException {
+        ActionWorkspace devJob = new ActionWorkspace(temp.resolve("dev-runner"), false);
+        Files.delete(devJob.workspace);
+        Git.run(temp, "clone", "-q", "--branch", "main", origin.toString(), devJob.workspace.toString());
+        devJob.input("increment", "0002").input("environment", "dev").input("commit-metadata", "true");
+        assertThat(devJob.run().exitCode()).isZero();
+
+        ActionWorkspace.Run run = ws.run();
+
+        assertThat(run.exitCode()).as(run.stdout()).isZero();
+        String merged = Git.run(origin, "show", "main:.specweave/increments/0002-password-reset/metadata.json");
+        assertThat(merged).contains("\"dev\": {").contains("\"qa\": {").contains("\"note\": \"kept as is by specweave-deploy\"");
+        assertThat(Git.run(origin, "log", "--format=%s", "main")).startsWith(
+                "Record deployment of 0002-password-reset to qa [skip ci]\nRecord deployment of 0002-password-reset to dev");
+        assertThat(ws.metadata("0002-password-reset")).isEqualTo(merged + "\n");
+    }
+
+    @Test
+    void aRejectedPushIsAWarningAndTheRunStillSucceeds() throws IOException {
+        Path hook = origin.resolve("hooks/pre-receive");
+        Files.writeString(hook, "#!/bin/sh\necho 'GH006: Protected branch update failed for refs/heads/main.'\nexit 1\n");
+        Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rwxr-xr-x"));
+        String before = Git.run(origin, "rev-parse", "main");
+
+        ActionWorkspace.Run run = ws.run();
+
+        assertThat(run.exitCode()).as(run.stdout()).isZero();
+        assertThat(Git.run(origin, "rev-parse", "main")).isEqualTo(before);
+        assertThat(run.stdout()).contains("::warning title=SpecWeave Deploy::commit-metadata: the push to main was "
+                + "rejected").contains("lives only in this run's workspace").contains("Protected branch update failed");
+        assertThat(ws.summaryText()).contains("> [!WARNING]").contains("lives only in this run's workspace");
+        assertThat(ws.metadata("0002-password-reset")).contains("\"qa\": {");
+        assertThat(ws.outputs()).containsEntry("environment", "qa");
+    }
+
+    @Test
+    void aReleaseJobOnATagCommitsToTheReleaseTargetBranch() throws IOException {
+        Git.run(ws.workspace, "tag", "v1.5.0");
+        Git.run(ws.workspace, "checkout", "-q", "--detach", "v1.5.0");
+        Files.writeString(ws.event, "{\"action\": \"published\", \"release\": {\"tag_name\": \"v1.5.0\", "
+                + "\"target_commitish\": \"main\"}, \"repository\": {\"default_branch\": \"main\"}}");
+        ws.env.put("GITHUB_EVENT_NAME", "release");
+        ws.env.put("GITHUB_REF", "refs/tags/v1.5.0");
+        ws.env.put("GITHUB_REF_NAME", "v1.5.0");
+        ws.env.put("GITHUB_REF_TYPE", "tag");
+        ws.input("environment", "prod");
+
+        ActionWorkspace.Run run = ws.run();
+
+        assertThat(run.exitCode()).as(run.stdout()).isZero();
+        assertThat(Git.run(origin, "show", "main:.specweave/increments/0002-password-reset/metadata.json"))
+                .contains("\"prod\": {").contains("\"tag\": \"v1.5.0\"");
+    }
+
+    @Test
+    void withoutAGitCheckoutTheRecordStaysInTheWorkspaceWithAWarning() throws IOException {
+        ActionWorkspace plain = new ActionWorkspace(temp.resolve("plain")).input("increment", "0002")
+                .input("commit-metadata", "true");
+
+        ActionWorkspace.Run run = plain.run();
+
+        assertThat(run.exitCode()).as(run.stdout()).isZero();
+        assertThat(run.stdout()).contains("::warning title=SpecWeave Deploy::commit-metadata: the workspace is not a "
+                + "git checkout");
+        assertThat(plain.metadata("0002-password-reset")).contains("\"dev\": {");
+    }
+}

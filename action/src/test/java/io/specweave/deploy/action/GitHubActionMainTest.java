@@ -1,0 +1,367 @@
+package io.specweave.deploy.action;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.specweave.deploy.Json;
+import io.specweave.deploy.OperationFailedException;
+import io.specweave.deploy.config.Credentials;
+import io.specweave.deploy.config.Provider;
+import io.specweave.deploy.config.Secret;
+import io.specweave.deploy.tracker.TrackerFactory;
+import io.specweave.deploy.tracker.TrackingRef;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GitHubActionMainTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void syncRecordsTheDeploymentAndWritesEveryOutput() throws IOException {
+        ActionWorkspace ws = new ActionWorkspace(temp).input("increment", "0002").input("profile", "local-qa");
+
+        ActionWorkspace.Run run = ws.run();
+
+        assertThat(run.exitCode()).as(run.stdout()).isZero();
+        Map<String, String> outputs = ws.outputs();
+        assertThat(outputs).containsOnlyKeys(GitHubActionMain.OUTPUTS);
+        String raw = ActionWorkspace.read(ws.output);
+        assertThat(raw).contains("environment=qa\n").containsPattern("(?m)^deployment<<ghadelimiter_[0-9a-f-]+$")
+                .containsPattern("(?m)^status<<ghadelimiter_[0-9a-f-]+$");
+        assertThat(outputs).containsEntry("increment", "0002-password-reset")
+                .containsEntry("environment", "qa")
+                .containsEntry("profile", "local-qa")
+                .containsEntry("tracking-id", "0002-password-reset/qa")
+                .containsEntry("tracking-url", "")
+                .containsEntry("health-status", "");
+        JsonNode deployment = Json.mapper().readTree(outputs.get("deployment"));
+        assertThat(deployment.path("status").asText()).isEqualTo("deployed");
+        assertThat(deployment.path("commit").asText()).isEqualTo(ActionWorkspace.SHA);
+        assertThat(deployment.path("branch").asText()).isEqualTo("main");
+        assertThat(deployment.path("deployedBy").asText()).isEqualTo("octocat");
+        assertThat(deployment.path("runUrl").asText()).isEqualTo("https://github.com/demo-shop/demo-shop/actions/runs/4242");
+        assertThat(deployment.path("deploymentUrl").asText()).isEqualTo("https://qa.demo-shop.example");
+        assertThat(deployment.path("deployedAt").asText()).isEqualTo("2026-11-27T10:15:00Z");
+        JsonNode status = Json.mapper().readTree(outputs.get("status"));
+        assertThat(status.path("id").asText()).isEqualTo("0002-password-reset");
+        List<String> states = new ArrayList<>();
+        status.path("environments").forEach(e -> states.add(e.path("environment").asText() + ":" + e.path("state").asText()));
+        assertThat(states).containsExactly("dev:not_deployed", "qa:deployed", "staging:not_deployed",
+                "uat:not_deployed", "prod:not_deployed");
+
+        assertThat(ws.metadata("0002-password-reset")).contains("\"qa\": {").contains(ActionWorkspace.SHA)
+                .contains("\"note\": \"kept as is by specweave-deploy\"");
+        assertThat(run.stdout()).contains("::notice title=SpecWeave Deploy::Recorded 0002-password-reset → qa (deployed")
+                .contains("::group::Deployment record: 0002-password-reset → qa").contains("::endgroup::");
+    }
+
+    @Test
+    void summaryShowsThePipelineWithThisEnvironmentHighlighted() {
+        ActionWorkspace ws = new ActionWorkspace(temp).input("increment", "0002").input("environment", "staging");
+
+        assertThat(ws.run().exitCode()).isZero();
+
+        String summary = ws.summaryText();
+        assertThat(summary).startsWith("## SpecWeave Deploy: 0002-password-reset → staging")
+                .contains("```mermaid\nflowchart LR\n")
+                .contains("env0 --> env1").contains("env3 --> env4")
+                .contains("class env2 deployed").contains("class env2 current").contains("class env0 pending")
+                .contains("| **staging** ⬅ | ✅ deployed | 2026-11-27T10:15:00Z | octocat | `9b1d5f0c2e4a` main |")
+                .contains("[https://staging.demo-shop.example](https://staging.demo-shop.example)")
+                .contains("lives only in this run's workspace")
+                .contains("`commit-metadata: true`");
+        assertThat(summary.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThan(1024 * 1024);
+        assertThat(ws.outputs()).containsEntry("profile", "local-staging");
+    }
+
+    @Test
+    void secretInputsAreMaskedBeforeAnyOtherOutputAndNeverShownUnmasked() throws IOException {
+        String token = "ghp_TopSecretToken0123456789";
+        String jira = "jira-api-SECRET-987";
+        String pat = "jira-pat-SECRET-654";
+        String ado = "ado-pat-SECRET-321\nsecond-line-SECRET";
+        ActionWorkspace ws = new ActionWorkspace(temp).input("increment", "0002").input("profile", "local-dev")
+                .input("github-token", token).input("jira-email", "me@example.com").input("jira-api-token", jira)
+                .input("jira-pat", pat).input("azure-devops-pat", ado)
+                .input("deployment-url", "https://dev.demo-shop.example/?t=" + token);
+
+        ActionWorkspace.Run run = ws.run();
+
+        assertThat(run.exitCode()).as(run.stdout()).isZero();
+        List<String> lines = run.lines();
+        int masks = 0;
+        while (masks < lines.size() && lines.get(masks).startsWith("::add-mask::")) {
+            masks++;
+        }
+        assertThat(lines.subList(0, masks)).contains("::add-mask::" + token, "::add-mask::" + jira,
+                "::add-mask::" + pat, "::add-mask::ado-pat-SECRET-321%0Asecond-line-SECRET",
+                "::add-mask::second-line-SECRET");
+        assertThat(lines.subList(masks, lines.size())).noneMatch(l -> l.startsWith("::add-mask::"));
+        assertThat(lines.subList(0, masks)).noneMatch(l -> l.contains("me@example.com"));
+        List<String> everything = new ArrayList<>(lines.subList(masks, lines.size()));
+        everything.add(ActionWorkspace.read(ws.output));
+        everything.add(ws.summaryText());
+        assertThat(String.join("\n", everything)).doesNotContain(token).doesNotContain(jira).doesNotContain(pat)
+                .doesNotContain("ado-pat-SECRET-321").doesNotContain("second-line-SECRET").contains("***");
+        assertThat(ws.outputs().get("deployment")).contains("?t=***");
+        assertThat(ws.metadata("0002-password-reset")).doesNotContain(jira).doesNotContain(pat)
+                .doesNotContain("SECRET-321").contains("\"dev\": {");
+    }
+
+    @Test
+    void deployedInProgressRecordsAStartedDeployment() throws IOException {
+        ActionWorkspace ws = new ActionWorkspace(temp).input("increment", "0002").input("deployed", "in-progress");
+
+        assertThat(ws.run().exitCode()).isZero();
+
+        assertThat(Json.mapper().readTree(ws.outputs().get("deployment")).path("status").asText())
+                .isEqualTo("in_progress");
+        assertThat(ws.summaryText()).contains("class env0 progress");
+    }
+
+    @Test
+    void secretsStayMaskedWhenTheRunFails() {
+        String token = "ghp_FailingRunToken42";
+        ActionWorkspace ws = new ActionWorkspace(temp).input("github-token", token).input("deployed", "maybe");
+
+        ActionWorkspace.Run run = ws.run();
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.lines().get(0)).isEqualTo("::add-mask::" + token);
+        assertThat(run.stdout().substring(run.stdout().indexOf('\n'))).doesNotContain(token);
+    }
+
+    @Test
+    void credentialInputsReachTheTrackerAndWinOverTheProcessEnvironment() throws IOException {
+        ActionWorkspace ws = new ActionWorkspace(temp).input("increment", "0002").input("profile", "github-qa")
+                .input("github-token", "from-input").input("jira-email", "me@example.com")
+                .input("jira-api-token", "jira-token").input("azure-devops-pat", "ado-token");
+        ws.env.put("GITHUB_TOKEN", "from-process-env");
+        ws.env.put("JIRA_PAT", "jira-pat-from-env");
+        addProfile(ws, "github-qa", "github", "qa");
+        AtomicReference<Credentials> seen = new AtomicReference<>();
+
+        ActionWorkspace.Run run = ws.run(credentials -> {
+            seen.set(credentials);
+            return new TrackerFactory(credentials).register(Provider.GITHUB, (profile, creds) -> request ->
+                    new TrackingRef(Provider.GITHUB, 57, null, "https://github.com/demo-shop/qa/issues/57", true, true,
+                            List.of()));
+        });
+
+        assertThat(run.exitCode()).as(run.stdout()).isZero();
+        Credentials credentials = seen.get();
+        assertThat(credentials.find(List.of("GITHUB_TOKEN")).map(Secret::reveal)).contains("from-input");
+        assertThat(credentials.find(List.of("JIRA_EMAIL")).map(Secret::reveal)).contains("me@example.com");
+        assertThat(credentials.find(List.of("JIRA_API_TOKEN")).map(Secret::reveal)).contains("jira-token");
+        assertThat(credentials.find(List.of("AZURE_DEVOPS_PAT")).map(Secret::reveal)).contains("ado-token");
+        assertThat(credentials.find(List.of("JIRA_PAT")).map(Secret::reveal)).contains("jira-pat-from-env");
+        assertThat(ws.outputs()).containsEntry("tracking-id", "57")
+                .containsEntry("tracking-url", "https://github.com/demo-shop/qa/issues/57");
+        assertThat(ws.summaryText()).contains("[#57](https://github.com/demo-shop/qa/issues/57)");
+    }
+
+    @Test
+    void aFailingTrackerIsAnErrorWithExitCodeOneAndTheRecordIsKept() throws IOException {
+        ActionWorkspace ws = new ActionWorkspace(temp).input("increment", "0002").input("profile", "github-qa");
+        addProfile(ws, "github-qa", "github", "qa");
+
+        ActionWorkspace.Run run = ws.run(credentials -> new TrackerFactory(credentials).register(Provider.GITHUB,
+                (profile, creds) -> request -> {
+                    throw new OperationFailedException("GitHub answered 502 Bad Gateway for demo-shop/qa");
+                }));
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stdout()).contains("::error title=SpecWeave Deploy::GitHub answered 502 Bad Gateway");
+        assertThat(ws.metadata("0002-password-reset")).contains("\"qa\": {");
+        assertThat(ws.summaryText()).contains("## SpecWeave Deploy failed").contains("502 Bad Gateway");
+    }
+
+    @Test
+    void anUnexpectedErrorExitsOneAndShowsItsStackTraceOnlyInDebugRuns() throws IOException {
+        ActionWorkspace ws = new ActionWorkspace(temp).input("increment", "0002").input("profile", "github-qa");
+        addProfile(ws, "github-qa", "github", "qa");
+        ws.env.put("RUNNER_DEBUG", "1");
+
+        ActionWorkspace.Run run = ws.run(credentials -> new TrackerFactory(credentials).register(Provider.GITHUB,
+                (profile, creds) -> request -> {
+                    throw new IllegalStateException("tracker bug");
+                }));
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stdout()).contains("::error title=SpecWeave Deploy::unexpected IllegalStateException: tracker bug")
+                .contains("::group::Stack trace").contains("at io.specweave.deploy.deploy.SyncService.sync");
+    }
+
+    @Test
+    void anUnknownCommandIsABadInputNamingTheInput() {
+        ActionWorkspace.Run run = new ActionWorkspace(temp).input("command", "launch-rockets").run();
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stdout()).contains("::error title=Input command::input \"command\": unknown command "
+                + "\"launch-rockets\"; expected one of sync, status");
+    }
+
+    @Test
+    void deployedMaybeIsABadInputNamingTheInput() {
+        ActionWorkspace ws = new ActionWorkspace(temp).input("deployed", "maybe");
+
+        ActionWorkspace.Run run = ws.run();
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stdout()).contains("::error title=Input deployed::input \"deployed\": expected true");
+        assertThat(ws.metadata("0002-password-reset")).doesNotContain("deployments");
+    }
+
+    @Test
+    void aBooleanInputOtherThanTrueOrFalseIsABadInput() {
+        ActionWorkspace.Run run = new ActionWorkspace(temp).input("commit-metadata", "yes").run();
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stdout()).contains("::error title=Input commit-metadata::input \"commit-metadata\": "
+                + "expected true or false, got \"yes\"");
+    }
+
+    @Test
+    void aMissingProfileIsABadInputNamingTheProfileInput() throws IOException {
+        ActionWorkspace ws = new ActionWorkspace(temp);
+        Path config = ws.workspace.resolve(".specweave/config.json");
+        Files.writeString(config, Files.readString(config).replace("\"defaultProfile\": \"local-dev\",", ""));
+
+        ActionWorkspace.Run run = ws.run();
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stdout()).contains("::error title=Input profile::input \"profile\": ")
+                .contains("no profile chosen: pass the profile input or the environment input").doesNotContain("--profile");
+    }
+
+    @Test
+    void anUnknownProfileIsABadInputListingTheKnownOnes() {
+        ActionWorkspace.Run run = new ActionWorkspace(temp).input("profile", "jira-moon").run();
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stdout()).contains("::error title=Input profile::")
+                .contains("no profile named \"jira-moon\"").contains("known profiles: local-dev");
+    }
+
+    @Test
+    void aWorkingDirectoryWithoutSpecweaveIsABadInput() throws IOException {
+        ActionWorkspace ws = new ActionWorkspace(temp).input("working-directory", "services/api");
+        Files.createDirectories(ws.workspace.resolve("services/api"));
+
+        ActionWorkspace.Run run = ws.run();
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stdout()).contains("::error title=Input working-directory::")
+                .contains("has no .specweave folder");
+    }
+
+    @Test
+    void workingDirectoryPointsAtAProjectInsideTheWorkspace() throws IOException {
+        ActionWorkspace ws = new ActionWorkspace(temp, false).input("working-directory", "apps/shop")
+                .input("increment", "3").input("profile", "local-prod").input("tag", "v2.0.0");
+        ActionWorkspace.copyTree(ActionWorkspace.DEMO, ws.workspace.resolve("apps/shop"));
+
+        ActionWorkspace.Run run = ws.run();
+
+        assertThat(run.exitCode()).as(run.stdout()).isZero();
+        assertThat(ws.outputs()).containsEntry("increment", "0003-oauth-google").containsEntry("environment", "prod");
+        assertThat(ActionWorkspace.read(ws.workspace.resolve(
+                "apps/shop/.specweave/increments/0003-oauth-google/metadata.json"))).contains("\"tag\": \"v2.0.0\"");
+    }
+
+    @Test
+    void dryRunWritesNoMetadataButStillReportsWhatWouldBeRecorded() throws IOException {
+        ActionWorkspace ws = new ActionWorkspace(temp).input("increment", "0002").input("dry-run", "true");
+        String before = ws.metadata("0002-password-reset");
+
+        ActionWorkspace.Run run = ws.run();
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(ws.metadata("0002-password-reset")).isEqualTo(before);
+        assertThat(Json.mapper().readTree(ws.outputs().get("deployment")).path("status").asText()).isEqualTo("deployed");
+        assertThat(run.stdout()).contains("Would record 0002-password-reset → dev");
+        assertThat(ws.summaryText()).contains("Dry run: nothing was written");
+    }
+
+    @Test
+    void deployedFalseRecordsAFailedDeployment() throws IOException {
+        ActionWorkspace ws = new ActionWorkspace(temp).input("increment", "0002").input("deployed", "false");
+
+        assertThat(ws.run().exitCode()).isZero();
+
+        assertThat(Json.mapper().readTree(ws.outputs().get("deployment")).path("status").asText()).isEqualTo("failed");
+        assertThat(ws.summaryText()).contains("❌ Recorded **failed** to **dev**");
+    }
+
+    @Test
+    void statusCommandOutputsThePipelineWithoutWriting() throws IOException {
+        ActionWorkspace first = new ActionWorkspace(temp).input("increment", "0002").input("profile", "local-dev");
+        assertThat(first.run().exitCode()).isZero();
+        String metadata = first.metadata("0002-password-reset");
+        Files.writeString(first.output, "");
+        Files.writeString(first.summary, "");
+
+        ActionWorkspace.Run run = first.input("command", "status").input("profile", "").run();
+
+        assertThat(run.exitCode()).as(run.stdout()).isZero();
+        assertThat(first.metadata("0002-password-reset")).isEqualTo(metadata);
+        Map<String, String> outputs = first.outputs();
+        assertThat(outputs).containsEntry("increment", "0002-password-reset");
+        assertThat(Json.mapper().readTree(outputs.get("status")).path("environments").get(0).path("state").asText())
+                .isEqualTo("deployed");
+        assertThat(first.summaryText()).contains("```mermaid").contains("class env0 deployed");
+    }
+
+    @Test
+    void writtenFilesGetTheOwnerOfTheSpecweaveFolder() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(isRoot(), "changing owners needs root, as in the container");
+        ActionWorkspace ws = new ActionWorkspace(temp).input("increment", "0002");
+        try (Stream<Path> all = Files.walk(ws.workspace)) {
+            for (Path p : all.toList()) {
+                Files.setAttribute(p, "unix:uid", 1001);
+                Files.setAttribute(p, "unix:gid", 121);
+            }
+        }
+
+        assertThat(ws.run().exitCode()).isZero();
+
+        try (Stream<Path> all = Files.walk(ws.workspace.resolve(".specweave"))) {
+            assertThat(all.toList()).isNotEmpty().allSatisfy(p -> {
+                assertThat(Files.getAttribute(p, "unix:uid")).as(p.toString()).isEqualTo(1001);
+                assertThat(Files.getAttribute(p, "unix:gid")).as(p.toString()).isEqualTo(121);
+            });
+        }
+    }
+
+    static boolean isRoot() {
+        try {
+            Path probe = Files.createTempFile("owner", ".probe");
+            try {
+                return (Integer) Files.getAttribute(probe, "unix:uid") == 0;
+            } finally {
+                Files.delete(probe);
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    private static void addProfile(ActionWorkspace ws, String name, String provider, String environment)
+            throws IOException {
+        Path config = ws.workspace.resolve(".specweave/config.json");
+        String text = Files.readString(config);
+        Files.writeString(config, text.replace("\"profiles\": {", "\"profiles\": {\n      \"" + name
+                + "\": {\"provider\": \"" + provider + "\", \"environment\": \"" + environment
+                + "\", \"config\": {\"owner\": \"demo-shop\", \"repo\": \"qa\"}},"));
+    }
+}

@@ -1,0 +1,58 @@
+package io.specweave.deploy.action;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WorkflowCommandsTest {
+
+    @Test
+    void messageDataEscapesPercentCarriageReturnAndLineFeed() {
+        assertThat(WorkflowCommands.format("error", Map.of(), "100% done\r\nnext: a,b"))
+                .isEqualTo("::error::100%25 done%0D%0Anext: a,b");
+    }
+
+    @Test
+    void propertiesAlsoEscapeColonAndComma() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("title", "Input deployed: 50%, really\nyes");
+        properties.put("file", ".specweave/config.json");
+
+        assertThat(WorkflowCommands.format("warning", properties, "m"))
+                .isEqualTo("::warning title=Input deployed%3A 50%25%2C really%0Ayes,file=.specweave/config.json::m");
+    }
+
+    @Test
+    void maskedValuesAreRedactedFromEveryLaterLine() {
+        StringWriter out = new StringWriter();
+        WorkflowCommands commands = new WorkflowCommands(new PrintWriter(out, true));
+
+        commands.mask("s3cr3t-value");
+        commands.mask("");
+        commands.error("title s3cr3t-value", "failed with s3cr3t-value");
+        commands.group("group", "body s3cr3t-value");
+
+        assertThat(out.toString().lines()).containsExactly("::add-mask::s3cr3t-value",
+                "::error title=title ***::failed with ***", "::group::group", "body ***", "::endgroup::");
+    }
+
+    @Test
+    void heredocOutputUsesADelimiterThatIsNotInTheValue() {
+        String value = "{\n  \"a\": \"ghadelimiter_x\"\n}";
+
+        String text = FileCommands.output("deployment", value, false);
+
+        String header = text.lines().findFirst().orElseThrow();
+        String delimiter = header.substring("deployment<<".length());
+        assertThat(header).startsWith("deployment<<ghadelimiter_");
+        assertThat(value).doesNotContain(delimiter);
+        assertThat(RunnerFiles.parseOutputs(text + FileCommands.output("id", "57", false)))
+                .containsEntry("deployment", value).containsEntry("id", "57");
+        assertThat(FileCommands.output("id", "57", false)).isEqualTo("id=57\n");
+        assertThat(FileCommands.output("empty", "", true)).matches("empty<<(ghadelimiter_[0-9a-f-]+)\n\n\\1\n");
+    }
+}

@@ -1,0 +1,246 @@
+package io.specweave.deploy.ci;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * Commits changed {@code metadata.json} files to the current branch and pushes them, so the next
+ * environment's job (a fresh checkout) sees this one's record. Runs the {@code git} command line,
+ * which carries whatever authentication the checkout left behind (actions/checkout's extra header,
+ * a Jenkins credential helper). A push that loses a race with another job is retried after
+ * fetching and rebasing, a bounded number of times; a push the server refuses (protected branch,
+ * missing permission) is reported, not thrown: the record then lives only in this run's workspace.
+ */
+public final class MetadataCommitter {
+
+    /** The identity GitHub shows with the Actions logo. */
+    public static final Author GITHUB_ACTIONS_BOT =
+            new Author("github-actions[bot]", "41898282+github-actions[bot]@users.noreply.github.com");
+
+    private static final Pattern CREDENTIALS_IN_URL = Pattern.compile("://[^/@\\s]+@");
+    private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(2);
+    private static final int NOT_STARTED = -2;
+
+    private final Path workTree;
+    private final Author author;
+    private final String remote;
+    private final int maxAttempts;
+    private final Map<String, String> environment;
+
+    /**
+     * @param workTree    any folder inside the repository's work tree
+     * @param author      who the commit is by
+     * @param remote      the remote to push to, usually {@code origin}
+     * @param maxAttempts pushes to try before giving up on a branch that keeps moving (at least 1)
+     */
+    public MetadataCommitter(Path workTree, Author author, String remote, int maxAttempts) {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
+        }
+        this.workTree = Objects.requireNonNull(workTree, "workTree");
+        this.author = Objects.requireNonNull(author, "author");
+        this.remote = Objects.requireNonNull(remote, "remote");
+        this.maxAttempts = maxAttempts;
+        Map<String, String> env = new HashMap<>();
+        env.put("GIT_TERMINAL_PROMPT", "0");
+        env.put("GIT_AUTHOR_NAME", author.name());
+        env.put("GIT_AUTHOR_EMAIL", author.email());
+        env.put("GIT_COMMITTER_NAME", author.name());
+        env.put("GIT_COMMITTER_EMAIL", author.email());
+        this.environment = Map.copyOf(env);
+    }
+
+    /** Who a commit is by. */
+    public record Author(String name, String email) {
+    }
+
+    /** How a commit-back ended. Only {@link #PUSHED} and {@link #NOTHING_TO_COMMIT} put the record on the remote. */
+    public enum Outcome {
+        /** Committed and pushed. */
+        PUSHED,
+        /** The files hold no change against the branch. */
+        NOTHING_TO_COMMIT,
+        /** The workspace is not a git work tree. */
+        NOT_A_REPOSITORY,
+        /** There is no {@code git} command to run. */
+        NO_GIT,
+        /** HEAD is detached and no branch was named. */
+        NO_BRANCH,
+        /** The remote refused the push (protected branch, hook, permission). */
+        REJECTED,
+        /** Rebasing onto the moved branch conflicted with another job's change to the same file. */
+        CONFLICT,
+        /** The branch kept moving through every attempt. */
+        GAVE_UP
+    }
+
+    /**
+     * @param outcome  how it ended
+     * @param branch   the branch pushed (or meant) to, may be null
+     * @param commit   the commit holding the change, may be null
+     * @param attempts pushes tried
+     * @param detail   git's own words on a failure, credentials removed; empty on success
+     */
+    public record Result(Outcome outcome, String branch, String commit, int attempts, String detail) {
+
+        /** True when the remote now holds the record. */
+        public boolean onRemote() {
+            return outcome == Outcome.PUSHED || outcome == Outcome.NOTHING_TO_COMMIT;
+        }
+    }
+
+    /**
+     * Commits {@code files} (and nothing else) with {@code message} and pushes to {@code branch},
+     * or to the checked-out branch when {@code branch} is null. A rebase conflict ends with
+     * {@link Outcome#CONFLICT}.
+     */
+    public Result commitAndPush(Collection<Path> files, String message, String branch) {
+        return commitAndPush(files, message, branch, null);
+    }
+
+    /**
+     * As {@link #commitAndPush(Collection, String, String)}, but when rebasing onto the moved
+     * branch conflicts (another job changed the same file), the files are taken as the branch has
+     * them and {@code reapply} writes this run's change into them again; then it commits and
+     * pushes that. {@code reapply} may be null.
+     */
+    public Result commitAndPush(Collection<Path> files, String message, String branch, Runnable reapply) {
+        Git top = git("rev-parse", "--show-toplevel");
+        if (top.exitCode() == NOT_STARTED) {
+            return new Result(Outcome.NO_GIT, branch, null, 0, top.output());
+        }
+        if (!top.ok()) {
+            return new Result(Outcome.NOT_A_REPOSITORY, branch, null, 0, top.output());
+        }
+        String target = branch;
+        if (target == null || target.isBlank()) {
+            Git current = git("symbolic-ref", "--short", "-q", "HEAD");
+            if (!current.ok() || current.output().isBlank()) {
+                return new Result(Outcome.NO_BRANCH, null, null, 0,
+                        "HEAD is detached and no branch was named to commit to");
+            }
+            target = current.output().strip();
+        }
+        List<String> paths = files.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList();
+        Git add = git(concat(List.of("add", "--"), paths));
+        if (!add.ok()) {
+            return new Result(Outcome.REJECTED, target, null, 0, "git add failed: " + add.output());
+        }
+        if (git(concat(List.of("diff", "--cached", "--quiet", "--"), paths)).ok()) {
+            return new Result(Outcome.NOTHING_TO_COMMIT, target, null, 0, "");
+        }
+        Git commit = git(concat(List.of("commit", "--no-verify", "-q", "-m", message, "--"), paths));
+        if (!commit.ok()) {
+            return new Result(Outcome.REJECTED, target, null, 0, "git commit failed: " + commit.output());
+        }
+        String refspec = "HEAD:refs/heads/" + target;
+        String tracking = "refs/remotes/" + remote + "/" + target;
+        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+            Git push = git("push", "--porcelain", remote, refspec);
+            if (push.ok()) {
+                return new Result(Outcome.PUSHED, target, head(), attempt, "");
+            }
+            if (!isNonFastForward(push.output())) {
+                return new Result(Outcome.REJECTED, target, head(), attempt, push.output());
+            }
+            if (attempt == maxAttempts) {
+                break;
+            }
+            Git fetch = git("fetch", "-q", remote, "+refs/heads/" + target + ":" + tracking);
+            if (!fetch.ok()) {
+                return new Result(Outcome.REJECTED, target, head(), attempt, "git fetch failed: " + fetch.output());
+            }
+            Git rebase = git("rebase", "-q", "--autostash", tracking);
+            if (!rebase.ok()) {
+                git("rebase", "--abort");
+                if (reapply == null) {
+                    return new Result(Outcome.CONFLICT, target, head(), attempt, rebase.output());
+                }
+                // Take the branch's version of the files and write this run's change into it again.
+                Git reset = git("reset", "-q", "--keep", tracking);
+                if (!reset.ok()) {
+                    return new Result(Outcome.CONFLICT, target, head(), attempt, rebase.output() + "\n" + reset.output());
+                }
+                reapply.run();
+                git(concat(List.of("add", "--"), paths));
+                if (git(concat(List.of("diff", "--cached", "--quiet", "--"), paths)).ok()) {
+                    return new Result(Outcome.NOTHING_TO_COMMIT, target, head(), attempt, "");
+                }
+                Git again = git(concat(List.of("commit", "--no-verify", "-q", "-m", message, "--"), paths));
+                if (!again.ok()) {
+                    return new Result(Outcome.CONFLICT, target, head(), attempt, "git commit failed: " + again.output());
+                }
+            }
+        }
+        return new Result(Outcome.GAVE_UP, target, head(), maxAttempts,
+                "the branch moved on every one of " + maxAttempts + " attempts");
+    }
+
+    private static boolean isNonFastForward(String output) {
+        return output.contains("non-fast-forward") || output.contains("fetch first")
+                || output.contains("stale info") || output.contains("[rejected]") && !output.contains("remote rejected");
+    }
+
+    private String head() {
+        Git head = git("rev-parse", "HEAD");
+        return head.ok() ? head.output().strip() : null;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private Git git(String... args) {
+        return git(List.of(args));
+    }
+
+    /** Runs git in the work tree; the container's root user may not own it, hence safe.directory. */
+    private Git git(List<String> args) {
+        List<String> command = new ArrayList<>(List.of("git", "-c", "safe.directory=*", "-C", workTree.toString()));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        try {
+            Process process = builder.start();
+            process.getOutputStream().close();
+            byte[] bytes;
+            try (InputStream in = process.getInputStream()) {
+                bytes = in.readAllBytes();
+            }
+            if (!process.waitFor(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                return new Git(-1, "git " + args.get(0) + " did not finish within " + COMMAND_TIMEOUT.toSeconds() + "s");
+            }
+            return new Git(process.exitValue(), redact(new String(bytes, StandardCharsets.UTF_8).strip()));
+        } catch (IOException e) {
+            return new Git(NOT_STARTED, "cannot run git (is it installed?): " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Git(-1, "interrupted while running git " + args.get(0));
+        }
+    }
+
+    /** Git output with any {@code user:token@} of a remote URL removed. */
+    static String redact(String text) {
+        return CREDENTIALS_IN_URL.matcher(text).replaceAll("://***@");
+    }
+
+    private record Git(int exitCode, String output) {
+        boolean ok() {
+            return exitCode == 0;
+        }
+    }
+}

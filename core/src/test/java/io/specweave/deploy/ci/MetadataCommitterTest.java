@@ -1,0 +1,156 @@
+package io.specweave.deploy.ci;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MetadataCommitterTest {
+
+    private static final MetadataCommitter.Author BOT = MetadataCommitter.GITHUB_ACTIONS_BOT;
+
+    @TempDir
+    Path temp;
+
+    private Path origin;
+    private Path work;
+    private Path metadata;
+
+    private static String git(Path dir, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("git", "-c", "user.name=Dev", "-c", "user.email=dev@example.com",
+                "-c", "init.defaultBranch=main", "-C", dir.toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        return out.strip();
+    }
+
+    @BeforeEach
+    void cloneOfABareRepository() throws Exception {
+        origin = Files.createDirectories(temp.resolve("origin.git"));
+        git(origin, "init", "-q", "--bare");
+        Path seed = Files.createDirectories(temp.resolve("seed"));
+        git(seed, "init", "-q");
+        Files.writeString(seed.resolve("metadata.json"), "{\n  \"id\": \"0001\"\n}\n");
+        Files.writeString(seed.resolve("other.txt"), "unrelated\n");
+        git(seed, "add", "-A");
+        git(seed, "commit", "-q", "-m", "seed");
+        git(seed, "push", "-q", origin.toString(), "HEAD:refs/heads/main");
+        work = temp.resolve("work");
+        git(temp, "clone", "-q", origin.toString(), work.toString());
+        metadata = work.resolve("metadata.json");
+    }
+
+    @Test
+    void commitsOnlyTheNamedFiles() throws Exception {
+        Files.writeString(metadata, "{\n  \"id\": \"0001\",\n  \"deployments\": {}\n}\n");
+        Files.writeString(work.resolve("other.txt"), "a build artefact changed this\n");
+
+        MetadataCommitter.Result result = new MetadataCommitter(work, BOT, "origin", 3)
+                .commitAndPush(List.of(metadata), "record", null);
+
+        assertThat(result.outcome()).isEqualTo(MetadataCommitter.Outcome.PUSHED);
+        assertThat(result.onRemote()).isTrue();
+        assertThat(result.branch()).isEqualTo("main");
+        assertThat(result.commit()).isEqualTo(git(origin, "rev-parse", "main"));
+        assertThat(git(origin, "show", "--name-only", "--format=%an", "main")).isEqualTo("github-actions[bot]\n\nmetadata.json");
+    }
+
+    @Test
+    void nothingChangedIsNothingToCommit() {
+        MetadataCommitter.Result result = new MetadataCommitter(work, BOT, "origin", 3)
+                .commitAndPush(List.of(metadata), "record", null);
+
+        assertThat(result.outcome()).isEqualTo(MetadataCommitter.Outcome.NOTHING_TO_COMMIT);
+        assertThat(result.onRemote()).isTrue();
+    }
+
+    @Test
+    void aConflictingChangeOfTheSameFileIsReportedAndLeavesNoRebaseBehind() throws Exception {
+        Path other = temp.resolve("other");
+        git(temp, "clone", "-q", origin.toString(), other.toString());
+        Files.writeString(other.resolve("metadata.json"), "{\n  \"id\": \"0001\",\n  \"deployments\": {\"dev\": {}}\n}\n");
+        git(other, "commit", "-q", "-am", "dev");
+        git(other, "push", "-q", "origin", "HEAD:main");
+        Files.writeString(metadata, "{\n  \"id\": \"0001\",\n  \"deployments\": {\"qa\": {}}\n}\n");
+
+        MetadataCommitter.Result result = new MetadataCommitter(work, BOT, "origin", 3)
+                .commitAndPush(List.of(metadata), "record", null);
+
+        assertThat(result.outcome()).isEqualTo(MetadataCommitter.Outcome.CONFLICT);
+        assertThat(result.onRemote()).isFalse();
+        assertThat(Files.exists(work.resolve(".git/rebase-merge"))).isFalse();
+        assertThat(Files.readString(metadata)).contains("\"qa\"");
+    }
+
+    @Test
+    void aConflictIsResolvedByReapplyingTheChangeToTheBranchVersion() throws Exception {
+        Path other = temp.resolve("other");
+        git(temp, "clone", "-q", origin.toString(), other.toString());
+        Files.writeString(other.resolve("metadata.json"), "{\n  \"id\": \"0001\",\n  \"deployments\": {\"dev\": {}}\n}\n");
+        git(other, "commit", "-q", "-am", "dev");
+        git(other, "push", "-q", "origin", "HEAD:main");
+        Files.writeString(metadata, "{\n  \"id\": \"0001\",\n  \"deployments\": {\"qa\": {}}\n}\n");
+        Runnable reapply = () -> {
+            try {
+                String theirs = Files.readString(metadata);
+                Files.writeString(metadata, theirs.replace("{\"dev\": {}}", "{\"dev\": {}, \"qa\": {}}"));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+
+        MetadataCommitter.Result result = new MetadataCommitter(work, BOT, "origin", 3)
+                .commitAndPush(List.of(metadata), "record", null, reapply);
+
+        assertThat(result.outcome()).isEqualTo(MetadataCommitter.Outcome.PUSHED);
+        assertThat(result.attempts()).isEqualTo(2);
+        assertThat(git(origin, "show", "main:metadata.json")).contains("{\"dev\": {}, \"qa\": {}}");
+        assertThat(git(origin, "log", "--format=%s", "main")).isEqualTo("record\ndev\nseed");
+    }
+
+    @Test
+    void aBranchThatStillMovesAfterTheLastAttemptIsGivenUp() throws Exception {
+        Path other = temp.resolve("other");
+        git(temp, "clone", "-q", origin.toString(), other.toString());
+        Files.writeString(other.resolve("other.txt"), "moved\n");
+        git(other, "commit", "-q", "-am", "moved");
+        git(other, "push", "-q", "origin", "HEAD:main");
+        Files.writeString(metadata, "{}\n");
+
+        MetadataCommitter.Result result = new MetadataCommitter(work, BOT, "origin", 1)
+                .commitAndPush(List.of(metadata), "record", null);
+
+        assertThat(result.outcome()).isEqualTo(MetadataCommitter.Outcome.GAVE_UP);
+        assertThat(result.attempts()).isEqualTo(1);
+        assertThat(result.onRemote()).isFalse();
+        assertThat(git(origin, "log", "-1", "--format=%s", "main")).isEqualTo("moved");
+    }
+
+    @Test
+    void aDetachedHeadWithoutABranchIsReported() throws Exception {
+        git(work, "checkout", "-q", "--detach");
+        Files.writeString(metadata, "{}\n");
+
+        MetadataCommitter.Result result = new MetadataCommitter(work, BOT, "origin", 3)
+                .commitAndPush(List.of(metadata), "record", null);
+
+        assertThat(result.outcome()).isEqualTo(MetadataCommitter.Outcome.NO_BRANCH);
+    }
+
+    @Test
+    void credentialsInRemoteUrlsAreRemovedFromGitOutput() {
+        assertThat(MetadataCommitter.redact("fatal: unable to access 'https://x-access-token:ghs_abc@github.com/o/r/'"))
+                .isEqualTo("fatal: unable to access 'https://***@github.com/o/r/'");
+    }
+}
