@@ -63,6 +63,10 @@ class PipelineAcrossJobsTest {
 
     /** dev and qa on the fake GitHub; qa needs dev first. {@code devExtra}: more dev profile config. */
     private static String config(String devExtra) {
+        return config(devExtra, "");
+    }
+
+    private static String config(String devExtra, String deploymentExtra) {
         return """
                 {
                   "sync": { "profiles": {
@@ -70,9 +74,10 @@ class PipelineAcrossJobsTest {
                       "config": { "owner": "%s", "repo": "%s"%s } },
                     "github-qa": { "provider": "github", "environment": "qa",
                       "config": { "owner": "%s", "repo": "%s" } } } },
-                  "deployment": { "pipeline": ["dev", "qa", "prod"], "promotion": { "requirePrevious": true } }
+                  "deployment": { "pipeline": ["dev", "qa", "prod"], "promotion": { "requirePrevious": true }%s }
                 }
-                """.formatted(GithubProject.OWNER, GithubProject.REPO, devExtra, GithubProject.OWNER, GithubProject.REPO);
+                """.formatted(GithubProject.OWNER, GithubProject.REPO, devExtra, GithubProject.OWNER, GithubProject.REPO,
+                deploymentExtra);
     }
 
     /** A CI job's checkout: a fresh clone of the bare repository. */
@@ -175,6 +180,28 @@ class PipelineAcrossJobsTest {
                 .hasMessageContaining("not reachable from here")
                 .hasMessageContaining("DEV_ONLY_TOKEN")
                 .hasMessageNotContaining(FakeGithub.TOKEN);
+    }
+
+    @Test
+    void refreshNeverDecidesOnTheLocalFileAloneAndABadValueNamesTheField() {
+        seed.config(config("", ", \"refresh\": \"never\""));
+        git(seed.dir, "commit", "-q", "-am", "no refresh");
+        git(seed.dir, "push", "-q", origin.toString(), "HEAD:" + git(seed.dir, "rev-parse", "--abbrev-ref", "HEAD"));
+        sync(job(), "github-dev", GithubProject.sha(1), 1);
+
+        Path second = job();
+        github.clearRequests();
+        assertThatThrownBy(() -> sync(second, "github-qa", GithubProject.sha(1), 2))
+                .isInstanceOf(OperationFailedException.class)
+                .hasMessageContaining("dev (the environment before qa) has no deployment")
+                .hasMessageNotContaining("refreshed");
+        assertThat(github.requests()).as("no tracker is asked").isEmpty();
+
+        seed.write(".specweave/config.json", config("", ", \"refresh\": \"sometimes\""));
+        assertThatThrownBy(() -> sync(seed.dir, "github-qa", GithubProject.sha(1), 3))
+                .isInstanceOf(io.specweave.deploy.BadInputException.class)
+                .hasMessageContaining("config.json: deployment.refresh: expected \"auto\"")
+                .hasMessageContaining("\"never\"");
     }
 
     @Test
