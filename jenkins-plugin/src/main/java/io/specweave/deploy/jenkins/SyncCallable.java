@@ -8,6 +8,7 @@ import io.specweave.deploy.ci.CiContext;
 import io.specweave.deploy.ci.CiDetector;
 import io.specweave.deploy.ci.MetadataCommitter;
 import io.specweave.deploy.config.Credentials;
+import io.specweave.deploy.config.Provider;
 import io.specweave.deploy.config.SyncProfile;
 import io.specweave.deploy.deploy.SyncRequest;
 import io.specweave.deploy.deploy.SyncResult;
@@ -125,9 +126,13 @@ final class SyncCallable extends MasterToSlaveFileCallable<Map<String, Object>> 
                 case NO_GIT -> "there is no git command on this agent";
                 default -> "the workspace is not a git checkout";
             };
-            String warning = "commitMetadata: " + why + "; the record is in this workspace and on the tracking item, "
-                    + "where later jobs read it with `specweave-deploy status --refresh` or `sync --refresh` (promotion "
-                    + "gates refresh the previous environment by themselves)"
+            String where = result.profile().provider() == Provider.LOCAL
+                    ? "the record lives only in this workspace, so later jobs (a fresh checkout) will not see it; a "
+                            + "tracker profile's item keeps a copy that `specweave-deploy status --refresh` reads"
+                    : "the record is in this workspace and on the tracking item, where later jobs read it with "
+                            + "`specweave-deploy status --refresh` or `sync --refresh` (promotion gates refresh the "
+                            + "previous environment by themselves)";
+            String warning = "commitMetadata: " + why + "; " + where
                     + (commit.detail().isBlank() ? "" : ". git said: " + commit.detail());
             values.put("metadataCommitWarning", credential == null ? warning : credential.redact(warning));
         }
