@@ -116,6 +116,8 @@ public final class JiraTracker implements Tracker {
         private final JsonNode description;
         private final String recordCopy;
         private final String recordFingerprint;
+        /** The description as it is when the copy could not be stored: its marker vouches for no copy. */
+        private final JsonNode descriptionWithoutCopy;
         private final List<String> warnings = new ArrayList<>();
 
         Sync(JiraSettings settings, JiraClient client, TrackingRequest request) {
@@ -135,10 +137,32 @@ public final class JiraTracker implements Tracker {
             this.recordFingerprint = ";record=" + fingerprint(recordCopy);
             // ...and of the record copy last stored in the issue property, so the property is
             // written only when the copy changed, without reading it back on every sync.
-            this.marker = content.marker() + ";content=" + fingerprint(body) + recordFingerprint;
-            this.description = settings.flavor() == JiraSettings.Flavor.CLOUD
-                    ? AdfRenderer.description(content, marker, DESCRIPTION_LIMIT)
-                    : TextNode.valueOf(WikiRenderer.description(content, marker, DESCRIPTION_LIMIT));
+            String contentMarker = content.marker() + ";content=" + fingerprint(body);
+            this.marker = contentMarker + recordFingerprint;
+            this.description = render(marker);
+            this.descriptionWithoutCopy = render(contentMarker);
+        }
+
+        private JsonNode render(String withMarker) {
+            return settings.flavor() == JiraSettings.Flavor.CLOUD
+                    ? AdfRenderer.description(content, withMarker, DESCRIPTION_LIMIT)
+                    : TextNode.valueOf(WikiRenderer.description(content, withMarker, DESCRIPTION_LIMIT));
+        }
+
+        /**
+         * Stores the record copy in the issue property. A refusal (the account may create issues but
+         * not edit them, which properties need) is a warning: the deployment is still on the issue.
+         */
+        private boolean storeCopy(String key) {
+            try {
+                client.setProperty(key, RECORD_PROPERTY, recordCopy);
+                return true;
+            } catch (io.specweave.deploy.OperationFailedException e) {
+                warnings.add("the record copy could not be stored in property " + RECORD_PROPERTY + " of Jira issue "
+                        + key + ": " + e.getMessage() + "; later jobs' --refresh will not see this record until a sync "
+                        + "stores it (the next sync tries again)");
+                return false;
+            }
         }
 
         TrackingRef run() {
@@ -171,8 +195,13 @@ public final class JiraTracker implements Tracker {
                     issue = mine;
                 }
             }
-            if (created) {
-                client.setProperty(issue.key(), RECORD_PROPERTY, recordCopy);
+            if (created && !storeCopy(issue.key())) {
+                // The new description's marker claims the copy: take the claim back so the next sync retries.
+                try {
+                    client.edit(issue.key(), Map.of("description", descriptionWithoutCopy), List.of(), List.of());
+                } catch (io.specweave.deploy.OperationFailedException e) {
+                    warnings.add("Jira issue " + issue.key() + ": " + e.getMessage());
+                }
             }
             boolean changed = created;
             boolean contentChanged = false;
@@ -260,17 +289,18 @@ public final class JiraTracker implements Tracker {
                 fields.put("summary", TextNode.valueOf(summary()));
             }
             String text = issue.descriptionText();
-            boolean copyChanged = !text.contains(marker) && !text.contains(recordFingerprint);
-            if (!text.contains(marker)) {
+            boolean copyChanged = !text.contains(recordFingerprint);
+            // before the description, whose marker then vouches for the stored copy
+            boolean stored = copyChanged && storeCopy(issue.key());
+            if (!text.contains(marker) && (stored || !copyChanged)) {
                 fields.put("description", description);
+            } else if (copyChanged && !stored && !text.contains(marker.substring(0, marker.length()
+                    - recordFingerprint.length()))) {
+                fields.put("description", descriptionWithoutCopy);
             }
             List<String> missing = labels.stream().filter(l -> !issue.labels().contains(l)).toList();
-            if (copyChanged) {
-                // before the description, whose marker then vouches for the stored copy
-                client.setProperty(issue.key(), RECORD_PROPERTY, recordCopy);
-            }
             if (fields.isEmpty() && missing.isEmpty()) {
-                return copyChanged;
+                return stored;
             }
             client.edit(issue.key(), fields, missing, List.of());
             return true;

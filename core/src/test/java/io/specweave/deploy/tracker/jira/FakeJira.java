@@ -91,6 +91,8 @@ final class FakeJira implements AutoCloseable {
     private final List<JsonNode> searches = new ArrayList<>();
     private CountDownLatch searchGate;
     private int nextId = 10001;
+    /** True: the account may create issues but not edit them, so setting a property is refused. */
+    private boolean refuseProperties;
 
     FakeJira(Flavor flavor, String authorization, Optional<OpenApiContract> contract) {
         this.flavor = flavor;
@@ -145,6 +147,10 @@ final class FakeJira implements AutoCloseable {
     /** The next requests get these answers instead of being served. */
     synchronized void failNext(int status, Map<String, String> headers) {
         faults.add(new Fault(status, headers));
+    }
+
+    synchronized void refuseProperties(boolean refuse) {
+        refuseProperties = refuse;
     }
 
     /** Holds every search until {@code parties} searches are waiting: two runs that look up at the same time. */
@@ -309,6 +315,9 @@ final class FakeJira implements AutoCloseable {
                 return new Object[] {200, r};
             }
             case "PUT": {
+                if (refuseProperties) {
+                    return new Object[] {403, errors("You do not have permission to edit issue " + issue.key + ".")};
+                }
                 if (body.getBytes(StandardCharsets.UTF_8).length > 32_768) {
                     return new Object[] {400, errors("The property value is too long. The maximum allowed length is 32768 bytes.")};
                 }

@@ -325,6 +325,30 @@ abstract class JiraTrackerContractTest {
     }
 
     @Test
+    void aRefusedPropertyIsAWarningAndTheNextSyncStoresTheCopy() {
+        TrackerProject project = project("");
+        jira.refuseProperties(true);
+        SyncResult first = project.sync("jira-qa", "aaa111", 1);
+        FakeJira.Issue issue = jira.issues().get(0);
+        assertThat(first.tracking().created()).isTrue();
+        assertThat(first.warnings()).singleElement().asString().contains("record copy could not be stored",
+                "specweave-deploy", issue.key, "HTTP 403", "the next sync tries again");
+        assertThat(issue.properties).isEmpty();
+        String description = flavor() == FakeJira.Flavor.CLOUD ? AdfRenderer.plainText(issue.description)
+                : issue.description.asText();
+        assertThat(description).contains(";content=").doesNotContain(";record=");
+
+        jira.refuseProperties(false);
+        jira.takeRequests();
+        SyncResult again = project.sync("jira-qa", "aaa111", 1);
+        assertThat(again.warnings()).isEmpty();
+        assertThat(issue.properties.get("specweave-deploy").path("record").path("commit").asText()).isEqualTo("aaa111");
+        assertThat(jira.takeRequests()).hasSize(3);
+        project.sync("jira-qa", "aaa111", 1);
+        assertThat(jira.takeRequests()).hasSize(1);
+    }
+
+    @Test
     void rateLimitAndUnavailableAnswersAreWaitedOutAsAsked() {
         TrackerProject project = project("");
         jira.failNext(429, Map.of("Retry-After", "5"));
