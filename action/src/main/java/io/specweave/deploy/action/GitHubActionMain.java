@@ -249,10 +249,15 @@ public final class GitHubActionMain {
                     case NO_GIT -> "there is no git command to run";
                     default -> "the workspace is not a git checkout";
                 };
-                commands.warning(TITLE, "commit-metadata: " + why + "; " + workspaceOnly
+                // A tracker's item carries a copy of the record (not the local provider's): point there.
+                String where = result.profile().provider() == io.specweave.deploy.config.Provider.LOCAL ? workspaceOnly
+                        : "the record is in this run's workspace and on the tracking item, where later jobs read it "
+                                + "with `specweave-deploy status --refresh` or `sync --refresh` (promotion gates "
+                                + "refresh the previous environment by themselves)";
+                commands.warning(TITLE, "commit-metadata: " + why + "; " + where
                         + (commit.detail().isBlank() ? "" : ". git said: " + commit.detail()));
                 yield "> [!WARNING]\n> `commit-metadata`: " + MarkdownStatusRenderer.inline(why) + "; "
-                        + workspaceOnly + ".\n";
+                        + where + ".\n";
             }
         };
     }

@@ -64,6 +64,12 @@ public final class SyncService {
         String environment = profile.requireEnvironment();
         Increment increment = project.increments().resolve(request.increment());
         MetadataStore store = project.metadata(increment);
+        PromotionRules rules = PromotionRules.of(project.config());
+        // A fresh CI checkout lacks the records earlier jobs wrote: a gate that looks at the previous
+        // environment first reads that environment's record from its tracking item.
+        String notRefreshed = request.outcome() == SyncRequest.Outcome.FAILED || request.dryRun()
+                || !rules.requiresPrevious(environment) || RefreshMode.of(project.config()) == RefreshMode.NEVER
+                ? null : refreshPrevious(project, increment, store, environment);
         MetadataDocument document = store.read();
         DeploymentRecord previous = Deployments.get(document, environment).orElse(null);
         Map<String, DeploymentRecord> environments = Deployments.all(document);
@@ -82,14 +88,19 @@ public final class SyncService {
                     .filter(e -> e.equals(environment) || environments.containsKey(e)
                             || !project.config().profilesForEnvironment(e).isEmpty())
                     .toList();
-            List<PromotionGates.Refusal> refusals = new PromotionGates(PromotionRules.of(project.config()))
+            List<PromotionGates.Refusal> refusals = new PromotionGates(rules)
                     .evaluate(deployable, environment, candidate, environments, Instant.now(clock));
+            boolean previousRefused = refusals.stream().anyMatch(r -> r.gate().equals("requirePrevious"));
             if (!refusals.isEmpty() && !request.force()) {
                 throw new OperationFailedException("promotion to " + environment + " refused for " + increment.id()
                         + " (" + PromotionRules.PATH + " in " + project.config().source() + "):\n  "
                         + refusals.stream().map(PromotionGates.Refusal::describe)
                                 .collect(java.util.stream.Collectors.joining("\n  "))
+                        + (previousRefused && notRefreshed != null ? "\n  " + notRefreshed : "")
                         + "\nnothing was recorded; pass --force to record it anyway (the record will say forced: true)");
+            }
+            if (notRefreshed != null && !previousRefused) {
+                warnings.add(notRefreshed + "; the gate passed on the local metadata.json");
             }
             if (!refusals.isEmpty()) {
                 candidate = candidate.toBuilder().forced(true).build();
@@ -143,6 +154,34 @@ public final class SyncService {
                     + "); the record says healthStatus: " + checked.status(), result);
         }
         return result;
+    }
+
+    /**
+     * Reads the record of the environment before {@code environment} from its tracking item into
+     * {@code metadata.json} ({@link RefreshService}: the newer state wins, histories are joined).
+     *
+     * @return null when the record was refreshed, is already current, or there is nothing to ask (no
+     *         previous environment, no tracker profile for it); else why it could not be refreshed
+     */
+    private String refreshPrevious(Project project, Increment increment, MetadataStore store, String environment) {
+        Map<String, DeploymentRecord> environments = Deployments.all(store.read());
+        List<String> deployable = project.config().pipeline(environments.keySet()).stream()
+                .filter(e -> e.equals(environment) || environments.containsKey(e)
+                        || !project.config().profilesForEnvironment(e).isEmpty())
+                .toList();
+        int index = deployable.indexOf(environment);
+        if (index <= 0) {
+            return null;
+        }
+        String before = deployable.get(index - 1);
+        List<String> problems = new ArrayList<>();
+        for (RefreshService.EnvironmentRefresh r : new RefreshService(trackers).refresh(project, increment, before)) {
+            if (r.outcome() == RefreshService.Outcome.UNREACHABLE || r.outcome() == RefreshService.Outcome.NO_COPY) {
+                problems.add(r.message() + " (profile " + r.profile() + ")");
+            }
+        }
+        return problems.isEmpty() ? null : "the record of " + before + " could not be refreshed from its tracking item: "
+                + String.join("; ", problems);
     }
 
     /** The candidate with the job's test, coverage and load-test results, metrics and change request. */

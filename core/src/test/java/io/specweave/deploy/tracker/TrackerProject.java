@@ -96,6 +96,17 @@ public final class TrackerProject {
         }
     }
 
+    /** What the profile's tracker reads back from its item, as {@code --refresh} does. */
+    public java.util.Optional<com.fasterxml.jackson.databind.node.ObjectNode> readRecord(String profileName) {
+        Project project = Project.open(dir);
+        io.specweave.deploy.config.SyncProfile profile = project.config().profile(profileName);
+        io.specweave.deploy.increment.Increment increment = project.increments().resolve("0018");
+        io.specweave.deploy.deploy.DeploymentRecord local = io.specweave.deploy.deploy.Deployments
+                .get(project.metadata(increment).read(), profile.requireEnvironment()).orElse(null);
+        return trackers.apply(credentials).forProfile(profile)
+                .readRecord(new RecordLookup(project.config(), profile, increment, local));
+    }
+
     public String metadata() {
         try {
             return Files.readString(metadataFile(), StandardCharsets.UTF_8);

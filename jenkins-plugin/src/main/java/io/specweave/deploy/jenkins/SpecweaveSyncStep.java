@@ -51,6 +51,7 @@ public class SpecweaveSyncStep extends Step {
     private String deploymentUrl;
     private boolean dryRun;
     private String workingDirectory;
+    private boolean commitMetadata;
 
     /**
      * Every parameter is optional: the profile may come from {@code profile}, {@code environment} or
@@ -194,6 +195,19 @@ public class SpecweaveSyncStep extends Step {
         this.workingDirectory = Text.blankToNull(workingDirectory);
     }
 
+    public boolean isCommitMetadata() {
+        return commitMetadata;
+    }
+
+    /**
+     * True: after a successful sync, commit the changed {@code metadata.json} to the run's branch and
+     * push it (fetch, rebase and retry when the branch moved). A refused push is a warning, not a failure.
+     */
+    @DataBoundSetter
+    public void setCommitMetadata(boolean commitMetadata) {
+        this.commitMetadata = commitMetadata;
+    }
+
     @Override
     public StepExecution start(StepContext context) throws Exception {
         return new SpecweaveSyncStepExecution(this, context);
@@ -204,7 +218,7 @@ public class SpecweaveSyncStep extends Step {
         SyncRequest.Outcome outcome = failed ? SyncRequest.Outcome.FAILED
                 : deployed ? SyncRequest.Outcome.DEPLOYED : SyncRequest.Outcome.IN_PROGRESS;
         return new SyncCallable(increment, profile, environment, outcome, commit, branch, tag, deployedBy, runUrl,
-                deploymentUrl, dryRun, runEnvironment, credential);
+                deploymentUrl, dryRun, commitMetadata, runEnvironment, credential);
     }
 
     @Extension

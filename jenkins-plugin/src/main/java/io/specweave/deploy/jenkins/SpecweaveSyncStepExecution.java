@@ -67,6 +67,12 @@ public class SpecweaveSyncStepExecution extends SynchronousNonBlockingStepExecut
         if (result.get("warnings") instanceof List<?> warnings) {
             warnings.forEach(w -> lines.add("  warning: " + w));
         }
+        if (result.get("metadataCommit") != null) {
+            lines.add("  committed metadata.json (" + result.get("metadataCommit") + ")");
+        }
+        if (result.get("metadataCommitWarning") != null) {
+            lines.add("  warning: " + result.get("metadataCommitWarning"));
+        }
         return lines;
     }
 

@@ -6,7 +6,9 @@ import io.specweave.deploy.DeployException;
 import io.specweave.deploy.Project;
 import io.specweave.deploy.ci.CiContext;
 import io.specweave.deploy.ci.CiDetector;
+import io.specweave.deploy.ci.MetadataCommitter;
 import io.specweave.deploy.config.Credentials;
+import io.specweave.deploy.config.Provider;
 import io.specweave.deploy.config.SyncProfile;
 import io.specweave.deploy.deploy.SyncRequest;
 import io.specweave.deploy.deploy.SyncResult;
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import jenkins.MasterToSlaveFileCallable;
 
@@ -30,6 +33,9 @@ import jenkins.MasterToSlaveFileCallable;
 final class SyncCallable extends MasterToSlaveFileCallable<Map<String, Object>> {
 
     private static final long serialVersionUID = 1L;
+    static final MetadataCommitter.Author JENKINS = new MetadataCommitter.Author("Jenkins", "jenkins@localhost");
+    /** Pushes tried when other jobs keep moving the branch. */
+    private static final int COMMIT_ATTEMPTS = 4;
 
     private final String increment;
     private final String profile;
@@ -42,12 +48,13 @@ final class SyncCallable extends MasterToSlaveFileCallable<Map<String, Object>> 
     private final String runUrl;
     private final String deploymentUrl;
     private final boolean dryRun;
+    private final boolean commitMetadata;
     private final HashMap<String, String> runEnvironment;
     private final StepCredential credential;
 
     SyncCallable(String increment, String profile, String environment, SyncRequest.Outcome outcome, String commit,
             String branch, String tag, String deployedBy, String runUrl, String deploymentUrl, boolean dryRun,
-            Map<String, String> runEnvironment, StepCredential credential) {
+            boolean commitMetadata, Map<String, String> runEnvironment, StepCredential credential) {
         this.increment = increment;
         this.profile = profile;
         this.environment = environment;
@@ -59,6 +66,7 @@ final class SyncCallable extends MasterToSlaveFileCallable<Map<String, Object>> 
         this.runUrl = runUrl;
         this.deploymentUrl = deploymentUrl;
         this.dryRun = dryRun;
+        this.commitMetadata = commitMetadata;
         this.runEnvironment = new HashMap<>(runEnvironment);
         this.credential = credential;
     }
@@ -83,7 +91,87 @@ final class SyncCallable extends MasterToSlaveFileCallable<Map<String, Object>> 
         CiContext ci = new CiDetector(runEnvironment, project.dir()).detect();
         SyncService service = new SyncService(TrackerFactory.standard(new Credentials(variables)), clock);
         SyncResult result = service.sync(project, request(), ci);
-        return PipelineValues.of(SyncSummary.of(result));
+        LinkedHashMap<String, Object> values = PipelineValues.of(SyncSummary.of(result));
+        if (commitMetadata && !result.dryRun()) {
+            commitBack(project, result, values);
+        }
+        return values;
+    }
+
+    /**
+     * {@code commitMetadata}: the same commit-back as the Action's {@code commit-metadata}, by core's
+     * {@link MetadataCommitter}, on the agent's checkout. The outcome goes into the returned map; a
+     * push the remote refuses (a protected branch) leaves the record in this workspace and on the
+     * tracking item, where later jobs read it with {@code --refresh}, so it is a warning.
+     */
+    private void commitBack(Project project, SyncResult result, Map<String, Object> values) {
+        Path metadata = result.increment().metadataFile();
+        String message = "Record deployment of " + result.increment().id() + " to " + result.environment()
+                + " [ci skip]\n\nWritten by specweaveSync so the next environment's job sees this record."
+                + (result.record().runUrl() == null ? "" : "\nRun: " + result.record().runUrl());
+        MetadataCommitter.Result commit = new MetadataCommitter(project.dir(), author(runEnvironment), "origin",
+                COMMIT_ATTEMPTS).commitAndPush(List.of(metadata), message, branch(runEnvironment),
+                        () -> SyncService.rewrite(project, result));
+        values.put("metadataCommitted", commit.onRemote());
+        if (commit.outcome() == MetadataCommitter.Outcome.PUSHED && commit.commit() != null) {
+            values.put("metadataCommit", commit.commit());
+        }
+        if (!commit.onRemote()) {
+            String why = switch (commit.outcome()) {
+                case REJECTED -> "the push to " + commit.branch() + " was rejected (a protected branch, or "
+                        + "credentials without push access)";
+                case CONFLICT -> "another job changed the same metadata.json on " + commit.branch();
+                case GAVE_UP -> commit.branch() + " kept moving through " + commit.attempts() + " attempts";
+                case NO_BRANCH -> "no branch to commit to (detached HEAD and neither BRANCH_NAME nor GIT_BRANCH set)";
+                case NO_GIT -> "there is no git command on this agent";
+                default -> "the workspace is not a git checkout";
+            };
+            String where = result.profile().provider() == Provider.LOCAL
+                    ? "the record lives only in this workspace, so later jobs (a fresh checkout) will not see it; a "
+                            + "tracker profile's item keeps a copy that `specweave-deploy status --refresh` reads"
+                    : "the record is in this workspace and on the tracking item, where later jobs read it with "
+                            + "`specweave-deploy status --refresh` or `sync --refresh` (promotion gates refresh the "
+                            + "previous environment by themselves)";
+            String warning = "commitMetadata: " + why + "; " + where
+                    + (commit.detail().isBlank() ? "" : ". git said: " + commit.detail());
+            values.put("metadataCommitWarning", credential == null ? warning : credential.redact(warning));
+        }
+    }
+
+    /**
+     * The branch to push to: a pull request's source branch ({@code CHANGE_BRANCH}), else
+     * {@code BRANCH_NAME} (multibranch), else {@code GIT_BRANCH} without its remote; null: the
+     * checked-out branch.
+     */
+    static String branch(Map<String, String> env) {
+        if (Text.blankToNull(env.get("CHANGE_ID")) != null) {
+            return Text.blankToNull(env.get("CHANGE_BRANCH"));
+        }
+        String name = Text.blankToNull(env.get("BRANCH_NAME"));
+        if (name != null) {
+            return name;
+        }
+        String git = Text.blankToNull(env.get("GIT_BRANCH"));
+        if (git == null) {
+            return null;
+        }
+        return git.replaceFirst("^refs/heads/", "").replaceFirst("^refs/remotes/", "").replaceFirst("^origin/", "");
+    }
+
+    /**
+     * The commit's author: the identity the Git plugin's global settings give the run
+     * ({@code GIT_COMMITTER_NAME}/{@code GIT_COMMITTER_EMAIL}, or the {@code GIT_AUTHOR_*} pair), else
+     * "Jenkins" &lt;jenkins@localhost&gt;.
+     */
+    static MetadataCommitter.Author author(Map<String, String> env) {
+        for (String who : List.of("GIT_COMMITTER", "GIT_AUTHOR")) {
+            String name = Text.blankToNull(env.get(who + "_NAME"));
+            String email = Text.blankToNull(env.get(who + "_EMAIL"));
+            if (name != null && email != null) {
+                return new MetadataCommitter.Author(name, email);
+            }
+        }
+        return JENKINS;
     }
 
     /** The step's parameters as core's request; what is null falls back to the run and the profile. */

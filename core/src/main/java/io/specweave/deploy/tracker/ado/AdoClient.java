@@ -34,7 +34,7 @@ final class AdoClient {
 
     /** A work item as the tracker sees it. */
     record WorkItem(int id, int rev, String title, String description, List<String> tags, String state,
-            String type, List<String> hyperlinks) {
+            String type, List<String> hyperlinks, RecordAttachment recordCopy) {
 
         static WorkItem of(JsonNode node) {
             JsonNode f = node.path("fields");
@@ -45,15 +45,77 @@ final class AdoClient {
                 }
             }
             List<String> links = new ArrayList<>();
-            node.path("relations").forEach(r -> {
+            RecordAttachment copy = null;
+            JsonNode relations = node.path("relations");
+            for (int i = 0; i < relations.size(); i++) {
+                JsonNode r = relations.get(i);
                 if ("Hyperlink".equals(r.path("rel").asText())) {
                     links.add(r.path("url").asText());
                 }
-            });
+                String comment = r.path("attributes").path("comment").asText("");
+                if ("AttachedFile".equals(r.path("rel").asText()) && comment.startsWith(RECORD_COMMENT)) {
+                    copy = new RecordAttachment(i, r.path("url").asText(), comment);
+                }
+            }
             return new WorkItem(node.path("id").asInt(), node.path("rev").asInt(), f.path("System.Title").asText(null),
                     f.path("System.Description").asText(""), tags, f.path("System.State").asText(null),
-                    f.path("System.WorkItemType").asText(null), links);
+                    f.path("System.WorkItemType").asText(null), links, copy);
         }
+    }
+
+    /**
+     * The {@code AttachedFile} relation holding the record copy: its index among the item's relations
+     * (for a {@code remove}), the attachment's URL, and the comment carrying the copy's fingerprint.
+     */
+    record RecordAttachment(int index, String url, String comment) {
+    }
+
+    /** The file name of the record copy attachment. */
+    static final String RECORD_FILE = "specweave-deploy-record.json";
+    /** How the record copy's relation comment starts; the copy's fingerprint follows. */
+    static final String RECORD_COMMENT = "SpecWeave Deploy record copy ";
+    private static final java.util.regex.Pattern ATTACHMENT_ID = java.util.regex.Pattern.compile(
+            "/_apis/wit/attachments/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?:[?].*)?$");
+
+    /** An {@code AttachedFile} relation to add. */
+    static ObjectNode attachedFile(String url, String comment) {
+        ObjectNode value = F.objectNode().put("rel", "AttachedFile").put("url", url);
+        value.putObject("attributes").put("comment", comment);
+        return op("add", "/relations/-", value);
+    }
+
+    /** Uploads {@code content} as an attachment of the project; returns its URL. */
+    String upload(String fileName, byte[] content) {
+        HttpResult r = send(RestClient.Call.of("POST", settings.api("/attachments?fileName="
+                + java.net.URLEncoder.encode(fileName, java.nio.charset.StandardCharsets.UTF_8) + "&" + API_VERSION))
+                .body("application/octet-stream", content));
+        check(r, "upload attachment " + fileName);
+        String url = r.json().path("url").asText("");
+        if (!ATTACHMENT_ID.matcher(url).find()) {
+            throw new OperationFailedException("Azure DevOps answered the upload of " + fileName
+                    + " without an attachment URL (expected .../_apis/wit/attachments/<id>)");
+        }
+        return url;
+    }
+
+    /**
+     * The text of the attachment at {@code url}; empty when it is gone. Only the attachment's id is
+     * taken from the URL: the request goes to this profile's collection, so the token never follows
+     * a URL someone edited into the item.
+     */
+    Optional<String> download(String url) {
+        java.util.regex.Matcher m = ATTACHMENT_ID.matcher(url);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        HttpResult r = http.send(RestClient.Call.get(settings.api("/attachments/" + m.group(1) + "?fileName="
+                + RECORD_FILE + "&" + API_VERSION)).authorization(settings.authorization())
+                .header("Accept", "application/octet-stream"));
+        if (r.status() == 404) {
+            return Optional.empty();
+        }
+        check(r, "download attachment " + RECORD_FILE);
+        return Optional.of(r.text());
     }
 
     /** The outcome of an update: applied, or refused because the item changed since it was read. */

@@ -11,7 +11,12 @@ import io.specweave.deploy.deploy.DeploymentStatus;
 import io.specweave.deploy.http.HttpSettings;
 import io.specweave.deploy.http.Redactor;
 import io.specweave.deploy.http.RestClient;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.specweave.deploy.Json;
+import io.specweave.deploy.increment.Increment;
 import io.specweave.deploy.tracker.ItemContent;
+import io.specweave.deploy.tracker.RecordCopy;
+import io.specweave.deploy.tracker.RecordLookup;
 import io.specweave.deploy.tracker.Tracker;
 import io.specweave.deploy.tracker.TrackingRef;
 import io.specweave.deploy.tracker.TrackingRequest;
@@ -24,6 +29,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -36,6 +42,14 @@ import java.util.function.Function;
  * marker. A first sync queries again after creating; of two items created by racing runs the oldest
  * is kept and the other is tagged and described as its duplicate.
  *
+ * <p>The machine-readable copy of the environment's record ({@link RecordCopy}) is a JSON file
+ * attached to the work item ({@code AttachedFile} relation, {@value AdoClient#RECORD_FILE}). Not in the
+ * description: Azure DevOps sanitizes the HTML of rich-text fields and drops comments, scripts and
+ * unknown attributes, so a hidden block there does not survive; a visible one would be noise. An
+ * attachment is stored byte for byte. The relation's comment carries the copy's fingerprint, so it is
+ * replaced (upload, then remove the old relation and add the new one in the same patch) only when
+ * the copy changed.
+ *
  * <p>Updates carry a {@code test} of {@code /rev}: when someone changed the item in between, Azure
  * DevOps refuses the patch and the tracker re-reads and recomputes it, so each change applies once.
  */
@@ -43,6 +57,8 @@ public final class AdoTracker implements Tracker {
 
     /** System.Description holds far more; keep bodies readable and requests small. */
     static final int DESCRIPTION_LIMIT = 60_000;
+    /** The record copy is a small JSON file; bounded like the other providers' copies. */
+    static final int RECORD_COPY_LIMIT = 60_000;
     static final String DUPLICATE_TAG = "specweave-duplicate";
     static final int MAX_CONFLICT_RETRIES = 3;
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -79,6 +95,9 @@ public final class AdoTracker implements Tracker {
         private final List<String> tags;
         private final String marker;
         private final String description;
+        private final byte[] recordCopy;
+        private final String recordComment;
+        private String uploaded;
         private final List<String> warnings = new ArrayList<>();
 
         Sync(AdoSettings settings, AdoClient client, TrackingRequest request) {
@@ -91,6 +110,21 @@ public final class AdoTracker implements Tracker {
             // Azure DevOps rewrites stored HTML; the fingerprint in the marker says whether it is current.
             this.marker = content.marker() + ";content=" + fingerprint(body);
             this.description = HtmlRenderer.description(content, marker, DESCRIPTION_LIMIT);
+            String copy = Json.compact(RecordCopy.envelope(content.incrementId(), request.environment(),
+                    request.record().toNode(), RECORD_COPY_LIMIT));
+            this.recordCopy = copy.getBytes(StandardCharsets.UTF_8);
+            // The relation's comment carries the copy's fingerprint: a re-sync sees an unchanged copy
+            // without downloading it.
+            this.recordComment = AdoClient.RECORD_COMMENT + "(" + content.incrementId() + ", " + request.environment()
+                    + ") " + fingerprint(copy);
+        }
+
+        /** The copy's attachment URL, uploaded once per sync even when a revision conflict recomputes the patch. */
+        private String uploadCopy() {
+            if (uploaded == null) {
+                uploaded = client.upload(AdoClient.RECORD_FILE, recordCopy);
+            }
+            return uploaded;
         }
 
         TrackingRef run() {
@@ -143,6 +177,7 @@ public final class AdoTracker implements Tracker {
             for (String[] link : links()) {
                 ops.add(AdoClient.hyperlink(link[0], link[1]));
             }
+            ops.add(AdoClient.attachedFile(uploadCopy(), recordComment));
             return ops;
         }
 
@@ -178,6 +213,13 @@ public final class AdoTracker implements Tracker {
                     if (!current.hyperlinks().contains(link[0])) {
                         ops.add(AdoClient.hyperlink(link[0], link[1]));
                     }
+                }
+                AdoClient.RecordAttachment copy = current.recordCopy();
+                if (copy == null || !copy.comment().equals(recordComment)) {
+                    if (copy != null) {
+                        ops.add(AdoClient.op("remove", "/relations/" + copy.index(), null));
+                    }
+                    ops.add(AdoClient.attachedFile(uploadCopy(), recordComment));
                 }
                 if ((newDeployment || contentChanged) && wantsDeployedState()
                         && !settings.deployedState().equalsIgnoreCase(current.state())) {
@@ -219,33 +261,11 @@ public final class AdoTracker implements Tracker {
 
         /** Items tagged for this increment and environment, oldest first, minus those whose marker names another item. */
         private List<AdoClient.WorkItem> find() {
-            String query = "SELECT [System.Id] FROM WorkItems WHERE [System.TeamProject] = @project"
-                    + tags.stream().map(t -> " AND [System.Tags] CONTAINS '" + t.replace("'", "''") + "'")
-                            .reduce("", String::concat)
-                    + " ORDER BY [System.Id] ASC";
-            List<Integer> ids = client.wiql(query);
-            List<String> lower = tags.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
-            return client.list(ids.size() > 50 ? ids.subList(0, 50) : ids).stream()
-                    .filter(i -> i.tags().stream().map(t -> t.toLowerCase(Locale.ROOT)).toList().containsAll(lower))
-                    .filter(i -> !otherMarker(i))
-                    .sorted(Comparator.comparingInt(AdoClient.WorkItem::id))
-                    .toList();
+            return AdoTracker.find(client, tags, content.marker());
         }
 
-        /** The stored id still names this item: it carries our marker or our tags. */
         private boolean isOurs(AdoClient.WorkItem item) {
-            if (otherMarker(item)) {
-                return false;
-            }
-            List<String> lower = item.tags().stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
-            return item.description().contains(HtmlRenderer.escape(content.marker()))
-                    || lower.containsAll(tags.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList());
-        }
-
-        private boolean otherMarker(AdoClient.WorkItem item) {
-            String text = item.description();
-            int at = text.indexOf("specweave-deploy:increment=");
-            return at >= 0 && !text.startsWith(HtmlRenderer.escape(content.marker()), at);
+            return AdoTracker.isOurs(item, tags, content.marker());
         }
 
         private AdoClient.WorkItem keepOldest(List<AdoClient.WorkItem> found) {
@@ -295,11 +315,80 @@ public final class AdoTracker implements Tracker {
         }
     }
 
+    /**
+     * The record copy from the work item's {@code AttachedFile} relation, with the item's id and link
+     * (the copy leaves them out: they are the item's own). The item is found by the same rules as
+     * sync: the stored id while it is still ours, else the WIQL on the identity tags.
+     */
+    @Override
+    public Optional<ObjectNode> readRecord(RecordLookup lookup) {
+        AdoSettings settings = AdoSettings.from(profile, credentials);
+        AdoClient client = new AdoClient(settings, clients.apply(settings.redactor()));
+        String incrementId = lookup.increment().id();
+        String environment = lookup.environment();
+        String marker = ItemContent.marker(incrementId, environment);
+        List<String> tags = tags(lookup.increment(), environment);
+        AdoClient.WorkItem item = null;
+        if (lookup.local() != null && lookup.local().workItemId() != null) {
+            item = client.get(lookup.local().workItemId()).filter(i -> isOurs(i, tags, marker)).orElse(null);
+        }
+        if (item == null) {
+            item = find(client, tags, marker).stream().findFirst().orElse(null);
+        }
+        if (item == null || item.recordCopy() == null) {
+            return Optional.empty();
+        }
+        int id = item.id();
+        Optional<ObjectNode> copy = client.download(item.recordCopy().url())
+                .flatMap(text -> RecordCopy.fromJson(text, incrementId, environment))
+                .map(ObjectNode::deepCopy);
+        copy.ifPresent(c -> {
+            c.put("workItemId", id);
+            c.put("workItemUrl", settings.webUrl(id));
+        });
+        return copy;
+    }
+
+    /** Items tagged for this increment and environment, oldest first, minus those whose marker names another item. */
+    private static List<AdoClient.WorkItem> find(AdoClient client, List<String> tags, String marker) {
+        String query = "SELECT [System.Id] FROM WorkItems WHERE [System.TeamProject] = @project"
+                + tags.stream().map(t -> " AND [System.Tags] CONTAINS '" + t.replace("'", "''") + "'")
+                        .reduce("", String::concat)
+                + " ORDER BY [System.Id] ASC";
+        List<Integer> ids = client.wiql(query);
+        List<String> lower = tags.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
+        return client.list(ids.size() > 50 ? ids.subList(0, 50) : ids).stream()
+                .filter(i -> i.tags().stream().map(t -> t.toLowerCase(Locale.ROOT)).toList().containsAll(lower))
+                .filter(i -> !otherMarker(i, marker))
+                .sorted(Comparator.comparingInt(AdoClient.WorkItem::id))
+                .toList();
+    }
+
+    /** The stored id still names this item: it carries our marker or our tags. */
+    private static boolean isOurs(AdoClient.WorkItem item, List<String> tags, String marker) {
+        if (otherMarker(item, marker)) {
+            return false;
+        }
+        List<String> lower = item.tags().stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
+        return item.description().contains(HtmlRenderer.escape(marker))
+                || lower.containsAll(tags.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList());
+    }
+
+    private static boolean otherMarker(AdoClient.WorkItem item, String marker) {
+        String text = item.description();
+        int at = text.indexOf("specweave-deploy:increment=");
+        return at >= 0 && !text.startsWith(HtmlRenderer.escape(marker), at);
+    }
+
     /** {@code specweave}, {@code specweave-<n>}, {@code env-<environment>}. */
     static List<String> tags(TrackingRequest request) {
-        int number = request.increment().number();
-        String n = number >= 0 ? String.valueOf(number) : request.increment().id();
-        return List.of("specweave", "specweave-" + n, "env-" + request.environment().toLowerCase(Locale.ROOT));
+        return tags(request.increment(), request.environment());
+    }
+
+    static List<String> tags(Increment increment, String environment) {
+        int number = increment.number();
+        String n = number >= 0 ? String.valueOf(number) : increment.id();
+        return List.of("specweave", "specweave-" + n, "env-" + environment.toLowerCase(Locale.ROOT));
     }
 
     static String fingerprint(String text) {

@@ -166,6 +166,26 @@ final class JiraClient {
         check(r, "link " + url + " to issue " + key);
     }
 
+    /**
+     * The value of the issue's entity property {@code property}; empty when the issue has none (Jira
+     * answers 404 for a missing property and for a missing issue alike).
+     */
+    Optional<JsonNode> property(String key, String property) {
+        HttpResult r = send(RestClient.Call.get(uri("/issue/" + enc(key) + "/properties/" + enc(property))));
+        if (r.status() == 404) {
+            return Optional.empty();
+        }
+        check(r, "read property " + property + " of issue " + key);
+        return Optional.ofNullable(r.json().get("value"));
+    }
+
+    /** Creates or replaces the issue's entity property {@code property} (at most 32,768 bytes of JSON). */
+    void setProperty(String key, String property, String json) {
+        HttpResult r = send(RestClient.Call.of("PUT", uri("/issue/" + enc(key) + "/properties/" + enc(property)))
+                .json(json));
+        check(r, "store property " + property + " on issue " + key);
+    }
+
     List<Transition> transitions(String key) {
         HttpResult r = send(RestClient.Call.get(uri("/issue/" + enc(key) + "/transitions")));
         check(r, "read the transitions of issue " + key);

@@ -12,7 +12,11 @@ import io.specweave.deploy.deploy.DeploymentStatus;
 import io.specweave.deploy.http.HttpSettings;
 import io.specweave.deploy.http.Redactor;
 import io.specweave.deploy.http.RestClient;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.specweave.deploy.increment.Increment;
 import io.specweave.deploy.tracker.ItemContent;
+import io.specweave.deploy.tracker.RecordCopy;
+import io.specweave.deploy.tracker.RecordLookup;
 import io.specweave.deploy.tracker.Tracker;
 import io.specweave.deploy.tracker.TrackingRef;
 import io.specweave.deploy.tracker.TrackingRequest;
@@ -39,6 +43,12 @@ import java.util.stream.Collectors;
  * the marker at the end of the description. A first sync searches again after creating, so two
  * runs that raced both end on the oldest issue, and the newer one is marked as its duplicate.
  *
+ * <p>The machine-readable copy of the environment's record ({@link RecordCopy}) lives in the issue
+ * property {@value #RECORD_PROPERTY}: entity properties are JSON that Jira stores as given and never
+ * shows in the issue view, so the copy is neither reformatted nor noise for a reader. It is written
+ * only when it changed: the description's marker carries its fingerprint, so an unchanged re-sync
+ * still reads the issue once and writes nothing.
+ *
  * <p>With {@code issueKeys} (profile config or {@code --issue-keys}) no issue is created: the
  * deployment is recorded on each given issue (comment, remote links, {@code env-<environment>}
  * label).
@@ -48,6 +58,10 @@ public final class JiraTracker implements Tracker {
     /** Jira's limit for a description is 32,767 characters; keep a margin. */
     static final int DESCRIPTION_LIMIT = 30_000;
     static final String DUPLICATE_LABEL = "specweave-duplicate";
+    /** The issue property holding the record copy. */
+    static final String RECORD_PROPERTY = "specweave-deploy";
+    /** Jira limits an entity property's value to 32,768 bytes; the copy stays well inside. */
+    static final int RECORD_COPY_LIMIT = 24_000;
     /** Statuses a duplicate may be closed into, by preference; never an arbitrary "done" status such as Deployed. */
     static final List<String> CLOSING_STATUSES = List.of("Duplicate", "Closed", "Done", "Resolved", "Won't Do",
             "Cancelled", "Canceled");
@@ -100,6 +114,10 @@ public final class JiraTracker implements Tracker {
         private final List<String> labels;
         private final String marker;
         private final JsonNode description;
+        private final String recordCopy;
+        private final String recordFingerprint;
+        /** The description as it is when the copy could not be stored: its marker vouches for no copy. */
+        private final JsonNode descriptionWithoutCopy;
         private final List<String> warnings = new ArrayList<>();
 
         Sync(JiraSettings settings, JiraClient client, TrackingRequest request) {
@@ -114,10 +132,37 @@ public final class JiraTracker implements Tracker {
                     : WikiRenderer.description(content, content.marker(), DESCRIPTION_LIMIT);
             // The marker carries a fingerprint of the content: Jira reformats stored documents, so
             // "is the description current?" is answered by the fingerprint, not by comparing trees.
-            this.marker = content.marker() + ";content=" + fingerprint(body);
-            this.description = settings.flavor() == JiraSettings.Flavor.CLOUD
-                    ? AdfRenderer.description(content, marker, DESCRIPTION_LIMIT)
-                    : TextNode.valueOf(WikiRenderer.description(content, marker, DESCRIPTION_LIMIT));
+            this.recordCopy = Json.compact(RecordCopy.envelope(content.incrementId(), environment,
+                    request.record().toNode(), RECORD_COPY_LIMIT));
+            this.recordFingerprint = ";record=" + fingerprint(recordCopy);
+            // ...and of the record copy last stored in the issue property, so the property is
+            // written only when the copy changed, without reading it back on every sync.
+            String contentMarker = content.marker() + ";content=" + fingerprint(body);
+            this.marker = contentMarker + recordFingerprint;
+            this.description = render(marker);
+            this.descriptionWithoutCopy = render(contentMarker);
+        }
+
+        private JsonNode render(String withMarker) {
+            return settings.flavor() == JiraSettings.Flavor.CLOUD
+                    ? AdfRenderer.description(content, withMarker, DESCRIPTION_LIMIT)
+                    : TextNode.valueOf(WikiRenderer.description(content, withMarker, DESCRIPTION_LIMIT));
+        }
+
+        /**
+         * Stores the record copy in the issue property. A refusal (the account may create issues but
+         * not edit them, which properties need) is a warning: the deployment is still on the issue.
+         */
+        private boolean storeCopy(String key) {
+            try {
+                client.setProperty(key, RECORD_PROPERTY, recordCopy);
+                return true;
+            } catch (io.specweave.deploy.OperationFailedException e) {
+                warnings.add("the record copy could not be stored in property " + RECORD_PROPERTY + " of Jira issue "
+                        + key + ": " + e.getMessage() + "; later jobs' --refresh will not see this record until a sync "
+                        + "stores it (the next sync tries again)");
+                return false;
+            }
         }
 
         TrackingRef run() {
@@ -148,6 +193,14 @@ public final class JiraTracker implements Tracker {
                     adopted = true;
                 } else {
                     issue = mine;
+                }
+            }
+            if (created && !storeCopy(issue.key())) {
+                // The new description's marker claims the copy: take the claim back so the next sync retries.
+                try {
+                    client.edit(issue.key(), Map.of("description", descriptionWithoutCopy), List.of(), List.of());
+                } catch (io.specweave.deploy.OperationFailedException e) {
+                    warnings.add("Jira issue " + issue.key() + ": " + e.getMessage());
                 }
             }
             boolean changed = created;
@@ -182,32 +235,12 @@ public final class JiraTracker implements Tracker {
             return t.length() <= 255 ? t : t.substring(0, 254) + "…";
         }
 
-        /** Issues with the identity labels, oldest first, minus those whose marker names another item. */
         private List<JiraClient.Issue> find(List<String> reconcile) {
-            String jql = "project = " + quote(settings.project()) + " AND "
-                    + labels.stream().map(l -> "labels = " + quote(l)).collect(Collectors.joining(" AND "))
-                    + " ORDER BY created ASC";
-            return client.search(jql, reconcile).stream()
-                    .filter(i -> i.labels().containsAll(labels) && !otherMarker(i))
-                    .sorted(Comparator.comparingLong(JiraClient.Issue::numericId))
-                    .toList();
+            return JiraTracker.find(settings, client, labels, content.marker(), reconcile);
         }
 
-        /**
-         * The stored key still names this item: it carries our marker or our labels. A key stored by
-         * {@code issueKeys} mode names a team's own story, which must never be rewritten as ours.
-         */
         private boolean isOurs(JiraClient.Issue issue) {
-            if (otherMarker(issue)) {
-                return false;
-            }
-            return issue.descriptionText().contains(content.marker()) || issue.labels().containsAll(labels);
-        }
-
-        private boolean otherMarker(JiraClient.Issue issue) {
-            String text = issue.descriptionText();
-            int at = text.indexOf("specweave-deploy:increment=");
-            return at >= 0 && !text.startsWith(content.marker(), at);
+            return JiraTracker.isOurs(issue, content.marker(), labels);
         }
 
         /** The oldest of the matches; the others are marked as its duplicates. */
@@ -255,16 +288,88 @@ public final class JiraTracker implements Tracker {
             if (!summary().equals(issue.summary())) {
                 fields.put("summary", TextNode.valueOf(summary()));
             }
-            if (!issue.descriptionText().contains(marker)) {
+            String text = issue.descriptionText();
+            boolean copyChanged = !text.contains(recordFingerprint);
+            // before the description, whose marker then vouches for the stored copy
+            boolean stored = copyChanged && storeCopy(issue.key());
+            if (!text.contains(marker) && (stored || !copyChanged)) {
                 fields.put("description", description);
+            } else if (copyChanged && !stored && !text.contains(marker.substring(0, marker.length()
+                    - recordFingerprint.length()))) {
+                fields.put("description", descriptionWithoutCopy);
             }
             List<String> missing = labels.stream().filter(l -> !issue.labels().contains(l)).toList();
             if (fields.isEmpty() && missing.isEmpty()) {
-                return false;
+                return stored;
             }
             client.edit(issue.key(), fields, missing, List.of());
             return true;
         }
+    }
+
+    /**
+     * The record copy in the issue property {@value #RECORD_PROPERTY}, with the issue's key and
+     * link (the copy leaves them out: they are the issue's own). The issue is found by the same
+     * rules as sync: the stored key while it is still ours, else the JQL on the identity labels.
+     * {@code issueKeys} mode records on a team's own stories, which carry no copy.
+     */
+    @Override
+    public Optional<ObjectNode> readRecord(RecordLookup lookup) {
+        JiraSettings settings = JiraSettings.from(profile, credentials);
+        JiraClient client = new JiraClient(settings, clients.apply(settings.redactor()));
+        String incrementId = lookup.increment().id();
+        String environment = lookup.environment();
+        String marker = ItemContent.marker(incrementId, environment);
+        List<String> labels = labels(lookup.increment(), environment);
+        JiraClient.Issue issue = null;
+        String stored = lookup.local() == null ? null : lookup.local().issueKey();
+        if (stored != null && !stored.contains(",")) {
+            issue = client.issue(stored).filter(i -> isOurs(i, marker, labels)).orElse(null);
+        }
+        if (issue == null) {
+            issue = find(settings, client, labels, marker, List.of()).stream().findFirst().orElse(null);
+        }
+        if (issue == null) {
+            return Optional.empty();
+        }
+        String key = issue.key();
+        Optional<ObjectNode> copy = client.property(key, RECORD_PROPERTY)
+                .flatMap(value -> RecordCopy.fromEnvelope(value, incrementId, environment))
+                .map(ObjectNode::deepCopy);
+        copy.ifPresent(c -> {
+            c.put("issueKey", key);
+            c.put("issueUrl", settings.browseUrl(key));
+        });
+        return copy;
+    }
+
+    /** Issues with the identity labels, oldest first, minus those whose marker names another item. */
+    private static List<JiraClient.Issue> find(JiraSettings settings, JiraClient client, List<String> labels,
+            String marker, List<String> reconcile) {
+        String jql = "project = " + quote(settings.project()) + " AND "
+                + labels.stream().map(l -> "labels = " + quote(l)).collect(Collectors.joining(" AND "))
+                + " ORDER BY created ASC";
+        return client.search(jql, reconcile).stream()
+                .filter(i -> i.labels().containsAll(labels) && !otherMarker(i, marker))
+                .sorted(Comparator.comparingLong(JiraClient.Issue::numericId))
+                .toList();
+    }
+
+    /**
+     * The stored key still names this item: it carries our marker or our labels. A key stored by
+     * {@code issueKeys} mode names a team's own story, which must never be rewritten as ours.
+     */
+    private static boolean isOurs(JiraClient.Issue issue, String marker, List<String> labels) {
+        if (otherMarker(issue, marker)) {
+            return false;
+        }
+        return issue.descriptionText().contains(marker) || issue.labels().containsAll(labels);
+    }
+
+    private static boolean otherMarker(JiraClient.Issue issue, String marker) {
+        String text = issue.descriptionText();
+        int at = text.indexOf("specweave-deploy:increment=");
+        return at >= 0 && !text.startsWith(marker, at);
     }
 
     /** {@code issueKeys} mode: comment, remote links and the environment label on each given issue. */
@@ -345,9 +450,13 @@ public final class JiraTracker implements Tracker {
 
     /** {@code specweave}, {@code specweave-<n>}, {@code env-<environment>}. */
     static List<String> labels(TrackingRequest request) {
-        int number = request.increment().number();
-        String n = number >= 0 ? String.valueOf(number) : label(request.increment().id());
-        return List.of("specweave", "specweave-" + n, "env-" + label(request.environment()));
+        return labels(request.increment(), request.environment());
+    }
+
+    static List<String> labels(Increment increment, String environment) {
+        int number = increment.number();
+        String n = number >= 0 ? String.valueOf(number) : label(increment.id());
+        return List.of("specweave", "specweave-" + n, "env-" + label(environment));
     }
 
     /** Jira labels cannot contain spaces. */

@@ -146,8 +146,14 @@ class AdoTrackerTest {
         assertThat(result.tracking().created()).isTrue();
         assertThat(result.tracking().url()).isEqualTo(ado.collectionUrl() + "/MyApp/_workitems/edit/" + item.id);
         assertThat(project.metadata()).contains("\"workItemId\": " + item.id, "\"workItemUrl\"", "\"kept\": true");
-        assertThat(requests).containsExactly("POST _apis/wit/wiql", "POST _apis/wit/workitems/$Task",
-                "POST _apis/wit/wiql", "GET _apis/wit/workitems");
+        assertThat(requests).containsExactly("POST _apis/wit/wiql", "POST _apis/wit/attachments",
+                "POST _apis/wit/workitems/$Task", "POST _apis/wit/wiql", "GET _apis/wit/workitems");
+        // the record copy is an attachment of the item, created with it
+        assertThat(item.attachedFiles()).singleElement().satisfies(f -> {
+            assertThat(f.path("attributes").path("comment").asText()).startsWith("SpecWeave Deploy record copy (0018-oauth-google, qa) ");
+            assertThat(ado.attachment(f.path("url").asText())).contains("\"increment\":\"0018-oauth-google\"",
+                    "\"environment\":\"qa\"", "\"commit\":\"9b1d5f0c1234567890abcdef\"");
+        });
     }
 
     @Test
@@ -182,10 +188,48 @@ class AdoTrackerTest {
         assertThat(item.field("System.Description")).contains("bbb222", "Earlier deployments to qa", "aaa111");
         assertThat(item.hyperlinks()).containsExactly("https://qa.myapp.example.com", "https://ci.example.com/runs/1",
                 "https://ci.example.com/runs/2");
-        assertThat(requests).hasSize(2);
+        // read, upload the new record copy, one patch (which also swaps the copy's relation)
+        assertThat(requests).containsExactly("GET _apis/wit/workitems/" + item.id, "POST _apis/wit/attachments",
+                "PATCH _apis/wit/workitems/" + item.id);
+        assertThat(item.attachedFiles()).singleElement().satisfies(f -> assertThat(ado.attachment(f.path("url").asText()))
+                .contains("\"commit\":\"bbb222\"", "\"commit\":\"aaa111\""));
 
         project.sync("ado-qa", "bbb222", 2);
         assertThat(ado.item(item.id).history).hasSize(1);
+    }
+
+    @Test
+    void recordCopySurvivesDescriptionSanitizingAndIsReadBackByIdOrByTags() {
+        TrackerProject project = project("");
+        int id = project.sync("ado-qa", "aaa111", 1).tracking().number();
+        project.sync("ado-qa", "bbb222", 2);
+        FakeAzureDevOps.Item item = ado.item(id);
+        // Azure DevOps strips comments from rich text: a hidden block in the description would be gone
+        assertThat(FakeAzureDevOps.sanitize("<p>x</p><!-- specweave-deploy:record {\"v\":1} --><div data-x=\"1\">y</div>"))
+                .isEqualTo("<p>x</p><div>y</div>");
+        assertThat(item.field("System.Description")).doesNotContain("specweave-deploy:record");
+        ado.takeRequests();
+
+        JsonNode read = project.readRecord("ado-qa").orElseThrow();
+        assertThat(ado.takeRequests()).containsExactly("GET _apis/wit/workitems/" + id,
+                "GET _apis/wit/attachments/" + item.attachedFiles().get(0).path("url").asText()
+                        .replaceAll(".*/attachments/([0-9a-f-]+).*", "$1"));
+        assertThat(read.path("commit").asText()).isEqualTo("bbb222");
+        assertThat(read.path("history").get(0).path("commit").asText()).isEqualTo("aaa111");
+        assertThat(read.path("workItemId").asInt()).isEqualTo(id);
+        assertThat(read.path("workItemUrl").asText()).isEqualTo(ado.collectionUrl() + "/MyApp/_workitems/edit/" + id);
+
+        project.forgetLink("qa");
+        assertThat(project.readRecord("ado-qa")).get().satisfies(r -> assertThat(r.path("commit").asText())
+                .isEqualTo("bbb222"));
+
+        // someone removed the attachment by hand: nothing to read, and the next sync puts it back
+        item.relations.remove(item.relations.size() - 1);
+        assertThat(item.attachedFiles()).isEmpty();
+        assertThat(project.readRecord("ado-qa")).isEmpty();
+        project.sync("ado-qa", "bbb222", 2);
+        assertThat(ado.item(id).attachedFiles()).hasSize(1);
+        assertThat(project.readRecord("ado-qa")).isPresent();
     }
 
     @Test
@@ -266,7 +310,9 @@ class AdoTrackerTest {
 
         FakeAzureDevOps.Item item = ado.items().get(0);
         assertThat(second.tracking().changed()).isTrue();
-        assertThat(requests).hasSize(4).filteredOn(r -> r.startsWith("PATCH")).hasSize(2);
+        assertThat(requests).hasSize(5).filteredOn(r -> r.startsWith("PATCH")).hasSize(2);
+        assertThat(requests).filteredOn(r -> r.contains("attachments")).as("the copy is uploaded once").hasSize(1);
+        assertThat(item.attachedFiles()).hasSize(1);
         assertThat(item.history).hasSize(1);
         assertThat(item.hyperlinks()).hasSize(3).doesNotHaveDuplicates();
         assertThat(item.field("System.AssignedTo")).isEqualTo("someone-else@example.com");

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -75,9 +76,24 @@ final class FakeAzureDevOps implements AutoCloseable {
             return tags;
         }
 
+        /** The attachment relations, as the work item form's Attachments tab lists them. */
+        List<JsonNode> attachedFiles() {
+            List<JsonNode> files = new ArrayList<>();
+            relations.forEach(r -> {
+                if ("AttachedFile".equals(r.path("rel").asText())) {
+                    files.add(r);
+                }
+            });
+            return files;
+        }
+
         List<String> hyperlinks() {
             List<String> urls = new ArrayList<>();
-            relations.forEach(r -> urls.add(r.path("url").asText()));
+            relations.forEach(r -> {
+                if ("Hyperlink".equals(r.path("rel").asText())) {
+                    urls.add(r.path("url").asText());
+                }
+            });
             return urls;
         }
     }
@@ -90,6 +106,8 @@ final class FakeAzureDevOps implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final Map<Integer, Item> items = new TreeMap<>();
+    /** Uploaded attachments by id: stored byte for byte, never sanitized. */
+    private final Map<String, String> attachments = new LinkedHashMap<>();
     private final List<String> log = new ArrayList<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
     private CountDownLatch wiqlGate;
@@ -124,6 +142,11 @@ final class FakeAzureDevOps implements AutoCloseable {
 
     synchronized void delete(int id) {
         items.remove(id);
+    }
+
+    synchronized String attachment(String url) {
+        Matcher m = Pattern.compile("/attachments/([0-9a-f-]{36})").matcher(url);
+        return m.find() ? attachments.get(m.group(1)) : null;
     }
 
     synchronized List<String> takeRequests() {
@@ -188,7 +211,13 @@ final class FakeAzureDevOps implements AutoCloseable {
                 answer = route(method, path, query, body);
             }
             status = (Integer) answer[0];
-            response = answer[1] == null ? "" : Json.compact(answer[1]);
+            if (answer[1] instanceof String raw) {
+                // an attachment's content, as uploaded
+                response = raw;
+                contentType = (String) answer[2];
+            } else {
+                response = answer[1] == null ? "" : Json.compact(answer[1]);
+            }
         }
         if (contract.isPresent()) {
             // the document knows WIQL only under a team: check ours as the project's default team
@@ -216,6 +245,23 @@ final class FakeAzureDevOps implements AutoCloseable {
         Map<String, String> params = params(query);
         if (!"7.1".equals(params.get("api-version"))) {
             return new Object[] {400, error("VS800048: api-version 7.1 expected", "VssInvalidPreviewVersionException")};
+        }
+        if (method.equals("POST") && rest.equals("/attachments")) {
+            String id = UUID.randomUUID().toString();
+            attachments.put(id, body);
+            String fileName = params.getOrDefault("fileName", "attachment");
+            ObjectNode reference = F.objectNode().put("id", id).put("url", collectionUrl() + "/_apis/wit/attachments/"
+                    + id + "?fileName=" + fileName);
+            return new Object[] {200, reference};
+        }
+        Matcher attachment = Pattern.compile("/attachments/([0-9a-f-]{36})").matcher(rest);
+        if (method.equals("GET") && attachment.matches()) {
+            String content = attachments.get(attachment.group(1));
+            if (content == null) {
+                return new Object[] {404, error("VS402338: Attachment " + attachment.group(1) + " was not found.",
+                        "AttachmentNotFoundException")};
+            }
+            return new Object[] {200, content, "application/octet-stream"};
         }
         if (method.equals("POST") && rest.equals("/wiql")) {
             return new Object[] {200, wiql(read(body).path("query").asText())};
@@ -279,6 +325,16 @@ final class FakeAzureDevOps implements AutoCloseable {
         return new Object[] {404, error("No route for " + method + " " + rest, "RouteNotFound")};
     }
 
+    /**
+     * What Azure DevOps does to the HTML of rich-text fields: comments, scripts, styles and event
+     * handlers go, and so do {@code data-*} attributes; text and ordinary markup stay.
+     */
+    static String sanitize(String html) {
+        return html.replaceAll("(?s)<!--.*?-->", "")
+                .replaceAll("(?is)<(script|style)\\b.*?</\\1\\s*>", "")
+                .replaceAll("(?i)\\s(on[a-z]+|data-[a-z0-9-]+)\\s*=\\s*(\"[^\"]*\"|'[^']*')", "");
+    }
+
     /** Applies a JSON Patch document; returns the refusal, or null when applied (rev bumped). */
     private Object[] apply(Item item, JsonNode ops) {
         for (JsonNode op : ops) {
@@ -296,9 +352,16 @@ final class FakeAzureDevOps implements AutoCloseable {
                 switch (field) {
                     case "System.History" -> item.history.add(value.asText());
                     case "System.Tags" -> item.fields.put(field, normalizeTags(value.asText()));
-                    case "System.Description" -> item.fields.put(field, "<div>" + value.asText() + "</div>");
+                    case "System.Description" -> item.fields.put(field, "<div>" + sanitize(value.asText()) + "</div>");
                     default -> item.fields.put(field, value.asText());
                 }
+            } else if (kind.equals("remove") && target.matches("/relations/\\d+")) {
+                int index = Integer.parseInt(target.substring("/relations/".length()));
+                if (index >= item.relations.size()) {
+                    return new Object[] {400, error("TF401349: An unexpected error has occurred, please verify your "
+                            + "request and try again.", "WorkItemPatchException")};
+                }
+                item.relations.remove(index);
             } else if (kind.equals("add") && target.equals("/relations/-")) {
                 String url = value.path("url").asText();
                 if (item.hyperlinks().contains(url)) {

@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
 /**
  * A stateful fake Jira on loopback, speaking Cloud's REST v3 (ADF bodies, {@code POST /search/jql})
  * or Data Center's REST v2 (text bodies, {@code POST /search}): issues with labels, a small workflow,
- * comments, remote links keyed by globalId. It checks the Authorization header, counts requests,
+ * comments, remote links keyed by globalId, entity properties. It checks the Authorization header, counts requests,
  * can answer scripted faults first, and validates every exchange against Atlassian's OpenAPI
  * document when one is given (Data Center paths are checked as their v3 twins: same shapes).
  */
@@ -60,6 +60,8 @@ final class FakeJira implements AutoCloseable {
         String status = "To Do";
         final List<JsonNode> comments = new ArrayList<>();
         final Map<String, JsonNode> remoteLinks = new LinkedHashMap<>();
+        /** Entity properties by key, as Jira keeps them: the JSON value as sent. */
+        final Map<String, JsonNode> properties = new LinkedHashMap<>();
 
         Issue(String id, String key, String project, String type) {
             this.id = id;
@@ -89,6 +91,8 @@ final class FakeJira implements AutoCloseable {
     private final List<JsonNode> searches = new ArrayList<>();
     private CountDownLatch searchGate;
     private int nextId = 10001;
+    /** True: the account may create issues but not edit them, so setting a property is refused. */
+    private boolean refuseProperties;
 
     FakeJira(Flavor flavor, String authorization, Optional<OpenApiContract> contract) {
         this.flavor = flavor;
@@ -143,6 +147,10 @@ final class FakeJira implements AutoCloseable {
     /** The next requests get these answers instead of being served. */
     synchronized void failNext(int status, Map<String, String> headers) {
         faults.add(new Fault(status, headers));
+    }
+
+    synchronized void refuseProperties(boolean refuse) {
+        refuseProperties = refuse;
     }
 
     /** Holds every search until {@code parties} searches are waiting: two runs that look up at the same time. */
@@ -231,6 +239,10 @@ final class FakeJira implements AutoCloseable {
         if (method.equals("POST") && rest.equals("/issue")) {
             return create(json.path("fields"));
         }
+        Matcher prop = Pattern.compile("/issue/([^/]+)/properties/([^/]+)").matcher(rest);
+        if (prop.matches()) {
+            return property(method, issues.get(prop.group(1)), prop.group(2), body);
+        }
         Matcher m = Pattern.compile("/issue/([^/]+)(/[a-z]+)?").matcher(rest);
         if (!m.matches()) {
             return new Object[] {404, errors("No such API: " + path)};
@@ -281,6 +293,37 @@ final class FakeJira implements AutoCloseable {
                 }
                 issue.status = t.get()[2];
                 return new Object[] {204, null};
+            }
+            default:
+                return new Object[] {405, errors("Method not allowed")};
+        }
+    }
+
+    /** GET and PUT of an issue's entity property; Jira limits a value to 32,768 bytes. */
+    private Object[] property(String method, Issue issue, String key, String body) {
+        if (issue == null) {
+            return new Object[] {404, errors("Issue does not exist or you do not have permission to see it.")};
+        }
+        switch (method) {
+            case "GET": {
+                JsonNode value = issue.properties.get(key);
+                if (value == null) {
+                    return new Object[] {404, errors("The property with key '" + key + "' does not exist.")};
+                }
+                ObjectNode r = F.objectNode().put("key", key);
+                r.set("value", value);
+                return new Object[] {200, r};
+            }
+            case "PUT": {
+                if (refuseProperties) {
+                    return new Object[] {403, errors("You do not have permission to edit issue " + issue.key + ".")};
+                }
+                if (body.getBytes(StandardCharsets.UTF_8).length > 32_768) {
+                    return new Object[] {400, errors("The property value is too long. The maximum allowed length is 32768 bytes.")};
+                }
+                boolean existed = issue.properties.containsKey(key);
+                issue.properties.put(key, read(body));
+                return new Object[] {existed ? 200 : 201, null};
             }
             default:
                 return new Object[] {405, errors("Method not allowed")};

@@ -1,0 +1,150 @@
+package io.specweave.deploy.jenkins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code commitMetadata: true}: the agent commits the changed metadata.json back to the run's
+ * branch of a local bare repository, and a push the repository refuses is a warning in the map.
+ */
+class CommitMetadataTest {
+
+    @TempDir
+    Path root;
+
+    Path origin;
+    Path workspace;
+
+    @BeforeEach
+    void setUp() {
+        Path seed = root.resolve("seed");
+        Demo.copyTo(seed);
+        git(seed, "init", "-q");
+        git(seed, "add", "-A");
+        git(seed, "commit", "-q", "-m", "demo project");
+        origin = root.resolve("origin.git");
+        git(root, "clone", "-q", "--bare", seed.toString(), origin.toString());
+        workspace = root.resolve("workspace");
+        git(root, "clone", "-q", origin.toString(), workspace.toString());
+        // Jenkins checks out a detached HEAD and names the branch in BRANCH_NAME.
+        git(workspace, "checkout", "-q", "--detach");
+    }
+
+    private Map<String, String> run(Map<String, String> more) {
+        Map<String, String> env = new HashMap<>(Map.of(
+                "BUILD_URL", "https://ci.example/job/shop/42/",
+                "GIT_COMMIT", git(workspace, "rev-parse", "HEAD"),
+                "BRANCH_NAME", "main",
+                "BUILD_USER_EMAIL", "dev@example.com"));
+        env.putAll(more);
+        return env;
+    }
+
+    @Test
+    void aSuccessfulSyncCommitsMetadataToTheRunsBranchAsJenkins() throws Exception {
+        SpecweaveSyncStep step = Steps.sync("local-qa");
+        step.setCommitMetadata(true);
+
+        Map<String, Object> result = step.callable(run(Map.of()), null).invoke(workspace.toFile(), null);
+
+        assertThat(result).containsEntry("metadataCommitted", true).doesNotContainKey("metadataCommitWarning");
+        String pushed = git(origin, "log", "-1", "--format=%H%n%an <%ae>%n%s", "main");
+        assertThat(pushed).contains("Jenkins <jenkins@localhost>",
+                "Record deployment of " + Demo.INCREMENT + " to qa [ci skip]");
+        assertThat(pushed).startsWith(String.valueOf(result.get("metadataCommit")));
+        assertThat(git(origin, "show", "main:.specweave/increments/" + Demo.INCREMENT + "/metadata.json"))
+                .contains("\"qa\"", "https://ci.example/job/shop/42/");
+        assertThat(git(origin, "show", "--name-only", "--format=", "main"))
+                .isEqualTo(".specweave/increments/" + Demo.INCREMENT + "/metadata.json");
+        assertThat(SpecweaveSyncStepExecution.lines(result)).anyMatch(l -> l.startsWith("  committed metadata.json ("));
+        SandboxValues.assertPlain(result);
+    }
+
+    @Test
+    void theGitPluginsConfiguredIdentityIsTheAuthor() throws Exception {
+        SpecweaveSyncStep step = Steps.sync("local-qa");
+        step.setCommitMetadata(true);
+
+        step.callable(run(Map.of("GIT_COMMITTER_NAME", "Release Bot", "GIT_COMMITTER_EMAIL", "release@example.com")),
+                null).invoke(workspace.toFile(), null);
+
+        assertThat(git(origin, "log", "-1", "--format=%an <%ae>", "main")).isEqualTo("Release Bot <release@example.com>");
+    }
+
+    @Test
+    void aProtectedBranchRejectionIsAWarningNotAFailure() throws Exception {
+        Path hook = origin.resolve("hooks/pre-receive");
+        Files.writeString(hook, "#!/bin/sh\necho 'GH006: Protected branch update failed for refs/heads/main.'\nexit 1\n",
+                StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rwxr-xr-x"));
+        String before = git(origin, "rev-parse", "main");
+        SpecweaveSyncStep step = Steps.sync("local-qa");
+        step.setCommitMetadata(true);
+
+        Map<String, Object> result = step.callable(run(Map.of()), null).invoke(workspace.toFile(), null);
+
+        assertThat(result).containsEntry("status", "deployed").containsEntry("metadataCommitted", false)
+                .doesNotContainKey("metadataCommit");
+        assertThat(String.valueOf(result.get("metadataCommitWarning")))
+                .contains("commitMetadata: the push to main was rejected", "status --refresh", "Protected branch");
+        assertThat(git(origin, "rev-parse", "main")).isEqualTo(before);
+        assertThat(Demo.deployment(workspace, "qa").path("status").asText()).isEqualTo("deployed");
+        assertThat(SpecweaveSyncStepExecution.lines(result))
+                .anyMatch(l -> l.startsWith("  warning: commitMetadata: the push to main was rejected"));
+        SandboxValues.assertPlain(result);
+    }
+
+    @Test
+    void withoutTheParameterNothingIsCommitted() throws Exception {
+        String before = git(origin, "rev-parse", "main");
+
+        Map<String, Object> result = Steps.sync("local-qa").callable(run(Map.of()), null)
+                .invoke(workspace.toFile(), null);
+
+        assertThat(result).doesNotContainKey("metadataCommitted");
+        assertThat(git(origin, "rev-parse", "main")).isEqualTo(before);
+    }
+
+    @Test
+    void theBranchComesFromThePullRequestThenBranchNameThenGitBranch() {
+        assertThat(SyncCallable.branch(Map.of("CHANGE_ID", "12", "CHANGE_BRANCH", "feature/x", "BRANCH_NAME", "PR-12")))
+                .isEqualTo("feature/x");
+        assertThat(SyncCallable.branch(Map.of("BRANCH_NAME", "release", "GIT_BRANCH", "origin/main"))).isEqualTo("release");
+        assertThat(SyncCallable.branch(Map.of("GIT_BRANCH", "origin/main"))).isEqualTo("main");
+        assertThat(SyncCallable.branch(Map.of())).isNull();
+        assertThat(SyncCallable.author(Map.of())).isEqualTo(SyncCallable.JENKINS);
+    }
+
+    private static String git(Path dir, String... args) {
+        List<String> command = new ArrayList<>(List.of("git", "-c", "user.name=Test Dev", "-c",
+                "user.email=dev@example.com", "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false",
+                "-C", dir.toString()));
+        command.addAll(List.of(args));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            process.getOutputStream().close();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).as("git " + String.join(" ", args) + ": " + output).isZero();
+            return output.strip();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run git: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
