@@ -33,6 +33,10 @@ import java.util.function.Consumer;
  * {@code test <increment> --environment E --suite NAME}: runs a configured test suite against a
  * deployed environment (or one of its blue-green slots) and records what it found as the
  * environment's {@code testResults}, where the {@code requireTestsPassed} promotion gate reads it.
+ * The results name the commit tested: a suite run after the deploy job but before its deployment
+ * is recorded (needed where that gate guards the environment) is taken over by the recorded
+ * deployment of the same commit. Results of an idle blue-green slot are kept with the slot
+ * ({@code slots.<slot>.testResults}): the environment's record describes the live version.
  * A suite that exits non-zero, wrote no report, or ran past its timeout did not pass; its outcome is
  * recorded all the same, and then the run fails (exit 1).
  */
@@ -75,13 +79,15 @@ public final class SuiteTestService {
             testedCommit = first(commit, slot.commit());
             onIdleSlot = !slotName.equals(slots.live());
         } else {
-            if (record == null || record.status() == null) {
+            boolean recorded = record != null && record.status() != null;
+            url = recorded && record.deploymentUrl() != null ? record.deploymentUrl() : target.profile().deploymentUrl();
+            testedCommit = first(commit, first(ci.commit(), recorded ? record.commit() : null));
+            if (!recorded && testedCommit == null) {
                 throw new BadInputException(increment.id() + "/metadata.json: deployments." + environment
-                        + ": no deployment recorded to test; record one first (sync " + increment.paddedNumber()
-                        + " --environment " + environment + ", in progress or --deployed)");
+                        + ": no deployment recorded, and no commit known to test; pass --commit (the results are "
+                        + "then taken over by the deployment of that commit), or record the deployment first (sync "
+                        + increment.paddedNumber() + " --environment " + environment + ")");
             }
-            url = record.deploymentUrl() != null ? record.deploymentUrl() : target.profile().deploymentUrl();
-            testedCommit = first(commit, first(ci.commit(), record.commit()));
         }
 
         Map<String, String> env = new LinkedHashMap<>();
