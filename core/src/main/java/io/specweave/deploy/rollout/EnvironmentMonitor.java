@@ -127,7 +127,8 @@ public final class EnvironmentMonitor {
                 try {
                     sleeper.sleep(plan.interval());
                 } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                    // Ends the run like a stop. The flag stays cleared: with it set, the file lock that
+                    // writing the record takes would fail. MonitorService sets it again once written.
                     stopped = true;
                     break;
                 }

@@ -77,6 +77,10 @@ public final class MonitorService {
         MonitorReport report = new EnvironmentMonitor(checker, metrics, metricsName, sleeper, clock)
                 .run(increment.id(), environment, plan, stop, each);
         record(store, environment, report);
+        if (report.stopped() && !stop.getAsBoolean()) {
+            // Stopped without being asked: an interrupted wait. The caller gets its interrupt back.
+            Thread.currentThread().interrupt();
+        }
         return report;
     }
 
