@@ -113,11 +113,15 @@ class EnvironmentMonitorTest {
     void unhealthyPollsThatRecoverAreDegradedNotFatal() {
         Project p = project(null, null);
         AtomicInteger polls = new AtomicInteger();
+        AtomicBoolean stop = new AtomicBoolean();
         MonitorReport report = monitor(p, sleeper(() -> {
             int n = polls.incrementAndGet();
             service.status(n == 2 || n == 3 ? 503 : 200);
-        }), null, null, () -> false, new ArrayList<>());
-        assertThat(report.polls()).hasSize(601);
+            stop.set(n == 6);
+        }), null, null, stop::get, new ArrayList<>());
+        assertThat(report.planned()).isEqualTo(601);
+        assertThat(report.polls()).extracting(poll -> poll.health().status())
+                .containsExactly("healthy", "healthy", "unhealthy", "unhealthy", "healthy", "healthy");
         assertThat(report.verdict()).isEqualTo(MonitorReport.Verdict.DEGRADED);
         assertThat(report.maxConsecutiveFailures()).isEqualTo(3);
     }
