@@ -151,18 +151,23 @@ final class MonitorCommand implements Callable<Integer> {
         }
         MonitorPrinter printer = new MonitorPrinter(out, !json && runtime.interactive());
         StopSignal stop = StopSignal.onShutdown();
-        MonitorReport report;
         try {
-            report = new MonitorService(new HealthChecker(Sleeper.system(), runtime.clock()), stop.sleeper(),
-                    runtime.clock()).monitor(opened, increment, target, total, every, failures, metrics, metricsName,
-                    stop::requested, poll -> {
+            MonitorReport report = new MonitorService(new HealthChecker(Sleeper.system(), runtime.clock()),
+                    stop.sleeper(), runtime.clock()).monitor(opened, increment, target, total, every, failures, metrics,
+                    metricsName, stop::requested, poll -> {
                         if (!json) {
                             printer.poll(poll);
                         }
                     });
+            return report(runtime, printer, report, total);
         } finally {
+            // Only now may a shutdown (Ctrl-C, SIGTERM) let the JVM exit: the record and summary are out.
             stop.done();
         }
+    }
+
+    private int report(CliRuntime runtime, MonitorPrinter printer, MonitorReport report, Duration total) {
+        PrintWriter out = runtime.out();
         if (json) {
             out.println(Json.pretty(report));
         } else {
@@ -177,6 +182,7 @@ final class MonitorCommand implements Callable<Integer> {
             runtime.err().println("error: " + report.environment() + " was not healthy for "
                     + report.maxConsecutiveFailures() + " polls in a row (last: " + last.status() + ", "
                     + last.message() + "); what was seen is recorded");
+            runtime.err().flush();
             return 1;
         }
         return report.verdict() == MonitorReport.Verdict.NO_DATA ? 1 : 0;

@@ -66,9 +66,15 @@ public final class EnvironmentMonitor {
         this.clock = clock;
     }
 
+    /** Polls planned at most: a day at one a second. */
+    static final int MAX_POLLS = 86_401;
+
     /** Polls for a run of {@code duration} at {@code interval}: one at the start, one per interval. */
     public static int polls(Duration duration, Duration interval) {
-        return CanaryMonitor.measurements(duration, interval);
+        if (duration == null || duration.isZero() || interval == null || interval.isZero()) {
+            return 1;
+        }
+        return (int) Math.min(MAX_POLLS, duration.toMillis() / interval.toMillis() + 1);
     }
 
     /** {@code deployment.monitor.maxConsecutiveFailures} of the config, else 3. */
