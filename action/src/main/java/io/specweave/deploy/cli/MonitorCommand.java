@@ -147,7 +147,7 @@ final class MonitorCommand implements Callable<Integer> {
                     .withMaxAttempts(1), new Redactor());
             String track = trackOf(target);
             metrics = EnvironmentMonitor.prometheus(new PrometheusMetricsSource(client, url, queries), track);
-            metricsName = "Prometheus " + url + ", track " + track;
+            metricsName = "Prometheus " + withoutSecrets(url) + ", track " + track;
         }
         MonitorPrinter printer = new MonitorPrinter(out, !json && runtime.interactive());
         StopSignal stop = StopSignal.onShutdown();
@@ -186,6 +186,20 @@ final class MonitorCommand implements Callable<Integer> {
             return 1;
         }
         return report.verdict() == MonitorReport.Verdict.NO_DATA ? 1 : 0;
+    }
+
+    /** The URL as output and the record show it: no user info, no query (either may hold a secret). */
+    static String withoutSecrets(String url) {
+        try {
+            java.net.URI uri = new java.net.URI(url);
+            if (uri.getHost() == null) {
+                return url.contains("@") || url.contains("?") ? "(URL hidden)" : url;
+            }
+            return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+                    + (uri.getRawPath() == null ? "" : uri.getRawPath());
+        } catch (java.net.URISyntaxException e) {
+            return "(URL hidden)";
+        }
     }
 
     /** The series of the environment's own traffic: {@code metrics.track} of the profile, else {@code stable}. */

@@ -44,4 +44,11 @@ class MonitorPrinterTest {
         assertThat(text.toString().lines().toList().get(1)).startsWith("[2/3] 2026-11-27T10:00:02Z unhealthy HTTP 503 "
                 + "12 ms (1 in a row: HTTP 503)");
     }
+
+    @Test
+    void prometheusUrlsLoseUserInfoAndQueryBeforeTheyAreShownOrRecorded() {
+        assertThat(MonitorCommand.withoutSecrets("https://ops:s3cret@prom.example:9090/prometheus?token=abc"))
+                .isEqualTo("https://prom.example:9090/prometheus");
+        assertThat(MonitorCommand.withoutSecrets("http://127.0.0.1:9090")).isEqualTo("http://127.0.0.1:9090");
+    }
 }
