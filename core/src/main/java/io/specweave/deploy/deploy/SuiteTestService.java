@@ -25,7 +25,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -107,10 +109,17 @@ public final class SuiteTestService {
 
         TestResults counted = TestResults.EMPTY;
         JUnitXmlParser parser = new JUnitXmlParser();
+        List<String> unreadable = new ArrayList<>();
         for (Path report : run.reports()) {
-            counted = counted.plus(parser.parse(report, project.dir().relativize(report).toString()));
+            try {
+                counted = counted.plus(parser.parse(report, project.dir().relativize(report).toString()));
+            } catch (BadInputException e) {
+                // The suite wrote a broken report: the suite failed, not the command line.
+                unreadable.add(e.getMessage());
+            }
         }
-        String problem = problem(suite, run, counted);
+        String problem = unreadable.isEmpty() || run.timedOut() ? problem(suite, run, counted)
+                : "it wrote a report that cannot be read: " + String.join("; ", unreadable);
         ObjectNode node = counted.toNode();
         node.put("suite", suite.name());
         node.put("ranAt", started.toString());
@@ -122,6 +131,9 @@ public final class SuiteTestService {
             node.put("exitCode", run.exitCode());
         }
         node.put("reports", run.reports().size());
+        if (!unreadable.isEmpty()) {
+            node.put("unreadableReports", unreadable.size());
+        }
         if (testedCommit != null) {
             node.put("commit", testedCommit);
         }

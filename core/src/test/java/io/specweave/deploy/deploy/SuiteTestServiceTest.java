@@ -55,6 +55,8 @@ class SuiteTestServiceTest {
         String suites = "\"testSuites\": {" + suite("smoke", 3, 0, 0) + ", " + suite("broken", 1, 1, 1) + ", "
                 + suite("liar", 2, 0, 1) + ", "
                 + "\"silent\": {\"command\": \"echo nothing to run\", \"reports\": \"out/silent/*.xml\"}, "
+                + "\"garbled\": {\"command\": \"mkdir -p out/g && echo '<html>oops' > out/g/r.xml\", "
+                + "\"reports\": \"out/g/*.xml\"}, "
                 + "\"hang\": {\"command\": [\"sh\", \"-c\", \"sleep 300 & echo $! > pids; sleep 300 & echo $! >> pids; "
                 + "echo $$ >> pids; wait\"], \"reports\": \"out/hang/*.xml\", \"timeoutSeconds\": 1}}";
         TestProjects.create(dir, null, suites + (promotion == null ? "" : ", \"promotion\": " + promotion));
@@ -235,5 +237,26 @@ class SuiteTestServiceTest {
 
         assertThat(finished.record().status()).isEqualTo("deployed");
         assertThat(finished.record().testResults().path("suite").asText()).isEqualTo("smoke");
+    }
+
+    @Test
+    void aReportThatIsNotJUnitXmlIsAFailedSuiteNotBadInput() throws Exception {
+        Project project = project(null);
+        sync(project, "qa", A, SyncRequest.Outcome.DEPLOYED);
+
+        assertThatThrownBy(() -> test(project, "qa", "garbled", null, new ArrayList<>()))
+                .isInstanceOf(SuiteTestService.SuiteFailedException.class)
+                .hasMessageContaining("it wrote a report that cannot be read: out/g/r.xml");
+        assertThat(deployment("qa").path("testResults").path("unreadableReports").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void statusShowsWhichSuiteTheResultsComeFromAndHowItEnded() throws Exception {
+        Project project = project(null);
+        sync(project, "qa", A, SyncRequest.Outcome.DEPLOYED);
+        assertThatThrownBy(() -> test(project, "qa", "liar", null, new ArrayList<>()));
+        var status = new io.specweave.deploy.report.StatusService(project).status("0018");
+        String text = new io.specweave.deploy.report.TextStatusRenderer(true, false).render(status);
+        assertThat(text).contains("2/2 passed (100%), suite liar (exit code 1)");
     }
 }
