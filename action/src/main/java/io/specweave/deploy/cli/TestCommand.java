@@ -52,26 +52,28 @@ final class TestCommand implements Callable<Integer> {
             + "recorded deployment's).")
     String commit;
 
-    @Option(names = "--json", description = "Print the result as JSON after the suite's output.")
+    @Option(names = "--json", description = "Print the result as JSON; the suite's output then goes to stderr.")
     boolean json;
 
     @Override
     public Integer call() {
         CliRuntime runtime = parent.runtime();
         PrintWriter out = runtime.out();
+        // With --json, stdout carries only the JSON result: the suite's own output goes to stderr.
+        PrintWriter live = json ? runtime.err() : out;
         Project opened = project.open();
         EnvironmentTarget target = EnvironmentTarget.resolve(opened.config(), profile, environment, slot);
         CiContext ci = new CiDetector(runtime.env(), opened.dir()).detect();
-        out.println("Running test suite " + suite + " against " + target.environment()
+        live.println("Running test suite " + suite + " against " + target.environment()
                 + (target.slot() == null ? "" : " (slot " + target.slot() + ")"));
-        out.flush();
+        live.flush();
         SuiteTestResult result;
         try {
             result = new SuiteTestService(runtime.trackerFactory(), runtime.clock()).run(opened, increment, target,
                     suite, commit, ci, line -> {
-                        synchronized (out) {
-                            out.println(line);
-                            out.flush();
+                        synchronized (live) {
+                            live.println(line);
+                            live.flush();
                         }
                     });
         } catch (SuiteTestService.SuiteFailedException e) {

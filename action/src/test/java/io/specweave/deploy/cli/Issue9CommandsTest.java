@@ -112,6 +112,11 @@ class Issue9CommandsTest {
         assertThat(full.err()).contains("error: test suite full against qa did not pass: it exited with code 1");
         assertThat(deployment("0001-user-login", "qa").path("testResults").path("failed").asInt()).isEqualTo(1);
 
+        CliHarness.Run asJson = run("test", "0001", "--environment", "qa", "--suite", "smoke", "--json");
+        assertThat(asJson.exitCode()).isZero();
+        assertThat(Json.mapper().readTree(asJson.out()).path("testResults").path("passed").asInt()).isEqualTo(1);
+        assertThat(asJson.err()).contains("checking https://qa.demo-shop.example qa 0001-user-login");
+
         CliHarness.Run silent = run("test", "0001", "--environment", "qa", "--suite", "silent");
         assertThat(silent.exitCode()).isEqualTo(1);
         assertThat(silent.err()).contains("wrote no JUnit XML report matching out/silent/*.xml",
