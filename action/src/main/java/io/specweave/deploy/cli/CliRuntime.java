@@ -43,6 +43,15 @@ public record CliRuntime(
         return env.containsKey("FORCE_COLOR") || "true".equals(env.get("GITHUB_ACTIONS")) || System.console() != null;
     }
 
+    /**
+     * A person watching a terminal, who gets progress rewritten in place: a console, and not a CI
+     * log ({@code CI=true}, GitHub Actions, Jenkins), whose viewers show every {@code \r} as a new line.
+     */
+    public boolean interactive() {
+        return System.console() != null && !"true".equalsIgnoreCase(env.get("CI"))
+                && !"true".equals(env.get("GITHUB_ACTIONS")) && !env.containsKey("JENKINS_URL");
+    }
+
     /** Emoji off when NO_COLOR is set (https://no-color.org) or the terminal is dumb. */
     public boolean plain() {
         return env.containsKey("NO_COLOR") || "dumb".equals(env.get("TERM"));

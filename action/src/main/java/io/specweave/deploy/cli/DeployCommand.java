@@ -5,6 +5,8 @@ import io.specweave.deploy.Json;
 import io.specweave.deploy.Project;
 import io.specweave.deploy.ci.CiContext;
 import io.specweave.deploy.ci.CiDetector;
+import io.specweave.deploy.deploy.AllEnvironmentsResult;
+import io.specweave.deploy.deploy.AllEnvironmentsService;
 import io.specweave.deploy.deploy.SyncRequest;
 import io.specweave.deploy.deploy.SyncResult;
 import io.specweave.deploy.deploy.SyncService;
@@ -18,6 +20,7 @@ import io.specweave.deploy.rollout.HttpSlotHealthCheck;
 import io.specweave.deploy.rollout.SlotResult;
 import io.specweave.deploy.rollout.SlotService;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +31,8 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code deploy <increment> --environment E [--slot S | --canary N]}: records a deployment to a
  * blue-green slot, a canary step, or (with neither) a plain finished deployment like
- * {@code sync --deployed}.
+ * {@code sync --deployed}. {@code deploy <increment> --all-environments} records one commit in
+ * every environment of the pipeline.
  */
 @Command(name = "deploy", mixinStandardHelpOptions = true, versionProvider = SpecweaveDeploy.Version.class,
         description = "Records a deployment to an environment, one of its blue-green slots, or a canary step.")
@@ -76,12 +80,22 @@ final class DeployCommand implements Callable<Integer> {
             + "without a slot, the environment's URL.")
     String deploymentUrl;
 
+    @Option(names = "--all-environments", description = "Record the same commit as deployed to every environment "
+            + "of the pipeline, in order, each through its own profile; stops at the first refused promotion gate.")
+    boolean allEnvironments;
+
+    @Option(names = "--force", description = "Record even when a promotion gate refuses (the record says forced: true).")
+    boolean force;
+
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
     @Override
     public Integer call() {
         CliRuntime runtime = parent.runtime();
+        if (allEnvironments) {
+            return deployEverywhere(runtime);
+        }
         if (slot != null && canary != null) {
             throw new BadInputException("--slot and --canary are two ways to roll out; pass one of them");
         }
@@ -123,7 +137,8 @@ final class DeployCommand implements Callable<Integer> {
             return 0;
         }
         SyncRequest sync = new SyncRequest(increment, target.profile().name(), null, null,
-                SyncRequest.Outcome.DEPLOYED, commit, branch, tag, deployedBy, runUrl, deploymentUrl, false);
+                SyncRequest.Outcome.DEPLOYED, commit, branch, tag, deployedBy, runUrl, deploymentUrl, false, List.of(),
+                SyncRequest.Attachments.NONE, false, force);
         SyncResult result = new SyncService(runtime.trackerFactory(), runtime.clock()).sync(opened, sync, ci);
         SyncSummary summary = SyncSummary.of(result);
         if (json) {
@@ -132,6 +147,55 @@ final class DeployCommand implements Callable<Integer> {
             out.println((result.newDeployment() ? "Recorded " : "Re-synced ") + result.increment().id() + " → "
                     + result.environment() + " (" + summary.status() + ", profile " + result.profile().name() + ")"
                     + (result.record().commit() == null ? "" : "\n  commit:   " + result.record().commit()));
+        }
+        return 0;
+    }
+
+    /** {@code --all-environments}: one commit, every environment of the pipeline, gates in turn. */
+    private int deployEverywhere(CliRuntime runtime) {
+        if (environment != null || profile != null || slot != null || canary != null || deploymentUrl != null) {
+            throw new BadInputException("--all-environments records every environment of the pipeline through its "
+                    + "own profile and URL; leave out --environment, --profile, --slot, --canary and --deployment-url");
+        }
+        Project opened = project.open();
+        CiContext ci = new CiDetector(runtime.env(), opened.dir()).detect();
+        SyncRequest template = new SyncRequest(increment, null, null, null, SyncRequest.Outcome.DEPLOYED, commit,
+                branch, tag, deployedBy, runUrl, null, false, List.of(), SyncRequest.Attachments.NONE, false, force);
+        AllEnvironmentsResult result = new AllEnvironmentsService(new SyncService(runtime.trackerFactory(),
+                runtime.clock())).deploy(opened, template, ci);
+        PrintWriter out = runtime.out();
+        if (json) {
+            var node = Json.mapper().createObjectNode();
+            node.put("increment", result.increment());
+            node.put("commit", result.commit());
+            var recorded = node.putArray("recorded");
+            result.recorded().forEach(r -> recorded.add(Json.mapper().valueToTree(SyncSummary.of(r))));
+            if (result.stoppedAt() != null) {
+                node.put("stoppedAt", result.stoppedAt());
+                node.put("reason", result.reason());
+            }
+            var rest = node.putArray("notRecorded");
+            result.notRecorded().forEach(rest::add);
+            out.println(Json.pretty(node));
+        } else {
+            out.println("Deploying " + result.increment() + " (commit " + result.commit() + ") to every environment:");
+            for (SyncResult r : result.recorded()) {
+                out.println("  " + r.environment() + ": " + (r.newDeployment() ? "recorded" : "re-synced")
+                        + " (profile " + r.profile().name() + (Boolean.TRUE.equals(r.record().forced()) ? ", forced"
+                                : "") + ")");
+                r.warnings().forEach(w -> out.println("    warning: " + w));
+            }
+            for (String env : result.notRecorded()) {
+                out.println("  " + env + ": not recorded" + (env.equals(result.stoppedAt()) ? " (stopped here)" : ""));
+            }
+        }
+        out.flush();
+        if (!result.complete()) {
+            runtime.err().println("error: stopped at " + result.stoppedAt() + ": " + result.reason());
+            runtime.err().println("recorded: " + (result.recorded().isEmpty() ? "none" : String.join(", ",
+                    result.recorded().stream().map(SyncResult::environment).toList())) + "; not recorded: "
+                    + String.join(", ", result.notRecorded()));
+            return 1;
         }
         return 0;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.Json;
 import io.specweave.deploy.Project;
+import io.specweave.deploy.health.HealthChecker;
 import io.specweave.deploy.http.HttpSettings;
 import io.specweave.deploy.http.Redactor;
 import io.specweave.deploy.http.RestClient;
@@ -14,10 +15,13 @@ import io.specweave.deploy.rollout.CanaryReport;
 import io.specweave.deploy.rollout.CanaryReportRenderer;
 import io.specweave.deploy.rollout.CanaryState;
 import io.specweave.deploy.rollout.CanaryThresholds;
+import io.specweave.deploy.rollout.EnvironmentMonitor;
 import io.specweave.deploy.rollout.EnvironmentTarget;
 import io.specweave.deploy.rollout.FileMetricsSource;
 import io.specweave.deploy.rollout.MetricQueries;
 import io.specweave.deploy.rollout.MetricsSource;
+import io.specweave.deploy.rollout.MonitorReport;
+import io.specweave.deploy.rollout.MonitorService;
 import io.specweave.deploy.rollout.PrometheusMetricsSource;
 import io.specweave.deploy.rollout.Recommendation;
 import java.io.PrintWriter;
@@ -36,14 +40,17 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code monitor <increment> --environment E --canary [--duration 15m --interval 1m]}: compares
  * the running canary with stable and exits 0 only when it is safe to give the canary more traffic.
- * The mode is chosen in {@link #call()}; monitoring an environment without a canary is a mode of
- * its own.
+ * Without {@code --canary}: watches the environment's health and metrics for a while, records what
+ * was seen, and exits 1 once it was unhealthy for {@code --failures} polls in a row.
  */
 @Command(name = "monitor", mixinStandardHelpOptions = true, versionProvider = SpecweaveDeploy.Version.class,
-        description = "Compares a canary with the stable version (Prometheus or a metrics file) and recommends "
-                + "SAFE TO INCREASE CANARY, HOLD or ROLL BACK; exits 0 only for safe.",
+        description = {"With --canary: compares a canary with the stable version (Prometheus or a metrics file) and "
+                + "recommends SAFE TO INCREASE CANARY, HOLD or ROLL BACK; exits 0 only for safe.",
+                "Without: polls the environment's health (and Prometheus metrics) for --duration, records them as "
+                + "the environment's metrics and exits 1 after --failures unhealthy polls in a row."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:safe to increase the canary", "1:hold or roll back, or the metrics could not be read",
+        exitCodeList = {"0:safe to increase the canary; the environment stayed healthy",
+                "1:hold or roll back, or the metrics could not be read; the environment was unhealthy",
                 "2:bad input (config, arguments)"})
 final class MonitorCommand implements Callable<Integer> {
 
@@ -65,13 +72,15 @@ final class MonitorCommand implements Callable<Integer> {
     @Option(names = {"-p", "--profile"}, description = "Sync profile instead of --environment.")
     String profile;
 
-    @Option(names = "--canary", description = "Compare the running canary with stable.")
+    @Option(names = "--canary", description = "Compare the running canary with stable; without it, watch the "
+            + "environment's health and metrics.")
     boolean canary;
 
     @Option(names = "--duration", description = "How long to watch, e.g. 15m (default: one measurement).")
     String duration;
 
-    @Option(names = "--interval", description = "Time between measurements, e.g. 1m (default 1m).")
+    @Option(names = "--interval", description = "Time between measurements, e.g. 1m (default: 1m with --canary, "
+            + "30s without).")
     String interval;
 
     @Option(names = "--metrics-file", description = "Read canary/stable metrics from this JSON file instead of "
@@ -96,6 +105,10 @@ final class MonitorCommand implements Callable<Integer> {
     @Option(names = "--failure-threshold", description = "Override canaryAnalysis.failureThreshold.")
     Integer failureThreshold;
 
+    @Option(names = "--failures", paramLabel = "N", description = "Without --canary: unhealthy polls in a row that "
+            + "end the run with exit code 1 (default: deployment.monitor.maxConsecutiveFailures, else 3).")
+    Integer failures;
+
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
@@ -104,10 +117,103 @@ final class MonitorCommand implements Callable<Integer> {
         Project opened = project.open();
         EnvironmentTarget target = EnvironmentTarget.resolve(opened.config(), profile, environment, null);
         if (canary) {
+            if (failures != null) {
+                throw new BadInputException("--failures is for watching an environment; with --canary use "
+                        + "--failure-threshold");
+            }
             return monitorCanary(opened, target);
         }
-        throw new BadInputException("monitor compares a canary with the stable version: pass --canary (environment "
-                + "monitoring without a canary is a separate mode this release does not offer)");
+        return monitorEnvironment(opened, target);
+    }
+
+    private int monitorEnvironment(Project opened, EnvironmentTarget target) {
+        if (metricsFile != null || maxErrorRateIncrease != null || maxP95Increase != null || minRequests != null
+                || failureThreshold != null) {
+            throw new BadInputException("--metrics-file, --max-error-rate-increase, --max-p95-increase, "
+                    + "--min-requests and --failure-threshold are for --canary; watching an environment reads "
+                    + "Prometheus (metrics.prometheusUrl or --prometheus-url) and stops after --failures unhealthy "
+                    + "polls in a row");
+        }
+        CliRuntime runtime = parent.runtime();
+        PrintWriter out = runtime.out();
+        Duration every = interval == null ? Duration.ofSeconds(30) : parse(interval, "--interval");
+        Duration total = duration == null ? Duration.ZERO : parse(duration, "--duration");
+        EnvironmentMonitor.Metrics metrics = null;
+        String metricsName = null;
+        MetricQueries queries = MetricQueries.of(target.profile());
+        String url = prometheusUrl != null ? prometheusUrl : queries.prometheusUrl();
+        if (url != null) {
+            RestClient client = new RestClient(HttpSettings.defaults().withRequestTimeout(Duration.ofSeconds(10))
+                    .withMaxAttempts(1), new Redactor());
+            String track = trackOf(target);
+            metrics = EnvironmentMonitor.prometheus(new PrometheusMetricsSource(client, url, queries), track);
+            metricsName = "Prometheus " + withoutSecrets(url) + ", track " + track;
+        }
+        MonitorPrinter printer = new MonitorPrinter(out, !json && runtime.interactive());
+        StopSignal stop = StopSignal.onShutdown();
+        try {
+            MonitorReport report = new MonitorService(new HealthChecker(Sleeper.system(), runtime.clock()),
+                    stop.sleeper(), runtime.clock()).monitor(opened, increment, target, total, every, failures, metrics,
+                    metricsName, stop::requested, poll -> {
+                        if (!json) {
+                            printer.poll(poll);
+                        }
+                    });
+            return report(runtime, printer, report, total);
+        } finally {
+            // Only now may a shutdown (Ctrl-C, SIGTERM) let the JVM exit: the record and summary are out.
+            stop.done();
+        }
+    }
+
+    private int report(CliRuntime runtime, MonitorPrinter printer, MonitorReport report, Duration total) {
+        PrintWriter out = runtime.out();
+        if (json) {
+            out.println(Json.pretty(report));
+        } else {
+            printer.finish();
+            printer.summary(report, total);
+            out.println("  recorded: " + report.increment() + "/metadata.json deployments." + report.environment()
+                    + ".metrics");
+        }
+        out.flush();
+        if (report.verdict() == MonitorReport.Verdict.UNHEALTHY) {
+            var last = report.polls().get(report.polls().size() - 1).health();
+            runtime.err().println("error: " + report.environment() + " was not healthy for "
+                    + report.maxConsecutiveFailures() + " polls in a row (last: " + last.status() + ", "
+                    + last.message() + "); what was seen is recorded");
+            runtime.err().flush();
+            return 1;
+        }
+        return report.verdict() == MonitorReport.Verdict.NO_DATA ? 1 : 0;
+    }
+
+    /** The URL as output and the record show it: no user info, no query (either may hold a secret). */
+    static String withoutSecrets(String url) {
+        try {
+            java.net.URI uri = new java.net.URI(url);
+            if (uri.getHost() == null) {
+                return url.contains("@") || url.contains("?") ? "(URL hidden)" : url;
+            }
+            return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+                    + (uri.getRawPath() == null ? "" : uri.getRawPath());
+        } catch (java.net.URISyntaxException e) {
+            return "(URL hidden)";
+        }
+    }
+
+    /** The series of the environment's own traffic: {@code metrics.track} of the profile, else {@code stable}. */
+    private static String trackOf(EnvironmentTarget target) {
+        var metricsNode = target.profile().setting("metrics");
+        if (metricsNode != null && metricsNode.hasNonNull("track")) {
+            if (!metricsNode.get("track").isTextual() || metricsNode.get("track").asText().isBlank()) {
+                throw new BadInputException(target.profile().source() + ": sync.profiles." + target.profile().name()
+                        + ".metrics.track: expected the track label value of the environment's series, e.g. "
+                        + "\"stable\"");
+            }
+            return metricsNode.get("track").asText().trim();
+        }
+        return "stable";
     }
 
     private int monitorCanary(Project opened, EnvironmentTarget target) {

@@ -40,6 +40,7 @@ public final class SpecweaveDeploy {
         COMMANDS.put("swap-slots", SwapSlotsCommand::new);
         COMMANDS.put("rollback", RollbackCommand::new);
         COMMANDS.put("monitor", MonitorCommand::new);
+        COMMANDS.put("test", TestCommand::new);
         COMMANDS.put("feature-flag", FeatureFlagCommand::new);
     }
 

@@ -144,9 +144,9 @@ class RolloutCliTest {
 
     @Test
     void monitorWithoutCanaryOrMetricsSourceAndMixedRolloutsAreBadInput() {
-        CliHarness.Run noMode = run("monitor", "0001", "--environment", "prod");
-        assertThat(noMode.exitCode()).isEqualTo(2);
-        assertThat(noMode.err()).contains("pass --canary");
+        CliHarness.Run noCanary = run("monitor", "0001", "--environment", "prod", "--metrics-file", "m.json");
+        assertThat(noCanary.exitCode()).isEqualTo(2);
+        assertThat(noCanary.err()).contains("--metrics-file", "are for --canary");
         run("deploy", "0001", "--environment", "prod", "--canary", "10", "--commit", "ccc333");
         CliHarness.Run noSource = run("monitor", "0001", "--environment", "prod", "--canary");
         assertThat(noSource.exitCode()).isEqualTo(2);

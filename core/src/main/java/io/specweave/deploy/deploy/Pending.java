@@ -43,4 +43,16 @@ final class Pending {
                 || window != null && window[1].isAfter(deployed) && window[0].isAfter(deployed));
         return after ? current.changeRequest() : null;
     }
+
+    /**
+     * Test results a suite recorded ({@code test --suite}) for {@code commit} before this
+     * deployment of it was recorded: a deployment of the commit the suite tested takes them over.
+     */
+    static JsonNode testResults(DeploymentRecord current, String commit) {
+        JsonNode results = current.testResults();
+        if (commit == null || results == null || !results.isObject() || !results.hasNonNull("suite")) {
+            return null;
+        }
+        return commit.equals(results.path("commit").asText(null)) ? results : null;
+    }
 }

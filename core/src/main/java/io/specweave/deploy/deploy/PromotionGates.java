@@ -1,5 +1,6 @@
 package io.specweave.deploy.deploy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.specweave.deploy.health.HealthStatus;
 import io.specweave.deploy.results.TestResults;
 import java.time.Instant;
@@ -54,8 +55,10 @@ public final class PromotionGates {
                         + " needs passing test results", "test results: pass --test-results GLOB (JUnit XML)"));
             } else if (!tests.allPassed()) {
                 refusals.add(new Refusal("requireTestsPassed", "tests did not pass: " + tests.failed() + " failed, "
-                        + tests.errors() + " errors, " + tests.passed() + "/" + tests.total() + " passed",
-                        "a test run without failures or errors"));
+                        + tests.errors() + " errors, " + tests.passed() + "/" + tests.total() + " passed"
+                        + suite(candidate.testResults()), "a test run without failures or errors"));
+            } else {
+                suiteRefusal(candidate).ifPresent(refusals::add);
             }
         }
         if (rules.changeWindow().contains(environment)) {
@@ -102,6 +105,37 @@ public final class PromotionGates {
             return java.util.Optional.of(new Refusal("requirePrevious", before + " runs commit "
                     + (record.commit() == null ? "(unknown)" : record.commit()) + ", not " + candidate.commit(),
                     wanted + " (or deployment.promotion.allowDifferentCommit: true)"));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** " (suite smoke)" for results a suite run recorded, else "". */
+    private static String suite(JsonNode results) {
+        String name = results == null ? null : results.path("suite").asText(null);
+        return name == null ? "" : " (suite " + name + ")";
+    }
+
+    /**
+     * Results recorded by {@code test --suite} say more than the counts: the suite's exit code,
+     * whether it was stopped at its timeout, and the commit it tested.
+     */
+    private static java.util.Optional<Refusal> suiteRefusal(DeploymentRecord candidate) {
+        JsonNode results = candidate.testResults();
+        if (results.path("timedOut").asBoolean(false)) {
+            return java.util.Optional.of(new Refusal("requireTestsPassed", "test suite "
+                    + results.path("suite").asText("?") + " ran past its timeout and was stopped",
+                    "a test run that finishes without failures or errors"));
+        }
+        JsonNode exit = results.get("exitCode");
+        if (exit != null && exit.isNumber() && exit.asInt() != 0) {
+            return java.util.Optional.of(new Refusal("requireTestsPassed", "test suite "
+                    + results.path("suite").asText("?") + " exited with code " + exit.asInt(),
+                    "a test run that exits 0 without failures or errors"));
+        }
+        String tested = results.path("commit").asText(null);
+        if (tested != null && candidate.commit() != null && !tested.equals(candidate.commit())) {
+            return java.util.Optional.of(new Refusal("requireTestsPassed", "the test results are of commit " + tested
+                    + ", not " + candidate.commit(), "a passing test run of commit " + candidate.commit()));
         }
         return java.util.Optional.empty();
     }

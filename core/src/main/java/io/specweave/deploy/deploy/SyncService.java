@@ -272,7 +272,8 @@ public final class SyncService {
                     .forced(previous.forced());
         } else if (previous != null) {
             // Approvals and a change request given for this deployment before it ran (`approve`) go with it.
-            builder.approvals(Pending.approvals(previous)).changeRequest(Pending.changeRequest(previous));
+            builder.approvals(Pending.approvals(previous)).changeRequest(Pending.changeRequest(previous))
+                    .testResults(Pending.testResults(previous, facts.commit()));
         }
         return builder.build();
     }

@@ -77,6 +77,17 @@ final class RecordFacts {
         if (t.skipped() > 0) {
             s.append(", ").append(t.skipped()).append(" skipped");
         }
+        JsonNode suite = r.testResults().get("suite");
+        if (suite != null && suite.isTextual()) {
+            // Recorded by `test --suite`: which suite, and how it ended when that is not in the counts.
+            s.append(", suite ").append(suite.asText());
+            JsonNode exit = r.testResults().get("exitCode");
+            if (r.testResults().path("timedOut").asBoolean(false)) {
+                s.append(" (stopped at its timeout)");
+            } else if (exit != null && exit.isNumber() && exit.asInt() != 0) {
+                s.append(" (exit code ").append(exit.asInt()).append(')');
+            }
+        }
         return s.toString();
     }
 

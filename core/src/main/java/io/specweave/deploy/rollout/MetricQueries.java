@@ -26,6 +26,8 @@ public record MetricQueries(String prometheusUrl, String window, Map<String, Str
     public static final String ERROR_RATE = "errorRate";
     public static final String P50 = "p50Latency";
     public static final String P95 = "p95Latency";
+    /** Read by environment monitoring ({@code monitor} without {@code --canary}); the canary analysis has no p99 check. */
+    public static final String P99 = "p99Latency";
     public static final String REQUESTS = "requests";
 
     static final String DEFAULT_WINDOW = "1m";
@@ -41,6 +43,7 @@ public record MetricQueries(String prometheusUrl, String window, Map<String, Str
         q.put(ERROR_RATE, "(sum(rate(" + errors + "[{{window}}])) or vector(0)) / sum(rate(" + all + "[{{window}}]))");
         q.put(P50, "histogram_quantile(0.5, sum by (le) (rate(" + buckets + "[{{window}}])))");
         q.put(P95, "histogram_quantile(0.95, sum by (le) (rate(" + buckets + "[{{window}}])))");
+        q.put(P99, "histogram_quantile(0.99, sum by (le) (rate(" + buckets + "[{{window}}])))");
         q.put(REQUESTS, "sum(increase(" + all + "[{{window}}]))");
         return q;
     }

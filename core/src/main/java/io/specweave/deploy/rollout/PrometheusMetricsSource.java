@@ -39,6 +39,14 @@ public final class PrometheusMetricsSource implements MetricsSource {
         return new TrackMetrics(rate, errors, p50, p95, requests, problems);
     }
 
+    /**
+     * One metric of one track, as {@link #read} queries each: null when the query returned no series
+     * (the reason is added to {@code problems}).
+     */
+    public Double value(String metric, String track, String version, List<String> problems) {
+        return query(metric, track, version, problems);
+    }
+
     private Double query(String metric, String track, String version, List<String> problems) {
         String promql = queries.render(metric, track, version);
         URI uri = URI.create(baseUrl + "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));

@@ -45,8 +45,8 @@ class MetricQueriesTest {
     void badSettingsNameTheField() {
         assertThatThrownBy(() -> MetricQueries.of(profile("{\"window\": \"one minute\"}")))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("sync.profiles.local-prod.metrics.window");
-        assertThatThrownBy(() -> MetricQueries.of(profile("{\"queries\": {\"p99Latency\": \"x\"}}")))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("queries.p99Latency: unknown metric");
+        assertThatThrownBy(() -> MetricQueries.of(profile("{\"queries\": {\"p999Latency\": \"x\"}}")))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("queries.p999Latency: unknown metric");
         assertThatThrownBy(() -> MetricQueries.of(profile("{\"prometheusUrl\": \"prom:9090\"}")))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("expected an absolute http(s) URL");
     }

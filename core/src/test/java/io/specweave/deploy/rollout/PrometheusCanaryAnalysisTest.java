@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Canary analysis against a real Prometheus (the Debian package) scraping a loopback endpoint
  * that serves canary and stable series, through the default queries of the http_requests_total /
- * http_request_duration_seconds_bucket conventions. Skipped, saying so, where the binary is absent.
+ * http_request_duration_seconds_bucket conventions, and environment monitoring's reading of one
+ * track. Skipped, saying so, where the binary is absent.
  */
 class PrometheusCanaryAnalysisTest {
 
@@ -168,5 +169,19 @@ class PrometheusCanaryAnalysisTest {
         assertThat(canary.requestRate()).isNull();
         assertThat(canary.problems()).anyMatch(p -> p.startsWith("requestRate: 2 series for canary"));
         assertThat(canary.errorRate()).isCloseTo(0.01, org.assertj.core.data.Offset.offset(0.001));
+    }
+
+    @Test
+    void environmentMonitoringReadsTheEnvironmentsOwnSeriesUpToP99() {
+        MetricQueries queries = MetricQueries.of(profile("good", ""));
+        EnvironmentSample sample = EnvironmentMonitor.prometheus(new PrometheusMetricsSource(
+                new RestClient(HttpSettings.defaults(), new Redactor()), prometheus.url(), queries), "stable").read();
+        assertThat(sample.problems()).isEmpty();
+        assertThat(sample.requestRate()).isPositive();
+        assertThat(sample.errorRate()).isCloseTo(0.01, org.assertj.core.data.Offset.offset(0.001));
+        // 90 % of stable's requests take at most 0.1 s, all at most 0.25 s: p95 and p99 lie between.
+        assertThat(sample.p95Latency()).isBetween(0.1, 0.25);
+        assertThat(sample.p99Latency()).isBetween(0.1, 0.25).isGreaterThan(sample.p95Latency());
+        assertThat(sample.p50Latency()).isLessThan(sample.p95Latency());
     }
 }
