@@ -13,6 +13,16 @@ final class Steps {
         return step;
     }
 
+    /**
+     * {@code specweaveSync profile: <profile>, healthCheck: false}: for syncs of examples/demo, whose
+     * deploymentUrls are fake hosts that a health check would wait for in vain.
+     */
+    static SpecweaveSyncStep demoSync(String profile) {
+        SpecweaveSyncStep step = sync(profile);
+        step.setHealthCheck(false);
+        return step;
+    }
+
     /** {@code specweaveStatus increment: <increment>}; null for the default. */
     static SpecweaveStatusStep status(String increment) {
         SpecweaveStatusStep step = new SpecweaveStatusStep();
