@@ -34,6 +34,21 @@ public final class TrackingNote {
                 : PREFIX + key(request.environment(), request.note());
     }
 
+    /**
+     * For trackers whose marker is a visible line ({@code ...;content=...}): {@code ;note=<key>} to
+     * append to it, or an empty string without a note.
+     */
+    public static String markerSuffix(TrackingRequest request) {
+        return request.note() == null || request.note().isBlank() ? ""
+                : ";note=" + key(request.environment(), request.note());
+    }
+
+    /** True when {@code markerText} (a description holding the marker line) already names the request's note. */
+    public static boolean toldInMarker(String markerText, TrackingRequest request) {
+        String suffix = markerSuffix(request);
+        return !suffix.isEmpty() && markerText != null && markerText.contains(suffix);
+    }
+
     /** True when {@code itemText} (the item's body as read) already carries the request's note marker. */
     public static boolean told(String itemText, TrackingRequest request) {
         String marker = marker(request);
