@@ -32,23 +32,29 @@ final class InputWords {
         }
     }
 
+    /** Options in the prose are rewritten; a command quoted in backticks ({@code `approve --by NAME`}) stays as typed. */
     static BadInputException translate(BadInputException e) {
-        String message = e.getMessage();
-        Matcher m = OPTION.matcher(message);
+        String[] parts = e.getMessage().split("`", -1);
         StringBuilder out = new StringBuilder();
         String first = null;
-        while (m.find()) {
-            String input = input(m.group(1));
-            if (input == null) {
-                m.appendReplacement(out, Matcher.quoteReplacement(m.group()));
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) {
+                out.append('`');
+            }
+            if (i % 2 == 1) {
+                out.append(parts[i]);
                 continue;
             }
-            if (first == null) {
-                first = input;
+            Matcher m = OPTION.matcher(parts[i]);
+            while (m.find()) {
+                String input = input(m.group(1));
+                if (input != null && first == null) {
+                    first = input;
+                }
+                m.appendReplacement(out, Matcher.quoteReplacement(input == null ? m.group() : "the " + input + " input"));
             }
-            m.appendReplacement(out, Matcher.quoteReplacement("the " + input + " input"));
+            m.appendTail(out);
         }
-        m.appendTail(out);
         return first == null ? e : new InputException(first, out.toString(), e);
     }
 
