@@ -37,7 +37,6 @@ import io.specweave.deploy.rollout.SlotResult;
 import io.specweave.deploy.rollout.SlotService;
 import io.specweave.deploy.tracker.TrackerFactory;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
