@@ -26,8 +26,8 @@ class SpecweaveStatusStepTest {
     void deployToDevAndQa() throws Exception {
         Demo.copyTo(workspace);
         Map<String, String> run = Map.of("BUILD_URL", "https://ci.example/job/shop/3/", "GIT_COMMIT", "abc123");
-        Steps.demoSync("local-dev").callable(run, null).invoke(workspace.toFile(), null);
-        Steps.demoSync("local-qa").callable(run, null).invoke(workspace.toFile(), null);
+        Steps.sync("local-dev").callable(run, null).invoke(workspace.toFile(), null);
+        Steps.sync("local-qa").callable(run, null).invoke(workspace.toFile(), null);
     }
 
     @Test

@@ -26,7 +26,7 @@ class SpecweaveSyncStepExecutionTest {
     @Test
     void recordsTheDeploymentLogsItAndReturnsTheMap() throws Exception {
         Demo.copyTo(workspace);
-        SpecweaveSyncStep step = Steps.demoSync("local-staging");
+        SpecweaveSyncStep step = Steps.sync("local-staging");
 
         Map<String, Object> result = run(step, new Fakes.FakeRun(null), new EnvVars(Map.of(
                 "BUILD_URL", "https://ci.example/job/shop/9/", "GIT_COMMIT", "abcdef0123456789")));
@@ -41,7 +41,7 @@ class SpecweaveSyncStepExecutionTest {
     void theUserWhoStartedTheBuildIsWhoDeployedWhenNoPluginSaysOtherwise() throws Exception {
         Demo.copyTo(workspace);
 
-        run(Steps.demoSync("local-dev"), new Fakes.FakeRun("alice"),
+        run(Steps.sync("local-dev"), new Fakes.FakeRun("alice"),
                 new EnvVars(Map.of("BUILD_URL", "https://ci.example/job/shop/10/", "GIT_COMMIT", "abc")));
 
         assertThat(Demo.deployment(workspace, "dev").path("deployedBy").asText()).isEqualTo("alice");
@@ -51,7 +51,7 @@ class SpecweaveSyncStepExecutionTest {
     void buildUserVariablesWinOverTheStartedByCause() throws Exception {
         Demo.copyTo(workspace);
 
-        run(Steps.demoSync("local-dev"), new Fakes.FakeRun("alice"), new EnvVars(Map.of(
+        run(Steps.sync("local-dev"), new Fakes.FakeRun("alice"), new EnvVars(Map.of(
                 "BUILD_URL", "https://ci.example/job/shop/11/", "GIT_COMMIT", "abc",
                 "BUILD_USER_EMAIL", "bob@example.com")));
 
@@ -62,7 +62,7 @@ class SpecweaveSyncStepExecutionTest {
     void workingDirectoryPointsAtTheProjectInsideTheWorkspace() throws Exception {
         Path app = Files.createDirectories(workspace.resolve("services/shop"));
         Demo.copyTo(app);
-        SpecweaveSyncStep step = Steps.demoSync("local-qa");
+        SpecweaveSyncStep step = Steps.sync("local-qa");
         step.setWorkingDirectory("services/shop");
 
         run(step, new Fakes.FakeRun(null), new EnvVars(Map.of("GIT_COMMIT", "abc")));
@@ -74,9 +74,9 @@ class SpecweaveSyncStepExecutionTest {
     void aRerunSaysSoInTheLog() throws Exception {
         Demo.copyTo(workspace);
         EnvVars env = new EnvVars(Map.of("BUILD_URL", "https://ci.example/job/shop/12/", "GIT_COMMIT", "abc"));
-        run(Steps.demoSync("local-qa"), new Fakes.FakeRun(null), env);
+        run(Steps.sync("local-qa"), new Fakes.FakeRun(null), env);
 
-        run(Steps.demoSync("local-qa"), new Fakes.FakeRun(null), env);
+        run(Steps.sync("local-qa"), new Fakes.FakeRun(null), env);
 
         assertThat(log.text()).contains("[specweaveSync] Re-synced " + Demo.INCREMENT)
                 .contains("[specweaveSync]   metadata.json unchanged (same deployment)");
@@ -87,7 +87,7 @@ class SpecweaveSyncStepExecutionTest {
         Demo.copyTo(workspace);
         Files.writeString(workspace.resolve(".specweave/config.json"), "{ \"sync\": { \"profiles\": [] } }");
 
-        assertThatThrownBy(() -> run(Steps.demoSync(null), new Fakes.FakeRun(null), new EnvVars()))
+        assertThatThrownBy(() -> run(Steps.sync(null), new Fakes.FakeRun(null), new EnvVars()))
                 .isExactlyInstanceOf(AbortException.class)
                 .hasMessageContaining("config.json")
                 .hasMessageContaining("sync.profiles");

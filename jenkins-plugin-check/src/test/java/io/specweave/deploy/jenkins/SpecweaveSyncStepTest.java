@@ -48,7 +48,8 @@ class SpecweaveSyncStepTest {
 
     @Test
     void theNewParametersMapAsTheCliOptionsDo() {
-        SpecweaveSyncStep step = Steps.sync("jira-prod");
+        SpecweaveSyncStep step = new SpecweaveSyncStep();
+        step.setProfile("jira-prod");
         step.setIssueKeys("PROD-12,PROD-13");
         step.setTestResults("  ");
 

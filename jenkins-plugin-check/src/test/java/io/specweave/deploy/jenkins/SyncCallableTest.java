@@ -35,7 +35,7 @@ class SyncCallableTest {
     @Test
     void recordsTheDeploymentFromTheRunsEnvironmentAndReturnsTheSummary() throws Exception {
         Demo.copyTo(project);
-        SpecweaveSyncStep step = Steps.demoSync("local-qa");
+        SpecweaveSyncStep step = Steps.sync("local-qa");
 
         Map<String, Object> result = step.callable(JENKINS_RUN, null).invoke(project.toFile(), null);
 
@@ -62,7 +62,7 @@ class SyncCallableTest {
     @Test
     void parametersWinOverTheRunsEnvironment() throws Exception {
         Demo.copyTo(project);
-        SpecweaveSyncStep step = Steps.demoSync(null);
+        SpecweaveSyncStep step = Steps.sync(null);
         step.setEnvironment("prod");
         step.setIncrement("0002");
         step.setTag("v1.5.0");
@@ -84,7 +84,7 @@ class SyncCallableTest {
         Demo.copyTo(project);
         Clock clock = Clock.fixed(Instant.parse("2026-11-27T10:15:00Z"), ZoneOffset.UTC);
 
-        Map<String, Object> result = Steps.demoSync("local-dev").callable(JENKINS_RUN, null).sync(project, clock);
+        Map<String, Object> result = Steps.sync("local-dev").callable(JENKINS_RUN, null).sync(project, clock);
 
         assertThat(result).containsEntry("deployedAt", "2026-11-27T10:15:00Z");
         assertThat(Demo.deployment(project, "dev").path("deployedAt").asText()).isEqualTo("2026-11-27T10:15:00Z");
@@ -93,7 +93,7 @@ class SyncCallableTest {
     @Test
     void aRerunOfTheSameBuildChangesNothing() throws Exception {
         Demo.copyTo(project);
-        SyncCallable callable = Steps.demoSync("local-qa").callable(JENKINS_RUN, null);
+        SyncCallable callable = Steps.sync("local-qa").callable(JENKINS_RUN, null);
         callable.invoke(project.toFile(), null);
         String before = Demo.metadata(project, Demo.INCREMENT).toString();
 
@@ -107,7 +107,7 @@ class SyncCallableTest {
     void aDryRunWritesNothing() throws Exception {
         Demo.copyTo(project);
         String before = Demo.metadata(project, Demo.INCREMENT).toString();
-        SpecweaveSyncStep step = Steps.demoSync("local-uat");
+        SpecweaveSyncStep step = Steps.sync("local-uat");
         step.setDryRun(true);
 
         Map<String, Object> result = step.callable(JENKINS_RUN, null).invoke(project.toFile(), null);
@@ -121,7 +121,7 @@ class SyncCallableTest {
     void anUnknownProfileAbortsWithCoresMessageNamingTheConfigFile() {
         Demo.copyTo(project);
 
-        assertThatThrownBy(() -> Steps.demoSync("github-qa").callable(JENKINS_RUN, null)
+        assertThatThrownBy(() -> Steps.sync("github-qa").callable(JENKINS_RUN, null)
                 .invoke(project.toFile(), null))
                 .isExactlyInstanceOf(AbortException.class)
                 .hasMessageContaining("config.json")
@@ -131,7 +131,7 @@ class SyncCallableTest {
 
     @Test
     void aFolderWithoutSpecweaveAbortsNamingWhatIsMissing(@TempDir Path empty) {
-        assertThatThrownBy(() -> Steps.demoSync(null).callable(JENKINS_RUN, null).invoke(empty.toFile(), null))
+        assertThatThrownBy(() -> Steps.sync(null).callable(JENKINS_RUN, null).invoke(empty.toFile(), null))
                 .isExactlyInstanceOf(AbortException.class)
                 .hasMessageContaining(".specweave");
     }
@@ -140,7 +140,7 @@ class SyncCallableTest {
     void theCredentialsSecretNeverReachesAnAbortMessage() {
         Demo.copyTo(project);
         String secret = "ghp-not-a-profile";
-        SyncCallable callable = Steps.demoSync(secret).callable(JENKINS_RUN, StepCredential.token("gh", secret));
+        SyncCallable callable = Steps.sync(secret).callable(JENKINS_RUN, StepCredential.token("gh", secret));
 
         assertThatThrownBy(() -> callable.invoke(project.toFile(), null))
                 .isExactlyInstanceOf(AbortException.class)
@@ -152,7 +152,7 @@ class SyncCallableTest {
     void theReturnedMapHoldsOnlyValuesThePipelineSandboxCanRead() throws Exception {
         Demo.copyTo(project);
 
-        Map<String, Object> result = Steps.demoSync("local-dev").callable(JENKINS_RUN, null)
+        Map<String, Object> result = Steps.sync("local-dev").callable(JENKINS_RUN, null)
                 .invoke(project.toFile(), null);
 
         SandboxValues.assertPlain(result);
@@ -168,7 +168,7 @@ class SyncCallableTest {
                 + "<failure message=\"boom\"/></testcase></testsuite>");
         Files.writeString(project.resolve("jacoco.xml"), "<report name=\"shop\"><counter type=\"LINE\" missed=\"1\" "
                 + "covered=\"3\"/></report>");
-        SpecweaveSyncStep step = Steps.demoSync("local-qa");
+        SpecweaveSyncStep step = Steps.sync("local-qa");
         step.setTestResults("target/surefire-reports/*.xml");
         step.setCoverage("jacoco.xml");
 
@@ -186,7 +186,7 @@ class SyncCallableTest {
     @Test
     void aGlobMatchingNoReportAbortsNamingIt() {
         Demo.copyTo(project);
-        SpecweaveSyncStep step = Steps.demoSync("local-qa");
+        SpecweaveSyncStep step = Steps.sync("local-qa");
         step.setTestResults("nowhere/*.xml");
 
         assertThatThrownBy(() -> step.callable(JENKINS_RUN, null).invoke(project.toFile(), null))
@@ -208,7 +208,8 @@ class SyncCallableTest {
         });
         server.start();
         try {
-            SpecweaveSyncStep step = Steps.sync("local-qa");
+            SpecweaveSyncStep step = new SpecweaveSyncStep();
+            step.setProfile("local-qa");
             step.setDeploymentUrl("http://127.0.0.1:" + server.getAddress().getPort());
 
             Map<String, Object> healthy = step.callable(JENKINS_RUN, null).invoke(project.toFile(), null);
@@ -232,7 +233,7 @@ class SyncCallableTest {
         Path config = project.resolve(".specweave/config.json");
         Files.writeString(config, Files.readString(config).replace("\"deployment\": {",
                 "\"deployment\": {\"promotion\": {\"requirePrevious\": true},"));
-        SpecweaveSyncStep step = Steps.demoSync("local-prod");
+        SpecweaveSyncStep step = Steps.sync("local-prod");
         assertThatThrownBy(() -> step.callable(JENKINS_RUN, null).invoke(project.toFile(), null))
                 .isExactlyInstanceOf(AbortException.class);
 
