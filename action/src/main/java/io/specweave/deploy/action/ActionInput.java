@@ -1,6 +1,9 @@
 package io.specweave.deploy.action;
 
+import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.deploy.SyncRequest;
+import io.specweave.deploy.report.DoraService;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,6 +41,25 @@ record ActionInput(String name, String fallback, String credential, boolean secr
             text("working-directory", ".", (r, v) -> r.workingDirectory = v),
             flag("commit-metadata", "false", (r, v) -> r.commitMetadata = v),
             flag("dry-run", "false", (r, v) -> r.dryRun = v),
+            flag("health-check", "true", (r, v) -> r.healthCheck = v),
+            text("test-results", null, (r, v) -> r.testResults = v),
+            text("coverage", null, (r, v) -> r.coverage = v),
+            text("load-test-results", null, (r, v) -> r.loadTestResults = v),
+            text("metrics", null, (r, v) -> r.metrics = v),
+            text("change-request", null, (r, v) -> r.changeRequest = v),
+            flag("force", "false", (r, v) -> r.force = v),
+            text("issue-keys", null, (r, v) -> r.issueKeys = issueKeys(v)),
+            flag("refresh", "false", (r, v) -> r.refresh = v),
+            text("approved-by", null, (r, v) -> r.approvedBy = v),
+            text("role", null, (r, v) -> r.role = v),
+            text("notes", null, (r, v) -> r.notes = v),
+            text("window", DoraService.DEFAULT_WINDOW, (r, v) -> r.window = window(v)),
+            text("slot", null, (r, v) -> r.slot = v),
+            text("canary", null, (r, v) -> r.canary = v),
+            text("reason", null, (r, v) -> r.reason = v),
+            text("flag", null, (r, v) -> r.flag = v),
+            text("action", null, (r, v) -> r.flagAction = ActionRequest.FlagAction.parse(v)),
+            text("format", "env", (r, v) -> r.format = v),
             credential("github-token", "GITHUB_TOKEN", true),
             credential("jira-email", "JIRA_EMAIL", false),
             credential("jira-api-token", "JIRA_API_TOKEN", true),
@@ -94,6 +116,40 @@ record ActionInput(String name, String fallback, String credential, boolean secr
             return false;
         }
         throw new InputException(name, "expected true or false, got \"" + value + "\"");
+    }
+
+    /** {@code issue-keys}: keys separated by commas, spaces or new lines (a YAML block works too). */
+    static List<String> issueKeys(String value) {
+        return Arrays.stream(value.split("[,\\s]+")).filter(k -> !k.isBlank()).toList();
+    }
+
+    /** {@code window}: core's DORA window ({@code 90d}, {@code 12w}, {@code 48h}), checked before any work. */
+    static String window(String value) {
+        try {
+            DoraService.parseWindow(value);
+        } catch (BadInputException e) {
+            throw new InputException("window", e.getMessage().replace("--window ", ""), e);
+        }
+        return value;
+    }
+
+    /** {@code canary} for {@code deploy}: the canary's share of traffic, a whole number (core checks 1-100). */
+    static Integer canaryWeight(String value) {
+        try {
+            return Integer.valueOf(value.strip().replaceFirst("%$", "").strip());
+        } catch (NumberFormatException e) {
+            throw new InputException("canary", "expected the canary's share of traffic in percent, a whole number "
+                    + "from 1 to 100 (e.g. 10), got \"" + value + "\"");
+        }
+    }
+
+    /** {@code canary} for {@code rollback}: true rolls back the running canary; false the deployment. */
+    static boolean canaryRollback(String value) {
+        if (!TRUE.contains(value) && !FALSE.contains(value)) {
+            throw new InputException("canary", "with command rollback, expected true (roll back the running "
+                    + "canary) or false, got \"" + value + "\"");
+        }
+        return TRUE.contains(value);
     }
 
     /** {@code deployed}: true (finished), false (failed) or in-progress (started, not finished). */

@@ -14,6 +14,11 @@ import io.specweave.deploy.deploy.DeploymentRecord;
 import io.specweave.deploy.deploy.SyncResult;
 import io.specweave.deploy.deploy.SyncService;
 import io.specweave.deploy.deploy.SyncSummary;
+import io.specweave.deploy.deploy.RefreshService;
+import io.specweave.deploy.deploy.UnhealthyDeploymentException;
+import io.specweave.deploy.increment.Increment;
+import io.specweave.deploy.tracker.TrackerFactory;
+import io.specweave.deploy.action.ActionCommands.Report;
 import io.specweave.deploy.report.EnvironmentStatus;
 import io.specweave.deploy.report.MarkdownStatusRenderer;
 import io.specweave.deploy.report.PipelineStatus;
@@ -46,10 +51,10 @@ public final class GitHubActionMain {
 
     /** The step outputs action.yml declares, in its order. */
     static final List<String> OUTPUTS = List.of("increment", "environment", "profile", "tracking-url", "tracking-id",
-            "health-status", "deployment", "status");
+            "health-status", "deployment", "status", "dora");
 
     /** Outputs holding JSON documents: always written in the heredoc form. */
-    static final Set<String> JSON_OUTPUTS = Set.of("deployment", "status");
+    static final Set<String> JSON_OUTPUTS = Set.of("deployment", "status", "dora");
 
     private static final String TITLE = "SpecWeave Deploy";
     private static final int COMMIT_ATTEMPTS = 5;
@@ -71,10 +76,6 @@ public final class GitHubActionMain {
         return new GitHubActionMain(runtime).run();
     }
 
-    /** What a command hands back: the step outputs and the step summary. */
-    private record Report(Map<String, String> outputs, String summary) {
-    }
-
     private int run() {
         Instant started = Instant.now();
         Map<String, String> env = runtime.env();
@@ -93,9 +94,21 @@ public final class GitHubActionMain {
             Project project = Project.open(projectDir);
             Map<String, String> coreEnv = new HashMap<>(env);
             coreEnv.putAll(request.credentials);
+            ActionCommands more = new ActionCommands(runtime, commands, coreEnv);
+            if (request.commitMetadata && request.command != ActionCommand.SYNC) {
+                commands.warning(TITLE, "commit-metadata: only command sync commits metadata.json back; "
+                        + "this " + request.command.word() + " changes only this run's workspace");
+            }
             Report report = switch (request.command) {
                 case SYNC -> sync(project, request, coreEnv, written);
-                case STATUS -> status(project, request);
+                case STATUS -> status(project, request, more);
+                case HEALTH -> more.health(project, request);
+                case APPROVE -> more.approve(project, request);
+                case DORA -> more.dora(project, request);
+                case DEPLOY -> more.deploy(project, request);
+                case SWAP_SLOTS -> more.swapSlots(project, request);
+                case ROLLBACK -> more.rollback(project, request);
+                case FEATURE_FLAG -> more.featureFlag(project, request);
             };
             Path outputFile = file(env, "GITHUB_OUTPUT");
             if (outputFile != null) {
@@ -104,6 +117,10 @@ public final class GitHubActionMain {
                 FileCommands.appendOutputs(outputFile, redacted, JSON_OUTPUTS);
             }
             summary(env, report.summary());
+            if (report.failure() != null) {
+                commands.error(TITLE, report.failure().getMessage());
+                return report.failure().exitCode();
+            }
             return 0;
         } catch (InputException e) {
             return fail("Input " + e.input(), e, env);
@@ -144,8 +161,20 @@ public final class GitHubActionMain {
             throw new InputException(input, message, e);
         }
         CiContext ci = new CiDetector(coreEnv, project.dir()).detect();
-        SyncService service = new SyncService(runtime.trackers().apply(new Credentials(coreEnv)), runtime.clock());
-        SyncResult result = service.sync(project, request.toSyncRequest(), ci);
+        TrackerFactory trackers = runtime.trackers().apply(new Credentials(coreEnv));
+        if (request.refresh && !request.dryRun) {
+            refresh(project, trackers, project.increments().resolve(request.increment));
+        }
+        SyncService service = new SyncService(trackers, runtime.clock());
+        SyncResult result;
+        DeployException failure = null;
+        try {
+            result = InputWords.translated(() -> service.sync(project, request.toSyncRequest(), ci));
+        } catch (UnhealthyDeploymentException e) {
+            // Recorded, but unhealthy: report what was recorded (outputs, summary), then fail with the reason.
+            result = e.result();
+            failure = e;
+        }
         SyncSummary summary = SyncSummary.of(result);
         DeploymentRecord record = result.record();
         String deploymentJson = Json.compact(record.toNodeWithoutHistory());
@@ -179,7 +208,7 @@ public final class GitHubActionMain {
         }
         md.append(new MarkdownStatusRenderer().render(status, result.environment())).append('\n');
         md.append(persistence).append('\n');
-        return new Report(outputs, md.toString());
+        return new Report(outputs, md.toString(), failure);
     }
 
     /** The summary's first lines: what was recorded where, with which profile, from which commit and run. */
@@ -262,7 +291,10 @@ public final class GitHubActionMain {
         };
     }
 
-    private Report status(Project project, ActionRequest request) {
+    private Report status(Project project, ActionRequest request, ActionCommands more) {
+        if (request.refresh) {
+            refresh(project, more.trackers(), project.increments().resolve(request.increment));
+        }
         PipelineStatus status = new StatusService(project).status(request.increment);
         commands.group("Pipeline status of " + status.id(), new TextStatusRenderer(true).render(status));
         Map<String, String> outputs = new LinkedHashMap<>();
@@ -271,6 +303,20 @@ public final class GitHubActionMain {
         String md = "## " + TITLE + ": " + MarkdownStatusRenderer.inline(status.id()) + "\n\n"
                 + new MarkdownStatusRenderer().render(status, request.environment);
         return new Report(outputs, md);
+    }
+
+    /** {@code refresh}: reads the other environments' records from their tracking items first. */
+    private void refresh(Project project, TrackerFactory trackers, Increment increment) {
+        List<RefreshService.EnvironmentRefresh> report = new RefreshService(trackers).refresh(project, increment);
+        StringBuilder lines = new StringBuilder();
+        for (RefreshService.EnvironmentRefresh line : report) {
+            if (line.outcome() != RefreshService.Outcome.LOCAL) {
+                lines.append(line.environment()).append(" (").append(line.profile()).append("): ")
+                        .append(line.message()).append('\n');
+            }
+        }
+        commands.group("Refreshed " + increment.id() + " from its tracking items",
+                lines.length() == 0 ? "nothing to read: no profile has a tracking item elsewhere" : lines.toString());
     }
 
     private void summary(Map<String, String> env, String markdown) {

@@ -96,15 +96,8 @@ final class DeployCommand implements Callable<Integer> {
         if (allEnvironments) {
             return deployEverywhere(runtime);
         }
-        if (slot != null && canary != null) {
-            throw new BadInputException("--slot and --canary are two ways to roll out; pass one of them");
-        }
         Project opened = project.open();
-        EnvironmentTarget target = EnvironmentTarget.resolve(opened.config(), profile, environment, slot);
-        if (target.slot() != null && canary != null) {
-            throw new BadInputException("--environment " + environment + " names slot " + target.slot()
-                    + "; a canary is not deployed to a slot: pass --environment " + target.environment());
-        }
+        EnvironmentTarget target = EnvironmentTarget.forDeploy(opened.config(), profile, environment, slot, canary);
         CiContext ci = new CiDetector(runtime.env(), opened.dir()).detect();
         DeployRequest request = new DeployRequest(increment, profile, target.environment(), target.slot(), canary,
                 commit, branch, tag, deployedBy, runUrl, deploymentUrl);

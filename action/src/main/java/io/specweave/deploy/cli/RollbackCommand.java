@@ -1,6 +1,5 @@
 package io.specweave.deploy.cli;
 
-import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.Json;
 import io.specweave.deploy.Project;
 import io.specweave.deploy.ci.CiContext;
@@ -61,11 +60,7 @@ final class RollbackCommand implements Callable<Integer> {
     public Integer call() {
         CliRuntime runtime = parent.runtime();
         Project opened = project.open();
-        EnvironmentTarget target = EnvironmentTarget.resolve(opened.config(), profile, environment, null);
-        if (target.slot() != null) {
-            throw new BadInputException("rollback works on the environment (" + target.environment()
-                    + "), not on one slot: it makes the previously live slot live again");
-        }
+        EnvironmentTarget target = EnvironmentTarget.forRollback(opened.config(), profile, environment);
         CiContext ci = new CiDetector(runtime.env(), opened.dir()).detect();
         PrintWriter out = runtime.out();
         if (canary) {

@@ -30,6 +30,8 @@ import java.util.stream.Stream;
 final class ActionWorkspace {
 
     static final Path DEMO = Path.of("..", "examples", "demo").toAbsolutePath().normalize();
+    /** What a sync sets: every output of action.yml but the dora command's. */
+    static final List<String> SYNC_OUTPUTS = GitHubActionMain.OUTPUTS.stream().filter(o -> !o.equals("dora")).toList();
     static final String SHA = "9b1d5f0c2e4a6b8d0f1a3c5e7092b4d6f8a0c2e4";
 
     final Path root;
@@ -85,6 +87,9 @@ final class ActionWorkspace {
         env.put("INPUT_WORKING-DIRECTORY", ".");
         env.put("INPUT_COMMIT-METADATA", "false");
         env.put("INPUT_DRY-RUN", "false");
+        // The runner's default is "true"; the demo's deploymentUrls are fake hosts, so checks stay off
+        // unless a test turns them on against a loopback server.
+        env.put("INPUT_HEALTH-CHECK", "false");
     }
 
     ActionWorkspace input(String name, String value) {

@@ -34,7 +34,7 @@ class GitHubActionMainTest {
 
         assertThat(run.exitCode()).as(run.stdout()).isZero();
         Map<String, String> outputs = ws.outputs();
-        assertThat(outputs).containsOnlyKeys(GitHubActionMain.OUTPUTS);
+        assertThat(outputs).containsOnlyKeys(ActionWorkspace.SYNC_OUTPUTS);
         String raw = ActionWorkspace.read(ws.output);
         assertThat(raw).contains("environment=qa\n").containsPattern("(?m)^deployment<<ghadelimiter_[0-9a-f-]+$")
                 .containsPattern("(?m)^status<<ghadelimiter_[0-9a-f-]+$");

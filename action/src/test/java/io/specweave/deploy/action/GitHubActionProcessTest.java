@@ -57,7 +57,7 @@ class GitHubActionProcessTest {
         assertThat(result.stdout().substring(result.stdout().indexOf('\n'))).doesNotContain(token);
         assertThat(result.stderr()).doesNotContain(token);
         Map<String, String> outputs = ws.outputs();
-        assertThat(outputs).containsOnlyKeys(GitHubActionMain.OUTPUTS)
+        assertThat(outputs).containsOnlyKeys(ActionWorkspace.SYNC_OUTPUTS)
                 .containsEntry("increment", "0002-password-reset")
                 .containsEntry("environment", "uat")
                 .containsEntry("profile", "local-uat")

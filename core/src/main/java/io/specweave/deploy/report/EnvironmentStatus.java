@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.specweave.deploy.deploy.DeploymentRecord;
 import io.specweave.deploy.deploy.DeploymentStatus;
+import io.specweave.deploy.rollout.CanaryState;
+import io.specweave.deploy.rollout.SlotsState;
 
 /**
  * One environment of an increment's pipeline.
@@ -16,6 +18,8 @@ import io.specweave.deploy.deploy.DeploymentStatus;
  * @param trackingId  issue number, key or work item id, may be null
  * @param trackingUrl link to the tracking item, may be null
  * @param record      the record, null when never deployed
+ * @param slots       the environment's blue-green slots, null when it has none
+ * @param canary      the environment's canary (running, promoted or abandoned), null when it never had one
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EnvironmentStatus(
@@ -25,9 +29,17 @@ public record EnvironmentStatus(
         String provider,
         String trackingId,
         String trackingUrl,
-        @JsonUnwrapped DeploymentRecord record) {
+        @JsonUnwrapped DeploymentRecord record,
+        SlotsState slots,
+        CanaryState canary) {
 
     public static final String NOT_DEPLOYED = "not_deployed";
+
+    /** An environment without blue-green slots or canary. */
+    public EnvironmentStatus(String environment, String state, String profile, String provider, String trackingId,
+            String trackingUrl, DeploymentRecord record) {
+        this(environment, state, profile, provider, trackingId, trackingUrl, record, null, null);
+    }
 
     @JsonIgnore
     public boolean isDeployed() {

@@ -99,6 +99,8 @@ public final class MarkdownStatusRenderer {
                 continue;
             }
             String name = "**" + inline(env.environment()) + "**";
+            add(lines, name + " slots: ", RecordFacts.slots(env.slots()));
+            add(lines, name + " canary: ", RecordFacts.canary(env.canary()));
             add(lines, name + " tests: ", RecordFacts.tests(r));
             add(lines, name + " coverage: ", RecordFacts.coverage(r));
             add(lines, name + " load test: ", RecordFacts.load(r));

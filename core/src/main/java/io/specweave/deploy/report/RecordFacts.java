@@ -5,6 +5,9 @@ import io.specweave.deploy.deploy.Approval;
 import io.specweave.deploy.deploy.ChangeRequest;
 import io.specweave.deploy.deploy.DeploymentRecord;
 import io.specweave.deploy.results.LoadTestResults;
+import io.specweave.deploy.rollout.CanaryState;
+import io.specweave.deploy.rollout.Slot;
+import io.specweave.deploy.rollout.SlotsState;
 import io.specweave.deploy.results.TestResults;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -32,6 +35,71 @@ final class RecordFacts {
         }
         if (!refs.isEmpty()) {
             s.append(" (").append(String.join(", ", refs)).append(')');
+        }
+        return s.toString();
+    }
+
+    /**
+     * "live green: 9b1d5f0c2e4a (main), deployed ...; idle blue: 1a2b3c4d5e6f, deployed ...; last swap ...":
+     * the live slot first, then the others in the file's order.
+     */
+    static String slots(SlotsState state) {
+        if (state == null || state.isEmpty()) {
+            return null;
+        }
+        List<String> names = new ArrayList<>(state.slots().keySet());
+        if (state.live() != null) {
+            names.remove(state.live());
+            names.add(0, state.live());
+        }
+        List<String> parts = new ArrayList<>();
+        for (String name : names) {
+            Slot slot = state.slot(name);
+            StringBuilder s = new StringBuilder(name.equals(state.live()) ? "live " : "idle ").append(name);
+            if (slot != null) {
+                s.append(": ").append(slot.commit() == null ? "-" : shortSha(slot.commit()));
+                List<String> refs = new ArrayList<>();
+                if (slot.branch() != null) {
+                    refs.add(slot.branch());
+                }
+                if (slot.tag() != null) {
+                    refs.add(slot.tag());
+                }
+                if (!refs.isEmpty()) {
+                    s.append(" (").append(String.join(", ", refs)).append(')');
+                }
+                if (slot.deployedAt() != null) {
+                    s.append(", deployed ").append(slot.deployedAt());
+                }
+                if (slot.healthStatus() != null) {
+                    s.append(", ").append(slot.healthStatus());
+                }
+            }
+            parts.add(s.toString());
+        }
+        if (state.live() != null && !state.slots().containsKey(state.live())) {
+            parts.add(0, "live " + state.live());
+        }
+        if (state.swappedAt() != null) {
+            parts.add("last swap " + state.swappedAt());
+        }
+        return String.join("; ", parts);
+    }
+
+    /** "10 % to 9b1d5f0c2e4a (stable 1a2b3c4d5e6f); steps 10 % at ..., 25 % at ...": only while it runs. */
+    static String canary(CanaryState canary) {
+        if (canary == null || !canary.running()) {
+            return null;
+        }
+        StringBuilder s = new StringBuilder().append(canary.weightOrZero()).append(" % to ")
+                .append(canary.commit() == null ? "-" : shortSha(canary.commit()));
+        if (canary.stableCommit() != null) {
+            s.append(" (stable ").append(shortSha(canary.stableCommit())).append(')');
+        }
+        if (!canary.steps().isEmpty()) {
+            List<String> steps = new ArrayList<>();
+            canary.steps().forEach(step -> steps.add(step.weight() + " % at " + step.at()));
+            s.append("; steps ").append(String.join(", ", steps));
         }
         return s.toString();
     }

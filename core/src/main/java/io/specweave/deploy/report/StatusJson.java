@@ -8,7 +8,9 @@ import io.specweave.deploy.Json;
 /**
  * The JSON form of a {@link PipelineStatus} that every front end prints or outputs: the CLI's
  * {@code status --json}, the Action's {@code status} output. Earlier deployments are left out
- * unless asked for, which keeps the document small enough for a step output.
+ * unless asked for, which keeps the document small enough for a step output. Blue-green slots and
+ * the canary appear per environment under {@code slots} and {@code canary}, shaped as in
+ * {@code metadata.json}.
  */
 public final class StatusJson {
 
@@ -17,6 +19,14 @@ public final class StatusJson {
 
     public static ObjectNode of(PipelineStatus status, boolean withHistory) {
         ObjectNode node = Json.mapper().valueToTree(status);
+        // Slots as metadata.json has them: {"live": "green", ..., "blue": {...}, "green": {...}}.
+        if (node.get("environments") instanceof ArrayNode all) {
+            for (JsonNode e : all) {
+                if (e.get("slots") instanceof ObjectNode slots && slots.remove("slots") instanceof ObjectNode named) {
+                    slots.setAll(named);
+                }
+            }
+        }
         if (!withHistory) {
             JsonNode environments = node.get("environments");
             if (environments instanceof ArrayNode array) {

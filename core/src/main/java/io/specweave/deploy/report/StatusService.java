@@ -9,6 +9,8 @@ import io.specweave.deploy.deploy.Deployments;
 import io.specweave.deploy.increment.Increment;
 import io.specweave.deploy.increment.MetadataDocument;
 import io.specweave.deploy.increment.SpecDocument;
+import io.specweave.deploy.rollout.CanaryState;
+import io.specweave.deploy.rollout.SlotsState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,11 +37,20 @@ public final class StatusService {
     public PipelineStatus status(Increment increment, MetadataDocument document) {
         SpecweaveConfig config = project.config();
         Map<String, DeploymentRecord> records = Deployments.all(document);
+        Map<String, ObjectNode> nodes = document.deployments();
         List<String> pipeline = config.pipeline(records.keySet());
         List<EnvironmentStatus> environments = new ArrayList<>();
         for (String environment : pipeline) {
             DeploymentRecord record = records.get(environment);
-            environments.add(environmentStatus(config, environment, record));
+            EnvironmentStatus env = environmentStatus(config, environment, record);
+            ObjectNode node = nodes.get(environment);
+            SlotsState slots = SlotsState.read(node);
+            CanaryState canary = CanaryState.read(node);
+            if (!slots.isEmpty() || canary != null) {
+                env = new EnvironmentStatus(env.environment(), env.state(), env.profile(), env.provider(),
+                        env.trackingId(), env.trackingUrl(), env.record(), slots.isEmpty() ? null : slots, canary);
+            }
+            environments.add(env);
         }
         List<PipelineStatus.Stage> stages = new ArrayList<>();
         Instant first = null;

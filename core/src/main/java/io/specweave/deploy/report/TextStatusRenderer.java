@@ -65,6 +65,8 @@ public final class TextStatusRenderer {
                     : env.trackingId() + (env.trackingUrl() == null ? "" : " " + env.trackingUrl());
             line(out, "Tracking", tracking == null ? null : env.provider() + " " + tracking);
             line(out, "Commit", RecordFacts.commit(r));
+            line(out, "Slots", RecordFacts.slots(env.slots()));
+            line(out, "Canary", RecordFacts.canary(env.canary()));
             line(out, "Run", r.runUrl());
             String health = RecordFacts.health(r, true);
             if (health != null) {

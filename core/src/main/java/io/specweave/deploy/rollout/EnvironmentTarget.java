@@ -43,6 +43,33 @@ public record EnvironmentTarget(SyncProfile profile, String environment, String 
         return new EnvironmentTarget(profile, resolved, slotName);
     }
 
+    /**
+     * The target of {@code deploy}: a blue-green slot or a canary step, never both, and a canary
+     * goes to the environment itself, not to one of its slots.
+     */
+    public static EnvironmentTarget forDeploy(SpecweaveConfig config, String profileName, String environment,
+            String slot, Integer canary) {
+        if (blankToNull(slot) != null && canary != null) {
+            throw new BadInputException("--slot and --canary are two ways to roll out; pass one of them");
+        }
+        EnvironmentTarget target = resolve(config, profileName, environment, slot);
+        if (target.slot() != null && canary != null) {
+            throw new BadInputException("--environment " + environment + " names slot " + target.slot()
+                    + "; a canary is not deployed to a slot: pass --environment " + target.environment());
+        }
+        return target;
+    }
+
+    /** The target of {@code rollback}: an environment; with slots it swaps back, so naming one slot is refused. */
+    public static EnvironmentTarget forRollback(SpecweaveConfig config, String profileName, String environment) {
+        EnvironmentTarget target = resolve(config, profileName, environment, null);
+        if (target.slot() != null) {
+            throw new BadInputException("rollback works on the environment (" + target.environment()
+                    + "), not on one slot: it makes the previously live slot live again");
+        }
+        return target;
+    }
+
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.trim();
     }

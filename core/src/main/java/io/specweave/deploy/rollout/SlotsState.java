@@ -21,7 +21,8 @@ public record SlotsState(String live, String previousLive, String swappedAt, Map
     public static final String KEY = "slots";
 
     public SlotsState {
-        slots = slots == null ? Map.of() : Map.copyOf(slots);
+        // Kept in the given order (the file's), so views list the slots the same way every time.
+        slots = slots == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(slots));
     }
 
     /** The state stored in an environment's node; an empty state when there is none. */

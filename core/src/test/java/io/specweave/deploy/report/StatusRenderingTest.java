@@ -2,6 +2,7 @@ package io.specweave.deploy.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.specweave.deploy.Json;
 import io.specweave.deploy.Project;
 import java.io.IOException;
@@ -34,18 +35,70 @@ class StatusRenderingTest {
 
     @BeforeEach
     void load() throws IOException, URISyntaxException {
-        Path source = Path.of(getClass().getResource("/status/product-doc").toURI());
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Path target = dir.resolve(source.relativize(file).toString());
-                Files.createDirectories(target.getParent());
-                Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-        Project project = Project.open(dir);
+        Project project = copy("product-doc", dir);
         Clock now = Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC);
         status = new StatusService(project).status("0018")
                 .withDora(new DoraService(project, now).report("90d"));
+    }
+
+    /** A copy of the project under {@code src/test/resources/status/<name>}. */
+    private static Project copy(String name, Path target) throws IOException, URISyntaxException {
+        Path source = Path.of(StatusRenderingTest.class.getResource("/status/" + name).toURI());
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path to = target.resolve(source.relativize(file).toString());
+                Files.createDirectories(to.getParent());
+                Files.copy(file, to, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return Project.open(target);
+    }
+
+    /** Prod on blue-green slots (green live, blue idle), a canary at 25 % in staging. */
+    private static PipelineStatus rollout(Path target) throws IOException, URISyntaxException {
+        return new StatusService(copy("rollout", target)).status("0021");
+    }
+
+    @Test
+    void textShowsTheLiveAndIdleSlotAndARunningCanary(@TempDir Path other) throws Exception {
+        compare(new TextStatusRenderer(true).render(rollout(other)), "rollout-expected.txt");
+    }
+
+    @Test
+    void markdownShowsTheLiveAndIdleSlotAndARunningCanary(@TempDir Path other) throws Exception {
+        compare(new MarkdownStatusRenderer().render(rollout(other), "prod"), "rollout-expected.md");
+    }
+
+    @Test
+    void jsonCarriesSlotsAndCanaryShapedAsInMetadata(@TempDir Path other) throws Exception {
+        JsonNode json = StatusJson.of(rollout(other), false);
+
+        JsonNode staging = json.path("environments").get(0);
+        JsonNode prod = json.path("environments").get(1);
+        assertThat(staging.path("canary").path("weight").asInt()).isEqualTo(25);
+        assertThat(staging.path("canary").path("status").asText()).isEqualTo("running");
+        assertThat(staging.path("canary").path("steps")).hasSize(2);
+        assertThat(staging.has("slots")).isFalse();
+        assertThat(prod.path("slots").path("live").asText()).isEqualTo("green");
+        assertThat(prod.path("slots").path("previousLive").asText()).isEqualTo("blue");
+        assertThat(prod.path("slots").path("blue").path("commit").asText())
+                .isEqualTo("1a2b3c4d5e6f708192a3b4c5d6e7f80912a3b4c5");
+        assertThat(prod.path("slots").has("slots")).isFalse();
+        assertThat(prod.has("canary")).isFalse();
+    }
+
+    @Test
+    void aFinishedCanaryIsDataButNotAViewLine(@TempDir Path other) throws Exception {
+        PipelineStatus status = rollout(other);
+        Path metadata = other.resolve(".specweave/increments/0021-checkout/metadata.json");
+        Files.writeString(metadata, Files.readString(metadata).replace("\"status\": \"running\"",
+                "\"status\": \"abandoned\""));
+        PipelineStatus abandoned = new StatusService(Project.open(other)).status("0021");
+
+        assertThat(new TextStatusRenderer(true).render(status)).contains("Canary");
+        assertThat(new TextStatusRenderer(true).render(abandoned)).doesNotContain("Canary");
+        assertThat(StatusJson.of(abandoned, false).path("environments").get(0).path("canary").path("status")
+                .asText()).isEqualTo("abandoned");
     }
 
     private static String expected(String name) throws IOException {

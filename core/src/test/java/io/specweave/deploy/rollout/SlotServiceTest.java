@@ -92,6 +92,21 @@ class SlotServiceTest {
     }
 
     @Test
+    void deployTakesASlotOrACanaryAndRollbackTakesNoSlot() {
+        var config = project.open().config();
+        assertThat(EnvironmentTarget.forDeploy(config, null, "prod", null, 10).slot()).isNull();
+        assertThat(EnvironmentTarget.forDeploy(config, null, "prod", "green", null).slot()).isEqualTo("green");
+        assertThatThrownBy(() -> EnvironmentTarget.forDeploy(config, null, "prod", "green", 10))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("--slot and --canary");
+        assertThatThrownBy(() -> EnvironmentTarget.forDeploy(config, null, "prod-green", null, 10))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("a canary is not deployed to a slot")
+                .hasMessageContaining("pass --environment prod");
+        assertThat(EnvironmentTarget.forRollback(config, null, "prod").environment()).isEqualTo("prod");
+        assertThatThrownBy(() -> EnvironmentTarget.forRollback(config, null, "prod-blue"))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("not on one slot");
+    }
+
+    @Test
     void firstSlotGoesLiveTheOtherWaitsIdle() throws Exception {
         SlotResult first = deploy("prod-blue", null, "c1");
         assertThat(first.liveChanged()).isTrue();

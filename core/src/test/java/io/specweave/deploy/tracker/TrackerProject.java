@@ -114,4 +114,12 @@ public final class TrackerProject {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** What a rollout does after writing metadata.json: the profile's item shows the stored record, with the note. */
+    public io.specweave.deploy.tracker.TrackingRef note(String profile, String note) {
+        Project project = Project.open(dir);
+        var chosen = project.config().resolveProfile(profile, null);
+        return io.specweave.deploy.deploy.TrackingNotes.send(trackers.apply(credentials), project, chosen,
+                project.increments().resolve("0018"), chosen.requireEnvironment(), false, note, REPOSITORY);
+    }
 }

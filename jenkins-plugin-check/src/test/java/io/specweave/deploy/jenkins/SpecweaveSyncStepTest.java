@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -29,20 +30,46 @@ class SpecweaveSyncStepTest {
         step.setRunUrl("https://ci.example/job/shop/42/");
         step.setDeploymentUrl("https://shop.example");
         step.setDryRun(true);
+        step.setHealthCheck(false);
+        step.setTestResults("target/surefire-reports/*.xml");
+        step.setCoverage("target/site/jacoco/jacoco.xml");
+        step.setLoadTestResults("k6-summary.json");
+        step.setForce(true);
+        step.setIssueKeys("PROD-12, PROD-13");
 
         SyncRequest request = step.callable(Map.of(), null).request();
 
         assertThat(request).isEqualTo(new SyncRequest("0018", "jira-prod", "prod", null,
                 SyncRequest.Outcome.DEPLOYED, "9b1d5f0c", "main", "v1.5.0", "release-bot",
-                "https://ci.example/job/shop/42/", "https://shop.example", true));
+                "https://ci.example/job/shop/42/", "https://shop.example", true, List.of("PROD-12", "PROD-13"),
+                new SyncRequest.Attachments("target/surefire-reports/*.xml", "target/site/jacoco/jacoco.xml",
+                        "k6-summary.json", null, null), false, true));
     }
 
     @Test
-    void withNothingSetTheActiveIncrementIsRecordedAsDeployedToTheDefaultProfile() {
-        SyncRequest request = Steps.sync(null).callable(Map.of(), null).request();
+    void theNewParametersMapAsTheCliOptionsDo() {
+        SpecweaveSyncStep step = new SpecweaveSyncStep();
+        step.setProfile("jira-prod");
+        step.setIssueKeys("PROD-12,PROD-13");
+        step.setTestResults("  ");
+
+        SyncRequest request = step.callable(Map.of(), null).request();
+
+        assertThat(request.issueKeys()).containsExactly("PROD-12", "PROD-13");
+        assertThat(step.getIssueKeys()).isEqualTo("PROD-12,PROD-13");
+        assertThat(step.getTestResults()).isNull();
+        assertThat(request.results()).isEqualTo(SyncRequest.Attachments.NONE);
+        assertThat(request.healthCheck()).as("checked unless healthCheck: false, as sync without "
+                + "--no-health-check").isTrue();
+        assertThat(request.force()).isFalse();
+    }
+
+    @Test
+    void withNothingSetTheActiveIncrementIsRecordedAsDeployedToTheDefaultProfileAndChecked() {
+        SyncRequest request = new SpecweaveSyncStep().callable(Map.of(), null).request();
 
         assertThat(request).isEqualTo(new SyncRequest("active", null, null, null, SyncRequest.Outcome.DEPLOYED, null,
-                null, null, null, null, null, false));
+                null, null, null, null, null, false, List.of(), SyncRequest.Attachments.NONE, true, false));
     }
 
     @Test
@@ -87,6 +114,9 @@ class SpecweaveSyncStepTest {
     void theCallableCrossesToAnAgentIntact() throws Exception {
         SpecweaveSyncStep step = Steps.sync("local-qa");
         step.setCommit("abc123");
+        step.setIssueKeys("PROD-1");
+        step.setTestResults("reports/*.xml");
+        step.setHealthCheck(false);
         StepCredential credential = StepCredential.token("gh", "s3cr3t-token");
         SyncCallable callable = step.callable(Map.of("BUILD_URL", "https://ci.example/job/shop/7/"), credential);
 

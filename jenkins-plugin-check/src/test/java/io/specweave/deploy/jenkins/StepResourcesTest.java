@@ -41,7 +41,8 @@ class StepResourcesTest {
     @Test
     void theParameterListIsWhatTheIssueAsksFor() {
         assertThat(parameters(SpecweaveSyncStep.class)).contains("profile", "environment", "increment", "deployed",
-                "credentialsId", "commit", "branch", "tag", "deployedBy", "dryRun", "workingDirectory");
+                "credentialsId", "commit", "branch", "tag", "deployedBy", "dryRun", "workingDirectory", "healthCheck",
+                "testResults", "coverage", "loadTestResults", "force", "issueKeys");
         assertThat(parameters(SpecweaveStatusStep.class)).containsExactlyInAnyOrder("increment", "plain",
                 "workingDirectory");
     }

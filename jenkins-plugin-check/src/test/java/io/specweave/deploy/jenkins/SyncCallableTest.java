@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import hudson.AbortException;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -151,5 +156,90 @@ class SyncCallableTest {
                 .invoke(project.toFile(), null);
 
         SandboxValues.assertPlain(result);
+    }
+
+    @Test
+    void testResultsAndCoverageAreRecordedAndTheMapCarriesTheTestSummary() throws Exception {
+        Demo.copyTo(project);
+        Path reports = Files.createDirectories(project.resolve("target/surefire-reports"));
+        Files.writeString(reports.resolve("TEST-a.xml"), "<testsuite name=\"a\" tests=\"2\"><testcase name=\"x\"/>"
+                + "<testcase name=\"y\"><skipped/></testcase></testsuite>");
+        Files.writeString(reports.resolve("TEST-b.xml"), "<testsuite name=\"b\" tests=\"1\"><testcase name=\"z\">"
+                + "<failure message=\"boom\"/></testcase></testsuite>");
+        Files.writeString(project.resolve("jacoco.xml"), "<report name=\"shop\"><counter type=\"LINE\" missed=\"1\" "
+                + "covered=\"3\"/></report>");
+        SpecweaveSyncStep step = Steps.sync("local-qa");
+        step.setTestResults("target/surefire-reports/*.xml");
+        step.setCoverage("jacoco.xml");
+
+        Map<String, Object> result = step.callable(JENKINS_RUN, null).invoke(project.toFile(), null);
+
+        JsonNode qa = Demo.deployment(project, "qa");
+        assertThat(qa.path("testResults").path("total").asInt()).isEqualTo(3);
+        assertThat(qa.path("coverage").asDouble()).isEqualTo(75.0);
+        assertThat(result.get("testResults")).isEqualTo(Map.of("total", 3L, "passed", 1L, "failed", 1L, "skipped", 1L,
+                "errors", 0L));
+        assertThat(SpecweaveSyncStepExecution.lines(result)).contains("  tests: 1/3 passed");
+        SandboxValues.assertPlain(result);
+    }
+
+    @Test
+    void aGlobMatchingNoReportAbortsNamingIt() {
+        Demo.copyTo(project);
+        SpecweaveSyncStep step = Steps.sync("local-qa");
+        step.setTestResults("nowhere/*.xml");
+
+        assertThatThrownBy(() -> step.callable(JENKINS_RUN, null).invoke(project.toFile(), null))
+                .isExactlyInstanceOf(AbortException.class)
+                .hasMessageContaining("nowhere/*.xml");
+    }
+
+    @Test
+    void theHealthCheckRunsByDefaultAndAnUnhealthyEnvironmentIsRecordedThenAborts() throws Exception {
+        Demo.copyTo(project);
+        Path config = project.resolve(".specweave/config.json");
+        Files.writeString(config, Files.readString(config).replace("\"provider\": \"local\",",
+                "\"provider\": \"local\", \"healthCheck\": {\"retries\": 0, \"intervalSeconds\": 0},"));
+        AtomicInteger status = new AtomicInteger(200);
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/health", exchange -> {
+            exchange.sendResponseHeaders(status.get(), -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            SpecweaveSyncStep step = new SpecweaveSyncStep();
+            step.setProfile("local-qa");
+            step.setDeploymentUrl("http://127.0.0.1:" + server.getAddress().getPort());
+
+            Map<String, Object> healthy = step.callable(JENKINS_RUN, null).invoke(project.toFile(), null);
+            assertThat(healthy).containsEntry("healthStatus", "healthy");
+
+            status.set(503);
+            step.setCommit("2222222222222222222222222222222222222222");
+            assertThatThrownBy(() -> step.callable(JENKINS_RUN, null).invoke(project.toFile(), null))
+                    .isExactlyInstanceOf(AbortException.class)
+                    .hasMessageContaining("unhealthy");
+            assertThat(Demo.deployment(project, "qa").path("healthStatus").asText()).isEqualTo("unhealthy");
+            assertThat(Demo.deployment(project, "qa").path("commit").asText()).startsWith("2222222");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void forceRecordsPastARefusedGate() throws Exception {
+        Demo.copyTo(project);
+        Path config = project.resolve(".specweave/config.json");
+        Files.writeString(config, Files.readString(config).replace("\"deployment\": {",
+                "\"deployment\": {\"promotion\": {\"requirePrevious\": true},"));
+        SpecweaveSyncStep step = Steps.sync("local-prod");
+        assertThatThrownBy(() -> step.callable(JENKINS_RUN, null).invoke(project.toFile(), null))
+                .isExactlyInstanceOf(AbortException.class);
+
+        step.setForce(true);
+        step.callable(JENKINS_RUN, null).invoke(project.toFile(), null);
+
+        assertThat(Demo.deployment(project, "prod").path("forced").asBoolean()).isTrue();
     }
 }

@@ -19,10 +19,15 @@ final class PipelineValues {
     /**
      * What {@code specweaveSync} returns: the summary's scalars (increment, environment, profile,
      * provider, trackingId, trackingUrl, healthStatus, deployedAt, status; absent when unknown), plus
-     * newDeployment, metadataChanged, dryRun and warnings.
+     * newDeployment, metadataChanged, dryRun and warnings; and testResults ({total, passed, failed,
+     * skipped, errors}) when the deployment has them.
      */
     static LinkedHashMap<String, Object> of(SyncSummary summary) {
         LinkedHashMap<String, Object> map = new LinkedHashMap<>(summary.scalars());
+        if (summary.deployment() != null && summary.deployment().testResults() != null
+                && !summary.deployment().testResults().isNull()) {
+            map.put("testResults", plain(Json.mapper().convertValue(summary.deployment().testResults(), Object.class)));
+        }
         map.put("newDeployment", summary.newDeployment());
         map.put("metadataChanged", summary.metadataChanged());
         map.put("dryRun", summary.dryRun());

@@ -12,6 +12,7 @@ import hudson.model.TaskListener;
 import hudson.security.ACL;
 import hudson.util.ListBoxModel;
 import io.specweave.deploy.deploy.SyncRequest;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,6 +53,12 @@ public class SpecweaveSyncStep extends Step {
     private boolean dryRun;
     private String workingDirectory;
     private boolean commitMetadata;
+    private boolean healthCheck = true;
+    private String testResults;
+    private String coverage;
+    private String loadTestResults;
+    private boolean force;
+    private List<String> issueKeys = List.of();
 
     /**
      * Every parameter is optional: the profile may come from {@code profile}, {@code environment} or
@@ -208,6 +215,69 @@ public class SpecweaveSyncStep extends Step {
         this.commitMetadata = commitMetadata;
     }
 
+    public boolean isHealthCheck() {
+        return healthCheck;
+    }
+
+    /** True (the default): after a finished deployment, check the environment's health URL. */
+    @DataBoundSetter
+    public void setHealthCheck(boolean healthCheck) {
+        this.healthCheck = healthCheck;
+    }
+
+    public String getTestResults() {
+        return testResults;
+    }
+
+    /** JUnit XML reports (a glob relative to the project folder) to record as testResults. */
+    @DataBoundSetter
+    public void setTestResults(String testResults) {
+        this.testResults = Text.blankToNull(testResults);
+    }
+
+    public String getCoverage() {
+        return coverage;
+    }
+
+    /** A JaCoCo or Cobertura XML report to record as line coverage. */
+    @DataBoundSetter
+    public void setCoverage(String coverage) {
+        this.coverage = Text.blankToNull(coverage);
+    }
+
+    public String getLoadTestResults() {
+        return loadTestResults;
+    }
+
+    /** A k6 summary JSON to record as loadTestResults. */
+    @DataBoundSetter
+    public void setLoadTestResults(String loadTestResults) {
+        this.loadTestResults = Text.blankToNull(loadTestResults);
+    }
+
+    public boolean isForce() {
+        return force;
+    }
+
+    /** True: record even when a promotion gate refuses; the record says forced. */
+    @DataBoundSetter
+    public void setForce(boolean force) {
+        this.force = force;
+    }
+
+    /** The Jira issue keys as the Snippet Generator shows them: comma-separated, empty for none. */
+    public String getIssueKeys() {
+        return issueKeys.isEmpty() ? null : String.join(",", issueKeys);
+    }
+
+    /** Jira: existing issues to record the deployment on instead of a tracking issue of its own ("PROD-12,PROD-13"). */
+    @DataBoundSetter
+    public void setIssueKeys(String issueKeys) {
+        String value = Text.blankToNull(issueKeys);
+        this.issueKeys = value == null ? List.of()
+                : Arrays.stream(value.split("[,\\s]+")).filter(k -> !k.isBlank()).toList();
+    }
+
     @Override
     public StepExecution start(StepContext context) throws Exception {
         return new SpecweaveSyncStepExecution(this, context);
@@ -218,7 +288,8 @@ public class SpecweaveSyncStep extends Step {
         SyncRequest.Outcome outcome = failed ? SyncRequest.Outcome.FAILED
                 : deployed ? SyncRequest.Outcome.DEPLOYED : SyncRequest.Outcome.IN_PROGRESS;
         return new SyncCallable(increment, profile, environment, outcome, commit, branch, tag, deployedBy, runUrl,
-                deploymentUrl, dryRun, commitMetadata, runEnvironment, credential);
+                deploymentUrl, dryRun, commitMetadata, runEnvironment, credential)
+                .withChecks(healthCheck, force, issueKeys, testResults, coverage, loadTestResults);
     }
 
     @Extension

@@ -58,6 +58,12 @@ public class SpecweaveSyncStepExecution extends SynchronousNonBlockingStepExecut
         if (result.get("trackingId") != null || result.get("trackingUrl") != null) {
             lines.add("  tracking: " + join(result.get("trackingId"), result.get("trackingUrl")));
         }
+        if (result.get("healthStatus") != null && !dryRun) {
+            lines.add("  health: " + result.get("healthStatus"));
+        }
+        if (result.get("testResults") instanceof Map<?, ?> tests) {
+            lines.add("  tests: " + tests.get("passed") + "/" + tests.get("total") + " passed");
+        }
         if (dryRun) {
             lines.add(Boolean.TRUE.equals(result.get("metadataChanged")) ? "  metadata.json would change"
                     : "  metadata.json would not change");

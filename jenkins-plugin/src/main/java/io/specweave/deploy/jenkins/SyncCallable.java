@@ -19,6 +19,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +52,12 @@ final class SyncCallable extends MasterToSlaveFileCallable<Map<String, Object>> 
     private final boolean commitMetadata;
     private final HashMap<String, String> runEnvironment;
     private final StepCredential credential;
+    private boolean healthCheck;
+    private boolean force;
+    private ArrayList<String> issueKeys = new ArrayList<>();
+    private String testResults;
+    private String coverage;
+    private String loadTestResults;
 
     SyncCallable(String increment, String profile, String environment, SyncRequest.Outcome outcome, String commit,
             String branch, String tag, String deployedBy, String runUrl, String deploymentUrl, boolean dryRun,
@@ -69,6 +76,22 @@ final class SyncCallable extends MasterToSlaveFileCallable<Map<String, Object>> 
         this.commitMetadata = commitMetadata;
         this.runEnvironment = new HashMap<>(runEnvironment);
         this.credential = credential;
+    }
+
+    /**
+     * The step's health check, force, Jira issue keys and result files, as {@code sync}'s
+     * {@code --no-health-check}, {@code --force}, {@code --issue-keys}, {@code --test-results},
+     * {@code --coverage} and {@code --load-test-results} give them.
+     */
+    SyncCallable withChecks(boolean healthCheck, boolean force, List<String> issueKeys, String testResults,
+            String coverage, String loadTestResults) {
+        this.healthCheck = healthCheck;
+        this.force = force;
+        this.issueKeys = new ArrayList<>(issueKeys == null ? List.of() : issueKeys);
+        this.testResults = testResults;
+        this.coverage = coverage;
+        this.loadTestResults = loadTestResults;
+        return this;
     }
 
     @Override
@@ -177,6 +200,7 @@ final class SyncCallable extends MasterToSlaveFileCallable<Map<String, Object>> 
     /** The step's parameters as core's request; what is null falls back to the run and the profile. */
     SyncRequest request() {
         return new SyncRequest(increment, profile, environment, null, SyncRequest.Outcome.valueOf(outcome), commit,
-                branch, tag, deployedBy, runUrl, deploymentUrl, dryRun);
+                branch, tag, deployedBy, runUrl, deploymentUrl, dryRun, issueKeys,
+                new SyncRequest.Attachments(testResults, coverage, loadTestResults, null, null), healthCheck, force);
     }
 }

@@ -44,7 +44,7 @@ class SpecweaveStepsJenkinsTest {
     void recordsADeploymentInTheWorkspaceAndReturnsTheMapToTheScript() throws Exception {
         WorkflowJob job = job("""
                 node {
-                  def r = specweaveSync profile: 'local-qa'
+                  def r = specweaveSync profile: 'local-qa', healthCheck: false
                   echo "result: ${r.increment} ${r.environment} ${r.profile} ${r.provider} ${r.status} ${r.newDeployment}"
                 }
                 """);
@@ -65,7 +65,7 @@ class SpecweaveStepsJenkinsTest {
         DumbSlave agent = j.createOnlineSlave(Label.get("remote"));
         WorkflowJob job = job("""
                 node('remote') {
-                  def r = specweaveSync profile: 'local-prod', tag: 'v1.5.0', commit: '9b1d5f0c'
+                  def r = specweaveSync profile: 'local-prod', tag: 'v1.5.0', commit: '9b1d5f0c', healthCheck: false
                   echo "prod: ${r.environment} ${r.deployedAt != null}"
                 }
                 """);
@@ -88,7 +88,7 @@ class SpecweaveStepsJenkinsTest {
         store.addCredentials(Domain.global(), token);
         WorkflowJob job = job("""
                 node {
-                  def r = specweaveSync profile: 'local-dev', credentialsId: 'github-token'
+                  def r = specweaveSync profile: 'local-dev', credentialsId: 'github-token', healthCheck: false
                   echo "dev: ${r.status}"
                 }
                 """);
@@ -122,7 +122,7 @@ class SpecweaveStepsJenkinsTest {
     void specweaveStatusPrintsTheTableAndReturnsPlainData() throws Exception {
         WorkflowJob job = job("""
                 node {
-                  specweaveSync profile: 'local-dev', commit: 'abc123'
+                  specweaveSync profile: 'local-dev', commit: 'abc123', healthCheck: false
                   def s = specweaveStatus increment: '0002'
                   echo "status: ${s.id} ${s.environments[0].environment}=${s.environments[0].state} ${s.environments[1].environment}=${s.environments[1].state}"
                 }

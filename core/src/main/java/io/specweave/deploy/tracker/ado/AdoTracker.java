@@ -18,6 +18,7 @@ import io.specweave.deploy.tracker.ItemContent;
 import io.specweave.deploy.tracker.RecordCopy;
 import io.specweave.deploy.tracker.RecordLookup;
 import io.specweave.deploy.tracker.Tracker;
+import io.specweave.deploy.tracker.TrackingNote;
 import io.specweave.deploy.tracker.TrackingRef;
 import io.specweave.deploy.tracker.TrackingRequest;
 import java.nio.charset.StandardCharsets;
@@ -108,7 +109,8 @@ public final class AdoTracker implements Tracker {
             this.tags = tags(request);
             String body = HtmlRenderer.description(content, content.marker(), DESCRIPTION_LIMIT);
             // Azure DevOps rewrites stored HTML; the fingerprint in the marker says whether it is current.
-            this.marker = content.marker() + ";content=" + fingerprint(body);
+            // The note's key in the marker: a re-run finds the note told and adds no second history entry.
+            this.marker = content.marker() + ";content=" + fingerprint(body) + TrackingNote.markerSuffix(request);
             this.description = HtmlRenderer.description(content, marker, DESCRIPTION_LIMIT);
             String copy = Json.compact(RecordCopy.envelope(content.incrementId(), request.environment(),
                     request.record().toNode(), RECORD_COPY_LIMIT));
@@ -174,6 +176,10 @@ public final class AdoTracker implements Tracker {
             if (wantsDeployedState()) {
                 ops.add(AdoClient.op("add", "/fields/System.State", settings.deployedState()));
             }
+            if (request.note() != null) {
+                ops.add(AdoClient.op("add", "/fields/System.History", HtmlRenderer.comment(TrackingNote.comment(request),
+                        null)));
+            }
             for (String[] link : links()) {
                 ops.add(AdoClient.hyperlink(link[0], link[1]));
             }
@@ -204,10 +210,14 @@ public final class AdoTracker implements Tracker {
                     ops.add(AdoClient.op("add", "/fields/System.Tags", String.join("; ", merged)));
                     contentChanged = true;
                 }
-                if (newDeployment) {
+                // Decided on the revision read, so a conflict's re-read cannot tell the note twice.
+                boolean noteIsNew = request.note() != null && !TrackingNote.toldInMarker(current.description(), request);
+                if (newDeployment || noteIsNew) {
                     DeploymentRecord r = request.record();
+                    String text = (newDeployment ? content.deploymentComment(r, request.repositoryUrl()) + " " : "")
+                            + (noteIsNew ? TrackingNote.comment(request) : "");
                     ops.add(AdoClient.op("add", "/fields/System.History",
-                            HtmlRenderer.comment(content.deploymentComment(r, request.repositoryUrl()), r.runUrl())));
+                            HtmlRenderer.comment(text.strip(), newDeployment ? r.runUrl() : null)));
                 }
                 for (String[] link : links()) {
                     if (!current.hyperlinks().contains(link[0])) {

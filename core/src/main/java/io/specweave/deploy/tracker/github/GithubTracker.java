@@ -18,6 +18,7 @@ import io.specweave.deploy.tracker.MarkdownItemRenderer;
 import io.specweave.deploy.tracker.RecordCopy;
 import io.specweave.deploy.tracker.RecordLookup;
 import io.specweave.deploy.tracker.Tracker;
+import io.specweave.deploy.tracker.TrackingNote;
 import io.specweave.deploy.tracker.TrackingRef;
 import io.specweave.deploy.tracker.TrackingRequest;
 import java.io.IOException;
@@ -205,7 +206,9 @@ public final class GithubTracker implements Tracker {
             // The machine-readable copy lets a later job with a fresh checkout read this record back.
             String copy = RecordCopy.hiddenComment(RecordCopy.envelope(incrementId, environment, record.toNode(),
                     RECORD_COPY_LIMIT));
-            this.body = MarkdownItemRenderer.render(content, copy, BODY_LIMIT);
+            String note = TrackingNote.marker(request);
+            this.body = MarkdownItemRenderer.render(content, note == null ? copy : "<!-- " + note + " -->\n" + copy,
+                    BODY_LIMIT);
             this.marker = "<!-- " + content.marker() + " -->";
             this.mapping = StatusMapping.of(request.config(), request.incrementStatus());
             warnings.addAll(mapping.warnings());
@@ -241,14 +244,19 @@ public final class GithubTracker implements Tracker {
             if (issue == null) {
                 issue = lookUp();
             }
+            // A note is told once: the body carries the last note's marker, a re-run finds it there.
+            boolean noteIsNew;
             if (issue == null) {
                 issue = settleRace(create());
+                noteIsNew = request.note() != null && !lostRace;
             } else {
+                noteIsNew = request.note() != null && !TrackingNote.told(issue.getBody(), request);
                 update(issue);
             }
             // The creation stands for the first deployment; so does the other run's issue after a race.
-            if (request.newDeployment() && !created && !lostRace) {
-                comment(issue);
+            boolean deploymentComment = request.newDeployment() && !created && !lostRace;
+            if (deploymentComment || noteIsNew) {
+                comment(issue, deploymentComment, noteIsNew);
             }
             if (settings.githubDeployment()) {
                 deployment();
@@ -437,13 +445,20 @@ public final class GithubTracker implements Tracker {
             }
         }
 
-        private void comment(GHIssue issue) {
-            StringBuilder text = new StringBuilder(content.deploymentComment(record, request.repositoryUrl()));
-            if (record.deploymentUrl() != null) {
-                text.append(" URL: ").append(record.deploymentUrl()).append('.');
+        /** One comment: the new deployment, the note, or both when one change is both (a canary promoted). */
+        private void comment(GHIssue issue, boolean deployment, boolean note) {
+            StringBuilder text = new StringBuilder();
+            if (deployment) {
+                text.append(content.deploymentComment(record, request.repositoryUrl()));
+                if (record.deploymentUrl() != null) {
+                    text.append(" URL: ").append(record.deploymentUrl()).append('.');
+                }
+                if (record.runUrl() != null) {
+                    text.append(" [Pipeline run](").append(record.runUrl().replace(")", "%29")).append(").");
+                }
             }
-            if (record.runUrl() != null) {
-                text.append(" [Pipeline run](").append(record.runUrl().replace(")", "%29")).append(").");
+            if (note) {
+                text.append(text.length() == 0 ? "" : "\n\n").append(TrackingNote.comment(request));
             }
             try {
                 issue.comment(text.toString());

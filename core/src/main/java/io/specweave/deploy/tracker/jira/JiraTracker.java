@@ -18,6 +18,7 @@ import io.specweave.deploy.tracker.ItemContent;
 import io.specweave.deploy.tracker.RecordCopy;
 import io.specweave.deploy.tracker.RecordLookup;
 import io.specweave.deploy.tracker.Tracker;
+import io.specweave.deploy.tracker.TrackingNote;
 import io.specweave.deploy.tracker.TrackingRef;
 import io.specweave.deploy.tracker.TrackingRequest;
 import java.nio.charset.StandardCharsets;
@@ -137,7 +138,8 @@ public final class JiraTracker implements Tracker {
             this.recordFingerprint = ";record=" + fingerprint(recordCopy);
             // ...and of the record copy last stored in the issue property, so the property is
             // written only when the copy changed, without reading it back on every sync.
-            String contentMarker = content.marker() + ";content=" + fingerprint(body);
+            // ...and the key of the note it was last told, so a re-run does not comment the note again.
+            String contentMarker = content.marker() + ";content=" + fingerprint(body) + TrackingNote.markerSuffix(request);
             this.marker = contentMarker + recordFingerprint;
             this.description = render(marker);
             this.descriptionWithoutCopy = render(contentMarker);
@@ -205,18 +207,23 @@ public final class JiraTracker implements Tracker {
             }
             boolean changed = created;
             boolean contentChanged = false;
+            boolean noteIsNew = request.note() != null && !adopted
+                    && (created || !TrackingNote.toldInMarker(issue.descriptionText(), request));
             if (!created) {
                 contentChanged = update(issue);
                 changed = contentChanged;
-                // A run that lost a creation race adopts the winner's issue, which already tells of
-                // this deployment: no second comment.
-                if (request.newDeployment() && !adopted) {
-                    DeploymentRecord r = request.record();
-                    String text = content.deploymentComment(r, request.repositoryUrl());
-                    client.comment(issue.key(), settings.flavor() == JiraSettings.Flavor.CLOUD
-                            ? AdfRenderer.comment(text, r.runUrl()) : TextNode.valueOf(WikiRenderer.comment(text, r.runUrl())));
-                    changed = true;
-                }
+            }
+            // A run that lost a creation race adopts the winner's issue, which already tells of
+            // this deployment: no second comment.
+            boolean deploymentComment = !created && request.newDeployment() && !adopted;
+            if (deploymentComment || noteIsNew) {
+                DeploymentRecord r = request.record();
+                String text = (deploymentComment ? content.deploymentComment(r, request.repositoryUrl()) + " " : "")
+                        + (noteIsNew ? TrackingNote.comment(request) : "");
+                String run = deploymentComment ? r.runUrl() : null;
+                client.comment(issue.key(), settings.flavor() == JiraSettings.Flavor.CLOUD
+                        ? AdfRenderer.comment(text.strip(), run) : TextNode.valueOf(WikiRenderer.comment(text.strip(), run)));
+                changed = true;
             }
             if (created || request.newDeployment() && !adopted) {
                 links(client, issue.key(), request);

@@ -233,6 +233,26 @@ class AdoTrackerTest {
     }
 
     @Test
+    void aNoteIsOneHistoryEntryAndARerunWithTheSameNoteAddsNone() {
+        TrackerProject project = project("");
+        project.sync("ado-qa", "aaa111", 1);
+
+        project.note("ado-qa", "swap-slots: green is live (was blue)");
+        ado.takeRequests();
+        project.note("ado-qa", "swap-slots: green is live (was blue)");
+        List<String> rerun = ado.takeRequests();
+
+        FakeAzureDevOps.Item item = ado.items().get(0);
+        assertThat(item.history).singleElement().asString().contains("In qa: swap-slots: green is live (was blue)");
+        assertThat(rerun).hasSize(1);
+
+        project.note("ado-qa", "rollback: bbb222 rolled back to aaa111");
+
+        assertThat(ado.item(item.id).history).hasSize(2);
+        assertThat(ado.item(item.id).history.get(1)).contains("In qa: rollback: bbb222 rolled back to aaa111");
+    }
+
+    @Test
     void lostLinkIsFoundAgainByTags() {
         TrackerProject project = project("");
         int id = project.sync("ado-qa", "aaa111", 1).tracking().number();

@@ -112,6 +112,51 @@ class GithubTrackerTest {
     }
 
     @Test
+    void aNoteIsCommentedOnceAndARerunWithTheSameNoteAddsNothing() {
+        project.deploy(GithubProject.sha(1), 1);
+
+        note("swap-slots: green is live (was blue)");
+        github.clearRequests();
+        note("swap-slots: green is live (was blue)");
+
+        assertThat(repo.commentsOf(1)).singleElement().satisfies(c -> assertThat(c.path("body").asText())
+                .isEqualTo("In qa: swap-slots: green is live (was blue)"));
+        assertThat(github.requests()).containsExactly("GET /repos/acme/app-deploy/issues/1");
+        assertThat(repo.issues.get(1).path("body").asText()).contains("<!-- specweave-deploy:note=");
+
+        note("rollback: 0000000 rolled back to 1111111");
+
+        assertThat(repo.commentsOf(1)).hasSize(2);
+        assertThat(repo.commentsOf(1).get(1).path("body").asText())
+                .isEqualTo("In qa: rollback: 0000000 rolled back to 1111111");
+    }
+
+    @Test
+    void aNoteThatIsAlsoANewDeploymentMakesOneComment() {
+        project.deploy(GithubProject.sha(1), 1);
+        project.deploy(GithubProject.sha(2), 2);
+        int before = repo.commentsOf(1).size();
+
+        io.specweave.deploy.Project opened = io.specweave.deploy.Project.open(dir);
+        io.specweave.deploy.deploy.TrackingNotes.send(project.trackers(), opened,
+                opened.config().resolveProfile("github-qa", null), opened.increments().resolve("0018"), "qa", true,
+                "canary 1234567 promoted to 100 %", "https://github.example/acme/shop");
+
+        assertThat(repo.commentsOf(1)).hasSize(before + 1);
+        assertThat(repo.commentsOf(1).get(before).path("body").asText())
+                .startsWith("Deployed to qa from commit " + GithubProject.sha(2).substring(0, 12))
+                .endsWith("\n\nIn qa: canary 1234567 promoted to 100 %");
+    }
+
+    /** What a rollout does after writing metadata.json: the item shows the stored record, commented with the note. */
+    private void note(String note) {
+        io.specweave.deploy.Project opened = io.specweave.deploy.Project.open(dir);
+        io.specweave.deploy.deploy.TrackingNotes.send(project.trackers(), opened,
+                opened.config().resolveProfile("github-qa", null), opened.increments().resolve("0018"), "qa", false,
+                note, "https://github.example/acme/shop");
+    }
+
+    @Test
     void lostLinkIsFoundByLabelsAndMarkerWithoutDuplicate() {
         github.maxPageSize(2);
         project.deploy(GithubProject.sha(1), 1);

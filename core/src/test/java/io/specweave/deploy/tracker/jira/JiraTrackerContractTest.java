@@ -132,6 +132,25 @@ abstract class JiraTrackerContractTest {
     }
 
     @Test
+    void aNoteIsCommentedOnceAndARerunWithTheSameNoteAddsNoComment() {
+        TrackerProject project = project("");
+        project.sync("jira-qa", "9b1d5f0c1234567890abcdef", 1);
+        FakeJira.Issue issue = jira.issues().get(0);
+        int before = issue.comments.size();
+
+        project.note("jira-qa", "swap-slots: green is live (was blue)");
+        project.note("jira-qa", "swap-slots: green is live (was blue)");
+
+        assertThat(issue.comments).hasSize(before + 1);
+        assertThat(issue.commentText(before)).contains("In qa: swap-slots: green is live (was blue)");
+
+        project.note("jira-qa", "rollback: bbb222 rolled back to aaa111");
+
+        assertThat(issue.comments).hasSize(before + 2);
+        assertThat(issue.commentText(before + 1)).contains("In qa: rollback: bbb222 rolled back to aaa111");
+    }
+
+    @Test
     void firstSyncCreatesOneIssueWithLabelsDescriptionAndLinks() {
         TrackerProject project = project("");
         SyncResult result = project.sync("jira-qa", "9b1d5f0c1234567890abcdef", 1);

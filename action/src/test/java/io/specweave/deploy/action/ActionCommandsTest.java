@@ -1,0 +1,409 @@
+package io.specweave.deploy.action;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import io.specweave.deploy.Json;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Action's inputs and commands beyond a plain sync, run in-process on a copy of examples/demo. */
+class ActionCommandsTest {
+
+    private static final String INCREMENT = "0002-password-reset";
+
+    @TempDir
+    Path temp;
+
+    HttpServer server;
+    final AtomicInteger healthStatus = new AtomicInteger(200);
+    String serverUrl;
+
+    @BeforeEach
+    void startHealthServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/health", exchange -> {
+            byte[] body = "ok".getBytes();
+            exchange.sendResponseHeaders(healthStatus.get(), body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        serverUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @AfterEach
+    void stopHealthServer() {
+        server.stop(0);
+    }
+
+    /** The demo, with no retries between health attempts so an unhealthy answer is final at once. */
+    private ActionWorkspace workspace() throws IOException {
+        ActionWorkspace ws = new ActionWorkspace(temp).input("increment", "0002");
+        Path config = ws.workspace.resolve(".specweave/config.json");
+        Files.writeString(config, Files.readString(config).replace("\"provider\": \"local\",",
+                "\"provider\": \"local\", \"healthCheck\": {\"retries\": 0, \"intervalSeconds\": 0, "
+                        + "\"timeoutSeconds\": 5},"));
+        return ws;
+    }
+
+    private static JsonNode json(String text) throws IOException {
+        return Json.mapper().readTree(text);
+    }
+
+    private static JsonNode deployments(ActionWorkspace ws) throws IOException {
+        return json(ws.metadata(INCREMENT)).path("deployments");
+    }
+
+    /** Empties the runner's output and summary files between two runs of one workspace. */
+    private static void clearFiles(ActionWorkspace ws) throws IOException {
+        Files.writeString(ws.output, "");
+        Files.writeString(ws.summary, "");
+    }
+
+    @Test
+    void syncAttachesTestResultsCoverageLoadTestsMetricsAndAChangeRequest() throws IOException {
+        ActionWorkspace ws = workspace().input("profile", "local-qa")
+                .input("test-results", "reports/**/*.xml").input("coverage", "coverage/jacoco.xml")
+                .input("load-test-results", "k6.json").input("metrics", "{\"errorRate\": 0.1}")
+                .input("change-request", "id=CHG-7,url=https://itsm.example/CHG-7");
+        Path reports = Files.createDirectories(ws.workspace.resolve("reports/unit"));
+        Files.writeString(reports.resolve("TEST-shop.xml"), "<testsuite name=\"shop\" tests=\"3\">"
+                + "<testcase name=\"a\"/><testcase name=\"b\"/><testcase name=\"c\"><failure message=\"x\"/></testcase>"
+                + "</testsuite>");
+        Files.createDirectories(ws.workspace.resolve("coverage"));
+        Files.writeString(ws.workspace.resolve("coverage/jacoco.xml"), "<report name=\"shop\">"
+                + "<counter type=\"LINE\" missed=\"20\" covered=\"80\"/></report>");
+        Files.writeString(ws.workspace.resolve("k6.json"), "{\"metrics\": {\"http_reqs\": {\"count\": 1000, "
+                + "\"rate\": 250.5}, \"http_req_duration\": {\"avg\": 12.5, \"p(95)\": 30.1}, "
+                + "\"http_req_failed\": {\"value\": 0.002}}}");
+
+        ActionWorkspace.Run run = ws.run();
+
+        assertThat(run.exitCode()).as(run.stdout()).isZero();
+        JsonNode deployment = json(ws.outputs().get("deployment"));
+        assertThat(deployment.path("testResults").path("total").asInt()).isEqualTo(3);
+        assertThat(deployment.path("testResults").path("failed").asInt()).isEqualTo(1);
+        assertThat(deployment.path("coverage").asDouble()).isEqualTo(80.0);
+        assertThat(deployment.path("loadTestResults").path("maxRPS").asDouble()).isEqualTo(250.5);
+        assertThat(deployment.path("metrics").path("errorRate").asDouble()).isEqualTo(0.1);
+        assertThat(deployment.path("changeRequest").path("id").asText()).isEqualTo("CHG-7");
+    }
+
+    @Test
+    void aMissingTestResultsFileIsBadInput() throws IOException {
+        ActionWorkspace ws = workspace().input("profile", "local-qa").input("coverage", "nowhere/jacoco.xml");
+
+        ActionWorkspace.Run run = ws.run();
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stdout()).contains("::error").contains("nowhere/jacoco.xml");
+    }
+
+    @Test
+    void healthCheckTrueChecksTheDeploymentUrlAndSetsHealthStatus() throws IOException {
+        ActionWorkspace ws = workspace().input("profile", "local-qa").input("health-check", "true")
+                .input("deployment-url", serverUrl);
+
+        ActionWorkspace.Run run = ws.run();
+
+        assertThat(run.exitCode()).as(run.stdout()).isZero();
+        assertThat(ws.outputs()).containsEntry("health-status", "healthy");
+        assertThat(json(ws.outputs().get("deployment")).path("healthHttpStatus").asInt()).isEqualTo(200);
+    }
+
+    @Test
+    void anUnhealthySyncIsRecordedWithItsOutputsAndThenFailsWithExitOne() throws IOException {
+        healthStatus.set(503);
+        ActionWorkspace ws = workspace().input("profile", "local-qa").input("health-check", "true")
+                .input("deployment-url", serverUrl);
+
+        ActionWorkspace.Run run = ws.run();
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(ws.outputs()).containsEntry("health-status", "unhealthy").containsEntry("environment", "qa");
+        assertThat(run.stdout()).contains("::error title=SpecWeave Deploy::");
+        assertThat(deployments(ws).path("qa").path("status").asText()).isEqualTo("deployed");
+    }
+
+    @Test
+    void healthCheckOtherThanTrueOrFalseIsBadInputNamingIt() {
+        ActionWorkspace.Run run = new ActionWorkspace(temp).input("health-check", "maybe").run();
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stdout()).contains("::error title=Input health-check::input \"health-check\": expected true "
+                + "or false, got \"maybe\"");
+    }
+
+    @Test
+    void forceRecordsPastARefusedGate() throws IOException {
+        ActionWorkspace ws = workspace().input("profile", "local-prod");
+        Path config = ws.workspace.resolve(".specweave/config.json");
+        Files.writeString(config, Files.readString(config).replace("\"deployment\": {",
+                "\"deployment\": {\"promotion\": {\"requirePrevious\": true},"));
+        ActionWorkspace.Run refused = ws.run();
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(deployments(ws).has("prod")).isFalse();
+        clearFiles(ws);
+
+        ActionWorkspace.Run forced = ws.input("force", "true").run();
+
+        assertThat(forced.exitCode()).as(forced.stdout()).isZero();
+        assertThat(deployments(ws).path("prod").path("status").asText()).isEqualTo("deployed");
+        assertThat(deployments(ws).path("prod").path("forced").asBoolean()).isTrue();
+    }
+
+    @Test
+    void issueKeysAreSplitOnCommasSpacesAndNewLines() {
+        assertThat(ActionInput.issueKeys("PROD-12, PROD-13\nPROD-14")).containsExactly("PROD-12", "PROD-13",
+                "PROD-14");
+        ActionRequest request = ActionInput.parse(java.util.Map.of("INPUT_ISSUE-KEYS", "PROD-12,PROD-13",
+                "INPUT_TEST-RESULTS", "build/*.xml", "INPUT_HEALTH-CHECK", "false", "INPUT_FORCE", "true"));
+        var sync = request.toSyncRequest();
+        assertThat(sync.issueKeys()).containsExactly("PROD-12", "PROD-13");
+        assertThat(sync.results().testResults()).isEqualTo("build/*.xml");
+        assertThat(sync.healthCheck()).isFalse();
+        assertThat(sync.force()).isTrue();
+    }
+
+    @Test
+    void refreshReadsTheTrackingItemsFirstAndSaysSo() throws IOException {
+        ActionWorkspace ws = workspace().input("command", "status").input("refresh", "true");
+
+        ActionWorkspace.Run run = ws.run();
+
+        assertThat(run.exitCode()).as(run.stdout()).isZero();
+        assertThat(run.stdout()).contains("::group::Refreshed " + INCREMENT + " from its tracking items");
+        assertThat(ws.outputs()).containsKey("status");
+    }
+
+    @Test
+    void healthRechecksARecordedEnvironmentAndFailsWhenUnhealthy() throws IOException {
+        ActionWorkspace ws = workspace().input("profile", "local-qa").input("deployment-url", serverUrl);
+        assertThat(ws.run().exitCode()).isZero();
+        clearFiles(ws);
+        ws.input("command", "health");
+
+        ActionWorkspace.Run healthy = ws.run();
+        assertThat(healthy.exitCode()).as(healthy.stdout()).isZero();
+        assertThat(ws.outputs()).containsEntry("health-status", "healthy").containsEntry("environment", "qa")
+                .containsEntry("profile", "local-qa").containsKeys("deployment", "status");
+
+        clearFiles(ws);
+        healthStatus.set(500);
+        ActionWorkspace.Run unhealthy = ws.run();
+        assertThat(unhealthy.exitCode()).isEqualTo(1);
+        assertThat(ws.outputs()).containsEntry("health-status", "unhealthy");
+        assertThat(unhealthy.stdout()).contains("::error title=SpecWeave Deploy::" + INCREMENT + " in qa is unhealthy");
+        assertThat(deployments(ws).path("qa").path("healthHttpStatus").asInt()).isEqualTo(500);
+    }
+
+    @Test
+    void approveAppendsAnApprovalWithRoleAndNotes() throws IOException {
+        ActionWorkspace ws = workspace().input("command", "approve").input("environment", "prod")
+                .input("approved-by", "jane.doe").input("role", "Release Manager").input("notes", "CAB ok");
+
+        ActionWorkspace.Run run = ws.run();
+
+        assertThat(run.exitCode()).as(run.stdout()).isZero();
+        JsonNode approval = deployments(ws).path("prod").path("approvals").get(0);
+        assertThat(approval.path("approvedBy").asText()).isEqualTo("jane.doe");
+        assertThat(approval.path("role").asText()).isEqualTo("Release Manager");
+        assertThat(approval.path("notes").asText()).isEqualTo("CAB ok");
+        assertThat(ws.outputs()).containsEntry("environment", "prod").containsEntry("increment", INCREMENT);
+        assertThat(run.stdout()).contains("::notice title=SpecWeave Deploy::Approved " + INCREMENT
+                + " → prod by jane.doe (Release Manager)");
+    }
+
+    @Test
+    void doraOutputsTheReportAsJsonAndCountsANewProdDeployment() throws IOException {
+        ActionWorkspace ws = workspace().input("command", "dora").input("window", "12w");
+        assertThat(ws.run().exitCode()).isZero();
+        int before = json(ws.outputs().get("dora")).path("deployments").asInt();
+        assertThat(ws.input("command", "sync").input("profile", "local-prod").run().exitCode()).isZero();
+        clearFiles(ws);
+
+        ActionWorkspace.Run run = ws.input("command", "dora").run();
+
+        assertThat(run.exitCode()).as(run.stdout()).isZero();
+        JsonNode dora = json(ws.outputs().get("dora"));
+        assertThat(dora.path("window").asText()).isEqualTo("12w");
+        assertThat(dora.path("environment").asText()).isEqualTo("prod");
+        assertThat(dora.path("deployments").asInt()).as(dora.toString()).isEqualTo(before + 1);
+        assertThat(ActionWorkspace.read(ws.output)).containsPattern("(?m)^dora<<ghadelimiter_");
+        assertThat(ws.summaryText()).contains("DORA");
+    }
+
+    @Test
+    void aBadWindowIsBadInputNamingIt() {
+        ActionWorkspace.Run run = new ActionWorkspace(temp).input("command", "dora").input("window", "soon").run();
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stdout()).contains("::error title=Input window::input \"window\": ");
+    }
+
+    @Test
+    void deployToSlotsThenSwapSlots() throws IOException {
+        ActionWorkspace ws = workspace().input("command", "deploy").input("environment", "prod")
+                .input("slot", "blue").input("commit", "aaa1111");
+        assertThat(ws.run().exitCode()).isZero();
+        clearFiles(ws);
+        ActionWorkspace.Run green = ws.input("slot", "green").input("commit", "bbb2222")
+                .input("deployment-url", serverUrl).run();
+        assertThat(green.exitCode()).as(green.stdout()).isZero();
+        assertThat(green.stdout()).contains("Deployed " + INCREMENT + " to slot green of prod (idle; blue stays live)");
+        assertThat(ws.outputs()).containsEntry("environment", "prod").containsEntry("profile", "local-prod");
+        assertThat(deployments(ws).path("prod").path("slots").path("live").asText()).isEqualTo("blue");
+        clearFiles(ws);
+
+        ActionWorkspace.Run swap = ws.input("command", "swap-slots").input("slot", "").input("commit", "").run();
+
+        assertThat(swap.exitCode()).as(swap.stdout()).isZero();
+        assertThat(swap.stdout()).contains("Swapped slots of prod for " + INCREMENT + ": green is live, blue is idle");
+        assertThat(deployments(ws).path("prod").path("slots").path("live").asText()).isEqualTo("green");
+        assertThat(json(ws.outputs().get("deployment")).path("commit").asText()).isEqualTo("bbb2222");
+    }
+
+    @Test
+    void swapSlotsRefusesAnUnhealthyIdleSlotUnlessForced() throws IOException {
+        healthStatus.set(503);
+        ActionWorkspace ws = workspace().input("command", "deploy").input("environment", "prod-blue");
+        assertThat(ws.run().exitCode()).isZero();
+        ws.input("environment", "prod-green").input("commit", "ccc3333").input("deployment-url", serverUrl);
+        assertThat(ws.run().exitCode()).isZero();
+        ws.input("command", "swap-slots").input("environment", "prod").input("deployment-url", "");
+
+        ActionWorkspace.Run refused = ws.run();
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(deployments(ws).path("prod").path("slots").path("live").asText()).isEqualTo("blue");
+
+        ActionWorkspace.Run forced = ws.input("force", "true").run();
+        assertThat(forced.exitCode()).as(forced.stdout()).isZero();
+        assertThat(deployments(ws).path("prod").path("slots").path("live").asText()).isEqualTo("green");
+    }
+
+    @Test
+    void deployACanaryStepThenRollItBack() throws IOException {
+        ActionWorkspace ws = workspace().input("command", "deploy").input("environment", "prod").input("canary", "10");
+
+        ActionWorkspace.Run step = ws.run();
+
+        assertThat(step.exitCode()).as(step.stdout()).isZero();
+        assertThat(step.stdout()).contains("Canary of " + INCREMENT + " in prod: 10 %");
+        JsonNode canary = deployments(ws).path("prod").path("canary");
+        assertThat(canary.path("weight").asInt()).isEqualTo(10);
+        assertThat(canary.path("status").asText()).isEqualTo("running");
+
+        ActionWorkspace.Run back = ws.input("command", "rollback").input("canary", "true").run();
+
+        assertThat(back.exitCode()).as(back.stdout()).isZero();
+        canary = deployments(ws).path("prod").path("canary");
+        assertThat(canary.path("weight").asInt()).isZero();
+        assertThat(canary.path("status").asText()).isEqualTo("abandoned");
+    }
+
+    @Test
+    void aCanaryThatIsNotANumberIsBadInputNamingIt() throws IOException {
+        ActionWorkspace.Run run = workspace().input("command", "deploy").input("environment", "prod")
+                .input("canary", "abc").run();
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stdout()).contains("::error title=Input canary::input \"canary\": expected the canary's share "
+                + "of traffic in percent");
+    }
+
+    @Test
+    void aSlotAndACanaryTogetherAreBadInputNamingTheInputs() throws IOException {
+        ActionWorkspace.Run run = workspace().input("command", "deploy").input("environment", "prod")
+                .input("slot", "green").input("canary", "10").run();
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stdout()).contains("::error title=Input slot::input \"slot\": the slot input and the canary "
+                + "input are two ways to roll out");
+    }
+
+    @Test
+    void rollbackPutsThePreviousCommitBack() throws IOException {
+        ActionWorkspace ws = workspace().input("profile", "local-prod").input("commit", "1111111");
+        assertThat(ws.run().exitCode()).isZero();
+        assertThat(ws.input("commit", "2222222").run().exitCode()).isZero();
+        clearFiles(ws);
+
+        ActionWorkspace.Run run = ws.input("command", "rollback").input("commit", "").input("reason", "checkout broken")
+                .run();
+
+        assertThat(run.exitCode()).as(run.stdout()).isZero();
+        assertThat(run.stdout()).contains("Rolled back " + INCREMENT + " in prod: commit 1111111 is current again "
+                + "(was 2222222)");
+        assertThat(json(ws.outputs().get("deployment")).path("commit").asText()).isEqualTo("1111111");
+        assertThat(ws.metadata(INCREMENT)).contains("rolled_back").contains("checkout broken");
+    }
+
+    @Test
+    void featureFlagsEnableListAndExport() throws IOException {
+        // increment: active (the runner's default) means "no increment": the change is not recorded in one.
+        ActionWorkspace ws = workspace().input("command", "feature-flag").input("action", "enable")
+                .input("flag", "newCheckout").input("environment", "qa").input("increment", "active");
+
+        ActionWorkspace.Run enable = ws.run();
+        assertThat(enable.exitCode()).as(enable.stdout()).isZero();
+        assertThat(enable.stdout()).contains("::notice title=SpecWeave Deploy::Feature flag newCheckout is on in qa");
+        assertThat(ActionWorkspace.read(ws.workspace.resolve(".specweave/config/feature-flags.json")))
+                .contains("newCheckout");
+
+        clearFiles(ws);
+        ActionWorkspace.Run list = ws.input("action", "list").run();
+        assertThat(list.exitCode()).isZero();
+        assertThat(ws.summaryText()).contains("| flag |").contains("| newCheckout |");
+
+        clearFiles(ws);
+        ActionWorkspace.Run export = ws.input("action", "export").input("format", "json").run();
+        assertThat(export.exitCode()).as(export.stdout()).isZero();
+        assertThat(export.stdout()).contains("::group::Feature flags of qa (json)").contains("\"newCheckout\"");
+        assertThat(ws.outputs()).containsEntry("environment", "qa");
+    }
+
+    @Test
+    void aFeatureFlagChangeNamingAnIncrementIsRecordedInItsHistory() throws IOException {
+        ActionWorkspace ws = workspace().input("profile", "local-qa");
+        assertThat(ws.run().exitCode()).isZero();
+
+        ActionWorkspace.Run run = ws.input("command", "feature-flag").input("action", "disable")
+                .input("flag", "newCheckout").input("environment", "qa").run();
+
+        assertThat(run.exitCode()).as(run.stdout()).isZero();
+        assertThat(deployments(ws).path("qa").path("flagChanges").toString()).contains("newCheckout");
+    }
+
+    @Test
+    void featureFlagWithoutOrWithAnUnknownActionIsBadInputNamingIt() {
+        ActionWorkspace.Run missing = new ActionWorkspace(temp).input("command", "feature-flag").run();
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.stdout()).contains("::error title=Input action::input \"action\": command feature-flag "
+                + "needs the action input");
+
+        ActionWorkspace.Run unknown = new ActionWorkspace(temp.resolve("other")).input("command", "feature-flag")
+                .input("action", "toggle").run();
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.stdout()).contains("::error title=Input action::input \"action\": expected one of enable, "
+                + "disable, list, export, got \"toggle\"");
+    }
+
+    @Test
+    void theCommandInputNamesTheCliCommandsItRuns() {
+        assertThat(List.of(ActionCommand.values())).extracting(ActionCommand::word).containsExactly("sync", "status",
+                "health", "approve", "dora", "deploy", "swap-slots", "rollback", "feature-flag");
+    }
+}
