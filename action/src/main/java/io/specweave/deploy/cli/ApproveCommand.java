@@ -11,10 +11,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code approve <increment> --environment E --by NAME}: records an approval, a change request or metrics. */
-@Command(name = "approve", mixinStandardHelpOptions = true,
-        description = {"Appends an approval to an increment's record for an environment; also records its change",
-                "request (--change-request) and metrics (--metrics). Given before the environment's next deployment,",
-                "they count for that deployment's promotion gates."})
+@Command(name = "approve", mixinStandardHelpOptions = true, versionProvider = SpecweaveDeploy.Version.class,
+        description = {"Records an approval (and a change request or metrics) for an increment in an environment.",
+                "Given before the environment's next deployment, they count for that deployment's promotion gates."})
 final class ApproveCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -12,9 +12,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code dora [--window 90d]}: DORA's four keys over every increment's production deployments. */
-@Command(name = "dora", mixinStandardHelpOptions = true,
-        description = {"DORA's four keys over the production deployments of every increment in a window:",
-                "deployment frequency, lead time for changes, change failure rate, failed deployment recovery time."})
+@Command(name = "dora", mixinStandardHelpOptions = true, versionProvider = SpecweaveDeploy.Version.class,
+        description = {"DORA's four keys over the production deployments of every increment in a window.",
+                "Deployment frequency, lead time for changes, change failure rate, failed deployment recovery time."})
 final class DoraCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code health <increment> --environment E}: re-checks a recorded deployment's health URL. */
-@Command(name = "health", mixinStandardHelpOptions = true,
+@Command(name = "health", mixinStandardHelpOptions = true, versionProvider = SpecweaveDeploy.Version.class,
         description = {"Checks the health URL of an increment's deployment to an environment and records the result.",
                 "Exit code 1 when the environment is unhealthy or unreachable."})
 final class HealthCommand implements Callable<Integer> {

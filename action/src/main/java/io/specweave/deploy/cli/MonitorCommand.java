@@ -44,7 +44,8 @@ import picocli.CommandLine.ParentCommand;
  * was seen, and exits 1 once it was unhealthy for {@code --failures} polls in a row.
  */
 @Command(name = "monitor", mixinStandardHelpOptions = true, versionProvider = SpecweaveDeploy.Version.class,
-        description = {"With --canary: compares a canary with the stable version (Prometheus or a metrics file) and "
+        description = {"Watches an environment's health and metrics, or with --canary compares a canary with stable.",
+                "With --canary: compares a canary with the stable version (Prometheus or a metrics file) and "
                 + "recommends SAFE TO INCREASE CANARY, HOLD or ROLL BACK; exits 0 only for safe.",
                 "Without: polls the environment's health (and Prometheus metrics) for --duration, records them as "
                 + "the environment's metrics and exits 1 after --failures unhealthy polls in a row."},

@@ -126,7 +126,7 @@ class CliTest {
 
     @Test
     void helpAndVersionWorkOnEveryCommand() {
-        for (String command : List.of("sync", "status")) {
+        for (String command : SpecweaveDeploy.COMMANDS.keySet()) {
             CliHarness.Run help = CliHarness.inProcess(Map.of(), command, "--help");
             assertThat(help.exitCode()).isZero();
             assertThat(help.out()).contains("Usage: specweave-deploy " + command);
