@@ -86,7 +86,7 @@ class GitHubActionMainTest {
 
     @Test
     void secretInputsAreMaskedBeforeAnyOtherOutputAndNeverShownUnmasked() throws IOException {
-        String token = "ghp_TopSecretToken0123456789";
+        String token = "fake-token-TopSecretToken0123456789";
         String jira = "jira-api-SECRET-987";
         String pat = "jira-pat-SECRET-654";
         String ado = "ado-pat-SECRET-321\nsecond-line-SECRET";

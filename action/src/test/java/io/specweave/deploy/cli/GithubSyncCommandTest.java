@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GithubSyncCommandTest {
 
-    private static final String SECRET = "ghp_cliSecretTokenValue5550001";
+    private static final String SECRET = "fake-token-cliSecretTokenValue5550001";
 
     @TempDir
     Path dir;

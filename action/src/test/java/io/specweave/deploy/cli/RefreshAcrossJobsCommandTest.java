@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RefreshAcrossJobsCommandTest {
 
-    private static final String TOKEN = "ghp_refreshTestToken0000000001";
+    private static final String TOKEN = "fake-token-refreshTestToken0000000001";
 
     @TempDir
     Path root;

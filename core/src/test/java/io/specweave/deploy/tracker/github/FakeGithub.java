@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
  */
 final class FakeGithub implements AutoCloseable {
 
-    static final String TOKEN = "ghp_fakeTokenValue0123456789abcdefXYZ";
+    static final String TOKEN = "fake-token-fakeTokenValue0123456789abcdefXYZ";
     private static final Pattern REPO = Pattern.compile("/repos/([^/]+)/([^/]+)(/.*)?");
 
     /** One response to send instead of the normal one, for requests the predicate accepts. */

@@ -143,7 +143,7 @@ class GithubFaultsTest {
     @Test
     void rejectedTokenFailsNamingTheVariableNeverTheValue() {
         project.env.remove("GITHUB_TOKEN");
-        project.env.put("DEPLOY_GH_TOKEN", "ghp_wrongTokenValue987654321");
+        project.env.put("DEPLOY_GH_TOKEN", "fake-token-wrongTokenValue987654321");
         project.config(GithubTrackerTest.configWithQa(
                 "\"config\": { \"owner\": \"acme\", \"repo\": \"app-deploy\", \"tokenEnv\": \"DEPLOY_GH_TOKEN\" }"));
 
@@ -152,8 +152,8 @@ class GithubFaultsTest {
                 .hasMessageContaining("DEPLOY_GH_TOKEN")
                 .hasMessageContaining("HTTP 401")
                 .hasMessageContaining("issues: write")
-                .hasMessageNotContaining("ghp_wrongTokenValue987654321");
-        assertThat(project.metadataText()).doesNotContain("ghp_wrongTokenValue987654321");
+                .hasMessageNotContaining("fake-token-wrongTokenValue987654321");
+        assertThat(project.metadataText()).doesNotContain("fake-token-wrongTokenValue987654321");
     }
 
     @Test
