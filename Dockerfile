@@ -51,7 +51,7 @@ RUN --mount=type=bind,from=build,source=/cds-training,target=/cds-training \
     /opt/specweave-deploy/java/bin/java -Xshare:dump -Xlog:cds=off >/dev/null \
  && cp -R /cds-training /tmp/cds-training \
  && env GITHUB_ACTIONS=true GITHUB_WORKSPACE=/tmp/cds-training GITHUB_OUTPUT=/tmp/cds-training/output \
-      GITHUB_STEP_SUMMARY=/tmp/cds-training/summary INPUT_INCREMENT=0002 INPUT_ENVIRONMENT=qa \
+      GITHUB_STEP_SUMMARY=/tmp/cds-training/summary INPUT_INCREMENT=0002 INPUT_ENVIRONMENT=qa "INPUT_HEALTH-CHECK=false" \
       /opt/specweave-deploy/java/bin/java -XX:ArchiveClassesAtExit=/opt/specweave-deploy/specweave-deploy.jsa \
       -Xlog:cds=off -Xlog:cds+dynamic=off -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
       -cp /opt/specweave-deploy/specweave-deploy.jar io.specweave.deploy.action.GitHubActionMain >/dev/null \

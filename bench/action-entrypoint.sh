@@ -29,7 +29,7 @@ run_entrypoint() { # JVM options...
   env -i PATH="$PATH" GITHUB_ACTIONS=true GITHUB_WORKSPACE="$work/ws" GITHUB_OUTPUT="$work/fc/output" \
     GITHUB_STEP_SUMMARY="$work/fc/summary" GITHUB_SHA=9b1d5f0c2e4a6b8d0f1a3c5e7092b4d6f8a0c2e4 \
     GITHUB_REF=refs/heads/main GITHUB_REF_NAME=main GITHUB_REPOSITORY=demo-shop/demo-shop GITHUB_RUN_ID=1 \
-    GITHUB_ACTOR=bench INPUT_COMMAND=sync INPUT_INCREMENT=0002 INPUT_ENVIRONMENT=qa INPUT_DEPLOYED=true \
+    GITHUB_ACTOR=bench INPUT_COMMAND=sync INPUT_INCREMENT=0002 INPUT_ENVIRONMENT=qa INPUT_DEPLOYED=true "INPUT_HEALTH-CHECK=false" \
     "$java_cmd" "$@" -cp "$jar" "$main" > /dev/null
 }
 

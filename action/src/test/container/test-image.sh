@@ -78,7 +78,7 @@ run_action() { # extra options before the image; ENTRY=(...) replaces the entry 
     -e GITHUB_SHA=9b1d5f0c2e4a6b8d0f1a3c5e7092b4d6f8a0c2e4 -e GITHUB_REF=refs/heads/main -e GITHUB_REF_NAME=main \
     -e GITHUB_REF_TYPE=branch -e GITHUB_REPOSITORY=demo-shop/demo-shop -e GITHUB_RUN_ID=4242 \
     -e GITHUB_SERVER_URL=https://github.com -e GITHUB_ACTOR=octocat \
-    -e INPUT_COMMAND=sync -e INPUT_INCREMENT=0002 -e INPUT_DEPLOYED=true -e INPUT_WORKING-DIRECTORY=. \
+    -e INPUT_COMMAND=sync -e INPUT_INCREMENT=0002 -e INPUT_DEPLOYED=true -e INPUT_WORKING-DIRECTORY=. -e INPUT_HEALTH-CHECK=false \
     -e INPUT_COMMIT-METADATA=false -e INPUT_DRY-RUN=false -e INPUT_GITHUB-TOKEN=ghs_containerTestToken \
     "$@" "${entry_override[@]}" "$image" "${entry_args[@]}"
 }
