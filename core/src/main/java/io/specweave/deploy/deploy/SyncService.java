@@ -82,14 +82,9 @@ public final class SyncService {
         List<String> warnings = new ArrayList<>();
         if (request.outcome() != SyncRequest.Outcome.FAILED) {
             // Gates come before any health check, tracker call or write: a refused deployment leaves no trace.
-            // The "previous environment" is the previous one a deployment can be recorded for: pipeline
-            // entries without a profile and without a record (a planned "preview", say) are passed over.
-            List<String> deployable = project.config().pipeline(environments.keySet()).stream()
-                    .filter(e -> e.equals(environment) || environments.containsKey(e)
-                            || !project.config().profilesForEnvironment(e).isEmpty())
-                    .toList();
-            List<PromotionGates.Refusal> refusals = new PromotionGates(rules)
-                    .evaluate(deployable, environment, candidate, environments, Instant.now(clock));
+            List<PromotionGates.Refusal> refusals = new PromotionGates(rules).evaluate(
+                    deployable(project, environments, environment), environment, candidate, environments,
+                    Instant.now(clock));
             boolean previousRefused = refusals.stream().anyMatch(r -> r.gate().equals("requirePrevious"));
             if (!refusals.isEmpty() && !request.force()) {
                 throw new OperationFailedException("promotion to " + environment + " refused for " + increment.id()
@@ -164,11 +159,7 @@ public final class SyncService {
      *         previous environment, no tracker profile for it); else why it could not be refreshed
      */
     private String refreshPrevious(Project project, Increment increment, MetadataStore store, String environment) {
-        Map<String, DeploymentRecord> environments = Deployments.all(store.read());
-        List<String> deployable = project.config().pipeline(environments.keySet()).stream()
-                .filter(e -> e.equals(environment) || environments.containsKey(e)
-                        || !project.config().profilesForEnvironment(e).isEmpty())
-                .toList();
+        List<String> deployable = deployable(project, Deployments.all(store.read()), environment);
         int index = deployable.indexOf(environment);
         if (index <= 0) {
             return null;
@@ -182,6 +173,19 @@ public final class SyncService {
         }
         return problems.isEmpty() ? null : "the record of " + before + " could not be refreshed from its tracking item: "
                 + String.join("; ", problems);
+    }
+
+    /**
+     * The pipeline as far as gates are concerned: the "previous environment" is the previous one a
+     * deployment can be recorded for, so pipeline entries without a profile and without a record (a
+     * planned "preview", say) are passed over.
+     */
+    private static List<String> deployable(Project project, Map<String, DeploymentRecord> environments,
+            String environment) {
+        return project.config().pipeline(environments.keySet()).stream()
+                .filter(e -> e.equals(environment) || environments.containsKey(e)
+                        || !project.config().profilesForEnvironment(e).isEmpty())
+                .toList();
     }
 
     /** The candidate with the job's test, coverage and load-test results, metrics and change request. */
