@@ -20,7 +20,7 @@ public record CliRuntime(
 
     /** The real process: System.getenv, stdout/stderr, the system clock, the built-in trackers. */
     public static CliRuntime system() {
-        return new CliRuntime(System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true),
+        return new CliRuntime(System.getenv(), utf8(System.out), utf8(System.err),
                 Clock.systemUTC(), TrackerFactory::standard);
     }
 
@@ -55,5 +55,13 @@ public record CliRuntime(
     /** Emoji off when NO_COLOR is set (https://no-color.org) or the terminal is dumb. */
     public boolean plain() {
         return env.containsKey("NO_COLOR") || "dumb".equals(env.get("TERM"));
+    }
+
+    /**
+     * UTF-8 whatever the locale: a CI container often has none (POSIX), and the JVM would then print
+     * every arrow, dash and emoji as '?', while CI logs and terminals today read UTF-8.
+     */
+    private static PrintWriter utf8(java.io.PrintStream stream) {
+        return new PrintWriter(new java.io.OutputStreamWriter(stream, java.nio.charset.StandardCharsets.UTF_8), true);
     }
 }

@@ -92,4 +92,17 @@ class ConcurrentProcessesTest {
         }
         assertThat(killedWhileRunning).as("kills that hit a running process").isGreaterThanOrEqualTo(10);
     }
+
+    @Test
+    void outputIsUtf8EvenWithoutALocale() throws Exception {
+        Path demo = CliHarness.copyDemo(dir.resolve("demo"));
+        ProcessBuilder builder = CliHarness.process(demo, "status", "1", "--dir", demo.toString());
+        // a CI container often has no locale at all: the JVM would print '?' for every non-ASCII character
+        builder.environment().keySet().removeIf(k -> k.equals("LANG") || k.startsWith("LC_"));
+        builder.environment().put("LC_ALL", "C");
+        Process p = builder.redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).isZero();
+        assertThat(out).contains("0001-user-login — User login", "✅ DEV").doesNotContain("?");
+    }
 }
