@@ -24,6 +24,9 @@ import java.util.function.Consumer;
  */
 public final class MonitorService {
 
+    /** Time between two polls when none is given. */
+    public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
+
     private final HealthChecker checker;
     private final Sleeper sleeper;
     private final Clock clock;
