@@ -259,6 +259,25 @@ class ActionTestMonitorTest {
     }
 
     @Test
+    void coresBadInputSpeaksOfInputsButKeepsTheCommandItQuotes() throws IOException {
+        ActionWorkspace ws = workspace().input("command", "monitor").input("environment", "staging");
+
+        ActionWorkspace.Run monitor = ws.run();
+
+        assertThat(monitor.exitCode()).isEqualTo(2);
+        assertThat(monitor.stdout()).contains("deployments.staging: no deployment recorded to monitor; record one "
+                + "first (`deploy 0002 --environment staging`)");
+
+        ws.env.remove("GITHUB_SHA");
+        ActionWorkspace.Run test = ws.input("command", "test").input("suite", "smoke").run();
+
+        assertThat(test.exitCode()).isEqualTo(2);
+        assertThat(test.stdout()).contains("::error title=Input commit::", "no commit known to test; pass the commit "
+                + "input", "(`sync 0002 --environment staging`)");
+        assertThat(healthRequests.get()).isZero();
+    }
+
+    @Test
     void monitorWithCanaryGatesOnTheRecommendationFromAMetricsFile() throws IOException {
         ActionWorkspace ws = workspace().input("command", "deploy").input("environment", "prod")
                 .input("canary", "10");
