@@ -24,7 +24,11 @@ enum ActionCommand {
     /** Put the previous version back, or a canary to 0 % (the CLI's {@code rollback}). */
     ROLLBACK("rollback"),
     /** Turn a flag on or off, list or export flags (the CLI's {@code feature-flag}). */
-    FEATURE_FLAG("feature-flag");
+    FEATURE_FLAG("feature-flag"),
+    /** Run a test suite against an environment and record its results (the CLI's {@code test}). */
+    TEST("test"),
+    /** Watch an environment's health, or compare a canary with stable (the CLI's {@code monitor}). */
+    MONITOR("monitor");
 
     private final String word;
 

@@ -1,5 +1,6 @@
 package io.specweave.deploy.action;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.DeployException;
 import io.specweave.deploy.Json;
 import io.specweave.deploy.OperationFailedException;
@@ -7,16 +8,21 @@ import io.specweave.deploy.Project;
 import io.specweave.deploy.ci.CiContext;
 import io.specweave.deploy.ci.CiDetector;
 import io.specweave.deploy.cli.CliRuntime;
+import io.specweave.deploy.cli.MonitorPrinter;
+import io.specweave.deploy.cli.StopSignal;
 import io.specweave.deploy.config.Credentials;
 import io.specweave.deploy.deploy.ApprovalService;
 import io.specweave.deploy.deploy.RollbackResult;
 import io.specweave.deploy.deploy.RollbackService;
+import io.specweave.deploy.deploy.SuiteTestResult;
+import io.specweave.deploy.deploy.SuiteTestService;
 import io.specweave.deploy.deploy.SyncRequest;
 import io.specweave.deploy.deploy.SyncResult;
 import io.specweave.deploy.deploy.SyncService;
 import io.specweave.deploy.health.HealthChecker;
 import io.specweave.deploy.health.HealthService;
 import io.specweave.deploy.http.Sleeper;
+import io.specweave.deploy.increment.Increment;
 import io.specweave.deploy.report.DoraReport;
 import io.specweave.deploy.report.DoraService;
 import io.specweave.deploy.report.EnvironmentStatus;
@@ -25,24 +31,39 @@ import io.specweave.deploy.report.PipelineStatus;
 import io.specweave.deploy.report.StatusJson;
 import io.specweave.deploy.report.StatusService;
 import io.specweave.deploy.report.TextStatusRenderer;
+import io.specweave.deploy.rollout.CanaryMonitorService;
+import io.specweave.deploy.rollout.CanaryReport;
+import io.specweave.deploy.rollout.CanaryReportRenderer;
 import io.specweave.deploy.rollout.CanaryResult;
 import io.specweave.deploy.rollout.CanaryService;
+import io.specweave.deploy.rollout.CanaryState;
+import io.specweave.deploy.rollout.CanaryThresholds;
 import io.specweave.deploy.rollout.DeployRequest;
 import io.specweave.deploy.rollout.EnvironmentTarget;
 import io.specweave.deploy.rollout.FeatureFlagService;
 import io.specweave.deploy.rollout.FlagChange;
 import io.specweave.deploy.rollout.FlagMatrix;
 import io.specweave.deploy.rollout.HttpSlotHealthCheck;
+import io.specweave.deploy.rollout.MonitorReport;
+import io.specweave.deploy.rollout.MonitorService;
+import io.specweave.deploy.rollout.MonitorSources;
+import io.specweave.deploy.rollout.Recommendation;
 import io.specweave.deploy.rollout.SlotResult;
 import io.specweave.deploy.rollout.SlotService;
+import io.specweave.deploy.suite.SuiteDefinition;
 import io.specweave.deploy.tracker.TrackerFactory;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The Action's commands besides sync and status: health, approve, dora, deploy, swap-slots,
- * rollback and feature-flag. Each makes the core call its CLI command makes, with the inputs in
+ * rollback, feature-flag, test and monitor. Each makes the core call its CLI command makes, with the inputs in
  * place of the options, and reports the environment it touched as step outputs and summary.
  */
 final class ActionCommands {
@@ -252,6 +273,160 @@ final class ActionCommands {
             default -> throw new IllegalStateException(request.flagAction.name());
         }
         return new Report(outputs, md.toString());
+    }
+
+    /**
+     * {@code test}: runs {@code suite} against the environment (or {@code slot}) as the CLI's test does,
+     * its output folded in a group, and reports the recorded {@code testResults}; fails (1) when the
+     * suite did not pass, after setting the outputs.
+     */
+    Report test(Project project, ActionRequest request) {
+        if (request.suite == null) {
+            throw new InputException("suite", "command test needs the suite to run: a key of "
+                    + "deployment.testSuites in .specweave/config.json, e.g. smoke");
+        }
+        EnvironmentTarget target = InputWords.translated(() -> EnvironmentTarget.resolve(project.config(),
+                request.profile, request.environment, request.slot));
+        SuiteTestService service = new SuiteTestService(trackers(), runtime.clock());
+        CiContext ci = ci(project);
+        SuiteTestResult result;
+        DeployException failure = null;
+        commands.startGroup("Test suite " + request.suite);
+        // The suite's output is not ours: the runner must not take a line of it for a workflow command.
+        String token = commands.stopCommands();
+        try {
+            result = InputWords.translated(() -> {
+                try {
+                    return service.run(project, request.increment, target, request.suite, request.commit, ci,
+                            commands::info);
+                } catch (SuiteDefinition.UnknownSuiteException e) {
+                    throw new InputException("suite", "expected a key of deployment.testSuites; " + e.getMessage(),
+                            e);
+                }
+            });
+        } catch (SuiteTestService.SuiteFailedException e) {
+            result = e.result();
+            failure = e;
+        } finally {
+            commands.resumeCommands(token);
+            commands.endGroup();
+        }
+        String tested = result.environment() + (result.slot() == null ? "" : " (slot " + result.slot() + ")");
+        var t = result.testResults();
+        String counts = t.path("passed").asLong() + "/" + t.path("total").asLong() + " passed, "
+                + t.path("failed").asLong() + " failed, " + t.path("errors").asLong() + " errors, "
+                + t.path("skipped").asLong() + " skipped";
+        String line = "Test suite " + result.suite() + " against " + tested + ": "
+                + (result.passed() ? "passed (" + counts + ")" : "did not pass (" + counts + ")");
+        if (result.passed()) {
+            commands.notice(TITLE, line);
+        }
+        Report report = environmentReport(project, result.increment(), result.environment(),
+                (result.passed() ? "✅ " : "❌ ") + MarkdownStatusRenderer.inline(line)
+                        + (result.problem() == null ? "" : "\n\n> " + MarkdownStatusRenderer.inline(result.problem())),
+                failure);
+        if (result.trackingId() != null && report.outputs().get("tracking-id") == null) {
+            report.outputs().put("tracking-id", result.trackingId());
+        }
+        report.outputs().put("test-results", Json.compact(result.testResults()));
+        return report;
+    }
+
+    /**
+     * {@code monitor}: watches the environment's health (and Prometheus metrics) for {@code duration}, a
+     * plain line per poll; with {@code canary: true}, compares the running canary with stable. Fails (1)
+     * as the CLI's monitor does: unhealthy polls in a row, or anything but SAFE TO INCREASE CANARY.
+     */
+    Report monitor(Project project, ActionRequest request) {
+        boolean canary = request.canary != null && ActionInput.canaryMonitor(request.canary);
+        EnvironmentTarget target = InputWords.translated(() -> EnvironmentTarget.resolve(project.config(),
+                request.profile, request.environment, null));
+        Duration total = request.duration != null ? request.duration : Duration.ZERO;
+        return canary ? monitorCanary(project, request, target, total) : monitorEnvironment(project, request, target,
+                total);
+    }
+
+    private Report monitorEnvironment(Project project, ActionRequest request, EnvironmentTarget target,
+            Duration total) {
+        if (request.metricsFile != null) {
+            throw new InputException("metrics-file", "is for canary: true (canary and stable metrics from a file); "
+                    + "watching an environment reads the profile's metrics.prometheusUrl");
+        }
+        Duration every = request.interval != null ? request.interval : MonitorService.DEFAULT_INTERVAL;
+        MonitorSources.EnvironmentMetrics metrics = InputWords.translated(() -> MonitorSources.environment(target,
+                null));
+        StopSignal stop = StopSignal.onShutdown();
+        MonitorReport report;
+        try {
+            // A CI log shows every \r as a new line: one plain line per poll, never a progress line.
+            report = InputWords.translated(() -> new MonitorService(new HealthChecker(Sleeper.system(),
+                    runtime.clock()), stop.sleeper(), runtime.clock()).monitor(project, request.increment, target,
+                    total, every, request.failures, metrics == null ? null : metrics.metrics(),
+                    metrics == null ? null : metrics.name(), stop::requested,
+                    poll -> commands.info(MonitorPrinter.line(poll))));
+        } finally {
+            stop.done();
+        }
+        StringWriter summary = new StringWriter();
+        PrintWriter printer = new PrintWriter(summary);
+        new MonitorPrinter(printer, false).summary(report, total);
+        printer.flush();
+        commands.group("Monitoring summary: " + report.increment() + " in " + report.environment(),
+                summary.toString());
+        String verdict = MonitorPrinter.verdict(report);
+        DeployException failure = report.failed() ? new OperationFailedException(report.problem()) : null;
+        if (failure == null) {
+            commands.notice(TITLE, report.environment() + ": " + verdict);
+        }
+        Report out = environmentReport(project, report.increment(), report.environment(),
+                (failure == null ? "✅ " : "❌ ") + MarkdownStatusRenderer.inline(verdict), failure);
+        out.outputs().put("recommendation", report.verdict().name().replace('_', ' '));
+        out.outputs().put("metrics", Json.compact(report.toMetricsNode()));
+        return out;
+    }
+
+    private Report monitorCanary(Project project, ActionRequest request, EnvironmentTarget target, Duration total) {
+        if (request.failures != null) {
+            throw new InputException("failures", "is for watching an environment (canary: false); a canary's "
+                    + "failed measurements are counted against the profile's canaryAnalysis.failureThreshold");
+        }
+        Path metricsFile = null;
+        if (request.metricsFile != null) {
+            metricsFile = project.dir().resolve(request.metricsFile).normalize();
+            if (!Files.isRegularFile(metricsFile)) {
+                throw new InputException("metrics-file", "expected a JSON file of canary and stable metrics, "
+                        + "relative to working-directory, but " + metricsFile + " is not a file");
+            }
+        }
+        Increment increment = project.increments().resolve(request.increment);
+        String environment = target.environment();
+        CanaryState state = InputWords.translated(() -> CanaryMonitorService.running(project, increment,
+                environment));
+        CanaryThresholds thresholds = CanaryThresholds.of(target.profile());
+        Path file = metricsFile;
+        MonitorSources.CanaryMetrics source = InputWords.translated(() -> MonitorSources.canary(target, file, null));
+        Duration every = request.interval != null ? request.interval : CanaryMonitorService.DEFAULT_INTERVAL;
+        CanaryReportRenderer renderer = new CanaryReportRenderer(true);
+        CanaryReport report = InputWords.translated(() -> new CanaryMonitorService(Sleeper.system(), runtime.clock())
+                .monitor(project, increment, environment, state, thresholds, source, total, every,
+                        (n, planned, m) -> commands.info(renderer.line(n, planned, m))));
+        commands.group("Canary Deployment Monitoring: " + report.increment() + " in " + report.environment(),
+                renderer.render(report));
+        String line = report.recommendation().label() + ": " + report.reason();
+        DeployException failure = report.recommendation() == Recommendation.SAFE ? null
+                : new OperationFailedException("canary of " + report.increment() + " in " + report.environment()
+                        + ": " + line);
+        if (failure == null) {
+            commands.notice(TITLE, "Canary of " + report.increment() + " in " + report.environment() + ": " + line);
+        }
+        Report out = environmentReport(project, report.increment(), report.environment(),
+                (failure == null ? "✅ " : "⚠️ ") + MarkdownStatusRenderer.inline(line), failure);
+        out.outputs().put("recommendation", report.recommendation().label());
+        ObjectNode metrics = CanaryMonitorService.lastAnalysis(report);
+        metrics.set("canary", Json.mapper().valueToTree(report.last().canary()));
+        metrics.set("stable", Json.mapper().valueToTree(report.last().stable()));
+        out.outputs().put("metrics", Json.compact(metrics));
+        return out;
     }
 
     private static void requireEnvironment(ActionRequest request) {

@@ -2,7 +2,9 @@ package io.specweave.deploy.action;
 
 import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.deploy.SyncRequest;
+import io.specweave.deploy.report.Durations;
 import io.specweave.deploy.report.DoraService;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -60,6 +62,11 @@ record ActionInput(String name, String fallback, String credential, boolean secr
             text("flag", null, (r, v) -> r.flag = v),
             text("action", null, (r, v) -> r.flagAction = ActionRequest.FlagAction.parse(v)),
             text("format", "env", (r, v) -> r.format = v),
+            text("suite", null, (r, v) -> r.suite = v),
+            text("duration", null, (r, v) -> r.duration = duration("duration", v)),
+            text("interval", null, (r, v) -> r.interval = duration("interval", v)),
+            text("failures", null, (r, v) -> r.failures = failures(v)),
+            text("metrics-file", null, (r, v) -> r.metricsFile = v),
             credential("github-token", "GITHUB_TOKEN", true),
             credential("jira-email", "JIRA_EMAIL", false),
             credential("jira-api-token", "JIRA_API_TOKEN", true),
@@ -150,6 +157,35 @@ record ActionInput(String name, String fallback, String credential, boolean secr
                     + "canary) or false, got \"" + value + "\"");
         }
         return TRUE.contains(value);
+    }
+
+    /** {@code canary} for {@code monitor}: true compares the running canary with stable; false watches the environment. */
+    static boolean canaryMonitor(String value) {
+        if (!TRUE.contains(value) && !FALSE.contains(value)) {
+            throw new InputException("canary", "with command monitor, expected true (compare the running canary "
+                    + "with stable) or false (watch the environment's health), got \"" + value + "\"");
+        }
+        return TRUE.contains(value);
+    }
+
+    /** {@code duration}, {@code interval}: core's durations ({@code 500ms}, {@code 30s}, {@code 15m}, {@code 1h}). */
+    static Duration duration(String name, String value) {
+        try {
+            return Durations.parse(value, name);
+        } catch (BadInputException e) {
+            throw new InputException(name, "expected a duration such as 30s, 1m, 15m or 1h, got \"" + value + "\"",
+                    e);
+        }
+    }
+
+    /** {@code failures}: unhealthy polls in a row that end a monitor run, a whole number (core checks 1 or more). */
+    static Integer failures(String value) {
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw new InputException("failures", "expected a whole number of unhealthy polls in a row, 1 or more "
+                    + "(e.g. 3), got \"" + value + "\"");
+        }
     }
 
     /** {@code deployed}: true (finished), false (failed) or in-progress (started, not finished). */

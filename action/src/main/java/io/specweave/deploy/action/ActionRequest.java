@@ -45,6 +45,16 @@ final class ActionRequest {
     String flag;
     FlagAction flagAction;
     String format = "env";
+    /** {@code test}: the key of {@code deployment.testSuites} to run. */
+    String suite;
+    /** {@code monitor}: how long to watch; null for one poll or measurement. */
+    java.time.Duration duration;
+    /** {@code monitor}: time between polls; null for core's default of the mode. */
+    java.time.Duration interval;
+    /** {@code monitor}: unhealthy polls in a row that end the run; null for the config's. */
+    Integer failures;
+    /** {@code monitor} with {@code canary: true}: canary and stable metrics from this JSON file, relative to the project. */
+    String metricsFile;
     /** Credential inputs by the environment variable core reads them from ({@code GITHUB_TOKEN}, ...). */
     final Map<String, String> credentials = new LinkedHashMap<>();
 

@@ -51,10 +51,10 @@ public final class GitHubActionMain {
 
     /** The step outputs action.yml declares, in its order. */
     static final List<String> OUTPUTS = List.of("increment", "environment", "profile", "tracking-url", "tracking-id",
-            "health-status", "deployment", "status", "dora");
+            "health-status", "deployment", "status", "dora", "test-results", "recommendation", "metrics");
 
     /** Outputs holding JSON documents: always written in the heredoc form. */
-    static final Set<String> JSON_OUTPUTS = Set.of("deployment", "status", "dora");
+    static final Set<String> JSON_OUTPUTS = Set.of("deployment", "status", "dora", "test-results", "metrics");
 
     private static final String TITLE = "SpecWeave Deploy";
     private static final int COMMIT_ATTEMPTS = 5;
@@ -109,6 +109,8 @@ public final class GitHubActionMain {
                 case SWAP_SLOTS -> more.swapSlots(project, request);
                 case ROLLBACK -> more.rollback(project, request);
                 case FEATURE_FLAG -> more.featureFlag(project, request);
+                case TEST -> more.test(project, request);
+                case MONITOR -> more.monitor(project, request);
             };
             Path outputFile = file(env, "GITHUB_OUTPUT");
             if (outputFile != null) {

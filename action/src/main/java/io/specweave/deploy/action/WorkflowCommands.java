@@ -73,6 +73,33 @@ final class WorkflowCommands {
         out.flush();
     }
 
+    /** Opens a group; the lines up to {@link #endGroup()} fold under its title in the log. */
+    void startGroup(String title) {
+        out.println("::group::" + escapeData(redact(title)));
+        out.flush();
+    }
+
+    void endGroup() {
+        out.println("::endgroup::");
+        out.flush();
+    }
+
+    /**
+     * Stops the runner from reading workflow commands in what follows (a test suite's own output may
+     * print {@code ::error} or {@code ::endgroup::}); returns the token {@link #resumeCommands} takes.
+     */
+    String stopCommands() {
+        String token = "specweave-" + java.util.UUID.randomUUID();
+        out.println("::stop-commands::" + token);
+        out.flush();
+        return token;
+    }
+
+    void resumeCommands(String token) {
+        out.println("::" + token + "::");
+        out.flush();
+    }
+
     void info(String line) {
         out.println(redact(line));
         out.flush();

@@ -1,36 +1,27 @@
 package io.specweave.deploy.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.Json;
 import io.specweave.deploy.Project;
 import io.specweave.deploy.health.HealthChecker;
-import io.specweave.deploy.http.HttpSettings;
-import io.specweave.deploy.http.Redactor;
-import io.specweave.deploy.http.RestClient;
 import io.specweave.deploy.http.Sleeper;
 import io.specweave.deploy.increment.Increment;
+import io.specweave.deploy.report.Durations;
 import io.specweave.deploy.rollout.CanaryMonitor;
+import io.specweave.deploy.rollout.CanaryMonitorService;
 import io.specweave.deploy.rollout.CanaryReport;
 import io.specweave.deploy.rollout.CanaryReportRenderer;
 import io.specweave.deploy.rollout.CanaryState;
 import io.specweave.deploy.rollout.CanaryThresholds;
-import io.specweave.deploy.rollout.EnvironmentMonitor;
 import io.specweave.deploy.rollout.EnvironmentTarget;
-import io.specweave.deploy.rollout.FileMetricsSource;
-import io.specweave.deploy.rollout.MetricQueries;
-import io.specweave.deploy.rollout.MetricsSource;
 import io.specweave.deploy.rollout.MonitorReport;
 import io.specweave.deploy.rollout.MonitorService;
-import io.specweave.deploy.rollout.PrometheusMetricsSource;
+import io.specweave.deploy.rollout.MonitorSources;
 import io.specweave.deploy.rollout.Recommendation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,8 +45,6 @@ import picocli.CommandLine.ParentCommand;
                 "1:hold or roll back, or the metrics could not be read; the environment was unhealthy",
                 "2:bad input (config, arguments)"})
 final class MonitorCommand implements Callable<Integer> {
-
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
 
     @ParentCommand
     SpecweaveDeploy parent;
@@ -137,25 +126,16 @@ final class MonitorCommand implements Callable<Integer> {
         }
         CliRuntime runtime = parent.runtime();
         PrintWriter out = runtime.out();
-        Duration every = interval == null ? Duration.ofSeconds(30) : parse(interval, "--interval");
+        Duration every = interval == null ? MonitorService.DEFAULT_INTERVAL : parse(interval, "--interval");
         Duration total = duration == null ? Duration.ZERO : parse(duration, "--duration");
-        EnvironmentMonitor.Metrics metrics = null;
-        String metricsName = null;
-        MetricQueries queries = MetricQueries.of(target.profile());
-        String url = prometheusUrl != null ? prometheusUrl : queries.prometheusUrl();
-        if (url != null) {
-            RestClient client = new RestClient(HttpSettings.defaults().withRequestTimeout(Duration.ofSeconds(10))
-                    .withMaxAttempts(1), new Redactor());
-            String track = trackOf(target);
-            metrics = EnvironmentMonitor.prometheus(new PrometheusMetricsSource(client, url, queries), track);
-            metricsName = "Prometheus " + withoutSecrets(url) + ", track " + track;
-        }
+        MonitorSources.EnvironmentMetrics metrics = MonitorSources.environment(target, prometheusUrl);
         MonitorPrinter printer = new MonitorPrinter(out, !json && runtime.interactive());
         StopSignal stop = StopSignal.onShutdown();
         try {
             MonitorReport report = new MonitorService(new HealthChecker(Sleeper.system(), runtime.clock()),
-                    stop.sleeper(), runtime.clock()).monitor(opened, increment, target, total, every, failures, metrics,
-                    metricsName, stop::requested, poll -> {
+                    stop.sleeper(), runtime.clock()).monitor(opened, increment, target, total, every, failures,
+                    metrics == null ? null : metrics.metrics(), metrics == null ? null : metrics.name(),
+                    stop::requested, poll -> {
                         if (!json) {
                             printer.poll(poll);
                         }
@@ -179,42 +159,15 @@ final class MonitorCommand implements Callable<Integer> {
         }
         out.flush();
         if (report.verdict() == MonitorReport.Verdict.UNHEALTHY) {
-            var last = report.polls().get(report.polls().size() - 1).health();
-            runtime.err().println("error: " + report.environment() + " was not healthy for "
-                    + report.maxConsecutiveFailures() + " polls in a row (last: " + last.status() + ", "
-                    + last.message() + "); what was seen is recorded");
+            runtime.err().println("error: " + report.problem());
             runtime.err().flush();
-            return 1;
         }
-        return report.verdict() == MonitorReport.Verdict.NO_DATA ? 1 : 0;
+        return report.failed() ? 1 : 0;
     }
 
     /** The URL as output and the record show it: no user info, no query (either may hold a secret). */
     static String withoutSecrets(String url) {
-        try {
-            java.net.URI uri = new java.net.URI(url);
-            if (uri.getHost() == null) {
-                return url.contains("@") || url.contains("?") ? "(URL hidden)" : url;
-            }
-            return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
-                    + (uri.getRawPath() == null ? "" : uri.getRawPath());
-        } catch (java.net.URISyntaxException e) {
-            return "(URL hidden)";
-        }
-    }
-
-    /** The series of the environment's own traffic: {@code metrics.track} of the profile, else {@code stable}. */
-    private static String trackOf(EnvironmentTarget target) {
-        var metricsNode = target.profile().setting("metrics");
-        if (metricsNode != null && metricsNode.hasNonNull("track")) {
-            if (!metricsNode.get("track").isTextual() || metricsNode.get("track").asText().isBlank()) {
-                throw new BadInputException(target.profile().source() + ": sync.profiles." + target.profile().name()
-                        + ".metrics.track: expected the track label value of the environment's series, e.g. "
-                        + "\"stable\"");
-            }
-            return metricsNode.get("track").asText().trim();
-        }
-        return "stable";
+        return MonitorSources.withoutSecrets(url);
     }
 
     private int monitorCanary(Project opened, EnvironmentTarget target) {
@@ -222,12 +175,7 @@ final class MonitorCommand implements Callable<Integer> {
         PrintWriter out = runtime.out();
         Increment inc = opened.increments().resolve(increment);
         String env = target.environment();
-        CanaryState state = CanaryState.read(opened.metadata(inc).read().deployment(env).orElse(null));
-        if (state == null || !state.running()) {
-            throw new BadInputException(inc.id() + ": no canary runs in " + env
-                    + (state == null ? "" : " (the last one was " + state.status() + ")") + "; start one with deploy "
-                    + inc.paddedNumber() + " --environment " + env + " --canary 10");
-        }
+        CanaryState state = CanaryMonitorService.running(opened, inc, env);
         CanaryThresholds configured = CanaryThresholds.of(target.profile());
         CanaryThresholds thresholds = new CanaryThresholds(
                 maxErrorRateIncrease != null ? nonNegative(maxErrorRateIncrease, "--max-error-rate-increase")
@@ -235,40 +183,18 @@ final class MonitorCommand implements Callable<Integer> {
                 maxP95Increase != null ? nonNegative(maxP95Increase, "--max-p95-increase") : configured.maxP95Increase(),
                 minRequests != null ? nonNegative(minRequests, "--min-requests") : configured.minRequests(),
                 failureThreshold != null ? atLeastOne(failureThreshold) : configured.failureThreshold());
-        MetricsSource source;
-        String sourceName;
-        if (metricsFile != null) {
-            source = new FileMetricsSource(metricsFile);
-            sourceName = "file " + metricsFile;
-        } else {
-            MetricQueries queries = MetricQueries.of(target.profile());
-            String url = prometheusUrl != null ? prometheusUrl : queries.prometheusUrl();
-            if (url == null) {
-                throw new BadInputException("no metrics source for " + env + ": set " + queries.where()
-                        + ".prometheusUrl, or pass --prometheus-url or --metrics-file");
-            }
-            RestClient client = new RestClient(HttpSettings.defaults().withRequestTimeout(Duration.ofSeconds(15))
-                    .withMaxAttempts(3), new Redactor());
-            source = new PrometheusMetricsSource(client, url, queries);
-            sourceName = "Prometheus " + url;
-        }
-        Duration every = interval == null ? Duration.ofMinutes(1) : parse(interval, "--interval");
+        MonitorSources.CanaryMetrics source = MonitorSources.canary(target, metricsFile, prometheusUrl);
+        Duration every = interval == null ? CanaryMonitorService.DEFAULT_INTERVAL : parse(interval, "--interval");
         Duration total = duration == null ? Duration.ZERO : parse(duration, "--duration");
-        if (every.isZero() && !total.isZero()) {
-            throw new BadInputException("--interval: expected more than 0 when --duration is given");
-        }
         int count = CanaryMonitor.measurements(total, every);
         CanaryReportRenderer renderer = new CanaryReportRenderer(runtime.plain());
-        AtomicInteger taken = new AtomicInteger();
-        CanaryMonitor monitor = new CanaryMonitor(source, thresholds, Sleeper.system(), runtime.clock());
-        CanaryReport report = monitor.run(inc.id(), env, state, sourceName, count, every, m -> {
-            int n = taken.incrementAndGet();
-            if (count > 1 && !json) {
-                out.println(renderer.line(n, count, m));
-                out.flush();
-            }
-        });
-        record(opened, inc, env, report);
+        CanaryReport report = new CanaryMonitorService(Sleeper.system(), runtime.clock()).monitor(opened, inc, env,
+                state, thresholds, source, total, every, (n, planned, m) -> {
+                    if (planned > 1 && !json) {
+                        out.println(renderer.line(n, planned, m));
+                        out.flush();
+                    }
+                });
         if (json) {
             out.println(Json.pretty(report));
         } else {
@@ -280,37 +206,8 @@ final class MonitorCommand implements Callable<Integer> {
         return report.recommendation() == Recommendation.SAFE ? 0 : 1;
     }
 
-    /** Keeps the outcome beside the canary ({@code canary.lastAnalysis}), for audit and the next step. */
-    private static void record(Project opened, Increment inc, String env, CanaryReport report) {
-        opened.metadata(inc).update(document -> {
-            var node = document.deployment(env).orElse(null);
-            if (node == null || !(node.get(CanaryState.KEY) instanceof ObjectNode canaryNode)) {
-                return null;
-            }
-            ObjectNode analysis = canaryNode.putObject("lastAnalysis");
-            analysis.put("at", report.last().at());
-            analysis.put("recommendation", report.recommendation().label());
-            analysis.put("reason", report.reason());
-            analysis.put("measurements", report.measurements().size());
-            analysis.put("failed", report.count(io.specweave.deploy.rollout.CanaryAnalyzer.Verdict.FAIL));
-            analysis.put("source", report.source());
-            return null;
-        });
-    }
-
     static Duration parse(String text, String option) {
-        Matcher m = DURATION.matcher(text.trim());
-        if (!m.matches()) {
-            throw new BadInputException(option + " " + text + ": expected a duration such as 30s, 1m, 15m or 1h");
-        }
-        long n = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        return switch (unit) {
-            case "ms" -> Duration.ofMillis(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofSeconds(n);
-        };
+        return Durations.parse(text, option);
     }
 
     private static double nonNegative(double value, String option) {

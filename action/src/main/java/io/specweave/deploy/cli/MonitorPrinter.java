@@ -13,14 +13,14 @@ import java.util.Locale;
  * Shows an environment being monitored: a line per poll in a log (CI, a pipe, a file), one line
  * rewritten in place on a terminal, and a summary with the verdict at the end.
  */
-final class MonitorPrinter {
+public final class MonitorPrinter {
 
     private final PrintWriter out;
     private final boolean inPlace;
     private int width;
 
     /** @param inPlace rewrite one progress line ({@code \r}) instead of printing a line per poll */
-    MonitorPrinter(PrintWriter out, boolean inPlace) {
+    public MonitorPrinter(PrintWriter out, boolean inPlace) {
         this.out = out;
         this.inPlace = inPlace;
     }
@@ -45,7 +45,7 @@ final class MonitorPrinter {
         }
     }
 
-    static String line(MonitorPoll poll) {
+    public static String line(MonitorPoll poll) {
         var h = poll.health();
         StringBuilder s = new StringBuilder();
         s.append('[').append(poll.number()).append('/').append(poll.of()).append("] ").append(h.checkedAt())
@@ -79,7 +79,7 @@ final class MonitorPrinter {
         return String.format(Locale.ROOT, "%." + decimals + "f", value * scale);
     }
 
-    void summary(MonitorReport report, Duration planned) {
+    public void summary(MonitorReport report, Duration planned) {
         out.println();
         out.println("Environment Monitoring: " + report.increment() + " in " + report.environment()
                 + (report.url() == null ? "" : " (" + report.url() + ")"));
@@ -105,7 +105,7 @@ final class MonitorPrinter {
         return mean.isPresent() ? mean.getAsDouble() : null;
     }
 
-    static String verdict(MonitorReport report) {
+    public static String verdict(MonitorReport report) {
         return switch (report.verdict()) {
             case HEALTHY -> "HEALTHY: every poll was healthy";
             case DEGRADED -> "DEGRADED: " + (report.polls().size() - report.healthyPolls())

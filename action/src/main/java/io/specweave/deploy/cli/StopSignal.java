@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * stop (a wait between polls ends at once) and then waits until the command has written what it
  * saw, so the JVM does not exit in the middle of the write.
  */
-final class StopSignal {
+public final class StopSignal {
 
     /** How long the shutdown hook waits for the command to finish writing. */
     static final long WRITE_WAIT_SECONDS = 20;
@@ -21,7 +21,7 @@ final class StopSignal {
     private Thread hook;
 
     /** A signal that the JVM's shutdown (Ctrl-C, SIGTERM) raises. */
-    static StopSignal onShutdown() {
+    public static StopSignal onShutdown() {
         StopSignal signal = new StopSignal();
         signal.hook = new Thread(() -> {
             signal.request();
@@ -40,17 +40,17 @@ final class StopSignal {
         stop.countDown();
     }
 
-    boolean requested() {
+    public boolean requested() {
         return requested.get();
     }
 
     /** Waits like {@link Sleeper#system()}, but returns as soon as a stop is requested. */
-    Sleeper sleeper() {
+    public Sleeper sleeper() {
         return duration -> stop.await(duration.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The command has written what it saw: the hook may let the JVM exit; a normal end removes the hook. */
-    void done() {
+    public void done() {
         finished.countDown();
         if (hook != null && !requested.get()) {
             try {

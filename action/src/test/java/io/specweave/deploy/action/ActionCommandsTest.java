@@ -404,6 +404,6 @@ class ActionCommandsTest {
     @Test
     void theCommandInputNamesTheCliCommandsItRuns() {
         assertThat(List.of(ActionCommand.values())).extracting(ActionCommand::word).containsExactly("sync", "status",
-                "health", "approve", "dora", "deploy", "swap-slots", "rollback", "feature-flag");
+                "health", "approve", "dora", "deploy", "swap-slots", "rollback", "feature-flag", "test", "monitor");
     }
 }

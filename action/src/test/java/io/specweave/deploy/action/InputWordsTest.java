@@ -31,7 +31,7 @@ class InputWordsTest {
     void renamedOptionsAndUnknownOnesAreHandled() {
         assertThat(InputWords.translate(new BadInputException("--by is missing")).getMessage())
                 .isEqualTo("input \"approved-by\": the approved-by input is missing");
-        BadInputException unknown = new BadInputException("--duration 5x: expected minutes");
+        BadInputException unknown = new BadInputException("--prometheus-url ftp://x: expected an http URL");
         assertThat(InputWords.translate(unknown)).isSameAs(unknown);
     }
 }

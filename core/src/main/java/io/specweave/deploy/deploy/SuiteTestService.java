@@ -87,8 +87,8 @@ public final class SuiteTestService {
             if (!recorded && testedCommit == null) {
                 throw new BadInputException(increment.id() + "/metadata.json: deployments." + environment
                         + ": no deployment recorded, and no commit known to test; pass --commit (the results are "
-                        + "then taken over by the deployment of that commit), or record the deployment first (sync "
-                        + increment.paddedNumber() + " --environment " + environment + ")");
+                        + "then taken over by the deployment of that commit), or record the deployment first (`sync "
+                        + increment.paddedNumber() + " --environment " + environment + "`)");
             }
         }
 

@@ -1,11 +1,37 @@
 package io.specweave.deploy.report;
 
+import io.specweave.deploy.BadInputException;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Durations as people read them: "2d 4h", "3h 12m", "45s". */
 public final class Durations {
 
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
+
     private Durations() {
+    }
+
+    /**
+     * A duration as typed for {@code --duration} and {@code --interval}: {@code 500ms}, {@code 30s},
+     * {@code 15m}, {@code 1h}; a bare number is seconds.
+     *
+     * @param option how the error names the value, e.g. {@code --interval}
+     */
+    public static Duration parse(String text, String option) {
+        Matcher m = DURATION.matcher(text.trim());
+        if (!m.matches()) {
+            throw new BadInputException(option + " " + text + ": expected a duration such as 30s, 1m, 15m or 1h");
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        return switch (unit) {
+            case "ms" -> Duration.ofMillis(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofSeconds(n);
+        };
     }
 
     public static String human(Duration duration) {

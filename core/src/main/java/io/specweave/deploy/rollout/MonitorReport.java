@@ -44,6 +44,26 @@ public record MonitorReport(String increment, String environment, String url, St
         polls = List.copyOf(polls);
     }
 
+    /** True when a pipeline should stop: unhealthy polls in a row, or no poll at all (exit code 1). */
+    @JsonIgnore
+    public boolean failed() {
+        return verdict == Verdict.UNHEALTHY || verdict == Verdict.NO_DATA;
+    }
+
+    /** Why the run failed, for people; null when it did not. */
+    @JsonIgnore
+    public String problem() {
+        if (verdict == Verdict.NO_DATA) {
+            return environment + ": stopped before the first poll; nothing was seen";
+        }
+        if (verdict != Verdict.UNHEALTHY) {
+            return null;
+        }
+        var last = polls.get(polls.size() - 1).health();
+        return environment + " was not healthy for " + maxConsecutiveFailures + " polls in a row (last: "
+                + last.status() + ", " + last.message() + "); what was seen is recorded";
+    }
+
     public long healthyPolls() {
         return polls.stream().filter(p -> p.health().healthy()).count();
     }

@@ -24,6 +24,9 @@ import java.util.function.Consumer;
  */
 public final class MonitorService {
 
+    /** Time between two polls when none is given. */
+    public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
+
     private final HealthChecker checker;
     private final Sleeper sleeper;
     private final Clock clock;
@@ -63,8 +66,8 @@ public final class MonitorService {
         DeploymentRecord current = Deployments.get(store.read(), environment).orElse(null);
         if (current == null || current.status() == null) {
             throw new BadInputException(increment.id() + "/metadata.json: deployments." + environment
-                    + ": no deployment recorded to monitor; record one first (deploy " + increment.paddedNumber()
-                    + " --environment " + environment + ")");
+                    + ": no deployment recorded to monitor; record one first (`deploy " + increment.paddedNumber()
+                    + " --environment " + environment + "`)");
         }
         String url = current.deploymentUrl() != null ? current.deploymentUrl() : target.profile().deploymentUrl();
         if (url == null) {

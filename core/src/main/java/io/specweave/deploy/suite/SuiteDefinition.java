@@ -32,7 +32,7 @@ public record SuiteDefinition(String name, List<String> command, Path workingDir
             if (suites.isObject()) {
                 suites.fieldNames().forEachRemaining(known::add);
             }
-            throw new BadInputException(config.source() + ": " + path + ": no such test suite; "
+            throw new UnknownSuiteException(config.source() + ": " + path + ": no such test suite; "
                     + (known.isEmpty() ? "add one, e.g. \"testSuites\": {\"" + name
                             + "\": {\"command\": \"npm run test:" + name + "\", \"reports\": \"reports/*.xml\"}} under \"deployment\""
                             : "known suites: " + String.join(", ", known)));
@@ -87,5 +87,15 @@ public record SuiteDefinition(String name, List<String> command, Path workingDir
                     + ConfigLoader.describe(value));
         }
         return value.asText().isBlank() ? null : value.asText();
+    }
+
+    /** The suite named is not a key of {@code deployment.testSuites}: the name given is wrong, not the config. */
+    public static final class UnknownSuiteException extends BadInputException {
+
+        private static final long serialVersionUID = 1L;
+
+        public UnknownSuiteException(String message) {
+            super(message);
+        }
     }
 }

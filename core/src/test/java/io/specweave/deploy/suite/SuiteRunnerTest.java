@@ -78,10 +78,14 @@ class SuiteRunnerTest {
                 """);
         var config = project.open().config();
         assertThatThrownBy(() -> SuiteDefinition.from(config, "smoke")).isInstanceOf(BadInputException.class)
+                .isNotInstanceOf(SuiteDefinition.UnknownSuiteException.class)
                 .hasMessageContaining("deployment.testSuites.smoke.timeoutSeconds: expected a positive number");
         assertThatThrownBy(() -> SuiteDefinition.from(config, "full"))
+                .isNotInstanceOf(SuiteDefinition.UnknownSuiteException.class)
                 .hasMessageContaining("deployment.testSuites.full.command: expected a command line");
+        // Only a name that is not a key is the caller's mistake: a front end names the input that chose it.
         assertThatThrownBy(() -> SuiteDefinition.from(config, "load"))
+                .isInstanceOf(SuiteDefinition.UnknownSuiteException.class)
                 .hasMessageContaining("known suites: smoke, full");
     }
 }
