@@ -9,6 +9,8 @@ import io.specweave.deploy.Project;
 import io.specweave.deploy.ci.CiContext;
 import io.specweave.deploy.config.Credentials;
 import io.specweave.deploy.config.Provider;
+import io.specweave.deploy.report.DoraReport;
+import io.specweave.deploy.report.DoraService;
 import io.specweave.deploy.report.EnvironmentStatus;
 import io.specweave.deploy.report.PipelineStatus;
 import io.specweave.deploy.report.StatusService;
@@ -111,6 +113,15 @@ class RollbackServiceTest {
                 .findFirst().orElseThrow();
         assertThat(Duration.between(failed.deployedAtInstant(), recovered.deployedAtInstant()))
                 .isEqualTo(Duration.ofMinutes(45));
+        // ...and the DORA report computes the same from the file.
+        DoraReport dora = new DoraService(project.open(), Clock.fixed(Instant.parse("2026-11-12T00:00:00Z"),
+                ZoneOffset.UTC)).report("30d");
+        assertThat(dora.environment()).isEqualTo("prod");
+        assertThat(dora.deployments()).isEqualTo(3);
+        assertThat(dora.failures()).isEqualTo(1);
+        assertThat(dora.changeFailureRate().value()).isCloseTo(33.3, org.assertj.core.data.Offset.offset(0.1));
+        assertThat(dora.failedDeploymentRecoveryTime().value()).isEqualTo(0.75);
+        assertThat(dora.failedDeploymentRecoveryTime().display()).isEqualTo("45m");
 
         TrackingRequest comment = tracked.get(tracked.size() - 1);
         assertThat(comment.newDeployment()).isFalse();
