@@ -1,6 +1,7 @@
 package io.specweave.deploy.deploy;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -46,11 +47,11 @@ public record DeploymentRecord(
         JsonNode testResults,
         Double coverage,
         JsonNode loadTestResults,
-        List<JsonNode> approvals,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<JsonNode> approvals,
         JsonNode metrics,
         JsonNode changeRequest,
         Boolean forced,
-        List<DeploymentRecord> history) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<DeploymentRecord> history) {
 
     /**
      * The fields this tool owns inside {@code deployments.<env>}; other keys there are left alone.
@@ -103,9 +104,6 @@ public record DeploymentRecord(
     public ObjectNode toNodeWithoutHistory() {
         ObjectNode node = Json.mapper().valueToTree(this);
         node.remove("history");
-        if (approvals.isEmpty()) {
-            node.remove("approvals");
-        }
         return node;
     }
 
