@@ -28,9 +28,12 @@ public final class TrackerFactory {
      */
     public static TrackerFactory standard(Credentials credentials) {
         return new TrackerFactory(credentials)
-                .register(Provider.GITHUB, GithubTracker::new)
-                .register(Provider.JIRA, JiraTracker::new)
-                .register(Provider.ADO, AdoTracker::new);
+                // Lambdas, not constructor references: a reference links its class (and for GitHub,
+                // github-api's) when registered; a lambda only when a profile of that provider is used,
+                // so a local-provider run loads none of them.
+                .register(Provider.GITHUB, (profile, creds) -> new GithubTracker(profile, creds))
+                .register(Provider.JIRA, (profile, creds) -> new JiraTracker(profile, creds))
+                .register(Provider.ADO, (profile, creds) -> new AdoTracker(profile, creds));
     }
 
     /** Adds or replaces how a provider's tracker is built. */
