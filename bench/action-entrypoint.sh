@@ -9,7 +9,7 @@
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 runs=${RUNS:-11}
-jar="$repo/action/target/specweave-deploy.jar"
+jar="$repo/action/target/specweave-deploy-action.jar"
 java_cmd=${JAVA_HOME:+$JAVA_HOME/bin/}java
 if [ ! -f "$jar" ]; then
   (cd "$repo" && ./mvnw -q -B -o -DskipTests -pl action -am package)

@@ -10,7 +10,7 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 cli="$repo/specweave-deploy"
 work=$(mktemp -d "${TMPDIR:-/tmp}/specweave-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-[ -f "$repo/action/target/specweave-deploy.jar" ] || (cd "$repo" && ./mvnw -q -B -DskipTests -pl action -am package)
+[ -f "$repo/cli/target/specweave-deploy.jar" ] || (cd "$repo" && ./mvnw -q -B -DskipTests -pl cli -am package)
 
 # median wall milliseconds of a command run $runs times (after one warm-up run)
 median_ms() {

@@ -1,9 +1,9 @@
 package io.specweave.deploy.action;
 
 import io.specweave.deploy.BadInputException;
-import io.specweave.deploy.deploy.SyncRequest;
-import io.specweave.deploy.report.Durations;
-import io.specweave.deploy.report.DoraService;
+import io.specweave.deploy.app.SyncRequest;
+import io.specweave.deploy.Durations;
+import io.specweave.deploy.app.DoraService;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;

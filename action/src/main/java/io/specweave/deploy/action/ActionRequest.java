@@ -1,6 +1,6 @@
 package io.specweave.deploy.action;
 
-import io.specweave.deploy.deploy.SyncRequest;
+import io.specweave.deploy.app.SyncRequest;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +37,7 @@ final class ActionRequest {
     String approvedBy;
     String role;
     String notes;
-    String window = io.specweave.deploy.report.DoraService.DEFAULT_WINDOW;
+    String window = io.specweave.deploy.app.DoraService.DEFAULT_WINDOW;
     String slot;
     /** As given: a percentage for {@code deploy}, true/false for {@code rollback}. */
     String canary;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.specweave.deploy.cli.CliRuntime;
 import io.specweave.deploy.config.Credentials;
-import io.specweave.deploy.tracker.TrackerFactory;
+import io.specweave.deploy.app.TrackerFactory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -7,8 +7,8 @@ import io.specweave.deploy.Json;
 import io.specweave.deploy.OperationFailedException;
 import io.specweave.deploy.config.Credentials;
 import io.specweave.deploy.config.Provider;
-import io.specweave.deploy.config.Secret;
-import io.specweave.deploy.tracker.TrackerFactory;
+import io.specweave.deploy.Secret;
+import io.specweave.deploy.app.TrackerFactory;
 import io.specweave.deploy.tracker.TrackingRef;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -199,7 +199,7 @@ class GitHubActionMainTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.stdout()).contains("::error title=SpecWeave Deploy::unexpected IllegalStateException: tracker bug")
-                .contains("::group::Stack trace").contains("at io.specweave.deploy.deploy.SyncService.sync");
+                .contains("::group::Stack trace").contains("at io.specweave.deploy.app.SyncService.sync");
     }
 
     @Test

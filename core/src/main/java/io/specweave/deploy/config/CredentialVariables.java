@@ -1,5 +1,6 @@
 package io.specweave.deploy.config;
 
+import io.specweave.deploy.Secret;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

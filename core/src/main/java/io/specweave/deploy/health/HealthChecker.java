@@ -1,5 +1,7 @@
 package io.specweave.deploy.health;
 
+import io.specweave.deploy.config.HealthCheckSettings;
+import io.specweave.deploy.model.HealthStatus;
 import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.OperationFailedException;
 import io.specweave.deploy.http.HttpResult;

@@ -1,5 +1,6 @@
 package io.specweave.deploy.health;
 
+import io.specweave.deploy.model.HealthStatus;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**

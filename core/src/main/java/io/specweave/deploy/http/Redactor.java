@@ -1,6 +1,6 @@
 package io.specweave.deploy.http;
 
-import io.specweave.deploy.config.Secret;
+import io.specweave.deploy.Secret;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;

@@ -1,7 +1,12 @@
 package io.specweave.deploy.report;
 
-import io.specweave.deploy.deploy.DeploymentRecord;
-import io.specweave.deploy.deploy.DeploymentStatus;
+import io.specweave.deploy.dora.DoraMetric;
+import io.specweave.deploy.dora.DoraReport;
+import io.specweave.deploy.status.EnvironmentStatus;
+import io.specweave.deploy.status.PipelineStatus;
+import io.specweave.deploy.report.RecordFacts;
+import io.specweave.deploy.model.DeploymentRecord;
+import io.specweave.deploy.model.DeploymentStatus;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,14 +1,14 @@
 package io.specweave.deploy.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.specweave.deploy.deploy.Approval;
-import io.specweave.deploy.deploy.ChangeRequest;
-import io.specweave.deploy.deploy.DeploymentRecord;
-import io.specweave.deploy.results.LoadTestResults;
-import io.specweave.deploy.rollout.CanaryState;
-import io.specweave.deploy.rollout.Slot;
-import io.specweave.deploy.rollout.SlotsState;
-import io.specweave.deploy.results.TestResults;
+import io.specweave.deploy.model.Approval;
+import io.specweave.deploy.model.ChangeRequest;
+import io.specweave.deploy.model.DeploymentRecord;
+import io.specweave.deploy.model.LoadTestResults;
+import io.specweave.deploy.model.CanaryState;
+import io.specweave.deploy.model.Slot;
+import io.specweave.deploy.model.SlotsState;
+import io.specweave.deploy.model.TestResults;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -102,6 +102,11 @@ final class RecordFacts {
             s.append("; steps ").append(String.join(", ", steps));
         }
         return s.toString();
+    }
+
+    /** A commit's short form, "-" for none. */
+    static String shortCommit(String commit) {
+        return commit == null ? "-" : shortSha(commit);
     }
 
     static String shortSha(String sha) {

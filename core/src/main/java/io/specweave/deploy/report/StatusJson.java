@@ -1,5 +1,6 @@
 package io.specweave.deploy.report;
 
+import io.specweave.deploy.status.PipelineStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,6 @@
 package io.specweave.deploy.results;
 
+import io.specweave.deploy.model.TestResults;
 import io.specweave.deploy.BadInputException;
 import java.nio.file.Path;
 import java.util.List;

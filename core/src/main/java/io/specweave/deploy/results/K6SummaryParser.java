@@ -1,5 +1,6 @@
 package io.specweave.deploy.results;
 
+import io.specweave.deploy.model.LoadTestResults;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.Json;

@@ -1,5 +1,7 @@
 package io.specweave.deploy.results;
 
+import io.specweave.deploy.model.LoadTestResults;
+import io.specweave.deploy.model.TestResults;
 import io.specweave.deploy.BadInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package io.specweave.deploy.suite;
 
+import io.specweave.deploy.config.SuiteDefinition;
 import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.OperationFailedException;
 import java.io.BufferedReader;

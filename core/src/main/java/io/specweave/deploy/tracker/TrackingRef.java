@@ -1,6 +1,7 @@
 package io.specweave.deploy.tracker;
 
 import io.specweave.deploy.config.Provider;
+import io.specweave.deploy.model.DeploymentRecord;
 import java.util.List;
 
 /**
@@ -27,5 +28,19 @@ public record TrackingRef(Provider provider, Integer number, String key, String 
             return key;
         }
         return number == null ? null : String.valueOf(number);
+    }
+
+    /** {@code record} with this item's link stored in the provider's fields. */
+    public DeploymentRecord linked(DeploymentRecord record) {
+        DeploymentRecord.Builder b = record.toBuilder();
+        switch (provider) {
+            case GITHUB -> b.issueNumber(number).issueUrl(url);
+            case JIRA -> b.issueKey(key).issueUrl(url);
+            case ADO -> b.workItemId(number).workItemUrl(url);
+            case LOCAL -> {
+                // The local provider's item is the record itself.
+            }
+        }
+        return b.build();
     }
 }

@@ -2,7 +2,7 @@ package io.specweave.deploy.tracker;
 
 import io.specweave.deploy.config.SpecweaveConfig;
 import io.specweave.deploy.config.SyncProfile;
-import io.specweave.deploy.deploy.DeploymentRecord;
+import io.specweave.deploy.model.DeploymentRecord;
 import io.specweave.deploy.increment.Increment;
 import io.specweave.deploy.increment.SpecDocument;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.specweave.deploy.health;
 
+import io.specweave.deploy.config.HealthCheckSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,8 +1,10 @@
 package io.specweave.deploy.report;
 
+import io.specweave.deploy.status.EnvironmentStatus;
+import io.specweave.deploy.status.PipelineStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.specweave.deploy.deploy.DeploymentRecord;
+import io.specweave.deploy.model.DeploymentRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;

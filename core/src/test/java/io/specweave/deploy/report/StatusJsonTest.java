@@ -1,9 +1,11 @@
 package io.specweave.deploy.report;
 
+import io.specweave.deploy.status.EnvironmentStatus;
+import io.specweave.deploy.status.PipelineStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.specweave.deploy.deploy.DeploymentRecord;
+import io.specweave.deploy.model.DeploymentRecord;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,13 @@
 package io.specweave.deploy.report;
 
+import io.specweave.deploy.app.DoraService;
+import io.specweave.deploy.app.StatusService;
+import io.specweave.deploy.status.PipelineStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.specweave.deploy.Json;
-import io.specweave.deploy.Project;
+import io.specweave.deploy.app.Project;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;

@@ -1,5 +1,7 @@
 package io.specweave.deploy.results;
 
+import io.specweave.deploy.model.LoadTestResults;
+import io.specweave.deploy.model.TestResults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package io.specweave.deploy.suite;
 
+import io.specweave.deploy.config.SuiteDefinition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

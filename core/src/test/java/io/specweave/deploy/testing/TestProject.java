@@ -1,6 +1,6 @@
 package io.specweave.deploy.testing;
 
-import io.specweave.deploy.Project;
+import io.specweave.deploy.app.Project;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

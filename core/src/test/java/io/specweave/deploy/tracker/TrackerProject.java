@@ -1,11 +1,12 @@
 package io.specweave.deploy.tracker;
 
-import io.specweave.deploy.Project;
+import io.specweave.deploy.app.TrackerFactory;
+import io.specweave.deploy.app.Project;
 import io.specweave.deploy.ci.CiContext;
 import io.specweave.deploy.config.Credentials;
-import io.specweave.deploy.deploy.SyncRequest;
-import io.specweave.deploy.deploy.SyncResult;
-import io.specweave.deploy.deploy.SyncService;
+import io.specweave.deploy.app.SyncRequest;
+import io.specweave.deploy.app.SyncResult;
+import io.specweave.deploy.app.SyncService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -101,7 +102,7 @@ public final class TrackerProject {
         Project project = Project.open(dir);
         io.specweave.deploy.config.SyncProfile profile = project.config().profile(profileName);
         io.specweave.deploy.increment.Increment increment = project.increments().resolve("0018");
-        io.specweave.deploy.deploy.DeploymentRecord local = io.specweave.deploy.deploy.Deployments
+        io.specweave.deploy.model.DeploymentRecord local = io.specweave.deploy.increment.Deployments
                 .get(project.metadata(increment).read(), profile.requireEnvironment()).orElse(null);
         return trackers.apply(credentials).forProfile(profile)
                 .readRecord(new RecordLookup(project.config(), profile, increment, local));
@@ -119,7 +120,7 @@ public final class TrackerProject {
     public io.specweave.deploy.tracker.TrackingRef note(String profile, String note) {
         Project project = Project.open(dir);
         var chosen = project.config().resolveProfile(profile, null);
-        return io.specweave.deploy.deploy.TrackingNotes.send(trackers.apply(credentials), project, chosen,
+        return io.specweave.deploy.app.TrackingNotes.send(trackers.apply(credentials), project, chosen,
                 project.increments().resolve("0018"), chosen.requireEnvironment(), false, note, REPOSITORY);
     }
 }

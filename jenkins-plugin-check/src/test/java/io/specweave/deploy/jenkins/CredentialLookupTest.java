@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.AbortException;
-import io.specweave.deploy.Project;
+import io.specweave.deploy.app.Project;
 import io.specweave.deploy.config.SyncProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.Json;
-import io.specweave.deploy.deploy.DeploymentRecord;
-import io.specweave.deploy.deploy.SyncSummary;
+import io.specweave.deploy.model.DeploymentRecord;
+import io.specweave.deploy.app.SyncSummary;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

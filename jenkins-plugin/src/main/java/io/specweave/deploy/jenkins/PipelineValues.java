@@ -1,7 +1,7 @@
 package io.specweave.deploy.jenkins;
 
 import io.specweave.deploy.Json;
-import io.specweave.deploy.deploy.SyncSummary;
+import io.specweave.deploy.app.SyncSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -11,7 +11,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.security.ACL;
 import hudson.util.ListBoxModel;
-import io.specweave.deploy.deploy.SyncRequest;
+import io.specweave.deploy.app.SyncRequest;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,7 @@ package io.specweave.deploy.tracker.jira;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.config.Credentials;
-import io.specweave.deploy.config.Secret;
+import io.specweave.deploy.Secret;
 import io.specweave.deploy.config.SyncProfile;
 import io.specweave.deploy.http.Redactor;
 import java.net.URI;

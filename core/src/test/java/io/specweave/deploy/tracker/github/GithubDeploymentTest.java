@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.specweave.deploy.deploy.SyncRequest;
-import io.specweave.deploy.deploy.SyncResult;
+import io.specweave.deploy.app.SyncRequest;
+import io.specweave.deploy.app.SyncResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.DeployException;
 import io.specweave.deploy.OperationFailedException;
-import io.specweave.deploy.deploy.SyncResult;
+import io.specweave.deploy.app.SyncResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package io.specweave.deploy.tracker.github;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.specweave.deploy.deploy.SyncRequest;
+import io.specweave.deploy.app.SyncRequest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.Json;
-import io.specweave.deploy.deploy.SyncRequest;
-import io.specweave.deploy.deploy.SyncResult;
+import io.specweave.deploy.app.SyncRequest;
+import io.specweave.deploy.app.SyncResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -137,8 +137,8 @@ class GithubTrackerTest {
         project.deploy(GithubProject.sha(2), 2);
         int before = repo.commentsOf(1).size();
 
-        io.specweave.deploy.Project opened = io.specweave.deploy.Project.open(dir);
-        io.specweave.deploy.deploy.TrackingNotes.send(project.trackers(), opened,
+        io.specweave.deploy.app.Project opened = io.specweave.deploy.app.Project.open(dir);
+        io.specweave.deploy.app.TrackingNotes.send(project.trackers(), opened,
                 opened.config().resolveProfile("github-qa", null), opened.increments().resolve("0018"), "qa", true,
                 "canary 1234567 promoted to 100 %", "https://github.example/acme/shop");
 
@@ -150,8 +150,8 @@ class GithubTrackerTest {
 
     /** What a rollout does after writing metadata.json: the item shows the stored record, commented with the note. */
     private void note(String note) {
-        io.specweave.deploy.Project opened = io.specweave.deploy.Project.open(dir);
-        io.specweave.deploy.deploy.TrackingNotes.send(project.trackers(), opened,
+        io.specweave.deploy.app.Project opened = io.specweave.deploy.app.Project.open(dir);
+        io.specweave.deploy.app.TrackingNotes.send(project.trackers(), opened,
                 opened.config().resolveProfile("github-qa", null), opened.increments().resolve("0018"), "qa", false,
                 note, "https://github.example/acme/shop");
     }

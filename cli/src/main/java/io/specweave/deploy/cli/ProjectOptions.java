@@ -1,0 +1,17 @@
+package io.specweave.deploy.cli;
+
+import io.specweave.deploy.app.Project;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** {@code --dir}: the project folder holding {@code .specweave}. */
+final class ProjectOptions {
+
+    @Option(names = {"-C", "--dir"}, paramLabel = "PROJECT", defaultValue = ".",
+            description = "Project folder holding .specweave (default: the current folder).")
+    Path dir;
+
+    Project open() {
+        return Project.open(dir);
+    }
+}

@@ -1,0 +1,198 @@
+package io.specweave.deploy.app;
+
+import io.specweave.deploy.ci.GitCommitTimes;
+import io.specweave.deploy.dora.DoraCalculator;
+import io.specweave.deploy.dora.DoraReport;
+import io.specweave.deploy.Times;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Json;
+import io.specweave.deploy.config.ConfigLoader;
+import io.specweave.deploy.config.SpecweaveConfig;
+import io.specweave.deploy.increment.Increment;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code dora}: the four keys over the production deployments (current records and history) of
+ * every increment. Production is {@code deployment.productionEnvironment}, else the pipeline's
+ * last environment. Lead time starts at the commit's time from git when the repository holds the
+ * commit, else at the increment's first deployment to any environment.
+ */
+public final class DoraService {
+
+    public static final String DEFAULT_WINDOW = "90d";
+    private static final Pattern WINDOW = Pattern.compile("(\\d{1,4})([hdw])");
+
+    private final Project project;
+    private final Clock clock;
+
+    public DoraService(Project project, Clock clock) {
+        this.project = project;
+        this.clock = clock;
+    }
+
+    /** {@code deployment.productionEnvironment}, else the last pipeline environment, else "prod". */
+    public static String productionEnvironment(SpecweaveConfig config) {
+        JsonNode node = config.at("/deployment/productionEnvironment");
+        if (!node.isMissingNode() && !node.isNull()) {
+            if (!node.isTextual() || node.asText().isBlank()) {
+                throw new BadInputException(config.source() + ": deployment.productionEnvironment: expected an "
+                        + "environment name such as \"prod\", got " + ConfigLoader.describe(node));
+            }
+            return node.asText().trim();
+        }
+        List<String> pipeline = config.pipeline();
+        return pipeline.isEmpty() ? "prod" : pipeline.get(pipeline.size() - 1);
+    }
+
+    /** {@code 90d}, {@code 12w}, {@code 48h}. */
+    public static Duration parseWindow(String window) {
+        Matcher m = WINDOW.matcher(window == null ? "" : window.trim());
+        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+            throw new BadInputException("--window \"" + window + "\": expected a positive number of days, weeks or "
+                    + "hours such as 90d, 12w or 48h");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "h" -> Duration.ofHours(n);
+            case "w" -> Duration.ofDays(7 * n);
+            default -> Duration.ofDays(n);
+        };
+    }
+
+    public DoraReport report(String window) {
+        String label = window == null ? DEFAULT_WINDOW : window.trim();
+        Duration length = parseWindow(label);
+        String environment = productionEnvironment(project.config());
+        Instant to = Instant.now(clock);
+        Instant windowStart = to.minus(length);
+        List<Increment> increments = project.increments().list();
+        List<Collected> collected = increments.parallelStream().map(i -> collect(i, environment)).toList();
+        List<String> commits = new ArrayList<>();
+        Instant dataStart = null;
+        for (Collected c : collected) {
+            // Only deployments in the window need a lead time, so only their commits are looked up.
+            c.deployments.stream().filter(d -> d.commit != null && !d.deployedAt.isBefore(windowStart))
+                    .forEach(d -> commits.add(d.commit));
+            if (c.firstDeployment != null && (dataStart == null || c.firstDeployment.isBefore(dataStart))) {
+                dataStart = c.firstDeployment;
+            }
+        }
+        Map<String, Instant> commitTimes = GitCommitTimes.lookup(project.dir(), commits);
+        List<DoraCalculator.ProdDeployment> deployments = new ArrayList<>();
+        for (Collected c : collected) {
+            for (Raw d : c.deployments) {
+                Instant changeAt = d.commit == null ? null : commitTimes.get(d.commit);
+                deployments.add(new DoraCalculator.ProdDeployment(c.increment, d.deployedAt, d.status, d.health,
+                        changeAt != null ? changeAt : c.firstDeployment));
+            }
+        }
+        Instant from = dataStart != null && dataStart.isAfter(windowStart) ? dataStart : windowStart;
+        return new DoraCalculator().calculate(environment, label, from, to, deployments);
+    }
+
+    private record Raw(Instant deployedAt, String status, String health, String commit) {
+    }
+
+    private record Collected(String increment, Instant firstDeployment, List<Raw> deployments) {
+    }
+
+    /**
+     * Reads only what DORA needs from one metadata.json with Jackson's streaming parser: no tree is
+     * built, every key outside {@code deployments.<env>} and its history entries is skipped.
+     */
+    private Collected collect(Increment increment, String environment) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(increment.metadataFile());
+        } catch (NoSuchFileException e) {
+            return new Collected(increment.id(), null, List.of());
+        } catch (IOException e) {
+            throw new BadInputException(increment.id() + "/metadata.json: cannot be read: " + e.getMessage(), e);
+        }
+        List<Raw> prod = new ArrayList<>();
+        Instant first = null;
+        try (JsonParser p = Json.mapper().getFactory().createParser(bytes)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return new Collected(increment.id(), null, List.of());
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (!"deployments".equals(field) || value != JsonToken.START_OBJECT) {
+                    p.skipChildren();
+                    continue;
+                }
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    boolean isProd = environment.equals(p.currentName());
+                    if (p.nextToken() != JsonToken.START_OBJECT) {
+                        p.skipChildren();
+                        continue;
+                    }
+                    first = earlier(first, readRecord(p, isProd, prod, true));
+                }
+            }
+        } catch (IOException e) {
+            throw new BadInputException(increment.id() + "/metadata.json: not valid JSON: " + e.getMessage(), e);
+        }
+        return new Collected(increment.id(), first, prod);
+    }
+
+    /** Reads one record object (the parser is on its START_OBJECT); returns its deployment time, if it is one. */
+    private Instant readRecord(JsonParser p, boolean isProd, List<Raw> prod, boolean withHistory) throws IOException {
+        String deployedAt = null;
+        String status = null;
+        String health = null;
+        String commit = null;
+        Instant first = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (field) {
+                case "deployedAt" -> deployedAt = value == JsonToken.VALUE_STRING ? p.getText() : null;
+                case "status" -> status = value == JsonToken.VALUE_STRING ? p.getText() : null;
+                case "healthStatus" -> health = value == JsonToken.VALUE_STRING ? p.getText() : null;
+                case "commit" -> commit = value == JsonToken.VALUE_STRING ? p.getText() : null;
+                case "history" -> {
+                    if (withHistory && value == JsonToken.START_ARRAY) {
+                        while (p.nextToken() != JsonToken.END_ARRAY) {
+                            if (p.currentToken() == JsonToken.START_OBJECT) {
+                                first = earlier(first, readRecord(p, isProd, prod, false));
+                            } else {
+                                p.skipChildren();
+                            }
+                        }
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+        Instant at = Times.parse(deployedAt);
+        if (at == null || status == null && commit == null) {
+            return first; // an approval-only entry, not a deployment
+        }
+        if (isProd) {
+            prod.add(new Raw(at, status == null || status.isBlank() ? null : status, health,
+                    commit == null || commit.isBlank() ? null : commit));
+        }
+        return earlier(first, at);
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
+    }
+}

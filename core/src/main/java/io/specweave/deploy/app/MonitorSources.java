@@ -1,0 +1,95 @@
+package io.specweave.deploy.app;
+
+import io.specweave.deploy.metrics.EnvironmentMonitor;
+import io.specweave.deploy.metrics.FileMetricsSource;
+import io.specweave.deploy.metrics.MetricQueries;
+import io.specweave.deploy.metrics.MetricsSource;
+import io.specweave.deploy.metrics.PrometheusMetricsSource;
+import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.http.HttpSettings;
+import io.specweave.deploy.http.Redactor;
+import io.specweave.deploy.http.RestClient;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Where {@code monitor} reads metrics: for an environment, the profile's Prometheus (or a URL
+ * given instead) on the environment's own track; for a canary, a metrics file or Prometheus.
+ * Shared by every front end, so the CLI and the Action read the same series.
+ */
+public final class MonitorSources {
+
+    /** An environment's metrics and how the report names their source. */
+    public record EnvironmentMetrics(EnvironmentMonitor.Metrics metrics, String name) {
+    }
+
+    /** A canary's and stable's metrics and how the report names their source. */
+    public record CanaryMetrics(MetricsSource source, String name) {
+    }
+
+    private MonitorSources() {
+    }
+
+    /**
+     * The environment's metrics from Prometheus: {@code prometheusUrl}, else the profile's
+     * {@code metrics.prometheusUrl}; null when neither is set (health only).
+     */
+    public static EnvironmentMetrics environment(EnvironmentTarget target, String prometheusUrl) {
+        MetricQueries queries = MetricQueries.of(target.profile());
+        String url = prometheusUrl != null ? prometheusUrl : queries.prometheusUrl();
+        if (url == null) {
+            return null;
+        }
+        RestClient client = new RestClient(HttpSettings.defaults().withRequestTimeout(Duration.ofSeconds(10))
+                .withMaxAttempts(1), new Redactor());
+        String track = track(target);
+        return new EnvironmentMetrics(EnvironmentMonitor.prometheus(new PrometheusMetricsSource(client, url, queries),
+                track), "Prometheus " + withoutSecrets(url) + ", track " + track);
+    }
+
+    /** The canary's metrics: {@code metricsFile} when given, else Prometheus ({@code prometheusUrl} or the profile's). */
+    public static CanaryMetrics canary(EnvironmentTarget target, Path metricsFile, String prometheusUrl) {
+        if (metricsFile != null) {
+            return new CanaryMetrics(new FileMetricsSource(metricsFile), "file " + metricsFile);
+        }
+        MetricQueries queries = MetricQueries.of(target.profile());
+        String url = prometheusUrl != null ? prometheusUrl : queries.prometheusUrl();
+        if (url == null) {
+            throw new BadInputException("no metrics source for " + target.environment() + ": set " + queries.where()
+                    + ".prometheusUrl, or pass --prometheus-url or --metrics-file");
+        }
+        RestClient client = new RestClient(HttpSettings.defaults().withRequestTimeout(Duration.ofSeconds(15))
+                .withMaxAttempts(3), new Redactor());
+        return new CanaryMetrics(new PrometheusMetricsSource(client, url, queries), "Prometheus " + url);
+    }
+
+    /** The URL as output and the record show it: no user info, no query (either may hold a secret). */
+    public static String withoutSecrets(String url) {
+        try {
+            URI uri = new URI(url);
+            if (uri.getHost() == null) {
+                return url.contains("@") || url.contains("?") ? "(URL hidden)" : url;
+            }
+            return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+                    + (uri.getRawPath() == null ? "" : uri.getRawPath());
+        } catch (URISyntaxException e) {
+            return "(URL hidden)";
+        }
+    }
+
+    /** The series of the environment's own traffic: {@code metrics.track} of the profile, else {@code stable}. */
+    static String track(EnvironmentTarget target) {
+        var metricsNode = target.profile().setting("metrics");
+        if (metricsNode != null && metricsNode.hasNonNull("track")) {
+            if (!metricsNode.get("track").isTextual() || metricsNode.get("track").asText().isBlank()) {
+                throw new BadInputException(target.profile().source() + ": sync.profiles." + target.profile().name()
+                        + ".metrics.track: expected the track label value of the environment's series, e.g. "
+                        + "\"stable\"");
+            }
+            return metricsNode.get("track").asText().trim();
+        }
+        return "stable";
+    }
+}

@@ -1,0 +1,45 @@
+package io.specweave.deploy.app;
+
+import io.specweave.deploy.config.ConfigLoader;
+import io.specweave.deploy.config.SpecweaveConfig;
+import io.specweave.deploy.increment.Increment;
+import io.specweave.deploy.increment.IncrementRepository;
+import io.specweave.deploy.increment.MetadataStore;
+import java.nio.file.Path;
+
+/** A project folder holding {@code .specweave}: its config, its increments and their metadata. */
+public final class Project {
+
+    private final SpecweaveConfig config;
+    private final IncrementRepository increments;
+
+    private Project(SpecweaveConfig config) {
+        this.config = config;
+        this.increments = new IncrementRepository(config.specweaveDir());
+    }
+
+    /** Loads {@code <dir>/.specweave/config.json}; bad config is a {@link BadInputException}. */
+    public static Project open(Path dir) {
+        return new Project(ConfigLoader.load(dir));
+    }
+
+    public static Project of(SpecweaveConfig config) {
+        return new Project(config);
+    }
+
+    public SpecweaveConfig config() {
+        return config;
+    }
+
+    public IncrementRepository increments() {
+        return increments;
+    }
+
+    public Path dir() {
+        return config.projectDir();
+    }
+
+    public MetadataStore metadata(Increment increment) {
+        return new MetadataStore(config.specweaveDir(), increment);
+    }
+}

@@ -1,0 +1,79 @@
+package io.specweave.deploy.app;
+
+import io.specweave.deploy.model.CanaryState;
+import io.specweave.deploy.model.SlotsState;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.ci.CiContext;
+import io.specweave.deploy.config.SyncProfile;
+import io.specweave.deploy.model.DeploymentRecord;
+import io.specweave.deploy.model.DeploymentStatus;
+import io.specweave.deploy.increment.Deployments;
+import io.specweave.deploy.increment.MetadataDocument;
+import io.specweave.deploy.tracker.ItemContent;
+import java.util.Objects;
+
+/** Puts a version live in an environment's record, the way a slot swap or a promoted canary does. */
+final class RolloutRecords {
+
+    /** Rollout state that belongs to the environment, not to one deployment: not copied into history. */
+    private static final String[] STATE_KEYS = {SlotsState.KEY, CanaryState.KEY, "flagChanges"};
+
+    private RolloutRecords() {
+    }
+
+    /** The commit a rollout deploys: given, or from CI/git; a rollout without one cannot be compared. */
+    static String requireCommit(CiContext facts) {
+        if (facts.commit() == null) {
+            throw new BadInputException("no commit known for this deployment: pass --commit (outside GitHub Actions, "
+                    + "Jenkins or a git checkout nothing else says which version is deployed)");
+        }
+        return facts.commit();
+    }
+
+    /** A deployed record for {@code profile}, keeping the tracking item's link of {@code current}. */
+    static DeploymentRecord.Builder live(SyncProfile profile, DeploymentRecord current, String now) {
+        DeploymentRecord.Builder builder = DeploymentRecord.builder().profile(profile.name())
+                .status(DeploymentStatus.DEPLOYED).deployedAt(now);
+        if (current != null && Objects.equals(current.profile(), profile.name())) {
+            builder.issueNumber(current.issueNumber()).issueKey(current.issueKey())
+                    .workItemId(current.workItemId()).issueUrl(current.issueUrl())
+                    .workItemUrl(current.workItemUrl());
+        }
+        return builder;
+    }
+
+    /**
+     * Makes {@code record} the environment's current state, the earlier one going to history, and
+     * sets {@code note} beside it. Returns true when an earlier state was archived.
+     */
+    static boolean putLive(MetadataDocument document, String environment, DeploymentRecord record, String note,
+            String previousSlot) {
+        DeploymentRecord current = Deployments.get(document, environment).orElse(null);
+        boolean archive = current != null && current.status() != null;
+        Deployments.put(document, environment, record, archive);
+        ObjectNode node = document.deploymentForUpdate(environment);
+        if (archive) {
+            JsonNode history = node.get("history");
+            if (history instanceof ArrayNode array && !array.isEmpty() && array.get(array.size() - 1) instanceof ObjectNode last) {
+                for (String key : STATE_KEYS) {
+                    last.remove(key);
+                }
+                if (previousSlot != null) {
+                    last.put("slot", previousSlot);
+                }
+            }
+        }
+        if (note != null) {
+            node.put("note", note);
+        }
+        return archive;
+    }
+
+    /** "abc123def456" for a SHA, else as given; "-" for none. */
+    static String shortCommit(String commit) {
+        return commit == null ? "-" : ItemContent.shortSha(commit);
+    }
+}

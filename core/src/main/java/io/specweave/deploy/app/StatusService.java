@@ -1,0 +1,136 @@
+package io.specweave.deploy.app;
+
+import io.specweave.deploy.Durations;
+import io.specweave.deploy.status.EnvironmentStatus;
+import io.specweave.deploy.status.IncrementSummary;
+import io.specweave.deploy.status.PipelineStatus;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.specweave.deploy.config.SpecweaveConfig;
+import io.specweave.deploy.config.SyncProfile;
+import io.specweave.deploy.model.DeploymentRecord;
+import io.specweave.deploy.increment.Deployments;
+import io.specweave.deploy.increment.Increment;
+import io.specweave.deploy.increment.MetadataDocument;
+import io.specweave.deploy.increment.SpecDocument;
+import io.specweave.deploy.model.CanaryState;
+import io.specweave.deploy.model.SlotsState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds the pipeline status of one increment, or the one-row-each list of all increments. */
+public final class StatusService {
+
+    private final Project project;
+
+    public StatusService(Project project) {
+        this.project = project;
+    }
+
+    /** One increment, resolved from what the user typed ({@code 0018}, {@code active}, ...). */
+    public PipelineStatus status(String reference) {
+        Increment increment = project.increments().resolve(reference);
+        MetadataDocument document = project.metadata(increment).read();
+        return status(increment, document);
+    }
+
+    public PipelineStatus status(Increment increment, MetadataDocument document) {
+        SpecweaveConfig config = project.config();
+        Map<String, DeploymentRecord> records = Deployments.all(document);
+        Map<String, ObjectNode> nodes = document.deployments();
+        List<String> pipeline = config.pipeline(records.keySet());
+        List<EnvironmentStatus> environments = new ArrayList<>();
+        for (String environment : pipeline) {
+            DeploymentRecord record = records.get(environment);
+            EnvironmentStatus env = environmentStatus(config, environment, record);
+            ObjectNode node = nodes.get(environment);
+            SlotsState slots = SlotsState.read(node);
+            CanaryState canary = CanaryState.read(node);
+            if (!slots.isEmpty() || canary != null) {
+                env = new EnvironmentStatus(env.environment(), env.state(), env.profile(), env.provider(),
+                        env.trackingId(), env.trackingUrl(), env.record(), slots.isEmpty() ? null : slots, canary);
+            }
+            environments.add(env);
+        }
+        List<PipelineStatus.Stage> stages = new ArrayList<>();
+        Instant first = null;
+        Instant last = null;
+        String previousEnvironment = null;
+        Instant previousTime = null;
+        for (EnvironmentStatus env : environments) {
+            Instant at = env.record() == null || !env.isDeployed() ? null : env.record().deployedAtInstant();
+            if (at == null) {
+                continue;
+            }
+            first = first == null || at.isBefore(first) ? at : first;
+            last = last == null || at.isAfter(last) ? at : last;
+            if (previousTime != null) {
+                Duration d = Duration.between(previousTime, at);
+                stages.add(new PipelineStatus.Stage(previousEnvironment, env.environment(), d.getSeconds(),
+                        Durations.human(d)));
+            }
+            previousEnvironment = env.environment();
+            previousTime = at;
+        }
+        Long totalSeconds = null;
+        String total = null;
+        if (first != null && stages.size() > 0) {
+            Duration d = Duration.between(first, last);
+            totalSeconds = d.getSeconds();
+            total = Durations.human(d);
+        }
+        String title = SpecDocument.readTitle(increment.specFile());
+        return new PipelineStatus(increment.id(), title, document.status(), environments, totalSeconds, total,
+                stages);
+    }
+
+    private static EnvironmentStatus environmentStatus(SpecweaveConfig config, String environment,
+            DeploymentRecord record) {
+        SyncProfile profile = null;
+        if (record != null && record.profile() != null) {
+            profile = config.findProfile(record.profile()).orElse(null);
+        }
+        if (profile == null) {
+            List<SyncProfile> candidates = config.profilesForEnvironment(environment);
+            profile = candidates.isEmpty() ? null : candidates.get(0);
+        }
+        String profileName = record != null && record.profile() != null ? record.profile()
+                : profile == null ? null : profile.name();
+        String provider = profile == null ? null : profile.provider().id();
+        if (record == null) {
+            return new EnvironmentStatus(environment, EnvironmentStatus.NOT_DEPLOYED, profileName, provider, null,
+                    null, null);
+        }
+        // A record holding only approvals or a change request (from `approve`) is not a deployment yet.
+        String state = record.status() != null ? record.status()
+                : record.deployedAt() == null ? EnvironmentStatus.NOT_DEPLOYED : "deployed";
+        return new EnvironmentStatus(environment, state, profileName, provider, record.trackingId(),
+                record.trackingUrl(), record);
+    }
+
+    /** Every increment, one row each, in the repository's order. Reads files in parallel: 5,000 is common. */
+    public List<IncrementSummary> list() {
+        List<Increment> increments = project.increments().list();
+        List<IncrementSummary> rows = increments.parallelStream().map(this::summary).toList();
+        return rows;
+    }
+
+    private IncrementSummary summary(Increment increment) {
+        MetadataDocument document = project.metadata(increment).read();
+        Map<String, ObjectNode> nodes = document.deployments();
+        List<String> pipeline = project.config().pipeline(nodes.keySet());
+        Map<String, String> states = new LinkedHashMap<>();
+        for (String environment : pipeline) {
+            ObjectNode node = nodes.get(environment);
+            String state = node == null ? EnvironmentStatus.NOT_DEPLOYED
+                    : node.hasNonNull("status") ? node.get("status").asText()
+                    : node.hasNonNull("deployedAt") ? "deployed" : EnvironmentStatus.NOT_DEPLOYED;
+            states.put(environment, state);
+        }
+        return new IncrementSummary(increment.id(), SpecDocument.readTitle(increment.specFile()), document.status(),
+                increment.location(), states);
+    }
+}

@@ -1,0 +1,73 @@
+package io.specweave.deploy.metrics;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.config.ConfigLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Metrics from a JSON file, for teams without Prometheus:
+ * {@code {"canary": {"requestRate": 12.5, "errorRate": 0.004, "p50Latency": 0.045, "p95Latency": 0.180,
+ * "requests": 750}, "stable": {...}}}. Rates are per second, the error rate a share (0.004 =
+ * 0.4 %), latencies in seconds ({@code p50LatencyMs} / {@code p95LatencyMs} in milliseconds are
+ * read too). The file is read again at every measurement, so another process may update it.
+ */
+public final class FileMetricsSource implements MetricsSource {
+
+    private final Path file;
+
+    public FileMetricsSource(Path file) {
+        this.file = file;
+    }
+
+    @Override
+    public TrackMetrics read(String track, String version) {
+        String source = file.toString();
+        ObjectNode root;
+        try {
+            root = ConfigLoader.parseObject(Files.readString(file), source);
+        } catch (IOException e) {
+            throw new BadInputException(source + ": cannot be read (--metrics-file): " + e.getMessage(), e);
+        }
+        JsonNode node = root.get(track);
+        List<String> problems = new ArrayList<>();
+        if (node == null || !node.isObject()) {
+            problems.add(source + ": no \"" + track + "\" object");
+            return new TrackMetrics(null, null, null, null, null, problems);
+        }
+        return new TrackMetrics(number(node, "requestRate", 1, source, track, problems),
+                number(node, "errorRate", 1, source, track, problems),
+                latency(node, "p50Latency", source, track, problems),
+                latency(node, "p95Latency", source, track, problems),
+                number(node, "requests", 1, source, track, problems), problems);
+    }
+
+    private static Double latency(JsonNode node, String field, String source, String track, List<String> problems) {
+        if (node.has(field + "Ms")) {
+            return number(node, field + "Ms", 0.001, source, track, problems);
+        }
+        return number(node, field, 1, source, track, problems);
+    }
+
+    private static Double number(JsonNode node, String field, double scale, String source, String track,
+            List<String> problems) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            problems.add(field + ": no data for " + track + " in " + source);
+            return null;
+        }
+        if (value.isNumber()) {
+            return value.asDouble() * scale;
+        }
+        if (value.isTextual() && value.asText().equals("NaN")) {
+            problems.add(field + ": NaN for " + track + " in " + source);
+            return Double.NaN;
+        }
+        throw new BadInputException(source + ": " + track + "." + field + ": expected a number, got " + value);
+    }
+}

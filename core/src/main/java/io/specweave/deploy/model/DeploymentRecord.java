@@ -1,0 +1,255 @@
+package io.specweave.deploy.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.specweave.deploy.Json;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The state of one environment in an increment's {@code metadata.json} ({@code deployments.<env>}).
+ * Field names are those of SpecWeave's documented example, plus {@code status}, {@code runUrl} and
+ * {@code history}. Times are kept as the ISO-8601 text found in the file, so a value this tool does
+ * not understand is kept, not lost; {@link #deployedAtInstant()} parses it leniently.
+ */
+@JsonPropertyOrder({"profile", "status", "issueNumber", "issueKey", "workItemId", "issueUrl", "workItemUrl",
+        "deployedAt", "deployedBy", "commit", "branch", "tag", "deploymentUrl", "runUrl", "healthStatus",
+        "healthHttpStatus", "healthLatencyMs", "healthMessage", "lastChecked", "testResults", "coverage",
+        "loadTestResults", "approvals", "metrics", "changeRequest", "forced",
+        "history"})
+public record DeploymentRecord(
+        String profile,
+        String status,
+        Integer issueNumber,
+        String issueKey,
+        Integer workItemId,
+        String issueUrl,
+        String workItemUrl,
+        String deployedAt,
+        String deployedBy,
+        String commit,
+        String branch,
+        String tag,
+        String deploymentUrl,
+        String runUrl,
+        String healthStatus,
+        Integer healthHttpStatus,
+        Long healthLatencyMs,
+        String healthMessage,
+        String lastChecked,
+        JsonNode testResults,
+        Double coverage,
+        JsonNode loadTestResults,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<JsonNode> approvals,
+        JsonNode metrics,
+        JsonNode changeRequest,
+        Boolean forced,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<DeploymentRecord> history) {
+
+    /**
+     * The fields this tool owns inside {@code deployments.<env>}; other keys there are left alone.
+     * {@code note} and {@code rolledBackFrom} are written by rollouts and rollbacks next to the
+     * record (see {@code RollbackService}); listing them here clears them when a later deployment
+     * replaces the record, so they never describe a deployment they do not belong to.
+     */
+    public static final List<String> OWNED_FIELDS = List.of("profile", "status", "issueNumber", "issueKey",
+            "workItemId", "issueUrl", "workItemUrl", "deployedAt", "deployedBy", "commit", "branch", "tag",
+            "deploymentUrl", "runUrl", "healthStatus", "healthHttpStatus", "healthLatencyMs", "healthMessage",
+            "lastChecked", "testResults", "coverage", "loadTestResults", "approvals", "metrics", "changeRequest",
+            "forced", "note", "rolledBackFrom");
+
+    public DeploymentRecord {
+        approvals = approvals == null ? List.of() : List.copyOf(approvals);
+        history = history == null ? List.of() : List.copyOf(history);
+    }
+
+    /** Reads a record leniently from its node; unknown keys are ignored here and kept in the file. */
+    public static DeploymentRecord fromNode(ObjectNode node) {
+        try {
+            return Json.mapper().treeToValue(node, DeploymentRecord.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // A field of an unexpected type (e.g. "issueNumber": "twelve"): read what can be read.
+            ObjectNode copy = node.deepCopy();
+            for (String field : List.of("issueNumber", "workItemId", "forced", "healthHttpStatus", "healthLatencyMs",
+                    "coverage")) {
+                JsonNode value = copy.get(field);
+                if (value != null && !value.isNumber() && !value.isBoolean()) {
+                    copy.remove(field);
+                }
+            }
+            copy.remove("history");
+            copy.remove("approvals");
+            for (String field : List.of("testResults", "loadTestResults", "metrics", "changeRequest")) {
+                JsonNode value = copy.get(field);
+                if (value != null && !value.isObject()) {
+                    copy.remove(field);
+                }
+            }
+            try {
+                return Json.mapper().treeToValue(copy, DeploymentRecord.class);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException again) {
+                return builder().build();
+            }
+        }
+    }
+
+    /** The record as a tree without {@code history}, as a history entry stores it. */
+    public ObjectNode toNodeWithoutHistory() {
+        ObjectNode node = Json.mapper().valueToTree(this);
+        node.remove("history");
+        return node;
+    }
+
+    /** The record as a tree, history included, as {@code metadata.json} stores it. */
+    public ObjectNode toNode() {
+        ObjectNode node = toNodeWithoutHistory();
+        if (!history.isEmpty()) {
+            var array = node.putArray("history");
+            history.forEach(h -> array.add(h.toNodeWithoutHistory()));
+        }
+        return node;
+    }
+
+    /** Parses {@link #deployedAt()}; null when absent or not a time. */
+    @JsonIgnore
+    public Instant deployedAtInstant() {
+        return parseTime(deployedAt);
+    }
+
+    /** Parses ISO-8601 instants and offset date-times; null for anything else. */
+    public static Instant parseTime(String text) {
+        return io.specweave.deploy.Times.parse(text);
+    }
+
+    /** Issue number, Jira key or work item id, whichever the provider stores. */
+    @JsonIgnore
+    public String trackingId() {
+        if (issueKey != null) {
+            return issueKey;
+        }
+        if (issueNumber != null) {
+            return "#" + issueNumber;
+        }
+        return workItemId != null ? String.valueOf(workItemId) : null;
+    }
+
+    /** Issue URL or work item URL. */
+    @JsonIgnore
+    public String trackingUrl() {
+        return issueUrl != null ? issueUrl : workItemUrl;
+    }
+
+    /** Same commit and same run: a re-run of one deployment rather than a new one. */
+    public boolean sameDeploymentAs(DeploymentRecord other) {
+        return other != null && Objects.equals(commit, other.commit) && Objects.equals(runUrl, other.runUrl)
+                && Objects.equals(tag, other.tag);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.profile = profile;
+        b.status = status;
+        b.issueNumber = issueNumber;
+        b.issueKey = issueKey;
+        b.workItemId = workItemId;
+        b.issueUrl = issueUrl;
+        b.workItemUrl = workItemUrl;
+        b.deployedAt = deployedAt;
+        b.deployedBy = deployedBy;
+        b.commit = commit;
+        b.branch = branch;
+        b.tag = tag;
+        b.deploymentUrl = deploymentUrl;
+        b.runUrl = runUrl;
+        b.healthStatus = healthStatus;
+        b.healthHttpStatus = healthHttpStatus;
+        b.healthLatencyMs = healthLatencyMs;
+        b.healthMessage = healthMessage;
+        b.lastChecked = lastChecked;
+        b.testResults = testResults;
+        b.coverage = coverage;
+        b.loadTestResults = loadTestResults;
+        b.approvals = approvals;
+        b.metrics = metrics;
+        b.changeRequest = changeRequest;
+        b.forced = forced;
+        b.history = history;
+        return b;
+    }
+
+    /** Builds records field by field; unset fields stay null and are not written. */
+    public static final class Builder {
+        private String profile;
+        private String status;
+        private Integer issueNumber;
+        private String issueKey;
+        private Integer workItemId;
+        private String issueUrl;
+        private String workItemUrl;
+        private String deployedAt;
+        private String deployedBy;
+        private String commit;
+        private String branch;
+        private String tag;
+        private String deploymentUrl;
+        private String runUrl;
+        private String healthStatus;
+        private Integer healthHttpStatus;
+        private Long healthLatencyMs;
+        private String healthMessage;
+        private String lastChecked;
+        private JsonNode testResults;
+        private Double coverage;
+        private JsonNode loadTestResults;
+        private List<JsonNode> approvals;
+        private JsonNode metrics;
+        private JsonNode changeRequest;
+        private Boolean forced;
+        private List<DeploymentRecord> history;
+
+        public Builder profile(String v) { profile = v; return this; }
+        public Builder status(String v) { status = v; return this; }
+        public Builder issueNumber(Integer v) { issueNumber = v; return this; }
+        public Builder issueKey(String v) { issueKey = v; return this; }
+        public Builder workItemId(Integer v) { workItemId = v; return this; }
+        public Builder issueUrl(String v) { issueUrl = v; return this; }
+        public Builder workItemUrl(String v) { workItemUrl = v; return this; }
+        public Builder deployedAt(String v) { deployedAt = v; return this; }
+        public Builder deployedBy(String v) { deployedBy = v; return this; }
+        public Builder commit(String v) { commit = v; return this; }
+        public Builder branch(String v) { branch = v; return this; }
+        public Builder tag(String v) { tag = v; return this; }
+        public Builder deploymentUrl(String v) { deploymentUrl = v; return this; }
+        public Builder runUrl(String v) { runUrl = v; return this; }
+        public Builder healthStatus(String v) { healthStatus = v; return this; }
+        public Builder healthHttpStatus(Integer v) { healthHttpStatus = v; return this; }
+        public Builder healthLatencyMs(Long v) { healthLatencyMs = v; return this; }
+        public Builder healthMessage(String v) { healthMessage = v; return this; }
+        public Builder lastChecked(String v) { lastChecked = v; return this; }
+        public Builder testResults(JsonNode v) { testResults = v; return this; }
+        public Builder coverage(Double v) { coverage = v; return this; }
+        public Builder loadTestResults(JsonNode v) { loadTestResults = v; return this; }
+        public Builder approvals(List<JsonNode> v) { approvals = v; return this; }
+        public Builder metrics(JsonNode v) { metrics = v; return this; }
+        public Builder changeRequest(JsonNode v) { changeRequest = v; return this; }
+        public Builder forced(Boolean v) { forced = v; return this; }
+        public Builder history(List<DeploymentRecord> v) { history = v; return this; }
+
+        public DeploymentRecord build() {
+            return new DeploymentRecord(profile, status, issueNumber, issueKey, workItemId, issueUrl, workItemUrl,
+                    deployedAt, deployedBy, commit, branch, tag, deploymentUrl, runUrl, healthStatus, healthHttpStatus,
+                    healthLatencyMs, healthMessage, lastChecked, testResults, coverage, loadTestResults, approvals,
+                    metrics, changeRequest, forced, history);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.specweave.deploy.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What was recorded for an environment ahead of its next deployment: approvals given, and the
+ * change request registered, after the environment's current deployment (or before any). A new
+ * deployment takes them over; the earlier deployment keeps its own in history.
+ */
+public final class Pending {
+
+    private Pending() {
+    }
+
+    public static List<JsonNode> approvals(DeploymentRecord current) {
+        if (current.status() == null) {
+            return current.approvals();
+        }
+        Instant deployed = current.deployedAtInstant();
+        if (deployed == null) {
+            return List.of();
+        }
+        return current.approvals().stream().filter(a -> {
+            Instant at = Approval.from(a).approvedAtInstant();
+            return at != null && at.isAfter(deployed);
+        }).toList();
+    }
+
+    public static JsonNode changeRequest(DeploymentRecord current) {
+        ChangeRequest change = ChangeRequest.from(current.changeRequest());
+        if (change == null) {
+            return null;
+        }
+        if (current.status() == null) {
+            return current.changeRequest();
+        }
+        Instant deployed = current.deployedAtInstant();
+        Instant approved = DeploymentRecord.parseTime(change.approvedAt());
+        Instant[] window = change.interval();
+        boolean after = deployed != null && (approved != null && approved.isAfter(deployed)
+                || window != null && window[1].isAfter(deployed) && window[0].isAfter(deployed));
+        return after ? current.changeRequest() : null;
+    }
+
+    /**
+     * Test results a suite recorded ({@code test --suite}) for {@code commit} before this
+     * deployment of it was recorded: a deployment of the commit the suite tested takes them over.
+     */
+    public static JsonNode testResults(DeploymentRecord current, String commit) {
+        JsonNode results = current.testResults();
+        if (commit == null || results == null || !results.isObject() || !results.hasNonNull("suite")) {
+            return null;
+        }
+        return commit.equals(results.path("commit").asText(null)) ? results : null;
+    }
+}

@@ -1,0 +1,44 @@
+package io.specweave.deploy.status;
+
+import io.specweave.deploy.dora.DoraReport;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * One increment across its environments, in pipeline order.
+ *
+ * @param id                      the increment folder name; {@code status --json | jq -r .id}
+ * @param title                   from spec.md, may be null
+ * @param status                  SpecWeave's increment status, may be null
+ * @param environments            each environment in pipeline order
+ * @param pipelineDurationSeconds first to last deployment among deployed environments; null with fewer than two
+ * @param pipelineDuration        the same, for people ("2d 4h")
+ * @param stages                  time between consecutive deployed environments
+ * @param dora                    the four keys over every increment's production deployments; null when not asked for
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PipelineStatus(
+        String id,
+        String title,
+        String status,
+        List<EnvironmentStatus> environments,
+        Long pipelineDurationSeconds,
+        String pipelineDuration,
+        List<Stage> stages,
+        DoraReport dora) {
+
+    public PipelineStatus(String id, String title, String status, List<EnvironmentStatus> environments,
+            Long pipelineDurationSeconds, String pipelineDuration, List<Stage> stages) {
+        this(id, title, status, environments, pipelineDurationSeconds, pipelineDuration, stages, null);
+    }
+
+    /** This status with the DORA block. */
+    public PipelineStatus withDora(DoraReport report) {
+        return new PipelineStatus(id, title, status, environments, pipelineDurationSeconds, pipelineDuration, stages,
+                report);
+    }
+
+    /** Time from one environment's deployment to the next one's. */
+    public record Stage(String from, String to, long seconds, String duration) {
+    }
+}

@@ -1,0 +1,216 @@
+package io.specweave.deploy.app;
+
+import io.specweave.deploy.ci.GitCommitTimes;
+import io.specweave.deploy.dora.DoraCalculator;
+import io.specweave.deploy.dora.DoraMetric;
+import io.specweave.deploy.dora.DoraReport;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Json;
+import io.specweave.deploy.TestProjects;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The history below, with the answers worked out by hand (now = Mon 2026-11-30T00:00Z, window 28d,
+ * so the period is Mon 2026-11-02 to 2026-11-30):
+ *
+ * <pre>
+ * 0001 first deployment (dev) 2026-10-01T00:00
+ *   P1 prod 2026-10-20T10:00 deployed            before the window
+ *   P2 prod 2026-11-03T10:00 deployed            lead 33d10h = 802 h
+ *   P3 prod 2026-11-04T12:00 failed              failure
+ *   P4 prod 2026-11-04T15:00 deployed, healthy   lead 34d15h = 831 h; recovers P3 after 3 h
+ * 0002 first deployment (dev) 2026-11-05T00:00
+ *   P5 prod 2026-11-10T09:00 rolled_back         lead 129 h; failure
+ *   P6 prod 2026-11-10T10:30 deployed, unhealthy lead 130.5 h; not a recovery
+ *   P7 prod 2026-11-11T09:00 deployed, healthy   lead 153 h; recovers P5 after 24 h
+ * 0003 first deployment (dev) 2026-11-15T12:00
+ *   P8 prod 2026-11-17T12:00 deployed            lead 48 h
+ *   P9 prod 2026-11-25T12:00 in_progress         not finished: ignored
+ *
+ * successful: P2 P4 P5 P6 P7 P8 = 6 in 4 weeks = 1.5/week
+ * deployment days per week (Mon-based): [2, 2, 1, 0, 0] -> median 1 (< 3, not daily);
+ *   weeks with a deployment [1, 1, 1, 0, 0] -> median 1 -> weekly -> high
+ * lead time: 48, 129, 130.5, 153, 802, 831 -> median (130.5 + 153) / 2 = 141.75 h -> under a week -> high
+ * change failure rate: P3, P5 of 7 finished = 28.57 % -> low
+ * recovery: 3 h, 24 h -> median 13.5 h -> under a day -> high
+ * </pre>
+ */
+class DoraServiceTest {
+
+    @TempDir
+    Path dir;
+
+    private final Clock now = Clock.fixed(Instant.parse("2026-11-30T00:00:00Z"), ZoneOffset.UTC);
+
+    private static ObjectNode record(String at, String status, String health, String commit) {
+        ObjectNode node = Json.mapper().createObjectNode();
+        node.put("profile", "local-prod").put("status", status).put("deployedAt", at).put("commit", commit);
+        if (health != null) {
+            node.put("healthStatus", health);
+        }
+        return node;
+    }
+
+    /** Writes an increment whose prod history is {@code prod} (oldest first, the last one current). */
+    private void increment(String id, String devAt, List<ObjectNode> prod) {
+        TestProjects.increment(dir, id, "Increment " + id);
+        ObjectNode root = Json.mapper().createObjectNode();
+        root.put("id", id).put("status", "active");
+        ObjectNode deployments = root.putObject("deployments");
+        deployments.set("dev", record(devAt, "deployed", null, "c-" + id));
+        ObjectNode current = prod.get(prod.size() - 1).deepCopy();
+        ArrayNode history = current.putArray("history");
+        prod.subList(0, prod.size() - 1).forEach(history::add);
+        deployments.set("prod", current);
+        TestProjects.write(dir.resolve(".specweave/increments/" + id + "/metadata.json"), Json.pretty(root));
+    }
+
+    private void handComputedHistory() {
+        TestProjects.create(dir, null, null);
+        increment("0001-login", "2026-10-01T00:00:00Z", List.of(
+                record("2026-10-20T10:00:00Z", "deployed", null, "aaaa001"),
+                record("2026-11-03T10:00:00Z", "deployed", null, "aaaa002"),
+                record("2026-11-04T12:00:00Z", "failed", null, "aaaa003"),
+                record("2026-11-04T15:00:00Z", "deployed", "healthy", "aaaa004")));
+        increment("0002-reset", "2026-11-05T00:00:00Z", List.of(
+                record("2026-11-10T09:00:00Z", "rolled_back", "healthy", "bbbb001"),
+                record("2026-11-10T10:30:00Z", "deployed", "unhealthy", "bbbb002"),
+                record("2026-11-11T09:00:00Z", "deployed", "healthy", "bbbb003")));
+        increment("0003-oauth", "2026-11-15T12:00:00Z", List.of(
+                record("2026-11-17T12:00:00Z", "deployed", null, "cccc001"),
+                record("2026-11-25T12:00:00Z", "in_progress", null, "cccc002")));
+    }
+
+    @Test
+    void fourKeysOverAGeneratedHistoryMatchTheHandComputedAnswers() {
+        handComputedHistory();
+
+        DoraReport report = new DoraService(Project.open(dir), now).report("28d");
+
+        assertThat(report.environment()).isEqualTo("prod");
+        assertThat(report.from()).isEqualTo("2026-11-02T00:00:00Z");
+        assertThat(report.to()).isEqualTo("2026-11-30T00:00:00Z");
+        assertThat(report.deployments()).isEqualTo(6);
+        assertThat(report.failures()).isEqualTo(2);
+        assertThat(report.deploymentFrequency()).isEqualTo(new DoraMetric(1.5, "deployments/week", "1.5/week", "high",
+                "weekly: most weeks have a deployment (median 1 deployment days per week)", 6));
+        assertThat(report.leadTimeForChanges()).isEqualTo(new DoraMetric(141.75, "hours", "5d 21h", "high",
+                "median of 6 changes, commit to prod", 6));
+        assertThat(report.changeFailureRate()).isEqualTo(new DoraMetric(28.57, "percent", "28.57%", "low",
+                "2 of 7 deployments failed or were rolled back", 7));
+        assertThat(report.failedDeploymentRecoveryTime()).isEqualTo(new DoraMetric(13.5, "hours", "13h 30m", "high",
+                "median of 2 recoveries", 2));
+    }
+
+    @Test
+    void noProductionDeploymentsGiveNotAvailableWithTheReason() {
+        TestProjects.create(dir, null, "\"productionEnvironment\": \"staging\"");
+
+        DoraReport report = new DoraService(Project.open(dir), now).report("90d");
+
+        assertThat(report.environment()).isEqualTo("staging");
+        assertThat(report.deploymentFrequency().band()).isEqualTo("N/A");
+        assertThat(report.deploymentFrequency().basis())
+                .isEqualTo("no successful deployment to staging between 2026-09-01T00:00:00Z and 2026-11-30T00:00:00Z");
+        assertThat(report.changeFailureRate().display()).isEqualTo("N/A");
+        assertThat(report.failedDeploymentRecoveryTime().basis()).startsWith("no failed or rolled-back deployment");
+    }
+
+    @Test
+    void failureNotYetRecoveredIsNotAvailable() {
+        TestProjects.create(dir, null, null);
+        increment("0001-login", "2026-11-01T00:00:00Z", List.of(
+                record("2026-11-20T10:00:00Z", "deployed", "healthy", "aaaa001"),
+                record("2026-11-21T10:00:00Z", "failed", null, "aaaa002")));
+
+        DoraReport report = new DoraService(Project.open(dir), now).report("4w");
+
+        assertThat(report.failedDeploymentRecoveryTime().band()).isEqualTo("N/A");
+        assertThat(report.failedDeploymentRecoveryTime().basis())
+                .isEqualTo("1 failed or rolled-back deployment to prod, none followed by a healthy one yet");
+        assertThat(report.changeFailureRate().value()).isEqualTo(50.0);
+    }
+
+    @Test
+    void dailyDeploymentsAreElite() {
+        List<DoraCalculator.ProdDeployment> deployments = new java.util.ArrayList<>();
+        Instant monday = Instant.parse("2026-11-02T09:00:00Z");
+        for (int week = 0; week < 4; week++) {
+            for (int day = 0; day < 3; day++) {
+                Instant at = monday.plus(java.time.Duration.ofDays(7L * week + day));
+                deployments.add(new DoraCalculator.ProdDeployment("0001", at, "deployed", "healthy",
+                        at.minus(java.time.Duration.ofMinutes(30))));
+            }
+        }
+
+        DoraReport report = new DoraCalculator().calculate("prod", "28d", Instant.parse("2026-11-02T00:00:00Z"),
+                Instant.parse("2026-11-29T23:59:59Z"), deployments);
+
+        assertThat(report.deploymentFrequency().band()).isEqualTo("elite");
+        assertThat(report.deploymentFrequency().value()).isEqualTo(3.0);
+        assertThat(report.leadTimeForChanges().band()).isEqualTo("elite");
+        assertThat(report.leadTimeForChanges().display()).isEqualTo("30m");
+        assertThat(report.changeFailureRate()).isEqualTo(new DoraMetric(0.0, "percent", "0%", "elite",
+                "0 of 12 deployments failed or were rolled back", 12));
+    }
+
+    @Test
+    void leadTimeStartsAtTheCommitWhenGitHasIt() throws Exception {
+        TestProjects.create(dir, null, null);
+        git("init", "-q");
+        TestProjects.write(dir.resolve("app.txt"), "v1\n");
+        git("add", "app.txt");
+        git("-c", "user.name=Dev", "-c", "user.email=dev@example.com", "commit", "-q", "-m", "v1");
+        String sha = gitOutput("rev-parse", "HEAD");
+        increment("0001-login", "2026-11-01T00:00:00Z", List.of(
+                record("2026-11-20T12:00:00Z", "deployed", "healthy", sha),
+                record("2026-11-22T12:00:00Z", "deployed", "healthy", "deadbeef00000000000000000000000000000000")));
+
+        Map<String, Instant> times = GitCommitTimes.lookup(dir, List.of(sha, "deadbeef00000000000000000000000000000000"));
+        DoraReport report = new DoraService(Project.open(dir), now).report("28d");
+
+        assertThat(times).containsOnlyKeys(sha);
+        assertThat(times.get(sha)).isEqualTo(Instant.parse("2026-11-20T08:00:00Z"));
+        // 4 h from the commit for the first; 21d 12h from the first deployment (dev, 11-01) for the unknown commit.
+        assertThat(report.leadTimeForChanges().value()).isEqualTo((4 + 516) / 2.0);
+    }
+
+    @Test
+    void badWindowSaysWhatIsExpected() {
+        assertThatThrownBy(() -> DoraService.parseWindow("3 months")).isInstanceOf(BadInputException.class)
+                .hasMessage("--window \"3 months\": expected a positive number of days, weeks or hours such as 90d, "
+                        + "12w or 48h");
+        assertThat(DoraService.parseWindow("12w")).isEqualTo(java.time.Duration.ofDays(84));
+    }
+
+    private void git(String... args) throws IOException, InterruptedException {
+        gitOutput(args);
+    }
+
+    private String gitOutput(String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of("git", "-C", dir.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("GIT_COMMITTER_DATE", "2026-11-20T08:00:00Z");
+        builder.environment().put("GIT_AUTHOR_DATE", "2026-11-19T08:00:00Z");
+        Process p = builder.start();
+        String out = new String(p.getInputStream().readAllBytes()).trim();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        return out;
+    }
+}
