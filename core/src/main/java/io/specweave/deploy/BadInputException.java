@@ -8,11 +8,24 @@ public class BadInputException extends DeployException {
     public static final int EXIT_CODE = 2;
 
     public BadInputException(String message) {
-        super(message, null);
+        this(null, Message.text(message), null);
     }
 
     public BadInputException(String message, Throwable cause) {
-        super(message, cause);
+        this(null, Message.text(message), cause);
+    }
+
+    public BadInputException(Message message) {
+        this(null, message, null);
+    }
+
+    /** Bad input for {@code input}, which the front end names before the message. */
+    public BadInputException(Input input, Message message) {
+        this(input, message, null);
+    }
+
+    public BadInputException(Input input, Message message, Throwable cause) {
+        super(input, message, cause);
     }
 
     @Override

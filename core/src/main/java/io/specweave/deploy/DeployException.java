@@ -2,14 +2,31 @@ package io.specweave.deploy;
 
 /**
  * Base of the two errors a user can meet. Each carries the process exit code the front ends use,
- * and a message written for the person at the terminal: file, field, what was expected, what to do.
+ * and a {@link Message} written for the person at the terminal — file, field, what was expected,
+ * what to do — whose inputs each front end names in its own words. {@link #input()} is the input at
+ * fault, when one is (the Action titles its annotation with it).
  */
 public abstract class DeployException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    protected DeployException(String message, Throwable cause) {
-        super(message, cause);
+    private final transient Message message;
+    private final Input input;
+
+    protected DeployException(Input input, Message message, Throwable cause) {
+        super(message.toString(), cause);
+        this.message = message;
+        this.input = input;
+    }
+
+    /** The message; {@link #getMessage()} is the same in core's own words. */
+    public Message message() {
+        return message == null ? Message.text(getMessage()) : message;
+    }
+
+    /** The input at fault, or null when the fault is not one input's (a file, a tracker). */
+    public Input input() {
+        return input != null ? input : message().inputs().stream().findFirst().orElse(null);
     }
 
     /** The exit code of a CLI run that ends with this error. */

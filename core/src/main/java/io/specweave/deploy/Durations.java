@@ -18,10 +18,10 @@ public final class Durations {
      *
      * @param option how the error names the value, e.g. {@code --interval}
      */
-    public static Duration parse(String text, String option) {
+    public static Duration parse(String text, Input option) {
         Matcher m = DURATION.matcher(text.trim());
         if (!m.matches()) {
-            throw new BadInputException(option + " " + text + ": expected a duration such as 30s, 1m, 15m or 1h");
+            throw new BadInputException(Message.of(Message.arg(option, text), ": expected a duration such as 30s, 1m, 15m or 1h"));
         }
         long n = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "s" : m.group(2);

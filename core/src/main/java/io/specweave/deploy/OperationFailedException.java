@@ -8,11 +8,19 @@ public class OperationFailedException extends DeployException {
     public static final int EXIT_CODE = 1;
 
     public OperationFailedException(String message) {
-        super(message, null);
+        this(Message.text(message), null);
     }
 
     public OperationFailedException(String message, Throwable cause) {
-        super(message, cause);
+        this(Message.text(message), cause);
+    }
+
+    public OperationFailedException(Message message) {
+        this(message, null);
+    }
+
+    public OperationFailedException(Message message, Throwable cause) {
+        super(null, message, cause);
     }
 
     @Override

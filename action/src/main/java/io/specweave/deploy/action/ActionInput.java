@@ -1,11 +1,11 @@
 package io.specweave.deploy.action;
 
-import io.specweave.deploy.BadInputException;
-import io.specweave.deploy.app.SyncRequest;
 import io.specweave.deploy.Durations;
-import io.specweave.deploy.app.DoraService;
-import java.time.Duration;
+import io.specweave.deploy.Input;
+import io.specweave.deploy.app.Operations;
+import io.specweave.deploy.app.Request;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,60 +13,73 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
- * One input of action.yml and how its value reaches the core call. {@link #ALL} is the whole
- * table: adding an input is one line here plus its declaration in action.yml (a test checks that
- * the two agree).
+ * One input of action.yml and where its value goes. {@link #ALL} is the whole table: adding an
+ * input is one line here plus its declaration in action.yml (a test checks that the two agree).
  *
  * @param name       the input's name in action.yml
  * @param fallback   the value when the runner passes none (action.yml's default), may be null
+ * @param input      the core input it gives, for messages that name it; null for the Action's own
  * @param credential the variable core reads the value from ({@code GITHUB_TOKEN}, ...), or null
  * @param secret     true when the value must be masked in the log
- * @param apply      stores a non-blank value in the request; throws {@link InputException} on a bad one
+ * @param apply      stores a non-blank value; throws {@link InputException} on a bad one
  */
-record ActionInput(String name, String fallback, String credential, boolean secret,
-        BiConsumer<ActionRequest, String> apply) {
+record ActionInput(String name, String fallback, Input input, String credential, boolean secret,
+        BiConsumer<ActionInput.Values, String> apply) {
+
+    /** The commands of the {@code command} input: the CLI's. */
+    static final List<String> COMMANDS = List.of("sync", "status", "health", "approve", "dora", "deploy",
+            "swap-slots", "rollback", "feature-flag", "test", "monitor");
+
+    /** What the inputs say, parsed. */
+    static final class Values {
+        String command = "sync";
+        String workingDirectory = ".";
+        boolean commitMetadata;
+        String canary;
+        final Request.Builder request = Request.builder(null);
+        final Map<String, String> credentials = new HashMap<>();
+    }
 
     static final List<ActionInput> ALL = List.of(
-            text("command", "sync", (r, v) -> r.command = ActionCommand.parse(v).orElseThrow(() ->
-                    new InputException("command", "unknown command \"" + v + "\"; expected one of "
-                            + ActionCommand.known()))),
-            text("increment", "active", (r, v) -> r.increment = v),
-            text("profile", null, (r, v) -> r.profile = v),
-            text("environment", null, (r, v) -> r.environment = v),
-            text("deployed", "true", (r, v) -> r.outcome = outcome(v)),
-            text("commit", null, (r, v) -> r.commit = v),
-            text("branch", null, (r, v) -> r.branch = v),
-            text("tag", null, (r, v) -> r.tag = v),
-            text("deployed-by", null, (r, v) -> r.deployedBy = v),
-            text("run-url", null, (r, v) -> r.runUrl = v),
-            text("deployment-url", null, (r, v) -> r.deploymentUrl = v),
-            text("working-directory", ".", (r, v) -> r.workingDirectory = v),
-            flag("commit-metadata", "false", (r, v) -> r.commitMetadata = v),
-            flag("dry-run", "false", (r, v) -> r.dryRun = v),
-            flag("health-check", "true", (r, v) -> r.healthCheck = v),
-            text("test-results", null, (r, v) -> r.testResults = v),
-            text("coverage", null, (r, v) -> r.coverage = v),
-            text("load-test-results", null, (r, v) -> r.loadTestResults = v),
-            text("metrics", null, (r, v) -> r.metrics = v),
-            text("change-request", null, (r, v) -> r.changeRequest = v),
-            flag("force", "false", (r, v) -> r.force = v),
-            text("issue-keys", null, (r, v) -> r.issueKeys = issueKeys(v)),
-            flag("refresh", "false", (r, v) -> r.refresh = v),
-            text("approved-by", null, (r, v) -> r.approvedBy = v),
-            text("role", null, (r, v) -> r.role = v),
-            text("notes", null, (r, v) -> r.notes = v),
-            text("window", DoraService.DEFAULT_WINDOW, (r, v) -> r.window = window(v)),
-            text("slot", null, (r, v) -> r.slot = v),
-            text("canary", null, (r, v) -> r.canary = v),
-            text("reason", null, (r, v) -> r.reason = v),
-            text("flag", null, (r, v) -> r.flag = v),
-            text("action", null, (r, v) -> r.flagAction = ActionRequest.FlagAction.parse(v)),
-            text("format", "env", (r, v) -> r.format = v),
-            text("suite", null, (r, v) -> r.suite = v),
-            text("duration", null, (r, v) -> r.duration = duration("duration", v)),
-            text("interval", null, (r, v) -> r.interval = duration("interval", v)),
-            text("failures", null, (r, v) -> r.failures = failures(v)),
-            text("metrics-file", null, (r, v) -> r.metricsFile = v),
+            own("command", "sync", (v, s) -> v.command = command(s)),
+            core("increment", "active", Input.INCREMENT, (v, s) -> v.request.increment(s)),
+            core("profile", null, Input.PROFILE, (v, s) -> v.request.profile(s)),
+            core("environment", null, Input.ENVIRONMENT, (v, s) -> v.request.environment(s)),
+            core("deployed", "true", Input.DEPLOYED, (v, s) -> v.request.outcome(outcome(s))),
+            core("commit", null, Input.COMMIT, (v, s) -> v.request.commit(s)),
+            core("branch", null, Input.BRANCH, (v, s) -> v.request.branch(s)),
+            core("tag", null, Input.TAG, (v, s) -> v.request.tag(s)),
+            core("deployed-by", null, Input.DEPLOYED_BY, (v, s) -> v.request.deployedBy(s)),
+            core("run-url", null, Input.RUN_URL, (v, s) -> v.request.runUrl(s)),
+            core("deployment-url", null, Input.DEPLOYMENT_URL, (v, s) -> v.request.deploymentUrl(s)),
+            core("working-directory", ".", Input.DIR, (v, s) -> v.workingDirectory = s),
+            core("commit-metadata", "false", Input.COMMIT_METADATA, (v, s) -> v.commitMetadata = bool("commit-metadata", s)),
+            core("dry-run", "false", Input.DRY_RUN, (v, s) -> v.request.dryRun(bool("dry-run", s))),
+            core("health-check", "true", Input.HEALTH_CHECK, (v, s) -> v.request.healthCheck(bool("health-check", s))),
+            core("test-results", null, Input.TEST_RESULTS, (v, s) -> v.request.testResults(s)),
+            core("coverage", null, Input.COVERAGE, (v, s) -> v.request.coverage(s)),
+            core("load-test-results", null, Input.LOAD_TEST_RESULTS, (v, s) -> v.request.loadTestResults(s)),
+            core("metrics", null, Input.METRICS, (v, s) -> v.request.metrics(s)),
+            core("change-request", null, Input.CHANGE_REQUEST, (v, s) -> v.request.changeRequest(s)),
+            core("force", "false", Input.FORCE, (v, s) -> v.request.force(bool("force", s))),
+            // Keys separated by commas, spaces or new lines (a YAML block works too).
+            core("issue-keys", null, Input.ISSUE_KEYS, (v, s) -> v.request.issueKeys(Arrays.asList(s.split("[,\\s]+")))),
+            core("refresh", "false", Input.REFRESH, (v, s) -> v.request.refresh(bool("refresh", s))),
+            core("approved-by", null, Input.APPROVED_BY, (v, s) -> v.request.approvedBy(s)),
+            core("role", null, Input.ROLE, (v, s) -> v.request.role(s)),
+            core("notes", null, Input.NOTES, (v, s) -> v.request.notes(s)),
+            core("window", Operations.DEFAULT_WINDOW, Input.WINDOW, (v, s) -> v.request.window(s)),
+            core("slot", null, Input.SLOT, (v, s) -> v.request.slot(s)),
+            core("canary", null, Input.CANARY, (v, s) -> v.canary = s),
+            core("reason", null, Input.REASON, (v, s) -> v.request.reason(s)),
+            core("flag", null, Input.FLAG, (v, s) -> v.request.flag(s)),
+            core("action", null, Input.FLAG_ACTION, (v, s) -> v.request.flagAction(flagAction(s))),
+            core("format", "env", Input.FORMAT, (v, s) -> v.request.format(s)),
+            core("suite", null, Input.SUITE, (v, s) -> v.request.suite(s)),
+            core("duration", null, Input.DURATION, (v, s) -> v.request.duration(Durations.parse(s, Input.DURATION))),
+            core("interval", null, Input.INTERVAL, (v, s) -> v.request.interval(Durations.parse(s, Input.INTERVAL))),
+            core("failures", null, Input.FAILURES, (v, s) -> v.request.failures(number("failures", s))),
+            core("metrics-file", null, Input.METRICS_FILE, (v, s) -> v.request.metricsFile(s)),
             credential("github-token", "GITHUB_TOKEN", true),
             credential("jira-email", "JIRA_EMAIL", false),
             credential("jira-api-token", "JIRA_API_TOKEN", true),
@@ -81,34 +94,45 @@ record ActionInput(String name, String fallback, String credential, boolean secr
     /** The value the runner passed, or the fallback; null when neither. */
     String read(Map<String, String> env) {
         String value = env.get(variable());
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        return value.strip();
+        return value == null || value.isBlank() ? fallback : value.strip();
     }
 
     /** Parses every input of the table from the runner's environment. */
-    static ActionRequest parse(Map<String, String> env) {
-        ActionRequest request = new ActionRequest();
+    static Values parse(Map<String, String> env) {
+        Values values = new Values();
         for (ActionInput input : ALL) {
             String value = input.read(env);
             if (value != null && !value.isBlank()) {
-                input.apply.accept(request, value);
+                input.apply.accept(values, value);
             }
         }
-        return request;
+        if (values.canary != null) {
+            String c = values.canary;
+            switch (values.command) {
+                case "deploy" -> values.request.canaryWeight(number("canary", c.replaceFirst("%$", "").strip()));
+                case "rollback", "monitor" -> values.request.canary(bool("canary", c));
+                default -> throw new InputException("canary", "is for commands deploy (the canary's share of "
+                        + "traffic), rollback and monitor (true: the running canary), not " + values.command);
+            }
+        }
+        return values;
     }
 
-    private static ActionInput text(String name, String fallback, BiConsumer<ActionRequest, String> apply) {
-        return new ActionInput(name, fallback, null, false, apply);
+    /** The Action's name of a core input, or null when the Action has no such input. */
+    static String nameOf(Input input) {
+        return ALL.stream().filter(i -> i.input == input).map(ActionInput::name).findFirst().orElse(null);
     }
 
-    private static ActionInput flag(String name, String fallback, BiConsumer<ActionRequest, Boolean> apply) {
-        return new ActionInput(name, fallback, null, false, (r, v) -> apply.accept(r, bool(name, v)));
+    private static ActionInput own(String name, String fallback, BiConsumer<Values, String> apply) {
+        return new ActionInput(name, fallback, null, null, false, apply);
+    }
+
+    private static ActionInput core(String name, String fallback, Input input, BiConsumer<Values, String> apply) {
+        return new ActionInput(name, fallback, input, null, false, apply);
     }
 
     private static ActionInput credential(String name, String variable, boolean secret) {
-        return new ActionInput(name, null, variable, secret, (r, v) -> r.credentials.put(variable, v));
+        return new ActionInput(name, null, null, variable, secret, (v, s) -> v.credentials.put(variable, s));
     }
 
     private static final Set<String> TRUE = Set.of("true", "True", "TRUE");
@@ -116,87 +140,46 @@ record ActionInput(String name, String fallback, String credential, boolean secr
 
     /** A boolean as the Actions toolkit's getBooleanInput accepts it (YAML 1.2 core schema). */
     static boolean bool(String name, String value) {
-        if (TRUE.contains(value)) {
-            return true;
-        }
-        if (FALSE.contains(value)) {
-            return false;
+        if (TRUE.contains(value) || FALSE.contains(value)) {
+            return TRUE.contains(value);
         }
         throw new InputException(name, "expected true or false, got \"" + value + "\"");
     }
 
-    /** {@code issue-keys}: keys separated by commas, spaces or new lines (a YAML block works too). */
-    static List<String> issueKeys(String value) {
-        return Arrays.stream(value.split("[,\\s]+")).filter(k -> !k.isBlank()).toList();
-    }
-
-    /** {@code window}: core's DORA window ({@code 90d}, {@code 12w}, {@code 48h}), checked before any work. */
-    static String window(String value) {
-        try {
-            DoraService.parseWindow(value);
-        } catch (BadInputException e) {
-            throw new InputException("window", e.getMessage().replace("--window ", ""), e);
-        }
-        return value;
-    }
-
-    /** {@code canary} for {@code deploy}: the canary's share of traffic, a whole number (core checks 1-100). */
-    static Integer canaryWeight(String value) {
-        try {
-            return Integer.valueOf(value.strip().replaceFirst("%$", "").strip());
-        } catch (NumberFormatException e) {
-            throw new InputException("canary", "expected the canary's share of traffic in percent, a whole number "
-                    + "from 1 to 100 (e.g. 10), got \"" + value + "\"");
-        }
-    }
-
-    /** {@code canary} for {@code rollback}: true rolls back the running canary; false the deployment. */
-    static boolean canaryRollback(String value) {
-        if (!TRUE.contains(value) && !FALSE.contains(value)) {
-            throw new InputException("canary", "with command rollback, expected true (roll back the running "
-                    + "canary) or false, got \"" + value + "\"");
-        }
-        return TRUE.contains(value);
-    }
-
-    /** {@code canary} for {@code monitor}: true compares the running canary with stable; false watches the environment. */
-    static boolean canaryMonitor(String value) {
-        if (!TRUE.contains(value) && !FALSE.contains(value)) {
-            throw new InputException("canary", "with command monitor, expected true (compare the running canary "
-                    + "with stable) or false (watch the environment's health), got \"" + value + "\"");
-        }
-        return TRUE.contains(value);
-    }
-
-    /** {@code duration}, {@code interval}: core's durations ({@code 500ms}, {@code 30s}, {@code 15m}, {@code 1h}). */
-    static Duration duration(String name, String value) {
-        try {
-            return Durations.parse(value, name);
-        } catch (BadInputException e) {
-            throw new InputException(name, "expected a duration such as 30s, 1m, 15m or 1h, got \"" + value + "\"",
-                    e);
-        }
-    }
-
-    /** {@code failures}: unhealthy polls in a row that end a monitor run, a whole number (core checks 1 or more). */
-    static Integer failures(String value) {
+    private static Integer number(String name, String value) {
         try {
             return Integer.valueOf(value.strip());
         } catch (NumberFormatException e) {
-            throw new InputException("failures", "expected a whole number of unhealthy polls in a row, 1 or more "
-                    + "(e.g. 3), got \"" + value + "\"");
+            throw new InputException(name, "expected a whole number, got \"" + value + "\"");
         }
     }
 
-    /** {@code deployed}: true (finished), false (failed) or in-progress (started, not finished). */
-    static SyncRequest.Outcome outcome(String value) {
+    private static String command(String value) {
+        String command = value.strip().toLowerCase(Locale.ROOT);
+        if (!COMMANDS.contains(command)) {
+            throw new InputException("command", "unknown command \"" + value + "\"; expected one of "
+                    + String.join(", ", COMMANDS));
+        }
+        return command;
+    }
+
+    private static Request.FlagAction flagAction(String value) {
+        try {
+            return Request.FlagAction.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InputException("action", "expected enable, disable, list or export, got \"" + value + "\"");
+        }
+    }
+
+    /** {@code deployed}: true (the deployment finished), false (it failed) or in-progress (started). */
+    private static Request.Outcome outcome(String value) {
         if ("in-progress".equalsIgnoreCase(value) || "in_progress".equalsIgnoreCase(value)) {
-            return SyncRequest.Outcome.IN_PROGRESS;
+            return Request.Outcome.IN_PROGRESS;
         }
         if (!TRUE.contains(value) && !FALSE.contains(value)) {
             throw new InputException("deployed", "expected true (the deployment finished), false (it failed) "
                     + "or in-progress, got \"" + value + "\"");
         }
-        return bool("deployed", value) ? SyncRequest.Outcome.DEPLOYED : SyncRequest.Outcome.FAILED;
+        return TRUE.contains(value) ? Request.Outcome.DEPLOYED : Request.Outcome.FAILED;
     }
 }

@@ -2,7 +2,7 @@ package io.specweave.deploy.action;
 
 import io.specweave.deploy.BadInputException;
 
-/** A bad value of one of the Action's inputs: exit code 2, and the annotation names the input. */
+/** A bad value of an input only the Action has ({@code command}, {@code working-directory}): exit code 2. */
 final class InputException extends BadInputException {
 
     private static final long serialVersionUID = 1L;
@@ -14,13 +14,8 @@ final class InputException extends BadInputException {
         this.input = input;
     }
 
-    InputException(String input, String message, Throwable cause) {
-        super("input \"" + input + "\": " + message, cause);
-        this.input = input;
-    }
-
     /** The input's name as action.yml declares it. */
-    String input() {
+    String name() {
         return input;
     }
 }

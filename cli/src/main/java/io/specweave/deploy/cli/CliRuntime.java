@@ -1,10 +1,14 @@
 package io.specweave.deploy.cli;
 
-import io.specweave.deploy.config.Credentials;
+import io.specweave.deploy.app.Host;
+import io.specweave.deploy.app.Progress;
 import io.specweave.deploy.app.TrackerFactory;
+import io.specweave.deploy.config.Credentials;
+import io.specweave.deploy.http.Sleeper;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
@@ -24,12 +28,13 @@ public record CliRuntime(
                 Clock.systemUTC(), TrackerFactory::standard);
     }
 
-    public Credentials credentials() {
-        return new Credentials(env);
+    /** Core's view of this process for one command. */
+    Host host(Progress progress, Sleeper sleeper, BooleanSupplier stop) {
+        return new Host(env, clock, trackers, sleeper, progress, stop, null);
     }
 
-    public TrackerFactory trackerFactory() {
-        return trackers.apply(credentials());
+    Host host() {
+        return host(Progress.NONE, Sleeper.system(), null);
     }
 
     /**

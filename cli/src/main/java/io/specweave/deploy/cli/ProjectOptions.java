@@ -1,6 +1,5 @@
 package io.specweave.deploy.cli;
 
-import io.specweave.deploy.app.Project;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -10,8 +9,4 @@ final class ProjectOptions {
     @Option(names = {"-C", "--dir"}, paramLabel = "PROJECT", defaultValue = ".",
             description = "Project folder holding .specweave (default: the current folder).")
     Path dir;
-
-    Project open() {
-        return Project.open(dir);
-    }
 }

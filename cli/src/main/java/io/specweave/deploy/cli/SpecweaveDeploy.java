@@ -1,6 +1,5 @@
 package io.specweave.deploy.cli;
 
-import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.DeployException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -73,21 +72,17 @@ public final class SpecweaveDeploy {
         cli.setErr(runtime.err());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof DeployException de) {
-                runtime.err().println("error: " + de.getMessage());
-                if (root.debug) {
-                    e.printStackTrace(runtime.err());
-                }
-                runtime.err().flush();
-                return de.exitCode();
+                runtime.err().println("error: " + de.message().render(CliSpelling.INSTANCE));
+            } else {
+                runtime.err().println("error: unexpected " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                        + (root.debug ? "" : " (run with --debug for details)"));
             }
-            runtime.err().println("error: unexpected " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage())
-                    + (root.debug ? "" : " (run with --debug for details)"));
             if (root.debug) {
                 e.printStackTrace(runtime.err());
             }
             runtime.err().flush();
-            return 1;
+            return e instanceof DeployException de ? de.exitCode() : 1;
         });
         int code = cli.execute(args);
         runtime.out().flush();
@@ -111,10 +106,5 @@ public final class SpecweaveDeploy {
             String v = SpecweaveDeploy.class.getPackage().getImplementationVersion();
             return new String[] {"specweave-deploy " + (v == null ? "(development build)" : v)};
         }
-    }
-
-    /** A usage error: exit code 2, like picocli's own. */
-    static BadInputException usage(String message) {
-        return new BadInputException(message);
     }
 }

@@ -1,33 +1,24 @@
 package io.specweave.deploy.cli;
 
 import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Input;
 import io.specweave.deploy.Json;
-import io.specweave.deploy.app.Project;
-import io.specweave.deploy.app.DoraService;
-import io.specweave.deploy.status.EnvironmentStatus;
+import io.specweave.deploy.Message;
+import io.specweave.deploy.app.Operations;
+import io.specweave.deploy.app.StatusOutcome;
 import io.specweave.deploy.report.MarkdownStatusRenderer;
-import io.specweave.deploy.status.PipelineStatus;
 import io.specweave.deploy.report.StatusJson;
-import io.specweave.deploy.app.StatusService;
 import io.specweave.deploy.report.TextStatusRenderer;
+import io.specweave.deploy.status.PipelineStatus;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code status [<increment>|--active]}: where an increment is deployed; or every increment, one row each. */
 @Command(name = "status", mixinStandardHelpOptions = true, versionProvider = SpecweaveDeploy.Version.class,
         description = "Shows an increment across its environments, or every increment with a mark per environment.")
-final class StatusCommand implements Callable<Integer> {
-
-    @ParentCommand
-    SpecweaveDeploy parent;
-
-    @Mixin
-    ProjectOptions project;
+final class StatusCommand extends OperationCommand {
 
     @Parameters(arity = "0..1", paramLabel = "INCREMENT", description = "Increment id (0018, 18, 0018-name) or 'active'.")
     String increment;
@@ -38,9 +29,6 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--deployments", description = "Include each environment's earlier deployments.")
     boolean deployments;
 
-    @Option(names = "--json", description = "Print JSON instead of text.")
-    boolean json;
-
     @Option(names = "--refresh", description = "First read each environment's record from its tracking item "
             + "into metadata.json (for CI jobs that start from a fresh checkout).")
     boolean refresh;
@@ -48,7 +36,7 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--markdown", description = "Print Markdown (a table and a Mermaid flowchart) instead of text.")
     boolean markdown;
 
-    @Option(names = "--window", paramLabel = "90d", defaultValue = DoraService.DEFAULT_WINDOW,
+    @Option(names = "--window", paramLabel = "90d", defaultValue = Operations.DEFAULT_WINDOW,
             description = "The DORA block's window (days, weeks or hours). Default: ${DEFAULT-VALUE}.")
     String window;
 
@@ -57,51 +45,31 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CliRuntime runtime = parent.runtime();
-        PrintWriter out = runtime.out();
-        Project opened = project.open();
-        StatusService service = new StatusService(opened);
-        TextStatusRenderer text = new TextStatusRenderer(runtime.plain(), runtime.colour());
+        PrintWriter out = out();
+        TextStatusRenderer text = new TextStatusRenderer(runtime().plain(), runtime().colour());
         String reference = active ? "active" : increment;
-        if (reference == null && refresh) {
-            throw new BadInputException("--refresh needs an increment: status <increment> --refresh");
-        }
-        if (refresh) {
-            RefreshReport.run(runtime, opened, opened.increments().resolve(reference), runtime.err());
-        }
         if (reference == null) {
-            var rows = service.list();
-            out.print(json ? Json.pretty(rows) + "\n" : text.renderList(rows));
+            if (refresh) {
+                throw new BadInputException(Message.of(Input.REFRESH, " needs an increment: ", Message.command(
+                        "status", Message.arg(Input.INCREMENT, "<increment>"), Message.arg(Input.REFRESH, null))));
+            }
+            StatusOutcome all = operations().increments(request().build());
+            out.print(json ? Json.pretty(all.increments()) + "\n" : text.renderList(all.increments()));
             return 0;
         }
-        PipelineStatus status = service.status(reference);
-        if (!noDora) {
-            DoraService.parseWindow(window);
-            try {
-                status = status.withDora(new DoraService(opened, runtime.clock()).report(window));
-            } catch (BadInputException e) {
-                // Another increment's unreadable metadata must not hide this one's status.
-                runtime.err().println("warning: DORA block left out: " + e.getMessage());
-            }
-        }
+        StatusOutcome outcome = operations().status(request().increment(reference).refresh(refresh).dora(!noDora)
+                .window(window).build());
+        outcome.refreshed().forEach(line -> runtime().err().println("refresh " + line));
+        outcome.warnings().forEach(line -> runtime().err().println("warning: " + line));
+        PipelineStatus status = outcome.dora() == null ? outcome.pipeline() : outcome.pipeline().withDora(outcome.dora());
         if (markdown) {
             out.print(new MarkdownStatusRenderer().render(status, null));
-            return 0;
-        }
-        if (json) {
+        } else if (json) {
             out.println(Json.pretty(StatusJson.of(status, deployments)));
-            return 0;
-        }
-        out.print(text.render(status));
-        if (deployments) {
-            for (EnvironmentStatus env : status.environments()) {
-                if (env.record() != null && !env.record().history().isEmpty()) {
-                    out.println();
-                    out.println("Earlier deployments to " + env.environment() + ":");
-                    env.record().history().forEach(h -> out.println("  " + h.deployedAt() + "  "
-                            + (h.status() == null ? "deployed" : h.status()) + "  "
-                            + (h.commit() == null ? "-" : h.commit()) + (h.deployedBy() == null ? "" : "  " + h.deployedBy())));
-                }
+        } else {
+            out.print(text.render(status));
+            if (deployments) {
+                out.print(text.renderHistory(status));
             }
         }
         return 0;

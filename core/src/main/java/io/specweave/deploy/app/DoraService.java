@@ -8,6 +8,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Input;
+import io.specweave.deploy.Message;
 import io.specweave.deploy.Json;
 import io.specweave.deploy.config.ConfigLoader;
 import io.specweave.deploy.config.SpecweaveConfig;
@@ -30,7 +32,7 @@ import java.util.regex.Pattern;
  * last environment. Lead time starts at the commit's time from git when the repository holds the
  * commit, else at the increment's first deployment to any environment.
  */
-public final class DoraService {
+final class DoraService {
 
     public static final String DEFAULT_WINDOW = "90d";
     private static final Pattern WINDOW = Pattern.compile("(\\d{1,4})([hdw])");
@@ -61,8 +63,8 @@ public final class DoraService {
     public static Duration parseWindow(String window) {
         Matcher m = WINDOW.matcher(window == null ? "" : window.trim());
         if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-            throw new BadInputException("--window \"" + window + "\": expected a positive number of days, weeks or "
-                    + "hours such as 90d, 12w or 48h");
+            throw new BadInputException(Message.of(Message.arg(Input.WINDOW, "\"" + window + "\""), ": expected a "
+                    + "positive number of days, weeks or hours such as 90d, 12w or 48h"));
         }
         long n = Long.parseLong(m.group(1));
         return switch (m.group(2)) {
@@ -95,7 +97,9 @@ public final class DoraService {
         for (Collected c : collected) {
             for (Raw d : c.deployments) {
                 Instant changeAt = d.commit == null ? null : commitTimes.get(d.commit);
-                deployments.add(new DoraCalculator.ProdDeployment(c.increment, d.deployedAt, d.status, d.health,
+                deployments.add(new DoraCalculator.ProdDeployment(c.increment, d.deployedAt,
+                        io.specweave.deploy.model.DeploymentStatus.of(d.status),
+                        io.specweave.deploy.model.HealthStatus.of(d.health),
                         changeAt != null ? changeAt : c.firstDeployment));
             }
         }

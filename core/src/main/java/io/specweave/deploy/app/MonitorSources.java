@@ -6,6 +6,8 @@ import io.specweave.deploy.metrics.MetricQueries;
 import io.specweave.deploy.metrics.MetricsSource;
 import io.specweave.deploy.metrics.PrometheusMetricsSource;
 import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Input;
+import io.specweave.deploy.Message;
 import io.specweave.deploy.http.HttpSettings;
 import io.specweave.deploy.http.Redactor;
 import io.specweave.deploy.http.RestClient;
@@ -36,7 +38,7 @@ public final class MonitorSources {
      * The environment's metrics from Prometheus: {@code prometheusUrl}, else the profile's
      * {@code metrics.prometheusUrl}; null when neither is set (health only).
      */
-    public static EnvironmentMetrics environment(EnvironmentTarget target, String prometheusUrl) {
+    public static EnvironmentMetrics environment(Target target, String prometheusUrl) {
         MetricQueries queries = MetricQueries.of(target.profile());
         String url = prometheusUrl != null ? prometheusUrl : queries.prometheusUrl();
         if (url == null) {
@@ -50,15 +52,15 @@ public final class MonitorSources {
     }
 
     /** The canary's metrics: {@code metricsFile} when given, else Prometheus ({@code prometheusUrl} or the profile's). */
-    public static CanaryMetrics canary(EnvironmentTarget target, Path metricsFile, String prometheusUrl) {
+    public static CanaryMetrics canary(Target target, Path metricsFile, String prometheusUrl) {
         if (metricsFile != null) {
             return new CanaryMetrics(new FileMetricsSource(metricsFile), "file " + metricsFile);
         }
         MetricQueries queries = MetricQueries.of(target.profile());
         String url = prometheusUrl != null ? prometheusUrl : queries.prometheusUrl();
         if (url == null) {
-            throw new BadInputException("no metrics source for " + target.environment() + ": set " + queries.where()
-                    + ".prometheusUrl, or pass --prometheus-url or --metrics-file");
+            throw new BadInputException(Message.of("no metrics source for " + target.environment() + ": set "
+                    + queries.where() + ".prometheusUrl, or pass ", Input.PROMETHEUS_URL, " or ", Input.METRICS_FILE));
         }
         RestClient client = new RestClient(HttpSettings.defaults().withRequestTimeout(Duration.ofSeconds(15))
                 .withMaxAttempts(3), new Redactor());
@@ -80,7 +82,7 @@ public final class MonitorSources {
     }
 
     /** The series of the environment's own traffic: {@code metrics.track} of the profile, else {@code stable}. */
-    static String track(EnvironmentTarget target) {
+    static String track(Target target) {
         var metricsNode = target.profile().setting("metrics");
         if (metricsNode != null && metricsNode.hasNonNull("track")) {
             if (!metricsNode.get("track").isTextual() || metricsNode.get("track").asText().isBlank()) {

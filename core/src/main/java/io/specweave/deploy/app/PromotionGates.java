@@ -1,10 +1,11 @@
 package io.specweave.deploy.app;
 
+import io.specweave.deploy.Input;
+import io.specweave.deploy.Message;
 import io.specweave.deploy.config.PromotionRules;
 import io.specweave.deploy.model.ChangeRequest;
 import io.specweave.deploy.model.DeploymentRecord;
 import io.specweave.deploy.model.DeploymentStatus;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.specweave.deploy.model.HealthStatus;
 import io.specweave.deploy.model.TestResults;
 import java.time.Instant;
@@ -20,11 +21,15 @@ import java.util.Objects;
  */
 public final class PromotionGates {
 
-    /** One refused gate. */
-    public record Refusal(String gate, String reason, String missing) {
+    /** One refused gate: which, why, and what would pass it. */
+    public record Refusal(String gate, String reason, Message missing) {
 
-        public String describe() {
-            return gate + ": " + reason + "; missing: " + missing;
+        Refusal(String gate, String reason, String missing) {
+            this(gate, reason, Message.text(missing));
+        }
+
+        public Message describe() {
+            return Message.of(gate + ": " + reason + "; missing: ", missing);
         }
     }
 
@@ -49,29 +54,33 @@ public final class PromotionGates {
         }
         if (rules.requireApproval().contains(environment) && candidate.approvals().isEmpty()) {
             refusals.add(new Refusal("requireApproval", "a deployment to " + environment + " needs an approval",
-                    "an approval: run `specweave-deploy approve <increment> --environment " + environment
-                            + " --by NAME --role ROLE` first"));
+                    Message.of("an approval: run ", Message.command("approve", Message.arg(Input.ENVIRONMENT,
+                            environment), Message.arg(Input.APPROVED_BY, "NAME"), Message.arg(Input.ROLE, "ROLE")),
+                            " first")));
         }
         if (rules.requireTestsPassed().contains(environment)) {
-            TestResults tests = TestResults.from(candidate.testResults());
-            if (tests == null) {
+            TestResults tests = candidate.testResults();
+            if (tests == null || !tests.counted()) {
                 refusals.add(new Refusal("requireTestsPassed", "a deployment to " + environment
-                        + " needs passing test results", "test results: pass --test-results GLOB (JUnit XML)"));
+                        + " needs passing test results", Message.of("test results: pass ",
+                                Message.arg(Input.TEST_RESULTS, "GLOB"), " (JUnit XML)")));
             } else if (!tests.allPassed()) {
                 refusals.add(new Refusal("requireTestsPassed", "tests did not pass: " + tests.failed() + " failed, "
                         + tests.errors() + " errors, " + tests.passed() + "/" + tests.total() + " passed"
-                        + suite(candidate.testResults()), "a test run without failures or errors"));
+                        + (tests.suite() == null ? "" : " (suite " + tests.suite() + ")"),
+                        "a test run without failures or errors"));
             } else {
                 suiteRefusal(candidate).ifPresent(refusals::add);
             }
         }
         if (rules.changeWindow().contains(environment)) {
-            ChangeRequest change = ChangeRequest.from(candidate.changeRequest());
+            ChangeRequest change = candidate.changeRequest();
             Instant[] window = change == null ? null : change.interval();
             if (window == null) {
                 refusals.add(new Refusal("changeWindow", "a deployment to " + environment
                         + " must happen inside an approved change window, and none is recorded",
-                        "a change request with a window: --change-request id=...,window=START/END"));
+                        Message.of("a change request with a window: ",
+                                Message.arg(Input.CHANGE_REQUEST, "id=...,window=START/END"))));
             } else if (now.isBefore(window[0]) || now.isAfter(window[1])) {
                 refusals.add(new Refusal("changeWindow", "it is " + now + ", outside change " + change.id()
                         + "'s window " + window[0] + " to " + window[1],
@@ -95,10 +104,9 @@ public final class PromotionGates {
             return java.util.Optional.of(new Refusal("requirePrevious", before
                     + " (the environment before " + environment + ") has no deployment", wanted));
         }
-        String status = record.status();
+        DeploymentStatus status = record.status();
         if (!DeploymentStatus.DEPLOYED.equals(status)) {
-            return java.util.Optional.of(new Refusal("requirePrevious", before + " is " + status.replace('_', ' '),
-                    wanted));
+            return java.util.Optional.of(new Refusal("requirePrevious", before + " is " + status.words(), wanted));
         }
         if (record.healthStatus() != null && !HealthStatus.isHealthy(record.healthStatus())) {
             return java.util.Optional.of(new Refusal("requirePrevious", before + " is " + record.healthStatus()
@@ -113,30 +121,22 @@ public final class PromotionGates {
         return java.util.Optional.empty();
     }
 
-    /** " (suite smoke)" for results a suite run recorded, else "". */
-    private static String suite(JsonNode results) {
-        String name = results == null ? null : results.path("suite").asText(null);
-        return name == null ? "" : " (suite " + name + ")";
-    }
-
     /**
      * Results recorded by {@code test --suite} say more than the counts: the suite's exit code,
      * whether it was stopped at its timeout, and the commit it tested.
      */
     private static java.util.Optional<Refusal> suiteRefusal(DeploymentRecord candidate) {
-        JsonNode results = candidate.testResults();
-        if (results.path("timedOut").asBoolean(false)) {
-            return java.util.Optional.of(new Refusal("requireTestsPassed", "test suite "
-                    + results.path("suite").asText("?") + " ran past its timeout and was stopped",
-                    "a test run that finishes without failures or errors"));
+        TestResults results = candidate.testResults();
+        String suite = results.suite() == null ? "?" : results.suite();
+        if (results.timedOut()) {
+            return java.util.Optional.of(new Refusal("requireTestsPassed", "test suite " + suite
+                    + " ran past its timeout and was stopped", "a test run that finishes without failures or errors"));
         }
-        JsonNode exit = results.get("exitCode");
-        if (exit != null && exit.isNumber() && exit.asInt() != 0) {
-            return java.util.Optional.of(new Refusal("requireTestsPassed", "test suite "
-                    + results.path("suite").asText("?") + " exited with code " + exit.asInt(),
-                    "a test run that exits 0 without failures or errors"));
+        if (results.exitCode() != null && results.exitCode() != 0) {
+            return java.util.Optional.of(new Refusal("requireTestsPassed", "test suite " + suite
+                    + " exited with code " + results.exitCode(), "a test run that exits 0 without failures or errors"));
         }
-        String tested = results.path("commit").asText(null);
+        String tested = results.commit();
         if (tested != null && candidate.commit() != null && !tested.equals(candidate.commit())) {
             return java.util.Optional.of(new Refusal("requireTestsPassed", "the test results are of commit " + tested
                     + ", not " + candidate.commit(), "a passing test run of commit " + candidate.commit()));

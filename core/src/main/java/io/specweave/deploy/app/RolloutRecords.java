@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Input;
+import io.specweave.deploy.Message;
 import io.specweave.deploy.ci.CiContext;
 import io.specweave.deploy.config.SyncProfile;
 import io.specweave.deploy.model.DeploymentRecord;
@@ -27,8 +29,9 @@ final class RolloutRecords {
     /** The commit a rollout deploys: given, or from CI/git; a rollout without one cannot be compared. */
     static String requireCommit(CiContext facts) {
         if (facts.commit() == null) {
-            throw new BadInputException("no commit known for this deployment: pass --commit (outside GitHub Actions, "
-                    + "Jenkins or a git checkout nothing else says which version is deployed)");
+            throw new BadInputException(Message.of("no commit known for this deployment: pass ", Input.COMMIT,
+                    " (outside GitHub Actions, Jenkins or a git checkout nothing else says which version is "
+                            + "deployed)"));
         }
         return facts.commit();
     }

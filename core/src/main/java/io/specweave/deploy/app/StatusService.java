@@ -105,7 +105,7 @@ public final class StatusService {
                     null, null);
         }
         // A record holding only approvals or a change request (from `approve`) is not a deployment yet.
-        String state = record.status() != null ? record.status()
+        String state = record.status() != null ? EnvironmentStatus.stateOf(record.status())
                 : record.deployedAt() == null ? EnvironmentStatus.NOT_DEPLOYED : "deployed";
         return new EnvironmentStatus(environment, state, profileName, provider, record.trackingId(),
                 record.trackingUrl(), record);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Input;
+import io.specweave.deploy.Message;
 import io.specweave.deploy.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -36,7 +38,8 @@ public final class ConfigLoader {
         Path dir = projectDir.toAbsolutePath().normalize();
         Path specweave = dir.resolve(".specweave");
         if (!Files.isDirectory(specweave)) {
-            throw new BadInputException(dir + ": no .specweave folder here; run in the project root or pass --dir");
+            throw new BadInputException(Message.of(dir + ": no .specweave folder here; run in the project root or pass ",
+                    Input.DIR));
         }
         Path file = specweave.resolve("config.json");
         String source = display(dir, file);

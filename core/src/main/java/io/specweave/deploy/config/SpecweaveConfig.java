@@ -3,6 +3,8 @@ package io.specweave.deploy.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Input;
+import io.specweave.deploy.Message;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -104,10 +106,10 @@ public final class SpecweaveConfig {
                     + environment + "\"; " + knownEnvironments());
         }
         Optional<SyncProfile> preferred = matches.stream().filter(p -> p.name().equals(defaultProfile)).findFirst();
-        return preferred.orElseThrow(() -> new BadInputException(source + ": sync.profiles: "
+        return preferred.orElseThrow(() -> new BadInputException(Message.of(source + ": sync.profiles: "
                 + matches.size() + " profiles have \"environment\": \"" + environment + "\" ("
                 + matches.stream().map(SyncProfile::name).collect(Collectors.joining(", "))
-                + "); choose one with --profile"));
+                + "); choose one with ", Input.PROFILE)));
     }
 
     /** {@code sync.defaultProfile} (or SpecWeave's {@code sync.activeProfile}), if set. */
@@ -123,9 +125,10 @@ public final class SpecweaveConfig {
         if (name != null && !name.isBlank()) {
             SyncProfile profile = profile(name);
             if (environment != null && !environment.isBlank() && !environment.equals(profile.environment())) {
-                throw new BadInputException("profile \"" + name + "\" records environment \""
+                throw new BadInputException(Message.of("profile \"" + name + "\" records environment \""
                         + profile.environment() + "\", not \"" + environment + "\" (" + source
-                        + ": sync.profiles." + name + ".environment); pass only one of --profile and --environment");
+                        + ": sync.profiles." + name + ".environment); pass only one of ", Input.PROFILE, " and ",
+                        Input.ENVIRONMENT));
             }
             return profile;
         }
@@ -142,8 +145,8 @@ public final class SpecweaveConfig {
         if (profiles.size() == 1) {
             return profiles.values().iterator().next();
         }
-        throw new BadInputException(source + ": no profile chosen: pass --profile or --environment, or set "
-                + "sync.defaultProfile; " + knownProfiles());
+        throw new BadInputException(Message.of(source + ": no profile chosen: pass ", Input.PROFILE, " or ",
+                Input.ENVIRONMENT, ", or set sync.defaultProfile; " + knownProfiles()));
     }
 
     /**

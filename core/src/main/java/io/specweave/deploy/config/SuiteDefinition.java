@@ -93,7 +93,7 @@ public record SuiteDefinition(String name, List<String> command, Path workingDir
         private static final long serialVersionUID = 1L;
 
         public UnknownSuiteException(String message) {
-            super(message);
+            super(io.specweave.deploy.Input.SUITE, io.specweave.deploy.Message.text(message));
         }
     }
 }

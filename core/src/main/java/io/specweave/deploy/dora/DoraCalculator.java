@@ -49,7 +49,7 @@ public final class DoraCalculator {
      * @param healthStatus  healthy / unhealthy / unreachable / null (not checked)
      * @param changeAt      when the change started: the commit's time, else the increment's first deployment
      */
-    public record ProdDeployment(String increment, Instant deployedAt, String status, String healthStatus,
+    public record ProdDeployment(String increment, Instant deployedAt, DeploymentStatus status, HealthStatus healthStatus,
             Instant changeAt) {
 
         boolean successful() {
@@ -67,7 +67,7 @@ public final class DoraCalculator {
 
         boolean healthy() {
             return (status == null || DeploymentStatus.DEPLOYED.equals(status))
-                    && (healthStatus == null || HealthStatus.isHealthy(healthStatus));
+                    && !HealthStatus.isFailing(healthStatus);
         }
     }
 

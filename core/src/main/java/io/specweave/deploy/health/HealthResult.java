@@ -15,7 +15,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param message    why it is not healthy (or "HTTP 200" when it is), written for a person
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record HealthResult(String status, Integer httpStatus, Long latencyMs, String checkedAt, String url,
+public record HealthResult(HealthStatus status, Integer httpStatus, Long latencyMs, String checkedAt, String url,
         int attempts, String message) {
 
     public boolean healthy() {

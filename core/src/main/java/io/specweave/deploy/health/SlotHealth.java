@@ -10,7 +10,7 @@ package io.specweave.deploy.health;
  * @param attempts how many requests were sent
  * @param detail   what a person should read: the code, or why there was no answer
  */
-public record SlotHealth(String status, Integer httpCode, String url, int attempts, String detail) {
+public record SlotHealth(io.specweave.deploy.model.HealthStatus status, Integer httpCode, String url, int attempts, String detail) {
 
     public static final String HEALTHY = "healthy";
     public static final String UNHEALTHY = "unhealthy";

@@ -51,7 +51,8 @@ public final class Deployments {
             JsonNode value = fresh.get(field);
             if (value == null || value.isNull()) {
                 node.remove(field);
-            } else {
+            } else if (!value.equals(node.get(field))) {
+                // Equal values stay as written, so a record read and written back keeps its text.
                 node.set(field, value);
             }
         }

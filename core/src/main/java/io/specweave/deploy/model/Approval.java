@@ -1,21 +1,24 @@
 package io.specweave.deploy.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.Json;
+import io.specweave.deploy.Times;
 import java.time.Instant;
 
 /**
- * One entry of a record's {@code approvals[]}.
- *
- * @param approvedBy who approved
- * @param role       in what role (release manager, QA lead, ...), may be null
- * @param approvedAt when, ISO-8601 UTC
- * @param notes      free text, may be null
+ * One entry of a record's {@code approvals[]}, typed over the object as stored (other keys are
+ * kept): who approved, in what role, when, and notes.
  */
-public record Approval(String approvedBy, String role, String approvedAt, String notes) {
+public record Approval(ObjectNode node) {
 
-    public ObjectNode toNode() {
+    public Approval {
+        node = node == null ? Json.mapper().createObjectNode() : node.deepCopy();
+    }
+
+    public static Approval of(String approvedBy, String role, String approvedAt, String notes) {
         ObjectNode node = Json.mapper().createObjectNode();
         node.put("approvedBy", approvedBy);
         if (role != null) {
@@ -25,19 +28,39 @@ public record Approval(String approvedBy, String role, String approvedAt, String
         if (notes != null) {
             node.put("notes", notes);
         }
-        return node;
+        return new Approval(node);
     }
 
-    /** Reads an entry leniently; SpecWeave's older {@code by} spelling is accepted. */
+    /** Reads an entry; a value that is not an object is an approval of nobody, kept as an empty entry. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Approval from(JsonNode node) {
+        return new Approval(node instanceof ObjectNode object ? object : null);
+    }
+
+    @JsonValue
+    public ObjectNode toNode() {
+        return node.deepCopy();
+    }
+
+    /** Who approved; SpecWeave's older {@code by} spelling is read too. */
+    public String approvedBy() {
         String by = Json.text(node, "approvedBy");
-        if (by == null) {
-            by = Json.text(node, "by");
-        }
-        return new Approval(by, Json.text(node, "role"), Json.text(node, "approvedAt"), Json.text(node, "notes"));
+        return by != null ? by : Json.text(node, "by");
+    }
+
+    public String role() {
+        return Json.text(node, "role");
+    }
+
+    public String approvedAt() {
+        return Json.text(node, "approvedAt");
+    }
+
+    public String notes() {
+        return Json.text(node, "notes");
     }
 
     public Instant approvedAtInstant() {
-        return DeploymentRecord.parseTime(approvedAt);
+        return Times.parse(approvedAt());
     }
 }

@@ -1,9 +1,14 @@
 package io.specweave.deploy.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Input;
 import io.specweave.deploy.Json;
+import io.specweave.deploy.Message;
+import io.specweave.deploy.Times;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -14,19 +19,38 @@ import java.util.regex.Pattern;
 
 /**
  * A record's {@code changeRequest}: the approved change (ServiceNow, Jira Service Management, ...)
- * a deployment runs under.
- *
- * @param id         the change's id ({@code CHG0031337})
- * @param url        a link to it, may be null
- * @param approvedAt when it was approved, ISO-8601, may be null
- * @param window     the approved window as an ISO-8601 interval: {@code start/end} or {@code start/duration}
+ * a deployment runs under, typed over the object as stored (other keys are kept): its {@code id},
+ * {@code url}, {@code approvedAt} and {@code window}, an ISO-8601 interval ({@code start/end} or
+ * {@code start/duration}).
  */
-public record ChangeRequest(String id, String url, String approvedAt, String window) {
+public record ChangeRequest(ObjectNode node) {
 
     private static final List<String> KEYS = List.of("id", "url", "approvedAt", "window");
     private static final Pattern SPLIT = Pattern.compile(",\\s*(?=(?:id|url|approvedAt|window)=)");
 
-    /** Parses {@code id=CHG-1,url=https://...,approvedAt=2026-11-27T09:00:00Z,window=start/end}. */
+    public ChangeRequest {
+        node = node == null ? Json.mapper().createObjectNode() : node.deepCopy();
+    }
+
+    public static ChangeRequest of(String id, String url, String approvedAt, String window) {
+        ObjectNode node = Json.mapper().createObjectNode();
+        node.put("id", id);
+        if (url != null) {
+            node.put("url", url);
+        }
+        if (approvedAt != null) {
+            node.put("approvedAt", approvedAt);
+        }
+        if (window != null) {
+            node.put("window", window);
+        }
+        return new ChangeRequest(node);
+    }
+
+    /**
+     * Parses {@code id=CHG-1,url=https://...,approvedAt=2026-11-27T09:00:00Z,window=start/end}; bad text is
+     * bad input naming the change request.
+     */
     public static ChangeRequest parse(String text) {
         String expected = "expected id=...,url=...,approvedAt=...,window=START/END (ISO-8601 times), e.g. "
                 + "id=CHG0031337,window=2026-11-28T22:00:00Z/2026-11-29T02:00:00Z";
@@ -34,38 +58,56 @@ public record ChangeRequest(String id, String url, String approvedAt, String win
         for (String part : SPLIT.split(text.trim())) {
             int eq = part.indexOf('=');
             if (eq <= 0) {
-                throw new BadInputException("--change-request \"" + text + "\": \"" + part + "\" is not key=value; "
-                        + expected);
+                throw bad("\"" + text + "\": \"" + part + "\" is not key=value; " + expected);
             }
             String key = part.substring(0, eq).trim();
             if (!KEYS.contains(key)) {
-                throw new BadInputException("--change-request: unknown key \"" + key + "\"; " + expected);
+                throw bad("unknown key \"" + key + "\"; " + expected);
             }
             values.put(key, part.substring(eq + 1).trim());
         }
         if (values.get("id") == null || values.get("id").isEmpty()) {
-            throw new BadInputException("--change-request \"" + text + "\": id is missing; " + expected);
+            throw bad("\"" + text + "\": id is missing; " + expected);
         }
-        ChangeRequest request = new ChangeRequest(values.get("id"), blank(values.get("url")),
-                blank(values.get("approvedAt")), blank(values.get("window")));
-        if (request.approvedAt != null && DeploymentRecord.parseTime(request.approvedAt) == null) {
-            throw new BadInputException("--change-request: approvedAt \"" + request.approvedAt
-                    + "\" is not an ISO-8601 time such as 2026-11-27T09:00:00Z");
+        ChangeRequest request = of(values.get("id"), blank(values.get("url")), blank(values.get("approvedAt")),
+                blank(values.get("window")));
+        if (request.approvedAt() != null && Times.parse(request.approvedAt()) == null) {
+            throw bad("approvedAt \"" + request.approvedAt() + "\" is not an ISO-8601 time such as 2026-11-27T09:00:00Z");
         }
-        if (request.window != null && request.interval() == null) {
-            throw new BadInputException("--change-request: window \"" + request.window
-                    + "\" is not an ISO-8601 interval; expected START/END or START/DURATION, e.g. "
-                    + "2026-11-28T22:00:00Z/2026-11-29T02:00:00Z or 2026-11-28T22:00:00Z/PT4H");
+        if (request.window() != null && request.interval() == null) {
+            throw bad("window \"" + request.window() + "\" is not an ISO-8601 interval; expected START/END or "
+                    + "START/DURATION, e.g. 2026-11-28T22:00:00Z/2026-11-29T02:00:00Z or 2026-11-28T22:00:00Z/PT4H");
         }
         return request;
+    }
+
+    private static BadInputException bad(String text) {
+        return new BadInputException(Message.of(Input.CHANGE_REQUEST, ": " + text));
     }
 
     private static String blank(String s) {
         return s == null || s.isEmpty() ? null : s;
     }
 
+    public String id() {
+        return Json.text(node, "id");
+    }
+
+    public String url() {
+        return Json.text(node, "url");
+    }
+
+    public String approvedAt() {
+        return Json.text(node, "approvedAt");
+    }
+
+    public String window() {
+        return Json.text(node, "window");
+    }
+
     /** The window's start and end; null when there is none or it cannot be read. */
     public Instant[] interval() {
+        String window = window();
         if (window == null) {
             return null;
         }
@@ -73,9 +115,9 @@ public record ChangeRequest(String id, String url, String approvedAt, String win
         if (slash <= 0) {
             return null;
         }
-        Instant start = DeploymentRecord.parseTime(window.substring(0, slash));
+        Instant start = Times.parse(window.substring(0, slash));
         String tail = window.substring(slash + 1).trim();
-        Instant end = DeploymentRecord.parseTime(tail);
+        Instant end = Times.parse(tail);
         if (end == null && start != null && tail.startsWith("P")) {
             try {
                 end = start.plus(Duration.parse(tail));
@@ -89,26 +131,14 @@ public record ChangeRequest(String id, String url, String approvedAt, String win
         return new Instant[] {start, end};
     }
 
+    @JsonValue
     public ObjectNode toNode() {
-        ObjectNode node = Json.mapper().createObjectNode();
-        node.put("id", id);
-        if (url != null) {
-            node.put("url", url);
-        }
-        if (approvedAt != null) {
-            node.put("approvedAt", approvedAt);
-        }
-        if (window != null) {
-            node.put("window", window);
-        }
-        return node;
+        return node.deepCopy();
     }
 
+    /** Reads a stored change request; null when absent or not an object. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static ChangeRequest from(JsonNode node) {
-        if (node == null || !node.isObject()) {
-            return null;
-        }
-        return new ChangeRequest(Json.text(node, "id"), Json.text(node, "url"), Json.text(node, "approvedAt"),
-                Json.text(node, "window"));
+        return node instanceof ObjectNode object ? new ChangeRequest(object) : null;
     }
 }

@@ -25,7 +25,7 @@ import java.util.Objects;
         "history"})
 public record DeploymentRecord(
         String profile,
-        String status,
+        DeploymentStatus status,
         Integer issueNumber,
         String issueKey,
         Integer workItemId,
@@ -38,17 +38,17 @@ public record DeploymentRecord(
         String tag,
         String deploymentUrl,
         String runUrl,
-        String healthStatus,
+        HealthStatus healthStatus,
         Integer healthHttpStatus,
         Long healthLatencyMs,
         String healthMessage,
         String lastChecked,
-        JsonNode testResults,
+        TestResults testResults,
         Double coverage,
-        JsonNode loadTestResults,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<JsonNode> approvals,
+        LoadTestResults loadTestResults,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Approval> approvals,
         JsonNode metrics,
-        JsonNode changeRequest,
+        ChangeRequest changeRequest,
         Boolean forced,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<DeploymentRecord> history) {
 
@@ -127,14 +127,14 @@ public record DeploymentRecord(
         return io.specweave.deploy.Times.parse(text);
     }
 
-    /** Issue number, Jira key or work item id, whichever the provider stores. */
+    /** Issue number, Jira key or work item id, whichever the provider stores, as the {@code tracking-id} output shows it. */
     @JsonIgnore
     public String trackingId() {
         if (issueKey != null) {
             return issueKey;
         }
         if (issueNumber != null) {
-            return "#" + issueNumber;
+            return String.valueOf(issueNumber);
         }
         return workItemId != null ? String.valueOf(workItemId) : null;
     }
@@ -190,7 +190,7 @@ public record DeploymentRecord(
     /** Builds records field by field; unset fields stay null and are not written. */
     public static final class Builder {
         private String profile;
-        private String status;
+        private DeploymentStatus status;
         private Integer issueNumber;
         private String issueKey;
         private Integer workItemId;
@@ -203,22 +203,22 @@ public record DeploymentRecord(
         private String tag;
         private String deploymentUrl;
         private String runUrl;
-        private String healthStatus;
+        private HealthStatus healthStatus;
         private Integer healthHttpStatus;
         private Long healthLatencyMs;
         private String healthMessage;
         private String lastChecked;
-        private JsonNode testResults;
+        private TestResults testResults;
         private Double coverage;
-        private JsonNode loadTestResults;
-        private List<JsonNode> approvals;
+        private LoadTestResults loadTestResults;
+        private List<Approval> approvals;
         private JsonNode metrics;
-        private JsonNode changeRequest;
+        private ChangeRequest changeRequest;
         private Boolean forced;
         private List<DeploymentRecord> history;
 
         public Builder profile(String v) { profile = v; return this; }
-        public Builder status(String v) { status = v; return this; }
+        public Builder status(DeploymentStatus v) { status = v; return this; }
         public Builder issueNumber(Integer v) { issueNumber = v; return this; }
         public Builder issueKey(String v) { issueKey = v; return this; }
         public Builder workItemId(Integer v) { workItemId = v; return this; }
@@ -231,17 +231,17 @@ public record DeploymentRecord(
         public Builder tag(String v) { tag = v; return this; }
         public Builder deploymentUrl(String v) { deploymentUrl = v; return this; }
         public Builder runUrl(String v) { runUrl = v; return this; }
-        public Builder healthStatus(String v) { healthStatus = v; return this; }
+        public Builder healthStatus(HealthStatus v) { healthStatus = v; return this; }
         public Builder healthHttpStatus(Integer v) { healthHttpStatus = v; return this; }
         public Builder healthLatencyMs(Long v) { healthLatencyMs = v; return this; }
         public Builder healthMessage(String v) { healthMessage = v; return this; }
         public Builder lastChecked(String v) { lastChecked = v; return this; }
-        public Builder testResults(JsonNode v) { testResults = v; return this; }
+        public Builder testResults(TestResults v) { testResults = v; return this; }
         public Builder coverage(Double v) { coverage = v; return this; }
-        public Builder loadTestResults(JsonNode v) { loadTestResults = v; return this; }
-        public Builder approvals(List<JsonNode> v) { approvals = v; return this; }
+        public Builder loadTestResults(LoadTestResults v) { loadTestResults = v; return this; }
+        public Builder approvals(List<Approval> v) { approvals = v; return this; }
         public Builder metrics(JsonNode v) { metrics = v; return this; }
-        public Builder changeRequest(JsonNode v) { changeRequest = v; return this; }
+        public Builder changeRequest(ChangeRequest v) { changeRequest = v; return this; }
         public Builder forced(Boolean v) { forced = v; return this; }
         public Builder history(List<DeploymentRecord> v) { history = v; return this; }
 

@@ -1,6 +1,5 @@
 package io.specweave.deploy.model;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,7 +13,7 @@ public final class Pending {
     private Pending() {
     }
 
-    public static List<JsonNode> approvals(DeploymentRecord current) {
+    public static List<Approval> approvals(DeploymentRecord current) {
         if (current.status() == null) {
             return current.approvals();
         }
@@ -23,13 +22,13 @@ public final class Pending {
             return List.of();
         }
         return current.approvals().stream().filter(a -> {
-            Instant at = Approval.from(a).approvedAtInstant();
+            Instant at = a.approvedAtInstant();
             return at != null && at.isAfter(deployed);
         }).toList();
     }
 
-    public static JsonNode changeRequest(DeploymentRecord current) {
-        ChangeRequest change = ChangeRequest.from(current.changeRequest());
+    public static ChangeRequest changeRequest(DeploymentRecord current) {
+        ChangeRequest change = current.changeRequest();
         if (change == null) {
             return null;
         }
@@ -48,11 +47,11 @@ public final class Pending {
      * Test results a suite recorded ({@code test --suite}) for {@code commit} before this
      * deployment of it was recorded: a deployment of the commit the suite tested takes them over.
      */
-    public static JsonNode testResults(DeploymentRecord current, String commit) {
-        JsonNode results = current.testResults();
-        if (commit == null || results == null || !results.isObject() || !results.hasNonNull("suite")) {
+    public static TestResults testResults(DeploymentRecord current, String commit) {
+        TestResults results = current.testResults();
+        if (commit == null || results == null || results.suite() == null) {
             return null;
         }
-        return commit.equals(results.path("commit").asText(null)) ? results : null;
+        return commit.equals(results.commit()) ? results : null;
     }
 }

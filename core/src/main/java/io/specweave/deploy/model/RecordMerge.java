@@ -51,9 +51,11 @@ public final class RecordMerge {
         List<ObjectNode> entries = new ArrayList<>();
         entries.addAll(history(local));
         entries.addAll(history(remote));
-        if (!sameDeployment(newer, older)) {
+        if (!sameDeployment(newer, older) && DeploymentRecord.OWNED_FIELDS.stream().anyMatch(older::hasNonNull)) {
             ObjectNode snapshot = older.deepCopy();
             snapshot.remove("history");
+            // Rollout state belongs to the environment, not to one deployment: history entries never carry it.
+            snapshot.remove(ROLLOUT_KEYS);
             entries.add(snapshot);
         }
         List<ObjectNode> union = dedupe(entries);
@@ -74,6 +76,7 @@ public final class RecordMerge {
                 merged.set(e.getKey(), e.getValue().deepCopy());
             }
         });
+        mergeRolloutState(merged, local, remote);
         merged.remove("history");
         if (!union.isEmpty()) {
             ArrayNode history = merged.putArray("history");
@@ -85,7 +88,58 @@ public final class RecordMerge {
     }
 
     private static boolean hasState(ObjectNode node) {
-        return DeploymentRecord.OWNED_FIELDS.stream().anyMatch(node::hasNonNull);
+        return DeploymentRecord.OWNED_FIELDS.stream().anyMatch(node::hasNonNull) || ROLLOUT_KEYS.stream().anyMatch(node::has);
+    }
+
+    /** Rollout state beside the record: each has its own times, so each side's newest state wins on its own. */
+    private static final List<String> ROLLOUT_KEYS = List.of(SlotsState.KEY, CanaryState.KEY, "flagChanges");
+
+    /**
+     * Blue-green slots and the canary are taken from the side whose state changed last (the latest
+     * time anywhere in it); flag changes are the union of both sides' entries, oldest first.
+     */
+    private static void mergeRolloutState(ObjectNode merged, ObjectNode local, ObjectNode remote) {
+        for (String key : List.of(SlotsState.KEY, CanaryState.KEY)) {
+            JsonNode mine = local.get(key);
+            JsonNode theirs = remote.get(key);
+            if (theirs == null || theirs.isNull()) {
+                continue;
+            }
+            if (mine == null || mine.isNull() || latest(theirs).isAfter(latest(mine))) {
+                merged.set(key, theirs.deepCopy());
+            }
+        }
+        JsonNode mine = local.get("flagChanges");
+        JsonNode theirs = remote.get("flagChanges");
+        if (mine instanceof ArrayNode a && theirs instanceof ArrayNode b) {
+            Map<String, JsonNode> union = new LinkedHashMap<>();
+            for (ArrayNode side : List.of(a, b)) {
+                side.forEach(change -> union.putIfAbsent(Json.compact(change), change));
+            }
+            List<JsonNode> entries = new ArrayList<>(union.values());
+            entries.sort(Comparator.comparing(c -> {
+                Instant at = DeploymentRecord.parseTime(c.path("at").asText(null));
+                return at == null ? Instant.MIN : at;
+            }));
+            ArrayNode array = merged.putArray("flagChanges");
+            entries.forEach(c -> array.add(c.deepCopy()));
+        }
+    }
+
+    /** The latest ISO-8601 time anywhere in {@code node}: when that state last changed. */
+    private static Instant latest(JsonNode node) {
+        Instant latest = Instant.MIN;
+        if (node.isTextual()) {
+            Instant t = DeploymentRecord.parseTime(node.asText());
+            return t == null ? latest : t;
+        }
+        for (JsonNode child : node) {
+            Instant t = latest(child);
+            if (t.isAfter(latest)) {
+                latest = t;
+            }
+        }
+        return latest;
     }
 
     private static boolean isNewer(ObjectNode a, ObjectNode b) {

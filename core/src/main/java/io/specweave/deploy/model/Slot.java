@@ -22,7 +22,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 public record Slot(String increment, String commit, String branch, String tag, String url, String deployedAt,
         String deployedBy, String runUrl, String healthStatus, String lastChecked) {
 
-    public Slot withHealth(String status, String checkedAt) {
-        return new Slot(increment, commit, branch, tag, url, deployedAt, deployedBy, runUrl, status, checkedAt);
+    public Slot withHealth(HealthStatus status, String checkedAt) {
+        return new Slot(increment, commit, branch, tag, url, deployedAt, deployedBy, runUrl,
+                status == null ? null : status.raw(), checkedAt);
     }
 }

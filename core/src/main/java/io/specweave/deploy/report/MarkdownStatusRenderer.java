@@ -214,9 +214,9 @@ public final class MarkdownStatusRenderer {
 
     private static String styleClass(String state) {
         return switch (state) {
-            case DeploymentStatus.DEPLOYED -> "deployed";
-            case DeploymentStatus.FAILED, DeploymentStatus.ROLLED_BACK -> "failed";
-            case DeploymentStatus.IN_PROGRESS -> "progress";
+            case EnvironmentStatus.DEPLOYED -> "deployed";
+            case EnvironmentStatus.FAILED, EnvironmentStatus.ROLLED_BACK -> "failed";
+            case EnvironmentStatus.IN_PROGRESS -> "progress";
             default -> "pending";
         };
     }

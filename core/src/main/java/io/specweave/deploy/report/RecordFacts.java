@@ -133,8 +133,8 @@ final class RecordFacts {
 
     /** "146/150 passed (97%), 2 failed, 1 skipped, 1 error". */
     static String tests(DeploymentRecord r) {
-        TestResults t = TestResults.from(r.testResults());
-        if (t == null) {
+        TestResults t = r.testResults();
+        if (t == null || !t.counted()) {
             return null;
         }
         StringBuilder s = new StringBuilder(t.passed() + "/" + t.total() + " passed");
@@ -150,23 +150,21 @@ final class RecordFacts {
         if (t.skipped() > 0) {
             s.append(", ").append(t.skipped()).append(" skipped");
         }
-        JsonNode suite = r.testResults().get("suite");
-        if (suite != null && suite.isTextual()) {
+        if (t.suite() != null) {
             // Recorded by `test --suite`: which suite, and how it ended when that is not in the counts.
-            s.append(", suite ").append(suite.asText());
-            JsonNode exit = r.testResults().get("exitCode");
-            if (r.testResults().path("timedOut").asBoolean(false)) {
+            s.append(", suite ").append(t.suite());
+            if (t.timedOut()) {
                 s.append(" (stopped at its timeout)");
-            } else if (exit != null && exit.isNumber() && exit.asInt() != 0) {
-                s.append(" (exit code ").append(exit.asInt()).append(')');
+            } else if (t.exitCode() != null && t.exitCode() != 0) {
+                s.append(" (exit code ").append(t.exitCode()).append(')');
             }
         }
         return s.toString();
     }
 
     static String shortTests(DeploymentRecord r) {
-        TestResults t = TestResults.from(r.testResults());
-        if (t == null) {
+        TestResults t = r.testResults();
+        if (t == null || !t.counted()) {
             return null;
         }
         return t.passed() + "/" + t.total() + (t.passRatePercent() == null ? "" : " (" + t.passRatePercent() + "%)");
@@ -178,8 +176,8 @@ final class RecordFacts {
 
     /** "333.33 req/s, avg 84.31 ms, p95 188.46 ms, p99 402 ms, 0.3% errors". */
     static String load(DeploymentRecord r) {
-        LoadTestResults l = LoadTestResults.from(r.loadTestResults());
-        if (l == null) {
+        LoadTestResults l = r.loadTestResults();
+        if (l == null || !l.measured()) {
             return null;
         }
         StringBuilder s = new StringBuilder(number(l.maxRps()) + " req/s, avg " + number(l.avgLatency()) + " ms");
@@ -201,8 +199,7 @@ final class RecordFacts {
             return null;
         }
         List<String> parts = new ArrayList<>();
-        for (JsonNode node : r.approvals()) {
-            Approval a = Approval.from(node);
+        for (Approval a : r.approvals()) {
             String who = a.approvedBy() == null ? "?" : a.approvedBy();
             parts.add(who + (a.role() == null ? "" : " (" + a.role() + ")")
                     + (a.approvedAt() == null ? "" : " at " + a.approvedAt())
@@ -212,7 +209,7 @@ final class RecordFacts {
     }
 
     static String changeRequest(DeploymentRecord r) {
-        ChangeRequest c = ChangeRequest.from(r.changeRequest());
+        ChangeRequest c = r.changeRequest();
         if (c == null || c.id() == null) {
             return null;
         }

@@ -33,6 +33,21 @@ public final class TextStatusRenderer {
         this.colour = colour && !plain;
     }
 
+    /** Each environment's earlier deployments, newest last: {@code status --deployments}. */
+    public String renderHistory(PipelineStatus status) {
+        StringBuilder s = new StringBuilder();
+        for (EnvironmentStatus env : status.environments()) {
+            if (env.record() != null && !env.record().history().isEmpty()) {
+                s.append("\nEarlier deployments to ").append(env.environment()).append(":\n");
+                env.record().history().forEach(h -> s.append("  ").append(h.deployedAt()).append("  ")
+                        .append(h.status() == null ? "deployed" : h.status().raw()).append("  ")
+                        .append(h.commit() == null ? "-" : h.commit())
+                        .append(h.deployedBy() == null ? "" : "  " + h.deployedBy()).append('\n'));
+            }
+        }
+        return s.toString();
+    }
+
     public String render(PipelineStatus status) {
         StringBuilder out = new StringBuilder();
         out.append(bold("Deployment Status: " + status.id()));
@@ -148,8 +163,8 @@ public final class TextStatusRenderer {
         };
     }
 
-    private static String healthColour(String health) {
-        return "healthy".equals(health) ? GREEN : RED;
+    private static String healthColour(io.specweave.deploy.model.HealthStatus health) {
+        return io.specweave.deploy.model.HealthStatus.isHealthy(health) ? GREEN : RED;
     }
 
     private static String bandColour(String band) {

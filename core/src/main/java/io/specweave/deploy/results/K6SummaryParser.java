@@ -16,7 +16,7 @@ import java.nio.file.Path;
  */
 public final class K6SummaryParser {
 
-    static final String EXPECTED = "a k6 summary JSON (k6 run --summary-export, or handleSummary's data) with "
+    static final String EXPECTED = "a k6 summary JSON (what k6 run writes with its summary-export option, or handleSummary's data) with "
             + "metrics.http_reqs and metrics.http_req_duration";
 
     public LoadTestResults parse(Path file, String display) {
@@ -58,7 +58,7 @@ public final class K6SummaryParser {
                 errorRate = fraction * 100.0;
             }
         }
-        return new LoadTestResults(rate, avg, number(duration, "p(95)"), number(duration, "p(99)"), errorRate);
+        return LoadTestResults.of(rate, avg, number(duration, "p(95)"), number(duration, "p(99)"), errorRate);
     }
 
     /** The metric's numbers: under {@code values} (handleSummary) or the metric itself (summary export). */

@@ -2,6 +2,8 @@ package io.specweave.deploy.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Input;
+import io.specweave.deploy.Message;
 import io.specweave.deploy.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,27 +17,27 @@ public final class Metrics {
 
     public static JsonNode parse(String value, Path baseDir) {
         String text = value.trim();
-        String source = "--metrics";
+        Message source = Message.of(Input.METRICS);
         if (text.startsWith("@")) {
             Path file = baseDir.resolve(text.substring(1)).normalize();
-            source = file.toString();
+            source = Message.text(file.toString());
             try {
                 text = Files.readString(file);
             } catch (IOException e) {
-                throw new BadInputException("--metrics " + value + ": cannot read " + file + " (" + e.getMessage()
-                        + "); expected a JSON object or @FILE holding one");
+                throw new BadInputException(Message.of(Message.arg(Input.METRICS, value), ": cannot read " + file
+                        + " (" + e.getMessage() + "); expected a JSON object or @FILE holding one"));
             }
         }
         JsonNode node;
         try {
             node = Json.mapper().readTree(text);
         } catch (IOException e) {
-            throw new BadInputException(source + ": not valid JSON; expected a JSON object such as "
-                    + "{\"errorRate\": 0.2, \"p95LatencyMs\": 180}");
+            throw new BadInputException(source.then(": not valid JSON; expected a JSON object such as "
+                    + "{\"errorRate\": 0.2, \"p95LatencyMs\": 180}"));
         }
         if (node == null || !node.isObject()) {
-            throw new BadInputException(source + ": expected a JSON object such as {\"errorRate\": 0.2, "
-                    + "\"p95LatencyMs\": 180}, got " + io.specweave.deploy.config.ConfigLoader.describe(node));
+            throw new BadInputException(source.then(": expected a JSON object such as {\"errorRate\": 0.2, "
+                    + "\"p95LatencyMs\": 180}, got " + io.specweave.deploy.config.ConfigLoader.describe(node)));
         }
         return node;
     }

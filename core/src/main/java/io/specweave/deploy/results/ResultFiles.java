@@ -3,6 +3,8 @@ package io.specweave.deploy.results;
 import io.specweave.deploy.model.LoadTestResults;
 import io.specweave.deploy.model.TestResults;
 import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Input;
+import io.specweave.deploy.Message;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
@@ -29,7 +31,7 @@ public final class ResultFiles {
 
     /** Every JUnit XML file the glob matches, counted together. */
     public TestResults testResults(String glob) {
-        List<Path> files = glob(glob, "--test-results");
+        List<Path> files = glob(glob, Input.TEST_RESULTS);
         JUnitXmlParser parser = new JUnitXmlParser();
         TestResults sum = TestResults.EMPTY;
         for (Path file : files) {
@@ -49,13 +51,13 @@ public final class ResultFiles {
     }
 
     /** The files {@code pattern} matches, sorted; none is bad input naming the option and the folder. */
-    public List<Path> glob(String pattern, String option) {
+    public List<Path> glob(String pattern, Input option) {
         String normalized = pattern.replace('\\', '/');
         int firstMeta = indexOfMeta(normalized);
         if (firstMeta < 0) {
             Path file = resolve(pattern);
             if (!Files.isRegularFile(file)) {
-                throw new BadInputException(option + " " + pattern + ": no such file (" + display(file) + ")");
+                throw new BadInputException(Message.of(Message.arg(option, pattern), ": no such file (" + display(file) + ")"));
             }
             return List.of(file);
         }
@@ -81,8 +83,8 @@ public final class ResultFiles {
             }
         }
         if (matches.isEmpty()) {
-            throw new BadInputException(option + " " + pattern + ": no file matches (searched "
-                    + display(root) + "); expected at least one JUnit XML report");
+            throw new BadInputException(Message.of(Message.arg(option, pattern), ": no file matches (searched "
+                    + display(root) + "); expected at least one JUnit XML report"));
         }
         return matches;
     }

@@ -34,6 +34,25 @@ public record EnvironmentStatus(
         CanaryState canary) {
 
     public static final String NOT_DEPLOYED = "not_deployed";
+    /** The states a known {@link DeploymentStatus} shows as: its own spelling. */
+    public static final String DEPLOYED = "deployed";
+    public static final String FAILED = "failed";
+    public static final String IN_PROGRESS = "in_progress";
+    public static final String ROLLED_BACK = "rolled_back";
+
+    /** The state a record's status shows as: this tool's spelling for a status it knows, else the text as found. */
+    public static String stateOf(DeploymentStatus status) {
+        if (status == null) {
+            return NOT_DEPLOYED;
+        }
+        return switch (status.kind()) {
+            case DEPLOYED -> DEPLOYED;
+            case FAILED -> FAILED;
+            case IN_PROGRESS -> IN_PROGRESS;
+            case ROLLED_BACK -> ROLLED_BACK;
+            case OTHER -> status.raw();
+        };
+    }
 
     /** An environment without blue-green slots or canary. */
     public EnvironmentStatus(String environment, String state, String profile, String provider, String trackingId,
@@ -43,17 +62,17 @@ public record EnvironmentStatus(
 
     @JsonIgnore
     public boolean isDeployed() {
-        return DeploymentStatus.DEPLOYED.equals(state);
+        return DEPLOYED.equals(state);
     }
 
     /** The mark the text view shows. */
     @JsonIgnore
     public String mark() {
         return switch (state) {
-            case DeploymentStatus.DEPLOYED -> "✅";
-            case DeploymentStatus.FAILED -> "❌";
-            case DeploymentStatus.IN_PROGRESS -> "🔄";
-            case DeploymentStatus.ROLLED_BACK -> "↩️";
+            case DEPLOYED -> "✅";
+            case FAILED -> "❌";
+            case IN_PROGRESS -> "🔄";
+            case ROLLED_BACK -> "↩️";
             case NOT_DEPLOYED -> "⏳";
             default -> "•";
         };
@@ -63,10 +82,10 @@ public record EnvironmentStatus(
     @JsonIgnore
     public String asciiMark() {
         return switch (state) {
-            case DeploymentStatus.DEPLOYED -> "[x]";
-            case DeploymentStatus.FAILED -> "[!]";
-            case DeploymentStatus.IN_PROGRESS -> "[~]";
-            case DeploymentStatus.ROLLED_BACK -> "[<]";
+            case DEPLOYED -> "[x]";
+            case FAILED -> "[!]";
+            case IN_PROGRESS -> "[~]";
+            case ROLLED_BACK -> "[<]";
             case NOT_DEPLOYED -> "[ ]";
             default -> "[?]";
         };

@@ -67,7 +67,7 @@ public record ItemContent(
 
         List<Fact> facts = new ArrayList<>();
         facts.add(new Fact("Environment", environment, null));
-        facts.add(new Fact("Status", r.status() == null ? "deployed" : r.status().replace('_', ' '), null));
+        facts.add(new Fact("Status", r.status() == null ? "deployed" : r.status().words(), null));
         add(facts, "URL", r.deploymentUrl(), r.deploymentUrl());
         add(facts, "Commit", shortSha(r.commit()), commitLink);
         add(facts, "Branch", r.branch(), null);
@@ -77,10 +77,8 @@ public record ItemContent(
         add(facts, "Run", r.runUrl() == null ? null : "pipeline run", r.runUrl());
         add(facts, "Health", r.healthStatus() == null ? null
                 : r.healthStatus() + (r.lastChecked() == null ? "" : " (checked " + r.lastChecked() + ")"), null);
-        if (r.testResults() != null && r.testResults().has("total")) {
-            long total = r.testResults().path("total").asLong();
-            long passed = r.testResults().path("passed").asLong();
-            add(facts, "Tests", passed + "/" + total + " passed", null);
+        if (r.testResults() != null && r.testResults().counted()) {
+            add(facts, "Tests", r.testResults().passed() + "/" + r.testResults().total() + " passed", null);
         }
 
         SpecweaveConfig config = request.config();
@@ -94,7 +92,7 @@ public record ItemContent(
             if (other == null) {
                 others.add(new OtherEnvironment(env, "not deployed", null, null, null, null));
             } else {
-                others.add(new OtherEnvironment(env, other.status() == null ? "deployed" : other.status().replace('_', ' '),
+                others.add(new OtherEnvironment(env, other.status() == null ? "deployed" : other.status().words(),
                         other.deployedAt(), shortSha(other.commit()), other.trackingId(), other.trackingUrl()));
             }
         }
@@ -104,7 +102,7 @@ public record ItemContent(
         for (int i = earlier.size() - 1; i >= 0; i--) {
             DeploymentRecord h = earlier.get(i);
             String ref = h.tag() != null ? h.tag() : h.branch();
-            history.add(new Fact.HistoryEntry(h.deployedAt(), h.status() == null ? "deployed" : h.status(),
+            history.add(new Fact.HistoryEntry(h.deployedAt(), h.status() == null ? "deployed" : h.status().raw(),
                     shortSha(h.commit()), commitLink(request.repositoryUrl(), h.commit()), ref, h.deployedBy(),
                     h.runUrl()));
         }
@@ -130,8 +128,8 @@ public record ItemContent(
             s.append(" at ").append(r.deployedAt());
         }
         s.append('.');
-        if (r.status() != null && !"deployed".equals(r.status())) {
-            s.append(" Status: ").append(r.status().replace('_', ' ')).append('.');
+        if (r.status() != null && !r.status().is(io.specweave.deploy.model.DeploymentStatus.Kind.DEPLOYED)) {
+            s.append(" Status: ").append(r.status().words()).append('.');
         }
         return s.toString();
     }

@@ -5,6 +5,7 @@ import io.specweave.deploy.config.SyncProfile;
 import io.specweave.deploy.model.DeploymentRecord;
 import io.specweave.deploy.increment.Increment;
 import io.specweave.deploy.increment.SpecDocument;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +26,9 @@ import java.util.Map;
  *                        (Jira's {@code --issue-keys}); empty when not given
  * @param note            what happened to the environment besides a deployment (a slot swap, a
  *                        rollback, a canary step), for the item's comment; null for a plain sync
+ * @param environmentNode the environment's whole node as it will be stored — the record with its
+ *                        history, blue-green slots, canary and flag changes — which the item keeps as
+ *                        its record copy; null to keep {@code record} alone
  */
 public record TrackingRequest(
         SpecweaveConfig config,
@@ -37,10 +41,25 @@ public record TrackingRequest(
         Map<String, DeploymentRecord> environments,
         String repositoryUrl,
         List<String> issueKeys,
-        String note) {
+        String note,
+        ObjectNode environmentNode) {
 
     public TrackingRequest {
         issueKeys = issueKeys == null ? List.of() : List.copyOf(issueKeys);
+        environmentNode = environmentNode == null ? null : environmentNode.deepCopy();
+    }
+
+    /** A request whose record copy is the record alone. */
+    public TrackingRequest(SpecweaveConfig config, SyncProfile profile, Increment increment, SpecDocument spec,
+            String incrementStatus, DeploymentRecord record, boolean newDeployment,
+            Map<String, DeploymentRecord> environments, String repositoryUrl, List<String> issueKeys, String note) {
+        this(config, profile, increment, spec, incrementStatus, record, newDeployment, environments, repositoryUrl,
+                issueKeys, note, null);
+    }
+
+    /** What the item keeps as its record copy: the environment's whole node, else the record. */
+    public ObjectNode recordCopyNode() {
+        return environmentNode != null ? environmentNode.deepCopy() : record.toNode();
     }
 
     /** A plain sync's request: no explicit issue keys, no note. */
@@ -48,7 +67,7 @@ public record TrackingRequest(
             String incrementStatus, DeploymentRecord record, boolean newDeployment,
             Map<String, DeploymentRecord> environments, String repositoryUrl) {
         this(config, profile, increment, spec, incrementStatus, record, newDeployment, environments, repositoryUrl,
-                List.of(), null);
+                List.of(), null, null);
     }
 
     public String environment() {

@@ -11,7 +11,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.security.ACL;
 import hudson.util.ListBoxModel;
-import io.specweave.deploy.app.SyncRequest;
+import io.specweave.deploy.app.Request;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -285,11 +285,27 @@ public class SpecweaveSyncStep extends Step {
 
     /** What the agent needs to run the sync: this step's values, the run's variables and the credential. */
     SyncCallable callable(Map<String, String> runEnvironment, StepCredential credential) {
-        SyncRequest.Outcome outcome = failed ? SyncRequest.Outcome.FAILED
-                : deployed ? SyncRequest.Outcome.DEPLOYED : SyncRequest.Outcome.IN_PROGRESS;
-        return new SyncCallable(increment, profile, environment, outcome, commit, branch, tag, deployedBy, runUrl,
-                deploymentUrl, dryRun, commitMetadata, runEnvironment, credential)
-                .withChecks(healthCheck, force, issueKeys, testResults, coverage, loadTestResults);
+        SyncCallable.Parameters p = new SyncCallable.Parameters();
+        p.increment = increment;
+        p.profile = profile;
+        p.environment = environment;
+        p.outcome = (failed ? Request.Outcome.FAILED : deployed ? Request.Outcome.DEPLOYED
+                : Request.Outcome.IN_PROGRESS).name();
+        p.commit = commit;
+        p.branch = branch;
+        p.tag = tag;
+        p.deployedBy = deployedBy;
+        p.runUrl = runUrl;
+        p.deploymentUrl = deploymentUrl;
+        p.dryRun = dryRun;
+        p.commitMetadata = commitMetadata;
+        p.healthCheck = healthCheck;
+        p.force = force;
+        p.issueKeys = new java.util.ArrayList<>(issueKeys);
+        p.testResults = testResults;
+        p.coverage = coverage;
+        p.loadTestResults = loadTestResults;
+        return new SyncCallable(p, runEnvironment, credential);
     }
 
     @Extension

@@ -3,18 +3,22 @@ package io.specweave.deploy.jenkins;
 import hudson.AbortException;
 import hudson.remoting.VirtualChannel;
 import io.specweave.deploy.DeployException;
-import io.specweave.deploy.app.Project;
-import io.specweave.deploy.status.PipelineStatus;
-import io.specweave.deploy.app.StatusService;
+import io.specweave.deploy.Json;
+import io.specweave.deploy.app.Host;
+import io.specweave.deploy.app.Operations;
+import io.specweave.deploy.app.Request;
+import io.specweave.deploy.report.OutcomeJson;
 import io.specweave.deploy.report.TextStatusRenderer;
+import io.specweave.deploy.status.PipelineStatus;
 import java.io.File;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import jenkins.MasterToSlaveFileCallable;
 
-/** Reads an increment's pipeline status on the node holding the workspace: the text view and the data. */
+/** Reads an increment's pipeline status on the node that holds the workspace. */
 final class StatusCallable extends MasterToSlaveFileCallable<StatusCallable.Report> {
 
     private static final long serialVersionUID = 1L;
@@ -32,38 +36,24 @@ final class StatusCallable extends MasterToSlaveFileCallable<StatusCallable.Repo
         try {
             return read(dir.toPath());
         } catch (DeployException e) {
-            throw new AbortException(e.getMessage());
+            throw new AbortException(e.message().render(StepSpelling.INSTANCE));
         }
     }
 
     Report read(Path dir) {
-        PipelineStatus status = new StatusService(Project.open(dir)).status(increment);
-        return new Report(new TextStatusRenderer(plain).render(status), PipelineValues.tree(status));
+        PipelineStatus status = new Operations(Host.system(Map.of(), null, null)).status(Request.builder(dir)
+                .increment(increment).dora(false).build()).pipeline();
+        @SuppressWarnings("unchecked")
+        LinkedHashMap<String, Object> values = new LinkedHashMap<>((Map<String, Object>) OutcomeJson.plain(
+                Json.mapper().valueToTree(status)));
+        return new Report(new TextStatusRenderer(plain).render(status), values);
     }
 
     boolean plain() {
         return plain;
     }
 
-    /** The rendered table and the same status as plain maps and lists. */
-    static final class Report implements Serializable {
-
-        private static final long serialVersionUID = 1L;
-
-        private final String text;
-        private final LinkedHashMap<String, Object> status;
-
-        Report(String text, LinkedHashMap<String, Object> status) {
-            this.text = text;
-            this.status = status;
-        }
-
-        String text() {
-            return text;
-        }
-
-        LinkedHashMap<String, Object> status() {
-            return status;
-        }
+    /** The text for the log and the map for the script. */
+    record Report(String text, LinkedHashMap<String, Object> status) implements Serializable {
     }
 }

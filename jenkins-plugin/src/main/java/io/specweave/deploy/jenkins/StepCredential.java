@@ -1,15 +1,12 @@
 package io.specweave.deploy.jenkins;
 
-import io.specweave.deploy.config.CredentialVariables;
-import io.specweave.deploy.config.SyncProfile;
 import java.io.Serializable;
-import java.util.Map;
 import java.util.Objects;
 
 /**
  * The values of the Jenkins credential named by {@code credentialsId}, read on the controller and
- * carried to the agent, where the profile is known and core says which variables they go to
- * ({@link CredentialVariables}). Plain strings only, so it crosses the remoting channel as is;
+ * carried to the agent, where the profile is known and core says which variables they go to.
+ * Plain strings only, so it crosses the remoting channel as is;
  * {@link #toString()} never shows a value.
  */
 final class StepCredential implements Serializable {
@@ -36,10 +33,13 @@ final class StepCredential implements Serializable {
         return new StepCredential(id, username == null ? "" : username, password);
     }
 
-    /** The variables this credential provides to the profile's tracker. */
-    Map<String, String> environmentFor(SyncProfile profile) {
-        return username == null ? CredentialVariables.forToken(profile, secret)
-                : CredentialVariables.forUsernamePassword(profile, username, secret);
+    /** The user name of a username-with-password credential; null for a secret text. */
+    String username() {
+        return username;
+    }
+
+    String secret() {
+        return secret;
     }
 
     /** {@code text} with the secret replaced by {@code ****}, for messages that reach the build log. */

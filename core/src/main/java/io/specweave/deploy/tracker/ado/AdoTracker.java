@@ -113,7 +113,7 @@ public final class AdoTracker implements Tracker {
             this.marker = content.marker() + ";content=" + fingerprint(body) + TrackingNote.markerSuffix(request);
             this.description = HtmlRenderer.description(content, marker, DESCRIPTION_LIMIT);
             String copy = Json.compact(RecordCopy.envelope(content.incrementId(), request.environment(),
-                    request.record().toNode(), RECORD_COPY_LIMIT));
+                    request.recordCopyNode(), RECORD_COPY_LIMIT));
             this.recordCopy = copy.getBytes(StandardCharsets.UTF_8);
             // The relation's comment carries the copy's fingerprint: a re-sync sees an unchanged copy
             // without downloading it.

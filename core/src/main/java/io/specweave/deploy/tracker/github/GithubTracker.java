@@ -204,7 +204,7 @@ public final class GithubTracker implements Tracker {
             this.title = content.title().length() <= TITLE_LIMIT ? content.title()
                     : content.title().substring(0, TITLE_LIMIT - 1) + "…";
             // The machine-readable copy lets a later job with a fresh checkout read this record back.
-            String copy = RecordCopy.hiddenComment(RecordCopy.envelope(incrementId, environment, record.toNode(),
+            String copy = RecordCopy.hiddenComment(RecordCopy.envelope(incrementId, environment, request.recordCopyNode(),
                     RECORD_COPY_LIMIT));
             String note = TrackingNote.marker(request);
             this.body = MarkdownItemRenderer.render(content, note == null ? copy : "<!-- " + note + " -->\n" + copy,
@@ -570,22 +570,27 @@ public final class GithubTracker implements Tracker {
     }
 
     static GHDeploymentState deploymentState(DeploymentRecord record) {
-        String status = record.status() == null ? DeploymentStatus.DEPLOYED : record.status();
+        DeploymentStatus.Kind status = record.status() == null ? DeploymentStatus.Kind.DEPLOYED
+                : record.status().kind();
         return switch (status) {
             // Not IN_PROGRESS: github-api 1.330 sends it as "in-progress", which GitHub rejects (it
             // expects "in_progress"); "pending" is the valid state closest to a running deployment.
-            case DeploymentStatus.IN_PROGRESS -> GHDeploymentState.PENDING;
-            case DeploymentStatus.FAILED -> GHDeploymentState.FAILURE;
-            case DeploymentStatus.ROLLED_BACK -> GHDeploymentState.INACTIVE;
+            case IN_PROGRESS -> GHDeploymentState.PENDING;
+            case FAILED -> GHDeploymentState.FAILURE;
+            case ROLLED_BACK -> GHDeploymentState.INACTIVE;
             default -> unhealthy(record.healthStatus()) ? GHDeploymentState.FAILURE : GHDeploymentState.SUCCESS;
         };
     }
 
-    private static boolean unhealthy(String health) {
-        if (health == null) {
+    /** A failed check, or another tool's word for one ("down", "error", "failing"). */
+    private static boolean unhealthy(io.specweave.deploy.model.HealthStatus health) {
+        if (health == null || health.healthy()) {
             return false;
         }
-        String h = health.toLowerCase(Locale.ROOT);
+        if (io.specweave.deploy.model.HealthStatus.isFailing(health)) {
+            return true;
+        }
+        String h = health.raw().toLowerCase(Locale.ROOT);
         return h.contains("unhealthy") || h.contains("fail") || h.equals("down") || h.equals("error");
     }
 

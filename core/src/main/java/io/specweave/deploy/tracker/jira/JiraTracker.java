@@ -134,7 +134,7 @@ public final class JiraTracker implements Tracker {
             // The marker carries a fingerprint of the content: Jira reformats stored documents, so
             // "is the description current?" is answered by the fingerprint, not by comparing trees.
             this.recordCopy = Json.compact(RecordCopy.envelope(content.incrementId(), environment,
-                    request.record().toNode(), RECORD_COPY_LIMIT));
+                    request.recordCopyNode(), RECORD_COPY_LIMIT));
             this.recordFingerprint = ";record=" + fingerprint(recordCopy);
             // ...and of the record copy last stored in the issue property, so the property is
             // written only when the copy changed, without reading it back on every sync.

@@ -1,0 +1,28 @@
+package io.specweave.deploy.action;
+
+import io.specweave.deploy.Input;
+import io.specweave.deploy.Message;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** How the Action names core's inputs: {@code `canary: 100`}, and a command as a step's {@code with:} values. */
+final class ActionSpelling implements Message.Spelling {
+
+    static final ActionSpelling INSTANCE = new ActionSpelling();
+
+    @Override
+    public String input(Input input, String value) {
+        String name = ActionInput.nameOf(input);
+        if (name == null) {
+            // Not an input of the Action: the setting is named as the command line names it.
+            return "`" + input.word() + (value == null ? "" : " " + value) + "`";
+        }
+        return "`" + name + ": " + (value != null ? value : "true") + "`";
+    }
+
+    @Override
+    public String command(String command, List<Message.Arg> args) {
+        return "a step with `command: " + command + "`" + (args.isEmpty() ? "" : ", " + args.stream()
+                .map(a -> input(a.input(), a.value() == null ? "true" : a.value())).collect(Collectors.joining(", ")));
+    }
+}

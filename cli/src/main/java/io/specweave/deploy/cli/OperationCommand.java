@@ -1,0 +1,81 @@
+package io.specweave.deploy.cli;
+
+import io.specweave.deploy.Json;
+import io.specweave.deploy.Message;
+import io.specweave.deploy.app.AllEnvironmentsOutcome;
+import io.specweave.deploy.app.ChangeOutcome;
+import io.specweave.deploy.app.Operations;
+import io.specweave.deploy.app.Request;
+import io.specweave.deploy.report.OutcomeJson;
+import io.specweave.deploy.report.OutcomeText;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * What every command shares: the project folder, {@code --json}, the runtime, and how an outcome is
+ * printed (the text or JSON on stdout, each problem as an {@code error:} line on stderr) and turned
+ * into the exit code.
+ */
+abstract class OperationCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ProjectOptions project;
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    boolean json;
+
+    CliRuntime runtime() {
+        return ((SpecweaveDeploy) spec.root().userObject()).runtime();
+    }
+
+    Operations operations() {
+        return new Operations(runtime().host());
+    }
+
+    Request.Builder request() {
+        return Request.builder(project.dir);
+    }
+
+    PrintWriter out() {
+        return runtime().out();
+    }
+
+    /** Prints the outcome and its problems; returns the exit code. */
+    int finish(ChangeOutcome<?> outcome) {
+        PrintWriter out = out();
+        if (json) {
+            out.println(Json.pretty(OutcomeJson.of(outcome, CliSpelling.INSTANCE)));
+        } else {
+            out.println(new OutcomeText(runtime().plain()).render(outcome));
+        }
+        out.flush();
+        outcome.problems().forEach(this::error);
+        return outcome.exitCode();
+    }
+
+    int finish(AllEnvironmentsOutcome outcome) {
+        PrintWriter out = out();
+        out.println(json ? Json.pretty(OutcomeJson.of(outcome, CliSpelling.INSTANCE))
+                : new OutcomeText(runtime().plain()).render(outcome));
+        out.flush();
+        if (outcome.stoppedAt() != null) {
+            error(Message.of("stopped at " + outcome.stoppedAt() + ": ", outcome.reason()));
+            runtime().err().println("recorded: " + (outcome.recorded().isEmpty() ? "none" : String.join(", ",
+                    outcome.recorded().stream().map(ChangeOutcome::environment).toList())) + "; not recorded: "
+                    + String.join(", ", outcome.notRecorded()));
+        }
+        return outcome.exitCode();
+    }
+
+    void error(Message message) {
+        runtime().err().println("error: " + message.render(CliSpelling.INSTANCE));
+        runtime().err().flush();
+    }
+}

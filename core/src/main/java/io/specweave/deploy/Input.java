@@ -1,0 +1,25 @@
+package io.specweave.deploy;
+
+import java.util.Locale;
+
+/**
+ * A request input that a message can name. Core never spells an input the way one front end
+ * does: each front end names it its own way ({@code --profile} on the command line, the
+ * {@code profile} input of the Action, the {@code profile:} parameter of the Jenkins step), see
+ * {@link Message.Spelling}.
+ */
+public enum Input {
+    INCREMENT, PROFILE, ENVIRONMENT, SLOT, CANARY, ALL_ENVIRONMENTS, PROVIDER,
+    DEPLOYED, FAILED, COMMIT, BRANCH, TAG, DEPLOYED_BY, RUN_URL, DEPLOYMENT_URL,
+    FORCE, DRY_RUN, REFRESH, HEALTH_CHECK, ISSUE_KEYS, COMMIT_METADATA,
+    TEST_RESULTS, COVERAGE, LOAD_TEST_RESULTS, METRICS, CHANGE_REQUEST,
+    APPROVED_BY, ROLE, NOTES, REASON, WINDOW,
+    SUITE, DURATION, INTERVAL, FAILURES, METRICS_FILE, PROMETHEUS_URL,
+    MAX_ERROR_RATE_INCREASE, MAX_P95_INCREASE, MIN_REQUESTS, FAILURE_THRESHOLD,
+    FLAG, FLAG_ACTION, FORMAT, CREATE, DIR;
+
+    /** The input's name in words: {@code deployed-by}, {@code change-request}. */
+    public String word() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

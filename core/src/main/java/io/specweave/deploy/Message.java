@@ -1,0 +1,138 @@
+package io.specweave.deploy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Text for the person at the terminal that names inputs or suggests a command without spelling
+ * them: the parts stay apart until a front end renders them with its own {@link Spelling}. So the
+ * command line says {@code pass --force}, the Action says {@code pass `force: true`} and core's
+ * own logs say {@code pass force}, from one message.
+ */
+public final class Message {
+
+    /** How a front end names its inputs and commands. */
+    public interface Spelling {
+
+        /**
+         * An input, with the value given for it when the message names one ({@code --canary 100});
+         * {@code value} is null for a switch ({@code --force}).
+         */
+        String input(Input input, String value);
+
+        /** A command to run, with its arguments, as this front end's user would type or configure it. */
+        String command(String command, List<Arg> args);
+
+        /** Core's own words, for logs and messages no front end rendered. */
+        Spelling DOMAIN = new Spelling() {
+            @Override
+            public String input(Input input, String value) {
+                return value == null ? input.word() : input.word() + " " + value;
+            }
+
+            @Override
+            public String command(String command, List<Arg> args) {
+                StringBuilder s = new StringBuilder(command);
+                args.forEach(a -> s.append(a.input() == Input.INCREMENT ? " " + a.value() : ", " + input(a.input(),
+                        a.value())));
+                return "`" + s + "`";
+            }
+        };
+    }
+
+    /** An input named in a message, with the value the message suggests for it (null for a switch). */
+    public record Arg(Input input, String value) {
+
+        public Arg {
+            Objects.requireNonNull(input, "input");
+        }
+    }
+
+    /** A command suggested in a message: its name and arguments. */
+    public record Command(String name, List<Arg> args) {
+
+        public Command {
+            args = List.copyOf(args);
+        }
+    }
+
+    private final List<Object> parts;
+
+    private Message(List<Object> parts) {
+        this.parts = Collections.unmodifiableList(parts);
+    }
+
+    /**
+     * A message of text, {@link Input}s, {@link Arg}s, {@link Command}s and other messages, in
+     * order; anything else is shown with {@link String#valueOf}.
+     */
+    public static Message of(Object... parts) {
+        List<Object> list = new ArrayList<>();
+        for (Object part : parts) {
+            if (part instanceof Message m) {
+                list.addAll(m.parts);
+            } else if (part instanceof Input || part instanceof Arg || part instanceof Command) {
+                list.add(part);
+            } else {
+                list.add(String.valueOf(part));
+            }
+        }
+        return new Message(list);
+    }
+
+    public static Message text(String text) {
+        return new Message(List.of(text == null ? "" : text));
+    }
+
+    /** {@code input} with a value, e.g. {@code arg(Input.CANARY, "100")}. */
+    public static Arg arg(Input input, Object value) {
+        return new Arg(input, value == null ? null : String.valueOf(value));
+    }
+
+    /** A command for a message, e.g. {@code command("approve", arg(INCREMENT, "0018"), arg(ENVIRONMENT, "prod"))}. */
+    public static Command command(String name, Arg... args) {
+        return new Command(name, List.of(args));
+    }
+
+    /** This message followed by {@code more}. */
+    public Message then(Object... more) {
+        List<Object> all = new ArrayList<>(parts);
+        all.addAll(of(more).parts);
+        return new Message(all);
+    }
+
+    public String render(Spelling spelling) {
+        StringBuilder s = new StringBuilder();
+        for (Object part : parts) {
+            if (part instanceof Input input) {
+                s.append(spelling.input(input, null));
+            } else if (part instanceof Arg arg) {
+                s.append(spelling.input(arg.input(), arg.value()));
+            } else if (part instanceof Command command) {
+                s.append(spelling.command(command.name(), command.args()));
+            } else {
+                s.append(part);
+            }
+        }
+        return s.toString();
+    }
+
+    /** The inputs the message names, in order, each once. */
+    public List<Input> inputs() {
+        List<Input> inputs = new ArrayList<>();
+        for (Object part : parts) {
+            Input input = part instanceof Input i ? i : part instanceof Arg a ? a.input() : null;
+            if (input != null && !inputs.contains(input)) {
+                inputs.add(input);
+            }
+        }
+        return inputs;
+    }
+
+    @Override
+    public String toString() {
+        return render(Spelling.DOMAIN);
+    }
+}

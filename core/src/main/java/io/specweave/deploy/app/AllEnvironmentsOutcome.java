@@ -1,0 +1,28 @@
+package io.specweave.deploy.app;
+
+import io.specweave.deploy.Message;
+import java.util.List;
+
+/**
+ * What deploying one commit to every environment of the pipeline did, environment by environment.
+ *
+ * @param increment   the increment
+ * @param commit      the commit recorded everywhere
+ * @param recorded    each environment's outcome, in pipeline order, up to the one that stopped the run
+ * @param stoppedAt   the environment that stopped the run (refused, unhealthy, tracker failed); null when none did
+ * @param reason      why it stopped; null when it did not
+ * @param notRecorded the environments left out after the stop
+ * @param commitBack  how the commit-back ended; null when none was asked
+ */
+public record AllEnvironmentsOutcome(String increment, String commit, List<ChangeOutcome<Void>> recorded,
+        String stoppedAt, Message reason, List<String> notRecorded, CommitBack.Result commitBack) {
+
+    public AllEnvironmentsOutcome {
+        recorded = List.copyOf(recorded);
+        notRecorded = List.copyOf(notRecorded);
+    }
+
+    public int exitCode() {
+        return stoppedAt == null ? 0 : 1;
+    }
+}

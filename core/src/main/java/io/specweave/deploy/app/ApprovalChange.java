@@ -1,0 +1,79 @@
+package io.specweave.deploy.app;
+
+import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Input;
+import io.specweave.deploy.Message;
+import io.specweave.deploy.increment.Deployments;
+import io.specweave.deploy.increment.MetadataDocument;
+import io.specweave.deploy.model.Approval;
+import io.specweave.deploy.model.ChangeRequest;
+import io.specweave.deploy.model.DeploymentRecord;
+import io.specweave.deploy.results.Metrics;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code approve}: appends an approval to the environment's record, and records a change request
+ * and metrics. Given before the environment's next deployment, they go with that deployment (see
+ * {@code requireApproval} and {@code changeWindow}); given after, they belong to the current one.
+ * The tracking item says who approved.
+ */
+final class ApprovalChange implements Change<Approval> {
+
+    @Override
+    public String name() {
+        return "approval";
+    }
+
+    @Override
+    public Effect<Approval> act(ChangeContext context, MetadataDocument view) {
+        Request request = context.request();
+        context.target().requireEnvironmentOnly("approve", "approvals belong to the environment's deployments");
+        if (request.approvedBy == null && request.changeRequest == null && request.metrics == null) {
+            throw new BadInputException(Message.of("approve: nothing to record; expected ",
+                    Message.arg(Input.APPROVED_BY, "NAME"), " (with ", Input.ROLE, " and ", Input.NOTES, "), ",
+                    Input.CHANGE_REQUEST, " or ", Input.METRICS));
+        }
+        if (request.approvedBy != null && request.approvedBy.isBlank()) {
+            throw new BadInputException(Message.of(Input.APPROVED_BY, ": expected who approves, got an empty value"));
+        }
+        String environment = context.environment();
+        Approval approval = request.approvedBy == null ? null
+                : Approval.of(request.approvedBy.trim(), request.role, context.now(), request.notes);
+        ChangeRequest change = request.changeRequest == null ? null : ChangeRequest.parse(request.changeRequest);
+        var metrics = request.metrics == null ? null : Metrics.parse(request.metrics, context.project().dir());
+        StringBuilder note = new StringBuilder();
+        if (approval != null) {
+            note.append("Approved by ").append(approval.approvedBy())
+                    .append(approval.role() == null ? "" : " (" + approval.role() + ")")
+                    .append(approval.notes() == null ? "" : ": " + approval.notes()).append('.');
+        }
+        if (change != null) {
+            note.append(note.isEmpty() ? "" : " ").append("Change request ").append(change.id())
+                    .append(change.window() == null ? "" : ", window " + change.window())
+                    .append(change.url() == null ? "" : " (" + change.url() + ")").append('.');
+        }
+        if (metrics != null) {
+            note.append(note.isEmpty() ? "" : " ").append("Metrics recorded.");
+        }
+        return Change.Effect.<Approval>writing((document, decision) -> {
+            DeploymentRecord current = Deployments.get(document, environment)
+                    .orElseGet(() -> DeploymentRecord.builder().profile(context.profile().name()).build());
+            DeploymentRecord.Builder b = current.toBuilder();
+            if (approval != null) {
+                List<Approval> approvals = new ArrayList<>(current.approvals());
+                if (!approvals.contains(approval)) {
+                    approvals.add(approval);
+                }
+                b.approvals(approvals);
+            }
+            if (change != null) {
+                b.changeRequest(change);
+            }
+            if (metrics != null) {
+                b.metrics(metrics);
+            }
+            Deployments.put(document, environment, b.build(), false);
+        }).note(d -> note.toString()).detail(d -> approval);
+    }
+}

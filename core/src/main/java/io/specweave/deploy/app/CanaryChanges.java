@@ -1,0 +1,153 @@
+package io.specweave.deploy.app;
+
+import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Input;
+import io.specweave.deploy.Message;
+import io.specweave.deploy.ci.CiContext;
+import io.specweave.deploy.config.SyncProfile;
+import io.specweave.deploy.increment.Deployments;
+import io.specweave.deploy.increment.MetadataDocument;
+import io.specweave.deploy.model.CanaryState;
+import io.specweave.deploy.model.DeploymentRecord;
+import io.specweave.deploy.model.DeploymentStatus;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Canary releases: a new version gets a share of an environment's traffic in steps (10, 25, 50,
+ * 100 %), each recorded with its time. At 100 % it becomes the environment's current deployment
+ * (the earlier one goes to history); a rollback sets it to 0 % and marks it abandoned, the stable
+ * version untouched.
+ */
+final class CanaryChanges {
+
+    private CanaryChanges() {
+    }
+
+    /** {@code deploy --canary N}: starts a canary at N %, or moves the running one to N %. */
+    static Change<CanaryDetail> step() {
+        return new Change<>() {
+            @Override
+            public String name() {
+                return "canary step";
+            }
+
+            @Override
+            public Effect<CanaryDetail> act(ChangeContext context, MetadataDocument view) {
+                return step(context, view);
+            }
+        };
+    }
+
+    /** {@code rollback --canary}: sets the running canary to 0 % and marks it abandoned. */
+    static Change<CanaryDetail> abandon() {
+        return new Change<>() {
+            @Override
+            public String name() {
+                return "canary rollback";
+            }
+
+            @Override
+            public Effect<CanaryDetail> act(ChangeContext context, MetadataDocument view) {
+                return abandon(context, view);
+            }
+        };
+    }
+
+    /** The running canary of {@code environment}; bad input naming how to start one when none runs. */
+    static CanaryState running(ChangeContext context, MetadataDocument view) {
+        String environment = context.environment();
+        CanaryState state = CanaryState.read(view.deployment(environment).orElse(null));
+        if (state == null || !state.running()) {
+            throw new BadInputException(Message.of(context.increment().id() + ": no canary runs in " + environment
+                    + (state == null ? "" : " (the last one was " + state.status() + ")") + "; start one with ",
+                    Message.command("deploy", Message.arg(Input.INCREMENT, context.increment().paddedNumber()),
+                            Message.arg(Input.ENVIRONMENT, environment), Message.arg(Input.CANARY, 10))));
+        }
+        return state;
+    }
+
+    private static Change.Effect<CanaryDetail> step(ChangeContext context, MetadataDocument view) {
+        Integer weight = context.request().canaryWeight;
+        if (weight == null || weight < 1 || weight > 100) {
+            throw new BadInputException(Message.of(Input.CANARY, ": expected the canary's share of traffic in "
+                    + "percent, 1 to 100 (e.g. 10, 25, 50, 100), got " + weight + "; to stop a canary roll it back "
+                    + "(", Message.command("rollback", Message.arg(Input.INCREMENT,
+                            context.increment().paddedNumber()), Message.arg(Input.ENVIRONMENT, context.environment()),
+                            Message.arg(Input.CANARY, null)), ")"));
+        }
+        SyncProfile profile = context.profile();
+        String environment = context.environment();
+        CiContext facts = context.facts();
+        String now = context.now();
+        CanaryState current = CanaryState.read(view.deployment(environment).orElse(null));
+        DeploymentRecord stable = Deployments.get(view, environment).orElse(null);
+        CanaryState next;
+        if (current != null && current.running()) {
+            // The run's commit (given, or from CI): a pipeline of a newer commit must not move an older canary.
+            if (facts.commit() != null && !facts.commit().equals(current.commit())) {
+                throw new BadInputException(Message.of("a canary of commit "
+                        + RolloutRecords.shortCommit(current.commit()) + " runs at " + current.weightOrZero() + " % in "
+                        + environment + "; promote it (", Message.arg(Input.CANARY, 100), ") or roll it back (",
+                        Message.command("rollback", Message.arg(Input.INCREMENT, context.increment().paddedNumber()),
+                                Message.arg(Input.ENVIRONMENT, environment), Message.arg(Input.CANARY, null)),
+                        ") before starting another"));
+            }
+            next = current.step(weight, now, facts.actor());
+        } else {
+            String commit = RolloutRecords.requireCommit(facts);
+            if (stable != null && DeploymentStatus.DEPLOYED.equals(stable.status()) && commit.equals(stable.commit())) {
+                throw new BadInputException("commit " + RolloutRecords.shortCommit(commit) + " is already the "
+                        + "stable version of " + environment + "; a canary needs a different commit");
+            }
+            next = new CanaryState(context.increment().id(), commit, facts.branch(), facts.tag(),
+                    stable == null ? null : stable.commit(), null, null, now, null, null, null, facts.actor(),
+                    facts.runUrl(), List.of()).step(weight, now, facts.actor());
+        }
+        boolean promoted = weight >= 100;
+        CanaryState stepped = next;
+        if (promoted && stable != null && Objects.equals(stable.commit(), stepped.commit())
+                && DeploymentStatus.DEPLOYED.equals(stable.status())) {
+            throw new BadInputException("commit " + RolloutRecords.shortCommit(stepped.commit())
+                    + " is already the stable version of " + environment);
+        }
+        String note = promoted
+                ? "Canary commit " + RolloutRecords.shortCommit(stepped.commit()) + " reached 100 % of " + environment
+                        + " traffic and is the stable version now (was "
+                        + RolloutRecords.shortCommit(stepped.stableCommit()) + ")."
+                : "Canary commit " + RolloutRecords.shortCommit(stepped.commit()) + " gets " + stepped.weightOrZero()
+                        + " % of " + environment + " traffic; stable " + RolloutRecords.shortCommit(stepped.stableCommit())
+                        + " gets " + (100 - stepped.weightOrZero()) + " %.";
+        return Change.Effect.<CanaryDetail>writing((document, decision) -> {
+            if (promoted) {
+                DeploymentRecord current2 = Deployments.get(document, environment).orElse(null);
+                DeploymentRecord record = RolloutRecords.live(profile, current2, now)
+                        .deployedBy(facts.actor() != null ? facts.actor() : stepped.deployedBy())
+                        .commit(stepped.commit()).branch(stepped.branch()).tag(stepped.tag())
+                        .runUrl(facts.runUrl() != null ? facts.runUrl() : stepped.runUrl())
+                        .deploymentUrl(profile.deploymentUrl() != null ? profile.deploymentUrl()
+                                : current2 == null ? null : current2.deploymentUrl())
+                        .build();
+                RolloutRecords.putLive(document, environment, record, "canary "
+                        + RolloutRecords.shortCommit(stepped.commit()) + " promoted to 100 %", null);
+            }
+            stepped.write(document.deploymentForUpdate(environment));
+        }).newDeployment(promoted).note(d -> note).detail(d -> new CanaryDetail(stepped, promoted));
+    }
+
+    private static Change.Effect<CanaryDetail> abandon(ChangeContext context, MetadataDocument view) {
+        String environment = context.environment();
+        CanaryState current = CanaryState.read(view.deployment(environment).orElse(null));
+        if (current == null || !current.running()) {
+            throw new BadInputException(Message.of(context.increment().id() + ": no canary runs in " + environment
+                    + (current == null ? "" : " (the last one was " + current.status() + ")")
+                    + "; to roll back the environment's deployment, leave out ", Input.CANARY));
+        }
+        CanaryState next = current.step(0, context.now(), context.facts().actor());
+        String note = "Canary commit " + RolloutRecords.shortCommit(next.commit()) + " rolled back to 0 % in "
+                + environment + " and abandoned; stable " + RolloutRecords.shortCommit(next.stableCommit())
+                + " serves all traffic.";
+        return Change.Effect.<CanaryDetail>writing((document, decision) -> next.write(
+                document.deploymentForUpdate(environment))).note(d -> note).detail(d -> new CanaryDetail(next, false));
+    }
+}

@@ -1,0 +1,16 @@
+package io.specweave.deploy.app;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.specweave.deploy.model.CanaryState;
+
+/**
+ * What a canary step or a canary rollback did.
+ *
+ * @param canary   the canary as stored
+ * @param promoted true when it reached 100 % and became the environment's current deployment
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"promoted", "canary"})
+public record CanaryDetail(CanaryState canary, boolean promoted) {
+}

@@ -1,0 +1,129 @@
+package io.specweave.deploy.app;
+
+import io.specweave.deploy.Message;
+import io.specweave.deploy.config.HealthCheckSettings;
+import io.specweave.deploy.health.HealthResult;
+import io.specweave.deploy.increment.MetadataDocument;
+import io.specweave.deploy.model.DeploymentRecord;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One operation's change to one environment, as {@link EnvironmentChanges} runs it: the operation
+ * decides what to do from the records as refreshed ({@link #act}), and the pipeline does the rest
+ * the same way for every operation — gates, health, the write, the tracker, the commit-back.
+ *
+ * @param <D> what the operation reports besides the record
+ */
+interface Change<D> {
+
+    /** The operation's name in words, for messages and commit messages ({@code sync}, {@code swap-slots}). */
+    String name();
+
+    /** Environments whose records the change (or its gates) reads besides the target's own. */
+    default List<String> alsoReads(ChangeContext context) {
+        return List.of();
+    }
+
+    /**
+     * Decides what to do on the records as refreshed, doing what must happen before anything is
+     * written (run a suite, watch an environment). Nothing may be written here.
+     *
+     * @param view the increment's {@code metadata.json} with the refreshed records merged in (a copy)
+     */
+    Effect<D> act(ChangeContext context, MetadataDocument view);
+
+    /** The state a health check decided at write time, for the edit and the note. */
+    record Decision(boolean forced, HealthResult health, String now) {
+    }
+
+    /** Writes the change into the increment's document; run again on another job's version at commit-back. */
+    @FunctionalInterface
+    interface Edit {
+        void apply(MetadataDocument document, Decision decision);
+    }
+
+    /** A health check the pipeline makes: of {@code url} with {@code settings}. */
+    record HealthCheck(String url, HealthCheckSettings settings, Message what) {
+    }
+
+    /** What a change will do, decided by {@link #act}. */
+    final class Effect<D> {
+        DeploymentRecord candidate;
+        HealthCheck before;
+        HealthCheck after;
+        Edit edit;
+        boolean newDeployment;
+        Function<Decision, String> note;
+        Message failure;
+        Function<Decision, D> detail = d -> null;
+        final List<String> warnings = new ArrayList<>();
+        final List<Path> files = new ArrayList<>();
+        final List<Runnable> sideWrites = new ArrayList<>();
+
+        /** Writes with {@code edit}; nothing else by default. */
+        static <D> Effect<D> writing(Edit edit) {
+            Effect<D> effect = new Effect<>();
+            effect.edit = edit;
+            return effect;
+        }
+
+        /** The record the promotion gates judge; none: no gates. */
+        Effect<D> gated(DeploymentRecord record) {
+            candidate = record;
+            return this;
+        }
+
+        /** A check that must pass before anything is written (unless forced), e.g. the slot a swap makes live. */
+        Effect<D> checkBefore(HealthCheck check) {
+            before = check;
+            return this;
+        }
+
+        /** A check after the change whose result is recorded; an unhealthy result fails the run after recording. */
+        Effect<D> checkAfter(HealthCheck check) {
+            after = check;
+            return this;
+        }
+
+        /** A deployment users now see: the tracking item gets a deployment comment. */
+        Effect<D> newDeployment(boolean value) {
+            newDeployment = value;
+            return this;
+        }
+
+        /** The comment the tracking item gets for this change besides a deployment's. */
+        Effect<D> note(Function<Decision, String> value) {
+            note = value;
+            return this;
+        }
+
+        /** The operation itself did not succeed; recorded all the same, then the run fails. */
+        Effect<D> failed(Message why) {
+            failure = why;
+            return this;
+        }
+
+        Effect<D> detail(Function<Decision, D> value) {
+            detail = value;
+            return this;
+        }
+
+        Effect<D> warn(String warning) {
+            warnings.add(warning);
+            return this;
+        }
+
+        /**
+         * Another file the change writes with {@code write} (idempotent: it runs again at a commit-back
+         * that rebases), just before {@code metadata.json}, and commits back with it.
+         */
+        Effect<D> alsoWrites(Path file, Runnable write) {
+            files.add(file);
+            sideWrites.add(write);
+            return this;
+        }
+    }
+}

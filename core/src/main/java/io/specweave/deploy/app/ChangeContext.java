@@ -1,0 +1,108 @@
+package io.specweave.deploy.app;
+
+import io.specweave.deploy.ci.CiContext;
+import io.specweave.deploy.config.PromotionRules;
+import io.specweave.deploy.config.RefreshMode;
+import io.specweave.deploy.config.SyncProfile;
+import io.specweave.deploy.increment.Increment;
+import io.specweave.deploy.increment.MetadataStore;
+import io.specweave.deploy.tracker.Tracker;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One operation's view of its run: the project, the increment and target, the request, the run's
+ * facts (the request's values over the CI's), and one tracker per profile for the whole operation
+ * (so reading an item's record copy and updating the item find it once).
+ */
+final class ChangeContext {
+
+    private final Project project;
+    private final Increment increment;
+    private final Target target;
+    private final Request request;
+    private final Host host;
+    private final CiContext ci;
+    private final CiContext facts;
+    private final TrackerFactory trackers;
+    private final Map<String, Tracker> byProfile = new HashMap<>();
+    private final String now;
+
+    ChangeContext(Project project, Increment increment, Target target, Request request, Host host, CiContext ci,
+            TrackerFactory trackers) {
+        this.project = project;
+        this.increment = increment;
+        this.target = target;
+        this.request = request;
+        this.host = host;
+        this.ci = ci;
+        this.facts = ci.overriddenBy(request.commit, request.branch, request.tag, request.deployedBy, request.runUrl);
+        this.trackers = trackers;
+        this.now = Instant.now(host.clock()).truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    Project project() {
+        return project;
+    }
+
+    Increment increment() {
+        return increment;
+    }
+
+    Target target() {
+        return target;
+    }
+
+    SyncProfile profile() {
+        return target.profile();
+    }
+
+    String environment() {
+        return target.environment();
+    }
+
+    Request request() {
+        return request;
+    }
+
+    Host host() {
+        return host;
+    }
+
+    /** The run's facts: what the request gives, else what the CI or git says. */
+    CiContext facts() {
+        return facts;
+    }
+
+    /** The time of this operation, to the second, ISO-8601 UTC: every timestamp it writes. */
+    String now() {
+        return now;
+    }
+
+    MetadataStore store() {
+        return project.metadata(increment);
+    }
+
+    PromotionRules rules() {
+        return PromotionRules.of(project.config());
+    }
+
+    /** Whether operations read the tracker's copies before they act ({@code deployment.refresh}). */
+    boolean refreshes() {
+        return !request.dryRun && RefreshMode.of(project.config()) == RefreshMode.AUTO;
+    }
+
+    /** The tracker of {@code profile}, one instance for the whole operation. */
+    Tracker tracker(SyncProfile profile) {
+        return byProfile.computeIfAbsent(profile.name(), name -> trackers.forProfile(profile));
+    }
+
+    /** This operation's view of another target (deploy to every environment: one environment at a time). */
+    ChangeContext forTarget(Target other, Request otherRequest) {
+        ChangeContext context = new ChangeContext(project, increment, other, otherRequest, host, ci, trackers);
+        context.byProfile.putAll(byProfile);
+        return context;
+    }
+}

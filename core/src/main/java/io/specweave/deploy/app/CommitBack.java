@@ -1,0 +1,98 @@
+package io.specweave.deploy.app;
+
+import io.specweave.deploy.ci.MetadataCommitter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Commits what an operation wrote ({@code metadata.json}, {@code feature-flags.json}) back to the
+ * branch and pushes it, so the next job's fresh checkout sees it: the same for every operation and
+ * every front end. When another job pushed meanwhile it rebases; when both changed the same file
+ * it takes the branch's version and writes this operation's change into it again (by meaning, not
+ * by text), then retries.
+ */
+public final class CommitBack {
+
+    /** The token in the commit message that keeps the push from starting another pipeline (GitHub and Jenkins' SCM Skip). */
+    public static final String SKIP_CI = "[ci skip]";
+
+    /** The identity GitHub shows with the Actions logo. */
+    public static final String GITHUB_ACTIONS_BOT_NAME = MetadataCommitter.GITHUB_ACTIONS_BOT.name();
+    public static final String GITHUB_ACTIONS_BOT_EMAIL = MetadataCommitter.GITHUB_ACTIONS_BOT.email();
+
+    /**
+     * What a front end asks for.
+     *
+     * @param authorName  who the commit is by
+     * @param authorEmail their e-mail address
+     * @param branch      the branch to push to; null for the checked-out branch
+     * @param remote      the remote, usually {@code origin}
+     * @param attempts    pushes to try while other jobs keep moving the branch
+     * @param writer      who wrote the record, for the message ({@code specweave-deploy}, {@code specweaveSync})
+     */
+    public record Spec(String authorName, String authorEmail, String branch, String remote, int attempts,
+            String writer) {
+
+        public Spec {
+            Objects.requireNonNull(authorName, "authorName");
+            Objects.requireNonNull(authorEmail, "authorEmail");
+            remote = remote == null ? "origin" : remote;
+            attempts = Math.max(1, attempts);
+            writer = writer == null ? "specweave-deploy" : writer;
+        }
+    }
+
+    /**
+     * How it ended.
+     *
+     * @param git     git's outcome
+     * @param message the commit message used
+     */
+    public record Result(MetadataCommitter.Result git, String message) {
+
+        /** True when the branch on the remote now holds the record. */
+        public boolean onRemote() {
+            return git.onRemote();
+        }
+
+        /** The commit pushed; null when nothing was pushed. */
+        public String pushedCommit() {
+            return git.outcome() == MetadataCommitter.Outcome.PUSHED ? git.commit() : null;
+        }
+
+        /** Why the branch does not hold the record, in words; null when it does. */
+        public String why() {
+            if (onRemote()) {
+                return null;
+            }
+            return switch (git.outcome()) {
+                case REJECTED -> "the push to " + git.branch() + " was rejected (a protected branch, or credentials "
+                        + "without push access)";
+                case CONFLICT -> "another job changed the same file on " + git.branch();
+                case GAVE_UP -> git.branch() + " kept moving through " + git.attempts() + " attempts";
+                case NO_BRANCH -> "there is no branch to commit to (a detached HEAD, and no branch named)";
+                case NO_GIT -> "there is no git command here";
+                default -> "the workspace is not a git checkout";
+            };
+        }
+    }
+
+    private CommitBack() {
+    }
+
+    /**
+     * Commits {@code files} of the project and pushes.
+     *
+     * @param what    what was recorded, for the message: "sync of 0018-oauth in qa"
+     * @param runUrl  the run, for the message; may be null
+     * @param reapply writes this operation's change again into the branch's version of the files
+     */
+    static Result run(Project project, Spec spec, List<Path> files, String what, String runUrl, Runnable reapply) {
+        String message = "Record " + what + " " + SKIP_CI + "\n\nWritten by " + spec.writer()
+                + " so the next environment's job sees this record." + (runUrl == null ? "" : "\nRun: " + runUrl);
+        MetadataCommitter committer = new MetadataCommitter(project.dir(), new MetadataCommitter.Author(
+                spec.authorName(), spec.authorEmail()), spec.remote(), spec.attempts());
+        return new Result(committer.commitAndPush(files, message, spec.branch(), reapply), message);
+    }
+}

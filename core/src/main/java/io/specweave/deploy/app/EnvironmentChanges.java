@@ -1,0 +1,277 @@
+package io.specweave.deploy.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.specweave.deploy.Input;
+import io.specweave.deploy.Message;
+import io.specweave.deploy.OperationFailedException;
+import io.specweave.deploy.health.HealthResult;
+import io.specweave.deploy.increment.Deployments;
+import io.specweave.deploy.increment.MetadataDocument;
+import io.specweave.deploy.increment.MetadataStore;
+import io.specweave.deploy.increment.SpecDocument;
+import io.specweave.deploy.model.DeploymentRecord;
+import io.specweave.deploy.tracker.RecordCopy;
+import io.specweave.deploy.tracker.TrackingRef;
+import io.specweave.deploy.tracker.TrackingRequest;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one way an operation changes an environment, whatever the operation and whatever the front
+ * end: resolve the target (done by the caller) → read the trackers' copies of the records it
+ * decides on ({@code deployment.refresh}) → act → promotion gates → health as the change asks →
+ * the tracker upsert with the whole record copy → merge into {@code metadata.json} (only what the
+ * change owns; never state it did not read) → the commit-back, when asked.
+ *
+ * <p>Bad input (exit 2) is found before anything is written. A refusal (gates, an unhealthy slot)
+ * writes nothing. A tracker that refuses or cannot be reached does not undo the record: it is
+ * written, and the outcome says so.
+ */
+final class EnvironmentChanges {
+
+    private EnvironmentChanges() {
+    }
+
+    static <D> ChangeOutcome<D> apply(ChangeContext context, Change<D> change) {
+        return apply(context, change, null);
+    }
+
+    /**
+     * As {@link #apply(ChangeContext, Change)}; with {@code writers} the commit-back is left to the
+     * caller, which changes several environments in one run: the write of this change is added to
+     * {@code writers}, to run again at its one commit-back.
+     */
+    static <D> ChangeOutcome<D> apply(ChangeContext context, Change<D> change, List<Runnable> writers) {
+        MetadataStore store = context.store();
+        String environment = context.environment();
+        Request request = context.request();
+
+        MetadataDocument local = store.read();
+        Refresh.Copies copies = Refresh.Copies.none();
+        if (context.refreshes() || request.refresh && !request.dryRun) {
+            List<String> environments = null;
+            if (!request.refresh) {
+                environments = new ArrayList<>(change.alsoReads(context));
+                environments.add(environment);
+            }
+            copies = Refresh.read(context, context.increment(), local, environments, environment);
+        }
+        MetadataDocument view = local.copy();
+        List<String> refreshed = lines(copies.report(copies.mergeInto(view)), request.refresh);
+
+        Change.Effect<D> effect = change.act(context, view);
+        List<String> warnings = new ArrayList<>(effect.warnings);
+        copies.entry(environment).filter(Refresh.Entry::failed).ifPresent(e -> warnings.add(
+                "the record of " + environment + " could not be read from its tracking item: " + e.message()));
+
+        boolean forced = false;
+        List<PromotionGates.Refusal> refusals = List.of();
+        if (effect.candidate != null) {
+            List<String> pipeline = deployable(context, Deployments.all(view));
+            refusals = new PromotionGates(context.rules()).evaluate(pipeline, environment, effect.candidate,
+                    Deployments.all(view), Instant.parse(context.now()));
+            String previous = previous(pipeline, environment);
+            String notRefreshed = previous == null ? null : copies.entry(previous).filter(Refresh.Entry::failed)
+                    .map(e -> "the record of " + previous + " could not be refreshed from its tracking item: "
+                            + e.message() + " (profile " + e.profile() + ")").orElse(null);
+            boolean previousRefused = refusals.stream().anyMatch(r -> r.gate().equals("requirePrevious"));
+            if (!refusals.isEmpty() && !request.force) {
+                Message why = Message.of("promotion to " + environment + " refused for " + context.increment().id()
+                        + " (" + io.specweave.deploy.config.PromotionRules.PATH + " in "
+                        + context.project().config().source() + "):\n  "
+                        ).then(joined(refusals)).then((previousRefused && notRefreshed != null ? "\n  " + notRefreshed
+                        : "") + "\nnothing was recorded; pass ", Input.FORCE,
+                        " to record it anyway (the record will say forced: true)");
+                return refused(context, change, view, refusals, why, warnings, refreshed);
+            }
+            if (notRefreshed != null && !previousRefused) {
+                warnings.add(notRefreshed + "; the gate passed on the local metadata.json");
+            }
+            forced = !refusals.isEmpty();
+            refusals.forEach(r -> warnings.add("forced past gate " + r.gate() + ": " + r.reason()));
+        }
+
+        HealthResult health = null;
+        if (effect.before != null && !request.dryRun) {
+            health = check(context, effect.before);
+            if (!health.healthy()) {
+                if (!request.force) {
+                    return refused(context, change, view, List.of(), effect.before.what().then(" is "
+                            + health.status() + " (" + health.message() + " at " + health.url() + " after "
+                            + health.attempts() + (health.attempts() == 1 ? " attempt" : " attempts")
+                            + "); nothing was changed. Fix it, or pass ", Input.FORCE, " to go ahead anyway"),
+                            warnings, refreshed);
+                }
+                forced = true;
+            }
+        }
+
+        if (request.dryRun) {
+            Change.Decision decision = new Change.Decision(forced, null, context.now());
+            MetadataDocument preview = view.copy();
+            effect.edit.apply(preview, decision);
+            boolean changed = !preview.toText().equals(local.toText());
+            return outcome(ChangeOutcome.Result.DRY_RUN, context, change, effect, preview, changed, null, null,
+                    refusals, List.of(), warnings, refreshed, null, decision);
+        }
+
+        if (effect.after != null) {
+            health = check(context, effect.after);
+        }
+        Change.Decision decision = new Change.Decision(forced, health, context.now());
+
+        // The item first, from the change as it will be written: a tracker that turns the request
+        // down as bad input (missing credentials) leaves metadata.json as it was.
+        MetadataDocument planned = view.copy();
+        effect.edit.apply(planned, decision);
+        List<Message> problems = new ArrayList<>();
+        TrackingRef ref = null;
+        ChangeOutcome.Result result = ChangeOutcome.Result.RECORDED;
+        try {
+            // An environment with nothing deployed yet (an approval given ahead) gets its item with its
+            // first deployment, which takes over what was recorded for it.
+            if (Deployments.get(planned, environment).map(r -> r.status() != null).orElse(false)) {
+                ref = context.tracker(context.profile()).upsert(trackingRequest(context, planned, effect, decision));
+                warnings.addAll(ref.warnings());
+            }
+        } catch (OperationFailedException e) {
+            result = ChangeOutcome.Result.RECORDED_TRACKER_FAILED;
+            problems.add(e.message().then(" (the change is recorded in " + context.increment().id()
+                    + "/metadata.json; the tracking item shows it after the next successful run)"));
+        }
+        TrackingRef link = ref;
+        Refresh.Copies merged = copies;
+        Runnable write = () -> store.update(document -> {
+            effect.sideWrites.forEach(Runnable::run);
+            merged.mergeInto(document);
+            effect.edit.apply(document, decision);
+            if (link != null) {
+                storeLink(document, environment, link);
+            }
+            return null;
+        });
+        String before = local.toText();
+        write.run();
+        MetadataDocument written = store.read();
+        boolean changed = !written.toText().equals(before);
+
+        if (health != null && !health.healthy() && effect.after != null) {
+            if (result == ChangeOutcome.Result.RECORDED) {
+                result = ChangeOutcome.Result.RECORDED_UNHEALTHY;
+            }
+            problems.add(0, Message.of(context.increment().id() + " is recorded in " + context.target().describe()
+                    + ", but ").then(effect.after.what()).then(" is " + health.status() + ": " + health.message()
+                    + " (GET " + health.url() + ", " + health.attempts() + (health.attempts() == 1 ? " attempt"
+                    : " attempts") + "); the record says healthStatus: " + health.status()));
+        }
+        if (effect.failure != null) {
+            if (result == ChangeOutcome.Result.RECORDED) {
+                result = ChangeOutcome.Result.RECORDED_FAILED;
+            }
+            problems.add(0, effect.failure);
+        }
+        CommitBack.Result commit = null;
+        if (writers != null) {
+            writers.add(write);
+        } else if (request.commitBack != null) {
+            List<Path> files = new ArrayList<>();
+            files.add(context.increment().metadataFile());
+            files.addAll(effect.files);
+            commit = CommitBack.run(context.project(), request.commitBack, files, change.name() + " of "
+                    + context.increment().id() + " in " + context.target().describe(), context.facts().runUrl(),
+                    write);
+        }
+        return outcome(result, context, change, effect, written, changed, ref, health, refusals, problems, warnings,
+                refreshed, commit, decision);
+    }
+
+    private static <D> ChangeOutcome<D> refused(ChangeContext context, Change<D> change, MetadataDocument view,
+            List<PromotionGates.Refusal> refusals, Message why, List<String> warnings, List<String> refreshed) {
+        DeploymentRecord record = Deployments.get(view, context.environment()).orElse(null);
+        return new ChangeOutcome<>(ChangeOutcome.Result.REFUSED, change.name(), context.increment(),
+                context.target(), record, view.deployment(context.environment()).orElse(null), false, false, null,
+                null, refusals, List.of(why), warnings, refreshed, null, null, null);
+    }
+
+    private static <D> ChangeOutcome<D> outcome(ChangeOutcome.Result result, ChangeContext context, Change<D> change,
+            Change.Effect<D> effect, MetadataDocument document, boolean changed, TrackingRef ref, HealthResult health,
+            List<PromotionGates.Refusal> refusals, List<Message> problems, List<String> warnings,
+            List<String> refreshed, CommitBack.Result commit, Change.Decision decision) {
+        String environment = context.environment();
+        DeploymentRecord record = Deployments.get(document, environment).orElse(null);
+        return new ChangeOutcome<>(result, change.name(), context.increment(), context.target(), record,
+                document.deployment(environment).map(ObjectNode::deepCopy).orElse(null), effect.newDeployment,
+                changed, ref, health, refusals, problems, warnings, refreshed,
+                effect.note == null ? null : effect.note.apply(decision), commit, effect.detail.apply(decision));
+    }
+
+    private static HealthResult check(ChangeContext context, Change.HealthCheck check) {
+        return context.host().healthChecker().check(check.url(), check.settings());
+    }
+
+    /** What the tracker gets: the record as it will be stored and its whole node as the record copy. */
+    private static TrackingRequest trackingRequest(ChangeContext context, MetadataDocument planned,
+            Change.Effect<?> effect, Change.Decision decision) {
+        String environment = context.environment();
+        DeploymentRecord record = Deployments.get(planned, environment).orElseGet(() -> DeploymentRecord.builder()
+                .profile(context.profile().name()).build());
+        ObjectNode node = planned.deployment(environment).map(ObjectNode::deepCopy).orElse(null);
+        String note = effect.note == null ? null : effect.note.apply(decision);
+        return new TrackingRequest(context.project().config(), context.profile(), context.increment(),
+                SpecDocument.read(context.increment().specFile()), planned.status(), record, effect.newDeployment,
+                Deployments.all(planned), context.facts().repositoryUrl(), context.request().issueKeys, note, node);
+    }
+
+    /** Stores the item's link in the environment's record when the tracker found or made one it did not know. */
+    private static void storeLink(MetadataDocument document, String environment, TrackingRef ref) {
+        ObjectNode node = document.deploymentForUpdate(environment);
+        DeploymentRecord current = Deployments.get(document, environment).orElse(DeploymentRecord.builder().build());
+        ObjectNode links = ref.linked(current).toNodeWithoutHistory();
+        for (String field : RecordCopy.LINK_FIELDS) {
+            JsonNode value = links.get(field);
+            if (value != null && !value.isNull() && !value.equals(node.get(field))) {
+                node.set(field, value);
+            }
+        }
+    }
+
+    private static Message joined(List<PromotionGates.Refusal> refusals) {
+        Message all = Message.text("");
+        for (int i = 0; i < refusals.size(); i++) {
+            all = all.then(i == 0 ? "" : "\n  ", refusals.get(i).describe());
+        }
+        return all;
+    }
+
+    private static List<String> lines(List<Refresh.Entry> entries, boolean all) {
+        List<String> lines = new ArrayList<>();
+        for (Refresh.Entry e : entries) {
+            if (all || e.failed()) {
+                lines.add(e.environment() + " (profile " + e.profile() + "): " + e.message());
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * The pipeline as far as gates are concerned: the "previous environment" is the previous one a
+     * deployment can be recorded for, so pipeline entries without a profile and without a record (a
+     * planned "preview", say) are passed over.
+     */
+    static List<String> deployable(ChangeContext context, Map<String, DeploymentRecord> environments) {
+        String environment = context.environment();
+        return context.project().config().pipeline(environments.keySet()).stream()
+                .filter(e -> e.equals(environment) || environments.containsKey(e)
+                        || !context.project().config().profilesForEnvironment(e).isEmpty())
+                .toList();
+    }
+
+    static String previous(List<String> pipeline, String environment) {
+        int index = pipeline.indexOf(environment);
+        return index <= 0 ? null : pipeline.get(index - 1);
+    }
+}

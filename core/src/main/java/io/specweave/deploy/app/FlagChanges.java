@@ -1,0 +1,213 @@
+package io.specweave.deploy.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Input;
+import io.specweave.deploy.Json;
+import io.specweave.deploy.Message;
+import io.specweave.deploy.Trees;
+import io.specweave.deploy.flags.FeatureFlagStore;
+import io.specweave.deploy.flags.FeatureFlags;
+import io.specweave.deploy.flags.FlagMatrix;
+import io.specweave.deploy.increment.Deployments;
+import io.specweave.deploy.increment.MetadataDocument;
+import io.specweave.deploy.model.FlagChange;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Feature flags per environment in {@code .specweave/config/feature-flags.json}: set them, list
+ * them as a matrix in pipeline order, and export one environment's flags for the application
+ * (environment variables, plain JSON, or an OpenFeature flagd flag definition). A change named
+ * with an increment is also recorded in that increment's {@code deployments.<env>.flagChanges} and
+ * told on its tracking item, as any other change of an environment is.
+ */
+final class FlagChanges {
+
+    /** The export formats. */
+    static final List<String> FORMATS = List.of("env", "json", "flagd");
+
+    static final String FLAGD_SCHEMA = "https://flagd.dev/schema/v0/flags.json";
+    private static final Pattern FLAG_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,99}");
+    private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
+
+    private FlagChanges() {
+    }
+
+    static FeatureFlagStore store(Project project) {
+        return new FeatureFlagStore(project.config().specweaveDir());
+    }
+
+    /** The change {@code enable}/{@code disable} makes, checked against the file as it is; nothing written. */
+    static FlagChange plan(Project project, Request request, boolean enabled, String at, String by,
+            String incrementId) {
+        String flag = request.flag;
+        if (flag == null || !FLAG_NAME.matcher(flag).matches()) {
+            throw new BadInputException(Message.of(Message.arg(Input.FLAG, flag), ": expected a name starting with a "
+                    + "letter, of letters, digits, '.', '_' or '-' (e.g. newCheckout)"));
+        }
+        FeatureFlagStore store = store(project);
+        String env = requireEnvironment(project, store, request.environment);
+        ObjectNode root = store.read();
+        JsonNode existing = root.get(env);
+        if (existing != null && !existing.isNull() && !existing.isObject()) {
+            throw new BadInputException(store.source() + ": " + env + ": expected an object of flags such as "
+                    + "{\"newCheckout\": true}, got " + existing);
+        }
+        JsonNode current = existing == null ? null : existing.get(flag);
+        Boolean previous = FeatureFlags.value(current);
+        if (current != null && previous == null) {
+            throw new BadInputException(store.source() + ": " + env + "." + flag + ": expected true, false or an "
+                    + "object with a boolean \"enabled\", got " + current);
+        }
+        return new FlagChange(flag, env, enabled, previous, previous == null || previous != enabled, incrementId, at,
+                by);
+    }
+
+    /** Writes {@code change} into {@code feature-flags.json}; idempotent. */
+    static void write(Project project, FlagChange change) {
+        store(project).update(root -> {
+            FeatureFlags.set(Trees.object(root, change.environment()), change.flag(), change.enabled());
+            return null;
+        });
+    }
+
+    /** The change as a change of the increment's environment: recorded in its history, told on its item. */
+    static Change<FlagChange> recorded(Project project, FlagChange change) {
+        return new Change<>() {
+            @Override
+            public String name() {
+                return "feature flag change";
+            }
+
+            @Override
+            public Effect<FlagChange> act(ChangeContext context, MetadataDocument view) {
+                String env = change.environment();
+                if (Deployments.get(view, env).isEmpty()) {
+                    throw new BadInputException(Message.of(context.increment().id() + ": no deployment to " + env
+                            + " is recorded in " + view.source() + ", so the flag change has no deployment to belong "
+                            + "to; deploy it first or leave out ", Input.INCREMENT));
+                }
+                Effect<FlagChange> effect = Change.Effect.<FlagChange>writing((document, decision) -> {
+                    if (!change.changed()) {
+                        return;
+                    }
+                    ObjectNode node = document.deploymentForUpdate(env);
+                    JsonNode list = node.get("flagChanges");
+                    ArrayNode changes = list instanceof ArrayNode array ? array : node.putArray("flagChanges");
+                    ObjectNode entry = Json.mapper().createObjectNode();
+                    entry.put("flag", change.flag());
+                    entry.put("enabled", change.enabled());
+                    if (change.previous() != null) {
+                        entry.put("previous", change.previous());
+                    }
+                    entry.put("at", change.at());
+                    if (change.by() != null) {
+                        entry.put("by", change.by());
+                    }
+                    for (JsonNode existing : changes) {
+                        if (existing.equals(entry)) {
+                            return;
+                        }
+                    }
+                    changes.add(entry);
+                }).alsoWrites(store(project).file(), () -> write(project, change)).detail(d -> change);
+                if (change.changed()) {
+                    effect.note(d -> "Feature flag " + change.flag() + " turned " + (change.enabled() ? "on" : "off")
+                            + " in " + env + (change.previous() == null ? " (new flag)" : " (was "
+                                    + (change.previous() ? "on" : "off") + ")") + ".");
+                }
+                return effect;
+            }
+        };
+    }
+
+    /** Every flag × every environment (those of the config and those of the file), in pipeline order. */
+    static FlagMatrix matrix(Project project) {
+        Map<String, Map<String, Boolean>> values = FeatureFlags.read(store(project).read());
+        List<String> environments = project.config().pipeline(values.keySet());
+        TreeSet<String> flags = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        values.values().forEach(m -> flags.addAll(m.keySet()));
+        return new FlagMatrix(environments, List.copyOf(flags), values);
+    }
+
+    /** One environment's flags as {@code env} (FEATURE_NAME=true lines), {@code json} or {@code flagd}. */
+    static String export(Project project, String environment, String format) {
+        String f = format == null ? "env" : format.trim().toLowerCase(Locale.ROOT);
+        if (!FORMATS.contains(f)) {
+            throw new BadInputException(Message.of(Message.arg(Input.FORMAT, format), ": expected one of "
+                    + String.join(", ", FORMATS)));
+        }
+        FeatureFlagStore store = store(project);
+        String env = requireEnvironment(project, store, environment);
+        Map<String, Boolean> flags = FeatureFlags.read(store.read()).get(env);
+        flags = flags == null ? Map.of() : flags;
+        switch (f) {
+            case "env" -> {
+                StringBuilder out = new StringBuilder();
+                Map<String, String> seen = new LinkedHashMap<>();
+                for (Map.Entry<String, Boolean> e : flags.entrySet()) {
+                    String name = envName(e.getKey());
+                    String clash = seen.putIfAbsent(name, e.getKey());
+                    if (clash != null) {
+                        throw new BadInputException("flags \"" + clash + "\" and \"" + e.getKey() + "\" both export as "
+                                + name + "; rename one of them");
+                    }
+                    out.append(name).append('=').append(e.getValue()).append('\n');
+                }
+                return out.toString();
+            }
+            case "json" -> {
+                ObjectNode node = Json.mapper().createObjectNode();
+                flags.forEach(node::put);
+                return Json.pretty(node) + "\n";
+            }
+            default -> {
+                ObjectNode root = Json.mapper().createObjectNode();
+                root.put("$schema", FLAGD_SCHEMA);
+                ObjectNode defs = root.putObject("flags");
+                flags.forEach((name, on) -> {
+                    ObjectNode def = defs.putObject(name);
+                    def.put("state", "ENABLED");
+                    ObjectNode variants = def.putObject("variants");
+                    variants.put("on", true);
+                    variants.put("off", false);
+                    def.put("defaultVariant", on ? "on" : "off");
+                });
+                return Json.pretty(root) + "\n";
+            }
+        }
+    }
+
+    /** {@code newCheckout} → {@code FEATURE_NEW_CHECKOUT}. */
+    static String envName(String flag) {
+        String snake = flag.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("[^A-Za-z0-9]+", "_");
+        return "FEATURE_" + snake.toUpperCase(Locale.ROOT);
+    }
+
+    static String requireEnvironment(Project project, FeatureFlagStore store, String environment) {
+        if (environment == null || environment.isBlank()) {
+            throw new BadInputException(Message.of("no environment given: pass ", Input.ENVIRONMENT, ", e.g. ",
+                    Message.arg(Input.ENVIRONMENT, "qa")));
+        }
+        String env = environment.trim();
+        if (!ENVIRONMENT_NAME.matcher(env).matches()) {
+            throw new BadInputException(Message.of(Message.arg(Input.ENVIRONMENT, env), ": expected a name of letters, "
+                    + "digits, '.', '_' or '-'"));
+        }
+        List<String> known = new ArrayList<>(project.config().pipeline(FeatureFlags.read(store.read()).keySet()));
+        if (!known.contains(env)) {
+            throw new BadInputException("environment \"" + env + "\" is neither in " + project.config().source()
+                    + " (profiles, deployment.pipeline) nor in " + store.source() + "; known: "
+                    + (known.isEmpty() ? "none" : String.join(", ", known)));
+        }
+        return env;
+    }
+}

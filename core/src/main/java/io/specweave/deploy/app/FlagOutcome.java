@@ -1,0 +1,24 @@
+package io.specweave.deploy.app;
+
+import io.specweave.deploy.flags.FlagMatrix;
+import io.specweave.deploy.model.FlagChange;
+
+/**
+ * What {@code feature-flag} did: one of a change, the matrix, or an export.
+ *
+ * @param action      what was asked
+ * @param environment the environment changed or exported; null for the matrix
+ * @param change      the flag set ({@code enable}, {@code disable}); else null
+ * @param matrix      every flag in every environment ({@code list}); else null
+ * @param export      one environment's flags in the format asked ({@code export}); else null
+ * @param recorded    the change as recorded in the increment's history, when the request named one; else null
+ * @param commit      how the commit-back of {@code feature-flags.json} ended, when one was asked; else null
+ */
+public record FlagOutcome(Request.FlagAction action, String environment, FlagChange change, FlagMatrix matrix,
+        String export, ChangeOutcome<FlagChange> recorded, CommitBack.Result commit) {
+
+    /** 1 when recording the change on the increment's tracking item failed; else 0. */
+    public int exitCode() {
+        return recorded == null ? 0 : recorded.exitCode();
+    }
+}

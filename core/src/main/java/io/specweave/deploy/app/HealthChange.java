@@ -1,0 +1,74 @@
+package io.specweave.deploy.app;
+
+import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Input;
+import io.specweave.deploy.Message;
+import io.specweave.deploy.config.HealthCheckSettings;
+import io.specweave.deploy.config.SlotSettings;
+import io.specweave.deploy.config.SyncProfile;
+import io.specweave.deploy.increment.Deployments;
+import io.specweave.deploy.increment.MetadataDocument;
+import io.specweave.deploy.model.DeploymentRecord;
+import io.specweave.deploy.model.Slot;
+import io.specweave.deploy.model.SlotsState;
+
+/**
+ * {@code health}: re-checks a recorded deployment (or one blue-green slot) and updates the same
+ * fields in place — no new history entry. Not healthy fails the run, after recording.
+ */
+final class HealthChange implements Change<Void> {
+
+    @Override
+    public String name() {
+        return "health check";
+    }
+
+    @Override
+    public Effect<Void> act(ChangeContext context, MetadataDocument view) {
+        SyncProfile profile = context.profile();
+        String environment = context.environment();
+        String slotName = context.target().slot();
+        String id = context.increment().id();
+        if (slotName != null) {
+            Slot slot = SlotsState.read(view.deployment(environment).orElse(null)).slot(slotName);
+            if (slot == null) {
+                throw new BadInputException(Message.of(id + ": slot " + slotName + " of " + environment
+                        + " has no deployment to check; deploy it first (", Message.command("deploy",
+                                Message.arg(Input.INCREMENT, context.increment().paddedNumber()),
+                                Message.arg(Input.ENVIRONMENT, environment), Message.arg(Input.SLOT, slotName)), ")"));
+            }
+            String configured = SlotSettings.of(profile).url(slotName);
+            String url = configured != null ? configured : slot.url();
+            if (url == null) {
+                throw new BadInputException(profile.source() + ": " + SlotSettings.of(profile).where() + "." + slotName
+                        + ".url: expected the slot's URL to check, but neither the profile nor the slot has one");
+            }
+            return Change.Effect.<Void>writing((document, decision) -> {
+                SlotsState slots = SlotsState.read(document.deployment(environment).orElse(null));
+                Slot latest = slots.slot(slotName);
+                if (latest != null && decision.health() != null) {
+                    slots.with(slotName, latest.withHealth(decision.health().status(), decision.health().checkedAt()))
+                            .write(document.deploymentForUpdate(environment));
+                }
+            }).checkAfter(new HealthCheck(url, HealthCheckSettings.of(profile), Message.text("slot " + slotName
+                    + " of " + environment)));
+        }
+        DeploymentRecord current = Deployments.get(view, environment).orElse(null);
+        if (current == null || current.status() == null) {
+            throw new BadInputException(Message.of(id + "/metadata.json: deployments." + environment
+                    + ": no deployment recorded; record one first (", Message.command("sync",
+                            Message.arg(Input.INCREMENT, context.increment().paddedNumber()),
+                            Message.arg(Input.ENVIRONMENT, environment), Message.arg(Input.DEPLOYED, null)), ")"));
+        }
+        String url = current.deploymentUrl() != null ? current.deploymentUrl() : profile.deploymentUrl();
+        if (url == null) {
+            throw new BadInputException(profile.source() + ": sync.profiles." + profile.name()
+                    + ".deploymentUrl: expected the environment's URL to check, but neither the profile nor the "
+                    + "record has one");
+        }
+        return Change.Effect.<Void>writing((document, decision) -> {
+            DeploymentRecord latest = Deployments.get(document, environment).orElse(current);
+            Deployments.put(document, environment, SyncChange.withHealth(latest, decision.health()), false);
+        }).checkAfter(new HealthCheck(url, HealthCheckSettings.of(profile), Message.text(environment)));
+    }
+}

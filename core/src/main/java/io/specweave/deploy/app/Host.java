@@ -1,0 +1,70 @@
+package io.specweave.deploy.app;
+
+import io.specweave.deploy.ci.CiContext;
+import io.specweave.deploy.ci.CiDetector;
+import io.specweave.deploy.config.Credentials;
+import io.specweave.deploy.health.HealthChecker;
+import io.specweave.deploy.http.Sleeper;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+
+/**
+ * What an operation may touch of the process it runs in, passed in so every front end (and every
+ * test) runs the same operations: the environment variables (credentials and the CI's facts), the
+ * clock, how trackers are built, how to wait, where progress goes and when to stop early.
+ *
+ * @param env      the environment variables: credentials are read from here, the CI's facts too
+ * @param clock    the time deployments are recorded at
+ * @param trackers builds the trackers from the credentials
+ * @param sleeper  how to wait between polls and retries
+ * @param progress where a running operation reports what it sees
+ * @param stop     true once the operation should end with what it saw (Ctrl-C, a cancelled job)
+ * @param ci       reads the run's facts (commit, branch, actor, run link) for a project folder
+ */
+public record Host(Map<String, String> env, Clock clock, Function<Credentials, TrackerFactory> trackers,
+        Sleeper sleeper, Progress progress, BooleanSupplier stop, BiFunction<Map<String, String>, Path, CiContext> ci) {
+
+    public Host {
+        env = Map.copyOf(env);
+        progress = progress == null ? Progress.NONE : progress;
+        stop = stop == null ? () -> false : stop;
+        ci = ci == null ? (variables, dir) -> new CiDetector(variables, dir).detect() : ci;
+    }
+
+    /** The real process: its environment, the system clock, the shipped trackers, real waits. */
+    public static Host system(Map<String, String> env, Progress progress, BooleanSupplier stop) {
+        return new Host(env, Clock.systemUTC(), TrackerFactory::standard, Sleeper.system(), progress, stop, null);
+    }
+
+    public Credentials credentials() {
+        return new Credentials(env);
+    }
+
+    public TrackerFactory trackerFactory() {
+        return trackers.apply(credentials());
+    }
+
+    /** The run's facts for the project in {@code dir}. */
+    public CiContext ci(Path dir) {
+        return ci.apply(env, dir);
+    }
+
+    public HealthChecker healthChecker() {
+        return new HealthChecker(sleeper, clock);
+    }
+
+    /** This host with more environment variables (a front end's credential inputs win over the job's). */
+    public Host withEnv(Map<String, String> more) {
+        Map<String, String> merged = new java.util.HashMap<>(env);
+        merged.putAll(more);
+        return new Host(merged, clock, trackers, sleeper, progress, stop, ci);
+    }
+
+    public Host withProgress(Progress other) {
+        return new Host(env, clock, trackers, sleeper, other, stop, ci);
+    }
+}

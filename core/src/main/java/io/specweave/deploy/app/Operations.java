@@ -1,0 +1,319 @@
+package io.specweave.deploy.app;
+
+import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Input;
+import io.specweave.deploy.Message;
+import io.specweave.deploy.ci.CiContext;
+import io.specweave.deploy.config.CredentialVariables;
+import io.specweave.deploy.config.SyncProfile;
+import io.specweave.deploy.dora.DoraReport;
+import io.specweave.deploy.increment.Increment;
+import io.specweave.deploy.increment.MetadataDocument;
+import io.specweave.deploy.increment.MetadataStore;
+import io.specweave.deploy.metrics.CanaryReport;
+import io.specweave.deploy.metrics.MonitorReport;
+import io.specweave.deploy.model.Approval;
+import io.specweave.deploy.model.FlagChange;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The operations of SpecWeave Deploy, one entry each, for every front end: the CLI, the GitHub
+ * Action and the Jenkins step map their inputs to a {@link Request} and render what comes back.
+ * Every operation that changes an environment runs through {@link EnvironmentChanges}, so the
+ * rules (target resolution, refresh, gates, health, the tracker, commit-back) are the same
+ * whichever command or front end asks.
+ *
+ * <p>Bad input throws {@link BadInputException} (exit 2) before anything is written; an
+ * operation that cannot be done throws {@link io.specweave.deploy.OperationFailedException}
+ * (exit 1, nothing written); everything else ends in a typed outcome.
+ */
+public final class Operations {
+
+    /** DORA's window when none is given. */
+    public static final String DEFAULT_WINDOW = DoraService.DEFAULT_WINDOW;
+
+    private final Host host;
+
+    public Operations(Host host) {
+        this.host = host;
+    }
+
+    public Host host() {
+        return host;
+    }
+
+    /**
+     * Records a deployment (started, finished, failed) to the target environment and updates its
+     * tracking item; a finished deployment to {@code ENV-SLOT} is a deployment to that slot.
+     */
+    public ChangeOutcome<?> sync(Request request) {
+        ChangeContext context = context(request);
+        if (context.target().slot() != null) {
+            if (request.outcome != Request.Outcome.DEPLOYED) {
+                throw new BadInputException(Message.of("a deployment to slot " + context.target().slot() + " of "
+                        + context.environment() + " is recorded when it has finished (", Input.DEPLOYED,
+                        "); a started or failed one is the environment's (", Message.arg(Input.ENVIRONMENT,
+                                context.environment()), ")"));
+            }
+            return EnvironmentChanges.apply(context, SlotChanges.deploy());
+        }
+        return EnvironmentChanges.apply(context, new SyncChange("sync"));
+    }
+
+    /**
+     * Records a finished deployment the way it was rolled out: plainly (a sync of a finished
+     * deployment), to a blue-green slot, or as a canary step.
+     */
+    public ChangeOutcome<?> deploy(Request request) {
+        if (request.allEnvironments) {
+            throw new BadInputException(Message.of(Input.ALL_ENVIRONMENTS, " deploys to every environment at once; "
+                    + "ask for it as such"));
+        }
+        if (request.slot != null && request.canaryWeight != null) {
+            throw new BadInputException(Message.of(Input.SLOT, " and ", Input.CANARY, " are two ways to roll out; "
+                    + "give one of them"));
+        }
+        Request deployed = request.toBuilder().outcome(Request.Outcome.DEPLOYED).build();
+        ChangeContext context = context(deployed);
+        if (request.canaryWeight != null) {
+            if (context.target().slot() != null) {
+                throw new BadInputException(Message.of(Message.arg(Input.ENVIRONMENT, request.environment),
+                        " names slot " + context.target().slot() + "; a canary is not deployed to a slot: give ",
+                        Message.arg(Input.ENVIRONMENT, context.environment())));
+            }
+            return EnvironmentChanges.apply(context, CanaryChanges.step());
+        }
+        if (context.target().slot() != null) {
+            return EnvironmentChanges.apply(context, SlotChanges.deploy());
+        }
+        return EnvironmentChanges.apply(context, new SyncChange("deploy"));
+    }
+
+    /**
+     * Records one commit as deployed to every environment of the pipeline that has a profile, in
+     * pipeline order, each through its own profile and tracker, exactly as {@link #deploy} records
+     * one; the first environment that does not end {@code RECORDED} stops the run.
+     */
+    public AllEnvironmentsOutcome deployAll(Request request) {
+        if (request.environment != null || request.profile != null || request.slot != null
+                || request.canaryWeight != null || request.deploymentUrl != null) {
+            throw new BadInputException(Message.of(Input.ALL_ENVIRONMENTS, " records every environment of the "
+                    + "pipeline through its own profile; leave out ", Input.ENVIRONMENT, ", ", Input.PROFILE, ", ",
+                    Input.SLOT, ", ", Input.CANARY, " and ", Input.DEPLOYMENT_URL));
+        }
+        Project project = Project.open(request.dir);
+        Map<String, SyncProfile> profiles = new LinkedHashMap<>();
+        for (String environment : project.config().pipeline()) {
+            if (!project.config().profilesForEnvironment(environment).isEmpty()) {
+                // Ambiguous environments are refused here, before anything is recorded anywhere.
+                profiles.put(environment, project.config().profileForEnvironment(environment));
+            }
+        }
+        if (profiles.isEmpty()) {
+            throw new BadInputException(Message.of(project.config().source() + ": sync.profiles: no profile has an "
+                    + "\"environment\"; ", Input.ALL_ENVIRONMENTS, " records a deployment to each environment of the "
+                            + "pipeline"));
+        }
+        Increment increment = project.increments().resolve(request.increment);
+        CiContext ci = host.ci(project.dir());
+        TrackerFactory trackers = host.trackerFactory();
+        CiContext facts = ci.overriddenBy(request.commit, request.branch, request.tag, request.deployedBy,
+                request.runUrl);
+        if (facts.commit() == null) {
+            throw new BadInputException(Message.of("no commit known: pass ", Input.COMMIT, " (", Input.ALL_ENVIRONMENTS,
+                    " records the same commit in every environment, so it must know which one)"));
+        }
+        List<ChangeOutcome<Void>> recorded = new ArrayList<>();
+        List<String> environments = List.copyOf(profiles.keySet());
+        List<Runnable> writers = new ArrayList<>();
+        String stoppedAt = null;
+        Message reason = null;
+        List<String> rest = List.of();
+        for (int i = 0; i < environments.size(); i++) {
+            String environment = environments.get(i);
+            Request one = request.toBuilder().profile(profiles.get(environment).name()).allEnvironments(false)
+                    .outcome(Request.Outcome.DEPLOYED).commit(facts.commit()).branch(facts.branch()).tag(facts.tag())
+                    .deployedBy(facts.actor()).runUrl(facts.runUrl()).build();
+            ChangeContext context = new ChangeContext(project, increment, Target.resolve(project.config(), one), one,
+                    host, ci, trackers);
+            ChangeOutcome<Void> outcome = EnvironmentChanges.apply(context, new SyncChange("deploy"), writers);
+            if (outcome.result() != ChangeOutcome.Result.REFUSED) {
+                recorded.add(outcome);
+            }
+            if (outcome.exitCode() != 0) {
+                stoppedAt = environment;
+                reason = outcome.problem();
+                rest = environments.subList(outcome.result() == ChangeOutcome.Result.REFUSED ? i : i + 1,
+                        environments.size());
+                break;
+            }
+        }
+        CommitBack.Result commit = null;
+        if (request.commitBack != null && !request.dryRun && !writers.isEmpty()) {
+            commit = CommitBack.run(project, request.commitBack, List.of(increment.metadataFile()), "deployment of "
+                    + increment.id() + " to " + String.join(", ", recorded.stream().map(ChangeOutcome::environment)
+                            .toList()), facts.runUrl(), () -> writers.forEach(Runnable::run));
+        }
+        return new AllEnvironmentsOutcome(increment.id(), facts.commit(), recorded, stoppedAt, reason, rest, commit);
+    }
+
+    /** Makes the idle blue-green slot (or the one named) live, after checking its health. */
+    public ChangeOutcome<SlotDetail> swap(Request request) {
+        return EnvironmentChanges.apply(context(request), SlotChanges.swap());
+    }
+
+    /** Puts back what ran before; with {@code canary}, abandons the running canary instead. */
+    public ChangeOutcome<?> rollback(Request request) {
+        ChangeContext context = context(request);
+        if (request.canary) {
+            context.target().requireEnvironmentOnly("rollback", "a canary shares the environment's traffic");
+            return EnvironmentChanges.apply(context, CanaryChanges.abandon());
+        }
+        context.target().requireEnvironmentOnly("rollback", "it makes the previously live slot live again");
+        return EnvironmentChanges.apply(context, new RollbackChange());
+    }
+
+    /** Re-checks a recorded deployment's (or slot's) health and records it. */
+    public ChangeOutcome<Void> health(Request request) {
+        return EnvironmentChanges.apply(context(request), new HealthChange());
+    }
+
+    /** Runs a test suite against the environment (or slot) and records what it found. */
+    public ChangeOutcome<SuiteDetail> test(Request request) {
+        return EnvironmentChanges.apply(context(request), new SuiteChange());
+    }
+
+    /** Records an approval, a change request or metrics for the environment's next (or current) deployment. */
+    public ChangeOutcome<Approval> approve(Request request) {
+        return EnvironmentChanges.apply(context(request), new ApprovalChange());
+    }
+
+    /** Watches the environment's health and metrics, or with {@code canary} compares the canary with stable. */
+    public ChangeOutcome<?> monitor(Request request) {
+        ChangeContext context = context(request);
+        if (request.canary) {
+            ChangeOutcome<CanaryReport> outcome = EnvironmentChanges.apply(context, MonitorChanges.canary());
+            return outcome;
+        }
+        ChangeOutcome<MonitorReport> outcome = EnvironmentChanges.apply(context, MonitorChanges.environment());
+        return outcome;
+    }
+
+    /** Sets, lists or exports feature flags; a change named with an increment is recorded in its history. */
+    public FlagOutcome featureFlag(Request request) {
+        if (request.flagAction == null) {
+            throw new BadInputException(Message.of("no flag action given: ", Input.FLAG_ACTION,
+                    " is enable, disable, list or export"));
+        }
+        Project project = Project.open(request.dir);
+        switch (request.flagAction) {
+            case LIST -> {
+                io.specweave.deploy.flags.FlagMatrix matrix = FlagChanges.matrix(project);
+                if (request.environment == null) {
+                    return new FlagOutcome(request.flagAction, null, null, matrix, null, null, null);
+                }
+                String env = FlagChanges.requireEnvironment(project, FlagChanges.store(project), request.environment);
+                List<String> flags = matrix.flags().stream().filter(f -> matrix.value(env, f) != null).toList();
+                return new FlagOutcome(request.flagAction, env, null, new io.specweave.deploy.flags.FlagMatrix(
+                        List.of(env), flags, matrix.values()), null, null, null);
+            }
+            case EXPORT -> {
+                String text = FlagChanges.export(project, request.environment, request.format);
+                return new FlagOutcome(request.flagAction, request.environment, null, null, text, null, null);
+            }
+            default -> {
+                boolean enabled = request.flagAction == Request.FlagAction.ENABLE;
+                boolean named = !"active".equalsIgnoreCase(request.increment);
+                ChangeContext context = null;
+                if (named) {
+                    Request scoped = request.toBuilder().profile(null).slot(null).build();
+                    context = context(scoped);
+                }
+                FlagChange change = FlagChanges.plan(project, request, enabled,
+                        java.time.Instant.now(host.clock()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                                .toString(), (context != null ? context.facts() : host.ci(project.dir())).actor(),
+                        context == null ? null : context.increment().id());
+                if (request.dryRun) {
+                    return new FlagOutcome(request.flagAction, change.environment(), change, null, null, null, null);
+                }
+                if (context != null) {
+                    ChangeOutcome<FlagChange> recorded = EnvironmentChanges.apply(context,
+                            FlagChanges.recorded(project, change));
+                    return new FlagOutcome(request.flagAction, change.environment(), change, null, null, recorded,
+                            recorded.commit());
+                }
+                FlagChanges.write(project, change);
+                CommitBack.Result commit = request.commitBack == null ? null : CommitBack.run(project,
+                        request.commitBack, List.of(FlagChanges.store(project).file()), "feature flag " + change.flag()
+                                + " " + (enabled ? "on" : "off") + " in " + change.environment(), null,
+                        () -> FlagChanges.write(project, change));
+                return new FlagOutcome(request.flagAction, change.environment(), change, null, null, null, commit);
+            }
+        }
+    }
+
+    /** Every increment of the project, one row each, with a mark per environment. */
+    public StatusOutcome increments(Request request) {
+        return new StatusOutcome(null, new StatusService(Project.open(request.dir)).list(), null, List.of(), List.of());
+    }
+
+    /**
+     * One increment's pipeline; with {@code refresh}, every environment's record is read from its
+     * tracking item first and merged into {@code metadata.json}.
+     */
+    public StatusOutcome status(Request request) {
+        Project project = Project.open(request.dir);
+        StatusService status = new StatusService(project);
+        Increment increment = project.increments().resolve(request.increment);
+        List<String> refreshed = List.of();
+        if (request.refresh) {
+            ChangeContext context = new ChangeContext(project, increment, null, request, host, host.ci(project.dir()),
+                    host.trackerFactory());
+            MetadataStore store = project.metadata(increment);
+            Refresh.Copies copies = Refresh.read(context, increment, store.read(), null, null);
+            var merged = store.update(copies::mergeInto);
+            refreshed = copies.report(merged).stream().map(e -> e.environment() + " (profile " + e.profile() + "): "
+                    + e.message()).toList();
+        }
+        MetadataDocument document = project.metadata(increment).read();
+        DoraReport dora = null;
+        List<String> warnings = new ArrayList<>();
+        if (request.dora) {
+            DoraService.parseWindow(request.window == null ? DEFAULT_WINDOW : request.window);
+            try {
+                dora = new DoraService(project, host.clock()).report(request.window);
+            } catch (BadInputException e) {
+                // Another increment's unreadable metadata must not hide this one's status.
+                warnings.add("DORA block left out: " + e.getMessage());
+            }
+        }
+        return new StatusOutcome(status.status(increment, document), null, dora, refreshed, warnings);
+    }
+
+    /** DORA's four keys over the production deployments of every increment in the window. */
+    public DoraReport dora(Request request) {
+        return new DoraService(Project.open(request.dir), host.clock()).report(request.window);
+    }
+
+    private ChangeContext context(Request request) {
+        Project project = Project.open(request.dir);
+        Increment increment = project.increments().resolve(request.increment);
+        Target target = Target.resolve(project.config(), request);
+        Host run = withCredential(host, request, target.profile());
+        return new ChangeContext(project, increment, target, request, run, run.ci(project.dir()),
+                run.trackerFactory());
+    }
+
+    /** The host with a credential given as a value set as the variables the profile's tracker reads. */
+    private static Host withCredential(Host host, Request request, SyncProfile profile) {
+        if (request.credentialSecret == null) {
+            return host;
+        }
+        return host.withEnv(request.credentialUser == null
+                ? CredentialVariables.forToken(profile, request.credentialSecret)
+                : CredentialVariables.forUsernamePassword(profile, request.credentialUser, request.credentialSecret));
+    }
+}

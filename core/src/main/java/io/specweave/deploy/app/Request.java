@@ -1,0 +1,351 @@
+package io.specweave.deploy.app;
+
+import io.specweave.deploy.model.DeploymentStatus;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a front end asks an operation of {@link Operations} to do, built with {@link #builder}.
+ * Every operation reads the parts it needs; what is not set falls back to the run's facts (CI or
+ * git), the profile and the config. Values are as the user typed them: the operation checks them
+ * and names the input at fault.
+ */
+public final class Request {
+
+    /** The deployment's state as the pipeline reports it. */
+    public enum Outcome {
+        /** The deploy job has started; the item shows the environment as in progress. */
+        IN_PROGRESS(DeploymentStatus.IN_PROGRESS),
+        /** The deploy job succeeded. */
+        DEPLOYED(DeploymentStatus.DEPLOYED),
+        /** The deploy job failed. */
+        FAILED(DeploymentStatus.FAILED);
+
+        private final DeploymentStatus status;
+
+        Outcome(DeploymentStatus status) {
+            this.status = status;
+        }
+
+        public DeploymentStatus status() {
+            return status;
+        }
+    }
+
+    /** What {@code feature-flag} does. */
+    public enum FlagAction {
+        ENABLE, DISABLE, LIST, EXPORT
+    }
+
+    /** Canary analysis thresholds given for one run instead of the profile's {@code canaryAnalysis}. */
+    public record Thresholds(Double maxErrorRateIncrease, Double maxP95Increase, Long minRequests,
+            Integer failureThreshold) {
+
+        public static final Thresholds NONE = new Thresholds(null, null, null, null);
+    }
+
+    final Path dir;
+    final String increment;
+    final String profile;
+    final String environment;
+    final String slot;
+    final String provider;
+    final String commit;
+    final String branch;
+    final String tag;
+    final String deployedBy;
+    final String runUrl;
+    final String deploymentUrl;
+    final boolean dryRun;
+    final boolean force;
+    final boolean refresh;
+    final boolean healthCheck;
+    final CommitBack.Spec commitBack;
+    final Outcome outcome;
+    final String testResults;
+    final String coverage;
+    final String loadTestResults;
+    final String metrics;
+    final String changeRequest;
+    final List<String> issueKeys;
+    final Integer canaryWeight;
+    final boolean canary;
+    final boolean allEnvironments;
+    final String reason;
+    final String approvedBy;
+    final String role;
+    final String notes;
+    final String suite;
+    final Duration duration;
+    final Duration interval;
+    final Integer failures;
+    final String metricsFile;
+    final String prometheusUrl;
+    final Thresholds thresholds;
+    final FlagAction flagAction;
+    final String flag;
+    final String format;
+    final String window;
+    final boolean history;
+    final boolean dora;
+    final String credentialUser;
+    final String credentialSecret;
+
+    private Request(Builder b) {
+        dir = Objects.requireNonNull(b.dir, "dir");
+        increment = blankToNull(b.increment) == null ? "active" : b.increment.trim();
+        profile = blankToNull(b.profile);
+        environment = blankToNull(b.environment);
+        slot = blankToNull(b.slot);
+        provider = blankToNull(b.provider);
+        commit = blankToNull(b.commit);
+        branch = blankToNull(b.branch);
+        tag = blankToNull(b.tag);
+        deployedBy = blankToNull(b.deployedBy);
+        runUrl = blankToNull(b.runUrl);
+        deploymentUrl = blankToNull(b.deploymentUrl);
+        dryRun = b.dryRun;
+        force = b.force;
+        refresh = b.refresh;
+        healthCheck = b.healthCheck;
+        commitBack = b.commitBack;
+        outcome = b.outcome;
+        testResults = blankToNull(b.testResults);
+        coverage = blankToNull(b.coverage);
+        loadTestResults = blankToNull(b.loadTestResults);
+        metrics = blankToNull(b.metrics);
+        changeRequest = blankToNull(b.changeRequest);
+        issueKeys = b.issueKeys == null ? List.of() : b.issueKeys.stream().filter(k -> k != null && !k.isBlank())
+                .map(String::trim).toList();
+        canaryWeight = b.canaryWeight;
+        canary = b.canary;
+        allEnvironments = b.allEnvironments;
+        reason = blankToNull(b.reason);
+        approvedBy = b.approvedBy;
+        role = blankToNull(b.role);
+        notes = blankToNull(b.notes);
+        suite = blankToNull(b.suite);
+        duration = b.duration;
+        interval = b.interval;
+        failures = b.failures;
+        metricsFile = blankToNull(b.metricsFile);
+        prometheusUrl = blankToNull(b.prometheusUrl);
+        thresholds = b.thresholds == null ? Thresholds.NONE : b.thresholds;
+        flagAction = b.flagAction;
+        flag = blankToNull(b.flag);
+        format = blankToNull(b.format);
+        window = blankToNull(b.window);
+        history = b.history;
+        dora = b.dora;
+        credentialUser = b.credentialUser;
+        credentialSecret = b.credentialSecret;
+    }
+
+    /** A request for the project in {@code dir} (the folder holding {@code .specweave}). */
+    public static Builder builder(Path dir) {
+        return new Builder().dir(dir);
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.dir = dir;
+        b.increment = increment;
+        b.profile = profile;
+        b.environment = environment;
+        b.slot = slot;
+        b.provider = provider;
+        b.commit = commit;
+        b.branch = branch;
+        b.tag = tag;
+        b.deployedBy = deployedBy;
+        b.runUrl = runUrl;
+        b.deploymentUrl = deploymentUrl;
+        b.dryRun = dryRun;
+        b.force = force;
+        b.refresh = refresh;
+        b.healthCheck = healthCheck;
+        b.commitBack = commitBack;
+        b.outcome = outcome;
+        b.testResults = testResults;
+        b.coverage = coverage;
+        b.loadTestResults = loadTestResults;
+        b.metrics = metrics;
+        b.changeRequest = changeRequest;
+        b.issueKeys = issueKeys;
+        b.canaryWeight = canaryWeight;
+        b.canary = canary;
+        b.allEnvironments = allEnvironments;
+        b.reason = reason;
+        b.approvedBy = approvedBy;
+        b.role = role;
+        b.notes = notes;
+        b.suite = suite;
+        b.duration = duration;
+        b.interval = interval;
+        b.failures = failures;
+        b.metricsFile = metricsFile;
+        b.prometheusUrl = prometheusUrl;
+        b.thresholds = thresholds;
+        b.flagAction = flagAction;
+        b.flag = flag;
+        b.format = format;
+        b.window = window;
+        b.history = history;
+        b.dora = dora;
+        b.credentialUser = credentialUser;
+        b.credentialSecret = credentialSecret;
+        return b;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** What the user typed: {@code 0018}, {@code 18}, {@code 0018-name} or {@code active} (the default). */
+    public String increment() {
+        return increment;
+    }
+
+    public boolean dryRun() {
+        return dryRun;
+    }
+
+    public CommitBack.Spec commitBack() {
+        return commitBack;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    /** Builds a {@link Request}; every setter takes what the user gave, null or blank for nothing. */
+    public static final class Builder {
+        private Path dir;
+        private String increment;
+        private String profile;
+        private String environment;
+        private String slot;
+        private String provider;
+        private String commit;
+        private String branch;
+        private String tag;
+        private String deployedBy;
+        private String runUrl;
+        private String deploymentUrl;
+        private boolean dryRun;
+        private boolean force;
+        private boolean refresh;
+        private boolean healthCheck = true;
+        private CommitBack.Spec commitBack;
+        private Outcome outcome = Outcome.DEPLOYED;
+        private String testResults;
+        private String coverage;
+        private String loadTestResults;
+        private String metrics;
+        private String changeRequest;
+        private List<String> issueKeys;
+        private Integer canaryWeight;
+        private boolean canary;
+        private boolean allEnvironments;
+        private String reason;
+        private String approvedBy;
+        private String role;
+        private String notes;
+        private String suite;
+        private Duration duration;
+        private Duration interval;
+        private Integer failures;
+        private String metricsFile;
+        private String prometheusUrl;
+        private Thresholds thresholds;
+        private FlagAction flagAction;
+        private String flag;
+        private String format;
+        private String window;
+        private boolean history;
+        private boolean dora = true;
+        private String credentialUser;
+        private String credentialSecret;
+
+        private Builder() {
+        }
+
+        public Builder dir(Path v) { dir = v; return this; }
+        /** {@code 0018}, {@code 18}, {@code 0018-name} or {@code active}; null for the active one. */
+        public Builder increment(String v) { increment = v; return this; }
+        public Builder profile(String v) { profile = v; return this; }
+        /** The environment, or {@code ENV-SLOT} (e.g. {@code prod-green}) for a blue-green slot. */
+        public Builder environment(String v) { environment = v; return this; }
+        public Builder slot(String v) { slot = v; return this; }
+        /** The provider word of {@code sync <provider> <increment>}: must match the profile's. */
+        public Builder provider(String v) { provider = v; return this; }
+        public Builder commit(String v) { commit = v; return this; }
+        public Builder branch(String v) { branch = v; return this; }
+        public Builder tag(String v) { tag = v; return this; }
+        public Builder deployedBy(String v) { deployedBy = v; return this; }
+        public Builder runUrl(String v) { runUrl = v; return this; }
+        public Builder deploymentUrl(String v) { deploymentUrl = v; return this; }
+        /** Compute and report; write nothing, call no tracker. */
+        public Builder dryRun(boolean v) { dryRun = v; return this; }
+        /** Record past refused promotion gates (the record says {@code forced: true}); swap to an unhealthy slot. */
+        public Builder force(boolean v) { force = v; return this; }
+        /** First read every environment's record from its tracking item. */
+        public Builder refresh(boolean v) { refresh = v; return this; }
+        /** Check the environment's health after a deployment (default true). */
+        public Builder healthCheck(boolean v) { healthCheck = v; return this; }
+        /** Commit the changed files back to the branch; null not to. */
+        public Builder commitBack(CommitBack.Spec v) { commitBack = v; return this; }
+        public Builder outcome(Outcome v) { outcome = v; return this; }
+        /** A glob of JUnit XML reports. */
+        public Builder testResults(String v) { testResults = v; return this; }
+        public Builder coverage(String v) { coverage = v; return this; }
+        public Builder loadTestResults(String v) { loadTestResults = v; return this; }
+        /** A JSON object, or {@code @file}. */
+        public Builder metrics(String v) { metrics = v; return this; }
+        /** {@code id=..,url=..,approvedAt=..,window=START/END}. */
+        public Builder changeRequest(String v) { changeRequest = v; return this; }
+        public Builder issueKeys(List<String> v) { issueKeys = v; return this; }
+        /** {@code deploy}: the canary's share of traffic in percent. */
+        public Builder canaryWeight(Integer v) { canaryWeight = v; return this; }
+        /** {@code rollback}, {@code monitor}: work on the running canary. */
+        public Builder canary(boolean v) { canary = v; return this; }
+        public Builder allEnvironments(boolean v) { allEnvironments = v; return this; }
+        public Builder reason(String v) { reason = v; return this; }
+        public Builder approvedBy(String v) { approvedBy = v; return this; }
+        public Builder role(String v) { role = v; return this; }
+        public Builder notes(String v) { notes = v; return this; }
+        public Builder suite(String v) { suite = v; return this; }
+        public Builder duration(Duration v) { duration = v; return this; }
+        public Builder interval(Duration v) { interval = v; return this; }
+        public Builder failures(Integer v) { failures = v; return this; }
+        public Builder metricsFile(String v) { metricsFile = v; return this; }
+        public Builder prometheusUrl(String v) { prometheusUrl = v; return this; }
+        public Builder thresholds(Thresholds v) { thresholds = v; return this; }
+        public Builder flagAction(FlagAction v) { flagAction = v; return this; }
+        public Builder flag(String v) { flag = v; return this; }
+        public Builder format(String v) { format = v; return this; }
+        /** DORA's window: {@code 90d}, {@code 12w}, {@code 48h}. */
+        public Builder window(String v) { window = v; return this; }
+        /** {@code status}: each environment's earlier deployments too. */
+        public Builder history(boolean v) { history = v; return this; }
+        /** {@code status}: the DORA block (default true). */
+        public Builder dora(boolean v) { dora = v; return this; }
+
+        /**
+         * A credential for the target profile's tracker, given as a value rather than a variable (a
+         * Jenkins credential): a token when {@code username} is null, else a username and password.
+         * Which variable it becomes depends on the profile's provider and {@code config.tokenEnv}.
+         */
+        public Builder credential(String username, String secret) {
+            credentialUser = username;
+            credentialSecret = secret;
+            return this;
+        }
+
+        public Request build() {
+            return new Request(this);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package io.specweave.deploy.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Message;
+import io.specweave.deploy.OperationFailedException;
+import io.specweave.deploy.config.HealthCheckSettings;
+import io.specweave.deploy.config.SyncProfile;
+import io.specweave.deploy.increment.Deployments;
+import io.specweave.deploy.increment.MetadataDocument;
+import io.specweave.deploy.model.DeploymentRecord;
+import io.specweave.deploy.model.DeploymentStatus;
+import io.specweave.deploy.model.Slot;
+import io.specweave.deploy.model.SlotsState;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Rolls an environment back to the version it ran before. The current deployment goes to the
+ * environment's history with status {@code rolled_back} (what change-failure-rate counts); the
+ * newest earlier deployment of another commit becomes current again with status {@code deployed},
+ * stamped with the time of the rollback and {@code rolledBackFrom} (what recovery time measures
+ * from). With blue-green slots the previously live slot is made live again. The restored version
+ * is health-checked like a deployment.
+ */
+final class RollbackChange implements Change<RollbackDetail> {
+
+    /** Rollout state that belongs to the environment rather than to one deployment. */
+    private static final List<String> STATE_KEYS = List.of(SlotsState.KEY, "canary", "flagChanges");
+
+    @Override
+    public String name() {
+        return "rollback";
+    }
+
+    @Override
+    public Effect<RollbackDetail> act(ChangeContext context, MetadataDocument view) {
+        SyncProfile profile = context.profile();
+        String environment = context.environment();
+        String id = context.increment().id();
+        DeploymentRecord current = Deployments.get(view, environment).filter(r -> r.status() != null)
+                .orElseThrow(() -> new BadInputException(id + ": no deployment to " + environment
+                        + " is recorded in " + view.source() + "; there is nothing to roll back"));
+        SlotsState slots = SlotsState.read(view.deployment(environment).orElse(null));
+        Slot previousSlot = slots.previousLive() == null ? null : slots.slot(slots.previousLive());
+        DeploymentRecord target = target(current, previousSlot == null ? null : previousSlot.commit());
+        if (target == null) {
+            throw new OperationFailedException(id + ": " + environment + " has no earlier deployment of another commit "
+                    + "than " + shortSha(current.commit()) + " to go back to (" + current.history().size() + " earlier "
+                    + "entr" + (current.history().size() == 1 ? "y" : "ies") + " in its history); deploy the version "
+                    + "you want instead");
+        }
+        boolean flipSlots = previousSlot != null && Objects.equals(previousSlot.commit(), target.commit());
+        String url = flipSlots && previousSlot.url() != null ? previousSlot.url()
+                : target.deploymentUrl() != null ? target.deploymentUrl() : profile.deploymentUrl();
+        String now = context.now();
+        String by = context.facts().actor();
+        String reason = context.request().reason;
+        String live = flipSlots ? slots.previousLive() : null;
+        String idle = flipSlots ? slots.live() : null;
+        String note = "rollback: " + shortSha(current.commit()) + " rolled back to " + shortSha(target.commit())
+                + " (deployed " + target.deployedAt() + ")" + (by == null ? "" : " by " + by)
+                + (reason == null ? "" : ": " + reason);
+        Effect<RollbackDetail> effect = Change.Effect.<RollbackDetail>writing((document, decision) -> {
+            DeploymentRecord again = Deployments.get(document, environment).orElse(null);
+            if (again == null || !again.sameDeploymentAs(current) || !Objects.equals(again.status(), current.status())) {
+                throw new OperationFailedException(id + ": the deployment to " + environment
+                        + " changed while this rollback ran; run it again to roll back the new state");
+            }
+            ObjectNode node = document.deploymentForUpdate(environment);
+            node.put("status", DeploymentStatus.ROLLED_BACK.raw());
+            node.put("note", "rolled back at " + now + (by == null ? "" : " by " + by)
+                    + (reason == null ? "" : ": " + reason));
+            DeploymentRecord.Builder restored = target.toBuilder().history(List.of())
+                    .profile(profile.name())
+                    .status(DeploymentStatus.DEPLOYED)
+                    .deployedAt(now)
+                    .deployedBy(by != null ? by : target.deployedBy())
+                    .runUrl(context.facts().runUrl() != null ? context.facts().runUrl() : target.runUrl())
+                    .healthStatus(null).healthHttpStatus(null).healthLatencyMs(null).healthMessage(null)
+                    .lastChecked(null)
+                    .forced(null)
+                    .issueNumber(current.issueNumber()).issueKey(current.issueKey())
+                    .workItemId(current.workItemId()).issueUrl(current.issueUrl()).workItemUrl(current.workItemUrl());
+            DeploymentRecord record = restored.build();
+            if (decision.health() != null) {
+                record = SyncChange.withHealth(record, decision.health());
+            }
+            Deployments.put(document, environment, record, true);
+            JsonNode history = node.get("history");
+            if (history instanceof ArrayNode array && array.get(array.size() - 1) instanceof ObjectNode last) {
+                STATE_KEYS.forEach(last::remove);
+                if (slots.live() != null) {
+                    last.put("slot", slots.live());
+                }
+            }
+            node.put("rolledBackFrom", current.commit() == null ? "" : current.commit());
+            node.put("note", note);
+            if (flipSlots && node.get(SlotsState.KEY) instanceof ObjectNode s) {
+                s.put("live", live);
+                s.put("previousLive", idle);
+                s.put("swappedAt", now);
+            }
+        }).note(d -> "Rolled back " + environment + " from commit " + shortSha(current.commit()) + " to commit "
+                + shortSha(target.commit()) + " (first deployed " + target.deployedAt() + ")"
+                + (live == null ? "" : "; slot " + live + " is live again, " + idle + " is idle") + "."
+                + (reason == null ? "" : " Reason: " + sentence(reason))
+                + (d.health() == null ? "" : " Health after the rollback: " + d.health().status() + " ("
+                        + d.health().message() + ")."))
+                .detail(d -> new RollbackDetail(current.commit(), target.commit(), live, idle));
+        if (context.request().healthCheck && url != null) {
+            effect.checkAfter(new HealthCheck(url, HealthCheckSettings.of(profile), Message.text("the restored version")));
+        }
+        return effect;
+    }
+
+    /**
+     * The newest earlier deployment that ran successfully with another commit than the current
+     * one; with slots, the one of the previously live slot's commit when history has it.
+     */
+    static DeploymentRecord target(DeploymentRecord current, String preferredCommit) {
+        List<DeploymentRecord> history = current.history();
+        DeploymentRecord fallback = null;
+        for (int i = history.size() - 1; i >= 0; i--) {
+            DeploymentRecord h = history.get(i);
+            boolean ran = h.status() == null || DeploymentStatus.DEPLOYED.equals(h.status());
+            if (!ran || h.commit() == null || h.commit().equals(current.commit())) {
+                continue;
+            }
+            if (preferredCommit == null || preferredCommit.equals(h.commit())) {
+                return h;
+            }
+            if (fallback == null) {
+                fallback = h;
+            }
+        }
+        return fallback;
+    }
+
+    private static String sentence(String text) {
+        String t = text.trim();
+        return t.endsWith(".") || t.endsWith("!") || t.endsWith("?") ? t : t + ".";
+    }
+
+    private static String shortSha(String commit) {
+        return commit == null ? "(no commit)" : io.specweave.deploy.tracker.ItemContent.shortSha(commit);
+    }
+}

@@ -1,0 +1,170 @@
+package io.specweave.deploy.app;
+
+import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Input;
+import io.specweave.deploy.Message;
+import io.specweave.deploy.OperationFailedException;
+import io.specweave.deploy.ci.CiContext;
+import io.specweave.deploy.config.HealthCheckSettings;
+import io.specweave.deploy.config.SlotSettings;
+import io.specweave.deploy.config.SyncProfile;
+import io.specweave.deploy.http.Urls;
+import io.specweave.deploy.increment.Deployments;
+import io.specweave.deploy.increment.MetadataDocument;
+import io.specweave.deploy.model.DeploymentRecord;
+import io.specweave.deploy.model.Slot;
+import io.specweave.deploy.model.SlotsState;
+
+/**
+ * Blue-green slots of an environment. A deployment to the idle slot changes nothing users see; the
+ * first slot deployed to goes live. A swap checks the idle slot's health, makes it live and records
+ * the switch as the environment's new current record, so the record always says what serves
+ * traffic.
+ */
+final class SlotChanges {
+
+    private SlotChanges() {
+    }
+
+    /** {@code deploy --slot S} (or an {@code ENV-SLOT} target): records a deployment to one slot. */
+    static Change<SlotDetail> deploy() {
+        return new Change<>() {
+            @Override
+            public String name() {
+                return "deploy to slot";
+            }
+
+            @Override
+            public Effect<SlotDetail> act(ChangeContext context, MetadataDocument view) {
+                return deploy(context, view);
+            }
+        };
+    }
+
+    /** {@code swap-slots}: makes the idle slot (or the one named) live. */
+    static Change<SlotDetail> swap() {
+        return new Change<>() {
+            @Override
+            public String name() {
+                return "swap-slots";
+            }
+
+            @Override
+            public Effect<SlotDetail> act(ChangeContext context, MetadataDocument view) {
+                return swap(context, view);
+            }
+        };
+    }
+
+    private static Change.Effect<SlotDetail> deploy(ChangeContext context, MetadataDocument view) {
+        SyncProfile profile = context.profile();
+        SlotSettings settings = SlotSettings.of(profile);
+        String environment = context.environment();
+        String slotName = context.target().slot();
+        CiContext facts = context.facts();
+        String commit = RolloutRecords.requireCommit(facts);
+        String url = context.request().deploymentUrl != null ? context.request().deploymentUrl : settings.url(slotName);
+        if (url != null) {
+            Urls.join(url, "");
+        }
+        String now = context.now();
+        Slot slot = new Slot(context.increment().id(), commit, facts.branch(), facts.tag(), url, now, facts.actor(),
+                facts.runUrl(), null, null);
+        SlotsState stored = SlotsState.read(view.deployment(environment).orElse(null));
+        boolean goesLive = stored.live() == null || stored.live().equals(slotName);
+        String live = goesLive ? slotName : stored.live();
+        String note = goesLive
+                ? "Deployed commit " + RolloutRecords.shortCommit(commit) + " to slot " + slotName + ", which is live."
+                : "Deployed commit " + RolloutRecords.shortCommit(commit) + " to the idle slot " + slotName
+                        + (url == null ? "" : " (" + url + ")") + "; slot " + live + " stays live.";
+        return Change.Effect.<SlotDetail>writing((document, decision) -> {
+            SlotsState current = SlotsState.read(document.deployment(environment).orElse(null));
+            String wasLive = current.live();
+            SlotsState state = current.with(slotName, slot);
+            boolean live2 = state.live() == null || state.live().equals(slotName);
+            if (state.live() == null) {
+                state = new SlotsState(slotName, null, null, state.slots());
+            }
+            if (live2) {
+                DeploymentRecord record = RolloutRecords.live(profile, Deployments.get(document, environment)
+                        .orElse(null), now).deployedBy(facts.actor()).commit(commit).branch(facts.branch())
+                        .tag(facts.tag()).runUrl(facts.runUrl())
+                        .deploymentUrl(profile.deploymentUrl() != null ? profile.deploymentUrl() : url).build();
+                RolloutRecords.putLive(document, environment, record, "slot " + slotName + " is live", wasLive);
+            }
+            state.write(document.deploymentForUpdate(environment));
+        }).newDeployment(goesLive).note(d -> note).detail(d -> new SlotDetail("deploy", slotName, live,
+                settings.other(live), goesLive));
+    }
+
+    private static Change.Effect<SlotDetail> swap(ChangeContext context, MetadataDocument view) {
+        SyncProfile profile = context.profile();
+        SlotSettings settings = SlotSettings.of(profile);
+        String environment = context.environment();
+        String number = context.increment().paddedNumber();
+        SlotsState state = SlotsState.read(view.deployment(environment).orElse(null));
+        if (state.live() == null) {
+            throw new BadInputException(Message.of(context.increment().id() + ": no slot of " + environment
+                    + " has a deployment; deploy one first (", Message.command("deploy", Message.arg(Input.INCREMENT,
+                            number), Message.arg(Input.ENVIRONMENT, environment), Message.arg(Input.SLOT,
+                                    settings.names().get(0))), ")"));
+        }
+        String from = state.live();
+        String to = context.target().slot() != null ? context.target().slot() : settings.other(from);
+        if (to.equals(from)) {
+            throw new BadInputException("slot " + to + " of " + environment + " is already live; swap-slots makes the "
+                    + "idle slot (" + settings.other(from) + ") live");
+        }
+        Slot idle = state.slot(to);
+        if (idle == null) {
+            throw new OperationFailedException(Message.of("slot " + to + " of " + environment + " has no deployment of "
+                    + context.increment().id() + " to swap to; deploy it first (", Message.command("deploy",
+                            Message.arg(Input.INCREMENT, number), Message.arg(Input.ENVIRONMENT, environment),
+                            Message.arg(Input.SLOT, to)), ")"));
+        }
+        String url = settings.url(to) != null ? settings.url(to) : idle.url();
+        boolean force = context.request().force;
+        if (url == null && !force) {
+            throw new OperationFailedException(Message.of("cannot check the health of slot " + to + " of "
+                    + environment + ": it has no URL; set " + settings.where() + "." + to + ".url (or deploy with ",
+                    Input.DEPLOYMENT_URL, "), or pass ", Input.FORCE, " to swap unchecked"));
+        }
+        CiContext facts = context.facts();
+        String now = context.now();
+        Change.Effect<SlotDetail> effect = Change.Effect.<SlotDetail>writing((document, decision) -> {
+            SlotsState current = SlotsState.read(document.deployment(environment).orElse(null));
+            if (!from.equals(current.live())) {
+                throw new OperationFailedException("slot " + current.live() + " of " + environment + " went live while "
+                        + "this swap ran; run swap-slots again if a swap is still wanted");
+            }
+            Slot goingLive = current.slot(to);
+            if (decision.health() != null) {
+                goingLive = goingLive.withHealth(decision.health().status(), now);
+            }
+            SlotsState next = current.with(to, goingLive).swappedTo(to, now);
+            boolean forced = force && (decision.health() == null || !decision.health().healthy());
+            DeploymentRecord record = RolloutRecords.live(profile, Deployments.get(document, environment).orElse(null),
+                    now).deployedBy(facts.actor() != null ? facts.actor() : goingLive.deployedBy())
+                    .commit(goingLive.commit()).branch(goingLive.branch()).tag(goingLive.tag())
+                    .runUrl(facts.runUrl() != null ? facts.runUrl() : goingLive.runUrl())
+                    .deploymentUrl(profile.deploymentUrl() != null ? profile.deploymentUrl() : goingLive.url())
+                    .healthStatus(decision.health() == null ? null : decision.health().status())
+                    .lastChecked(decision.health() == null ? null : now)
+                    .forced(forced ? Boolean.TRUE : null)
+                    .build();
+            RolloutRecords.putLive(document, environment, record, "swap-slots: " + to + " is live (was " + from + ")"
+                    + (forced ? ", forced" : ""), from);
+            next.write(document.deploymentForUpdate(environment));
+        }).note(d -> "Swapped slots in " + environment + ": " + to + " (commit "
+                + RolloutRecords.shortCommit(idle.commit()) + ") is live, " + from + " (commit "
+                + RolloutRecords.shortCommit(state.slot(from) == null ? null : state.slot(from).commit())
+                + ") is idle." + (d.health() == null ? " Health not checked (forced)." : " Health of " + to
+                        + " before the swap: " + d.health().status() + " (" + d.health().message() + ")."))
+                .detail(d -> new SlotDetail("swap", to, to, from, true));
+        if (url != null) {
+            effect.checkBefore(new Change.HealthCheck(url, HealthCheckSettings.of(profile), Message.text("slot " + to + " of "
+                    + environment)));
+        }
+        return effect;
+    }
+}

@@ -1,0 +1,164 @@
+package io.specweave.deploy.app;
+
+import io.specweave.deploy.config.HealthCheckSettings;
+import io.specweave.deploy.config.SyncProfile;
+import io.specweave.deploy.health.HealthResult;
+import io.specweave.deploy.increment.Deployments;
+import io.specweave.deploy.increment.MetadataDocument;
+import io.specweave.deploy.Message;
+import io.specweave.deploy.model.ChangeRequest;
+import io.specweave.deploy.model.DeploymentRecord;
+import io.specweave.deploy.model.DeploymentStatus;
+import io.specweave.deploy.model.Pending;
+import io.specweave.deploy.results.Metrics;
+import io.specweave.deploy.results.ResultFiles;
+import io.specweave.deploy.ci.CiContext;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A deployment of an increment to an environment, as the deploy job reports it: started,
+ * finished or failed, with what the job measured attached. A re-run of the recorded deployment
+ * (same commit, run and tag) changes nothing that did not change; a new one moves the current
+ * record into the environment's history. A finished deployment is health-checked when the
+ * environment has a URL; the promotion gates judge every deployment but a failed one.
+ */
+final class SyncChange implements Change<Void> {
+
+    private final String name;
+
+    SyncChange(String name) {
+        this.name = name;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public List<String> alsoReads(ChangeContext context) {
+        // A fresh CI checkout lacks the records earlier jobs wrote: the gate that looks at the previous
+        // environment reads that environment's record from its tracking item first.
+        if (context.request().outcome == Request.Outcome.FAILED || !context.rules().requiresPrevious(
+                context.environment())) {
+            return List.of();
+        }
+        String previous = EnvironmentChanges.previous(EnvironmentChanges.deployable(context,
+                Deployments.all(context.store().read())), context.environment());
+        return previous == null ? List.of() : List.of(previous);
+    }
+
+    @Override
+    public Effect<Void> act(ChangeContext context, MetadataDocument view) {
+        Request request = context.request();
+        String environment = context.environment();
+        DeploymentRecord previous = Deployments.get(view, environment).orElse(null);
+        DeploymentRecord candidate = attach(context, candidate(context, previous));
+        boolean newDeployment = previous == null || !previous.sameDeploymentAs(candidate);
+        Effect<Void> effect = Effect.<Void>writing((document, decision) -> {
+            DeploymentRecord record = candidate.toBuilder().forced(decision.forced() ? Boolean.TRUE
+                    : candidate.forced()).build();
+            if (decision.health() != null) {
+                record = withHealth(record, decision.health());
+            }
+            DeploymentRecord current = Deployments.get(document, environment).orElse(null);
+            boolean archive = current != null && current.status() != null && !current.sameDeploymentAs(record);
+            Deployments.put(document, environment, record, archive);
+        }).newDeployment(newDeployment);
+        if (request.outcome != Request.Outcome.FAILED) {
+            effect.gated(candidate);
+        }
+        if (request.outcome == Request.Outcome.DEPLOYED && request.healthCheck && candidate.deploymentUrl() != null) {
+            effect.checkAfter(new HealthCheck(candidate.deploymentUrl(), HealthCheckSettings.of(context.profile()),
+                    Message.text("the environment")));
+        }
+        return effect;
+    }
+
+    /** {@code record} with a health check's status, HTTP code, latency, message and time. */
+    static DeploymentRecord withHealth(DeploymentRecord record, HealthResult result) {
+        return record.toBuilder()
+                .healthStatus(result.status())
+                .healthHttpStatus(result.httpStatus())
+                .healthLatencyMs(result.latencyMs())
+                .healthMessage(result.healthy() ? null : result.message())
+                .lastChecked(result.checkedAt())
+                .build();
+    }
+
+    /** The record this deployment makes: the run's facts, and what is carried over from the current record. */
+    private static DeploymentRecord candidate(ChangeContext context, DeploymentRecord previous) {
+        Request request = context.request();
+        SyncProfile profile = context.profile();
+        CiContext facts = context.facts();
+        DeploymentStatus status = request.outcome.status();
+        String now = context.now();
+        String url = request.deploymentUrl != null ? request.deploymentUrl : profile.deploymentUrl();
+        DeploymentRecord.Builder builder = DeploymentRecord.builder()
+                .profile(profile.name())
+                .status(status)
+                .deployedAt(now)
+                .deployedBy(facts.actor())
+                .commit(facts.commit())
+                .branch(facts.branch())
+                .tag(facts.tag())
+                .deploymentUrl(url)
+                .runUrl(facts.runUrl());
+        if (previous != null && Objects.equals(previous.profile(), profile.name())) {
+            // The item belongs to (increment, profile): keep its link across deployments.
+            builder.issueNumber(previous.issueNumber()).issueKey(previous.issueKey())
+                    .workItemId(previous.workItemId()).issueUrl(previous.issueUrl())
+                    .workItemUrl(previous.workItemUrl());
+        }
+        DeploymentRecord draft = builder.build();
+        if (previous != null && previous.sameDeploymentAs(draft)) {
+            // A re-run of the recorded deployment: what was measured for it still holds.
+            boolean justFinished = DeploymentStatus.IN_PROGRESS.equals(previous.status())
+                    && !DeploymentStatus.IN_PROGRESS.equals(status);
+            builder.deployedAt(justFinished || previous.deployedAt() == null ? now : previous.deployedAt())
+                    .deployedBy(facts.actor() != null ? facts.actor() : previous.deployedBy())
+                    .branch(facts.branch() != null ? facts.branch() : previous.branch())
+                    .healthStatus(previous.healthStatus())
+                    .healthHttpStatus(previous.healthHttpStatus())
+                    .healthLatencyMs(previous.healthLatencyMs())
+                    .healthMessage(previous.healthMessage())
+                    .lastChecked(previous.lastChecked())
+                    .testResults(previous.testResults())
+                    .coverage(previous.coverage())
+                    .loadTestResults(previous.loadTestResults())
+                    .approvals(previous.approvals())
+                    .metrics(previous.metrics())
+                    .changeRequest(previous.changeRequest())
+                    .forced(previous.forced());
+        } else if (previous != null) {
+            // Approvals, a change request and suite results given for this deployment before it ran go with it.
+            builder.approvals(Pending.approvals(previous)).changeRequest(Pending.changeRequest(previous))
+                    .testResults(Pending.testResults(previous, facts.commit()));
+        }
+        return builder.build();
+    }
+
+    /** The candidate with the job's test, coverage and load-test results, metrics and change request. */
+    private static DeploymentRecord attach(ChangeContext context, DeploymentRecord candidate) {
+        Request request = context.request();
+        ResultFiles files = new ResultFiles(context.project().dir());
+        DeploymentRecord.Builder b = candidate.toBuilder();
+        if (request.testResults != null) {
+            b.testResults(files.testResults(request.testResults));
+        }
+        if (request.coverage != null) {
+            b.coverage(files.coverage(request.coverage));
+        }
+        if (request.loadTestResults != null) {
+            b.loadTestResults(files.loadTestResults(request.loadTestResults));
+        }
+        if (request.metrics != null) {
+            b.metrics(Metrics.parse(request.metrics, context.project().dir()));
+        }
+        if (request.changeRequest != null) {
+            b.changeRequest(ChangeRequest.parse(request.changeRequest));
+        }
+        return b.build();
+    }
+}

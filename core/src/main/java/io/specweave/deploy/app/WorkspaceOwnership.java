@@ -1,0 +1,87 @@
+package io.specweave.deploy.app;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.Collection;
+
+/**
+ * A container step runs as root, but the workspace belongs to the runner's user: files written
+ * there as root break later steps ({@code git clean}, the next checkout) and self-hosted runners.
+ * This gives what was written since a given time the owner (uid and gid) of a reference folder,
+ * normally {@code .specweave}. Only on file systems with Unix attributes, and only where the
+ * process may change owners; elsewhere it does nothing.
+ */
+public final class WorkspaceOwnership {
+
+    private WorkspaceOwnership() {
+    }
+
+    /**
+     * Gives every entry under {@code roots} that changed at or after {@code since} and has another
+     * owner than {@code reference} the reference's uid and gid. Symbolic links are not followed.
+     *
+     * @return how many entries were changed
+     */
+    public static int match(Path reference, Collection<Path> roots, Instant since) {
+        int uid;
+        int gid;
+        try {
+            uid = (Integer) Files.getAttribute(reference, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+            gid = (Integer) Files.getAttribute(reference, "unix:gid", LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return 0;
+        }
+        FileTime threshold = FileTime.from(since.minusSeconds(2));
+        int[] changed = {0};
+        for (Path root : roots) {
+            if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            try {
+                Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                        fix(dir);
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                        fix(file);
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    private void fix(Path path) throws IOException {
+                        FileTime ctime = (FileTime) Files.getAttribute(path, "unix:ctime", LinkOption.NOFOLLOW_LINKS);
+                        if (ctime.compareTo(threshold) < 0) {
+                            return;
+                        }
+                        int fileUid = (Integer) Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+                        int fileGid = (Integer) Files.getAttribute(path, "unix:gid", LinkOption.NOFOLLOW_LINKS);
+                        if (fileUid != uid || fileGid != gid) {
+                            Files.setAttribute(path, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
+                            Files.setAttribute(path, "unix:gid", gid, LinkOption.NOFOLLOW_LINKS);
+                            changed[0]++;
+                        }
+                    }
+                });
+            } catch (IOException | UnsupportedOperationException e) {
+                // Not permitted (not root) or not a Unix file system: nothing to fix from here.
+                return changed[0];
+            }
+        }
+        return changed[0];
+    }
+}

@@ -1,0 +1,178 @@
+package io.specweave.deploy.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.specweave.deploy.Json;
+import io.specweave.deploy.Message;
+import io.specweave.deploy.app.AllEnvironmentsOutcome;
+import io.specweave.deploy.app.ChangeOutcome;
+import io.specweave.deploy.app.CommitBack;
+import io.specweave.deploy.model.CanaryState;
+import io.specweave.deploy.model.DeploymentRecord;
+import io.specweave.deploy.model.SlotsState;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The data of an outcome as every front end reports it — the CLI's {@code --json}, the Action's
+ * outputs, the map the Jenkins step returns — with the same names everywhere. Messages are spelled
+ * for the front end that reports them.
+ */
+public final class OutcomeJson {
+
+    /** The fields with one plain value each, in the order they are reported. */
+    public static final List<String> SCALARS = List.of("increment", "environment", "slot", "profile", "provider",
+            "trackingId", "trackingUrl", "healthStatus", "deployedAt", "status", "result");
+
+    private OutcomeJson() {
+    }
+
+    public static ObjectNode of(ChangeOutcome<?> outcome, Message.Spelling spelling) {
+        ObjectNode node = Json.mapper().createObjectNode();
+        DeploymentRecord r = outcome.record();
+        put(node, "increment", outcome.increment().id());
+        put(node, "environment", outcome.environment());
+        put(node, "slot", outcome.target().slot());
+        put(node, "profile", outcome.target().profile().name());
+        put(node, "provider", outcome.target().profile().provider().id());
+        put(node, "trackingId", outcome.trackingId());
+        put(node, "trackingUrl", outcome.trackingUrl());
+        put(node, "healthStatus", outcome.health() != null ? outcome.health().status().raw()
+                : r == null || r.healthStatus() == null ? null : r.healthStatus().raw());
+        put(node, "deployedAt", r == null ? null : r.deployedAt());
+        put(node, "status", r == null || r.status() == null ? null : r.status().raw());
+        node.put("result", outcome.result().name().toLowerCase(java.util.Locale.ROOT));
+        node.put("operation", outcome.operation());
+        node.put("newDeployment", outcome.newDeployment());
+        node.put("metadataChanged", outcome.metadataChanged());
+        node.put("dryRun", outcome.dryRun());
+        if (r != null && Boolean.TRUE.equals(r.forced())) {
+            node.put("forced", true);
+        }
+        put(node, "note", outcome.note());
+        strings(node, "warnings", outcome.warnings());
+        if (!outcome.problems().isEmpty()) {
+            ArrayNode problems = node.putArray("problems");
+            outcome.problems().forEach(p -> problems.add(p.render(spelling)));
+        }
+        if (!outcome.refusals().isEmpty()) {
+            ArrayNode refusals = node.putArray("refusedGates");
+            outcome.refusals().forEach(g -> refusals.addObject().put("gate", g.gate()).put("reason", g.reason())
+                    .put("missing", g.missing().render(spelling)));
+        }
+        if (!outcome.refreshed().isEmpty()) {
+            strings(node, "refreshed", outcome.refreshed());
+        }
+        if (outcome.commit() != null) {
+            node.set("commitBack", commitBack(outcome.commit()));
+        }
+        if (outcome.detail() != null) {
+            JsonNode detail = Json.mapper().valueToTree(outcome.detail());
+            if (detail instanceof ObjectNode object) {
+                object.fields().forEachRemaining(e -> {
+                    if (!node.has(e.getKey())) {
+                        node.set(e.getKey(), e.getValue());
+                    }
+                });
+            }
+        }
+        if (r != null) {
+            node.set("deployment", r.toNodeWithoutHistory());
+        }
+        ObjectNode stored = outcome.stored();
+        if (stored != null) {
+            if (stored.get(SlotsState.KEY) instanceof ObjectNode slots && !node.has("slots")) {
+                node.set("slots", slots);
+            }
+            if (stored.get(CanaryState.KEY) instanceof ObjectNode canary && !node.has("canary")) {
+                node.set("canary", canary);
+            }
+        }
+        return node;
+    }
+
+    public static ObjectNode of(AllEnvironmentsOutcome outcome, Message.Spelling spelling) {
+        ObjectNode node = Json.mapper().createObjectNode();
+        node.put("increment", outcome.increment());
+        put(node, "commit", outcome.commit());
+        ArrayNode recorded = node.putArray("recorded");
+        outcome.recorded().forEach(o -> recorded.add(of(o, spelling)));
+        put(node, "stoppedAt", outcome.stoppedAt());
+        put(node, "reason", outcome.reason() == null ? null : outcome.reason().render(spelling));
+        strings(node, "notRecorded", outcome.notRecorded());
+        if (outcome.commitBack() != null) {
+            node.set("commitBack", commitBack(outcome.commitBack()));
+        }
+        return node;
+    }
+
+    /** How a commit-back ended: {@code committed} (the branch holds the record), the branch and commit, or why not. */
+    public static ObjectNode commitBack(CommitBack.Result result) {
+        ObjectNode node = Json.mapper().createObjectNode();
+        node.put("committed", result.onRemote());
+        put(node, "branch", result.git().branch());
+        put(node, "commit", result.git().commit());
+        node.put("outcome", result.git().outcome().name().toLowerCase(java.util.Locale.ROOT));
+        put(node, "why", result.why());
+        return node;
+    }
+
+    /** The plain values of {@code node} ({@link #SCALARS}), as strings, for outputs that hold only text. */
+    public static Map<String, String> scalars(ObjectNode node) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String field : SCALARS) {
+            JsonNode value = node.get(field);
+            if (value != null && !value.isNull() && value.isValueNode()) {
+                map.put(field, value.asText());
+            }
+        }
+        return map;
+    }
+
+    /** {@code node} as plain Java values: maps, lists, strings, numbers, booleans (a Jenkins script's view). */
+    public static Object plain(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isObject()) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                Object value = plain(e.getValue());
+                if (value != null) {
+                    map.put(e.getKey(), value);
+                }
+            }
+            return map;
+        }
+        if (node.isArray()) {
+            List<Object> list = new java.util.ArrayList<>();
+            node.forEach(n -> list.add(plain(n)));
+            return list;
+        }
+        if (node.isBoolean()) {
+            return node.asBoolean();
+        }
+        if (node.isIntegralNumber()) {
+            return node.canConvertToInt() ? (Object) node.asInt() : (Object) node.asLong();
+        }
+        if (node.isNumber()) {
+            return node.asDouble();
+        }
+        return node.asText();
+    }
+
+    private static void put(ObjectNode node, String field, String value) {
+        if (value != null) {
+            node.put(field, value);
+        }
+    }
+
+    private static void strings(ObjectNode node, String field, List<String> values) {
+        ArrayNode array = node.putArray(field);
+        values.forEach(array::add);
+    }
+}
