@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * last environment. Lead time starts at the commit's time from git when the repository holds the
  * commit, else at the increment's first deployment to any environment.
  */
-final class DoraService {
+public final class DoraService {
 
     public static final String DEFAULT_WINDOW = "90d";
     private static final Pattern WINDOW = Pattern.compile("(\\d{1,4})([hdw])");

@@ -1,7 +1,6 @@
 package io.specweave.deploy.metrics;
 
 import io.specweave.deploy.http.Urls;
-import io.specweave.deploy.health.HttpSlotHealthCheck;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.Json;

@@ -183,7 +183,7 @@ public final class MarkdownStatusRenderer {
         for (EnvironmentStatus env : status.environments()) {
             if (env.trackingUrl() != null && safeUrl(env.trackingUrl())) {
                 links.add(inline(env.environment()) + ": " + link(env.trackingId() == null ? env.trackingUrl()
-                        : env.trackingId(), env.trackingUrl()));
+                        : env.trackingLabel(), env.trackingUrl()));
             }
         }
         return links;
@@ -193,7 +193,7 @@ public final class MarkdownStatusRenderer {
         if (env.trackingId() == null && env.trackingUrl() == null) {
             return "";
         }
-        String text = env.trackingId() != null ? env.trackingId() : env.trackingUrl();
+        String text = env.trackingId() != null ? env.trackingLabel() : env.trackingUrl();
         String provider = env.provider() == null ? "" : cell(env.provider()) + " ";
         return provider + (env.trackingUrl() == null ? cell(text) : link(text, env.trackingUrl()));
     }

@@ -83,7 +83,7 @@ public final class TextStatusRenderer {
             out.append('\n');
             line(out, "URL", r.deploymentUrl());
             String tracking = env.trackingId() == null ? null
-                    : env.trackingId() + (env.trackingUrl() == null ? "" : " " + env.trackingUrl());
+                    : env.trackingLabel() + (env.trackingUrl() == null ? "" : " " + env.trackingUrl());
             line(out, "Tracking", tracking == null ? null : env.provider() + " " + tracking);
             line(out, "Commit", RecordFacts.commit(r));
             line(out, "Slots", RecordFacts.slots(env.slots()));

@@ -60,6 +60,12 @@ public record EnvironmentStatus(
         this(environment, state, profile, provider, trackingId, trackingUrl, record, null, null);
     }
 
+    /** The tracking item as people write it: {@code #57} for a GitHub issue, else the key or id. */
+    @JsonIgnore
+    public String trackingLabel() {
+        return trackingId != null && "github".equals(provider) && trackingId.matches("\\d+") ? "#" + trackingId : trackingId;
+    }
+
     @JsonIgnore
     public boolean isDeployed() {
         return DEPLOYED.equals(state);

@@ -87,7 +87,7 @@ class HealthCheckerTest {
 
         HealthResult result = checker.check(base, settings(4));
 
-        assertThat(result.status()).isEqualTo("healthy");
+        assertThat(result.status().raw()).isEqualTo("healthy");
         assertThat(result.httpStatus()).isEqualTo(200);
         assertThat(result.latencyMs()).isNotNull().isGreaterThanOrEqualTo(0L);
         assertThat(result.checkedAt()).isEqualTo("2026-11-27T10:00:00Z");
@@ -107,7 +107,7 @@ class HealthCheckerTest {
 
         HealthResult result = realSleeps.check(base, settings(4));
 
-        assertThat(result.status()).isEqualTo("healthy");
+        assertThat(result.status().raw()).isEqualTo("healthy");
         assertThat(result.attempts()).isEqualTo(3);
         assertThat(calls.get()).isEqualTo(3);
         assertThat(waits).containsExactly(Duration.ofMillis(100), Duration.ofMillis(100));
@@ -123,7 +123,7 @@ class HealthCheckerTest {
 
         HealthResult result = checker.check(base, settings(2));
 
-        assertThat(result.status()).isEqualTo("unhealthy");
+        assertThat(result.status().raw()).isEqualTo("unhealthy");
         assertThat(result.httpStatus()).isEqualTo(503);
         assertThat(result.attempts()).isEqualTo(3);
         assertThat(calls.get()).isEqualTo(3);
@@ -146,7 +146,7 @@ class HealthCheckerTest {
 
         HealthResult result = checker.check(base, quick);
 
-        assertThat(result.status()).isEqualTo("unreachable");
+        assertThat(result.status().raw()).isEqualTo("unreachable");
         assertThat(result.httpStatus()).isNull();
         assertThat(result.message()).isEqualTo("no answer from " + base + "/health within 300 ms "
                 + "(healthCheck.timeoutSeconds)");
@@ -167,7 +167,7 @@ class HealthCheckerTest {
 
         HealthResult result = checker.check(base, settings(0));
 
-        assertThat(result.status()).isEqualTo("healthy");
+        assertThat(result.status().raw()).isEqualTo("healthy");
         assertThat(result.httpStatus()).isEqualTo(200);
         assertThat(paths).containsExactly("/health", "/actuator/health");
     }
@@ -180,7 +180,7 @@ class HealthCheckerTest {
 
         HealthResult result = checker.check(base, wantsUp);
 
-        assertThat(result.status()).isEqualTo("unhealthy");
+        assertThat(result.status().raw()).isEqualTo("unhealthy");
         assertThat(result.message()).contains("does not contain \"\\\"UP\\\"\"".replace("\\\"", "\""));
     }
 
@@ -192,7 +192,7 @@ class HealthCheckerTest {
 
         HealthResult result = checker.check(base, wants200);
 
-        assertThat(result.status()).isEqualTo("unhealthy");
+        assertThat(result.status().raw()).isEqualTo("unhealthy");
         assertThat(result.message()).contains("HTTP 204").contains("expected HTTP 200");
     }
 
@@ -205,7 +205,7 @@ class HealthCheckerTest {
 
         HealthResult result = checker.check("http://127.0.0.1:" + port, settings(1));
 
-        assertThat(result.status()).isEqualTo("unreachable");
+        assertThat(result.status().raw()).isEqualTo("unreachable");
         assertThat(result.attempts()).isEqualTo(2);
         assertThat(result.message()).isEqualTo("connection to 127.0.0.1:" + port + " refused");
     }
@@ -245,7 +245,7 @@ class HealthCheckerTest {
 
         HealthResult result = checker.check("https://127.0.0.1:" + server.getAddress().getPort(), settings(3));
 
-        assertThat(result.status()).isEqualTo("unreachable");
+        assertThat(result.status().raw()).isEqualTo("unreachable");
         assertThat(result.attempts()).isEqualTo(1);
         assertThat(waits).isEmpty();
         assertThat(result.httpStatus()).isNull();

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class MarkdownStatusRendererTest {
 
     private static EnvironmentStatus deployed(String environment, DeploymentRecord record) {
-        return new EnvironmentStatus(environment, record.status(), "p-" + environment, "github",
+        return new EnvironmentStatus(environment, EnvironmentStatus.stateOf(record.status()), "p-" + environment, "github",
                 record.trackingId(), record.trackingUrl(), record);
     }
 
@@ -27,8 +27,8 @@ class MarkdownStatusRendererTest {
 
     @Test
     void flowchartLinksTheEnvironmentsInOrderAndHighlightsOne() {
-        DeploymentRecord dev = DeploymentRecord.builder().status("deployed").deployedAt("2026-11-27T10:15:00Z").build();
-        DeploymentRecord qa = DeploymentRecord.builder().status("failed").build();
+        DeploymentRecord dev = DeploymentRecord.builder().status(io.specweave.deploy.model.DeploymentStatus.of("deployed")).deployedAt("2026-11-27T10:15:00Z").build();
+        DeploymentRecord qa = DeploymentRecord.builder().status(io.specweave.deploy.model.DeploymentStatus.of("failed")).build();
 
         String mermaid = new MarkdownStatusRenderer().mermaid(status(deployed("dev", dev), deployed("qa", qa),
                 pending("prod")), "qa");
@@ -43,7 +43,7 @@ class MarkdownStatusRendererTest {
 
     @Test
     void tableCellsCannotBreakTheTableOrInjectMarkup() {
-        DeploymentRecord record = DeploymentRecord.builder().status("deployed").deployedBy("eve | <script>x</script>")
+        DeploymentRecord record = DeploymentRecord.builder().status(io.specweave.deploy.model.DeploymentStatus.of("deployed")).deployedBy("eve | <script>x</script>")
                 .branch("feature/a|b").deploymentUrl("javascript:alert(1)").issueNumber(7)
                 .issueUrl("https://github.com/o/r/issues/7").build();
 
@@ -58,7 +58,7 @@ class MarkdownStatusRendererTest {
 
     @Test
     void wholeViewHasTitleTableDiagramAndTrackingLinks() {
-        DeploymentRecord record = DeploymentRecord.builder().status("deployed").issueKey("PROD-12")
+        DeploymentRecord record = DeploymentRecord.builder().status(io.specweave.deploy.model.DeploymentStatus.of("deployed")).issueKey("PROD-12")
                 .issueUrl("https://myorg.atlassian.net/browse/PROD-12").build();
 
         String md = new MarkdownStatusRenderer().render(status(deployed("prod", record)), "prod");

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 class StatusJsonTest {
 
     private static PipelineStatus withHistory() {
-        DeploymentRecord earlier = DeploymentRecord.builder().status("deployed").commit("aaa").build();
-        DeploymentRecord current = DeploymentRecord.builder().status("deployed").commit("bbb")
+        DeploymentRecord earlier = DeploymentRecord.builder().status(io.specweave.deploy.model.DeploymentStatus.of("deployed")).commit("aaa").build();
+        DeploymentRecord current = DeploymentRecord.builder().status(io.specweave.deploy.model.DeploymentStatus.of("deployed")).commit("bbb")
                 .history(List.of(earlier)).build();
         return new PipelineStatus("0018-x", null, null, List.of(new EnvironmentStatus("qa", "deployed", "local-qa",
                 "local", null, null, current)), null, null, List.of());

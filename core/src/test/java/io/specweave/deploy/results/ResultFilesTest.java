@@ -41,42 +41,42 @@ class ResultFilesTest {
         copy("surefire-TEST-com.example.shop.PaymentServiceTest.xml", "target/surefire-reports/TEST-a.xml");
 
         assertThat(files.testResults("target/surefire-reports/TEST-a.xml"))
-                .isEqualTo(new TestResults(6, 4, 1, 1, 0));
+                .isEqualTo(TestResults.counts(6, 4, 1, 1, 0));
     }
 
     @Test
     void junitPlatformLauncherReportCountsErrorsApartFromFailures() throws IOException {
         copy("junit-platform-TEST-junit-jupiter.xml", "build/test-results/TEST-junit-jupiter.xml");
 
-        assertThat(files.testResults("build/test-results/*.xml")).isEqualTo(new TestResults(5, 3, 0, 1, 1));
+        assertThat(files.testResults("build/test-results/*.xml")).isEqualTo(TestResults.counts(5, 3, 0, 1, 1));
     }
 
     @Test
     void pytestReportWithTestsuitesRootCountsSkipsXfailsAndSetupErrors() throws IOException {
         copy("pytest-report.xml", "reports/pytest.xml");
 
-        assertThat(files.testResults("reports/pytest.xml")).isEqualTo(new TestResults(7, 3, 1, 2, 1));
+        assertThat(files.testResults("reports/pytest.xml")).isEqualTo(TestResults.counts(7, 3, 1, 2, 1));
     }
 
     @Test
     void jestJunitReportAddsUpItsSuites() throws IOException {
         copy("jest-junit.xml", "web/junit.xml");
 
-        assertThat(files.testResults("web/junit.xml")).isEqualTo(new TestResults(6, 4, 1, 1, 0));
+        assertThat(files.testResults("web/junit.xml")).isEqualTo(TestResults.counts(6, 4, 1, 1, 0));
     }
 
     @Test
     void nestedSuitesAreCountedOnce() throws IOException {
         copy("nested-suites.xml", "phpunit.xml");
 
-        assertThat(files.testResults("phpunit.xml")).isEqualTo(new TestResults(4, 3, 1, 0, 0));
+        assertThat(files.testResults("phpunit.xml")).isEqualTo(TestResults.counts(4, 3, 1, 0, 0));
     }
 
     @Test
     void summaryOnlyReportUsesTheSuitesAttributes() throws IOException {
         copy("summary-only.xml", "summary.xml");
 
-        assertThat(files.testResults("summary.xml")).isEqualTo(new TestResults(20, 16, 1, 2, 1));
+        assertThat(files.testResults("summary.xml")).isEqualTo(TestResults.counts(20, 16, 1, 2, 1));
     }
 
     @Test
@@ -88,7 +88,7 @@ class ResultFilesTest {
 
         TestResults sum = files.testResults("results/**/*.xml");
 
-        assertThat(sum).isEqualTo(new TestResults(19, 11, 3, 4, 1));
+        assertThat(sum).isEqualTo(TestResults.counts(19, 11, 3, 4, 1));
         assertThat(sum.allPassed()).isFalse();
     }
 
@@ -96,7 +96,7 @@ class ResultFilesTest {
     void globMatchingNothingNamesThePatternAndTheFolder() throws IOException {
         Files.createDirectories(dir.resolve("target"));
         assertThatThrownBy(() -> files.testResults("target/*.xml")).isInstanceOf(BadInputException.class)
-                .hasMessageStartingWith("--test-results target/*.xml: no file matches (searched ")
+                .hasMessageStartingWith("test-results target/*.xml: no file matches (searched ")
                 .hasMessageContaining("expected at least one JUnit XML report");
     }
 
@@ -119,7 +119,7 @@ class ResultFilesTest {
                 + "<!ENTITY ext SYSTEM \"" + injected.toUri() + "\">\n]>\n"
                 + "<testsuite>&ext;<testcase name=\"real\"/></testsuite>");
 
-        assertThat(files.testResults("evil.xml")).isEqualTo(new TestResults(1, 1, 0, 0, 0));
+        assertThat(files.testResults("evil.xml")).isEqualTo(TestResults.counts(1, 1, 0, 0, 0));
     }
 
     @Test

@@ -1,12 +1,16 @@
 package io.specweave.deploy.tracker;
 
-import io.specweave.deploy.app.TrackerFactory;
+import io.specweave.deploy.app.ChangeOutcome;
+import io.specweave.deploy.app.Host;
+import io.specweave.deploy.app.Operations;
 import io.specweave.deploy.app.Project;
+import io.specweave.deploy.app.Request;
+import io.specweave.deploy.app.TrackerFactory;
 import io.specweave.deploy.ci.CiContext;
 import io.specweave.deploy.config.Credentials;
-import io.specweave.deploy.app.SyncRequest;
-import io.specweave.deploy.app.SyncResult;
-import io.specweave.deploy.app.SyncService;
+import io.specweave.deploy.increment.Deployments;
+import io.specweave.deploy.increment.MetadataDocument;
+import io.specweave.deploy.increment.SpecDocument;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +24,9 @@ import java.util.function.Function;
 
 /**
  * A {@code .specweave} project on disk with increment {@code 0018-oauth-google} and the given sync
- * profiles, synced through the real {@link SyncService} with a test's tracker factory.
+ * profiles, synced through the real {@link Operations} with a test's tracker factory. Its config says
+ * {@code deployment.refresh: never}, so what a test counts is the tracker's own requests; refresh
+ * before a change is tested where the pipeline is.
  */
 public final class TrackerProject {
 
@@ -45,7 +51,7 @@ public final class TrackerProject {
             Path increment = specweave.resolve("increments/0018-oauth-google");
             Files.createDirectories(increment);
             Files.writeString(specweave.resolve("config.json"), "{\n  \"sync\": { \"profiles\": " + profiles
-                    + " },\n  \"deployment\": { \"pipeline\": [\"dev\", \"qa\", \"prod\"] }\n}\n", StandardCharsets.UTF_8);
+                    + " },\n  \"deployment\": { \"pipeline\": [\"dev\", \"qa\", \"prod\"], \"refresh\": \"never\" }\n}\n", StandardCharsets.UTF_8);
             Files.writeString(increment.resolve("spec.md"), "---\ntitle: Sign in with Google\n---\n\n# Sign in with Google\n\n"
                     + "Users sign in with their Google account instead of a password.\n\nSecond paragraph | with a pipe.\n\n"
                     + "## Requirements\n\n- one\n", StandardCharsets.UTF_8);
@@ -66,22 +72,27 @@ public final class TrackerProject {
     }
 
     /** A deployment of {@code commit} by run {@code run} with the profile; each call is a minute later. */
-    public SyncResult sync(String profile, String commit, int run) {
+    public ChangeOutcome<?> sync(String profile, String commit, int run) {
         return sync(profile, commit, run, List.of());
     }
 
-    public SyncResult sync(String profile, String commit, int run, List<String> issueKeys) {
+    public ChangeOutcome<?> sync(String profile, String commit, int run, List<String> issueKeys) {
         Instant at;
         synchronized (this) {
             now = now.plusSeconds(60);
             at = now;
         }
-        SyncRequest request = new SyncRequest("0018", profile, null, null, SyncRequest.Outcome.DEPLOYED, commit,
-                "main", null, "ci-bot", "https://ci.example.com/runs/" + run, null, false, issueKeys,
-                SyncRequest.Attachments.NONE, false, false);
         CiContext ci = new CiContext("none", null, null, null, null, null, REPOSITORY);
-        return new SyncService(trackers.apply(credentials), Clock.fixed(at, ZoneOffset.UTC))
-                .sync(Project.open(dir), request, ci);
+        Host host = new Host(java.util.Map.of(), Clock.fixed(at, ZoneOffset.UTC), c -> trackers.apply(credentials),
+                d -> { }, null, null, (env, project) -> ci);
+        ChangeOutcome<?> outcome = new Operations(host).sync(Request.builder(dir).increment("0018").profile(profile)
+                .commit(commit).branch("main").deployedBy("ci-bot").runUrl("https://ci.example.com/runs/" + run)
+                .issueKeys(issueKeys).healthCheck(false).build());
+        if (outcome.result() == ChangeOutcome.Result.RECORDED_TRACKER_FAILED) {
+            // The tracker tests ask what the tracker did: its failure is the test's subject.
+            throw new io.specweave.deploy.OperationFailedException(outcome.problem());
+        }
+        return outcome;
     }
 
     /** Removes the stored tracking link of {@code environment}, as a hand edit or a lost commit would. */
@@ -117,10 +128,35 @@ public final class TrackerProject {
     }
 
     /** What a rollout does after writing metadata.json: the profile's item shows the stored record, with the note. */
-    public io.specweave.deploy.tracker.TrackingRef note(String profile, String note) {
+    public TrackingRef note(String profile, String note) {
+        return send(trackers.apply(credentials), dir, profile, false, note, REPOSITORY);
+    }
+
+    /**
+     * Upserts the item of {@code profile} from {@code metadata.json} as stored, with {@code note} as its comment,
+     * and stores the item's link back, as the pipeline does after a change.
+     */
+    public static TrackingRef send(TrackerFactory trackers, Path dir, String profile, boolean newDeployment,
+            String note, String repositoryUrl) {
         Project project = Project.open(dir);
         var chosen = project.config().resolveProfile(profile, null);
-        return io.specweave.deploy.app.TrackingNotes.send(trackers.apply(credentials), project, chosen,
-                project.increments().resolve("0018"), chosen.requireEnvironment(), false, note, REPOSITORY);
+        var increment = project.increments().resolve("0018");
+        MetadataDocument document = project.metadata(increment).read();
+        var record = Deployments.get(document, chosen.requireEnvironment()).orElseThrow();
+        TrackingRef ref = trackers.forProfile(chosen).upsert(new TrackingRequest(project.config(), chosen, increment,
+                SpecDocument.read(increment.specFile()), document.status(), record, newDeployment,
+                Deployments.all(document), repositoryUrl, List.of(), note,
+                document.deployment(chosen.requireEnvironment()).orElse(null)));
+        project.metadata(increment).update(doc -> {
+            var node = doc.deploymentForUpdate(chosen.requireEnvironment());
+            var links = ref.linked(record).toNodeWithoutHistory();
+            RecordCopy.LINK_FIELDS.forEach(f -> {
+                if (links.hasNonNull(f)) {
+                    node.set(f, links.get(f));
+                }
+            });
+            return null;
+        });
+        return ref;
     }
 }

@@ -10,7 +10,7 @@ import io.specweave.deploy.Json;
 import io.specweave.deploy.OperationFailedException;
 import io.specweave.deploy.config.Credentials;
 import io.specweave.deploy.config.Provider;
-import io.specweave.deploy.app.SyncResult;
+import io.specweave.deploy.app.ChangeOutcome;
 import io.specweave.deploy.http.HttpSettings;
 import io.specweave.deploy.http.RestClient;
 import io.specweave.deploy.tracker.OpenApiContract;
@@ -129,7 +129,7 @@ class AdoTrackerTest {
     @Test
     void firstSyncCreatesOneWorkItemInOnePatch() {
         TrackerProject project = project("");
-        SyncResult result = project.sync("ado-qa", "9b1d5f0c1234567890abcdef", 1);
+        ChangeOutcome<?> result = project.sync("ado-qa", "9b1d5f0c1234567890abcdef", 1);
         List<String> requests = ado.takeRequests();
         report("first sync", requests);
 
@@ -177,7 +177,7 @@ class AdoTrackerTest {
         TrackerProject project = project("");
         project.sync("ado-qa", "aaa111", 1);
         ado.takeRequests();
-        SyncResult second = project.sync("ado-qa", "bbb222", 2);
+        ChangeOutcome<?> second = project.sync("ado-qa", "bbb222", 2);
         List<String> requests = ado.takeRequests();
         report("new deployment", requests);
 
@@ -258,7 +258,7 @@ class AdoTrackerTest {
         int id = project.sync("ado-qa", "aaa111", 1).tracking().number();
         project.forgetLink("qa");
         ado.takeRequests();
-        SyncResult found = project.sync("ado-qa", "aaa111", 1);
+        ChangeOutcome<?> found = project.sync("ado-qa", "aaa111", 1);
         List<String> requests = ado.takeRequests();
         report("lost link, same deployment", requests);
         assertThat(found.tracking().number()).isEqualTo(id);
@@ -273,7 +273,7 @@ class AdoTrackerTest {
         TrackerProject project = project("");
         int id = project.sync("ado-qa", "aaa111", 1).tracking().number();
         ado.delete(id);
-        SyncResult again = project.sync("ado-qa", "aaa111", 1);
+        ChangeOutcome<?> again = project.sync("ado-qa", "aaa111", 1);
         assertThat(again.tracking().created()).isTrue();
         assertThat(again.tracking().number()).isNotEqualTo(id);
         assertThat(ado.items()).hasSize(1);
@@ -284,10 +284,10 @@ class AdoTrackerTest {
         TrackerProject project = project("");
         ado.holdWiqlUntil(2);
         ExecutorService runs = Executors.newFixedThreadPool(2);
-        Future<SyncResult> a = runs.submit(() -> project.sync("ado-qa", "aaa111", 1));
-        Future<SyncResult> b = runs.submit(() -> project.sync("ado-qa", "aaa111", 1));
-        SyncResult ra = a.get();
-        SyncResult rb = b.get();
+        Future<ChangeOutcome<?>> a = runs.submit(() -> project.sync("ado-qa", "aaa111", 1));
+        Future<ChangeOutcome<?>> b = runs.submit(() -> project.sync("ado-qa", "aaa111", 1));
+        ChangeOutcome<?> ra = a.get();
+        ChangeOutcome<?> rb = b.get();
         runs.shutdown();
         report("two concurrent first syncs (both)", ado.takeRequests());
 
@@ -312,7 +312,7 @@ class AdoTrackerTest {
         TrackerProject project = project("");
         ado.failNext(429, Map.of("Retry-After", "4"));
         ado.failNext(503, Map.of("Retry-After", "1"));
-        SyncResult result = project.sync("ado-qa", "aaa111", 1);
+        ChangeOutcome<?> result = project.sync("ado-qa", "aaa111", 1);
         assertThat(result.tracking().created()).isTrue();
         assertThat(waits).containsExactly(Duration.ofSeconds(4), Duration.ofSeconds(1));
         assertThat(ado.items()).hasSize(1);
@@ -324,7 +324,7 @@ class AdoTrackerTest {
         project.sync("ado-qa", "aaa111", 1);
         ado.takeRequests();
         ado.editConcurrentlyBeforeNextPatches(1);
-        SyncResult second = project.sync("ado-qa", "bbb222", 2);
+        ChangeOutcome<?> second = project.sync("ado-qa", "bbb222", 2);
         List<String> requests = ado.takeRequests();
         report("new deployment with one revision conflict", requests);
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.specweave.deploy.app.SyncRequest;
-import io.specweave.deploy.app.SyncResult;
+import io.specweave.deploy.app.Request;
+import io.specweave.deploy.app.ChangeOutcome;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -64,7 +64,7 @@ class GithubDeploymentTest {
         project.deploy(GithubProject.sha(1), 1);
         github.clearRequests();
 
-        SyncResult again = project.deploy(GithubProject.sha(1), 1);
+        ChangeOutcome<?> again = project.deploy(GithubProject.sha(1), 1);
 
         assertThat(repo.deployments).hasSize(1);
         assertThat(repo.statuses.get(repo.deployments.get(0).path("id").asLong())).hasSize(1);
@@ -101,7 +101,7 @@ class GithubDeploymentTest {
                 }
                 """);
         project.deploy(GithubProject.sha(1), 1);
-        project.sync("github-prod", GithubProject.sha(1), 2, SyncRequest.Outcome.IN_PROGRESS);
+        project.sync("github-prod", GithubProject.sha(1), 2, Request.Outcome.IN_PROGRESS);
 
         assertThat(repo.deployments).hasSize(2);
         assertThat(repo.deployments.get(0).path("production_environment").asBoolean()).isFalse();
@@ -118,7 +118,7 @@ class GithubDeploymentTest {
         github.fault(r -> r.equals("POST /repos/acme/app-deploy/deployments"), 403, Map.of(),
                 FakeGithub.error("Resource not accessible by integration", "https://docs.github.com"));
 
-        SyncResult result = project.deploy(GithubProject.sha(1), 1);
+        ChangeOutcome<?> result = project.deploy(GithubProject.sha(1), 1);
 
         assertThat(repo.issues).hasSize(1);
         assertThat(result.tracking().number()).isEqualTo(1);

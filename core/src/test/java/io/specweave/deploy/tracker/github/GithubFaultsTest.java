@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.DeployException;
 import io.specweave.deploy.OperationFailedException;
-import io.specweave.deploy.app.SyncResult;
+import io.specweave.deploy.app.ChangeOutcome;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +46,7 @@ class GithubFaultsTest {
         github.fault(r -> r.equals(CREATE), 429, Map.of("Retry-After", "7"),
                 FakeGithub.error("API rate limit exceeded", "https://docs.github.com/rest"));
 
-        SyncResult result = project.deploy(GithubProject.sha(1), 1);
+        ChangeOutcome<?> result = project.deploy(GithubProject.sha(1), 1);
 
         assertThat(result.tracking().number()).isEqualTo(1);
         assertThat(repo.issues).hasSize(1);

@@ -7,9 +7,10 @@ import io.specweave.deploy.app.Project;
 import io.specweave.deploy.ci.CiContext;
 import io.specweave.deploy.config.Credentials;
 import io.specweave.deploy.config.Provider;
-import io.specweave.deploy.app.SyncRequest;
-import io.specweave.deploy.app.SyncResult;
-import io.specweave.deploy.app.SyncService;
+import io.specweave.deploy.app.Request;
+import io.specweave.deploy.app.ChangeOutcome;
+import io.specweave.deploy.app.Host;
+import io.specweave.deploy.app.Operations;
 import io.specweave.deploy.http.HttpSettings;
 import io.specweave.deploy.app.TrackerFactory;
 import java.io.IOException;
@@ -67,7 +68,7 @@ final class GithubProject {
                         "environment": "prod", "deploymentUrl": "https://shop.example" }
                     }
                   },
-                  "deployment": { "pipeline": ["dev", "qa", "prod"] }
+                  "deployment": { "pipeline": ["dev", "qa", "prod"], "refresh": "never" }
                 }
                 """.formatted(OWNER, REPO, qaExtra.isEmpty() ? "" : ", " + qaExtra, OWNER, REPO));
         write(".specweave/increments/" + INCREMENT + "/spec.md", """
@@ -134,16 +135,21 @@ final class GithubProject {
     }
 
     /** A deployed sync of {@code commit} from run {@code run} with the default profile (github-qa). */
-    SyncResult deploy(String commit, int run) {
-        return sync("github-qa", commit, run, SyncRequest.Outcome.DEPLOYED);
+    ChangeOutcome<?> deploy(String commit, int run) {
+        return sync("github-qa", commit, run, Request.Outcome.DEPLOYED);
     }
 
-    SyncResult sync(String profile, String commit, int run, SyncRequest.Outcome outcome) {
-        SyncRequest request = new SyncRequest("0018", profile, null, null, outcome, null, null, null, null, null, null,
-                false);
+    ChangeOutcome<?> sync(String profile, String commit, int run, Request.Outcome outcome) {
         CiContext ci = new CiContext("github-actions", commit, "main", null, "octocat",
                 "https://github.example/acme/shop/actions/runs/" + run, "https://github.example/acme/shop");
-        return new SyncService(trackers(), Clock.systemUTC()).sync(Project.open(dir), request, ci);
+        Host host = new Host(env, Clock.systemUTC(), c -> trackers(), d -> { }, null, null, (e, d) -> ci);
+        ChangeOutcome<?> done = new Operations(host).sync(Request.builder(dir).increment("0018").profile(profile)
+                .outcome(outcome).healthCheck(false).build());
+        if (done.result() == ChangeOutcome.Result.RECORDED_TRACKER_FAILED) {
+            // A tracker test asks what the tracker did: its failure is the test's subject.
+            throw new io.specweave.deploy.OperationFailedException(done.problem());
+        }
+        return done;
     }
 
     /** A full 40-digit SHA made of {@code seed}. */

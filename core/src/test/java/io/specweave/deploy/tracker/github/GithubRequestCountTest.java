@@ -3,7 +3,7 @@ package io.specweave.deploy.tracker.github;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.specweave.deploy.app.SyncRequest;
+import io.specweave.deploy.app.Request;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -46,11 +46,11 @@ class GithubRequestCountTest {
                 () -> project.deploy(GithubProject.sha(1), 1));
         int next = count("new deployment, same status", () -> project.deploy(GithubProject.sha(2), 2));
         int failed = count("new deployment that failed (label 'deployed' removed)",
-                () -> project.sync("github-qa", GithubProject.sha(3), 3, SyncRequest.Outcome.FAILED));
+                () -> project.sync("github-qa", GithubProject.sha(3), 3, Request.Outcome.FAILED));
         int recovered = count("new deployment after a failure (label 'deployed' back)",
                 () -> project.deploy(GithubProject.sha(4), 4));
         int started = count("new deployment, in progress", () ->
-                project.sync("github-qa", GithubProject.sha(5), 5, SyncRequest.Outcome.IN_PROGRESS));
+                project.sync("github-qa", GithubProject.sha(5), 5, Request.Outcome.IN_PROGRESS));
         int finished = count("same deployment finishing (in progress -> deployed)",
                 () -> project.deploy(GithubProject.sha(5), 5));
         ObjectNode metadata = project.metadata();

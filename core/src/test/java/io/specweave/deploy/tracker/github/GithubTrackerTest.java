@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.Json;
-import io.specweave.deploy.app.SyncRequest;
-import io.specweave.deploy.app.SyncResult;
+import io.specweave.deploy.app.Request;
+import io.specweave.deploy.app.ChangeOutcome;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,7 +42,7 @@ class GithubTrackerTest {
 
     @Test
     void firstSyncCreatesExactlyOneIssueWithItsLabels() {
-        SyncResult result = project.deploy(GithubProject.sha(1), 1);
+        ChangeOutcome<?> result = project.deploy(GithubProject.sha(1), 1);
 
         assertThat(repo.issues).hasSize(1);
         ObjectNode issue = repo.issues.get(1);
@@ -74,7 +74,7 @@ class GithubTrackerTest {
         project.deploy(GithubProject.sha(2), 2);
         project.deploy(GithubProject.sha(2), 2);
         project.deploy(GithubProject.sha(3), 3);
-        SyncResult last = project.deploy(GithubProject.sha(3), 3);
+        ChangeOutcome<?> last = project.deploy(GithubProject.sha(3), 3);
 
         assertThat(repo.issues).hasSize(1);
         assertThat(repo.commentsOf(1)).hasSize(2);
@@ -137,9 +137,7 @@ class GithubTrackerTest {
         project.deploy(GithubProject.sha(2), 2);
         int before = repo.commentsOf(1).size();
 
-        io.specweave.deploy.app.Project opened = io.specweave.deploy.app.Project.open(dir);
-        io.specweave.deploy.app.TrackingNotes.send(project.trackers(), opened,
-                opened.config().resolveProfile("github-qa", null), opened.increments().resolve("0018"), "qa", true,
+        io.specweave.deploy.tracker.TrackerProject.send(project.trackers(), dir, "github-qa", true,
                 "canary 1234567 promoted to 100 %", "https://github.example/acme/shop");
 
         assertThat(repo.commentsOf(1)).hasSize(before + 1);
@@ -150,10 +148,8 @@ class GithubTrackerTest {
 
     /** What a rollout does after writing metadata.json: the item shows the stored record, commented with the note. */
     private void note(String note) {
-        io.specweave.deploy.app.Project opened = io.specweave.deploy.app.Project.open(dir);
-        io.specweave.deploy.app.TrackingNotes.send(project.trackers(), opened,
-                opened.config().resolveProfile("github-qa", null), opened.increments().resolve("0018"), "qa", false,
-                note, "https://github.example/acme/shop");
+        io.specweave.deploy.tracker.TrackerProject.send(project.trackers(), dir, "github-qa", false, note,
+                "https://github.example/acme/shop");
     }
 
     @Test
@@ -172,7 +168,7 @@ class GithubTrackerTest {
         project.metadata(metadata);
         github.clearRequests();
 
-        SyncResult result = project.deploy(GithubProject.sha(2), 2);
+        ChangeOutcome<?> result = project.deploy(GithubProject.sha(2), 2);
 
         assertThat(result.tracking().number()).isEqualTo(1);
         assertThat(result.tracking().created()).isFalse();
@@ -194,7 +190,7 @@ class GithubTrackerTest {
         ((ObjectNode) metadata.path("deployments").path("qa")).put("issueNumber", 99);
         project.metadata(metadata);
 
-        SyncResult result = project.deploy(GithubProject.sha(2), 2);
+        ChangeOutcome<?> result = project.deploy(GithubProject.sha(2), 2);
 
         assertThat(result.tracking().number()).isEqualTo(1);
         assertThat(result.warnings()).anyMatch(w -> w.contains("#99") && w.contains("gone"));
@@ -213,7 +209,7 @@ class GithubTrackerTest {
         qa.put("commit", GithubProject.sha(1));
         project.metadata(metadata);
 
-        SyncResult result = project.deploy(GithubProject.sha(2), 2);
+        ChangeOutcome<?> result = project.deploy(GithubProject.sha(2), 2);
 
         assertThat(result.tracking().number()).isEqualTo(2);
         assertThat(repo.issues.get(1).path("body").asText()).isEqualTo("unrelated");
@@ -227,10 +223,10 @@ class GithubTrackerTest {
         github.gate(r -> r.startsWith("GET /repos/acme/app-deploy/issues?"), 2);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            CompletableFuture<SyncResult> a = CompletableFuture.supplyAsync(() -> project.deploy(GithubProject.sha(1), 1), pool);
-            CompletableFuture<SyncResult> b = CompletableFuture.supplyAsync(() -> other.deploy(GithubProject.sha(1), 1), pool);
-            SyncResult ra = a.get(30, TimeUnit.SECONDS);
-            SyncResult rb = b.get(30, TimeUnit.SECONDS);
+            CompletableFuture<ChangeOutcome<?>> a = CompletableFuture.supplyAsync(() -> project.deploy(GithubProject.sha(1), 1), pool);
+            CompletableFuture<ChangeOutcome<?>> b = CompletableFuture.supplyAsync(() -> other.deploy(GithubProject.sha(1), 1), pool);
+            ChangeOutcome<?> ra = a.get(30, TimeUnit.SECONDS);
+            ChangeOutcome<?> rb = b.get(30, TimeUnit.SECONDS);
 
             assertThat(repo.issues).hasSize(2);
             assertThat(repo.openIssues()).hasSize(1);
@@ -251,7 +247,7 @@ class GithubTrackerTest {
         ObjectNode metadata = project.metadata();
         ((ObjectNode) metadata.path("deployments").path("qa")).remove("issueNumber");
         project.metadata(metadata);
-        SyncResult again = project.deploy(GithubProject.sha(2), 2);
+        ChangeOutcome<?> again = project.deploy(GithubProject.sha(2), 2);
         assertThat(again.tracking().number()).isEqualTo(1);
         assertThat(again.warnings()).noneMatch(w -> w.contains("duplicate"));
         assertThat(repo.commentsOf(2)).hasSize(duplicateComments);
@@ -264,7 +260,7 @@ class GithubTrackerTest {
         seedIssue("first", "old body\n" + marker, "increment:0018", "env:qa");
         seedIssue("second", "copy\n" + marker, "increment:0018", "env:qa");
 
-        SyncResult result = project.deploy(GithubProject.sha(1), 1);
+        ChangeOutcome<?> result = project.deploy(GithubProject.sha(1), 1);
 
         assertThat(result.tracking().number()).isEqualTo(1);
         assertThat(repo.issues.get(2).path("state").asText()).isEqualTo("closed");
@@ -280,7 +276,7 @@ class GithubTrackerTest {
         // someone adds a label of their own
         addLabelByHand(1, "needs-review");
 
-        project.sync("github-qa", GithubProject.sha(2), 2, SyncRequest.Outcome.FAILED);
+        project.sync("github-qa", GithubProject.sha(2), 2, Request.Outcome.FAILED);
 
         assertThat(repo.labelNames(1)).containsExactlyInAnyOrder("specweave", "increment:0018", "env:qa", "needs-review");
         assertThat(repo.commentsOf(1)).singleElement().satisfies(c ->

@@ -9,7 +9,7 @@ import io.specweave.deploy.DeployException;
 import io.specweave.deploy.OperationFailedException;
 import io.specweave.deploy.config.Credentials;
 import io.specweave.deploy.config.Provider;
-import io.specweave.deploy.app.SyncResult;
+import io.specweave.deploy.app.ChangeOutcome;
 import io.specweave.deploy.http.HttpSettings;
 import io.specweave.deploy.http.RestClient;
 import io.specweave.deploy.tracker.OpenApiContract;
@@ -153,7 +153,7 @@ abstract class JiraTrackerContractTest {
     @Test
     void firstSyncCreatesOneIssueWithLabelsDescriptionAndLinks() {
         TrackerProject project = project("");
-        SyncResult result = project.sync("jira-qa", "9b1d5f0c1234567890abcdef", 1);
+        ChangeOutcome<?> result = project.sync("jira-qa", "9b1d5f0c1234567890abcdef", 1);
         List<String> requests = jira.takeRequests();
         report("first sync", requests);
 
@@ -204,7 +204,7 @@ abstract class JiraTrackerContractTest {
         project.sync("jira-qa", "aaa111", 1);
         jira.takeRequests();
         for (int i = 0; i < 3; i++) {
-            SyncResult again = project.sync("jira-qa", "aaa111", 1);
+            ChangeOutcome<?> again = project.sync("jira-qa", "aaa111", 1);
             assertThat(again.tracking().changed()).isFalse();
         }
         List<String> requests = jira.takeRequests();
@@ -219,7 +219,7 @@ abstract class JiraTrackerContractTest {
         TrackerProject project = project("");
         project.sync("jira-qa", "aaa111", 1);
         jira.takeRequests();
-        SyncResult second = project.sync("jira-qa", "bbb222", 2);
+        ChangeOutcome<?> second = project.sync("jira-qa", "bbb222", 2);
         List<String> requests = jira.takeRequests();
         report("new deployment", requests);
 
@@ -251,7 +251,7 @@ abstract class JiraTrackerContractTest {
         project.forgetLink("qa");
         assertThat(project.metadata()).doesNotContain(key);
         jira.takeRequests();
-        SyncResult found = project.sync("jira-qa", "aaa111", 1);
+        ChangeOutcome<?> found = project.sync("jira-qa", "aaa111", 1);
         List<String> requests = jira.takeRequests();
         report("lost link, same deployment", requests);
         assertThat(found.tracking().key()).isEqualTo(key);
@@ -267,10 +267,10 @@ abstract class JiraTrackerContractTest {
         TrackerProject project = project("");
         jira.holdSearchesUntil(2);
         ExecutorService runs = Executors.newFixedThreadPool(2);
-        Future<SyncResult> a = runs.submit(() -> project.sync("jira-qa", "aaa111", 1));
-        Future<SyncResult> b = runs.submit(() -> project.sync("jira-qa", "aaa111", 1));
-        SyncResult ra = a.get();
-        SyncResult rb = b.get();
+        Future<ChangeOutcome<?>> a = runs.submit(() -> project.sync("jira-qa", "aaa111", 1));
+        Future<ChangeOutcome<?>> b = runs.submit(() -> project.sync("jira-qa", "aaa111", 1));
+        ChangeOutcome<?> ra = a.get();
+        ChangeOutcome<?> rb = b.get();
         runs.shutdown();
         report("two concurrent first syncs (both)", jira.takeRequests());
 
@@ -347,7 +347,7 @@ abstract class JiraTrackerContractTest {
     void aRefusedPropertyIsAWarningAndTheNextSyncStoresTheCopy() {
         TrackerProject project = project("");
         jira.refuseProperties(true);
-        SyncResult first = project.sync("jira-qa", "aaa111", 1);
+        ChangeOutcome<?> first = project.sync("jira-qa", "aaa111", 1);
         FakeJira.Issue issue = jira.issues().get(0);
         assertThat(first.tracking().created()).isTrue();
         assertThat(first.warnings()).singleElement().asString().contains("record copy could not be stored",
@@ -359,7 +359,7 @@ abstract class JiraTrackerContractTest {
 
         jira.refuseProperties(false);
         jira.takeRequests();
-        SyncResult again = project.sync("jira-qa", "aaa111", 1);
+        ChangeOutcome<?> again = project.sync("jira-qa", "aaa111", 1);
         assertThat(again.warnings()).isEmpty();
         assertThat(issue.properties.get("specweave-deploy").path("record").path("commit").asText()).isEqualTo("aaa111");
         assertThat(jira.takeRequests()).hasSize(3);
@@ -372,7 +372,7 @@ abstract class JiraTrackerContractTest {
         TrackerProject project = project("");
         jira.failNext(429, Map.of("Retry-After", "5"));
         jira.failNext(503, Map.of("Retry-After", "2"));
-        SyncResult result = project.sync("jira-qa", "aaa111", 1);
+        ChangeOutcome<?> result = project.sync("jira-qa", "aaa111", 1);
         assertThat(result.tracking().created()).isTrue();
         assertThat(waits).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(2));
         assertThat(jira.issues()).hasSize(1);
@@ -390,7 +390,7 @@ abstract class JiraTrackerContractTest {
                 .hasMessageContaining("HTTP 401")
                 .hasMessageContaining(flavor() == FakeJira.Flavor.CLOUD ? "JIRA_EMAIL and JIRA_API_TOKEN" : "JIRA_PAT")
                 .hasMessageNotContaining(secret())
-                .hasMessageContaining("the deployment is recorded");
+                .hasMessageContaining("is recorded in");
         assertThat(project.metadata()).doesNotContain(secret());
         assertThat(jira.issues()).isEmpty();
     }
@@ -408,7 +408,7 @@ abstract class JiraTrackerContractTest {
     @Test
     void deployedTransitionMovesTheIssueOnceAndThenLeavesItAlone() {
         TrackerProject project = project(", \"deployedTransition\": \"Deployed\"");
-        SyncResult first = project.sync("jira-qa", "aaa111", 1);
+        ChangeOutcome<?> first = project.sync("jira-qa", "aaa111", 1);
         assertThat(first.warnings()).isEmpty();
         assertThat(jira.issues().get(0).status).isEqualTo("Deployed");
         jira.takeRequests();
@@ -421,7 +421,7 @@ abstract class JiraTrackerContractTest {
     @Test
     void unavailableTransitionIsAWarningListingTheAvailableOnes() {
         TrackerProject project = project(", \"deployedTransition\": \"Release to prod\"");
-        SyncResult result = project.sync("jira-qa", "aaa111", 1);
+        ChangeOutcome<?> result = project.sync("jira-qa", "aaa111", 1);
         assertThat(result.tracking().created()).isTrue();
         assertThat(result.warnings()).singleElement().asString()
                 .contains("no transition \"Release to prod\"", "\"Start progress\" → In Progress", "\"Deploy\" → Deployed");
@@ -433,7 +433,7 @@ abstract class JiraTrackerContractTest {
         FakeJira.Issue story = jira.add("PROD", "Sign in with Google (story)", "team-a");
         FakeJira.Issue other = jira.add("PROD", "Google consent screen");
         TrackerProject project = project(", \"issueKeys\": [\"" + story.key + "\"]");
-        SyncResult result = project.sync("jira-qa", "aaa111", 1);
+        ChangeOutcome<?> result = project.sync("jira-qa", "aaa111", 1);
         List<String> requests = jira.takeRequests();
         report("issueKeys, one issue, new deployment", requests);
 
@@ -449,7 +449,7 @@ abstract class JiraTrackerContractTest {
         assertThat(story.comments).hasSize(1);
 
         // --issue-keys on the command line wins over the profile's list
-        SyncResult cli = project.sync("jira-qa", "bbb222", 2, List.of(story.key + "," + other.key));
+        ChangeOutcome<?> cli = project.sync("jira-qa", "bbb222", 2, List.of(story.key + "," + other.key));
         assertThat(cli.tracking().key()).isEqualTo(story.key + "," + other.key);
         assertThat(story.comments).hasSize(2);
         assertThat(other.comments).hasSize(1);
@@ -463,7 +463,7 @@ abstract class JiraTrackerContractTest {
         project.sync("jira-qa", "aaa111", 1, List.of(story.key));
         assertThat(project.metadata()).contains("\"issueKey\": \"" + story.key + "\"");
 
-        SyncResult own = project.sync("jira-qa", "bbb222", 2);
+        ChangeOutcome<?> own = project.sync("jira-qa", "bbb222", 2);
         assertThat(own.tracking().created()).isTrue();
         assertThat(own.tracking().key()).isNotEqualTo(story.key);
         assertThat(jira.issue(story.key).summary).isEqualTo("Sign in with Google (story)");
