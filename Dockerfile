@@ -12,17 +12,15 @@ WORKDIR /src
 # more (the Jenkins plugin), and those must not be needed here.
 COPY pom.xml action/src/container/image-reactor.xml ./
 COPY core/pom.xml core/
-COPY cli/pom.xml cli/
 COPY action/pom.xml action/
 # Dependencies and plugins first, in a layer of their own, reused until a pom changes: the same
 # package build on the poms alone resolves exactly what the real one needs (go-offline resolves
 # more, e.g. optional dependencies that live outside Maven Central).
 RUN mvn -B -q -f image-reactor.xml -Dmaven.test.skip=true package \
- && rm -rf core/target cli/target action/target
+ && rm -rf core/target action/target
 # Not offline (-o) below: should a goal resolve something lazily once sources are present, a
 # build that downloads it beats one that fails.
 COPY core/src/main core/src/main
-COPY cli/src/main cli/src/main
 COPY action/src/main action/src/main
 RUN mvn -B -q -f image-reactor.xml -Dmaven.test.skip=true package \
  && cp action/target/specweave-deploy-action.jar /specweave-deploy.jar
