@@ -3,16 +3,14 @@ package io.specweave.deploy.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code approve [<increment>] --environment E --by NAME}: records an approval, a change request, metrics. */
 @Command(name = "approve", mixinStandardHelpOptions = true, versionProvider = SpecweaveDeploy.Version.class,
         description = "Records an approval (and a change request or metrics) for an environment's deployment.")
 final class ApproveCommand extends OperationCommand {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "INCREMENT",
-            description = "Increment id (0018, 18, 0018-name) or 'active' (default).")
-    String increment;
+    @Mixin
+    IncrementParameter increment;
 
     @Mixin
     TargetOptions target;
@@ -35,7 +33,7 @@ final class ApproveCommand extends OperationCommand {
 
     @Override
     public Integer call() {
-        return finish(operations().approve(target.applyTo(request().increment(increment)).approvedBy(by).role(role)
+        return finish(operations().approve(target.applyTo(request().increment(increment.increment)).approvedBy(by).role(role)
                 .notes(notes).changeRequest(changeRequest).metrics(metrics).build()));
     }
 }

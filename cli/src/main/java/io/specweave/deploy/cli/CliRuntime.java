@@ -2,13 +2,14 @@ package io.specweave.deploy.cli;
 
 import io.specweave.deploy.app.Host;
 import io.specweave.deploy.app.Progress;
+import io.specweave.deploy.app.StopSignal;
 import io.specweave.deploy.app.TrackerFactory;
 import io.specweave.deploy.config.Credentials;
+import io.specweave.deploy.report.Terminal;
 import io.specweave.deploy.http.Sleeper;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
@@ -28,38 +29,23 @@ public record CliRuntime(
                 Clock.systemUTC(), TrackerFactory::standard);
     }
 
-    /** Core's view of this process for one command. */
-    Host host(Progress progress, Sleeper sleeper, BooleanSupplier stop) {
-        return new Host(env, clock, trackers, sleeper, progress, stop, null);
+    /** Core's view of this process for one command; {@code stop} ends waits early on Ctrl-C, may be null. */
+    Host host(Progress progress, StopSignal stop) {
+        return new Host(env, clock, trackers, stop == null ? Sleeper.system() : stop.sleeper(), progress,
+                stop == null ? null : stop::requested, null);
     }
 
     Host host() {
-        return host(Progress.NONE, Sleeper.system(), null);
+        return host(Progress.NONE, null);
     }
 
-    /**
-     * ANSI colours: not with {@link #plain()}; on for a terminal, in GitHub Actions' log (which shows
-     * them) or with {@code FORCE_COLOR}; off when output goes to a file or a pipe.
-     */
-    public boolean colour() {
-        if (plain()) {
-            return false;
-        }
-        return env.containsKey("FORCE_COLOR") || "true".equals(env.get("GITHUB_ACTIONS")) || System.console() != null;
+    /** Emoji, colours and progress in place, as the environment and the console say. */
+    Terminal terminal() {
+        return Terminal.of(env, System.console() != null);
     }
 
-    /**
-     * A person watching a terminal, who gets progress rewritten in place: a console, and not a CI
-     * log ({@code CI=true}, GitHub Actions, Jenkins), whose viewers show every {@code \r} as a new line.
-     */
-    public boolean interactive() {
-        return System.console() != null && !"true".equalsIgnoreCase(env.get("CI"))
-                && !"true".equals(env.get("GITHUB_ACTIONS")) && !env.containsKey("JENKINS_URL");
-    }
-
-    /** Emoji off when NO_COLOR is set (https://no-color.org) or the terminal is dumb. */
     public boolean plain() {
-        return env.containsKey("NO_COLOR") || "dumb".equals(env.get("TERM"));
+        return terminal().plain();
     }
 
     /**

@@ -4,7 +4,6 @@ import io.specweave.deploy.app.Request;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code deploy <increment> --environment E [--slot S | --canary N]}, or {@code --all-environments}. */
 @Command(name = "deploy", mixinStandardHelpOptions = true, versionProvider = SpecweaveDeploy.Version.class,
@@ -12,9 +11,8 @@ import picocli.CommandLine.Parameters;
                 + "canary step, or to every environment at once.")
 final class DeployCommand extends OperationCommand {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "INCREMENT",
-            description = "Increment id (0018, 18, 0018-name) or 'active' (default).")
-    String increment;
+    @Mixin
+    IncrementParameter increment;
 
     @Mixin
     TargetOptions target;
@@ -45,7 +43,7 @@ final class DeployCommand extends OperationCommand {
 
     @Override
     public Integer call() {
-        Request request = facts.applyTo(target.applyTo(request().increment(increment))).slot(slot)
+        Request request = facts.applyTo(target.applyTo(request().increment(increment.increment))).slot(slot)
                 .canaryWeight(canary).deploymentUrl(deploymentUrl).force(force).healthCheck(!noHealthCheck)
                 .allEnvironments(allEnvironments).build();
         return allEnvironments ? finish(operations().deployAll(request)) : finish(operations().deploy(request));

@@ -25,7 +25,7 @@ final class DoraCommand extends OperationCommand {
     public Integer call() {
         DoraReport report = operations().dora(request().window(window).build());
         out().print(json ? Json.pretty(report) + "\n" : markdown ? new MarkdownStatusRenderer().renderDora(report)
-                : new TextStatusRenderer(runtime().plain(), runtime().colour()).renderDora(report));
+                : new TextStatusRenderer(runtime().plain(), runtime().terminal().colour()).renderDora(report));
         return 0;
     }
 }

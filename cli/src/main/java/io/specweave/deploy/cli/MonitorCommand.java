@@ -7,15 +7,13 @@ import io.specweave.deploy.app.Operations;
 import io.specweave.deploy.app.Progress;
 import io.specweave.deploy.app.Request;
 import io.specweave.deploy.app.StopSignal;
-import io.specweave.deploy.metrics.CanaryAnalyzer;
 import io.specweave.deploy.metrics.MonitorPoll;
-import io.specweave.deploy.report.CanaryReportRenderer;
 import io.specweave.deploy.report.MonitorText;
+import io.specweave.deploy.report.ProgressLines;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code monitor <increment> --environment E [--canary]}: watches an environment's health and
@@ -26,9 +24,8 @@ import picocli.CommandLine.Parameters;
                 + "running canary with stable and recommends the next step.")
 final class MonitorCommand extends OperationCommand {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "INCREMENT",
-            description = "Increment id (0018, 18, 0018-name) or 'active' (default).")
-    String increment;
+    @Mixin
+    IncrementParameter increment;
 
     @Mixin
     TargetOptions target;
@@ -69,46 +66,38 @@ final class MonitorCommand extends OperationCommand {
 
     @Override
     public Integer call() {
-        Request request = target.applyTo(request().increment(increment)).canary(canary)
+        Request request = target.applyTo(request().increment(increment.increment)).canary(canary)
                 .duration(duration == null ? null : Durations.parse(duration, Input.DURATION))
                 .interval(interval == null ? null : Durations.parse(interval, Input.INTERVAL))
                 .metricsFile(metricsFile).prometheusUrl(prometheusUrl).failures(failures)
                 .thresholds(new Request.Thresholds(maxErrorRateIncrease, maxP95Increase, minRequests, failureThreshold))
                 .build();
         PrintWriter out = out();
-        boolean inPlace = !json && runtime().interactive();
+        boolean inPlace = !json && runtime().terminal().interactive();
         int[] width = {0};
         boolean[] printed = {false};
-        Progress progress = new Progress() {
+        Progress progress = json ? Progress.NONE : new ProgressLines(line -> {
+            out.println(line);
+            out.flush();
+            printed[0] = true;
+        }, runtime().plain()) {
             @Override
             public void poll(MonitorPoll poll) {
-                if (json) {
+                if (!inPlace) {
+                    super.poll(poll);
                     return;
                 }
+                // One progress line rewritten in place, padded over what a longer line before it left.
                 String line = MonitorText.line(poll);
-                if (inPlace) {
-                    // Pad over what the previous, longer line left on the screen.
-                    out.print("\r" + line + " ".repeat(Math.max(0, width[0] - line.length())));
-                    width[0] = line.length();
-                } else {
-                    out.println(line);
-                }
-                printed[0] = true;
+                out.print("\r" + line + " ".repeat(Math.max(0, width[0] - line.length())));
                 out.flush();
-            }
-
-            @Override
-            public void measurement(int number, int planned, CanaryAnalyzer.Measurement measurement) {
-                if (planned > 1 && !json) {
-                    out.println(new CanaryReportRenderer(runtime().plain()).line(number, planned, measurement));
-                    printed[0] = true;
-                    out.flush();
-                }
+                width[0] = line.length();
+                printed[0] = true;
             }
         };
         StopSignal stop = StopSignal.onShutdown();
         try {
-            Operations operations = new Operations(runtime().host(progress, stop.sleeper(), stop::requested));
+            Operations operations = new Operations(runtime().host(progress, stop));
             ChangeOutcome<?> outcome = operations.monitor(request);
             if (inPlace && width[0] > 0) {
                 out.println();

@@ -3,16 +3,14 @@ package io.specweave.deploy.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code rollback <increment> --environment E [--canary]}: puts back what ran before. */
 @Command(name = "rollback", mixinStandardHelpOptions = true, versionProvider = SpecweaveDeploy.Version.class,
         description = "Rolls an environment back to the version it ran before, or abandons its running canary.")
 final class RollbackCommand extends OperationCommand {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "INCREMENT",
-            description = "Increment id (0018, 18, 0018-name) or 'active' (default).")
-    String increment;
+    @Mixin
+    IncrementParameter increment;
 
     @Mixin
     TargetOptions target;
@@ -32,7 +30,7 @@ final class RollbackCommand extends OperationCommand {
 
     @Override
     public Integer call() {
-        return finish(operations().rollback(facts.applyTo(target.applyTo(request().increment(increment)))
+        return finish(operations().rollback(facts.applyTo(target.applyTo(request().increment(increment.increment)))
                 .canary(canary).reason(reason).healthCheck(!noHealthCheck).build()));
     }
 }

@@ -46,7 +46,7 @@ final class StatusCommand extends OperationCommand {
     @Override
     public Integer call() {
         PrintWriter out = out();
-        TextStatusRenderer text = new TextStatusRenderer(runtime().plain(), runtime().colour());
+        TextStatusRenderer text = new TextStatusRenderer(runtime().plain(), runtime().terminal().colour());
         String reference = active ? "active" : increment;
         if (reference == null) {
             if (refresh) {

@@ -3,16 +3,14 @@ package io.specweave.deploy.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code swap-slots [<increment>] --environment E}: makes the idle blue-green slot live. */
 @Command(name = "swap-slots", mixinStandardHelpOptions = true, versionProvider = SpecweaveDeploy.Version.class,
         description = "Checks the idle blue-green slot's health and makes it live.")
 final class SwapSlotsCommand extends OperationCommand {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "INCREMENT",
-            description = "Increment id (0018, 18, 0018-name) or 'active' (default).")
-    String increment;
+    @Mixin
+    IncrementParameter increment;
 
     @Mixin
     TargetOptions target;
@@ -25,7 +23,7 @@ final class SwapSlotsCommand extends OperationCommand {
 
     @Override
     public Integer call() {
-        return finish(operations().swap(facts.applyTo(target.applyTo(request().increment(increment))).force(force)
+        return finish(operations().swap(facts.applyTo(target.applyTo(request().increment(increment.increment))).force(force)
                 .build()));
     }
 }

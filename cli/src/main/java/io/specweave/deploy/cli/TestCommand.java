@@ -2,12 +2,11 @@ package io.specweave.deploy.cli;
 
 import io.specweave.deploy.app.Operations;
 import io.specweave.deploy.app.Progress;
-import io.specweave.deploy.http.Sleeper;
+import io.specweave.deploy.report.ProgressLines;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code test <increment> --environment E --suite NAME}: runs a test suite against an environment. */
 @Command(name = "test", mixinStandardHelpOptions = true, versionProvider = SpecweaveDeploy.Version.class,
@@ -15,9 +14,8 @@ import picocli.CommandLine.Parameters;
                 + "its results.")
 final class TestCommand extends OperationCommand {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "INCREMENT",
-            description = "Increment id (0018, 18, 0018-name) or 'active' (default).")
-    String increment;
+    @Mixin
+    IncrementParameter increment;
 
     @Mixin
     TargetOptions target;
@@ -38,17 +36,14 @@ final class TestCommand extends OperationCommand {
         live.println("Running test suite " + suite + " against " + (target.environment == null ? "the environment"
                 : target.environment) + (slot == null ? "" : " (slot " + slot + ")"));
         live.flush();
-        Progress progress = new Progress() {
-            @Override
-            public void output(String line) {
-                synchronized (live) {
-                    live.println(line);
-                    live.flush();
-                }
+        Progress progress = new ProgressLines(line -> {
+            synchronized (live) {
+                live.println(line);
+                live.flush();
             }
-        };
-        Operations operations = new Operations(runtime().host(progress, Sleeper.system(), null));
-        return finish(operations.test(target.applyTo(request().increment(increment)).slot(slot).suite(suite)
+        }, runtime().plain());
+        Operations operations = new Operations(runtime().host(progress, null));
+        return finish(operations.test(target.applyTo(request().increment(increment.increment)).slot(slot).suite(suite)
                 .commit(commit).build()));
     }
 }

@@ -1,9 +1,9 @@
 package io.specweave.deploy.app;
 
+import io.specweave.deploy.ci.CiContext;
 import io.specweave.deploy.ci.MetadataCommitter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Commits what an operation wrote ({@code metadata.json}, {@code feature-flags.json}) back to the
@@ -17,29 +17,26 @@ public final class CommitBack {
     /** The token in the commit message that keeps the push from starting another pipeline (GitHub and Jenkins' SCM Skip). */
     public static final String SKIP_CI = "[ci skip]";
 
-    /** The identity GitHub shows with the Actions logo. */
-    public static final String GITHUB_ACTIONS_BOT_NAME = MetadataCommitter.GITHUB_ACTIONS_BOT.name();
-    public static final String GITHUB_ACTIONS_BOT_EMAIL = MetadataCommitter.GITHUB_ACTIONS_BOT.email();
-
     /**
-     * What a front end asks for.
+     * What a front end asks for. Where the commit goes and who it is by are the run's facts (the CI's:
+     * a pull request's branch, a release's target branch; the GitHub Actions bot, the Git plugin's
+     * identity in Jenkins), else the checked-out branch and git's configured identity.
      *
-     * @param authorName  who the commit is by
-     * @param authorEmail their e-mail address
-     * @param branch      the branch to push to; null for the checked-out branch
-     * @param remote      the remote, usually {@code origin}
-     * @param attempts    pushes to try while other jobs keep moving the branch
-     * @param writer      who wrote the record, for the message ({@code specweave-deploy}, {@code specweaveSync})
+     * @param remote   the remote, usually {@code origin}
+     * @param attempts pushes to try while other jobs keep moving the branch
+     * @param writer   who wrote the record, for the message ({@code specweave-deploy}, {@code specweaveSync})
      */
-    public record Spec(String authorName, String authorEmail, String branch, String remote, int attempts,
-            String writer) {
+    public record Spec(String remote, int attempts, String writer) {
 
         public Spec {
-            Objects.requireNonNull(authorName, "authorName");
-            Objects.requireNonNull(authorEmail, "authorEmail");
             remote = remote == null ? "origin" : remote;
             attempts = Math.max(1, attempts);
             writer = writer == null ? "specweave-deploy" : writer;
+        }
+
+        /** To {@code origin}, trying {@code attempts} pushes. */
+        public static Spec of(int attempts, String writer) {
+            return new Spec("origin", attempts, writer);
         }
     }
 
@@ -88,11 +85,12 @@ public final class CommitBack {
      * @param runUrl  the run, for the message; may be null
      * @param reapply writes this operation's change again into the branch's version of the files
      */
-    static Result run(Project project, Spec spec, List<Path> files, String what, String runUrl, Runnable reapply) {
+    static Result run(Project project, Spec spec, CiContext facts, List<Path> files, String what, Runnable reapply) {
         String message = "Record " + what + " " + SKIP_CI + "\n\nWritten by " + spec.writer()
-                + " so the next environment's job sees this record." + (runUrl == null ? "" : "\nRun: " + runUrl);
-        MetadataCommitter committer = new MetadataCommitter(project.dir(), new MetadataCommitter.Author(
-                spec.authorName(), spec.authorEmail()), spec.remote(), spec.attempts());
-        return new Result(committer.commitAndPush(files, message, spec.branch(), reapply), message);
+                + " so the next environment's job sees this record."
+                + (facts.runUrl() == null ? "" : "\nRun: " + facts.runUrl());
+        MetadataCommitter committer = new MetadataCommitter(project.dir(), facts.committer(), spec.remote(),
+                spec.attempts());
+        return new Result(committer.commitAndPush(files, message, facts.commitBranch(), reapply), message);
     }
 }

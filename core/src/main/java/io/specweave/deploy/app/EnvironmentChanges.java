@@ -181,9 +181,8 @@ final class EnvironmentChanges {
             List<Path> files = new ArrayList<>();
             files.add(context.increment().metadataFile());
             files.addAll(effect.files);
-            commit = CommitBack.run(context.project(), request.commitBack, files, change.name() + " of "
-                    + context.increment().id() + " in " + context.target().describe(), context.facts().runUrl(),
-                    write);
+            commit = CommitBack.run(context.project(), request.commitBack, context.facts(), files, change.name()
+                    + " of " + context.increment().id() + " in " + context.target().describe(), write);
         }
         return outcome(result, context, change, effect, written, changed, ref, health, refusals, problems, warnings,
                 refreshed, commit, decision);

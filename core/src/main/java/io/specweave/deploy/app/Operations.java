@@ -153,9 +153,9 @@ public final class Operations {
         }
         CommitBack.Result commit = null;
         if (request.commitBack != null && !request.dryRun && !writers.isEmpty()) {
-            commit = CommitBack.run(project, request.commitBack, List.of(increment.metadataFile()), "deployment of "
-                    + increment.id() + " to " + String.join(", ", recorded.stream().map(ChangeOutcome::environment)
-                            .toList()), facts.runUrl(), () -> writers.forEach(Runnable::run));
+            commit = CommitBack.run(project, request.commitBack, facts, List.of(increment.metadataFile()),
+                    "deployment of " + increment.id() + " to " + String.join(", ", recorded.stream()
+                            .map(ChangeOutcome::environment).toList()), () -> writers.forEach(Runnable::run));
         }
         return new AllEnvironmentsOutcome(increment.id(), facts.commit(), recorded, stoppedAt, reason, rest, commit);
     }
@@ -247,9 +247,9 @@ public final class Operations {
                 }
                 FlagChanges.write(project, change);
                 CommitBack.Result commit = request.commitBack == null ? null : CommitBack.run(project,
-                        request.commitBack, List.of(FlagChanges.store(project).file()), "feature flag " + change.flag()
-                                + " " + (enabled ? "on" : "off") + " in " + change.environment(), null,
-                        () -> FlagChanges.write(project, change));
+                        request.commitBack, host.ci(project.dir()), List.of(FlagChanges.store(project).file()),
+                        "feature flag " + change.flag() + " " + (enabled ? "on" : "off") + " in "
+                                + change.environment(), () -> FlagChanges.write(project, change));
                 return new FlagOutcome(request.flagAction, change.environment(), change, null, null, null, commit);
             }
         }

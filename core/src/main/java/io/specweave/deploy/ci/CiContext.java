@@ -10,9 +10,17 @@ package io.specweave.deploy.ci;
  * @param actor   who deployed, may be null
  * @param runUrl  link to the pipeline run, may be null
  * @param repositoryUrl web URL of the source repository (commit links are {@code <url>/commit/<sha>}), may be null
+ * @param commitBranch  the branch a record committed back belongs on: a pull request's source branch, a
+ *                      release's target branch; null for the checked-out branch
+ * @param committer     who a commit-back is by, as the CI presents itself; null for git's configured identity
  */
 public record CiContext(String system, String commit, String branch, String tag, String actor, String runUrl,
-        String repositoryUrl) {
+        String repositoryUrl, String commitBranch, MetadataCommitter.Author committer) {
+
+    public CiContext(String system, String commit, String branch, String tag, String actor, String runUrl,
+            String repositoryUrl) {
+        this(system, commit, branch, tag, actor, runUrl, repositoryUrl, null, null);
+    }
 
     public static CiContext none() {
         return new CiContext("none", null, null, null, null, null, null);
@@ -21,7 +29,7 @@ public record CiContext(String system, String commit, String branch, String tag,
     /** This context with every non-null value of {@code explicit} taking precedence. */
     public CiContext overriddenBy(String commit, String branch, String tag, String actor, String runUrl) {
         return new CiContext(system, first(commit, this.commit), first(branch, this.branch), first(tag, this.tag),
-                first(actor, this.actor), first(runUrl, this.runUrl), repositoryUrl);
+                first(actor, this.actor), first(runUrl, this.runUrl), repositoryUrl, commitBranch, committer);
     }
 
     private static String first(String a, String b) {

@@ -1,5 +1,8 @@
 package io.specweave.deploy.ci;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.specweave.deploy.Json;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +55,38 @@ public final class CiDetector {
             }
         }
         return new CiContext("github-actions", get("GITHUB_SHA"), branch, tag, get("GITHUB_ACTOR"), runUrl,
-                repositoryUrl);
+                repositoryUrl, githubCommitBranch(), MetadataCommitter.GITHUB_ACTIONS_BOT);
+    }
+
+    /**
+     * Where a commit-back of a GitHub run goes: the branch of a pull request or push; for a published
+     * release (which checks out a tag), the release's target branch from the event payload at
+     * {@code GITHUB_EVENT_PATH}, else the repository's default branch; null: the checked-out branch.
+     */
+    private String githubCommitBranch() {
+        String head = get("GITHUB_HEAD_REF");
+        if (head != null) {
+            return head;
+        }
+        String ref = get("GITHUB_REF");
+        if (ref != null && ref.startsWith("refs/heads/")) {
+            return ref.substring("refs/heads/".length());
+        }
+        JsonNode event = event(get("GITHUB_EVENT_PATH"));
+        String target = Json.text(event.path("release"), "target_commitish");
+        if (target != null && !target.matches("[0-9a-f]{40}")) {
+            return target.startsWith("refs/heads/") ? target.substring("refs/heads/".length()) : target;
+        }
+        return ref != null && ref.startsWith("refs/tags/") ? Json.text(event.path("repository"), "default_branch")
+                : null;
+    }
+
+    private static JsonNode event(String path) {
+        try {
+            return path == null ? Json.mapper().createObjectNode() : Json.mapper().readTree(Files.readString(Path.of(path)));
+        } catch (IOException | RuntimeException e) {
+            return Json.mapper().createObjectNode();
+        }
     }
 
     private CiContext jenkins() {
@@ -66,7 +100,39 @@ public final class CiDetector {
         }
         String actor = first(get("BUILD_USER_EMAIL"), first(get("BUILD_USER_ID"), get("BUILD_USER")));
         return new CiContext("jenkins", get("GIT_COMMIT"), branch, tag, actor, get("BUILD_URL"),
-                webUrl(get("GIT_URL")));
+                webUrl(get("GIT_URL")), jenkinsCommitBranch(), jenkinsCommitter());
+    }
+
+    /**
+     * Where a commit-back of a Jenkins run goes: a pull request's source branch ({@code CHANGE_BRANCH}),
+     * else {@code BRANCH_NAME} (multibranch), else {@code GIT_BRANCH} without its remote; null: the
+     * checked-out branch.
+     */
+    private String jenkinsCommitBranch() {
+        if (get("CHANGE_ID") != null) {
+            return get("CHANGE_BRANCH");
+        }
+        String name = get("BRANCH_NAME");
+        if (name != null) {
+            return name;
+        }
+        String git = get("GIT_BRANCH");
+        return git == null ? null
+                : git.replaceFirst("^refs/heads/", "").replaceFirst("^refs/remotes/", "").replaceFirst("^origin/", "");
+    }
+
+    /**
+     * Who a commit-back of a Jenkins run is by: the identity the Git plugin's global settings give the
+     * run ({@code GIT_COMMITTER_NAME}/{@code GIT_COMMITTER_EMAIL}, or the {@code GIT_AUTHOR_*} pair), else
+     * "Jenkins" &lt;jenkins@localhost&gt;.
+     */
+    private MetadataCommitter.Author jenkinsCommitter() {
+        for (String who : List.of("GIT_COMMITTER", "GIT_AUTHOR")) {
+            if (get(who + "_NAME") != null && get(who + "_EMAIL") != null) {
+                return new MetadataCommitter.Author(get(who + "_NAME"), get(who + "_EMAIL"));
+            }
+        }
+        return MetadataCommitter.JENKINS;
     }
 
     /** Fills what the CI did not say from the workspace's git repository, when there is one. */

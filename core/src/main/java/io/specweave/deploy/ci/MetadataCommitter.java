@@ -27,6 +27,8 @@ public final class MetadataCommitter {
     /** The identity GitHub shows with the Actions logo. */
     public static final Author GITHUB_ACTIONS_BOT =
             new Author("github-actions[bot]", "41898282+github-actions[bot]@users.noreply.github.com");
+    /** Jenkins' own identity when the Git plugin names none. */
+    public static final Author JENKINS = new Author("Jenkins", "jenkins@localhost");
 
     private static final Pattern CREDENTIALS_IN_URL = Pattern.compile("://[^/@\\s]+@");
     private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(2);
@@ -40,7 +42,7 @@ public final class MetadataCommitter {
 
     /**
      * @param workTree    any folder inside the repository's work tree
-     * @param author      who the commit is by
+     * @param author      who the commit is by; null for git's configured identity
      * @param remote      the remote to push to, usually {@code origin}
      * @param maxAttempts pushes to try before giving up on a branch that keeps moving (at least 1)
      */
@@ -49,15 +51,17 @@ public final class MetadataCommitter {
             throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
         }
         this.workTree = Objects.requireNonNull(workTree, "workTree");
-        this.author = Objects.requireNonNull(author, "author");
+        this.author = author;
         this.remote = Objects.requireNonNull(remote, "remote");
         this.maxAttempts = maxAttempts;
         Map<String, String> env = new HashMap<>();
         env.put("GIT_TERMINAL_PROMPT", "0");
-        env.put("GIT_AUTHOR_NAME", author.name());
-        env.put("GIT_AUTHOR_EMAIL", author.email());
-        env.put("GIT_COMMITTER_NAME", author.name());
-        env.put("GIT_COMMITTER_EMAIL", author.email());
+        if (author != null) {
+            env.put("GIT_AUTHOR_NAME", author.name());
+            env.put("GIT_AUTHOR_EMAIL", author.email());
+            env.put("GIT_COMMITTER_NAME", author.name());
+            env.put("GIT_COMMITTER_EMAIL", author.email());
+        }
         this.environment = Map.copyOf(env);
     }
 

@@ -120,6 +120,43 @@ public final class OutcomeJson {
         return node;
     }
 
+    /**
+     * What an outcome reports by name, as text (JSON text for the structured ones), for front ends whose
+     * outputs are named strings: increment, environment, profile, trackingUrl, trackingId, healthStatus,
+     * deployment, and what the operation adds — testResults (a suite), recommendation and metrics (monitoring).
+     */
+    public static Map<String, String> named(ChangeOutcome<?> outcome) {
+        ObjectNode json = of(outcome, Message.Spelling.DOMAIN);
+        Map<String, String> named = new LinkedHashMap<>();
+        named.put("increment", outcome.increment().id());
+        named.put("environment", outcome.environment());
+        named.put("profile", outcome.target().profile().name());
+        named.put("trackingUrl", json.path("trackingUrl").asText(null));
+        named.put("trackingId", json.path("trackingId").asText(null));
+        named.put("healthStatus", json.path("healthStatus").asText(null));
+        if (outcome.record() != null) {
+            named.put("deployment", Json.compact(outcome.record().toNodeWithoutHistory()));
+        }
+        if (outcome.detail() instanceof io.specweave.deploy.app.SuiteDetail suite) {
+            named.put("testResults", Json.compact(suite.testResults().toNode()));
+        } else if (outcome.detail() instanceof io.specweave.deploy.metrics.MonitorReport monitor) {
+            named.put("recommendation", monitor.verdict().name().replace('_', ' '));
+            named.put("metrics", Json.compact(monitor.toMetricsNode()));
+        } else if (outcome.detail() instanceof io.specweave.deploy.metrics.CanaryReport canary) {
+            named.put("recommendation", canary.recommendation().label());
+            ObjectNode metrics = Json.mapper().createObjectNode();
+            if (outcome.stored() != null && outcome.stored().path(CanaryState.KEY).path("lastAnalysis")
+                    instanceof ObjectNode analysis) {
+                metrics.setAll(analysis.deepCopy());
+            }
+            metrics.set("canary", Json.mapper().valueToTree(canary.last().canary()));
+            metrics.set("stable", Json.mapper().valueToTree(canary.last().stable()));
+            named.put("metrics", Json.compact(metrics));
+        }
+        named.values().removeIf(v -> v == null);
+        return named;
+    }
+
     /** The plain values of {@code node} ({@link #SCALARS}), as strings, for outputs that hold only text. */
     public static Map<String, String> scalars(ObjectNode node) {
         Map<String, String> map = new LinkedHashMap<>();

@@ -19,7 +19,8 @@ class CiDetectorTest {
                 "GITHUB_SERVER_URL", "https://github.com", "GITHUB_REPOSITORY", "myorg/myapp", "GITHUB_RUN_ID", "42"),
                 dir).detect();
         assertThat(ci).isEqualTo(new CiContext("github-actions", "abc123", "main", null, "octocat",
-                "https://github.com/myorg/myapp/actions/runs/42", "https://github.com/myorg/myapp"));
+                "https://github.com/myorg/myapp/actions/runs/42", "https://github.com/myorg/myapp", null,
+                MetadataCommitter.GITHUB_ACTIONS_BOT));
     }
 
     @Test
@@ -36,7 +37,7 @@ class CiDetectorTest {
                 "GIT_BRANCH", "origin/release", "BUILD_URL", "https://ci/job/app/7/", "BUILD_USER_EMAIL", "a@b.c",
                 "GIT_URL", "https://user:secret@git.example.com/team/app.git"), dir).detect();
         assertThat(ci).isEqualTo(new CiContext("jenkins", "def", "release", null, "a@b.c", "https://ci/job/app/7/",
-                "https://git.example.com/team/app"));
+                "https://git.example.com/team/app", "release", MetadataCommitter.JENKINS));
     }
 
     @Test

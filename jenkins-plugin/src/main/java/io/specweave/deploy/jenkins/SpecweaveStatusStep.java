@@ -32,9 +32,7 @@ public class SpecweaveStatusStep extends Step {
     public SpecweaveStatusStep() {
     }
 
-    public String getIncrement() {
-        return increment;
-    }
+    public String getIncrement() { return increment; }
 
     /** {@code 0018}, {@code 0018-name} or {@code active} (the default). */
     @DataBoundSetter
@@ -43,25 +41,17 @@ public class SpecweaveStatusStep extends Step {
         this.increment = value == null ? SpecweaveSyncStep.ACTIVE : value;
     }
 
-    public boolean isPlain() {
-        return plain;
-    }
+    public boolean isPlain() { return plain; }
 
     /** ASCII marks instead of emoji (also when the run has {@code NO_COLOR} set). */
     @DataBoundSetter
-    public void setPlain(boolean plain) {
-        this.plain = plain;
-    }
+    public void setPlain(boolean plain) { this.plain = plain; }
 
-    public String getWorkingDirectory() {
-        return workingDirectory;
-    }
+    public String getWorkingDirectory() { return workingDirectory; }
 
     /** The folder holding {@code .specweave}, relative to the workspace; default: the workspace. */
     @DataBoundSetter
-    public void setWorkingDirectory(String workingDirectory) {
-        this.workingDirectory = Text.blankToNull(workingDirectory);
-    }
+    public void setWorkingDirectory(String workingDirectory) { this.workingDirectory = Text.blankToNull(workingDirectory); }
 
     @Override
     public StepExecution start(StepContext context) throws Exception {

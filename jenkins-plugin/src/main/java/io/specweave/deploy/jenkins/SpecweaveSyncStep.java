@@ -12,6 +12,7 @@ import hudson.model.TaskListener;
 import hudson.security.ACL;
 import hudson.util.ListBoxModel;
 import io.specweave.deploy.app.Request;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -38,27 +39,13 @@ public class SpecweaveSyncStep extends Step {
 
     static final String ACTIVE = "active";
 
-    private String profile;
-    private String environment;
-    private String increment = ACTIVE;
+    // What the agent gets: the parameters as core's request takes them. Each parameter is described
+    // for users in its help-<parameter>.html beside config.jelly.
+    private final SyncCallable.Parameters p = new SyncCallable.Parameters();
     private boolean deployed = true;
     private boolean failed;
     private String credentialsId;
-    private String commit;
-    private String branch;
-    private String tag;
-    private String deployedBy;
-    private String runUrl;
-    private String deploymentUrl;
-    private boolean dryRun;
     private String workingDirectory;
-    private boolean commitMetadata;
-    private boolean healthCheck = true;
-    private String testResults;
-    private String coverage;
-    private String loadTestResults;
-    private boolean force;
-    private List<String> issueKeys = List.of();
 
     /**
      * Every parameter is optional: the profile may come from {@code profile}, {@code environment} or
@@ -66,216 +53,102 @@ public class SpecweaveSyncStep extends Step {
      */
     @DataBoundConstructor
     public SpecweaveSyncStep() {
+        p.increment = ACTIVE;
     }
 
-    public String getProfile() {
-        return profile;
-    }
-
-    /** The sync profile ({@code sync.profiles.<name>}); empty to choose it by environment or by default. */
+    public String getProfile() { return p.profile; }
     @DataBoundSetter
-    public void setProfile(String profile) {
-        this.profile = Text.blankToNull(profile);
-    }
+    public void setProfile(String profile) { p.profile = Text.blankToNull(profile); }
 
-    public String getEnvironment() {
-        return environment;
-    }
-
-    /** Chooses the profile by the environment it records (dev, qa, ...). */
+    public String getEnvironment() { return p.environment; }
     @DataBoundSetter
-    public void setEnvironment(String environment) {
-        this.environment = Text.blankToNull(environment);
-    }
+    public void setEnvironment(String environment) { p.environment = Text.blankToNull(environment); }
 
-    public String getIncrement() {
-        return increment;
-    }
-
-    /** {@code 0018}, {@code 18}, {@code 0018-name} or {@code active} (the default). */
+    public String getIncrement() { return p.increment; }
     @DataBoundSetter
     public void setIncrement(String increment) {
         String value = Text.blankToNull(increment);
-        this.increment = value == null ? ACTIVE : value;
+        p.increment = value == null ? ACTIVE : value;
     }
 
-    public boolean isDeployed() {
-        return deployed;
-    }
-
-    /** True (the default): the deployment finished. False: it has started and is in progress. */
+    public boolean isDeployed() { return deployed; }
     @DataBoundSetter
-    public void setDeployed(boolean deployed) {
-        this.deployed = deployed;
-    }
+    public void setDeployed(boolean deployed) { this.deployed = deployed; }
 
-    public boolean isFailed() {
-        return failed;
-    }
+    public boolean isFailed() { return failed; }
 
-    /** True: the deployment failed (for a {@code post { failure { ... } }} block); wins over {@code deployed}. */
+    /** Wins over {@code deployed}: a {@code post { failure { ... } }} block says so. */
     @DataBoundSetter
-    public void setFailed(boolean failed) {
-        this.failed = failed;
-    }
+    public void setFailed(boolean failed) { this.failed = failed; }
 
-    public String getCredentialsId() {
-        return credentialsId;
-    }
-
-    /** A "Secret text" (the token) or "Username with password" (Jira e-mail + API token) credential. */
+    public String getCredentialsId() { return credentialsId; }
     @DataBoundSetter
-    public void setCredentialsId(String credentialsId) {
-        this.credentialsId = Text.blankToNull(credentialsId);
-    }
+    public void setCredentialsId(String credentialsId) { this.credentialsId = Text.blankToNull(credentialsId); }
 
-    public String getCommit() {
-        return commit;
-    }
-
+    public String getCommit() { return p.commit; }
     @DataBoundSetter
-    public void setCommit(String commit) {
-        this.commit = Text.blankToNull(commit);
-    }
+    public void setCommit(String commit) { p.commit = Text.blankToNull(commit); }
 
-    public String getBranch() {
-        return branch;
-    }
-
+    public String getBranch() { return p.branch; }
     @DataBoundSetter
-    public void setBranch(String branch) {
-        this.branch = Text.blankToNull(branch);
-    }
+    public void setBranch(String branch) { p.branch = Text.blankToNull(branch); }
 
-    public String getTag() {
-        return tag;
-    }
-
+    public String getTag() { return p.tag; }
     @DataBoundSetter
-    public void setTag(String tag) {
-        this.tag = Text.blankToNull(tag);
-    }
+    public void setTag(String tag) { p.tag = Text.blankToNull(tag); }
 
-    public String getDeployedBy() {
-        return deployedBy;
-    }
-
+    public String getDeployedBy() { return p.deployedBy; }
     @DataBoundSetter
-    public void setDeployedBy(String deployedBy) {
-        this.deployedBy = Text.blankToNull(deployedBy);
-    }
+    public void setDeployedBy(String deployedBy) { p.deployedBy = Text.blankToNull(deployedBy); }
 
-    public String getRunUrl() {
-        return runUrl;
-    }
-
+    public String getRunUrl() { return p.runUrl; }
     @DataBoundSetter
-    public void setRunUrl(String runUrl) {
-        this.runUrl = Text.blankToNull(runUrl);
-    }
+    public void setRunUrl(String runUrl) { p.runUrl = Text.blankToNull(runUrl); }
 
-    public String getDeploymentUrl() {
-        return deploymentUrl;
-    }
-
+    public String getDeploymentUrl() { return p.deploymentUrl; }
     @DataBoundSetter
-    public void setDeploymentUrl(String deploymentUrl) {
-        this.deploymentUrl = Text.blankToNull(deploymentUrl);
-    }
+    public void setDeploymentUrl(String deploymentUrl) { p.deploymentUrl = Text.blankToNull(deploymentUrl); }
 
-    public boolean isDryRun() {
-        return dryRun;
-    }
-
+    public boolean isDryRun() { return p.dryRun; }
     @DataBoundSetter
-    public void setDryRun(boolean dryRun) {
-        this.dryRun = dryRun;
-    }
+    public void setDryRun(boolean dryRun) { p.dryRun = dryRun; }
 
-    public String getWorkingDirectory() {
-        return workingDirectory;
-    }
-
-    /** The folder holding {@code .specweave}, relative to the workspace; default: the workspace. */
+    public String getWorkingDirectory() { return workingDirectory; }
     @DataBoundSetter
-    public void setWorkingDirectory(String workingDirectory) {
-        this.workingDirectory = Text.blankToNull(workingDirectory);
-    }
+    public void setWorkingDirectory(String workingDirectory) { this.workingDirectory = Text.blankToNull(workingDirectory); }
 
-    public boolean isCommitMetadata() {
-        return commitMetadata;
-    }
-
-    /**
-     * True: after a successful sync, commit the changed {@code metadata.json} to the run's branch and
-     * push it (fetch, rebase and retry when the branch moved). A refused push is a warning, not a failure.
-     */
+    public boolean isCommitMetadata() { return p.commitMetadata; }
     @DataBoundSetter
-    public void setCommitMetadata(boolean commitMetadata) {
-        this.commitMetadata = commitMetadata;
-    }
+    public void setCommitMetadata(boolean commitMetadata) { p.commitMetadata = commitMetadata; }
 
-    public boolean isHealthCheck() {
-        return healthCheck;
-    }
-
-    /** True (the default): after a finished deployment, check the environment's health URL. */
+    public boolean isHealthCheck() { return p.healthCheck; }
     @DataBoundSetter
-    public void setHealthCheck(boolean healthCheck) {
-        this.healthCheck = healthCheck;
-    }
+    public void setHealthCheck(boolean healthCheck) { p.healthCheck = healthCheck; }
 
-    public String getTestResults() {
-        return testResults;
-    }
-
-    /** JUnit XML reports (a glob relative to the project folder) to record as testResults. */
+    public String getTestResults() { return p.testResults; }
     @DataBoundSetter
-    public void setTestResults(String testResults) {
-        this.testResults = Text.blankToNull(testResults);
-    }
+    public void setTestResults(String testResults) { p.testResults = Text.blankToNull(testResults); }
 
-    public String getCoverage() {
-        return coverage;
-    }
-
-    /** A JaCoCo or Cobertura XML report to record as line coverage. */
+    public String getCoverage() { return p.coverage; }
     @DataBoundSetter
-    public void setCoverage(String coverage) {
-        this.coverage = Text.blankToNull(coverage);
-    }
+    public void setCoverage(String coverage) { p.coverage = Text.blankToNull(coverage); }
 
-    public String getLoadTestResults() {
-        return loadTestResults;
-    }
-
-    /** A k6 summary JSON to record as loadTestResults. */
+    public String getLoadTestResults() { return p.loadTestResults; }
     @DataBoundSetter
-    public void setLoadTestResults(String loadTestResults) {
-        this.loadTestResults = Text.blankToNull(loadTestResults);
-    }
+    public void setLoadTestResults(String loadTestResults) { p.loadTestResults = Text.blankToNull(loadTestResults); }
 
-    public boolean isForce() {
-        return force;
-    }
-
-    /** True: record even when a promotion gate refuses; the record says forced. */
+    public boolean isForce() { return p.force; }
     @DataBoundSetter
-    public void setForce(boolean force) {
-        this.force = force;
-    }
+    public void setForce(boolean force) { p.force = force; }
 
-    /** The Jira issue keys as the Snippet Generator shows them: comma-separated, empty for none. */
-    public String getIssueKeys() {
-        return issueKeys.isEmpty() ? null : String.join(",", issueKeys);
-    }
-
-    /** Jira: existing issues to record the deployment on instead of a tracking issue of its own ("PROD-12,PROD-13"). */
+    /** As the Snippet Generator shows them: comma-separated, empty for none. */
+    public String getIssueKeys() { return p.issueKeys.isEmpty() ? null : String.join(",", p.issueKeys); }
     @DataBoundSetter
     public void setIssueKeys(String issueKeys) {
         String value = Text.blankToNull(issueKeys);
-        this.issueKeys = value == null ? List.of()
-                : Arrays.stream(value.split("[,\\s]+")).filter(k -> !k.isBlank()).toList();
+        p.issueKeys = value == null ? new ArrayList<>()
+                : Arrays.stream(value.split("[,\\s]+")).filter(k -> !k.isBlank())
+                        .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
     }
 
     @Override
@@ -285,26 +158,8 @@ public class SpecweaveSyncStep extends Step {
 
     /** What the agent needs to run the sync: this step's values, the run's variables and the credential. */
     SyncCallable callable(Map<String, String> runEnvironment, StepCredential credential) {
-        SyncCallable.Parameters p = new SyncCallable.Parameters();
-        p.increment = increment;
-        p.profile = profile;
-        p.environment = environment;
         p.outcome = (failed ? Request.Outcome.FAILED : deployed ? Request.Outcome.DEPLOYED
                 : Request.Outcome.IN_PROGRESS).name();
-        p.commit = commit;
-        p.branch = branch;
-        p.tag = tag;
-        p.deployedBy = deployedBy;
-        p.runUrl = runUrl;
-        p.deploymentUrl = deploymentUrl;
-        p.dryRun = dryRun;
-        p.commitMetadata = commitMetadata;
-        p.healthCheck = healthCheck;
-        p.force = force;
-        p.issueKeys = new java.util.ArrayList<>(issueKeys);
-        p.testResults = testResults;
-        p.coverage = coverage;
-        p.loadTestResults = loadTestResults;
         return new SyncCallable(p, runEnvironment, credential);
     }
 

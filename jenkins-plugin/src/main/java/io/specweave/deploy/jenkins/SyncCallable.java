@@ -30,7 +30,6 @@ import jenkins.MasterToSlaveFileCallable;
 final class SyncCallable extends MasterToSlaveFileCallable<SyncCallable.Result> {
 
     private static final long serialVersionUID = 1L;
-    static final String[] JENKINS = {"Jenkins", "jenkins@localhost"};
     /** Pushes tried when other jobs keep moving the branch. */
     private static final int COMMIT_ATTEMPTS = 4;
 
@@ -84,23 +83,22 @@ final class SyncCallable extends MasterToSlaveFileCallable<SyncCallable.Result> 
     Result sync(Path dir, Operations operations) {
         ChangeOutcome<?> outcome = operations.sync(request(dir));
         ObjectNode json = OutcomeJson.of(outcome, StepSpelling.INSTANCE);
-        LinkedHashMap<String, Object> values = new LinkedHashMap<>(OutcomeJson.scalars(json));
-        values.remove("result");
-        for (String flag : List.of("newDeployment", "metadataChanged", "dryRun")) {
-            values.put(flag, json.path(flag).asBoolean());
-        }
+        @SuppressWarnings("unchecked")
+        LinkedHashMap<String, Object> values = new LinkedHashMap<>((Map<String, Object>) OutcomeJson.plain(json));
+        values.remove("deployment");
         values.put("warnings", new ArrayList<>(outcome.warnings().stream().map(this::redact).toList()));
         if (outcome.record() != null && outcome.record().testResults() != null) {
             values.put("testResults", OutcomeJson.plain(outcome.record().testResults().toNode()));
         }
         if (outcome.commit() != null) {
+            values.remove("commitBack");
             values.put("metadataCommitted", outcome.commit().onRemote());
             if (outcome.commit().pushedCommit() != null) {
                 values.put("metadataCommit", outcome.commit().pushedCommit());
             }
             if (!outcome.commit().onRemote()) {
                 values.put("metadataCommitWarning", redact("commitMetadata: " + outcome.commit().why() + "; the record "
-                        + "is in this workspace" + (outcome.target().profile().provider().id().equals("local") ? ""
+                        + "is in this workspace" + ("local".equals(outcome.target().profile().provider().id()) ? ""
                         : " and on the tracking item, where later jobs read it") + (outcome.commit().git().detail()
                         .isBlank() ? "" : ". git said: " + outcome.commit().git().detail())));
             }
@@ -120,46 +118,11 @@ final class SyncCallable extends MasterToSlaveFileCallable<SyncCallable.Result> 
                 .coverage(p.coverage).loadTestResults(p.loadTestResults)
                 .credential(credential == null ? null : credential.username(), credential == null ? null
                         : credential.secret())
-                .commitBack(p.commitMetadata ? new CommitBack.Spec(author(runEnvironment)[0], author(runEnvironment)[1],
-                        branch(runEnvironment), "origin", COMMIT_ATTEMPTS, "specweaveSync") : null)
+                .commitBack(p.commitMetadata ? CommitBack.Spec.of(COMMIT_ATTEMPTS, "specweaveSync") : null)
                 .build();
     }
 
     private String redact(String text) {
         return credential == null ? text : credential.redact(text);
-    }
-
-    /**
-     * The branch to push to: a pull request's source branch ({@code CHANGE_BRANCH}), else
-     * {@code BRANCH_NAME} (multibranch), else {@code GIT_BRANCH} without its remote; null: the
-     * checked-out branch.
-     */
-    static String branch(Map<String, String> env) {
-        if (Text.blankToNull(env.get("CHANGE_ID")) != null) {
-            return Text.blankToNull(env.get("CHANGE_BRANCH"));
-        }
-        String name = Text.blankToNull(env.get("BRANCH_NAME"));
-        if (name != null) {
-            return name;
-        }
-        String git = Text.blankToNull(env.get("GIT_BRANCH"));
-        return git == null ? null
-                : git.replaceFirst("^refs/heads/", "").replaceFirst("^refs/remotes/", "").replaceFirst("^origin/", "");
-    }
-
-    /**
-     * The commit's author: the identity the Git plugin's global settings give the run
-     * ({@code GIT_COMMITTER_NAME}/{@code GIT_COMMITTER_EMAIL}, or the {@code GIT_AUTHOR_*} pair), else
-     * "Jenkins" &lt;jenkins@localhost&gt;.
-     */
-    static String[] author(Map<String, String> env) {
-        for (String who : List.of("GIT_COMMITTER", "GIT_AUTHOR")) {
-            String name = Text.blankToNull(env.get(who + "_NAME"));
-            String email = Text.blankToNull(env.get(who + "_EMAIL"));
-            if (name != null && email != null) {
-                return new String[] {name, email};
-            }
-        }
-        return JENKINS;
     }
 }

@@ -1,0 +1,85 @@
+package io.specweave.deploy.report;
+
+import io.specweave.deploy.Message;
+import io.specweave.deploy.app.ChangeOutcome;
+import io.specweave.deploy.app.FlagOutcome;
+import io.specweave.deploy.dora.DoraReport;
+import io.specweave.deploy.model.DeploymentRecord;
+import io.specweave.deploy.status.PipelineStatus;
+
+/**
+ * An outcome as GitHub-flavoured Markdown, for a step summary: what was done where (with a mark,
+ * the commit and a link to the run), the warnings and problems as alerts, and the increment's
+ * pipeline as a table and a Mermaid diagram with the environment outlined.
+ */
+public final class OutcomeMarkdown {
+
+    private final String title;
+
+    /** @param title the heading's first words, e.g. the product's name */
+    public OutcomeMarkdown(String title) {
+        this.title = title;
+    }
+
+    public String summary(ChangeOutcome<?> outcome, PipelineStatus pipeline, Message.Spelling spelling) {
+        StringBuilder md = new StringBuilder("## " + title + ": " + inline(outcome.increment().id()) + " → "
+                + inline(outcome.environment()) + "\n\n" + headline(outcome) + "\n\n");
+        outcome.warnings().forEach(w -> md.append("> [!WARNING]\n> ").append(inline(w)).append("\n\n"));
+        outcome.problems().forEach(p -> md.append("> [!CAUTION]\n> ").append(inline(p.render(spelling)))
+                .append("\n\n"));
+        if (pipeline != null) {
+            md.append(new MarkdownStatusRenderer().render(pipeline, outcome.environment())).append('\n');
+        }
+        return md.toString();
+    }
+
+    /** The first line: a mark, what was done (the text view's headline), the commit and a link to the run. */
+    public String headline(ChangeOutcome<?> outcome) {
+        String text = new OutcomeText(true).render(outcome).lines().findFirst().orElse("");
+        String mark = outcome.dryRun() ? "📝" : outcome.exitCode() == 0 ? "✅"
+                : outcome.result().recorded() ? "⚠️" : "❌";
+        StringBuilder md = new StringBuilder(mark + " " + inline(text));
+        DeploymentRecord r = outcome.record();
+        if (r != null && r.commit() != null && !text.contains(r.commit())) {
+            md.append(" · commit `").append(inline(r.commit().substring(0, Math.min(12, r.commit().length()))
+                    .replace("`", ""))).append('`');
+        }
+        if (r != null && r.runUrl() != null && r.runUrl().matches("https?://\\S+")) {
+            md.append(" · [run](").append(r.runUrl().replace(")", "%29")).append(')');
+        }
+        return md.toString();
+    }
+
+    /** One increment's pipeline, for a summary without a change. */
+    public String status(PipelineStatus pipeline) {
+        return "## " + title + ": " + inline(pipeline.id()) + "\n\n" + new MarkdownStatusRenderer().render(pipeline, null)
+                + "\n";
+    }
+
+    public String dora(DoraReport report) {
+        return "## " + title + ": DORA metrics\n\n" + new MarkdownStatusRenderer().renderDora(report);
+    }
+
+    /** A flag change, the flags matrix, or an environment's export. */
+    public String flags(FlagOutcome outcome) {
+        StringBuilder md = new StringBuilder("## " + title + ": feature flags\n\n");
+        if (outcome.change() != null) {
+            md.append(inline(FlagText.change(outcome.change()))).append('\n');
+        } else if (outcome.matrix() != null) {
+            md.append(FlagText.markdown(outcome.matrix()));
+        } else {
+            String export = outcome.export();
+            md.append("Export of ").append(inline(outcome.environment())).append(":\n\n```\n")
+                    .append(export.replace("```", "'''")).append(export.endsWith("\n") ? "" : "\n").append("```\n");
+        }
+        return md.toString();
+    }
+
+    public String failure(String message) {
+        return "## " + title + " failed\n\n❌ " + inline(message) + "\n";
+    }
+
+    private static String inline(String text) {
+        return MarkdownStatusRenderer.inline(text);
+    }
+}

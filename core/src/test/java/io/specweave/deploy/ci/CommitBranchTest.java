@@ -1,0 +1,87 @@
+package io.specweave.deploy.ci;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Where a commit-back of a run goes, and who it is by, as the CI's facts say. */
+class CommitBranchTest {
+
+    @TempDir
+    Path temp;
+
+    private static CiContext github(Map<String, String> env) {
+        Map<String, String> all = new HashMap<>(env);
+        all.put("GITHUB_ACTIONS", "true");
+        return new CiDetector(all, null).detect();
+    }
+
+    private static CiContext jenkins(Map<String, String> env) {
+        Map<String, String> all = new HashMap<>(env);
+        all.put("JENKINS_URL", "https://ci.example.com/");
+        return new CiDetector(all, null).detect();
+    }
+
+    @Test
+    void aPushCommitsToItsBranchAsTheActionsBot() {
+        CiContext ci = github(Map.of("GITHUB_REF", "refs/heads/release/2.x"));
+        assertThat(ci.commitBranch()).isEqualTo("release/2.x");
+        assertThat(ci.committer()).isEqualTo(MetadataCommitter.GITHUB_ACTIONS_BOT);
+    }
+
+    @Test
+    void aPullRequestCommitsToItsHeadBranch() {
+        assertThat(github(Map.of("GITHUB_HEAD_REF", "feature/login", "GITHUB_REF", "refs/pull/12/merge"))
+                .commitBranch()).isEqualTo("feature/login");
+    }
+
+    @Test
+    void aReleaseCommitsToItsTargetBranchFromTheEventPayload() throws IOException {
+        Path event = Files.writeString(temp.resolve("event.json"),
+                "{\"release\": {\"tag_name\": \"v2.0.0\", \"target_commitish\": \"stable\"}}");
+        assertThat(github(Map.of("GITHUB_REF", "refs/tags/v2.0.0", "GITHUB_EVENT_PATH", event.toString()))
+                .commitBranch()).isEqualTo("stable");
+    }
+
+    @Test
+    void aReleaseTargetingACommitFallsBackToTheDefaultBranch() throws IOException {
+        Path event = Files.writeString(temp.resolve("event.json"), "{\"release\": {\"target_commitish\": "
+                + "\"9b1d5f0c2e4a6b8d0f1a3c5e7092b4d6f8a0c2e4\"}, \"repository\": {\"default_branch\": \"trunk\"}}");
+        assertThat(github(Map.of("GITHUB_REF", "refs/tags/v2.0.0", "GITHUB_EVENT_PATH", event.toString()))
+                .commitBranch()).isEqualTo("trunk");
+    }
+
+    @Test
+    void withoutRunContextTheCheckedOutBranchAndGitsIdentityAreUsed() {
+        assertThat(github(Map.of("GITHUB_EVENT_PATH", temp.resolve("missing.json").toString())).commitBranch())
+                .isNull();
+        CiContext none = new CiDetector(Map.of(), null).detect();
+        assertThat(none.commitBranch()).isNull();
+        assertThat(none.committer()).isNull();
+    }
+
+    @Test
+    void jenkinsCommitsAPullRequestToItsSourceBranchNotToPrN() {
+        assertThat(jenkins(Map.of("CHANGE_ID", "12", "CHANGE_BRANCH", "feature/login", "BRANCH_NAME", "PR-12"))
+                .commitBranch()).isEqualTo("feature/login");
+        assertThat(jenkins(Map.of("BRANCH_NAME", "main")).commitBranch()).isEqualTo("main");
+        assertThat(jenkins(Map.of("GIT_BRANCH", "origin/release/2.x")).commitBranch()).isEqualTo("release/2.x");
+        assertThat(jenkins(Map.of("GIT_BRANCH", "refs/remotes/origin/main")).commitBranch()).isEqualTo("main");
+        assertThat(jenkins(Map.of()).commitBranch()).isNull();
+    }
+
+    @Test
+    void jenkinsCommitsAsTheGitPluginsIdentityElseAsJenkins() {
+        assertThat(jenkins(Map.of("GIT_COMMITTER_NAME", "Release Bot", "GIT_COMMITTER_EMAIL", "bot@example.com"))
+                .committer()).isEqualTo(new MetadataCommitter.Author("Release Bot", "bot@example.com"));
+        assertThat(jenkins(Map.of("GIT_AUTHOR_NAME", "Ann", "GIT_AUTHOR_EMAIL", "ann@example.com")).committer())
+                .isEqualTo(new MetadataCommitter.Author("Ann", "ann@example.com"));
+        assertThat(jenkins(Map.of()).committer()).isEqualTo(MetadataCommitter.JENKINS);
+    }
+}
