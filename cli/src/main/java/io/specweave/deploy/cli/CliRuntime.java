@@ -6,7 +6,6 @@ import io.specweave.deploy.app.StopSignal;
 import io.specweave.deploy.app.TrackerFactory;
 import io.specweave.deploy.config.Credentials;
 import io.specweave.deploy.report.Terminal;
-import io.specweave.deploy.http.Sleeper;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Map;
@@ -31,8 +30,7 @@ public record CliRuntime(
 
     /** Core's view of this process for one command; {@code stop} ends waits early on Ctrl-C, may be null. */
     Host host(Progress progress, StopSignal stop) {
-        return new Host(env, clock, trackers, stop == null ? Sleeper.system() : stop.sleeper(), progress,
-                stop == null ? null : stop::requested, null);
+        return Host.of(env, clock, trackers, progress, stop);
     }
 
     Host host() {

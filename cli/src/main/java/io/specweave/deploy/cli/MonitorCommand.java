@@ -7,10 +7,6 @@ import io.specweave.deploy.app.Operations;
 import io.specweave.deploy.app.Progress;
 import io.specweave.deploy.app.Request;
 import io.specweave.deploy.app.StopSignal;
-import io.specweave.deploy.metrics.MonitorPoll;
-import io.specweave.deploy.report.MonitorText;
-import io.specweave.deploy.report.ProgressLines;
-import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -72,39 +68,13 @@ final class MonitorCommand extends OperationCommand {
                 .metricsFile(metricsFile).prometheusUrl(prometheusUrl).failures(failures)
                 .thresholds(new Request.Thresholds(maxErrorRateIncrease, maxP95Increase, minRequests, failureThreshold))
                 .build();
-        PrintWriter out = out();
-        boolean inPlace = !json && runtime().terminal().interactive();
-        int[] width = {0};
-        boolean[] printed = {false};
-        Progress progress = json ? Progress.NONE : new ProgressLines(line -> {
-            out.println(line);
-            out.flush();
-            printed[0] = true;
-        }, runtime().plain()) {
-            @Override
-            public void poll(MonitorPoll poll) {
-                if (!inPlace) {
-                    super.poll(poll);
-                    return;
-                }
-                // One progress line rewritten in place, padded over what a longer line before it left.
-                String line = MonitorText.line(poll);
-                out.print("\r" + line + " ".repeat(Math.max(0, width[0] - line.length())));
-                out.flush();
-                width[0] = line.length();
-                printed[0] = true;
-            }
-        };
+        InPlaceProgress progress = new InPlaceProgress(out(), !json && runtime().terminal().interactive(),
+                runtime().plain());
         StopSignal stop = StopSignal.onShutdown();
         try {
-            Operations operations = new Operations(runtime().host(progress, stop));
+            Operations operations = new Operations(runtime().host(json ? Progress.NONE : progress, stop));
             ChangeOutcome<?> outcome = operations.monitor(request);
-            if (inPlace && width[0] > 0) {
-                out.println();
-            }
-            if (printed[0]) {
-                out.println();
-            }
+            progress.finish();
             return finish(outcome);
         } finally {
             // Only now may a shutdown (Ctrl-C, SIGTERM) let the JVM exit: the record and summary are out.

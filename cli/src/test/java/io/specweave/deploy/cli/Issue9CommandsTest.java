@@ -141,7 +141,7 @@ class Issue9CommandsTest {
 
     @Test
     void monitorExitsOnceTheServiceIsUnhealthyForTheConfiguredPollsInARow() throws Exception {
-        assertThat(run("deploy", "0003", "--environment", "prod", "--commit", "abc123").exitCode()).isZero();
+        assertThat(run("deploy", "0003", "--environment", "prod", "--commit", "abc123", "--no-health-check").exitCode()).isZero();
         healthyCalls.set(2);
 
         CliHarness.Run monitor = run("monitor", "0003", "--environment", "prod", "--duration", "1m", "--interval",
@@ -161,7 +161,7 @@ class Issue9CommandsTest {
 
     @Test
     void aHealthyMonitorRunRecordsTheEnvironmentsMetrics() throws Exception {
-        assertThat(run("deploy", "0003", "--environment", "prod", "--commit", "abc123").exitCode()).isZero();
+        assertThat(run("deploy", "0003", "--environment", "prod", "--commit", "abc123", "--no-health-check").exitCode()).isZero();
 
         CliHarness.Run monitor = run("monitor", "0003", "--environment", "prod", "--duration", "300ms", "--interval",
                 "100ms");
@@ -183,7 +183,7 @@ class Issue9CommandsTest {
 
     @Test
     void sigtermStopsMonitorCleanlyAndWhatWasSeenIsRecorded() throws Exception {
-        assertThat(run("deploy", "0003", "--environment", "prod", "--commit", "abc123").exitCode()).isZero();
+        assertThat(run("deploy", "0003", "--environment", "prod", "--commit", "abc123", "--no-health-check").exitCode()).isZero();
         // Into a file: destroy() closes the pipes of a process, and the summary comes after it.
         Path log = dir.resolve("monitor.log");
         Process p = CliHarness.process(project, "monitor", "0003", "--environment", "prod", "--duration", "1h",
@@ -209,7 +209,7 @@ class Issue9CommandsTest {
         Files.writeString(config, Files.readString(config).replace("\"testSuites\"",
                 "\"promotion\": {\"requirePrevious\": true, \"requireApproval\": [\"uat\"]}, \"testSuites\""));
 
-        CliHarness.Run refused = run("deploy", "0003", "--all-environments", "--commit", "feed123");
+        CliHarness.Run refused = run("deploy", "0003", "--all-environments", "--no-health-check", "--commit", "feed123");
 
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.out()).contains("Deploying 0003-oauth-google (commit feed123) to every environment:",
@@ -221,7 +221,7 @@ class Issue9CommandsTest {
         assertThat(deployment("0003-oauth-google", "uat").isMissingNode()).isTrue();
 
         assertThat(run("approve", "0003", "--environment", "uat", "--by", "jane.doe").exitCode()).isZero();
-        CliHarness.Run all = run("deploy", "0003", "--all-environments", "--commit", "feed123", "--json");
+        CliHarness.Run all = run("deploy", "0003", "--all-environments", "--no-health-check", "--commit", "feed123", "--json");
         assertThat(all.exitCode()).as(all.err()).isZero();
         JsonNode json = Json.mapper().readTree(all.out());
         assertThat(json.path("recorded")).extracting(r -> r.path("environment").asText())

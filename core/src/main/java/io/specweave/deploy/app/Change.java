@@ -22,6 +22,13 @@ interface Change<D> {
     /** The operation's name in words, for messages and commit messages ({@code sync}, {@code swap-slots}). */
     String name();
 
+    /**
+     * Checks the request's own inputs (files to attach, values to parse) before anything else happens,
+     * so bad input is reported before any tracker is asked or anything is written.
+     */
+    default void check(ChangeContext context) {
+    }
+
     /** Environments whose records the change (or its gates) reads besides the target's own. */
     default List<String> alsoReads(ChangeContext context) {
         return List.of();
@@ -45,8 +52,16 @@ interface Change<D> {
         void apply(MetadataDocument document, Decision decision);
     }
 
-    /** A health check the pipeline makes: of {@code url} with {@code settings}. */
-    record HealthCheck(String url, HealthCheckSettings settings, Message what) {
+    /**
+     * A health check the pipeline makes: of {@code url} with {@code settings}; {@code what} is checked
+     * ("the environment", "slot green of prod") and {@code done} says what was recorded all the same
+     * ("is recorded as deployed to qa").
+     */
+    record HealthCheck(String url, HealthCheckSettings settings, Message what, String done) {
+
+        HealthCheck(String url, HealthCheckSettings settings, Message what) {
+            this(url, settings, what, null);
+        }
     }
 
     /** What a change will do, decided by {@link #act}. */

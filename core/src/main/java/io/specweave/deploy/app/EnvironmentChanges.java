@@ -50,12 +50,16 @@ final class EnvironmentChanges {
         String environment = context.environment();
         Request request = context.request();
 
+        change.check(context);
         MetadataDocument local = store.read();
         Refresh.Copies copies = Refresh.Copies.none();
         if (context.refreshes() || request.refresh && !request.dryRun) {
-            List<String> environments = null;
-            if (!request.refresh) {
-                environments = new ArrayList<>(change.alsoReads(context));
+            List<String> environments = new ArrayList<>(request.refresh
+                    ? context.project().config().pipeline(local.deployments().keySet())
+                    : change.alsoReads(context));
+            environments.remove(environment);
+            if (request.issueKeys.isEmpty()) {
+                // Recorded on a team's own issues instead, the environment has no item of its own to read.
                 environments.add(environment);
             }
             copies = Refresh.read(context, context.increment(), local, environments, environment);
@@ -65,7 +69,10 @@ final class EnvironmentChanges {
 
         Change.Effect<D> effect = change.act(context, view);
         List<String> warnings = new ArrayList<>(effect.warnings);
-        copies.entry(environment).filter(Refresh.Entry::failed).ifPresent(e -> warnings.add(
+        // The target's own tracker refused or could not be reached: asked again, it would answer the same.
+        Refresh.Entry unreachable = copies.entry(environment).filter(e -> e.outcome() == Refresh.Outcome.UNREACHABLE)
+                .orElse(null);
+        copies.entry(environment).filter(e -> e.outcome() == Refresh.Outcome.NO_COPY).ifPresent(e -> warnings.add(
                 "the record of " + environment + " could not be read from its tracking item: " + e.message()));
 
         boolean forced = false;
@@ -134,6 +141,10 @@ final class EnvironmentChanges {
         try {
             // An environment with nothing deployed yet (an approval given ahead) gets its item with its
             // first deployment, which takes over what was recorded for it.
+            if (unreachable != null) {
+                throw new OperationFailedException("the " + context.profile().provider() + " tracker of profile "
+                        + context.profile().name() + " is " + unreachable.message());
+            }
             if (Deployments.get(planned, environment).map(r -> r.status() != null).orElse(false)) {
                 ref = context.tracker(context.profile()).upsert(trackingRequest(context, planned, effect, decision));
                 warnings.addAll(ref.warnings());
@@ -163,8 +174,9 @@ final class EnvironmentChanges {
             if (result == ChangeOutcome.Result.RECORDED) {
                 result = ChangeOutcome.Result.RECORDED_UNHEALTHY;
             }
-            problems.add(0, Message.of(context.increment().id() + " is recorded in " + context.target().describe()
-                    + ", but ").then(effect.after.what()).then(" is " + health.status() + ": " + health.message()
+            problems.add(0, Message.of(context.increment().id() + " " + (effect.after.done() != null
+                    ? effect.after.done() : "is recorded in " + context.target().describe()) + ", but ")
+                    .then(effect.after.what()).then(" is " + health.status() + ": " + health.message()
                     + " (GET " + health.url() + ", " + health.attempts() + (health.attempts() == 1 ? " attempt"
                     : " attempts") + "); the record says healthStatus: " + health.status()));
         }
@@ -250,7 +262,7 @@ final class EnvironmentChanges {
         List<String> lines = new ArrayList<>();
         for (Refresh.Entry e : entries) {
             if (all || e.failed()) {
-                lines.add(e.environment() + " (profile " + e.profile() + "): " + e.message());
+                lines.add(e.environment() + " (" + e.profile() + "): " + e.message());
             }
         }
         return lines;

@@ -40,6 +40,13 @@ public record Host(Map<String, String> env, Clock clock, Function<Credentials, T
         return new Host(env, Clock.systemUTC(), TrackerFactory::standard, Sleeper.system(), progress, stop, null);
     }
 
+    /** A front end's process: {@code stop} (may be null) ends waits early and asks long runs to end. */
+    public static Host of(Map<String, String> env, Clock clock, Function<Credentials, TrackerFactory> trackers,
+            Progress progress, StopSignal stop) {
+        return new Host(env, clock, trackers, stop == null ? Sleeper.system() : stop.sleeper(), progress,
+                stop == null ? null : stop::requested, null);
+    }
+
     public Credentials credentials() {
         return new Credentials(env);
     }

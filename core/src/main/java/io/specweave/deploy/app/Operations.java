@@ -275,8 +275,8 @@ public final class Operations {
             MetadataStore store = project.metadata(increment);
             Refresh.Copies copies = Refresh.read(context, increment, store.read(), null, null);
             var merged = store.update(copies::mergeInto);
-            refreshed = copies.report(merged).stream().map(e -> e.environment() + " (profile " + e.profile() + "): "
-                    + e.message()).toList();
+            refreshed = copies.report(merged).stream().filter(e -> e.outcome() != Refresh.Outcome.LOCAL)
+                    .map(e -> e.environment() + " (" + e.profile() + "): " + e.message()).toList();
         }
         MetadataDocument document = project.metadata(increment).read();
         DoraReport dora = null;

@@ -111,7 +111,8 @@ final class RollbackChange implements Change<RollbackDetail> {
                         + d.health().message() + ")."))
                 .detail(d -> new RollbackDetail(current.commit(), target.commit(), live, idle));
         if (context.request().healthCheck && url != null) {
-            effect.checkAfter(new HealthCheck(url, HealthCheckSettings.of(profile), Message.text("the restored version")));
+            effect.checkAfter(new HealthCheck(url, HealthCheckSettings.of(profile), Message.text("the restored version"),
+                    "is rolled back in " + environment + " (recorded)"));
         }
         return effect;
     }

@@ -5,6 +5,7 @@ import io.specweave.deploy.config.SyncProfile;
 import io.specweave.deploy.health.HealthResult;
 import io.specweave.deploy.increment.Deployments;
 import io.specweave.deploy.increment.MetadataDocument;
+import io.specweave.deploy.Input;
 import io.specweave.deploy.Message;
 import io.specweave.deploy.model.ChangeRequest;
 import io.specweave.deploy.model.DeploymentRecord;
@@ -25,10 +26,32 @@ import java.util.Objects;
  */
 final class SyncChange implements Change<Void> {
 
+    private static final java.util.regex.Pattern JIRA_KEY = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]*-\\d+");
+
     private final String name;
+    /** The request's attachments, read once by {@link #check}. */
+    private DeploymentRecord attached;
 
     SyncChange(String name) {
         this.name = name;
+    }
+
+    @Override
+    public void check(ChangeContext context) {
+        List<String> keys = context.request().issueKeys.stream()
+                .flatMap(k -> java.util.Arrays.stream(k.split("[,\\s]+"))).filter(k -> !k.isBlank()).toList();
+        if (!keys.isEmpty() && context.profile().provider() != io.specweave.deploy.config.Provider.JIRA) {
+            throw new io.specweave.deploy.BadInputException(Message.of(Input.ISSUE_KEYS, " names Jira issues, but "
+                    + "profile \"" + context.profile().name() + "\" uses " + context.profile().provider()
+                    + "; leave it out or choose a Jira profile"));
+        }
+        for (String key : keys) {
+            if (!JIRA_KEY.matcher(key).matches()) {
+                throw new io.specweave.deploy.BadInputException(Message.of(Input.ISSUE_KEYS, ": \"" + key
+                        + "\" is not a Jira issue key (expected e.g. PROD-12)"));
+            }
+        }
+        attached = attach(context, DeploymentRecord.builder().build());
     }
 
     @Override
@@ -54,7 +77,7 @@ final class SyncChange implements Change<Void> {
         Request request = context.request();
         String environment = context.environment();
         DeploymentRecord previous = Deployments.get(view, environment).orElse(null);
-        DeploymentRecord candidate = attach(context, candidate(context, previous));
+        DeploymentRecord candidate = withAttachments(candidate(context, previous));
         boolean newDeployment = previous == null || !previous.sameDeploymentAs(candidate);
         Effect<Void> effect = Effect.<Void>writing((document, decision) -> {
             DeploymentRecord record = candidate.toBuilder().forced(decision.forced() ? Boolean.TRUE
@@ -71,7 +94,7 @@ final class SyncChange implements Change<Void> {
         }
         if (request.outcome == Request.Outcome.DEPLOYED && request.healthCheck && candidate.deploymentUrl() != null) {
             effect.checkAfter(new HealthCheck(candidate.deploymentUrl(), HealthCheckSettings.of(context.profile()),
-                    Message.text("the environment")));
+                    Message.text("the environment"), "is recorded as deployed to " + environment));
         }
         return effect;
     }
@@ -137,6 +160,27 @@ final class SyncChange implements Change<Void> {
                     .testResults(Pending.testResults(previous, facts.commit()));
         }
         return builder.build();
+    }
+
+    /** The candidate with what {@link #check} read of the job's results, metrics and change request. */
+    private DeploymentRecord withAttachments(DeploymentRecord candidate) {
+        DeploymentRecord.Builder b = candidate.toBuilder();
+        if (attached.testResults() != null) {
+            b.testResults(attached.testResults());
+        }
+        if (attached.coverage() != null) {
+            b.coverage(attached.coverage());
+        }
+        if (attached.loadTestResults() != null) {
+            b.loadTestResults(attached.loadTestResults());
+        }
+        if (attached.metrics() != null) {
+            b.metrics(attached.metrics());
+        }
+        if (attached.changeRequest() != null) {
+            b.changeRequest(attached.changeRequest());
+        }
+        return b.build();
     }
 
     /** The candidate with the job's test, coverage and load-test results, metrics and change request. */

@@ -32,7 +32,8 @@ public final class FileMetricsSource implements MetricsSource {
         try {
             root = ConfigLoader.parseObject(Files.readString(file), source);
         } catch (IOException e) {
-            throw new BadInputException(source + ": cannot be read (--metrics-file): " + e.getMessage(), e);
+            throw new BadInputException(io.specweave.deploy.Input.METRICS_FILE, io.specweave.deploy.Message.text(
+                    source + ": cannot be read (the metrics file): " + e.getMessage()), e);
         }
         JsonNode node = root.get(track);
         List<String> problems = new ArrayList<>();

@@ -83,8 +83,12 @@ public final class OutcomeText {
             line(s, "recorded", id + "/metadata.json deployments." + env + ".metrics");
         } else if (detail instanceof CanaryReport report) {
             s.append(new CanaryReportRenderer(plain).render(report).stripTrailing());
-        } else if (detail instanceof io.specweave.deploy.model.FlagChange) {
-            s.append(FlagText.change((io.specweave.deploy.model.FlagChange) detail));
+        } else if (detail instanceof io.specweave.deploy.model.FlagChange change) {
+            s.append(FlagText.change(change));
+            if (change.changed() && change.increment() != null && o.result().recorded()) {
+                line(s, null, "recorded in " + change.increment() + " (deployments." + change.environment()
+                        + ".flagChanges)");
+            }
         } else {
             sync(s, o, r);
         }
@@ -97,7 +101,7 @@ public final class OutcomeText {
                     ? " (already held this record)" : " (" + o.commit().git().commit() + ")") : "no: " + o.commit().why());
         }
         o.refreshed().forEach(line -> line(s, "refreshed", line));
-        o.warnings().forEach(w -> line(s, "warning", w));
+        o.warnings().forEach(w -> s.append("\n  warning: ").append(w));
         return s.toString();
     }
 

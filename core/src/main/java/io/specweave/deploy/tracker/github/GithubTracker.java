@@ -509,7 +509,7 @@ public final class GithubTracker implements Tracker {
             String commit = record.commit();
             String environment = request.environment();
             if (commit == null) {
-                warnings.add("no GitHub Deployment created: the deployed commit is unknown (pass --commit)");
+                warnings.add("no GitHub Deployment created: the deployed commit is unknown (give the commit)");
                 return;
             }
             GHDeploymentState state = deploymentState(record);

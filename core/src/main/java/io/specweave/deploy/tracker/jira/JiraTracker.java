@@ -99,7 +99,8 @@ public final class JiraTracker implements Tracker {
         keys.forEach(k -> all.addAll(JiraSettings.split(k)));
         for (String key : all) {
             if (!key.matches("[A-Z][A-Z0-9_]*-\\d+")) {
-                throw new BadInputException("--issue-keys: \"" + key + "\" is not a Jira issue key (expected e.g. PROD-12)");
+                throw new BadInputException(io.specweave.deploy.Message.of(io.specweave.deploy.Input.ISSUE_KEYS,
+                        ": \"" + key + "\" is not a Jira issue key (expected e.g. PROD-12)"));
             }
         }
         return all;
@@ -161,7 +162,7 @@ public final class JiraTracker implements Tracker {
                 return true;
             } catch (io.specweave.deploy.OperationFailedException e) {
                 warnings.add("the record copy could not be stored in property " + RECORD_PROPERTY + " of Jira issue "
-                        + key + ": " + e.getMessage() + "; later jobs' --refresh will not see this record until a sync "
+                        + key + ": " + e.getMessage() + "; later jobs will not read this record back until a sync "
                         + "stores it (the next sync tries again)");
                 return false;
             }
@@ -391,7 +392,7 @@ public final class JiraTracker implements Tracker {
             JiraClient.Issue issue = client.issue(key).orElseThrow(() -> new io.specweave.deploy.OperationFailedException(
                     settings.flavor().label() + " has no issue " + key + " visible to the account of "
                             + settings.credentialNames() + " (from " + (request.issueKeys().isEmpty()
-                                    ? "sync.profiles." + profile.name() + ".config.issueKeys" : "--issue-keys") + ")"));
+                                    ? "sync.profiles." + profile.name() + ".config.issueKeys" : "the issue keys given") + ")"));
             boolean fresh = !issue.labels().contains(envLabel);
             if (fresh || request.newDeployment()) {
                 if (fresh) {
