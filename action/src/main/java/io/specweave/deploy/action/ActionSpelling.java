@@ -3,6 +3,7 @@ package io.specweave.deploy.action;
 import io.specweave.deploy.Input;
 import io.specweave.deploy.Message;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** How the Action names core's inputs: {@code `canary: 100`}, and a command as a step's {@code with:} values. */
@@ -10,12 +11,19 @@ final class ActionSpelling implements Message.Spelling {
 
     static final ActionSpelling INSTANCE = new ActionSpelling();
 
+    /** Inputs that are switches: named without a value they mean {@code true}. */
+    private static final Set<Input> SWITCHES = Set.of(Input.FORCE, Input.DRY_RUN, Input.REFRESH, Input.HEALTH_CHECK,
+            Input.COMMIT_METADATA, Input.DEPLOYED, Input.CANARY);
+
     @Override
     public String input(Input input, String value) {
         String name = ActionInput.nameOf(input);
         if (name == null) {
-            // Not an input of the Action: the setting is named as the command line names it.
+            // Not an input of the Action: the setting keeps its name.
             return "`" + input.word() + (value == null ? "" : " " + value) + "`";
+        }
+        if (value == null && !SWITCHES.contains(input)) {
+            return "the `" + name + "` input";
         }
         return "`" + name + ": " + (value != null ? value : "true") + "`";
     }

@@ -19,6 +19,7 @@ import io.specweave.deploy.report.MarkdownStatusRenderer;
 import io.specweave.deploy.report.OutcomeJson;
 import io.specweave.deploy.report.OutcomeMarkdown;
 import io.specweave.deploy.report.OutcomeText;
+import io.specweave.deploy.report.Persistence;
 import io.specweave.deploy.report.ProgressLines;
 import io.specweave.deploy.report.StatusJson;
 import io.specweave.deploy.report.TextStatusRenderer;
@@ -132,7 +133,8 @@ public final class GitHubActionMain {
             case "status" -> {
                 StatusOutcome outcome = operations.status(request.toBuilder().dora(false).build());
                 if (!outcome.refreshed().isEmpty()) {
-                    commands.group("Refreshed from the tracking items", String.join("\n", outcome.refreshed()));
+                    commands.group("Refreshed " + outcome.pipeline().id() + " from its tracking items",
+                            String.join("\n", outcome.refreshed()));
                 }
                 writeSummary(MARKDOWN.status(pipeline(outcome.pipeline())));
                 return 0;
@@ -150,9 +152,13 @@ public final class GitHubActionMain {
                 if (outcome.recorded() != null) {
                     return report(outcome.recorded());
                 }
-                commands.group("Feature flags" + (outcome.environment() == null ? "" : " of " + outcome.environment()),
-                        outcome.change() != null ? FlagText.change(outcome.change()) : outcome.matrix() != null
-                                ? FlagText.table(outcome.matrix()) : outcome.export());
+                if (outcome.change() != null) {
+                    commands.notice(TITLE, FlagText.change(outcome.change()));
+                } else {
+                    commands.group("Feature flags" + (outcome.environment() == null ? "" : " of "
+                            + outcome.environment()), outcome.matrix() != null ? FlagText.table(outcome.matrix())
+                            : outcome.export());
+                }
                 if (outcome.environment() != null) {
                     outputs.put("environment", outcome.environment());
                 }
@@ -189,21 +195,26 @@ public final class GitHubActionMain {
 
     /** Outputs, log and summary of an operation that changed one environment; its problems as the error. */
     private int report(ChangeOutcome<?> outcome) {
-        commands.group(outcome.increment().id() + " → " + outcome.target().describe() + ": " + outcome.operation(),
+        commands.group(outcome.incrementId() + " → " + outcome.target().describe() + ": " + outcome.operation(),
                 new OutcomeText(true).render(outcome));
         outcome.warnings().forEach(w -> commands.warning(TITLE, w));
         // The outputs are core's names in the Action's spelling: trackingUrl is tracking-url.
         OutcomeJson.named(outcome).forEach((name, value) -> outputs.put(
                 name.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT), value));
-        PipelineStatus status = pipeline(operations.status(request.toBuilder().increment(outcome.increment().id())
+        PipelineStatus status = pipeline(operations.status(request.toBuilder().increment(outcome.incrementId())
                 .refresh(false).dora(false).build()).pipeline());
-        String summary = MARKDOWN.summary(outcome, status, ActionSpelling.INSTANCE) + persistence(outcome) + "\n";
+        Persistence persistence = Persistence.of(outcome);
+        if (persistence.warning()) {
+            commands.warning(TITLE, persistence.logLine(ActionSpelling.INSTANCE));
+        } else if (outcome.commit() != null) {
+            commands.notice(TITLE, persistence.logLine(ActionSpelling.INSTANCE));
+        }
         if (outcome.exitCode() == 0) {
-            commands.notice(TITLE, MARKDOWN.headline(outcome).replaceAll("[*`]", ""));
+            commands.notice(TITLE, new OutcomeText(true).headline(outcome));
         } else {
             commands.error(TITLE, outcome.problem().render(ActionSpelling.INSTANCE));
         }
-        writeSummary(summary);
+        writeSummary(MARKDOWN.summary(outcome, status, ActionSpelling.INSTANCE));
         return outcome.exitCode();
     }
 
@@ -213,34 +224,6 @@ public final class GitHubActionMain {
         outputs.putIfAbsent("increment", status.id());
         outputs.put("status", Json.compact(StatusJson.of(status, false)));
         return status;
-    }
-
-    /** Where the record lives now: committed back, or only in this job's workspace (and on the item). */
-    private String persistence(ChangeOutcome<?> outcome) {
-        if (!outcome.result().recorded()) {
-            return "> [!NOTE]\n> " + (outcome.dryRun() ? "Dry run: nothing was written and no tracker was called."
-                    : "Nothing was written.") + "\n";
-        }
-        String where = "local".equals(outcome.target().profile().provider().id())
-                ? "the record lives only in this run's workspace, so later jobs (a fresh checkout) will not see it"
-                : "the record is in this run's workspace and on the tracking item, where later jobs read it "
-                        + "(every change and promotion gate does by itself)";
-        CommitBack.Result commit = outcome.commit();
-        if (commit == null) {
-            return "> [!NOTE]\n> Not committed (`commit-metadata: false`): " + where
-                    + ". Set `commit-metadata: true` to commit `metadata.json` back to the branch.\n";
-        }
-        if (commit.onRemote()) {
-            String line = commit.pushedCommit() == null ? "`metadata.json` on `" + commit.git().branch()
-                    + "` already holds this record." : "Committed `metadata.json` to `" + commit.git().branch() + "` ("
-                    + commit.pushedCommit() + ")" + (commit.git().attempts() > 1 ? " after " + commit.git().attempts()
-                            + " attempts" : "") + ".";
-            commands.notice(TITLE, line.replace("`", ""));
-            return "> [!NOTE]\n> " + line + "\n";
-        }
-        commands.warning(TITLE, "commit-metadata: " + commit.why() + "; " + where
-                + (commit.git().detail().isBlank() ? "" : ". git said: " + commit.git().detail()));
-        return "> [!WARNING]\n> `commit-metadata`: " + MarkdownStatusRenderer.inline(commit.why()) + "; " + where + ".\n";
     }
 
     private void writeOutputs() {

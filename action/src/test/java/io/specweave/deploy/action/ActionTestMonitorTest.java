@@ -155,7 +155,7 @@ class ActionTestMonitorTest {
         assertThat(ws.outputs()).containsEntry("environment", "qa");
         assertThat(run.stdout()).contains("::error title=SpecWeave Deploy::test suite full against qa did not pass: "
                 + "it exited with code 1 (1/2 passed, 1 failed)");
-        assertThat(ws.summaryText()).contains("❌ Test suite full against qa: did not pass");
+        assertThat(ws.summaryText()).contains("⚠️ Test suite full against qa: did not pass");
     }
 
     @Test
@@ -165,8 +165,7 @@ class ActionTestMonitorTest {
         ActionWorkspace.Run run = ws.run();
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.stdout()).contains("::error title=Input suite::input \"suite\": expected a key of "
-                + "deployment.testSuites; ")
+        assertThat(run.stdout()).contains("::error title=Input suite::")
                 .contains("deployment.testSuites.nightly: no such test suite; known suites: smoke, full");
         assertThat(ws.outputs()).doesNotContainKey("test-results");
         assertThat(qa(ws).has("testResults")).isFalse();
@@ -179,8 +178,8 @@ class ActionTestMonitorTest {
         ActionWorkspace.Run run = ws.run();
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.stdout()).contains("::error title=Input suite::input \"suite\": command test needs the suite "
-                + "to run");
+        assertThat(run.stdout()).contains("::error title=Input suite::no suite given: the `suite` input names a key "
+                + "of deployment.testSuites");
     }
 
     @Test
@@ -204,7 +203,7 @@ class ActionTestMonitorTest {
         assertThat(metrics.path("uptime").asDouble()).isEqualTo(100.0);
         assertThat(metrics.path("verdict").asText()).isEqualTo("healthy");
         assertThat(qa(ws).path("metrics")).isEqualTo(metrics);
-        assertThat(run.stdout()).contains("::group::Monitoring summary: " + INCREMENT + " in qa",
+        assertThat(run.stdout()).contains("::group::" + INCREMENT + " → qa: monitoring",
                 "Verdict: HEALTHY: every poll was healthy").doesNotContain("::error");
     }
 
@@ -233,8 +232,8 @@ class ActionTestMonitorTest {
 
         ActionWorkspace.Run badDuration = ws.input("duration", "soon").run();
         assertThat(badDuration.exitCode()).isEqualTo(2);
-        assertThat(badDuration.stdout()).contains("::error title=Input duration::input \"duration\": expected a "
-                + "duration such as 30s, 1m, 15m or 1h, got \"soon\"");
+        assertThat(badDuration.stdout()).contains("::error title=Input duration::`duration: soon`: expected a "
+                + "duration such as 30s, 1m, 15m or 1h");
 
         ActionWorkspace.Run badFailures = ws.input("duration", "1s").input("failures", "three").run();
         assertThat(badFailures.exitCode()).isEqualTo(2);
@@ -248,13 +247,13 @@ class ActionTestMonitorTest {
         ws.env.remove("INPUT_FAILURES");
         ActionWorkspace.Run fileWithoutCanary = ws.input("metrics-file", "m.json").run();
         assertThat(fileWithoutCanary.exitCode()).isEqualTo(2);
-        assertThat(fileWithoutCanary.stdout()).contains("::error title=Input metrics-file::input \"metrics-file\": "
-                + "is for canary: true");
+        assertThat(fileWithoutCanary.stdout()).contains("::error title=Input metrics-file::the `metrics-file` input, ",
+                "are for `canary: true` (comparing a canary with stable)");
 
         ActionWorkspace.Run badCanary = ws.input("canary", "maybe").run();
         assertThat(badCanary.exitCode()).isEqualTo(2);
-        assertThat(badCanary.stdout()).contains("::error title=Input canary::input \"canary\": with command monitor, "
-                + "expected true");
+        assertThat(badCanary.stdout()).contains("::error title=Input canary::input \"canary\": expected true or false, "
+                + "got \"maybe\"");
         assertThat(healthRequests.get()).as("no poll was taken").isZero();
     }
 
@@ -266,14 +265,14 @@ class ActionTestMonitorTest {
 
         assertThat(monitor.exitCode()).isEqualTo(2);
         assertThat(monitor.stdout()).contains("deployments.staging: no deployment recorded to monitor; record one "
-                + "first (`deploy 0002 --environment staging`)");
+                + "first (a step with `command: deploy`, `increment: 0002`, `environment: staging`)");
 
         ws.env.remove("GITHUB_SHA");
         ActionWorkspace.Run test = ws.input("command", "test").input("suite", "smoke").run();
 
         assertThat(test.exitCode()).isEqualTo(2);
-        assertThat(test.stdout()).contains("::error title=Input commit::", "no commit known to test; pass the commit "
-                + "input", "(`sync 0002 --environment staging`)");
+        assertThat(test.stdout()).contains("::error title=Input commit::", "no commit known to test; pass the `commit` "
+                + "input", "(a step with `command: sync`, `increment: 0002`, `environment: staging`)");
         assertThat(healthRequests.get()).isZero();
     }
 
@@ -300,7 +299,8 @@ class ActionTestMonitorTest {
         assertThat(metrics.path("measurements").asInt()).isEqualTo(3);
         assertThat(metrics.path("failed").asInt()).isZero();
         assertThat(metrics.path("canary").path("requests").asDouble()).isEqualTo(750.0);
-        assertThat(safe.stdout()).contains("::group::Canary Deployment Monitoring: " + INCREMENT + " in prod")
+        assertThat(safe.stdout()).contains("::group::" + INCREMENT + " → prod: canary analysis",
+                "Canary Deployment Monitoring: " + INCREMENT + " in prod")
                 .doesNotContain("\r");
         JsonNode analysis = json(ws.metadata(INCREMENT)).path("deployments").path("prod").path("canary")
                 .path("lastAnalysis");
@@ -316,9 +316,9 @@ class ActionTestMonitorTest {
 
         ActionWorkspace.Run noFile = ws.input("metrics-file", "missing.json").run();
         assertThat(noFile.exitCode()).isEqualTo(2);
-        assertThat(noFile.stdout()).contains("::error title=Input metrics-file::input \"metrics-file\": expected a "
-                + "JSON file of canary and stable metrics");
+        assertThat(noFile.stdout()).contains("::error title=Input metrics-file::`metrics-file: missing.json`: expected "
+                + "a JSON file of canary and stable metrics");
         assertThat(ws.input("metrics-file", "good.json").input("failures", "2").run().stdout())
-                .contains("::error title=Input failures::input \"failures\": is for watching an environment");
+                .contains("::error title=Input failures::the `failures` input is for watching an environment");
     }
 }

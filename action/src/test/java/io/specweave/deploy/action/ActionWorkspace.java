@@ -2,7 +2,6 @@ package io.specweave.deploy.action;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.specweave.deploy.cli.CliRuntime;
 import io.specweave.deploy.config.Credentials;
 import io.specweave.deploy.app.TrackerFactory;
 import java.io.IOException;
@@ -115,9 +114,8 @@ final class ActionWorkspace {
 
     Run run(Map<String, String> environment, Function<Credentials, TrackerFactory> trackers) {
         StringWriter out = new StringWriter();
-        CliRuntime runtime = new CliRuntime(environment, new PrintWriter(out, true), new PrintWriter(out, true),
-                Clock.fixed(Instant.parse("2026-11-27T10:15:00Z"), ZoneOffset.UTC), trackers);
-        int code = GitHubActionMain.run(runtime);
+        int code = new GitHubActionMain(environment, new PrintWriter(out, true),
+                Clock.fixed(Instant.parse("2026-11-27T10:15:00Z"), ZoneOffset.UTC), trackers).run();
         return new Run(code, out.toString());
     }
 

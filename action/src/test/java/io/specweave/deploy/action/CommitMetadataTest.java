@@ -43,13 +43,13 @@ class CommitMetadataTest {
         assertThat(run.exitCode()).as(run.stdout()).isZero();
         assertThat(Git.run(origin, "log", "-1", "--format=%an <%ae>|%s", "main"))
                 .isEqualTo("github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>|"
-                        + "Record deployment of 0002-password-reset to qa [skip ci]");
+                        + "Record deployment of 0002-password-reset to qa [ci skip]");
         assertThat(Git.run(origin, "show", "main:.specweave/increments/0002-password-reset/metadata.json"))
                 .contains("\"qa\": {").contains(ActionWorkspace.SHA);
         assertThat(Git.run(origin, "show", "--name-only", "--format=", "main"))
                 .isEqualTo(".specweave/increments/0002-password-reset/metadata.json");
         assertThat(run.stdout()).contains("::notice title=SpecWeave Deploy::Committed 0002-password-reset/metadata.json to main");
-        assertThat(ws.summaryText()).contains("Committed `metadata.json` to `main`")
+        assertThat(ws.summaryText()).contains("Committed `0002-password-reset/metadata.json` to `main`")
                 .doesNotContain("lives only in this run's workspace");
     }
 
@@ -89,7 +89,7 @@ class CommitMetadataTest {
         String merged = Git.run(origin, "show", "main:.specweave/increments/0002-password-reset/metadata.json");
         assertThat(merged).contains("\"dev\": {").contains("\"qa\": {").contains("\"note\": \"kept as is by specweave-deploy\"");
         assertThat(Git.run(origin, "log", "--format=%s", "main")).startsWith(
-                "Record deployment of 0002-password-reset to qa [skip ci]\nRecord deployment of 0002-password-reset to dev");
+                "Record deployment of 0002-password-reset to qa [ci skip]\nRecord deployment of 0002-password-reset to dev");
         assertThat(ws.metadata("0002-password-reset")).isEqualTo(merged + "\n");
     }
 
@@ -104,7 +104,7 @@ class CommitMetadataTest {
 
         assertThat(run.exitCode()).as(run.stdout()).isZero();
         assertThat(Git.run(origin, "rev-parse", "main")).isEqualTo(before);
-        assertThat(run.stdout()).contains("::warning title=SpecWeave Deploy::commit-metadata: the push to main was "
+        assertThat(run.stdout()).contains("::warning title=SpecWeave Deploy::Not committed back (commit-metadata: true): the push to main was "
                 + "rejected").contains("lives only in this run's workspace").contains("Protected branch update failed");
         assertThat(ws.summaryText()).contains("> [!WARNING]").contains("lives only in this run's workspace");
         assertThat(ws.metadata("0002-password-reset")).contains("\"qa\": {");
@@ -138,7 +138,7 @@ class CommitMetadataTest {
         ActionWorkspace.Run run = plain.run();
 
         assertThat(run.exitCode()).as(run.stdout()).isZero();
-        assertThat(run.stdout()).contains("::warning title=SpecWeave Deploy::commit-metadata: the workspace is not a "
+        assertThat(run.stdout()).contains("::warning title=SpecWeave Deploy::Not committed back (commit-metadata: true): the workspace is not a "
                 + "git checkout");
         assertThat(plain.metadata("0002-password-reset")).contains("\"dev\": {");
     }

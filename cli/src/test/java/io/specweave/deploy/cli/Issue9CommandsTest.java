@@ -100,7 +100,7 @@ class Issue9CommandsTest {
         CliHarness.Run smoke = run("test", "0001", "--environment", "qa", "--suite", "smoke");
         assertThat(smoke.exitCode()).as(smoke.err()).isZero();
         assertThat(smoke.out()).contains("Running test suite smoke against qa",
-                "checking https://qa.demo-shop.example qa 0001-user-login", "Suite smoke against qa: passed",
+                "checking https://qa.demo-shop.example qa 0001-user-login", "Test suite smoke against qa: passed",
                 "tests:    1/1 passed", "recorded: deployments.qa.testResults");
         JsonNode recorded = deployment("0001-user-login", "qa").path("testResults");
         assertThat(recorded.path("suite").asText()).isEqualTo("smoke");
@@ -108,7 +108,7 @@ class Issue9CommandsTest {
 
         CliHarness.Run full = run("test", "0001", "--environment", "qa", "--suite", "full");
         assertThat(full.exitCode()).isEqualTo(1);
-        assertThat(full.out()).contains("Suite full against qa: FAILED", "1/2 passed, 1 failed");
+        assertThat(full.out()).contains("Test suite full against qa: did not pass", "1/2 passed, 1 failed");
         assertThat(full.err()).contains("error: test suite full against qa did not pass: it exited with code 1");
         assertThat(deployment("0001-user-login", "qa").path("testResults").path("failed").asInt()).isEqualTo(1);
 

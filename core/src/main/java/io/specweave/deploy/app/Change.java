@@ -22,6 +22,11 @@ interface Change<D> {
     /** The operation's name in words, for messages and commit messages ({@code sync}, {@code swap-slots}). */
     String name();
 
+    /** What a commit-back records, for its message: "swap-slots of 0018-oauth in prod". */
+    default String recorded(String increment, String target) {
+        return name() + " of " + increment + " in " + target;
+    }
+
     /**
      * Checks the request's own inputs (files to attach, values to parse) before anything else happens,
      * so bad input is reported before any tracker is asked or anything is written.

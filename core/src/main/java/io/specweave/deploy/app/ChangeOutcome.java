@@ -74,6 +74,10 @@ public record ChangeOutcome<D>(Result result, String operation, Increment increm
         return result == Result.DRY_RUN;
     }
 
+    public String incrementId() {
+        return increment.id();
+    }
+
     public String environment() {
         return target.environment();
     }

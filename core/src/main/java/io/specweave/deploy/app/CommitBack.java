@@ -58,6 +58,19 @@ public final class CommitBack {
             return git.outcome() == MetadataCommitter.Outcome.PUSHED ? git.commit() : null;
         }
 
+        public String branch() {
+            return git.branch();
+        }
+
+        public int attempts() {
+            return git.attempts();
+        }
+
+        /** What git said when it failed; empty otherwise. */
+        public String detail() {
+            return git.detail() == null ? "" : git.detail();
+        }
+
         /** Why the branch does not hold the record, in words; null when it does. */
         public String why() {
             if (onRemote()) {

@@ -72,7 +72,9 @@ final class EnvironmentChanges {
         // The target's own tracker refused or could not be reached: asked again, it would answer the same.
         Refresh.Entry unreachable = copies.entry(environment).filter(e -> e.outcome() == Refresh.Outcome.UNREACHABLE)
                 .orElse(null);
-        copies.entry(environment).filter(e -> e.outcome() == Refresh.Outcome.NO_COPY).ifPresent(e -> warnings.add(
+        // No copy is news only when this checkout knows of an item: a first deployment has none yet.
+        boolean itemKnown = Deployments.get(local, environment).map(r -> r.trackingId() != null).orElse(false);
+        copies.entry(environment).filter(e -> itemKnown && e.outcome() == Refresh.Outcome.NO_COPY).ifPresent(e -> warnings.add(
                 "the record of " + environment + " could not be read from its tracking item: " + e.message()));
 
         boolean forced = false;
@@ -193,8 +195,8 @@ final class EnvironmentChanges {
             List<Path> files = new ArrayList<>();
             files.add(context.increment().metadataFile());
             files.addAll(effect.files);
-            commit = CommitBack.run(context.project(), request.commitBack, context.facts(), files, change.name()
-                    + " of " + context.increment().id() + " in " + context.target().describe(), write);
+            commit = CommitBack.run(context.project(), request.commitBack, context.facts(), files,
+                    change.recorded(context.increment().id(), context.target().describe()), write);
         }
         return outcome(result, context, change, effect, written, changed, ref, health, refusals, problems, warnings,
                 refreshed, commit, decision);

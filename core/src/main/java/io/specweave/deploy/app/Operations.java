@@ -277,6 +277,10 @@ public final class Operations {
             var merged = store.update(copies::mergeInto);
             refreshed = copies.report(merged).stream().filter(e -> e.outcome() != Refresh.Outcome.LOCAL)
                     .map(e -> e.environment() + " (" + e.profile() + "): " + e.message()).toList();
+            if (refreshed.isEmpty()) {
+                refreshed = List.of("nothing to read: every profile uses the local provider, whose record is "
+                        + "metadata.json itself");
+            }
         }
         MetadataDocument document = project.metadata(increment).read();
         DoraReport dora = null;

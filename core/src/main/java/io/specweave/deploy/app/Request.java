@@ -216,6 +216,23 @@ public final class Request {
         return commitBack;
     }
 
+    public List<String> issueKeys() {
+        return issueKeys;
+    }
+
+    /** The glob of JUnit XML reports to attach, or null. */
+    public String testResults() {
+        return testResults;
+    }
+
+    public boolean healthCheck() {
+        return healthCheck;
+    }
+
+    public boolean force() {
+        return force;
+    }
+
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }

@@ -60,6 +60,11 @@ final class SyncChange implements Change<Void> {
     }
 
     @Override
+    public String recorded(String increment, String target) {
+        return "deployment of " + increment + " to " + target;
+    }
+
+    @Override
     public List<String> alsoReads(ChangeContext context) {
         // A fresh CI checkout lacks the records earlier jobs wrote: the gate that looks at the previous
         // environment reads that environment's record from its tracking item first.

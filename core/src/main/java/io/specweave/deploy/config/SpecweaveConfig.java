@@ -102,8 +102,9 @@ public final class SpecweaveConfig {
             return matches.get(0);
         }
         if (matches.isEmpty()) {
-            throw new BadInputException(source + ": sync.profiles: no profile has \"environment\": \""
-                    + environment + "\"; " + knownEnvironments());
+            throw new BadInputException(Input.ENVIRONMENT, Message.of(Message.arg(Input.ENVIRONMENT, environment),
+                    ": no profile in " + source + " sync.profiles has \"environment\": \"" + environment + "\"; "
+                    + knownEnvironments()));
         }
         Optional<SyncProfile> preferred = matches.stream().filter(p -> p.name().equals(defaultProfile)).findFirst();
         return preferred.orElseThrow(() -> new BadInputException(Message.of(source + ": sync.profiles: "
@@ -123,7 +124,9 @@ public final class SpecweaveConfig {
      */
     public SyncProfile resolveProfile(String name, String environment) {
         if (name != null && !name.isBlank()) {
-            SyncProfile profile = profile(name);
+            SyncProfile profile = findProfile(name).orElseThrow(() -> new BadInputException(Input.PROFILE,
+                    Message.of(Message.arg(Input.PROFILE, name), ": " + source + " has no profile named \"" + name
+                            + "\" under sync.profiles; " + knownProfiles())));
             if (environment != null && !environment.isBlank() && !environment.equals(profile.environment())) {
                 throw new BadInputException(Message.of("profile \"" + name + "\" records environment \""
                         + profile.environment() + "\", not \"" + environment + "\" (" + source
@@ -145,7 +148,7 @@ public final class SpecweaveConfig {
         if (profiles.size() == 1) {
             return profiles.values().iterator().next();
         }
-        throw new BadInputException(Message.of(source + ": no profile chosen: pass ", Input.PROFILE, " or ",
+        throw new BadInputException(Input.PROFILE, Message.of(source + ": no profile chosen: pass ", Input.PROFILE, " or ",
                 Input.ENVIRONMENT, ", or set sync.defaultProfile; " + knownProfiles()));
     }
 

@@ -5,6 +5,7 @@ import io.specweave.deploy.app.ChangeOutcome;
 import io.specweave.deploy.app.FlagOutcome;
 import io.specweave.deploy.dora.DoraReport;
 import io.specweave.deploy.model.DeploymentRecord;
+import io.specweave.deploy.model.DeploymentStatus;
 import io.specweave.deploy.status.PipelineStatus;
 
 /**
@@ -21,12 +22,14 @@ public final class OutcomeMarkdown {
         this.title = title;
     }
 
+    /** The headline, warnings and problems, where the record lives now, and the pipeline (when given). */
     public String summary(ChangeOutcome<?> outcome, PipelineStatus pipeline, Message.Spelling spelling) {
         StringBuilder md = new StringBuilder("## " + title + ": " + inline(outcome.increment().id()) + " → "
                 + inline(outcome.environment()) + "\n\n" + headline(outcome) + "\n\n");
         outcome.warnings().forEach(w -> md.append("> [!WARNING]\n> ").append(inline(w)).append("\n\n"));
         outcome.problems().forEach(p -> md.append("> [!CAUTION]\n> ").append(inline(p.render(spelling)))
                 .append("\n\n"));
+        md.append(Persistence.of(outcome).markdown(spelling)).append('\n');
         if (pipeline != null) {
             md.append(new MarkdownStatusRenderer().render(pipeline, outcome.environment())).append('\n');
         }
@@ -35,11 +38,13 @@ public final class OutcomeMarkdown {
 
     /** The first line: a mark, what was done (the text view's headline), the commit and a link to the run. */
     public String headline(ChangeOutcome<?> outcome) {
-        String text = new OutcomeText(true).render(outcome).lines().findFirst().orElse("");
-        String mark = outcome.dryRun() ? "📝" : outcome.exitCode() == 0 ? "✅"
-                : outcome.result().recorded() ? "⚠️" : "❌";
-        StringBuilder md = new StringBuilder(mark + " " + inline(text));
+        String text = new OutcomeText(true).headline(outcome);
         DeploymentRecord r = outcome.record();
+        // A recorded failure is the deployment's, not the step's: it still reads as a failure.
+        boolean failedDeployment = r != null && r.status() != null && r.status().is(DeploymentStatus.Kind.FAILED);
+        String mark = outcome.dryRun() ? "📝" : outcome.exitCode() == 0 && !failedDeployment ? "✅"
+                : outcome.result().recorded() && !failedDeployment ? "⚠️" : "❌";
+        StringBuilder md = new StringBuilder(mark + " " + inline(text));
         if (r != null && r.commit() != null && !text.contains(r.commit())) {
             md.append(" · commit `").append(inline(r.commit().substring(0, Math.min(12, r.commit().length()))
                     .replace("`", ""))).append('`');

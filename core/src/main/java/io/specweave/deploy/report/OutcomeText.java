@@ -30,6 +30,11 @@ public final class OutcomeText {
         this.plain = plain;
     }
 
+    /** The first line of {@link #render(ChangeOutcome)}: what was done where, for an annotation or a title. */
+    public String headline(ChangeOutcome<?> o) {
+        return render(o).lines().findFirst().orElse("");
+    }
+
     public String render(ChangeOutcome<?> o) {
         StringBuilder s = new StringBuilder();
         Object detail = o.detail();
@@ -147,6 +152,18 @@ public final class OutcomeText {
             line(s, "health", r.healthStatus() + (r.healthHttpStatus() == null ? "" : " (HTTP " + r.healthHttpStatus()
                     + (r.healthLatencyMs() == null ? "" : ", " + r.healthLatencyMs() + " ms") + ")"));
         }
+        TestResults t = r.testResults();
+        if (t != null) {
+            line(s, "tests", t.passed() + "/" + t.total() + " passed, " + t.failed() + " failed, " + t.errors()
+                    + " errors, " + t.skipped() + " skipped");
+        }
+        if (r.coverage() != null) {
+            line(s, "coverage", r.coverage() + " % of lines");
+        }
+        if (r.loadTestResults() != null && r.loadTestResults().measured()) {
+            line(s, "load", r.loadTestResults().maxRps() + " req/s, " + r.loadTestResults().avgLatency() + " ms average"
+                    + (r.loadTestResults().p95Latency() == null ? "" : ", p95 " + r.loadTestResults().p95Latency() + " ms"));
+        }
         if (Boolean.TRUE.equals(r.forced())) {
             line(s, "forced", "yes (recorded past refused promotion gates)");
         }
@@ -185,8 +202,10 @@ public final class OutcomeText {
 
     private static void suite(StringBuilder s, ChangeOutcome<?> o, SuiteDetail suite) {
         TestResults t = suite.testResults();
-        s.append("Suite ").append(suite.suite()).append(" against ").append(o.target().describe()).append(": ")
-                .append(suite.passed() ? "passed" : "FAILED");
+        s.append("Test suite ").append(suite.suite()).append(" against ").append(o.target().describe()).append(": ")
+                .append(suite.passed() ? "passed" : "did not pass").append(" (").append(t.passed()).append('/')
+                .append(t.total()).append(" passed, ").append(t.failed()).append(" failed, ").append(t.errors())
+                .append(" errors, ").append(t.skipped()).append(" skipped)");
         line(s, "tests", t.passed() + "/" + t.total() + " passed, " + t.failed() + " failed, " + t.errors()
                 + " errors, " + t.skipped() + " skipped");
         int reports = t.node().path("reports").asInt();

@@ -58,7 +58,8 @@ class CommitMetadataTest {
         SpecweaveSyncStep step = Steps.sync("local-qa");
         step.setCommitMetadata(true);
 
-        Map<String, Object> result = step.callable(run(Map.of()), null).invoke(workspace.toFile(), null);
+        SyncCallable.Result synced = step.callable(run(Map.of()), null).invoke(workspace.toFile(), null);
+        Map<String, Object> result = synced.values();
 
         assertThat(result).containsEntry("metadataCommitted", true).doesNotContainKey("metadataCommitWarning");
         String pushed = git(origin, "log", "-1", "--format=%H%n%an <%ae>%n%s", "main");
@@ -69,7 +70,7 @@ class CommitMetadataTest {
                 .contains("\"qa\"", "https://ci.example/job/shop/42/");
         assertThat(git(origin, "show", "--name-only", "--format=", "main"))
                 .isEqualTo(".specweave/increments/" + Demo.INCREMENT + "/metadata.json");
-        assertThat(SpecweaveSyncStepExecution.lines(result)).anyMatch(l -> l.startsWith("  committed metadata.json ("));
+        assertThat(synced.lines()).contains("  committed: main (" + result.get("metadataCommit") + ")");
         SandboxValues.assertPlain(result);
     }
 
@@ -94,16 +95,18 @@ class CommitMetadataTest {
         SpecweaveSyncStep step = Steps.sync("local-qa");
         step.setCommitMetadata(true);
 
-        Map<String, Object> result = step.callable(run(Map.of()), null).invoke(workspace.toFile(), null);
+        SyncCallable.Result synced = step.callable(run(Map.of()), null).invoke(workspace.toFile(), null);
+        Map<String, Object> result = synced.values();
 
         assertThat(result).containsEntry("status", "deployed").containsEntry("metadataCommitted", false)
                 .doesNotContainKey("metadataCommit");
         assertThat(String.valueOf(result.get("metadataCommitWarning")))
-                .contains("commitMetadata: the push to main was rejected", "status --refresh", "Protected branch");
+                .contains("Not committed back (commitMetadata: true): the push to main was rejected",
+                        "lives only in this run's workspace", "Protected branch");
         assertThat(git(origin, "rev-parse", "main")).isEqualTo(before);
         assertThat(Demo.deployment(workspace, "qa").path("status").asText()).isEqualTo("deployed");
-        assertThat(SpecweaveSyncStepExecution.lines(result))
-                .anyMatch(l -> l.startsWith("  warning: commitMetadata: the push to main was rejected"));
+        assertThat(synced.lines()).contains("  committed: no: the push to main was rejected (a protected branch, or "
+                + "credentials without push access)");
         SandboxValues.assertPlain(result);
     }
 
@@ -112,20 +115,10 @@ class CommitMetadataTest {
         String before = git(origin, "rev-parse", "main");
 
         Map<String, Object> result = Steps.sync("local-qa").callable(run(Map.of()), null)
-                .invoke(workspace.toFile(), null);
+                .invoke(workspace.toFile(), null).values();
 
         assertThat(result).doesNotContainKey("metadataCommitted");
         assertThat(git(origin, "rev-parse", "main")).isEqualTo(before);
-    }
-
-    @Test
-    void theBranchComesFromThePullRequestThenBranchNameThenGitBranch() {
-        assertThat(SyncCallable.branch(Map.of("CHANGE_ID", "12", "CHANGE_BRANCH", "feature/x", "BRANCH_NAME", "PR-12")))
-                .isEqualTo("feature/x");
-        assertThat(SyncCallable.branch(Map.of("BRANCH_NAME", "release", "GIT_BRANCH", "origin/main"))).isEqualTo("release");
-        assertThat(SyncCallable.branch(Map.of("GIT_BRANCH", "origin/main"))).isEqualTo("main");
-        assertThat(SyncCallable.branch(Map.of())).isNull();
-        assertThat(SyncCallable.author(Map.of())).isEqualTo(SyncCallable.JENKINS);
     }
 
     private static String git(Path dir, String... args) {

@@ -2,44 +2,42 @@ package io.specweave.deploy.jenkins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.specweave.deploy.Json;
-import io.specweave.deploy.model.DeploymentRecord;
-import io.specweave.deploy.app.SyncSummary;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+/** The map specweaveSync returns: the keys docs/jenkins.md documents, in values a sandboxed script can read. */
 class PipelineValuesTest {
 
-    @Test
-    void theSyncMapCarriesEveryKeyTheIssueNamesWithCoresValues() {
-        SyncSummary summary = new SyncSummary("0018-oauth-google", "qa", "github-qa", "github", "57",
-                "https://github.com/myorg/myapp/issues/57", "healthy", "2026-11-27T10:15:00Z", "deployed", true, true,
-                false, List.of("label \"env:qa\" was created"), DeploymentRecord.builder().issueNumber(57).build());
+    /** "The returned map" in docs/jenkins.md. */
+    private static final Set<String> DOCUMENTED = Set.of("increment", "environment", "profile", "provider",
+            "trackingId", "trackingUrl", "status", "deployedAt", "healthStatus", "newDeployment", "metadataChanged",
+            "dryRun", "warnings", "metadataCommitted", "metadataCommit", "metadataCommitWarning", "testResults", "result", "operation",
+            "forced", "refreshed", "problems", "refusedGates");
 
-        Map<String, Object> map = PipelineValues.of(summary);
-
-        assertThat(map).containsAllEntriesOf(summary.scalars());
-        assertThat(map).containsOnlyKeys("increment", "environment", "profile", "provider", "trackingId",
-                "trackingUrl", "healthStatus", "deployedAt", "status", "newDeployment", "metadataChanged", "dryRun",
-                "warnings");
-        assertThat(map).containsEntry("trackingUrl", "https://github.com/myorg/myapp/issues/57")
-                .containsEntry("trackingId", "57")
-                .containsEntry("healthStatus", "healthy")
-                .containsEntry("warnings", List.of("label \"env:qa\" was created"));
-        SandboxValues.assertPlain(map);
-    }
+    @TempDir
+    Path project;
 
     @Test
-    void jsonTreesBecomeMapsAndListsWithoutNulls() {
-        ObjectNode results = Json.mapper().createObjectNode().put("total", 148).put("passed", 147).putNull("skipped");
-        DeploymentRecord record = DeploymentRecord.builder().profile("local-qa").testResults(results).build();
+    void theSyncMapCarriesTheDocumentedKeysOnly() {
+        Demo.copyTo(project);
+        SpecweaveSyncStep step = Steps.sync("local-qa");
+        step.setHealthCheck(false);
 
-        Map<String, Object> map = PipelineValues.tree(record);
+        Map<String, Object> map = step.callable(Map.of("GIT_COMMIT", "abc"), null).sync(project,
+                new io.specweave.deploy.app.Operations(io.specweave.deploy.app.Host.system(Map.of(), null, null)))
+                .values();
 
-        assertThat(map).containsEntry("profile", "local-qa").doesNotContainKey("commit");
-        assertThat(map.get("testResults")).isEqualTo(Map.of("total", 148, "passed", 147));
+        assertThat(DOCUMENTED).containsAll(map.keySet());
+        assertThat(map).containsKeys("increment", "environment", "profile", "provider", "trackingId", "status",
+                "deployedAt", "newDeployment", "metadataChanged", "dryRun", "warnings", "result", "operation")
+                .containsEntry("warnings", List.of())
+                .containsEntry("result", "recorded")
+                .containsEntry("operation", "sync")
+                .containsEntry("provider", "local");
         SandboxValues.assertPlain(map);
     }
 }

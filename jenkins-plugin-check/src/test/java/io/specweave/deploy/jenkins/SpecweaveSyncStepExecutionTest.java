@@ -34,7 +34,7 @@ class SpecweaveSyncStepExecutionTest {
         assertThat(result).containsEntry("environment", "staging").containsEntry("status", "deployed");
         assertThat(Demo.deployment(workspace, "staging").path("commit").asText()).isEqualTo("abcdef0123456789");
         assertThat(log.text()).contains("[specweaveSync] Recorded " + Demo.INCREMENT
-                + " -> staging (deployed, profile local-staging, local)");
+                + " → staging (deployed, profile local-staging, local)");
     }
 
     @Test
@@ -94,17 +94,32 @@ class SpecweaveSyncStepExecutionTest {
     }
 
     @Test
-    void logLinesShowTrackingItemDryRunAndWarnings() {
-        Map<String, Object> dryRun = Map.of("increment", "0018-oauth", "environment", "prod", "status", "deployed",
-                "profile", "jira-prod", "provider", "jira", "trackingId", "PROD-7",
-                "trackingUrl", "https://myorg.atlassian.net/browse/PROD-7", "dryRun", true, "metadataChanged", true,
-                "warnings", List.of("transition \"Deployed\" not found"));
+    void aDryRunSaysWhatWouldBeRecordedAndWritesNothing() throws Exception {
+        Demo.copyTo(workspace);
+        String before = Demo.metadata(workspace, Demo.INCREMENT).toString();
+        SpecweaveSyncStep step = Steps.sync("local-prod");
+        step.setDryRun(true);
 
-        assertThat(SpecweaveSyncStepExecution.lines(dryRun)).containsExactly(
-                "Would record 0018-oauth -> prod (deployed, profile jira-prod, jira)",
-                "  tracking: PROD-7 https://myorg.atlassian.net/browse/PROD-7",
-                "  metadata.json would change",
-                "  warning: transition \"Deployed\" not found");
+        Map<String, Object> result = run(step, new Fakes.FakeRun(null), new EnvVars(Map.of("GIT_COMMIT", "abc")));
+
+        assertThat(result).containsEntry("dryRun", true).containsEntry("environment", "prod");
+        assertThat(log.text()).contains("[specweaveSync] Would record " + Demo.INCREMENT + " → prod");
+        assertThat(Demo.metadata(workspace, Demo.INCREMENT).toString()).isEqualTo(before);
+    }
+
+    @Test
+    void aFailedSyncLogsWhatWasRecordedThenFailsTheBuildWithTheReason() throws Exception {
+        Demo.copyTo(workspace);
+        Path config = workspace.resolve(".specweave/config.json");
+        Files.writeString(config, Files.readString(config).replace("\"deployment\": {",
+                "\"deployment\": {\"promotion\": {\"requirePrevious\": true},"));
+
+        assertThatThrownBy(() -> run(Steps.sync("local-prod"), new Fakes.FakeRun(null),
+                new EnvVars(Map.of("GIT_COMMIT", "abc"))))
+                .isExactlyInstanceOf(AbortException.class)
+                .hasMessageContaining("requirePrevious");
+        assertThat(log.text()).contains("[specweaveSync] ");
+        assertThat(Demo.deployment(workspace, "prod").isMissingNode()).isTrue();
     }
 
     private Map<String, Object> run(SpecweaveSyncStep step, Run<?, ?> run, EnvVars env) throws Exception {

@@ -6,17 +6,20 @@ import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.specweave.deploy.app.SyncRequest;
+import io.specweave.deploy.app.Request;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SpecweaveSyncStepTest {
+
+    private static final Path DIR = Path.of("workspace");
 
     @Test
     void everyParameterReachesTheCoreRequest() {
@@ -37,13 +40,14 @@ class SpecweaveSyncStepTest {
         step.setForce(true);
         step.setIssueKeys("PROD-12, PROD-13");
 
-        SyncRequest request = step.callable(Map.of(), null).request();
+        Request request = step.callable(Map.of(), null).request(DIR);
 
-        assertThat(request).isEqualTo(new SyncRequest("0018", "jira-prod", "prod", null,
-                SyncRequest.Outcome.DEPLOYED, "9b1d5f0c", "main", "v1.5.0", "release-bot",
-                "https://ci.example/job/shop/42/", "https://shop.example", true, List.of("PROD-12", "PROD-13"),
-                new SyncRequest.Attachments("target/surefire-reports/*.xml", "target/site/jacoco/jacoco.xml",
-                        "k6-summary.json", null, null), false, true));
+        assertThat(request).usingRecursiveComparison().isEqualTo(Request.builder(DIR).increment("0018")
+                .profile("jira-prod").environment("prod").outcome(Request.Outcome.DEPLOYED).commit("9b1d5f0c")
+                .branch("main").tag("v1.5.0").deployedBy("release-bot").runUrl("https://ci.example/job/shop/42/")
+                .deploymentUrl("https://shop.example").dryRun(true).issueKeys(List.of("PROD-12", "PROD-13"))
+                .testResults("target/surefire-reports/*.xml").coverage("target/site/jacoco/jacoco.xml")
+                .loadTestResults("k6-summary.json").healthCheck(false).force(true).build());
     }
 
     @Test
@@ -53,12 +57,12 @@ class SpecweaveSyncStepTest {
         step.setIssueKeys("PROD-12,PROD-13");
         step.setTestResults("  ");
 
-        SyncRequest request = step.callable(Map.of(), null).request();
+        Request request = step.callable(Map.of(), null).request(DIR);
 
         assertThat(request.issueKeys()).containsExactly("PROD-12", "PROD-13");
         assertThat(step.getIssueKeys()).isEqualTo("PROD-12,PROD-13");
         assertThat(step.getTestResults()).isNull();
-        assertThat(request.results()).isEqualTo(SyncRequest.Attachments.NONE);
+        assertThat(request.testResults()).isNull();
         assertThat(request.healthCheck()).as("checked unless healthCheck: false, as sync without "
                 + "--no-health-check").isTrue();
         assertThat(request.force()).isFalse();
@@ -66,10 +70,10 @@ class SpecweaveSyncStepTest {
 
     @Test
     void withNothingSetTheActiveIncrementIsRecordedAsDeployedToTheDefaultProfileAndChecked() {
-        SyncRequest request = new SpecweaveSyncStep().callable(Map.of(), null).request();
+        Request request = new SpecweaveSyncStep().callable(Map.of(), null).request(DIR);
 
-        assertThat(request).isEqualTo(new SyncRequest("active", null, null, null, SyncRequest.Outcome.DEPLOYED, null,
-                null, null, null, null, null, false, List.of(), SyncRequest.Attachments.NONE, true, false));
+        assertThat(request).usingRecursiveComparison().isEqualTo(Request.builder(DIR).increment("active")
+                .outcome(Request.Outcome.DEPLOYED).healthCheck(true).issueKeys(List.of()).build());
     }
 
     @Test
@@ -96,8 +100,10 @@ class SpecweaveSyncStepTest {
         SpecweaveSyncStep failed = Steps.sync("local-qa");
         failed.setFailed(true);
 
-        assertThat(started.callable(Map.of(), null).request().outcome()).isEqualTo(SyncRequest.Outcome.IN_PROGRESS);
-        assertThat(failed.callable(Map.of(), null).request().outcome()).isEqualTo(SyncRequest.Outcome.FAILED);
+        assertThat(started.callable(Map.of(), null).request(DIR)).extracting("outcome")
+                .isEqualTo(Request.Outcome.IN_PROGRESS);
+        assertThat(failed.callable(Map.of(), null).request(DIR)).extracting("outcome")
+                .isEqualTo(Request.Outcome.FAILED);
     }
 
     @Test
@@ -129,7 +135,7 @@ class SpecweaveSyncStepTest {
             copy = (SyncCallable) in.readObject();
         }
 
-        assertThat(copy.request()).isEqualTo(callable.request());
+        assertThat(copy.request(DIR)).usingRecursiveComparison().isEqualTo(callable.request(DIR));
         assertThat(credential.toString()).doesNotContain("s3cr3t-token").contains("gh");
     }
 }

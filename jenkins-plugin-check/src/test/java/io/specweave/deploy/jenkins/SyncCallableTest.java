@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import hudson.AbortException;
+import io.specweave.deploy.app.Host;
+import io.specweave.deploy.app.Operations;
+import io.specweave.deploy.app.TrackerFactory;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -37,7 +40,7 @@ class SyncCallableTest {
         Demo.copyTo(project);
         SpecweaveSyncStep step = Steps.sync("local-qa");
 
-        Map<String, Object> result = step.callable(JENKINS_RUN, null).invoke(project.toFile(), null);
+        Map<String, Object> result = step.callable(JENKINS_RUN, null).invoke(project.toFile(), null).values();
 
         JsonNode qa = Demo.deployment(project, "qa");
         assertThat(qa.path("profile").asText()).isEqualTo("local-qa");
@@ -84,7 +87,8 @@ class SyncCallableTest {
         Demo.copyTo(project);
         Clock clock = Clock.fixed(Instant.parse("2026-11-27T10:15:00Z"), ZoneOffset.UTC);
 
-        Map<String, Object> result = Steps.sync("local-dev").callable(JENKINS_RUN, null).sync(project, clock);
+        Map<String, Object> result = Steps.sync("local-dev").callable(JENKINS_RUN, null).sync(project,
+                new Operations(Host.of(JENKINS_RUN, clock, TrackerFactory::standard, null, null))).values();
 
         assertThat(result).containsEntry("deployedAt", "2026-11-27T10:15:00Z");
         assertThat(Demo.deployment(project, "dev").path("deployedAt").asText()).isEqualTo("2026-11-27T10:15:00Z");
@@ -97,7 +101,7 @@ class SyncCallableTest {
         callable.invoke(project.toFile(), null);
         String before = Demo.metadata(project, Demo.INCREMENT).toString();
 
-        Map<String, Object> again = callable.invoke(project.toFile(), null);
+        Map<String, Object> again = callable.invoke(project.toFile(), null).values();
 
         assertThat(again).containsEntry("newDeployment", false).containsEntry("metadataChanged", false);
         assertThat(Demo.metadata(project, Demo.INCREMENT).toString()).isEqualTo(before);
@@ -110,7 +114,7 @@ class SyncCallableTest {
         SpecweaveSyncStep step = Steps.sync("local-uat");
         step.setDryRun(true);
 
-        Map<String, Object> result = step.callable(JENKINS_RUN, null).invoke(project.toFile(), null);
+        Map<String, Object> result = step.callable(JENKINS_RUN, null).invoke(project.toFile(), null).values();
 
         assertThat(result).containsEntry("dryRun", true).containsEntry("metadataChanged", true)
                 .containsEntry("environment", "uat");
@@ -153,7 +157,7 @@ class SyncCallableTest {
         Demo.copyTo(project);
 
         Map<String, Object> result = Steps.sync("local-dev").callable(JENKINS_RUN, null)
-                .invoke(project.toFile(), null);
+                .invoke(project.toFile(), null).values();
 
         SandboxValues.assertPlain(result);
     }
@@ -172,14 +176,16 @@ class SyncCallableTest {
         step.setTestResults("target/surefire-reports/*.xml");
         step.setCoverage("jacoco.xml");
 
-        Map<String, Object> result = step.callable(JENKINS_RUN, null).invoke(project.toFile(), null);
+        SyncCallable.Result synced = step.callable(JENKINS_RUN, null).invoke(project.toFile(), null);
+        Map<String, Object> result = synced.values();
 
         JsonNode qa = Demo.deployment(project, "qa");
         assertThat(qa.path("testResults").path("total").asInt()).isEqualTo(3);
         assertThat(qa.path("coverage").asDouble()).isEqualTo(75.0);
-        assertThat(result.get("testResults")).isEqualTo(Map.of("total", 3L, "passed", 1L, "failed", 1L, "skipped", 1L,
-                "errors", 0L));
-        assertThat(SpecweaveSyncStepExecution.lines(result)).contains("  tests: 1/3 passed");
+        assertThat(result.get("testResults")).isEqualTo(Map.of("total", 3, "passed", 1, "failed", 1, "skipped", 1,
+                "errors", 0));
+        assertThat(synced.lines()).contains("  tests:    1/3 passed, 1 failed, 0 errors, 1 skipped",
+                "  coverage: 75.0 % of lines");
         SandboxValues.assertPlain(result);
     }
 
@@ -212,14 +218,16 @@ class SyncCallableTest {
             step.setProfile("local-qa");
             step.setDeploymentUrl("http://127.0.0.1:" + server.getAddress().getPort());
 
-            Map<String, Object> healthy = step.callable(JENKINS_RUN, null).invoke(project.toFile(), null);
-            assertThat(healthy).containsEntry("healthStatus", "healthy");
+            SyncCallable.Result healthy = step.callable(JENKINS_RUN, null).invoke(project.toFile(), null);
+            assertThat(healthy.values()).containsEntry("healthStatus", "healthy");
+            assertThat(healthy.failure()).isNull();
 
             status.set(503);
             step.setCommit("2222222222222222222222222222222222222222");
-            assertThatThrownBy(() -> step.callable(JENKINS_RUN, null).invoke(project.toFile(), null))
-                    .isExactlyInstanceOf(AbortException.class)
-                    .hasMessageContaining("unhealthy");
+            SyncCallable.Result unhealthy = step.callable(JENKINS_RUN, null).invoke(project.toFile(), null);
+            // The build fails with this reason after the log lines (SpecweaveSyncStepExecution).
+            assertThat(unhealthy.failure()).contains("unhealthy");
+            assertThat(unhealthy.values()).containsEntry("healthStatus", "unhealthy");
             assertThat(Demo.deployment(project, "qa").path("healthStatus").asText()).isEqualTo("unhealthy");
             assertThat(Demo.deployment(project, "qa").path("commit").asText()).startsWith("2222222");
         } finally {
@@ -234,8 +242,9 @@ class SyncCallableTest {
         Files.writeString(config, Files.readString(config).replace("\"deployment\": {",
                 "\"deployment\": {\"promotion\": {\"requirePrevious\": true},"));
         SpecweaveSyncStep step = Steps.sync("local-prod");
-        assertThatThrownBy(() -> step.callable(JENKINS_RUN, null).invoke(project.toFile(), null))
-                .isExactlyInstanceOf(AbortException.class);
+        SyncCallable.Result refused = step.callable(JENKINS_RUN, null).invoke(project.toFile(), null);
+        assertThat(refused.failure()).contains("prod").contains("requirePrevious");
+        assertThat(Demo.deployment(project, "prod").isMissingNode()).as("nothing written").isTrue();
 
         step.setForce(true);
         step.callable(JENKINS_RUN, null).invoke(project.toFile(), null);

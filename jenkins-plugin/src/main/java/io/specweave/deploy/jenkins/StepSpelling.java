@@ -28,7 +28,9 @@ final class StepSpelling implements Message.Spelling {
         if (parameter == null) {
             return "--" + input.word() + (value == null ? "" : " " + value);
         }
-        return parameter + ": " + (value == null ? "true" : "'" + value + "'");
+        // Groovy: booleans and numbers bare, text quoted.
+        return parameter + ": " + (value == null ? "true" : value.matches("true|false|-?\\d+") ? value
+                : "'" + value + "'");
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.specweave.deploy.app.Operations;
 import io.specweave.deploy.app.Request;
 import io.specweave.deploy.report.OutcomeJson;
 import io.specweave.deploy.report.OutcomeText;
+import io.specweave.deploy.report.Persistence;
 import java.io.File;
 import java.io.IOException;
 import java.io.Serializable;
@@ -90,20 +91,18 @@ final class SyncCallable extends MasterToSlaveFileCallable<SyncCallable.Result> 
         if (outcome.record() != null && outcome.record().testResults() != null) {
             values.put("testResults", OutcomeJson.plain(outcome.record().testResults().toNode()));
         }
+        List<String> lines = new OutcomeText(true).render(outcome).lines().map(this::redact).toList();
         if (outcome.commit() != null) {
+            Persistence persistence = Persistence.of(outcome);
             values.remove("commitBack");
             values.put("metadataCommitted", outcome.commit().onRemote());
             if (outcome.commit().pushedCommit() != null) {
                 values.put("metadataCommit", outcome.commit().pushedCommit());
             }
-            if (!outcome.commit().onRemote()) {
-                values.put("metadataCommitWarning", redact("commitMetadata: " + outcome.commit().why() + "; the record "
-                        + "is in this workspace" + ("local".equals(outcome.target().profile().provider().id()) ? ""
-                        : " and on the tracking item, where later jobs read it") + (outcome.commit().git().detail()
-                        .isBlank() ? "" : ". git said: " + outcome.commit().git().detail())));
+            if (persistence.warning()) {
+                values.put("metadataCommitWarning", redact(persistence.logLine(StepSpelling.INSTANCE)));
             }
         }
-        List<String> lines = new OutcomeText(true).render(outcome).lines().map(this::redact).toList();
         String failure = outcome.exitCode() == 0 ? null : redact(outcome.problem().render(StepSpelling.INSTANCE));
         return new Result(values, lines, failure);
     }

@@ -1,0 +1,48 @@
+package io.specweave.deploy.action;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Input;
+import io.specweave.deploy.Message;
+import org.junit.jupiter.api.Test;
+
+/** Core's messages name inputs; the Action names them as a workflow's {@code with:} values, no text rewritten. */
+class ActionSpellingTest {
+
+    @Test
+    void inputsAreNamedAsWithValues() {
+        Message message = Message.of(Input.SLOT, " and ", Input.CANARY, " are two ways to roll out; pass ",
+                Message.arg(Input.CANARY, 100), " or ", Input.FORCE);
+        assertThat(message.render(ActionSpelling.INSTANCE)).isEqualTo("the `slot` input and `canary: true` are two "
+                + "ways to roll out; pass `canary: 100` or `force: true`");
+        assertThat(message.toString()).isEqualTo("slot and canary are two ways to roll out; pass canary 100 or force");
+    }
+
+    @Test
+    void inputsWithAnotherNameUseTheActionsName() {
+        assertThat(Message.of(Input.APPROVED_BY, ", ", Input.DIR, ", ", Input.FLAG_ACTION).render(ActionSpelling.INSTANCE))
+                .isEqualTo("the `approved-by` input, the `working-directory` input, the `action` input");
+        assertThat(Message.of(Message.arg(Input.HEALTH_CHECK, "false")).render(ActionSpelling.INSTANCE))
+                .isEqualTo("`health-check: false`");
+    }
+
+    @Test
+    void aSettingTheActionHasNoInputForKeepsItsName() {
+        assertThat(Message.of(Input.PROMETHEUS_URL).render(ActionSpelling.INSTANCE)).isEqualTo("`prometheus-url`");
+    }
+
+    @Test
+    void aCommandIsAStepWithItsValues() {
+        Message hint = Message.of("deploy one first (", Message.command("deploy", Message.arg(Input.INCREMENT, "0018"),
+                Message.arg(Input.ENVIRONMENT, "prod"), Message.arg(Input.SLOT, "blue")), ")");
+        assertThat(hint.render(ActionSpelling.INSTANCE)).isEqualTo("deploy one first (a step with `command: deploy`, "
+                + "`increment: 0018`, `environment: prod`, `slot: blue`)");
+    }
+
+    @Test
+    void theInputAtFaultTitlesTheAnnotation() {
+        BadInputException e = new BadInputException(Message.of(Input.CANARY, ": expected 1 to 100, got 0"));
+        assertThat(ActionInput.nameOf(e.input())).isEqualTo("canary");
+    }
+}

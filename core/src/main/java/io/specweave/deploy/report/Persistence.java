@@ -1,0 +1,55 @@
+package io.specweave.deploy.report;
+
+import io.specweave.deploy.Input;
+import io.specweave.deploy.Message;
+import io.specweave.deploy.app.ChangeOutcome;
+import io.specweave.deploy.app.CommitBack;
+
+/**
+ * Where an outcome's record lives now: committed back to the branch, or only in this job's
+ * workspace (and on the tracking item), said the same way by every front end. Text may hold
+ * Markdown code spans; a log drops the backticks.
+ *
+ * @param warning true when the user asked for a commit-back that did not reach the branch
+ * @param text    the sentence
+ * @param detail  what git said, for the log only; empty when nothing
+ */
+public record Persistence(boolean warning, Message text, String detail) {
+
+    public static Persistence of(ChangeOutcome<?> outcome) {
+        if (!outcome.result().recorded()) {
+            return new Persistence(false, Message.text(outcome.dryRun()
+                    ? "Dry run: nothing was written and no tracker was called." : "Nothing was written."), "");
+        }
+        String where = "local".equals(outcome.target().profile().provider().id())
+                ? "the record lives only in this run's workspace, so later jobs (a fresh checkout) will not see it"
+                : "the record is in this run's workspace and on the tracking item, where later jobs read it "
+                        + "(every change and promotion gate does by itself)";
+        CommitBack.Result commit = outcome.commit();
+        if (commit == null) {
+            return new Persistence(false, Message.of("Not committed (", Message.arg(Input.COMMIT_METADATA, "false"),
+                    "): ", where, ". Set ", Message.arg(Input.COMMIT_METADATA, "true"),
+                    " to commit `metadata.json` back to the branch."), "");
+        }
+        String file = outcome.incrementId() + "/metadata.json";
+        if (commit.onRemote()) {
+            return new Persistence(false, Message.text(commit.pushedCommit() == null
+                    ? "`" + file + "` on `" + commit.branch() + "` already holds this record."
+                    : "Committed `" + file + "` to `" + commit.branch() + "` (" + commit.pushedCommit() + ")"
+                            + (commit.attempts() > 1 ? " after " + commit.attempts() + " attempts" : "") + "."), "");
+        }
+        return new Persistence(true, Message.of("Not committed back (", Message.arg(Input.COMMIT_METADATA, "true"), "): ",
+                commit.why(), "; ", where, "."),
+                commit.detail());
+    }
+
+    /** The sentence for a log line: no Markdown, and what git said. */
+    public String logLine(Message.Spelling spelling) {
+        return text.render(spelling).replace("`", "") + (detail.isBlank() ? "" : " git said: " + detail);
+    }
+
+    /** The sentence as a GitHub alert. */
+    public String markdown(Message.Spelling spelling) {
+        return "> [!" + (warning ? "WARNING" : "NOTE") + "]\n> " + text.render(spelling).replace("\n", " ") + "\n";
+    }
+}
