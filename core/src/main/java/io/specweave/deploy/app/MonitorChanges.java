@@ -110,10 +110,6 @@ final class MonitorChanges {
         MonitorReport report = new EnvironmentMonitor(host.healthChecker(), metrics == null ? null : metrics.metrics(),
                 metrics == null ? null : metrics.name(), host.sleeper(), host.clock())
                 .run(context.increment().id(), environment, plan, host.stop(), host.progress()::poll);
-        if (report.stopped() && !host.stop().getAsBoolean()) {
-            // Stopped without being asked: an interrupted wait. The caller gets its interrupt back.
-            Thread.currentThread().interrupt();
-        }
         Change.Effect<MonitorReport> effect = Change.Effect.<MonitorReport>writing((document, decision) -> {
             if (report.polls().isEmpty()) {
                 return;

@@ -199,6 +199,11 @@ public final class Operations {
             return outcome;
         }
         ChangeOutcome<MonitorReport> outcome = EnvironmentChanges.apply(context, MonitorChanges.environment());
+        if (outcome.detail() != null && outcome.detail().stopped() && !context.host().stop().getAsBoolean()) {
+            // Stopped without being asked: an interrupted wait. The caller gets its interrupt back only now,
+            // after the record is written: with the flag set, the file lock the write takes would fail.
+            Thread.currentThread().interrupt();
+        }
         return outcome;
     }
 

@@ -135,7 +135,7 @@ public final class EnvironmentMonitor {
                     sleeper.sleep(plan.interval());
                 } catch (InterruptedException e) {
                     // Ends the run like a stop. The flag stays cleared: with it set, the file lock that
-                    // writing the record takes would fail. MonitorService sets it again once written.
+                    // writing the record takes would fail. Operations.monitor sets it again once written.
                     stopped = true;
                     break;
                 }

@@ -7,13 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.Json;
-import io.specweave.deploy.OperationFailedException;
-import io.specweave.deploy.app.Project;
+import io.specweave.deploy.app.ChangeOutcome;
+import io.specweave.deploy.app.Host;
+import io.specweave.deploy.app.Operations;
+import io.specweave.deploy.app.Request;
 import io.specweave.deploy.ci.CiContext;
-import io.specweave.deploy.app.RefreshService;
-import io.specweave.deploy.app.SyncRequest;
-import io.specweave.deploy.app.SyncResult;
-import io.specweave.deploy.app.SyncService;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two CI jobs of one pipeline, each on its own fresh clone of the project (real git clones of a
  * local bare repository), neither committing {@code metadata.json} back: the first records dev,
- * the second learns of it only through the copy the dev issue carries.
+ * the second learns of it only through the copy the dev issue carries. Changed with the application
+ * layer: a refused gate is the outcome REFUSED (exit 1), and {@code status} with refresh reports
+ * each environment in a line.
  */
 class PipelineAcrossJobsTest {
 
@@ -87,17 +87,27 @@ class PipelineAcrossJobsTest {
         return dir;
     }
 
-    private SyncResult sync(Path job, String profile, String commit, int run) {
-        SyncRequest request = new SyncRequest("0018", profile, null, null, SyncRequest.Outcome.DEPLOYED, null, null, null,
-                null, null, null, false);
-        CiContext ci = new CiContext("github-actions", commit, "main", null, "octocat",
-                "https://github.example/acme/shop/actions/runs/" + run, "https://github.example/acme/shop");
-        return new SyncService(seed.trackers(), Clock.systemUTC()).sync(Project.open(job), request, ci);
+    private Operations operations(CiContext ci) {
+        return new Operations(new Host(seed.env, Clock.systemUTC(), credentials -> seed.trackers(), d -> { }, null,
+                null, (env, dir) -> ci));
     }
 
-    private List<RefreshService.EnvironmentRefresh> refresh(Path job) {
-        Project project = Project.open(job);
-        return new RefreshService(seed.trackers()).refresh(project, project.increments().resolve("0018"));
+    private ChangeOutcome<?> sync(Path job, String profile, String commit, int run) {
+        CiContext ci = new CiContext("github-actions", commit, "main", null, "octocat",
+                "https://github.example/acme/shop/actions/runs/" + run, "https://github.example/acme/shop");
+        return operations(ci).sync(Request.builder(job).increment("0018").profile(profile).build());
+    }
+
+    /** {@code status} with refresh: what it found per environment, one line each. */
+    private List<String> refresh(Path job) {
+        return operations(CiContext.none()).status(Request.builder(job).increment("0018").refresh(true).dora(false)
+                .build()).refreshed();
+    }
+
+    private static String refusal(ChangeOutcome<?> outcome) {
+        assertThat(outcome.result()).isEqualTo(ChangeOutcome.Result.REFUSED);
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        return outcome.problem().toString();
     }
 
     private static ObjectNode metadata(Path job) throws IOException {
@@ -118,17 +128,17 @@ class PipelineAcrossJobsTest {
 
         Path second = job();
         assertThat(metadata(second).has("deployments")).as("a fresh clone knows nothing of dev").isFalse();
-        List<RefreshService.EnvironmentRefresh> report = refresh(second);
-        assertThat(report).extracting(RefreshService.EnvironmentRefresh::environment, RefreshService.EnvironmentRefresh::outcome)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("dev", RefreshService.Outcome.UPDATED),
-                        org.assertj.core.groups.Tuple.tuple("qa", RefreshService.Outcome.NO_COPY));
+        assertThat(refresh(second)).containsExactly("dev (profile github-dev): took the tracker's newer record",
+                "qa (profile github-qa): the github item holds no record of qa (not created yet, or its copy was "
+                        + "removed)");
         JsonNode dev = metadata(second).path("deployments").path("dev");
         assertThat(dev.path("commit").asText()).isEqualTo(GithubProject.sha(1));
         assertThat(dev.path("status").asText()).isEqualTo("deployed");
         assertThat(dev.path("issueNumber").asInt()).isEqualTo(devIssue().path("number").asInt());
 
-        SyncResult qa = sync(second, "github-qa", GithubProject.sha(1), 2);
-        assertThat(qa.record().status()).isEqualTo("deployed");
+        ChangeOutcome<?> qa = sync(second, "github-qa", GithubProject.sha(1), 2);
+        assertThat(qa.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+        assertThat(qa.record().status().raw()).isEqualTo("deployed");
         assertThat(qa.warnings()).isEmpty();
     }
 
@@ -137,8 +147,9 @@ class PipelineAcrossJobsTest {
         sync(job(), "github-dev", GithubProject.sha(1), 1);
 
         Path second = job();
-        SyncResult qa = sync(second, "github-qa", GithubProject.sha(1), 2);
-        assertThat(qa.record().status()).isEqualTo("deployed");
+        ChangeOutcome<?> qa = sync(second, "github-qa", GithubProject.sha(1), 2);
+        assertThat(qa.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+        assertThat(qa.record().status().raw()).isEqualTo("deployed");
         assertThat(metadata(second).path("deployments").path("dev").path("commit").asText())
                 .isEqualTo(GithubProject.sha(1));
     }
@@ -150,17 +161,15 @@ class PipelineAcrossJobsTest {
         issue.put("body", issue.path("body").asText().replaceAll("(?s)<!-- specweave-deploy:record .*? -->", ""));
 
         Path second = job();
-        assertThat(refresh(second)).filteredOn(r -> r.environment().equals("dev")).singleElement()
-                .satisfies(r -> {
-                    assertThat(r.outcome()).isEqualTo(RefreshService.Outcome.NO_COPY);
-                    assertThat(r.message()).contains("holds no record of dev");
-                });
-        assertThatThrownBy(() -> sync(second, "github-qa", GithubProject.sha(1), 2))
-                .isInstanceOf(OperationFailedException.class)
-                .hasMessageContaining("requirePrevious: dev (the environment before qa) has no deployment")
-                .hasMessageContaining("the record of dev could not be refreshed from its tracking item")
-                .hasMessageContaining("holds no record of dev")
-                .hasMessageContaining("(profile github-dev)");
+        assertThat(refresh(second)).filteredOn(line -> line.startsWith("dev ")).singleElement().asString()
+                .contains("holds no record of dev");
+        Path third = job();
+        assertThat(refusal(sync(third, "github-qa", GithubProject.sha(1), 2)))
+                .contains("requirePrevious: dev (the environment before qa) has no deployment")
+                .contains("the record of dev could not be refreshed from its tracking item")
+                .contains("holds no record of dev")
+                .contains("(profile github-dev)");
+        assertThat(metadata(third).has("deployments")).isFalse();
         assertThat(metadata(second).has("deployments")).isFalse();
     }
 
@@ -174,12 +183,11 @@ class PipelineAcrossJobsTest {
         seed.env.remove("DEV_ONLY_TOKEN");
 
         Path second = job();
-        assertThatThrownBy(() -> sync(second, "github-qa", GithubProject.sha(1), 2))
-                .isInstanceOf(OperationFailedException.class)
-                .hasMessageContaining("the record of dev could not be refreshed")
-                .hasMessageContaining("not reachable from here")
-                .hasMessageContaining("DEV_ONLY_TOKEN")
-                .hasMessageNotContaining(FakeGithub.TOKEN);
+        assertThat(refusal(sync(second, "github-qa", GithubProject.sha(1), 2)))
+                .contains("the record of dev could not be refreshed")
+                .contains("not reachable from here")
+                .contains("DEV_ONLY_TOKEN")
+                .doesNotContain(FakeGithub.TOKEN);
     }
 
     @Test
@@ -191,10 +199,9 @@ class PipelineAcrossJobsTest {
 
         Path second = job();
         github.clearRequests();
-        assertThatThrownBy(() -> sync(second, "github-qa", GithubProject.sha(1), 2))
-                .isInstanceOf(OperationFailedException.class)
-                .hasMessageContaining("dev (the environment before qa) has no deployment")
-                .hasMessageNotContaining("refreshed");
+        assertThat(refusal(sync(second, "github-qa", GithubProject.sha(1), 2)))
+                .contains("dev (the environment before qa) has no deployment")
+                .doesNotContain("refreshed");
         assertThat(github.requests()).as("no tracker is asked").isEmpty();
 
         seed.write(".specweave/config.json", config("", ", \"refresh\": \"sometimes\""));

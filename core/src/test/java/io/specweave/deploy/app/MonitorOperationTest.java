@@ -1,26 +1,21 @@
-package io.specweave.deploy.metrics;
+package io.specweave.deploy.app;
 
-import io.specweave.deploy.app.EnvironmentTarget;
-import io.specweave.deploy.app.MonitorService;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.specweave.deploy.BadInputException;
-import io.specweave.deploy.Json;
-import io.specweave.deploy.app.Project;
-import io.specweave.deploy.http.HttpSettings;
-import io.specweave.deploy.http.Redactor;
-import io.specweave.deploy.http.RestClient;
-import io.specweave.deploy.health.HealthChecker;
 import io.specweave.deploy.http.Sleeper;
+import io.specweave.deploy.metrics.MonitorPoll;
+import io.specweave.deploy.metrics.MonitorReport;
+import io.specweave.deploy.model.HealthStatus;
 import io.specweave.deploy.testing.HealthServer;
 import io.specweave.deploy.testing.PrometheusQueryApi;
 import io.specweave.deploy.testing.TestProject;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,15 +24,26 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** monitor without --canary through the core: a real loopback service, injected waits, no timing. */
-class EnvironmentMonitorTest {
+/**
+ * {@code monitor} of an environment (no canary) through Operations: a real loopback service, waits
+ * injected through the host, no timing. Changed with the application layer: an environment found
+ * unhealthy is the outcome RECORDED_FAILED (exit 1) with what was seen recorded.
+ */
+class MonitorOperationTest {
 
     @TempDir
     Path dir;
 
     HealthServer service;
     TestProject project;
-    final List<Duration> waits = new ArrayList<>();
+    final List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
+    final List<MonitorPoll> seen = Collections.synchronizedList(new ArrayList<>());
+    final TestOperations run = TestOperations.at("2026-11-27T10:00:00Z").progress(new Progress() {
+        @Override
+        public void poll(MonitorPoll poll) {
+            seen.add(poll);
+        }
+    });
 
     @BeforeEach
     void start() {
@@ -49,7 +55,7 @@ class EnvironmentMonitorTest {
         service.close();
     }
 
-    private Project project(String metrics, String monitor) {
+    private void project(String metrics, String monitor) {
         project = TestProject.in(dir).config("""
                 {"sync": {"profiles": {"local-prod": {"provider": "local", "environment": "prod",
                    "deploymentUrl": "%s", "healthCheck": {"retries": 4, "intervalSeconds": 5, "timeoutSeconds": 5}%s}}},
@@ -60,7 +66,6 @@ class EnvironmentMonitorTest {
                         {"id": "0018-oauth-google", "deployments": {"prod": {"profile": "local-prod",
                           "status": "deployed", "commit": "abc123", "deploymentUrl": "%s"}}}
                         """.formatted(service.url()));
-        return project.open();
     }
 
     /** Records the wait and runs {@code between} as if the time had passed. */
@@ -71,32 +76,34 @@ class EnvironmentMonitorTest {
         };
     }
 
-    private MonitorReport monitor(Project p, Sleeper sleeper, Integer failures, EnvironmentMonitor.Metrics metrics,
-            java.util.function.BooleanSupplier stop, List<MonitorPoll> seen) {
-        return new MonitorService(new HealthChecker(d -> { }, Clock.systemUTC()), sleeper, Clock.systemUTC())
-                .monitor(p, "0018", EnvironmentTarget.resolve(p.config(), null, "prod", null), Duration.ofMinutes(1),
-                        Duration.ofMillis(100), failures, metrics, metrics == null ? null : "test", stop, seen::add);
+    @SuppressWarnings("unchecked")
+    private ChangeOutcome<MonitorReport> monitor(Integer failures) {
+        return (ChangeOutcome<MonitorReport>) run.operations().monitor(TestOperations.request(dir).environment("prod")
+                .duration(Duration.ofMinutes(1)).interval(Duration.ofMillis(100)).failures(failures).build());
     }
 
-    private JsonNode prod() throws Exception {
-        return Json.mapper().readTree(project.read(".specweave/increments/0018-oauth-google/metadata.json"))
-                .path("deployments").path("prod");
+    private JsonNode prod() {
+        return TestOperations.deployment(dir, "0018-oauth-google", "prod");
     }
 
     @Test
-    void healthThatFlipsEndsTheRunAfterTheConfiguredFailuresInARowAndRecordsWhatWasSeen() throws Exception {
-        Project p = project(null, "{\"maxConsecutiveFailures\": 2}");
+    void healthThatFlipsEndsTheRunAfterTheConfiguredFailuresInARowAndRecordsWhatWasSeen() {
+        project(null, "{\"maxConsecutiveFailures\": 2}");
         AtomicInteger polls = new AtomicInteger();
-        List<MonitorPoll> seen = new ArrayList<>();
-
-        MonitorReport report = monitor(p, sleeper(() -> {
+        run.sleeper(sleeper(() -> {
             if (polls.incrementAndGet() == 3) {
                 service.status(503);
             }
-        }), null, null, () -> false, seen);
+        }));
 
+        ChangeOutcome<MonitorReport> outcome = monitor(null);
+
+        MonitorReport report = outcome.detail();
         assertThat(report.verdict()).isEqualTo(MonitorReport.Verdict.UNHEALTHY);
-        assertThat(seen).extracting(poll -> poll.health().status())
+        assertThat(outcome.result()).isEqualTo(ChangeOutcome.Result.RECORDED_FAILED);
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.problem().toString()).isEqualTo(report.problem());
+        assertThat(seen).extracting(poll -> poll.health().status().raw())
                 .containsExactly("healthy", "healthy", "healthy", "unhealthy", "unhealthy");
         assertThat(seen.get(4).unhealthyInARow()).isEqualTo(2);
         assertThat(service.calls()).as("one attempt per poll, the profile's retries are not used").isEqualTo(5);
@@ -113,40 +120,44 @@ class EnvironmentMonitorTest {
 
     @Test
     void unhealthyPollsThatRecoverAreDegradedNotFatal() {
-        Project p = project(null, null);
+        project(null, null);
         AtomicInteger polls = new AtomicInteger();
         AtomicBoolean stop = new AtomicBoolean();
-        MonitorReport report = monitor(p, sleeper(() -> {
+        run.stop(stop::get).sleeper(sleeper(() -> {
             int n = polls.incrementAndGet();
             service.status(n == 2 || n == 3 ? 503 : 200);
             stop.set(n == 6);
-        }), null, null, stop::get, new ArrayList<>());
+        }));
+
+        ChangeOutcome<MonitorReport> outcome = monitor(null);
+
+        MonitorReport report = outcome.detail();
         assertThat(report.planned()).isEqualTo(601);
-        assertThat(report.polls()).extracting(poll -> poll.health().status())
+        assertThat(report.polls()).extracting(poll -> poll.health().status().raw())
                 .containsExactly("healthy", "healthy", "unhealthy", "unhealthy", "healthy", "healthy");
         assertThat(report.verdict()).isEqualTo(MonitorReport.Verdict.DEGRADED);
         assertThat(report.maxConsecutiveFailures()).isEqualTo(3);
+        assertThat(outcome.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
     }
 
     @Test
-    void healthyRunRecordsPrometheusMetricsOfTheEnvironmentsOwnSeries() throws Exception {
+    void healthyRunRecordsPrometheusMetricsOfTheEnvironmentsOwnSeries() {
         try (PrometheusQueryApi prometheus = PrometheusQueryApi.start(q -> q.startsWith("histogram_quantile(0.99")
                 ? "0.3" : q.startsWith("histogram_quantile(0.95") ? "0.12" : q.startsWith("histogram_quantile(0.5")
                 ? "0.045" : q.startsWith("(sum(rate(") ? "0.002" : q.startsWith("sum(rate(") ? "12.5" : null)) {
-            Project p = project("{\"prometheusUrl\": \"" + prometheus.url() + "\", \"selector\": \"job=\\\"shop\\\"\"}",
-                    null);
-            MetricQueries queries = MetricQueries.of(p.config().profile("local-prod"));
-            EnvironmentMonitor.Metrics metrics = EnvironmentMonitor.prometheus(new PrometheusMetricsSource(
-                    new RestClient(HttpSettings.defaults(), new Redactor()), prometheus.url(), queries), "stable");
+            project("{\"prometheusUrl\": \"" + prometheus.url() + "\", \"selector\": \"job=\\\"shop\\\"\"}", null);
             AtomicInteger polls = new AtomicInteger();
             AtomicBoolean stop = new AtomicBoolean();
+            run.stop(stop::get).sleeper(sleeper(() -> stop.set(polls.incrementAndGet() == 3)));
 
-            MonitorReport report = monitor(p, sleeper(() -> stop.set(polls.incrementAndGet() == 3)), null, metrics,
-                    stop::get, new ArrayList<>());
+            ChangeOutcome<MonitorReport> outcome = monitor(null);
 
+            MonitorReport report = outcome.detail();
             assertThat(report.verdict()).isEqualTo(MonitorReport.Verdict.HEALTHY);
             assertThat(report.stopped()).isTrue();
             assertThat(report.polls()).hasSize(3);
+            assertThat(report.metricsSource()).isEqualTo("Prometheus " + prometheus.url() + ", track stable");
+            assertThat(outcome.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
             assertThat(prometheus.queries()).hasSize(15).allMatch(q -> q.contains("job=\"shop\",track=\"stable\""));
             JsonNode metricsNode = prod().path("metrics");
             assertThat(metricsNode.path("rps").asDouble()).isEqualTo(12.5);
@@ -163,37 +174,58 @@ class EnvironmentMonitorTest {
     }
 
     @Test
-    void aWaitInterruptedStopsTheRunAndWhatWasSeenIsRecorded() throws Exception {
-        Project p = project(null, null);
+    void aWaitInterruptedStopsTheRunAndWhatWasSeenIsRecorded() {
+        project(null, null);
         AtomicInteger polls = new AtomicInteger();
-        MonitorReport report = monitor(p, d -> {
+        run.sleeper(d -> {
             if (polls.incrementAndGet() == 2) {
                 throw new InterruptedException("SIGTERM");
             }
-        }, null, null, () -> false, new ArrayList<>());
+        });
+
+        ChangeOutcome<MonitorReport> outcome = monitor(null);
+
         assertThat(Thread.interrupted()).as("the interrupt is kept for the caller").isTrue();
-        assertThat(report.stopped()).isTrue();
-        assertThat(report.polls()).hasSize(2);
+        assertThat(outcome.detail().stopped()).isTrue();
+        assertThat(outcome.detail().polls()).hasSize(2);
         assertThat(prod().path("metrics").path("samples").asInt()).isEqualTo(2);
     }
 
     @Test
-    void stopBeforeTheFirstPollRecordsNothing() throws Exception {
-        Project p = project(null, null);
-        MonitorReport report = monitor(p, d -> { }, null, null, () -> true, new ArrayList<>());
-        assertThat(report.verdict()).isEqualTo(MonitorReport.Verdict.NO_DATA);
+    void stopBeforeTheFirstPollRecordsNothing() {
+        project(null, null);
+        String before = project.read(".specweave/increments/0018-oauth-google/metadata.json");
+        run.stop(() -> true);
+
+        ChangeOutcome<MonitorReport> outcome = monitor(null);
+
+        assertThat(outcome.detail().verdict()).isEqualTo(MonitorReport.Verdict.NO_DATA);
         assertThat(prod().has("metrics")).isFalse();
+        assertThat(project.read(".specweave/increments/0018-oauth-google/metadata.json")).isEqualTo(before);
         assertThat(service.calls()).isZero();
     }
 
     @Test
     void badMonitorSettingsNameTheField() {
-        Project p = project(null, "{\"maxConsecutiveFailures\": 0}");
-        assertThatThrownBy(() -> monitor(p, d -> { }, null, null, () -> false, new ArrayList<>()))
+        project(null, "{\"maxConsecutiveFailures\": 0}");
+        assertThatThrownBy(() -> monitor(null))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("deployment.monitor.maxConsecutiveFailures: expected a whole number of polls, "
                         + "1 or more, got 0");
-        assertThatThrownBy(() -> monitor(p, d -> { }, 0, null, () -> false, new ArrayList<>()))
-                .hasMessageContaining("--failures: expected 1 or more");
+        assertThatThrownBy(() -> monitor(0)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("failures: expected 1 or more");
+        assertThat(service.calls()).isZero();
+    }
+
+    @Test
+    void canaryThresholdsAreForTheCanaryNotForAnEnvironment() {
+        project(null, null);
+        assertThatThrownBy(() -> run.operations().monitor(TestOperations.request(dir).environment("prod")
+                .metricsFile("canary.json").build()))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("metrics-file, max-error-rate-increase, max-p95-increase, min-requests and "
+                        + "failure-threshold are for comparing a canary with stable (canary)");
+        assertThat(prod().path("healthStatus").isMissingNode()).isTrue();
+        assertThat(HealthStatus.isHealthy(null)).isFalse();
     }
 }

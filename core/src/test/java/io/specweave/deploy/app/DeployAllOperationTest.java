@@ -5,21 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.specweave.deploy.BadInputException;
-import io.specweave.deploy.Json;
-import io.specweave.deploy.ci.CiContext;
-import io.specweave.deploy.config.Credentials;
 import io.specweave.deploy.testing.TestProject;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** deploy --all-environments through five local profiles, and stopped by a gate in the middle. */
-class AllEnvironmentsServiceTest {
+/** {@code deploy} to every environment: five local profiles in pipeline order, and stopped by a gate in the middle. */
+class DeployAllOperationTest {
 
     private static final String COMMIT = "0a1b2c3d4e5f60718293a4b5c6d7e8f901234567";
 
@@ -27,8 +19,9 @@ class AllEnvironmentsServiceTest {
     Path dir;
 
     TestProject project;
+    final TestOperations run = TestOperations.at("2026-11-27T12:00:00Z");
 
-    private Project project(String promotion) {
+    private void project(String promotion) {
         project = TestProject.in(dir).config("""
                 {"sync": {"profiles": {
                    "local-prod": {"provider": "local", "environment": "prod"},
@@ -39,32 +32,32 @@ class AllEnvironmentsServiceTest {
                  "deployment": {"pipeline": ["dev", "qa", "staging", "uat", "preview", "prod"]%s}}
                 """.formatted(promotion == null ? "" : ", \"promotion\": " + promotion))
                 .increment("0018-oauth-google", "OAuth", "{\"id\": \"0018-oauth-google\", \"status\": \"active\"}\n");
-        return project.open();
     }
 
-    private AllEnvironmentsResult deploy(Project p, boolean force) {
-        SyncService sync = new SyncService(new TrackerFactory(new Credentials(Map.of())),
-                Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC));
-        SyncRequest template = new SyncRequest("0018", null, null, null, SyncRequest.Outcome.DEPLOYED, COMMIT, "main",
-                "v1.4.0", "release-bot", "https://ci.example/runs/7", null, false, List.of(),
-                SyncRequest.Attachments.NONE, false, force);
-        return new AllEnvironmentsService(sync).deploy(p, template, CiContext.none());
+    private AllEnvironmentsOutcome deploy(boolean force) {
+        return run.operations().deployAll(TestOperations.request(dir).allEnvironments(true).commit(COMMIT)
+                .branch("main").tag("v1.4.0").deployedBy("release-bot").runUrl("https://ci.example/runs/7")
+                .force(force).build());
     }
 
-    private JsonNode deployments() throws Exception {
-        return Json.mapper().readTree(project.read(".specweave/increments/0018-oauth-google/metadata.json"))
-                .path("deployments");
+    private JsonNode deployments() {
+        return TestOperations.metadata(dir, "0018-oauth-google").path("deployments");
     }
 
     @Test
-    void recordsTheSameCommitInEveryEnvironmentInPipelineOrder() throws Exception {
-        AllEnvironmentsResult result = deploy(project("{\"requirePrevious\": true}"), false);
+    void recordsTheSameCommitInEveryEnvironmentInPipelineOrder() {
+        project("{\"requirePrevious\": true}");
 
-        assertThat(result.complete()).isTrue();
-        assertThat(result.recorded()).extracting(SyncResult::environment)
+        AllEnvironmentsOutcome result = deploy(false);
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stoppedAt()).isNull();
+        assertThat(result.commit()).isEqualTo(COMMIT);
+        assertThat(result.recorded()).extracting(ChangeOutcome::environment)
                 .containsExactly("dev", "qa", "staging", "uat", "prod");
-        assertThat(result.recorded()).extracting(r -> r.profile().name())
+        assertThat(result.recorded()).extracting(o -> o.target().profile().name())
                 .containsExactly("local-dev", "local-qa", "local-staging", "local-uat", "local-prod");
+        assertThat(result.recorded()).extracting(ChangeOutcome::result).containsOnly(ChangeOutcome.Result.RECORDED);
         JsonNode deployments = deployments();
         assertThat(deployments.fieldNames()).toIterable().containsExactly("dev", "qa", "staging", "uat", "prod");
         deployments.forEach(d -> {
@@ -76,23 +69,26 @@ class AllEnvironmentsServiceTest {
     }
 
     @Test
-    void aRefusedGateStopsTheRunThereAndTheRestIsNotRecorded() throws Exception {
-        AllEnvironmentsResult result = deploy(project("{\"requirePrevious\": true, \"requireApproval\": [\"uat\"]}"),
-                false);
+    void aRefusedGateStopsTheRunThereAndTheRestIsNotRecorded() {
+        project("{\"requirePrevious\": true, \"requireApproval\": [\"uat\"]}");
 
-        assertThat(result.complete()).isFalse();
-        assertThat(result.recorded()).extracting(SyncResult::environment).containsExactly("dev", "qa", "staging");
+        AllEnvironmentsOutcome result = deploy(false);
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.recorded()).extracting(ChangeOutcome::environment).containsExactly("dev", "qa", "staging");
         assertThat(result.stoppedAt()).isEqualTo("uat");
-        assertThat(result.reason()).contains("promotion to uat refused", "requireApproval");
+        assertThat(result.reason().toString()).contains("promotion to uat refused", "requireApproval");
         assertThat(result.notRecorded()).containsExactly("uat", "prod");
         assertThat(deployments().fieldNames()).toIterable().containsExactly("dev", "qa", "staging");
     }
 
     @Test
-    void forceRecordsPastTheRefusedGateAndSaysSo() throws Exception {
-        AllEnvironmentsResult result = deploy(project("{\"requireApproval\": [\"uat\"]}"), true);
+    void forceRecordsPastTheRefusedGateAndSaysSo() {
+        project("{\"requireApproval\": [\"uat\"]}");
 
-        assertThat(result.complete()).isTrue();
+        AllEnvironmentsOutcome result = deploy(true);
+
+        assertThat(result.exitCode()).isZero();
         assertThat(deployments().path("uat").path("forced").asBoolean()).isTrue();
         assertThat(deployments().path("prod").has("forced")).isFalse();
     }
@@ -103,8 +99,21 @@ class AllEnvironmentsServiceTest {
                 {"sync": {"profiles": {"a": {"provider": "local", "environment": "dev"},
                   "b": {"provider": "local", "environment": "dev"}, "c": {"provider": "local", "environment": "qa"}}}}
                 """).increment("0018-oauth-google", "OAuth", null);
-        assertThatThrownBy(() -> deploy(Project.open(dir), false)).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> deploy(false)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("2 profiles have \"environment\": \"dev\" (a, b)");
         assertThat(dir.resolve(".specweave/increments/0018-oauth-google/metadata.json")).doesNotExist();
+    }
+
+    @Test
+    void oneEnvironmentOrProfileNamedWithEveryEnvironmentIsBadInput() {
+        project(null);
+        assertThatThrownBy(() -> run.operations().deployAll(TestOperations.request(dir).allEnvironments(true)
+                .environment("qa").commit(COMMIT).build()))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("all-environments records every environment of the pipeline through its own "
+                        + "profile; leave out environment, profile, slot, canary and deployment-url");
+        assertThatThrownBy(() -> run.operations().deployAll(TestOperations.request(dir).allEnvironments(true).build()))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("no commit known: pass commit");
+        assertThat(deployments().isMissingNode()).isTrue();
     }
 }

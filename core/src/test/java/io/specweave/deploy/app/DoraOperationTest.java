@@ -4,6 +4,8 @@ import io.specweave.deploy.ci.GitCommitTimes;
 import io.specweave.deploy.dora.DoraCalculator;
 import io.specweave.deploy.dora.DoraMetric;
 import io.specweave.deploy.dora.DoraReport;
+import io.specweave.deploy.model.DeploymentStatus;
+import io.specweave.deploy.model.HealthStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,9 +16,7 @@ import io.specweave.deploy.Json;
 import io.specweave.deploy.TestProjects;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -49,12 +49,16 @@ import org.junit.jupiter.api.io.TempDir;
  * recovery: 3 h, 24 h -> median 13.5 h -> under a day -> high
  * </pre>
  */
-class DoraServiceTest {
+class DoraOperationTest {
 
     @TempDir
     Path dir;
 
-    private final Clock now = Clock.fixed(Instant.parse("2026-11-30T00:00:00Z"), ZoneOffset.UTC);
+    private final TestOperations run = TestOperations.at("2026-11-30T00:00:00Z");
+
+    private DoraReport dora(String window) {
+        return run.operations().dora(Request.builder(dir).window(window).build());
+    }
 
     private static ObjectNode record(String at, String status, String health, String commit) {
         ObjectNode node = Json.mapper().createObjectNode();
@@ -99,7 +103,7 @@ class DoraServiceTest {
     void fourKeysOverAGeneratedHistoryMatchTheHandComputedAnswers() {
         handComputedHistory();
 
-        DoraReport report = new DoraService(Project.open(dir), now).report("28d");
+        DoraReport report = dora("28d");
 
         assertThat(report.environment()).isEqualTo("prod");
         assertThat(report.from()).isEqualTo("2026-11-02T00:00:00Z");
@@ -120,7 +124,7 @@ class DoraServiceTest {
     void noProductionDeploymentsGiveNotAvailableWithTheReason() {
         TestProjects.create(dir, null, "\"productionEnvironment\": \"staging\"");
 
-        DoraReport report = new DoraService(Project.open(dir), now).report("90d");
+        DoraReport report = dora("90d");
 
         assertThat(report.environment()).isEqualTo("staging");
         assertThat(report.deploymentFrequency().band()).isEqualTo("N/A");
@@ -137,7 +141,7 @@ class DoraServiceTest {
                 record("2026-11-20T10:00:00Z", "deployed", "healthy", "aaaa001"),
                 record("2026-11-21T10:00:00Z", "failed", null, "aaaa002")));
 
-        DoraReport report = new DoraService(Project.open(dir), now).report("4w");
+        DoraReport report = dora("4w");
 
         assertThat(report.failedDeploymentRecoveryTime().band()).isEqualTo("N/A");
         assertThat(report.failedDeploymentRecoveryTime().basis())
@@ -152,8 +156,8 @@ class DoraServiceTest {
         for (int week = 0; week < 4; week++) {
             for (int day = 0; day < 3; day++) {
                 Instant at = monday.plus(java.time.Duration.ofDays(7L * week + day));
-                deployments.add(new DoraCalculator.ProdDeployment("0001", at, "deployed", "healthy",
-                        at.minus(java.time.Duration.ofMinutes(30))));
+                deployments.add(new DoraCalculator.ProdDeployment("0001", at, DeploymentStatus.DEPLOYED,
+                        HealthStatus.HEALTHY, at.minus(java.time.Duration.ofMinutes(30))));
             }
         }
 
@@ -181,7 +185,7 @@ class DoraServiceTest {
                 record("2026-11-22T12:00:00Z", "deployed", "healthy", "deadbeef00000000000000000000000000000000")));
 
         Map<String, Instant> times = GitCommitTimes.lookup(dir, List.of(sha, "deadbeef00000000000000000000000000000000"));
-        DoraReport report = new DoraService(Project.open(dir), now).report("28d");
+        DoraReport report = dora("28d");
 
         assertThat(times).containsOnlyKeys(sha);
         assertThat(times.get(sha)).isEqualTo(Instant.parse("2026-11-20T08:00:00Z"));
@@ -192,9 +196,37 @@ class DoraServiceTest {
     @Test
     void badWindowSaysWhatIsExpected() {
         assertThatThrownBy(() -> DoraService.parseWindow("3 months")).isInstanceOf(BadInputException.class)
-                .hasMessage("--window \"3 months\": expected a positive number of days, weeks or hours such as 90d, "
+                .hasMessage("window \"3 months\": expected a positive number of days, weeks or hours such as 90d, "
                         + "12w or 48h");
         assertThat(DoraService.parseWindow("12w")).isEqualTo(java.time.Duration.ofDays(84));
+    }
+
+    @Test
+    void aBadWindowIsBadInputForDoraAndForStatus() {
+        TestProjects.create(dir, null, null);
+        assertThatThrownBy(() -> run.operations().dora(Request.builder(dir).window("3 months").build()))
+                .isInstanceOf(BadInputException.class).hasMessageStartingWith("window \"3 months\"");
+        assertThatThrownBy(() -> run.operations().status(Request.builder(dir).increment("0018").window("0d").build()))
+                .isInstanceOf(BadInputException.class).hasMessageStartingWith("window \"0d\"");
+    }
+
+    @Test
+    void statusShowsTheSameFiguresAndAnotherIncrementsBrokenFileOnlyLeavesTheBlockOut() {
+        handComputedHistory();
+
+        StatusOutcome status = run.operations().status(Request.builder(dir).increment("0002").window("28d").build());
+
+        assertThat(status.dora()).isEqualTo(dora("28d"));
+        assertThat(status.dora().deployments()).isEqualTo(6);
+        assertThat(status.warnings()).isEmpty();
+
+        TestProjects.write(dir.resolve(".specweave/increments/0003-oauth/metadata.json"), "{ not json");
+        StatusOutcome without = run.operations().status(Request.builder(dir).increment("0002").window("28d").build());
+
+        assertThat(without.dora()).isNull();
+        assertThat(without.pipeline().id()).isEqualTo("0002-reset");
+        assertThat(without.warnings()).singleElement().asString().startsWith("DORA block left out: ")
+                .contains("0003-oauth");
     }
 
     private void git(String... args) throws IOException, InterruptedException {

@@ -1,0 +1,115 @@
+package io.specweave.deploy.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Input;
+import io.specweave.deploy.TestProjects;
+import io.specweave.deploy.model.Approval;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code approve}: approvals, change requests and metrics for an environment's (next) deployment. */
+class ApproveOperationTest {
+
+    @TempDir
+    Path dir;
+
+    final TestOperations run = TestOperations.at("2026-11-21T09:00:00Z");
+
+    private String metadata() {
+        return TestProjects.read(dir.resolve(".specweave/increments/0018-oauth-google/metadata.json"));
+    }
+
+    private ChangeOutcome<Approval> approve(String at, Request.Builder request) {
+        run.now(at);
+        return run.operations().approve(request.build());
+    }
+
+    @Test
+    void approvalsAreAppendedWithTimeAndOtherKeysKept() {
+        TestProjects.create(dir, null, null);
+        TestProjects.write(dir.resolve(".specweave/increments/0018-oauth-google/metadata.json"), """
+                {
+                  "id": "0018-oauth-google",
+                  "status": "active",
+                  "deployments": {
+                    "uat": { "profile": "local-staging", "status": "deployed", "deployedAt": "2026-11-20T10:00:00Z",
+                      "signoff": { "kept": true } }
+                  },
+                  "custom": [1, 2]
+                }
+                """);
+
+        approve("2026-11-21T09:00:00Z", TestOperations.request(dir).profile("local-staging").approvedBy("maria.qa")
+                .role("QA Lead"));
+        ChangeOutcome<Approval> second = approve("2026-11-21T10:00:00Z", TestOperations.request(dir)
+                .profile("local-staging").approvedBy("jane.doe").role("Release Manager").notes("ok")
+                .metrics("{\"errorRate\": 0.1}"));
+
+        assertThat(second.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+        assertThat(second.detail()).isEqualTo(Approval.of("jane.doe", "Release Manager", "2026-11-21T10:00:00Z", "ok"));
+        assertThat(second.record().approvals()).containsExactly(
+                Approval.of("maria.qa", "QA Lead", "2026-11-21T09:00:00Z", null),
+                Approval.of("jane.doe", "Release Manager", "2026-11-21T10:00:00Z", "ok"));
+        assertThat(second.record().metrics().path("errorRate").asDouble()).isEqualTo(0.1);
+        assertThat(second.note()).isEqualTo("Approved by jane.doe (Release Manager): ok. Metrics recorded.");
+        assertThat(metadata()).contains("\"signoff\": {", "\"custom\": [", "\"approvedBy\": \"jane.doe\"");
+    }
+
+    @Test
+    void changeRequestAloneIsRecordedBeforeAnyDeployment() {
+        TestProjects.create(dir, null, null);
+        List<io.specweave.deploy.tracker.TrackingRequest> tracked = new ArrayList<>();
+        run.recordingTrackers(tracked);
+
+        ChangeOutcome<Approval> outcome = approve("2026-11-21T09:00:00Z", TestOperations.request(dir)
+                .environment("prod").changeRequest("id=CHG1,url=https://itsm.example/CHG1,window=2026-11-22T22:00:00Z/PT2H"));
+
+        assertThat(outcome.detail()).as("no approval given").isNull();
+        assertThat(outcome.record().status()).isNull();
+        assertThat(outcome.record().changeRequest().interval()[1]).isEqualTo(Instant.parse("2026-11-23T00:00:00Z"));
+        assertThat(tracked).as("the item comes with the environment's first deployment").isEmpty();
+        assertThat(metadata()).contains("\"prod\": {", "\"profile\": \"local-prod\"", "\"id\": \"CHG1\"")
+                .doesNotContain("\"status\": \"deployed\"");
+    }
+
+    @Test
+    void nothingToRecordOrBadMetricsIsBadInput() {
+        TestProjects.create(dir, null, null);
+        String before = metadata();
+
+        assertThatThrownBy(() -> approve("2026-11-21T09:00:00Z", TestOperations.request(dir).environment("prod")))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("expected approved-by NAME")
+                .satisfies(e -> assertThat(((BadInputException) e).message().inputs()).containsExactly(
+                        Input.APPROVED_BY, Input.ROLE, Input.NOTES, Input.CHANGE_REQUEST, Input.METRICS));
+        assertThatThrownBy(() -> approve("2026-11-21T09:00:00Z", TestOperations.request(dir).environment("prod")
+                .approvedBy("jane").metrics("[1, 2]")))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("metrics: expected a JSON object such as {\"errorRate\": 0.2, \"p95LatencyMs\": 180}, "
+                        + "got an array");
+        assertThat(metadata()).isEqualTo(before);
+    }
+
+    /** New with the application layer: approvals belong to the environment, so a slot is refused by name. */
+    @Test
+    void anApprovalOfOneSlotIsRefusedSayingWhy() {
+        TestProjects.create(dir, null, null);
+        Path config = dir.resolve(".specweave/config.json");
+        TestProjects.write(config, TestProjects.read(config).replace("\"environment\": \"prod\"",
+                "\"environment\": \"prod\", \"slots\": {\"blue\": {}, \"green\": {}}"));
+        String before = metadata();
+
+        assertThatThrownBy(() -> approve("2026-11-21T09:00:00Z", TestOperations.request(dir).environment("prod-green")
+                .approvedBy("jane")))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("approve works on the environment (prod), not on one slot: approvals belong to the "
+                        + "environment's deployments; give environment prod");
+        assertThat(metadata()).isEqualTo(before);
+    }
+}

@@ -1,0 +1,136 @@
+package io.specweave.deploy.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.ci.CiContext;
+import io.specweave.deploy.model.CanaryState;
+import io.specweave.deploy.testing.TestProject;
+import io.specweave.deploy.tracker.TrackingRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Canary steps through {@code deploy} with a weight, promotion at 100 %, and {@code rollback} of the canary. */
+class CanaryOperationsTest {
+
+    @TempDir
+    Path dir;
+
+    TestProject project;
+    final List<TrackingRequest> tracked = new ArrayList<>();
+    final TestOperations run = TestOperations.at("2026-11-27T12:00:00Z").recordingTrackers(tracked);
+
+    @BeforeEach
+    void setUp() {
+        project = TestProject.in(dir).localProfiles("qa", "prod").increment("0018-oauth", "OAuth",
+                "{\"id\": \"0018-oauth\", \"deployments\": {\"prod\": {\"profile\": \"local-prod\", "
+                        + "\"status\": \"deployed\", \"deployedAt\": \"2026-11-20T09:00:00Z\", \"commit\": \"c1\", "
+                        + "\"healthStatus\": \"healthy\"}}}\n");
+    }
+
+    @SuppressWarnings("unchecked")
+    private ChangeOutcome<CanaryDetail> step(int weight, String commit) {
+        return (ChangeOutcome<CanaryDetail>) run.operations().deploy(TestOperations.request(dir).environment("prod")
+                .canaryWeight(weight).commit(commit).deployedBy("ci-bot").build());
+    }
+
+    @SuppressWarnings("unchecked")
+    private ChangeOutcome<CanaryDetail> abandon() {
+        return (ChangeOutcome<CanaryDetail>) run.operations().rollback(TestOperations.request(dir).environment("prod")
+                .canary(true).build());
+    }
+
+    private JsonNode prod() {
+        return TestOperations.deployment(dir, "0018-oauth", "prod");
+    }
+
+    @Test
+    void stepsAreRecordedWithTheirTimesAndOneHundredMakesTheCanaryStable() {
+        step(10, "c2");
+        run.advance(Duration.ofMinutes(10));
+        step(25, null);
+        run.advance(Duration.ofMinutes(10));
+        step(50, "c2");
+
+        JsonNode running = prod();
+        assertThat(running.path("commit").asText()).as("stable untouched while the canary runs").isEqualTo("c1");
+        assertThat(running.path("canary").path("weight").asInt()).isEqualTo(50);
+        assertThat(running.path("canary").path("stableCommit").asText()).isEqualTo("c1");
+        assertThat(running.path("canary").path("steps")).extracting(s -> s.path("weight").asInt() + "@"
+                + s.path("at").asText())
+                .containsExactly("10@2026-11-27T12:00:00Z", "25@2026-11-27T12:10:00Z", "50@2026-11-27T12:20:00Z");
+        assertThat(tracked).allMatch(r -> !r.newDeployment());
+        assertThat(tracked.get(0).note()).isEqualTo("Canary commit c2 gets 10 % of prod traffic; stable c1 gets 90 %.");
+        assertThat(tracked.get(2).recordCopyNode().path("canary").path("weight").asInt())
+                .as("the item's record copy carries the canary").isEqualTo(50);
+
+        run.advance(Duration.ofMinutes(10));
+        ChangeOutcome<CanaryDetail> promoted = step(100, null);
+
+        assertThat(promoted.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+        assertThat(promoted.detail().promoted()).isTrue();
+        JsonNode prod = prod();
+        assertThat(prod.path("commit").asText()).isEqualTo("c2");
+        assertThat(prod.path("status").asText()).isEqualTo("deployed");
+        assertThat(prod.path("deployedAt").asText()).isEqualTo("2026-11-27T12:30:00Z");
+        assertThat(prod.path("canary").path("status").asText()).isEqualTo("promoted");
+        assertThat(prod.path("canary").path("promotedAt").asText()).isEqualTo("2026-11-27T12:30:00Z");
+        assertThat(prod.path("history")).hasSize(1);
+        assertThat(prod.path("history").get(0).path("commit").asText()).isEqualTo("c1");
+        assertThat(prod.path("history").get(0).has("canary")).isFalse();
+        assertThat(tracked.get(tracked.size() - 1).newDeployment()).isTrue();
+    }
+
+    @Test
+    void rollbackOfTheCanarySetsZeroAndAbandonsItStableStays() {
+        step(10, "c2");
+        run.advance(Duration.ofMinutes(1));
+
+        ChangeOutcome<CanaryDetail> abandoned = abandon();
+
+        assertThat(abandoned.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+        assertThat(abandoned.detail().canary().status()).isEqualTo(CanaryState.ABANDONED);
+        JsonNode prod = prod();
+        assertThat(prod.path("canary").path("weight").asInt()).isZero();
+        assertThat(prod.path("canary").path("abandonedAt").asText()).isEqualTo("2026-11-27T12:01:00Z");
+        assertThat(prod.path("commit").asText()).isEqualTo("c1");
+        assertThat(prod.has("history")).isFalse();
+        assertThatThrownBy(this::abandon).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("the last one was abandoned");
+    }
+
+    @Test
+    void aSecondCanaryWhileOneRunsAndBadWeightsAreBadInput() {
+        step(10, "c2");
+        assertThatThrownBy(() -> step(25, "c3")).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("a canary of commit c2 runs at 10 % in prod");
+        assertThatThrownBy(() -> step(0, null)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("1 to 100");
+        assertThatThrownBy(() -> step(101, null)).isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("canary: expected the canary's share of traffic in percent, 1 to 100")
+                .hasMessageContaining("`rollback 0018, environment prod, canary`");
+    }
+
+    @Test
+    void theStableCommitCannotBeItsOwnCanary() {
+        assertThatThrownBy(() -> step(10, "c1")).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("already the stable version");
+    }
+
+    @Test
+    void aPipelineOfANewerCommitDoesNotMoveTheRunningCanary() {
+        step(10, "c2");
+        run.ci(new CiContext("github-actions", "c3", "main", null, "octocat", null, null));
+
+        assertThatThrownBy(() -> step(25, null)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("a canary of commit c2 runs at 10 % in prod");
+        assertThat(prod().path("canary").path("weight").asInt()).isEqualTo(10);
+    }
+}

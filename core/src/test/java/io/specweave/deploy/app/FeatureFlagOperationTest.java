@@ -1,0 +1,215 @@
+package io.specweave.deploy.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Json;
+import io.specweave.deploy.ci.CiContext;
+import io.specweave.deploy.flags.FlagMatrix;
+import io.specweave.deploy.model.FlagChange;
+import io.specweave.deploy.testing.TestProject;
+import io.specweave.deploy.tracker.TrackingRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code feature-flag}: set, list and export flags; a change named with an increment is recorded in its history. */
+class FeatureFlagOperationTest {
+
+    static final String FLAGS = ".specweave/config/feature-flags.json";
+
+    @TempDir
+    Path dir;
+
+    TestProject project;
+    final List<TrackingRequest> tracked = new ArrayList<>();
+    final TestOperations run = TestOperations.at("2026-11-27T12:00:00Z").recordingTrackers(tracked)
+            .ci(new CiContext("none", null, null, null, "lee", null, null));
+
+    @BeforeEach
+    void setUp() {
+        project = TestProject.in(dir).localProfiles("dev", "qa", "prod")
+                .increment("0018-oauth", "OAuth", "{\"id\": \"0018-oauth\", \"deployments\": {\"qa\": "
+                        + "{\"profile\": \"local-qa\", \"status\": \"deployed\", \"commit\": \"c1\"}}}\n")
+                .file(FLAGS, """
+                        {
+                          "$schema": "./flags.schema.json",
+                          "version": 3,
+                          "prod": { "newCheckout": false, "darkMode": { "enabled": true, "owner": "ui-team" }, "note": "frozen" },
+                          "dev": { "newCheckout": true },
+                          "_comment": { "why": "kept by the team" }
+                        }
+                        """);
+    }
+
+    private JsonNode file() throws Exception {
+        return Json.mapper().readTree(project.read(FLAGS));
+    }
+
+    /** Sets {@code flag} in {@code environment}; {@code increment} null for a change no increment owns. */
+    private FlagOutcome set(String flag, boolean enabled, String environment, String increment) {
+        return run.operations().featureFlag(Request.builder(dir).increment(increment)
+                .flagAction(enabled ? Request.FlagAction.ENABLE : Request.FlagAction.DISABLE).flag(flag)
+                .environment(environment).build());
+    }
+
+    private String export(String environment, String format) {
+        return run.operations().featureFlag(Request.builder(dir).flagAction(Request.FlagAction.EXPORT)
+                .environment(environment).format(format).build()).export();
+    }
+
+    @Test
+    void aRoundTripKeepsEveryKeyItDoesNotOwn() throws Exception {
+        FlagChange change = set("newCheckout", true, "prod", null).change();
+        assertThat(change.changed()).isTrue();
+        assertThat(change.previous()).isFalse();
+        set("darkMode", false, "prod", null);
+
+        JsonNode root = file();
+        assertThat(root.path("$schema").asText()).isEqualTo("./flags.schema.json");
+        assertThat(root.path("version").asInt()).isEqualTo(3);
+        assertThat(root.path("_comment").path("why").asText()).isEqualTo("kept by the team");
+        assertThat(root.path("prod").path("note").asText()).isEqualTo("frozen");
+        assertThat(root.path("prod").path("newCheckout").asBoolean()).isTrue();
+        assertThat(root.path("prod").path("darkMode").path("enabled").asBoolean()).isFalse();
+        assertThat(root.path("prod").path("darkMode").path("owner").asText()).isEqualTo("ui-team");
+        assertThat(project.read(FLAGS)).endsWith("}\n");
+        assertThat(dir.resolve(".specweave/config").toFile().list()).containsExactly("feature-flags.json");
+        assertThat(tracked).as("a change no increment owns is told to no tracker").isEmpty();
+    }
+
+    @Test
+    void settingTheSameValueAgainChangesNothing() {
+        String before = project.read(FLAGS);
+
+        FlagChange change = set("newCheckout", true, "dev", null).change();
+
+        assertThat(change.changed()).isFalse();
+        assertThat(project.read(FLAGS)).isEqualTo(before);
+    }
+
+    @Test
+    void aChangeWithAnIncrementIsRecordedInItsHistory() {
+        FlagOutcome first = set("newCheckout", true, "qa", "0018");
+        set("newCheckout", false, "qa", "0018");
+
+        assertThat(first.exitCode()).isZero();
+        assertThat(first.recorded().result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+        JsonNode changes = TestOperations.deployment(dir, "0018-oauth", "qa").path("flagChanges");
+        assertThat(changes).hasSize(2);
+        assertThat(changes.get(0).path("flag").asText()).isEqualTo("newCheckout");
+        assertThat(changes.get(0).path("enabled").asBoolean()).isTrue();
+        assertThat(changes.get(0).has("previous")).isFalse();
+        assertThat(changes.get(0).path("by").asText()).isEqualTo("lee");
+        assertThat(changes.get(1).path("previous").asBoolean()).isTrue();
+        assertThat(changes.get(1).path("at").asText()).isEqualTo("2026-11-27T12:00:00Z");
+        assertThat(tracked).hasSize(2);
+        assertThat(tracked.get(0).note()).isEqualTo("Feature flag newCheckout turned on in qa (new flag).");
+        assertThat(tracked.get(1).recordCopyNode().path("flagChanges"))
+                .as("the item's record copy carries the flag changes").hasSize(2);
+    }
+
+    @Test
+    void aDryRunSaysWhatWouldChangeAndWritesNothing() {
+        String flags = project.read(FLAGS);
+        String metadata = project.read(".specweave/increments/0018-oauth/metadata.json");
+
+        FlagOutcome dry = run.operations().featureFlag(TestOperations.request(dir).flagAction(Request.FlagAction.ENABLE)
+                .flag("newCheckout").environment("qa").dryRun(true).build());
+
+        assertThat(dry.change().changed()).isTrue();
+        assertThat(dry.change().increment()).isEqualTo("0018-oauth");
+        assertThat(project.read(FLAGS)).isEqualTo(flags);
+        assertThat(project.read(".specweave/increments/0018-oauth/metadata.json")).isEqualTo(metadata);
+        assertThat(tracked).isEmpty();
+    }
+
+    @Test
+    void anIncrementWithoutADeploymentThereIsRefusedBeforeAnythingIsWritten() {
+        String before = project.read(FLAGS);
+        assertThatThrownBy(() -> set("newCheckout", true, "prod", "0018"))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("no deployment to prod");
+        assertThat(project.read(FLAGS)).isEqualTo(before);
+    }
+
+    @Test
+    void unknownEnvironmentsAndBadFlagNamesAreBadInput() {
+        assertThatThrownBy(() -> set("x", true, "perf", null))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("known: dev, qa, prod");
+        assertThatThrownBy(() -> set("../x", true, "qa", null))
+                .isInstanceOf(BadInputException.class).hasMessageStartingWith("flag ../x: expected a name starting "
+                        + "with a letter");
+        assertThatThrownBy(() -> set("note", true, "prod", null))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("prod.note: expected true, false");
+        assertThatThrownBy(() -> run.operations().featureFlag(Request.builder(dir).flag("x").build()))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("no flag action given: flag-action is enable, disable, list or export");
+    }
+
+    @Test
+    void theMatrixListsEveryFlagInEveryEnvironmentInPipelineOrder() {
+        FlagMatrix matrix = run.operations().featureFlag(Request.builder(dir).flagAction(Request.FlagAction.LIST)
+                .build()).matrix();
+        assertThat(matrix.environments()).containsExactly("dev", "qa", "prod");
+        assertThat(matrix.flags()).containsExactly("darkMode", "newCheckout");
+        assertThat(matrix.value("dev", "newCheckout")).isTrue();
+        assertThat(matrix.value("qa", "newCheckout")).isNull();
+        assertThat(matrix.value("prod", "darkMode")).isTrue();
+
+        FlagMatrix dev = run.operations().featureFlag(Request.builder(dir).flagAction(Request.FlagAction.LIST)
+                .environment("dev").build()).matrix();
+        assertThat(dev.environments()).containsExactly("dev");
+        assertThat(dev.flags()).containsExactly("newCheckout");
+    }
+
+    @Test
+    void exportsForTheApplication() throws Exception {
+        assertThat(export("prod", "env")).isEqualTo("FEATURE_NEW_CHECKOUT=false\nFEATURE_DARK_MODE=true\n");
+        assertThat(Json.mapper().readTree(export("prod", "json")))
+                .isEqualTo(Json.mapper().readTree("{\"newCheckout\": false, \"darkMode\": true}"));
+        JsonNode flagd = Json.mapper().readTree(export("prod", "flagd"));
+        assertThat(flagd).isEqualTo(Json.mapper().readTree("""
+                {"$schema": "https://flagd.dev/schema/v0/flags.json", "flags": {
+                  "newCheckout": {"state": "ENABLED", "variants": {"on": true, "off": false}, "defaultVariant": "off"},
+                  "darkMode": {"state": "ENABLED", "variants": {"on": true, "off": false}, "defaultVariant": "on"}}}
+                """));
+        assertThat(export("qa", "env")).isEmpty();
+        assertThatThrownBy(() -> export("qa", "yaml")).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("expected one of env, json, flagd");
+    }
+
+    @Test
+    void aMissingFileIsCreatedOnTheFirstChange() throws Exception {
+        Files.delete(dir.resolve(FLAGS));
+        set("search", true, "dev", null);
+        assertThat(file()).isEqualTo(Json.mapper().readTree("{\"dev\": {\"search\": true}}"));
+    }
+
+    @Test
+    void concurrentChangesAreSerializedNoneIsLost() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<FlagOutcome>> done = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                String flag = "flag" + i;
+                done.add(pool.submit(() -> set(flag, true, "qa", null)));
+            }
+            for (Future<FlagOutcome> f : done) {
+                assertThat(f.get().change().changed()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(file().path("qa")).hasSize(12);
+        assertThat(file().path("$schema").asText()).isEqualTo("./flags.schema.json");
+    }
+}

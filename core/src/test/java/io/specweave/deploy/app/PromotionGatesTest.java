@@ -1,0 +1,272 @@
+package io.specweave.deploy.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Input;
+import io.specweave.deploy.Json;
+import io.specweave.deploy.Message;
+import io.specweave.deploy.TestProjects;
+import io.specweave.deploy.increment.Deployments;
+import io.specweave.deploy.model.Approval;
+import io.specweave.deploy.model.ChangeRequest;
+import io.specweave.deploy.model.DeploymentRecord;
+import io.specweave.deploy.model.DeploymentStatus;
+import io.specweave.deploy.model.HealthStatus;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The promotion gates as every deployment meets them. Changed with the application layer: a refused
+ * gate is the outcome REFUSED (exit 1, nothing written) with the reason among its problems, not an
+ * exception; messages name inputs in domain words ({@code force}, not a command-line option).
+ */
+class PromotionGatesTest {
+
+    private static final String A = "aaaaaaa1111111111111111111111111111111111";
+    private static final String B = "bbbbbbb2222222222222222222222222222222222";
+
+    /** A front end's spelling that shows where inputs are: {@code [name=value]}. */
+    static final Message.Spelling BRACKETS = new Message.Spelling() {
+        @Override
+        public String input(Input input, String value) {
+            return "[" + input.word() + (value == null ? "" : "=" + value) + "]";
+        }
+
+        @Override
+        public String command(String command, java.util.List<Message.Arg> args) {
+            StringBuilder s = new StringBuilder(command);
+            args.forEach(a -> s.append(' ').append(input(a.input(), a.value())));
+            return s.toString();
+        }
+    };
+
+    @TempDir
+    Path dir;
+
+    final TestOperations run = TestOperations.at("2026-11-20T10:00:00Z");
+
+    private Project project(String promotion) {
+        TestProjects.create(dir, null, promotion == null ? null : "\"promotion\": " + promotion);
+        return Project.open(dir);
+    }
+
+    private ChangeOutcome<?> sync(String environment, String commit, String at, boolean force, String testResults,
+            String changeRequest) {
+        run.now(at);
+        return run.operations().sync(TestOperations.request(dir).environment(environment).commit(commit)
+                .branch("main").deployedBy("ci-bot").runUrl("https://ci.example/runs/" + at.hashCode()).force(force)
+                .testResults(testResults).changeRequest(changeRequest).build());
+    }
+
+    private ChangeOutcome<?> sync(String environment, String commit, String at) {
+        return sync(environment, commit, at, false, null, null);
+    }
+
+    private ChangeOutcome<Approval> approve(String at, String by, String role, String notes, String changeRequest) {
+        run.now(at);
+        return run.operations().approve(TestOperations.request(dir).environment("prod").approvedBy(by).role(role)
+                .notes(notes).changeRequest(changeRequest).build());
+    }
+
+    private String metadata() {
+        return TestProjects.read(dir.resolve(".specweave/increments/0018-oauth-google/metadata.json"));
+    }
+
+    private static String refusal(ChangeOutcome<?> outcome) {
+        assertThat(outcome.result()).isEqualTo(ChangeOutcome.Result.REFUSED);
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        return outcome.problem().toString();
+    }
+
+    @Test
+    void requirePreviousRefusesWhenThePreviousEnvironmentHasNoDeploymentAndWritesNothing() {
+        project("{\"requirePrevious\": true}");
+        sync("dev", A, "2026-11-20T10:00:00Z");
+        String before = metadata();
+
+        ChangeOutcome<?> refused = sync("staging", A, "2026-11-20T11:00:00Z");
+
+        assertThat(refusal(refused))
+                .contains("promotion to staging refused for 0018-oauth-google (deployment.promotion in ")
+                .contains("requirePrevious: qa (the environment before staging) has no deployment; "
+                        + "missing: a healthy deployment to qa of commit " + A)
+                .contains("nothing was recorded; pass force to record it anyway")
+                .doesNotContain("--force");
+        assertThat(refused.problems().get(0).inputs()).containsExactly(Input.FORCE);
+        assertThat(refused.problems().get(0).render(BRACKETS)).contains("pass [force] to record it anyway");
+        assertThat(refused.refusals()).extracting(PromotionGates.Refusal::gate).containsExactly("requirePrevious");
+        assertThat(refused.metadataChanged()).isFalse();
+        assertThat(metadata()).isEqualTo(before);
+    }
+
+    @Test
+    void requirePreviousPassesOverPipelineEnvironmentsNobodyDeploysTo() {
+        TestProjects.create(dir, null, "\"pipeline\": [\"dev\", \"qa\", \"staging\", \"uat\", \"prod\"], "
+                + "\"promotion\": {\"requirePrevious\": true}");
+        sync("dev", A, "2026-11-20T10:00:00Z");
+        sync("qa", A, "2026-11-20T11:00:00Z");
+        sync("staging", A, "2026-11-20T12:00:00Z");
+
+        ChangeOutcome<?> prod = sync("prod", A, "2026-11-20T13:00:00Z");
+
+        assertThat(prod.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+        assertThat(prod.record().forced()).isNull();
+    }
+
+    @Test
+    void requirePreviousRefusesAnotherCommitUnlessAllowed() {
+        project("{\"requirePrevious\": true}");
+        sync("dev", A, "2026-11-20T10:00:00Z");
+        assertThat(refusal(sync("qa", B, "2026-11-20T11:00:00Z")))
+                .contains("requirePrevious: dev runs commit " + A + ", not " + B);
+
+        project("{\"requirePrevious\": true, \"allowDifferentCommit\": true}");
+        sync("dev", A, "2026-11-20T10:00:00Z");
+        assertThat(sync("qa", B, "2026-11-20T11:00:00Z").record().status()).isEqualTo(DeploymentStatus.DEPLOYED);
+    }
+
+    @Test
+    void requirePreviousRefusesWhenThePreviousEnvironmentIsUnhealthy() {
+        Project project = project("{\"requirePrevious\": [\"qa\"]}");
+        sync("dev", A, "2026-11-20T10:00:00Z");
+        project.metadata(project.increments().resolve("0018")).update(doc -> {
+            DeploymentRecord dev = Deployments.get(doc, "dev").orElseThrow();
+            Deployments.put(doc, "dev", dev.toBuilder().healthStatus(HealthStatus.UNHEALTHY)
+                    .lastChecked("2026-11-20T10:05:00Z").build(), false);
+            return null;
+        });
+
+        assertThat(refusal(sync("qa", A, "2026-11-20T11:00:00Z")))
+                .contains("requirePrevious: dev is unhealthy (checked 2026-11-20T10:05:00Z)");
+    }
+
+    @Test
+    void requireApprovalRefusesWithoutAndTakesTheApprovalGivenBeforeTheDeployment() {
+        project("{\"requireApproval\": [\"prod\"]}");
+
+        ChangeOutcome<?> refused = sync("prod", A, "2026-11-21T10:00:00Z");
+        assertThat(refusal(refused)).contains("requireApproval: a deployment to prod needs an approval; missing: "
+                + "an approval: run `approve, environment prod, approved-by NAME, role ROLE` first");
+        // The suggested command keeps its inputs apart, for each front end to spell them its own way.
+        assertThat(refused.refusals().get(0).missing().render(BRACKETS))
+                .isEqualTo("an approval: run approve [environment=prod] [approved-by=NAME] [role=ROLE] first");
+
+        approve("2026-11-21T09:30:00Z", "jane.doe", "Release Manager", "CAB ok", null);
+        ChangeOutcome<?> done = sync("prod", A, "2026-11-21T10:00:00Z");
+
+        assertThat(done.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+        assertThat(done.record().approvals())
+                .containsExactly(Approval.of("jane.doe", "Release Manager", "2026-11-21T09:30:00Z", "CAB ok"));
+        assertThat(done.record().forced()).isNull();
+
+        // The next prod deployment needs a new approval: the first one belongs to the first deployment.
+        assertThat(refusal(sync("prod", B, "2026-11-22T10:00:00Z"))).contains("requireApproval");
+    }
+
+    @Test
+    void requireTestsPassedRefusesMissingAndFailingResults() throws Exception {
+        project("{\"requireTestsPassed\": [\"qa\"]}");
+        TestProjects.write(dir.resolve("reports/failing/TEST-a.xml"),
+                "<testsuite tests=\"3\"><testcase name=\"a\"/><testcase name=\"b\"><failure/></testcase>"
+                        + "<testcase name=\"c\"/></testsuite>");
+        TestProjects.write(dir.resolve("reports/passing/TEST-a.xml"),
+                "<testsuite tests=\"2\"><testcase name=\"a\"/><testcase name=\"b\"/></testsuite>");
+
+        assertThat(refusal(sync("qa", A, "2026-11-20T11:00:00Z")))
+                .contains("requireTestsPassed: a deployment to qa needs passing test results; missing: "
+                        + "test results: pass test-results GLOB (JUnit XML)");
+        assertThat(refusal(sync("qa", A, "2026-11-20T11:00:00Z", false, "reports/failing/*.xml", null)))
+                .contains("requireTestsPassed: tests did not pass: 1 failed, 0 errors, 2/3 passed; "
+                        + "missing: a test run without failures or errors");
+
+        ChangeOutcome<?> done = sync("qa", A, "2026-11-20T11:00:00Z", false, "reports/passing/*.xml", null);
+        assertThat(done.record().testResults().toNode())
+                .isEqualTo(Json.mapper().readTree("{\"total\":2,\"passed\":2,\"failed\":0,\"skipped\":0,\"errors\":0}"));
+    }
+
+    @Test
+    void changeWindowRefusesOutsideTheRecordedWindowAndAllowsInside() {
+        project("{\"changeWindow\": [\"prod\"]}");
+        String change = "id=CHG0031337,url=https://itsm.example/change/CHG0031337,approvedAt=2026-11-27T09:00:00Z,"
+                + "window=2026-11-28T22:00:00Z/2026-11-29T02:00:00Z";
+
+        assertThat(refusal(sync("prod", A, "2026-11-28T21:00:00Z")))
+                .contains("changeWindow: a deployment to prod must happen inside an approved change "
+                        + "window, and none is recorded");
+        assertThat(refusal(sync("prod", A, "2026-11-28T21:00:00Z", false, null, change)))
+                .contains("changeWindow: it is 2026-11-28T21:00:00Z, outside change CHG0031337's window "
+                        + "2026-11-28T22:00:00Z to 2026-11-29T02:00:00Z");
+
+        ChangeOutcome<?> inside = sync("prod", A, "2026-11-28T23:00:00Z", false, null, change);
+        assertThat(inside.record().changeRequest().id()).isEqualTo("CHG0031337");
+        assertThat(inside.record().changeRequest().window()).isEqualTo("2026-11-28T22:00:00Z/2026-11-29T02:00:00Z");
+    }
+
+    @Test
+    void changeRequestRecordedWithApproveBeforehandOpensTheWindow() {
+        project("{\"changeWindow\": [\"prod\"]}");
+        approve("2026-11-27T09:00:00Z", null, null, null, "id=CHG7,window=2026-11-28T22:00:00Z/PT4H");
+
+        ChangeOutcome<?> inside = sync("prod", A, "2026-11-29T01:59:00Z");
+
+        assertThat(inside.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+        assertThat(inside.record().changeRequest().id()).isEqualTo("CHG7");
+    }
+
+    @Test
+    void forceRecordsAnywayMarkedForcedAndKeepsTheMarkInHistory() {
+        project("{\"requirePrevious\": true, \"requireApproval\": [\"prod\"]}");
+
+        ChangeOutcome<?> forced = sync("prod", A, "2026-11-20T10:00:00Z", true, null, null);
+
+        assertThat(forced.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+        assertThat(forced.record().forced()).isTrue();
+        // The warnings are plain text; what would have passed each gate stays with the refusals.
+        assertThat(forced.warnings()).containsExactly(
+                "forced past gate requirePrevious: staging (the environment before prod) has no deployment",
+                "forced past gate requireApproval: a deployment to prod needs an approval");
+        assertThat(forced.refusals()).extracting(r -> r.describe().toString()).containsExactly(
+                "requirePrevious: staging (the environment before prod) has no deployment; missing: a healthy "
+                        + "deployment to staging of commit " + A,
+                "requireApproval: a deployment to prod needs an approval; missing: an approval: run `approve, "
+                        + "environment prod, approved-by NAME, role ROLE` first");
+        assertThat(metadata()).contains("\"forced\": true");
+
+        ChangeOutcome<?> next = sync("prod", B, "2026-11-21T10:00:00Z", true, null, null);
+        assertThat(next.record().history()).hasSize(1);
+        assertThat(next.record().history().get(0).forced()).isTrue();
+        assertThat(next.record().history().get(0).commit()).isEqualTo(A);
+    }
+
+    @Test
+    void aFailedDeploymentIsRecordedWhateverTheGatesSay() {
+        project("{\"requirePrevious\": true, \"requireApproval\": [\"prod\"]}");
+
+        ChangeOutcome<?> failed = run.operations().sync(TestOperations.request(dir).environment("prod")
+                .outcome(Request.Outcome.FAILED).commit(A).build());
+
+        assertThat(failed.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+        assertThat(failed.record().status()).isEqualTo(DeploymentStatus.FAILED);
+    }
+
+    @Test
+    void badPromotionConfigNamesTheField() {
+        project("{\"requireApproval\": \"prod\", \"requireTestsPassed\": [1]}");
+        assertThatThrownBy(() -> sync("dev", A, "2026-11-20T10:00:00Z"))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageEndingWith("deployment.promotion.requireTestsPassed[0]: expected an environment name such "
+                        + "as \"prod\", got 1");
+    }
+
+    @Test
+    void badChangeRequestSaysWhatIsExpected() {
+        assertThatThrownBy(() -> ChangeRequest.parse("id=CHG1,window=tomorrow"))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("window \"tomorrow\" is not an ISO-8601 interval; expected START/END");
+        assertThatThrownBy(() -> ChangeRequest.parse("ticket=CHG1")).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("unknown key \"ticket\"");
+    }
+}

@@ -1,0 +1,181 @@
+package io.specweave.deploy.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.OperationFailedException;
+import io.specweave.deploy.ci.CiContext;
+import io.specweave.deploy.dora.DoraReport;
+import io.specweave.deploy.model.DeploymentRecord;
+import io.specweave.deploy.model.DeploymentStatus;
+import io.specweave.deploy.model.HealthStatus;
+import io.specweave.deploy.status.EnvironmentStatus;
+import io.specweave.deploy.testing.HealthServer;
+import io.specweave.deploy.testing.TestProject;
+import io.specweave.deploy.tracker.TrackingRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code rollback}: what is restored, what history and DORA see, and when there is nothing to go back to. */
+class RollbackOperationTest {
+
+    static final String METADATA = ".specweave/increments/0018-oauth/metadata.json";
+
+    @TempDir
+    Path dir;
+
+    HealthServer service;
+    TestProject project;
+    final List<TrackingRequest> tracked = new ArrayList<>();
+    final TestOperations run = TestOperations.at("2026-11-01T10:00:00Z").recordingTrackers(tracked);
+
+    @BeforeEach
+    void setUp() {
+        service = HealthServer.start(200);
+        project = TestProject.in(dir).config("{\"sync\": {\"profiles\": {"
+                + "\"local-qa\": {\"provider\": \"local\", \"environment\": \"qa\"}, "
+                + "\"local-prod\": {\"provider\": \"local\", \"environment\": \"prod\", \"deploymentUrl\": \""
+                + service.url() + "\", \"healthCheck\": {\"intervalSeconds\": 0}}}}}")
+                .increment("0018-oauth", "OAuth", "{\"id\": \"0018-oauth\"}\n");
+    }
+
+    @AfterEach
+    void stop() {
+        service.close();
+    }
+
+    /** A deployment recorded without its health check, as a job that checks health elsewhere records it. */
+    private void deploy(String commit, String at) {
+        run.now(at).ci(CiContext.none());
+        run.operations().sync(TestOperations.request(dir).profile("local-prod").commit(commit).branch("main")
+                .deployedBy("ci-bot").runUrl("run-" + commit).healthCheck(false).build());
+    }
+
+    @SuppressWarnings("unchecked")
+    private ChangeOutcome<RollbackDetail> rollback(String at) {
+        run.now(at).ci(new CiContext("none", null, null, null, "oncall", null, null));
+        return (ChangeOutcome<RollbackDetail>) run.operations().rollback(TestOperations.request(dir)
+                .profile("local-prod").reason("error rate up").build());
+    }
+
+    @Test
+    void rollbackRestoresThePreviousCommitInStatusAndFeedsTheDoraFigures() {
+        deploy("c1", "2026-11-01T10:00:00Z");
+        deploy("c2", "2026-11-10T10:00:00Z");
+
+        ChangeOutcome<RollbackDetail> result = rollback("2026-11-10T10:45:00Z");
+
+        assertThat(result.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+        assertThat(result.detail().rolledBackFrom()).isEqualTo("c2");
+        assertThat(result.detail().restoredCommit()).isEqualTo("c1");
+        assertThat(result.health().status()).isEqualTo(HealthStatus.HEALTHY);
+        StatusOutcome status = run.operations().status(TestOperations.request(dir).dora(false).build());
+        EnvironmentStatus prod = status.pipeline().environments().stream()
+                .filter(e -> e.environment().equals("prod")).findFirst().orElseThrow();
+        assertThat(prod.state()).isEqualTo("deployed");
+        assertThat(prod.record().commit()).isEqualTo("c1");
+        assertThat(prod.record().deployedAt()).isEqualTo("2026-11-10T10:45:00Z");
+        assertThat(prod.record().deployedBy()).isEqualTo("oncall");
+        assertThat(prod.record().healthStatus()).isEqualTo(HealthStatus.HEALTHY);
+        assertThat(prod.record().history()).extracting(DeploymentRecord::commit, DeploymentRecord::status)
+                .containsExactly(tuple("c1", DeploymentStatus.DEPLOYED), tuple("c2", DeploymentStatus.ROLLED_BACK));
+        assertThat(project.read(METADATA)).contains("\"rolledBackFrom\": \"c2\"", "rollback: c2 rolled back to c1");
+
+        // DORA by hand, as the issue defines it over prod records and their history:
+        // 3 prod deployments (c1, c2, c1 again), 1 of them rolled back -> change failure rate 1/3;
+        // recovery from the rolled-back c2 (10:00) to the next deployed and healthy one (10:45) -> 45 min.
+        List<DeploymentRecord> all = new ArrayList<>(prod.record().history());
+        all.add(prod.record());
+        long failures = all.stream().filter(r -> DeploymentStatus.FAILED.equals(r.status())
+                || DeploymentStatus.ROLLED_BACK.equals(r.status())).count();
+        assertThat(failures * 3).isEqualTo(all.size());
+        DeploymentRecord failed = all.stream().filter(r -> DeploymentStatus.ROLLED_BACK.equals(r.status()))
+                .findFirst().orElseThrow();
+        DeploymentRecord recovered = all.stream().filter(r -> DeploymentStatus.DEPLOYED.equals(r.status())
+                && HealthStatus.HEALTHY.equals(r.healthStatus())
+                && r.deployedAtInstant().isAfter(failed.deployedAtInstant())).findFirst().orElseThrow();
+        assertThat(Duration.between(failed.deployedAtInstant(), recovered.deployedAtInstant()))
+                .isEqualTo(Duration.ofMinutes(45));
+        // ...and the DORA report computes the same from the file.
+        run.now("2026-11-12T00:00:00Z");
+        DoraReport dora = run.operations().dora(Request.builder(dir).window("30d").build());
+        assertThat(dora.environment()).isEqualTo("prod");
+        assertThat(dora.deployments()).isEqualTo(3);
+        assertThat(dora.failures()).isEqualTo(1);
+        assertThat(dora.changeFailureRate().value()).isCloseTo(33.3, Offset.offset(0.1));
+        assertThat(dora.failedDeploymentRecoveryTime().value()).isEqualTo(0.75);
+        assertThat(dora.failedDeploymentRecoveryTime().display()).isEqualTo("45m");
+
+        TrackingRequest comment = tracked.get(tracked.size() - 1);
+        assertThat(comment.newDeployment()).isFalse();
+        assertThat(comment.note()).startsWith("Rolled back prod from commit c2 to commit c1 (first deployed "
+                + "2026-11-01T10:00:00Z). Reason: error rate up.");
+        assertThat(comment.record().commit()).as("the item shows the restored version").isEqualTo("c1");
+    }
+
+    @Test
+    void aSecondRollbackGoesFurtherBackPastTheRolledBackEntries() {
+        deploy("c1", "2026-11-01T10:00:00Z");
+        deploy("c2", "2026-11-02T10:00:00Z");
+        deploy("c3", "2026-11-03T10:00:00Z");
+        rollback("2026-11-03T11:00:00Z");
+
+        ChangeOutcome<RollbackDetail> second = rollback("2026-11-03T12:00:00Z");
+
+        assertThat(second.detail().rolledBackFrom()).isEqualTo("c2");
+        assertThat(second.detail().restoredCommit()).isEqualTo("c1");
+        assertThat(second.record().commit()).isEqualTo("c1");
+    }
+
+    @Test
+    void aLaterSyncClearsTheRollbackNote() {
+        deploy("c1", "2026-11-01T10:00:00Z");
+        deploy("c2", "2026-11-02T10:00:00Z");
+        rollback("2026-11-02T11:00:00Z");
+        deploy("c3", "2026-11-04T10:00:00Z");
+
+        String text = project.read(METADATA);
+        int current = text.lastIndexOf("\"history\"");
+        assertThat(text.substring(0, text.indexOf("\"history\""))).doesNotContain("rolledBackFrom");
+        assertThat(text.substring(current)).contains("rolledBackFrom");
+    }
+
+    @Test
+    void anUnhealthyRestoredVersionIsRecordedAndFailsTheRun() {
+        deploy("c1", "2026-11-01T10:00:00Z");
+        deploy("c2", "2026-11-02T10:00:00Z");
+        service.status(503);
+
+        ChangeOutcome<RollbackDetail> result = rollback("2026-11-02T11:00:00Z");
+
+        assertThat(result.result()).isEqualTo(ChangeOutcome.Result.RECORDED_UNHEALTHY);
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.problem().toString()).contains("the restored version is unhealthy");
+        assertThat(TestOperations.deployment(dir, "0018-oauth", "prod").path("commit").asText()).isEqualTo("c1");
+        assertThat(TestOperations.deployment(dir, "0018-oauth", "prod").path("healthStatus").asText())
+                .isEqualTo("unhealthy");
+    }
+
+    @Test
+    void nothingToRollBackToIsAFailureNothingRecordedIsBadInput() {
+        assertThatThrownBy(() -> rollback("2026-11-01T11:00:00Z")).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("no deployment to prod");
+        deploy("c1", "2026-11-01T10:00:00Z");
+        String before = project.read(METADATA);
+        int calls = tracked.size();
+
+        assertThatThrownBy(() -> rollback("2026-11-01T11:00:00Z")).isInstanceOf(OperationFailedException.class)
+                .hasMessageContaining("no earlier deployment of another commit than c1");
+        assertThat(project.read(METADATA)).isEqualTo(before);
+        assertThat(tracked).hasSize(calls);
+    }
+}

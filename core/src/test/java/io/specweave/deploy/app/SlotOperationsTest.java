@@ -1,0 +1,231 @@
+package io.specweave.deploy.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.model.HealthStatus;
+import io.specweave.deploy.testing.HealthServer;
+import io.specweave.deploy.testing.TestProject;
+import io.specweave.deploy.tracker.TrackingRequest;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Blue-green slots: deploying to one, swapping after a health check of the idle one, rolling back. */
+class SlotOperationsTest {
+
+    static final String METADATA = ".specweave/increments/0018-oauth/metadata.json";
+
+    @TempDir
+    Path dir;
+
+    HealthServer blue;
+    HealthServer green;
+    TestProject project;
+    final List<TrackingRequest> tracked = new ArrayList<>();
+    final TestOperations run = TestOperations.at("2026-11-27T12:00:00Z").recordingTrackers(tracked);
+
+    @BeforeEach
+    void setUp() {
+        blue = HealthServer.start(200);
+        green = HealthServer.start(200);
+        project = TestProject.in(dir).config("{\"sync\": {\"profiles\": {\"local-prod\": {\"provider\": \"local\", "
+                + "\"environment\": \"prod\", \"deploymentUrl\": \"https://myapp.example\", "
+                + "\"healthCheck\": {\"retries\": 2, \"intervalSeconds\": 0}, "
+                + "\"slots\": {\"blue\": {\"url\": \"" + blue.url() + "\"}, \"green\": {\"url\": \"" + green.url()
+                + "\"}}}}}}")
+                .increment("0018-oauth", "OAuth", "{\"id\": \"0018-oauth\", \"owner\": \"team-a\"}\n");
+    }
+
+    @AfterEach
+    void stop() {
+        blue.close();
+        green.close();
+    }
+
+    private Target target(String environment, String slot) {
+        return Target.resolve(project.open().config(), TestOperations.request(dir).environment(environment).slot(slot)
+                .build());
+    }
+
+    @SuppressWarnings("unchecked")
+    private ChangeOutcome<SlotDetail> deploy(String environment, String slot, String commit) {
+        return (ChangeOutcome<SlotDetail>) run.operations().deploy(TestOperations.request(dir).environment(environment)
+                .slot(slot).commit(commit).branch("main").deployedBy("ci-bot").build());
+    }
+
+    private ChangeOutcome<SlotDetail> swap(boolean force) {
+        return run.operations().swap(TestOperations.request(dir).environment("prod").force(force).build());
+    }
+
+    private JsonNode prod() {
+        return TestOperations.deployment(dir, "0018-oauth", "prod");
+    }
+
+    @Test
+    void environmentWithSlotSuffixMeansTheEnvironmentsSlot() {
+        Target t = target("prod-green", null);
+        assertThat(t.environment()).isEqualTo("prod");
+        assertThat(t.slot()).isEqualTo("green");
+        assertThat(t.describe()).isEqualTo("prod (slot green)");
+        assertThat(target("prod", "blue").slot()).isEqualTo("blue");
+        assertThatThrownBy(() -> target("prod-purple", null)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("slot \"purple\": expected one of blue, green");
+        assertThatThrownBy(() -> target("prod-green", "blue")).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("environment prod-green names slot \"green\" but slot says \"blue\"; give one "
+                        + "of them");
+    }
+
+    @Test
+    void deployTakesASlotOrACanaryAndRollbackTakesNoSlot() {
+        String before = project.read(METADATA);
+        assertThatThrownBy(() -> run.operations().deploy(TestOperations.request(dir).environment("prod").slot("green")
+                .canaryWeight(10).commit("c1").build()))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("slot and canary are two ways to roll out; give one of them");
+        assertThatThrownBy(() -> run.operations().deploy(TestOperations.request(dir).environment("prod-green")
+                .canaryWeight(10).commit("c1").build()))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("a canary is not deployed to a slot")
+                .hasMessageContaining("give environment prod");
+        assertThatThrownBy(() -> run.operations().rollback(TestOperations.request(dir).environment("prod-blue")
+                .build()))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("not on one slot");
+        assertThat(project.read(METADATA)).isEqualTo(before);
+        assertThat(tracked).isEmpty();
+    }
+
+    @Test
+    void firstSlotGoesLiveTheOtherWaitsIdle() {
+        ChangeOutcome<SlotDetail> first = deploy("prod-blue", null, "c1");
+        assertThat(first.detail().liveChanged()).isTrue();
+
+        ChangeOutcome<SlotDetail> second = deploy("prod", "green", "c2");
+
+        assertThat(second.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+        assertThat(second.detail().liveChanged()).isFalse();
+        assertThat(second.detail().live()).isEqualTo("blue");
+        JsonNode prod = prod();
+        assertThat(prod.path("commit").asText()).isEqualTo("c1");
+        assertThat(prod.path("slots").path("live").asText()).isEqualTo("blue");
+        assertThat(prod.path("slots").path("green").path("commit").asText()).isEqualTo("c2");
+        assertThat(prod.path("slots").path("green").path("url").asText()).isEqualTo(green.url());
+        assertThat(prod.path("slots").path("green").path("deployedAt").asText()).isEqualTo("2026-11-27T12:00:00Z");
+        assertThat(tracked.get(1).note()).contains("idle slot green", "slot blue stays live");
+        assertThat(tracked.get(1).newDeployment()).isFalse();
+        assertThat(tracked.get(1).recordCopyNode().path("slots").path("green").path("commit").asText())
+                .as("the item's record copy carries the slots").isEqualTo("c2");
+    }
+
+    /** Changed with the application layer: the refusal is the outcome REFUSED (exit 1), not an exception. */
+    @Test
+    void swapIsRefusedWhenTheIdleSlotIsUnhealthyAndNothingChanges() {
+        deploy("prod-blue", null, "c1");
+        deploy("prod-green", null, "c2");
+        green.status(503);
+        String before = project.read(METADATA);
+        int trackerCalls = tracked.size();
+
+        ChangeOutcome<SlotDetail> swap = swap(false);
+
+        assertThat(swap.result()).isEqualTo(ChangeOutcome.Result.REFUSED);
+        assertThat(swap.exitCode()).isEqualTo(1);
+        assertThat(swap.problem().toString())
+                .contains("slot green of prod is unhealthy (HTTP 503")
+                .contains("after 3 attempts")
+                .contains("nothing was changed. Fix it, or pass force to go ahead anyway");
+        assertThat(green.calls()).isEqualTo(3);
+        assertThat(project.read(METADATA)).isEqualTo(before);
+        assertThat(tracked).hasSize(trackerCalls);
+    }
+
+    @Test
+    void swapToAHealthySlotMakesItLiveAndRecordsTheSwapInHistory() {
+        deploy("prod-blue", null, "c1");
+        deploy("prod-green", null, "c2");
+
+        ChangeOutcome<SlotDetail> swap = swap(false);
+
+        assertThat(swap.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+        assertThat(swap.detail().live()).isEqualTo("green");
+        assertThat(swap.detail().idle()).isEqualTo("blue");
+        assertThat(swap.health().healthy()).isTrue();
+        JsonNode prod = prod();
+        assertThat(prod.path("commit").asText()).isEqualTo("c2");
+        assertThat(prod.path("status").asText()).isEqualTo("deployed");
+        assertThat(prod.path("healthStatus").asText()).isEqualTo("healthy");
+        assertThat(prod.path("note").asText()).isEqualTo("swap-slots: green is live (was blue)");
+        assertThat(prod.path("slots").path("live").asText()).isEqualTo("green");
+        assertThat(prod.path("slots").path("previousLive").asText()).isEqualTo("blue");
+        assertThat(prod.path("history")).hasSize(1);
+        JsonNode earlier = prod.path("history").get(0);
+        assertThat(earlier.path("commit").asText()).isEqualTo("c1");
+        assertThat(earlier.path("slot").asText()).isEqualTo("blue");
+        assertThat(earlier.has("slots")).isFalse();
+        TrackingRequest last = tracked.get(tracked.size() - 1);
+        assertThat(last.note()).startsWith("Swapped slots in prod: green (commit c2) is live, blue (commit c1) is idle.");
+        assertThat(last.record().commit()).isEqualTo("c2");
+        assertThat(last.newDeployment()).isFalse();
+    }
+
+    @Test
+    void forceSwapsAnUnhealthySlotAndSaysSo() {
+        deploy("prod-blue", null, "c1");
+        deploy("prod-green", null, "c2");
+        green.status(500);
+
+        ChangeOutcome<SlotDetail> swap = swap(true);
+
+        assertThat(swap.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+        assertThat(swap.detail().live()).isEqualTo("green");
+        assertThat(prod().path("forced").asBoolean()).isTrue();
+        assertThat(prod().path("healthStatus").asText()).isEqualTo("unhealthy");
+        assertThat(prod().path("note").asText()).endsWith(", forced");
+    }
+
+    @Test
+    void swapToTheSlotNamedAndNotToTheLiveOne() {
+        deploy("prod-blue", null, "c1");
+        deploy("prod-green", null, "c2");
+
+        assertThatThrownBy(() -> run.operations().swap(TestOperations.request(dir).environment("prod-blue").build()))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("slot blue of prod is already live; swap-slots makes the idle slot (green) live");
+        ChangeOutcome<SlotDetail> swap = run.operations().swap(TestOperations.request(dir).environment("prod-green")
+                .build());
+        assertThat(swap.detail().live()).isEqualTo("green");
+        assertThat(green.calls()).isEqualTo(1);
+        assertThat(blue.calls()).isZero();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void rollbackWithSlotsMakesThePreviouslyLiveSlotLiveAgain() throws Exception {
+        deploy("prod-blue", null, "c1");
+        deploy("prod-green", null, "c2");
+        swap(false);
+
+        ChangeOutcome<RollbackDetail> result = (ChangeOutcome<RollbackDetail>) run.operations().rollback(
+                TestOperations.request(dir).profile("local-prod").reason("errors up").build());
+
+        assertThat(result.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+        assertThat(result.detail().live()).isEqualTo("blue");
+        assertThat(result.detail().idle()).isEqualTo("green");
+        assertThat(result.health().status()).isEqualTo(HealthStatus.HEALTHY);
+        assertThat(result.health().url()).as("the slot made live again is checked").startsWith(blue.url());
+        JsonNode prod = prod();
+        assertThat(prod.path("commit").asText()).isEqualTo("c1");
+        assertThat(prod.path("rolledBackFrom").asText()).isEqualTo("c2");
+        assertThat(prod.path("slots").path("live").asText()).isEqualTo("blue");
+        assertThat(prod.path("slots").path("previousLive").asText()).isEqualTo("green");
+        JsonNode history = prod.path("history");
+        assertThat(history.get(history.size() - 1).path("status").asText()).isEqualTo("rolled_back");
+        assertThat(history.get(history.size() - 1).path("commit").asText()).isEqualTo("c2");
+        assertThat(TestOperations.metadata(dir, "0018-oauth").path("owner").asText()).isEqualTo("team-a");
+    }
+}

@@ -1,0 +1,104 @@
+package io.specweave.deploy.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.specweave.deploy.TestProjects;
+import io.specweave.deploy.model.DeploymentRecord;
+import io.specweave.deploy.model.DeploymentStatus;
+import io.specweave.deploy.model.HealthStatus;
+import io.specweave.deploy.testing.HealthServer;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The health check after a finished deployment, and {@code health} re-checking it, against a loopback service. */
+class SyncHealthTest {
+
+    @TempDir
+    Path dir;
+
+    HealthServer server;
+    final TestOperations run = TestOperations.at("2026-11-27T10:00:00Z");
+
+    @BeforeEach
+    void start() {
+        server = HealthServer.start(200);
+        TestProjects.create(dir, server.url(), null);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private ChangeOutcome<?> sync(boolean healthCheck) {
+        return run.operations().sync(TestOperations.request(dir).environment("prod").commit("abc1234").branch("main")
+                .tag("v1.5.0").deployedBy("release-bot").healthCheck(healthCheck).build());
+    }
+
+    private String metadata() {
+        return TestProjects.read(dir.resolve(".specweave/increments/0018-oauth-google/metadata.json"));
+    }
+
+    @Test
+    void healthyDeploymentRecordsStatusCodeLatencyAndTime() {
+        ChangeOutcome<?> result = sync(true);
+
+        assertThat(result.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+        DeploymentRecord r = result.record();
+        assertThat(r.healthStatus()).isEqualTo(HealthStatus.HEALTHY);
+        assertThat(r.healthHttpStatus()).isEqualTo(200);
+        assertThat(r.healthLatencyMs()).isNotNull();
+        assertThat(r.healthMessage()).isNull();
+        assertThat(r.lastChecked()).isEqualTo("2026-11-27T10:00:00Z");
+        assertThat(metadata()).contains("\"healthStatus\": \"healthy\"", "\"healthHttpStatus\": 200",
+                "\"lastChecked\": \"2026-11-27T10:00:00Z\"");
+    }
+
+    /** Changed with the application layer: an unhealthy sync is the outcome RECORDED_UNHEALTHY, not an exception. */
+    @Test
+    void unhealthyDeploymentIsStillRecordedAndTheSyncFailsWithTheReason() {
+        server.status(503);
+
+        ChangeOutcome<?> result = sync(true);
+
+        assertThat(result.result()).isEqualTo(ChangeOutcome.Result.RECORDED_UNHEALTHY);
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.problem().toString()).isEqualTo("0018-oauth-google is recorded in prod, but the "
+                + "environment is unhealthy: HTTP 503 from " + server.url() + "/health, expected any 2xx (GET "
+                + server.url() + "/health, 2 attempts); the record says healthStatus: unhealthy");
+        assertThat(result.record().status()).isEqualTo(DeploymentStatus.DEPLOYED);
+        assertThat(metadata()).contains("\"status\": \"deployed\"", "\"healthStatus\": \"unhealthy\"",
+                "\"healthHttpStatus\": 503");
+        assertThat(run.waits()).as("the retry waited the profile's interval").hasSize(1);
+    }
+
+    @Test
+    void noHealthCheckLeavesHealthUnrecorded() {
+        server.status(503);
+
+        ChangeOutcome<?> result = sync(false);
+
+        assertThat(result.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+        assertThat(result.record().healthStatus()).isNull();
+        assertThat(server.calls()).isZero();
+        assertThat(metadata()).doesNotContain("healthStatus");
+    }
+
+    @Test
+    void healthCommandRechecksAndUpdatesTheRecordInPlace() {
+        sync(true);
+        server.status(500);
+
+        ChangeOutcome<Void> outcome = run.operations().health(TestOperations.request(dir).environment("prod").build());
+
+        assertThat(outcome.health().status()).isEqualTo(HealthStatus.UNHEALTHY);
+        assertThat(outcome.result()).isEqualTo(ChangeOutcome.Result.RECORDED_UNHEALTHY);
+        assertThat(outcome.record().healthHttpStatus()).isEqualTo(500);
+        assertThat(outcome.record().history()).isEmpty();
+        assertThat(metadata()).contains("\"healthStatus\": \"unhealthy\"", "\"healthHttpStatus\": 500",
+                "\"commit\": \"abc1234\"").doesNotContain("\"history\"");
+    }
+}

@@ -1,0 +1,172 @@
+package io.specweave.deploy.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.OperationFailedException;
+import io.specweave.deploy.ci.CiContext;
+import io.specweave.deploy.config.Provider;
+import io.specweave.deploy.model.DeploymentRecord;
+import io.specweave.deploy.model.DeploymentStatus;
+import io.specweave.deploy.testing.TestProject;
+import io.specweave.deploy.tracker.TrackingRef;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code sync}: what a deployment record holds, re-runs, history, dry runs, and a tracker that fails. */
+class SyncOperationTest {
+
+    static final String METADATA = ".specweave/increments/0018-oauth/metadata.json";
+
+    @TempDir
+    Path dir;
+
+    TestProject project;
+    TestOperations run = TestOperations.at("2026-11-27T10:00:00Z");
+
+    @BeforeEach
+    void setUp() {
+        project = TestProject.in(dir).localProfiles("dev", "qa", "prod")
+                .increment("0018-oauth", "OAuth", "{\n  \"id\": \"0018-oauth\",\n  \"status\": \"active\",\n  \"owner\": {\"team\": \"id\"}\n}\n");
+    }
+
+    /** A finished deployment of {@code commit} by run {@code runUrl}; the example.test URLs are not checked. */
+    private Request request(String profile, String commit, String runUrl) {
+        return TestOperations.request(dir).profile(profile).commit(commit).branch("main").deployedBy("ci")
+                .runUrl(runUrl).healthCheck(false).build();
+    }
+
+    private ChangeOutcome<?> sync(String profile, String commit, String runUrl) {
+        return run.operations().sync(request(profile, commit, runUrl));
+    }
+
+    @Test
+    void recordsADeploymentWithEverythingTheRunKnows() {
+        run.ci(new CiContext("github-actions", "abc", "main", null, "octocat", "https://gh/run/1", null));
+        ChangeOutcome<?> result = run.operations().sync(Request.builder(dir).increment("active").environment("qa")
+                .provider("local").healthCheck(false).build());
+
+        assertThat(result.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.environment()).isEqualTo("qa");
+        assertThat(result.newDeployment()).isTrue();
+        assertThat(result.metadataChanged()).isTrue();
+        JsonNode qa = TestOperations.deployment(dir, "0018-oauth", "qa");
+        assertThat(qa.path("profile").asText()).isEqualTo("local-qa");
+        assertThat(qa.path("status").asText()).isEqualTo("deployed");
+        assertThat(qa.path("deployedAt").asText()).isEqualTo("2026-11-27T10:00:00Z");
+        assertThat(qa.path("deployedBy").asText()).isEqualTo("octocat");
+        assertThat(qa.path("commit").asText()).isEqualTo("abc");
+        assertThat(qa.path("deploymentUrl").asText()).isEqualTo("https://qa.example.test");
+        assertThat(qa.path("runUrl").asText()).isEqualTo("https://gh/run/1");
+        assertThat(TestOperations.metadata(dir, "0018-oauth").path("owner").path("team").asText()).isEqualTo("id");
+    }
+
+    @Test
+    void rerunOfTheSameDeploymentChangesNothing() {
+        sync("local-dev", "c1", "r1");
+        String first = project.read(METADATA);
+        run.advance(Duration.ofHours(1));
+
+        ChangeOutcome<?> again = sync("local-dev", "c1", "r1");
+
+        assertThat(again.newDeployment()).isFalse();
+        assertThat(again.metadataChanged()).isFalse();
+        assertThat(project.read(METADATA)).isEqualTo(first);
+    }
+
+    @Test
+    void aNewDeploymentMovesTheCurrentRecordIntoHistory() {
+        sync("local-dev", "c1", "r1");
+        run.advance(Duration.ofMinutes(1));
+        sync("local-dev", "c2", "r2");
+        run.advance(Duration.ofMinutes(1));
+
+        ChangeOutcome<?> third = sync("local-dev", "c3", "r3");
+
+        assertThat(third.record().history()).extracting(DeploymentRecord::commit).containsExactly("c1", "c2");
+        JsonNode dev = TestOperations.deployment(dir, "0018-oauth", "dev");
+        assertThat(dev.path("commit").asText()).isEqualTo("c3");
+        assertThat(dev.path("history")).hasSize(2);
+        assertThat(dev.path("history").get(0).has("history")).isFalse();
+        assertThat(dev.path("history").get(1).path("deployedAt").asText()).isEqualTo("2026-11-27T10:01:00Z");
+    }
+
+    @Test
+    void inProgressThenDeployedIsOneDeploymentStampedWhenItFinished() {
+        run.operations().sync(TestOperations.request(dir).profile("local-prod").outcome(Request.Outcome.IN_PROGRESS)
+                .commit("c1").runUrl("r1").build());
+        run.advance(Duration.ofMinutes(5));
+
+        ChangeOutcome<?> done = sync("local-prod", "c1", "r1");
+
+        assertThat(done.newDeployment()).isFalse();
+        assertThat(done.record().status()).isEqualTo(DeploymentStatus.DEPLOYED);
+        assertThat(done.record().deployedAt()).isEqualTo("2026-11-27T10:05:00Z");
+        assertThat(done.record().history()).isEmpty();
+    }
+
+    @Test
+    void dryRunWritesNothing() {
+        String before = project.read(METADATA);
+
+        ChangeOutcome<?> result = run.operations().sync(TestOperations.request(dir).profile("local-qa").commit("c9")
+                .dryRun(true).build());
+
+        assertThat(result.dryRun()).isTrue();
+        assertThat(result.result()).isEqualTo(ChangeOutcome.Result.DRY_RUN);
+        assertThat(result.metadataChanged()).isTrue();
+        assertThat(result.record().commit()).isEqualTo("c9");
+        assertThat(result.health()).as("a dry run checks nothing").isNull();
+        assertThat(project.read(METADATA)).isEqualTo(before);
+    }
+
+    @Test
+    void providerWordMustMatchTheProfile() {
+        assertThatThrownBy(() -> run.operations().sync(TestOperations.request(dir).profile("local-qa")
+                .provider("github").build()))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("uses provider \"local\", not \"github\"");
+    }
+
+    /** Changed with the application layer: a failing tracker is an outcome (exit 1), no longer an exception. */
+    @Test
+    void trackerFailureStillRecordsTheDeploymentAndReportsIt() {
+        List<String> calls = new ArrayList<>();
+        run.trackers(credentials -> new TrackerFactory(credentials).register(Provider.LOCAL, (p, c) -> r -> {
+            calls.add(r.environment());
+            throw new OperationFailedException("tracker down");
+        }));
+
+        ChangeOutcome<?> outcome = sync("local-qa", "c1", "r1");
+
+        assertThat(outcome.result()).isEqualTo(ChangeOutcome.Result.RECORDED_TRACKER_FAILED);
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.problem().toString()).contains("tracker down",
+                "the change is recorded in 0018-oauth/metadata.json");
+        assertThat(calls).containsExactly("qa");
+        assertThat(TestOperations.deployment(dir, "0018-oauth", "qa").path("commit").asText()).isEqualTo("c1");
+    }
+
+    @Test
+    void trackingLinkIsStoredAndKeptForTheNextDeployment() {
+        run.trackers(credentials -> new TrackerFactory(credentials).register(Provider.LOCAL, (p, c) -> r ->
+                new TrackingRef(Provider.GITHUB, 57, null, "https://github.com/o/r/issues/57", true, true, null)));
+        ChangeOutcome<?> first = sync("local-qa", "c1", "r1");
+        JsonNode qa = TestOperations.deployment(dir, "0018-oauth", "qa");
+        assertThat(qa.path("issueNumber").asInt()).isEqualTo(57);
+        assertThat(qa.path("issueUrl").asText()).isEqualTo("https://github.com/o/r/issues/57");
+        assertThat(first.trackingId()).isEqualTo("57");
+
+        run.trackers(TrackerFactory::new);
+        ChangeOutcome<?> next = sync("local-qa", "c2", "r2");
+
+        assertThat(next.record().issueNumber()).isEqualTo(57);
+    }
+}
