@@ -71,10 +71,9 @@ class StatusRefreshTest {
         StatusOutcome status = run.operations().status(TestOperations.request(dir).refresh(true).dora(false).build());
 
         assertThat(status.refreshed()).containsExactly(
-                "dev (profile gh-dev): took the tracker's newer record",
-                "qa (profile jira-qa): not reachable from here: no Jira credentials: set JIRA_EMAIL and JIRA_API_TOKEN",
-                "uat (profile ado-uat): the ado item holds no record of uat (not created yet, or its copy was removed)",
-                "prod (profile local-prod): local provider: metadata.json is the record");
+                "dev (gh-dev): took the tracker's newer record",
+                "qa (jira-qa): not reachable from here: no Jira credentials: set JIRA_EMAIL and JIRA_API_TOKEN",
+                "uat (ado-uat): the ado item holds no record of uat (not created yet, or its copy was removed)");
         JsonNode metadata = TestOperations.metadata(dir, "0018-oauth");
         assertThat(metadata.path("keep").asBoolean()).isTrue();
         assertThat(metadata.path("deployments").path("dev").path("commit").asText()).isEqualTo("abc");
@@ -83,7 +82,7 @@ class StatusRefreshTest {
                 .satisfies(dev -> assertThat(dev.record().commit()).isEqualTo("abc"));
 
         StatusOutcome again = run.operations().status(TestOperations.request(dir).refresh(true).dora(false).build());
-        assertThat(again.refreshed()).first().isEqualTo("dev (profile gh-dev): already up to date");
+        assertThat(again.refreshed()).first().isEqualTo("dev (gh-dev): already up to date");
     }
 
     @Test

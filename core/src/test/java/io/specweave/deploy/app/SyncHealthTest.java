@@ -66,7 +66,7 @@ class SyncHealthTest {
 
         assertThat(result.result()).isEqualTo(ChangeOutcome.Result.RECORDED_UNHEALTHY);
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.problem().toString()).isEqualTo("0018-oauth-google is recorded in prod, but the "
+        assertThat(result.problem().toString()).isEqualTo("0018-oauth-google is recorded as deployed to prod, but the "
                 + "environment is unhealthy: HTTP 503 from " + server.url() + "/health, expected any 2xx (GET "
                 + server.url() + "/health, 2 attempts); the record says healthStatus: unhealthy");
         assertThat(result.record().status()).isEqualTo(DeploymentStatus.DEPLOYED);

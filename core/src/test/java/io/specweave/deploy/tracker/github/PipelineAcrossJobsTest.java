@@ -128,8 +128,8 @@ class PipelineAcrossJobsTest {
 
         Path second = job();
         assertThat(metadata(second).has("deployments")).as("a fresh clone knows nothing of dev").isFalse();
-        assertThat(refresh(second)).containsExactly("dev (profile github-dev): took the tracker's newer record",
-                "qa (profile github-qa): the github item holds no record of qa (not created yet, or its copy was "
+        assertThat(refresh(second)).containsExactly("dev (github-dev): took the tracker's newer record",
+                "qa (github-qa): the github item holds no record of qa (not created yet, or its copy was "
                         + "removed)");
         JsonNode dev = metadata(second).path("deployments").path("dev");
         assertThat(dev.path("commit").asText()).isEqualTo(GithubProject.sha(1));
