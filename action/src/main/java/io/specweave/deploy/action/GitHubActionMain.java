@@ -84,14 +84,11 @@ public final class GitHubActionMain {
     int run() {
         Instant started = Instant.now();
         ActionInput.ALL.stream().filter(ActionInput::secret).forEach(i -> commands.mask(i.read(env)));
-        Path specweaveDir = null;
-        List<Path> written = new ArrayList<>();
+        Path projectDir = null;
         StopSignal stop = StopSignal.onShutdown();
         try {
             ActionInput.Values values = ActionInput.parse(env);
-            Path projectDir = projectDir(values.workingDirectory);
-            specweaveDir = projectDir.resolve(".specweave");
-            written.add(specweaveDir);
+            projectDir = projectDir(values.workingDirectory);
             Map<String, String> coreEnv = new HashMap<>(env);
             coreEnv.putAll(values.credentials);
             // Progress as plain log lines: a CI log shows every \r as a new line.
@@ -100,7 +97,6 @@ public final class GitHubActionMain {
             request = values.request.dir(projectDir).commitBack(values.commitMetadata
                     ? CommitBack.Spec.of(COMMIT_ATTEMPTS, "specweave-deploy") : null).build();
             int code = run(values.command);
-            gitDir(projectDir).ifPresent(written::add);
             writeOutputs();
             return code;
         } catch (DeployException e) {
@@ -122,8 +118,8 @@ public final class GitHubActionMain {
             return 1;
         } finally {
             stop.done();
-            if (specweaveDir != null && Files.isDirectory(specweaveDir)) {
-                WorkspaceOwnership.match(specweaveDir, written, started);
+            if (projectDir != null) {
+                WorkspaceOwnership.matchProject(projectDir, started);
             }
         }
     }
@@ -267,20 +263,7 @@ public final class GitHubActionMain {
             throw new InputException("working-directory", "\"" + workingDirectory + "\" is not a folder (" + dir
                     + ", resolved against GITHUB_WORKSPACE)");
         }
-        if (!Files.isDirectory(dir.resolve(".specweave"))) {
-            throw new InputException("working-directory", "expected the folder holding .specweave, but " + dir
-                    + " has no .specweave folder; point working-directory at the project (default: the workspace)");
-        }
         return dir;
-    }
-
-    private static java.util.Optional<Path> gitDir(Path from) {
-        for (Path p = from.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
-            if (Files.isDirectory(p.resolve(".git"))) {
-                return java.util.Optional.of(p.resolve(".git"));
-            }
-        }
-        return java.util.Optional.empty();
     }
 
     private Path file(String variable) {

@@ -263,7 +263,8 @@ class GitHubActionMainTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.stdout()).contains("::error title=Input working-directory::")
-                .contains("has no .specweave folder");
+                .contains("services/api: no .specweave folder here; run in the project root or pass the "
+                        + "`working-directory` input");
     }
 
     @Test

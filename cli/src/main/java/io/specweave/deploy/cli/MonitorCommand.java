@@ -7,6 +7,7 @@ import io.specweave.deploy.app.Operations;
 import io.specweave.deploy.app.Progress;
 import io.specweave.deploy.app.Request;
 import io.specweave.deploy.app.StopSignal;
+import io.specweave.deploy.report.TerminalProgress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -68,7 +69,7 @@ final class MonitorCommand extends OperationCommand {
                 .metricsFile(metricsFile).prometheusUrl(prometheusUrl).failures(failures)
                 .thresholds(new Request.Thresholds(maxErrorRateIncrease, maxP95Increase, minRequests, failureThreshold))
                 .build();
-        InPlaceProgress progress = new InPlaceProgress(out(), !json && runtime().terminal().interactive(),
+        TerminalProgress progress = new TerminalProgress(out(), !json && runtime().terminal().interactive(),
                 runtime().plain());
         StopSignal stop = StopSignal.onShutdown();
         try {

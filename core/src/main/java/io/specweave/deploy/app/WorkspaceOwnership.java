@@ -24,6 +24,25 @@ public final class WorkspaceOwnership {
     }
 
     /**
+     * What a run in {@code projectDir} wrote since {@code since}: under {@code .specweave} (records,
+     * locks) and the enclosing checkout's {@code .git} (a commit-back), given {@code .specweave}'s owner.
+     */
+    public static int matchProject(Path projectDir, Instant since) {
+        Path specweave = projectDir.resolve(".specweave");
+        if (!Files.isDirectory(specweave)) {
+            return 0;
+        }
+        java.util.List<Path> roots = new java.util.ArrayList<>(java.util.List.of(specweave));
+        for (Path p = projectDir.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve(".git"))) {
+                roots.add(p.resolve(".git"));
+                break;
+            }
+        }
+        return match(specweave, roots, since);
+    }
+
+    /**
      * Gives every entry under {@code roots} that changed at or after {@code since} and has another
      * owner than {@code reference} the reference's uid and gid. Symbolic links are not followed.
      *

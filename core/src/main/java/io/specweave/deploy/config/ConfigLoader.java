@@ -38,7 +38,7 @@ public final class ConfigLoader {
         Path dir = projectDir.toAbsolutePath().normalize();
         Path specweave = dir.resolve(".specweave");
         if (!Files.isDirectory(specweave)) {
-            throw new BadInputException(Message.of(dir + ": no .specweave folder here; run in the project root or pass ",
+            throw new BadInputException(Input.DIR, Message.of(dir + ": no .specweave folder here; run in the project root or pass ",
                     Input.DIR));
         }
         Path file = specweave.resolve("config.json");

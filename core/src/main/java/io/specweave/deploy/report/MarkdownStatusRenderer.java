@@ -100,12 +100,13 @@ public final class MarkdownStatusRenderer {
         List<String> lines = new ArrayList<>();
         for (EnvironmentStatus env : status.environments()) {
             DeploymentRecord r = env.record();
+            String name = "**" + inline(env.environment()) + "**";
+            // Slots and a canary may run before any deployment was recorded.
+            add(lines, name + " slots: ", RecordFacts.slots(env.slots()));
+            add(lines, name + " canary: ", RecordFacts.canary(env.canary()));
             if (r == null) {
                 continue;
             }
-            String name = "**" + inline(env.environment()) + "**";
-            add(lines, name + " slots: ", RecordFacts.slots(env.slots()));
-            add(lines, name + " canary: ", RecordFacts.canary(env.canary()));
             add(lines, name + " tests: ", RecordFacts.tests(r));
             add(lines, name + " coverage: ", RecordFacts.coverage(r));
             add(lines, name + " load test: ", RecordFacts.load(r));

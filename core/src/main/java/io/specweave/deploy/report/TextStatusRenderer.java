@@ -62,8 +62,13 @@ public final class TextStatusRenderer {
         for (EnvironmentStatus env : status.environments()) {
             out.append(plain ? env.asciiMark() : env.mark()).append(' ').append(bold(env.environment().toUpperCase()));
             DeploymentRecord r = env.record();
+            boolean rollout = env.canary() != null || env.slots() != null && !env.slots().isEmpty();
             if (r == null || EnvironmentStatus.NOT_DEPLOYED.equals(env.state())) {
-                out.append(": ").append(colour(YELLOW_DIM, "not deployed yet")).append('\n');
+                // A canary or a slot can run before any deployment was recorded: it is not "nothing".
+                out.append(": ").append(colour(YELLOW_DIM, rollout ? "no full deployment yet" : "not deployed yet"))
+                        .append('\n');
+                line(out, "Slots", rollout ? RecordFacts.slots(env.slots()) : null);
+                line(out, "Canary", rollout ? RecordFacts.canary(env.canary()) : null);
                 if (r != null) {
                     line(out, "Approved", RecordFacts.approvals(r));
                     line(out, "Change request", RecordFacts.changeRequest(r));

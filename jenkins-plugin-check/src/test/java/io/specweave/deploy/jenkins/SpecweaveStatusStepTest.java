@@ -7,7 +7,15 @@ import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.TaskListener;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.specweave.deploy.Json;
+import io.specweave.deploy.app.Host;
+import io.specweave.deploy.app.Operations;
+import io.specweave.deploy.app.Request;
+import io.specweave.deploy.testing.SharedItems;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,6 +53,45 @@ class SpecweaveStatusStepTest {
                 .containsEntry("commit", "abc123").containsEntry("runUrl", "https://ci.example/job/shop/3/");
         assertThat(environments.get(4)).containsEntry("state", "not_deployed");
         SandboxValues.assertPlain(status);
+    }
+
+    @Test
+    void aCanaryWithoutAnEarlierRecordIsShownNotTakenForNothing() throws Exception {
+        new Operations(Host.system(Map.of(), null, null)).deploy(Request.builder(workspace).environment("prod")
+                .canaryWeight(10).commit("c9").healthCheck(false).build());
+
+        Map<String, Object> status = run(Steps.status(null), new EnvVars(Map.of("NO_COLOR", "1")));
+
+        assertThat(log.text()).doesNotContain("PROD: not deployed yet").contains("Canary:").contains("10 %");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> prod = ((List<Map<String, Object>>) status.get("environments")).get(4);
+        assertThat(prod).containsKey("canary");
+    }
+
+    @Test
+    void theSyncMapAndTheStatusMapNameTheTrackingItemAlike() throws Exception {
+        // uat's issues are on GitHub (a stand-in shared by the jobs) instead of local.
+        Path config = workspace.resolve(".specweave/config.json");
+        ObjectNode root = (ObjectNode) Json.mapper().readTree(config.toFile());
+        ObjectNode profiles = (ObjectNode) root.path("sync").path("profiles");
+        profiles.remove("local-uat");
+        profiles.putObject("github-uat").put("provider", "github").put("environment", "uat").putObject("config")
+                .put("owner", "acme").put("repo", "deploys");
+        Files.writeString(config, Json.pretty(root));
+        SharedItems items = new SharedItems();
+        SpecweaveSyncStep step = Steps.sync("github-uat");
+        step.setHealthCheck(false);
+
+        Map<String, Object> synced = step.callable(Map.of(), null).sync(workspace, new Operations(Host.of(
+                Map.of("GITHUB_TOKEN", "fake-token"), Clock.systemUTC(), items.trackers(), null, null))).values();
+        Map<String, Object> status = run(Steps.status(null), new EnvVars());
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> uat = ((List<Map<String, Object>>) status.get("environments")).stream()
+                .filter(e -> "uat".equals(e.get("environment"))).findFirst().orElseThrow();
+        assertThat(synced).containsEntry("trackingId", "1");
+        assertThat(uat).containsEntry("trackingId", "1");
+        assertThat(log.text()).contains("Tracking: github #1");
     }
 
     @Test

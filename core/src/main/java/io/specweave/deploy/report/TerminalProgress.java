@@ -1,8 +1,6 @@
-package io.specweave.deploy.cli;
+package io.specweave.deploy.report;
 
 import io.specweave.deploy.metrics.MonitorPoll;
-import io.specweave.deploy.report.MonitorText;
-import io.specweave.deploy.report.ProgressLines;
 import java.io.PrintWriter;
 
 /**
@@ -10,14 +8,18 @@ import java.io.PrintWriter;
  * monitored environment as one line rewritten in place. {@link #finish} ends it, so what follows
  * starts on a line of its own, after a blank line when anything was printed.
  */
-class InPlaceProgress extends ProgressLines {
+public class TerminalProgress extends ProgressLines {
 
     private final PrintWriter out;
     private final boolean inPlace;
     private int width;
     private boolean printed;
 
-    InPlaceProgress(PrintWriter out, boolean inPlace, boolean plain) {
+    /**
+     * @param inPlace rewrite a poll's line in place (an interactive terminal); else a line each
+     * @param plain   ASCII marks instead of emoji
+     */
+    public TerminalProgress(PrintWriter out, boolean inPlace, boolean plain) {
         super(line -> {
             out.println(line);
             out.flush();
@@ -46,7 +48,8 @@ class InPlaceProgress extends ProgressLines {
         super.measurement(number, planned, m);
     }
 
-    void finish() {
+    /** Ends the progress: what is printed next starts on a line of its own. */
+    public void finish() {
         if (inPlace && width > 0) {
             out.println();
         }

@@ -1,4 +1,4 @@
-package io.specweave.deploy.cli;
+package io.specweave.deploy.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,7 @@ import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class InPlaceProgressTest {
+class TerminalProgressTest {
 
     private static MonitorPoll poll(int n, String status, Integer http, int inARow) {
         return new MonitorPoll(n, 3, new HealthResult(HealthStatus.of(status), http, http == null ? null : 12L,
@@ -23,7 +23,7 @@ class InPlaceProgressTest {
     @Test
     void onATerminalOneProgressLineIsRewrittenInPlace() {
         StringWriter text = new StringWriter();
-        InPlaceProgress progress = new InPlaceProgress(new PrintWriter(text), true, false);
+        TerminalProgress progress = new TerminalProgress(new PrintWriter(text), true, false);
         progress.poll(poll(1, "unreachable", null, 1));
         progress.poll(poll(2, "healthy", 200, 0));
         progress.finish();
@@ -38,7 +38,7 @@ class InPlaceProgressTest {
     @Test
     void inALogEveryPollIsALineOfItsOwn() {
         StringWriter text = new StringWriter();
-        InPlaceProgress progress = new InPlaceProgress(new PrintWriter(text), false, false);
+        TerminalProgress progress = new TerminalProgress(new PrintWriter(text), false, false);
         progress.poll(poll(1, "healthy", 200, 0));
         progress.poll(poll(2, "unhealthy", 503, 1));
         progress.finish();
@@ -50,7 +50,7 @@ class InPlaceProgressTest {
     @Test
     void nothingPrintedLeavesNoBlankLine() {
         StringWriter text = new StringWriter();
-        new InPlaceProgress(new PrintWriter(text), true, false).finish();
+        new TerminalProgress(new PrintWriter(text), true, false).finish();
         assertThat(text.toString()).isEmpty();
     }
 }

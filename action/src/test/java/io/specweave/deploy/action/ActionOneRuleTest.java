@@ -1,0 +1,199 @@
+package io.specweave.deploy.action;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.specweave.deploy.Json;
+import io.specweave.deploy.testing.HealthServer;
+import io.specweave.deploy.testing.SharedItems;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The rules that used to differ per command, through the Action: a plain deploy checks health; every
+ * change refreshes from the tracking item first, so a job on a fresh checkout keeps what earlier jobs
+ * recorded; every command takes ENV-SLOT; the log's status and the outputs say what JSON says; every
+ * state-changing command commits its record back. Each job is a fresh workspace sharing only the
+ * tracker's items (and, for commit-back, the repository).
+ */
+class ActionOneRuleTest {
+
+    private static final String INCREMENT = "0018-oauth-google";
+
+    @TempDir
+    Path temp;
+
+    HealthServer service;
+    final SharedItems items = new SharedItems();
+    int jobs;
+
+    @BeforeEach
+    void startService() {
+        service = HealthServer.start(200);
+    }
+
+    @AfterEach
+    void stopService() {
+        service.close();
+    }
+
+    @Test
+    void aPlainDeployChecksHealthAsSyncDoes() {
+        ActionWorkspace ws = job().input("command", "deploy").input("environment", "qa").input("commit", "c1")
+                .input("health-check", "true");
+        service.status(503);
+
+        ActionWorkspace.Run run = ws.run(items.trackers());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stdout()).contains("::error title=SpecWeave Deploy::" + INCREMENT + " is recorded as deployed "
+                + "to qa, but the environment is unhealthy: HTTP 503");
+        assertThat(ws.outputs()).containsEntry("health-status", "unhealthy");
+    }
+
+    @Test
+    void aCanaryFromAFreshCheckoutKeepsTheStableRecordOnTheItem() {
+        assertThat(job().input("environment", "prod").input("commit", "c1").run(items.trackers()).exitCode()).isZero();
+
+        ActionWorkspace.Run canary = job().input("command", "deploy").input("environment", "prod")
+                .input("canary", "50").input("commit", "c2").run(items.trackers());
+
+        assertThat(canary.exitCode()).as(canary.stdout()).isZero();
+        assertThat(items.copyAt(INCREMENT, "prod", "/commit")).isEqualTo("c1");
+        assertThat(items.copyAt(INCREMENT, "prod", "/canary/weight")).isEqualTo("50");
+        ActionWorkspace.Run status = job().input("command", "status").input("refresh", "true").run(items.trackers());
+        assertThat(status.stdout()).contains("[x] PROD: deployed").contains("Canary:");
+    }
+
+    @Test
+    void aSlotFromAFreshCheckoutKeepsTheLiveSlotAndSwapAndRollbackReadTheItem() {
+        assertThat(job().input("command", "deploy").input("environment", "prod-blue").input("commit", "c1")
+                .run(items.trackers()).exitCode()).isZero();
+
+        assertThat(job().input("command", "deploy").input("environment", "prod").input("slot", "green")
+                .input("commit", "c2").run(items.trackers()).exitCode()).isZero();
+        assertThat(items.copyAt(INCREMENT, "prod", "/slots/live")).isEqualTo("blue");
+        assertThat(items.copyAt(INCREMENT, "prod", "/slots/blue/commit")).isEqualTo("c1");
+
+        assertThat(job().input("command", "swap-slots").input("environment", "prod").run(items.trackers()).exitCode())
+                .isZero();
+        assertThat(items.copyAt(INCREMENT, "prod", "/slots/live")).isEqualTo("green");
+
+        ActionWorkspace.Run rollback = job().input("command", "rollback").input("environment", "prod")
+                .run(items.trackers());
+        assertThat(rollback.exitCode()).as(rollback.stdout()).isZero();
+        assertThat(items.copyAt(INCREMENT, "prod", "/slots/live")).isEqualTo("blue");
+        assertThat(items.copyAt(INCREMENT, "prod", "/commit")).isEqualTo("c1");
+    }
+
+    @Test
+    void healthTakesEnvSlot() {
+        ActionWorkspace ws = job();
+        assertThat(ws.input("command", "deploy").input("environment", "prod-green").input("commit", "c1")
+                .run(items.trackers()).exitCode()).isZero();
+
+        ActionWorkspace.Run health = ws.input("command", "health").run(items.trackers());
+
+        assertThat(health.exitCode()).as(health.stdout()).isZero();
+        assertThat(health.stdout()).contains(INCREMENT + " → prod (slot green): healthy");
+    }
+
+    @Test
+    void theTrackingIdOutputIsTheStatusOutputsTrackingId() throws IOException {
+        ActionWorkspace ws = job().input("environment", "qa").input("commit", "c1");
+
+        assertThat(ws.run(items.trackers()).exitCode()).isZero();
+
+        String trackingId = ws.outputs().get("tracking-id");
+        JsonNode qa = null;
+        for (JsonNode env : Json.mapper().readTree(ws.outputs().get("status")).path("environments")) {
+            qa = env.path("environment").asText().equals("qa") ? env : qa;
+        }
+        assertThat(trackingId).isEqualTo("1");
+        assertThat(qa).isNotNull();
+        assertThat(qa.path("trackingId").asText()).isEqualTo(trackingId);
+        assertThat(ws.summaryText()).contains("#1");
+    }
+
+    @Test
+    void everyStateChangingCommandCommitsItsRecordBack() {
+        Path origin = temp.resolve("origin.git");
+        Git.run(temp, "init", "-q", "--bare", origin.toString());
+        ActionWorkspace seed = job();
+        Git.run(seed.workspace, "init", "-q");
+        Git.run(seed.workspace, "add", "-A");
+        Git.run(seed.workspace, "commit", "-q", "-m", "project");
+        Git.run(seed.workspace, "push", "-q", origin.toString(), "HEAD:refs/heads/main");
+        List<List<String>> steps = List.of(
+                List.of("command", "deploy", "environment", "prod-blue", "commit", "c1"),
+                List.of("command", "deploy", "environment", "prod", "slot", "green", "commit", "c2"),
+                List.of("command", "swap-slots", "environment", "prod"),
+                List.of("command", "rollback", "environment", "prod"),
+                List.of("command", "deploy", "environment", "qa", "canary", "20", "commit", "c3"),
+                List.of("command", "approve", "environment", "prod", "approved-by", "jane.doe"),
+                List.of("command", "test", "environment", "prod", "suite", "smoke"));
+
+        for (List<String> step : steps) {
+            ActionWorkspace ws = new ActionWorkspace(temp.resolve("clone-" + (++jobs)), false);
+            try {
+                Files.delete(ws.workspace);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Git.run(temp, "clone", "-q", "--branch", "main", origin.toString(), ws.workspace.toString());
+            ws.input("increment", "0018").input("commit-metadata", "true").input("github-token", "fake-token");
+            for (int i = 0; i < step.size(); i += 2) {
+                ws.input(step.get(i), step.get(i + 1));
+            }
+            ActionWorkspace.Run run = ws.run(items.trackers());
+            assertThat(run.exitCode()).as(step + "\n" + run.stdout()).isZero();
+            assertThat(run.stdout()).as(String.valueOf(step)).contains("::notice title=SpecWeave Deploy::Committed "
+                    + INCREMENT + "/metadata.json to main");
+        }
+
+        assertThat(Git.run(origin, "log", "--format=%s", "main").lines().filter(s -> s.endsWith("[ci skip]")))
+                .hasSize(steps.size());
+        String metadata = Git.run(origin, "show", "main:.specweave/increments/" + INCREMENT + "/metadata.json");
+        assertThat(metadata).contains("\"approvedBy\": \"jane.doe\"").contains("\"canary\"").contains("\"slots\"")
+                .contains("\"testResults\"");
+    }
+
+    /** A fresh workspace: config and spec, no records; the tracker's token as the github-token input. */
+    private ActionWorkspace job() {
+        ActionWorkspace ws = new ActionWorkspace(temp.resolve("job-" + (++jobs)), false);
+        String health = "\"deploymentUrl\": \"" + service.url() + "\", \"healthCheck\": {\"retries\": 0}";
+        write(ws.workspace, ".specweave/config.json", """
+                { "sync": { "profiles": {
+                    "github-qa": { "provider": "github", "environment": "qa", %1$s,
+                      "config": { "owner": "acme", "repo": "deploys" } },
+                    "github-prod": { "provider": "github", "environment": "prod", %1$s,
+                      "slots": { "blue": { "url": "%2$s" }, "green": { "url": "%2$s" } },
+                      "config": { "owner": "acme", "repo": "deploys" } } } },
+                  "deployment": { "pipeline": ["qa", "prod"], "testSuites": { "smoke": {
+                    "command": "mkdir -p r && echo '<testsuite tests=\\"1\\"><testcase name=\\"a\\"/></testsuite>' > r/TEST-a.xml",
+                    "reports": "r/*.xml" } } } }
+                """.formatted(health, service.url()));
+        write(ws.workspace, ".specweave/increments/" + INCREMENT + "/spec.md", "# Sign in with Google\n\nGoogle.\n");
+        write(ws.workspace, ".specweave/increments/" + INCREMENT + "/metadata.json",
+                "{ \"id\": \"" + INCREMENT + "\", \"status\": \"active\" }\n");
+        return ws.input("increment", "0018").input("github-token", "fake-token");
+    }
+
+    private static void write(Path dir, String relative, String text) {
+        try {
+            Path file = dir.resolve(relative);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

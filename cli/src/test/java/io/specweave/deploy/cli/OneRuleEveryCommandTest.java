@@ -1,0 +1,214 @@
+package io.specweave.deploy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.specweave.deploy.Json;
+import io.specweave.deploy.testing.HealthServer;
+import io.specweave.deploy.testing.SharedItems;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The rules that used to differ per command, through the command line: every command that records a
+ * deployment checks health; every change refreshes from the tracking item first, so a job that starts
+ * from a fresh checkout (no metadata.json of earlier jobs) keeps what they recorded; every command takes
+ * ENV-SLOT; text and JSON say the same. Each "job" is a fresh copy of the project without records, sharing
+ * only the tracker's items.
+ */
+class OneRuleEveryCommandTest {
+
+    private static final String INCREMENT = "0018-oauth-google";
+
+    @TempDir
+    Path root;
+
+    HealthServer service;
+    final SharedItems items = new SharedItems();
+    int jobs;
+    String out;
+    String err;
+
+    @BeforeEach
+    void startService() {
+        service = HealthServer.start(200);
+    }
+
+    @AfterEach
+    void stopService() {
+        service.close();
+    }
+
+    @Test
+    void aPlainDeployChecksHealthAsSyncDoes() {
+        Path job = job();
+        service.status(503);
+
+        assertThat(run(job, "deploy", "0018", "--environment", "qa", "--commit", "c1")).as(err).isEqualTo(1);
+        assertThat(err).contains("error: " + INCREMENT + " is recorded as deployed to qa, but the environment is "
+                + "unhealthy: HTTP 503");
+        assertThat(deployments(job).path("qa").path("healthStatus").asText()).isEqualTo("unhealthy");
+
+        assertThat(run(job, "deploy", "0018", "--environment", "qa", "--commit", "c2", "--no-health-check"))
+                .as(err).isZero();
+    }
+
+    @Test
+    void deployToAllEnvironmentsChecksEachAndStopsAtTheFirstUnhealthyOne() {
+        Path job = job();
+        service.status(503);
+
+        assertThat(run(job, "deploy", "0018", "--all-environments", "--commit", "c1")).isEqualTo(1);
+
+        assertThat(err).contains("stopped at qa").contains("not recorded: prod");
+        assertThat(deployments(job).path("qa").path("healthStatus").asText()).isEqualTo("unhealthy");
+        assertThat(deployments(job).has("prod")).isFalse();
+    }
+
+    @Test
+    void aCanaryFromAFreshCheckoutKeepsTheStableRecordOnTheItem() {
+        assertThat(run(job(), "sync", "0018", "--environment", "prod", "--deployed", "--commit", "c1")).as(err).isZero();
+
+        assertThat(run(job(), "deploy", "0018", "--environment", "prod", "--canary", "50", "--commit", "c2"))
+                .as(err).isZero();
+
+        assertThat(items.copyAt(INCREMENT, "prod", "/commit")).isEqualTo("c1");
+        assertThat(items.copyAt(INCREMENT, "prod", "/canary/weight")).isEqualTo("50");
+        assertThat(items.copyAt(INCREMENT, "prod", "/canary/commit")).isEqualTo("c2");
+        assertThat(run(job(), "status", "0018", "--refresh")).as(err).isZero();
+        assertThat(out).contains("PROD: deployed").contains("Canary").doesNotContain("PROD: not deployed yet");
+    }
+
+    @Test
+    void aSlotFromAFreshCheckoutKeepsTheLiveSlotAndSwapAndRollbackReadTheItem() {
+        assertThat(run(job(), "deploy", "0018", "--environment", "prod-blue", "--commit", "c1")).as(err).isZero();
+
+        assertThat(run(job(), "deploy", "0018", "--environment", "prod", "--slot", "green", "--commit", "c2"))
+                .as(err).isZero();
+        assertThat(items.copyAt(INCREMENT, "prod", "/slots/live")).isEqualTo("blue");
+        assertThat(items.copyAt(INCREMENT, "prod", "/slots/blue/commit")).isEqualTo("c1");
+        assertThat(items.copyAt(INCREMENT, "prod", "/slots/green/commit")).isEqualTo("c2");
+
+        assertThat(run(job(), "swap-slots", "0018", "--environment", "prod")).as(err).isZero();
+        assertThat(items.copyAt(INCREMENT, "prod", "/slots/live")).isEqualTo("green");
+        assertThat(items.copyAt(INCREMENT, "prod", "/commit")).isEqualTo("c2");
+
+        assertThat(run(job(), "rollback", "0018", "--environment", "prod")).as(err).isZero();
+        assertThat(items.copyAt(INCREMENT, "prod", "/slots/live")).isEqualTo("blue");
+        assertThat(items.copyAt(INCREMENT, "prod", "/commit")).isEqualTo("c1");
+    }
+
+    @Test
+    void aRollbackFromAFreshCheckoutRestoresThePreviousCommitFromTheItem() {
+        assertThat(run(job(), "sync", "0018", "--environment", "prod", "--deployed", "--commit", "c1")).as(err).isZero();
+        assertThat(run(job(), "sync", "0018", "--environment", "prod", "--deployed", "--commit", "c2")).as(err).isZero();
+
+        assertThat(run(job(), "rollback", "0018", "--environment", "prod")).as(err).isZero();
+
+        assertThat(out).contains("commit c1 is current again (was c2)");
+        assertThat(items.copyAt(INCREMENT, "prod", "/commit")).isEqualTo("c1");
+    }
+
+    @Test
+    void healthTakesEnvSlotAsDeployAndTestDo() {
+        Path job = job();
+        assertThat(run(job, "deploy", "0018", "--environment", "prod-green", "--commit", "c1")).as(err).isZero();
+
+        assertThat(run(job, "health", "0018", "--environment", "prod-green")).as(err).isZero();
+
+        assertThat(out).contains(INCREMENT + " → prod (slot green): healthy");
+    }
+
+    @Test
+    void textStatusShowsACanaryThatHasNoEarlierRecord() {
+        Path job = job();
+        assertThat(run(job, "deploy", "0018", "--environment", "prod", "--canary", "10", "--commit", "c1"))
+                .as(err).isZero();
+
+        assertThat(run(job, "status", "0018")).isZero();
+
+        assertThat(out).doesNotContain("PROD: not deployed yet").contains("Canary:").contains("10 %");
+    }
+
+    @Test
+    void theTrackingIdIsTheSameInSyncAndStatusJson() throws IOException {
+        Path job = job();
+        assertThat(run(job, "sync", "0018", "--environment", "qa", "--deployed", "--commit", "c1", "--json"))
+                .as(err).isZero();
+        String synced = Json.mapper().readTree(out).path("trackingId").asText();
+
+        assertThat(run(job, "status", "0018", "--json")).isZero();
+
+        JsonNode qa = null;
+        for (JsonNode env : Json.mapper().readTree(out).path("environments")) {
+            qa = env.path("environment").asText().equals("qa") ? env : qa;
+        }
+        assertThat(synced).isEqualTo("1");
+        assertThat(qa).isNotNull();
+        assertThat(qa.path("trackingId").asText()).isEqualTo(synced);
+    }
+
+    /** A fresh checkout: config and spec, no records. */
+    private Path job() {
+        Path dir = root.resolve("job-" + (++jobs));
+        String health = "\"deploymentUrl\": \"" + service.url() + "\", \"healthCheck\": {\"retries\": 0}";
+        write(dir, ".specweave/config.json", """
+                { "sync": { "profiles": {
+                    "github-qa": { "provider": "github", "environment": "qa", %1$s,
+                      "config": { "owner": "acme", "repo": "deploys" } },
+                    "github-prod": { "provider": "github", "environment": "prod", %1$s,
+                      "slots": { "blue": { "url": "%2$s" }, "green": { "url": "%2$s" } },
+                      "config": { "owner": "acme", "repo": "deploys" } } } },
+                  "deployment": { "pipeline": ["qa", "prod"] } }
+                """.formatted(health, service.url()));
+        write(dir, ".specweave/increments/" + INCREMENT + "/spec.md", "# Sign in with Google\n\nGoogle accounts.\n");
+        write(dir, ".specweave/increments/" + INCREMENT + "/metadata.json",
+                "{ \"id\": \"" + INCREMENT + "\", \"status\": \"active\" }\n");
+        return dir;
+    }
+
+    private int run(Path dir, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--dir", dir.toString()));
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        CliRuntime runtime = new CliRuntime(Map.of("GITHUB_TOKEN", "fake-token", "NO_COLOR", "1"),
+                new PrintWriter(o, true), new PrintWriter(e, true), Clock.systemUTC(), items.trackers());
+        int code = SpecweaveDeploy.run(runtime, all.toArray(String[]::new));
+        out = o.toString();
+        err = e.toString();
+        return code;
+    }
+
+    private static JsonNode deployments(Path job) {
+        try {
+            return Json.mapper().readTree(job.resolve(".specweave/increments/" + INCREMENT + "/metadata.json").toFile())
+                    .path("deployments");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Path dir, String relative, String text) {
+        try {
+            Path file = dir.resolve(relative);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
