@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.specweave.deploy.Json;
 import io.specweave.deploy.testing.HealthServer;
 import io.specweave.deploy.testing.SharedItems;
+import io.specweave.deploy.testing.TestProject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -169,31 +169,7 @@ class ActionOneRuleTest {
     /** A fresh workspace: config and spec, no records; the tracker's token as the github-token input. */
     private ActionWorkspace job() {
         ActionWorkspace ws = new ActionWorkspace(temp.resolve("job-" + (++jobs)), false);
-        String health = "\"deploymentUrl\": \"" + service.url() + "\", \"healthCheck\": {\"retries\": 0}";
-        write(ws.workspace, ".specweave/config.json", """
-                { "sync": { "profiles": {
-                    "github-qa": { "provider": "github", "environment": "qa", %1$s,
-                      "config": { "owner": "acme", "repo": "deploys" } },
-                    "github-prod": { "provider": "github", "environment": "prod", %1$s,
-                      "slots": { "blue": { "url": "%2$s" }, "green": { "url": "%2$s" } },
-                      "config": { "owner": "acme", "repo": "deploys" } } } },
-                  "deployment": { "pipeline": ["qa", "prod"], "testSuites": { "smoke": {
-                    "command": "mkdir -p r && echo '<testsuite tests=\\"1\\"><testcase name=\\"a\\"/></testsuite>' > r/TEST-a.xml",
-                    "reports": "r/*.xml" } } } }
-                """.formatted(health, service.url()));
-        write(ws.workspace, ".specweave/increments/" + INCREMENT + "/spec.md", "# Sign in with Google\n\nGoogle.\n");
-        write(ws.workspace, ".specweave/increments/" + INCREMENT + "/metadata.json",
-                "{ \"id\": \"" + INCREMENT + "\", \"status\": \"active\" }\n");
+        TestProject.freshCheckout(ws.workspace, service.url());
         return ws.input("increment", "0018").input("github-token", "fake-token");
-    }
-
-    private static void write(Path dir, String relative, String text) {
-        try {
-            Path file = dir.resolve(relative);
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

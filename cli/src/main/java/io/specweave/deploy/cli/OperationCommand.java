@@ -65,11 +65,8 @@ abstract class OperationCommand implements Callable<Integer> {
         out.println(json ? Json.pretty(OutcomeJson.of(outcome, CliSpelling.INSTANCE))
                 : new OutcomeText(runtime().plain()).render(outcome));
         out.flush();
-        if (outcome.stoppedAt() != null) {
-            error(Message.of("stopped at " + outcome.stoppedAt() + ": ", outcome.reason()));
-            runtime().err().println("recorded: " + (outcome.recorded().isEmpty() ? "none" : String.join(", ",
-                    outcome.recorded().stream().map(ChangeOutcome::environment).toList())) + "; not recorded: "
-                    + String.join(", ", outcome.notRecorded()));
+        if (outcome.problem() != null) {
+            error(outcome.problem());
         }
         return outcome.exitCode();
     }

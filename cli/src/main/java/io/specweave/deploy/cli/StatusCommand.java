@@ -1,9 +1,6 @@
 package io.specweave.deploy.cli;
 
-import io.specweave.deploy.BadInputException;
-import io.specweave.deploy.Input;
 import io.specweave.deploy.Json;
-import io.specweave.deploy.Message;
 import io.specweave.deploy.app.Operations;
 import io.specweave.deploy.app.StatusOutcome;
 import io.specweave.deploy.report.MarkdownStatusRenderer;
@@ -49,11 +46,7 @@ final class StatusCommand extends OperationCommand {
         TextStatusRenderer text = new TextStatusRenderer(runtime().plain(), runtime().terminal().colour());
         String reference = active ? "active" : increment;
         if (reference == null) {
-            if (refresh) {
-                throw new BadInputException(Message.of(Input.REFRESH, " needs an increment: ", Message.command(
-                        "status", Message.arg(Input.INCREMENT, "<increment>"), Message.arg(Input.REFRESH, null))));
-            }
-            StatusOutcome all = operations().increments(request().build());
+            StatusOutcome all = operations().increments(request().refresh(refresh).build());
             out.print(json ? Json.pretty(all.increments()) + "\n" : text.renderList(all.increments()));
             return 0;
         }

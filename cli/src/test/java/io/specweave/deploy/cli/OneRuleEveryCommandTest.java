@@ -6,12 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.specweave.deploy.Json;
 import io.specweave.deploy.testing.HealthServer;
 import io.specweave.deploy.testing.SharedItems;
+import io.specweave.deploy.testing.TestProject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -163,21 +162,7 @@ class OneRuleEveryCommandTest {
 
     /** A fresh checkout: config and spec, no records. */
     private Path job() {
-        Path dir = root.resolve("job-" + (++jobs));
-        String health = "\"deploymentUrl\": \"" + service.url() + "\", \"healthCheck\": {\"retries\": 0}";
-        write(dir, ".specweave/config.json", """
-                { "sync": { "profiles": {
-                    "github-qa": { "provider": "github", "environment": "qa", %1$s,
-                      "config": { "owner": "acme", "repo": "deploys" } },
-                    "github-prod": { "provider": "github", "environment": "prod", %1$s,
-                      "slots": { "blue": { "url": "%2$s" }, "green": { "url": "%2$s" } },
-                      "config": { "owner": "acme", "repo": "deploys" } } } },
-                  "deployment": { "pipeline": ["qa", "prod"] } }
-                """.formatted(health, service.url()));
-        write(dir, ".specweave/increments/" + INCREMENT + "/spec.md", "# Sign in with Google\n\nGoogle accounts.\n");
-        write(dir, ".specweave/increments/" + INCREMENT + "/metadata.json",
-                "{ \"id\": \"" + INCREMENT + "\", \"status\": \"active\" }\n");
-        return dir;
+        return TestProject.freshCheckout(root.resolve("job-" + (++jobs)), service.url());
     }
 
     private int run(Path dir, String... args) {
@@ -197,16 +182,6 @@ class OneRuleEveryCommandTest {
         try {
             return Json.mapper().readTree(job.resolve(".specweave/increments/" + INCREMENT + "/metadata.json").toFile())
                     .path("deployments");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void write(Path dir, String relative, String text) {
-        try {
-            Path file = dir.resolve(relative);
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

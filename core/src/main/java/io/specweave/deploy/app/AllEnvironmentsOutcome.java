@@ -22,6 +22,16 @@ public record AllEnvironmentsOutcome(String increment, String commit, List<Chang
         notRecorded = List.copyOf(notRecorded);
     }
 
+    /** Why the run stopped and where that leaves the pipeline; null when it did not stop. */
+    public Message problem() {
+        if (stoppedAt == null) {
+            return null;
+        }
+        return Message.of("stopped at " + stoppedAt + ": ", reason, "; recorded: " + (recorded.isEmpty() ? "none"
+                : String.join(", ", recorded.stream().map(ChangeOutcome::environment).toList())) + "; not recorded: "
+                + String.join(", ", notRecorded));
+    }
+
     public int exitCode() {
         return stoppedAt == null ? 0 : 1;
     }

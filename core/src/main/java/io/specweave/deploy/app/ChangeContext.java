@@ -1,6 +1,13 @@
 package io.specweave.deploy.app;
 
+import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Input;
+import io.specweave.deploy.Message;
 import io.specweave.deploy.ci.CiContext;
+import io.specweave.deploy.config.SlotSettings;
+import io.specweave.deploy.increment.MetadataDocument;
+import io.specweave.deploy.model.Slot;
+import io.specweave.deploy.model.SlotsState;
 import io.specweave.deploy.config.PromotionRules;
 import io.specweave.deploy.config.RefreshMode;
 import io.specweave.deploy.config.SyncProfile;
@@ -95,6 +102,28 @@ final class ChangeContext {
     }
 
     /** The tracker of {@code profile}, one instance for the whole operation. */
+    /**
+     * The target's slot as {@code view} records it, for a change that works on what was deployed
+     * there ({@code doing}: "check", "test"); bad input naming the deploy to run when it has none.
+     */
+    Slot recordedSlot(MetadataDocument view, String doing) {
+        String slotName = target.slot();
+        Slot slot = SlotsState.read(view.deployment(environment()).orElse(null)).slot(slotName);
+        if (slot == null) {
+            throw new BadInputException(Message.of(increment.id() + ": slot " + slotName + " of " + environment()
+                    + " has no deployment to " + doing + "; deploy it first (", Message.command("deploy",
+                            Message.arg(Input.INCREMENT, increment.paddedNumber()),
+                            Message.arg(Input.ENVIRONMENT, environment()), Message.arg(Input.SLOT, slotName)), ")"));
+        }
+        return slot;
+    }
+
+    /** A slot's URL: the profile's setting for the slot, else the one recorded with its deployment; may be null. */
+    String slotUrl(String slotName, Slot recorded) {
+        String configured = SlotSettings.of(profile()).url(slotName);
+        return configured != null ? configured : recorded.url();
+    }
+
     Tracker tracker(SyncProfile profile) {
         return byProfile.computeIfAbsent(profile.name(), name -> trackers.forProfile(profile));
     }

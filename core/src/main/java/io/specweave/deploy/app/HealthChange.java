@@ -30,15 +30,7 @@ final class HealthChange implements Change<Void> {
         String slotName = context.target().slot();
         String id = context.increment().id();
         if (slotName != null) {
-            Slot slot = SlotsState.read(view.deployment(environment).orElse(null)).slot(slotName);
-            if (slot == null) {
-                throw new BadInputException(Message.of(id + ": slot " + slotName + " of " + environment
-                        + " has no deployment to check; deploy it first (", Message.command("deploy",
-                                Message.arg(Input.INCREMENT, context.increment().paddedNumber()),
-                                Message.arg(Input.ENVIRONMENT, environment), Message.arg(Input.SLOT, slotName)), ")"));
-            }
-            String configured = SlotSettings.of(profile).url(slotName);
-            String url = configured != null ? configured : slot.url();
+            String url = context.slotUrl(slotName, context.recordedSlot(view, "check"));
             if (url == null) {
                 throw new BadInputException(profile.source() + ": " + SlotSettings.of(profile).where() + "." + slotName
                         + ".url: expected the slot's URL to check, but neither the profile nor the slot has one");

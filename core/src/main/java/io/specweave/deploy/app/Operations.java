@@ -262,6 +262,11 @@ public final class Operations {
 
     /** Every increment of the project, one row each, with a mark per environment. */
     public StatusOutcome increments(Request request) {
+        if (request.refresh) {
+            // A refresh asks each environment's tracker; for every increment at once that is a call per item.
+            throw new BadInputException(Message.of(Input.REFRESH, " needs an increment: ", Message.command(
+                    "status", Message.arg(Input.INCREMENT, "<increment>"), Message.arg(Input.REFRESH, null))));
+        }
         return new StatusOutcome(null, new StatusService(Project.open(request.dir)).list(), null, List.of(), List.of());
     }
 

@@ -6,7 +6,6 @@ import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.Durations;
 import io.specweave.deploy.Input;
 import io.specweave.deploy.Message;
-import io.specweave.deploy.config.SlotSettings;
 import io.specweave.deploy.config.SuiteDefinition;
 import io.specweave.deploy.increment.Deployments;
 import io.specweave.deploy.increment.MetadataDocument;
@@ -57,15 +56,8 @@ final class SuiteChange implements Change<SuiteDetail> {
         boolean onIdleSlot = false;
         if (slotName != null) {
             SlotsState slots = SlotsState.read(view.deployment(environment).orElse(null));
-            Slot slot = slots.slot(slotName);
-            if (slot == null) {
-                throw new BadInputException(Message.of(id + ": slot " + slotName + " of " + environment + " has no "
-                        + "deployment to test; deploy it first (", Message.command("deploy", Message.arg(Input.INCREMENT,
-                                context.increment().paddedNumber()), Message.arg(Input.ENVIRONMENT, environment),
-                                Message.arg(Input.SLOT, slotName)), ")"));
-            }
-            String configured = SlotSettings.of(context.profile()).url(slotName);
-            url = configured != null ? configured : slot.url();
+            Slot slot = context.recordedSlot(view, "test");
+            url = context.slotUrl(slotName, slot);
             testedCommit = request.commit != null ? request.commit : slot.commit();
             onIdleSlot = !slotName.equals(slots.live());
         } else {

@@ -6,7 +6,6 @@ import io.specweave.deploy.status.EnvironmentStatus;
 import io.specweave.deploy.status.PipelineStatus;
 import io.specweave.deploy.report.RecordFacts;
 import io.specweave.deploy.model.DeploymentRecord;
-import io.specweave.deploy.model.DeploymentStatus;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -40,6 +40,29 @@ public final class TestProject {
         return config("{\n  \"sync\": {\n    \"profiles\": {\n" + body + "\n    }\n  }\n}\n");
     }
 
+    /**
+     * What a CI job's fresh checkout holds of the rollout tests' project, {@code 0018-oauth-google}: the
+     * config (GitHub profiles for qa and prod, prod with blue and green slots, all at {@code serviceUrl}
+     * with one health attempt, a passing {@code smoke} suite) and the spec, no records.
+     */
+    public static Path freshCheckout(Path dir, String serviceUrl) {
+        String health = "\"deploymentUrl\": \"" + serviceUrl + "\", \"healthCheck\": {\"retries\": 0}";
+        return in(dir).config("""
+                { "sync": { "profiles": {
+                    "github-qa": { "provider": "github", "environment": "qa", %1$s,
+                      "config": { "owner": "acme", "repo": "deploys" } },
+                    "github-prod": { "provider": "github", "environment": "prod", %1$s,
+                      "slots": { "blue": { "url": "%2$s" }, "green": { "url": "%2$s" } },
+                      "config": { "owner": "acme", "repo": "deploys" } } } },
+                  "deployment": { "pipeline": ["qa", "prod"], "testSuites": { "smoke": {
+                    "command": "mkdir -p r && echo '<testsuite tests=\\"1\\"><testcase name=\\"a\\"/></testsuite>' > r/TEST-a.xml",
+                    "reports": "r/*.xml" } } } }
+                """.formatted(health, serviceUrl))
+                .increment("0018-oauth-google", "Sign in with Google",
+                        "{ \"id\": \"0018-oauth-google\", \"status\": \"active\" }\n")
+                .dir();
+    }
+
     public TestProject config(String json) {
         return file(".specweave/config.json", json);
     }

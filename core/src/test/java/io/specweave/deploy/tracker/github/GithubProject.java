@@ -3,7 +3,6 @@ package io.specweave.deploy.tracker.github;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.Json;
-import io.specweave.deploy.app.Project;
 import io.specweave.deploy.ci.CiContext;
 import io.specweave.deploy.config.Credentials;
 import io.specweave.deploy.config.Provider;
