@@ -2,16 +2,21 @@ package io.specweave.deploy;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 
 /**
  * The one Jackson configuration of the project: lenient on read; on write the layout of
@@ -20,7 +25,9 @@ import java.io.UncheckedIOException;
  */
 public final class Json {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .addDecorator((factory, generator) -> new JavaScriptNumbers(generator))
+                    .build())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
@@ -41,6 +48,39 @@ public final class Json {
     }
 
     private Json() {
+    }
+
+    /**
+     * Writes doubles as {@code JSON.stringify} does: {@code 0.0001} and {@code 45}, not Java's
+     * {@code 1.0E-4} and {@code 45.0}, so a number a person wrote survives a rewrite unchanged.
+     */
+    private static final class JavaScriptNumbers extends JsonGeneratorDelegate {
+
+        JavaScriptNumbers(JsonGenerator delegate) {
+            super(delegate, false);
+        }
+
+        @Override
+        public void writeNumber(double value) throws IOException {
+            double magnitude = Math.abs(value);
+            if (Double.isFinite(value) && (magnitude == 0 || (magnitude >= 1e-7 && magnitude < 1e21))) {
+                delegate.writeNumber(javaScriptText(value));
+            } else {
+                delegate.writeNumber(value);
+            }
+        }
+
+        @Override
+        public void writeNumber(float value) throws IOException {
+            writeNumber(Double.parseDouble(Float.toString(value)));
+        }
+    }
+
+    static String javaScriptText(double value) {
+        if (value == 0) {
+            return "0";
+        }
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     /** A shared, thread-safe mapper. Callers must not reconfigure it. */

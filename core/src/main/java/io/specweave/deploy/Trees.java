@@ -56,4 +56,14 @@ public final class Trees {
     public static String now(Clock clock) {
         return Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
     }
+
+    /**
+     * Equal as JSON values: {@code 45} and {@code 45.0} are the same number, whichever
+     * writer (Java, or SpecWeave's {@code JSON.stringify}) wrote the file last.
+     */
+    public static boolean sameValue(JsonNode a, JsonNode b) {
+        return a.equals((x, y) -> x.isNumber() && y.isNumber()
+                ? x.decimalValue().compareTo(y.decimalValue()) == 0 ? 0 : 1
+                : x.equals(y) ? 0 : 1, b);
+    }
 }

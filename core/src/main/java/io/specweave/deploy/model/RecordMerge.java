@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.Json;
+import io.specweave.deploy.Trees;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -83,7 +84,7 @@ public final class RecordMerge {
             union.forEach(history::add);
         }
         int added = union.size() - history(local).size();
-        boolean changed = !merged.equals(local);
+        boolean changed = !Trees.sameValue(merged, local);
         return new Result(merged, changed, remoteNewer, Math.max(0, added));
     }
 
