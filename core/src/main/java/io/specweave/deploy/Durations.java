@@ -41,7 +41,7 @@ public final class Durations {
         long rest = seconds % 60;
         String sign = duration.isNegative() ? "-" : "";
         if (days > 0) {
-            return sign + days + "d" + (hours > 0 ? " " + hours + "h" : "");
+            return sign + days + "d" + (hours > 0 ? " " + hours + "h" : "") + (minutes > 0 ? " " + minutes + "m" : "");
         }
         if (hours > 0) {
             return sign + hours + "h" + (minutes > 0 ? " " + minutes + "m" : "");

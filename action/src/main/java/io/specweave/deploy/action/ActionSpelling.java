@@ -13,7 +13,7 @@ final class ActionSpelling implements Message.Spelling {
 
     /** Inputs that are switches: named without a value they mean {@code true}. */
     private static final Set<Input> SWITCHES = Set.of(Input.FORCE, Input.DRY_RUN, Input.REFRESH, Input.HEALTH_CHECK,
-            Input.COMMIT_METADATA, Input.DEPLOYED, Input.CANARY);
+            Input.COMMIT_METADATA, Input.DEPLOYED, Input.CANARY, Input.CREATE);
 
     @Override
     public String input(Input input, String value) {

@@ -357,7 +357,12 @@ class ActionCommandsTest {
         ActionWorkspace ws = workspace().input("command", "feature-flag").input("action", "enable")
                 .input("flag", "newCheckout").input("environment", "qa").input("increment", "active");
 
-        ActionWorkspace.Run enable = ws.run();
+        ActionWorkspace.Run typo = ws.run();
+        assertThat(typo.exitCode()).isEqualTo(2);
+        assertThat(typo.stdout()).contains("::error title=Input flag::", "`create-flag: true`");
+        clearFiles(ws);
+
+        ActionWorkspace.Run enable = ws.input("create-flag", "true").run();
         assertThat(enable.exitCode()).as(enable.stdout()).isZero();
         assertThat(enable.stdout()).contains("::notice title=SpecWeave Deploy::Feature flag newCheckout is on in qa");
         assertThat(ActionWorkspace.read(ws.workspace.resolve(".specweave/config/feature-flags.json")))
@@ -381,7 +386,7 @@ class ActionCommandsTest {
         assertThat(ws.run().exitCode()).isZero();
 
         ActionWorkspace.Run run = ws.input("command", "feature-flag").input("action", "disable")
-                .input("flag", "newCheckout").input("environment", "qa").run();
+                .input("flag", "newCheckout").input("environment", "qa").input("create-flag", "true").run();
 
         assertThat(run.exitCode()).as(run.stdout()).isZero();
         assertThat(deployments(ws).path("qa").path("flagChanges").toString()).contains("newCheckout");

@@ -18,6 +18,10 @@ final class ApproveCommand extends OperationCommand {
     @Option(names = "--by", paramLabel = "NAME", description = "Who approves.")
     String by;
 
+    @Option(names = "--commit", paramLabel = "SHA", description = "The commit whose deployment is approved (default: "
+            + "the CI run's commit, else the one the environment runs, else the one before it in the pipeline).")
+    String commit;
+
     @Option(names = "--role", description = "Their role, e.g. \"Release Manager\".")
     String role;
 
@@ -33,7 +37,7 @@ final class ApproveCommand extends OperationCommand {
 
     @Override
     public Integer call() {
-        return finish(operations().approve(target.applyTo(request().increment(increment.increment)).approvedBy(by).role(role)
+        return finish(operations().approve(target.applyTo(request().increment(increment.increment)).approvedBy(by).commit(commit).role(role)
                 .notes(notes).changeRequest(changeRequest).metrics(metrics).build()));
     }
 }

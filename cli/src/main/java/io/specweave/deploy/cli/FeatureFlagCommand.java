@@ -41,12 +41,16 @@ final class FeatureFlagCommand implements Runnable {
                 description = "Also record the change in this increment's history (it needs a deployment there).")
         String increment;
 
+        @Option(names = "--create", description = "Add the flag when no environment has it yet (otherwise a name "
+                + "no environment has is refused, as a typo would be).")
+        boolean create;
+
         abstract Request.FlagAction action();
 
         @Override
         public Integer call() {
             FlagOutcome outcome = operations().featureFlag(request().flagAction(action()).flag(flag)
-                    .environment(environment).increment(increment).build());
+                    .environment(environment).increment(increment).createFlag(create).build());
             if (outcome.recorded() != null) {
                 return finish(outcome.recorded());
             }

@@ -159,7 +159,10 @@ class RolloutCliTest {
 
     @Test
     void featureFlagsAcrossEnvironments() throws Exception {
-        assertThat(run("feature-flag", "enable", "newCheckout", "--environment", "qa").exitCode()).isZero();
+        CliHarness.Run typo = run("feature-flag", "enable", "newCheckout", "--environment", "qa");
+        assertThat(typo.exitCode()).isEqualTo(2);
+        assertThat(typo.err()).contains("newCheckout", "--create");
+        assertThat(run("feature-flag", "enable", "newCheckout", "--environment", "qa", "--create").exitCode()).isZero();
         assertThat(run("feature-flag", "enable", "newCheckout", "--environment", "dev").exitCode()).isZero();
         CliHarness.Run off = run("feature-flag", "disable", "newCheckout", "--environment", "prod", "--increment",
                 "0001");

@@ -38,13 +38,13 @@ final class ApprovalChange implements Change<Approval> {
             throw new BadInputException(Message.of(Input.APPROVED_BY, ": expected who approves, got an empty value"));
         }
         String environment = context.environment();
-        Approval approval = request.approvedBy == null ? null
-                : Approval.of(request.approvedBy.trim(), request.role, context.now(), request.notes);
         ChangeRequest change = request.changeRequest == null ? null : ChangeRequest.parse(request.changeRequest);
         var metrics = request.metrics == null ? null : Metrics.parse(request.metrics, context.project().dir());
+        Approval approval = request.approvedBy == null ? null : Approval.of(request.approvedBy.trim(), request.role,
+                context.now(), request.notes, approvedCommit(context, view));
         StringBuilder note = new StringBuilder();
         if (approval != null) {
-            note.append("Approved by ").append(approval.approvedBy())
+            note.append("Approved commit ").append(approval.commit()).append(" by ").append(approval.approvedBy())
                     .append(approval.role() == null ? "" : " (" + approval.role() + ")")
                     .append(approval.notes() == null ? "" : ": " + approval.notes()).append('.');
         }
@@ -75,5 +75,37 @@ final class ApprovalChange implements Change<Approval> {
             }
             Deployments.put(document, environment, b.build(), false);
         }).note(d -> note.toString()).detail(d -> approval);
+    }
+
+    /**
+     * What an approval approves: the commit given, else the CI run's commit, else the commit the
+     * environment runs now (approving its deployment), else the one in the environment before it
+     * (approving its promotion). Without any of these it cannot tell, and says so.
+     */
+    private static String approvedCommit(ChangeContext context, MetadataDocument view) {
+        if (context.request().commit != null || context.facts().inCi()) {
+            if (context.facts().commit() != null) {
+                return context.facts().commit();
+            }
+        }
+        String environment = context.environment();
+        java.util.Optional<String> own = Deployments.get(view, environment).filter(r -> r.status() != null)
+                .map(DeploymentRecord::commit);
+        if (own.isPresent()) {
+            return own.get();
+        }
+        List<String> pipeline = context.project().config().pipeline(view.deployments().keySet());
+        int index = pipeline.indexOf(environment);
+        if (index > 0) {
+            java.util.Optional<String> before = Deployments.get(view, pipeline.get(index - 1))
+                    .filter(r -> r.status() != null).map(DeploymentRecord::commit);
+            if (before.isPresent()) {
+                return before.get();
+            }
+        }
+        throw new BadInputException(Input.COMMIT, Message.of("approve: cannot tell which deployment to "
+                + environment + " this approves: " + environment + " has no recorded deployment"
+                + (index > 0 ? " and neither has " + pipeline.get(index - 1) : "") + "; name the commit with ",
+                Message.arg(Input.COMMIT, "SHA")));
     }
 }

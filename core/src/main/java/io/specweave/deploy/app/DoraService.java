@@ -100,14 +100,15 @@ public final class DoraService {
                 deployments.add(new DoraCalculator.ProdDeployment(c.increment, d.deployedAt,
                         io.specweave.deploy.model.DeploymentStatus.of(d.status),
                         io.specweave.deploy.model.HealthStatus.of(d.health),
-                        changeAt != null ? changeAt : c.firstDeployment));
+                        changeAt != null ? changeAt : c.firstDeployment, d.restore));
             }
         }
         Instant from = dataStart != null && dataStart.isAfter(windowStart) ? dataStart : windowStart;
         return new DoraCalculator().calculate(environment, label, from, to, deployments);
     }
 
-    private record Raw(Instant deployedAt, String status, String health, String commit) {
+    /** @param restore true for a rollback's restored version (the record says what it was rolled back from) */
+    private record Raw(Instant deployedAt, String status, String health, String commit, boolean restore) {
     }
 
     private record Collected(String increment, Instant firstDeployment, List<Raw> deployments) {
@@ -160,6 +161,7 @@ public final class DoraService {
         String status = null;
         String health = null;
         String commit = null;
+        boolean restore = false;
         Instant first = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
@@ -169,6 +171,10 @@ public final class DoraService {
                 case "status" -> status = value == JsonToken.VALUE_STRING ? p.getText() : null;
                 case "healthStatus" -> health = value == JsonToken.VALUE_STRING ? p.getText() : null;
                 case "commit" -> commit = value == JsonToken.VALUE_STRING ? p.getText() : null;
+                case "rolledBackFrom" -> {
+                    restore = true;
+                    p.skipChildren();
+                }
                 case "history" -> {
                     if (withHistory && value == JsonToken.START_ARRAY) {
                         while (p.nextToken() != JsonToken.END_ARRAY) {
@@ -191,7 +197,7 @@ public final class DoraService {
         }
         if (isProd) {
             prod.add(new Raw(at, status == null || status.isBlank() ? null : status, health,
-                    commit == null || commit.isBlank() ? null : commit));
+                    commit == null || commit.isBlank() ? null : commit, restore));
         }
         return earlier(first, at);
     }

@@ -7,7 +7,6 @@ import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.Input;
 import io.specweave.deploy.Json;
 import io.specweave.deploy.Message;
-import io.specweave.deploy.Trees;
 import io.specweave.deploy.flags.FeatureFlagStore;
 import io.specweave.deploy.flags.FeatureFlags;
 import io.specweave.deploy.flags.FlagMatrix;
@@ -19,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -62,6 +62,14 @@ final class FlagChanges {
                     + "{\"newCheckout\": true}, got " + existing);
         }
         JsonNode current = existing == null ? null : existing.get(flag);
+        Set<String> known = new TreeSet<>();
+        FeatureFlags.read(root).values().forEach(flags -> known.addAll(flags.keySet()));
+        if (current == null && !known.contains(flag) && !request.createFlag) {
+            // A typo would otherwise become a new flag that the application never reads.
+            throw new BadInputException(Input.FLAG, Message.of(Message.arg(Input.FLAG, flag), ": no environment of "
+                    + store.source() + " has this flag" + (known.isEmpty() ? "" : " (flags: " + String.join(", ",
+                            known) + ")") + "; to add it, pass ", Input.CREATE));
+        }
         Boolean previous = FeatureFlags.value(current);
         if (current != null && previous == null) {
             throw new BadInputException(store.source() + ": " + env + "." + flag + ": expected true, false or an "
@@ -73,10 +81,7 @@ final class FlagChanges {
 
     /** Writes {@code change} into {@code feature-flags.json}; idempotent. */
     static void write(Project project, FlagChange change) {
-        store(project).update(root -> {
-            FeatureFlags.set(Trees.object(root, change.environment()), change.flag(), change.enabled());
-            return null;
-        });
+        store(project).set(change.environment(), change.flag(), change.enabled());
     }
 
     /** The change as a change of the increment's environment: recorded in its history, told on its item. */

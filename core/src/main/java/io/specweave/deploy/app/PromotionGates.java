@@ -52,11 +52,23 @@ public final class PromotionGates {
         if (rules.requiresPrevious(environment)) {
             previous(pipeline, environment, candidate, environments).ifPresent(refusals::add);
         }
-        if (rules.requireApproval().contains(environment) && candidate.approvals().isEmpty()) {
-            refusals.add(new Refusal("requireApproval", "a deployment to " + environment + " needs an approval",
-                    Message.of("an approval: run ", Message.command("approve", Message.arg(Input.ENVIRONMENT,
-                            environment), Message.arg(Input.APPROVED_BY, "NAME"), Message.arg(Input.ROLE, "ROLE")),
-                            " first")));
+        if (rules.requireApproval().contains(environment)
+                && candidate.approvals().stream().noneMatch(x -> x.approves(candidate.commit()))) {
+            // Approvals of other commits, on the candidate or still on the deployment it replaces, say why.
+            DeploymentRecord current = environments.get(environment);
+            List<String> others = java.util.stream.Stream.concat(candidate.approvals().stream(),
+                    current == null ? java.util.stream.Stream.empty() : current.approvals().stream())
+                    .filter(x -> x.commit() != null).map(x -> x.approvedBy() + " approved commit " + x.commit())
+                    .distinct().toList();
+            String commit = candidate.commit() == null ? "" : " of commit " + candidate.commit();
+            refusals.add(new Refusal("requireApproval", others.isEmpty()
+                    ? "a deployment to " + environment + " needs an approval"
+                    : "nobody approved the deployment" + commit + " to " + environment + " (" + String.join("; ",
+                            others) + ")",
+                    Message.of("an approval" + commit + ": run ", Message.command("approve", Message.arg(
+                            Input.ENVIRONMENT, environment), Message.arg(Input.APPROVED_BY, "NAME"), Message.arg(
+                                    Input.ROLE, "ROLE"), Message.arg(Input.COMMIT, candidate.commit() == null ? "SHA"
+                                            : candidate.commit())), " first")));
         }
         if (rules.requireTestsPassed().contains(environment)) {
             TestResults tests = candidate.testResults();

@@ -86,6 +86,7 @@ public final class Request {
     final Thresholds thresholds;
     final FlagAction flagAction;
     final String flag;
+    final boolean createFlag;
     final String format;
     final String window;
     final boolean history;
@@ -135,6 +136,7 @@ public final class Request {
         thresholds = b.thresholds == null ? Thresholds.NONE : b.thresholds;
         flagAction = b.flagAction;
         flag = blankToNull(b.flag);
+        createFlag = b.createFlag;
         format = blankToNull(b.format);
         window = blankToNull(b.window);
         history = b.history;
@@ -190,6 +192,7 @@ public final class Request {
         b.thresholds = thresholds;
         b.flagAction = flagAction;
         b.flag = flag;
+        b.createFlag = createFlag;
         b.format = format;
         b.window = window;
         b.history = history;
@@ -279,6 +282,7 @@ public final class Request {
         private Thresholds thresholds;
         private FlagAction flagAction;
         private String flag;
+        private boolean createFlag;
         private String format;
         private String window;
         private boolean history;
@@ -342,6 +346,8 @@ public final class Request {
         public Builder thresholds(Thresholds v) { thresholds = v; return this; }
         public Builder flagAction(FlagAction v) { flagAction = v; return this; }
         public Builder flag(String v) { flag = v; return this; }
+        /** {@code feature-flag enable|disable} may add a flag no environment has yet. */
+        public Builder createFlag(boolean v) { createFlag = v; return this; }
         public Builder format(String v) { format = v; return this; }
         /** DORA's window: {@code 90d}, {@code 12w}, {@code 48h}. */
         public Builder window(String v) { window = v; return this; }

@@ -128,7 +128,9 @@ public final class StatusService {
             String state = node == null ? EnvironmentStatus.NOT_DEPLOYED
                     : node.hasNonNull("status") ? node.get("status").asText()
                     : node.hasNonNull("deployedAt") ? "deployed" : EnvironmentStatus.NOT_DEPLOYED;
-            states.put(environment, state);
+            // The overview marks a deployment whose last health check failed as such.
+            states.put(environment, EnvironmentStatus.shown(state, node == null ? null
+                    : io.specweave.deploy.model.HealthStatus.of(node.path("healthStatus").asText(null))));
         }
         return new IncrementSummary(increment.id(), SpecDocument.readTitle(increment.specFile()), document.status(),
                 increment.location(), states);

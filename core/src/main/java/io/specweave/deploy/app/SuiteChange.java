@@ -64,8 +64,9 @@ final class SuiteChange implements Change<SuiteDetail> {
             boolean recorded = record != null && record.status() != null;
             url = recorded && record.deploymentUrl() != null ? record.deploymentUrl()
                     : context.profile().deploymentUrl();
-            testedCommit = context.facts().commit() != null ? context.facts().commit()
-                    : recorded ? record.commit() : null;
+            // The environment runs its deployed commit, whatever the checkout (or the CI run) is at.
+            testedCommit = request.commit != null ? request.commit : recorded && record.commit() != null
+                    ? record.commit() : context.facts().commit();
             if (!recorded && testedCommit == null) {
                 throw new BadInputException(Message.of(id + "/metadata.json: deployments." + environment
                         + ": no deployment recorded, and no commit known to test; pass ", Input.COMMIT,

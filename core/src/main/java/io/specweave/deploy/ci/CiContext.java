@@ -26,6 +26,11 @@ public record CiContext(String system, String commit, String branch, String tag,
         return new CiContext("none", null, null, null, null, null, null);
     }
 
+    /** True inside a CI run (GitHub Actions, Jenkins): its commit is the one the pipeline works on. */
+    public boolean inCi() {
+        return !"git".equals(system) && !"none".equals(system);
+    }
+
     /** This context with every non-null value of {@code explicit} taking precedence. */
     public CiContext overriddenBy(String commit, String branch, String tag, String actor, String runUrl) {
         return new CiContext(system, first(commit, this.commit), first(branch, this.branch), first(tag, this.tag),

@@ -84,14 +84,23 @@ public final class ConfigLoader {
 
     /** Parses JSON text that must be an object; syntax errors name the line and column. */
     public static ObjectNode parseObject(String text, String source) {
+        return parseObject(text, source, Json.mapper().getFactory());
+    }
+
+    /** {@link #parseObject(String, String)} with the syntax {@code factory} reads (comments, for a file of this tool's). */
+    public static ObjectNode parseObject(String text, String source, com.fasterxml.jackson.core.JsonFactory factory) {
         JsonNode node;
         try {
             String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-            node = Json.mapper().readTree(body);
+            try (com.fasterxml.jackson.core.JsonParser parser = factory.createParser(body)) {
+                node = Json.mapper().readTree(parser);
+            }
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             throw new BadInputException(source + ": not valid JSON" + where + ": " + e.getOriginalMessage(), e);
+        } catch (java.io.IOException e) {
+            throw new BadInputException(source + ": cannot be read: " + e.getMessage(), e);
         }
         if (node == null || node.isMissingNode()) {
             throw new BadInputException(source + ": expected a JSON object, but the file is empty");

@@ -48,13 +48,20 @@ public final class DoraCalculator {
      * @param status        deployed, failed, rolled_back, in_progress (ignored)
      * @param healthStatus  healthy / unhealthy / unreachable / null (not checked)
      * @param changeAt      when the change started: the commit's time, else the increment's first deployment
+     * @param restore       a rollback's putting back of an earlier version: the failed change's recovery, not a
+     *                      change of its own (dora.dev, Four Keys), so it counts in recovery time only
      */
     public record ProdDeployment(String increment, Instant deployedAt, DeploymentStatus status, HealthStatus healthStatus,
-            Instant changeAt) {
+            Instant changeAt, boolean restore) {
+
+        public ProdDeployment(String increment, Instant deployedAt, DeploymentStatus status, HealthStatus healthStatus,
+                Instant changeAt) {
+            this(increment, deployedAt, status, healthStatus, changeAt, false);
+        }
 
         boolean successful() {
-            return status == null || DeploymentStatus.DEPLOYED.equals(status)
-                    || DeploymentStatus.ROLLED_BACK.equals(status);
+            return !restore && (status == null || DeploymentStatus.DEPLOYED.equals(status)
+                    || DeploymentStatus.ROLLED_BACK.equals(status));
         }
 
         boolean failedChange() {
@@ -62,7 +69,7 @@ public final class DoraCalculator {
         }
 
         boolean finished() {
-            return !DeploymentStatus.IN_PROGRESS.equals(status);
+            return !restore && !DeploymentStatus.IN_PROGRESS.equals(status);
         }
 
         boolean healthy() {

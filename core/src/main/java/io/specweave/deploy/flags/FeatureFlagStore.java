@@ -17,11 +17,10 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
 
 /**
- * Reads and writes {@code .specweave/config/feature-flags.json} as a tree, so keys this tool does
- * not know survive a rewrite. Updates are serialized (a lock file beside the metadata locks, and a
+ * Reads {@code .specweave/config/feature-flags.json} (comments allowed: it is this tool's file) and
+ * sets flags in its text, so the team's comments, layout and keys this tool does not know survive. Updates are serialized (a lock file beside the metadata locks, and a
  * lock per file inside this process) and atomic (temp file and rename).
  */
 public final class FeatureFlagStore {
@@ -63,26 +62,31 @@ public final class FeatureFlagStore {
         if (text.isBlank()) {
             return Json.mapper().createObjectNode();
         }
-        return ConfigLoader.parseObject(text, source);
+        return ConfigLoader.parseObject(text, source, FlagFileText.FACTORY);
     }
 
-    /** Locks, re-reads, applies {@code change} and writes the tree back when its text changed. */
-    public <T> T update(Function<ObjectNode, T> change) {
+    /**
+     * Locks, re-reads and sets {@code environment.flag} in the file's text ({@link FlagFileText}: the
+     * team's comments and layout stay); writes only when the text changed.
+     */
+    public void set(String environment, String flag, boolean enabled) {
         ReentrantLock local = IN_PROCESS.computeIfAbsent(lockFile, p -> new ReentrantLock());
         local.lock();
         try {
             Files.createDirectories(lockFile.getParent());
             try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                     FileLock ignored = channel.lock()) {
-                ObjectNode root = read();
-                String before = Files.exists(file) ? Json.pretty(root) + "\n" : null;
-                T result = change.apply(root);
-                String after = Json.pretty(root) + "\n";
-                if (!after.equals(before)) {
-                    Files.createDirectories(file.getParent());
-                    MetadataStore.writeAtomically(file, after);
+                read(); // a file that is not valid JSON is reported, never edited
+                String before = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+                String bom = before.startsWith("\uFEFF") ? "\uFEFF" : "";
+                String after = FlagFileText.set(before.substring(bom.length()), environment, flag, enabled);
+                if (before.isBlank()) {
+                    after = Json.pretty(ConfigLoader.parseObject(after, source, FlagFileText.FACTORY)) + "\n";
                 }
-                return result;
+                if (!(bom + after).equals(before)) {
+                    Files.createDirectories(file.getParent());
+                    MetadataStore.writeAtomically(file, bom + after);
+                }
             }
         } catch (IOException e) {
             throw new OperationFailedException(source + ": cannot be updated: " + e.getMessage(), e);

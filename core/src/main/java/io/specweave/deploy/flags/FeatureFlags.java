@@ -56,14 +56,4 @@ public final class FeatureFlags {
         }
         return null;
     }
-
-    /** Sets a flag, keeping the object form (and its other keys) when the file uses it. */
-    public static void set(ObjectNode environment, String flag, boolean enabled) {
-        JsonNode existing = environment.get(flag);
-        if (existing instanceof ObjectNode object) {
-            object.put("enabled", enabled);
-        } else {
-            environment.put(flag, enabled);
-        }
-    }
 }

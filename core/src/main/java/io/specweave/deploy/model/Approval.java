@@ -19,8 +19,16 @@ public record Approval(ObjectNode node) {
     }
 
     public static Approval of(String approvedBy, String role, String approvedAt, String notes) {
+        return of(approvedBy, role, approvedAt, notes, null);
+    }
+
+    /** @param commit what is approved: the deployment of this commit; null for an approval that names none */
+    public static Approval of(String approvedBy, String role, String approvedAt, String notes, String commit) {
         ObjectNode node = Json.mapper().createObjectNode();
         node.put("approvedBy", approvedBy);
+        if (commit != null) {
+            node.put("commit", commit);
+        }
         if (role != null) {
             node.put("role", role);
         }
@@ -54,6 +62,23 @@ public record Approval(ObjectNode node) {
 
     public String approvedAt() {
         return Json.text(node, "approvedAt");
+    }
+
+    /** The commit whose deployment this approves; null for an entry that names none (older records, SpecWeave's). */
+    public String commit() {
+        return Json.text(node, "commit");
+    }
+
+    /**
+     * True when this approves a deployment of {@code deployed}: it names that commit (a short SHA
+     * matches its full form), or names none. A null {@code deployed} is approved by any entry.
+     */
+    public boolean approves(String deployed) {
+        String approved = commit();
+        if (approved == null || deployed == null) {
+            return true;
+        }
+        return approved.startsWith(deployed) || deployed.startsWith(approved);
     }
 
     public String notes() {

@@ -13,17 +13,19 @@ public final class Pending {
     private Pending() {
     }
 
-    public static List<Approval> approvals(DeploymentRecord current) {
-        if (current.status() == null) {
-            return current.approvals();
-        }
+    /**
+     * The approvals a new deployment of {@code commit} takes over from the environment's current record:
+     * those that name that commit, whenever given; of those that name none, the ones given after the
+     * current deployment (for the next one). An approval of another commit stays with its deployment.
+     */
+    public static List<Approval> approvals(DeploymentRecord current, String commit) {
         Instant deployed = current.deployedAtInstant();
-        if (deployed == null) {
-            return List.of();
-        }
         return current.approvals().stream().filter(a -> {
+            if (a.commit() != null) {
+                return commit != null && a.approves(commit);
+            }
             Instant at = a.approvedAtInstant();
-            return at != null && at.isAfter(deployed);
+            return current.status() == null || deployed != null && at != null && at.isAfter(deployed);
         }).toList();
     }
 

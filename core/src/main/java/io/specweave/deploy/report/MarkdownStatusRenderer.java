@@ -132,7 +132,7 @@ public final class MarkdownStatusRenderer {
         List<EnvironmentStatus> environments = status.environments();
         for (int i = 0; i < environments.size(); i++) {
             EnvironmentStatus env = environments.get(i);
-            String label = mermaidLabel(env.environment()) + "<br/>" + mermaidLabel(env.state().replace('_', ' '));
+            String label = mermaidLabel(env.environment()) + "<br/>" + mermaidLabel(TextStatusRenderer.words(env.shownState()));
             out.append("  env").append(i).append("[\"").append(label).append("\"]\n");
         }
         for (int i = 1; i < environments.size(); i++) {
@@ -140,11 +140,12 @@ public final class MarkdownStatusRenderer {
         }
         out.append("  classDef deployed fill:#d3f9d8,stroke:#2b8a3e,color:#1b4332\n");
         out.append("  classDef failed fill:#ffe3e3,stroke:#c92a2a,color:#5c0000\n");
+        out.append("  classDef unhealthy fill:#ffe8cc,stroke:#d9480f,color:#5c2400\n");
         out.append("  classDef progress fill:#fff3bf,stroke:#e67700,color:#5c3d00\n");
         out.append("  classDef pending fill:#f1f3f5,stroke:#adb5bd,color:#495057\n");
         out.append("  classDef current stroke:#1c7ed6,stroke-width:4px\n");
         for (int i = 0; i < environments.size(); i++) {
-            out.append("  class env").append(i).append(' ').append(styleClass(environments.get(i).state())).append('\n');
+            out.append("  class env").append(i).append(' ').append(styleClass(environments.get(i).shownState())).append('\n');
         }
         for (int i = 0; i < environments.size(); i++) {
             if (environments.get(i).environment().equals(highlight)) {
@@ -166,7 +167,7 @@ public final class MarkdownStatusRenderer {
                 name = "**" + name + "** ⬅";
             }
             out.append("| ").append(name)
-                    .append(" | ").append(env.mark()).append(' ').append(cell(env.state().replace('_', ' ')))
+                    .append(" | ").append(env.mark()).append(' ').append(cell(TextStatusRenderer.words(env.shownState())))
                     .append(" | ").append(r == null ? "" : cell(r.deployedAt()))
                     .append(" | ").append(r == null ? "" : cell(r.deployedBy()))
                     .append(" | ").append(r == null ? "" : commit(r))
@@ -215,6 +216,7 @@ public final class MarkdownStatusRenderer {
     private static String styleClass(String state) {
         return switch (state) {
             case EnvironmentStatus.DEPLOYED -> "deployed";
+            case EnvironmentStatus.DEPLOYED_UNHEALTHY -> "unhealthy";
             case EnvironmentStatus.FAILED, EnvironmentStatus.ROLLED_BACK -> "failed";
             case EnvironmentStatus.IN_PROGRESS -> "progress";
             default -> "pending";

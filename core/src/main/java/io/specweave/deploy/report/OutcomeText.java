@@ -68,6 +68,7 @@ public final class OutcomeText {
             s.append("Approved ").append(id).append(" → ").append(env).append(" by ").append(approval.approvedBy())
                     .append(approval.role() == null ? "" : " (" + approval.role() + ")").append(" at ")
                     .append(approval.approvedAt());
+            line(s, "commit", approval.commit());
             if (r != null && r.changeRequest() != null) {
                 line(s, "change", r.changeRequest().id());
             }

@@ -159,8 +159,14 @@ final class RecordFacts {
                 s.append(" (exit code ").append(t.exitCode()).append(')');
             }
         }
+        String tested = t.commit();
+        if (tested != null && r.commit() != null && !tested.startsWith(r.commit()) && !r.commit().startsWith(tested)) {
+            // Results of another commit say nothing about what runs here.
+            s.append(" — of commit ").append(shortSha(tested)).append(", not the deployed ").append(shortSha(r.commit()));
+        }
         return s.toString();
     }
+
 
     static String shortTests(DeploymentRecord r) {
         TestResults t = r.testResults();

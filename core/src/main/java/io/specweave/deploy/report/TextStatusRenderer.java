@@ -75,7 +75,7 @@ public final class TextStatusRenderer {
                 }
                 continue;
             }
-            out.append(": ").append(colour(stateColour(env.state()), env.state().replace('_', ' ')));
+            out.append(": ").append(colour(stateColour(env.shownState()), words(env.shownState())));
             if (r.deployedAt() != null) {
                 out.append(" at ").append(r.deployedAt());
             }
@@ -148,6 +148,8 @@ public final class TextStatusRenderer {
     private static final String GREEN = "32";
     private static final String RED = "31";
     private static final String YELLOW = "33";
+    /** 256-colour orange: deployed but unhealthy is neither the green of done nor the red of failed. */
+    private static final String ORANGE = "38;5;208";
     private static final String YELLOW_DIM = "2";
     private static final String CYAN = "36";
 
@@ -159,9 +161,15 @@ public final class TextStatusRenderer {
         return colour ? "\u001b[1m" + text + "\u001b[0m" : text;
     }
 
+    /** A shown state in words: {@code deployed, unhealthy}, {@code rolled back}. */
+    static String words(String state) {
+        return EnvironmentStatus.DEPLOYED_UNHEALTHY.equals(state) ? "deployed, unhealthy" : state.replace('_', ' ');
+    }
+
     private static String stateColour(String state) {
         return switch (state) {
             case "deployed" -> GREEN;
+            case EnvironmentStatus.DEPLOYED_UNHEALTHY -> ORANGE;
             case "failed", "rolled_back" -> RED;
             case "in_progress" -> YELLOW;
             default -> YELLOW_DIM;
@@ -203,8 +211,7 @@ public final class TextStatusRenderer {
             out.append(pad(row.id(), idWidth)).append("  ").append(pad(row.status() == null ? "-" : row.status(), statusWidth));
             for (String env : environments) {
                 String state = row.environments().getOrDefault(env, EnvironmentStatus.NOT_DEPLOYED);
-                EnvironmentStatus probe = new EnvironmentStatus(env, state, null, null, null, null, null);
-                String mark = plain ? probe.asciiMark() : probe.mark();
+                String mark = plain ? EnvironmentStatus.asciiMark(state) : EnvironmentStatus.mark(state);
                 out.append("  ").append(pad(mark, env.length() + (plain ? 0 : mark.length() - mark.codePointCount(0, mark.length()) - 1)));
             }
             out.append("  ").append(row.title() == null ? "" : row.title()).append('\n');

@@ -39,6 +39,17 @@ public record EnvironmentStatus(
     public static final String FAILED = "failed";
     public static final String IN_PROGRESS = "in_progress";
     public static final String ROLLED_BACK = "rolled_back";
+    /**
+     * How a finished deployment whose health check failed is shown (marks, colours, the overview):
+     * deployed, but not a success to take for granted. Its {@code state} stays {@code deployed}.
+     */
+    public static final String DEPLOYED_UNHEALTHY = "deployed_unhealthy";
+
+    /** {@link #DEPLOYED_UNHEALTHY} for a deployed record whose last health check failed, else {@code state}. */
+    public static String shown(String state, io.specweave.deploy.model.HealthStatus health) {
+        return DEPLOYED.equals(state) && io.specweave.deploy.model.HealthStatus.isFailing(health) ? DEPLOYED_UNHEALTHY
+                : state;
+    }
 
     /** The state a record's status shows as: this tool's spelling for a status it knows, else the text as found. */
     public static String stateOf(DeploymentStatus status) {
@@ -71,11 +82,23 @@ public record EnvironmentStatus(
         return DEPLOYED.equals(state);
     }
 
+    /** What the views show: the state, or {@link #DEPLOYED_UNHEALTHY}. */
+    @JsonIgnore
+    public String shownState() {
+        return shown(state, record == null ? null : record.healthStatus());
+    }
+
     /** The mark the text view shows. */
     @JsonIgnore
     public String mark() {
+        return mark(shownState());
+    }
+
+    /** The mark of a shown state. */
+    public static String mark(String state) {
         return switch (state) {
             case DEPLOYED -> "✅";
+            case DEPLOYED_UNHEALTHY -> "⚠️";
             case FAILED -> "❌";
             case IN_PROGRESS -> "🔄";
             case ROLLED_BACK -> "↩️";
@@ -87,8 +110,14 @@ public record EnvironmentStatus(
     /** The mark in plain ASCII, for {@code NO_COLOR} or non-UTF-8 terminals. */
     @JsonIgnore
     public String asciiMark() {
+        return asciiMark(shownState());
+    }
+
+    /** The ASCII mark of a shown state. */
+    public static String asciiMark(String state) {
         return switch (state) {
             case DEPLOYED -> "[x]";
+            case DEPLOYED_UNHEALTHY -> "[u]";
             case FAILED -> "[!]";
             case IN_PROGRESS -> "[~]";
             case ROLLED_BACK -> "[<]";

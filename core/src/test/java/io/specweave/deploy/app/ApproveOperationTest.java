@@ -47,18 +47,19 @@ class ApproveOperationTest {
                 """);
 
         approve("2026-11-21T09:00:00Z", TestOperations.request(dir).profile("local-staging").approvedBy("maria.qa")
-                .role("QA Lead"));
+                .role("QA Lead").commit("9b1d5f0"));
         ChangeOutcome<Approval> second = approve("2026-11-21T10:00:00Z", TestOperations.request(dir)
-                .profile("local-staging").approvedBy("jane.doe").role("Release Manager").notes("ok")
+                .profile("local-staging").approvedBy("jane.doe").role("Release Manager").notes("ok").commit("9b1d5f0")
                 .metrics("{\"errorRate\": 0.1}"));
 
         assertThat(second.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
-        assertThat(second.detail()).isEqualTo(Approval.of("jane.doe", "Release Manager", "2026-11-21T10:00:00Z", "ok"));
+        assertThat(second.detail()).isEqualTo(Approval.of("jane.doe", "Release Manager", "2026-11-21T10:00:00Z", "ok",
+                "9b1d5f0"));
         assertThat(second.record().approvals()).containsExactly(
-                Approval.of("maria.qa", "QA Lead", "2026-11-21T09:00:00Z", null),
-                Approval.of("jane.doe", "Release Manager", "2026-11-21T10:00:00Z", "ok"));
+                Approval.of("maria.qa", "QA Lead", "2026-11-21T09:00:00Z", null, "9b1d5f0"),
+                Approval.of("jane.doe", "Release Manager", "2026-11-21T10:00:00Z", "ok", "9b1d5f0"));
         assertThat(second.record().metrics().path("errorRate").asDouble()).isEqualTo(0.1);
-        assertThat(second.note()).isEqualTo("Approved by jane.doe (Release Manager): ok. Metrics recorded.");
+        assertThat(second.note()).isEqualTo("Approved commit 9b1d5f0 by jane.doe (Release Manager): ok. Metrics recorded.");
         assertThat(metadata()).contains("\"signoff\": {", "\"custom\": [", "\"approvedBy\": \"jane.doe\"");
     }
 

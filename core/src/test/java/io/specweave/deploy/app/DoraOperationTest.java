@@ -112,7 +112,7 @@ class DoraOperationTest {
         assertThat(report.failures()).isEqualTo(2);
         assertThat(report.deploymentFrequency()).isEqualTo(new DoraMetric(1.5, "deployments/week", "1.5/week", "high",
                 "weekly: most weeks have a deployment (median 1 deployment days per week)", 6));
-        assertThat(report.leadTimeForChanges()).isEqualTo(new DoraMetric(141.75, "hours", "5d 21h", "high",
+        assertThat(report.leadTimeForChanges()).isEqualTo(new DoraMetric(141.75, "hours", "5d 21h 45m", "high",
                 "median of 6 changes, commit to prod", 6));
         assertThat(report.changeFailureRate()).isEqualTo(new DoraMetric(28.57, "percent", "28.57%", "low",
                 "2 of 7 deployments failed or were rolled back", 7));

@@ -57,9 +57,13 @@ class FeatureFlagOperationTest {
 
     /** Sets {@code flag} in {@code environment}; {@code increment} null for a change no increment owns. */
     private FlagOutcome set(String flag, boolean enabled, String environment, String increment) {
+        return set(flag, enabled, environment, increment, false);
+    }
+
+    private FlagOutcome set(String flag, boolean enabled, String environment, String increment, boolean create) {
         return run.operations().featureFlag(Request.builder(dir).increment(increment)
                 .flagAction(enabled ? Request.FlagAction.ENABLE : Request.FlagAction.DISABLE).flag(flag)
-                .environment(environment).build());
+                .environment(environment).createFlag(create).build());
     }
 
     private String export(String environment, String format) {
@@ -190,7 +194,7 @@ class FeatureFlagOperationTest {
     @Test
     void aMissingFileIsCreatedOnTheFirstChange() throws Exception {
         Files.delete(dir.resolve(FLAGS));
-        set("search", true, "dev", null);
+        set("search", true, "dev", null, true);
         assertThat(file()).isEqualTo(Json.mapper().readTree("{\"dev\": {\"search\": true}}"));
     }
 
@@ -201,7 +205,7 @@ class FeatureFlagOperationTest {
             List<Future<FlagOutcome>> done = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
                 String flag = "flag" + i;
-                done.add(pool.submit(() -> set(flag, true, "qa", null)));
+                done.add(pool.submit(() -> set(flag, true, "qa", null, true)));
             }
             for (Future<FlagOutcome> f : done) {
                 assertThat(f.get().change().changed()).isTrue();
@@ -211,5 +215,56 @@ class FeatureFlagOperationTest {
         }
         assertThat(file().path("qa")).hasSize(12);
         assertThat(file().path("$schema").asText()).isEqualTo("./flags.schema.json");
+    }
+
+    @Test
+    void aFlagNoEnvironmentHasIsRefusedAsATypoUnlessCreateIsGiven() throws Exception {
+        String before = project.read(FLAGS);
+
+        assertThatThrownBy(() -> set("newChekout", true, "qa", null)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("flag newChekout: no environment of ")
+                .hasMessageContaining("has this flag (flags: darkMode, newCheckout); to add it, pass create");
+        assertThat(project.read(FLAGS)).isEqualTo(before);
+
+        // A flag that another environment has is no typo.
+        assertThat(set("newCheckout", true, "qa", null).change().changed()).isTrue();
+        assertThat(set("newChekout", true, "qa", null, true).change().changed()).isTrue();
+        assertThat(file().path("qa").path("newChekout").asBoolean()).isTrue();
+    }
+
+    @Test
+    void commentsLayoutAndOtherKeysOfTheFileStayAsTheTeamWroteThem() throws Exception {
+        project.file(FLAGS, """
+                {
+                  // Flags per environment; owners in the object form.
+                  "prod": {
+                    "newCheckout": false, // until the CAB says so
+                    "darkMode": { "enabled": true, "owner": "ui-team" }
+                  },
+                  /* dev flips freely */
+                  "dev": { "newCheckout": true }
+                }
+                """);
+
+        set("newCheckout", true, "prod", null);
+        set("darkMode", false, "prod", null);
+        set("search", true, "prod", null, true);
+        set("newCheckout", false, "dev", null);
+        set("newCheckout", true, "qa", null);
+
+        assertThat(project.read(FLAGS)).isEqualTo("""
+                {
+                  // Flags per environment; owners in the object form.
+                  "prod": {
+                    "newCheckout": true, // until the CAB says so
+                    "darkMode": { "enabled": false, "owner": "ui-team" },
+                    "search": true
+                  },
+                  /* dev flips freely */
+                  "dev": { "newCheckout": false },
+                  "qa": {"newCheckout": true}
+                }
+                """);
+        assertThat(export("prod", "env")).contains("FEATURE_NEW_CHECKOUT=true").contains("FEATURE_SEARCH=true");
     }
 }

@@ -68,7 +68,7 @@ class PromotionGatesTest {
     private ChangeOutcome<Approval> approve(String at, String by, String role, String notes, String changeRequest) {
         run.now(at);
         return run.operations().approve(TestOperations.request(dir).environment("prod").approvedBy(by).role(role)
-                .notes(notes).changeRequest(changeRequest).build());
+                .notes(notes).changeRequest(changeRequest).commit(by == null ? null : A).build());
     }
 
     private String metadata() {
@@ -149,21 +149,35 @@ class PromotionGatesTest {
 
         ChangeOutcome<?> refused = sync("prod", A, "2026-11-21T10:00:00Z");
         assertThat(refusal(refused)).contains("requireApproval: a deployment to prod needs an approval; missing: "
-                + "an approval: run `approve, environment prod, approved-by NAME, role ROLE` first");
+                + "an approval of commit " + A + ": run `approve, environment prod, approved-by NAME, role ROLE, "
+                + "commit " + A + "` first");
         // The suggested command keeps its inputs apart, for each front end to spell them its own way.
-        assertThat(refused.refusals().get(0).missing().render(BRACKETS))
-                .isEqualTo("an approval: run approve [environment=prod] [approved-by=NAME] [role=ROLE] first");
+        assertThat(refused.refusals().get(0).missing().render(BRACKETS)).isEqualTo("an approval of commit " + A
+                + ": run approve [environment=prod] [approved-by=NAME] [role=ROLE] [commit=" + A + "] first");
 
         approve("2026-11-21T09:30:00Z", "jane.doe", "Release Manager", "CAB ok", null);
         ChangeOutcome<?> done = sync("prod", A, "2026-11-21T10:00:00Z");
 
         assertThat(done.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
         assertThat(done.record().approvals())
-                .containsExactly(Approval.of("jane.doe", "Release Manager", "2026-11-21T09:30:00Z", "CAB ok"));
+                .containsExactly(Approval.of("jane.doe", "Release Manager", "2026-11-21T09:30:00Z", "CAB ok", A));
         assertThat(done.record().forced()).isNull();
+    }
 
-        // The next prod deployment needs a new approval: the first one belongs to the first deployment.
-        assertThat(refusal(sync("prod", B, "2026-11-22T10:00:00Z"))).contains("requireApproval");
+    @Test
+    void anApprovalApprovesItsCommitOnlyAndTheRefusalSaysWhichCommitWasApproved() {
+        project("{\"requireApproval\": [\"prod\"]}");
+        approve("2026-11-21T09:30:00Z", "jane.doe", "Release Manager", null, null);
+        assertThat(sync("prod", A, "2026-11-21T10:00:00Z").result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+
+        // Approved for A, taken over by nothing else: the next deployment, of B, is nobody's approval.
+        ChangeOutcome<?> next = sync("prod", B, "2026-11-22T10:00:00Z");
+
+        assertThat(next.result()).isEqualTo(ChangeOutcome.Result.REFUSED);
+        assertThat(refusal(next)).contains("requireApproval: nobody approved the deployment of commit " + B
+                + " to prod (jane.doe approved commit " + A + ")");
+        // A re-run of A's deployment keeps its approval.
+        assertThat(sync("prod", A, "2026-11-22T11:00:00Z").result()).isEqualTo(ChangeOutcome.Result.RECORDED);
     }
 
     @Test
@@ -231,8 +245,8 @@ class PromotionGatesTest {
         assertThat(forced.refusals()).extracting(r -> r.describe().toString()).containsExactly(
                 "requirePrevious: staging (the environment before prod) has no deployment; missing: a healthy "
                         + "deployment to staging of commit " + A,
-                "requireApproval: a deployment to prod needs an approval; missing: an approval: run `approve, "
-                        + "environment prod, approved-by NAME, role ROLE` first");
+                "requireApproval: a deployment to prod needs an approval; missing: an approval of commit " + A
+                        + ": run `approve, environment prod, approved-by NAME, role ROLE, commit " + A + "` first");
         assertThat(metadata()).contains("\"forced\": true");
 
         ChangeOutcome<?> next = sync("prod", B, "2026-11-21T10:00:00Z", true, null, null);

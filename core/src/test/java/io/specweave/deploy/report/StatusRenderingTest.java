@@ -63,6 +63,26 @@ class StatusRenderingTest {
     }
 
     @Test
+    void aDeploymentWhoseHealthCheckFailedIsShownDeployedUnhealthyInEveryView(@TempDir Path other) throws Exception {
+        Project project = copy("product-doc", other);
+        Path metadata = other.resolve(".specweave/increments/0018-oauth-google/metadata.json");
+        Files.writeString(metadata, Files.readString(metadata).replaceFirst("\"healthStatus\": \"healthy\"",
+                "\"healthStatus\": \"unhealthy\""));
+        PipelineStatus unhealthy = new StatusService(project).status("0018");
+        String dev = unhealthy.environments().get(0).environment();
+
+        assertThat(unhealthy.environments().get(0).state()).as("the data keeps its state").isEqualTo("deployed");
+        assertThat(new TextStatusRenderer(true).render(unhealthy)).contains("[u] " + dev.toUpperCase()
+                + ": deployed, unhealthy");
+        assertThat(new TextStatusRenderer(false).render(unhealthy)).contains("⚠️ " + dev.toUpperCase());
+        String markdown = new MarkdownStatusRenderer().render(unhealthy, null);
+        assertThat(markdown).contains("| ⚠️ deployed, unhealthy |").contains("class env0 unhealthy")
+                .contains("env0[\"" + dev + "<br/>deployed, unhealthy\"]");
+        assertThat(new TextStatusRenderer(true).renderList(new StatusService(project).list()))
+                .contains("[u]");
+    }
+
+    @Test
     void textShowsTheLiveAndIdleSlotAndARunningCanary(@TempDir Path other) throws Exception {
         compare(new TextStatusRenderer(true).render(rollout(other)), "rollout-expected.txt");
     }

@@ -1,0 +1,178 @@
+package io.specweave.deploy.flags;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Sets one flag in the text of {@code feature-flags.json} and changes nothing else: the team's
+ * comments, key order, indentation and other keys stay as they were. The file is this tool's (the
+ * product document's own example has {@code //} comments), so comments are read; a tree written back
+ * would drop them.
+ */
+public final class FlagFileText {
+
+    /** JSON with {@code //} and {@code /* *}{@code /} comments, as the file may hold. */
+    public static final JsonFactory FACTORY = JsonFactory.builder().enable(JsonReadFeature.ALLOW_JAVA_COMMENTS).build();
+
+    private FlagFileText() {
+    }
+
+    /**
+     * {@code text} with {@code environment.flag} set to {@code enabled}: the value replaced where the flag
+     * is (or its {@code enabled} where it is an object), else a member added at the end of the
+     * environment's object, else an environment added at the end of the file's object.
+     *
+     * @param text the file's text, valid JSON with comments (an empty text is an empty object)
+     */
+    public static String set(String text, String environment, String flag, boolean enabled) {
+        String source = text.isBlank() ? "{}" : text;
+        String value = String.valueOf(enabled);
+        try (JsonParser p = FACTORY.createParser(source)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("expected a JSON object at the top level");
+            }
+            int rootStart = offset(p);
+            Member env = find(p, source, environment);
+            if (env == null) {
+                return addMember(source, rootStart, p, quote(environment) + ": {" + quote(flag) + ": " + value + "}");
+            }
+            if (env.token == JsonToken.VALUE_NULL) {
+                return splice(source, env.start, env.end, "{" + quote(flag) + ": " + value + "}");
+            }
+            int envStart = env.start;
+            Member member = find(p, source, flag);
+            if (member == null) {
+                return addMember(source, envStart, p, quote(flag) + ": " + value);
+            }
+            if (member.token == JsonToken.VALUE_TRUE || member.token == JsonToken.VALUE_FALSE) {
+                return splice(source, member.start, member.end, value);
+            }
+            Member inner = find(p, source, "enabled");
+            if (inner == null) {
+                return addMember(source, member.start, p, "\"enabled\": " + value);
+            }
+            return splice(source, inner.start, inner.end, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A member's value: its first token, and where its text starts and ends. */
+    private record Member(JsonToken token, int start, int end) {
+    }
+
+    /**
+     * Reads the members of the object the parser is in, up to {@code name}; then the parser is on the
+     * member's value (inside it, when it is an object). Null, with the parser on the object's end, when
+     * there is no such member.
+     */
+    private static Member find(JsonParser p, String text, String name) throws IOException {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken token = p.nextToken();
+            int start = offset(p);
+            if (field.equals(name)) {
+                if (token == JsonToken.START_OBJECT) {
+                    return new Member(token, start, -1);
+                }
+                int end = scalarEnd(text, token, start);
+                return new Member(token, start, end);
+            }
+            p.skipChildren();
+        }
+        return null;
+    }
+
+    /** Adds {@code member} at the end of the object starting at {@code open}; the parser is on its end. */
+    private static String addMember(String text, int open, JsonParser p, String member) {
+        int close = offset(p);
+        int last = close - 1;
+        while (last > open && (Character.isWhitespace(text.charAt(last)) || inComment(text, open, last))) {
+            last--;
+        }
+        String indent = indentOf(text, open);
+        if (last == open) {
+            // An empty object: written out on lines of its own, as the rest of a pretty file is.
+            boolean multiLine = text.indexOf('\n') >= 0;
+            String inner = multiLine ? "\n" + indent + "  " + member + "\n" + indent : member;
+            return text.substring(0, open + 1) + inner + text.substring(close);
+        }
+        int valueEnd = last + 1;
+        int lineEnd = text.indexOf('\n', valueEnd);
+        boolean sameLine = lineEnd < 0 || lineEnd > close;
+        String memberIndent = sameLine ? " " : indentOf(text, valueEnd) + "";
+        if (sameLine) {
+            return text.substring(0, valueEnd) + "," + memberIndent + member + text.substring(valueEnd);
+        }
+        // After the line of the last member, so a comment at its end stays with it.
+        return text.substring(0, valueEnd) + "," + text.substring(valueEnd, lineEnd) + "\n" + memberIndent + member
+                + text.substring(lineEnd);
+    }
+
+    /** True when position {@code at} is inside a {@code //} comment that started on its line after {@code from}. */
+    private static boolean inComment(String text, int from, int at) {
+        int lineStart = Math.max(from, text.lastIndexOf('\n', at) + 1);
+        int slashes = text.indexOf("//", lineStart);
+        return slashes >= 0 && slashes < at && !inString(text, lineStart, slashes);
+    }
+
+    private static boolean inString(String text, int from, int at) {
+        boolean in = false;
+        for (int i = from; i < at; i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && in) {
+                i++;
+            } else if (c == '"') {
+                in = !in;
+            }
+        }
+        return in;
+    }
+
+    /** The leading white space of the line holding {@code at}. */
+    private static String indentOf(String text, int at) {
+        int lineStart = text.lastIndexOf('\n', Math.max(0, at - 1)) + 1;
+        int i = lineStart;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        return text.substring(lineStart, i);
+    }
+
+    private static int scalarEnd(String text, JsonToken token, int start) {
+        return switch (token) {
+            case VALUE_TRUE, VALUE_NULL -> start + 4;
+            case VALUE_FALSE -> start + 5;
+            case VALUE_STRING -> {
+                int i = start + 1;
+                while (text.charAt(i) != '"') {
+                    i += text.charAt(i) == '\\' ? 2 : 1;
+                }
+                yield i + 1;
+            }
+            default -> {
+                int i = start;
+                while (i < text.length() && "+-0123456789.eE".indexOf(text.charAt(i)) >= 0) {
+                    i++;
+                }
+                yield i;
+            }
+        };
+    }
+
+    private static int offset(JsonParser p) {
+        return (int) p.currentTokenLocation().getCharOffset();
+    }
+
+    private static String splice(String text, int start, int end, String replacement) {
+        return text.substring(0, start) + replacement + text.substring(end);
+    }
+
+    private static String quote(String name) {
+        return "\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}
