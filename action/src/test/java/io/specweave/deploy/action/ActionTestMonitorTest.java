@@ -282,11 +282,11 @@ class ActionTestMonitorTest {
                 .input("canary", "10");
         assertThat(ws.run().exitCode()).isZero();
         Files.writeString(ws.output, "");
-        String good = "{\"canary\": {\"requestRate\": 12.5, \"errorRate\": 0.002, \"p50LatencyMs\": 45, "
+        String good = "{\"canary\": {\"requestRate\": 12.5, \"errorRate\": 0.2, \"p50LatencyMs\": 45, "
                 + "\"p95LatencyMs\": 120, \"requests\": 750}, \"stable\": {\"requestRate\": 112.5, "
-                + "\"errorRate\": 0.0015, \"p50LatencyMs\": 42, \"p95LatencyMs\": 110, \"requests\": 6750}}";
+                + "\"errorRate\": 0.15, \"p50LatencyMs\": 42, \"p95LatencyMs\": 110, \"requests\": 6750}}";
         Files.writeString(ws.workspace.resolve("good.json"), good);
-        Files.writeString(ws.workspace.resolve("bad.json"), good.replace("0.002", "0.08"));
+        Files.writeString(ws.workspace.resolve("bad.json"), good.replace("\"errorRate\": 0.2,", "\"errorRate\": 8,"));
         ws.input("command", "monitor").input("canary", "true").input("metrics-file", "good.json")
                 .input("duration", "400ms").input("interval", "200ms");
 

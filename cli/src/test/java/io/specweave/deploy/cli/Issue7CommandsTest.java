@@ -124,9 +124,15 @@ class Issue7CommandsTest {
 
         assertThat(run("2026-11-22T10:00:00Z", "status", "0018")).isZero();
         assertThat(out.toString()).contains("[x] PROD: deployed at 2026-11-21T10:00:00Z",
-                "Approved: jane.doe (Release Manager) at 2026-11-21T09:00:00Z: CAB ok",
-                "Tests: 2/2 passed (100%)", "Load test: 50.5 req/s, avg 20 ms, p95 40 ms, 0% errors",
-                "Metrics: errorRate=0.1", "DORA metrics (prod, last 90d", "Change failure rate:   0%");
+                "Approved: commit abc1234 by jane.doe (Release Manager) at 2026-11-21T09:00:00Z: CAB ok",
+                "Tests: 2/2 passed (100%)", "Load test: 50.5 req/s, avg 20 ms, p95 40 ms, 0 % errors",
+                "Metrics: 0.1 % errors", "DORA metrics (prod, last 90d", "Change failure rate:   0%");
+
+        // The approval was of abc1234: the next commit needs its own.
+        assertThat(run("2026-11-22T11:00:00Z", "sync", "0018", "--environment", "prod", "--deployed", "--commit",
+                "def5678")).isEqualTo(1);
+        assertThat(err.toString()).contains("nobody approved the deployment of commit def5678 to prod (jane.doe "
+                + "approved commit abc1234)", "approve", "--commit def5678");
 
         assertThat(run("2026-11-22T10:00:00Z", "status", "0018", "--markdown")).isZero();
         assertThat(out.toString()).contains("| prod | ✅ deployed |", "```mermaid", "env0 --> env1", "#### DORA metrics (prod");

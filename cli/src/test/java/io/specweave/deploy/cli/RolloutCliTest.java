@@ -107,9 +107,9 @@ class RolloutCliTest {
         assertThat(run("deploy", "0001", "--environment", "prod", "--canary", "10", "--commit", "ccc333").exitCode())
                 .isZero();
         Path good = dir.resolve("good.json");
-        Files.writeString(good, "{\"canary\": {\"requestRate\": 12.5, \"errorRate\": 0.002, \"p50LatencyMs\": 45, "
+        Files.writeString(good, "{\"canary\": {\"requestRate\": 12.5, \"errorRate\": 0.2, \"p50LatencyMs\": 45, "
                 + "\"p95LatencyMs\": 120, \"requests\": 750}, \"stable\": {\"requestRate\": 112.5, "
-                + "\"errorRate\": 0.0015, \"p50LatencyMs\": 42, \"p95LatencyMs\": 110, \"requests\": 6750}}");
+                + "\"errorRate\": 0.15, \"p50LatencyMs\": 42, \"p95LatencyMs\": 110, \"requests\": 6750}}");
         CliHarness.Run safe = run("monitor", "0001", "--environment", "prod", "--canary", "--metrics-file",
                 good.toString());
         assertThat(safe.exitCode()).as(safe.out() + safe.err()).isZero();
@@ -118,7 +118,7 @@ class RolloutCliTest {
                 "99.80 %", "Recommendation: [ok] SAFE TO INCREASE CANARY");
 
         Path bad = dir.resolve("bad.json");
-        Files.writeString(bad, Files.readString(good).replace("0.002", "0.08"));
+        Files.writeString(bad, Files.readString(good).replace("\"errorRate\": 0.2,", "\"errorRate\": 8,"));
         CliHarness.Run rollBack = run("monitor", "0001", "--environment", "prod", "--canary", "--metrics-file",
                 bad.toString(), "--json");
         assertThat(rollBack.exitCode()).isEqualTo(1);

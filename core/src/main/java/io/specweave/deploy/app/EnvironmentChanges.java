@@ -12,6 +12,7 @@ import io.specweave.deploy.increment.MetadataStore;
 import io.specweave.deploy.increment.SpecDocument;
 import io.specweave.deploy.model.DeploymentRecord;
 import io.specweave.deploy.tracker.RecordCopy;
+import io.specweave.deploy.tracker.ItemContent;
 import io.specweave.deploy.tracker.TrackingRef;
 import io.specweave.deploy.tracker.TrackingRequest;
 import java.nio.file.Path;
@@ -148,7 +149,7 @@ final class EnvironmentChanges {
                         + context.profile().name() + " is " + unreachable.message());
             }
             if (Deployments.get(planned, environment).map(r -> r.status() != null).orElse(false)) {
-                ref = context.tracker(context.profile()).upsert(trackingRequest(context, planned, effect, decision));
+                ref = context.tracker(context.profile()).upsert(trackingRequest(context, view, planned, effect, decision));
                 warnings.addAll(ref.warnings());
             }
         } catch (OperationFailedException e) {
@@ -227,16 +228,34 @@ final class EnvironmentChanges {
     }
 
     /** What the tracker gets: the record as it will be stored and its whole node as the record copy. */
-    private static TrackingRequest trackingRequest(ChangeContext context, MetadataDocument planned,
-            Change.Effect<?> effect, Change.Decision decision) {
+    private static TrackingRequest trackingRequest(ChangeContext context, MetadataDocument before,
+            MetadataDocument planned, Change.Effect<?> effect, Change.Decision decision) {
         String environment = context.environment();
         DeploymentRecord record = Deployments.get(planned, environment).orElseGet(() -> DeploymentRecord.builder()
                 .profile(context.profile().name()).build());
         ObjectNode node = planned.deployment(environment).map(ObjectNode::deepCopy).orElse(null);
         String note = effect.note == null ? null : effect.note.apply(decision);
+        if (note == null && !effect.newDeployment) {
+            note = statusChange(environment, Deployments.get(before, environment).orElse(null), record);
+        }
         return new TrackingRequest(context.project().config(), context.profile(), context.increment(),
                 SpecDocument.read(context.increment().specFile()), planned.status(), record, effect.newDeployment,
                 Deployments.all(planned), context.facts().repositoryUrl(), context.request().issueKeys, note, node);
+    }
+
+    /**
+     * The same deployment in a new state (in progress → failed, deployed → rolled back by hand):
+     * the item's last comment must not keep saying what is no longer true.
+     */
+    static String statusChange(String environment, DeploymentRecord before, DeploymentRecord after) {
+        if (before == null || before.status() == null || after.status() == null
+                || before.status().raw().equals(after.status().raw())) {
+            return null;
+        }
+        String commit = after.commit() == null ? "" : " of commit " + ItemContent.shortSha(after.commit());
+        return "The deployment" + commit + " to " + environment + " is now " + after.status().words() + " (was "
+                + before.status().words() + ")" + (after.healthMessage() == null || after.healthStatus() == null
+                        || after.healthStatus().healthy() ? "" : ": " + after.healthMessage()) + ".";
     }
 
     /** Stores the item's link in the environment's record when the tracker found or made one it did not know. */

@@ -98,6 +98,9 @@ final class RollbackChange implements Change<RollbackDetail> {
             }
             node.put("rolledBackFrom", current.commit() == null ? "" : current.commit());
             node.put("note", note);
+            if (reason != null) {
+                node.put("rollbackReason", reason.trim());
+            }
             if (flipSlots && node.get(SlotsState.KEY) instanceof ObjectNode s) {
                 s.put("live", live);
                 s.put("previousLive", idle);

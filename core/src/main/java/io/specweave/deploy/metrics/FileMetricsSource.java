@@ -12,10 +12,10 @@ import java.util.List;
 
 /**
  * Metrics from a JSON file, for teams without Prometheus:
- * {@code {"canary": {"requestRate": 12.5, "errorRate": 0.004, "p50Latency": 0.045, "p95Latency": 0.180,
- * "requests": 750}, "stable": {...}}}. Rates are per second, the error rate a share (0.004 =
- * 0.4 %), latencies in seconds ({@code p50LatencyMs} / {@code p95LatencyMs} in milliseconds are
- * read too). The file is read again at every measurement, so another process may update it.
+ * {@code {"canary": {"requestRate": 12.5, "errorRate": 0.4, "p50Latency": 0.045, "p95Latency": 0.180,
+ * "requests": 750}, "stable": {...}}}. Rates are per second, {@code errorRate} in percent as in
+ * every file this tool reads or writes (docs/config.md "Units"), latencies in seconds
+ * ({@code p50LatencyMs} / {@code p95LatencyMs} in milliseconds are read too). The file is read again at every measurement, so another process may update it.
  */
 public final class FileMetricsSource implements MetricsSource {
 
@@ -42,7 +42,7 @@ public final class FileMetricsSource implements MetricsSource {
             return new TrackMetrics(null, null, null, null, null, problems);
         }
         return new TrackMetrics(number(node, "requestRate", 1, source, track, problems),
-                number(node, "errorRate", 1, source, track, problems),
+                number(node, "errorRate", 0.01, source, track, problems),
                 latency(node, "p50Latency", source, track, problems),
                 latency(node, "p95Latency", source, track, problems),
                 number(node, "requests", 1, source, track, problems), problems);

@@ -52,7 +52,7 @@ public record DeploymentRecord(
 
     /**
      * The fields this tool owns inside {@code deployments.<env>}; other keys there are left alone.
-     * {@code note} and {@code rolledBackFrom} are written by rollouts and rollbacks next to the
+     * {@code note}, {@code rolledBackFrom} and {@code rollbackReason} are written by rollouts and rollbacks next to the
      * record (see {@code RollbackService}); listing them here clears them when a later deployment
      * replaces the record, so they never describe a deployment they do not belong to.
      */
@@ -60,7 +60,7 @@ public record DeploymentRecord(
             "workItemId", "issueUrl", "workItemUrl", "deployedAt", "deployedBy", "commit", "branch", "tag",
             "deploymentUrl", "runUrl", "healthStatus", "healthHttpStatus", "healthLatencyMs", "healthMessage",
             "lastChecked", "testResults", "coverage", "loadTestResults", "approvals", "metrics", "changeRequest",
-            "forced", "note", "rolledBackFrom");
+            "forced", "note", "rolledBackFrom", "rollbackReason");
 
     public DeploymentRecord {
         approvals = approvals == null ? List.of() : List.copyOf(approvals);

@@ -4,6 +4,7 @@ package io.specweave.deploy.report;
 import io.specweave.deploy.metrics.CanaryAnalyzer;
 import io.specweave.deploy.metrics.CanaryReport;
 import io.specweave.deploy.metrics.Recommendation;
+import io.specweave.deploy.model.RecordFacts;
 import java.util.Locale;
 
 /**

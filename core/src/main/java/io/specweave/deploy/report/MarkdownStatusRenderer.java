@@ -2,9 +2,9 @@ package io.specweave.deploy.report;
 
 import io.specweave.deploy.dora.DoraMetric;
 import io.specweave.deploy.dora.DoraReport;
+import io.specweave.deploy.model.RecordFacts;
 import io.specweave.deploy.status.EnvironmentStatus;
 import io.specweave.deploy.status.PipelineStatus;
-import io.specweave.deploy.report.RecordFacts;
 import io.specweave.deploy.model.DeploymentRecord;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

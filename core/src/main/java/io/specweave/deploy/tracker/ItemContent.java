@@ -2,8 +2,14 @@ package io.specweave.deploy.tracker;
 
 import io.specweave.deploy.config.SpecweaveConfig;
 import io.specweave.deploy.config.SyncProfile;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.specweave.deploy.model.CanaryState;
 import io.specweave.deploy.model.DeploymentRecord;
+import io.specweave.deploy.model.DeploymentStatus;
+import io.specweave.deploy.model.RecordFacts;
+import io.specweave.deploy.model.SlotsState;
 import io.specweave.deploy.increment.SpecDocument;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,9 +51,36 @@ public record ItemContent(
         }
     }
 
-    /** Another environment of the same increment and where its item is. */
+    /**
+     * Another environment of the same increment and where its item is. {@code asOf} is when its
+     * state was last known (its last health check, else its deployment): another environment's
+     * row is as current as that environment's last run, so the item says when that was.
+     */
     public record OtherEnvironment(String environment, String state, String deployedAt, String commit,
-            String trackingId, String trackingUrl) {
+            String trackingId, String trackingUrl, String asOf) {
+    }
+
+    /** The caption under the other environments' table. */
+    public static final String OTHERS_CAPTION = "Each row is as of its environment's last recorded run; "
+            + "its own item is current.";
+
+    /** "deployed", "deployed, unhealthy", "failed", ...: a record's state as the status views say it. */
+    static String state(DeploymentRecord r) {
+        if (r.status() == null) {
+            return "deployed";
+        }
+        boolean unhealthy = r.healthStatus() != null && !r.healthStatus().healthy()
+                && r.status().is(DeploymentStatus.Kind.DEPLOYED);
+        return unhealthy ? r.status().words() + ", " + r.healthStatus() : r.status().words();
+    }
+
+    private static String asOf(DeploymentRecord r) {
+        Instant deployed = r.deployedAtInstant();
+        Instant checked = DeploymentRecord.parseTime(r.lastChecked());
+        if (checked != null && (deployed == null || checked.isAfter(deployed))) {
+            return r.lastChecked();
+        }
+        return r.deployedAt();
     }
 
     /** The hidden identity marker text for (increment, environment). */
@@ -65,9 +98,10 @@ public record ItemContent(
         DeploymentRecord r = request.record();
         String commitLink = commitLink(request.repositoryUrl(), r.commit());
 
+        JsonNode node = request.recordCopyNode();
         List<Fact> facts = new ArrayList<>();
         facts.add(new Fact("Environment", environment, null));
-        facts.add(new Fact("Status", r.status() == null ? "deployed" : r.status().words(), null));
+        facts.add(new Fact("Status", state(r), null));
         add(facts, "URL", r.deploymentUrl(), r.deploymentUrl());
         add(facts, "Commit", shortSha(r.commit()), commitLink);
         add(facts, "Branch", r.branch(), null);
@@ -75,10 +109,22 @@ public record ItemContent(
         add(facts, "Deployed by", r.deployedBy(), null);
         add(facts, "Deployed at", r.deployedAt(), null);
         add(facts, "Run", r.runUrl() == null ? null : "pipeline run", r.runUrl());
-        add(facts, "Health", r.healthStatus() == null ? null
-                : r.healthStatus() + (r.lastChecked() == null ? "" : " (checked " + r.lastChecked() + ")"), null);
-        if (r.testResults() != null && r.testResults().counted()) {
-            add(facts, "Tests", r.testResults().passed() + "/" + r.testResults().total() + " passed", null);
+        String health = RecordFacts.health(r, true);
+        add(facts, "Health", health == null || r.healthStatus().healthy() || r.healthMessage() == null ? health
+                : health + ": " + r.healthMessage(), null);
+        add(facts, "Rolled back", RecordFacts.rollback(node), null);
+        add(facts, "Slots", RecordFacts.slots(SlotsState.read(node)), null);
+        add(facts, "Canary", RecordFacts.canary(CanaryState.read(node)), null);
+        add(facts, "Tests", RecordFacts.tests(r), null);
+        add(facts, "Coverage", RecordFacts.coverage(r), null);
+        add(facts, "Load test", RecordFacts.load(r), null);
+        add(facts, "Metrics", RecordFacts.metrics(r), null);
+        add(facts, "Approved", RecordFacts.approvals(r), null);
+        add(facts, "Change request", RecordFacts.changeRequest(r),
+                r.changeRequest() == null ? null : r.changeRequest().url());
+        add(facts, "Feature flags", RecordFacts.flagChanges(node, 5), null);
+        if (Boolean.TRUE.equals(r.forced())) {
+            facts.add(new Fact("Forced", "yes: recorded past a refusing gate or an unhealthy check", null));
         }
 
         SpecweaveConfig config = request.config();
@@ -90,10 +136,10 @@ public record ItemContent(
             }
             DeploymentRecord other = environments.get(env);
             if (other == null) {
-                others.add(new OtherEnvironment(env, "not deployed", null, null, null, null));
+                others.add(new OtherEnvironment(env, "not deployed", null, null, null, null, null));
             } else {
-                others.add(new OtherEnvironment(env, other.status() == null ? "deployed" : other.status().words(),
-                        other.deployedAt(), shortSha(other.commit()), other.trackingId(), other.trackingUrl()));
+                others.add(new OtherEnvironment(env, state(other), other.deployedAt(), shortSha(other.commit()),
+                        other.trackingId(), other.trackingUrl(), asOf(other)));
             }
         }
 
@@ -112,26 +158,31 @@ public record ItemContent(
 
     /** The per-deployment comment: one short paragraph of what changed in this environment. */
     public String deploymentComment(DeploymentRecord r, String repositoryUrl) {
-        StringBuilder s = new StringBuilder();
-        s.append("Deployed to ").append(environment);
-        if (r.commit() != null) {
-            s.append(" from commit ").append(shortSha(r.commit()));
-        }
+        String commit = r.commit() == null ? null : "commit " + shortSha(r.commit());
+        StringBuilder rest = new StringBuilder();
         String ref = r.tag() != null ? r.tag() : r.branch();
         if (ref != null) {
-            s.append(" (").append(ref).append(')');
+            rest.append(" (").append(ref).append(')');
         }
         if (r.deployedBy() != null) {
-            s.append(" by ").append(r.deployedBy());
+            rest.append(" by ").append(r.deployedBy());
         }
         if (r.deployedAt() != null) {
-            s.append(" at ").append(r.deployedAt());
+            rest.append(" at ").append(r.deployedAt());
         }
-        s.append('.');
-        if (r.status() != null && !r.status().is(io.specweave.deploy.model.DeploymentStatus.Kind.DEPLOYED)) {
-            s.append(" Status: ").append(r.status().words()).append('.');
+        String from = (commit == null ? "" : " from " + commit) + rest;
+        DeploymentStatus.Kind kind = r.status() == null ? DeploymentStatus.Kind.DEPLOYED : r.status().kind();
+        String text = switch (kind) {
+            case DEPLOYED -> "Deployed to " + environment + from + ".";
+            case IN_PROGRESS -> "Deploying to " + environment + from + ".";
+            case FAILED -> "The deployment" + (commit == null ? "" : " of " + commit) + rest + " to " + environment
+                    + " failed.";
+            default -> "Deployed to " + environment + from + ". Status: " + r.status().words() + ".";
+        };
+        if (r.healthStatus() != null && !r.healthStatus().healthy() && r.healthMessage() != null) {
+            text += " Health: " + r.healthStatus() + " (" + r.healthMessage() + ").";
         }
-        return s.toString();
+        return text;
     }
 
     private static void add(List<Fact> facts, String label, String value, String link) {

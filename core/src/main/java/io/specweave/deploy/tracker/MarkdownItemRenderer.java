@@ -38,20 +38,24 @@ public final class MarkdownItemRenderer {
         StringBuilder s = new StringBuilder();
         s.append("## ").append(escape(c.specTitle())).append("\n\n");
         s.append("Increment `").append(c.incrementId()).append("` in **").append(escape(c.environment())).append("**.\n\n");
-        if (summary != null && !summary.isBlank()) {
-            s.append(quote(summary)).append("\n\n");
+        String shown = summary == null ? "" : SpecMarkdown.withoutComments(summary);
+        if (!shown.isBlank()) {
+            s.append(quote(shown)).append("\n\n");
         }
         s.append("### Deployment\n\n| | |\n|---|---|\n");
         for (ItemContent.Fact f : c.facts()) {
             s.append("| ").append(f.label()).append(" | ").append(link(cell(f.value()), f.link())).append(" |\n");
         }
         if (!c.others().isEmpty()) {
-            s.append("\n### Other environments\n\n| Environment | State | Deployed at | Commit | Tracking |\n|---|---|---|---|---|\n");
+            s.append("\n### Other environments\n\n| Environment | State | As of | Deployed at | Commit | Tracking |\n"
+                    + "|---|---|---|---|---|---|\n");
             for (ItemContent.OtherEnvironment o : c.others()) {
                 s.append("| ").append(cell(o.environment())).append(" | ").append(cell(o.state())).append(" | ")
+                        .append(cell(o.asOf())).append(" | ")
                         .append(cell(o.deployedAt())).append(" | ").append(cell(o.commit())).append(" | ")
                         .append(o.trackingId() == null ? "" : link(cell(o.trackingId()), o.trackingUrl())).append(" |\n");
             }
+            s.append("\n_").append(ItemContent.OTHERS_CAPTION).append("_\n");
         }
         if (!history.isEmpty() || dropped > 0) {
             s.append("\n### Earlier deployments to ").append(escape(c.environment())).append("\n\n");

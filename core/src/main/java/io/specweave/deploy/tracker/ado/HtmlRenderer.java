@@ -1,6 +1,7 @@
 package io.specweave.deploy.tracker.ado;
 
 import io.specweave.deploy.tracker.ItemContent;
+import io.specweave.deploy.tracker.SpecMarkdown;
 import java.util.List;
 
 /**
@@ -9,6 +10,10 @@ import java.util.List;
  * identity marker in a small grey paragraph (Azure DevOps strips HTML comments).
  */
 final class HtmlRenderer {
+
+    /** Raw HTML in a spec is shown as text, links other than http(s)/mailto are dropped. */
+    private static final org.commonmark.renderer.html.HtmlRenderer SUMMARY = org.commonmark.renderer.html.HtmlRenderer
+            .builder().escapeHtml(true).sanitizeUrls(true).build();
 
     private HtmlRenderer() {
     }
@@ -44,11 +49,10 @@ final class HtmlRenderer {
         s.append("<p>Increment <code>").append(escape(c.incrementId())).append("</code> in <b>")
                 .append(escape(c.environment())).append("</b>.</p>");
         if (summary != null && !summary.isBlank()) {
-            s.append("<blockquote>");
-            for (String block : summary.strip().split("\n\\s*\n")) {
-                s.append("<p>").append(escape(block.strip()).replace("\n", "<br>")).append("</p>");
+            String shown = SUMMARY.render(SpecMarkdown.parse(summary)).strip();
+            if (!shown.isEmpty()) {
+                s.append("<blockquote>").append(shown).append("</blockquote>");
             }
-            s.append("</blockquote>");
         }
         s.append("<h3>Deployment</h3><table>");
         for (ItemContent.Fact f : c.facts()) {
@@ -57,15 +61,16 @@ final class HtmlRenderer {
         }
         s.append("</table>");
         if (!c.others().isEmpty()) {
-            s.append("<h3>Other environments</h3><table><tr><th>Environment</th><th>State</th><th>Deployed at</th>"
-                    + "<th>Commit</th><th>Tracking</th></tr>");
+            s.append("<h3>Other environments</h3><table><tr><th>Environment</th><th>State</th><th>As of</th>"
+                    + "<th>Deployed at</th><th>Commit</th><th>Tracking</th></tr>");
             for (ItemContent.OtherEnvironment o : c.others()) {
                 s.append("<tr><td>").append(cell(o.environment(), null)).append("</td><td>").append(cell(o.state(), null))
+                        .append("</td><td>").append(cell(o.asOf(), null))
                         .append("</td><td>").append(cell(o.deployedAt(), null)).append("</td><td>")
                         .append(cell(o.commit(), null)).append("</td><td>").append(cell(o.trackingId(), o.trackingUrl()))
                         .append("</td></tr>");
             }
-            s.append("</table>");
+            s.append("</table><p><i>").append(escape(ItemContent.OTHERS_CAPTION)).append("</i></p>");
         }
         if (!history.isEmpty() || dropped > 0) {
             s.append("<h3>Earlier deployments to ").append(escape(c.environment())).append("</h3>");

@@ -215,7 +215,8 @@ public final class GithubTracker implements Tracker {
             List<String> extra = new ArrayList<>(settings.labels());
             extra.addAll(mapping.labels());
             this.desiredLabels = IssueLabels.desired(request.increment().paddedNumber(), request.environment(),
-                    DeploymentStatus.DEPLOYED.equals(record.status()), extra);
+                    DeploymentStatus.DEPLOYED.equals(record.status()),
+                    record.healthStatus() != null && !record.healthStatus().healthy(), extra);
         }
 
         /** Read mode: finds the item of a lookup; writes nothing. */
@@ -419,6 +420,7 @@ public final class GithubTracker implements Tracker {
                         .collect(Collectors.toCollection(LinkedHashSet::new));
                 Set<String> target = new LinkedHashSet<>(current);
                 target.remove(IssueLabels.DEPLOYED);
+                target.remove(IssueLabels.UNHEALTHY);
                 target.removeAll(mapping.allLabels());
                 target.addAll(desiredLabels);
                 if (!lowercase(target).equals(lowercase(current))) {

@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * The labels of a tracking issue: {@code specweave}, {@code increment:<number>},
- * {@code env:<environment>}, {@code deployed} while the environment runs a finished deployment,
+ * {@code env:<environment>}, {@code deployed} while the environment runs a finished deployment
+ * that answers healthy (or was not checked), {@code unhealthy} instead while its last check failed,
  * then the profile's and the status mapping's own labels. Colours are stable: the same name always
  * gets the same colour, in every repository and on every run.
  */
@@ -18,6 +19,7 @@ final class IssueLabels {
 
     static final String SPECWEAVE = "specweave";
     static final String DEPLOYED = "deployed";
+    static final String UNHEALTHY = "unhealthy";
 
     private static final String[] PALETTE = {"1d76db", "0052cc", "5319e7", "006b75", "0e8a16", "fbca04", "d93f0b",
         "b60205", "c5def5", "bfdadc", "d4c5f9", "fef2c0", "c2e0c6", "f9d0c4", "e99695", "bfd4f2"};
@@ -34,13 +36,14 @@ final class IssueLabels {
     }
 
     /** The labels the issue must carry, in a stable order. */
-    static Set<String> desired(String paddedNumber, String environment, boolean deployed, List<String> extra) {
+    static Set<String> desired(String paddedNumber, String environment, boolean deployed, boolean unhealthy,
+            List<String> extra) {
         Set<String> labels = new LinkedHashSet<>();
         labels.add(SPECWEAVE);
         labels.add(increment(paddedNumber));
         labels.add(environment(environment));
         if (deployed) {
-            labels.add(DEPLOYED);
+            labels.add(unhealthy ? UNHEALTHY : DEPLOYED);
         }
         labels.addAll(extra);
         return labels;
@@ -53,6 +56,9 @@ final class IssueLabels {
         }
         if (name.equals(DEPLOYED)) {
             return "0e8a16";
+        }
+        if (name.equals(UNHEALTHY)) {
+            return "d93f0b";
         }
         if (name.startsWith("increment:")) {
             return "1d76db";
@@ -68,6 +74,9 @@ final class IssueLabels {
         }
         if (name.equals(DEPLOYED)) {
             return "The environment runs a finished deployment of the increment";
+        }
+        if (name.equals(UNHEALTHY)) {
+            return "The environment runs the increment but its last health check failed";
         }
         if (name.startsWith("increment:")) {
             return "SpecWeave increment " + name.substring("increment:".length());

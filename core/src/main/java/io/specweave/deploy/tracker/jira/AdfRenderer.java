@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.Json;
 import io.specweave.deploy.tracker.ItemContent;
+import io.specweave.deploy.tracker.SpecMarkdown;
 import java.util.List;
 
 /**
@@ -80,13 +81,10 @@ final class AdfRenderer {
         blocks.add(paragraph(F.arrayNode().add(text("Increment ")).add(marked(c.incrementId(), "code"))
                 .add(text(" in ")).add(marked(c.environment(), "strong")).add(text("."))));
         if (summary != null && !summary.isBlank()) {
-            ArrayNode quoted = F.arrayNode();
-            for (String block : summary.split("\n\\s*\n")) {
-                if (!block.isBlank()) {
-                    quoted.add(lines(block.strip()));
-                }
+            ArrayNode quoted = AdfMarkdown.blocks(SpecMarkdown.parse(summary));
+            if (!quoted.isEmpty()) {
+                blocks.add(F.objectNode().put("type", "blockquote").set("content", quoted));
             }
-            blocks.add(F.objectNode().put("type", "blockquote").set("content", quoted));
         }
         blocks.add(heading(3, "Deployment"));
         ArrayNode rows = F.arrayNode();
@@ -97,13 +95,14 @@ final class AdfRenderer {
         if (!c.others().isEmpty()) {
             blocks.add(heading(3, "Other environments"));
             ArrayNode others = F.arrayNode();
-            others.add(row(true, cell(text("Environment")), cell(text("State")), cell(text("Deployed at")),
-                    cell(text("Commit")), cell(text("Tracking"))));
+            others.add(row(true, cell(text("Environment")), cell(text("State")), cell(text("As of")),
+                    cell(text("Deployed at")), cell(text("Commit")), cell(text("Tracking"))));
             for (ItemContent.OtherEnvironment o : c.others()) {
-                others.add(row(false, cell(text(o.environment())), cell(text(o.state())), cell(text(o.deployedAt())),
-                        cell(text(o.commit())), cell(linked(o.trackingId(), o.trackingUrl()))));
+                others.add(row(false, cell(text(o.environment())), cell(text(o.state())), cell(text(o.asOf())),
+                        cell(text(o.deployedAt())), cell(text(o.commit())), cell(linked(o.trackingId(), o.trackingUrl()))));
             }
             blocks.add(table(others));
+            blocks.add(paragraph(F.arrayNode().add(marked(ItemContent.OTHERS_CAPTION, "em"))));
         }
         if (!history.isEmpty() || dropped > 0) {
             blocks.add(heading(3, "Earlier deployments to " + c.environment()));

@@ -1,6 +1,7 @@
 package io.specweave.deploy.tracker.jira;
 
 import io.specweave.deploy.tracker.ItemContent;
+import io.specweave.deploy.tracker.SpecMarkdown;
 import java.util.List;
 
 /**
@@ -43,19 +44,24 @@ final class WikiRenderer {
         s.append("Increment {{").append(escape(c.incrementId())).append("}} in *").append(escape(c.environment()))
                 .append("*.\n\n");
         if (summary != null && !summary.isBlank()) {
-            s.append("{quote}\n").append(escape(summary.strip())).append("\n{quote}\n\n");
+            String shown = WikiMarkdown.render(SpecMarkdown.parse(summary));
+            if (!shown.isBlank()) {
+                s.append("{quote}\n").append(shown).append("\n{quote}\n\n");
+            }
         }
         s.append("h3. Deployment\n\n");
         for (ItemContent.Fact f : c.facts()) {
             s.append("||").append(escape(f.label())).append("|").append(cell(f.value(), f.link())).append("|\n");
         }
         if (!c.others().isEmpty()) {
-            s.append("\nh3. Other environments\n\n||Environment||State||Deployed at||Commit||Tracking||\n");
+            s.append("\nh3. Other environments\n\n||Environment||State||As of||Deployed at||Commit||Tracking||\n");
             for (ItemContent.OtherEnvironment o : c.others()) {
                 s.append("|").append(cell(o.environment(), null)).append("|").append(cell(o.state(), null))
+                        .append("|").append(cell(o.asOf(), null))
                         .append("|").append(cell(o.deployedAt(), null)).append("|").append(cell(o.commit(), null))
                         .append("|").append(cell(o.trackingId(), o.trackingUrl())).append("|\n");
             }
+            s.append("\n_").append(escape(ItemContent.OTHERS_CAPTION)).append("_\n");
         }
         if (!history.isEmpty() || dropped > 0) {
             s.append("\nh3. Earlier deployments to ").append(escape(c.environment())).append("\n\n");

@@ -151,6 +151,15 @@ final class GithubProject {
         return done;
     }
 
+    /** A deployed sync of {@code commit} whose health check asks {@code url}. */
+    ChangeOutcome<?> deployChecked(String commit, int run, String url) {
+        CiContext ci = new CiContext("github-actions", commit, "main", null, "octocat",
+                "https://github.example/acme/shop/actions/runs/" + run, "https://github.example/acme/shop");
+        Host host = new Host(env, Clock.systemUTC(), c -> trackers(), d -> { }, null, null, (e, d) -> ci);
+        return new Operations(host).sync(Request.builder(dir).increment("0018").profile("github-qa")
+                .deploymentUrl(url).build());
+    }
+
     /** A full 40-digit SHA made of {@code seed}. */
     static String sha(int seed) {
         return String.format("%040x", seed * 7919L + 0xabcdefL);

@@ -280,7 +280,36 @@ class GithubTrackerTest {
 
         assertThat(repo.labelNames(1)).containsExactlyInAnyOrder("specweave", "increment:0018", "env:qa", "needs-review");
         assertThat(repo.commentsOf(1)).singleElement().satisfies(c ->
-                assertThat(c.path("body").asText()).contains("Status: failed"));
+                assertThat(c.path("body").asText()).contains("The deployment of commit "
+                        + GithubProject.sha(2).substring(0, 12) + " (main)", "to qa failed."));
+    }
+
+    @Test
+    void theSameDeploymentFailingAfterInProgressGetsACommentSoTheLastCommentIsTrue() {
+        project.sync("github-qa", GithubProject.sha(1), 1, Request.Outcome.IN_PROGRESS);
+        project.sync("github-qa", GithubProject.sha(2), 2, Request.Outcome.IN_PROGRESS);
+        assertThat(repo.commentsOf(1)).last().satisfies(c -> assertThat(c.path("body").asText())
+                .startsWith("Deploying to qa from commit " + GithubProject.sha(2).substring(0, 12)));
+
+        project.sync("github-qa", GithubProject.sha(2), 2, Request.Outcome.FAILED);
+
+        assertThat(repo.commentsOf(1)).last().satisfies(c -> assertThat(c.path("body").asText())
+                .contains("The deployment of commit " + GithubProject.sha(2).substring(0, 12) + " to qa is now failed "
+                        + "(was in progress)."));
+    }
+
+    @Test
+    void anUnhealthyDeploymentCarriesTheUnhealthyLabelInsteadOfDeployed() {
+        project.deploy(GithubProject.sha(1), 1);
+        assertThat(repo.labelNames(1)).contains("deployed");
+
+        try (io.specweave.deploy.testing.HealthServer down = io.specweave.deploy.testing.HealthServer.start(503)) {
+            assertThat(project.deployChecked(GithubProject.sha(1), 2, down.url()).result())
+                    .isEqualTo(ChangeOutcome.Result.RECORDED_UNHEALTHY);
+        }
+
+        assertThat(repo.labelNames(1)).contains("unhealthy").doesNotContain("deployed");
+        assertThat(repo.labels.get("unhealthy").path("color").asText()).isEqualTo(IssueLabels.colour("unhealthy"));
     }
 
     @Test

@@ -21,13 +21,13 @@ class AdfRendererTest {
         return new ItemContent("[0018-x] X — qa", "0018-x", "X", summary, "qa",
                 List.of(new ItemContent.Fact("Environment", "qa", null), new ItemContent.Fact("Tag", "", null),
                         new ItemContent.Fact("URL", "https://qa.example.com", "https://qa.example.com")),
-                List.of(new ItemContent.OtherEnvironment("prod", "not deployed", null, null, null, null)),
+                List.of(new ItemContent.OtherEnvironment("prod", "not deployed", null, null, null, null, null)),
                 history, ItemContent.marker("0018-x", "qa"));
     }
 
     @Test
     void documentHasNoEmptyTextNodesAndEndsWithTheMarker() {
-        ObjectNode doc = AdfRenderer.description(content(2, "line one\nline two\n\nsecond block"), "MARKER-1", 30_000);
+        ObjectNode doc = AdfRenderer.description(content(2, "line one\\\nline two\n\nsecond block"), "MARKER-1", 30_000);
         assertThat(doc.path("type").asText()).isEqualTo("doc");
         assertThat(doc.path("version").asInt()).isEqualTo(1);
         List<JsonNode> texts = new ArrayList<>();
@@ -54,6 +54,32 @@ class AdfRendererTest {
         String text = WikiRenderer.description(content(1, "a | b [c] {d}"), "MARKER-3", 30_000);
         assertThat(text).contains("a \\| b \\[c\\] \\{d\\}", "[https://qa.example.com|https://qa.example.com]",
                 "||Environment|qa|", "MARKER-3");
+    }
+
+    static final String SPEC_SUMMARY = "<!-- SpecWeave template: describe the problem, delete this comment -->\n"
+            + "Users sign in with **Google** or _GitHub_; see [the RFC](https://example.com/rfc).\n\n"
+            + "## Scope\n\n- OAuth callback\n- `session` cookie\n\n1. first\n2. second\n\n"
+            + "```java\nclass A {}\n```\n";
+
+    @Test
+    void aSpecSummaryIsRenderedAsAdfWithoutTheTemplatesComment() {
+        ObjectNode doc = AdfRenderer.description(content(0, SPEC_SUMMARY), "M", 30_000);
+        String json = Json.compact(doc);
+        assertThat(AdfRenderer.plainText(doc)).doesNotContain("SpecWeave template", "**", "##", "```");
+        assertThat(json).contains("{\"type\":\"text\",\"text\":\"Google\",\"marks\":[{\"type\":\"strong\"}]}",
+                "{\"type\":\"text\",\"text\":\"GitHub\",\"marks\":[{\"type\":\"em\"}]}",
+                "\"href\":\"https://example.com/rfc\"", "\"type\":\"bulletList\"", "\"type\":\"orderedList\"",
+                "{\"type\":\"codeBlock\",\"attrs\":{\"language\":\"java\"}",
+                "{\"type\":\"text\",\"text\":\"session\",\"marks\":[{\"type\":\"code\"}]}");
+    }
+
+    @Test
+    void aSpecSummaryIsRenderedAsWikiMarkupWithoutTheTemplatesComment() {
+        String text = WikiRenderer.description(content(0, SPEC_SUMMARY), "M", 30_000);
+        assertThat(text).doesNotContain("SpecWeave template", "**", "##", "```")
+                .contains("Users sign in with *Google* or _GitHub_; see [the RFC|https://example.com/rfc].",
+                        "*Scope*", "* OAuth callback\n* {{session}} cookie", "# first\n# second",
+                        "{code:java}\nclass A {}\n{code}");
     }
 
     private static void collect(JsonNode node, List<JsonNode> texts) {

@@ -1,27 +1,24 @@
-package io.specweave.deploy.report;
+package io.specweave.deploy.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.specweave.deploy.model.Approval;
-import io.specweave.deploy.model.ChangeRequest;
-import io.specweave.deploy.model.DeploymentRecord;
-import io.specweave.deploy.model.LoadTestResults;
-import io.specweave.deploy.model.CanaryState;
-import io.specweave.deploy.model.Slot;
-import io.specweave.deploy.model.SlotsState;
-import io.specweave.deploy.model.TestResults;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** The one-line descriptions of a record's facts that the text and Markdown views share; null when absent. */
-final class RecordFacts {
+/**
+ * A record's facts in words for people, one line each, null when absent: what the status views
+ * and every tracker's item say, so they agree. Units are those of docs/config.md "Units".
+ */
+public final class RecordFacts {
 
     private RecordFacts() {
     }
 
-    static String commit(DeploymentRecord r) {
+    public static String commit(DeploymentRecord r) {
         if (r.commit() == null && r.branch() == null && r.tag() == null) {
             return null;
         }
@@ -43,7 +40,7 @@ final class RecordFacts {
      * "live green: 9b1d5f0c2e4a (main), deployed ...; idle blue: 1a2b3c4d5e6f, deployed ...; last swap ...":
      * the live slot first, then the others in the file's order.
      */
-    static String slots(SlotsState state) {
+    public static String slots(SlotsState state) {
         if (state == null || state.isEmpty()) {
             return null;
         }
@@ -87,7 +84,7 @@ final class RecordFacts {
     }
 
     /** "10 % to 9b1d5f0c2e4a (stable 1a2b3c4d5e6f); steps 10 % at ..., 25 % at ...": only while it runs. */
-    static String canary(CanaryState canary) {
+    public static String canary(CanaryState canary) {
         if (canary == null || !canary.running()) {
             return null;
         }
@@ -105,16 +102,16 @@ final class RecordFacts {
     }
 
     /** A commit's short form, "-" for none. */
-    static String shortCommit(String commit) {
+    public static String shortCommit(String commit) {
         return commit == null ? "-" : shortSha(commit);
     }
 
-    static String shortSha(String sha) {
+    public static String shortSha(String sha) {
         return sha.substring(0, Math.min(12, sha.length()));
     }
 
     /** "healthy (HTTP 200, 84 ms, checked ...)". */
-    static String health(DeploymentRecord r, boolean withTime) {
+    public static String health(DeploymentRecord r, boolean withTime) {
         if (r.healthStatus() == null) {
             return null;
         }
@@ -132,7 +129,7 @@ final class RecordFacts {
     }
 
     /** "146/150 passed (97%), 2 failed, 1 skipped, 1 error". */
-    static String tests(DeploymentRecord r) {
+    public static String tests(DeploymentRecord r) {
         TestResults t = r.testResults();
         if (t == null || !t.counted()) {
             return null;
@@ -168,7 +165,7 @@ final class RecordFacts {
     }
 
 
-    static String shortTests(DeploymentRecord r) {
+    public static String shortTests(DeploymentRecord r) {
         TestResults t = r.testResults();
         if (t == null || !t.counted()) {
             return null;
@@ -176,12 +173,12 @@ final class RecordFacts {
         return t.passed() + "/" + t.total() + (t.passRatePercent() == null ? "" : " (" + t.passRatePercent() + "%)");
     }
 
-    static String coverage(DeploymentRecord r) {
+    public static String coverage(DeploymentRecord r) {
         return r.coverage() == null ? null : number(r.coverage()) + "% of lines";
     }
 
-    /** "333.33 req/s, avg 84.31 ms, p95 188.46 ms, p99 402 ms, 0.3% errors". */
-    static String load(DeploymentRecord r) {
+    /** "333.33 req/s, avg 84.31 ms, p95 188.46 ms, p99 402 ms, 0.3 % errors". */
+    public static String load(DeploymentRecord r) {
         LoadTestResults l = r.loadTestResults();
         if (l == null || !l.measured()) {
             return null;
@@ -194,27 +191,65 @@ final class RecordFacts {
             s.append(", p99 ").append(number(l.p99Latency())).append(" ms");
         }
         if (l.errorRate() != null) {
-            s.append(", ").append(number(l.errorRate())).append("% errors");
+            s.append(", ").append(asWritten(l.toNode().get("errorRate"))).append(" % errors");
         }
         return s.toString();
     }
 
-    /** "jane.doe (Release Manager) at 2026-11-22T09:00:00Z; ...". */
-    static String approvals(DeploymentRecord r) {
+    /** "commit 9b1d5f0c2e4a by jane.doe (Release Manager) at 2026-11-22T09:00:00Z: CAB ok; ...". */
+    public static String approvals(DeploymentRecord r) {
         if (r.approvals().isEmpty()) {
             return null;
         }
         List<String> parts = new ArrayList<>();
         for (Approval a : r.approvals()) {
             String who = a.approvedBy() == null ? "?" : a.approvedBy();
-            parts.add(who + (a.role() == null ? "" : " (" + a.role() + ")")
+            parts.add((a.commit() == null ? "" : "commit " + shortSha(a.commit()) + " by ") + who
+                    + (a.role() == null ? "" : " (" + a.role() + ")")
                     + (a.approvedAt() == null ? "" : " at " + a.approvedAt())
                     + (a.notes() == null ? "" : ": " + a.notes()));
         }
         return String.join("; ", parts);
     }
 
-    static String changeRequest(DeploymentRecord r) {
+    /**
+     * "newCheckout on (was off) at 2026-11-27T10:15:00Z by jane; ...": the environment's last
+     * feature-flag changes, newest first, from its stored node ({@code flagChanges}).
+     */
+    public static String flagChanges(JsonNode environmentNode, int limit) {
+        JsonNode list = environmentNode == null ? null : environmentNode.get("flagChanges");
+        if (list == null || !list.isArray() || list.isEmpty()) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        for (int i = list.size() - 1; i >= 0 && parts.size() < limit; i--) {
+            JsonNode c = list.get(i);
+            if (!c.path("flag").isTextual()) {
+                continue;
+            }
+            parts.add(c.path("flag").asText() + (c.path("enabled").asBoolean() ? " on" : " off")
+                    + (c.path("previous").isBoolean() ? " (was " + (c.path("previous").asBoolean() ? "on" : "off") + ")"
+                            : "")
+                    + (c.path("at").isTextual() ? " at " + c.path("at").asText() : "")
+                    + (c.path("by").isTextual() ? " by " + c.path("by").asText() : ""));
+        }
+        int more = list.size() - parts.size();
+        return parts.isEmpty() ? null : String.join("; ", parts) + (more > 0 ? "; " + more + " earlier" : "");
+    }
+
+    /** "from commit 7c3e9a1b5d7f: checkout broken" when the record is a rollback's restore. */
+    public static String rollback(JsonNode environmentNode) {
+        JsonNode from = environmentNode == null ? null : environmentNode.get("rolledBackFrom");
+        if (from == null || !from.isTextual()) {
+            return null;
+        }
+        JsonNode why = environmentNode.get("rollbackReason");
+        String reason = why != null && why.isTextual() && !why.asText().isBlank() ? why.asText() : null;
+        return (from.asText().isEmpty() ? "rolled back" : "from commit " + shortSha(from.asText()))
+                + (reason == null ? "" : ": " + reason);
+    }
+
+    public static String changeRequest(DeploymentRecord r) {
         ChangeRequest c = r.changeRequest();
         if (c == null || c.id() == null) {
             return null;
@@ -222,23 +257,65 @@ final class RecordFacts {
         return c.id() + (c.window() == null ? "" : ", window " + c.window()) + (c.url() == null ? "" : " " + c.url());
     }
 
-    /** "errorRate=0.2, p95LatencyMs=180, uptime=99.98". */
-    static String metrics(DeploymentRecord r) {
+    /**
+     * "5234 req/s, 0.01 % errors, p50 45 ms, 99.98 % uptime": the record's {@code metrics} in the
+     * units of docs/config.md "Units", numbers as the user wrote them; keys this tool does not
+     * know follow as {@code key=value}.
+     */
+    public static String metrics(DeploymentRecord r) {
         JsonNode m = r.metrics();
         if (m == null || !m.isObject() || m.isEmpty()) {
             return null;
         }
         List<String> parts = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> it = m.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
-            JsonNode v = e.getValue();
-            parts.add(e.getKey() + "=" + (v.isValueNode() ? v.asText() : v.toString()));
+            String words = metric(e.getKey(), e.getValue(), m);
+            if (words != null) {
+                parts.add(words);
+            } else if (!e.getKey().equals("healthyPolls")) {
+                JsonNode v = e.getValue();
+                unknown.add(e.getKey() + "=" + (v.isValueNode() ? v.asText() : v.toString()));
+            }
         }
+        parts.addAll(unknown);
         return String.join(", ", parts);
     }
 
-    static String number(double value) {
+    private static String metric(String key, JsonNode value, JsonNode all) {
+        if (key.equals("window") || key.equals("verdict")) {
+            return value.isTextual() ? key + " " + value.asText() : null;
+        }
+        if (!value.isNumber()) {
+            return null;
+        }
+        String n = asWritten(value);
+        return switch (key) {
+            case "rps", "requestRate", "maxRPS" -> n + " req/s";
+            case "errorRate" -> n + " % errors";
+            case "uptime" -> n + " % uptime";
+            case "samples" -> n + (value.asInt() == 1 ? " poll" : " polls")
+                    + (all.path("healthyPolls").isNumber() ? " (" + asWritten(all.get("healthyPolls")) + " healthy)" : "");
+            default -> {
+                Matcher latency = LATENCY.matcher(key);
+                yield latency.matches() ? latency.group(1) + " " + n + " ms" : null;
+            }
+        };
+    }
+
+    private static final Pattern LATENCY = Pattern.compile("(p\\d+|avg|mean|max)Latency(?:Ms)?");
+
+    /** A number as the user wrote it: {@code 0.0001}, not {@code 1.0E-4} or {@code 0}. */
+    public static String asWritten(JsonNode number) {
+        if (number.isIntegralNumber()) {
+            return number.asText();
+        }
+        return number.decimalValue().stripTrailingZeros().toPlainString();
+    }
+
+    public static String number(double value) {
         if (value == Math.rint(value) && Math.abs(value) < 1e12) {
             return String.valueOf((long) value);
         }
@@ -246,7 +323,7 @@ final class RecordFacts {
         return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
     }
 
-    static String metricLabel(String key) {
+    public static String metricLabel(String key) {
         return switch (key) {
             case "deploymentFrequency" -> "Deployment frequency";
             case "leadTimeForChanges" -> "Lead time for changes";

@@ -1,0 +1,96 @@
+package io.specweave.deploy.tracker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.specweave.deploy.app.Project;
+import io.specweave.deploy.increment.Deployments;
+import io.specweave.deploy.increment.Increment;
+import io.specweave.deploy.increment.MetadataDocument;
+import io.specweave.deploy.increment.SpecDocument;
+import io.specweave.deploy.model.DeploymentRecord;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What every tracker's item tells about a deployment: the facts a release manager audits. */
+class ItemContentTest {
+
+    @TempDir
+    Path dir;
+
+    private String item(String environment, String note) throws IOException {
+        Path increment = dir.resolve(".specweave/increments/0018-oauth-google");
+        Files.createDirectories(increment);
+        Files.writeString(dir.resolve(".specweave/config.json"), "{\"sync\": {\"profiles\": {"
+                + "\"uat\": {\"provider\": \"local\", \"environment\": \"uat\"},"
+                + "\"prod\": {\"provider\": \"local\", \"environment\": \"prod\"}}},"
+                + " \"deployment\": {\"pipeline\": [\"uat\", \"prod\"]}}");
+        Files.writeString(increment.resolve("spec.md"), "# Sign in with Google\n\n<!-- template: say why -->\n"
+                + "Shoppers sign in with **Google**.\n");
+        Files.writeString(increment.resolve("metadata.json"), """
+                {"id": "0018-oauth-google", "status": "active", "deployments": {
+                  "uat": {"profile": "uat", "status": "deployed", "commit": "1111111111111111", "deployedAt":
+                    "2026-11-24T09:00:00Z", "lastChecked": "2026-11-24T12:00:00Z", "healthStatus": "unhealthy",
+                    "coverage": 81.5,
+                    "loadTestResults": {"maxRPS": 333.33, "avgLatency": 84.31, "p95Latency": 188.46, "errorRate": 0.3},
+                    "approvals": [{"approvedBy": "maria.qa", "role": "QA Lead", "approvedAt": "2026-11-24T09:40:00Z",
+                      "commit": "1111111111111111"}],
+                    "flagChanges": [{"flag": "newCheckout", "enabled": true, "previous": false,
+                      "at": "2026-11-24T10:00:00Z", "by": "jane"}]},
+                  "prod": {"profile": "prod", "status": "deployed", "commit": "2222222222222222",
+                    "deployedAt": "2026-11-26T22:10:00Z", "healthStatus": "healthy",
+                    "metrics": {"rps": 5234, "errorRate": 0.0001, "p50Latency": 45, "uptime": 99.98},
+                    "changeRequest": {"id": "CHG0031337", "url": "https://change.example/CHG0031337",
+                      "window": "2026-11-26T22:00:00Z/2026-11-27T02:00:00Z"},
+                    "rolledBackFrom": "3333333333333333", "rollbackReason": "checkout broken"}}}""");
+        Project project = Project.open(dir);
+        Increment inc = project.increments().resolve("0018");
+        MetadataDocument document = project.metadata(inc).read();
+        DeploymentRecord record = Deployments.get(document, environment).orElseThrow();
+        TrackingRequest request = new TrackingRequest(project.config(), project.config().profile(environment), inc,
+                SpecDocument.read(inc.specFile()), document.status(), record, true, Deployments.all(document),
+                "https://github.com/acme/shop", List.of(), note, document.deployment(environment).orElseThrow());
+        return MarkdownItemRenderer.render(ItemContent.of(request), null, 65_536);
+    }
+
+    @Test
+    void theUatItemShowsItsApprovalOfACommitLoadTestCoverageFlagsAndThatItIsUnhealthy() throws IOException {
+        String body = item("uat", null);
+        assertThat(body).contains("| Status | deployed, unhealthy |",
+                "| Approved | commit 111111111111 by maria.qa (QA Lead) at 2026-11-24T09:40:00Z |",
+                "| Load test | 333.33 req/s, avg 84.31 ms, p95 188.46 ms, 0.3 % errors |",
+                "| Coverage | 81.5% of lines |",
+                "| Feature flags | newCheckout on (was off) at 2026-11-24T10:00:00Z by jane |")
+                .contains("> Shoppers sign in with **Google**.").doesNotContain("template: say why");
+    }
+
+    @Test
+    void theProdItemShowsItsChangeRequestMetricsForPeopleAndTheRollbackReason() throws IOException {
+        String body = item("prod", null);
+        assertThat(body).contains("| Change request | [CHG0031337, window 2026-11-26T22:00:00Z/2026-11-27T02:00:00Z",
+                "| Metrics | 5234 req/s, 0.0001 % errors, p50 45 ms, 99.98 % uptime |",
+                "| Rolled back | from commit 333333333333: checkout broken |");
+    }
+
+    @Test
+    void anotherEnvironmentsStateSaysWhenItWasTrue() throws IOException {
+        String body = item("prod", null);
+        assertThat(body).contains("| Environment | State | As of | Deployed at | Commit | Tracking |",
+                "| uat | deployed, unhealthy | 2026-11-24T12:00:00Z | 2026-11-24T09:00:00Z | 111111111111 |",
+                ItemContent.OTHERS_CAPTION);
+    }
+
+    @Test
+    void aFailedDeploymentsCommentSaysItFailedAndAStatusChangeIsANoteOfItsOwn() throws IOException {
+        item("prod", null);
+        DeploymentRecord failed = DeploymentRecord.builder().status(io.specweave.deploy.model.DeploymentStatus.FAILED)
+                .commit("4444444444444444").deployedBy("ci-bot").build();
+        ItemContent content = new ItemContent("t", "0018-oauth-google", "t", "", "prod", List.of(), List.of(), List.of(),
+                ItemContent.marker("0018-oauth-google", "prod"));
+        assertThat(content.deploymentComment(failed, null))
+                .isEqualTo("The deployment of commit 444444444444 by ci-bot to prod failed.");
+    }
+}
