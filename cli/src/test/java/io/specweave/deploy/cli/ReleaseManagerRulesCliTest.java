@@ -1,0 +1,97 @@
+package io.specweave.deploy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.specweave.deploy.Json;
+import io.specweave.deploy.testing.HealthServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The rules a release manager relies on, as a user meets them on the demo project. */
+class ReleaseManagerRulesCliTest {
+
+    @TempDir
+    Path dir;
+
+    Path project;
+    HealthServer service;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        project = CliHarness.copyDemo(dir.resolve("demo"));
+        Path config = project.resolve(".specweave/config.json");
+        Files.writeString(config, Files.readString(config).replace("\"deploymentUrl\": \"https://qa.demo-shop.example\"",
+                "\"deploymentUrl\": \"https://qa.demo-shop.example\", \"healthCheck\": {\"retries\": 1, "
+                        + "\"intervalSeconds\": 0}"));
+        service = HealthServer.start(503);
+    }
+
+    @AfterEach
+    void stop() {
+        service.close();
+    }
+
+    private CliHarness.Run run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--dir");
+        all.add(project.toString());
+        return CliHarness.inProcess(Map.of("NO_COLOR", "1"), all.toArray(String[]::new));
+    }
+
+    private JsonNode qa() throws Exception {
+        return Json.mapper().readTree(Files.readString(project.resolve(
+                ".specweave/increments/0001-user-login/metadata.json"))).path("deployments").path("qa");
+    }
+
+    @Test
+    void aDeployedButUnhealthyEnvironmentIsMarkedSoInTextAndMarkdown() {
+        CliHarness.Run sync = run("sync", "0001", "--environment", "qa", "--deployed", "--commit", "aaa111",
+                "--deployment-url", service.url());
+        assertThat(sync.exitCode()).isEqualTo(1);
+
+        assertThat(run("status", "0001").out()).contains("[u] QA: deployed, unhealthy at ");
+        String markdown = run("status", "0001", "--markdown").out();
+        assertThat(markdown).contains("| qa | ⚠️ deployed, unhealthy |", "classDef unhealthy")
+                .doesNotContain("| qa | ✅");
+    }
+
+    @Test
+    void metricsKeepTheNumbersAsWrittenAndAreShownInPeoplesUnits() throws Exception {
+        assertThat(run("sync", "0001", "--environment", "qa", "--deployed", "--commit", "aaa111", "--no-health-check",
+                "--metrics", "{\"rps\": 5234, \"errorRate\": 0.0001, \"p50Latency\": 45}").exitCode()).isZero();
+
+        assertThat(Files.readString(project.resolve(".specweave/increments/0001-user-login/metadata.json")))
+                .contains("\"errorRate\": 0.0001").doesNotContain("1.0E-4");
+        assertThat(run("status", "0001").out()).contains("Metrics: 5234 req/s, 0.0001 % errors, p50 45 ms");
+    }
+
+    @Test
+    void testRecordsTheEnvironmentsDeployedCommitNotTheCheckoutsHead() throws Exception {
+        Path config = project.resolve(".specweave/config.json");
+        Files.writeString(project.resolve("smoke.sh"), "mkdir -p r\n"
+                + "echo '<testsuite tests=\"1\"><testcase name=\"a\"/></testsuite>' > r/TEST-a.xml\n");
+        Files.writeString(config, Files.readString(config).replace("\"deployment\": {", "\"deployment\": {"
+                + " \"testSuites\": { \"smoke\": { \"command\": [\"sh\", \"smoke.sh\"], \"reports\": \"r/*.xml\" } },"));
+        assertThat(run("sync", "0001", "--environment", "qa", "--deployed", "--commit", "aaa111", "--no-health-check")
+                .exitCode()).isZero();
+
+        // The checkout's HEAD is another commit, as on a laptop that has moved on.
+        for (List<String> git : List.of(List.of("git", "init", "-q"), List.of("git", "-c", "user.name=t", "-c",
+                "user.email=t@example.com", "commit", "-q", "--allow-empty", "-m", "later work"))) {
+            assertThat(new ProcessBuilder(git).directory(project.toFile()).inheritIO().start().waitFor()).isZero();
+        }
+
+        CliHarness.Run test = run("test", "0001", "--environment", "qa", "--suite", "smoke");
+
+        assertThat(test.exitCode()).as(test.out() + test.err()).isZero();
+        assertThat(qa().path("testResults").path("commit").asText()).isEqualTo("aaa111");
+    }
+}
