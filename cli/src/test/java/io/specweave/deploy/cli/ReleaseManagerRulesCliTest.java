@@ -94,4 +94,44 @@ class ReleaseManagerRulesCliTest {
         assertThat(test.exitCode()).as(test.out() + test.err()).isZero();
         assertThat(qa().path("testResults").path("commit").asText()).isEqualTo("aaa111");
     }
+
+    @Test
+    void aRollbackIsAFailedDeploymentAndItsRecoveryInDoraNotAnotherChange() throws Exception {
+        JsonNode before = Json.mapper().readTree(run("dora", "--json").out());
+        assertThat(run("sync", "0001", "--environment", "prod", "--deployed", "--commit", "aaa111",
+                "--no-health-check").exitCode()).isZero();
+        assertThat(run("sync", "0001", "--environment", "prod", "--deployed", "--commit", "bbb222",
+                "--no-health-check").exitCode()).isZero();
+        CliHarness.Run rollback = run("rollback", "0001", "--environment", "prod", "--no-health-check",
+                "--reason", "checkout errors");
+        assertThat(rollback.exitCode()).as(rollback.err()).isZero();
+
+        JsonNode after = Json.mapper().readTree(run("dora", "--json").out());
+
+        // Two changes went out; restoring aaa111 is the recovery, not a third.
+        assertThat(after.path("deployments").asInt() - before.path("deployments").asInt()).as(after.toString())
+                .isEqualTo(2);
+        assertThat(after.path("failures").asInt() - before.path("failures").asInt()).isEqualTo(1);
+        assertThat(Json.mapper().readTree(Files.readString(project.resolve(
+                ".specweave/increments/0001-user-login/metadata.json"))).path("deployments").path("prod")
+                .path("rollbackReason").asText()).isEqualTo("checkout errors");
+    }
+
+    @Test
+    void theFlagFileKeepsItsCommentsAndATypoIsRefusedNamingTheKnownFlags() throws Exception {
+        Path flags = project.resolve(".specweave/config/feature-flags.json");
+        Files.createDirectories(flags.getParent());
+        String text = "{\n  // checkout rewrite, owner: team-web\n  \"qa\": { \"newCheckout\": false },\n"
+                + "  \"prod\": { \"newCheckout\": false }\n}\n";
+        Files.writeString(flags, text);
+
+        CliHarness.Run typo = run("feature-flag", "enable", "newChekout", "--environment", "qa");
+        assertThat(typo.exitCode()).isEqualTo(2);
+        assertThat(typo.err()).contains("newChekout", "newCheckout", "--create");
+        assertThat(Files.readString(flags)).isEqualTo(text);
+
+        assertThat(run("feature-flag", "enable", "newCheckout", "--environment", "qa").exitCode()).isZero();
+        assertThat(Files.readString(flags)).isEqualTo(text.replace("\"qa\": { \"newCheckout\": false }",
+                "\"qa\": { \"newCheckout\": true }"));
+    }
 }
