@@ -28,7 +28,6 @@ import java.io.StringReader;
 import java.net.URL;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -66,8 +65,8 @@ import org.kohsuke.github.PagedIterable;
  * <p>Identity: the issue number stored in {@code metadata.json}; when it is absent, gone or not
  * this item's, the repository's issues listed by the labels {@code increment:<n>} and
  * {@code env:<env>} (state all) whose body holds the hidden marker. Never the search API: its index
- * lags, which is how sync tools end up with duplicates. When two matching issues exist (two runs
- * raced), the oldest is kept and the others are closed as duplicates.
+ * lags, which is how sync tools end up with duplicates. The rule itself, races and duplicates
+ * included, is {@link ItemIdentity}'s; this class is its store for issues.
  *
  * <p>Writes happen only for what differs from the issue as read: a re-run of the same deployment
  * costs one request; a new deployment three (read, body, comment) plus one per changed field.
