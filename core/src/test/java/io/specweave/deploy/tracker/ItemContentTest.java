@@ -53,7 +53,7 @@ class ItemContentTest {
         TrackingRequest request = new TrackingRequest(project.config(), project.config().profile(environment), inc,
                 SpecDocument.read(inc.specFile()), document.status(), record, true, Deployments.all(document),
                 "https://github.com/acme/shop", List.of(), note, document.deployment(environment).orElseThrow());
-        return MarkdownItemRenderer.render(ItemContent.of(request), null, 65_536);
+        return MarkdownItemRenderer.render(ItemContent.of(request), null, BodyFit.GITHUB);
     }
 
     @Test

@@ -34,7 +34,7 @@ final class AdoClient {
 
     /** A work item as the tracker sees it. */
     record WorkItem(int id, int rev, String title, String description, List<String> tags, String state,
-            String type, List<String> hyperlinks, RecordAttachment recordCopy) {
+            String type, List<String> hyperlinks, RecordAttachment recordCopy, java.time.Instant created) {
 
         static WorkItem of(JsonNode node) {
             JsonNode f = node.path("fields");
@@ -59,7 +59,19 @@ final class AdoClient {
             }
             return new WorkItem(node.path("id").asInt(), node.path("rev").asInt(), f.path("System.Title").asText(null),
                     f.path("System.Description").asText(""), tags, f.path("System.State").asText(null),
-                    f.path("System.WorkItemType").asText(null), links, copy);
+                    f.path("System.WorkItemType").asText(null), links, copy, created(f.path("System.CreatedDate").asText(null)));
+        }
+
+        /** {@code System.CreatedDate}, ISO-8601 UTC; null when absent or in another form. */
+        private static java.time.Instant created(String text) {
+            if (text == null) {
+                return null;
+            }
+            try {
+                return java.time.OffsetDateTime.parse(text).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                return null;
+            }
         }
     }
 

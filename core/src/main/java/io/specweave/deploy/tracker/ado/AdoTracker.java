@@ -14,7 +14,9 @@ import io.specweave.deploy.http.RestClient;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.Json;
 import io.specweave.deploy.increment.Increment;
+import io.specweave.deploy.tracker.BodyFit;
 import io.specweave.deploy.tracker.ItemContent;
+import io.specweave.deploy.tracker.ItemIdentity;
 import io.specweave.deploy.tracker.RecordCopy;
 import io.specweave.deploy.tracker.RecordLookup;
 import io.specweave.deploy.tracker.Tracker;
@@ -25,7 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,8 +57,6 @@ import java.util.function.Function;
  */
 public final class AdoTracker implements Tracker {
 
-    /** System.Description holds far more; keep bodies readable and requests small. */
-    static final int DESCRIPTION_LIMIT = 60_000;
     /** The record copy is a small JSON file; bounded like the other providers' copies. */
     static final int RECORD_COPY_LIMIT = 60_000;
     static final String DUPLICATE_TAG = "specweave-duplicate";
@@ -108,11 +107,11 @@ public final class AdoTracker implements Tracker {
             this.request = request;
             this.content = ItemContent.of(request);
             this.tags = tags(request);
-            String body = HtmlRenderer.description(content, content.marker(), DESCRIPTION_LIMIT);
+            String body = HtmlRenderer.description(content, content.marker(), BodyFit.AZURE_DEVOPS);
             // Azure DevOps rewrites stored HTML; the fingerprint in the marker says whether it is current.
             // The note's key in the marker: a re-run finds the note told and adds no second history entry.
             this.marker = content.marker() + ";content=" + fingerprint(body) + TrackingNote.markerSuffix(request);
-            this.description = HtmlRenderer.description(content, marker, DESCRIPTION_LIMIT);
+            this.description = HtmlRenderer.description(content, marker, BodyFit.AZURE_DEVOPS);
             String copy = Json.compact(RecordCopy.envelope(content.incrementId(), request.environment(),
                     request.recordCopyNode(), RECORD_COPY_LIMIT));
             this.recordCopy = copy.getBytes(StandardCharsets.UTF_8);
@@ -131,36 +130,24 @@ public final class AdoTracker implements Tracker {
         }
 
         TrackingRef run() {
-            DeploymentRecord record = request.record();
-            AdoClient.WorkItem item = null;
-            if (record.workItemId() != null) {
-                item = client.get(record.workItemId()).filter(this::isOurs).orElse(null);
-            }
-            if (item == null) {
-                item = keepOldest(find());
-            }
-            boolean created = false;
-            boolean adopted = false;
-            if (item == null) {
-                AdoClient.WorkItem mine = client.create(createOps());
-                created = true;
-                List<AdoClient.WorkItem> found = find();
-                AdoClient.WorkItem oldest = found.isEmpty() ? mine : found.get(0);
-                if (oldest.id() < mine.id()) {
-                    markDuplicate(mine, oldest);
-                    item = oldest;
-                    created = false;
-                    adopted = true;
-                } else {
-                    item = mine;
-                }
-            }
+            ItemIdentity<AdoClient.WorkItem> identity = new ItemIdentity<>(new WorkItems(settings, client, tags,
+                    request.record().workItemId(), this), HtmlRenderer.escape(content.marker()), content.incrementId(),
+                    request.environment());
+            ItemIdentity.Resolution<AdoClient.WorkItem> found = identity.resolve();
+            warnings.addAll(identity.warnings());
+            AdoClient.WorkItem item = found.item();
+            boolean created = found.created();
+            boolean adopted = found.adopted();
             boolean changed = created;
             if (!created) {
                 changed = update(item, request.newDeployment() && !adopted);
             }
             return new TrackingRef(Provider.ADO, item.id(), String.valueOf(item.id()), settings.webUrl(item.id()),
                     created, changed, warnings);
+        }
+
+        private AdoClient.WorkItem create() {
+            return client.create(createOps());
         }
 
         private ArrayNode createOps() {
@@ -178,8 +165,8 @@ public final class AdoTracker implements Tracker {
                 ops.add(AdoClient.op("add", "/fields/System.State", settings.deployedState()));
             }
             if (request.note() != null) {
-                ops.add(AdoClient.op("add", "/fields/System.History", HtmlRenderer.comment(TrackingNote.comment(request),
-                        null)));
+                ops.add(AdoClient.op("add", "/fields/System.History", HtmlRenderer.comment(
+                        BodyFit.text(TrackingNote.comment(request), BodyFit.AZURE_DEVOPS), null)));
             }
             for (String[] link : links()) {
                 ops.add(AdoClient.hyperlink(link[0], link[1]));
@@ -218,7 +205,7 @@ public final class AdoTracker implements Tracker {
                     String text = (newDeployment ? content.deploymentComment(r, request.repositoryUrl()) + " " : "")
                             + (noteIsNew ? TrackingNote.comment(request) : "");
                     ops.add(AdoClient.op("add", "/fields/System.History",
-                            HtmlRenderer.comment(text.strip(), newDeployment ? r.runUrl() : null)));
+                            HtmlRenderer.comment(BodyFit.text(text.strip(), BodyFit.AZURE_DEVOPS), newDeployment ? r.runUrl() : null)));
                 }
                 for (String[] link : links()) {
                     if (!current.hyperlinks().contains(link[0])) {
@@ -268,25 +255,6 @@ public final class AdoTracker implements Tracker {
                         + (r.commit() == null ? "" : ", commit " + ItemContent.shortSha(r.commit())) + ")"});
             }
             return links;
-        }
-
-        /** Items tagged for this increment and environment, oldest first, minus those whose marker names another item. */
-        private List<AdoClient.WorkItem> find() {
-            return AdoTracker.find(client, tags, content.marker());
-        }
-
-        private boolean isOurs(AdoClient.WorkItem item) {
-            return AdoTracker.isOurs(item, tags, content.marker());
-        }
-
-        private AdoClient.WorkItem keepOldest(List<AdoClient.WorkItem> found) {
-            if (found.isEmpty()) {
-                return null;
-            }
-            for (AdoClient.WorkItem other : found.subList(1, found.size())) {
-                markDuplicate(other, found.get(0));
-            }
-            return found.get(0);
         }
 
         /** Tags the duplicate out of the identity and says in its history which item it duplicates. */
@@ -339,13 +307,9 @@ public final class AdoTracker implements Tracker {
         String environment = lookup.environment();
         String marker = ItemContent.marker(incrementId, environment);
         List<String> tags = tags(lookup.increment(), environment);
-        AdoClient.WorkItem item = null;
-        if (lookup.local() != null && lookup.local().workItemId() != null) {
-            item = client.get(lookup.local().workItemId()).filter(i -> isOurs(i, tags, marker)).orElse(null);
-        }
-        if (item == null) {
-            item = find(client, tags, marker).stream().findFirst().orElse(null);
-        }
+        Integer stored = lookup.local() == null ? null : lookup.local().workItemId();
+        AdoClient.WorkItem item = new ItemIdentity<>(new WorkItems(settings, client, tags, stored, null),
+                HtmlRenderer.escape(marker), incrementId, environment).find().orElse(null);
         if (item == null || item.recordCopy() == null) {
             return Optional.empty();
         }
@@ -360,35 +324,101 @@ public final class AdoTracker implements Tracker {
         return copy;
     }
 
-    /** Items tagged for this increment and environment, oldest first, minus those whose marker names another item. */
-    private static List<AdoClient.WorkItem> find(AdoClient client, List<String> tags, String marker) {
-        String query = "SELECT [System.Id] FROM WorkItems WHERE [System.TeamProject] = @project"
-                + tags.stream().map(t -> " AND [System.Tags] CONTAINS '" + t.replace("'", "''") + "'")
-                        .reduce("", String::concat)
-                + " ORDER BY [System.Id] ASC";
-        List<Integer> ids = client.wiql(query);
-        List<String> lower = tags.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
-        return client.list(ids.size() > 50 ? ids.subList(0, 50) : ids).stream()
-                .filter(i -> i.tags().stream().map(t -> t.toLowerCase(Locale.ROOT)).toList().containsAll(lower))
-                .filter(i -> !otherMarker(i, marker))
-                .sorted(Comparator.comparingInt(AdoClient.WorkItem::id))
-                .toList();
-    }
+    /**
+     * The project's work items as the identity rule sees them: the stored id, and the WIQL on the
+     * identity tags (the work item store, not a search index that lags). With no {@link Sync} it
+     * only reads (the record copy's lookup).
+     */
+    private static final class WorkItems implements ItemIdentity.Store<AdoClient.WorkItem> {
+        /** States a work item is finished in, whatever its type's process calls the others. */
+        private static final List<String> FINISHED = List.of("closed", "done", "removed", "resolved", "completed");
 
-    /** The stored id still names this item: it carries our marker or our tags. */
-    private static boolean isOurs(AdoClient.WorkItem item, List<String> tags, String marker) {
-        if (otherMarker(item, marker)) {
-            return false;
+        private final AdoSettings settings;
+        private final AdoClient client;
+        private final List<String> tags;
+        private final Integer storedId;
+        private final Sync sync;
+
+        WorkItems(AdoSettings settings, AdoClient client, List<String> tags, Integer storedId, Sync sync) {
+            this.settings = settings;
+            this.client = client;
+            this.tags = tags;
+            this.storedId = storedId;
+            this.sync = sync;
         }
-        List<String> lower = item.tags().stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
-        return item.description().contains(HtmlRenderer.escape(marker))
-                || lower.containsAll(tags.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList());
-    }
 
-    private static boolean otherMarker(AdoClient.WorkItem item, String marker) {
-        String text = item.description();
-        int at = text.indexOf("specweave-deploy:increment=");
-        return at >= 0 && !text.startsWith(HtmlRenderer.escape(marker), at);
+        @Override
+        public Optional<AdoClient.WorkItem> linked() {
+            return storedId == null ? Optional.empty() : client.get(storedId);
+        }
+
+        @Override
+        public List<AdoClient.WorkItem> labelled() {
+            String query = "SELECT [System.Id] FROM WorkItems WHERE [System.TeamProject] = @project"
+                    + tags.stream().map(t -> " AND [System.Tags] CONTAINS '" + t.replace("'", "''") + "'")
+                            .reduce("", String::concat)
+                    + " ORDER BY [System.Id] ASC";
+            List<Integer> ids = client.wiql(query);
+            return client.list(ids.size() > 50 ? ids.subList(0, 50) : ids).stream()
+                    .filter(this::hasIdentityLabels).toList();
+        }
+
+        @Override
+        public String text(AdoClient.WorkItem item) {
+            return item.description();
+        }
+
+        /** Tags as Azure DevOps compares them: without regard to case. */
+        @Override
+        public boolean hasIdentityLabels(AdoClient.WorkItem item) {
+            List<String> lower = item.tags().stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
+            return lower.containsAll(tags.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList());
+        }
+
+        @Override
+        public AdoClient.WorkItem create() {
+            return readOnly().create();
+        }
+
+        @Override
+        public java.time.Instant createdAt(AdoClient.WorkItem item) {
+            return item.created();
+        }
+
+        @Override
+        public long id(AdoClient.WorkItem item) {
+            return item.id();
+        }
+
+        /** In a finished state, except the one deployments set ({@code deployedState}), where a live item rests. */
+        @Override
+        public boolean closed(AdoClient.WorkItem item) {
+            String state = item.state() == null ? "" : item.state();
+            return FINISHED.contains(state.toLowerCase(Locale.ROOT))
+                    && !state.equalsIgnoreCase(settings.deployedState() == null ? "" : settings.deployedState());
+        }
+
+        @Override
+        public void markDuplicate(AdoClient.WorkItem duplicate, AdoClient.WorkItem kept) {
+            readOnly().markDuplicate(duplicate, kept);
+        }
+
+        @Override
+        public String name(AdoClient.WorkItem item) {
+            return "Azure DevOps work item #" + item.id();
+        }
+
+        @Override
+        public String noun() {
+            return "work item";
+        }
+
+        private Sync readOnly() {
+            if (sync == null) {
+                throw new IllegalStateException("reading the record copy creates and marks nothing");
+            }
+            return sync;
+        }
     }
 
     /** {@code specweave}, {@code specweave-<n>}, {@code env-<environment>}. */

@@ -1,5 +1,6 @@
 package io.specweave.deploy.tracker.ado;
 
+import io.specweave.deploy.tracker.BodyFit;
 import io.specweave.deploy.tracker.ItemContent;
 import io.specweave.deploy.tracker.SpecMarkdown;
 import java.util.List;
@@ -18,23 +19,9 @@ final class HtmlRenderer {
     private HtmlRenderer() {
     }
 
-    /** The description, at most {@code limit} characters; {@code marker} closes it. */
-    static String description(ItemContent c, String marker, int limit) {
-        List<ItemContent.Fact.HistoryEntry> history = c.history();
-        String summary = c.summary();
-        for (int keep = history.size(); ; ) {
-            String body = build(c, summary, history.subList(0, keep), history.size() - keep, marker);
-            if (body.length() <= limit) {
-                return body;
-            }
-            if (keep > 0) {
-                keep = keep > 8 ? keep / 2 : keep - 1;
-            } else if (summary != null && summary.length() > 200) {
-                summary = summary.substring(0, summary.length() / 2) + "…";
-            } else {
-                return build(c, "", List.of(), history.size(), marker);
-            }
-        }
+    /** The description, within {@code limit} as {@link BodyFit} fits it; {@code marker} closes it, whole. */
+    static String description(ItemContent c, String marker, BodyFit.Limit limit) {
+        return BodyFit.fit(c, limit, cut -> build(c, cut, marker), String::length);
     }
 
     /** A history entry: the sentence and a link to the run. */
@@ -42,25 +29,24 @@ final class HtmlRenderer {
         return "<p>" + escape(text) + (runUrl == null ? "" : " " + link("Pipeline run", runUrl)) + "</p>";
     }
 
-    private static String build(ItemContent c, String summary, List<ItemContent.Fact.HistoryEntry> history,
-            int dropped, String marker) {
+    private static String build(ItemContent c, BodyFit.Cut cut, String marker) {
         StringBuilder s = new StringBuilder();
-        s.append("<h2>").append(escape(c.specTitle())).append("</h2>");
+        s.append("<h2>").append(escape(cut.value(c.specTitle()))).append("</h2>");
         s.append("<p>Increment <code>").append(escape(c.incrementId())).append("</code> in <b>")
                 .append(escape(c.environment())).append("</b>.</p>");
-        if (summary != null && !summary.isBlank()) {
-            String shown = SUMMARY.render(SpecMarkdown.parse(summary)).strip();
+        if (!cut.summary().isBlank()) {
+            String shown = SUMMARY.render(SpecMarkdown.parse(cut.summary())).strip();
             if (!shown.isEmpty()) {
                 s.append("<blockquote>").append(shown).append("</blockquote>");
             }
         }
         s.append("<h3>Deployment</h3><table>");
         for (ItemContent.Fact f : c.facts()) {
-            s.append("<tr><th>").append(escape(f.label())).append("</th><td>").append(cell(f.value(), f.link()))
+            s.append("<tr><th>").append(escape(f.label())).append("</th><td>").append(cell(cut.value(f.value()), f.link()))
                     .append("</td></tr>");
         }
         s.append("</table>");
-        if (!c.others().isEmpty()) {
+        if (cut.showOthers() && !c.others().isEmpty()) {
             s.append("<h3>Other environments</h3><table><tr><th>Environment</th><th>State</th><th>As of</th>"
                     + "<th>Deployed at</th><th>Commit</th><th>Tracking</th></tr>");
             for (ItemContent.OtherEnvironment o : c.others()) {
@@ -72,7 +58,8 @@ final class HtmlRenderer {
             }
             s.append("</table><p><i>").append(escape(ItemContent.OTHERS_CAPTION)).append("</i></p>");
         }
-        if (!history.isEmpty() || dropped > 0) {
+        List<ItemContent.Fact.HistoryEntry> history = cut.history();
+        if (!history.isEmpty() || cut.historyNote() != null) {
             s.append("<h3>Earlier deployments to ").append(escape(c.environment())).append("</h3>");
             s.append("<table><tr><th>Deployed at</th><th>Status</th><th>Commit</th><th>Ref</th><th>By</th><th>Run</th></tr>");
             for (ItemContent.Fact.HistoryEntry h : history) {
@@ -82,10 +69,12 @@ final class HtmlRenderer {
                         .append("</td><td>").append(h.runUrl() == null ? "" : link("run", h.runUrl())).append("</td></tr>");
             }
             s.append("</table>");
-            if (dropped > 0) {
-                s.append("<p><i>").append(dropped).append(" older deployment").append(dropped == 1 ? "" : "s")
-                        .append(" not shown; metadata.json keeps them all.</i></p>");
+            if (cut.historyNote() != null) {
+                s.append("<p><i>").append(escape(cut.historyNote())).append("</i></p>");
             }
+        }
+        if (cut.shortenedNote() != null) {
+            s.append("<p><b>").append(escape(cut.shortenedNote())).append("</b></p>");
         }
         s.append("<p style=\"color:#888888;font-size:smaller\">Maintained by SpecWeave Deploy; edits to this "
                 + "description are replaced on the next deployment.</p>");

@@ -13,7 +13,9 @@ import io.specweave.deploy.model.DeploymentStatus;
 import io.specweave.deploy.http.HttpSettings;
 import io.specweave.deploy.http.Redactor;
 import io.specweave.deploy.http.Sleeper;
+import io.specweave.deploy.tracker.BodyFit;
 import io.specweave.deploy.tracker.ItemContent;
+import io.specweave.deploy.tracker.ItemIdentity;
 import io.specweave.deploy.tracker.MarkdownItemRenderer;
 import io.specweave.deploy.tracker.RecordCopy;
 import io.specweave.deploy.tracker.RecordLookup;
@@ -26,7 +28,6 @@ import java.io.StringReader;
 import java.net.URL;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -64,8 +65,8 @@ import org.kohsuke.github.PagedIterable;
  * <p>Identity: the issue number stored in {@code metadata.json}; when it is absent, gone or not
  * this item's, the repository's issues listed by the labels {@code increment:<n>} and
  * {@code env:<env>} (state all) whose body holds the hidden marker. Never the search API: its index
- * lags, which is how sync tools end up with duplicates. When two matching issues exist (two runs
- * raced), the oldest is kept and the others are closed as duplicates.
+ * lags, which is how sync tools end up with duplicates. The rule itself, races and duplicates
+ * included, is {@link ItemIdentity}'s; this class is its store for issues.
  *
  * <p>Writes happen only for what differs from the issue as read: a re-run of the same deployment
  * costs one request; a new deployment three (read, body, comment) plus one per changed field.
@@ -73,7 +74,7 @@ import org.kohsuke.github.PagedIterable;
 public final class GithubTracker implements Tracker {
 
     /** GitHub's limit for an issue body, in characters. */
-    public static final int BODY_LIMIT = 65_536;
+    public static final int BODY_LIMIT = BodyFit.GITHUB.chars();
     /** Room the record copy may take in the body; history is trimmed, oldest first, to fit. */
     static final int RECORD_COPY_LIMIT = 24_000;
     /** GitHub's limit for an issue title, in characters. */
@@ -121,11 +122,7 @@ public final class GithubTracker implements Tracker {
         GithubErrors errors = new GithubErrors(settings, token.variable(), new Redactor().add(token));
         IssueSync finder = new IssueSync(connect(token, errors), errors, lookup);
         finder.repo = finder.repository();
-        GHIssue issue = lookup.local() != null && lookup.local().issueNumber() != null
-                ? finder.stored(lookup.local().issueNumber()) : null;
-        if (issue == null) {
-            issue = finder.lookUp();
-        }
+        GHIssue issue = finder.identity().find().orElse(null);
         if (issue == null) {
             return Optional.empty();
         }
@@ -187,6 +184,8 @@ public final class GithubTracker implements Tracker {
         private final String incrementId;
         private final String incrementNumber;
         private final String environment;
+        /** The issue number stored in metadata.json, or null. */
+        private final Integer storedNumber;
         private GHRepository repo;
         private boolean created;
         private boolean lostRace;
@@ -200,6 +199,7 @@ public final class GithubTracker implements Tracker {
             this.incrementNumber = request.increment().paddedNumber();
             this.environment = request.environment();
             this.record = request.record();
+            this.storedNumber = record.issueNumber();
             this.content = ItemContent.of(request);
             this.title = content.title().length() <= TITLE_LIMIT ? content.title()
                     : content.title().substring(0, TITLE_LIMIT - 1) + "…";
@@ -208,8 +208,8 @@ public final class GithubTracker implements Tracker {
                     RECORD_COPY_LIMIT));
             String note = TrackingNote.marker(request);
             this.body = MarkdownItemRenderer.render(content, note == null ? copy : "<!-- " + note + " -->\n" + copy,
-                    BODY_LIMIT);
-            this.marker = "<!-- " + content.marker() + " -->";
+                    BodyFit.GITHUB);
+            this.marker = content.marker();
             this.mapping = StatusMapping.of(request.config(), request.incrementStatus());
             warnings.addAll(mapping.warnings());
             List<String> extra = new ArrayList<>(settings.labels());
@@ -227,31 +227,29 @@ public final class GithubTracker implements Tracker {
             this.incrementId = lookup.increment().id();
             this.incrementNumber = lookup.increment().paddedNumber();
             this.environment = lookup.environment();
+            this.storedNumber = lookup.local() == null ? null : lookup.local().issueNumber();
             this.record = null;
             this.content = null;
             this.title = null;
             this.body = null;
-            this.marker = "<!-- " + ItemContent.marker(incrementId, environment) + " -->";
+            this.marker = ItemContent.marker(incrementId, environment);
             this.mapping = null;
             this.desiredLabels = Set.of();
         }
 
         TrackingRef run() {
             repo = repository();
-            GHIssue issue = null;
-            if (record.issueNumber() != null) {
-                issue = stored(record.issueNumber());
-            }
-            if (issue == null) {
-                issue = lookUp();
-            }
+            ItemIdentity<GHIssue> identity = identity();
+            ItemIdentity.Resolution<GHIssue> found = identity.resolve();
+            warnings.addAll(identity.warnings());
+            GHIssue issue = found.item();
+            created = found.created();
+            lostRace = found.adopted();
             // A note is told once: the body carries the last note's marker, a re-run finds it there.
-            boolean noteIsNew;
-            if (issue == null) {
-                issue = settleRace(create());
-                noteIsNew = request.note() != null && !lostRace;
-            } else {
-                noteIsNew = request.note() != null && !TrackingNote.told(issue.getBody(), request);
+            // The other run's issue after a lost race tells of this deployment already.
+            boolean noteIsNew = request.note() != null && !lostRace
+                    && (created || !TrackingNote.told(issue.getBody(), request));
+            if (!created) {
                 update(issue);
             }
             // The creation stands for the first deployment; so does the other run's issue after a race.
@@ -287,99 +285,123 @@ public final class GithubTracker implements Tracker {
             }
         }
 
-        /** The issue the metadata links to, or null when it is gone or is not this item's. */
-        private GHIssue stored(int number) {
-            GHIssue issue;
-            try {
-                issue = repo.getIssue(number);
-            } catch (IOException e) {
-                int status = GithubErrors.status(e);
-                if (status == 404 || status == 410) {
-                    warnings.add("issue #" + number + " linked in metadata.json is gone from " + settings.fullName()
-                            + "; looked the tracking issue up by its labels");
+        /** The identity rule over this repository's issues. */
+        ItemIdentity<GHIssue> identity() {
+            return new ItemIdentity<>(new Issues(), marker, incrementId, environment);
+        }
+
+        /** The repository's issues as the identity rule sees them. */
+        private final class Issues implements ItemIdentity.Store<GHIssue> {
+
+            /** The issue the metadata links to; empty when it is gone or was moved to another repository. */
+            @Override
+            public Optional<GHIssue> linked() {
+                if (storedNumber == null) {
+                    return Optional.empty();
+                }
+                int number = storedNumber;
+                GHIssue issue;
+                try {
+                    issue = repo.getIssue(number);
+                } catch (IOException e) {
+                    int status = GithubErrors.status(e);
+                    if (status == 404 || status == 410) {
+                        warnings.add("issue #" + number + " linked in metadata.json is gone from " + settings.fullName()
+                                + "; looked the tracking issue up by its labels");
+                        return Optional.empty();
+                    }
+                    throw errors.failure("read issue #" + number, GithubErrors.Permission.ISSUES, e);
+                }
+                if (issue.isPullRequest() || !inThisRepository(issue)) {
+                    warnings.add("#" + number + " in " + settings.fullName() + " (linked in metadata.json) is not the "
+                            + "tracking issue of " + incrementId + " in " + environment
+                            + " (a pull request, or moved to another repository); looked it up by its labels");
+                    return Optional.empty();
+                }
+                return Optional.of(issue);
+            }
+
+            /** Issues labelled for (increment, environment), any state, every page; never the search API. */
+            @Override
+            public List<GHIssue> labelled() {
+                String labels = IssueLabels.increment(incrementNumber) + "," + IssueLabels.environment(environment);
+                List<GHIssue> listed;
+                try {
+                    listed = repo.queryIssues().label(labels).state(GHIssueState.ALL)
+                            .sort(GHIssueQueryBuilder.Sort.CREATED).direction(GHDirection.ASC).pageSize(100).list().toList();
+                } catch (IOException e) {
+                    throw errors.failure("list the issues labelled " + labels, GithubErrors.Permission.ISSUES, e);
+                } catch (GHException e) {
+                    throw errors.failure("list the issues labelled " + labels, GithubErrors.Permission.ISSUES,
+                            GithubErrors.unwrap(e));
+                }
+                return listed.stream().filter(i -> !i.isPullRequest()).collect(Collectors.toList());
+            }
+
+            @Override
+            public String text(GHIssue issue) {
+                return issue.getBody();
+            }
+
+            @Override
+            public boolean hasIdentityLabels(GHIssue issue) {
+                Set<String> names = lowercase(issue.getLabels().stream().map(GHLabel::getName)
+                        .collect(Collectors.toSet()));
+                return names.contains(IssueLabels.increment(incrementNumber).toLowerCase(Locale.ROOT))
+                        && names.contains(IssueLabels.environment(environment).toLowerCase(Locale.ROOT));
+            }
+
+            @Override
+            public GHIssue create() {
+                return IssueSync.this.create();
+            }
+
+            @Override
+            public java.time.Instant createdAt(GHIssue issue) {
+                try {
+                    java.util.Date at = issue.getCreatedAt();
+                    return at == null ? null : at.toInstant();
+                } catch (IOException e) {
                     return null;
                 }
-                throw errors.failure("read issue #" + number, GithubErrors.Permission.ISSUES, e);
             }
-            if (issue.isPullRequest() || !inThisRepository(issue) || !hasMarker(issue)) {
-                warnings.add("#" + number + " in " + settings.fullName() + " (linked in metadata.json) is not the "
-                        + "tracking issue of " + incrementId + " in " + environment
-                        + "; looked it up by its labels");
-                return null;
-            }
-            return issue;
-        }
 
-        /** The item found by labels and marker; duplicates closed. Null when there is none. */
-        private GHIssue lookUp() {
-            List<GHIssue> matches = matching();
-            if (matches.isEmpty()) {
-                return null;
+            @Override
+            public long id(GHIssue issue) {
+                return issue.getNumber();
             }
-            GHIssue keep = matches.get(0);
-            closeDuplicates(matches, keep, null);
-            return keep;
-        }
 
-        /** After creating: if another run created one too, the oldest stays and the others are closed. */
-        private GHIssue settleRace(GHIssue mine) {
-            List<GHIssue> matches = matching();
-            if (matches.isEmpty() || matches.get(0).getNumber() == mine.getNumber()) {
-                closeDuplicates(matches, mine, mine);
-                return mine;
+            @Override
+            public boolean closed(GHIssue issue) {
+                return issue.getState() == GHIssueState.CLOSED;
             }
-            GHIssue keep = matches.get(0);
-            closeDuplicates(matches, keep, mine);
-            created = false;
-            lostRace = true;
-            update(keep);
-            return keep;
-        }
 
-        private void closeDuplicates(List<GHIssue> matches, GHIssue keep, GHIssue mine) {
-            Set<Integer> done = new LinkedHashSet<>();
-            List<GHIssue> candidates = new ArrayList<>(matches);
-            if (mine != null && mine.getNumber() != keep.getNumber()) {
-                candidates.add(mine);
-            }
-            for (GHIssue other : candidates) {
-                if (other.getNumber() == keep.getNumber() || !done.add(other.getNumber())) {
-                    continue;
-                }
-                boolean ours = mine != null && other.getNumber() == mine.getNumber();
-                if (other.getState() == GHIssueState.CLOSED && !ours) {
-                    continue;
-                }
-                String what = "close #" + other.getNumber() + " as a duplicate of #" + keep.getNumber();
+            /** Closed as not planned, with a comment linking the kept issue. */
+            @Override
+            public void markDuplicate(GHIssue duplicate, GHIssue kept) {
+                String what = "close #" + duplicate.getNumber() + " as a duplicate of #" + kept.getNumber();
                 try {
-                    other.comment("Duplicate of #" + keep.getNumber() + ". SpecWeave Deploy keeps one issue per "
+                    duplicate.comment("Duplicate of #" + kept.getNumber() + ". SpecWeave Deploy keeps one issue per "
                             + "increment and environment; two syncs created one each at the same time, so this "
                             + "one is closed.");
-                    other.close(GHIssueStateReason.NOT_PLANNED);
+                    duplicate.close(GHIssueStateReason.NOT_PLANNED);
                 } catch (IOException e) {
                     throw errors.failure(what, GithubErrors.Permission.ISSUES, e);
                 }
                 changed = true;
-                warnings.add("closed #" + other.getNumber() + " in " + settings.fullName() + " as a duplicate of #"
-                        + keep.getNumber() + " (two syncs created the tracking issue at the same time)");
+                warnings.add("closed #" + duplicate.getNumber() + " in " + settings.fullName() + " as a duplicate of #"
+                        + kept.getNumber() + " (two syncs created the tracking issue at the same time)");
             }
-        }
 
-        /** Issues labelled for (increment, environment) whose body holds the marker, oldest first. */
-        private List<GHIssue> matching() {
-            String labels = IssueLabels.increment(incrementNumber) + "," + IssueLabels.environment(environment);
-            List<GHIssue> listed;
-            try {
-                listed = repo.queryIssues().label(labels).state(GHIssueState.ALL).sort(GHIssueQueryBuilder.Sort.CREATED)
-                        .direction(GHDirection.ASC).pageSize(100).list().toList();
-            } catch (IOException e) {
-                throw errors.failure("list the issues labelled " + labels, GithubErrors.Permission.ISSUES, e);
-            } catch (GHException e) {
-                throw errors.failure("list the issues labelled " + labels, GithubErrors.Permission.ISSUES,
-                        GithubErrors.unwrap(e));
+            @Override
+            public String name(GHIssue issue) {
+                return "#" + issue.getNumber() + " in " + settings.fullName();
             }
-            return listed.stream().filter(i -> !i.isPullRequest() && hasMarker(i))
-                    .sorted(Comparator.comparingInt(GHIssue::getNumber)).collect(Collectors.toList());
+
+            @Override
+            public String noun() {
+                return "issue";
+            }
         }
 
         private GHIssue create() {
@@ -392,7 +414,6 @@ public final class GithubTracker implements Tracker {
             } catch (IOException e) {
                 throw errors.failure("create the tracking issue", GithubErrors.Permission.ISSUES, e);
             }
-            created = true;
             changed = true;
             if ("closed".equals(mapping.state())) {
                 try {
@@ -463,7 +484,7 @@ public final class GithubTracker implements Tracker {
                 text.append(text.length() == 0 ? "" : "\n\n").append(TrackingNote.comment(request));
             }
             try {
-                issue.comment(text.toString());
+                issue.comment(BodyFit.text(text.toString(), BodyFit.GITHUB));
             } catch (IOException e) {
                 throw errors.failure("comment on issue #" + issue.getNumber(), GithubErrors.Permission.ISSUES, e);
             }
@@ -558,10 +579,6 @@ public final class GithubTracker implements Tracker {
                         GithubErrors.Permission.DEPLOYMENTS, GithubErrors.unwrap(e));
                 warnings.add("the tracking issue is up to date, but " + failure.getMessage());
             }
-        }
-
-        private boolean hasMarker(GHIssue issue) {
-            return issue.getBody() != null && issue.getBody().contains(marker);
         }
 
         private boolean inThisRepository(GHIssue issue) {

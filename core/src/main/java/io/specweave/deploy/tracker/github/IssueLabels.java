@@ -21,8 +21,8 @@ final class IssueLabels {
     static final String DEPLOYED = "deployed";
     static final String UNHEALTHY = "unhealthy";
 
-    private static final String[] PALETTE = {"1d76db", "0052cc", "5319e7", "006b75", "0e8a16", "fbca04", "d93f0b",
-        "b60205", "c5def5", "bfdadc", "d4c5f9", "fef2c0", "c2e0c6", "f9d0c4", "e99695", "bfd4f2"};
+    private static final List<String> PALETTE = List.of("1d76db", "0052cc", "5319e7", "006b75", "0e8a16", "fbca04",
+            "d93f0b", "b60205", "c5def5", "bfdadc", "d4c5f9", "fef2c0", "c2e0c6", "f9d0c4", "e99695", "bfd4f2");
 
     private IssueLabels() {
     }
@@ -64,7 +64,7 @@ final class IssueLabels {
             return "1d76db";
         }
         int hash = name.toLowerCase(Locale.ROOT).chars().reduce(7, (h, c) -> h * 31 + c);
-        return PALETTE[Math.floorMod(hash, PALETTE.length)];
+        return PALETTE.get(Math.floorMod(hash, PALETTE.size()));
     }
 
     /** What the label means, shown by GitHub in the label picker. */

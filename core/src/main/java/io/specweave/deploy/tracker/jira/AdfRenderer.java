@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.Json;
+import io.specweave.deploy.tracker.BodyFit;
 import io.specweave.deploy.tracker.ItemContent;
 import io.specweave.deploy.tracker.SpecMarkdown;
 import java.util.List;
@@ -22,23 +23,9 @@ final class AdfRenderer {
     private AdfRenderer() {
     }
 
-    /** The description document, at most {@code limit} characters of JSON; {@code marker} closes it. */
-    static ObjectNode description(ItemContent c, String marker, int limit) {
-        List<ItemContent.Fact.HistoryEntry> history = c.history();
-        String summary = c.summary();
-        for (int keep = history.size(); ; ) {
-            ObjectNode doc = build(c, summary, history.subList(0, keep), history.size() - keep, marker);
-            if (Json.compact(doc).length() <= limit) {
-                return doc;
-            }
-            if (keep > 0) {
-                keep = keep > 8 ? keep / 2 : keep - 1;
-            } else if (summary != null && summary.length() > 200) {
-                summary = summary.substring(0, summary.length() / 2) + "…";
-            } else {
-                return build(c, "", List.of(), history.size(), marker);
-            }
-        }
+    /** The description document, within {@code limit} (its JSON) as {@link BodyFit} fits it; {@code marker} closes it. */
+    static ObjectNode description(ItemContent c, String marker, BodyFit.Limit limit) {
+        return BodyFit.fit(c, limit, cut -> build(c, cut, marker), doc -> Json.compact(doc).length());
     }
 
     /** A comment document: one paragraph, with a link to the run when there is one. */
@@ -74,14 +61,13 @@ final class AdfRenderer {
         node.path("content").forEach(child -> collect(child, s));
     }
 
-    private static ObjectNode build(ItemContent c, String summary, List<ItemContent.Fact.HistoryEntry> history,
-            int dropped, String marker) {
+    private static ObjectNode build(ItemContent c, BodyFit.Cut cut, String marker) {
         ArrayNode blocks = F.arrayNode();
-        blocks.add(heading(2, c.specTitle()));
+        blocks.add(heading(2, cut.value(c.specTitle())));
         blocks.add(paragraph(F.arrayNode().add(text("Increment ")).add(marked(c.incrementId(), "code"))
                 .add(text(" in ")).add(marked(c.environment(), "strong")).add(text("."))));
-        if (summary != null && !summary.isBlank()) {
-            ArrayNode quoted = AdfMarkdown.blocks(SpecMarkdown.parse(summary));
+        if (!cut.summary().isBlank()) {
+            ArrayNode quoted = AdfMarkdown.blocks(SpecMarkdown.parse(cut.summary()));
             if (!quoted.isEmpty()) {
                 blocks.add(F.objectNode().put("type", "blockquote").set("content", quoted));
             }
@@ -89,10 +75,10 @@ final class AdfRenderer {
         blocks.add(heading(3, "Deployment"));
         ArrayNode rows = F.arrayNode();
         for (ItemContent.Fact f : c.facts()) {
-            rows.add(row(false, cell(text(f.label())), cell(linked(f.value(), f.link()))));
+            rows.add(row(false, cell(text(f.label())), cell(linked(cut.value(f.value()), f.link()))));
         }
         blocks.add(table(rows));
-        if (!c.others().isEmpty()) {
+        if (cut.showOthers() && !c.others().isEmpty()) {
             blocks.add(heading(3, "Other environments"));
             ArrayNode others = F.arrayNode();
             others.add(row(true, cell(text("Environment")), cell(text("State")), cell(text("As of")),
@@ -104,7 +90,8 @@ final class AdfRenderer {
             blocks.add(table(others));
             blocks.add(paragraph(F.arrayNode().add(marked(ItemContent.OTHERS_CAPTION, "em"))));
         }
-        if (!history.isEmpty() || dropped > 0) {
+        List<ItemContent.Fact.HistoryEntry> history = cut.history();
+        if (!history.isEmpty() || cut.historyNote() != null) {
             blocks.add(heading(3, "Earlier deployments to " + c.environment()));
             ArrayNode earlier = F.arrayNode();
             earlier.add(row(true, cell(text("Deployed at")), cell(text("Status")), cell(text("Commit")),
@@ -115,10 +102,12 @@ final class AdfRenderer {
                         cell(h.runUrl() == null ? null : link("run", h.runUrl()))));
             }
             blocks.add(table(earlier));
-            if (dropped > 0) {
-                blocks.add(paragraph(F.arrayNode().add(marked(dropped + " older deployment" + (dropped == 1 ? "" : "s")
-                        + " not shown; metadata.json keeps them all.", "em"))));
+            if (cut.historyNote() != null) {
+                blocks.add(paragraph(F.arrayNode().add(marked(cut.historyNote(), "em"))));
             }
+        }
+        if (cut.shortenedNote() != null) {
+            blocks.add(paragraph(F.arrayNode().add(marked(cut.shortenedNote(), "strong"))));
         }
         blocks.add(paragraph(F.arrayNode().add(grey("Maintained by SpecWeave Deploy; edits to this description are "
                 + "replaced on the next deployment."))));

@@ -40,7 +40,11 @@ final class JiraClient {
 
     /** An issue as the tracker sees it. */
     record Issue(String id, String key, String summary, List<String> labels, String status, String statusCategory,
-            JsonNode description) {
+            JsonNode description, java.time.Instant created) {
+
+        /** Jira's timestamps: {@code 2026-11-27T10:00:00.000+0000}. */
+        private static final java.time.format.DateTimeFormatter TIMESTAMP =
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
         long numericId() {
             try {
@@ -65,7 +69,23 @@ final class JiraClient {
             JsonNode status = fields.path("status");
             return new Issue(node.path("id").asText(), node.path("key").asText(), fields.path("summary").asText(null),
                     labels, status.path("name").asText(null), status.path("statusCategory").path("key").asText(null),
-                    fields.get("description"));
+                    fields.get("description"), created(fields.path("created").asText(null)));
+        }
+
+        /** The creation time, or null when Jira sent none or in another form. */
+        private static java.time.Instant created(String text) {
+            if (text == null) {
+                return null;
+            }
+            try {
+                return java.time.OffsetDateTime.parse(text, TIMESTAMP).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                try {
+                    return java.time.OffsetDateTime.parse(text).toInstant();
+                } catch (java.time.format.DateTimeParseException again) {
+                    return null;
+                }
+            }
         }
     }
 
@@ -126,7 +146,7 @@ final class JiraClient {
         check(r, action);
         JsonNode created = r.json();
         return new Issue(created.path("id").asText(), created.path("key").asText(), summary, labels, null, null,
-                description);
+                description, null);
     }
 
     /** Sets fields and adds/removes labels in one edit. */

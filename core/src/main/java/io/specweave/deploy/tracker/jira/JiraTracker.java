@@ -14,7 +14,9 @@ import io.specweave.deploy.http.Redactor;
 import io.specweave.deploy.http.RestClient;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.increment.Increment;
+import io.specweave.deploy.tracker.BodyFit;
 import io.specweave.deploy.tracker.ItemContent;
+import io.specweave.deploy.tracker.ItemIdentity;
 import io.specweave.deploy.tracker.RecordCopy;
 import io.specweave.deploy.tracker.RecordLookup;
 import io.specweave.deploy.tracker.Tracker;
@@ -25,7 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,8 +57,6 @@ import java.util.stream.Collectors;
  */
 public final class JiraTracker implements Tracker {
 
-    /** Jira's limit for a description is 32,767 characters; keep a margin. */
-    static final int DESCRIPTION_LIMIT = 30_000;
     static final String DUPLICATE_LABEL = "specweave-duplicate";
     /** The issue property holding the record copy. */
     static final String RECORD_PROPERTY = "specweave-deploy";
@@ -130,8 +129,8 @@ public final class JiraTracker implements Tracker {
             this.environment = request.environment();
             this.labels = labels(request);
             String body = settings.flavor() == JiraSettings.Flavor.CLOUD
-                    ? Json.compact(AdfRenderer.description(content, content.marker(), DESCRIPTION_LIMIT))
-                    : WikiRenderer.description(content, content.marker(), DESCRIPTION_LIMIT);
+                    ? Json.compact(AdfRenderer.description(content, content.marker(), BodyFit.JIRA))
+                    : WikiRenderer.description(content, content.marker(), BodyFit.JIRA);
             // The marker carries a fingerprint of the content: Jira reformats stored documents, so
             // "is the description current?" is answered by the fingerprint, not by comparing trees.
             this.recordCopy = Json.compact(RecordCopy.envelope(content.incrementId(), environment,
@@ -148,8 +147,8 @@ public final class JiraTracker implements Tracker {
 
         private JsonNode render(String withMarker) {
             return settings.flavor() == JiraSettings.Flavor.CLOUD
-                    ? AdfRenderer.description(content, withMarker, DESCRIPTION_LIMIT)
-                    : TextNode.valueOf(WikiRenderer.description(content, withMarker, DESCRIPTION_LIMIT));
+                    ? AdfRenderer.description(content, withMarker, BodyFit.JIRA)
+                    : TextNode.valueOf(WikiRenderer.description(content, withMarker, BodyFit.JIRA));
         }
 
         /**
@@ -170,34 +169,13 @@ public final class JiraTracker implements Tracker {
 
         TrackingRef run() {
             DeploymentRecord record = request.record();
-            JiraClient.Issue issue = null;
-            if (record.issueKey() != null) {
-                issue = client.issue(record.issueKey()).filter(this::isOurs).orElse(null);
-            }
-            if (issue == null) {
-                issue = keepOldest(find(List.of()));
-            }
-            boolean created = false;
-            boolean adopted = false;
-            if (issue == null) {
-                JiraClient.Issue made = client.create(summary(), description, labels);
-                String key = made.key();
-                created = true;
-                // Another run may have created one at the same time: the oldest wins.
-                List<JiraClient.Issue> found = find(List.of(made.id()));
-                JiraClient.Issue mine = found.stream().filter(i -> i.key().equals(key)).findFirst().orElse(made);
-                // Only our own issue is ours to mark: the run that created a newer one sees ours in
-                // its own check and marks its issue; a slow index is caught by the next sync's lookup.
-                JiraClient.Issue oldest = found.isEmpty() ? mine : found.get(0);
-                if (!oldest.key().equals(key) && oldest.numericId() < mine.numericId()) {
-                    markDuplicate(mine, oldest);
-                    issue = oldest;
-                    created = false;
-                    adopted = true;
-                } else {
-                    issue = mine;
-                }
-            }
+            ItemIdentity<JiraClient.Issue> identity = new ItemIdentity<>(new Issues(settings, client, labels,
+                    record.issueKey(), this), content.marker(), content.incrementId(), environment);
+            ItemIdentity.Resolution<JiraClient.Issue> found = identity.resolve();
+            warnings.addAll(identity.warnings());
+            JiraClient.Issue issue = found.item();
+            boolean created = found.created();
+            boolean adopted = found.adopted();
             if (created && !storeCopy(issue.key())) {
                 // The new description's marker claims the copy: take the claim back so the next sync retries.
                 try {
@@ -222,8 +200,7 @@ public final class JiraTracker implements Tracker {
                 String text = (deploymentComment ? content.deploymentComment(r, request.repositoryUrl()) + " " : "")
                         + (noteIsNew ? TrackingNote.comment(request) : "");
                 String run = deploymentComment ? r.runUrl() : null;
-                client.comment(issue.key(), settings.flavor() == JiraSettings.Flavor.CLOUD
-                        ? AdfRenderer.comment(text.strip(), run) : TextNode.valueOf(WikiRenderer.comment(text.strip(), run)));
+                client.comment(issue.key(), commentBody(text.strip(), run));
                 changed = true;
             }
             if (created || request.newDeployment() && !adopted) {
@@ -243,24 +220,8 @@ public final class JiraTracker implements Tracker {
             return t.length() <= 255 ? t : t.substring(0, 254) + "…";
         }
 
-        private List<JiraClient.Issue> find(List<String> reconcile) {
-            return JiraTracker.find(settings, client, labels, content.marker(), reconcile);
-        }
-
-        private boolean isOurs(JiraClient.Issue issue) {
-            return JiraTracker.isOurs(issue, content.marker(), labels);
-        }
-
-        /** The oldest of the matches; the others are marked as its duplicates. */
-        private JiraClient.Issue keepOldest(List<JiraClient.Issue> found) {
-            if (found.isEmpty()) {
-                return null;
-            }
-            JiraClient.Issue oldest = found.get(0);
-            for (JiraClient.Issue other : found.subList(1, found.size())) {
-                markDuplicate(other, oldest);
-            }
-            return oldest;
+        private JiraClient.Issue create() {
+            return client.create(summary(), description, labels);
         }
 
         /**
@@ -273,8 +234,7 @@ public final class JiraTracker implements Tracker {
             String text = "Duplicate of " + kept.key() + ": two SpecWeave Deploy runs created an issue for "
                     + content.incrementId() + " in " + environment + " at the same time; " + kept.key()
                     + " (the oldest) is kept.";
-            client.comment(duplicate.key(), settings.flavor() == JiraSettings.Flavor.CLOUD
-                    ? AdfRenderer.comment(text, null) : TextNode.valueOf(WikiRenderer.comment(text, null)));
+            client.comment(duplicate.key(), commentBody(text, null));
             Optional<JiraClient.Transition> done = Optional.empty();
             try {
                 List<JiraClient.Transition> offered = client.transitions(duplicate.key());
@@ -288,6 +248,10 @@ public final class JiraTracker implements Tracker {
             warnings.add("Jira issue " + duplicate.key() + " duplicated " + kept.key() + " (two runs created one at "
                     + "the same time): marked it \"Duplicate of " + kept.key() + "\""
                     + (done.isPresent() ? " and moved it to " + done.get().to() : ", label " + DUPLICATE_LABEL));
+        }
+
+        private JsonNode commentBody(String text, String runUrl) {
+            return JiraTracker.commentBody(settings, text, runUrl);
         }
 
         /** Summary, description and labels brought up to date with one edit, only when one differs. */
@@ -329,14 +293,9 @@ public final class JiraTracker implements Tracker {
         String environment = lookup.environment();
         String marker = ItemContent.marker(incrementId, environment);
         List<String> labels = labels(lookup.increment(), environment);
-        JiraClient.Issue issue = null;
         String stored = lookup.local() == null ? null : lookup.local().issueKey();
-        if (stored != null && !stored.contains(",")) {
-            issue = client.issue(stored).filter(i -> isOurs(i, marker, labels)).orElse(null);
-        }
-        if (issue == null) {
-            issue = find(settings, client, labels, marker, List.of()).stream().findFirst().orElse(null);
-        }
+        JiraClient.Issue issue = new ItemIdentity<>(new Issues(settings, client, labels, stored, null), marker,
+                incrementId, environment).find().orElse(null);
         if (issue == null) {
             return Optional.empty();
         }
@@ -351,33 +310,106 @@ public final class JiraTracker implements Tracker {
         return copy;
     }
 
-    /** Issues with the identity labels, oldest first, minus those whose marker names another item. */
-    private static List<JiraClient.Issue> find(JiraSettings settings, JiraClient client, List<String> labels,
-            String marker, List<String> reconcile) {
-        String jql = "project = " + quote(settings.project()) + " AND "
-                + labels.stream().map(l -> "labels = " + quote(l)).collect(Collectors.joining(" AND "))
-                + " ORDER BY created ASC";
-        return client.search(jql, reconcile).stream()
-                .filter(i -> i.labels().containsAll(labels) && !otherMarker(i, marker))
-                .sorted(Comparator.comparingLong(JiraClient.Issue::numericId))
-                .toList();
-    }
-
     /**
-     * The stored key still names this item: it carries our marker or our labels. A key stored by
-     * {@code issueKeys} mode names a team's own story, which must never be rewritten as ours.
+     * The project's issues as the identity rule sees them: the stored key, and the JQL on the identity
+     * labels. With no {@link Sync} it only reads (the record copy's lookup).
      */
-    private static boolean isOurs(JiraClient.Issue issue, String marker, List<String> labels) {
-        if (otherMarker(issue, marker)) {
-            return false;
+    private static final class Issues implements ItemIdentity.Store<JiraClient.Issue> {
+        private final JiraSettings settings;
+        private final JiraClient client;
+        private final List<String> labels;
+        private final String storedKey;
+        private final Sync sync;
+        /** Issues this run created, which Cloud's search is asked to be consistent with. */
+        private final List<String> createdIds = new ArrayList<>();
+
+        Issues(JiraSettings settings, JiraClient client, List<String> labels, String storedKey, Sync sync) {
+            this.settings = settings;
+            this.client = client;
+            this.labels = labels;
+            this.storedKey = storedKey;
+            this.sync = sync;
         }
-        return issue.descriptionText().contains(marker) || issue.labels().containsAll(labels);
+
+        /** The stored key's issue; a list of keys ({@code issueKeys} mode) names no item of ours. */
+        @Override
+        public Optional<JiraClient.Issue> linked() {
+            return storedKey == null || storedKey.contains(",") ? Optional.empty() : client.issue(storedKey);
+        }
+
+        @Override
+        public List<JiraClient.Issue> labelled() {
+            String jql = "project = " + quote(settings.project()) + " AND "
+                    + labels.stream().map(l -> "labels = " + quote(l)).collect(Collectors.joining(" AND "))
+                    + " ORDER BY created ASC";
+            return client.search(jql, createdIds).stream().filter(i -> i.labels().containsAll(labels)).toList();
+        }
+
+        @Override
+        public String text(JiraClient.Issue issue) {
+            return issue.descriptionText();
+        }
+
+        @Override
+        public boolean hasIdentityLabels(JiraClient.Issue issue) {
+            return issue.labels().containsAll(labels);
+        }
+
+        @Override
+        public JiraClient.Issue create() {
+            JiraClient.Issue made = readOnly().create();
+            createdIds.add(made.id());
+            return made;
+        }
+
+        @Override
+        public java.time.Instant createdAt(JiraClient.Issue issue) {
+            return issue.created();
+        }
+
+        @Override
+        public long id(JiraClient.Issue issue) {
+            return issue.numericId();
+        }
+
+        /**
+         * Resolved by someone: a status in the done category, except the one deployments move it to
+         * ({@code deployedTransition}), which is where a live item rests.
+         */
+        @Override
+        public boolean closed(JiraClient.Issue issue) {
+            return "done".equals(issue.statusCategory()) && (settings.deployedTransition() == null
+                    || !settings.deployedTransition().equalsIgnoreCase(issue.status()));
+        }
+
+        @Override
+        public void markDuplicate(JiraClient.Issue duplicate, JiraClient.Issue kept) {
+            readOnly().markDuplicate(duplicate, kept);
+        }
+
+        @Override
+        public String name(JiraClient.Issue issue) {
+            return issue.key();
+        }
+
+        @Override
+        public String noun() {
+            return "Jira issue";
+        }
+
+        private Sync readOnly() {
+            if (sync == null) {
+                throw new IllegalStateException("reading the record copy creates and marks nothing");
+            }
+            return sync;
+        }
     }
 
-    private static boolean otherMarker(JiraClient.Issue issue, String marker) {
-        String text = issue.descriptionText();
-        int at = text.indexOf("specweave-deploy:increment=");
-        return at >= 0 && !text.startsWith(marker, at);
+    /** A comment body in the flavour's format, within Jira's limit. */
+    private static JsonNode commentBody(JiraSettings settings, String text, String runUrl) {
+        String fitted = BodyFit.text(text, BodyFit.JIRA);
+        return settings.flavor() == JiraSettings.Flavor.CLOUD ? AdfRenderer.comment(fitted, runUrl)
+                : TextNode.valueOf(WikiRenderer.comment(fitted, runUrl));
     }
 
     /** {@code issueKeys} mode: comment, remote links and the environment label on each given issue. */
@@ -399,8 +431,7 @@ public final class JiraTracker implements Tracker {
                     client.edit(key, Map.of(), List.of(envLabel), List.of());
                 }
                 String text = content.deploymentComment(r, request.repositoryUrl());
-                client.comment(key, settings.flavor() == JiraSettings.Flavor.CLOUD
-                        ? AdfRenderer.comment(text, r.runUrl()) : TextNode.valueOf(WikiRenderer.comment(text, r.runUrl())));
+                client.comment(key, commentBody(settings, text, r.runUrl()));
                 links(client, key, request);
                 changed = true;
                 if (settings.deployedTransition() != null && DeploymentStatus.DEPLOYED.equals(r.status())) {

@@ -1,5 +1,6 @@
 package io.specweave.deploy.tracker.jira;
 
+import io.specweave.deploy.tracker.BodyFit;
 import io.specweave.deploy.tracker.ItemContent;
 import io.specweave.deploy.tracker.SpecMarkdown;
 import java.util.List;
@@ -13,23 +14,9 @@ final class WikiRenderer {
     private WikiRenderer() {
     }
 
-    /** The description, at most {@code limit} characters; {@code marker} closes it. */
-    static String description(ItemContent c, String marker, int limit) {
-        List<ItemContent.Fact.HistoryEntry> history = c.history();
-        String summary = c.summary();
-        for (int keep = history.size(); ; ) {
-            String body = build(c, summary, history.subList(0, keep), history.size() - keep, marker);
-            if (body.length() <= limit) {
-                return body;
-            }
-            if (keep > 0) {
-                keep = keep > 8 ? keep / 2 : keep - 1;
-            } else if (summary != null && summary.length() > 200) {
-                summary = summary.substring(0, summary.length() / 2) + "…";
-            } else {
-                return build(c, "", List.of(), history.size(), marker);
-            }
-        }
+    /** The description, within {@code limit} as {@link BodyFit} fits it; {@code marker} closes it, whole. */
+    static String description(ItemContent c, String marker, BodyFit.Limit limit) {
+        return BodyFit.fit(c, limit, cut -> build(c, cut, marker), String::length);
     }
 
     /** A comment: the sentence and a link to the run. */
@@ -37,23 +24,22 @@ final class WikiRenderer {
         return escape(text) + (runUrl == null ? "" : " " + link("Pipeline run", runUrl));
     }
 
-    private static String build(ItemContent c, String summary, List<ItemContent.Fact.HistoryEntry> history,
-            int dropped, String marker) {
+    private static String build(ItemContent c, BodyFit.Cut cut, String marker) {
         StringBuilder s = new StringBuilder();
-        s.append("h2. ").append(escape(c.specTitle())).append("\n\n");
+        s.append("h2. ").append(escape(cut.value(c.specTitle()))).append("\n\n");
         s.append("Increment {{").append(escape(c.incrementId())).append("}} in *").append(escape(c.environment()))
                 .append("*.\n\n");
-        if (summary != null && !summary.isBlank()) {
-            String shown = WikiMarkdown.render(SpecMarkdown.parse(summary));
+        if (!cut.summary().isBlank()) {
+            String shown = WikiMarkdown.render(SpecMarkdown.parse(cut.summary()));
             if (!shown.isBlank()) {
                 s.append("{quote}\n").append(shown).append("\n{quote}\n\n");
             }
         }
         s.append("h3. Deployment\n\n");
         for (ItemContent.Fact f : c.facts()) {
-            s.append("||").append(escape(f.label())).append("|").append(cell(f.value(), f.link())).append("|\n");
+            s.append("||").append(escape(f.label())).append("|").append(cell(cut.value(f.value()), f.link())).append("|\n");
         }
-        if (!c.others().isEmpty()) {
+        if (cut.showOthers() && !c.others().isEmpty()) {
             s.append("\nh3. Other environments\n\n||Environment||State||As of||Deployed at||Commit||Tracking||\n");
             for (ItemContent.OtherEnvironment o : c.others()) {
                 s.append("|").append(cell(o.environment(), null)).append("|").append(cell(o.state(), null))
@@ -63,7 +49,8 @@ final class WikiRenderer {
             }
             s.append("\n_").append(escape(ItemContent.OTHERS_CAPTION)).append("_\n");
         }
-        if (!history.isEmpty() || dropped > 0) {
+        List<ItemContent.Fact.HistoryEntry> history = cut.history();
+        if (!history.isEmpty() || cut.historyNote() != null) {
             s.append("\nh3. Earlier deployments to ").append(escape(c.environment())).append("\n\n");
             s.append("||Deployed at||Status||Commit||Ref||By||Run||\n");
             for (ItemContent.Fact.HistoryEntry h : history) {
@@ -72,10 +59,12 @@ final class WikiRenderer {
                         .append("|").append(cell(h.deployedBy(), null)).append("|")
                         .append(h.runUrl() == null ? " " : link("run", h.runUrl())).append("|\n");
             }
-            if (dropped > 0) {
-                s.append("\n_").append(dropped).append(" older deployment").append(dropped == 1 ? "" : "s")
-                        .append(" not shown; metadata.json keeps them all._\n");
+            if (cut.historyNote() != null) {
+                s.append("\n_").append(escape(cut.historyNote())).append("_\n");
             }
+        }
+        if (cut.shortenedNote() != null) {
+            s.append("\n*").append(escape(cut.shortenedNote())).append("*\n");
         }
         s.append("\n{color:#97a0af}Maintained by SpecWeave Deploy; edits to this description are replaced on the "
                 + "next deployment.{color}\n");

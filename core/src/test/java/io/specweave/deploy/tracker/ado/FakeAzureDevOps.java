@@ -111,6 +111,8 @@ final class FakeAzureDevOps implements AutoCloseable {
     private final List<String> log = new ArrayList<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
     private CountDownLatch wiqlGate;
+    private Runnable beforeNextCreate;
+    private Runnable afterNextCreate;
     private int concurrentEdits;
     private int nextId = 101;
 
@@ -130,6 +132,27 @@ final class FakeAzureDevOps implements AutoCloseable {
     /** The collection URL a profile's {@code baseUrl} points at. */
     String collectionUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + ORGANIZATION;
+    }
+
+    /** A work item as a person or another run makes it; {@code tags} "; "-separated. */
+    synchronized Item seed(String title, String descriptionHtml, String tags, String state) {
+        Item item = new Item(nextId++);
+        item.fields.put("System.AreaPath", PROJECT).put("System.TeamProject", PROJECT)
+                .put("System.IterationPath", PROJECT).put("System.WorkItemType", "Task").put("System.State", state)
+                .put("System.Reason", "New").put("System.CreatedDate", "2026-11-27T10:00:00.00Z")
+                .put("System.Title", title).put("System.Description", descriptionHtml).put("System.Tags", tags);
+        items.put(item.id, item);
+        return item;
+    }
+
+    /** Runs {@code action} just before the next work item is created: another run that creates one a moment earlier. */
+    synchronized void beforeNextCreate(Runnable action) {
+        beforeNextCreate = action;
+    }
+
+    /** Runs {@code action} right after the next work item is created: another run that creates one a moment later. */
+    synchronized void afterNextCreate(Runnable action) {
+        afterNextCreate = action;
     }
 
     synchronized List<Item> items() {
@@ -285,6 +308,11 @@ final class FakeAzureDevOps implements AutoCloseable {
                 return new Object[] {404, error("VS402323: Work item type " + type + " does not exist in project "
                         + PROJECT + " or you do not have permission to access it.", "WorkItemTypeNotFoundException")};
             }
+            Runnable before = beforeNextCreate;
+            beforeNextCreate = null;
+            if (before != null) {
+                before.run();
+            }
             Item item = new Item(nextId);
             item.fields.put("System.AreaPath", PROJECT).put("System.TeamProject", PROJECT)
                     .put("System.IterationPath", PROJECT).put("System.WorkItemType", type).put("System.State", "New")
@@ -295,6 +323,11 @@ final class FakeAzureDevOps implements AutoCloseable {
             }
             nextId++;
             items.put(item.id, item);
+            Runnable after = afterNextCreate;
+            afterNextCreate = null;
+            if (after != null) {
+                after.run();
+            }
             return new Object[] {200, json(item, true)};
         }
         Matcher one = Pattern.compile("/workitems/(\\d+)").matcher(rest);

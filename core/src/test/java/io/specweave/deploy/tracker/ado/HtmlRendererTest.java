@@ -2,6 +2,7 @@ package io.specweave.deploy.tracker.ado;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.specweave.deploy.tracker.BodyFit;
 import io.specweave.deploy.tracker.ItemContent;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class HtmlRendererTest {
     void aSpecSummaryIsHtmlWithoutTheTemplatesCommentAndRawHtmlIsShownAsText() {
         String html = HtmlRenderer.description(content("<!-- template guidance -->\n"
                 + "Sign in with **Google**; see [RFC](https://example.com/rfc) and [x](javascript:alert(1)).\n\n"
-                + "- one\n- two\n\n<script>alert(1)</script>\n"), "M", 30_000);
+                + "- one\n- two\n\n<script>alert(1)</script>\n"), "M", BodyFit.AZURE_DEVOPS);
         assertThat(html).doesNotContain("template guidance", "<script>", "javascript:", "**")
                 .contains("<strong>Google</strong>", "href=\"https://example.com/rfc\">RFC</a>",
                         "<ul>\n<li>one</li>\n<li>two</li>\n</ul>", "&lt;script&gt;");
@@ -28,7 +29,7 @@ class HtmlRendererTest {
 
     @Test
     void anotherEnvironmentsRowSaysWhenItsStateWasTrue() {
-        String html = HtmlRenderer.description(content(""), "M", 30_000);
+        String html = HtmlRenderer.description(content(""), "M", BodyFit.AZURE_DEVOPS);
         assertThat(html).contains("<th>As of</th>", "<td>deployed, unhealthy</td><td>2026-11-27T11:00:00Z</td>",
                 ItemContent.OTHERS_CAPTION);
     }

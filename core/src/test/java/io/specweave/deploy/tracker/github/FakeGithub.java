@@ -53,6 +53,8 @@ final class FakeGithub implements AutoCloseable {
     private final List<Gate> gates = new ArrayList<>();
     private int nextId = 1000;
     private int pageSizeLimit = 100;
+    private Runnable beforeNextIssue;
+    private Runnable afterNextIssue;
 
     FakeGithub() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -110,6 +112,31 @@ final class FakeGithub implements AutoCloseable {
                 gates.remove(gate);
             }
         }
+    }
+
+    /** Runs {@code action} just before the next issue is created: another run that creates one a moment earlier. */
+    synchronized void beforeNextIssue(Runnable action) {
+        beforeNextIssue = action;
+    }
+
+    /** Runs {@code action} right after the next issue is created: another run that creates one a moment later. */
+    synchronized void afterNextIssue(Runnable action) {
+        afterNextIssue = action;
+    }
+
+    /** An issue as a person or another run makes it, open or already closed; returns its number. */
+    synchronized int seedIssue(String owner, String name, String title, String body, boolean closed, String... labels) {
+        Repo repo = repo(owner, name);
+        ObjectNode request = Json.mapper().createObjectNode().put("title", title).put("body", body);
+        ArrayNode names = request.putArray("labels");
+        for (String label : labels) {
+            names.add(label);
+        }
+        ObjectNode issue = createIssueNow(repo, request);
+        if (closed) {
+            patchIssue(repo, issue, Json.mapper().createObjectNode().put("state", "closed"));
+        }
+        return issue.path("number").asInt();
     }
 
     /** Page size the server uses at most, so tests can force pagination. */
@@ -384,6 +411,33 @@ final class FakeGithub implements AutoCloseable {
     }
 
     private Response createIssue(Repo repo, JsonNode body) {
+        Runnable before = beforeNextIssue;
+        beforeNextIssue = null;
+        if (before != null) {
+            before.run();
+        }
+        Response created = createIssueAnswer(repo, body);
+        Runnable after = afterNextIssue;
+        afterNextIssue = null;
+        if (after != null) {
+            after.run();
+        }
+        return created;
+    }
+
+    private ObjectNode createIssueNow(Repo repo, JsonNode body) {
+        return repo.issues.get(createIssueNumber(createIssueAnswer(repo, body)));
+    }
+
+    private static int createIssueNumber(Response response) {
+        try {
+            return Json.mapper().readTree(response.body).path("number").asInt();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private Response createIssueAnswer(Repo repo, JsonNode body) {
         if (body == null || !body.path("title").isTextual() || body.path("title").asText().isBlank()) {
             return validation("Issue", "missing_field", "title");
         }

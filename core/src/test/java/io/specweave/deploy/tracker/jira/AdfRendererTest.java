@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.Json;
+import io.specweave.deploy.tracker.BodyFit;
 import io.specweave.deploy.tracker.ItemContent;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,7 @@ class AdfRendererTest {
 
     @Test
     void documentHasNoEmptyTextNodesAndEndsWithTheMarker() {
-        ObjectNode doc = AdfRenderer.description(content(2, "line one\\\nline two\n\nsecond block"), "MARKER-1", 30_000);
+        ObjectNode doc = AdfRenderer.description(content(2, "line one\\\nline two\n\nsecond block"), "MARKER-1", BodyFit.JIRA.of(30_000));
         assertThat(doc.path("type").asText()).isEqualTo("doc");
         assertThat(doc.path("version").asInt()).isEqualTo(1);
         List<JsonNode> texts = new ArrayList<>();
@@ -42,8 +43,8 @@ class AdfRendererTest {
 
     @Test
     void longHistoryIsTrimmedToFitTheLimitKeepingTheMarker() {
-        ObjectNode full = AdfRenderer.description(content(300, "s"), "MARKER-2", 1_000_000);
-        ObjectNode trimmed = AdfRenderer.description(content(300, "s"), "MARKER-2", 20_000);
+        ObjectNode full = AdfRenderer.description(content(300, "s"), "MARKER-2", BodyFit.JIRA.of(1_000_000));
+        ObjectNode trimmed = AdfRenderer.description(content(300, "s"), "MARKER-2", BodyFit.JIRA.of(20_000));
         assertThat(Json.compact(full).length()).isGreaterThan(20_000);
         assertThat(Json.compact(trimmed).length()).isLessThanOrEqualTo(20_000);
         assertThat(AdfRenderer.plainText(trimmed)).contains("MARKER-2", "older deployments not shown");
@@ -51,7 +52,7 @@ class AdfRendererTest {
 
     @Test
     void wikiTextEscapesMarkupAndLinksCells() {
-        String text = WikiRenderer.description(content(1, "a | b [c] {d}"), "MARKER-3", 30_000);
+        String text = WikiRenderer.description(content(1, "a | b [c] {d}"), "MARKER-3", BodyFit.JIRA.of(30_000));
         assertThat(text).contains("a \\| b \\[c\\] \\{d\\}", "[https://qa.example.com|https://qa.example.com]",
                 "||Environment|qa|", "MARKER-3");
     }
@@ -63,7 +64,7 @@ class AdfRendererTest {
 
     @Test
     void aSpecSummaryIsRenderedAsAdfWithoutTheTemplatesComment() {
-        ObjectNode doc = AdfRenderer.description(content(0, SPEC_SUMMARY), "M", 30_000);
+        ObjectNode doc = AdfRenderer.description(content(0, SPEC_SUMMARY), "M", BodyFit.JIRA.of(30_000));
         String json = Json.compact(doc);
         assertThat(AdfRenderer.plainText(doc)).doesNotContain("SpecWeave template", "**", "##", "```");
         assertThat(json).contains("{\"type\":\"text\",\"text\":\"Google\",\"marks\":[{\"type\":\"strong\"}]}",
@@ -75,7 +76,7 @@ class AdfRendererTest {
 
     @Test
     void aSpecSummaryIsRenderedAsWikiMarkupWithoutTheTemplatesComment() {
-        String text = WikiRenderer.description(content(0, SPEC_SUMMARY), "M", 30_000);
+        String text = WikiRenderer.description(content(0, SPEC_SUMMARY), "M", BodyFit.JIRA.of(30_000));
         assertThat(text).doesNotContain("SpecWeave template", "**", "##", "```")
                 .contains("Users sign in with *Google* or _GitHub_; see [the RFC|https://example.com/rfc].",
                         "*Scope*", "* OAuth callback\n* {{session}} cookie", "# first\n# second",

@@ -90,6 +90,8 @@ final class FakeJira implements AutoCloseable {
     private final Deque<Fault> faults = new ArrayDeque<>();
     private final List<JsonNode> searches = new ArrayList<>();
     private CountDownLatch searchGate;
+    private Runnable beforeNextCreate;
+    private Runnable afterNextCreate;
     private int nextId = 10001;
     /** True: the account may create issues but not edit them, so setting a property is refused. */
     private boolean refuseProperties;
@@ -122,6 +124,34 @@ final class FakeJira implements AutoCloseable {
         issue.summary = summary;
         issue.labels.addAll(List.of(labels));
         return issue;
+    }
+
+    /**
+     * An issue as a person or another run makes it: {@code descriptionText} as one paragraph (Cloud)
+     * or text (Data Center), in {@code status}.
+     */
+    synchronized Issue seed(String summary, String descriptionText, String status, String... labels) {
+        Issue issue = add("PROD", summary, labels);
+        if (flavor == Flavor.CLOUD) {
+            ObjectNode doc = F.objectNode().put("type", "doc").put("version", 1);
+            doc.putArray("content").addObject().put("type", "paragraph").putArray("content").addObject()
+                    .put("type", "text").put("text", descriptionText);
+            issue.description = doc;
+        } else {
+            issue.description = F.textNode(descriptionText);
+        }
+        issue.status = status;
+        return issue;
+    }
+
+    /** Runs {@code action} just before the next issue is created: another run that creates one a moment earlier. */
+    synchronized void beforeNextCreate(Runnable action) {
+        beforeNextCreate = action;
+    }
+
+    /** Runs {@code action} right after the next issue is created: another run that creates one a moment later. */
+    synchronized void afterNextCreate(Runnable action) {
+        afterNextCreate = action;
     }
 
     synchronized List<Issue> issues() {
@@ -331,6 +361,11 @@ final class FakeJira implements AutoCloseable {
     }
 
     private Object[] create(JsonNode fields) {
+        Runnable before = beforeNextCreate;
+        beforeNextCreate = null;
+        if (before != null) {
+            before.run();
+        }
         String project = fields.path("project").path("key").asText();
         String type = fields.path("issuetype").path("name").asText();
         ObjectNode errors = F.objectNode();
@@ -355,6 +390,11 @@ final class FakeJira implements AutoCloseable {
         fields.path("labels").forEach(l -> issue.labels.add(l.asText()));
         ObjectNode r = F.objectNode().put("id", issue.id).put("key", issue.key)
                 .put("self", baseUrl() + prefix() + "/issue/" + issue.id);
+        Runnable after = afterNextCreate;
+        afterNextCreate = null;
+        if (after != null) {
+            after.run();
+        }
         return new Object[] {201, r};
     }
 

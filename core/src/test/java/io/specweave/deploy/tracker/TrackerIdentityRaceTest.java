@@ -1,0 +1,111 @@
+package io.specweave.deploy.tracker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.specweave.deploy.tracker.ado.AdoIdentityFixture;
+import io.specweave.deploy.tracker.github.GithubIdentityFixture;
+import io.specweave.deploy.tracker.jira.JiraIdentityFixture;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The identity rule is one rule: every provider keeps the oldest item of a creation race, marks
+ * only open items that carry the same marker, and leaves another identity's look-alike and closed
+ * items as they are.
+ */
+class TrackerIdentityRaceTest {
+
+    @TempDir
+    Path dir;
+
+    static Stream<Arguments> providers() {
+        return Stream.<Supplier<IdentityFixture>>of(GithubIdentityFixture::new, JiraIdentityFixture::new,
+                AdoIdentityFixture::new).map(make -> {
+                    IdentityFixture fixture = make.get();
+                    return Arguments.of(fixture.name(), fixture);
+                });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("providers")
+    void aLostCreationRaceAdoptsTheOldestAndMarksOnlyOpenItemsOfTheSameMarker(String provider, IdentityFixture fake) {
+        try (fake) {
+            TrackerProject project = fake.project(dir);
+            // Same labels, same title, but the marker of another environment whose name starts alike.
+            String lookAlike = fake.seed("qa-east", false);
+            String lookAlikeBefore = fake.snapshot(lookAlike);
+            AtomicReference<String> otherRun = new AtomicReference<>();
+            fake.beforeNextCreate(() -> otherRun.set(fake.seed("qa", false)));
+
+            TrackingRef first = project.sync(fake.profile(), "aaa111", 1).tracking();
+
+            List<String> ids = fake.ids();
+            String mine = ids.get(ids.size() - 1);
+            assertThat(ids).containsExactly(lookAlike, otherRun.get(), mine);
+            assertThat(first.id()).as("the older item of the racing run is kept").isEqualTo(otherRun.get());
+            assertThat(first.created()).isFalse();
+            assertThat(fake.markedAsDuplicateOf(mine, otherRun.get())).as("this run's own item is the duplicate").isTrue();
+            assertThat(fake.markedAsDuplicateOf(otherRun.get(), mine)).isFalse();
+            assertThat(first.warnings()).anyMatch(w -> w.contains("uplicate") && w.contains(otherRun.get()));
+            assertThat(fake.snapshot(lookAlike)).as("another identity's item").isEqualTo(lookAlikeBefore);
+
+            // Later: someone closed one copy, a crashed run left an open one, and the link is lost.
+            String closed = fake.seed("qa", true);
+            String leftOver = fake.seed("qa", false);
+            String closedBefore = fake.snapshot(closed);
+            project.forgetLink("qa");
+
+            TrackingRef second = project.sync(fake.profile(), "bbb222", 2).tracking();
+
+            assertThat(second.id()).as("the oldest item carrying the marker").isEqualTo(otherRun.get());
+            assertThat(second.created()).isFalse();
+            assertThat(fake.markedAsDuplicateOf(leftOver, otherRun.get())).as("the open left-over").isTrue();
+            assertThat(fake.snapshot(closed)).as("a closed item is neither reopened nor marked").isEqualTo(closedBefore);
+            assertThat(fake.snapshot(lookAlike)).as("another identity's item").isEqualTo(lookAlikeBefore);
+            assertThat(fake.ids()).hasSize(5);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("providers")
+    void aWonCreationRaceKeepsItsItemAndLeavesTheNewerRunsItemToThatRun(String provider, IdentityFixture fake) {
+        try (fake) {
+            TrackerProject project = fake.project(dir);
+            // A racing run creates its item just after this run's: that run's own check marks it.
+            AtomicReference<String> newer = new AtomicReference<>();
+            fake.afterNextCreate(() -> newer.set(fake.seed("qa", false)));
+
+            TrackingRef first = project.sync(fake.profile(), "aaa111", 1).tracking();
+
+            assertThat(first.created()).isTrue();
+            assertThat(fake.ids()).containsExactly(first.id(), newer.get());
+            assertThat(fake.markedAsDuplicateOf(newer.get(), first.id())).as("another run's item, still being synced")
+                    .isFalse();
+            assertThat(first.warnings()).noneMatch(w -> w.contains("uplicate"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("providers")
+    void readingTheRecordCopyMarksNothing(String provider, IdentityFixture fake) {
+        try (fake) {
+            TrackerProject project = fake.project(dir);
+            String kept = project.sync(fake.profile(), "aaa111", 1).tracking().id();
+            String duplicate = fake.seed("qa", false);
+            String before = fake.snapshot(duplicate);
+            project.forgetLink("qa");
+
+            assertThat(project.readRecord(fake.profile())).get()
+                    .satisfies(copy -> assertThat(copy.path("commit").asText()).isEqualTo("aaa111"));
+            assertThat(fake.snapshot(duplicate)).isEqualTo(before);
+            assertThat(fake.markedAsDuplicateOf(duplicate, kept)).isFalse();
+        }
+    }
+}
