@@ -70,9 +70,14 @@ done
 mkdir -p "$root$(dirname "$java_home")"
 cp -a "$java_home" "$root$java_home"
 
-# CA certificates for git's HTTPS (Java brings its own cacerts), the accounts git and Java look
-# up for the current user, name resolution from files then DNS, and a writable /tmp.
+# CA certificates for git's HTTPS (Java brings its own cacerts), the C.UTF-8 locale (the image's
+# LANG: without it Java and git fall back to ASCII for file names and text), the accounts git and
+# Java look up for the current user, name resolution from files then DNS, and a writable /tmp.
 mkdir -p "$root/etc/ssl/certs" "$root/tmp" "$root/root"
+if [ -d /usr/lib/locale/C.utf8 ]; then
+  mkdir -p "$root/usr/lib/locale"
+  cp -R /usr/lib/locale/C.utf8 "$root/usr/lib/locale/"
+fi
 cp -L /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/certs/"
 printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n' > "$root/etc/passwd"
 printf 'root:x:0:\nnogroup:x:65534:\n' > "$root/etc/group"
