@@ -50,7 +50,7 @@ copy "$(realpath "$(command -v env)")"
 # before the libraries that name it), so ldd's "not found" for it is expected; anything else
 # missing fails here rather than in a workflow.
 mapfile -t programs < <(find "$root/usr/bin" "$root$git_core" -type f | sed "s|^$root||"; \
-  find "$java_home" -type f \( -name '*.so' -o -path '*/bin/*' \))
+  find "$java_home" -type f)
 missing=0
 for program in "${programs[@]}"; do
   head -c 4 "$program" | grep -q ELF || continue
