@@ -16,7 +16,7 @@ if [ ! -f "$jar" ]; then
 fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/specweave-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-main=io.specweave.deploy.action.GitHubActionMain
+main=io.specweave.deploy.image.ImageMain
 
 fresh() {
   rm -rf "$work/ws" "$work/fc"
@@ -33,16 +33,19 @@ run_entrypoint() { # JVM options...
     "$java_cmd" "$@" -cp "$jar" "$main" > /dev/null
 }
 
-# The class-data-sharing archive, as the Dockerfile's training run makes it.
+# The class-data-sharing archive, as the Dockerfile makes it: the classes a training sync loads,
+# archived with the JDK's in one static archive.
 fresh
-run_entrypoint -XX:ArchiveClassesAtExit="$work/app.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off
-chosen=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -XX:SharedArchiveFile="$work/app.jsa"
-  -Xlog:cds=off -Xlog:cds+dynamic=off)
+run_entrypoint -Xshare:off -XX:DumpLoadedClassList="$work/app.classes"
+"$java_cmd" -Xshare:dump -XX:SharedClassListFile="$work/app.classes" -XX:SharedArchiveFile="$work/app.jsa" \
+  -Xlog:cds=off -cp "$jar" > /dev/null
+chosen=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -XX:SharedArchiveFile="$work/app.jsa"
+  -Xlog:cds=off)
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
 
 # The variants take turns, run by run, so a busy machine (other builds) slows each one alike.
-labels=("default JVM options" "C1 only + SerialGC" "C1 only + SerialGC + AppCDS (the image's)")
+labels=("default JVM options" "C1 only + SerialGC" "C1 only + SerialGC + CDS (the image's)")
 declare -a t0 t1 t2
 for _ in $(seq "$runs"); do
   for v in 0 1 2; do

@@ -3,12 +3,15 @@
 # workspace (a copy of examples/demo, owned by another user as on a hosted runner) mounted at
 # /github/workspace, the file-command folder at /github/file_commands, GITHUB_* and INPUT_* passed
 # with -e, --workdir /github/workspace, as root. Checks the exit code, the outputs, the summary and
-# the owner of the written files, then prints the image size and start-to-exit timings.
+# the owner of the written files, commit-back, DORA lead time from git in a workspace owned by
+# another user (and the warning of a shallow clone), and the CLI entry (`docker run IMAGE status`
+# shows the status and writes nothing); then prints the image size and start-to-exit timings.
 #
 # Not part of `./mvnw verify` (CI may have no podman/docker). Needs podman (or ENGINE=docker) and
 # network for apt inside the build (--network host). With BUILD_IMAGE/RUNTIME_IMAGE unset it
-# builds on local stand-ins: the JDK build image of /work/shared/tools/standin-images.sh and a
-# minimal Debian bookworm made here with mmdebstrap for debian:bookworm-slim. The stand-in build
+# builds on local stand-ins: the JDK build image of the shared tools' standin-images.sh
+# ($SPECWEAVE_SHARED_DIR/tools, default ../shared/tools next to the checkout) and a minimal Debian
+# bookworm made here with mmdebstrap for debian:bookworm-slim. The stand-in build
 # image cannot reach Maven Central itself: the host's Maven first resolves what the image build
 # needs into ~/.m2, which is mounted into the build.
 #
@@ -35,17 +38,17 @@ if [ -z "${SKIP_BUILD:-}" ]; then
   fi
   if [[ "$build_image" == localhost/standin-* ]] && ! "$engine" image exists "$build_image"; then
     standin="${SPECWEAVE_SHARED_DIR:-$repo/../shared}/tools/standin-images.sh"
-    [ -x "$standin" ] || standin=/work/shared/tools/standin-images.sh
     [ -x "$standin" ] || { echo "no $build_image and no standin-images.sh: set BUILD_IMAGE" >&2; exit 1; }
     "$standin"
   fi
   if [[ "$build_image" == localhost/standin-* ]]; then
     # The stand-in build image has no route to Maven Central: resolve the image build's reactor
     # (same poms, same Maven build) on the host into ~/.m2 first.
-    mkdir -p "$work/prefill/core" "$work/prefill/action"
+    for module in core cli action; do
+      mkdir -p "$work/prefill/$module"
+      cp "$repo/$module/pom.xml" "$work/prefill/$module/"
+    done
     cp "$repo/pom.xml" "$repo/action/src/container/image-reactor.xml" "$work/prefill/"
-    cp "$repo/core/pom.xml" "$work/prefill/core/"
-    cp "$repo/action/pom.xml" "$work/prefill/action/"
     mvn -B -q -f "$work/prefill/image-reactor.xml" -Dmaven.test.skip=true package
   fi
   start=$(date +%s.%N)
@@ -55,9 +58,11 @@ if [ -z "${SKIP_BUILD:-}" ]; then
   end=$(date +%s.%N)
   awk -v s="$start" -v e="$end" 'BEGIN { printf "image build: %.1f s\n", e - s }'
 fi
+# The whole image: it starts from an empty base, so this is everything a runner pulls (unpacked).
 size=$("$engine" image inspect "$image" --format '{{.Size}}')
-base=$("$engine" image inspect "$runtime_image" --format '{{.Size}}' 2>/dev/null || echo 0)
-awk -v s="$size" -v b="$base" 'BEGIN { printf "image size: %d bytes (%.1f MB); added to the runtime base image: %.1f MB\n", s, s / 1e6, (s - b) / 1e6 }'
+awk -v s="$size" 'BEGIN { printf "image size: %d bytes (%.1f MB)\n", s, s / 1e6 }'
+"$engine" history "$image" --format '{{.Size}}\t{{.CreatedBy}}' | awk -F'\t' '$1 != "0B" && $1 != "0 B" {
+  printf "  layer %-9s %s\n", $1, substr($2, 1, 90) }'
 
 # A workspace as the runner lays it out, owned by the runner's user (uid 1001, gid 121).
 setup() {
@@ -142,11 +147,79 @@ stray=$(find "$work/ws" ! -user 1001 | head -3)
 [ -z "$stray" ] || fail "commit-metadata: files not owned by the workspace owner: $stray"
 echo "commit-metadata in the container: ok (pushed as github-actions[bot], workspace and .git owned by 1001:121)"
 
+# DORA lead time inside the image: the workspace is a git clone owned by the runner's user, so
+# every git call must trust it. The prod deployment of 0001 names a commit made 2 h before it;
+# without git the lead time would start at 0001's first deployment, 5d 6h 25m earlier.
+dora_workspace() { # clone options...
+  rm -rf "$work/ws" "$work/origin.git" "$work/seed"
+  cp -R "$repo/examples/demo" "$work/seed"
+  git -C "$work/seed" init -q
+  echo v1 > "$work/seed/app.txt"
+  git -C "$work/seed" add -A
+  GIT_COMMITTER_DATE=2026-09-20T14:30:00Z git -C "$work/seed" -c user.name=t -c user.email=t@example.com \
+    commit -q -m "the change prod got"
+  deployed=$(git -C "$work/seed" rev-parse HEAD)
+  echo v2 > "$work/seed/app.txt"
+  git -C "$work/seed" -c user.name=t -c user.email=t@example.com commit -q -am "a later change"
+  git clone -q --bare "$work/seed" "$work/origin.git"
+  git clone -q "$@" "file://$work/origin.git" "$work/ws"
+  sed -i "s/4f2c9e1a7b3d5e6f8091a2b3c4d5e6f708192a3b/$deployed/g" \
+    "$work/ws/.specweave/increments/0001-user-login/metadata.json"
+  chown -R 1001:121 "$work/ws"
+}
+setup
+dora_workspace
+set +e
+run_action -e INPUT_COMMAND=dora > "$work/stdout" 2>&1
+code=$?
+set -e
+[ "$code" = 0 ] || { cat "$work/stdout"; fail "dora: exit code $code"; }
+grep -Eq '"leadTimeForChanges":\{"value":2(\.0)?,' "$work/fc/set_output_1" \
+  || { cat "$work/stdout"; fail "dora: lead time is not the 2 h from the commit (git in a workspace owned by 1001)"; }
+grep -q 'shallow' "$work/stdout" && fail "dora: a full clone reported as shallow"
+setup
+dora_workspace --depth 1
+set +e
+run_action -e INPUT_COMMAND=dora > "$work/stdout" 2>&1
+code=$?
+set -e
+[ "$code" = 0 ] || { cat "$work/stdout"; fail "dora (shallow): exit code $code"; }
+grep -q '^::warning title=SpecWeave Deploy::lead time: the git repository is a shallow clone' "$work/stdout" \
+  || { cat "$work/stdout"; fail "dora (shallow): no warning that the clone lacks the deployed commit"; }
+echo "dora in the container: ok (lead time 2 h from git in a workspace owned by 1001; shallow clone warned)"
+
+# The CLI entry: arguments outside Actions run the CLI. `status` shows the status and writes
+# nothing (every file's hash and owner the same after); no arguments print the usage, exit 2.
+run_cli() { # arguments...
+  "$engine" run "${runtime_opt[@]}" --rm --network none -v "$work/ws:/project" -w /project "$image" "$@"
+}
+snapshot() { (cd "$work/ws" && find . -type f -print0 | sort -z | xargs -0 sha256sum; find . -printf '%u:%g %p\n' | sort); }
+setup
+snapshot > "$work/before"
+set +e
+run_cli status > "$work/stdout" 2>&1
+code=$?
+run_cli status 0002 --deployments > "$work/stdout-one" 2>&1
+code_one=$?
+run_cli > "$work/stdout-none" 2>&1
+code_none=$?
+set -e
+snapshot > "$work/after"
+[ "$code" = 0 ] || { cat "$work/stdout"; fail "cli status: exit code $code"; }
+grep -q '^0002-password-reset ' "$work/stdout" || { cat "$work/stdout"; fail "cli status: no increment list"; }
+grep -q '::' "$work/stdout" && fail "cli status: printed workflow commands (the Action ran)"
+[ "$code_one" = 0 ] || { cat "$work/stdout-one"; fail "cli status 0002: exit code $code_one"; }
+grep -q '^Deployment Status: 0002-password-reset' "$work/stdout-one" || fail "cli status 0002: no pipeline"
+[ "$code_none" = 2 ] || { cat "$work/stdout-none"; fail "no arguments outside Actions: exit code $code_none, expected 2"; }
+grep -q '^Usage: specweave-deploy' "$work/stdout-none" || fail "no arguments outside Actions: no usage"
+cmp -s "$work/before" "$work/after" || { diff "$work/before" "$work/after" | head; fail "cli status wrote to the project"; }
+echo "cli entry: ok (status shows the status, every file's hash and owner unchanged; no arguments: usage, exit 2)"
+
 # Start-to-exit time of `docker run` as the runner pays it per step (image already built), with the
 # image's entry point and with a plain `java -cp` (no AppCDS, default JIT and GC) for comparison.
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
 # The two variants take turns, run by run, so a busy machine slows each one alike.
-plain_entry=(-cp /opt/specweave-deploy/specweave-deploy.jar io.specweave.deploy.action.GitHubActionMain)
+plain_entry=(-cp /opt/specweave-deploy/specweave-deploy.jar io.specweave.deploy.image.ImageMain)
 plain_java=/opt/specweave-deploy/java/bin/java
 declare -a t_image t_plain
 for _ in $(seq "$runs"); do
@@ -161,7 +234,7 @@ for _ in $(seq "$runs"); do
   done
 done
 echo "container run (sync, local provider), $runs runs each, load $(cut -d' ' -f1-3 /proc/loadavg):"
-printf '  %-40s median %5d ms; all: %s\n' "image entry point (C1, SerialGC, AppCDS)" \
+printf '  %-40s median %5d ms; all: %s\n' "image entry point (C1, SerialGC, CDS)" \
   "$(printf '%s\n' "${t_image[@]}" | median)" "$(printf '%s\n' "${t_image[@]}" | sort -n | tr '\n' ' ')"
 printf '  %-40s median %5d ms; all: %s\n' "plain java -cp" \
   "$(printf '%s\n' "${t_plain[@]}" | median)" "$(printf '%s\n' "${t_plain[@]}" | sort -n | tr '\n' ' ')"

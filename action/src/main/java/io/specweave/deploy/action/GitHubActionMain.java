@@ -137,6 +137,7 @@ public final class GitHubActionMain {
             case "dora" -> {
                 DoraReport report = operations.dora(request);
                 commands.group("DORA metrics", new TextStatusRenderer(true).renderDora(report));
+                report.warnings().forEach(w -> commands.warning(TITLE, w));
                 outputs.put("environment", report.environment());
                 outputs.put("dora", Json.compact(report));
                 writeSummary(MARKDOWN.dora(report));

@@ -24,6 +24,10 @@ final class DoraCommand extends OperationCommand {
     @Override
     public Integer call() {
         DoraReport report = operations().dora(request().window(window).build());
+        if (json) {
+            // The text and Markdown blocks carry their warnings; JSON is read by programs, not people.
+            report.warnings().forEach(line -> runtime().err().println("warning: " + line));
+        }
         out().print(json ? Json.pretty(report) + "\n" : markdown ? new MarkdownStatusRenderer().renderDora(report)
                 : new TextStatusRenderer(runtime().plain(), runtime().terminal().colour()).renderDora(report));
         return 0;

@@ -92,7 +92,8 @@ public final class DoraService {
                 dataStart = c.firstDeployment;
             }
         }
-        Map<String, Instant> commitTimes = GitCommitTimes.lookup(project.dir(), commits);
+        GitCommitTimes.CommitTimes found = GitCommitTimes.lookup(project.dir(), commits);
+        Map<String, Instant> commitTimes = found.times();
         List<DoraCalculator.ProdDeployment> deployments = new ArrayList<>();
         for (Collected c : collected) {
             for (Raw d : c.deployments) {
@@ -104,7 +105,18 @@ public final class DoraService {
             }
         }
         Instant from = dataStart != null && dataStart.isAfter(windowStart) ? dataStart : windowStart;
-        return new DoraCalculator().calculate(environment, label, from, to, deployments);
+        DoraReport report = new DoraCalculator().calculate(environment, label, from, to, deployments);
+        long missing = commits.stream().distinct().filter(c -> !commitTimes.containsKey(c)).count();
+        return found.shallow() && missing > 0 ? report.withWarning(shallowHistory(missing,
+                commits.stream().distinct().count())) : report;
+    }
+
+    /** Why lead times are too short, and how to get them right. */
+    static String shallowHistory(long missing, long commits) {
+        return "lead time: the git repository is a shallow clone and holds " + (commits - missing) + " of the "
+                + commits + " deployed commits; the lead time of the other " + missing + " starts at the "
+                + "increment's first deployment instead of the commit. Fetch the whole history (git fetch "
+                + "--unshallow; with actions/checkout, fetch-depth: 0)";
     }
 
     /** @param restore true for a rollback's restored version (the record says what it was rolled back from) */

@@ -4,14 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.specweave.deploy.Json;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Reads the current run's facts from GitHub Actions' or Jenkins' environment variables, else from
@@ -19,6 +16,8 @@ import java.util.concurrent.TimeUnit;
  * ({@link CiContext#overriddenBy}).
  */
 public final class CiDetector {
+
+    private static final Duration GIT_TIMEOUT = Duration.ofSeconds(10);
 
     private final Map<String, String> env;
     private final Path workspace;
@@ -140,7 +139,7 @@ public final class CiDetector {
         boolean needCommit = context.commit() == null;
         boolean needRef = context.branch() == null && context.tag() == null;
         boolean needActor = context.actor() == null;
-        if (!(needCommit || needRef || needActor) || workspace == null || !insideGitRepository(workspace)) {
+        if (!(needCommit || needRef || needActor) || workspace == null || GitCommand.repositoryRoot(workspace) == null) {
             return context;
         }
         String commit = context.commit();
@@ -171,42 +170,9 @@ public final class CiDetector {
         return new CiContext(system, commit, branch, tag, actor, context.runUrl(), context.repositoryUrl());
     }
 
-    private static boolean insideGitRepository(Path dir) {
-        for (Path p = dir.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
-            if (Files.exists(p.resolve(".git"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
+    /** Git in the workspace; nothing when git is missing or fails (the facts stay unknown). */
     private List<String> git(String... args) {
-        List<String> command = new ArrayList<>();
-        command.add("git");
-        command.add("-C");
-        command.add(workspace.toString());
-        command.addAll(List.of(args));
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(false)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            byte[] bytes;
-            try (InputStream in = process.getInputStream()) {
-                bytes = in.readAllBytes();
-            }
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return List.of();
-            }
-            if (process.exitValue() != 0) {
-                return List.of();
-            }
-            return new String(bytes, StandardCharsets.UTF_8).lines().toList();
-        } catch (IOException e) {
-            return List.of();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return List.of();
-        }
+        return GitCommand.lines(workspace, GIT_TIMEOUT, args);
     }
 
     private String get(String name) {

@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * Commit times from the project's git repository, for many commits at once: one
  * {@code git cat-file --batch} process reads every commit object, so 50,000 commits cost one
  * process, not 50,000. Commits the repository does not hold (shallow clones, other repositories)
- * are simply absent from the answer.
+ * are absent from the answer; whether the clone is shallow is part of it, so a caller can say why.
  */
 public final class GitCommitTimes {
 
@@ -29,16 +29,42 @@ public final class GitCommitTimes {
     private GitCommitTimes() {
     }
 
-    /** Committer time of each commit found; empty when {@code dir} is not in a git work tree or git is missing. */
-    public static Map<String, Instant> lookup(Path dir, Collection<String> commits) {
-        List<String> wanted = commits.stream().filter(c -> c != null && SHA.matcher(c).matches()).distinct().toList();
-        Map<String, Instant> times = new HashMap<>();
-        if (wanted.isEmpty() || !insideRepository(dir)) {
-            return times;
+    /**
+     * What the repository knows of some commits.
+     *
+     * @param times   committer time of each commit found
+     * @param shallow the clone lacks history ({@code git clone --depth}, a default {@code actions/checkout})
+     */
+    public record CommitTimes(Map<String, Instant> times, boolean shallow) {
+
+        /** The commits asked for that the repository does not hold. */
+        public long missing(Collection<String> commits) {
+            return commits.stream().filter(c -> c != null && !times.containsKey(c)).distinct().count();
         }
+    }
+
+    /** Committer times of the commits found; none when {@code dir} is not in a git work tree or git is missing. */
+    public static CommitTimes lookup(Path dir, Collection<String> commits) {
+        List<String> wanted = commits.stream().filter(c -> c != null && SHA.matcher(c).matches()).distinct().toList();
+        if (wanted.isEmpty() || GitCommand.repositoryRoot(dir) == null) {
+            return new CommitTimes(Map.of(), false);
+        }
+        Map<String, Instant> times = read(dir, wanted);
+        boolean shallow = times.size() < wanted.size() && isShallow(dir);
+        return new CommitTimes(times, shallow);
+    }
+
+    /** Asked only when a commit is missing: a complete answer needs no excuse. */
+    private static boolean isShallow(Path dir) {
+        return GitCommand.lines(dir, Duration.ofSeconds(10), "rev-parse", "--is-shallow-repository")
+                .stream().anyMatch("true"::equals);
+    }
+
+    private static Map<String, Instant> read(Path dir, List<String> wanted) {
+        Map<String, Instant> times = new HashMap<>();
         Process process;
         try {
-            process = new ProcessBuilder("git", "-C", dir.toString(), "cat-file", "--batch")
+            process = GitCommand.in(dir, List.of("cat-file", "--batch"))
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         } catch (IOException e) {
             return times;
@@ -87,15 +113,6 @@ public final class GitCommitTimes {
             }
         }
         return times;
-    }
-
-    private static boolean insideRepository(Path dir) {
-        for (Path p = dir.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
-            if (Files.exists(p.resolve(".git"))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String line(InputStream in) throws IOException {

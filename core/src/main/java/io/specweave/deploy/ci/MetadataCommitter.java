@@ -211,11 +211,9 @@ public final class MetadataCommitter {
         return git(List.of(args));
     }
 
-    /** Runs git in the work tree; the container's root user may not own it, hence safe.directory. */
+    /** Runs git in the work tree (trusted there though a container's root user may not own it). */
     private Git git(List<String> args) {
-        List<String> command = new ArrayList<>(List.of("git", "-c", "safe.directory=*", "-C", workTree.toString()));
-        command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder builder = GitCommand.in(workTree, args).redirectErrorStream(true);
         builder.environment().putAll(environment);
         try {
             Process process = builder.start();

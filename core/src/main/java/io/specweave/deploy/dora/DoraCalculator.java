@@ -93,7 +93,7 @@ public final class DoraCalculator {
                 frequency(environment, period, from, to, successful),
                 leadTime(environment, period, successful),
                 failureRate(environment, period, inWindow, failures),
-                recovery(environment, period, sorted, failures, to));
+                recovery(environment, period, sorted, failures, to), List.of());
     }
 
     private static DoraMetric frequency(String env, String period, Instant from, Instant to,

@@ -86,6 +86,7 @@ public final class MarkdownStatusRenderer {
         row(out, "Lead time for changes", dora.leadTimeForChanges());
         row(out, "Change failure rate", dora.changeFailureRate());
         row(out, "Failed deployment recovery time", dora.failedDeploymentRecoveryTime());
+        dora.warnings().forEach(w -> out.append("\n> [!WARNING]\n> ").append(inline(w)).append('\n'));
         return out.toString();
     }
 

@@ -132,6 +132,7 @@ public final class TextStatusRenderer {
         metric(out, "Lead time for changes", dora.leadTimeForChanges());
         metric(out, "Change failure rate", dora.changeFailureRate());
         metric(out, "Recovery time", dora.failedDeploymentRecoveryTime());
+        dora.warnings().forEach(w -> out.append("  ").append(colour(YELLOW, "warning:")).append(' ').append(w).append('\n'));
         return out.toString();
     }
 

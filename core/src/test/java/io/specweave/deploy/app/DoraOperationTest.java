@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -184,13 +183,44 @@ class DoraOperationTest {
                 record("2026-11-20T12:00:00Z", "deployed", "healthy", sha),
                 record("2026-11-22T12:00:00Z", "deployed", "healthy", "deadbeef00000000000000000000000000000000")));
 
-        Map<String, Instant> times = GitCommitTimes.lookup(dir, List.of(sha, "deadbeef00000000000000000000000000000000"));
+        GitCommitTimes.CommitTimes found = GitCommitTimes.lookup(dir, List.of(sha, "deadbeef00000000000000000000000000000000"));
         DoraReport report = dora("28d");
 
-        assertThat(times).containsOnlyKeys(sha);
-        assertThat(times.get(sha)).isEqualTo(Instant.parse("2026-11-20T08:00:00Z"));
+        assertThat(found.times()).containsOnlyKeys(sha);
+        assertThat(found.times().get(sha)).isEqualTo(Instant.parse("2026-11-20T08:00:00Z"));
+        assertThat(found.shallow()).isFalse();
         // 4 h from the commit for the first; 21d 12h from the first deployment (dev, 11-01) for the unknown commit.
         assertThat(report.leadTimeForChanges().value()).isEqualTo((4 + 516) / 2.0);
+        // A full history that lacks a commit (another repository's) is no reason to warn.
+        assertThat(report.warnings()).isEmpty();
+    }
+
+    @Test
+    void aShallowCloneSaysWhichLeadTimesStartAtTheFirstDeployment(@TempDir Path origin) throws Exception {
+        git(origin, "init", "-q");
+        TestProjects.write(origin.resolve("app.txt"), "v1\n");
+        git(origin, "add", "app.txt");
+        git(origin, "-c", "user.name=Dev", "-c", "user.email=dev@example.com", "commit", "-q", "-m", "v1");
+        String old = gitOutput(origin, "rev-parse", "HEAD");
+        TestProjects.write(origin.resolve("app.txt"), "v2\n");
+        git(origin, "-c", "user.name=Dev", "-c", "user.email=dev@example.com", "commit", "-q", "-am", "v2");
+        String head = gitOutput(origin, "rev-parse", "HEAD");
+        // What actions/checkout does by default: the last commit only.
+        git(dir.getParent(), "clone", "-q", "--depth", "1", origin.toUri().toString(), dir.getFileName().toString());
+        TestProjects.create(dir, null, null);
+        increment("0001-login", "2026-11-01T00:00:00Z", List.of(
+                record("2026-11-18T12:00:00Z", "deployed", "healthy", old),
+                record("2026-11-20T12:00:00Z", "deployed", "healthy", head)));
+
+        DoraReport report = dora("28d");
+
+        // 4 h from the commit for head; 17d 12h from the first deployment for the commit the clone lacks.
+        assertThat(report.leadTimeForChanges().value()).isEqualTo((4 + 420) / 2.0);
+        assertThat(report.warnings()).containsExactly("lead time: the git repository is a shallow clone and holds 1 "
+                + "of the 2 deployed commits; the lead time of the other 1 starts at the increment's first deployment "
+                + "instead of the commit. Fetch the whole history (git fetch --unshallow; with actions/checkout, "
+                + "fetch-depth: 0)");
+        assertThat(Json.compact(report)).contains("\"warnings\":[\"lead time: the git repository is a shallow clone");
     }
 
     @Test
@@ -230,11 +260,19 @@ class DoraOperationTest {
     }
 
     private void git(String... args) throws IOException, InterruptedException {
-        gitOutput(args);
+        gitOutput(dir, args);
     }
 
     private String gitOutput(String... args) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of("git", "-C", dir.toString()));
+        return gitOutput(dir, args);
+    }
+
+    private static void git(Path in, String... args) throws IOException, InterruptedException {
+        gitOutput(in, args);
+    }
+
+    private static String gitOutput(Path in, String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of("git", "-C", in.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("GIT_COMMITTER_DATE", "2026-11-20T08:00:00Z");

@@ -1,0 +1,81 @@
+package io.specweave.deploy.image;
+
+import io.specweave.deploy.action.GitHubActionMain;
+import io.specweave.deploy.app.WorkspaceOwnership;
+import io.specweave.deploy.cli.CliRuntime;
+import io.specweave.deploy.cli.SpecweaveDeploy;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The container image's entry point: one image is both the GitHub Action and the CLI.
+ *
+ * <ul>
+ *   <li>With arguments it is the CLI, run with them ({@code docker run IMAGE status}), wherever it
+ *       runs: the runner starts the Action without any (action.yml declares no {@code args}), so
+ *       arguments are always someone asking for a command.</li>
+ *   <li>Without arguments it is the Action when the environment is a runner's:
+ *       {@code GITHUB_ACTIONS=true} or any {@code INPUT_*} variable.</li>
+ *   <li>Without either it is the CLI without arguments: its usage, exit code 2, nothing written.</li>
+ * </ul>
+ *
+ * This class only chooses; each front end keeps its own rules.
+ */
+public final class ImageMain {
+
+    /** Which front end a container start runs. */
+    public enum FrontEnd { ACTION, CLI }
+
+    private ImageMain() {
+    }
+
+    public static FrontEnd frontEnd(Map<String, String> env, List<String> args) {
+        if (!args.isEmpty()) {
+            return FrontEnd.CLI;
+        }
+        boolean runner = "true".equalsIgnoreCase(env.getOrDefault("GITHUB_ACTIONS", "").trim())
+                || env.keySet().stream().anyMatch(name -> name.startsWith("INPUT_"));
+        return runner ? FrontEnd.ACTION : FrontEnd.CLI;
+    }
+
+    public static void main(String[] args) {
+        if (frontEnd(System.getenv(), List.of(args)) == FrontEnd.ACTION) {
+            GitHubActionMain.main(args);
+            return;
+        }
+        Instant started = Instant.now();
+        int code = SpecweaveDeploy.run(CliRuntime.system(), args);
+        // The container runs as root, a mounted project belongs to someone else: what the command
+        // wrote there gets the project's owner, as the Action does for the runner's workspace.
+        Path project = projectDir(List.of(args));
+        if (project != null) {
+            WorkspaceOwnership.matchProject(project, started);
+        }
+        System.exit(code);
+    }
+
+    /** The CLI's project folder ({@code -C}/{@code --dir}, else the current folder); null if it is no path. */
+    static Path projectDir(List<String> args) {
+        String dir = ".";
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if ("--".equals(arg)) {
+                break;
+            } else if (("-C".equals(arg) || "--dir".equals(arg)) && i + 1 < args.size()) {
+                dir = args.get(++i);
+            } else if (arg.startsWith("--dir=")) {
+                dir = arg.substring("--dir=".length());
+            } else if (arg.startsWith("-C") && arg.length() > 2) {
+                dir = arg.substring(2);
+            }
+        }
+        try {
+            return Path.of(dir).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            return null; // the CLI said so already
+        }
+    }
+}
