@@ -4,6 +4,7 @@ import io.specweave.deploy.config.SpecweaveConfig;
 import io.specweave.deploy.config.SyncProfile;
 import io.specweave.deploy.model.DeploymentRecord;
 import io.specweave.deploy.increment.SpecDocument;
+import io.specweave.deploy.increment.SpecweaveLinks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,17 @@ public record ItemContent(
                 : r.healthStatus() + (r.lastChecked() == null ? "" : " (checked " + r.lastChecked() + ")"), null);
         if (r.testResults() != null && r.testResults().counted()) {
             add(facts, "Tests", r.testResults().passed() + "/" + r.testResults().total() + " passed", null);
+        }
+        // The increment's own items, made by SpecWeave's sync: a reader gets from the deployment to the work.
+        SpecweaveLinks links = request.links();
+        if (links.githubIssue() != null) {
+            add(facts, "Increment issue", "#" + links.githubIssue(), links.githubIssueUrl());
+        }
+        if (!links.jiraKeys().isEmpty()) {
+            add(facts, "Jira", String.join(", ", links.jiraKeys()), null);
+        }
+        if (links.adoFeature() != null) {
+            add(facts, "Feature", "#" + links.adoFeature(), links.adoFeatureUrl());
         }
 
         SpecweaveConfig config = request.config();
