@@ -58,6 +58,9 @@ public final class ConfigLoader {
     /** Where this tool binds environments to profiles (its own key; SpecWeave's schema has no {@code deployment}). */
     public static final String ENVIRONMENTS_PATH = "deployment.environments";
 
+    /** How a note about an unreadable {@code sync} section starts (SpecWeave's key: an error only when a profile is needed). */
+    static final String UNREADABLE_SYNC = "SpecWeave's sync section: ";
+
     /** Builds a config from a parsed tree; {@code source} names it in messages. */
     public static SpecweaveConfig fromTree(Path projectDir, String source, ObjectNode root) {
         List<String> notes = new ArrayList<>();
@@ -68,9 +71,10 @@ public final class ConfigLoader {
         JsonNode sync = root.get("sync");
         JsonNode profilesNode = sync != null && sync.isObject() ? sync.get("profiles") : null;
         if (sync != null && !sync.isNull() && !sync.isObject()) {
-            notes.add("sync: not an object; no profile read from it (SpecWeave owns sync)");
+            notes.add(UNREADABLE_SYNC + "sync: not an object, so no profile was read from it");
         } else if (profilesNode != null && !profilesNode.isNull() && !profilesNode.isObject()) {
-            notes.add("sync.profiles: not an object; no profile read from it (SpecWeave owns sync.profiles)");
+            notes.add(UNREADABLE_SYNC + "sync.profiles: expected an object of profiles, got "
+                    + describe(profilesNode) + ", so no profile was read from it");
         } else if (profilesNode != null) {
             Iterator<Map.Entry<String, JsonNode>> fields = profilesNode.fields();
             while (fields.hasNext()) {
@@ -112,6 +116,10 @@ public final class ConfigLoader {
                     boundProfiles.put(bound.name(), environment);
                 } catch (BadInputException e) {
                     brokenEnvironments.put(environment, e);
+                    // --profile with the name the binding would have had gets the binding's error too.
+                    JsonNode reference = entry.getValue().get("profile");
+                    broken.putIfAbsent(reference != null && reference.isTextual() ? reference.asText().trim()
+                            : "local-" + environment, e);
                     notes.add(ENVIRONMENTS_PATH + "." + environment + ": ignored unless a command uses it: "
                             + e.getMessage());
                 }

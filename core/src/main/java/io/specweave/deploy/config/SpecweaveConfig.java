@@ -234,10 +234,22 @@ public final class SpecweaveConfig {
     }
 
     private String knownProfiles() {
+        String unreadable = notes.stream().filter(n -> n.startsWith(ConfigLoader.UNREADABLE_SYNC)).findFirst()
+                .orElse(null);
+        if (profiles.isEmpty() && unreadable != null) {
+            return unreadable.substring(ConfigLoader.UNREADABLE_SYNC.length());
+        }
         return profiles.isEmpty()
                 ? "the config binds no environment; add one, e.g. \"deployment\": {\"environments\": {\"dev\": "
                         + "{\"provider\": \"local\"}}}"
-                : "known profiles: " + String.join(", ", profileOrder);
+                : "known profiles: " + String.join(", ", knownProfileNames());
+    }
+
+    /** The profiles that record an environment, else every profile: what a user can pick from. */
+    private List<String> knownProfileNames() {
+        List<String> deployable = profiles().stream().filter(p -> p.environment() != null).map(SyncProfile::name)
+                .toList();
+        return deployable.isEmpty() ? profileOrder : deployable;
     }
 
     private String knownEnvironments() {
