@@ -12,6 +12,7 @@ import io.specweave.deploy.app.StatusOutcome;
 import io.specweave.deploy.app.StopSignal;
 import io.specweave.deploy.app.TrackerFactory;
 import io.specweave.deploy.app.WorkspaceOwnership;
+import io.specweave.deploy.config.ConfigLoader;
 import io.specweave.deploy.config.Credentials;
 import io.specweave.deploy.dora.DoraReport;
 import io.specweave.deploy.report.FlagText;
@@ -95,6 +96,9 @@ public final class GitHubActionMain {
                     new ProgressLines(commands::info, true), stop::requested, null));
             request = values.request.dir(projectDir).commitBack(values.commitMetadata
                     ? CommitBack.Spec.of(COMMIT_ATTEMPTS, "specweave-deploy") : null).build();
+            if ("1".equals(env.get("RUNNER_DEBUG"))) {
+                debugConfigNotes(projectDir);
+            }
             int code = run(values.command);
             writeOutputs();
             return code;
@@ -120,6 +124,18 @@ public final class GitHubActionMain {
             if (projectDir != null) {
                 WorkspaceOwnership.matchProject(projectDir, started);
             }
+        }
+    }
+
+    /**
+     * With step debug logging: what the config loader read leniently (profiles this run does not
+     * use, the old profile shape). The operation itself reports what it cannot use.
+     */
+    private void debugConfigNotes(Path projectDir) {
+        try {
+            ConfigLoader.load(projectDir).notes().forEach(commands::debug);
+        } catch (DeployException e) {
+            // The operation loads the same file and reports this as its error.
         }
     }
 

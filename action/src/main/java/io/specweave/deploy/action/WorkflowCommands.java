@@ -66,6 +66,12 @@ final class WorkflowCommands {
         command("notice", title, message);
     }
 
+    /** A line the runner shows only with step debug logging on. */
+    void debug(String message) {
+        out.println("::debug::" + escapeData(redact(message)));
+        out.flush();
+    }
+
     void group(String title, String body) {
         out.println("::group::" + escapeData(redact(title)));
         out.println(redact(body.stripTrailing()));

@@ -108,8 +108,17 @@ final class ActionWorkspace {
         return run(Trackers::standard);
     }
 
+    /**
+     * A step that names neither its profile nor its environment records the demo's first one, dev,
+     * as a workflow's dev job would name it ({@code sync.defaultProfile} is SpecWeave's and chooses
+     * nothing); a test that wants neither sets {@code environment} to the empty string.
+     */
     Run run(Function<Credentials, TrackerFactory> trackers) {
-        return run(env, trackers);
+        Map<String, String> step = new LinkedHashMap<>(env);
+        if (!step.containsKey("INPUT_PROFILE")) {
+            step.putIfAbsent("INPUT_ENVIRONMENT", "dev");
+        }
+        return run(step, trackers);
     }
 
     Run run(Map<String, String> environment, Function<Credentials, TrackerFactory> trackers) {

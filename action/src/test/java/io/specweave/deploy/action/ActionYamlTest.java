@@ -65,7 +65,8 @@ class ActionYamlTest {
         Set<String> declaredVariables = names(actionYml().path("inputs")).stream()
                 .map(n -> "INPUT_" + n.toUpperCase(java.util.Locale.ROOT).replace(' ', '_'))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
-        ActionWorkspace ws = new ActionWorkspace(temp).input("increment", "0002").input("github-token", "t0ken-value");
+        ActionWorkspace ws = new ActionWorkspace(temp).input("increment", "0002").input("github-token", "t0ken-value")
+                .input("environment", "dev");
         RecordingMap env = new RecordingMap(ws.env);
 
         ActionWorkspace.Run run = ws.run(env, ActionWorkspace.Trackers::standard);

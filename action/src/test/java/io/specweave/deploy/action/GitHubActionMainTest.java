@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -233,16 +234,41 @@ class GitHubActionMainTest {
     }
 
     @Test
-    void aMissingProfileIsABadInputNamingTheProfileInput() throws IOException {
-        ActionWorkspace ws = new ActionWorkspace(temp);
+    void noEnvironmentIsABadInputNamingTheInputsAndSpecweavesDefaultProfileDoesNotChooseOne() throws IOException {
+        ActionWorkspace ws = new ActionWorkspace(temp).input("environment", "");
         Path config = ws.workspace.resolve(".specweave/config.json");
-        Files.writeString(config, Files.readString(config).replace("\"defaultProfile\": \"local-dev\",", ""));
+        // sync.defaultProfile is where SpecWeave syncs its own issues: never a deployment's environment
+        Files.writeString(config, Files.readString(config).replace("\"enabled\": true,",
+                "\"enabled\": true, \"defaultProfile\": \"demo-shop\","));
 
         ActionWorkspace.Run run = ws.run();
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.stdout()).contains("::error title=Input profile::")
-                .contains("no profile chosen: pass the `profile` input or the `environment` input").doesNotContain("--profile");
+                .contains("no environment chosen: pass the `environment` input or the `profile` input")
+                .doesNotContain("--profile");
+    }
+
+    @Test
+    void aBrokenProfileThisStepDoesNotUseIsIgnoredAndSaidInTheStepDebugLog() throws IOException {
+        ActionWorkspace ws = new ActionWorkspace(temp).input("environment", "qa");
+        Path config = ws.workspace.resolve(".specweave/config.json");
+        Files.writeString(config, Files.readString(config).replace("\"profiles\": {",
+                "\"profiles\": {\"half-done\": {\"provider\": \"gitlab\", \"environment\": \"perf\"},"));
+
+        ActionWorkspace.Run quiet = ws.run();
+        ActionWorkspace.Run debug = ws.input("environment", "dev").run(withRunnerDebug(ws), ActionWorkspace.Trackers::standard);
+
+        assertThat(quiet.exitCode()).as(quiet.stdout()).isZero();
+        assertThat(quiet.stdout()).doesNotContain("half-done");
+        assertThat(debug.exitCode()).as(debug.stdout()).isZero();
+        assertThat(debug.stdout()).contains("::debug::sync.profiles.half-done: ignored unless a command uses it: ");
+    }
+
+    private static Map<String, String> withRunnerDebug(ActionWorkspace ws) {
+        Map<String, String> env = new java.util.HashMap<>(ws.env);
+        env.put("RUNNER_DEBUG", "1");
+        return env;
     }
 
     @Test
@@ -360,10 +386,14 @@ class GitHubActionMainTest {
 
     private static void addProfile(ActionWorkspace ws, String name, String provider, String environment)
             throws IOException {
+        // A SpecWeave profile, bound to the environment in deployment.environments.
         Path config = ws.workspace.resolve(".specweave/config.json");
-        String text = Files.readString(config);
-        Files.writeString(config, text.replace("\"profiles\": {", "\"profiles\": {\n      \"" + name
-                + "\": {\"provider\": \"" + provider + "\", \"environment\": \"" + environment
-                + "\", \"config\": {\"owner\": \"demo-shop\", \"repo\": \"qa\"}},"));
+        ObjectNode root = (ObjectNode) io.specweave.deploy.Json.mapper().readTree(config.toFile());
+        ObjectNode profile = ((ObjectNode) root.path("sync").path("profiles")).putObject(name).put("provider", provider)
+                .put("displayName", environment);
+        profile.putObject("config").put("owner", "demo-shop").put("repo", "qa");
+        profile.putObject("timeRange").put("default", "1M").put("max", "6M");
+        ((ObjectNode) root.path("deployment").path("environments")).putObject(environment).put("profile", name);
+        Files.writeString(config, io.specweave.deploy.Json.pretty(root));
     }
 }

@@ -1,11 +1,13 @@
 package io.specweave.deploy.cli;
 
+import io.specweave.deploy.DeployException;
 import io.specweave.deploy.Json;
 import io.specweave.deploy.Message;
 import io.specweave.deploy.app.AllEnvironmentsOutcome;
 import io.specweave.deploy.app.ChangeOutcome;
 import io.specweave.deploy.app.Operations;
 import io.specweave.deploy.app.Request;
+import io.specweave.deploy.config.ConfigLoader;
 import io.specweave.deploy.report.OutcomeJson;
 import io.specweave.deploy.report.OutcomeText;
 import java.io.PrintWriter;
@@ -40,7 +42,26 @@ abstract class OperationCommand implements Callable<Integer> {
     }
 
     Request.Builder request() {
+        if (((SpecweaveDeploy) spec.root().userObject()).debug) {
+            debugConfigNotes();
+        }
         return Request.builder(project.dir);
+    }
+
+    /**
+     * With {@code --debug}: what the config loader read leniently (profiles no command here uses,
+     * the old profile shape, SpecWeave keys it skipped). Never an error: the operation itself
+     * reports what it cannot use.
+     */
+    private void debugConfigNotes() {
+        try {
+            for (String note : ConfigLoader.load(project.dir).notes()) {
+                runtime().err().println("debug: " + note);
+            }
+        } catch (DeployException e) {
+            // The operation loads the same file and reports this itself.
+        }
+        runtime().err().flush();
     }
 
     PrintWriter out() {

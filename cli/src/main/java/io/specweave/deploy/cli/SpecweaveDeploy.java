@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 public final class SpecweaveDeploy {
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
-            description = "Show stack traces of errors.")
+            description = "Show stack traces of errors, and how the config was read (profiles ignored, old shapes).")
     boolean debug;
 
     /**

@@ -103,13 +103,36 @@ class CliTest {
     @Test
     void badConfigExitsTwoNamingFileAndFieldAndWritesNothing() throws Exception {
         Path config = project.resolve(".specweave/config.json");
-        Files.writeString(config, Files.readString(config).replace("\"environment\": \"qa\"", "\"environment\": 42"));
+        Files.writeString(config, Files.readString(config).replace("\"https://qa.demo-shop.example\"", "42"));
         Map<String, String> before = snapshot(project);
         CliHarness.Run run = CliHarness.inProcess(Map.of(), "sync", "0002", "--profile", "local-qa", "--deployed",
                 "--dir", project.toString());
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("config.json: sync.profiles.local-qa.environment: expected a string, got 42");
+        assertThat(run.err()).contains("config.json: deployment.environments.qa.deploymentUrl: expected a string, got 42");
         assertThat(snapshot(project)).isEqualTo(before);
+    }
+
+    @Test
+    void aBrokenProfileNoCommandUsesIsIgnoredAndDebugSaysWhy() throws Exception {
+        Path config = project.resolve(".specweave/config.json");
+        Files.writeString(config, Files.readString(config).replace("\"profiles\": {", "\"profiles\": {\n"
+                + "      \"half-done\": {\"provider\": \"gitlab\", \"environment\": \"perf\"},\n"
+                + "      \"old-qa\": {\"provider\": \"local\", \"environment\": \"qa\"},"));
+
+        CliHarness.Run sync = CliHarness.inProcess(Map.of(), "sync", "0002", "--environment", "dev", "--deployed",
+                "--no-health-check", "--debug", "--dir", project.toString());
+        CliHarness.Run status = CliHarness.inProcess(Map.of(), "status", "--dir", project.toString());
+        CliHarness.Run perf = CliHarness.inProcess(Map.of(), "sync", "0002", "--environment", "perf", "--deployed",
+                "--no-health-check", "--dir", project.toString());
+
+        assertThat(sync.exitCode()).as(sync.err()).isZero();
+        assertThat(sync.err()).contains("debug: sync.profiles.half-done: ignored unless a command uses it: ")
+                .contains("unknown provider \"gitlab\"")
+                .contains("debug: sync.profiles.old-qa.environment: \"qa\" is bound in deployment.environments.qa");
+        assertThat(status.exitCode()).as(status.err()).isZero();
+        assertThat(status.err()).doesNotContain("half-done");
+        assertThat(perf.exitCode()).isEqualTo(2);
+        assertThat(perf.err()).contains("sync.profiles.half-done.provider: unknown provider \"gitlab\"");
     }
 
     @Test

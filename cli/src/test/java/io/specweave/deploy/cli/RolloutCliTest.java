@@ -150,7 +150,7 @@ class RolloutCliTest {
         run("deploy", "0001", "--environment", "prod", "--canary", "10", "--commit", "ccc333");
         CliHarness.Run noSource = run("monitor", "0001", "--environment", "prod", "--canary");
         assertThat(noSource.exitCode()).isEqualTo(2);
-        assertThat(noSource.err()).contains("sync.profiles.local-prod.metrics.prometheusUrl", "--metrics-file");
+        assertThat(noSource.err()).contains("deployment.environments.prod.metrics.prometheusUrl", "--metrics-file");
         assertThat(run("deploy", "0001", "--environment", "prod", "--slot", "blue", "--canary", "10").exitCode())
                 .isEqualTo(2);
         assertThat(run("monitor", "0001", "--environment", "prod", "--canary", "--metrics-file", "x.json",

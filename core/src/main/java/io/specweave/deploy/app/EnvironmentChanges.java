@@ -8,6 +8,7 @@ import io.specweave.deploy.OperationFailedException;
 import io.specweave.deploy.health.HealthResult;
 import io.specweave.deploy.increment.Deployments;
 import io.specweave.deploy.increment.MetadataDocument;
+import io.specweave.deploy.increment.SpecweaveLinks;
 import io.specweave.deploy.increment.MetadataStore;
 import io.specweave.deploy.increment.SpecDocument;
 import io.specweave.deploy.model.DeploymentRecord;
@@ -59,7 +60,7 @@ final class EnvironmentChanges {
                     ? context.project().config().pipeline(local.deployments().keySet())
                     : change.alsoReads(context));
             environments.remove(environment);
-            if (request.issueKeys.isEmpty()) {
+            if (IncrementIssues.issueKeys(context, local).isEmpty()) {
                 // Recorded on a team's own issues instead, the environment has no item of its own to read.
                 environments.add(environment);
             }
@@ -240,7 +241,8 @@ final class EnvironmentChanges {
         }
         return new TrackingRequest(context.project().config(), context.profile(), context.increment(),
                 SpecDocument.read(context.increment().specFile()), planned.status(), record, effect.newDeployment,
-                Deployments.all(planned), context.facts().repositoryUrl(), context.request().issueKeys, note, node);
+                Deployments.all(planned), context.facts().repositoryUrl(), IncrementIssues.issueKeys(context, planned), note,
+                node, SpecweaveLinks.of(planned));
     }
 
     /**

@@ -54,8 +54,8 @@ final class HealthChange implements Change<Void> {
         }
         String url = current.deploymentUrl() != null ? current.deploymentUrl() : profile.deploymentUrl();
         if (url == null) {
-            throw new BadInputException(profile.source() + ": sync.profiles." + profile.name()
-                    + ".deploymentUrl: expected the environment's URL to check, but neither the profile nor the "
+            throw new BadInputException(profile.source() + ": " + profile.settingPath("deploymentUrl")
+                    + ": expected the environment's URL to check, but neither the profile nor the "
                     + "record has one");
         }
         return Change.Effect.<Void>writing((document, decision) -> {

@@ -99,8 +99,8 @@ final class MonitorChanges {
         }
         String url = current.deploymentUrl() != null ? current.deploymentUrl() : context.profile().deploymentUrl();
         if (url == null) {
-            throw new BadInputException(context.profile().source() + ": sync.profiles." + context.profile().name()
-                    + ".deploymentUrl: expected the environment's URL to monitor, but neither the profile nor the "
+            throw new BadInputException(context.profile().source() + ": " + context.profile().settingPath("deploymentUrl")
+                    + ": expected the environment's URL to monitor, but neither the profile nor the "
                     + "record has one");
         }
         MonitorSources.EnvironmentMetrics metrics = MonitorSources.environment(context.target(), request.prometheusUrl);

@@ -86,8 +86,8 @@ public final class MonitorSources {
         var metricsNode = target.profile().setting("metrics");
         if (metricsNode != null && metricsNode.hasNonNull("track")) {
             if (!metricsNode.get("track").isTextual() || metricsNode.get("track").asText().isBlank()) {
-                throw new BadInputException(target.profile().source() + ": sync.profiles." + target.profile().name()
-                        + ".metrics.track: expected the track label value of the environment's series, e.g. "
+                throw new BadInputException(target.profile().source() + ": " + target.profile().settingPath("metrics")
+                        + ".track: expected the track label value of the environment's series, e.g. "
                         + "\"stable\"");
             }
             return metricsNode.get("track").asText().trim();

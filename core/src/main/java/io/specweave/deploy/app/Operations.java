@@ -117,7 +117,7 @@ public final class Operations {
                     + "\"environment\"; ", Input.ALL_ENVIRONMENTS, " records a deployment to each environment of the "
                             + "pipeline"));
         }
-        Increment increment = project.increments().resolve(request.increment);
+        Increment increment = increment(project, request);
         CiContext ci = host.ci(project.dir());
         TrackerFactory trackers = host.trackerFactory();
         CiContext facts = ci.overriddenBy(request.commit, request.branch, request.tag, request.deployedBy,
@@ -277,7 +277,7 @@ public final class Operations {
     public StatusOutcome status(Request request) {
         Project project = Project.open(request.dir);
         StatusService status = new StatusService(project);
-        Increment increment = project.increments().resolve(request.increment);
+        Increment increment = increment(project, request);
         List<String> refreshed = List.of();
         if (request.refresh) {
             ChangeContext context = new ChangeContext(project, increment, null, request, host, host.ci(project.dir()),
@@ -312,9 +312,25 @@ public final class Operations {
         return new DoraService(Project.open(request.dir), host.clock()).report(request.window);
     }
 
+    /**
+     * The increment the request names; {@code active} with SpecWeave's two active increments is the
+     * one the run's branch belongs to (given, else the CI's: a pull request's source branch first).
+     */
+    private Increment increment(Project project, Request request) {
+        if (request.increment == null || !request.increment.trim().equalsIgnoreCase("active")) {
+            return project.increments().resolve(request.increment);
+        }
+        String branch = request.branch;
+        if (branch == null) {
+            CiContext ci = host.ci(project.dir());
+            branch = ci.commitBranch() != null ? ci.commitBranch() : ci.branch();
+        }
+        return project.increments().resolve(request.increment, branch, project.config().branchPrefix());
+    }
+
     private ChangeContext context(Request request) {
         Project project = Project.open(request.dir);
-        Increment increment = project.increments().resolve(request.increment);
+        Increment increment = increment(project, request);
         Target target = Target.resolve(project.config(), request);
         Host run = withCredential(host, request, target.profile());
         return new ChangeContext(project, increment, target, request, run, run.ci(project.dir()),

@@ -50,8 +50,8 @@ public record Target(SyncProfile profile, String environment, String slot) {
                             + Provider.known())));
             if (asked != profile.provider()) {
                 throw new BadInputException(Message.of("profile \"" + profile.name() + "\" uses provider \""
-                        + profile.provider() + "\", not \"" + asked + "\" (" + profile.source() + ": sync.profiles."
-                        + profile.name() + ".provider)"));
+                        + profile.provider() + "\", not \"" + asked + "\" (" + profile.source() + ": "
+                        + profile.settingPath("provider") + ")"));
             }
         }
         return new Target(profile, resolved, slot);

@@ -46,8 +46,8 @@ public final class TrackerFactory {
     public Tracker forProfile(SyncProfile profile) {
         BiFunction<SyncProfile, Credentials, Tracker> builder = providers.get(profile.provider());
         if (builder == null) {
-            throw new io.specweave.deploy.BadInputException(profile.source() + ": sync.profiles." + profile.name()
-                    + ".provider: \"" + profile.provider() + "\" has no tracker in this build; available: "
+            throw new io.specweave.deploy.BadInputException(profile.source() + ": " + profile.settingPath("provider")
+                    + ": \"" + profile.provider() + "\" has no tracker in this build; available: "
                     + String.join(", ", providers.keySet().stream().map(Provider::id).toList()));
         }
         return builder.apply(profile, credentials);

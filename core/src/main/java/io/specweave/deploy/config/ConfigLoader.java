@@ -55,31 +55,162 @@ public final class ConfigLoader {
         return fromTree(dir, source, root);
     }
 
+    /** Where this tool binds environments to profiles (its own key; SpecWeave's schema has no {@code deployment}). */
+    public static final String ENVIRONMENTS_PATH = "deployment.environments";
+
+    /** How a note about an unreadable {@code sync} section starts (SpecWeave's key: an error only when a profile is needed). */
+    static final String UNREADABLE_SYNC = "SpecWeave's sync section: ";
+
     /** Builds a config from a parsed tree; {@code source} names it in messages. */
     public static SpecweaveConfig fromTree(Path projectDir, String source, ObjectNode root) {
-        JsonNode sync = optionalObject(root, "sync", "sync", source);
-        Map<String, SyncProfile> profiles = new LinkedHashMap<>();
-        String defaultProfile = null;
-        if (sync != null) {
-            JsonNode profilesNode = optionalObject(sync, "profiles", "sync.profiles", source);
-            if (profilesNode != null) {
-                Iterator<Map.Entry<String, JsonNode>> fields = profilesNode.fields();
-                while (fields.hasNext()) {
-                    Map.Entry<String, JsonNode> entry = fields.next();
-                    profiles.put(entry.getKey(), profile(entry.getKey(), entry.getValue(), source));
+        List<String> notes = new ArrayList<>();
+        Map<String, SyncProfile> syncProfiles = new LinkedHashMap<>();
+        // Profiles that could not be read: an error only for the command that uses one.
+        Map<String, BadInputException> broken = new LinkedHashMap<>();
+        Map<String, BadInputException> brokenEnvironments = new LinkedHashMap<>();
+        JsonNode sync = root.get("sync");
+        JsonNode profilesNode = sync != null && sync.isObject() ? sync.get("profiles") : null;
+        if (sync != null && !sync.isNull() && !sync.isObject()) {
+            notes.add(UNREADABLE_SYNC + "sync: not an object, so no profile was read from it");
+        } else if (profilesNode != null && !profilesNode.isNull() && !profilesNode.isObject()) {
+            notes.add(UNREADABLE_SYNC + "sync.profiles: expected an object of profiles, got "
+                    + describe(profilesNode) + ", so no profile was read from it");
+        } else if (profilesNode != null) {
+            Iterator<Map.Entry<String, JsonNode>> fields = profilesNode.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> entry = fields.next();
+                String name = entry.getKey();
+                try {
+                    SyncProfile profile = profile(name, entry.getValue(), source);
+                    syncProfiles.put(name, profile);
+                    if (profile.provider() == Provider.LOCAL) {
+                        notes.add("sync.profiles." + name + ": provider \"local\" is read for compatibility; SpecWeave "
+                                + "accepts only github, jira and ado there: move it to " + ENVIRONMENTS_PATH + "."
+                                + (profile.environment() == null ? "<environment>" : profile.environment())
+                                + " as {\"provider\": \"local\"}");
+                    }
+                } catch (BadInputException e) {
+                    broken.put(name, e);
+                    JsonNode environment = entry.getValue().get("environment");
+                    if (environment != null && environment.isTextual()) {
+                        brokenEnvironments.putIfAbsent(environment.asText().trim(), e);
+                    }
+                    notes.add("sync.profiles." + name + ": ignored unless a command uses it: " + e.getMessage());
                 }
             }
-            defaultProfile = optionalText(sync, "defaultProfile", "sync.defaultProfile", source);
-            if (defaultProfile == null) {
-                defaultProfile = optionalText(sync, "activeProfile", "sync.activeProfile", source);
+        }
+        JsonNode deployment = optionalObject(root, "deployment", "deployment", source);
+        Map<String, SyncProfile> bindings = new LinkedHashMap<>();
+        JsonNode environments = deployment == null ? null : optionalObject(deployment, "environments",
+                ENVIRONMENTS_PATH, source);
+        if (environments != null) {
+            Map<String, String> boundProfiles = new LinkedHashMap<>();
+            Iterator<Map.Entry<String, JsonNode>> fields = environments.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> entry = fields.next();
+                String environment = entry.getKey();
+                try {
+                    SyncProfile bound = binding(environment, entry.getValue(), syncProfiles, broken, boundProfiles,
+                            source);
+                    bindings.put(environment, bound);
+                    boundProfiles.put(bound.name(), environment);
+                } catch (BadInputException e) {
+                    brokenEnvironments.put(environment, e);
+                    // --profile with the name the binding would have had gets the binding's error too.
+                    JsonNode reference = entry.getValue().get("profile");
+                    broken.putIfAbsent(reference != null && reference.isTextual() ? reference.asText().trim()
+                            : "local-" + environment, e);
+                    notes.add(ENVIRONMENTS_PATH + "." + environment + ": ignored unless a command uses it: "
+                            + e.getMessage());
+                }
             }
         }
+        Map<String, SyncProfile> profiles = new LinkedHashMap<>();
+        for (SyncProfile profile : syncProfiles.values()) {
+            String environment = profile.environment();
+            if (environment != null && (bindings.containsKey(environment) || brokenEnvironments.containsKey(environment))
+                    && bindings.values().stream().noneMatch(b -> b.name().equals(profile.name()))) {
+                notes.add("sync.profiles." + profile.name() + ".environment: \"" + environment + "\" is bound in "
+                        + ENVIRONMENTS_PATH + "." + environment + ", which wins; this profile records nothing");
+                profiles.put(profile.name(), withoutEnvironment(profile));
+            } else {
+                profiles.put(profile.name(), profile);
+            }
+        }
+        for (SyncProfile bound : bindings.values()) {
+            profiles.put(bound.name(), bound);
+        }
         List<String> pipeline = null;
-        JsonNode deployment = optionalObject(root, "deployment", "deployment", source);
         if (deployment != null && deployment.has("pipeline") && !deployment.get("pipeline").isNull()) {
             pipeline = pipeline(deployment.get("pipeline"), source);
         }
-        return new SpecweaveConfig(projectDir, source, root, profiles, defaultProfile, pipeline);
+        List<ReleaseEnvironment> release = ReleaseEnvironment.read(root, notes);
+        if (pipeline != null && !release.isEmpty()) {
+            notes.add("cicd.release.environments: order not used; deployment.pipeline sets it");
+        }
+        return new SpecweaveConfig(projectDir, source, root, profiles, pipeline, release, broken, brokenEnvironments,
+                notes);
+    }
+
+    /** One environment of {@code deployment.environments}: a reference to a sync profile, or the local provider. */
+    private static SyncProfile binding(String environment, JsonNode node, Map<String, SyncProfile> syncProfiles,
+            Map<String, BadInputException> broken, Map<String, String> boundProfiles, String source) {
+        String path = ENVIRONMENTS_PATH + "." + environment;
+        if (!ENVIRONMENT_NAME.matcher(environment).matches()) {
+            throw new BadInputException(source + ": " + path + ": expected an environment name of letters, digits, "
+                    + "'.', '_' or '-' (e.g. \"qa\")");
+        }
+        if (!node.isObject()) {
+            throw new BadInputException(source + ": " + path + ": expected an object such as {\"provider\": \"local\"} "
+                    + "or {\"profile\": \"github-qa\"}, got " + describe(node));
+        }
+        ObjectNode binding = (ObjectNode) node;
+        String reference = optionalText(binding, "profile", path + ".profile", source);
+        String providerText = optionalText(binding, "provider", path + ".provider", source);
+        String displayName = optionalText(binding, "displayName", path + ".displayName", source);
+        String url = optionalText(binding, "deploymentUrl", path + ".deploymentUrl", source);
+        if (url != null) {
+            checkUrl(url, path + ".deploymentUrl", source);
+        }
+        if (reference != null && providerText != null) {
+            throw new BadInputException(source + ": " + path + ": give either \"profile\" (a profile under "
+                    + "sync.profiles) or \"provider\": \"local\", not both");
+        }
+        if (reference == null) {
+            if (providerText == null || Provider.parse(providerText).orElse(null) != Provider.LOCAL) {
+                throw new BadInputException(source + ": " + path + (providerText == null ? "" : ".provider")
+                        + ": expected \"profile\": the name of a github, jira or ado profile under sync.profiles, or "
+                        + "\"provider\": \"local\"" + (providerText == null ? "" : ", got \"" + providerText + "\""));
+            }
+            return new SyncProfile("local-" + environment, Provider.LOCAL, displayName, environment, url,
+                    Json.mapper().createObjectNode(), binding.deepCopy(), source, binding);
+        }
+        if (broken.containsKey(reference)) {
+            throw new BadInputException(source + ": " + path + ".profile: names \"" + reference + "\", which cannot "
+                    + "be used: " + broken.get(reference).getMessage(), broken.get(reference));
+        }
+        SyncProfile profile = syncProfiles.get(reference);
+        if (profile == null) {
+            throw new BadInputException(source + ": " + path + ".profile: no profile named \"" + reference
+                    + "\" under sync.profiles" + (syncProfiles.isEmpty() ? "" : "; known profiles: "
+                    + String.join(", ", syncProfiles.keySet())));
+        }
+        if (boundProfiles.containsKey(reference)) {
+            throw new BadInputException(source + ": " + path + ".profile: \"" + reference + "\" is already bound to "
+                    + "environment " + boundProfiles.get(reference) + "; each environment needs a profile of its own");
+        }
+        ObjectNode merged = profile.raw().deepCopy();
+        merged.setAll(binding.deepCopy());
+        merged.remove("profile");
+        merged.put("environment", environment);
+        return new SyncProfile(profile.name(), profile.provider(),
+                displayName != null ? displayName : profile.displayName(), environment,
+                url != null ? url : profile.deploymentUrl(), profile.config(), merged, source, binding);
+    }
+
+    private static SyncProfile withoutEnvironment(SyncProfile profile) {
+        return new SyncProfile(profile.name(), profile.provider(), profile.displayName(), null, profile.deploymentUrl(),
+                profile.config(), profile.raw(), profile.source());
     }
 
     /** Parses JSON text that must be an object; syntax errors name the line and column. */

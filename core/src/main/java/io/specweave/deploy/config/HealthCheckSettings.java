@@ -61,7 +61,7 @@ public record HealthCheckSettings(String path, List<Integer> expectStatus, Strin
     /** Reads {@code sync.profiles.<name>.healthCheck}; absent means {@link #defaults()}. */
     public static HealthCheckSettings of(SyncProfile profile) {
         JsonNode node = profile.setting("healthCheck");
-        String where = profile.source() + ": sync.profiles." + profile.name() + ".healthCheck";
+        String where = profile.source() + ": " + profile.settingPath("healthCheck");
         if (node == null || node.isNull()) {
             return defaults();
         }

@@ -12,7 +12,8 @@ import java.util.List;
  *                             deployment of the same commit; {@code true} in the file means every environment
  * @param allPrevious          true when {@code requirePrevious} is {@code true} (every environment)
  * @param allowDifferentCommit the previous environment may run another commit
- * @param requireApproval      environments a deployment to which needs an approval
+ * @param requireApproval      environments a deployment to which needs an approval; when the file does not
+ *                             say, SpecWeave's {@code cicd.release.environments[].requiresApproval}
  * @param requireTestsPassed   environments a deployment to which needs test results without failures
  * @param changeWindow         environments a deployment to which must happen inside its change request's window
  * @param source               where the rules come from, for messages
@@ -29,8 +30,10 @@ public record PromotionRules(List<String> requirePrevious, boolean allPrevious, 
     public static PromotionRules of(SpecweaveConfig config) {
         JsonNode node = config.at("/deployment/promotion");
         String source = config.source();
+        List<String> releaseApprovals = config.releaseEnvironments().stream()
+                .filter(ReleaseEnvironment::requiresApproval).map(ReleaseEnvironment::name).toList();
         if (node.isMissingNode() || node.isNull()) {
-            return none(source);
+            return new PromotionRules(List.of(), false, false, releaseApprovals, List.of(), List.of(), source);
         }
         if (!node.isObject()) {
             throw new BadInputException(source + ": " + PATH + ": expected an object such as "
@@ -56,7 +59,8 @@ public record PromotionRules(List<String> requirePrevious, boolean allPrevious, 
             allowDifferent = different.asBoolean();
         }
         return new PromotionRules(previousList, all, allowDifferent,
-                environments(node.get("requireApproval"), source, "requireApproval"),
+                node.hasNonNull("requireApproval") ? environments(node.get("requireApproval"), source, "requireApproval")
+                        : releaseApprovals,
                 environments(node.get("requireTestsPassed"), source, "requireTestsPassed"),
                 environments(node.get("changeWindow"), source, "changeWindow"), source);
     }

@@ -29,7 +29,7 @@ public record SlotSettings(List<String> names, Map<String, String> urls, String 
     static final Set<String> RESERVED = Set.of("live", "previouslive", "swappedat", "swaps");
 
     public static SlotSettings of(SyncProfile profile) {
-        String where = profile.source() + ": sync.profiles." + profile.name() + ".slots";
+        String where = profile.source() + ": " + profile.settingPath("slots");
         JsonNode node = profile.setting("slots");
         if (node == null || node.isNull()) {
             return new SlotSettings(DEFAULT_NAMES, Map.of(), where);

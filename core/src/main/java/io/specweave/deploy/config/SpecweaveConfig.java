@@ -30,21 +30,48 @@ public final class SpecweaveConfig {
     private final String source;
     private final ObjectNode root;
     private final Map<String, SyncProfile> profiles;
-    private final String defaultProfile;
+    private final List<String> profileOrder;
     private final List<String> declaredPipeline;
+    private final List<ReleaseEnvironment> release;
+    private final Map<String, BadInputException> brokenProfiles;
+    private final Map<String, BadInputException> brokenEnvironments;
+    private final List<String> notes;
 
     SpecweaveConfig(Path projectDir, String source, ObjectNode root, Map<String, SyncProfile> profiles,
-            String defaultProfile, List<String> declaredPipeline) {
+            List<String> declaredPipeline, List<ReleaseEnvironment> release,
+            Map<String, BadInputException> brokenProfiles, Map<String, BadInputException> brokenEnvironments,
+            List<String> notes) {
         this.projectDir = projectDir;
         this.source = source;
         this.root = root;
         this.profiles = Map.copyOf(profiles);
         this.profileOrder = List.copyOf(profiles.keySet());
-        this.defaultProfile = defaultProfile;
         this.declaredPipeline = declaredPipeline;
+        this.release = List.copyOf(release);
+        this.brokenProfiles = Map.copyOf(brokenProfiles);
+        this.brokenEnvironments = Map.copyOf(brokenEnvironments);
+        this.notes = List.copyOf(notes);
     }
 
-    private final List<String> profileOrder;
+    /**
+     * What was read leniently and how (profiles ignored because they cannot be read, the old
+     * profile shape, SpecWeave keys skipped): for {@code --debug}, never an error by itself.
+     */
+    public List<String> notes() {
+        return notes;
+    }
+
+    /** SpecWeave's {@code cicd.git.branchPrefix} (its increments' branches are {@code <prefix><id>}), default {@code sw/}. */
+    public String branchPrefix() {
+        JsonNode prefix = root.at("/cicd/git/branchPrefix");
+        return prefix.isTextual() && !prefix.asText().isBlank() ? prefix.asText()
+                : "sw/";
+    }
+
+    /** SpecWeave's {@code cicd.release.environments}, as far as they could be read. */
+    public List<ReleaseEnvironment> releaseEnvironments() {
+        return release;
+    }
 
     /** The project folder, the one holding {@code .specweave}. */
     public Path projectDir() {
@@ -76,13 +103,22 @@ public final class SpecweaveConfig {
         return profileOrder.stream().map(profiles::get).toList();
     }
 
+    /** The profile called {@code name}, if it could be read (a lookup: never fails). */
     public Optional<SyncProfile> findProfile(String name) {
         return Optional.ofNullable(profiles.get(name));
     }
 
+    /** The profile a command uses by name: one that could not be read fails here, and only here. */
+    private Optional<SyncProfile> useProfile(String name) {
+        if (name != null && brokenProfiles.containsKey(name) && !profiles.containsKey(name)) {
+            throw brokenProfiles.get(name);
+        }
+        return findProfile(name);
+    }
+
     /** The profile called {@code name}, or an error listing the known ones. */
     public SyncProfile profile(String name) {
-        SyncProfile profile = profiles.get(name);
+        SyncProfile profile = useProfile(name).orElse(null);
         if (profile == null) {
             throw new BadInputException(source + ": sync.profiles: no profile named \"" + name + "\"; "
                     + knownProfiles());
@@ -95,42 +131,44 @@ public final class SpecweaveConfig {
         return profiles().stream().filter(p -> environment.equals(p.environment())).toList();
     }
 
-    /** The one profile of an environment; when several, the default profile if it is one of them. */
+    /**
+     * The one profile of an environment. {@code sync.defaultProfile} is SpecWeave's choice for its
+     * own issue sync, so it never picks among several: the user binds the environment instead.
+     */
     public SyncProfile profileForEnvironment(String environment) {
         List<SyncProfile> matches = profilesForEnvironment(environment);
         if (matches.size() == 1) {
             return matches.get(0);
+        }
+        if (matches.isEmpty() && brokenEnvironments.containsKey(environment)) {
+            throw brokenEnvironments.get(environment);
         }
         if (matches.isEmpty()) {
             throw new BadInputException(Input.ENVIRONMENT, Message.of(Message.arg(Input.ENVIRONMENT, environment),
                     ": no profile in " + source + " sync.profiles has \"environment\": \"" + environment + "\"; "
                     + knownEnvironments()));
         }
-        Optional<SyncProfile> preferred = matches.stream().filter(p -> p.name().equals(defaultProfile)).findFirst();
-        return preferred.orElseThrow(() -> new BadInputException(Message.of(source + ": sync.profiles: "
+        throw new BadInputException(Message.of(source + ": sync.profiles: "
                 + matches.size() + " profiles have \"environment\": \"" + environment + "\" ("
                 + matches.stream().map(SyncProfile::name).collect(Collectors.joining(", "))
-                + "); choose one with ", Input.PROFILE)));
-    }
-
-    /** {@code sync.defaultProfile} (or SpecWeave's {@code sync.activeProfile}), if set. */
-    public Optional<String> defaultProfileName() {
-        return Optional.ofNullable(defaultProfile);
+                + "); bind one in " + ConfigLoader.ENVIRONMENTS_PATH + "." + environment
+                + ".profile, or choose one with ", Input.PROFILE));
     }
 
     /**
-     * The profile a command works with: by name, else by environment, else the default profile,
-     * else the only profile. Name and environment together must agree.
+     * The profile a command works with: by name, else by environment, else the only profile that
+     * records an environment. Name and environment together must agree. {@code sync.defaultProfile}
+     * is never read: it is where SpecWeave syncs increments, not a deployment target.
      */
     public SyncProfile resolveProfile(String name, String environment) {
         if (name != null && !name.isBlank()) {
-            SyncProfile profile = findProfile(name).orElseThrow(() -> new BadInputException(Input.PROFILE,
+            SyncProfile profile = useProfile(name).orElseThrow(() -> new BadInputException(Input.PROFILE,
                     Message.of(Message.arg(Input.PROFILE, name), ": " + source + " has no profile named \"" + name
-                            + "\" under sync.profiles; " + knownProfiles())));
+                            + "\" under sync.profiles or " + ConfigLoader.ENVIRONMENTS_PATH + "; " + knownProfiles())));
             if (environment != null && !environment.isBlank() && !environment.equals(profile.environment())) {
                 throw new BadInputException(Message.of("profile \"" + name + "\" records environment \""
                         + profile.environment() + "\", not \"" + environment + "\" (" + source
-                        + ": sync.profiles." + name + ".environment); pass only one of ", Input.PROFILE, " and ",
+                        + ": " + profile.settingPath("environment") + "); pass only one of ", Input.PROFILE, " and ",
                         Input.ENVIRONMENT));
             }
             return profile;
@@ -138,31 +176,26 @@ public final class SpecweaveConfig {
         if (environment != null && !environment.isBlank()) {
             return profileForEnvironment(environment);
         }
-        if (defaultProfile != null) {
-            if (!profiles.containsKey(defaultProfile)) {
-                throw new BadInputException(source + ": sync.defaultProfile: names \"" + defaultProfile
-                        + "\", which is not under sync.profiles; " + knownProfiles());
-            }
-            return profiles.get(defaultProfile);
+        List<SyncProfile> deployable = profiles().stream().filter(p -> p.environment() != null).toList();
+        if (deployable.size() == 1) {
+            return deployable.get(0);
         }
-        if (profiles.size() == 1) {
-            return profiles.values().iterator().next();
-        }
-        throw new BadInputException(Input.PROFILE, Message.of(source + ": no profile chosen: pass ", Input.PROFILE, " or ",
-                Input.ENVIRONMENT, ", or set sync.defaultProfile; " + knownProfiles()));
+        throw new BadInputException(Input.PROFILE, Message.of(source + ": no environment chosen: pass ",
+                Input.ENVIRONMENT, " or ", Input.PROFILE, "; " + knownEnvironments()));
     }
 
     /**
-     * The environments in pipeline order: {@code deployment.pipeline} when declared, else the
-     * usual dev, qa, staging, uat, preview, prod among the profiles' environments; then every
-     * other environment of a profile, in config order.
+     * The environments in pipeline order: {@code deployment.pipeline} when declared, else
+     * SpecWeave's {@code cicd.release.environments}, else the usual dev, qa, staging, uat, preview,
+     * prod among the profiles' environments; then every other environment of a profile, in config
+     * order.
      */
     public List<String> pipeline() {
         Set<String> ordered = new LinkedHashSet<>();
         Set<String> profileEnvironments = profiles().stream().map(SyncProfile::environment)
                 .filter(e -> e != null).collect(Collectors.toCollection(LinkedHashSet::new));
-        if (declaredPipeline != null) {
-            ordered.addAll(declaredPipeline);
+        if (declaredPipeline() != null) {
+            ordered.addAll(declaredPipeline());
         } else {
             DEFAULT_PIPELINE.stream().filter(profileEnvironments::contains).forEach(ordered::add);
         }
@@ -177,7 +210,7 @@ public final class SpecweaveConfig {
             return base;
         }
         List<String> extra = moreEnvironments.stream().filter(e -> !base.contains(e)).distinct().toList();
-        if (declaredPipeline == null) {
+        if (declaredPipeline() == null) {
             List<String> known = new ArrayList<>(base);
             known.addAll(extra);
             List<String> ordered = new ArrayList<>(DEFAULT_PIPELINE.stream().filter(known::contains).toList());
@@ -188,15 +221,35 @@ public final class SpecweaveConfig {
         return base;
     }
 
-    /** True when {@code deployment.pipeline} lists the order explicitly. */
+    /** True when {@code deployment.pipeline} (or SpecWeave's {@code cicd.release.environments}) lists the order. */
     public boolean hasDeclaredPipeline() {
-        return declaredPipeline != null;
+        return declaredPipeline() != null;
+    }
+
+    private List<String> declaredPipeline() {
+        if (declaredPipeline != null) {
+            return declaredPipeline;
+        }
+        return release.isEmpty() ? null : release.stream().map(ReleaseEnvironment::name).toList();
     }
 
     private String knownProfiles() {
+        String unreadable = notes.stream().filter(n -> n.startsWith(ConfigLoader.UNREADABLE_SYNC)).findFirst()
+                .orElse(null);
+        if (profiles.isEmpty() && unreadable != null) {
+            return unreadable.substring(ConfigLoader.UNREADABLE_SYNC.length());
+        }
         return profiles.isEmpty()
-                ? "the config has no sync.profiles; add one, e.g. \"local-dev\": {\"provider\": \"local\", \"environment\": \"dev\"}"
-                : "known profiles: " + String.join(", ", profileOrder);
+                ? "the config binds no environment; add one, e.g. \"deployment\": {\"environments\": {\"dev\": "
+                        + "{\"provider\": \"local\"}}}"
+                : "known profiles: " + String.join(", ", knownProfileNames());
+    }
+
+    /** The profiles that record an environment, else every profile: what a user can pick from. */
+    private List<String> knownProfileNames() {
+        List<String> deployable = profiles().stream().filter(p -> p.environment() != null).map(SyncProfile::name)
+                .toList();
+        return deployable.isEmpty() ? profileOrder : deployable;
     }
 
     private String knownEnvironments() {

@@ -15,8 +15,12 @@ import io.specweave.deploy.Json;
  *                      SpecWeave's plain issue-sync profiles, which then cannot record deployments
  * @param deploymentUrl the environment's base URL, may be null
  * @param config        the provider settings ({@code owner}, {@code repo}, {@code domain}, ...)
- * @param raw           the whole profile object, for settings other modules own (healthCheck, ...)
+ * @param raw           the whole profile object, for settings other modules own (healthCheck, ...);
+ *                      for an environment bound in {@code deployment.environments}, the bound
+ *                      profile's object overlaid with the binding's keys
  * @param source        the config file, for error messages
+ * @param binding       the environment's entry under {@code deployment.environments}, or null for a
+ *                      profile that names its environment itself ({@code sync.profiles.<name>.environment})
  */
 public record SyncProfile(
         String name,
@@ -26,7 +30,27 @@ public record SyncProfile(
         String deploymentUrl,
         ObjectNode config,
         ObjectNode raw,
-        String source) {
+        String source,
+        ObjectNode binding) {
+
+    /** A profile of {@code sync.profiles} that names its environment itself (or none). */
+    public SyncProfile(String name, Provider provider, String displayName, String environment, String deploymentUrl,
+            ObjectNode config, ObjectNode raw, String source) {
+        this(name, provider, displayName, environment, deploymentUrl, config, raw, source, null);
+    }
+
+    /** True when the environment is bound under {@code deployment.environments}. */
+    public boolean bound() {
+        return binding != null;
+    }
+
+    /** Where a setting of this profile is written: the binding when it holds the key, else the profile. */
+    public String settingPath(String key) {
+        if (binding != null && (binding.has(key) || provider == Provider.LOCAL)) {
+            return ConfigLoader.ENVIRONMENTS_PATH + "." + environment + "." + key;
+        }
+        return "sync.profiles." + name + "." + key;
+    }
 
     /** {@code config.<key>} as text, or null when absent or blank. */
     public String configText(String key) {
@@ -55,7 +79,7 @@ public record SyncProfile(
     public String requireEnvironment() {
         if (environment == null) {
             throw new BadInputException(source + ": sync.profiles." + name
-                    + ".environment: expected the environment this profile deploys to (e.g. \"qa\"), "
+                    + ".environment (or " + ConfigLoader.ENVIRONMENTS_PATH + ".<environment>.profile): expected the environment this profile deploys to (e.g. \"qa\"), "
                     + "but the profile has none; add it to record deployments with this profile");
         }
         return environment;

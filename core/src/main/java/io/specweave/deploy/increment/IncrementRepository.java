@@ -18,13 +18,17 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Finds increments under {@code .specweave/increments}, including SpecWeave's {@code _archive},
- * {@code _abandoned} and {@code _paused} folders, and resolves what a user types to one of them.
+ * Finds increments under {@code .specweave/increments}, including SpecWeave's lifecycle folders
+ * ({@code _archive}, {@code _abandoned}, {@code _paused}, {@code _backlog}), and resolves what a user
+ * types to one of them.
  */
 public final class IncrementRepository {
 
-    /** Sub-folders of {@code increments/} that hold increments that left the active list. */
-    public static final List<String> SIDE_FOLDERS = List.of("_archive", "_abandoned", "_paused");
+    /** SpecWeave's lifecycle sub-folders of {@code increments/}: increments not (or no longer) in the active list. */
+    public static final List<String> SIDE_FOLDERS = List.of("_archive", "_abandoned", "_paused", "_backlog");
+
+    /** SpecWeave's default {@code cicd.git.branchPrefix}: an increment's branch is {@code sw/<id>}. */
+    public static final String DEFAULT_BRANCH_PREFIX = "sw/";
 
     private static final Pattern LEADING_NUMBER = Pattern.compile("^(\\d+)");
     private static final Pattern SAFE_REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -87,12 +91,21 @@ public final class IncrementRepository {
      * ambiguous references, and references that look like paths, are bad input.
      */
     public Increment resolve(String reference) {
+        return resolve(reference, null, DEFAULT_BRANCH_PREFIX);
+    }
+
+    /**
+     * {@link #resolve(String)}, where {@code active} with two active increments (SpecWeave allows
+     * two) is the one the run's {@code branch} belongs to: SpecWeave's {@code <prefix><id>} branch,
+     * or a branch in the increment's {@code prRefs}.
+     */
+    public Increment resolve(String reference, String branch, String branchPrefix) {
         if (reference == null || reference.isBlank()) {
             throw new BadInputException("no increment given: pass an increment id such as 0018, or \"active\"");
         }
         String ref = reference.trim();
         if (ref.equalsIgnoreCase("active")) {
-            return active();
+            return active(branch, branchPrefix);
         }
         if (!SAFE_REFERENCE.matcher(ref).matches() || ref.contains("..")) {
             throw new BadInputException("increment \"" + ref + "\": expected an increment id such as 0018 or "
@@ -130,21 +143,32 @@ public final class IncrementRepository {
      * the single increment whose metadata status is active.
      */
     public Increment active() {
+        return active(null, DEFAULT_BRANCH_PREFIX);
+    }
+
+    /**
+     * SpecWeave's active increments: those {@code state/active-increment.json} names, else those
+     * whose metadata status is active. Of two, the one the run's branch belongs to.
+     */
+    public Increment active(String branch, String branchPrefix) {
         Path state = specweaveDir.resolve("state").resolve("active-increment.json");
         List<String> named = readActiveState(state);
-        if (named.size() == 1) {
-            try {
-                return resolve(named.get(0));
-            } catch (BadInputException e) {
-                throw new BadInputException(display(state) + " names \"" + named.get(0)
-                        + "\" as the active increment, but: " + e.getMessage(), e);
+        List<Increment> active = new ArrayList<>();
+        String from;
+        if (!named.isEmpty()) {
+            from = display(state);
+            for (String id : named) {
+                try {
+                    active.add(resolve(id));
+                } catch (BadInputException e) {
+                    throw new BadInputException(display(state) + " names \"" + id
+                            + "\" as an active increment, but: " + e.getMessage(), e);
+                }
             }
+        } else {
+            from = "metadata.json \"status\": \"active\"";
+            active.addAll(list().stream().filter(this::hasActiveStatus).toList());
         }
-        if (named.size() > 1) {
-            throw new BadInputException(display(state) + ": several increments are active (" + String.join(", ", named)
-                    + "); pass the increment id instead of \"active\"");
-        }
-        List<Increment> active = list().stream().filter(this::hasActiveStatus).toList();
         if (active.size() == 1) {
             return active.get(0);
         }
@@ -152,9 +176,52 @@ public final class IncrementRepository {
             throw new BadInputException("no active increment: " + display(state)
                     + " names none and no increment's metadata.json has \"status\": \"active\"; pass the increment id");
         }
-        throw new BadInputException("several increments have \"status\": \"active\" ("
-                + active.stream().map(Increment::id).collect(Collectors.joining(", "))
-                + "); pass the increment id instead of \"active\"");
+        List<Increment> onBranch = active.stream().filter(i -> belongsTo(i, branch, branchPrefix)).toList();
+        if (onBranch.size() == 1) {
+            return onBranch.get(0);
+        }
+        String prefix = branchPrefix == null || branchPrefix.isBlank() ? DEFAULT_BRANCH_PREFIX : branchPrefix;
+        throw new BadInputException(active.size() + " increments are active (" + from + ": "
+                + active.stream().map(Increment::id).collect(Collectors.joining(", ")) + ") and "
+                + (branch == null || branch.isBlank() ? "the run's branch is not known"
+                        : "the run's branch \"" + branch + "\" " + (onBranch.isEmpty() ? "belongs to neither"
+                                : "matches several"))
+                + " (an increment's branch is " + prefix + "<id>, or one in its metadata.json prRefs); "
+                + "pass the increment id instead of \"active\"");
+    }
+
+    /** True when {@code branch} is the increment's SpecWeave branch ({@code [KEY/]<prefix><id>}) or in its prRefs. */
+    private boolean belongsTo(Increment increment, String branch, String branchPrefix) {
+        if (branch == null || branch.isBlank()) {
+            return false;
+        }
+        String name = branch.startsWith("refs/heads/") ? branch.substring("refs/heads/".length()) : branch;
+        String prefix = branchPrefix == null || branchPrefix.isBlank() ? DEFAULT_BRANCH_PREFIX : branchPrefix;
+        int at = name.indexOf(prefix);
+        while (at >= 0) {
+            if (at == 0 || name.charAt(at - 1) == '/') {
+                Matcher number = LEADING_NUMBER.matcher(name.substring(at + prefix.length()));
+                if (number.find() && parseNumber(number.group(1)) == increment.number()) {
+                    return true;
+                }
+            }
+            at = name.indexOf(prefix, at + 1);
+        }
+        Path file = increment.metadataFile();
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try {
+            JsonNode refs = Json.mapper().readTree(file.toFile()).path("prRefs");
+            for (JsonNode ref : refs) {
+                if (name.equals(Json.text(ref, "branch"))) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private boolean hasActiveStatus(Increment increment) {

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.Json;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,12 +30,29 @@ public final class MetadataDocument {
         this.finalNewline = finalNewline;
     }
 
-    /** A new document for an increment that has no metadata.json yet. */
+    /**
+     * A new document for an increment that has no metadata.json yet, holding what SpecWeave's
+     * metadata manager would fill in on its first read (its schema defaults), so SpecWeave neither
+     * warns about nor rewrites the file this tool created.
+     */
     static MetadataDocument create(Increment increment, String source) {
         ObjectNode root = Json.mapper().createObjectNode();
+        String now = SPECWEAVE_TIME.format(Instant.now());
         root.put("id", increment.id());
+        root.put("status", "planning");
+        root.put("type", "feature");
+        root.put("created", now);
+        root.put("lastActivity", now);
+        root.put("priority", "medium");
+        root.put("testMode", "test-after");
+        root.put("coverageTarget", 80);
+        root.putObject("externalLinks");
         return new MetadataDocument(root, source, true);
     }
+
+    /** How SpecWeave writes times ({@code Date.toISOString()}): milliseconds, UTC. */
+    private static final DateTimeFormatter SPECWEAVE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
 
     /** The whole tree; callers change only what they own. */
     public ObjectNode root() {

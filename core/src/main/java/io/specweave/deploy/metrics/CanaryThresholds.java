@@ -20,7 +20,7 @@ public record CanaryThresholds(double maxErrorRateIncrease, double maxP95Increas
     }
 
     public static CanaryThresholds of(SyncProfile profile) {
-        String where = profile.source() + ": sync.profiles." + profile.name() + ".canaryAnalysis";
+        String where = profile.source() + ": " + profile.settingPath("canaryAnalysis");
         JsonNode node = profile.setting("canaryAnalysis");
         if (node == null || node.isNull()) {
             return defaults();

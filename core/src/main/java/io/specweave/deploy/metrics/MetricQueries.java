@@ -50,7 +50,7 @@ public record MetricQueries(String prometheusUrl, String window, Map<String, Str
     }
 
     public static MetricQueries of(SyncProfile profile) {
-        String where = profile.source() + ": sync.profiles." + profile.name() + ".metrics";
+        String where = profile.source() + ": " + profile.settingPath("metrics");
         JsonNode node = profile.setting("metrics");
         if (node != null && !node.isNull() && !node.isObject()) {
             throw new BadInputException(where + ": expected an object such as {\"prometheusUrl\": "

@@ -9,6 +9,7 @@ import io.specweave.deploy.model.DeploymentStatus;
 import io.specweave.deploy.model.RecordFacts;
 import io.specweave.deploy.model.SlotsState;
 import io.specweave.deploy.increment.SpecDocument;
+import io.specweave.deploy.increment.SpecweaveLinks;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,6 +126,17 @@ public record ItemContent(
         add(facts, "Feature flags", RecordFacts.flagChanges(node, 5), null);
         if (Boolean.TRUE.equals(r.forced())) {
             facts.add(new Fact("Forced", "yes: recorded past a refusing gate or an unhealthy check", null));
+        }
+        // The increment's own items, made by SpecWeave's sync: a reader gets from the deployment to the work.
+        SpecweaveLinks links = request.links();
+        if (links.githubIssue() != null) {
+            add(facts, "Increment issue", "#" + links.githubIssue(), links.githubIssueUrl());
+        }
+        if (!links.jiraKeys().isEmpty()) {
+            add(facts, "Jira", String.join(", ", links.jiraKeys()), null);
+        }
+        if (links.adoFeature() != null) {
+            add(facts, "Feature", "#" + links.adoFeature(), links.adoFeatureUrl());
         }
 
         SpecweaveConfig config = request.config();

@@ -5,6 +5,7 @@ import io.specweave.deploy.config.SyncProfile;
 import io.specweave.deploy.model.DeploymentRecord;
 import io.specweave.deploy.increment.Increment;
 import io.specweave.deploy.increment.SpecDocument;
+import io.specweave.deploy.increment.SpecweaveLinks;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,8 @@ import java.util.Map;
  * @param environmentNode the environment's whole node as it will be stored — the record with its
  *                        history, blue-green slots, canary and flag changes — which the item keeps as
  *                        its record copy; null to keep {@code record} alone
+ * @param links           what SpecWeave's own sync stored for the increment (its GitHub issue, Jira
+ *                        epic, Azure DevOps feature), which the item references
  */
 public record TrackingRequest(
         SpecweaveConfig config,
@@ -42,11 +45,22 @@ public record TrackingRequest(
         String repositoryUrl,
         List<String> issueKeys,
         String note,
-        ObjectNode environmentNode) {
+        ObjectNode environmentNode,
+        SpecweaveLinks links) {
 
     public TrackingRequest {
         issueKeys = issueKeys == null ? List.of() : List.copyOf(issueKeys);
         environmentNode = environmentNode == null ? null : environmentNode.deepCopy();
+        links = links == null ? SpecweaveLinks.NONE : links;
+    }
+
+    /** A request without SpecWeave's links. */
+    public TrackingRequest(SpecweaveConfig config, SyncProfile profile, Increment increment, SpecDocument spec,
+            String incrementStatus, DeploymentRecord record, boolean newDeployment,
+            Map<String, DeploymentRecord> environments, String repositoryUrl, List<String> issueKeys, String note,
+            ObjectNode environmentNode) {
+        this(config, profile, increment, spec, incrementStatus, record, newDeployment, environments, repositoryUrl,
+                issueKeys, note, environmentNode, null);
     }
 
     /** A request whose record copy is the record alone. */

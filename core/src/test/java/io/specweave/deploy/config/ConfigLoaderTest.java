@@ -45,11 +45,13 @@ class ConfigLoaderTest {
                   "main": {"provider": "github", "config": {"owner": "o", "repo": "r"}, "timeRange": {"default": "1M"}}}}}
                 """);
         SpecweaveConfig config = ConfigLoader.load(project.dir());
-        SyncProfile main = config.resolveProfile(null, null);
-        assertThat(main.name()).isEqualTo("main");
+        SyncProfile main = config.profile("main");
         assertThat(main.configText("owner")).isEqualTo("o");
         assertThatThrownBy(main::requireEnvironment).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("sync.profiles.main.environment");
+        // SpecWeave's default profile is where SpecWeave syncs increments: never a deployment target
+        assertThatThrownBy(() -> config.resolveProfile(null, null)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("no environment chosen");
     }
 
     @Test
@@ -58,15 +60,17 @@ class ConfigLoaderTest {
         SpecweaveConfig config = ConfigLoader.load(project.dir());
         assertThat(config.profiles()).isEmpty();
         assertThatThrownBy(() -> config.resolveProfile(null, "qa")).isInstanceOf(BadInputException.class)
-                .hasMessageContaining("no sync.profiles");
+                .hasMessageContaining("the config binds no environment");
     }
 
     @Test
-    void wrongTypeNamesFilePathAndExpectation() {
+    void wrongTypeNamesFilePathAndExpectationWhenTheProfileIsUsed() {
         TestProject project = TestProject.in(dir).config("""
                 {"sync": {"profiles": {"github-qa": {"provider": "github", "environment": 42}}}}
                 """);
-        assertThatThrownBy(() -> ConfigLoader.load(project.dir()))
+        SpecweaveConfig config = ConfigLoader.load(project.dir());
+        assertThat(config.notes()).anySatisfy(n -> assertThat(n).startsWith("sync.profiles.github-qa: ignored"));
+        assertThatThrownBy(() -> config.resolveProfile("github-qa", null))
                 .isInstanceOf(BadInputException.class)
                 .hasMessage(".specweave/config.json: sync.profiles.github-qa.environment: expected a string, got 42"
                         .replace(".specweave/config.json", ConfigLoader.display(project.dir(),
@@ -74,11 +78,12 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void unknownProviderListsTheKnownOnes() {
+    void unknownProviderListsTheKnownOnesWhenItsEnvironmentIsUsed() {
         TestProject project = TestProject.in(dir).config("""
                 {"sync": {"profiles": {"x": {"provider": "gitlab", "environment": "qa"}}}}
                 """);
-        assertThatThrownBy(() -> ConfigLoader.load(project.dir()))
+        SpecweaveConfig config = ConfigLoader.load(project.dir());
+        assertThatThrownBy(() -> config.resolveProfile(null, "qa"))
                 .hasMessageContaining("sync.profiles.x.provider")
                 .hasMessageContaining("gitlab")
                 .hasMessageContaining("github, jira, ado, local");
@@ -97,7 +102,7 @@ class ConfigLoaderTest {
         TestProject project = TestProject.in(dir).config("""
                 {"sync": {"profiles": {"q": {"provider": "local", "environment": "qa", "deploymentUrl": "qa.example.com"}}}}
                 """);
-        assertThatThrownBy(() -> ConfigLoader.load(project.dir()))
+        assertThatThrownBy(() -> ConfigLoader.load(project.dir()).resolveProfile("q", null))
                 .hasMessageContaining("sync.profiles.q.deploymentUrl: expected an absolute http(s) URL");
         project.config("{\"deployment\": {\"pipeline\": [\"dev\", 3]}}");
         assertThatThrownBy(() -> ConfigLoader.load(project.dir()))
@@ -105,7 +110,7 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void resolvesByNameEnvironmentDefaultAndSpecweaveActiveProfile() {
+    void resolvesByNameOrEnvironmentButNeverBySpecweavesDefaultProfile() {
         TestProject project = TestProject.in(dir).config("""
                 {"sync": {"activeProfile": "b", "profiles": {
                   "a": {"provider": "local", "environment": "dev"},
@@ -115,9 +120,10 @@ class ConfigLoaderTest {
         SpecweaveConfig config = ConfigLoader.load(project.dir());
         assertThat(config.resolveProfile("a", null).environment()).isEqualTo("dev");
         assertThat(config.resolveProfile(null, "dev").name()).isEqualTo("a");
-        assertThat(config.resolveProfile(null, null).name()).isEqualTo("b");
-        // two profiles for qa: the default one wins
-        assertThat(config.resolveProfile(null, "qa").name()).isEqualTo("b");
+        assertThatThrownBy(() -> config.resolveProfile(null, null)).hasMessageContaining("no environment chosen");
+        // two profiles for qa: SpecWeave's activeProfile does not choose; a binding or --profile does
+        assertThatThrownBy(() -> config.resolveProfile(null, "qa")).hasMessageContaining("(b, c)")
+                .hasMessageContaining("deployment.environments.qa.profile");
         assertThat(config.profile("c").provider()).isEqualTo(Provider.ADO);
         assertThatThrownBy(() -> config.resolveProfile("a", "qa")).hasMessageContaining("not \"qa\"");
         assertThatThrownBy(() -> config.resolveProfile("zzz", null)).hasMessageContaining("known profiles: a, b, c");

@@ -25,7 +25,8 @@ class IncrementRepositoryTest {
                 .increment("0007-search", "Search", "{\"status\": \"completed\"}")
                 .increment("_archive/0003-old-thing", "Old", "{\"status\": \"completed\"}")
                 .increment("_abandoned/0004-dropped", "Dropped", null)
-                .increment("_paused/0005-later", "Later", "{\"status\": \"paused\"}");
+                .increment("_paused/0005-later", "Later", "{\"status\": \"paused\"}")
+                .increment("_backlog/0006-someday", "Someday", "{\"status\": \"backlog\"}");
         repository = new IncrementRepository(dir.resolve(".specweave"));
     }
 
@@ -38,13 +39,14 @@ class IncrementRepositoryTest {
     }
 
     @Test
-    void findsIncrementsInArchiveAbandonedAndPaused() {
+    void findsIncrementsInArchiveAbandonedPausedAndBacklog() {
         assertThat(repository.resolve("3").location()).isEqualTo("_archive");
         assertThat(repository.resolve("0004").location()).isEqualTo("_abandoned");
         assertThat(repository.resolve("0005-later").location()).isEqualTo("_paused");
+        assertThat(repository.resolve("6").location()).isEqualTo("_backlog");
         assertThat(repository.list()).extracting(Increment::id)
                 .containsExactly("0007-search", "0018-oauth-google-integration", "0003-old-thing", "0004-dropped",
-                        "0005-later");
+                        "0005-later", "0006-someday");
     }
 
     @Test
@@ -79,7 +81,8 @@ class IncrementRepositoryTest {
         project.file(".specweave/state/active-increment.json", "{\"id\": \"0018-oauth-google-integration\"}");
         assertThat(repository.active().id()).isEqualTo("0018-oauth-google-integration");
         project.file(".specweave/state/active-increment.json", "{\"ids\": [\"0007-search\", \"0018\"]}");
-        assertThatThrownBy(() -> repository.active()).hasMessageContaining("several increments are active");
+        assertThatThrownBy(() -> repository.active()).hasMessageContaining("2 increments are active")
+                .hasMessageContaining("0007-search, 0018-oauth-google-integration");
     }
 
     @Test
@@ -96,5 +99,34 @@ class IncrementRepositoryTest {
         project.file(".specweave/increments/0018-oauth-google-integration/metadata.json", "{\"status\": \"done\"}");
         assertThatThrownBy(() -> repository.active()).hasMessageContaining("no active increment")
                 .hasMessageContaining("pass the increment id");
+    }
+
+    @Test
+    void twoActiveIncrementsAreChosenByTheRunsSpecweaveBranch() {
+        project.file(".specweave/state/active-increment.json", "{\"ids\": [\"0007-search\", \"0018-oauth-google-integration\"]}");
+        assertThat(repository.resolve("active", "sw/0018-oauth-google-integration", "sw/").id())
+                .isEqualTo("0018-oauth-google-integration");
+        assertThat(repository.resolve("active", "refs/heads/sw/0007", "sw/").id()).isEqualTo("0007-search");
+        // SpecWeave puts an external key before the prefix when cicd.git.includeExternalKey is set
+        assertThat(repository.resolve("active", "PROJ-12/sw/0007-search", "sw/").id()).isEqualTo("0007-search");
+        assertThat(repository.resolve("active", "feature/0018-oauth-google-integration", "feature/").id())
+                .isEqualTo("0018-oauth-google-integration");
+        assertThatThrownBy(() -> repository.resolve("active", "main", "sw/")).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("2 increments are active")
+                .hasMessageContaining("0007-search, 0018-oauth-google-integration")
+                .hasMessageContaining("the run's branch \"main\" belongs to neither")
+                .hasMessageContaining("sw/<id>");
+        assertThatThrownBy(() -> repository.resolve("active", "sw/0099-other", "sw/"))
+                .hasMessageContaining("belongs to neither");
+    }
+
+    @Test
+    void twoActiveIncrementsAreChosenByTheBranchOfTheirPullRequest() {
+        project.file(".specweave/increments/0007-search/metadata.json", """
+                {"status": "active", "prRefs": [{"branch": "search-rework", "prNumber": 4, "state": "open"}]}
+                """);
+        assertThat(repository.resolve("active", "search-rework", "sw/").id()).isEqualTo("0007-search");
+        assertThatThrownBy(() -> repository.resolve("active", null, "sw/"))
+                .hasMessageContaining("the run's branch is not known");
     }
 }

@@ -63,12 +63,20 @@ class MetadataStoreTest {
     }
 
     @Test
-    void createsMetadataWhenTheIncrementHasNone() {
+    void createsMetadataWithSpecweavesSchemaDefaultsWhenTheIncrementHasNone() throws IOException {
         TestProject project = TestProject.in(dir).localProfiles("qa").increment("0002-b", "B", null);
         store(project, "2").update(doc -> doc.deploymentForUpdate("qa").put("status", "deployed"));
-        assertThat(project.read(".specweave/increments/0002-b/metadata.json"))
-                .startsWith("{\n  \"id\": \"0002-b\",\n  \"deployments\": {")
-                .endsWith("}\n");
+        String text = project.read(".specweave/increments/0002-b/metadata.json");
+        assertThat(text).startsWith("{\n  \"id\": \"0002-b\",\n  \"status\": \"planning\",").endsWith("}\n");
+        var root = io.specweave.deploy.Json.mapper().readTree(text);
+        assertThat(root.path("type").asText()).isEqualTo("feature");
+        assertThat(root.path("priority").asText()).isEqualTo("medium");
+        assertThat(root.path("testMode").asText()).isEqualTo("test-after");
+        assertThat(root.path("coverageTarget").asInt()).isEqualTo(80);
+        assertThat(root.path("externalLinks").isObject()).isTrue();
+        assertThat(root.path("created").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z")
+                .isEqualTo(root.path("lastActivity").asText());
+        assertThat(root.path("deployments").path("qa").path("status").asText()).isEqualTo("deployed");
     }
 
     @Test

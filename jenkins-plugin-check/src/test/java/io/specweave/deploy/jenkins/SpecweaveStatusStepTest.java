@@ -74,9 +74,10 @@ class SpecweaveStatusStepTest {
         Path config = workspace.resolve(".specweave/config.json");
         ObjectNode root = (ObjectNode) Json.mapper().readTree(config.toFile());
         ObjectNode profiles = (ObjectNode) root.path("sync").path("profiles");
-        profiles.remove("local-uat");
-        profiles.putObject("github-uat").put("provider", "github").put("environment", "uat").putObject("config")
-                .put("owner", "acme").put("repo", "deploys");
+        ObjectNode github = profiles.putObject("github-uat").put("provider", "github").put("displayName", "UAT");
+        github.putObject("config").put("owner", "acme").put("repo", "deploys");
+        github.putObject("timeRange").put("default", "1M").put("max", "6M");
+        ((ObjectNode) root.path("deployment").path("environments")).putObject("uat").put("profile", "github-uat");
         Files.writeString(config, Json.pretty(root));
         SharedItems items = new SharedItems();
         SpecweaveSyncStep step = Steps.sync("github-uat");

@@ -49,7 +49,7 @@ public class SpecweaveSyncStep extends Step {
 
     /**
      * Every parameter is optional: the profile may come from {@code profile}, {@code environment} or
-     * {@code sync.defaultProfile}. (A constructor parameter would be required in Declarative Pipeline.)
+     * the config's only environment. (A constructor parameter would be required in Declarative Pipeline.)
      */
     @DataBoundConstructor
     public SpecweaveSyncStep() {

@@ -172,6 +172,13 @@ public final class AdoTracker implements Tracker {
                 ops.add(AdoClient.hyperlink(link[0], link[1]));
             }
             ops.add(AdoClient.attachedFile(uploadCopy(), recordComment));
+            Integer feature = request.links().adoFeature();
+            if (feature != null) {
+                // SpecWeave's feature work item of the increment becomes the parent (set once, at creation).
+                ops.add(AdoClient.op("add", "/relations/-", F.objectNode()
+                        .put("rel", "System.LinkTypes.Hierarchy-Reverse")
+                        .put("url", settings.api("/workItems/" + feature).toString())));
+            }
             return ops;
         }
 

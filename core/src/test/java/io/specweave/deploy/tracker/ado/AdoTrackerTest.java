@@ -157,6 +157,26 @@ class AdoTrackerTest {
     }
 
     @Test
+    void theFeatureSpecweaveLinkedBecomesTheParentOfTheCreatedWorkItem() throws java.io.IOException {
+        TrackerProject project = project("");
+        java.nio.file.Files.writeString(project.metadataFile(), "{\n  \"id\": \"0018-oauth-google\",\n"
+                + "  \"status\": \"active\",\n  \"externalLinks\": { \"ado\": { \"featureId\": \"321\",\n"
+                + "    \"featureUrl\": \"https://dev.azure.com/myorg/MyApp/_workitems/edit/321\" } }\n}\n");
+
+        project.sync("ado-qa", "9b1d5f0c1234567890abcdef", 1);
+
+        FakeAzureDevOps.Item item = ado.items().get(0);
+        assertThat(item.relations).filteredOn(r -> r.path("rel").asText().equals("System.LinkTypes.Hierarchy-Reverse"))
+                .singleElement().satisfies(r -> assertThat(r.path("url").asText())
+                        .isEqualTo(ado.collectionUrl() + "/MyApp/_apis/wit/workItems/321"));
+        assertThat(item.field("System.Description")).contains("#321");
+        // a re-sync leaves the one parent link as it is
+        project.sync("ado-qa", "9b1d5f0c1234567890abcdef", 1);
+        assertThat(ado.items().get(0).relations)
+                .filteredOn(r -> r.path("rel").asText().equals("System.LinkTypes.Hierarchy-Reverse")).hasSize(1);
+    }
+
+    @Test
     void resyncOfTheSameDeploymentMakesOneReadAndChangesNothing() {
         TrackerProject project = project("");
         project.sync("ado-qa", "aaa111", 1);

@@ -68,6 +68,19 @@ class GithubTrackerTest {
     }
 
     @Test
+    void theIncrementsOwnIssueSpecweaveLinkedIsReferencedFromTheEnvironmentsIssue() {
+        ObjectNode metadata = project.metadata();
+        metadata.putObject("github").put("issue", 7).put("url", "https://github.example/acme/shop/issues/7");
+        project.metadata(metadata);
+
+        project.deploy(GithubProject.sha(1), 1);
+
+        assertThat(repo.issues.get(1).path("body").asText())
+                .contains("| Increment issue | [#7](https://github.example/acme/shop/issues/7) |");
+        assertThat(project.metadata().path("github").path("issue").asInt()).isEqualTo(7);
+    }
+
+    @Test
     void fiveResyncsKeepOneIssueAndCommentOncePerNewDeployment() {
         project.deploy(GithubProject.sha(1), 1);
         project.deploy(GithubProject.sha(1), 1);

@@ -457,6 +457,36 @@ abstract class JiraTrackerContractTest {
     }
 
     @Test
+    void theEpicAndStoriesSpecweaveLinkedAreTheDefaultIssueKeysUnlessSwitchedOff() throws java.io.IOException {
+        FakeJira.Issue epic = jira.add("PROD", "Sign in with Google (epic)");
+        FakeJira.Issue story = jira.add("PROD", "Google button (story)");
+        TrackerProject project = project("");
+        java.nio.file.Files.writeString(project.metadataFile(), "{\n  \"id\": \"0018-oauth-google\",\n"
+                + "  \"status\": \"active\",\n  \"externalLinks\": { \"jira\": { \"epicKey\": \"" + epic.key + "\",\n"
+                + "    \"userStories\": { \"US-001\": { \"issueKey\": \"" + story.key + "\" } } } }\n}\n");
+
+        ChangeOutcome<?> result = project.sync("jira-qa", "aaa111", 1);
+
+        assertThat(jira.issues()).hasSize(2);
+        assertThat(result.tracking().key()).isEqualTo(epic.key + "," + story.key);
+        assertThat(epic.comments).hasSize(1);
+        assertThat(story.comments).hasSize(1);
+        assertThat(epic.labels).containsExactly("env-qa");
+
+        Path config = dir.resolve(".specweave/config.json");
+        var root = (com.fasterxml.jackson.databind.node.ObjectNode) io.specweave.deploy.Json.mapper()
+                .readTree(java.nio.file.Files.readString(config));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root.path("sync").path("profiles").path("jira-qa"))
+                .put("issueKeysFromIncrement", false);
+        java.nio.file.Files.writeString(config, io.specweave.deploy.Json.pretty(root));
+
+        project.sync("jira-qa", "bbb222", 2);
+
+        assertThat(tracked()).hasSize(1);
+        assertThat(epic.comments).hasSize(1);
+    }
+
+    @Test
     void leavingIssueKeysModeCreatesTheOwnIssueAndNeverRewritesTheTeamsStory() {
         FakeJira.Issue story = jira.add("PROD", "Sign in with Google (story)");
         TrackerProject project = project("");

@@ -1,0 +1,116 @@
+package io.specweave.deploy.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.testing.TestProject;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EnvironmentBindingTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String BOUND = """
+            {"sync": {"profiles": {
+               "team-issues": {"provider": "github", "displayName": "Team issues",
+                 "config": {"owner": "o", "repo": "app"}, "timeRange": {"default": "1M", "max": "6M"}},
+               "github-qa": {"provider": "github", "displayName": "QA tracking",
+                 "config": {"owner": "o", "repo": "app-qa"}, "timeRange": {"default": "1M", "max": "6M"},
+                 "healthCheck": {"path": "/ready"}}}},
+             "deployment": {"environments": {
+               "dev": {"provider": "local", "displayName": "Development", "deploymentUrl": "https://dev.example.com"},
+               "qa": {"profile": "github-qa", "deploymentUrl": "https://qa.example.com"}}}}
+            """;
+
+    @Test
+    void environmentsBoundInDeploymentUseTheLocalProviderOrASyncProfile() {
+        SpecweaveConfig config = ConfigLoader.load(TestProject.in(dir).config(BOUND).dir());
+        SyncProfile dev = config.resolveProfile(null, "dev");
+        assertThat(dev.name()).isEqualTo("local-dev");
+        assertThat(dev.provider()).isEqualTo(Provider.LOCAL);
+        assertThat(dev.label()).isEqualTo("Development");
+        assertThat(dev.settingPath("healthCheck")).isEqualTo("deployment.environments.dev.healthCheck");
+        SyncProfile qa = config.resolveProfile(null, "qa");
+        assertThat(qa.name()).isEqualTo("github-qa");
+        assertThat(qa.configText("repo")).isEqualTo("app-qa");
+        assertThat(qa.deploymentUrl()).isEqualTo("https://qa.example.com");
+        assertThat(qa.label()).isEqualTo("QA tracking");
+        assertThat(qa.setting("healthCheck").get("path").asText()).isEqualTo("/ready");
+        assertThat(qa.settingPath("healthCheck")).isEqualTo("sync.profiles.github-qa.healthCheck");
+        assertThat(qa.settingPath("deploymentUrl")).isEqualTo("deployment.environments.qa.deploymentUrl");
+        assertThat(config.resolveProfile("local-dev", null).environment()).isEqualTo("dev");
+        assertThat(config.pipeline()).containsExactly("dev", "qa");
+        // the SpecWeave profile bound to no environment records nothing
+        assertThat(config.profile("team-issues").environment()).isNull();
+    }
+
+    @Test
+    void aBindingWinsOverTheOldProfileEnvironmentKey() {
+        SpecweaveConfig config = ConfigLoader.load(TestProject.in(dir).config("""
+                {"sync": {"profiles": {"old-qa": {"provider": "local", "environment": "qa"}}},
+                 "deployment": {"environments": {"qa": {"provider": "local"}}}}
+                """).dir());
+        assertThat(config.resolveProfile(null, "qa").name()).isEqualTo("local-qa");
+        assertThat(config.notes()).anySatisfy(n -> assertThat(n).contains("sync.profiles.old-qa.environment")
+                .contains("wins"));
+        assertThat(config.notes()).anySatisfy(n -> assertThat(n).contains("provider \"local\" is read for compatibility"));
+    }
+
+    @Test
+    void aBadBindingFailsOnlyTheCommandThatUsesItsEnvironment() {
+        SpecweaveConfig config = ConfigLoader.load(TestProject.in(dir).config("""
+                {"sync": {"profiles": {}},
+                 "deployment": {"environments": {
+                   "dev": {"provider": "local"},
+                   "qa": {"profile": "missing"},
+                   "uat": {"provider": "gitlab"}}}}
+                """).dir());
+        assertThat(config.resolveProfile(null, "dev").name()).isEqualTo("local-dev");
+        assertThatThrownBy(() -> config.resolveProfile(null, "qa")).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("deployment.environments.qa.profile: no profile named \"missing\"");
+        assertThatThrownBy(() -> config.resolveProfile(null, "uat")).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("deployment.environments.uat.provider")
+                .hasMessageContaining("\"gitlab\"");
+        assertThat(config.notes()).hasSize(2);
+    }
+
+    @Test
+    void aSyncProfileBoundToTwoEnvironmentsIsRefusedForTheSecond() {
+        SpecweaveConfig config = ConfigLoader.load(TestProject.in(dir).config("""
+                {"sync": {"profiles": {"gh": {"provider": "github", "config": {"owner": "o", "repo": "r"}}}},
+                 "deployment": {"environments": {"qa": {"profile": "gh"}, "uat": {"profile": "gh"}}}}
+                """).dir());
+        assertThat(config.resolveProfile(null, "qa").name()).isEqualTo("gh");
+        assertThatThrownBy(() -> config.resolveProfile(null, "uat"))
+                .hasMessageContaining("already bound to environment qa");
+    }
+
+    @Test
+    void specweavesReleaseEnvironmentsOrderThePipelineAndGateApprovalsWhenThisToolSaysNothing() {
+        TestProject project = TestProject.in(dir).config("""
+                {"cicd": {"release": {"strategy": "env-promotion", "environments": [
+                   {"name": "dev"}, {"name": "staging", "branch": "develop"},
+                   {"name": "prod", "branch": "main", "requiresApproval": true}, {"branch": "x"}]}},
+                 "deployment": {"environments": {"prod": {"provider": "local"}, "qa": {"provider": "local"},
+                   "staging": {"provider": "local"}, "dev": {"provider": "local"}}}}
+                """);
+        SpecweaveConfig config = ConfigLoader.load(project.dir());
+        assertThat(config.pipeline()).containsExactly("dev", "staging", "prod", "qa");
+        assertThat(config.hasDeclaredPipeline()).isTrue();
+        assertThat(config.notes()).anySatisfy(n -> assertThat(n).startsWith("cicd.release.environments[3]: skipped"));
+        assertThat(PromotionRules.of(config).requireApproval()).containsExactly("prod");
+
+        project.config("""
+                {"cicd": {"release": {"environments": [{"name": "prod", "requiresApproval": true}, {"name": "dev"}]}},
+                 "deployment": {"pipeline": ["dev", "prod"], "promotion": {"requireApproval": []},
+                   "environments": {"prod": {"provider": "local"}, "dev": {"provider": "local"}}}}
+                """);
+        SpecweaveConfig own = ConfigLoader.load(project.dir());
+        assertThat(own.pipeline()).containsExactly("dev", "prod");
+        assertThat(PromotionRules.of(own).requireApproval()).isEmpty();
+    }
+}
