@@ -114,7 +114,8 @@ class RestClientTest {
                 .header("X-RateLimit-Reset", String.valueOf(NOW.plusSeconds(20).getEpochSecond())))
                 .then(Reply.of(200, "{}"));
         assertThat(client().send(RestClient.Call.get(server.uri("/x"))).status()).isEqualTo(200);
-        assertThat(waits).containsExactly(Duration.ofSeconds(20));
+        // one second more: the epoch reset is rounded down to whole seconds
+        assertThat(waits).containsExactly(Duration.ofSeconds(21));
     }
 
     @Test
@@ -127,7 +128,7 @@ class RestClientTest {
 
     @Test
     void serverErrorsAreRetriedWithGrowingJitteredBackoff() {
-        server.then(Reply.of(500)).then(Reply.of(502)).then(Reply.of(504)).then(Reply.of(200, "{}"));
+        server.then(Reply.of(503)).then(Reply.of(502)).then(Reply.of(504)).then(Reply.of(200, "{}"));
         assertThat(client().send(RestClient.Call.get(server.uri("/x"))).status()).isEqualTo(200);
         assertThat(server.received()).hasSize(4);
         assertThat(waits).hasSize(3);
@@ -147,6 +148,14 @@ class RestClientTest {
     }
 
     @Test
+    void internalServerErrorIsAnAnswerNotATransientFault() {
+        server.then(Reply.of(500, "{\"error\":\"bug\"}"));
+        assertThat(client().send(RestClient.Call.get(server.uri("/x"))).status()).isEqualTo(500);
+        assertThat(server.received()).hasSize(1);
+        assertThat(waits).isEmpty();
+    }
+
+    @Test
     void clientErrorsAreNotRetried() {
         server.then(Reply.of(404, "{}"));
         assertThat(client().send(RestClient.Call.get(server.uri("/x"))).status()).isEqualTo(404);
@@ -158,7 +167,7 @@ class RestClientTest {
         server.then(Reply.of(429).header("Retry-After", "3600"));
         assertThatThrownBy(() -> client().send(RestClient.Call.get(server.uri("/x"))))
                 .isInstanceOf(OperationFailedException.class)
-                .hasMessageContaining("rate limited (HTTP 429)")
+                .hasMessageContaining("rate limit (HTTP 429)")
                 .hasMessageContaining("2026-11-27T13:00:00Z");
         assertThat(waits).isEmpty();
         assertThat(server.received()).hasSize(1);
@@ -248,9 +257,9 @@ class RestClientTest {
     @Test
     void retryAfterParsingAcceptsSecondsAndDatesAndIgnoresNoise() {
         RestClient client = client();
-        assertThat(client.parseRetryAfter(" 12 ")).contains(Duration.ofSeconds(12));
-        assertThat(client.parseRetryAfter("-5")).contains(Duration.ZERO);
-        assertThat(client.parseRetryAfter("Fri, 27 Nov 2026 11:00:00 GMT")).contains(Duration.ZERO);
-        assertThat(client.parseRetryAfter("soon")).isEmpty();
+        assertThat(client.policy().parseRetryAfter(" 12 ")).contains(Duration.ofSeconds(12));
+        assertThat(client.policy().parseRetryAfter("-5")).contains(Duration.ZERO);
+        assertThat(client.policy().parseRetryAfter("Fri, 27 Nov 2026 11:00:00 GMT")).contains(Duration.ZERO);
+        assertThat(client.policy().parseRetryAfter("soon")).isEmpty();
     }
 }
