@@ -88,11 +88,11 @@ public final class PrometheusMetricsSource implements MetricsSource {
         }
         if (result.status() == 400 || result.status() == 422) {
             throw new BadInputException(queries.where() + ".queries." + metric + ": Prometheus rejected the query "
-                    + promql + ": " + body.path("error").asText("HTTP " + result.status()));
+                    + promql + ": " + client.redactor().redact(body.path("error").asText("HTTP " + result.status())));
         }
         if (!result.isSuccess() || !"success".equals(body.path("status").asText())) {
             throw new OperationFailedException("Prometheus at " + baseUrl + " failed the query for " + metric + " ("
-                    + track + "): HTTP " + result.status() + " " + body.path("error").asText(""));
+                    + track + "): HTTP " + result.status() + " " + client.redactor().redact(body.path("error").asText("")));
         }
         JsonNode data = body.path("data");
         String type = data.path("resultType").asText();
