@@ -177,7 +177,7 @@ public final class RestClient {
                     + (call.setting == null ? "" : " (" + call.setting + ")")
                     + ": use an https:// URL (plain http is allowed for loopback hosts only)");
         }
-        String what = call.method + " " + Urls.display(call.uri);
+        String what = call.method + " " + shown(call.uri);
         RetryPolicy.Attempts attempts = policy.start(what);
         while (true) {
             HttpResult result;
@@ -227,9 +227,9 @@ public final class RestClient {
             }
             if (hop + 1 > settings.maxRedirects() || !seen.add(next)) {
                 throw new OperationFailedException(call.settingOr("the URL") + ": " + call.method + " "
-                        + Urls.display(call.uri) + " was redirected "
+                        + shown(call.uri) + " was redirected "
                         + (hop + 1 > settings.maxRedirects() ? "more than " + settings.maxRedirects() + " times"
-                                : "in a loop") + " (last to " + Urls.display(next) + ")");
+                                : "in a loop") + " (last to " + shown(next) + ")");
             }
             // 303, and 301/302 after a POST as every browser does: the next request is a GET.
             if (result.status() == 303 || (result.status() == 301 || result.status() == 302)
@@ -302,12 +302,12 @@ public final class RestClient {
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
-            throw new OperationFailedException(method + " " + Urls.display(uri) + " interrupted", e);
+            throw new OperationFailedException(method + " " + shown(uri) + " interrupted", e);
         } catch (ExecutionException e) {
             for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
                 if (t instanceof BodyTooLargeException) {
                     throw new OperationFailedException(call.settingOr("the URL") + ": " + method + " "
-                            + Urls.display(uri) + " answered with a body larger than "
+                            + shown(uri) + " answered with a body larger than "
                             + settings.maxBodyBytes() / (1024 * 1024) + " MiB; refused to read it all");
                 }
             }
@@ -321,6 +321,11 @@ public final class RestClient {
         }
         return new HttpResult(uri, response.statusCode(), response.headers(), response.body(),
                 Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** A URL as messages show it: no user info, no query, no known secret (a token may sit in a path). */
+    private String shown(URI uri) {
+        return redactor.redact(Urls.display(uri));
     }
 
     private OperationFailedException proxyRefused(URI uri) {
