@@ -32,7 +32,7 @@ public final class TestTls {
         try {
             Process process = new ProcessBuilder(List.of(keytool, "-genkeypair", "-alias", "loopback", "-keyalg", "RSA",
                     "-keysize", "2048", "-validity", "2", "-dname", "CN=127.0.0.1", "-ext",
-                    "SAN=ip:127.0.0.1,ip:127.0.0.2,dns:localhost", "-storetype", "PKCS12", "-keystore",
+                    "SAN=ip:127.0.0.1,ip:127.0.0.2,dns:localhost,dns:svc.proxy.test", "-storetype", "PKCS12", "-keystore",
                     store.toString(), "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD)))
                     .redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes());
