@@ -54,6 +54,8 @@ public final class SpecweaveDeploy {
     }
 
     public static void main(String[] args) {
+        // Basic credentials in HTTPS_PROXY would otherwise never reach the proxy of an https tunnel.
+        io.specweave.deploy.http.ProxySettings.allowBasicForTunnels(System.getenv());
         System.exit(run(CliRuntime.system(), args));
     }
 

@@ -110,16 +110,53 @@ public record ProxySettings(URI http, URI https, List<String> noProxy, String so
 
     /** The proxy credentials in every form a message could show them, for the redactor. */
     public void addSecretsTo(Redactor redactor) {
+        secrets().forEach(redactor::add);
+    }
+
+    /** The proxy URLs' user info, raw and decoded, and their passwords: what a log must mask. */
+    public List<String> secrets() {
+        List<String> secrets = new ArrayList<>();
         for (URI proxy : new URI[] {http, https}) {
             if (proxy != null && proxy.getRawUserInfo() != null) {
                 String userInfo = decode(proxy.getRawUserInfo());
-                redactor.add(proxy.getRawUserInfo()).add(userInfo);
+                secrets.add(proxy.getRawUserInfo());
+                secrets.add(userInfo);
                 int colon = userInfo.indexOf(':');
-                if (colon >= 0) {
-                    redactor.add(userInfo.substring(colon + 1));
+                if (colon >= 0 && colon + 1 < userInfo.length()) {
+                    secrets.add(userInfo.substring(colon + 1));
                 }
             }
         }
+        return secrets;
+    }
+
+    /** The JDK property that lists the schemes it withholds from a CONNECT; "Basic" by default. */
+    public static final String TUNNELING_DISABLED_SCHEMES = "jdk.http.auth.tunneling.disabledSchemes";
+
+    /**
+     * For a process this tool owns (the CLI, the Action's container), lets Java send Basic proxy
+     * credentials on a CONNECT when the environment's proxy URL holds some and the property is not
+     * set already: the user configured those credentials for exactly this. Must run before the
+     * first HTTP client is built (the JDK reads the property once). Never called inside Jenkins,
+     * whose JVM is shared: there the administrator sets the property.
+     *
+     * @return true when it set the property
+     */
+    public static boolean allowBasicForTunnels(Map<String, String> env) {
+        if (System.getProperty(TUNNELING_DISABLED_SCHEMES) != null) {
+            return false;
+        }
+        ProxySettings settings;
+        try {
+            settings = fromEnv(env);
+        } catch (BadInputException e) {
+            return false; // the command reports the bad setting when it builds its clients
+        }
+        if (settings.https == null || settings.https.getRawUserInfo() == null) {
+            return false;
+        }
+        System.setProperty(TUNNELING_DISABLED_SCHEMES, "");
+        return true;
     }
 
     /** The selector {@link java.net.http.HttpClient} asks for each request. */

@@ -175,4 +175,28 @@ class ProxyTest {
         assertThat(host.http().proxy().proxyFor(URI.create("https://jira.example.com/"))).isPresent();
         assertThat(host.http().proxy().proxyFor(URI.create("https://jira.corp/"))).isEmpty();
     }
+
+    @Test
+    void cliAndActionLetJavaSendTunnelCredentialsOnlyWhenTheProxyUrlHasThem() {
+        String property = ProxySettings.TUNNELING_DISABLED_SCHEMES;
+        String before = System.getProperty(property);
+        try {
+            System.clearProperty(property);
+            assertThat(ProxySettings.allowBasicForTunnels(Map.of("HTTPS_PROXY", "http://proxy.example:3128"))).isFalse();
+            assertThat(System.getProperty(property)).isNull();
+            assertThat(ProxySettings.allowBasicForTunnels(Map.of("HTTPS_PROXY", "http://ci:pw@proxy.example:3128")))
+                    .isTrue();
+            assertThat(System.getProperty(property)).isEmpty();
+            System.setProperty(property, "Basic,Digest");
+            assertThat(ProxySettings.allowBasicForTunnels(Map.of("HTTPS_PROXY", "http://ci:pw@proxy.example:3128")))
+                    .as("an administrator's choice stays").isFalse();
+            assertThat(System.getProperty(property)).isEqualTo("Basic,Digest");
+        } finally {
+            if (before == null) {
+                System.clearProperty(property);
+            } else {
+                System.setProperty(property, before);
+            }
+        }
+    }
 }
