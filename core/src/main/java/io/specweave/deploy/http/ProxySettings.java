@@ -55,34 +55,6 @@ public record ProxySettings(URI http, URI https, List<String> noProxy, String so
                 https != null ? https[0] : http[0]);
     }
 
-    /**
-     * A proxy configured as separate fields (Jenkins' proxy configuration): {@code host}:{@code port}
-     * for http and https URLs; {@code noProxyHosts} one pattern per line or comma separated, where a
-     * leading {@code *.} means the domain's subdomains.
-     */
-    public static ProxySettings of(String host, int port, String user, String password, String noProxyHosts,
-            String source) {
-        if (host == null || host.isBlank()) {
-            return NONE;
-        }
-        if (port <= 0 || port > 65535) {
-            throw new BadInputException(source + ": expected a proxy port between 1 and 65535, got " + port);
-        }
-        String userInfo = user == null || user.isBlank() ? null
-                : user + (password == null || password.isEmpty() ? "" : ":" + password);
-        URI uri;
-        try {
-            uri = new URI("http", userInfo, host.trim(), port, null, null, null);
-        } catch (URISyntaxException e) {
-            throw new BadInputException(source + ": expected a proxy host name, got \"" + host + "\"");
-        }
-        List<String> entries = new ArrayList<>();
-        for (String entry : split(noProxyHosts == null ? "" : noProxyHosts.replace('\n', ','), ",")) {
-            entries.add(entry.startsWith("*.") ? entry.substring(1) : entry);
-        }
-        return new ProxySettings(uri, uri, entries, source);
-    }
-
     public boolean isNone() {
         return http == null && https == null;
     }
