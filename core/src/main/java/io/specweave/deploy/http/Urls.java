@@ -37,8 +37,8 @@ public final class Urls {
         }
         String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
         if (scheme != null && !scheme.equals("http") && !scheme.equals("https")) {
-            throw new BadInputException(setting + ": expected an http(s) URL, got a " + scheme + ": URL; "
-                    + "only http and https are requested");
+            throw new BadInputException(setting + ": expected an absolute http(s) URL such as "
+                    + "\"https://green.myapp.com\", got a " + scheme + ": URL; only http and https are requested");
         }
         if (scheme == null || uri.getHost() == null) {
             throw new BadInputException(setting + ": expected an absolute http(s) URL such as "
