@@ -391,8 +391,9 @@ public final class Request {
             throw new io.specweave.deploy.BadInputException(io.specweave.deploy.Message.of(
                     io.specweave.deploy.Input.DEPLOYMENT_URL, ": expected an absolute http(s) URL such as "
                             + "\"https://qa.example.com\", got " + (url.contains("@") ? "a URL with user info (hidden)"
-                                    : scheme.isEmpty() || uri == null || uri.getHost() == null ? "\"" + url + "\""
-                                            : "a " + scheme + ": URL")));
+                                    : !scheme.isEmpty() && !scheme.equals("http") && !scheme.equals("https")
+                                            ? "a " + scheme + ": URL; only http and https are requested"
+                                            : "\"" + url + "\"")));
         }
         if (uri.getRawUserInfo() != null) {
             throw new io.specweave.deploy.BadInputException(io.specweave.deploy.Message.of(
