@@ -6,9 +6,9 @@ import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.OperationFailedException;
 import io.specweave.deploy.http.HttpResult;
 import io.specweave.deploy.http.HttpSettings;
+import io.specweave.deploy.http.HttpWait;
 import io.specweave.deploy.http.Redactor;
 import io.specweave.deploy.http.RestClient;
-import io.specweave.deploy.http.HttpWait;
 import io.specweave.deploy.http.Sleeper;
 import io.specweave.deploy.http.Urls;
 import java.net.ConnectException;
@@ -29,8 +29,9 @@ import javax.net.ssl.SSLHandshakeException;
  * Checks an environment's health URL on the shared HTTP layer: GET {@code deploymentUrl + path}
  * (no credentials, so redirects are followed to any origin, never from https to http, at most
  * five), TLS certificates verified by the JVM's trust store, each attempt bounded by the timeout,
- * the body by a megabyte, through the process's proxy. A service that is still starting is given {@code retries} more attempts,
- * {@code interval} apart, each wait reported as a progress line; the first healthy answer ends the check.
+ * the body by a megabyte, through the process's proxy. A service that is still starting is given
+ * {@code retries} more attempts, {@code interval} apart, each wait reported as a progress line; the
+ * first healthy answer ends the check.
  */
 public final class HealthChecker {
 

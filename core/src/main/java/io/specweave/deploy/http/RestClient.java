@@ -8,7 +8,6 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -411,11 +410,6 @@ public final class RestClient {
 
     private static final class BodyTooLargeException extends IOException {
         private static final long serialVersionUID = 1L;
-    }
-
-    /** Response headers as a plain lookup (the GitHub connector hands them to {@code github-api}). */
-    static Optional<String> first(HttpHeaders headers, String name) {
-        return headers.firstValue(name);
     }
 
     /** https anywhere; plain http only to loopback. */

@@ -193,6 +193,10 @@ public final class RetryPolicy {
                 backoff = next(backoff);
             }
             Instant resetAt = Instant.now(clock).plus(wait).truncatedTo(ChronoUnit.SECONDS);
+            if (status == 503 && attempt >= settings.maxAttempts()) {
+                // An unavailable server's last answer is the answer (a health check reports it as such).
+                return false;
+            }
             boolean tooLong = wait.compareTo(settings.maxRateLimitWait()) > 0 || wait.compareTo(remaining()) > 0;
             if (tooLong || attempt >= settings.maxAttempts()) {
                 throw new RateLimitedException(subject + " hit the server's " + kind + " (HTTP " + status

@@ -70,4 +70,14 @@ class HealthRedirectTest {
             assertThat(calls.get()).isEqualTo(2);
         }
     }
+
+    @Test
+    void maintenanceAnswerWithRetryAfterIsUnhealthyNotARateLimit() {
+        try (OriginServer service = OriginServer.http("127.0.0.1", r -> new Answer(503, java.util.Map.of("Retry-After",
+                "120"), "maintenance"))) {
+            HealthResult result = new HealthChecker(d -> { }, Clock.systemUTC()).check(service.url(""), settings(0));
+            assertThat(result.status()).as(result.message()).isEqualTo(HealthStatus.UNHEALTHY);
+            assertThat(result.httpStatus()).isEqualTo(503);
+        }
+    }
 }
