@@ -5,9 +5,7 @@ import io.specweave.deploy.app.Progress;
 import io.specweave.deploy.app.StopSignal;
 import io.specweave.deploy.app.TrackerFactory;
 import io.specweave.deploy.config.Credentials;
-import io.specweave.deploy.http.HttpWait;
-import io.specweave.deploy.metrics.CanaryAnalyzer;
-import io.specweave.deploy.metrics.MonitorPoll;
+import io.specweave.deploy.report.ProgressLines;
 import io.specweave.deploy.report.Terminal;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -37,28 +35,10 @@ public record CliRuntime(
      * rate limit says so and stdout stays the command's output.
      */
     Host host(Progress progress, StopSignal stop) {
-        return Host.of(env, clock, trackers, new Progress() {
-            @Override
-            public void output(String line) {
-                progress.output(line);
-            }
-
-            @Override
-            public void poll(MonitorPoll poll) {
-                progress.poll(poll);
-            }
-
-            @Override
-            public void measurement(int number, int planned, CanaryAnalyzer.Measurement measurement) {
-                progress.measurement(number, planned, measurement);
-            }
-
-            @Override
-            public void waiting(HttpWait wait) {
-                err.println(wait.line());
-                err.flush();
-            }
-        }, stop);
+        return Host.of(env, clock, trackers, ProgressLines.withWaitsTo(progress, line -> {
+            err.println(line);
+            err.flush();
+        }), stop);
     }
 
     Host host() {

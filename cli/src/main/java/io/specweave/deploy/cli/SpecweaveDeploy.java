@@ -1,6 +1,7 @@
 package io.specweave.deploy.cli;
 
 import io.specweave.deploy.DeployException;
+import io.specweave.deploy.app.Host;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -55,7 +56,7 @@ public final class SpecweaveDeploy {
 
     public static void main(String[] args) {
         // Basic credentials in HTTPS_PROXY would otherwise never reach the proxy of an https tunnel.
-        io.specweave.deploy.http.ProxySettings.allowBasicForTunnels(System.getenv());
+        Host.allowProxyCredentialsOnTunnels(System.getenv());
         System.exit(run(CliRuntime.system(), args));
     }
 

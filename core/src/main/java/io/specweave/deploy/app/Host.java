@@ -75,6 +75,24 @@ public record Host(Map<String, String> env, Clock clock, Function<Credentials, T
         return HttpSettings.defaults().withNetwork(ProxySettings.fromEnv(env), progress::waiting, stop);
     }
 
+    /**
+     * For a process this tool owns (CLI, Action): lets Java send the Basic credentials of
+     * {@code HTTPS_PROXY} on an https tunnel; see {@link ProxySettings#allowBasicForTunnels}. Call
+     * before any request.
+     */
+    public static void allowProxyCredentialsOnTunnels(Map<String, String> env) {
+        ProxySettings.allowBasicForTunnels(env);
+    }
+
+    /** The proxy credentials {@code env} holds, for a log to mask; none when its proxy setting is unreadable. */
+    public static java.util.List<String> proxySecrets(Map<String, String> env) {
+        try {
+            return ProxySettings.fromEnv(env).secrets();
+        } catch (io.specweave.deploy.BadInputException e) {
+            return java.util.List.of(); // reported when the operation builds its clients
+        }
+    }
+
     /** This host with more environment variables (a front end's credential inputs win over the job's). */
     public Host withEnv(Map<String, String> more) {
         Map<String, String> merged = new java.util.HashMap<>(env);

@@ -37,6 +37,34 @@ public class ProgressLines implements Progress {
         sink.accept(wait.line());
     }
 
+    /**
+     * {@code progress}, with each wait before a retried request as a line to {@code waits} instead:
+     * a terminal prints them on stderr whatever the command shows on stdout.
+     */
+    public static Progress withWaitsTo(Progress progress, Consumer<String> waits) {
+        return new Progress() {
+            @Override
+            public void output(String line) {
+                progress.output(line);
+            }
+
+            @Override
+            public void poll(MonitorPoll poll) {
+                progress.poll(poll);
+            }
+
+            @Override
+            public void measurement(int number, int planned, CanaryAnalyzer.Measurement measurement) {
+                progress.measurement(number, planned, measurement);
+            }
+
+            @Override
+            public void waiting(HttpWait wait) {
+                waits.accept(wait.line());
+            }
+        };
+    }
+
     @Override
     public void measurement(int number, int planned, CanaryAnalyzer.Measurement measurement) {
         if (planned > 1) {
