@@ -76,6 +76,8 @@ public final class GitHubActionMain {
     }
 
     public static void main(String[] args) {
+        // Basic credentials in HTTPS_PROXY would otherwise never reach the proxy of an https tunnel.
+        Host.allowProxyCredentialsOnTunnels(System.getenv());
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out,
                 java.nio.charset.StandardCharsets.UTF_8), true);
         System.exit(new GitHubActionMain(System.getenv(), out, Clock.systemUTC(), TrackerFactory::standard).run());
@@ -84,6 +86,8 @@ public final class GitHubActionMain {
     int run() {
         Instant started = Instant.now();
         ActionInput.ALL.stream().filter(ActionInput::secret).forEach(i -> commands.mask(i.read(env)));
+        // A self-hosted runner's proxy password never shows in the log, whatever prints it.
+        Host.proxySecrets(env).forEach(commands::mask);
         Path projectDir = null;
         StopSignal stop = StopSignal.onShutdown();
         try {

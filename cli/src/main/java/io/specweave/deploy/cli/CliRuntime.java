@@ -5,6 +5,7 @@ import io.specweave.deploy.app.Progress;
 import io.specweave.deploy.app.StopSignal;
 import io.specweave.deploy.app.TrackerFactory;
 import io.specweave.deploy.config.Credentials;
+import io.specweave.deploy.report.ProgressLines;
 import io.specweave.deploy.report.Terminal;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -28,9 +29,16 @@ public record CliRuntime(
                 Clock.systemUTC(), TrackerFactory::standard);
     }
 
-    /** Core's view of this process for one command; {@code stop} ends waits early on Ctrl-C, may be null. */
+    /**
+     * Core's view of this process for one command; {@code stop} ends waits early on Ctrl-C, may be null.
+     * Waits before a retried request go to stderr whatever the command shows, so a run waiting for a
+     * rate limit says so and stdout stays the command's output.
+     */
     Host host(Progress progress, StopSignal stop) {
-        return Host.of(env, clock, trackers, progress, stop);
+        return Host.of(env, clock, trackers, ProgressLines.withWaitsTo(progress, line -> {
+            err.println(line);
+            err.flush();
+        }), stop);
     }
 
     Host host() {

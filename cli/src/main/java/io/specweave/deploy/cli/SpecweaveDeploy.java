@@ -1,6 +1,7 @@
 package io.specweave.deploy.cli;
 
 import io.specweave.deploy.DeployException;
+import io.specweave.deploy.app.Host;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -54,6 +55,8 @@ public final class SpecweaveDeploy {
     }
 
     public static void main(String[] args) {
+        // Basic credentials in HTTPS_PROXY would otherwise never reach the proxy of an https tunnel.
+        Host.allowProxyCredentialsOnTunnels(System.getenv());
         System.exit(run(CliRuntime.system(), args));
     }
 

@@ -4,6 +4,8 @@ import io.specweave.deploy.ci.CiContext;
 import io.specweave.deploy.ci.CiDetector;
 import io.specweave.deploy.config.Credentials;
 import io.specweave.deploy.health.HealthChecker;
+import io.specweave.deploy.http.HttpSettings;
+import io.specweave.deploy.http.ProxySettings;
 import io.specweave.deploy.http.Sleeper;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,7 +54,7 @@ public record Host(Map<String, String> env, Clock clock, Function<Credentials, T
     }
 
     public TrackerFactory trackerFactory() {
-        return trackers.apply(credentials());
+        return trackers.apply(credentials()).network(http(), sleeper, clock);
     }
 
     /** The run's facts for the project in {@code dir}. */
@@ -61,7 +63,34 @@ public record Host(Map<String, String> env, Clock clock, Function<Credentials, T
     }
 
     public HealthChecker healthChecker() {
-        return new HealthChecker(sleeper, clock);
+        return new HealthChecker(http(), sleeper, clock);
+    }
+
+    /**
+     * How this process talks HTTP: the default bounds, the proxy of the environment variables
+     * ({@code HTTPS_PROXY}, {@code HTTP_PROXY}, {@code NO_PROXY}), each wait reported as progress,
+     * waits ended by the stop signal.
+     */
+    public HttpSettings http() {
+        return HttpSettings.defaults().withNetwork(ProxySettings.fromEnv(env), progress::waiting, stop);
+    }
+
+    /**
+     * For a process this tool owns (CLI, Action): lets Java send the Basic credentials of
+     * {@code HTTPS_PROXY} on an https tunnel; see {@link ProxySettings#allowBasicForTunnels}. Call
+     * before any request.
+     */
+    public static void allowProxyCredentialsOnTunnels(Map<String, String> env) {
+        ProxySettings.allowBasicForTunnels(env);
+    }
+
+    /** The proxy credentials {@code env} holds, for a log to mask; none when its proxy setting is unreadable. */
+    public static java.util.List<String> proxySecrets(Map<String, String> env) {
+        try {
+            return ProxySettings.fromEnv(env).secrets();
+        } catch (io.specweave.deploy.BadInputException e) {
+            return java.util.List.of(); // reported when the operation builds its clients
+        }
     }
 
     /** This host with more environment variables (a front end's credential inputs win over the job's). */

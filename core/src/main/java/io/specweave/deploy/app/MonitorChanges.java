@@ -103,7 +103,8 @@ final class MonitorChanges {
                     + ": expected the environment's URL to monitor, but neither the profile nor the "
                     + "record has one");
         }
-        MonitorSources.EnvironmentMetrics metrics = MonitorSources.environment(context.target(), request.prometheusUrl);
+        MonitorSources.EnvironmentMetrics metrics = MonitorSources.environment(context.target(), request.prometheusUrl,
+                context.host());
         EnvironmentMonitor.Plan plan = new EnvironmentMonitor.Plan(url, HealthCheckSettings.of(context.profile()),
                 EnvironmentMonitor.polls(duration, interval), interval, failures);
         Host host = context.host();
@@ -158,7 +159,7 @@ final class MonitorChanges {
                 t.minRequests() != null ? nonNegative(t.minRequests(), Input.MIN_REQUESTS) : configured.minRequests(),
                 t.failureThreshold() != null ? atLeastOne(t.failureThreshold()) : configured.failureThreshold());
         MonitorSources.CanaryMetrics source = MonitorSources.canary(context.target(), metricsFile,
-                request.prometheusUrl);
+                request.prometheusUrl, context.host());
         Duration interval = request.interval != null ? request.interval : CANARY_INTERVAL;
         Duration duration = request.duration != null ? request.duration : Duration.ZERO;
         if (interval.isZero() && !duration.isZero()) {

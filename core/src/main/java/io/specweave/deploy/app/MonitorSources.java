@@ -38,21 +38,21 @@ public final class MonitorSources {
      * The environment's metrics from Prometheus: {@code prometheusUrl}, else the profile's
      * {@code metrics.prometheusUrl}; null when neither is set (health only).
      */
-    public static EnvironmentMetrics environment(Target target, String prometheusUrl) {
+    public static EnvironmentMetrics environment(Target target, String prometheusUrl, Host host) {
         MetricQueries queries = MetricQueries.of(target.profile());
         String url = prometheusUrl != null ? prometheusUrl : queries.prometheusUrl();
         if (url == null) {
             return null;
         }
         RestClient client = new RestClient(HttpSettings.defaults().withRequestTimeout(Duration.ofSeconds(10))
-                .withMaxAttempts(1), new Redactor());
+                .withMaxAttempts(1).withNetworkOf(host.http()), host.sleeper(), host.clock(), new Redactor());
         String track = track(target);
         return new EnvironmentMetrics(EnvironmentMonitor.prometheus(new PrometheusMetricsSource(client, url, queries),
                 track), "Prometheus " + withoutSecrets(url) + ", track " + track);
     }
 
     /** The canary's metrics: {@code metricsFile} when given, else Prometheus ({@code prometheusUrl} or the profile's). */
-    public static CanaryMetrics canary(Target target, Path metricsFile, String prometheusUrl) {
+    public static CanaryMetrics canary(Target target, Path metricsFile, String prometheusUrl, Host host) {
         if (metricsFile != null) {
             return new CanaryMetrics(new FileMetricsSource(metricsFile), "file " + metricsFile);
         }
@@ -63,8 +63,8 @@ public final class MonitorSources {
                     + queries.where() + ".prometheusUrl, or pass ", Input.PROMETHEUS_URL, " or ", Input.METRICS_FILE));
         }
         RestClient client = new RestClient(HttpSettings.defaults().withRequestTimeout(Duration.ofSeconds(15))
-                .withMaxAttempts(3), new Redactor());
-        return new CanaryMetrics(new PrometheusMetricsSource(client, url, queries), "Prometheus " + url);
+                .withMaxAttempts(3).withNetworkOf(host.http()), host.sleeper(), host.clock(), new Redactor());
+        return new CanaryMetrics(new PrometheusMetricsSource(client, url, queries), "Prometheus " + withoutSecrets(url));
     }
 
     /** The URL as output and the record show it: no user info, no query (either may hold a secret). */

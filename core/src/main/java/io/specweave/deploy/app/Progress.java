@@ -1,5 +1,6 @@
 package io.specweave.deploy.app;
 
+import io.specweave.deploy.http.HttpWait;
 import io.specweave.deploy.metrics.CanaryAnalyzer;
 import io.specweave.deploy.metrics.MonitorPoll;
 
@@ -24,5 +25,9 @@ public interface Progress {
 
     /** One measurement of a canary: the {@code number}th of {@code planned}. */
     default void measurement(int number, int planned, CanaryAnalyzer.Measurement measurement) {
+    }
+
+    /** A wait before a request is sent again: a rate limit, a failing server, a health check that retries. */
+    default void waiting(HttpWait wait) {
     }
 }

@@ -107,6 +107,9 @@ public final class Request {
         deployedBy = blankToNull(b.deployedBy);
         runUrl = blankToNull(b.runUrl);
         deploymentUrl = blankToNull(b.deploymentUrl);
+        if (deploymentUrl != null) {
+            checkDeploymentUrl(deploymentUrl);
+        }
         dryRun = b.dryRun;
         force = b.force;
         refresh = b.refresh;
@@ -369,6 +372,33 @@ public final class Request {
 
         public Request build() {
             return new Request(this);
+        }
+    }
+
+    /**
+     * An http(s) URL without user info: the URL is recorded in metadata.json and on tracking items,
+     * and health-checked, so a {@code user:password@} in it would leak into both.
+     */
+    private static void checkDeploymentUrl(String url) {
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(url.trim());
+        } catch (java.net.URISyntaxException e) {
+            uri = null;
+        }
+        String scheme = uri == null || uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (uri == null || uri.getHost() == null || !scheme.equals("http") && !scheme.equals("https")) {
+            throw new io.specweave.deploy.BadInputException(io.specweave.deploy.Message.of(
+                    io.specweave.deploy.Input.DEPLOYMENT_URL, ": expected an absolute http(s) URL such as "
+                            + "\"https://qa.example.com\", got " + (url.contains("@") ? "a URL with user info (hidden)"
+                                    : !scheme.isEmpty() && !scheme.equals("http") && !scheme.equals("https")
+                                            ? "a " + scheme + ": URL; only http and https are requested"
+                                            : "\"" + url + "\"")));
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new io.specweave.deploy.BadInputException(io.specweave.deploy.Message.of(
+                    io.specweave.deploy.Input.DEPLOYMENT_URL, ": expected a URL without user info (user:password@); "
+                            + "the URL is recorded in metadata.json and on the tracking items"));
         }
     }
 }

@@ -8,6 +8,10 @@ import io.specweave.deploy.tracker.ado.AdoTracker;
 import io.specweave.deploy.tracker.github.GithubTracker;
 import io.specweave.deploy.tracker.jira.JiraTracker;
 import io.specweave.deploy.tracker.local.LocalTracker;
+import io.specweave.deploy.http.HttpSettings;
+import io.specweave.deploy.http.RestClient;
+import io.specweave.deploy.http.Sleeper;
+import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -17,6 +21,9 @@ public final class TrackerFactory {
 
     private final Credentials credentials;
     private final Map<Provider, BiFunction<SyncProfile, Credentials, Tracker>> providers = new EnumMap<>(Provider.class);
+    private HttpSettings http = HttpSettings.defaults();
+    private Sleeper sleeper = Sleeper.system();
+    private Clock clock = Clock.systemUTC();
 
     public TrackerFactory(Credentials credentials) {
         this.credentials = credentials;
@@ -28,13 +35,26 @@ public final class TrackerFactory {
      * its factory here, so a provider registered once is available everywhere.
      */
     public static TrackerFactory standard(Credentials credentials) {
-        return new TrackerFactory(credentials)
-                // Lambdas, not constructor references: a reference links its class (and for GitHub,
-                // github-api's) when registered; a lambda only when a profile of that provider is used,
-                // so a local-provider run loads none of them.
-                .register(Provider.GITHUB, (profile, creds) -> new GithubTracker(profile, creds))
-                .register(Provider.JIRA, (profile, creds) -> new JiraTracker(profile, creds))
-                .register(Provider.ADO, (profile, creds) -> new AdoTracker(profile, creds));
+        TrackerFactory factory = new TrackerFactory(credentials);
+        // Lambdas, not constructor references: a reference links its class (and for GitHub,
+        // github-api's) when registered; a lambda only when a profile of that provider is used,
+        // so a local-provider run loads none of them. They read the factory's network when they run,
+        // so the host's proxy, progress and stop signal reach every tracker.
+        return factory
+                .register(Provider.GITHUB, (profile, creds) -> new GithubTracker(profile, creds, factory.http,
+                        factory.sleeper, factory.clock))
+                .register(Provider.JIRA, (profile, creds) -> new JiraTracker(profile, creds,
+                        redactor -> new RestClient(factory.http, factory.sleeper, factory.clock, redactor)))
+                .register(Provider.ADO, (profile, creds) -> new AdoTracker(profile, creds,
+                        redactor -> new RestClient(factory.http, factory.sleeper, factory.clock, redactor)));
+    }
+
+    /** The HTTP settings (bounds, proxy, progress, stop), waits and clock the standard trackers use. */
+    public TrackerFactory network(HttpSettings settings, Sleeper waits, Clock time) {
+        this.http = settings;
+        this.sleeper = waits;
+        this.clock = time;
+        return this;
     }
 
     /** Adds or replaces how a provider's tracker is built. */

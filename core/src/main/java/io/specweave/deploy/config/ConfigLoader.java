@@ -301,8 +301,9 @@ public final class ConfigLoader {
     }
 
     private static void checkUrl(String url, String path, String source) {
+        URI uri;
         try {
-            URI uri = new URI(url);
+            uri = new URI(url);
             String scheme = uri.getScheme();
             if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
                     || uri.getHost() == null) {
@@ -310,7 +311,13 @@ public final class ConfigLoader {
             }
         } catch (URISyntaxException e) {
             throw new BadInputException(source + ": " + path + ": expected an absolute http(s) URL such as "
-                    + "\"https://qa.example.com\", got \"" + url + "\"");
+                    + "\"https://qa.example.com\", got " + (url.contains("@") ? "a URL with user info (hidden)"
+                            : "\"" + url + "\""));
+        }
+        if (uri.getRawUserInfo() != null) {
+            // Recorded in metadata.json and on tracking items, and health-checked: a password would leak.
+            throw new BadInputException(source + ": " + path + ": expected a URL without user info "
+                    + "(user:password@); the URL is recorded in metadata.json and on the tracking items");
         }
     }
 

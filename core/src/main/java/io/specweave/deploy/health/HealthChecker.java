@@ -6,14 +6,15 @@ import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.OperationFailedException;
 import io.specweave.deploy.http.HttpResult;
 import io.specweave.deploy.http.HttpSettings;
+import io.specweave.deploy.http.HttpWait;
 import io.specweave.deploy.http.Redactor;
 import io.specweave.deploy.http.RestClient;
 import io.specweave.deploy.http.Sleeper;
+import io.specweave.deploy.http.Urls;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.security.cert.CertificateException;
@@ -25,19 +26,31 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 
 /**
- * Checks an environment's health URL on the shared HTTP layer: GET {@code deploymentUrl + path},
- * redirects followed, TLS certificates verified by the JVM's trust store, each attempt bounded by
- * the timeout. A service that is still starting is given {@code retries} more attempts,
- * {@code interval} apart; the first healthy answer ends the check.
+ * Checks an environment's health URL on the shared HTTP layer: GET {@code deploymentUrl + path}
+ * (no credentials, so redirects are followed to any origin, never from https to http, at most
+ * five), TLS certificates verified by the JVM's trust store, each attempt bounded by the timeout,
+ * the body by a megabyte, through the process's proxy. A service that is still starting is given
+ * {@code retries} more attempts, {@code interval} apart, each wait reported as a progress line; the
+ * first healthy answer ends the check.
  */
 public final class HealthChecker {
 
     private static final String UNTRUSTED = "TLS certificate of ";
 
+    /** A health answer is a status and maybe a word to find: a megabyte is plenty. */
+    static final long MAX_BODY = 1024 * 1024;
+
+    private final HttpSettings network;
     private final Sleeper sleeper;
     private final Clock clock;
 
     public HealthChecker(Sleeper sleeper, Clock clock) {
+        this(HttpSettings.defaults(), sleeper, clock);
+    }
+
+    /** @param network the proxy, listener and stop signal checks use (its bounds are the check's own) */
+    public HealthChecker(HttpSettings network, Sleeper sleeper, Clock clock) {
+        this.network = network;
         this.sleeper = sleeper;
         this.clock = clock;
     }
@@ -75,21 +88,17 @@ public final class HealthChecker {
 
     public HealthResult check(String baseUrl, HealthCheckSettings settings) {
         URI uri = target(baseUrl, settings);
+        // One attempt per check: the retries below are the service's start-up time, not HTTP retries.
         HttpSettings http = new HttpSettings(settings.timeout(), settings.timeout(), 1, settings.interval(),
-                settings.interval(), Duration.ZERO);
-        HttpClient client = HttpClient.newBuilder().connectTimeout(settings.timeout())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
-        RestClient rest = new RestClient(client, http, sleeper, clock, new Redactor());
+                settings.interval(), Duration.ZERO).withLimits(settings.timeout().plus(Duration.ofSeconds(1)),
+                        MAX_BODY, 5).withNetworkOf(network);
+        RestClient rest = new RestClient(http, sleeper, clock, new Redactor());
         int attempts = settings.retries() + 1;
         HealthResult last = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             if (attempt > 1) {
-                try {
-                    sleeper.sleep(settings.interval());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new OperationFailedException("health check of " + display(uri) + " interrupted", e);
-                }
+                rest.policy().pause(new HttpWait("health " + display(uri), reason(last), settings.interval(), null,
+                        attempt, attempts));
             }
             last = once(rest, uri, settings, attempt);
             if (last.healthy() || last.message().startsWith(UNTRUSTED)) {
@@ -124,6 +133,15 @@ public final class HealthChecker {
                 "HTTP " + result.status());
     }
 
+    /** Why the check is tried again, as the progress line says it. */
+    private static String reason(HealthResult result) {
+        if (result.httpStatus() == null) {
+            return "failed (" + result.message() + ")";
+        }
+        return result.httpStatus() >= 200 && result.httpStatus() < 300 ? "answered without the expected body"
+                : "answered HTTP " + result.httpStatus();
+    }
+
     private static String unreachable(URI uri, HealthCheckSettings settings, OperationFailedException e) {
         Throwable cause = e.getCause();
         for (Throwable t = cause; t != null; t = t.getCause()) {
@@ -153,9 +171,7 @@ public final class HealthChecker {
 
     /** The URL as messages and records show it: no user info, no query (either may hold a secret). */
     static String display(URI uri) {
-        String s = uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
-                + (uri.getRawPath() == null ? "" : uri.getRawPath());
-        return uri.getRawQuery() == null ? s : s + "?…";
+        return Urls.display(uri);
     }
 
     private static String rootMessage(Throwable t) {

@@ -58,7 +58,7 @@ public record MetricQueries(String prometheusUrl, String window, Map<String, Str
         }
         String url = text(node, "prometheusUrl", where);
         if (url != null) {
-            Urls.join(url, "");
+            Urls.join(url, "", where + ".prometheusUrl");
         }
         String selector = text(node, "selector", where);
         String window = text(node, "window", where);

@@ -5,6 +5,9 @@ import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.OperationFailedException;
 import io.specweave.deploy.http.HttpResult;
 import io.specweave.deploy.http.RestClient;
+import io.specweave.deploy.http.Urls;
+import java.net.URLDecoder;
+import java.util.Base64;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -15,16 +18,36 @@ import java.util.List;
  * Reads track metrics with Prometheus' instant query API ({@code GET /api/v1/query}). A query
  * that returns no series gives no value; one that returns several is not summed behind the
  * user's back but reported, since the numbers would mean something else than they think.
+ *
+ * <p>A Prometheus behind basic authentication is given as {@code https://user:password@host/}: the
+ * user info is sent as {@code Authorization: Basic} to that origin only (a redirect elsewhere is
+ * refused), and never shown — messages and reports name the URL without it.
  */
 public final class PrometheusMetricsSource implements MetricsSource {
 
     private final RestClient client;
     private final String baseUrl;
+    private final String authorization;
     private final MetricQueries queries;
 
     public PrometheusMetricsSource(RestClient client, String baseUrl, MetricQueries queries) {
         this.client = client;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        URI uri = Urls.httpUrl(baseUrl, queries.where() + ".prometheusUrl");
+        String userInfo = uri.getRawUserInfo();
+        if (userInfo != null) {
+            String decoded = URLDecoder.decode(userInfo.replace("+", "%2B"), StandardCharsets.UTF_8);
+            client.redactor().add(userInfo).add(decoded);
+            int colon = decoded.indexOf(':');
+            if (colon >= 0) {
+                client.redactor().add(decoded.substring(colon + 1));
+            }
+            this.authorization = "Basic " + Base64.getEncoder().encodeToString(decoded.getBytes(StandardCharsets.UTF_8));
+        } else {
+            this.authorization = null;
+        }
+        String plain = uri.getScheme() + "://" + uri.getRawAuthority().substring(userInfo == null ? 0
+                : userInfo.length() + 1) + (uri.getRawPath() == null ? "" : uri.getRawPath());
+        this.baseUrl = plain.endsWith("/") ? plain.substring(0, plain.length() - 1) : plain;
         this.queries = queries;
     }
 
@@ -50,7 +73,12 @@ public final class PrometheusMetricsSource implements MetricsSource {
     private Double query(String metric, String track, String version, List<String> problems) {
         String promql = queries.render(metric, track, version);
         URI uri = URI.create(baseUrl + "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
-        HttpResult result = client.send(RestClient.Call.get(uri).header("Accept", "application/json"));
+        RestClient.Call call = RestClient.Call.get(uri).header("Accept", "application/json")
+                .setting(queries.where() + ".prometheusUrl");
+        if (authorization != null) {
+            call.authorization(authorization);
+        }
+        HttpResult result = client.send(call);
         JsonNode body;
         try {
             body = result.json();
@@ -60,11 +88,11 @@ public final class PrometheusMetricsSource implements MetricsSource {
         }
         if (result.status() == 400 || result.status() == 422) {
             throw new BadInputException(queries.where() + ".queries." + metric + ": Prometheus rejected the query "
-                    + promql + ": " + body.path("error").asText("HTTP " + result.status()));
+                    + promql + ": " + client.redactor().redact(body.path("error").asText("HTTP " + result.status())));
         }
         if (!result.isSuccess() || !"success".equals(body.path("status").asText())) {
             throw new OperationFailedException("Prometheus at " + baseUrl + " failed the query for " + metric + " ("
-                    + track + "): HTTP " + result.status() + " " + body.path("error").asText(""));
+                    + track + "): HTTP " + result.status() + " " + client.redactor().redact(body.path("error").asText("")));
         }
         JsonNode data = body.path("data");
         String type = data.path("resultType").asText();

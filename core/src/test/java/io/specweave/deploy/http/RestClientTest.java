@@ -114,7 +114,8 @@ class RestClientTest {
                 .header("X-RateLimit-Reset", String.valueOf(NOW.plusSeconds(20).getEpochSecond())))
                 .then(Reply.of(200, "{}"));
         assertThat(client().send(RestClient.Call.get(server.uri("/x"))).status()).isEqualTo(200);
-        assertThat(waits).containsExactly(Duration.ofSeconds(20));
+        // one second more: the epoch reset is rounded down to whole seconds
+        assertThat(waits).containsExactly(Duration.ofSeconds(21));
     }
 
     @Test
@@ -127,7 +128,7 @@ class RestClientTest {
 
     @Test
     void serverErrorsAreRetriedWithGrowingJitteredBackoff() {
-        server.then(Reply.of(500)).then(Reply.of(502)).then(Reply.of(504)).then(Reply.of(200, "{}"));
+        server.then(Reply.of(503)).then(Reply.of(502)).then(Reply.of(504)).then(Reply.of(200, "{}"));
         assertThat(client().send(RestClient.Call.get(server.uri("/x"))).status()).isEqualTo(200);
         assertThat(server.received()).hasSize(4);
         assertThat(waits).hasSize(3);
@@ -147,6 +148,14 @@ class RestClientTest {
     }
 
     @Test
+    void internalServerErrorIsAnAnswerNotATransientFault() {
+        server.then(Reply.of(500, "{\"error\":\"bug\"}"));
+        assertThat(client().send(RestClient.Call.get(server.uri("/x"))).status()).isEqualTo(500);
+        assertThat(server.received()).hasSize(1);
+        assertThat(waits).isEmpty();
+    }
+
+    @Test
     void clientErrorsAreNotRetried() {
         server.then(Reply.of(404, "{}"));
         assertThat(client().send(RestClient.Call.get(server.uri("/x"))).status()).isEqualTo(404);
@@ -158,7 +167,7 @@ class RestClientTest {
         server.then(Reply.of(429).header("Retry-After", "3600"));
         assertThatThrownBy(() -> client().send(RestClient.Call.get(server.uri("/x"))))
                 .isInstanceOf(OperationFailedException.class)
-                .hasMessageContaining("rate limited (HTTP 429)")
+                .hasMessageContaining("rate limit (HTTP 429)")
                 .hasMessageContaining("2026-11-27T13:00:00Z");
         assertThat(waits).isEmpty();
         assertThat(server.received()).hasSize(1);
@@ -248,9 +257,101 @@ class RestClientTest {
     @Test
     void retryAfterParsingAcceptsSecondsAndDatesAndIgnoresNoise() {
         RestClient client = client();
-        assertThat(client.parseRetryAfter(" 12 ")).contains(Duration.ofSeconds(12));
-        assertThat(client.parseRetryAfter("-5")).contains(Duration.ZERO);
-        assertThat(client.parseRetryAfter("Fri, 27 Nov 2026 11:00:00 GMT")).contains(Duration.ZERO);
-        assertThat(client.parseRetryAfter("soon")).isEmpty();
+        assertThat(client.policy().parseRetryAfter(" 12 ")).contains(Duration.ofSeconds(12));
+        assertThat(client.policy().parseRetryAfter("-5")).contains(Duration.ZERO);
+        assertThat(client.policy().parseRetryAfter("Fri, 27 Nov 2026 11:00:00 GMT")).contains(Duration.ZERO);
+        assertThat(client.policy().parseRetryAfter("soon")).isEmpty();
+    }
+
+    @Test
+    void retriesEndWithinTheTotalTimeOfARequest() {
+        server.then(Reply.of(503));
+        RestClient client = client(new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), 50,
+                Duration.ofMillis(400), Duration.ofMillis(400), Duration.ofSeconds(60))
+                .withLimits(Duration.ofSeconds(2), HttpSettings.DEFAULT_MAX_BODY, 5));
+
+        assertThat(client.send(RestClient.Call.get(server.uri("/x"))).status()).isEqualTo(503);
+
+        // waits are counted as spent although the test's sleeper returns at once
+        assertThat(waits.stream().mapToLong(Duration::toMillis).sum()).isLessThanOrEqualTo(2000);
+        assertThat(server.received().size()).isLessThan(50).isGreaterThan(4);
+    }
+
+    @Test
+    void rateLimitLongerThanWhatIsLeftOfTheTotalTimeFailsAtOnce() {
+        server.then(Reply.of(429).header("Retry-After", "30"));
+        RestClient client = client(new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), 4,
+                Duration.ofMillis(400), Duration.ofSeconds(2), Duration.ofSeconds(60))
+                .withLimits(Duration.ofSeconds(10), HttpSettings.DEFAULT_MAX_BODY, 5));
+        assertThatThrownBy(() -> client.send(RestClient.Call.get(server.uri("/x"))))
+                .isInstanceOf(RetryPolicy.RateLimitedException.class)
+                .hasMessageContaining("2026-11-27T12:00:30Z");
+        assertThat(waits).isEmpty();
+    }
+
+    @Test
+    void stopRequestEndsAWaitAndTheRequestFailsSayingSo() {
+        server.then(Reply.of(503));
+        List<String> lines = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        HttpSettings settings = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), 4,
+                Duration.ofMillis(400), Duration.ofSeconds(2), Duration.ofSeconds(60))
+                .withNetwork(ProxySettings.NONE, w -> lines.add(w.line()), stop::get);
+        RestClient client = new RestClient(HttpClient.newHttpClient(), settings, d -> stop.set(true), clock,
+                new Redactor());
+
+        assertThatThrownBy(() -> client.send(RestClient.Call.get(server.uri("/x"))))
+                .isInstanceOf(OperationFailedException.class)
+                .hasMessageContaining("stopped while waiting to retry");
+        assertThat(server.received()).hasSize(1);
+        assertThat(lines).singleElement().satisfies(l -> assertThat(l).contains("answered HTTP 503: retrying in"));
+    }
+
+    @Test
+    void serverDrippingItsBodyIsCutOffAtTheRequestTimeout() throws Exception {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Thread drip = new Thread(() -> {
+                try (java.net.Socket s = socket.accept()) {
+                    s.getInputStream().read(new byte[4096]);
+                    java.io.OutputStream out = s.getOutputStream();
+                    out.write("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n".getBytes());
+                    out.flush();
+                    for (int i = 0; i < 1000; i++) {
+                        out.write('x');
+                        out.flush();
+                        Thread.sleep(100);
+                    }
+                } catch (IOException | InterruptedException e) {
+                    // the client hung up, as it should
+                }
+            });
+            drip.setDaemon(true);
+            drip.start();
+            RestClient client = client(new HttpSettings(Duration.ofSeconds(2), Duration.ofMillis(700), 1,
+                    Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofSeconds(60)));
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> client.send(RestClient.Call.get(URI.create("http://127.0.0.1:"
+                    + socket.getLocalPort() + "/slow"))))
+                    .isInstanceOf(OperationFailedException.class)
+                    .hasMessageContaining("timed out");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void secretEchoedInAnErrorBodyIsRedactedFromTheRetryReason() {
+        server.then(Reply.of(403, "{\"message\":\"You have exceeded a secondary rate limit for " + SECRET + "\"}"))
+                .then(Reply.of(200, "{}"));
+        List<String> lines = new ArrayList<>();
+        HttpSettings settings = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), 4,
+                Duration.ofMillis(400), Duration.ofSeconds(2), Duration.ofSeconds(90))
+                .withNetwork(ProxySettings.NONE, w -> lines.add(w.line()), null);
+        RestClient client = new RestClient(HttpClient.newHttpClient(), settings, waits::add, clock,
+                new Redactor().add(SECRET));
+        assertThat(client.send(RestClient.Call.get(server.uri("/items/" + SECRET)).authorization("Bearer " + SECRET))
+                .status()).isEqualTo(200);
+        assertThat(waits).containsExactly(Duration.ofMinutes(1));
+        assertThat(lines).singleElement().satisfies(l -> assertThat(l).doesNotContain(SECRET)
+                .contains("secondary rate limit"));
     }
 }

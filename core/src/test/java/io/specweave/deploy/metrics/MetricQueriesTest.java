@@ -48,6 +48,10 @@ class MetricQueriesTest {
         assertThatThrownBy(() -> MetricQueries.of(profile("{\"queries\": {\"p999Latency\": \"x\"}}")))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("queries.p999Latency: unknown metric");
         assertThatThrownBy(() -> MetricQueries.of(profile("{\"prometheusUrl\": \"prom:9090\"}")))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("expected an absolute http(s) URL");
+                .isInstanceOf(BadInputException.class).hasMessageContaining("expected an absolute http(s) URL")
+                .hasMessageContaining("sync.profiles.local-prod.metrics.prometheusUrl");
+        assertThatThrownBy(() -> MetricQueries.of(profile("{\"prometheusUrl\": \"file:///var/prometheus\"}")))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("metrics.prometheusUrl")
+                .hasMessageContaining("file: URL");
     }
 }

@@ -121,6 +121,31 @@ class SpecweaveSyncStepExecutionTest {
         assertThat(Demo.deployment(workspace, "prod").isMissingNode()).isTrue();
     }
 
+    @Test
+    void healthChecksOnTheAgentGoThroughJenkinsProxy() throws Exception {
+        Demo.copyTo(workspace);
+        Path config = workspace.resolve(".specweave/config.json");
+        var root = (com.fasterxml.jackson.databind.node.ObjectNode) io.specweave.deploy.Json.mapper()
+                .readTree(Files.readString(config));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root.path("sync").path("profiles").path("local-staging"))
+                .putObject("healthCheck").put("retries", 0);
+        Files.writeString(config, io.specweave.deploy.Json.pretty(root));
+        SpecweaveSyncStep step = Steps.sync("local-staging");
+        step.setHealthCheck(true);
+        try (io.specweave.deploy.testing.TestProxy proxy = io.specweave.deploy.testing.TestProxy.open()) {
+            jenkins.model.Jenkins.get().proxy = new hudson.ProxyConfiguration("127.0.0.1", proxy.port(), null, null,
+                    "*.internal.example");
+            assertThatThrownBy(() -> run(step, new Fakes.FakeRun(null), new EnvVars(Map.of("GIT_COMMIT", "abc"))))
+                    .isInstanceOf(AbortException.class).hasMessageContaining("unreachable");
+
+            // the demo's https URL was asked for as a tunnel through the proxy (which cannot reach it)
+            assertThat(proxy.asked()).extracting(io.specweave.deploy.testing.TestProxy.Asked::target)
+                    .contains("staging.demo-shop.example:443");
+        } finally {
+            jenkins.model.Jenkins.get().proxy = null;
+        }
+    }
+
     private Map<String, Object> run(SpecweaveSyncStep step, Run<?, ?> run, EnvVars env) throws Exception {
         Fakes.Context context = new Fakes.Context()
                 .with(Run.class, run)

@@ -7,6 +7,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import java.io.PrintStream;
 import java.util.Map;
+import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
@@ -37,7 +38,10 @@ public class SpecweaveSyncStepExecution extends SynchronousNonBlockingStepExecut
         EnvVars env = context.get(EnvVars.class);
 
         StepCredential credential = CredentialLookup.resolve(step.getCredentialsId(), run);
-        SyncCallable callable = step.callable(RunEnvironment.of(run, env), credential);
+        java.util.HashMap<String, String> variables = RunEnvironment.of(run, env);
+        // Read on the controller: the agent has no Jenkins instance to ask.
+        JenkinsProxy.addTo(variables, Jenkins.get().proxy);
+        SyncCallable callable = step.callable(variables, credential);
         FilePath dir = step.getWorkingDirectory() == null ? workspace : workspace.child(step.getWorkingDirectory());
         SyncCallable.Result result = dir.act(callable);
         PrintStream log = listener.getLogger();

@@ -12,6 +12,7 @@ import io.specweave.deploy.app.Request;
 import io.specweave.deploy.report.OutcomeJson;
 import io.specweave.deploy.report.OutcomeText;
 import io.specweave.deploy.report.Persistence;
+import io.specweave.deploy.report.ProgressLines;
 import java.io.File;
 import java.io.IOException;
 import java.io.Serializable;
@@ -74,7 +75,13 @@ final class SyncCallable extends MasterToSlaveFileCallable<SyncCallable.Result> 
     @Override
     public Result invoke(File dir, VirtualChannel channel) throws IOException, InterruptedException {
         try {
-            return sync(dir.toPath(), new Operations(Host.system(runEnvironment, null, null)));
+            // Waits before retried requests are logged with the step's other lines, before them.
+            List<String> waits = new ArrayList<>();
+            Result result = sync(dir.toPath(), new Operations(Host.system(runEnvironment,
+                    new ProgressLines(line -> waits.add(redact(line)), true), null)));
+            List<String> lines = new ArrayList<>(waits);
+            lines.addAll(result.lines());
+            return new Result(result.values(), lines, result.failure());
         } catch (DeployException e) {
             throw new AbortException(redact(e.message().render(StepSpelling.INSTANCE)));
         }

@@ -122,7 +122,7 @@ final class AdoClient {
         }
         HttpResult r = http.send(RestClient.Call.get(settings.api("/attachments/" + m.group(1) + "?fileName="
                 + RECORD_FILE + "&" + API_VERSION)).authorization(settings.authorization())
-                .header("Accept", "application/octet-stream"));
+                .header("Accept", "application/octet-stream").setting(COLLECTION_SETTING));
         if (r.status() == 404) {
             return Optional.empty();
         }
@@ -212,8 +212,12 @@ final class AdoClient {
         return Update.APPLIED;
     }
 
+    /** The setting a redirect refusal names: where the collection's URL comes from. */
+    static final String COLLECTION_SETTING = "the Azure DevOps collection (config.organization or config.baseUrl)";
+
     private HttpResult send(RestClient.Call call) {
-        return http.send(call.authorization(settings.authorization()).header("Accept", "application/json"));
+        return http.send(call.authorization(settings.authorization()).header("Accept", "application/json")
+                .setting(COLLECTION_SETTING));
     }
 
     /** 400 / 404 on a write: a type, state, area or iteration the project does not have. */

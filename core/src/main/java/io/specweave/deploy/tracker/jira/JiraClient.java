@@ -226,8 +226,12 @@ final class JiraClient {
         check(r, "move issue " + key + " through transition \"" + transition.name() + "\"");
     }
 
+    /** The setting a redirect refusal names: where the site's URL comes from. */
+    static final String SITE_SETTING = "the Jira site (config.domain or config.baseUrl)";
+
     private HttpResult send(RestClient.Call call) {
-        return http.send(call.authorization(settings.authorization()).header("Accept", "application/json"));
+        return http.send(call.authorization(settings.authorization()).header("Accept", "application/json")
+                .setting(SITE_SETTING));
     }
 
     private URI uri(String path) {

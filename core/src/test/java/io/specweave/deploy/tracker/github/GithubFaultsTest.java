@@ -77,7 +77,7 @@ class GithubFaultsTest {
                 .isInstanceOf(OperationFailedException.class)
                 .hasMessageContaining("secondary rate limit")
                 .hasMessageContaining("resets at")
-                .hasMessageContaining("Re-run the sync after that time");
+                .hasMessageContaining("run again after that time");
         // one minute was waited; the next back-off (two minutes) is beyond the 90 s bound
         assertThat(project.waits).containsExactly(Duration.ofMinutes(1));
         assertThat(project.metadata().path("deployments").path("qa").path("commit").asText())
@@ -130,12 +130,12 @@ class GithubFaultsTest {
     @Test
     void serverErrorsThatPersistFailTheSync() {
         for (int i = 0; i < 4; i++) {
-            github.fault(r -> r.equals(CREATE), 500, Map.of(), FakeGithub.error("Server Error", "x"));
+            github.fault(r -> r.equals(CREATE), 503, Map.of(), FakeGithub.error("Service unavailable", "x"));
         }
 
         assertThatThrownBy(() -> project.deploy(GithubProject.sha(1), 1))
                 .isInstanceOf(OperationFailedException.class)
-                .hasMessageContaining("HTTP 500")
+                .hasMessageContaining("HTTP 503")
                 .hasMessageContaining("acme/app-deploy");
         assertThat(project.waits).hasSize(3);
     }

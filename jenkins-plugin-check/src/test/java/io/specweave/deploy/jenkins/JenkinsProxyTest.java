@@ -1,0 +1,49 @@
+package io.specweave.deploy.jenkins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hudson.ProxyConfiguration;
+import io.specweave.deploy.app.Host;
+import io.specweave.deploy.http.ProxySettings;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JenkinsProxyTest {
+
+    @Test
+    void jenkinsProxyBecomesTheProxyOfEveryRequestOfTheStep() {
+        HashMap<String, String> variables = new HashMap<>(Map.of("BUILD_URL", "https://ci.example.com/job/x/1/"));
+        JenkinsProxy.addTo(variables, new ProxyConfiguration("proxy.corp", 3128, "ci bot", "p@ss:word",
+                "*.corp.example\nlocalhost|build.example.com 192.168.*"));
+
+        ProxySettings proxy = Host.system(variables, null, null).http().proxy();
+
+        assertThat(proxy.proxyFor(URI.create("https://api.github.com/repos"))).isPresent();
+        assertThat(ProxySettings.display(proxy.proxyFor(URI.create("https://api.github.com/")).orElseThrow()))
+                .isEqualTo("http://proxy.corp:3128");
+        assertThat(proxy.authorizationFor(URI.create("https://api.github.com/"))).contains("Basic " + Base64
+                .getEncoder().encodeToString("ci bot:p@ss:word".getBytes(StandardCharsets.UTF_8)));
+        assertThat(proxy.proxyFor(URI.create("https://jira.corp.example/"))).isEmpty();
+        assertThat(proxy.proxyFor(URI.create("https://build.example.com/"))).isEmpty();
+        assertThat(variables.get("NO_PROXY")).isEqualTo(".corp.example,localhost,build.example.com");
+    }
+
+    @Test
+    void theAgentsOwnProxyVariablesWin() {
+        HashMap<String, String> variables = new HashMap<>(Map.of("https_proxy", "http://agent-proxy:8080"));
+        JenkinsProxy.addTo(variables, new ProxyConfiguration("proxy.corp", 3128, null, null, null));
+        assertThat(variables).doesNotContainKeys("HTTPS_PROXY", "HTTP_PROXY");
+    }
+
+    @Test
+    void noJenkinsProxyAddsNothing() {
+        HashMap<String, String> variables = new HashMap<>();
+        JenkinsProxy.addTo(variables, null);
+        JenkinsProxy.addTo(variables, new ProxyConfiguration(" ", 3128, null, null, null));
+        assertThat(variables).isEmpty();
+    }
+}
