@@ -127,7 +127,7 @@ class SpecweaveSyncStepExecutionTest {
         Path config = workspace.resolve(".specweave/config.json");
         var root = (com.fasterxml.jackson.databind.node.ObjectNode) io.specweave.deploy.Json.mapper()
                 .readTree(Files.readString(config));
-        ((com.fasterxml.jackson.databind.node.ObjectNode) root.path("sync").path("profiles").path("local-staging"))
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root.path("deployment").path("environments").path("staging"))
                 .putObject("healthCheck").put("retries", 0);
         Files.writeString(config, io.specweave.deploy.Json.pretty(root));
         SpecweaveSyncStep step = Steps.sync("local-staging");
