@@ -205,7 +205,9 @@ public final class JsonInput {
         }
         Matcher token = UNRECOGNIZED_TOKEN.matcher(message);
         if (token.find()) {
-            return "unexpected '" + token.group(1) + "'; expected a value: " + VALUES
+            // At most a few characters of what was found: a message never reprints a file's content.
+            String word = token.group(1).length() > 40 ? token.group(1).substring(0, 40) + "..." : token.group(1);
+            return "unexpected '" + word + "'; expected a value: " + VALUES
                     + " (strings are in double quotes)";
         }
         Matcher nonStandard = NON_STANDARD_TOKEN.matcher(message);
