@@ -62,16 +62,15 @@ class InputFilesCommandTest {
                 + " \"deployments\": {\"prod\": " + record.formatted("2222222", "2026-11-21T10:00:00Z") + "}}\n";
         Path metadata = project.resolve(".specweave/increments/0002-password-reset/metadata.json");
         Files.writeString(metadata, once);
-        CliHarness.Run expectedDora = cli("dora", "--json");
+        String expectedDora = doraAtFixedTime();
         Files.writeString(metadata, twice);
 
         CliHarness.Run status = cli("status", "active", "--json", "--no-dora");
-        CliHarness.Run dora = cli("dora", "--json");
+        String dora = doraAtFixedTime();
 
         assertThat(status.exitCode()).as(status.err()).isZero();
         assertThat(status.out()).contains("2222222").doesNotContain("1111111");
-        assertThat(dora.exitCode()).as(dora.err()).isZero();
-        assertThat(withoutClock(dora.out())).isEqualTo(withoutClock(expectedDora.out()));
+        assertThat(dora).isEqualTo(expectedDora);
     }
 
     @Test
@@ -228,12 +227,16 @@ class InputFilesCommandTest {
         return CliHarness.inProcess(Map.of(), withDir);
     }
 
-    /** The report without its end ("to" is now), which moves between two runs. */
-    private static JsonNode withoutClock(String doraJson) throws IOException {
-        com.fasterxml.jackson.databind.node.ObjectNode report =
-                (com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().readTree(doraJson);
-        report.remove("to");
-        return report;
+    /** {@code dora --json} at one fixed time, so two reports differ only by what the files say. */
+    private String doraAtFixedTime() {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        CliRuntime runtime = new CliRuntime(Map.of(), new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true),
+                java.time.Clock.fixed(java.time.Instant.parse("2026-12-01T00:00:00Z"), java.time.ZoneOffset.UTC),
+                io.specweave.deploy.app.TrackerFactory::standard);
+        int code = SpecweaveDeploy.run(runtime, "dora", "--json", "--dir", project.toString());
+        assertThat(code).as(err.toString()).isZero();
+        return out.toString();
     }
 
     private JsonNode metadata(String increment) throws IOException {
