@@ -64,6 +64,8 @@ public final class SpecweaveDeploy {
     public static int run(CliRuntime runtime, String... args) {
         SpecweaveDeploy root = new SpecweaveDeploy(runtime);
         CommandLine cli = new CommandLine(root);
+        // picocli would replace "@reports/m.json" with the file's words; core reads @FILE values itself.
+        cli.setExpandAtFiles(false);
         String command = firstWord(args);
         if (command != null && COMMANDS.containsKey(command)) {
             cli.addSubcommand(command, COMMANDS.get(command).get());

@@ -4,13 +4,14 @@ import io.specweave.deploy.ci.GitCommitTimes;
 import io.specweave.deploy.dora.DoraCalculator;
 import io.specweave.deploy.dora.DoraReport;
 import io.specweave.deploy.Times;
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.Input;
 import io.specweave.deploy.Message;
-import io.specweave.deploy.Json;
+import io.specweave.deploy.JsonInput;
 import io.specweave.deploy.config.ConfigLoader;
 import io.specweave.deploy.config.SpecweaveConfig;
 import io.specweave.deploy.increment.Increment;
@@ -21,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -126,55 +128,87 @@ public final class DoraService {
     private record Collected(String increment, Instant firstDeployment, List<Raw> deployments) {
     }
 
+    /** One record object: its own deployment (null when it is not one, e.g. approval-only) and its history's. */
+    private record Scan(Raw self, List<Raw> history) {
+        List<Raw> deployments() {
+            List<Raw> all = new ArrayList<>(history);
+            if (self != null) {
+                all.add(self);
+            }
+            return all;
+        }
+    }
+
     /**
      * Reads only what DORA needs from one metadata.json with Jackson's streaming parser: no tree is
-     * built, every key outside {@code deployments.<env>} and its history entries is skipped.
+     * built, every key outside {@code deployments.<env>} and its history entries is skipped. A key
+     * given twice counts once, with its last value, as in the tree every other reader builds.
      */
     private Collected collect(Increment increment, String environment) {
-        byte[] bytes;
+        String source = increment.id() + "/metadata.json";
+        String text;
         try {
-            bytes = Files.readAllBytes(increment.metadataFile());
+            text = JsonInput.withoutBom(JsonInput.readText(increment.metadataFile(), source));
         } catch (NoSuchFileException e) {
             return new Collected(increment.id(), null, List.of());
-        } catch (IOException e) {
-            throw new BadInputException(increment.id() + "/metadata.json: cannot be read: " + e.getMessage(), e);
         }
-        List<Raw> prod = new ArrayList<>();
-        Instant first = null;
-        try (JsonParser p = Json.mapper().getFactory().createParser(bytes)) {
+        Map<String, Scan> environments = new LinkedHashMap<>();
+        JsonParser p = null;
+        try {
+            p = JsonInput.factory(JsonInput.Syntax.JSON).createParser(text);
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return new Collected(increment.id(), null, List.of());
             }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 JsonToken value = p.nextToken();
-                if (!"deployments".equals(field) || value != JsonToken.START_OBJECT) {
+                if (!"deployments".equals(field)) {
+                    p.skipChildren();
+                    continue;
+                }
+                environments.clear();
+                if (value != JsonToken.START_OBJECT) {
                     p.skipChildren();
                     continue;
                 }
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    boolean isProd = environment.equals(p.currentName());
+                    String name = p.currentName();
                     if (p.nextToken() != JsonToken.START_OBJECT) {
+                        environments.remove(name);
                         p.skipChildren();
                         continue;
                     }
-                    first = earlier(first, readRecord(p, isProd, prod, true));
+                    environments.put(name, readRecord(p, true));
                 }
             }
+            if (p.nextToken() != null) {
+                throw new BadInputException(source + ": not valid JSON at line " + p.currentTokenLocation().getLineNr()
+                        + ": more text after the end of the JSON value; a file holds one value");
+            }
+        } catch (JacksonException e) {
+            throw new BadInputException(source + ": not valid JSON" + JsonInput.problem(e, p, text, "metadata.json"),
+                    e);
         } catch (IOException e) {
-            throw new BadInputException(increment.id() + "/metadata.json: not valid JSON: " + e.getMessage(), e);
+            throw new BadInputException(source + ": cannot be read: " + e.getMessage(), e);
         }
-        return new Collected(increment.id(), first, prod);
+        Instant first = null;
+        for (Scan scan : environments.values()) {
+            for (Raw raw : scan.deployments()) {
+                first = earlier(first, raw.deployedAt);
+            }
+        }
+        Scan prod = environments.get(environment);
+        return new Collected(increment.id(), first, prod == null ? List.of() : prod.deployments());
     }
 
-    /** Reads one record object (the parser is on its START_OBJECT); returns its deployment time, if it is one. */
-    private Instant readRecord(JsonParser p, boolean isProd, List<Raw> prod, boolean withHistory) throws IOException {
+    /** Reads one record object (the parser is on its START_OBJECT). */
+    private Scan readRecord(JsonParser p, boolean withHistory) throws IOException {
         String deployedAt = null;
         String status = null;
         String health = null;
         String commit = null;
         boolean restore = false;
-        Instant first = null;
+        List<Raw> history = List.of();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken value = p.nextToken();
@@ -188,10 +222,14 @@ public final class DoraService {
                     p.skipChildren();
                 }
                 case "history" -> {
+                    history = new ArrayList<>();
                     if (withHistory && value == JsonToken.START_ARRAY) {
                         while (p.nextToken() != JsonToken.END_ARRAY) {
                             if (p.currentToken() == JsonToken.START_OBJECT) {
-                                first = earlier(first, readRecord(p, isProd, prod, false));
+                                Raw entry = readRecord(p, false).self;
+                                if (entry != null) {
+                                    history.add(entry);
+                                }
                             } else {
                                 p.skipChildren();
                             }
@@ -205,13 +243,10 @@ public final class DoraService {
         }
         Instant at = Times.parse(deployedAt);
         if (at == null || status == null && commit == null) {
-            return first; // an approval-only entry, not a deployment
+            return new Scan(null, history); // an approval-only entry, not a deployment
         }
-        if (isProd) {
-            prod.add(new Raw(at, status == null || status.isBlank() ? null : status, health,
-                    commit == null || commit.isBlank() ? null : commit, restore));
-        }
-        return earlier(first, at);
+        return new Scan(new Raw(at, status == null || status.isBlank() ? null : status, health,
+                commit == null || commit.isBlank() ? null : commit, restore), history);
     }
 
     private static Instant earlier(Instant a, Instant b) {

@@ -1,13 +1,12 @@
 package io.specweave.deploy.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.Input;
 import io.specweave.deploy.Message;
 import io.specweave.deploy.Json;
-import java.io.IOException;
+import io.specweave.deploy.JsonInput;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -45,12 +44,9 @@ public final class ConfigLoader {
         String source = display(dir, file);
         ObjectNode root;
         try {
-            String text = Files.readString(file);
-            root = parseObject(text, source);
+            root = parseObject(JsonInput.readText(file, source), source);
         } catch (NoSuchFileException e) {
             root = Json.mapper().createObjectNode();
-        } catch (IOException e) {
-            throw new BadInputException(source + ": cannot be read: " + e.getMessage(), e);
         }
         return fromTree(dir, source, root);
     }
@@ -213,33 +209,9 @@ public final class ConfigLoader {
                 profile.config(), profile.raw(), profile.source());
     }
 
-    /** Parses JSON text that must be an object; syntax errors name the line and column. */
+    /** Parses JSON text that must be an object, as {@link JsonInput} reads every JSON input. */
     public static ObjectNode parseObject(String text, String source) {
-        return parseObject(text, source, Json.mapper().getFactory());
-    }
-
-    /** {@link #parseObject(String, String)} with the syntax {@code factory} reads (comments, for a file of this tool's). */
-    public static ObjectNode parseObject(String text, String source, com.fasterxml.jackson.core.JsonFactory factory) {
-        JsonNode node;
-        try {
-            String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-            try (com.fasterxml.jackson.core.JsonParser parser = factory.createParser(body)) {
-                node = Json.mapper().readTree(parser);
-            }
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new BadInputException(source + ": not valid JSON" + where + ": " + e.getOriginalMessage(), e);
-        } catch (java.io.IOException e) {
-            throw new BadInputException(source + ": cannot be read: " + e.getMessage(), e);
-        }
-        if (node == null || node.isMissingNode()) {
-            throw new BadInputException(source + ": expected a JSON object, but the file is empty");
-        }
-        if (!node.isObject()) {
-            throw new BadInputException(source + ": expected a JSON object at the top level, got " + describe(node));
-        }
-        return (ObjectNode) node;
+        return JsonInput.parseObject(text, source, JsonInput.Syntax.JSON);
     }
 
     private static SyncProfile profile(String name, JsonNode node, String source) {
@@ -277,6 +249,19 @@ public final class ConfigLoader {
             }
         }
         return new SyncProfile(name, provider, displayName, environment, url, configObject, (ObjectNode) node, source);
+    }
+
+    /**
+     * The value of a setting SpecWeave reads under two names. Both given and different is refused:
+     * which one SpecWeave would use is not this tool's to guess, and picking the other would make
+     * the two tools disagree about the same file.
+     */
+    public static String oneOf(String first, String second, String firstPath, String secondPath, String source) {
+        if (first != null && second != null && !first.equals(second)) {
+            throw new BadInputException(source + ": " + firstPath + " is \"" + first + "\" but " + secondPath
+                    + " is \"" + second + "\"; they name the same setting, so keep one of them (or make them equal)");
+        }
+        return first != null ? first : second;
     }
 
     private static List<String> pipeline(JsonNode node, String source) {
@@ -346,19 +331,7 @@ public final class ConfigLoader {
 
     /** "42", "an object", "an array", "nothing": how a message names a value it did not expect. */
     public static String describe(JsonNode node) {
-        if (node == null || node.isMissingNode()) {
-            return "nothing";
-        }
-        if (node.isObject()) {
-            return "an object";
-        }
-        if (node.isArray()) {
-            return "an array";
-        }
-        if (node.isTextual()) {
-            return "\"" + node.asText() + "\"";
-        }
-        return node.toString();
+        return JsonInput.kind(node);
     }
 
     /** A path as a user would type it from the project folder: {@code .specweave/config.json}. */

@@ -1,8 +1,8 @@
 package io.specweave.deploy.flags;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.Json;
+import io.specweave.deploy.JsonInput;
 import io.specweave.deploy.OperationFailedException;
 import io.specweave.deploy.config.ConfigLoader;
 import io.specweave.deploy.increment.MetadataStore;
@@ -53,16 +53,14 @@ public final class FeatureFlagStore {
     public ObjectNode read() {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = JsonInput.readText(file, source);
         } catch (NoSuchFileException e) {
             return Json.mapper().createObjectNode();
-        } catch (IOException e) {
-            throw new BadInputException(source + ": cannot be read: " + e.getMessage(), e);
         }
         if (text.isBlank()) {
             return Json.mapper().createObjectNode();
         }
-        return ConfigLoader.parseObject(text, source, FlagFileText.FACTORY);
+        return JsonInput.parseObject(text, source, JsonInput.Syntax.JSON_WITH_COMMENTS);
     }
 
     /**
@@ -81,7 +79,7 @@ public final class FeatureFlagStore {
                 String bom = before.startsWith("\uFEFF") ? "\uFEFF" : "";
                 String after = FlagFileText.set(before.substring(bom.length()), environment, flag, enabled);
                 if (before.isBlank()) {
-                    after = Json.pretty(ConfigLoader.parseObject(after, source, FlagFileText.FACTORY)) + "\n";
+                    after = Json.pretty(JsonInput.parseObject(after, source, JsonInput.Syntax.JSON_WITH_COMMENTS)) + "\n";
                 }
                 if (!(bom + after).equals(before)) {
                     Files.createDirectories(file.getParent());

@@ -3,7 +3,7 @@ package io.specweave.deploy.flags;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
+import io.specweave.deploy.JsonInput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -16,7 +16,7 @@ import java.io.UncheckedIOException;
 public final class FlagFileText {
 
     /** JSON with {@code //} and {@code /* *}{@code /} comments, as the file may hold. */
-    public static final JsonFactory FACTORY = JsonFactory.builder().enable(JsonReadFeature.ALLOW_JAVA_COMMENTS).build();
+    public static final JsonFactory FACTORY = JsonInput.factory(JsonInput.Syntax.JSON_WITH_COMMENTS);
 
     private FlagFileText() {
     }
@@ -31,60 +31,88 @@ public final class FlagFileText {
     public static String set(String text, String environment, String flag, boolean enabled) {
         String source = text.isBlank() ? "{}" : text;
         String value = String.valueOf(enabled);
-        try (JsonParser p = FACTORY.createParser(source)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new IllegalArgumentException("expected a JSON object at the top level");
-            }
+        try {
+            JsonParser p = open(source, new int[0]);
             int rootStart = offset(p);
-            Member env = find(p, source, environment);
-            if (env == null) {
+            int envAt = lastMember(p, environment);
+            if (envAt < 0) {
                 return addMember(source, rootStart, p, quote(environment) + ": {" + quote(flag) + ": " + value + "}");
             }
+            p = open(source, new int[] {envAt});
+            Member env = member(p, source);
             if (env.token == JsonToken.VALUE_NULL) {
                 return splice(source, env.start, env.end, "{" + quote(flag) + ": " + value + "}");
             }
-            int envStart = env.start;
-            Member member = find(p, source, flag);
-            if (member == null) {
-                return addMember(source, envStart, p, quote(flag) + ": " + value);
+            int flagAt = lastMember(p, flag);
+            if (flagAt < 0) {
+                return addMember(source, env.start, p, quote(flag) + ": " + value);
             }
+            p = open(source, new int[] {envAt, flagAt});
+            Member member = member(p, source);
             if (member.token == JsonToken.VALUE_TRUE || member.token == JsonToken.VALUE_FALSE) {
                 return splice(source, member.start, member.end, value);
             }
-            Member inner = find(p, source, "enabled");
-            if (inner == null) {
+            int enabledAt = lastMember(p, "enabled");
+            if (enabledAt < 0) {
                 return addMember(source, member.start, p, "\"enabled\": " + value);
             }
+            p = open(source, new int[] {envAt, flagAt, enabledAt});
+            Member inner = member(p, source);
             return splice(source, inner.start, inner.end, value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** A member's value: its first token, and where its text starts and ends. */
+    /** A member's value: its first token, and where its text starts and ends (-1 for an object). */
     private record Member(JsonToken token, int start, int end) {
     }
 
     /**
-     * Reads the members of the object the parser is in, up to {@code name}; then the parser is on the
-     * member's value (inside it, when it is an object). Null, with the parser on the object's end, when
-     * there is no such member.
+     * A parser on the value reached by taking, from the top-level object, the member at each index of
+     * {@code path} in turn (on the top-level object itself for an empty path). Members are found by
+     * index because a key may be given twice, and the last one is the one that counts.
      */
-    private static Member find(JsonParser p, String text, String name) throws IOException {
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken token = p.nextToken();
-            int start = offset(p);
-            if (field.equals(name)) {
-                if (token == JsonToken.START_OBJECT) {
-                    return new Member(token, start, -1);
-                }
-                int end = scalarEnd(text, token, start);
-                return new Member(token, start, end);
-            }
-            p.skipChildren();
+    private static JsonParser open(String text, int[] path) throws IOException {
+        JsonParser p = FACTORY.createParser(text);
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            throw new IllegalArgumentException("expected a JSON object at the top level");
         }
-        return null;
+        for (int index : path) {
+            for (int i = 0; i < index; i++) {
+                p.nextToken();
+                p.nextToken();
+                p.skipChildren();
+            }
+            p.nextToken();
+            p.nextToken();
+        }
+        return p;
+    }
+
+    private static Member member(JsonParser p, String text) {
+        int start = offset(p);
+        JsonToken token = p.currentToken();
+        return new Member(token, start, token == JsonToken.START_OBJECT ? -1 : scalarEnd(text, token, start));
+    }
+
+    /**
+     * Reads all members of the object the parser is in and returns the index of the last one named
+     * {@code name} ({@code JSON.parse} keeps the last of duplicate keys), or -1; the parser is then on
+     * the object's end.
+     */
+    private static int lastMember(JsonParser p, String name) throws IOException {
+        int index = 0;
+        int last = -1;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            if (p.currentName().equals(name)) {
+                last = index;
+            }
+            p.nextToken();
+            p.skipChildren();
+            index++;
+        }
+        return last;
     }
 
     /** Adds {@code member} at the end of the object starting at {@code open}; the parser is on its end. */
@@ -101,15 +129,17 @@ public final class FlagFileText {
             String inner = multiLine ? "\n" + indent + "  " + member + "\n" + indent : member;
             return text.substring(0, open + 1) + inner + text.substring(close);
         }
+        // A trailing comma (accepted, as in every JSON file this tool reads) already separates the new member.
+        String comma = text.charAt(last) == ',' ? "" : ",";
         int valueEnd = last + 1;
         int lineEnd = text.indexOf('\n', valueEnd);
         boolean sameLine = lineEnd < 0 || lineEnd > close;
         String memberIndent = sameLine ? " " : indentOf(text, valueEnd) + "";
         if (sameLine) {
-            return text.substring(0, valueEnd) + "," + memberIndent + member + text.substring(valueEnd);
+            return text.substring(0, valueEnd) + comma + memberIndent + member + text.substring(valueEnd);
         }
         // After the line of the last member, so a comment at its end stays with it.
-        return text.substring(0, valueEnd) + "," + text.substring(valueEnd, lineEnd) + "\n" + memberIndent + member
+        return text.substring(0, valueEnd) + comma + text.substring(valueEnd, lineEnd) + "\n" + memberIndent + member
                 + text.substring(lineEnd);
     }
 

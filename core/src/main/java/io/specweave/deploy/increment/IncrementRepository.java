@@ -3,9 +3,11 @@ package io.specweave.deploy.increment;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.Json;
+import io.specweave.deploy.JsonInput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -229,12 +231,17 @@ public final class IncrementRepository {
         if (!Files.isRegularFile(file)) {
             return false;
         }
+        String source = display(file);
         try {
-            JsonNode node = Json.mapper().readTree(file.toFile());
+            // A file that cannot be read might be the active one: saying "no active increment" would mislead.
+            JsonNode node = JsonInput.parse(JsonInput.readText(file, source), source, JsonInput.Syntax.JSON);
             String status = Json.text(node, "status");
             return status != null && ACTIVE_STATUSES.contains(status.toLowerCase(Locale.ROOT));
-        } catch (IOException e) {
+        } catch (NoSuchFileException e) {
             return false;
+        } catch (BadInputException e) {
+            throw new BadInputException("cannot tell which increment is active: " + e.getMessage()
+                    + "; fix the file or pass the increment id instead of \"active\"", e);
         }
     }
 
@@ -244,7 +251,8 @@ public final class IncrementRepository {
             return List.of();
         }
         try {
-            JsonNode node = Json.mapper().readTree(state.toFile());
+            JsonNode node = JsonInput.parse(JsonInput.readText(state, display(state)), display(state),
+                    JsonInput.Syntax.JSON);
             List<String> ids = new ArrayList<>();
             if (node == null) {
                 return ids;
@@ -271,7 +279,7 @@ public final class IncrementRepository {
                 }
             }
             return ids.stream().map(String::trim).distinct().toList();
-        } catch (IOException e) {
+        } catch (IOException | BadInputException e) {
             // A state file SpecWeave left half-written says nothing we can trust: fall back to metadata.
             return List.of();
         }

@@ -1,6 +1,6 @@
 package io.specweave.deploy.increment;
 
-import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.JsonInput;
 import io.specweave.deploy.OperationFailedException;
 import io.specweave.deploy.config.ConfigLoader;
 import java.io.IOException;
@@ -52,11 +52,9 @@ public final class MetadataStore {
         Path file = increment.metadataFile();
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = JsonInput.readText(file, source);
         } catch (NoSuchFileException e) {
             return MetadataDocument.create(increment, source);
-        } catch (IOException e) {
-            throw new BadInputException(source + ": cannot be read: " + e.getMessage(), e);
         }
         if (text.isBlank()) {
             // An empty file holds nothing to keep; treat it as missing rather than refusing to work.

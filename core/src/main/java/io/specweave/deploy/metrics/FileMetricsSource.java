@@ -3,9 +3,9 @@ package io.specweave.deploy.metrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.JsonInput;
 import io.specweave.deploy.config.ConfigLoader;
-import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,10 +30,10 @@ public final class FileMetricsSource implements MetricsSource {
         String source = file.toString();
         ObjectNode root;
         try {
-            root = ConfigLoader.parseObject(Files.readString(file), source);
-        } catch (IOException e) {
+            root = ConfigLoader.parseObject(JsonInput.readText(file, source), source);
+        } catch (NoSuchFileException e) {
             throw new BadInputException(io.specweave.deploy.Input.METRICS_FILE, io.specweave.deploy.Message.text(
-                    source + ": cannot be read (the metrics file): " + e.getMessage()), e);
+                    source + ": cannot be read (the metrics file): no such file"), e);
         }
         JsonNode node = root.get(track);
         List<String> problems = new ArrayList<>();
@@ -49,6 +49,11 @@ public final class FileMetricsSource implements MetricsSource {
     }
 
     private static Double latency(JsonNode node, String field, String source, String track, List<String> problems) {
+        if (node.has(field + "Ms") && node.has(field)) {
+            // Two spellings in two units: taking either one silently could read the other's number.
+            throw new BadInputException(source + ": " + track + "." + field + " (seconds) and " + track + "." + field
+                    + "Ms (milliseconds) are both given; keep one of them");
+        }
         if (node.has(field + "Ms")) {
             return number(node, field + "Ms", 0.001, source, track, problems);
         }

@@ -4,6 +4,7 @@ import io.specweave.deploy.model.LoadTestResults;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.Json;
+import io.specweave.deploy.JsonInput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -22,14 +23,11 @@ public final class K6SummaryParser {
     public LoadTestResults parse(Path file, String display) {
         JsonNode root;
         try {
-            root = Json.mapper().readTree(Files.readAllBytes(file));
+            root = JsonInput.parse(JsonInput.readText(file, display), display, JsonInput.Syntax.JSON);
         } catch (NoSuchFileException e) {
             throw new BadInputException(display + ": no such file; expected " + EXPECTED);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new BadInputException(display + ": not valid JSON (" + e.getOriginalMessage() + "); expected "
-                    + EXPECTED, e);
-        } catch (IOException e) {
-            throw new BadInputException(display + ": cannot be read: " + e.getMessage(), e);
+        } catch (BadInputException e) {
+            throw new BadInputException(e.getMessage() + "; expected " + EXPECTED, e);
         }
         JsonNode metrics = root == null ? null : root.get("metrics");
         if (metrics == null || !metrics.isObject()) {

@@ -2,6 +2,7 @@ package io.specweave.deploy.tracker.jira;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.config.ConfigLoader;
 import io.specweave.deploy.config.Credentials;
 import io.specweave.deploy.Secret;
 import io.specweave.deploy.config.SyncProfile;
@@ -70,8 +71,9 @@ public record JiraSettings(
         String where = profile.source() + ": sync.profiles." + profile.name() + ".config";
         URI base = baseUrl(profile, where);
         Flavor flavor = flavor(profile, base, where);
-        String project = profile.configText("project") != null ? profile.configText("project")
-                : profile.configText("projectKey");
+        String project = ConfigLoader.oneOf(profile.configText("project"), profile.configText("projectKey"),
+                "sync.profiles." + profile.name() + ".config.project",
+                "sync.profiles." + profile.name() + ".config.projectKey", profile.source());
         if (project == null) {
             throw new BadInputException(where + ".project: expected the Jira project key (e.g. \"PROD\"; SpecWeave's "
                     + "\"projectKey\" is read too), got nothing");

@@ -93,4 +93,16 @@ class JiraSettingsTest {
                 + "\"issueKeys\":\"PROD-3, PROD-4\"}"), new Credentials(CLOUD)).issueKeys())
                 .isEqualTo(List.of("PROD-3", "PROD-4"));
     }
+
+    @Test
+    void projectAndProjectKeyThatDisagreeAreRefusedNamingBoth() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> JiraSettings.from(
+                        profile("{\"baseUrl\":\"https://jira.example.com\",\"project\":\"OPS\",\"projectKey\":\"PROD\"}"),
+                        new Credentials(DC)))
+                .isInstanceOf(io.specweave.deploy.BadInputException.class)
+                .hasMessageContaining("sync.profiles.jira-prod.config.project is \"OPS\" but "
+                        + "sync.profiles.jira-prod.config.projectKey is \"PROD\"");
+        assertThat(JiraSettings.from(profile("{\"baseUrl\":\"https://jira.example.com\",\"project\":\"OPS\","
+                + "\"projectKey\":\"OPS\"}"), new Credentials(DC)).project()).isEqualTo("OPS");
+    }
 }
