@@ -21,14 +21,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * CGI program) behind HTTP basic authentication with one user and token. Requests without them get
  * 401, as GitHub answers a push without credentials.
  */
-final class GitHttpServer implements AutoCloseable {
+public final class GitHttpServer implements AutoCloseable {
 
     private final HttpServer server;
     private final Path root;
     private final String authorization;
-    final List<String> users = new CopyOnWriteArrayList<>();
+    public final List<String> users = new CopyOnWriteArrayList<>();
 
-    GitHttpServer(Path root, String user, String token) {
+    public GitHttpServer(Path root, String user, String token) {
         this.root = root;
         this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + token)
                 .getBytes(StandardCharsets.UTF_8));
@@ -42,7 +42,7 @@ final class GitHttpServer implements AutoCloseable {
     }
 
     /** The HTTPS-like URL of repository {@code name} (a folder under the root). */
-    String url(String name) {
+    public String url(String name) {
         return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort() + "/" + name;
     }
 

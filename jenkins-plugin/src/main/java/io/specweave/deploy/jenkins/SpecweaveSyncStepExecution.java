@@ -37,7 +37,8 @@ public class SpecweaveSyncStepExecution extends SynchronousNonBlockingStepExecut
         EnvVars env = context.get(EnvVars.class);
 
         StepCredential credential = CredentialLookup.resolve(step.getCredentialsId(), run);
-        SyncCallable callable = step.callable(RunEnvironment.of(run, env), credential);
+        StepCredential gitCredential = CredentialLookup.resolveGitPush(step.getGitCredentialsId(), run);
+        SyncCallable callable = step.callable(RunEnvironment.of(run, env), credential, gitCredential);
         FilePath dir = step.getWorkingDirectory() == null ? workspace : workspace.child(step.getWorkingDirectory());
         SyncCallable.Result result = dir.act(callable);
         PrintStream log = listener.getLogger();
