@@ -1,4 +1,4 @@
-// Signature of jenkinsci/jenkins (tag jenkins-2.479.3) core/src/main/java/hudson/AbortException.java
+// Signature of jenkinsci/jenkins (tag jenkins-2.541.3) core/src/main/java/hudson/AbortException.java
 package hudson;
 
 import java.io.IOException;

@@ -1,4 +1,4 @@
-// Signature of jenkinsci/jenkins (tag jenkins-2.479.3) core/src/main/java/hudson/EnvVars.java
+// Signature of jenkinsci/jenkins (tag jenkins-2.541.3) core/src/main/java/hudson/EnvVars.java
 // (the constructors the glue and its tests use; a plain sorted map here, case-insensitive in Jenkins)
 package hudson;
 

@@ -1,4 +1,4 @@
-// Signature of jenkinsci/jenkins (tag jenkins-2.479.3) core/src/main/java/hudson/Extension.java
+// Signature of jenkinsci/jenkins (tag jenkins-2.541.3) core/src/main/java/hudson/Extension.java
 // (the @Indexable meta-annotation of annotation-indexer is left out: it only feeds Jenkins' index).
 package hudson;
 

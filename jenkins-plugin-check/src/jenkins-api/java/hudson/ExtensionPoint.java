@@ -1,4 +1,4 @@
-// Signature of jenkinsci/jenkins (tag jenkins-2.479.3) core/src/main/java/hudson/ExtensionPoint.java (marker interface; its nested annotation is left out)
+// Signature of jenkinsci/jenkins (tag jenkins-2.541.3) core/src/main/java/hudson/ExtensionPoint.java (marker interface; its nested annotation is left out)
 package hudson;
 
 public interface ExtensionPoint {

@@ -1,4 +1,4 @@
-// Signature of jenkinsci/jenkins (tag jenkins-2.479.3) core/src/main/java/hudson/FilePath.java
+// Signature of jenkinsci/jenkins (tag jenkins-2.541.3) core/src/main/java/hudson/FilePath.java
 // Only local paths: act() runs the callable in this JVM, as Jenkins does for a path on the controller.
 package hudson;
 
@@ -12,7 +12,7 @@ import org.jenkinsci.remoting.SerializableOnlyOverRemoting;
 public final class FilePath implements SerializableOnlyOverRemoting {
     private static final long serialVersionUID = 1L;
 
-    private final String remote;
+    private String remote;
 
     public FilePath(File localPath) {
         this.remote = localPath.getPath();

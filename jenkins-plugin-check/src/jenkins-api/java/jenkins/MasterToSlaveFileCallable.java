@@ -1,14 +1,10 @@
-// Signature of jenkinsci/jenkins (tag jenkins-2.479.3) core/src/main/java/jenkins/MasterToSlaveFileCallable.java
+// Signature of jenkinsci/jenkins (tag jenkins-2.541.3) core/src/main/java/jenkins/MasterToSlaveFileCallable.java
+// (checkRoles is ControllerToAgentFileCallable's default method since 2.541's line)
 package jenkins;
 
-import hudson.FilePath.FileCallable;
-import org.jenkinsci.remoting.RoleChecker;
+import jenkins.agents.ControllerToAgentFileCallable;
 
-public abstract class MasterToSlaveFileCallable<T> implements FileCallable<T> {
-    @Override
-    public void checkRoles(RoleChecker checker) throws SecurityException {
-        throw new UnsupportedOperationException("Jenkins API signature: roles are checked by Jenkins remoting");
-    }
+public abstract class MasterToSlaveFileCallable<T> implements ControllerToAgentFileCallable<T> {
 
     private static final long serialVersionUID = 1L;
 }

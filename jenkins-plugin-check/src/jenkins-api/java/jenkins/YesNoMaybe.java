@@ -1,4 +1,4 @@
-// Signature of jenkinsci/jenkins (tag jenkins-2.479.3) core/src/main/java/jenkins/YesNoMaybe.java (constants only)
+// Signature of jenkinsci/jenkins (tag jenkins-2.541.3) core/src/main/java/jenkins/YesNoMaybe.java (constants only)
 package jenkins;
 
 public enum YesNoMaybe {

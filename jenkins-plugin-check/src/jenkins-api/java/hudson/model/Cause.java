@@ -1,11 +1,11 @@
-// Signature of jenkinsci/jenkins (tag jenkins-2.479.3) core/src/main/java/hudson/model/Cause.java (Cause and Cause.UserIdCause)
+// Signature of jenkinsci/jenkins (tag jenkins-2.541.3) core/src/main/java/hudson/model/Cause.java (Cause and Cause.UserIdCause)
 package hudson.model;
 
 public abstract class Cause {
     public abstract String getShortDescription();
 
     public static class UserIdCause extends Cause {
-        private final String userId;
+        private String userId;
 
         public UserIdCause(String userId) {
             this.userId = userId;

@@ -1,4 +1,4 @@
-// Signature of jenkinsci/jenkins (tag jenkins-2.479.3) core/src/main/java/hudson/model/Descriptor.java
+// Signature of jenkinsci/jenkins (tag jenkins-2.541.3) core/src/main/java/hudson/model/Descriptor.java
 // (members the glue uses; its interfaces Loadable, Saveable and OnMaster are left out)
 package hudson.model;
 

@@ -1,4 +1,4 @@
-// Signature of jenkinsci/jenkins (tag jenkins-2.479.3) core/src/main/java/hudson/model/Item.java
+// Signature of jenkinsci/jenkins (tag jenkins-2.541.3) core/src/main/java/hudson/model/Item.java
 // (two of its permissions; Jenkins builds them, here they are null. Supertypes other than
 // AccessControlled are left out)
 package hudson.model;

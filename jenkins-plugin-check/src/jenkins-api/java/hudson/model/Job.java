@@ -1,4 +1,4 @@
-// Signature of jenkinsci/jenkins (tag jenkins-2.479.3) core/src/main/java/hudson/model/Job.java
+// Signature of jenkinsci/jenkins (tag jenkins-2.541.3) core/src/main/java/hudson/model/Job.java
 // (type parameters only: the glue names the type through Run<?, ?>; its supertypes are left out)
 package hudson.model;
 

@@ -1,4 +1,4 @@
-// Signature of jenkinsci/jenkins (tag jenkins-2.479.3) core/src/main/java/hudson/model/Run.java
+// Signature of jenkinsci/jenkins (tag jenkins-2.541.3) core/src/main/java/hudson/model/Run.java
 // (type parameters, one constructor and getCause; its supertypes are left out)
 package hudson.model;
 

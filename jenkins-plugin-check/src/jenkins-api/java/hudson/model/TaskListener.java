@@ -1,4 +1,4 @@
-// Signature of jenkinsci/jenkins (tag jenkins-2.479.3) core/src/main/java/hudson/model/TaskListener.java (its abstract member)
+// Signature of jenkinsci/jenkins (tag jenkins-2.541.3) core/src/main/java/hudson/model/TaskListener.java (its abstract member)
 package hudson.model;
 
 import java.io.PrintStream;

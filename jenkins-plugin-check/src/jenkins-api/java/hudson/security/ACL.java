@@ -1,4 +1,4 @@
-// Signature of jenkinsci/jenkins (tag jenkins-2.479.3) core/src/main/java/hudson/security/ACL.java
+// Signature of jenkinsci/jenkins (tag jenkins-2.541.3) core/src/main/java/hudson/security/ACL.java
 // (SYSTEM2 only; Jenkins gives it the SYSTEM user's authentication)
 package hudson.security;
 

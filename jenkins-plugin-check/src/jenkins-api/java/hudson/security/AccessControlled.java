@@ -1,4 +1,4 @@
-// Signature of jenkinsci/jenkins (tag jenkins-2.479.3) core/src/main/java/hudson/security/AccessControlled.java
+// Signature of jenkinsci/jenkins (tag jenkins-2.541.3) core/src/main/java/hudson/security/AccessControlled.java
 package hudson.security;
 
 public interface AccessControlled {

@@ -1,4 +1,4 @@
-// Signature of jenkinsci/jenkins (tag jenkins-2.479.3) core/src/main/java/hudson/security/Permission.java (the type only)
+// Signature of jenkinsci/jenkins (tag jenkins-2.541.3) core/src/main/java/hudson/security/Permission.java (the type only)
 package hudson.security;
 
 public final class Permission {

@@ -1,4 +1,4 @@
-// Signature of jenkinsci/jenkins (tag jenkins-2.479.3) core/src/main/java/hudson/util/ListBoxModel.java
+// Signature of jenkinsci/jenkins (tag jenkins-2.541.3) core/src/main/java/hudson/util/ListBoxModel.java
 // (its stapler HttpResponse interface is left out)
 package hudson.util;
 

@@ -1,4 +1,4 @@
-// Signature of jenkinsci/jenkins (tag jenkins-2.479.3) core/src/main/java/hudson/util/Secret.java
+// Signature of jenkinsci/jenkins (tag jenkins-2.541.3) core/src/main/java/hudson/util/Secret.java
 // (fromString/getPlainText; the value is kept in memory as is, Jenkins encrypts it)
 package hudson.util;
 
@@ -9,7 +9,7 @@ public final class Secret implements Serializable {
 
     private final String value;
 
-    private Secret(String value) {
+    Secret(String value) {
         this.value = value;
     }
 

@@ -1,4 +1,4 @@
-// Signature of jenkinsci/stapler (master) core/src/main/java/org/kohsuke/stapler/DataBoundSetter.java
+// Signature of jenkinsci/stapler (2050.v425108fd5089) core/src/main/java/org/kohsuke/stapler/DataBoundSetter.java
 package org.kohsuke.stapler;
 
 import java.lang.annotation.Documented;

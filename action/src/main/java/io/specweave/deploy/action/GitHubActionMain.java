@@ -51,7 +51,7 @@ public final class GitHubActionMain {
 
     /** The step outputs action.yml declares, in its order. */
     static final List<String> OUTPUTS = List.of("increment", "environment", "profile", "tracking-url", "tracking-id",
-            "health-status", "deployment", "status", "dora", "test-results", "recommendation", "metrics");
+            "deployment-id", "health-status", "deployment", "status", "dora", "test-results", "recommendation", "metrics");
 
     /** Outputs holding JSON documents: always written in the heredoc form. */
     static final Set<String> JSON_OUTPUTS = Set.of("deployment", "status", "dora", "test-results", "metrics");

@@ -129,16 +129,38 @@ class ActionYamlTest {
     }
 
     @Test
-    void releaseWorkflowPushesTheImageToGhcrOnATag() throws IOException {
+    void releaseWorkflowPushesTheMultiArchImageBeforeAnyTagAndMovesTheMajorTagAfterTheRelease() throws IOException {
         JsonNode release = new ObjectMapper(new YAMLFactory()).readTree(
                 Path.of("..", ".github", "workflows", "release.yml").toFile());
-        assertThat(release.path("on").path("push").path("tags").get(0).asText()).isEqualTo("v*");
+        assertThat(release.path("on").path("workflow_dispatch").path("inputs").path("version").path("required")
+                .asBoolean()).isTrue();
         assertThat(release.path("permissions").path("packages").asText()).isEqualTo("write");
-        List<String> uses = new ArrayList<>();
-        release.path("jobs").path("image").path("steps").forEach(s -> uses.add(s.path("uses").asText()));
-        assertThat(uses).anyMatch(u -> u.startsWith("docker/build-push-action@"))
-                .anyMatch(u -> u.startsWith("docker/login-action@"));
-        assertThat(release.toString()).contains("ghcr.io/${{ github.repository }}");
+        assertThat(release.path("permissions").path("contents").asText()).isEqualTo("write");
+        List<String> steps = new ArrayList<>();
+        release.path("jobs").path("release").path("steps").forEach(s -> steps.add(s.has("uses")
+                ? s.path("uses").asText() : s.path("run").asText()));
+        int push = indexOf(steps, "docker/build-push-action@");
+        JsonNode pushStep = release.path("jobs").path("release").path("steps").get(push);
+        assertThat(pushStep.path("with").path("platforms").asText()).isEqualTo("linux/amd64,linux/arm64");
+        assertThat(indexOf(steps, "docker/setup-qemu-action@")).isLessThan(push);
+        // The release commit and the files exist before the image is pushed; no tag exists before it is.
+        assertThat(indexOf(steps, "release/prepare.sh")).isLessThan(push);
+        assertThat(indexOf(steps, "release/assets.sh")).isLessThan(push);
+        assertThat(indexOf(steps, "release/tag.sh")).isGreaterThan(push);
+        assertThat(indexOf(steps, "release/publish.sh")).isGreaterThan(indexOf(steps, "release/tag.sh"));
+        assertThat(indexOf(steps, "release/move-major.sh")).isGreaterThan(indexOf(steps, "release/publish.sh"));
+        // The image's owner/repo is the repository's own, never a name written into the workflow.
+        assertThat(steps.get(indexOf(steps, "release/prepare.sh")))
+                .contains("release/image.sh \"$REGISTRY\" \"$GITHUB_REPOSITORY\"");
+    }
+
+    private static int indexOf(List<String> steps, String text) {
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).contains(text)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no step with " + text + " in " + steps);
     }
 
     /** An environment that remembers every variable looked up. */

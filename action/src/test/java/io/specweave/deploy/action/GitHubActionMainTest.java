@@ -44,7 +44,7 @@ class GitHubActionMainTest {
                 .containsEntry("environment", "qa")
                 .containsEntry("profile", "local-qa")
                 .containsEntry("tracking-id", "0002-password-reset/qa")
-                .doesNotContainKeys("tracking-url", "health-status");
+                .doesNotContainKeys("tracking-url", "health-status", "deployment-id");
         JsonNode deployment = Json.mapper().readTree(outputs.get("deployment"));
         assertThat(deployment.path("status").asText()).isEqualTo("deployed");
         assertThat(deployment.path("commit").asText()).isEqualTo(ActionWorkspace.SHA);
@@ -169,6 +169,19 @@ class GitHubActionMainTest {
         assertThat(ws.outputs()).containsEntry("tracking-id", "57")
                 .containsEntry("tracking-url", "https://github.com/demo-shop/qa/issues/57");
         assertThat(ws.summaryText()).contains("[#57](https://github.com/demo-shop/qa/issues/57)");
+    }
+
+    @Test
+    void theGithubDeploymentTheTrackerRecordedIsTheDeploymentIdOutput() throws IOException {
+        ActionWorkspace ws = new ActionWorkspace(temp).input("increment", "0002").input("profile", "github-qa");
+        addProfile(ws, "github-qa", "github", "qa");
+
+        ActionWorkspace.Run run = ws.run(credentials -> new TrackerFactory(credentials).register(Provider.GITHUB,
+                (profile, creds) -> request -> new TrackingRef(Provider.GITHUB, 57, null,
+                        "https://github.com/demo-shop/qa/issues/57", true, true, List.of(), 1_234_567_890_123L)));
+
+        assertThat(run.exitCode()).as(run.stdout()).isZero();
+        assertThat(ws.outputs()).containsEntry("deployment-id", "1234567890123").containsEntry("tracking-id", "57");
     }
 
     @Test

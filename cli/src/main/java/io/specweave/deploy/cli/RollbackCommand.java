@@ -18,7 +18,7 @@ final class RollbackCommand extends OperationCommand {
     @Mixin
     FactsOptions facts;
 
-    @Option(names = "--canary", description = "Roll back the running canary (0 %, abandoned) instead.")
+    @Option(names = "--canary", description = "Roll back the running canary (0 %%, abandoned) instead.")
     boolean canary;
 
     @Option(names = "--reason", description = "Why, for the record and the tracking item.")

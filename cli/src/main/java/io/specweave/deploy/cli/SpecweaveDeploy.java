@@ -42,6 +42,7 @@ public final class SpecweaveDeploy {
         COMMANDS.put("monitor", MonitorCommand::new);
         COMMANDS.put("test", TestCommand::new);
         COMMANDS.put("feature-flag", FeatureFlagCommand::new);
+        COMMANDS.put("completion", CompletionCommand::new);
     }
 
     private final CliRuntime runtime;
@@ -70,8 +71,7 @@ public final class SpecweaveDeploy {
         if (command != null && COMMANDS.containsKey(command)) {
             cli.addSubcommand(command, COMMANDS.get(command).get());
         } else {
-            COMMANDS.forEach((name, factory) -> cli.addSubcommand(name, factory.get()));
-            cli.addSubcommand("help", new CommandLine.HelpCommand());
+            withAllCommands(cli);
         }
         cli.setOut(runtime.out());
         cli.setErr(runtime.err());
@@ -93,6 +93,17 @@ public final class SpecweaveDeploy {
         runtime.out().flush();
         runtime.err().flush();
         return code;
+    }
+
+    /** The command line of {@code root} with every command registered, as help and completion show them. */
+    static CommandLine withAllCommands(SpecweaveDeploy root) {
+        return withAllCommands(new CommandLine(root));
+    }
+
+    private static CommandLine withAllCommands(CommandLine cli) {
+        COMMANDS.forEach((name, factory) -> cli.addSubcommand(name, factory.get()));
+        cli.addSubcommand("help", new CommandLine.HelpCommand());
+        return cli;
     }
 
     private static String firstWord(String[] args) {

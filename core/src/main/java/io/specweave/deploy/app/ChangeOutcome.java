@@ -106,6 +106,11 @@ public record ChangeOutcome<D>(Result result, String operation, Increment increm
         return record == null ? null : record.trackingUrl();
     }
 
+    /** The GitHub Deployment the tracker created or updated for this run; null when it made none. */
+    public Long deploymentId() {
+        return tracking == null ? null : tracking.deploymentId();
+    }
+
     /** This outcome with another detail (an operation that adds what it measured after the pipeline). */
     <E> ChangeOutcome<E> withDetail(E other) {
         return new ChangeOutcome<>(result, operation, increment, target, record, stored, newDeployment,

@@ -1,5 +1,6 @@
 package io.specweave.deploy.app;
 
+import io.specweave.deploy.Secret;
 import io.specweave.deploy.ci.CiContext;
 import io.specweave.deploy.ci.MetadataCommitter;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ public final class CommitBack {
      * @param attempts pushes to try while other jobs keep moving the branch
      * @param writer   who wrote the record, for the message ({@code specweave-deploy}, {@code specweaveSync})
      */
-    public record Spec(String remote, int attempts, String writer) {
+    public record Spec(String remote, int attempts, String writer, MetadataCommitter.HttpsCredential credential) {
 
         public Spec {
             remote = remote == null ? "origin" : remote;
@@ -34,9 +35,19 @@ public final class CommitBack {
             writer = writer == null ? "specweave-deploy" : writer;
         }
 
+        /** Pushing with the credentials git has (the checkout's). */
+        public Spec(String remote, int attempts, String writer) {
+            this(remote, attempts, writer, null);
+        }
+
         /** To {@code origin}, trying {@code attempts} pushes. */
         public static Spec of(int attempts, String writer) {
             return new Spec("origin", attempts, writer);
+        }
+
+        /** This push, authenticated to an HTTPS remote as {@code username} with {@code token}. */
+        public Spec withCredential(String username, Secret token) {
+            return new Spec(remote, attempts, writer, new MetadataCommitter.HttpsCredential(username, token));
         }
     }
 
@@ -103,7 +114,7 @@ public final class CommitBack {
                 + " so the next environment's job sees this record."
                 + (facts.runUrl() == null ? "" : "\nRun: " + facts.runUrl());
         MetadataCommitter committer = new MetadataCommitter(project.dir(), facts.committer(), spec.remote(),
-                spec.attempts());
+                spec.attempts(), spec.credential());
         return new Result(committer.commitAndPush(files, message, facts.commitBranch(), reapply), message);
     }
 }

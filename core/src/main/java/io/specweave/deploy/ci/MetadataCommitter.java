@@ -1,5 +1,6 @@
 package io.specweave.deploy.ci;
 
+import io.specweave.deploy.Secret;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +40,7 @@ public final class MetadataCommitter {
     private final String remote;
     private final int maxAttempts;
     private final Map<String, String> environment;
+    private final HttpsCredential credential;
 
     /**
      * @param workTree    any folder inside the repository's work tree
@@ -47,6 +49,14 @@ public final class MetadataCommitter {
      * @param maxAttempts pushes to try before giving up on a branch that keeps moving (at least 1)
      */
     public MetadataCommitter(Path workTree, Author author, String remote, int maxAttempts) {
+        this(workTree, author, remote, maxAttempts, null);
+    }
+
+    /**
+     * @param credential the user and token an HTTPS remote takes for the push, instead of what the
+     *                   checkout left behind (a Jenkins agent's git has none); null for git's own
+     */
+    public MetadataCommitter(Path workTree, Author author, String remote, int maxAttempts, HttpsCredential credential) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
         }
@@ -62,8 +72,37 @@ public final class MetadataCommitter {
             env.put("GIT_COMMITTER_NAME", author.name());
             env.put("GIT_COMMITTER_EMAIL", author.email());
         }
+        // The token reaches git's credential helper through the environment of the git process only:
+        // never on a command line (visible to every user of the machine) or in a file.
+        this.credential = credential;
+        if (credential != null) {
+            env.put(USERNAME_VARIABLE, credential.username());
+            env.put(PASSWORD_VARIABLE, credential.password().reveal());
+        }
         this.environment = Map.copyOf(env);
     }
+
+    /** A user name and token (or password) for an HTTPS remote; {@link #toString()} never shows the token. */
+    public record HttpsCredential(String username, Secret password) {
+        public HttpsCredential {
+            Objects.requireNonNull(username, "username");
+            Objects.requireNonNull(password, "password");
+        }
+
+        @Override
+        public String toString() {
+            return "HTTPS credential of " + username;
+        }
+    }
+
+    static final String USERNAME_VARIABLE = "SPECWEAVE_GIT_USERNAME";
+    static final String PASSWORD_VARIABLE = "SPECWEAVE_GIT_PASSWORD";
+    /**
+     * Answers git's "get" with the variables above. The empty helper first drops the helpers git is
+     * configured with, so a stale stored credential is not tried instead.
+     */
+    private static final String CREDENTIAL_HELPER = "!f() { test \"$1\" = get && printf 'username=%s\\npassword=%s\\n' "
+            + "\"$" + USERNAME_VARIABLE + "\" \"$" + PASSWORD_VARIABLE + "\"; }; f";
 
     /** Who a commit is by. */
     public record Author(String name, String email) {
@@ -213,7 +252,12 @@ public final class MetadataCommitter {
 
     /** Runs git in the work tree (trusted there though a container's root user may not own it). */
     private Git git(List<String> args) {
-        ProcessBuilder builder = GitCommand.in(workTree, args).redirectErrorStream(true);
+        List<String> all = new ArrayList<>();
+        if (credential != null) {
+            all.addAll(List.of("-c", "credential.helper=", "-c", "credential.helper=" + CREDENTIAL_HELPER));
+        }
+        all.addAll(args);
+        ProcessBuilder builder = GitCommand.in(workTree, all).redirectErrorStream(true);
         builder.environment().putAll(environment);
         try {
             Process process = builder.start();
@@ -226,7 +270,11 @@ public final class MetadataCommitter {
                 process.destroyForcibly();
                 return new Git(-1, "git " + args.get(0) + " did not finish within " + COMMAND_TIMEOUT.toSeconds() + "s");
             }
-            return new Git(process.exitValue(), redact(new String(bytes, StandardCharsets.UTF_8).strip()));
+            String output = redact(new String(bytes, StandardCharsets.UTF_8).strip());
+            if (credential != null && !credential.password().reveal().isEmpty()) {
+                output = output.replace(credential.password().reveal(), "***");
+            }
+            return new Git(process.exitValue(), output);
         } catch (IOException e) {
             return new Git(NOT_STARTED, "cannot run git (is it installed?): " + e.getMessage());
         } catch (InterruptedException e) {

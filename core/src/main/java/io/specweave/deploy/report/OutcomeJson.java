@@ -25,7 +25,7 @@ public final class OutcomeJson {
 
     /** The fields with one plain value each, in the order they are reported. */
     public static final List<String> SCALARS = List.of("increment", "environment", "slot", "profile", "provider",
-            "trackingId", "trackingUrl", "healthStatus", "deployedAt", "status", "result");
+            "trackingId", "trackingUrl", "deploymentId", "healthStatus", "deployedAt", "status", "result");
 
     private OutcomeJson() {
     }
@@ -40,6 +40,9 @@ public final class OutcomeJson {
         put(node, "provider", outcome.target().profile().provider().id());
         put(node, "trackingId", outcome.trackingId());
         put(node, "trackingUrl", outcome.trackingUrl());
+        if (outcome.deploymentId() != null) {
+            node.put("deploymentId", outcome.deploymentId());
+        }
         put(node, "healthStatus", outcome.health() != null ? outcome.health().status().raw()
                 : r == null || r.healthStatus() == null ? null : r.healthStatus().raw());
         put(node, "deployedAt", r == null ? null : r.deployedAt());
@@ -122,7 +125,7 @@ public final class OutcomeJson {
 
     /**
      * What an outcome reports by name, as text (JSON text for the structured ones), for front ends whose
-     * outputs are named strings: increment, environment, profile, trackingUrl, trackingId, healthStatus,
+     * outputs are named strings: increment, environment, profile, trackingUrl, trackingId, deploymentId, healthStatus,
      * deployment, and what the operation adds — testResults (a suite), recommendation and metrics (monitoring).
      */
     public static Map<String, String> named(ChangeOutcome<?> outcome) {
@@ -133,6 +136,7 @@ public final class OutcomeJson {
         named.put("profile", outcome.target().profile().name());
         named.put("trackingUrl", json.path("trackingUrl").asText(null));
         named.put("trackingId", json.path("trackingId").asText(null));
+        named.put("deploymentId", outcome.deploymentId() == null ? null : String.valueOf(outcome.deploymentId()));
         named.put("healthStatus", json.path("healthStatus").asText(null));
         if (outcome.record() != null) {
             named.put("deployment", Json.compact(outcome.record().toNodeWithoutHistory()));

@@ -14,12 +14,20 @@ import java.util.List;
  * @param created  true when this sync created the item
  * @param changed  true when this sync changed anything on the item
  * @param warnings what the user should know but that did not fail the sync
+ * @param deploymentId the GitHub Deployment this sync created or updated ({@code githubDeployment: true}),
+ *                 for workflows that chain other deployment actions; null when there is none
  */
 public record TrackingRef(Provider provider, Integer number, String key, String url, boolean created,
-        boolean changed, List<String> warnings) {
+        boolean changed, List<String> warnings, Long deploymentId) {
 
     public TrackingRef {
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** An item without a GitHub Deployment: every provider but GitHub, and GitHub without {@code githubDeployment}. */
+    public TrackingRef(Provider provider, Integer number, String key, String url, boolean created, boolean changed,
+            List<String> warnings) {
+        this(provider, number, key, url, created, changed, warnings, null);
     }
 
     /** Issue number, Jira key or work item id, as the Action's {@code tracking-id} output shows it. */

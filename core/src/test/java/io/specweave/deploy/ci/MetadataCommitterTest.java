@@ -67,6 +67,46 @@ class MetadataCommitterTest {
     }
 
     @Test
+    void aPushToAnHttpsRemoteUsesTheGivenUserAndTokenAndNeverShowsTheToken() throws Exception {
+        String token = "ghp_" + "s3cr3t".repeat(4);
+        try (GitHttpServer host = new GitHttpServer(temp, "jenkins-bot", token)) {
+            git(work, "remote", "set-url", "origin", host.url("origin.git"));
+            Files.writeString(metadata, "{\n  \"id\": \"0001\",\n  \"deployments\": {}\n}\n");
+            io.specweave.deploy.Secret secret = new io.specweave.deploy.Secret("gitCredentialsId", token);
+
+            MetadataCommitter.Result refused = new MetadataCommitter(work, BOT, "origin", 1,
+                    new MetadataCommitter.HttpsCredential("jenkins-bot", new io.specweave.deploy.Secret("x", "wrong")))
+                    .commitAndPush(List.of(metadata), "record", null);
+            Files.writeString(metadata, "{\n  \"id\": \"0001\",\n  \"deployments\": {\"qa\": {}}\n}\n");
+            MetadataCommitter.Result pushed = new MetadataCommitter(work, BOT, "origin", 1,
+                    new MetadataCommitter.HttpsCredential("jenkins-bot", secret))
+                    .commitAndPush(List.of(metadata), "record", null);
+
+            assertThat(refused.onRemote()).isFalse();
+            assertThat(pushed.outcome()).as(pushed.detail()).isEqualTo(MetadataCommitter.Outcome.PUSHED);
+            assertThat(git(origin, "rev-parse", "main")).isEqualTo(pushed.commit());
+            assertThat(host.users).contains("jenkins-bot");
+            assertThat(refused.detail() + pushed.detail() + refused + pushed).doesNotContain(token);
+            assertThat(new MetadataCommitter.HttpsCredential("jenkins-bot", secret).toString()).doesNotContain(token);
+        }
+    }
+
+    @Test
+    void withoutCredentialsAnHttpsRemoteThatAsksForThemRefusesThePush() throws Exception {
+        try (GitHttpServer host = new GitHttpServer(temp, "jenkins-bot", "token")) {
+            git(work, "remote", "set-url", "origin", host.url("origin.git"));
+            String before = git(origin, "rev-parse", "main");
+            Files.writeString(metadata, "{\n  \"id\": \"0001\",\n  \"deployments\": {}\n}\n");
+
+            MetadataCommitter.Result result = new MetadataCommitter(work, BOT, "origin", 1)
+                    .commitAndPush(List.of(metadata), "record", null);
+
+            assertThat(result.onRemote()).isFalse();
+            assertThat(git(origin, "rev-parse", "main")).isEqualTo(before);
+        }
+    }
+
+    @Test
     void nothingChangedIsNothingToCommit() {
         MetadataCommitter.Result result = new MetadataCommitter(work, BOT, "origin", 3)
                 .commitAndPush(List.of(metadata), "record", null);

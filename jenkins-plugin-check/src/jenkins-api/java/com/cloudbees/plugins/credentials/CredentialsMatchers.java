@@ -1,4 +1,4 @@
-// Signature of jenkinsci/credentials-plugin (master) src/main/java/com/cloudbees/plugins/credentials/CredentialsMatchers.java (instanceOf and anyOf)
+// Signature of jenkinsci/credentials-plugin (1504.vd96751bcc06d) src/main/java/com/cloudbees/plugins/credentials/CredentialsMatchers.java (instanceOf and anyOf)
 package com.cloudbees.plugins.credentials;
 
 public class CredentialsMatchers {

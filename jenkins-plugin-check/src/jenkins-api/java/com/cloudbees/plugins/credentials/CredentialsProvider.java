@@ -1,4 +1,4 @@
-// Signature of jenkinsci/credentials-plugin (master) src/main/java/com/cloudbees/plugins/credentials/CredentialsProvider.java
+// Signature of jenkinsci/credentials-plugin (1504.vd96751bcc06d) src/main/java/com/cloudbees/plugins/credentials/CredentialsProvider.java
 // (the static members the steps use; its IconSpec interface is left out; Jenkins builds USE_ITEM)
 package com.cloudbees.plugins.credentials;
 

@@ -111,6 +111,40 @@ class CommitMetadataTest {
     }
 
     @Test
+    void gitCredentialsIdIsTheUserAndTokenThePushToAnHttpsRemoteUses() throws Exception {
+        String token = "glpat-" + "t0k3n".repeat(4);
+        try (io.specweave.deploy.ci.GitHttpServer host = new io.specweave.deploy.ci.GitHttpServer(root, "ci-bot", token)) {
+            git(workspace, "remote", "set-url", "origin", host.url("origin.git"));
+            SpecweaveSyncStep step = Steps.sync("local-qa");
+            step.setCommitMetadata(true);
+            step.setGitCredentialsId("git-push");
+
+            SyncCallable.Result synced = step.callable(run(Map.of()), null,
+                    StepCredential.usernamePassword("git-push", "ci-bot", token)).invoke(workspace.toFile(), null);
+
+            assertThat(synced.values()).containsEntry("metadataCommitted", true);
+            assertThat(git(origin, "log", "-1", "--format=%H", "main")).isEqualTo(synced.values().get("metadataCommit"));
+            assertThat(host.users).containsOnly("ci-bot");
+            assertThat(String.join("\n", synced.lines()) + synced.values()).doesNotContain(token);
+        }
+    }
+
+    @Test
+    void withoutGitCredentialsAnHttpsRemoteThatAsksForThemIsAWarning() throws Exception {
+        try (io.specweave.deploy.ci.GitHttpServer host = new io.specweave.deploy.ci.GitHttpServer(root, "ci-bot", "t")) {
+            git(workspace, "remote", "set-url", "origin", host.url("origin.git"));
+            String before = git(origin, "rev-parse", "main");
+            SpecweaveSyncStep step = Steps.sync("local-qa");
+            step.setCommitMetadata(true);
+
+            Map<String, Object> result = step.callable(run(Map.of()), null).invoke(workspace.toFile(), null).values();
+
+            assertThat(result).containsEntry("status", "deployed").containsEntry("metadataCommitted", false);
+            assertThat(git(origin, "rev-parse", "main")).isEqualTo(before);
+        }
+    }
+
+    @Test
     void withoutTheParameterNothingIsCommitted() throws Exception {
         String before = git(origin, "rev-parse", "main");
 

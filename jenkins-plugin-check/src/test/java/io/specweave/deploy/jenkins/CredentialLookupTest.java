@@ -60,4 +60,18 @@ class CredentialLookupTest {
         assertThat(user.toString()).contains("jira").doesNotContain("atl-789");
         assertThat(user.redact("token atl-789 refused")).isEqualTo("token **** refused");
     }
+
+    @Test
+    void theGitPushCredentialIsAUsernameWithPasswordAndNothingElse() throws Exception {
+        StepCredential push = CredentialLookup.gitPush(new Fakes.UsernamePassword("git-push", "ci-bot", "ghp_456"));
+
+        assertThat(push.username()).isEqualTo("ci-bot");
+        assertThat(push.secret()).isEqualTo("ghp_456");
+        assertThatThrownBy(() -> CredentialLookup.gitPush(new Fakes.SecretText("gh", "ghp_123")))
+                .isExactlyInstanceOf(AbortException.class)
+                .hasMessageContaining("gitCredentialsId")
+                .hasMessageContaining("\"gh\"")
+                .hasMessageContaining("Username with password");
+        assertThat(CredentialLookup.resolveGitPush(null, new Fakes.FakeRun(null))).isNull();
+    }
 }

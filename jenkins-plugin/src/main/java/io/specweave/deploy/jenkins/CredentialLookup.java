@@ -17,7 +17,36 @@ final class CredentialLookup {
             CredentialsMatchers.instanceOf(StringCredentials.class),
             CredentialsMatchers.instanceOf(UsernamePasswordCredentials.class));
 
+    /** What commitMetadata pushes with: a user name and a token (or password) for an HTTPS remote. */
+    static final CredentialsMatcher GIT_PUSH = CredentialsMatchers.instanceOf(UsernamePasswordCredentials.class);
+
     private CredentialLookup() {
+    }
+
+    /** The credential {@code gitCredentialsId} names, for the push of commitMetadata; null when none was given. */
+    static StepCredential resolveGitPush(String id, Run<?, ?> run) throws AbortException {
+        if (id == null) {
+            return null;
+        }
+        StandardCredentials found = CredentialsProvider.findCredentialById(id, StandardCredentials.class, run);
+        if (found == null) {
+            throw new AbortException("gitCredentialsId: no credential \"" + id + "\" is visible to this build; expected "
+                    + "the id of a \"Username with password\" credential (for GitHub: any user name and a token with "
+                    + "contents: write) in a store this job can use");
+        }
+        StepCredential credential = gitPush(found);
+        CredentialsProvider.track(run, found);
+        return credential;
+    }
+
+    static StepCredential gitPush(StandardCredentials credentials) throws AbortException {
+        if (credentials instanceof UsernamePasswordCredentials user) {
+            return StepCredential.usernamePassword(credentials.getId(), user.getUsername(),
+                    user.getPassword().getPlainText());
+        }
+        throw new AbortException("gitCredentialsId: credential \"" + credentials.getId() + "\" is a "
+                + credentials.getClass().getSimpleName() + "; expected a \"Username with password\" credential: git "
+                + "sends a user name and a token (or password) to an HTTPS remote");
     }
 
     /** The credential {@code id} as this run may see it; null when no id was given. */

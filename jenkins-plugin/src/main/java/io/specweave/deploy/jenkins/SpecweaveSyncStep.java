@@ -45,6 +45,7 @@ public class SpecweaveSyncStep extends Step {
     private boolean deployed = true;
     private boolean failed;
     private String credentialsId;
+    private String gitCredentialsId;
     private String workingDirectory;
 
     /**
@@ -117,6 +118,11 @@ public class SpecweaveSyncStep extends Step {
     @DataBoundSetter
     public void setWorkingDirectory(String workingDirectory) { this.workingDirectory = Text.blankToNull(workingDirectory); }
 
+    public String getGitCredentialsId() { return gitCredentialsId; }
+    /** The "Username with password" commitMetadata pushes with over HTTPS. */
+    @DataBoundSetter
+    public void setGitCredentialsId(String gitCredentialsId) { this.gitCredentialsId = Text.blankToNull(gitCredentialsId); }
+
     public boolean isCommitMetadata() { return p.commitMetadata; }
     @DataBoundSetter
     public void setCommitMetadata(boolean commitMetadata) { p.commitMetadata = commitMetadata; }
@@ -158,9 +164,14 @@ public class SpecweaveSyncStep extends Step {
 
     /** What the agent needs to run the sync: this step's values, the run's variables and the credential. */
     SyncCallable callable(Map<String, String> runEnvironment, StepCredential credential) {
+        return callable(runEnvironment, credential, null);
+    }
+
+    /** ... and the credential {@code commitMetadata} pushes with; null for the checkout's own. */
+    SyncCallable callable(Map<String, String> runEnvironment, StepCredential credential, StepCredential gitCredential) {
         p.outcome = (failed ? Request.Outcome.FAILED : deployed ? Request.Outcome.DEPLOYED
                 : Request.Outcome.IN_PROGRESS).name();
-        return new SyncCallable(p, runEnvironment, credential);
+        return new SyncCallable(p, runEnvironment, credential, gitCredential);
     }
 
     @Extension
@@ -196,6 +207,20 @@ public class SpecweaveSyncStep extends Step {
                     .includeMatchingAs(ACL.SYSTEM2, item, StandardCredentials.class, List.of(),
                             CredentialLookup.USABLE)
                     .includeCurrentValue(credentialsId);
+        }
+
+        /** The credentials commitMetadata can push with: usernames with password the job can use. */
+        public ListBoxModel doFillGitCredentialsIdItems(@AncestorInPath Item item,
+                @QueryParameter String gitCredentialsId) {
+            StandardListBoxModel result = new StandardListBoxModel();
+            if (item == null || !item.hasPermission(Item.EXTENDED_READ)
+                    && !item.hasPermission(CredentialsProvider.USE_ITEM)) {
+                return result.includeCurrentValue(gitCredentialsId);
+            }
+            return result.includeEmptyValue()
+                    .includeMatchingAs(ACL.SYSTEM2, item, StandardCredentials.class, List.of(),
+                            CredentialLookup.GIT_PUSH)
+                    .includeCurrentValue(gitCredentialsId);
         }
     }
 }

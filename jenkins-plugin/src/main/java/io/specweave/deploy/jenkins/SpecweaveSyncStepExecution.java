@@ -41,7 +41,8 @@ public class SpecweaveSyncStepExecution extends SynchronousNonBlockingStepExecut
         java.util.HashMap<String, String> variables = RunEnvironment.of(run, env);
         // Read on the controller: the agent has no Jenkins instance to ask.
         JenkinsProxy.addTo(variables, Jenkins.get().proxy);
-        SyncCallable callable = step.callable(variables, credential);
+        StepCredential gitCredential = CredentialLookup.resolveGitPush(step.getGitCredentialsId(), run);
+        SyncCallable callable = step.callable(variables, credential, gitCredential);
         FilePath dir = step.getWorkingDirectory() == null ? workspace : workspace.child(step.getWorkingDirectory());
         SyncCallable.Result result = dir.act(callable);
         PrintStream log = listener.getLogger();

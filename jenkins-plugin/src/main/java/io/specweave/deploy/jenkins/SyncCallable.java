@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import hudson.AbortException;
 import hudson.remoting.VirtualChannel;
 import io.specweave.deploy.DeployException;
+import io.specweave.deploy.Secret;
 import io.specweave.deploy.app.ChangeOutcome;
+import io.specweave.deploy.Secret;
 import io.specweave.deploy.app.CommitBack;
 import io.specweave.deploy.app.Host;
 import io.specweave.deploy.app.Operations;
@@ -65,11 +67,19 @@ final class SyncCallable extends MasterToSlaveFileCallable<SyncCallable.Result> 
     private final Parameters parameters;
     private final HashMap<String, String> runEnvironment;
     private final StepCredential credential;
+    private final StepCredential gitCredential;
 
     SyncCallable(Parameters parameters, Map<String, String> runEnvironment, StepCredential credential) {
+        this(parameters, runEnvironment, credential, null);
+    }
+
+    /** @param gitCredential the user and token commitMetadata pushes with; null for the checkout's own */
+    SyncCallable(Parameters parameters, Map<String, String> runEnvironment, StepCredential credential,
+            StepCredential gitCredential) {
         this.parameters = parameters;
         this.runEnvironment = new HashMap<>(runEnvironment);
         this.credential = credential;
+        this.gitCredential = gitCredential;
     }
 
     @Override
@@ -124,11 +134,18 @@ final class SyncCallable extends MasterToSlaveFileCallable<SyncCallable.Result> 
                 .coverage(p.coverage).loadTestResults(p.loadTestResults)
                 .credential(credential == null ? null : credential.username(), credential == null ? null
                         : credential.secret())
-                .commitBack(p.commitMetadata ? CommitBack.Spec.of(COMMIT_ATTEMPTS, "specweaveSync") : null)
+                .commitBack(p.commitMetadata ? commitBack() : null)
                 .build();
     }
 
+    private CommitBack.Spec commitBack() {
+        CommitBack.Spec spec = CommitBack.Spec.of(COMMIT_ATTEMPTS, "specweaveSync");
+        return gitCredential == null ? spec
+                : spec.withCredential(gitCredential.username(), new Secret("gitCredentialsId", gitCredential.secret()));
+    }
+
     private String redact(String text) {
-        return credential == null ? text : credential.redact(text);
+        String redacted = credential == null ? text : credential.redact(text);
+        return gitCredential == null ? redacted : gitCredential.redact(redacted);
     }
 }

@@ -190,6 +190,7 @@ public final class GithubTracker implements Tracker {
         private boolean created;
         private boolean lostRace;
         private boolean changed;
+        private Long deploymentId;
 
         IssueSync(GitHub github, GithubErrors errors, TrackingRequest request) {
             this.github = github;
@@ -262,7 +263,7 @@ public final class GithubTracker implements Tracker {
             }
             URL url = issue.getHtmlUrl();
             return new TrackingRef(Provider.GITHUB, issue.getNumber(), String.valueOf(issue.getNumber()),
-                    url == null ? null : url.toString(), created, changed, warnings);
+                    url == null ? null : url.toString(), created, changed, warnings, deploymentId);
         }
 
         /**
@@ -556,6 +557,7 @@ public final class GithubTracker implements Tracker {
                 } else {
                     latest = first(deployment.listStatuses().withPageSize(1));
                 }
+                deploymentId = deployment.getId();
                 if (latest == null || latest.getState() != state
                         || !Objects.equals(text(latest.getEnvironmentUrl()), record.deploymentUrl())
                         || !Objects.equals(text(latest.getLogUrl()), record.runUrl())) {

@@ -60,6 +60,29 @@ class GithubDeploymentTest {
     }
 
     @Test
+    void theOutcomeNamesTheDeploymentItCreatedAndTheSameOneOnARerun() {
+        ChangeOutcome<?> first = project.deploy(GithubProject.sha(1), 1);
+        long id = repo.deployments.get(0).path("id").asLong();
+
+        assertThat(first.deploymentId()).isEqualTo(id);
+        assertThat(io.specweave.deploy.report.OutcomeJson.named(first)).containsEntry("deploymentId", String.valueOf(id));
+        assertThat(io.specweave.deploy.report.OutcomeJson.of(first, io.specweave.deploy.Message.Spelling.DOMAIN)
+                .path("deploymentId").asLong()).isEqualTo(id);
+        assertThat(project.deploy(GithubProject.sha(1), 2).deploymentId()).isEqualTo(id);
+    }
+
+    @Test
+    void withoutGithubDeploymentThereIsNoDeploymentId(@TempDir Path other) {
+        GithubProject plain = new GithubProject(other, github);
+
+        ChangeOutcome<?> outcome = plain.deploy(GithubProject.sha(1), 1);
+
+        assertThat(repo.deployments).isEmpty();
+        assertThat(outcome.deploymentId()).isNull();
+        assertThat(io.specweave.deploy.report.OutcomeJson.named(outcome)).doesNotContainKey("deploymentId");
+    }
+
+    @Test
     void rerunReusesTheDeploymentAndAddsNoStatusWhenNothingChanged() {
         project.deploy(GithubProject.sha(1), 1);
         github.clearRequests();

@@ -1,4 +1,4 @@
-// Signature of jenkinsci/credentials-plugin (master) src/main/java/com/cloudbees/plugins/credentials/common/AbstractIdCredentialsListBoxModel.java
+// Signature of jenkinsci/credentials-plugin (1504.vd96751bcc06d) src/main/java/com/cloudbees/plugins/credentials/common/AbstractIdCredentialsListBoxModel.java
 // (the members the step's descriptor uses; listing credentials needs a running Jenkins)
 package com.cloudbees.plugins.credentials.common;
 

@@ -1,4 +1,4 @@
-// Signature of jenkinsci/credentials-plugin (master) src/main/java/com/cloudbees/plugins/credentials/common/StandardListBoxModel.java
+// Signature of jenkinsci/credentials-plugin (1504.vd96751bcc06d) src/main/java/com/cloudbees/plugins/credentials/common/StandardListBoxModel.java
 package com.cloudbees.plugins.credentials.common;
 
 public class StandardListBoxModel

@@ -1,4 +1,4 @@
-// Signature of jenkinsci/credentials-plugin (master) src/main/java/com/cloudbees/plugins/credentials/common/UsernamePasswordCredentials.java
+// Signature of jenkinsci/credentials-plugin (1504.vd96751bcc06d) src/main/java/com/cloudbees/plugins/credentials/common/UsernamePasswordCredentials.java
 package com.cloudbees.plugins.credentials.common;
 
 public interface UsernamePasswordCredentials extends UsernameCredentials, PasswordCredentials {

@@ -1,4 +1,4 @@
-// Signature of jenkinsci/credentials-plugin (master) src/main/java/com/cloudbees/plugins/credentials/domains/DomainRequirement.java (the type only)
+// Signature of jenkinsci/credentials-plugin (1504.vd96751bcc06d) src/main/java/com/cloudbees/plugins/credentials/domains/DomainRequirement.java (the type only)
 package com.cloudbees.plugins.credentials.domains;
 
 import hudson.ExtensionPoint;

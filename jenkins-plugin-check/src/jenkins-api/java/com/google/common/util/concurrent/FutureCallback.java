@@ -1,4 +1,4 @@
-// Signature of google/guava (the version Jenkins 2.479 bundles) guava/src/com/google/common/util/concurrent/FutureCallback.java
+// Signature of google/guava (v33.5.0, as Jenkins 2.541.3 bundles it) guava/src/com/google/common/util/concurrent/FutureCallback.java
 // (StepContext implements it)
 package com.google.common.util.concurrent;
 

@@ -1,4 +1,4 @@
-// Signature of jenkinsci/workflow-step-api-plugin (master) src/main/java/org/jenkinsci/plugins/workflow/steps/Step.java
+// Signature of jenkinsci/workflow-step-api-plugin (716.v0773c3c68734) src/main/java/org/jenkinsci/plugins/workflow/steps/Step.java
 package org.jenkinsci.plugins.workflow.steps;
 
 import hudson.ExtensionPoint;

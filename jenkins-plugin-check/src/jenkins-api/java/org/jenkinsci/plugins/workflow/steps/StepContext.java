@@ -1,4 +1,4 @@
-// Signature of jenkinsci/workflow-step-api-plugin (master) src/main/java/org/jenkinsci/plugins/workflow/steps/StepContext.java (get and the FutureCallback members)
+// Signature of jenkinsci/workflow-step-api-plugin (716.v0773c3c68734) src/main/java/org/jenkinsci/plugins/workflow/steps/StepContext.java (get and the FutureCallback members)
 package org.jenkinsci.plugins.workflow.steps;
 
 import com.google.common.util.concurrent.FutureCallback;

@@ -1,4 +1,4 @@
-// Signature of jenkinsci/workflow-step-api-plugin (master) src/main/java/org/jenkinsci/plugins/workflow/steps/StepExecution.java
+// Signature of jenkinsci/workflow-step-api-plugin (716.v0773c3c68734) src/main/java/org/jenkinsci/plugins/workflow/steps/StepExecution.java
 package org.jenkinsci.plugins.workflow.steps;
 
 import java.io.Serializable;
@@ -6,7 +6,7 @@ import java.io.Serializable;
 public abstract class StepExecution implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    private final StepContext context;
+    private StepContext context;
 
     protected StepExecution(StepContext context) {
         this.context = context;

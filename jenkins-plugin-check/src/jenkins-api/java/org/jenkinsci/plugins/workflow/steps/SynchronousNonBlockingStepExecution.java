@@ -1,4 +1,4 @@
-// Signature of jenkinsci/workflow-step-api-plugin (master) src/main/java/org/jenkinsci/plugins/workflow/steps/SynchronousNonBlockingStepExecution.java
+// Signature of jenkinsci/workflow-step-api-plugin (716.v0773c3c68734) src/main/java/org/jenkinsci/plugins/workflow/steps/SynchronousNonBlockingStepExecution.java
 // start() is Jenkins' thread pool in the real class; tests call run() directly instead.
 package org.jenkinsci.plugins.workflow.steps;
 
