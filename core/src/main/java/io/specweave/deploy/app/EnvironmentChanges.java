@@ -11,9 +11,9 @@ import io.specweave.deploy.increment.MetadataDocument;
 import io.specweave.deploy.increment.SpecweaveLinks;
 import io.specweave.deploy.increment.MetadataStore;
 import io.specweave.deploy.increment.SpecDocument;
+import io.specweave.deploy.model.RecordFacts;
 import io.specweave.deploy.model.DeploymentRecord;
 import io.specweave.deploy.tracker.RecordCopy;
-import io.specweave.deploy.tracker.ItemContent;
 import io.specweave.deploy.tracker.TrackingRef;
 import io.specweave.deploy.tracker.TrackingRequest;
 import java.nio.file.Path;
@@ -254,7 +254,7 @@ final class EnvironmentChanges {
                 || before.status().raw().equals(after.status().raw())) {
             return null;
         }
-        String commit = after.commit() == null ? "" : " of commit " + ItemContent.shortSha(after.commit());
+        String commit = after.commit() == null ? "" : " of commit " + RecordFacts.shortSha(after.commit());
         return "The deployment" + commit + " to " + environment + " is now " + after.status().words() + " (was "
                 + before.status().words() + ")" + (after.healthMessage() == null || after.healthStatus() == null
                         || after.healthStatus().healthy() ? "" : ": " + after.healthMessage()) + ".";

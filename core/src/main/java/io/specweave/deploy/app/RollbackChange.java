@@ -10,6 +10,7 @@ import io.specweave.deploy.config.HealthCheckSettings;
 import io.specweave.deploy.config.SyncProfile;
 import io.specweave.deploy.increment.Deployments;
 import io.specweave.deploy.increment.MetadataDocument;
+import io.specweave.deploy.model.RecordFacts;
 import io.specweave.deploy.model.DeploymentRecord;
 import io.specweave.deploy.model.DeploymentStatus;
 import io.specweave.deploy.model.Slot;
@@ -149,6 +150,6 @@ final class RollbackChange implements Change<RollbackDetail> {
     }
 
     private static String shortSha(String commit) {
-        return commit == null ? "(no commit)" : io.specweave.deploy.tracker.ItemContent.shortSha(commit);
+        return commit == null ? "(no commit)" : RecordFacts.shortSha(commit);
     }
 }

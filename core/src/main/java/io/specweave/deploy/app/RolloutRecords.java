@@ -14,7 +14,7 @@ import io.specweave.deploy.model.DeploymentRecord;
 import io.specweave.deploy.model.DeploymentStatus;
 import io.specweave.deploy.increment.Deployments;
 import io.specweave.deploy.increment.MetadataDocument;
-import io.specweave.deploy.tracker.ItemContent;
+import io.specweave.deploy.model.RecordFacts;
 import java.util.Objects;
 
 /** Puts a version live in an environment's record, the way a slot swap or a promoted canary does. */
@@ -77,6 +77,6 @@ final class RolloutRecords {
 
     /** "abc123def456" for a SHA, else as given; "-" for none. */
     static String shortCommit(String commit) {
-        return commit == null ? "-" : ItemContent.shortSha(commit);
+        return RecordFacts.shortCommit(commit);
     }
 }

@@ -106,8 +106,12 @@ public final class RecordFacts {
         return commit == null ? "-" : shortSha(commit);
     }
 
+    /**
+     * The first 12 characters of a SHA, other refs as given (a tag or a short commit is not cut):
+     * the one short form of a commit in status views, tracker items and notes.
+     */
     public static String shortSha(String sha) {
-        return sha.substring(0, Math.min(12, sha.length()));
+        return sha.matches("[0-9a-fA-F]{13,64}") ? sha.substring(0, 12) : sha;
     }
 
     /** "healthy (HTTP 200, 84 ms, checked ...)". */

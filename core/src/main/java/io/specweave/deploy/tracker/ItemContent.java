@@ -212,11 +212,8 @@ public record ItemContent(
                 + "/commit/" + commit;
     }
 
-    /** The first 12 characters of a SHA; other refs as given. */
+    /** {@link RecordFacts#shortSha}, null for none. */
     public static String shortSha(String commit) {
-        if (commit == null) {
-            return null;
-        }
-        return commit.matches("[0-9a-fA-F]{13,64}") ? commit.substring(0, 12) : commit;
+        return commit == null ? null : RecordFacts.shortSha(commit);
     }
 }
