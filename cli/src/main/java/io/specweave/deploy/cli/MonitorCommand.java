@@ -66,7 +66,7 @@ final class MonitorCommand extends OperationCommand {
                 .thresholds(new Request.Thresholds(maxErrorRateIncrease, maxP95Increase, minRequests, failureThreshold))
                 .build();
         TerminalProgress progress = new TerminalProgress(out(), !json && runtime().terminal().interactive(),
-                runtime().plain());
+                runtime().terminal().plain());
         StopSignal stop = StopSignal.onShutdown();
         try {
             ChangeOutcome<?> outcome = operations(json ? Progress.NONE : progress, stop).monitor(request);

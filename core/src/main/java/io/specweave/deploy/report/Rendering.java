@@ -69,7 +69,8 @@ public final class Rendering {
         List<String> notes = new ArrayList<>();
         outcome.refreshed().forEach(line -> notes.add("refresh " + line));
         outcome.warnings().forEach(line -> notes.add("warning: " + line));
-        PipelineStatus status = outcome.dora() == null ? outcome.pipeline() : outcome.pipeline().withDora(outcome.dora());
+        PipelineStatus status = outcome.dora() == null ? outcome.pipeline()
+                : outcome.pipeline().withDora(outcome.dora());
         String body = switch (format) {
             case MARKDOWN -> new MarkdownStatusRenderer().render(status, null);
             case JSON -> Json.pretty(StatusJson.of(status, history)) + "\n";

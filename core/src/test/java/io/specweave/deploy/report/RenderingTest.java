@@ -47,7 +47,8 @@ class RenderingTest {
         }
         Project project = Project.open(dir);
         pipeline = new StatusService(project).status("0018");
-        dora = new DoraService(project, Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC)).report("90d");
+        Clock now = Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC);
+        dora = new DoraService(project, now).report("90d");
     }
 
     private static Rendering in(Rendering.Format format) {
