@@ -10,9 +10,9 @@ import io.specweave.deploy.app.StopSignal;
 import io.specweave.deploy.config.ConfigLoader;
 import io.specweave.deploy.report.Rendering;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,8 +33,9 @@ abstract class OperationCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    ProjectOptions project;
+    @Option(names = {"-C", "--dir"}, paramLabel = "PROJECT", defaultValue = ".",
+            description = "Project folder holding .specweave (default: the current folder).")
+    Path dir;
 
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
@@ -59,7 +60,7 @@ abstract class OperationCommand implements Callable<Integer> {
         if (((SpecweaveDeploy) spec.root().userObject()).debug) {
             debugConfigNotes();
         }
-        Request.Builder b = Request.builder(project.dir);
+        Request.Builder b = Request.builder(dir);
         spec.mixins().values().stream().map(CommandSpec::userObject).filter(RequestOptions.class::isInstance)
                 .forEach(options -> ((RequestOptions) options).applyTo(b));
         return b;
@@ -72,7 +73,7 @@ abstract class OperationCommand implements Callable<Integer> {
      */
     private void debugConfigNotes() {
         try {
-            for (String note : ConfigLoader.load(project.dir).notes()) {
+            for (String note : ConfigLoader.load(dir).notes()) {
                 runtime().err().println("debug: " + note);
             }
         } catch (DeployException e) {
