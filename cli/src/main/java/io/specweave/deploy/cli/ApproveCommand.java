@@ -5,15 +5,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code approve [<increment>] --environment E --by NAME}: records an approval, a change request, metrics. */
-@Command(name = "approve", mixinStandardHelpOptions = true, versionProvider = SpecweaveDeploy.Version.class,
+@Command(name = "approve",
         description = "Records an approval (and a change request or metrics) for an environment's deployment.")
 final class ApproveCommand extends OperationCommand {
 
     @Mixin
-    IncrementParameter increment;
-
-    @Mixin
-    TargetOptions target;
+    IncrementTarget target;
 
     @Option(names = "--by", paramLabel = "NAME", description = "Who approves.")
     String by;
@@ -37,7 +34,7 @@ final class ApproveCommand extends OperationCommand {
 
     @Override
     public Integer call() {
-        return finish(operations().approve(target.applyTo(request().increment(increment.increment)).approvedBy(by).commit(commit).role(role)
-                .notes(notes).changeRequest(changeRequest).metrics(metrics).build()));
+        return finish(operations().approve(request().approvedBy(by).commit(commit).role(role).notes(notes)
+                .changeRequest(changeRequest).metrics(metrics).build()));
     }
 }

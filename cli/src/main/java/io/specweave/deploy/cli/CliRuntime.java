@@ -10,6 +10,7 @@ import io.specweave.deploy.report.Terminal;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -35,23 +36,22 @@ public record CliRuntime(
      * rate limit says so and stdout stays the command's output.
      */
     Host host(Progress progress, StopSignal stop) {
-        return Host.of(env, clock, trackers, ProgressLines.withWaitsTo(progress, line -> {
-            err.println(line);
-            err.flush();
-        }), stop);
+        return Host.of(env, clock, trackers, ProgressLines.withWaitsTo(progress, lines(err)), stop);
     }
 
-    Host host() {
-        return host(Progress.NONE, null);
+    /** Prints each line whole and at once, whichever thread reports it. */
+    static Consumer<String> lines(PrintWriter writer) {
+        return line -> {
+            synchronized (writer) {
+                writer.println(line);
+                writer.flush();
+            }
+        };
     }
 
     /** Emoji, colours and progress in place, as the environment and the console say. */
     Terminal terminal() {
         return Terminal.of(env, System.console() != null);
-    }
-
-    public boolean plain() {
-        return terminal().plain();
     }
 
     /**

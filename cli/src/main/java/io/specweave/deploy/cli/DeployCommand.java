@@ -6,16 +6,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code deploy <increment> --environment E [--slot S | --canary N]}, or {@code --all-environments}. */
-@Command(name = "deploy", mixinStandardHelpOptions = true, versionProvider = SpecweaveDeploy.Version.class,
+@Command(name = "deploy",
         description = "Records a finished deployment the way it was rolled out: plainly, to a blue-green slot, as a "
                 + "canary step, or to every environment at once.")
 final class DeployCommand extends OperationCommand {
 
     @Mixin
-    IncrementParameter increment;
-
-    @Mixin
-    TargetOptions target;
+    IncrementTarget target;
 
     @Option(names = "--slot", description = "The blue-green slot deployed to (e.g. green).")
     String slot;
@@ -43,9 +40,9 @@ final class DeployCommand extends OperationCommand {
 
     @Override
     public Integer call() {
-        Request request = facts.applyTo(target.applyTo(request().increment(increment.increment))).slot(slot)
-                .canaryWeight(canary).deploymentUrl(deploymentUrl).force(force).healthCheck(!noHealthCheck)
-                .allEnvironments(allEnvironments).build();
-        return allEnvironments ? finish(operations().deployAll(request)) : finish(operations().deploy(request));
+        Request request = request().slot(slot).canaryWeight(canary).deploymentUrl(deploymentUrl).force(force)
+                .healthCheck(!noHealthCheck).allEnvironments(allEnvironments).build();
+        return allEnvironments ? show(rendering().allEnvironments(operations().deployAll(request)))
+                : finish(operations().deploy(request));
     }
 }

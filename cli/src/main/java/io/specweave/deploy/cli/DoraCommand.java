@@ -1,15 +1,11 @@
 package io.specweave.deploy.cli;
 
-import io.specweave.deploy.Json;
 import io.specweave.deploy.app.Operations;
-import io.specweave.deploy.dora.DoraReport;
-import io.specweave.deploy.report.MarkdownStatusRenderer;
-import io.specweave.deploy.report.TextStatusRenderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code dora [--window 90d]}: DORA's four keys over the production deployments of every increment. */
-@Command(name = "dora", mixinStandardHelpOptions = true, versionProvider = SpecweaveDeploy.Version.class,
+@Command(name = "dora",
         description = "DORA's four keys (deployment frequency, lead time, change failure rate, recovery time) over "
                 + "the production deployments of every increment.")
 final class DoraCommand extends OperationCommand {
@@ -19,17 +15,12 @@ final class DoraCommand extends OperationCommand {
     String window;
 
     @Option(names = "--markdown", description = "Print a Markdown table.")
-    boolean markdown;
+    void markdown(boolean on) {
+        markdown = on;
+    }
 
     @Override
     public Integer call() {
-        DoraReport report = operations().dora(request().window(window).build());
-        if (json) {
-            // The text and Markdown blocks carry their warnings; JSON is read by programs, not people.
-            report.warnings().forEach(line -> runtime().err().println("warning: " + line));
-        }
-        out().print(json ? Json.pretty(report) + "\n" : markdown ? new MarkdownStatusRenderer().renderDora(report)
-                : new TextStatusRenderer(runtime().plain(), runtime().terminal().colour()).renderDora(report));
-        return 0;
+        return show(rendering().dora(operations().dora(request().window(window).build())));
     }
 }

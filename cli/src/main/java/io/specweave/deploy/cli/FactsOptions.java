@@ -4,7 +4,7 @@ import io.specweave.deploy.app.Request;
 import picocli.CommandLine.Option;
 
 /** What was deployed, when the run's own facts (GitHub Actions, Jenkins, git) are not the ones to record. */
-final class FactsOptions {
+final class FactsOptions implements OperationCommand.RequestOptions {
 
     @Option(names = "--commit", description = "Commit SHA (default: from CI or git).")
     String commit;
@@ -21,7 +21,8 @@ final class FactsOptions {
     @Option(names = "--run-url", description = "Link to the pipeline run (default: from CI).")
     String runUrl;
 
-    Request.Builder applyTo(Request.Builder b) {
+    @Override
+    public Request.Builder applyTo(Request.Builder b) {
         return b.commit(commit).branch(branch).tag(tag).deployedBy(deployedBy).runUrl(runUrl);
     }
 }

@@ -1,9 +1,7 @@
 package io.specweave.deploy.cli;
 
-import io.specweave.deploy.Json;
-import io.specweave.deploy.app.FlagOutcome;
 import io.specweave.deploy.app.Request;
-import io.specweave.deploy.report.FlagText;
+import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,7 +26,7 @@ final class FeatureFlagCommand implements Runnable {
                 "feature-flag needs a subcommand: enable, disable, list or export");
     }
 
-    /** Shared by enable and disable. */
+    /** Shared by enable and disable: the action is the command's name. */
     abstract static class Set extends OperationCommand {
 
         @Parameters(index = "0", paramLabel = "FLAG", description = "The flag, e.g. newCheckout.")
@@ -45,38 +43,23 @@ final class FeatureFlagCommand implements Runnable {
                 + "no environment has is refused, as a typo would be).")
         boolean create;
 
-        abstract Request.FlagAction action();
-
         @Override
         public Integer call() {
-            FlagOutcome outcome = operations().featureFlag(request().flagAction(action()).flag(flag)
-                    .environment(environment).increment(increment).createFlag(create).build());
-            if (outcome.recorded() != null) {
-                return finish(outcome.recorded());
-            }
-            out().println(json ? Json.pretty(outcome.change()) : FlagText.change(outcome.change()));
-            return 0;
+            Request.FlagAction action = Request.FlagAction.valueOf(spec.name().toUpperCase(Locale.ROOT));
+            return show(rendering().flags(operations().featureFlag(request().flagAction(action).flag(flag)
+                    .environment(environment).increment(increment).createFlag(create).build())));
         }
     }
 
-    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Turns a flag on in an environment.")
+    @Command(name = "enable", description = "Turns a flag on in an environment.")
     static final class Enable extends Set {
-        @Override
-        Request.FlagAction action() {
-            return Request.FlagAction.ENABLE;
-        }
     }
 
-    @Command(name = "disable", mixinStandardHelpOptions = true, description = "Turns a flag off in an environment.")
+    @Command(name = "disable", description = "Turns a flag off in an environment.")
     static final class Disable extends Set {
-        @Override
-        Request.FlagAction action() {
-            return Request.FlagAction.DISABLE;
-        }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true,
-            description = "One environment's flags, or every flag × every environment in pipeline order.")
+    @Command(name = "list", description = "One environment's flags, or every flag × every environment in pipeline order.")
     static final class ListFlags extends OperationCommand {
 
         @Option(names = {"-e", "--environment"}, description = "Only this environment.")
@@ -84,16 +67,13 @@ final class FeatureFlagCommand implements Runnable {
 
         @Override
         public Integer call() {
-            FlagOutcome outcome = operations().featureFlag(request().flagAction(Request.FlagAction.LIST)
-                    .environment(environment).build());
-            out().print(json ? Json.pretty(FlagText.json(outcome.matrix())) + "\n" : FlagText.table(outcome.matrix()));
-            return 0;
+            return show(rendering().flags(operations().featureFlag(request().flagAction(Request.FlagAction.LIST)
+                    .environment(environment).build())));
         }
     }
 
-    @Command(name = "export", mixinStandardHelpOptions = true,
-            description = "Prints one environment's flags for the application: env (FEATURE_NAME=true), json, or "
-                    + "flagd (OpenFeature flag definitions).")
+    @Command(name = "export", description = "Prints one environment's flags for the application: env "
+            + "(FEATURE_NAME=true), json, or flagd (OpenFeature flag definitions).")
     static final class Export extends OperationCommand {
 
         @Option(names = {"-e", "--environment"}, required = true, description = "The environment.")
@@ -104,9 +84,8 @@ final class FeatureFlagCommand implements Runnable {
 
         @Override
         public Integer call() {
-            out().print(operations().featureFlag(request().flagAction(Request.FlagAction.EXPORT)
-                    .environment(environment).format(format).build()).export());
-            return 0;
+            return show(rendering().flags(operations().featureFlag(request().flagAction(Request.FlagAction.EXPORT)
+                    .environment(environment).format(format).build())));
         }
     }
 }

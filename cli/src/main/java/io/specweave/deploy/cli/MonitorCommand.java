@@ -3,7 +3,6 @@ package io.specweave.deploy.cli;
 import io.specweave.deploy.Durations;
 import io.specweave.deploy.Input;
 import io.specweave.deploy.app.ChangeOutcome;
-import io.specweave.deploy.app.Operations;
 import io.specweave.deploy.app.Progress;
 import io.specweave.deploy.app.Request;
 import io.specweave.deploy.app.StopSignal;
@@ -16,16 +15,13 @@ import picocli.CommandLine.Option;
  * {@code monitor <increment> --environment E [--canary]}: watches an environment's health and
  * metrics after a change, or compares its running canary with stable.
  */
-@Command(name = "monitor", mixinStandardHelpOptions = true, versionProvider = SpecweaveDeploy.Version.class,
+@Command(name = "monitor",
         description = "Watches an environment's health and metrics for a while, or with --canary compares the "
                 + "running canary with stable and recommends the next step.")
 final class MonitorCommand extends OperationCommand {
 
     @Mixin
-    IncrementParameter increment;
-
-    @Mixin
-    TargetOptions target;
+    IncrementTarget target;
 
     @Option(names = "--canary", description = "Compare the running canary with stable.")
     boolean canary;
@@ -63,18 +59,17 @@ final class MonitorCommand extends OperationCommand {
 
     @Override
     public Integer call() {
-        Request request = target.applyTo(request().increment(increment.increment)).canary(canary)
+        Request request = request().canary(canary)
                 .duration(duration == null ? null : Durations.parse(duration, Input.DURATION))
                 .interval(interval == null ? null : Durations.parse(interval, Input.INTERVAL))
                 .metricsFile(metricsFile).prometheusUrl(prometheusUrl).failures(failures)
                 .thresholds(new Request.Thresholds(maxErrorRateIncrease, maxP95Increase, minRequests, failureThreshold))
                 .build();
         TerminalProgress progress = new TerminalProgress(out(), !json && runtime().terminal().interactive(),
-                runtime().plain());
+                runtime().terminal().plain());
         StopSignal stop = StopSignal.onShutdown();
         try {
-            Operations operations = new Operations(runtime().host(json ? Progress.NONE : progress, stop));
-            ChangeOutcome<?> outcome = operations.monitor(request);
+            ChangeOutcome<?> outcome = operations(json ? Progress.NONE : progress, stop).monitor(request);
             progress.finish();
             return finish(outcome);
         } finally {

@@ -1,51 +1,69 @@
 package io.specweave.deploy.cli;
 
 import io.specweave.deploy.DeployException;
-import io.specweave.deploy.Json;
 import io.specweave.deploy.Message;
-import io.specweave.deploy.app.AllEnvironmentsOutcome;
 import io.specweave.deploy.app.ChangeOutcome;
 import io.specweave.deploy.app.Operations;
+import io.specweave.deploy.app.Progress;
 import io.specweave.deploy.app.Request;
+import io.specweave.deploy.app.StopSignal;
 import io.specweave.deploy.config.ConfigLoader;
-import io.specweave.deploy.report.OutcomeJson;
-import io.specweave.deploy.report.OutcomeText;
+import io.specweave.deploy.report.Rendering;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * What every command shares: the project folder, {@code --json}, the runtime, and how an outcome is
- * printed (the text or JSON on stdout, each problem as an {@code error:} line on stderr) and turned
- * into the exit code.
+ * What every command shares: the project folder, {@code --json}, help and version, the runtime, the
+ * request its option mixins fill, and how a result is printed (stdout; notes before it and each
+ * problem as an {@code error:} line on stderr) and turned into the exit code.
  */
+@Command(mixinStandardHelpOptions = true, versionProvider = SpecweaveDeploy.Version.class)
 abstract class OperationCommand implements Callable<Integer> {
+
+    /** Options that fill part of every request of the commands that mix them in. */
+    interface RequestOptions {
+        Request.Builder applyTo(Request.Builder b);
+    }
 
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    ProjectOptions project;
+    @Option(names = {"-C", "--dir"}, paramLabel = "PROJECT", defaultValue = ".",
+            description = "Project folder holding .specweave (default: the current folder).")
+    Path dir;
 
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
+
+    /** Set by the commands that offer {@code --markdown}. */
+    boolean markdown;
 
     CliRuntime runtime() {
         return ((SpecweaveDeploy) spec.root().userObject()).runtime();
     }
 
     Operations operations() {
-        return new Operations(runtime().host());
+        return operations(Progress.NONE, null);
     }
 
+    Operations operations(Progress progress, StopSignal stop) {
+        return new Operations(runtime().host(progress, stop));
+    }
+
+    /** A request for the project folder with every {@link RequestOptions} mixin of the command applied. */
     Request.Builder request() {
         if (((SpecweaveDeploy) spec.root().userObject()).debug) {
             debugConfigNotes();
         }
-        return Request.builder(project.dir);
+        Request.Builder b = Request.builder(dir);
+        spec.mixins().values().stream().map(CommandSpec::userObject).filter(RequestOptions.class::isInstance)
+                .forEach(options -> ((RequestOptions) options).applyTo(b));
+        return b;
     }
 
     /**
@@ -55,7 +73,7 @@ abstract class OperationCommand implements Callable<Integer> {
      */
     private void debugConfigNotes() {
         try {
-            for (String note : ConfigLoader.load(project.dir).notes()) {
+            for (String note : ConfigLoader.load(dir).notes()) {
                 runtime().err().println("debug: " + note);
             }
         } catch (DeployException e) {
@@ -68,31 +86,27 @@ abstract class OperationCommand implements Callable<Integer> {
         return runtime().out();
     }
 
-    /** Prints the outcome and its problems; returns the exit code. */
+    Rendering rendering() {
+        Rendering.Format format = json ? Rendering.Format.JSON
+                : markdown ? Rendering.Format.MARKDOWN : Rendering.Format.TEXT;
+        return new Rendering(format, runtime().terminal(), CliSpelling.INSTANCE);
+    }
+
     int finish(ChangeOutcome<?> outcome) {
-        PrintWriter out = out();
-        if (json) {
-            out.println(Json.pretty(OutcomeJson.of(outcome, CliSpelling.INSTANCE)));
-        } else {
-            out.println(new OutcomeText(runtime().plain()).render(outcome));
-        }
-        out.flush();
-        outcome.problems().forEach(this::error);
-        return outcome.exitCode();
+        return show(rendering().change(outcome));
     }
 
-    int finish(AllEnvironmentsOutcome outcome) {
-        PrintWriter out = out();
-        out.println(json ? Json.pretty(OutcomeJson.of(outcome, CliSpelling.INSTANCE))
-                : new OutcomeText(runtime().plain()).render(outcome));
-        out.flush();
-        if (outcome.problem() != null) {
-            error(outcome.problem());
-        }
-        return outcome.exitCode();
+    /** Prints the result, its notes and its problems; returns the exit code. */
+    int show(Rendering.Rendered result) {
+        result.notes().forEach(runtime().err()::println);
+        runtime().err().flush();
+        out().print(result.body());
+        out().flush();
+        result.problems().forEach(this::error);
+        return result.exitCode();
     }
 
-    void error(Message message) {
+    private void error(Message message) {
         runtime().err().println("error: " + message.render(CliSpelling.INSTANCE));
         runtime().err().flush();
     }

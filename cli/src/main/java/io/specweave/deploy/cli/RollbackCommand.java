@@ -5,15 +5,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code rollback <increment> --environment E [--canary]}: puts back what ran before. */
-@Command(name = "rollback", mixinStandardHelpOptions = true, versionProvider = SpecweaveDeploy.Version.class,
+@Command(name = "rollback",
         description = "Rolls an environment back to the version it ran before, or abandons its running canary.")
 final class RollbackCommand extends OperationCommand {
 
     @Mixin
-    IncrementParameter increment;
-
-    @Mixin
-    TargetOptions target;
+    IncrementTarget target;
 
     @Mixin
     FactsOptions facts;
@@ -30,7 +27,6 @@ final class RollbackCommand extends OperationCommand {
 
     @Override
     public Integer call() {
-        return finish(operations().rollback(facts.applyTo(target.applyTo(request().increment(increment.increment)))
-                .canary(canary).reason(reason).healthCheck(!noHealthCheck).build()));
+        return finish(operations().rollback(request().canary(canary).reason(reason).healthCheck(!noHealthCheck).build()));
     }
 }

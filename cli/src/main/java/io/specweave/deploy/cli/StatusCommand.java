@@ -1,19 +1,12 @@
 package io.specweave.deploy.cli;
 
-import io.specweave.deploy.Json;
 import io.specweave.deploy.app.Operations;
-import io.specweave.deploy.app.StatusOutcome;
-import io.specweave.deploy.report.MarkdownStatusRenderer;
-import io.specweave.deploy.report.StatusJson;
-import io.specweave.deploy.report.TextStatusRenderer;
-import io.specweave.deploy.status.PipelineStatus;
-import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code status [<increment>|--active]}: where an increment is deployed; or every increment, one row each. */
-@Command(name = "status", mixinStandardHelpOptions = true, versionProvider = SpecweaveDeploy.Version.class,
+@Command(name = "status",
         description = "Shows an increment across its environments, or every increment with a mark per environment.")
 final class StatusCommand extends OperationCommand {
 
@@ -31,7 +24,9 @@ final class StatusCommand extends OperationCommand {
     boolean refresh;
 
     @Option(names = "--markdown", description = "Print Markdown (a table and a Mermaid flowchart) instead of text.")
-    boolean markdown;
+    void markdown(boolean on) {
+        markdown = on;
+    }
 
     @Option(names = "--window", paramLabel = "90d", defaultValue = Operations.DEFAULT_WINDOW,
             description = "The DORA block's window (days, weeks or hours). Default: ${DEFAULT-VALUE}.")
@@ -42,29 +37,11 @@ final class StatusCommand extends OperationCommand {
 
     @Override
     public Integer call() {
-        PrintWriter out = out();
-        TextStatusRenderer text = new TextStatusRenderer(runtime().plain(), runtime().terminal().colour());
         String reference = active ? "active" : increment;
         if (reference == null) {
-            StatusOutcome all = operations().increments(request().refresh(refresh).build());
-            out.print(json ? Json.pretty(all.increments()) + "\n" : text.renderList(all.increments()));
-            return 0;
+            return show(rendering().increments(operations().increments(request().refresh(refresh).build())));
         }
-        StatusOutcome outcome = operations().status(request().increment(reference).refresh(refresh).dora(!noDora)
-                .window(window).build());
-        outcome.refreshed().forEach(line -> runtime().err().println("refresh " + line));
-        outcome.warnings().forEach(line -> runtime().err().println("warning: " + line));
-        PipelineStatus status = outcome.dora() == null ? outcome.pipeline() : outcome.pipeline().withDora(outcome.dora());
-        if (markdown) {
-            out.print(new MarkdownStatusRenderer().render(status, null));
-        } else if (json) {
-            out.println(Json.pretty(StatusJson.of(status, deployments)));
-        } else {
-            out.print(text.render(status));
-            if (deployments) {
-                out.print(text.renderHistory(status));
-            }
-        }
-        return 0;
+        return show(rendering().status(operations().status(request().increment(reference).refresh(refresh)
+                .dora(!noDora).window(window).build()), deployments));
     }
 }

@@ -5,15 +5,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code swap-slots [<increment>] --environment E}: makes the idle blue-green slot live. */
-@Command(name = "swap-slots", mixinStandardHelpOptions = true, versionProvider = SpecweaveDeploy.Version.class,
+@Command(name = "swap-slots",
         description = "Checks the idle blue-green slot's health and makes it live.")
 final class SwapSlotsCommand extends OperationCommand {
 
     @Mixin
-    IncrementParameter increment;
-
-    @Mixin
-    TargetOptions target;
+    IncrementTarget target;
 
     @Mixin
     FactsOptions facts;
@@ -23,7 +20,6 @@ final class SwapSlotsCommand extends OperationCommand {
 
     @Override
     public Integer call() {
-        return finish(operations().swap(facts.applyTo(target.applyTo(request().increment(increment.increment))).force(force)
-                .build()));
+        return finish(operations().swap(request().force(force).build()));
     }
 }

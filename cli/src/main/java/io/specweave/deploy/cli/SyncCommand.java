@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code sync [<provider>] <increment>}: records a deployment and updates its tracking item. */
-@Command(name = "sync", mixinStandardHelpOptions = true, versionProvider = SpecweaveDeploy.Version.class,
+@Command(name = "sync",
         description = "Records a deployment of an increment to an environment and updates its tracking item.")
 final class SyncCommand extends OperationCommand {
 
@@ -86,6 +86,6 @@ final class SyncCommand extends OperationCommand {
                 .deploymentUrl(deploymentUrl).issueKeys(issueKeys).healthCheck(!noHealthCheck)
                 .testResults(testResults).coverage(coverage).loadTestResults(loadTestResults).metrics(metrics)
                 .changeRequest(changeRequest).force(force).dryRun(dryRun).refresh(refresh);
-        return finish(operations().sync(facts.applyTo(target.applyTo(b)).build()));
+        return finish(operations().sync(b.build()));
     }
 }

@@ -4,7 +4,7 @@ import io.specweave.deploy.app.Request;
 import picocli.CommandLine.Option;
 
 /** {@code --profile} / {@code --environment}: which environment a command works on. */
-final class TargetOptions {
+final class TargetOptions implements OperationCommand.RequestOptions {
 
     @Option(names = {"-p", "--profile"}, description = "Sync profile (sync.profiles.<name>).")
     String profile;
@@ -13,7 +13,8 @@ final class TargetOptions {
             description = "The environment, or ENV-SLOT (prod-green) for a blue-green slot; resolves the profile.")
     String environment;
 
-    Request.Builder applyTo(Request.Builder b) {
+    @Override
+    public Request.Builder applyTo(Request.Builder b) {
         return b.profile(profile).environment(environment);
     }
 }

@@ -1,6 +1,5 @@
 package io.specweave.deploy.cli;
 
-import io.specweave.deploy.app.Operations;
 import io.specweave.deploy.app.Progress;
 import io.specweave.deploy.report.ProgressLines;
 import java.io.PrintWriter;
@@ -9,16 +8,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code test <increment> --environment E --suite NAME}: runs a test suite against an environment. */
-@Command(name = "test", mixinStandardHelpOptions = true, versionProvider = SpecweaveDeploy.Version.class,
+@Command(name = "test",
         description = "Runs a test suite of deployment.testSuites against a deployed environment or slot and records "
                 + "its results.")
 final class TestCommand extends OperationCommand {
 
     @Mixin
-    IncrementParameter increment;
-
-    @Mixin
-    TargetOptions target;
+    IncrementTarget target;
 
     @Option(names = "--slot", description = "Test this blue-green slot (or --environment ENV-SLOT).")
     String slot;
@@ -33,17 +29,10 @@ final class TestCommand extends OperationCommand {
     public Integer call() {
         // With --json, stdout carries only the JSON result: the suite's own output goes to stderr.
         PrintWriter live = json ? runtime().err() : out();
-        live.println("Running test suite " + suite + " against " + (target.environment == null ? "the environment"
-                : target.environment) + (slot == null ? "" : " (slot " + slot + ")"));
+        live.println("Running test suite " + suite + " against " + (target.environment() == null
+                ? "the environment" : target.environment()) + (slot == null ? "" : " (slot " + slot + ")"));
         live.flush();
-        Progress progress = new ProgressLines(line -> {
-            synchronized (live) {
-                live.println(line);
-                live.flush();
-            }
-        }, runtime().plain());
-        Operations operations = new Operations(runtime().host(progress, null));
-        return finish(operations.test(target.applyTo(request().increment(increment.increment)).slot(slot).suite(suite)
-                .commit(commit).build()));
+        Progress progress = new ProgressLines(CliRuntime.lines(live), runtime().terminal().plain());
+        return finish(operations(progress, null).test(request().slot(slot).suite(suite).commit(commit).build()));
     }
 }
