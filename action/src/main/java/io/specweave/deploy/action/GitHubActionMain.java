@@ -1,6 +1,8 @@
 package io.specweave.deploy.action;
 
 import io.specweave.deploy.DeployException;
+import io.specweave.deploy.Input;
+import io.specweave.deploy.InputValueException;
 import io.specweave.deploy.Json;
 import io.specweave.deploy.app.ChangeOutcome;
 import io.specweave.deploy.app.CommitBack;
@@ -109,7 +111,8 @@ public final class GitHubActionMain {
         } catch (DeployException e) {
             String input = e instanceof InputException ie ? ie.name()
                     : e.input() == null ? null : ActionInput.nameOf(e.input());
-            String message = e.message().render(ActionSpelling.INSTANCE);
+            String message = (e instanceof InputValueException ? "input \"" + input + "\": " : "")
+                    + e.message().render(ActionSpelling.INSTANCE);
             commands.error(input == null ? TITLE : "Input " + input, message);
             writeSummary(MARKDOWN.failure(message));
             return e.exitCode();
@@ -277,10 +280,10 @@ public final class GitHubActionMain {
         try {
             dir = workspace.resolve(workingDirectory).normalize();
         } catch (InvalidPathException e) {
-            throw new InputException("working-directory", "\"" + workingDirectory + "\" is not a path");
+            throw new InputValueException(Input.DIR, "\"" + workingDirectory + "\" is not a path");
         }
         if (!Files.isDirectory(dir)) {
-            throw new InputException("working-directory", "\"" + workingDirectory + "\" is not a folder (" + dir
+            throw new InputValueException(Input.DIR, "\"" + workingDirectory + "\" is not a folder (" + dir
                     + ", resolved against GITHUB_WORKSPACE)");
         }
         return dir;

@@ -11,9 +11,8 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.security.ACL;
 import hudson.util.ListBoxModel;
-import io.specweave.deploy.app.Request;
-import java.util.ArrayList;
-import java.util.Arrays;
+import io.specweave.deploy.Input;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,11 +38,13 @@ public class SpecweaveSyncStep extends Step {
 
     static final String ACTIVE = "active";
 
-    // What the agent gets: the parameters as core's request takes them. Each parameter is described
-    // for users in its help-<parameter>.html beside config.jelly.
-    private final SyncCallable.Parameters p = new SyncCallable.Parameters();
+    // What the agent gets: the parameters as core reads text inputs (the text of a boolean is
+    // "true" or "false"). Each parameter is described for users in its help-<parameter>.html
+    // beside config.jelly.
+    private final EnumMap<Input, String> values = new EnumMap<>(Input.class);
     private boolean deployed = true;
     private boolean failed;
+    private boolean commitMetadata;
     private String credentialsId;
     private String gitCredentialsId;
     private String workingDirectory;
@@ -54,30 +55,42 @@ public class SpecweaveSyncStep extends Step {
      */
     @DataBoundConstructor
     public SpecweaveSyncStep() {
-        p.increment = ACTIVE;
     }
 
-    public String getProfile() { return p.profile; }
-    @DataBoundSetter
-    public void setProfile(String profile) { p.profile = Text.blankToNull(profile); }
-
-    public String getEnvironment() { return p.environment; }
-    @DataBoundSetter
-    public void setEnvironment(String environment) { p.environment = Text.blankToNull(environment); }
-
-    public String getIncrement() { return p.increment; }
-    @DataBoundSetter
-    public void setIncrement(String increment) {
-        String value = Text.blankToNull(increment);
-        p.increment = value == null ? ACTIVE : value;
+    private String get(Input input) {
+        return values.get(input);
     }
+
+    private boolean is(Input input, boolean fallback) {
+        return values.containsKey(input) ? Boolean.parseBoolean(values.get(input)) : fallback;
+    }
+
+    private void set(Input input, Object value) {
+        String text = Text.blankToNull(value == null ? null : value.toString());
+        if (text == null) {
+            values.remove(input);
+        } else {
+            values.put(input, text);
+        }
+    }
+
+    public String getProfile() { return get(Input.PROFILE); }
+    @DataBoundSetter
+    public void setProfile(String profile) { set(Input.PROFILE, profile); }
+
+    public String getEnvironment() { return get(Input.ENVIRONMENT); }
+    @DataBoundSetter
+    public void setEnvironment(String environment) { set(Input.ENVIRONMENT, environment); }
+
+    public String getIncrement() { return values.getOrDefault(Input.INCREMENT, ACTIVE); }
+    @DataBoundSetter
+    public void setIncrement(String increment) { set(Input.INCREMENT, increment); }
 
     public boolean isDeployed() { return deployed; }
     @DataBoundSetter
     public void setDeployed(boolean deployed) { this.deployed = deployed; }
 
     public boolean isFailed() { return failed; }
-
     /** Wins over {@code deployed}: a {@code post { failure { ... } }} block says so. */
     @DataBoundSetter
     public void setFailed(boolean failed) { this.failed = failed; }
@@ -86,33 +99,33 @@ public class SpecweaveSyncStep extends Step {
     @DataBoundSetter
     public void setCredentialsId(String credentialsId) { this.credentialsId = Text.blankToNull(credentialsId); }
 
-    public String getCommit() { return p.commit; }
+    public String getCommit() { return get(Input.COMMIT); }
     @DataBoundSetter
-    public void setCommit(String commit) { p.commit = Text.blankToNull(commit); }
+    public void setCommit(String commit) { set(Input.COMMIT, commit); }
 
-    public String getBranch() { return p.branch; }
+    public String getBranch() { return get(Input.BRANCH); }
     @DataBoundSetter
-    public void setBranch(String branch) { p.branch = Text.blankToNull(branch); }
+    public void setBranch(String branch) { set(Input.BRANCH, branch); }
 
-    public String getTag() { return p.tag; }
+    public String getTag() { return get(Input.TAG); }
     @DataBoundSetter
-    public void setTag(String tag) { p.tag = Text.blankToNull(tag); }
+    public void setTag(String tag) { set(Input.TAG, tag); }
 
-    public String getDeployedBy() { return p.deployedBy; }
+    public String getDeployedBy() { return get(Input.DEPLOYED_BY); }
     @DataBoundSetter
-    public void setDeployedBy(String deployedBy) { p.deployedBy = Text.blankToNull(deployedBy); }
+    public void setDeployedBy(String deployedBy) { set(Input.DEPLOYED_BY, deployedBy); }
 
-    public String getRunUrl() { return p.runUrl; }
+    public String getRunUrl() { return get(Input.RUN_URL); }
     @DataBoundSetter
-    public void setRunUrl(String runUrl) { p.runUrl = Text.blankToNull(runUrl); }
+    public void setRunUrl(String runUrl) { set(Input.RUN_URL, runUrl); }
 
-    public String getDeploymentUrl() { return p.deploymentUrl; }
+    public String getDeploymentUrl() { return get(Input.DEPLOYMENT_URL); }
     @DataBoundSetter
-    public void setDeploymentUrl(String deploymentUrl) { p.deploymentUrl = Text.blankToNull(deploymentUrl); }
+    public void setDeploymentUrl(String deploymentUrl) { set(Input.DEPLOYMENT_URL, deploymentUrl); }
 
-    public boolean isDryRun() { return p.dryRun; }
+    public boolean isDryRun() { return is(Input.DRY_RUN, false); }
     @DataBoundSetter
-    public void setDryRun(boolean dryRun) { p.dryRun = dryRun; }
+    public void setDryRun(boolean dryRun) { set(Input.DRY_RUN, dryRun); }
 
     public String getWorkingDirectory() { return workingDirectory; }
     @DataBoundSetter
@@ -123,39 +136,34 @@ public class SpecweaveSyncStep extends Step {
     @DataBoundSetter
     public void setGitCredentialsId(String gitCredentialsId) { this.gitCredentialsId = Text.blankToNull(gitCredentialsId); }
 
-    public boolean isCommitMetadata() { return p.commitMetadata; }
+    public boolean isCommitMetadata() { return commitMetadata; }
     @DataBoundSetter
-    public void setCommitMetadata(boolean commitMetadata) { p.commitMetadata = commitMetadata; }
+    public void setCommitMetadata(boolean commitMetadata) { this.commitMetadata = commitMetadata; }
 
-    public boolean isHealthCheck() { return p.healthCheck; }
+    public boolean isHealthCheck() { return is(Input.HEALTH_CHECK, true); }
     @DataBoundSetter
-    public void setHealthCheck(boolean healthCheck) { p.healthCheck = healthCheck; }
+    public void setHealthCheck(boolean healthCheck) { set(Input.HEALTH_CHECK, healthCheck); }
 
-    public String getTestResults() { return p.testResults; }
+    public String getTestResults() { return get(Input.TEST_RESULTS); }
     @DataBoundSetter
-    public void setTestResults(String testResults) { p.testResults = Text.blankToNull(testResults); }
+    public void setTestResults(String testResults) { set(Input.TEST_RESULTS, testResults); }
 
-    public String getCoverage() { return p.coverage; }
+    public String getCoverage() { return get(Input.COVERAGE); }
     @DataBoundSetter
-    public void setCoverage(String coverage) { p.coverage = Text.blankToNull(coverage); }
+    public void setCoverage(String coverage) { set(Input.COVERAGE, coverage); }
 
-    public String getLoadTestResults() { return p.loadTestResults; }
+    public String getLoadTestResults() { return get(Input.LOAD_TEST_RESULTS); }
     @DataBoundSetter
-    public void setLoadTestResults(String loadTestResults) { p.loadTestResults = Text.blankToNull(loadTestResults); }
+    public void setLoadTestResults(String loadTestResults) { set(Input.LOAD_TEST_RESULTS, loadTestResults); }
 
-    public boolean isForce() { return p.force; }
+    public boolean isForce() { return is(Input.FORCE, false); }
     @DataBoundSetter
-    public void setForce(boolean force) { p.force = force; }
+    public void setForce(boolean force) { set(Input.FORCE, force); }
 
-    /** As the Snippet Generator shows them: comma-separated, empty for none. */
-    public String getIssueKeys() { return p.issueKeys.isEmpty() ? null : String.join(",", p.issueKeys); }
+    /** Keys separated by commas, spaces or new lines; empty for none. */
+    public String getIssueKeys() { return get(Input.ISSUE_KEYS); }
     @DataBoundSetter
-    public void setIssueKeys(String issueKeys) {
-        String value = Text.blankToNull(issueKeys);
-        p.issueKeys = value == null ? new ArrayList<>()
-                : Arrays.stream(value.split("[,\\s]+")).filter(k -> !k.isBlank())
-                        .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
-    }
+    public void setIssueKeys(String issueKeys) { set(Input.ISSUE_KEYS, issueKeys); }
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
@@ -169,9 +177,11 @@ public class SpecweaveSyncStep extends Step {
 
     /** ... and the credential {@code commitMetadata} pushes with; null for the checkout's own. */
     SyncCallable callable(Map<String, String> runEnvironment, StepCredential credential, StepCredential gitCredential) {
-        p.outcome = (failed ? Request.Outcome.FAILED : deployed ? Request.Outcome.DEPLOYED
-                : Request.Outcome.IN_PROGRESS).name();
-        return new SyncCallable(p, runEnvironment, credential, gitCredential);
+        EnumMap<Input, String> inputs = new EnumMap<>(values);
+        // deployed: false is a deployment that has started, as the CLI's sync without --deployed.
+        inputs.put(Input.DEPLOYED, deployed ? "true" : "in-progress");
+        inputs.put(Input.FAILED, String.valueOf(failed));
+        return new SyncCallable(inputs, commitMetadata, runEnvironment, credential, gitCredential);
     }
 
     @Extension

@@ -4,13 +4,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import hudson.AbortException;
 import hudson.remoting.VirtualChannel;
 import io.specweave.deploy.DeployException;
+import io.specweave.deploy.Input;
 import io.specweave.deploy.Secret;
 import io.specweave.deploy.app.ChangeOutcome;
-import io.specweave.deploy.Secret;
 import io.specweave.deploy.app.CommitBack;
 import io.specweave.deploy.app.Host;
 import io.specweave.deploy.app.Operations;
 import io.specweave.deploy.app.Request;
+import io.specweave.deploy.app.TextInputs;
 import io.specweave.deploy.report.OutcomeJson;
 import io.specweave.deploy.report.OutcomeText;
 import io.specweave.deploy.report.Persistence;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,46 +39,24 @@ final class SyncCallable extends MasterToSlaveFileCallable<SyncCallable.Result> 
     /** Pushes tried when other jobs keep moving the branch. */
     private static final int COMMIT_ATTEMPTS = 4;
 
-    /** What the step's parameters say, as strings and flags the channel can carry. */
-    static final class Parameters implements Serializable {
-        private static final long serialVersionUID = 1L;
-        String increment;
-        String profile;
-        String environment;
-        String outcome;
-        String commit;
-        String branch;
-        String tag;
-        String deployedBy;
-        String runUrl;
-        String deploymentUrl;
-        boolean dryRun;
-        boolean commitMetadata;
-        boolean healthCheck = true;
-        boolean force;
-        ArrayList<String> issueKeys = new ArrayList<>();
-        String testResults;
-        String coverage;
-        String loadTestResults;
-    }
-
     /** What the sync did: the map the script gets, the log's lines, and why the build fails, if it does. */
     record Result(LinkedHashMap<String, Object> values, List<String> lines, String failure) implements Serializable {
     }
 
-    private final Parameters parameters;
+    private final EnumMap<Input, String> inputs;
+    private final boolean commitMetadata;
     private final HashMap<String, String> runEnvironment;
     private final StepCredential credential;
     private final StepCredential gitCredential;
 
-    SyncCallable(Parameters parameters, Map<String, String> runEnvironment, StepCredential credential) {
-        this(parameters, runEnvironment, credential, null);
-    }
-
-    /** @param gitCredential the user and token commitMetadata pushes with; null for the checkout's own */
-    SyncCallable(Parameters parameters, Map<String, String> runEnvironment, StepCredential credential,
-            StepCredential gitCredential) {
-        this.parameters = parameters;
+    /**
+     * @param inputs        the step's parameters as text, as core reads them
+     * @param gitCredential the user and token commitMetadata pushes with; null for the checkout's own
+     */
+    SyncCallable(EnumMap<Input, String> inputs, boolean commitMetadata, Map<String, String> runEnvironment,
+            StepCredential credential, StepCredential gitCredential) {
+        this.inputs = new EnumMap<>(inputs);
+        this.commitMetadata = commitMetadata;
         this.runEnvironment = new HashMap<>(runEnvironment);
         this.credential = credential;
         this.gitCredential = gitCredential;
@@ -124,17 +104,12 @@ final class SyncCallable extends MasterToSlaveFileCallable<SyncCallable.Result> 
         return new Result(values, lines, failure);
     }
 
-    /** The step's parameters as core's request; what is null falls back to the run and the profile. */
+    /** The step's parameters as core's request; what is not set falls back to the run and the profile. */
     Request request(Path dir) {
-        Parameters p = parameters;
-        return Request.builder(dir).increment(p.increment).profile(p.profile).environment(p.environment)
-                .outcome(Request.Outcome.valueOf(p.outcome)).commit(p.commit).branch(p.branch).tag(p.tag)
-                .deployedBy(p.deployedBy).runUrl(p.runUrl).deploymentUrl(p.deploymentUrl).dryRun(p.dryRun)
-                .healthCheck(p.healthCheck).force(p.force).issueKeys(p.issueKeys).testResults(p.testResults)
-                .coverage(p.coverage).loadTestResults(p.loadTestResults)
+        return TextInputs.apply(Request.builder(dir), "sync", inputs)
                 .credential(credential == null ? null : credential.username(), credential == null ? null
                         : credential.secret())
-                .commitBack(p.commitMetadata ? commitBack() : null)
+                .commitBack(commitMetadata ? commitBack() : null)
                 .build();
     }
 

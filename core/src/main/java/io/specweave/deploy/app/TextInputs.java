@@ -1,0 +1,142 @@
+package io.specweave.deploy.app;
+
+import io.specweave.deploy.Durations;
+import io.specweave.deploy.Input;
+import io.specweave.deploy.InputValueException;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A request from inputs given as text, the way the Action's {@code INPUT_*} variables and a Jenkins
+ * step's parameters come: one reading of each input's value for every front end that has no typed
+ * options of its own. Booleans are YAML 1.2's ({@code true}, {@code True}, {@code TRUE}, and the
+ * same for false), as the Actions toolkit's {@code getBooleanInput} reads them.
+ */
+public final class TextInputs {
+
+    private static final Set<String> TRUE = Set.of("true", "True", "TRUE");
+    private static final Set<String> FALSE = Set.of("false", "False", "FALSE");
+
+    private TextInputs() {
+    }
+
+    /**
+     * Sets every non-blank value of {@code values} on {@code request}. {@code command} decides what a
+     * canary value means: the canary's share of traffic for {@code deploy} ({@code 25} or
+     * {@code 25%}), "work on the running canary" for {@code rollback} and {@code monitor}.
+     *
+     * @throws InputValueException for a value that is not of its input's kind
+     * @throws IllegalArgumentException for an input a request does not take (the front end's own)
+     */
+    public static Request.Builder apply(Request.Builder request, String command, Map<Input, String> values) {
+        if (values.isEmpty()) {
+            return request;
+        }
+        // In the inputs' order, so that failed wins over deployed however the front end holds them.
+        new EnumMap<>(values).forEach((input, text) -> {
+            if (text != null && !text.isBlank()) {
+                set(request, command, input, text.strip());
+            }
+        });
+        return request;
+    }
+
+    private static void set(Request.Builder b, String command, Input input, String v) {
+        switch (input) {
+            case INCREMENT -> b.increment(v);
+            case PROFILE -> b.profile(v);
+            case ENVIRONMENT -> b.environment(v);
+            case SLOT -> b.slot(v);
+            case PROVIDER -> b.provider(v);
+            case COMMIT -> b.commit(v);
+            case BRANCH -> b.branch(v);
+            case TAG -> b.tag(v);
+            case DEPLOYED_BY -> b.deployedBy(v);
+            case RUN_URL -> b.runUrl(v);
+            case DEPLOYMENT_URL -> b.deploymentUrl(v);
+            case TEST_RESULTS -> b.testResults(v);
+            case COVERAGE -> b.coverage(v);
+            case LOAD_TEST_RESULTS -> b.loadTestResults(v);
+            case METRICS -> b.metrics(v);
+            case CHANGE_REQUEST -> b.changeRequest(v);
+            case APPROVED_BY -> b.approvedBy(v);
+            case ROLE -> b.role(v);
+            case NOTES -> b.notes(v);
+            case REASON -> b.reason(v);
+            case WINDOW -> b.window(v);
+            case SUITE -> b.suite(v);
+            case METRICS_FILE -> b.metricsFile(v);
+            case PROMETHEUS_URL -> b.prometheusUrl(v);
+            case FLAG -> b.flag(v);
+            case FORMAT -> b.format(v);
+            case FORCE -> b.force(bool(input, v));
+            case DRY_RUN -> b.dryRun(bool(input, v));
+            case REFRESH -> b.refresh(bool(input, v));
+            case HEALTH_CHECK -> b.healthCheck(bool(input, v));
+            case CREATE -> b.createFlag(bool(input, v));
+            case ALL_ENVIRONMENTS -> b.allEnvironments(bool(input, v));
+            case DEPLOYED -> b.outcome(outcome(v));
+            // A failure wins over deployed: a post-failure block says so whatever else is set.
+            case FAILED -> {
+                if (bool(input, v)) {
+                    b.outcome(Request.Outcome.FAILED);
+                }
+            }
+            // Separated by commas, spaces or new lines (a YAML block works too).
+            case ISSUE_KEYS -> b.issueKeys(Arrays.asList(v.split("[,\\s]+")));
+            case FLAG_ACTION -> b.flagAction(flagAction(v));
+            case DURATION -> b.duration(Durations.parse(v, input));
+            case INTERVAL -> b.interval(Durations.parse(v, input));
+            case FAILURES -> b.failures(number(input, v));
+            case CANARY -> {
+                switch (command) {
+                    case "deploy" -> b.canaryWeight(number(input, v.replaceFirst("%$", "").strip()));
+                    case "rollback", "monitor" -> b.canary(bool(input, v));
+                    default -> throw new InputValueException(input, "is for commands deploy (the canary's share "
+                            + "of traffic), rollback and monitor (true: the running canary), not " + command);
+                }
+            }
+            default -> throw new IllegalArgumentException(input + " is not an input of a request");
+        }
+    }
+
+    /** A switch's value: true or false as YAML 1.2 spells them. */
+    public static boolean bool(Input input, String value) {
+        if (!TRUE.contains(value) && !FALSE.contains(value)) {
+            throw new InputValueException(input, "expected true or false, got \"" + value + "\"");
+        }
+        return TRUE.contains(value);
+    }
+
+    private static Integer number(Input input, String value) {
+        try {
+            return Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            throw new InputValueException(input, "expected a whole number, got \"" + value + "\"");
+        }
+    }
+
+    private static Request.FlagAction flagAction(String value) {
+        try {
+            return Request.FlagAction.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InputValueException(Input.FLAG_ACTION, "expected enable, disable, list or export, got \""
+                    + value + "\"");
+        }
+    }
+
+    /** true (the deployment finished), false (it failed) or in-progress (it started). */
+    private static Request.Outcome outcome(String value) {
+        if ("in-progress".equalsIgnoreCase(value) || "in_progress".equalsIgnoreCase(value)) {
+            return Request.Outcome.IN_PROGRESS;
+        }
+        if (!TRUE.contains(value) && !FALSE.contains(value)) {
+            throw new InputValueException(Input.DEPLOYED, "expected true (the deployment finished), false (it "
+                    + "failed) or in-progress, got \"" + value + "\"");
+        }
+        return TRUE.contains(value) ? Request.Outcome.DEPLOYED : Request.Outcome.FAILED;
+    }
+}

@@ -1,0 +1,64 @@
+package io.specweave.deploy.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.specweave.deploy.Input;
+import io.specweave.deploy.InputValueException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TextInputsTest {
+
+    private static final Path DIR = Path.of("project");
+
+    private static Request request(String command, Map<Input, String> values) {
+        return TextInputs.apply(Request.builder(DIR), command, values).build();
+    }
+
+    @Test
+    void textValuesBecomeTheTypedRequestTheCliWouldBuild() {
+        Request request = request("sync", Map.of(Input.PROFILE, " jira-prod ", Input.DRY_RUN, "True",
+                Input.HEALTH_CHECK, "FALSE", Input.ISSUE_KEYS, "PROD-1, PROD-2\nPROD-3", Input.DEPLOYED, "in-progress",
+                Input.TEST_RESULTS, "  "));
+
+        assertThat(request).usingRecursiveComparison().isEqualTo(Request.builder(DIR).profile("jira-prod")
+                .dryRun(true).healthCheck(false).issueKeys(java.util.List.of("PROD-1", "PROD-2", "PROD-3"))
+                .outcome(Request.Outcome.IN_PROGRESS).build());
+    }
+
+    @Test
+    void failedWinsOverDeployedWhateverOrderTheFrontEndHoldsThem() {
+        Map<Input, String> values = new LinkedHashMap<>();
+        values.put(Input.FAILED, "true");
+        values.put(Input.DEPLOYED, "true");
+
+        assertThat(request("sync", values)).extracting("outcome").isEqualTo(Request.Outcome.FAILED);
+    }
+
+    @Test
+    void canaryIsAShareOfTrafficForDeployAndTheRunningCanaryForRollbackAndMonitor() {
+        assertThat(request("deploy", Map.of(Input.CANARY, "25%"))).extracting("canaryWeight").isEqualTo(25);
+        assertThat(request("rollback", Map.of(Input.CANARY, "true"))).extracting("canary").isEqualTo(true);
+        assertThat(request("monitor", Map.of(Input.DURATION, "15m", Input.INTERVAL, "30s", Input.FAILURES, "3")))
+                .extracting("duration", "interval", "failures")
+                .containsExactly(Duration.ofMinutes(15), Duration.ofSeconds(30), 3);
+        assertThatThrownBy(() -> request("sync", Map.of(Input.CANARY, "25")))
+                .isInstanceOf(InputValueException.class).hasMessageContaining("not sync");
+    }
+
+    @Test
+    void aValueOfTheWrongKindNamesTheInputAndSaysWhatWasExpected() {
+        assertThatThrownBy(() -> request("sync", Map.of(Input.FORCE, "yes")))
+                .isInstanceOfSatisfying(InputValueException.class, e -> assertThat(e.input()).isEqualTo(Input.FORCE))
+                .hasMessage("expected true or false, got \"yes\"");
+        assertThatThrownBy(() -> request("deploy", Map.of(Input.CANARY, "half")))
+                .hasMessage("expected a whole number, got \"half\"");
+        assertThatThrownBy(() -> request("feature-flag", Map.of(Input.FLAG_ACTION, "toggle")))
+                .hasMessage("expected enable, disable, list or export, got \"toggle\"");
+        assertThatThrownBy(() -> request("sync", Map.of(Input.DIR, "."))).isInstanceOf(IllegalArgumentException.class);
+    }
+}
