@@ -4,10 +4,10 @@ import io.specweave.deploy.Durations;
 import io.specweave.deploy.Input;
 import io.specweave.deploy.InputValueException;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A request from inputs given as text, the way the Action's {@code INPUT_*} variables and a Jenkins
@@ -32,11 +32,8 @@ public final class TextInputs {
      * @throws IllegalArgumentException for an input a request does not take (the front end's own)
      */
     public static Request.Builder apply(Request.Builder request, String command, Map<Input, String> values) {
-        if (values.isEmpty()) {
-            return request;
-        }
         // In the inputs' order, so that failed wins over deployed however the front end holds them.
-        new EnumMap<>(values).forEach((input, text) -> {
+        new TreeMap<>(values).forEach((input, text) -> {
             if (text != null && !text.isBlank()) {
                 set(request, command, input, text.strip());
             }
