@@ -3,6 +3,7 @@ package io.specweave.deploy.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.DeployException;
 import io.specweave.deploy.Input;
 import io.specweave.deploy.Message;
 import io.specweave.deploy.Json;
@@ -49,6 +50,19 @@ public final class ConfigLoader {
             root = Json.mapper().createObjectNode();
         }
         return fromTree(dir, source, root);
+    }
+
+    /**
+     * What loading the project's config read leniently (profiles nothing uses, the old profile
+     * shape, SpecWeave keys skipped), for a front end's debug output. Never an error: a config
+     * that does not load has no notes, and the operation reports why itself.
+     */
+    public static List<String> notes(Path projectDir) {
+        try {
+            return load(projectDir).notes();
+        } catch (DeployException e) {
+            return List.of();
+        }
     }
 
     /** Where this tool binds environments to profiles (its own key; SpecWeave's schema has no {@code deployment}). */

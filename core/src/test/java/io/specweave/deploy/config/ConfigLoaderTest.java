@@ -64,6 +64,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void notesForDebugOutputListWhatWasReadLenientlyAndAreEmptyWhenTheConfigDoesNotLoad() {
+        TestProject project = TestProject.in(dir.resolve("lenient")).config("""
+                {"sync": {"profiles": {"github-qa": {"provider": "github", "environment": 42}}}}
+                """);
+        assertThat(ConfigLoader.notes(project.dir()))
+                .anySatisfy(n -> assertThat(n).startsWith("sync.profiles.github-qa: ignored"));
+        TestProject broken = TestProject.in(dir.resolve("broken")).config("{\"sync\": ");
+        assertThatThrownBy(() -> ConfigLoader.load(broken.dir())).isInstanceOf(BadInputException.class);
+        assertThat(ConfigLoader.notes(broken.dir())).isEmpty();
+        assertThat(ConfigLoader.notes(dir.resolve("no-project"))).isEmpty();
+    }
+
+    @Test
     void wrongTypeNamesFilePathAndExpectationWhenTheProfileIsUsed() {
         TestProject project = TestProject.in(dir).config("""
                 {"sync": {"profiles": {"github-qa": {"provider": "github", "environment": 42}}}}
