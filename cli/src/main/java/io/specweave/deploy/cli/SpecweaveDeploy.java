@@ -5,6 +5,7 @@ import io.specweave.deploy.app.Host;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,7 +43,6 @@ public final class SpecweaveDeploy {
         COMMANDS.put("monitor", MonitorCommand::new);
         COMMANDS.put("test", TestCommand::new);
         COMMANDS.put("feature-flag", FeatureFlagCommand::new);
-        COMMANDS.put("completion", CompletionCommand::new);
     }
 
     private final CliRuntime runtime;
@@ -102,6 +102,12 @@ public final class SpecweaveDeploy {
 
     private static CommandLine withAllCommands(CommandLine cli) {
         COMMANDS.forEach((name, factory) -> cli.addSubcommand(name, factory.get()));
+        // picocli's own completion script of every registered command; listed in the help like the rest.
+        CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
+        completion.getCommandSpec().name("completion");
+        completion.getCommandSpec().usageMessage().hidden(false);
+        completion.getCommandSpec().versionProvider(new Version());
+        cli.addSubcommand("completion", completion);
         cli.addSubcommand("help", new CommandLine.HelpCommand());
         return cli;
     }
