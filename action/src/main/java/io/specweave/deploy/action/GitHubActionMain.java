@@ -27,7 +27,6 @@ import io.specweave.deploy.report.ProgressLines;
 import io.specweave.deploy.report.StatusJson;
 import io.specweave.deploy.report.TextStatusRenderer;
 import io.specweave.deploy.status.PipelineStatus;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -259,15 +258,8 @@ public final class GitHubActionMain {
         if (file == null) {
             return;
         }
-        long existing;
         try {
-            existing = Files.exists(file) ? Files.size(file) : 0;
-        } catch (IOException e) {
-            existing = 0;
-        }
-        int budget = (int) Math.max(1024, MarkdownStatusRenderer.DEFAULT_MAX_BYTES - existing);
-        try {
-            FileCommands.append(file, MarkdownStatusRenderer.truncate(commands.redact(markdown), budget));
+            FileCommands.append(file, MarkdownStatusRenderer.fitInto(file, commands.redact(markdown)));
         } catch (java.io.UncheckedIOException e) {
             commands.warning(TITLE, "no step summary: " + e.getMessage());
         }
