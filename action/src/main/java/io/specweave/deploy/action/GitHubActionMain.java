@@ -108,8 +108,7 @@ public final class GitHubActionMain {
             writeOutputs();
             return code;
         } catch (DeployException e) {
-            String input = e instanceof InputException ie ? ie.name()
-                    : e.input() == null ? null : ActionInput.nameOf(e.input());
+            String input = e.input() == null ? null : ActionInput.nameOf(e.input());
             String message = (e instanceof InputValueException ? "input \"" + input + "\": " : "")
                     + e.message().render(ActionSpelling.INSTANCE);
             commands.error(input == null ? TITLE : "Input " + input, message);
