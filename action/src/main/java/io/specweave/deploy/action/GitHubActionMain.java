@@ -87,8 +87,7 @@ public final class GitHubActionMain {
             Map<String, String> coreEnv = new HashMap<>(env);
             coreEnv.putAll(values.credentials);
             // Progress as plain log lines: a CI log shows every \r as a new line.
-            operations = new Operations(new Host(coreEnv, clock, trackers, stop.sleeper(),
-                    new ProgressLines(commands::info, true), stop::requested, null));
+            operations = new Operations(Host.of(coreEnv, clock, trackers, new ProgressLines(commands::info, true), stop));
             request = values.request.dir(projectDir).commitBack(values.commitMetadata
                     ? CommitBack.Spec.of(COMMIT_ATTEMPTS, "specweave-deploy") : null).build();
             if ("1".equals(env.get("RUNNER_DEBUG"))) {
