@@ -91,7 +91,8 @@ public final class GitHubActionMain {
             request = values.request.dir(projectDir).commitBack(values.commitMetadata
                     ? CommitBack.Spec.of(COMMIT_ATTEMPTS, "specweave-deploy") : null).build();
             if ("1".equals(env.get("RUNNER_DEBUG"))) {
-                debugConfigNotes(projectDir);
+                // With step debug logging: what the config loader read leniently (profiles this run does not use).
+                ConfigLoader.debugNotes(projectDir).forEach(commands::debug);
             }
             return show(run(values.command));
         } catch (DeployException e) {
@@ -116,18 +117,6 @@ public final class GitHubActionMain {
             if (projectDir != null) {
                 WorkspaceOwnership.matchProject(projectDir, started);
             }
-        }
-    }
-
-    /**
-     * With step debug logging: what the config loader read leniently (profiles this run does not
-     * use, the old profile shape). The operation itself reports what it cannot use.
-     */
-    private void debugConfigNotes(Path projectDir) {
-        try {
-            ConfigLoader.load(projectDir).notes().forEach(commands::debug);
-        } catch (DeployException e) {
-            // The operation loads the same file and reports this as its error.
         }
     }
 

@@ -1,6 +1,5 @@
 package io.specweave.deploy.cli;
 
-import io.specweave.deploy.DeployException;
 import io.specweave.deploy.Message;
 import io.specweave.deploy.app.ChangeOutcome;
 import io.specweave.deploy.app.Operations;
@@ -58,28 +57,14 @@ abstract class OperationCommand implements Callable<Integer> {
     /** A request for the project folder with every {@link RequestOptions} mixin of the command applied. */
     Request.Builder request() {
         if (((SpecweaveDeploy) spec.root().userObject()).debug) {
-            debugConfigNotes();
+            // What the config loader read leniently: profiles no command here uses, the old profile shape.
+            ConfigLoader.debugNotes(dir).forEach(note -> runtime().err().println("debug: " + note));
+            runtime().err().flush();
         }
         Request.Builder b = Request.builder(dir);
         spec.mixins().values().stream().map(CommandSpec::userObject).filter(RequestOptions.class::isInstance)
                 .forEach(options -> ((RequestOptions) options).applyTo(b));
         return b;
-    }
-
-    /**
-     * With {@code --debug}: what the config loader read leniently (profiles no command here uses,
-     * the old profile shape, SpecWeave keys it skipped). Never an error: the operation itself
-     * reports what it cannot use.
-     */
-    private void debugConfigNotes() {
-        try {
-            for (String note : ConfigLoader.load(dir).notes()) {
-                runtime().err().println("debug: " + note);
-            }
-        } catch (DeployException e) {
-            // The operation loads the same file and reports this itself.
-        }
-        runtime().err().flush();
     }
 
     PrintWriter out() {
