@@ -16,7 +16,9 @@ public enum Input {
     APPROVED_BY, ROLE, NOTES, REASON, WINDOW,
     SUITE, DURATION, INTERVAL, FAILURES, METRICS_FILE, PROMETHEUS_URL,
     MAX_ERROR_RATE_INCREASE, MAX_P95_INCREASE, MIN_REQUESTS, FAILURE_THRESHOLD,
-    FLAG, FLAG_ACTION, FORMAT, CREATE, DIR;
+    FLAG, FLAG_ACTION, FORMAT, CREATE, DIR,
+    /** Which operation to run, for a front end that takes it as a value (the Action's {@code command} input). */
+    COMMAND;
 
     /** The input's name in words: {@code deployed-by}, {@code change-request}. */
     public String word() {

@@ -1,6 +1,7 @@
 package io.specweave.deploy.action;
 
 import io.specweave.deploy.Input;
+import io.specweave.deploy.InputValueException;
 import io.specweave.deploy.app.Operations;
 import io.specweave.deploy.app.Request;
 import io.specweave.deploy.app.TextInputs;
@@ -17,7 +18,7 @@ import java.util.Map;
  *
  * @param name       the input's name in action.yml
  * @param fallback   the value when the runner passes none (action.yml's default), may be null
- * @param input      the core input it gives; null for the Action's own
+ * @param input      the core input it gives; null for a credential
  * @param credential the variable core reads the value from ({@code GITHUB_TOKEN}, ...), or null
  * @param secret     true when the value must be masked in the log
  */
@@ -37,7 +38,7 @@ record ActionInput(String name, String fallback, Input input, String credential,
     }
 
     static final List<ActionInput> ALL = List.of(
-            own("command", "sync"),
+            core("command", "sync", Input.COMMAND),
             core("increment", "active", Input.INCREMENT),
             core("profile", null, Input.PROFILE),
             core("environment", null, Input.ENVIRONMENT),
@@ -104,7 +105,7 @@ record ActionInput(String name, String fallback, Input input, String credential,
             }
             if (input.credential != null) {
                 values.credentials.put(input.credential, value);
-            } else if (input.input == null) {
+            } else if (input.input == Input.COMMAND) {
                 values.command = command(value);
             } else if (input.input == Input.DIR) {
                 values.workingDirectory = value;
@@ -123,10 +124,6 @@ record ActionInput(String name, String fallback, Input input, String credential,
         return ALL.stream().filter(i -> i.input == input).map(ActionInput::name).findFirst().orElse(null);
     }
 
-    private static ActionInput own(String name, String fallback) {
-        return new ActionInput(name, fallback, null, null, false);
-    }
-
     private static ActionInput core(String name, String fallback, Input input) {
         return new ActionInput(name, fallback, input, null, false);
     }
@@ -138,7 +135,7 @@ record ActionInput(String name, String fallback, Input input, String credential,
     private static String command(String value) {
         String command = value.strip().toLowerCase(Locale.ROOT);
         if (!COMMANDS.contains(command)) {
-            throw new InputException("command", "unknown command \"" + value + "\"; expected one of "
+            throw new InputValueException(Input.COMMAND, "unknown command \"" + value + "\"; expected one of "
                     + String.join(", ", COMMANDS));
         }
         return command;

@@ -3,31 +3,20 @@ package io.specweave.deploy.action;
 import io.specweave.deploy.DeployException;
 import io.specweave.deploy.Input;
 import io.specweave.deploy.InputValueException;
-import io.specweave.deploy.Json;
 import io.specweave.deploy.app.ChangeOutcome;
 import io.specweave.deploy.app.CommitBack;
 import io.specweave.deploy.app.FlagOutcome;
 import io.specweave.deploy.app.Host;
 import io.specweave.deploy.app.Operations;
 import io.specweave.deploy.app.Request;
-import io.specweave.deploy.app.StatusOutcome;
 import io.specweave.deploy.app.StopSignal;
 import io.specweave.deploy.app.TrackerFactory;
 import io.specweave.deploy.app.WorkspaceOwnership;
 import io.specweave.deploy.config.ConfigLoader;
 import io.specweave.deploy.config.Credentials;
-import io.specweave.deploy.dora.DoraReport;
-import io.specweave.deploy.report.FlagText;
+import io.specweave.deploy.report.CiRendering;
 import io.specweave.deploy.report.MarkdownStatusRenderer;
-import io.specweave.deploy.report.OutcomeJson;
-import io.specweave.deploy.report.OutcomeMarkdown;
-import io.specweave.deploy.report.OutcomeText;
-import io.specweave.deploy.report.Persistence;
 import io.specweave.deploy.report.ProgressLines;
-import io.specweave.deploy.report.StatusJson;
-import io.specweave.deploy.report.TextStatusRenderer;
-import io.specweave.deploy.status.PipelineStatus;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -38,6 +27,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -60,13 +50,12 @@ public final class GitHubActionMain {
 
     static final String TITLE = "SpecWeave Deploy";
     private static final int COMMIT_ATTEMPTS = 5;
-    private static final OutcomeMarkdown MARKDOWN = new OutcomeMarkdown(TITLE);
+    private static final CiRendering RENDERING = new CiRendering(TITLE, ActionSpelling.INSTANCE);
 
     private final Map<String, String> env;
     private final WorkflowCommands commands;
     private final Clock clock;
     private final Function<Credentials, TrackerFactory> trackers;
-    private final Map<String, String> outputs = new LinkedHashMap<>();
     private Operations operations;
     private Request request;
 
@@ -98,23 +87,20 @@ public final class GitHubActionMain {
             Map<String, String> coreEnv = new HashMap<>(env);
             coreEnv.putAll(values.credentials);
             // Progress as plain log lines: a CI log shows every \r as a new line.
-            operations = new Operations(new Host(coreEnv, clock, trackers, stop.sleeper(),
-                    new ProgressLines(commands::info, true), stop::requested, null));
+            operations = new Operations(Host.of(coreEnv, clock, trackers, new ProgressLines(commands::info, true), stop));
             request = values.request.dir(projectDir).commitBack(values.commitMetadata
                     ? CommitBack.Spec.of(COMMIT_ATTEMPTS, "specweave-deploy") : null).build();
             if ("1".equals(env.get("RUNNER_DEBUG"))) {
-                debugConfigNotes(projectDir);
+                // With step debug logging: what the config loader read leniently (profiles this run does not use).
+                ConfigLoader.debugNotes(projectDir).forEach(commands::debug);
             }
-            int code = run(values.command);
-            writeOutputs();
-            return code;
+            return show(run(values.command));
         } catch (DeployException e) {
-            String input = e instanceof InputException ie ? ie.name()
-                    : e.input() == null ? null : ActionInput.nameOf(e.input());
+            String input = e.input() == null ? null : ActionInput.nameOf(e.input());
             String message = (e instanceof InputValueException ? "input \"" + input + "\": " : "")
                     + e.message().render(ActionSpelling.INSTANCE);
             commands.error(input == null ? TITLE : "Input " + input, message);
-            writeSummary(MARKDOWN.failure(message));
+            writeSummary(RENDERING.failureSummary(message));
             return e.exitCode();
         } catch (RuntimeException e) {
             commands.error(TITLE, "unexpected " + e.getClass().getSimpleName()
@@ -124,7 +110,7 @@ public final class GitHubActionMain {
                 e.printStackTrace(new PrintWriter(trace));
                 commands.group("Stack trace", trace.toString());
             }
-            writeSummary(MARKDOWN.failure("unexpected " + e.getClass().getSimpleName()));
+            writeSummary(RENDERING.failureSummary("unexpected " + e.getClass().getSimpleName()));
             return 1;
         } finally {
             stop.done();
@@ -134,124 +120,65 @@ public final class GitHubActionMain {
         }
     }
 
-    /**
-     * With step debug logging: what the config loader read leniently (profiles this run does not
-     * use, the old profile shape). The operation itself reports what it cannot use.
-     */
-    private void debugConfigNotes(Path projectDir) {
-        try {
-            ConfigLoader.load(projectDir).notes().forEach(commands::debug);
-        } catch (DeployException e) {
-            // The operation loads the same file and reports this as its error.
-        }
-    }
-
-    private int run(String command) {
-        switch (command) {
-            case "status" -> {
-                StatusOutcome outcome = operations.status(request.toBuilder().dora(false).build());
-                if (!outcome.refreshed().isEmpty()) {
-                    commands.group("Refreshed " + outcome.pipeline().id() + " from its tracking items",
-                            String.join("\n", outcome.refreshed()));
-                }
-                writeSummary(MARKDOWN.status(pipeline(outcome.pipeline())));
-                return 0;
-            }
-            case "dora" -> {
-                DoraReport report = operations.dora(request);
-                commands.group("DORA metrics", new TextStatusRenderer(true).renderDora(report));
-                report.warnings().forEach(w -> commands.warning(TITLE, w));
-                outputs.put("environment", report.environment());
-                outputs.put("dora", Json.compact(report));
-                writeSummary(MARKDOWN.dora(report));
-                return 0;
-            }
+    private CiRendering.Rendered run(String command) {
+        return switch (command) {
+            case "status" -> RENDERING.status(operations.status(request.toBuilder().dora(false).build()));
+            case "dora" -> RENDERING.dora(operations.dora(request));
             case "feature-flag" -> {
                 FlagOutcome outcome = operations.featureFlag(request);
-                if (outcome.recorded() != null) {
-                    return report(outcome.recorded());
-                }
-                if (outcome.change() != null) {
-                    commands.notice(TITLE, FlagText.change(outcome.change()));
-                } else {
-                    commands.group("Feature flags" + (outcome.environment() == null ? "" : " of "
-                            + outcome.environment()), outcome.matrix() != null ? FlagText.table(outcome.matrix())
-                            : outcome.export());
-                }
-                if (outcome.environment() != null) {
-                    outputs.put("environment", outcome.environment());
-                }
-                writeSummary(MARKDOWN.flags(outcome));
-                return 0;
+                yield outcome.recorded() != null ? change(outcome.recorded()) : RENDERING.flags(outcome);
             }
-            case "test" -> {
-                commands.startGroup("Test suite " + ActionInput.ALL.stream().filter(i -> i.name().equals("suite"))
-                        .findFirst().map(i -> i.read(env)).orElse(""));
-                // The suite's output is not ours: the runner must not take a line of it for a workflow command.
-                String token = commands.stopCommands();
-                ChangeOutcome<?> outcome;
-                try {
-                    outcome = operations.test(request);
-                } finally {
-                    commands.resumeCommands(token);
-                    commands.endGroup();
-                }
-                return report(outcome);
-            }
-            default -> {
-                return report(switch (command) {
-                    case "sync" -> operations.sync(request);
-                    case "health" -> operations.health(request);
-                    case "approve" -> operations.approve(request);
-                    case "deploy" -> operations.deploy(request);
-                    case "swap-slots" -> operations.swap(request);
-                    case "rollback" -> operations.rollback(request);
-                    default -> operations.monitor(request);
-                });
-            }
+            case "test" -> change(test());
+            case "sync" -> change(operations.sync(request));
+            case "health" -> change(operations.health(request));
+            case "approve" -> change(operations.approve(request));
+            case "deploy" -> change(operations.deploy(request));
+            case "swap-slots" -> change(operations.swap(request));
+            case "rollback" -> change(operations.rollback(request));
+            default -> change(operations.monitor(request));
+        };
+    }
+
+    /** The suite's run, its output in a group of its own. */
+    private ChangeOutcome<?> test() {
+        commands.startGroup("Test suite " + ActionInput.ALL.stream().filter(i -> i.name().equals("suite"))
+                .findFirst().map(i -> i.read(env)).orElse(""));
+        // The suite's output is not ours: the runner must not take a line of it for a workflow command.
+        String token = commands.stopCommands();
+        try {
+            return operations.test(request);
+        } finally {
+            commands.resumeCommands(token);
+            commands.endGroup();
         }
     }
 
-    /** Outputs, log and summary of an operation that changed one environment; its problems as the error. */
-    private int report(ChangeOutcome<?> outcome) {
-        commands.group(outcome.incrementId() + " → " + outcome.target().describe() + ": " + outcome.operation(),
-                new OutcomeText(true).render(outcome));
-        outcome.warnings().forEach(w -> commands.warning(TITLE, w));
-        // The outputs are core's names in the Action's spelling: trackingUrl is tracking-url.
-        OutcomeJson.named(outcome).forEach((name, value) -> outputs.put(
-                name.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT), value));
-        PipelineStatus status = pipeline(operations.status(request.toBuilder().increment(outcome.incrementId())
+    /** A change with the increment's pipeline as it is after it. */
+    private CiRendering.Rendered change(ChangeOutcome<?> outcome) {
+        return RENDERING.change(outcome, operations.status(request.toBuilder().increment(outcome.incrementId())
                 .refresh(false).dora(false).build()).pipeline());
-        Persistence persistence = Persistence.of(outcome);
-        if (persistence.warning()) {
-            commands.warning(TITLE, persistence.logLine(ActionSpelling.INSTANCE));
-        } else if (outcome.commit() != null) {
-            commands.notice(TITLE, persistence.logLine(ActionSpelling.INSTANCE));
-        }
-        if (outcome.exitCode() == 0) {
-            commands.notice(TITLE, new OutcomeText(true).headline(outcome));
-        } else {
-            commands.error(TITLE, outcome.problem().render(ActionSpelling.INSTANCE));
-        }
-        writeSummary(MARKDOWN.summary(outcome, status, ActionSpelling.INSTANCE));
-        return outcome.exitCode();
     }
 
-    /** The increment's pipeline in the log and as the status output. */
-    private PipelineStatus pipeline(PipelineStatus status) {
-        commands.group("Pipeline status of " + status.id(), new TextStatusRenderer(true).render(status));
-        outputs.putIfAbsent("increment", status.id());
-        outputs.put("status", Json.compact(StatusJson.of(status, false)));
-        return status;
-    }
-
-    private void writeOutputs() {
+    /** The result in the runner's words: log groups, annotations, outputs and the step summary. */
+    private int show(CiRendering.Rendered rendered) {
+        for (CiRendering.Entry entry : rendered.log()) {
+            switch (entry.kind()) {
+                case SECTION -> commands.group(entry.title(), entry.text());
+                case NOTICE -> commands.notice(TITLE, entry.text());
+                case WARNING -> commands.warning(TITLE, entry.text());
+                case ERROR -> commands.error(TITLE, entry.text());
+            }
+        }
         Path file = file("GITHUB_OUTPUT");
         if (file != null) {
-            Map<String, String> redacted = new LinkedHashMap<>();
-            outputs.forEach((k, v) -> redacted.put(k, commands.redact(v)));
-            FileCommands.appendOutputs(file, redacted, JSON_OUTPUTS);
+            Map<String, String> outputs = new LinkedHashMap<>();
+            // Core's names in the Action's spelling: trackingUrl is tracking-url.
+            rendered.outputs().forEach((name, value) -> outputs.put(name.replaceAll("([a-z])([A-Z])", "$1-$2")
+                    .toLowerCase(Locale.ROOT), commands.redact(value)));
+            FileCommands.appendOutputs(file, outputs, JSON_OUTPUTS);
         }
+        writeSummary(rendered.summary());
+        return rendered.exitCode();
     }
 
     private void writeSummary(String markdown) {
@@ -259,15 +186,8 @@ public final class GitHubActionMain {
         if (file == null) {
             return;
         }
-        long existing;
         try {
-            existing = Files.exists(file) ? Files.size(file) : 0;
-        } catch (IOException e) {
-            existing = 0;
-        }
-        int budget = (int) Math.max(1024, MarkdownStatusRenderer.DEFAULT_MAX_BYTES - existing);
-        try {
-            FileCommands.append(file, MarkdownStatusRenderer.truncate(commands.redact(markdown), budget));
+            FileCommands.append(file, MarkdownStatusRenderer.fitInto(file, commands.redact(markdown)));
         } catch (java.io.UncheckedIOException e) {
             commands.warning(TITLE, "no step summary: " + e.getMessage());
         }

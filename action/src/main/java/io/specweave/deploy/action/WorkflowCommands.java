@@ -3,7 +3,6 @@ package io.specweave.deploy.action;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -73,10 +72,9 @@ final class WorkflowCommands {
     }
 
     void group(String title, String body) {
-        out.println("::group::" + escapeData(redact(title)));
-        out.println(redact(body.stripTrailing()));
-        out.println("::endgroup::");
-        out.flush();
+        startGroup(title);
+        info(body.stripTrailing());
+        endGroup();
     }
 
     /** Opens a group; the lines up to {@link #endGroup()} fold under its title in the log. */
@@ -112,11 +110,7 @@ final class WorkflowCommands {
     }
 
     private void command(String name, String title, String message) {
-        Map<String, String> properties = new LinkedHashMap<>();
-        if (title != null) {
-            properties.put("title", redact(title));
-        }
-        out.println(format(name, properties, redact(message)));
+        out.println(format(name, Map.of("title", redact(title)), redact(message)));
         out.flush();
     }
 

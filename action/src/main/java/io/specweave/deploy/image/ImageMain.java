@@ -4,7 +4,6 @@ import io.specweave.deploy.action.GitHubActionMain;
 import io.specweave.deploy.app.WorkspaceOwnership;
 import io.specweave.deploy.cli.CliRuntime;
 import io.specweave.deploy.cli.SpecweaveDeploy;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -50,32 +49,10 @@ public final class ImageMain {
         int code = SpecweaveDeploy.run(CliRuntime.system(), args);
         // The container runs as root, a mounted project belongs to someone else: what the command
         // wrote there gets the project's owner, as the Action does for the runner's workspace.
-        Path project = projectDir(List.of(args));
+        Path project = SpecweaveDeploy.projectDir(args);
         if (project != null) {
             WorkspaceOwnership.matchProject(project, started);
         }
         System.exit(code);
-    }
-
-    /** The CLI's project folder ({@code -C}/{@code --dir}, else the current folder); null if it is no path. */
-    static Path projectDir(List<String> args) {
-        String dir = ".";
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if ("--".equals(arg)) {
-                break;
-            } else if (("-C".equals(arg) || "--dir".equals(arg)) && i + 1 < args.size()) {
-                dir = args.get(++i);
-            } else if (arg.startsWith("--dir=")) {
-                dir = arg.substring("--dir=".length());
-            } else if (arg.startsWith("-C") && arg.length() > 2) {
-                dir = arg.substring(2);
-            }
-        }
-        try {
-            return Path.of(dir).toAbsolutePath().normalize();
-        } catch (InvalidPathException e) {
-            return null; // the CLI said so already
-        }
     }
 }

@@ -48,16 +48,6 @@ class ImageMainTest {
     }
 
     @Test
-    void theCliFindsTheProjectWhereItsDirOptionSays() {
-        Path here = Path.of("").toAbsolutePath();
-        assertThat(ImageMain.projectDir(List.of("status"))).isEqualTo(here);
-        assertThat(ImageMain.projectDir(List.of("status", "--dir", "/srv/app"))).isEqualTo(Path.of("/srv/app"));
-        assertThat(ImageMain.projectDir(List.of("sync", "-C", "sub", "qa"))).isEqualTo(here.resolve("sub"));
-        assertThat(ImageMain.projectDir(List.of("--dir=/p", "status"))).isEqualTo(Path.of("/p"));
-        assertThat(ImageMain.projectDir(List.of("status", "-C/q"))).isEqualTo(Path.of("/q"));
-    }
-
-    @Test
     void statusShowsTheStatusAndWritesNothing() throws Exception {
         Path project = copyDemo();
         Map<String, String> before = hashes(project);

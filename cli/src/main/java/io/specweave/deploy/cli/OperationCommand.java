@@ -57,8 +57,8 @@ abstract class OperationCommand implements Callable<Integer> {
     /** A request for the project folder with every {@link RequestOptions} mixin of the command applied. */
     Request.Builder request() {
         if (((SpecweaveDeploy) spec.root().userObject()).debug) {
-            // What the config loader read leniently; the operation itself reports what it cannot use.
-            ConfigLoader.notes(dir).forEach(note -> runtime().err().println("debug: " + note));
+            // What the config loader read leniently: profiles no command here uses, the old profile shape.
+            ConfigLoader.debugNotes(dir).forEach(note -> runtime().err().println("debug: " + note));
             runtime().err().flush();
         }
         Request.Builder b = Request.builder(dir);

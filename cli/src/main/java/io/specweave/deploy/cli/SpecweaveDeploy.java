@@ -2,6 +2,7 @@ package io.specweave.deploy.cli;
 
 import io.specweave.deploy.DeployException;
 import io.specweave.deploy.app.Host;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -64,15 +65,7 @@ public final class SpecweaveDeploy {
     /** Runs one command line and returns its exit code; output goes to the runtime's streams. */
     public static int run(CliRuntime runtime, String... args) {
         SpecweaveDeploy root = new SpecweaveDeploy(runtime);
-        CommandLine cli = new CommandLine(root);
-        // picocli would replace "@reports/m.json" with the file's words; core reads @FILE values itself.
-        cli.setExpandAtFiles(false);
-        String command = firstWord(args);
-        if (command != null && COMMANDS.containsKey(command)) {
-            cli.addSubcommand(command, COMMANDS.get(command).get());
-        } else {
-            withAllCommands(cli);
-        }
+        CommandLine cli = commandLine(root, args);
         cli.setOut(runtime.out());
         cli.setErr(runtime.err());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -93,6 +86,34 @@ public final class SpecweaveDeploy {
         runtime.out().flush();
         runtime.err().flush();
         return code;
+    }
+
+    /**
+     * The project folder a command line names ({@code -C}/{@code --dir}, else the current folder), read
+     * as {@link #run} reads it; null when the line does not parse or its command has no project folder.
+     */
+    public static Path projectDir(String... args) {
+        try {
+            CommandLine.ParseResult command = commandLine(new SpecweaveDeploy(null), args).parseArgs(args).subcommand();
+            return command != null && command.commandSpec().userObject() instanceof OperationCommand operation
+                    ? operation.dir.toAbsolutePath().normalize() : null;
+        } catch (CommandLine.ParameterException e) {
+            return null;
+        }
+    }
+
+    /** The command line of {@code root} with the command {@code args} name registered, or all when none. */
+    private static CommandLine commandLine(SpecweaveDeploy root, String[] args) {
+        CommandLine cli = new CommandLine(root);
+        // picocli would replace "@reports/m.json" with the file's words; core reads @FILE values itself.
+        cli.setExpandAtFiles(false);
+        String command = firstWord(args);
+        if (command != null && COMMANDS.containsKey(command)) {
+            cli.addSubcommand(command, COMMANDS.get(command).get());
+        } else {
+            withAllCommands(cli);
+        }
+        return cli;
     }
 
     /** The command line of {@code root} with every command registered, as help and completion show them. */

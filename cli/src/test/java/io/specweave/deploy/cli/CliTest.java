@@ -29,6 +29,20 @@ class CliTest {
     }
 
     @Test
+    void theProjectFolderIsWhereTheDirOptionSaysAsTheCommandLineReadsIt() {
+        Path here = Path.of("").toAbsolutePath();
+        assertThat(SpecweaveDeploy.projectDir("status")).isEqualTo(here);
+        assertThat(SpecweaveDeploy.projectDir("status", "--dir", "/srv/app")).isEqualTo(Path.of("/srv/app"));
+        assertThat(SpecweaveDeploy.projectDir("sync", "-C", "sub", "qa")).isEqualTo(here.resolve("sub"));
+        assertThat(SpecweaveDeploy.projectDir("status", "--dir=/p")).isEqualTo(Path.of("/p"));
+        assertThat(SpecweaveDeploy.projectDir("status", "-C/q")).isEqualTo(Path.of("/q"));
+        assertThat(SpecweaveDeploy.projectDir("status", "--", "-C")).isEqualTo(here);
+        // A line the CLI refuses has written nothing, and completion has no project.
+        assertThat(SpecweaveDeploy.projectDir("--dir=/p", "status")).isNull();
+        assertThat(SpecweaveDeploy.projectDir("completion")).isNull();
+    }
+
+    @Test
     void syncThenStatusJsonShowsTheDeployment() throws Exception {
         CliHarness.Run sync = CliHarness.inProcess(Map.of(), "sync", "0002", "--profile", "local-qa", "--deployed",
                 "--commit", "abc123", "--deployed-by", "me", "--no-health-check", "--dir", project.toString(), "--json");

@@ -53,11 +53,10 @@ public final class ConfigLoader {
     }
 
     /**
-     * What loading the project's config read leniently (profiles nothing uses, the old profile
-     * shape, SpecWeave keys skipped), for a front end's debug output. Never an error: a config
-     * that does not load has no notes, and the operation reports why itself.
+     * The {@link SpecweaveConfig#notes() notes} of the config in {@code projectDir}, for a front end's
+     * debug output; none when it does not load, which the operation loading it reports as its error.
      */
-    public static List<String> notes(Path projectDir) {
+    public static List<String> debugNotes(Path projectDir) {
         try {
             return load(projectDir).notes();
         } catch (DeployException e) {

@@ -6,8 +6,11 @@ import io.specweave.deploy.model.RecordFacts;
 import io.specweave.deploy.status.EnvironmentStatus;
 import io.specweave.deploy.status.PipelineStatus;
 import io.specweave.deploy.model.DeploymentRecord;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -260,6 +263,20 @@ public final class MarkdownStatusRenderer {
     private static String mermaidLabel(String text) {
         return text.replace("#", "#35;").replace("\"", "#quot;").replace("<", "#lt;").replace(">", "#gt;")
                 .replace("\n", " ").replace("\r", " ");
+    }
+
+    /**
+     * {@code markdown} cut to what is left of the limit in {@code summaryFile}, which the job's earlier
+     * steps may have written to already (the limit is per file); at least 1 KiB, so it says what it cut.
+     */
+    public static String fitInto(Path summaryFile, String markdown) {
+        long existing;
+        try {
+            existing = Files.exists(summaryFile) ? Files.size(summaryFile) : 0;
+        } catch (IOException e) {
+            existing = 0; // appending reports the file's trouble
+        }
+        return truncate(markdown, (int) Math.max(1024, DEFAULT_MAX_BYTES - existing));
     }
 
     /** Cuts {@code text} so its UTF-8 form fits {@code maxBytes}, saying so, at a line boundary. */

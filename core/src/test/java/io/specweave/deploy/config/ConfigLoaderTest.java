@@ -64,16 +64,17 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void notesForDebugOutputListWhatWasReadLenientlyAndAreEmptyWhenTheConfigDoesNotLoad() {
+    void debugNotesAreTheLenientReadingsAndNoneForAConfigThatDoesNotLoad() {
         TestProject project = TestProject.in(dir.resolve("lenient")).config("""
                 {"sync": {"profiles": {"github-qa": {"provider": "github", "environment": 42}}}}
                 """);
-        assertThat(ConfigLoader.notes(project.dir()))
-                .anySatisfy(n -> assertThat(n).startsWith("sync.profiles.github-qa: ignored"));
         TestProject broken = TestProject.in(dir.resolve("broken")).config("{\"sync\": ");
+
+        assertThat(ConfigLoader.debugNotes(project.dir())).isEqualTo(ConfigLoader.load(project.dir()).notes())
+                .anySatisfy(n -> assertThat(n).startsWith("sync.profiles.github-qa: ignored"));
         assertThatThrownBy(() -> ConfigLoader.load(broken.dir())).isInstanceOf(BadInputException.class);
-        assertThat(ConfigLoader.notes(broken.dir())).isEmpty();
-        assertThat(ConfigLoader.notes(dir.resolve("no-project"))).isEmpty();
+        assertThat(ConfigLoader.debugNotes(broken.dir())).isEmpty();
+        assertThat(ConfigLoader.debugNotes(dir.resolve("no-project"))).isEmpty();
     }
 
     @Test

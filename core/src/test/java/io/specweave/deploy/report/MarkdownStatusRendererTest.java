@@ -5,9 +5,13 @@ import io.specweave.deploy.status.PipelineStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.specweave.deploy.model.DeploymentRecord;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MarkdownStatusRendererTest {
 
@@ -78,5 +82,22 @@ class MarkdownStatusRendererTest {
         assertThat(cut).endsWith("_(cut to stay within GitHub's 1 MiB step-summary limit)_\n")
                 .doesNotContain("\uFFFD");
         assertThat(MarkdownStatusRenderer.truncate("short", 4096)).isEqualTo("short");
+    }
+
+    @Test
+    void aSummaryFileKeepsWhatIsLeftOfTheLimitAfterEarlierSteps(@TempDir Path dir) throws IOException {
+        Path summary = dir.resolve("step_summary.md");
+        String markdown = "| row |\n".repeat(2000);
+        assertThat(MarkdownStatusRenderer.fitInto(summary, markdown)).isEqualTo(markdown);
+
+        Files.writeString(summary, "x".repeat(MarkdownStatusRenderer.DEFAULT_MAX_BYTES - 8192));
+        String fitted = MarkdownStatusRenderer.fitInto(summary, markdown);
+
+        assertThat(fitted.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(8192);
+        assertThat(fitted).startsWith("| row |\n").endsWith("step-summary limit)_\n");
+
+        Files.writeString(summary, "x".repeat(MarkdownStatusRenderer.DEFAULT_MAX_BYTES));
+        assertThat(MarkdownStatusRenderer.fitInto(summary, markdown).getBytes(StandardCharsets.UTF_8))
+                .hasSizeLessThanOrEqualTo(1024);
     }
 }
