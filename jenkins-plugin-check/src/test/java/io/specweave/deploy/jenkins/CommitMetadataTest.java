@@ -58,7 +58,7 @@ class CommitMetadataTest {
         SpecweaveSyncStep step = Steps.sync("local-qa");
         step.setCommitMetadata(true);
 
-        SyncCallable.Result synced = step.callable(run(Map.of()), null).invoke(workspace.toFile(), null);
+        OperationCallable.Result synced = step.callable(run(Map.of()), null, null).invoke(workspace.toFile(), null);
         Map<String, Object> result = synced.values();
 
         assertThat(result).containsEntry("metadataCommitted", true).doesNotContainKey("metadataCommitWarning");
@@ -80,7 +80,7 @@ class CommitMetadataTest {
         step.setCommitMetadata(true);
 
         step.callable(run(Map.of("GIT_COMMITTER_NAME", "Release Bot", "GIT_COMMITTER_EMAIL", "release@example.com")),
-                null).invoke(workspace.toFile(), null);
+                null, null).invoke(workspace.toFile(), null);
 
         assertThat(git(origin, "log", "-1", "--format=%an <%ae>", "main")).isEqualTo("Release Bot <release@example.com>");
     }
@@ -95,7 +95,7 @@ class CommitMetadataTest {
         SpecweaveSyncStep step = Steps.sync("local-qa");
         step.setCommitMetadata(true);
 
-        SyncCallable.Result synced = step.callable(run(Map.of()), null).invoke(workspace.toFile(), null);
+        OperationCallable.Result synced = step.callable(run(Map.of()), null, null).invoke(workspace.toFile(), null);
         Map<String, Object> result = synced.values();
 
         assertThat(result).containsEntry("status", "deployed").containsEntry("metadataCommitted", false)
@@ -119,7 +119,7 @@ class CommitMetadataTest {
             step.setCommitMetadata(true);
             step.setGitCredentialsId("git-push");
 
-            SyncCallable.Result synced = step.callable(run(Map.of()), null,
+            OperationCallable.Result synced = step.callable(run(Map.of()), null,
                     StepCredential.usernamePassword("git-push", "ci-bot", token)).invoke(workspace.toFile(), null);
 
             assertThat(synced.values()).containsEntry("metadataCommitted", true);
@@ -137,7 +137,8 @@ class CommitMetadataTest {
             SpecweaveSyncStep step = Steps.sync("local-qa");
             step.setCommitMetadata(true);
 
-            Map<String, Object> result = step.callable(run(Map.of()), null).invoke(workspace.toFile(), null).values();
+            Map<String, Object> result = step.callable(run(Map.of()), null, null).invoke(workspace.toFile(), null)
+                    .values();
 
             assertThat(result).containsEntry("status", "deployed").containsEntry("metadataCommitted", false);
             assertThat(git(origin, "rev-parse", "main")).isEqualTo(before);
@@ -148,7 +149,7 @@ class CommitMetadataTest {
     void withoutTheParameterNothingIsCommitted() throws Exception {
         String before = git(origin, "rev-parse", "main");
 
-        Map<String, Object> result = Steps.sync("local-qa").callable(run(Map.of()), null)
+        Map<String, Object> result = Steps.sync("local-qa").callable(run(Map.of()), null, null)
                 .invoke(workspace.toFile(), null).values();
 
         assertThat(result).doesNotContainKey("metadataCommitted");

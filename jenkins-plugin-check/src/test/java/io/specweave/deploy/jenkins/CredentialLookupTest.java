@@ -32,7 +32,7 @@ class CredentialLookupTest {
     void theStepHandsTheCredentialToCoreWhichKnowsTheProfilesVariables() throws Exception {
         StepCredential user = CredentialLookup.from(new Fakes.UsernamePassword("jira", "ops@myorg.com", "atl-789"));
 
-        Request request = Steps.sync("jira-qa").callable(Map.of(), user).request(Path.of("workspace"));
+        Request request = Steps.sync("jira-qa").callable(Map.of(), user, null).request(Path.of("workspace"));
 
         // Which variables they become (JIRA_EMAIL and JIRA_API_TOKEN here) is core's rule: CredentialVariablesTest.
         assertThat(request).extracting("credentialUser", "credentialSecret").containsExactly("ops@myorg.com", "atl-789");

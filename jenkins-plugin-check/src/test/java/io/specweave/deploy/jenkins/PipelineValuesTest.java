@@ -27,7 +27,7 @@ class PipelineValuesTest {
         SpecweaveSyncStep step = Steps.sync("local-qa");
         step.setHealthCheck(false);
 
-        Map<String, Object> map = step.callable(Map.of("GIT_COMMIT", "abc"), null).sync(project,
+        Map<String, Object> map = step.callable(Map.of("GIT_COMMIT", "abc"), null, null).run(project,
                 new io.specweave.deploy.app.Operations(io.specweave.deploy.app.Host.system(Map.of(), null, null)))
                 .values();
 

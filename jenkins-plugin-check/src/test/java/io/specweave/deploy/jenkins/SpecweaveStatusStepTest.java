@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
+import hudson.model.Run;
 import hudson.model.TaskListener;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.Json;
@@ -34,8 +35,8 @@ class SpecweaveStatusStepTest {
     void deployToDevAndQa() throws Exception {
         Demo.copyTo(workspace);
         Map<String, String> run = Map.of("BUILD_URL", "https://ci.example/job/shop/3/", "GIT_COMMIT", "abc123");
-        Steps.sync("local-dev").callable(run, null).invoke(workspace.toFile(), null);
-        Steps.sync("local-qa").callable(run, null).invoke(workspace.toFile(), null);
+        Steps.sync("local-dev").callable(run, null, null).invoke(workspace.toFile(), null);
+        Steps.sync("local-qa").callable(run, null, null).invoke(workspace.toFile(), null);
     }
 
     @Test
@@ -83,7 +84,7 @@ class SpecweaveStatusStepTest {
         SpecweaveSyncStep step = Steps.sync("github-uat");
         step.setHealthCheck(false);
 
-        Map<String, Object> synced = step.callable(Map.of(), null).sync(workspace, new Operations(Host.of(
+        Map<String, Object> synced = step.callable(Map.of(), null, null).run(workspace, new Operations(Host.of(
                 Map.of("GITHUB_TOKEN", "fake-token"), Clock.systemUTC(), items.trackers(), null, null))).values();
         Map<String, Object> status = run(Steps.status(null), new EnvVars());
 
@@ -100,9 +101,21 @@ class SpecweaveStatusStepTest {
         run(Steps.status("0002"), new EnvVars(Map.of("NO_COLOR", "1")));
         SpecweaveStatusStep plain = Steps.status("0002");
         plain.setPlain(true);
+        run(plain, new EnvVars());
 
         assertThat(log.text()).contains("[x] QA: deployed").doesNotContain("✅");
-        assertThat(plain.callable(new EnvVars()).plain()).isTrue();
+    }
+
+    @Test
+    void withTwoActiveIncrementsTheDefaultIsTheOneOfTheRunsBranch() throws Exception {
+        Files.writeString(workspace.resolve(".specweave/state/active-increment.json"),
+                "{\"ids\": [\"" + Demo.INCREMENT + "\", \"0003-oauth-google\"]}");
+
+        Map<String, Object> status = run(Steps.status(null), new EnvVars(Map.of("JENKINS_URL", "https://ci.example/",
+                "BRANCH_NAME", "sw/0003-oauth-google")));
+
+        assertThat(status).containsEntry("id", "0003-oauth-google");
+        assertThat(log.text()).startsWith("Deployment Status: 0003-oauth-google");
     }
 
     @Test
@@ -118,15 +131,16 @@ class SpecweaveStatusStepTest {
 
         assertThat(descriptor.getFunctionName()).isEqualTo("specweaveStatus");
         assertThat(Set.<Class<?>>copyOf(descriptor.getRequiredContext()))
-                .isEqualTo(Set.of(FilePath.class, TaskListener.class, EnvVars.class));
+                .isEqualTo(Set.of(Run.class, FilePath.class, TaskListener.class, EnvVars.class));
         assertThat(Steps.status(" ").getIncrement()).isEqualTo("active");
     }
 
     private Map<String, Object> run(SpecweaveStatusStep step, EnvVars env) throws Exception {
         Fakes.Context context = new Fakes.Context()
+                .with(Run.class, new Fakes.FakeRun(null))
                 .with(FilePath.class, new FilePath(workspace.toFile()))
                 .with(TaskListener.class, log)
                 .with(EnvVars.class, env);
-        return new SpecweaveStatusStepExecution(step, context).run();
+        return new SpecweaveStepExecution(step, context).run();
     }
 }

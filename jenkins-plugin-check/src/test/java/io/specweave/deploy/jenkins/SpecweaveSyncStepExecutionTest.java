@@ -152,6 +152,6 @@ class SpecweaveSyncStepExecutionTest {
                 .with(FilePath.class, new FilePath(workspace.toFile()))
                 .with(TaskListener.class, log)
                 .with(EnvVars.class, env);
-        return new SpecweaveSyncStepExecution(step, context).run();
+        return new SpecweaveStepExecution(step, context).run();
     }
 }

@@ -40,7 +40,7 @@ class SpecweaveSyncStepTest {
         step.setForce(true);
         step.setIssueKeys("PROD-12, PROD-13");
 
-        Request request = step.callable(Map.of(), null).request(DIR);
+        Request request = step.callable(Map.of(), null, null).request(DIR);
 
         assertThat(request).usingRecursiveComparison().isEqualTo(Request.builder(DIR).increment("0018")
                 .profile("jira-prod").environment("prod").outcome(Request.Outcome.DEPLOYED).commit("9b1d5f0c")
@@ -57,7 +57,7 @@ class SpecweaveSyncStepTest {
         step.setIssueKeys("PROD-12,PROD-13");
         step.setTestResults("  ");
 
-        Request request = step.callable(Map.of(), null).request(DIR);
+        Request request = step.callable(Map.of(), null, null).request(DIR);
 
         assertThat(request.issueKeys()).containsExactly("PROD-12", "PROD-13");
         assertThat(step.getIssueKeys()).isEqualTo("PROD-12,PROD-13");
@@ -70,7 +70,7 @@ class SpecweaveSyncStepTest {
 
     @Test
     void withNothingSetTheActiveIncrementIsRecordedAsDeployedToTheDefaultProfileAndChecked() {
-        Request request = new SpecweaveSyncStep().callable(Map.of(), null).request(DIR);
+        Request request = new SpecweaveSyncStep().callable(Map.of(), null, null).request(DIR);
 
         assertThat(request).usingRecursiveComparison().isEqualTo(Request.builder(DIR).increment("active")
                 .outcome(Request.Outcome.DEPLOYED).healthCheck(true).issueKeys(List.of()).build());
@@ -100,9 +100,9 @@ class SpecweaveSyncStepTest {
         SpecweaveSyncStep failed = Steps.sync("local-qa");
         failed.setFailed(true);
 
-        assertThat(started.callable(Map.of(), null).request(DIR)).extracting("outcome")
+        assertThat(started.callable(Map.of(), null, null).request(DIR)).extracting("outcome")
                 .isEqualTo(Request.Outcome.IN_PROGRESS);
-        assertThat(failed.callable(Map.of(), null).request(DIR)).extracting("outcome")
+        assertThat(failed.callable(Map.of(), null, null).request(DIR)).extracting("outcome")
                 .isEqualTo(Request.Outcome.FAILED);
     }
 
@@ -124,15 +124,16 @@ class SpecweaveSyncStepTest {
         step.setTestResults("reports/*.xml");
         step.setHealthCheck(false);
         StepCredential credential = StepCredential.token("gh", "s3cr3t-token");
-        SyncCallable callable = step.callable(Map.of("BUILD_URL", "https://ci.example/job/shop/7/"), credential);
+        OperationCallable callable = step.callable(Map.of("BUILD_URL", "https://ci.example/job/shop/7/"), credential,
+                null);
 
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(callable);
         }
-        SyncCallable copy;
+        OperationCallable copy;
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            copy = (SyncCallable) in.readObject();
+            copy = (OperationCallable) in.readObject();
         }
 
         assertThat(copy.request(DIR)).usingRecursiveComparison().isEqualTo(callable.request(DIR));

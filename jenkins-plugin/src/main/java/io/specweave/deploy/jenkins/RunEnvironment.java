@@ -5,7 +5,6 @@ import hudson.model.Cause;
 import hudson.model.Run;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The run's variables as core's CI detection reads them ({@code GIT_COMMIT}, {@code BRANCH_NAME},
@@ -21,14 +20,9 @@ final class RunEnvironment {
     }
 
     static HashMap<String, String> of(Run<?, ?> run, EnvVars env) {
-        HashMap<String, String> variables = new HashMap<>();
-        for (Map.Entry<String, String> e : env.entrySet()) {
-            if (e.getKey() != null && e.getValue() != null) {
-                variables.put(e.getKey(), e.getValue());
-            }
-        }
-        boolean userKnown = USER_VARIABLES.stream().anyMatch(name -> Text.blankToNull(variables.get(name)) != null);
-        if (!userKnown) {
+        // EnvVars refuses null names and values, as core's copy of the variables does.
+        HashMap<String, String> variables = new HashMap<>(env);
+        if (USER_VARIABLES.stream().allMatch(name -> Text.blankToNull(variables.get(name)) == null)) {
             Cause.UserIdCause cause = run.getCause(Cause.UserIdCause.class);
             if (cause != null && Text.blankToNull(cause.getUserId()) != null) {
                 variables.put("BUILD_USER_ID", cause.getUserId());

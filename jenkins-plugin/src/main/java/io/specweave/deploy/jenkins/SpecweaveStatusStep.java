@@ -1,14 +1,8 @@
 package io.specweave.deploy.jenkins;
 
-import hudson.EnvVars;
 import hudson.Extension;
-import hudson.FilePath;
-import hudson.model.TaskListener;
-import java.util.Set;
-import org.jenkinsci.plugins.workflow.steps.Step;
-import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import hudson.model.Run;
+import java.util.HashMap;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -21,24 +15,13 @@ import org.kohsuke.stapler.DataBoundSetter;
  * echo "prod: ${status.environments.find { it.environment == 'prod' }.state}"
  * </pre>
  */
-public class SpecweaveStatusStep extends Step {
+public class SpecweaveStatusStep extends SpecweaveStep {
 
-    private String increment = SpecweaveSyncStep.ACTIVE;
     private boolean plain;
-    private String workingDirectory;
 
     /** Every parameter is optional, so {@code specweaveStatus()} works in Declarative Pipeline too. */
     @DataBoundConstructor
     public SpecweaveStatusStep() {
-    }
-
-    public String getIncrement() { return increment; }
-
-    /** {@code 0018}, {@code 0018-name} or {@code active} (the default). */
-    @DataBoundSetter
-    public void setIncrement(String increment) {
-        String value = Text.blankToNull(increment);
-        this.increment = value == null ? SpecweaveSyncStep.ACTIVE : value;
     }
 
     public boolean isPlain() { return plain; }
@@ -47,24 +30,25 @@ public class SpecweaveStatusStep extends Step {
     @DataBoundSetter
     public void setPlain(boolean plain) { this.plain = plain; }
 
-    public String getWorkingDirectory() { return workingDirectory; }
-
-    /** The folder holding {@code .specweave}, relative to the workspace; default: the workspace. */
-    @DataBoundSetter
-    public void setWorkingDirectory(String workingDirectory) { this.workingDirectory = Text.blankToNull(workingDirectory); }
-
+    /**
+     * The status read on the agent with the run's variables, as a sync's: {@code active} is the
+     * increment of the run's branch when two are active. {@code plain} is {@code NO_COLOR} for this step.
+     */
     @Override
-    public StepExecution start(StepContext context) throws Exception {
-        return new SpecweaveStatusStepExecution(this, context);
+    OperationCallable operation(Run<?, ?> run, HashMap<String, String> variables) {
+        if (plain) {
+            variables.put("NO_COLOR", "1");
+        }
+        return new OperationCallable("status", inputs, variables, null, null);
     }
 
-    /** The status read on the agent; plain when asked or when the run's environment has NO_COLOR. */
-    StatusCallable callable(EnvVars env) {
-        return new StatusCallable(increment, plain || env.containsKey("NO_COLOR"));
+    @Override
+    String logPrefix() {
+        return "";
     }
 
     @Extension
-    public static class DescriptorImpl extends StepDescriptor {
+    public static class DescriptorImpl extends SpecweaveStep.SpecweaveDescriptor {
 
         @Override
         public String getFunctionName() {
@@ -74,11 +58,6 @@ public class SpecweaveStatusStep extends Step {
         @Override
         public String getDisplayName() {
             return "SpecWeave: show an increment's deployment status";
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(FilePath.class, TaskListener.class, EnvVars.class);
         }
     }
 }

@@ -1,25 +1,19 @@
 package io.specweave.deploy.jenkins;
 
+import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
-import hudson.EnvVars;
+import hudson.AbortException;
 import hudson.Extension;
-import hudson.FilePath;
 import hudson.model.Item;
 import hudson.model.Run;
-import hudson.model.TaskListener;
 import hudson.security.ACL;
 import hudson.util.ListBoxModel;
 import io.specweave.deploy.Input;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.jenkinsci.plugins.workflow.steps.Step;
-import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -34,20 +28,10 @@ import org.kohsuke.stapler.QueryParameter;
  * specweaveSync environment: 'prod', increment: '0018', deployed: true
  * </pre>
  */
-public class SpecweaveSyncStep extends Step {
+public class SpecweaveSyncStep extends SpecweaveStep {
 
-    static final String ACTIVE = "active";
-
-    // What the agent gets: the parameters as core reads text inputs (the text of a boolean is
-    // "true" or "false"). Each parameter is described for users in its help-<parameter>.html
-    // beside config.jelly.
-    private final EnumMap<Input, String> values = new EnumMap<>(Input.class);
-    private boolean deployed = true;
-    private boolean failed;
-    private boolean commitMetadata;
     private String credentialsId;
     private String gitCredentialsId;
-    private String workingDirectory;
 
     /**
      * Every parameter is optional: the profile may come from {@code profile}, {@code environment} or
@@ -55,23 +39,6 @@ public class SpecweaveSyncStep extends Step {
      */
     @DataBoundConstructor
     public SpecweaveSyncStep() {
-    }
-
-    private String get(Input input) {
-        return values.get(input);
-    }
-
-    private boolean is(Input input, boolean fallback) {
-        return values.containsKey(input) ? Boolean.parseBoolean(values.get(input)) : fallback;
-    }
-
-    private void set(Input input, Object value) {
-        String text = Text.blankToNull(value == null ? null : value.toString());
-        if (text == null) {
-            values.remove(input);
-        } else {
-            values.put(input, text);
-        }
     }
 
     public String getProfile() { return get(Input.PROFILE); }
@@ -82,18 +49,15 @@ public class SpecweaveSyncStep extends Step {
     @DataBoundSetter
     public void setEnvironment(String environment) { set(Input.ENVIRONMENT, environment); }
 
-    public String getIncrement() { return values.getOrDefault(Input.INCREMENT, ACTIVE); }
+    public boolean isDeployed() { return get(Input.DEPLOYED) == null; }
+    /** {@code false}: a deployment that has started, as the CLI's sync without --deployed. */
     @DataBoundSetter
-    public void setIncrement(String increment) { set(Input.INCREMENT, increment); }
+    public void setDeployed(boolean deployed) { set(Input.DEPLOYED, deployed ? null : "in-progress"); }
 
-    public boolean isDeployed() { return deployed; }
-    @DataBoundSetter
-    public void setDeployed(boolean deployed) { this.deployed = deployed; }
-
-    public boolean isFailed() { return failed; }
+    public boolean isFailed() { return is(Input.FAILED, false); }
     /** Wins over {@code deployed}: a {@code post { failure { ... } }} block says so. */
     @DataBoundSetter
-    public void setFailed(boolean failed) { this.failed = failed; }
+    public void setFailed(boolean failed) { set(Input.FAILED, failed); }
 
     public String getCredentialsId() { return credentialsId; }
     @DataBoundSetter
@@ -127,18 +91,14 @@ public class SpecweaveSyncStep extends Step {
     @DataBoundSetter
     public void setDryRun(boolean dryRun) { set(Input.DRY_RUN, dryRun); }
 
-    public String getWorkingDirectory() { return workingDirectory; }
-    @DataBoundSetter
-    public void setWorkingDirectory(String workingDirectory) { this.workingDirectory = Text.blankToNull(workingDirectory); }
-
     public String getGitCredentialsId() { return gitCredentialsId; }
     /** The "Username with password" commitMetadata pushes with over HTTPS. */
     @DataBoundSetter
     public void setGitCredentialsId(String gitCredentialsId) { this.gitCredentialsId = Text.blankToNull(gitCredentialsId); }
 
-    public boolean isCommitMetadata() { return commitMetadata; }
+    public boolean isCommitMetadata() { return is(Input.COMMIT_METADATA, false); }
     @DataBoundSetter
-    public void setCommitMetadata(boolean commitMetadata) { this.commitMetadata = commitMetadata; }
+    public void setCommitMetadata(boolean commitMetadata) { set(Input.COMMIT_METADATA, commitMetadata); }
 
     public boolean isHealthCheck() { return is(Input.HEALTH_CHECK, true); }
     @DataBoundSetter
@@ -166,26 +126,23 @@ public class SpecweaveSyncStep extends Step {
     public void setIssueKeys(String issueKeys) { set(Input.ISSUE_KEYS, issueKeys); }
 
     @Override
-    public StepExecution start(StepContext context) throws Exception {
-        return new SpecweaveSyncStepExecution(this, context);
+    OperationCallable operation(Run<?, ?> run, HashMap<String, String> variables) throws AbortException {
+        return callable(variables, CredentialLookup.resolve(credentialsId, run),
+                CredentialLookup.resolveGitPush(gitCredentialsId, run));
     }
 
-    /** What the agent needs to run the sync: this step's values, the run's variables and the credential. */
-    SyncCallable callable(Map<String, String> runEnvironment, StepCredential credential) {
-        return callable(runEnvironment, credential, null);
+    @Override
+    String logPrefix() {
+        return "[specweaveSync] ";
     }
 
-    /** ... and the credential {@code commitMetadata} pushes with; null for the checkout's own. */
-    SyncCallable callable(Map<String, String> runEnvironment, StepCredential credential, StepCredential gitCredential) {
-        EnumMap<Input, String> inputs = new EnumMap<>(values);
-        // deployed: false is a deployment that has started, as the CLI's sync without --deployed.
-        inputs.put(Input.DEPLOYED, deployed ? "true" : "in-progress");
-        inputs.put(Input.FAILED, String.valueOf(failed));
-        return new SyncCallable(inputs, commitMetadata, runEnvironment, credential, gitCredential);
+    /** The sync on the agent; {@code gitCredential} is what commitMetadata pushes with, null for the checkout's own. */
+    OperationCallable callable(Map<String, String> runEnvironment, StepCredential credential, StepCredential gitCredential) {
+        return new OperationCallable("sync", inputs, runEnvironment, credential, gitCredential);
     }
 
     @Extension
-    public static class DescriptorImpl extends StepDescriptor {
+    public static class DescriptorImpl extends SpecweaveStep.SpecweaveDescriptor {
 
         @Override
         public String getFunctionName() {
@@ -197,40 +154,31 @@ public class SpecweaveSyncStep extends Step {
             return "SpecWeave: record a deployment and sync its tracking item";
         }
 
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, FilePath.class, TaskListener.class, EnvVars.class);
-        }
-
         /**
          * The Snippet Generator's credential list: secret texts and usernames with password the job
-         * can use. Without the right to see them, only the value already entered.
+         * can use.
          */
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item,
                 @QueryParameter String credentialsId) {
-            StandardListBoxModel result = new StandardListBoxModel();
-            if (item == null || !item.hasPermission(Item.EXTENDED_READ)
-                    && !item.hasPermission(CredentialsProvider.USE_ITEM)) {
-                return result.includeCurrentValue(credentialsId);
-            }
-            return result.includeEmptyValue()
-                    .includeMatchingAs(ACL.SYSTEM2, item, StandardCredentials.class, List.of(),
-                            CredentialLookup.USABLE)
-                    .includeCurrentValue(credentialsId);
+            return credentials(item, credentialsId, CredentialLookup.USABLE);
         }
 
         /** The credentials commitMetadata can push with: usernames with password the job can use. */
         public ListBoxModel doFillGitCredentialsIdItems(@AncestorInPath Item item,
                 @QueryParameter String gitCredentialsId) {
+            return credentials(item, gitCredentialsId, CredentialLookup.GIT_PUSH);
+        }
+
+        /** The job's credentials {@code matcher} takes; without the right to see them, only the value entered. */
+        private static ListBoxModel credentials(Item item, String current, CredentialsMatcher matcher) {
             StandardListBoxModel result = new StandardListBoxModel();
             if (item == null || !item.hasPermission(Item.EXTENDED_READ)
                     && !item.hasPermission(CredentialsProvider.USE_ITEM)) {
-                return result.includeCurrentValue(gitCredentialsId);
+                return result.includeCurrentValue(current);
             }
             return result.includeEmptyValue()
-                    .includeMatchingAs(ACL.SYSTEM2, item, StandardCredentials.class, List.of(),
-                            CredentialLookup.GIT_PUSH)
-                    .includeCurrentValue(gitCredentialsId);
+                    .includeMatchingAs(ACL.SYSTEM2, item, StandardCredentials.class, List.of(), matcher)
+                    .includeCurrentValue(current);
         }
     }
 }

@@ -4,23 +4,17 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * The values of the Jenkins credential named by {@code credentialsId}, read on the controller and
- * carried to the agent, where the profile is known and core says which variables they go to.
- * Plain strings only, so it crosses the remoting channel as is;
- * {@link #toString()} never shows a value.
+ * The values of the Jenkins credential a step names, read on the controller and carried to the
+ * agent, where the profile is known and core says which variables they go to. Plain strings only,
+ * so it crosses the remoting channel as is; {@link #toString()} never shows a value.
+ *
+ * @param username the user name of a username-with-password credential; null for a secret text
  */
-final class StepCredential implements Serializable {
+record StepCredential(String id, String username, String secret) implements Serializable {
 
-    private static final long serialVersionUID = 1L;
-
-    private final String id;
-    private final String username;
-    private final String secret;
-
-    private StepCredential(String id, String username, String secret) {
-        this.id = Objects.requireNonNull(id, "id");
-        this.username = username;
-        this.secret = Objects.requireNonNull(secret, "secret");
+    StepCredential {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(secret, "secret");
     }
 
     /** A "Secret text" credential: the token of the profile's provider. */
@@ -31,15 +25,6 @@ final class StepCredential implements Serializable {
     /** A "Username with password" credential: Jira e-mail + API token, or any user + token. */
     static StepCredential usernamePassword(String id, String username, String password) {
         return new StepCredential(id, username == null ? "" : username, password);
-    }
-
-    /** The user name of a username-with-password credential; null for a secret text. */
-    String username() {
-        return username;
-    }
-
-    String secret() {
-        return secret;
     }
 
     /** {@code text} with the secret replaced by {@code ****}, for messages that reach the build log. */

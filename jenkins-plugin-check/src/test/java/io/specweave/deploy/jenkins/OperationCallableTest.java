@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The agent side of specweaveSync, on a copy of examples/demo with its local profiles. */
-class SyncCallableTest {
+class OperationCallableTest {
 
     private static final Map<String, String> JENKINS_RUN = Map.of(
             "JENKINS_URL", "https://ci.example/",
@@ -40,7 +40,7 @@ class SyncCallableTest {
         Demo.copyTo(project);
         SpecweaveSyncStep step = Steps.sync("local-qa");
 
-        Map<String, Object> result = step.callable(JENKINS_RUN, null).invoke(project.toFile(), null).values();
+        Map<String, Object> result = step.callable(JENKINS_RUN, null, null).invoke(project.toFile(), null).values();
 
         JsonNode qa = Demo.deployment(project, "qa");
         assertThat(qa.path("profile").asText()).isEqualTo("local-qa");
@@ -72,7 +72,7 @@ class SyncCallableTest {
         step.setCommit("1111111111111111111111111111111111111111");
         step.setDeployedBy("release-bot");
 
-        step.callable(JENKINS_RUN, null).invoke(project.toFile(), null);
+        step.callable(JENKINS_RUN, null, null).invoke(project.toFile(), null);
 
         JsonNode prod = Demo.deployment(project, "prod");
         assertThat(prod.path("profile").asText()).isEqualTo("local-prod");
@@ -87,7 +87,7 @@ class SyncCallableTest {
         Demo.copyTo(project);
         Clock clock = Clock.fixed(Instant.parse("2026-11-27T10:15:00Z"), ZoneOffset.UTC);
 
-        Map<String, Object> result = Steps.sync("local-dev").callable(JENKINS_RUN, null).sync(project,
+        Map<String, Object> result = Steps.sync("local-dev").callable(JENKINS_RUN, null, null).run(project,
                 new Operations(Host.of(JENKINS_RUN, clock, TrackerFactory::standard, null, null))).values();
 
         assertThat(result).containsEntry("deployedAt", "2026-11-27T10:15:00Z");
@@ -97,7 +97,7 @@ class SyncCallableTest {
     @Test
     void aRerunOfTheSameBuildChangesNothing() throws Exception {
         Demo.copyTo(project);
-        SyncCallable callable = Steps.sync("local-qa").callable(JENKINS_RUN, null);
+        OperationCallable callable = Steps.sync("local-qa").callable(JENKINS_RUN, null, null);
         callable.invoke(project.toFile(), null);
         String before = Demo.metadata(project, Demo.INCREMENT).toString();
 
@@ -114,7 +114,7 @@ class SyncCallableTest {
         SpecweaveSyncStep step = Steps.sync("local-uat");
         step.setDryRun(true);
 
-        Map<String, Object> result = step.callable(JENKINS_RUN, null).invoke(project.toFile(), null).values();
+        Map<String, Object> result = step.callable(JENKINS_RUN, null, null).invoke(project.toFile(), null).values();
 
         assertThat(result).containsEntry("dryRun", true).containsEntry("metadataChanged", true)
                 .containsEntry("environment", "uat");
@@ -125,7 +125,7 @@ class SyncCallableTest {
     void anUnknownProfileAbortsWithCoresMessageNamingTheConfigFile() {
         Demo.copyTo(project);
 
-        assertThatThrownBy(() -> Steps.sync("github-qa").callable(JENKINS_RUN, null)
+        assertThatThrownBy(() -> Steps.sync("github-qa").callable(JENKINS_RUN, null, null)
                 .invoke(project.toFile(), null))
                 .isExactlyInstanceOf(AbortException.class)
                 .hasMessageContaining("config.json")
@@ -135,7 +135,7 @@ class SyncCallableTest {
 
     @Test
     void aFolderWithoutSpecweaveAbortsNamingWhatIsMissing(@TempDir Path empty) {
-        assertThatThrownBy(() -> Steps.sync(null).callable(JENKINS_RUN, null).invoke(empty.toFile(), null))
+        assertThatThrownBy(() -> Steps.sync(null).callable(JENKINS_RUN, null, null).invoke(empty.toFile(), null))
                 .isExactlyInstanceOf(AbortException.class)
                 .hasMessageContaining(".specweave");
     }
@@ -144,7 +144,7 @@ class SyncCallableTest {
     void theCredentialsSecretNeverReachesAnAbortMessage() {
         Demo.copyTo(project);
         String secret = "ghp-not-a-profile";
-        SyncCallable callable = Steps.sync(secret).callable(JENKINS_RUN, StepCredential.token("gh", secret));
+        OperationCallable callable = Steps.sync(secret).callable(JENKINS_RUN, StepCredential.token("gh", secret), null);
 
         assertThatThrownBy(() -> callable.invoke(project.toFile(), null))
                 .isExactlyInstanceOf(AbortException.class)
@@ -156,7 +156,7 @@ class SyncCallableTest {
     void theReturnedMapHoldsOnlyValuesThePipelineSandboxCanRead() throws Exception {
         Demo.copyTo(project);
 
-        Map<String, Object> result = Steps.sync("local-dev").callable(JENKINS_RUN, null)
+        Map<String, Object> result = Steps.sync("local-dev").callable(JENKINS_RUN, null, null)
                 .invoke(project.toFile(), null).values();
 
         SandboxValues.assertPlain(result);
@@ -176,7 +176,7 @@ class SyncCallableTest {
         step.setTestResults("target/surefire-reports/*.xml");
         step.setCoverage("jacoco.xml");
 
-        SyncCallable.Result synced = step.callable(JENKINS_RUN, null).invoke(project.toFile(), null);
+        OperationCallable.Result synced = step.callable(JENKINS_RUN, null, null).invoke(project.toFile(), null);
         Map<String, Object> result = synced.values();
 
         JsonNode qa = Demo.deployment(project, "qa");
@@ -195,7 +195,7 @@ class SyncCallableTest {
         SpecweaveSyncStep step = Steps.sync("local-qa");
         step.setTestResults("nowhere/*.xml");
 
-        assertThatThrownBy(() -> step.callable(JENKINS_RUN, null).invoke(project.toFile(), null))
+        assertThatThrownBy(() -> step.callable(JENKINS_RUN, null, null).invoke(project.toFile(), null))
                 .isExactlyInstanceOf(AbortException.class)
                 .hasMessageContaining("nowhere/*.xml");
     }
@@ -218,14 +218,14 @@ class SyncCallableTest {
             step.setProfile("local-qa");
             step.setDeploymentUrl("http://127.0.0.1:" + server.getAddress().getPort());
 
-            SyncCallable.Result healthy = step.callable(JENKINS_RUN, null).invoke(project.toFile(), null);
+            OperationCallable.Result healthy = step.callable(JENKINS_RUN, null, null).invoke(project.toFile(), null);
             assertThat(healthy.values()).containsEntry("healthStatus", "healthy");
             assertThat(healthy.failure()).isNull();
 
             status.set(503);
             step.setCommit("2222222222222222222222222222222222222222");
-            SyncCallable.Result unhealthy = step.callable(JENKINS_RUN, null).invoke(project.toFile(), null);
-            // The build fails with this reason after the log lines (SpecweaveSyncStepExecution).
+            OperationCallable.Result unhealthy = step.callable(JENKINS_RUN, null, null).invoke(project.toFile(), null);
+            // The build fails with this reason after the log lines (SpecweaveStepExecution).
             assertThat(unhealthy.failure()).contains("unhealthy");
             assertThat(unhealthy.values()).containsEntry("healthStatus", "unhealthy");
             assertThat(Demo.deployment(project, "qa").path("healthStatus").asText()).isEqualTo("unhealthy");
@@ -242,12 +242,12 @@ class SyncCallableTest {
         Files.writeString(config, Files.readString(config).replace("\"deployment\": {",
                 "\"deployment\": {\"promotion\": {\"requirePrevious\": true},"));
         SpecweaveSyncStep step = Steps.sync("local-prod");
-        SyncCallable.Result refused = step.callable(JENKINS_RUN, null).invoke(project.toFile(), null);
+        OperationCallable.Result refused = step.callable(JENKINS_RUN, null, null).invoke(project.toFile(), null);
         assertThat(refused.failure()).contains("prod").contains("requirePrevious");
         assertThat(Demo.deployment(project, "prod").isMissingNode()).as("nothing written").isTrue();
 
         step.setForce(true);
-        step.callable(JENKINS_RUN, null).invoke(project.toFile(), null);
+        step.callable(JENKINS_RUN, null, null).invoke(project.toFile(), null);
 
         assertThat(Demo.deployment(project, "prod").path("forced").asBoolean()).isTrue();
     }

@@ -1,0 +1,161 @@
+package io.specweave.deploy.jenkins;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import hudson.AbortException;
+import hudson.remoting.VirtualChannel;
+import io.specweave.deploy.DeployException;
+import io.specweave.deploy.Input;
+import io.specweave.deploy.Json;
+import io.specweave.deploy.Secret;
+import io.specweave.deploy.app.ChangeOutcome;
+import io.specweave.deploy.app.CommitBack;
+import io.specweave.deploy.app.Host;
+import io.specweave.deploy.app.Operations;
+import io.specweave.deploy.app.Request;
+import io.specweave.deploy.app.TextInputs;
+import io.specweave.deploy.report.OutcomeJson;
+import io.specweave.deploy.report.OutcomeText;
+import io.specweave.deploy.report.Persistence;
+import io.specweave.deploy.report.ProgressLines;
+import io.specweave.deploy.report.TextStatusRenderer;
+import io.specweave.deploy.status.PipelineStatus;
+import java.io.File;
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jenkins.MasterToSlaveFileCallable;
+
+/**
+ * A step's operation ({@code sync} or {@code status}), run on the node that holds the workspace:
+ * maps the step's parameters to core's request and makes one core call, with the run's variables
+ * (its CI facts, Jenkins' proxy) as the host's environment. It carries strings and maps only; bad
+ * input comes back as an {@link AbortException} with core's message, the credentials' secrets masked.
+ */
+final class OperationCallable extends MasterToSlaveFileCallable<OperationCallable.Result> {
+
+    private static final long serialVersionUID = 1L;
+    /** Pushes tried when other jobs keep moving the branch. */
+    private static final int COMMIT_ATTEMPTS = 4;
+
+    /** What the operation did: the map the script gets, the log's lines, and why the build fails, if it does. */
+    record Result(LinkedHashMap<String, Object> values, List<String> lines, String failure) implements Serializable {
+    }
+
+    private final String command;
+    private final EnumMap<Input, String> inputs;
+    private final HashMap<String, String> runEnvironment;
+    private final StepCredential credential;
+    private final StepCredential gitCredential;
+
+    /**
+     * @param command        {@code sync} or {@code status}
+     * @param inputs         the step's parameters as text, as core reads them, and {@code commitMetadata}
+     * @param runEnvironment the run's variables; {@code NO_COLOR} makes the status table plain
+     * @param credential     the credential {@code credentialsId} names; null when none was given
+     * @param gitCredential  the user and token commitMetadata pushes with; null for the checkout's own
+     */
+    OperationCallable(String command, EnumMap<Input, String> inputs, Map<String, String> runEnvironment,
+            StepCredential credential, StepCredential gitCredential) {
+        this.command = command;
+        this.inputs = new EnumMap<>(inputs);
+        this.runEnvironment = new HashMap<>(runEnvironment);
+        this.credential = credential;
+        this.gitCredential = gitCredential;
+    }
+
+    @Override
+    public Result invoke(File dir, VirtualChannel channel) throws IOException, InterruptedException {
+        try {
+            // Waits before retried requests are logged with the step's other lines, before them.
+            List<String> waits = new ArrayList<>();
+            Result result = run(dir.toPath(), new Operations(Host.system(runEnvironment,
+                    new ProgressLines(line -> waits.add(redact(line)), true), null)));
+            List<String> lines = new ArrayList<>(waits);
+            lines.addAll(result.lines());
+            return new Result(result.values(), lines, result.failure());
+        } catch (DeployException e) {
+            throw new AbortException(redact(e.message().render(StepSpelling.INSTANCE)));
+        }
+    }
+
+    /** The core call; {@code dir} holds {@code .specweave}. */
+    Result run(Path dir, Operations operations) {
+        return "status".equals(command) ? status(dir, operations) : sync(dir, operations);
+    }
+
+    private Result status(Path dir, Operations operations) {
+        // The step shows one increment's pipeline: DORA's figures are over every increment.
+        PipelineStatus status = operations.status(builder(dir).dora(false).build()).pipeline();
+        List<String> lines = new TextStatusRenderer(runEnvironment.containsKey("NO_COLOR")).render(status).lines()
+                .toList();
+        return new Result(plain(Json.mapper().valueToTree(status)), lines, null);
+    }
+
+    /**
+     * The outcome's data without the record itself (the script reads it with specweaveStatus), with
+     * the attached test results and the commit-back as {@code metadataCommitted},
+     * {@code metadataCommit} and {@code metadataCommitWarning}.
+     */
+    private Result sync(Path dir, Operations operations) {
+        ChangeOutcome<?> outcome = operations.sync(request(dir));
+        ObjectNode map = OutcomeJson.of(outcome, StepSpelling.INSTANCE).remove(List.of("deployment", "commitBack"));
+        ArrayNode warnings = map.putArray("warnings");
+        outcome.warnings().forEach(warning -> warnings.add(redact(warning)));
+        if (outcome.record() != null && outcome.record().testResults() != null) {
+            map.set("testResults", outcome.record().testResults().toNode());
+        }
+        if (outcome.commit() != null) {
+            map.put("metadataCommitted", outcome.commit().onRemote());
+            if (outcome.commit().pushedCommit() != null) {
+                map.put("metadataCommit", outcome.commit().pushedCommit());
+            }
+            Persistence persistence = Persistence.of(outcome);
+            if (persistence.warning()) {
+                map.put("metadataCommitWarning", redact(persistence.logLine(StepSpelling.INSTANCE)));
+            }
+        }
+        List<String> lines = new OutcomeText(true).render(outcome).lines().map(this::redact).toList();
+        String failure = outcome.exitCode() == 0 ? null : redact(outcome.problem().render(StepSpelling.INSTANCE));
+        return new Result(plain(map), lines, failure);
+    }
+
+    /** The step's parameters as core's request; what is not set falls back to the run and the profile. */
+    Request request(Path dir) {
+        return builder(dir).build();
+    }
+
+    private Request.Builder builder(Path dir) {
+        EnumMap<Input, String> given = new EnumMap<>(inputs);
+        // The step's own switch: core takes the commit-back as a spec, not as a text input.
+        boolean commitMetadata = "true".equals(given.remove(Input.COMMIT_METADATA));
+        return TextInputs.apply(Request.builder(dir), command, given)
+                .credential(credential == null ? null : credential.username(), credential == null ? null
+                        : credential.secret())
+                .commitBack(commitMetadata ? commitBack() : null);
+    }
+
+    private CommitBack.Spec commitBack() {
+        CommitBack.Spec spec = CommitBack.Spec.of(COMMIT_ATTEMPTS, "specweaveSync");
+        return gitCredential == null ? spec
+                : spec.withCredential(gitCredential.username(), new Secret("gitCredentialsId", gitCredential.secret()));
+    }
+
+    /** {@code node} as the plain values a sandboxed Pipeline script can read. */
+    @SuppressWarnings("unchecked")
+    private static LinkedHashMap<String, Object> plain(JsonNode node) {
+        return new LinkedHashMap<>((Map<String, Object>) OutcomeJson.plain(node));
+    }
+
+    private String redact(String text) {
+        String redacted = credential == null ? text : credential.redact(text);
+        return gitCredential == null ? redacted : gitCredential.redact(redacted);
+    }
+}
