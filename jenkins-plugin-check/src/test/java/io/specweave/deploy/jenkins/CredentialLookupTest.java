@@ -14,7 +14,7 @@ class CredentialLookupTest {
 
     @Test
     void aSecretTextIsATokenWithoutAUser() throws Exception {
-        StepCredential token = CredentialLookup.from(new Fakes.SecretText("gh", "ghp_123"));
+        StepCredential token = CredentialLookup.TRACKER.from(new Fakes.SecretText("gh", "ghp_123"));
 
         assertThat(token.username()).isNull();
         assertThat(token.secret()).isEqualTo("ghp_123");
@@ -22,7 +22,7 @@ class CredentialLookupTest {
 
     @Test
     void aUsernameWithPasswordCarriesBoth() throws Exception {
-        StepCredential user = CredentialLookup.from(new Fakes.UsernamePassword("jira", "ops@myorg.com", "atl-789"));
+        StepCredential user = CredentialLookup.TRACKER.from(new Fakes.UsernamePassword("jira", "ops@myorg.com", "atl-789"));
 
         assertThat(user.username()).isEqualTo("ops@myorg.com");
         assertThat(user.secret()).isEqualTo("atl-789");
@@ -30,7 +30,7 @@ class CredentialLookupTest {
 
     @Test
     void theStepHandsTheCredentialToCoreWhichKnowsTheProfilesVariables() throws Exception {
-        StepCredential user = CredentialLookup.from(new Fakes.UsernamePassword("jira", "ops@myorg.com", "atl-789"));
+        StepCredential user = CredentialLookup.TRACKER.from(new Fakes.UsernamePassword("jira", "ops@myorg.com", "atl-789"));
 
         Request request = Steps.sync("jira-qa").callable(Map.of(), user, null).request(Path.of("workspace"));
 
@@ -40,7 +40,7 @@ class CredentialLookupTest {
 
     @Test
     void anyOtherKindOfCredentialAbortsNamingWhatIsExpected() {
-        assertThatThrownBy(() -> CredentialLookup.from(new Fakes.SshKey("deploy-key")))
+        assertThatThrownBy(() -> CredentialLookup.TRACKER.from(new Fakes.SshKey("deploy-key")))
                 .isExactlyInstanceOf(AbortException.class)
                 .hasMessageContaining("credentialsId")
                 .hasMessageContaining("\"deploy-key\"")
@@ -50,12 +50,12 @@ class CredentialLookupTest {
 
     @Test
     void noIdMeansNoCredentialAndNoLookup() throws Exception {
-        assertThat(CredentialLookup.resolve(null, new Fakes.FakeRun(null))).isNull();
+        assertThat(CredentialLookup.TRACKER.resolve(null, new Fakes.FakeRun(null))).isNull();
     }
 
     @Test
     void theCredentialShowsItsIdButNeverItsSecret() throws Exception {
-        StepCredential user = CredentialLookup.from(new Fakes.UsernamePassword("jira", "ops@myorg.com", "atl-789"));
+        StepCredential user = CredentialLookup.TRACKER.from(new Fakes.UsernamePassword("jira", "ops@myorg.com", "atl-789"));
 
         assertThat(user.toString()).contains("jira").doesNotContain("atl-789");
         assertThat(user.redact("token atl-789 refused")).isEqualTo("token **** refused");
@@ -63,15 +63,15 @@ class CredentialLookupTest {
 
     @Test
     void theGitPushCredentialIsAUsernameWithPasswordAndNothingElse() throws Exception {
-        StepCredential push = CredentialLookup.gitPush(new Fakes.UsernamePassword("git-push", "ci-bot", "ghp_456"));
+        StepCredential push = CredentialLookup.GIT_PUSH.from(new Fakes.UsernamePassword("git-push", "ci-bot", "ghp_456"));
 
         assertThat(push.username()).isEqualTo("ci-bot");
         assertThat(push.secret()).isEqualTo("ghp_456");
-        assertThatThrownBy(() -> CredentialLookup.gitPush(new Fakes.SecretText("gh", "ghp_123")))
+        assertThatThrownBy(() -> CredentialLookup.GIT_PUSH.from(new Fakes.SecretText("gh", "ghp_123")))
                 .isExactlyInstanceOf(AbortException.class)
                 .hasMessageContaining("gitCredentialsId")
                 .hasMessageContaining("\"gh\"")
                 .hasMessageContaining("Username with password");
-        assertThat(CredentialLookup.resolveGitPush(null, new Fakes.FakeRun(null))).isNull();
+        assertThat(CredentialLookup.GIT_PUSH.resolve(null, new Fakes.FakeRun(null))).isNull();
     }
 }

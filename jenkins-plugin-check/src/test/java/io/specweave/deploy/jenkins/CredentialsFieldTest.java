@@ -32,9 +32,9 @@ class CredentialsFieldTest {
 
     @Test
     void onlySecretTextsAndUsernamesWithPasswordAreOffered() {
-        assertThat(CredentialLookup.USABLE.matches(new Fakes.SecretText("gh", "t"))).isTrue();
-        assertThat(CredentialLookup.USABLE.matches(new Fakes.UsernamePassword("jira", "me", "t"))).isTrue();
-        assertThat(CredentialLookup.USABLE.matches(new Fakes.SshKey("deploy-key"))).isFalse();
+        assertThat(CredentialLookup.TRACKER.usable.matches(new Fakes.SecretText("gh", "t"))).isTrue();
+        assertThat(CredentialLookup.TRACKER.usable.matches(new Fakes.UsernamePassword("jira", "me", "t"))).isTrue();
+        assertThat(CredentialLookup.TRACKER.usable.matches(new Fakes.SshKey("deploy-key"))).isFalse();
     }
 
     @Test

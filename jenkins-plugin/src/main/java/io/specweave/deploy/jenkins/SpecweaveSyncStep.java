@@ -127,8 +127,8 @@ public class SpecweaveSyncStep extends SpecweaveStep {
 
     @Override
     OperationCallable operation(Run<?, ?> run, HashMap<String, String> variables) throws AbortException {
-        return callable(variables, CredentialLookup.resolve(credentialsId, run),
-                CredentialLookup.resolveGitPush(gitCredentialsId, run));
+        return callable(variables, CredentialLookup.TRACKER.resolve(credentialsId, run),
+                CredentialLookup.GIT_PUSH.resolve(gitCredentialsId, run));
     }
 
     @Override
@@ -160,13 +160,13 @@ public class SpecweaveSyncStep extends SpecweaveStep {
          */
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item,
                 @QueryParameter String credentialsId) {
-            return credentials(item, credentialsId, CredentialLookup.USABLE);
+            return credentials(item, credentialsId, CredentialLookup.TRACKER.usable);
         }
 
         /** The credentials commitMetadata can push with: usernames with password the job can use. */
         public ListBoxModel doFillGitCredentialsIdItems(@AncestorInPath Item item,
                 @QueryParameter String gitCredentialsId) {
-            return credentials(item, gitCredentialsId, CredentialLookup.GIT_PUSH);
+            return credentials(item, gitCredentialsId, CredentialLookup.GIT_PUSH.usable);
         }
 
         /** The job's credentials {@code matcher} takes; without the right to see them, only the value entered. */
