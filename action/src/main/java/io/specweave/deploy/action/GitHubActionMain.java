@@ -49,7 +49,6 @@ public final class GitHubActionMain {
     static final Set<String> JSON_OUTPUTS = Set.of("deployment", "status", "dora", "test-results", "metrics");
 
     static final String TITLE = "SpecWeave Deploy";
-    private static final int COMMIT_ATTEMPTS = 5;
     private static final CiRendering RENDERING = new CiRendering(TITLE, ActionSpelling.INSTANCE);
 
     private final Map<String, String> env;
@@ -89,7 +88,7 @@ public final class GitHubActionMain {
             // Progress as plain log lines: a CI log shows every \r as a new line.
             operations = new Operations(Host.of(coreEnv, clock, trackers, new ProgressLines(commands::info, true), stop));
             request = values.request.dir(projectDir).commitBack(values.commitMetadata
-                    ? CommitBack.Spec.of(COMMIT_ATTEMPTS, "specweave-deploy") : null).build();
+                    ? CommitBack.Spec.by("specweave-deploy") : null).build();
             if ("1".equals(env.get("RUNNER_DEBUG"))) {
                 // With step debug logging: what the config loader read leniently (profiles this run does not use).
                 ConfigLoader.debugNotes(projectDir).forEach(commands::debug);

@@ -40,9 +40,12 @@ public final class CommitBack {
             this(remote, attempts, writer, null);
         }
 
-        /** To {@code origin}, trying {@code attempts} pushes. */
-        public static Spec of(int attempts, String writer) {
-            return new Spec("origin", attempts, writer);
+        /** Pushes tried while other jobs keep moving the branch, the same for every front end. */
+        public static final int ATTEMPTS = 5;
+
+        /** To {@code origin}, trying {@link #ATTEMPTS} pushes. */
+        public static Spec by(String writer) {
+            return new Spec("origin", ATTEMPTS, writer);
         }
 
         /** This push, authenticated to an HTTPS remote as {@code username} with {@code token}. */

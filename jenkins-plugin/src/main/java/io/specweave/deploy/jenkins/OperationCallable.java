@@ -42,8 +42,6 @@ import jenkins.MasterToSlaveFileCallable;
 final class OperationCallable extends MasterToSlaveFileCallable<OperationCallable.Result> {
 
     private static final long serialVersionUID = 1L;
-    /** Pushes tried when other jobs keep moving the branch. */
-    private static final int COMMIT_ATTEMPTS = 4;
 
     /** What the operation did: the map the script gets, the log's lines, and why the build fails, if it does. */
     record Result(LinkedHashMap<String, Object> values, List<String> lines, String failure) implements Serializable {
@@ -143,7 +141,7 @@ final class OperationCallable extends MasterToSlaveFileCallable<OperationCallabl
     }
 
     private CommitBack.Spec commitBack() {
-        CommitBack.Spec spec = CommitBack.Spec.of(COMMIT_ATTEMPTS, "specweaveSync");
+        CommitBack.Spec spec = CommitBack.Spec.by("specweaveSync");
         return gitCredential == null ? spec
                 : spec.withCredential(gitCredential.username(), new Secret("gitCredentialsId", gitCredential.secret()));
     }
