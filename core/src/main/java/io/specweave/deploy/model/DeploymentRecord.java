@@ -64,11 +64,31 @@ public record DeploymentRecord(
 
     public DeploymentRecord {
         approvals = approvals == null ? List.of() : List.copyOf(approvals);
-        history = history == null ? List.of() : List.copyOf(history);
+        history = history == null ? List.of() : history instanceof StoredHistory ? history : List.copyOf(history);
     }
 
-    /** Reads a record leniently from its node; unknown keys are ignored here and kept in the file. */
+    /**
+     * Reads a record leniently from its node; unknown keys are ignored here and kept in the file. Its
+     * history is read when first used ({@link StoredHistory}), each entry as leniently.
+     */
     public static DeploymentRecord fromNode(ObjectNode node) {
+        ObjectNode current = node;
+        if (node.has("history")) {
+            // A shallow copy without the history: the current fields are read now, the history on demand.
+            current = node.objectNode();
+            for (var fields = node.fields(); fields.hasNext(); ) {
+                var field = fields.next();
+                if (!field.getKey().equals("history")) {
+                    current.set(field.getKey(), field.getValue());
+                }
+            }
+        }
+        DeploymentRecord record = currentFields(current);
+        List<DeploymentRecord> history = StoredHistory.of(node.get("history"));
+        return history.isEmpty() ? record : record.toBuilder().history(history).build();
+    }
+
+    private static DeploymentRecord currentFields(ObjectNode node) {
         try {
             return Json.mapper().treeToValue(node, DeploymentRecord.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -81,7 +101,6 @@ public record DeploymentRecord(
                     copy.remove(field);
                 }
             }
-            copy.remove("history");
             copy.remove("approvals");
             for (String field : List.of("testResults", "loadTestResults", "metrics", "changeRequest")) {
                 JsonNode value = copy.get(field);
@@ -99,9 +118,8 @@ public record DeploymentRecord(
 
     /** The record as a tree without {@code history}, as a history entry stores it. */
     public ObjectNode toNodeWithoutHistory() {
-        ObjectNode node = Json.mapper().valueToTree(this);
-        node.remove("history");
-        return node;
+        // Written without the history rather than whole and then trimmed: the history is the longest part.
+        return Json.mapper().valueToTree(history.isEmpty() ? this : toBuilder().history(null).build());
     }
 
     /** The record as a tree, history included, as {@code metadata.json} stores it. */
