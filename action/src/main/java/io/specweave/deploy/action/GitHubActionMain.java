@@ -19,7 +19,6 @@ import io.specweave.deploy.report.MarkdownStatusRenderer;
 import io.specweave.deploy.report.ProgressLines;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -192,20 +191,15 @@ public final class GitHubActionMain {
         }
     }
 
+    /** {@code working-directory} in the runner's workspace; core says so when it holds no .specweave. */
     private Path projectDir(String workingDirectory) {
         String base = env.get("GITHUB_WORKSPACE");
-        Path workspace = Path.of(base == null || base.isBlank() ? "." : base).toAbsolutePath().normalize();
-        Path dir;
         try {
-            dir = workspace.resolve(workingDirectory).normalize();
+            return Path.of(base == null || base.isBlank() ? "." : base).resolve(workingDirectory).toAbsolutePath()
+                    .normalize();
         } catch (InvalidPathException e) {
             throw new InputValueException(Input.DIR, "\"" + workingDirectory + "\" is not a path");
         }
-        if (!Files.isDirectory(dir)) {
-            throw new InputValueException(Input.DIR, "\"" + workingDirectory + "\" is not a folder (" + dir
-                    + ", resolved against GITHUB_WORKSPACE)");
-        }
-        return dir;
     }
 
     private Path file(String variable) {

@@ -307,6 +307,18 @@ class GitHubActionMainTest {
     }
 
     @Test
+    void aWorkingDirectoryThatDoesNotExistIsABadInputAndNothingIsWritten() throws IOException {
+        ActionWorkspace ws = new ActionWorkspace(temp).input("working-directory", "services/missing");
+
+        ActionWorkspace.Run run = ws.run();
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stdout()).contains("::error title=Input working-directory::")
+                .contains("services/missing: no .specweave folder here");
+        assertThat(ws.workspace.resolve("services")).doesNotExist();
+    }
+
+    @Test
     void workingDirectoryPointsAtAProjectInsideTheWorkspace() throws IOException {
         ActionWorkspace ws = new ActionWorkspace(temp, false).input("working-directory", "apps/shop")
                 .input("increment", "3").input("profile", "local-prod").input("tag", "v2.0.0");
