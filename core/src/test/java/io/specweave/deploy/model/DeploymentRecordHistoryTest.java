@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.specweave.deploy.Json;
+import io.specweave.deploy.JsonInput;
 import org.junit.jupiter.api.Test;
 
 /** A record's history as metadata.json holds it, read on demand. */
 class DeploymentRecordHistoryTest {
 
+    /** {@code json} read as metadata.json is read. */
     private static ObjectNode node(String json) {
-        try {
-            return (ObjectNode) Json.mapper().readTree(json);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return JsonInput.parseObject(json, "metadata.json", JsonInput.Syntax.JSON);
     }
 
     private static final String RECORD = """
