@@ -75,13 +75,8 @@ public record DeploymentRecord(
         ObjectNode current = node;
         if (node.has("history")) {
             // A shallow copy without the history: the current fields are read now, the history on demand.
-            current = node.objectNode();
-            for (var fields = node.fields(); fields.hasNext(); ) {
-                var field = fields.next();
-                if (!field.getKey().equals("history")) {
-                    current.set(field.getKey(), field.getValue());
-                }
-            }
+            current = node.objectNode().setAll(node);
+            current.remove("history");
         }
         DeploymentRecord record = currentFields(current);
         List<DeploymentRecord> history = StoredHistory.of(node.get("history"));
