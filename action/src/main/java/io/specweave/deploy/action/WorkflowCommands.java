@@ -1,8 +1,8 @@
 package io.specweave.deploy.action;
 
+import io.specweave.deploy.Redactor;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -11,12 +11,14 @@ import java.util.stream.Collectors;
  * The runner's workflow commands on standard output ({@code ::add-mask::}, {@code ::error},
  * {@code ::group::}, ...), escaped as the runner unescapes them: {@code %}, CR and LF in the
  * message; also {@code :} and {@code ,} in properties. Every line written here first has the
- * masked values replaced, so a secret cannot reach the log even before the runner masks it.
+ * masked values replaced (as core redacts: also their Base64 form), so a secret cannot reach the log
+ * even before the runner masks it.
  */
 final class WorkflowCommands {
 
     private final PrintWriter out;
-    private final List<String> secrets = new ArrayList<>();
+    private final List<String> masked = new ArrayList<>();
+    private final Redactor redactor = new Redactor("***");
 
     WorkflowCommands(PrintWriter out) {
         this.out = out;
@@ -32,25 +34,18 @@ final class WorkflowCommands {
         // The runner masks per line of a multi-line value too; register each line on its own as well.
         value.lines().map(String::strip).filter(l -> l.length() > 3).forEach(parts::add);
         for (String part : parts) {
-            if (!secrets.contains(part)) {
+            if (!masked.contains(part)) {
                 out.println("::add-mask::" + escapeData(part));
-                secrets.add(part);
+                masked.add(part);
+                redactor.add(part);
             }
         }
-        secrets.sort(Comparator.comparingInt(String::length).reversed());
         out.flush();
     }
 
     /** {@code text} with every masked value replaced by {@code ***}. */
     String redact(String text) {
-        if (text == null) {
-            return null;
-        }
-        String result = text;
-        for (String secret : secrets) {
-            result = result.replace(secret, "***");
-        }
-        return result;
+        return redactor.redact(text);
     }
 
     void error(String title, String message) {

@@ -41,6 +41,19 @@ class WorkflowCommandsTest {
     }
 
     @Test
+    void aMaskedValueIsAlsoRedactedInTheBase64FormBasicAuthSendsIt() {
+        StringWriter out = new StringWriter();
+        WorkflowCommands commands = new WorkflowCommands(new PrintWriter(out, true));
+        commands.mask("atl-token-789");
+        String encoded = java.util.Base64.getEncoder().encodeToString("atl-token-789".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+
+        commands.info("Authorization: Basic " + encoded);
+
+        assertThat(out.toString()).doesNotContain(encoded).contains("Authorization: Basic ***");
+    }
+
+    @Test
     void heredocOutputUsesADelimiterThatIsNotInTheValue() {
         String value = "{\n  \"a\": \"ghadelimiter_x\"\n}";
 

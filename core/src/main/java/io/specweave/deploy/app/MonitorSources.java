@@ -1,16 +1,16 @@
 package io.specweave.deploy.app;
 
+import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Input;
+import io.specweave.deploy.Message;
+import io.specweave.deploy.Redactor;
+import io.specweave.deploy.http.HttpSettings;
+import io.specweave.deploy.http.RestClient;
 import io.specweave.deploy.metrics.EnvironmentMonitor;
 import io.specweave.deploy.metrics.FileMetricsSource;
 import io.specweave.deploy.metrics.MetricQueries;
 import io.specweave.deploy.metrics.MetricsSource;
 import io.specweave.deploy.metrics.PrometheusMetricsSource;
-import io.specweave.deploy.BadInputException;
-import io.specweave.deploy.Input;
-import io.specweave.deploy.Message;
-import io.specweave.deploy.http.HttpSettings;
-import io.specweave.deploy.http.Redactor;
-import io.specweave.deploy.http.RestClient;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;

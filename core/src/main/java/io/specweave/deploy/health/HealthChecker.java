@@ -1,16 +1,16 @@
 package io.specweave.deploy.health;
 
-import io.specweave.deploy.config.HealthCheckSettings;
-import io.specweave.deploy.model.HealthStatus;
 import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.OperationFailedException;
+import io.specweave.deploy.Redactor;
+import io.specweave.deploy.config.HealthCheckSettings;
 import io.specweave.deploy.http.HttpResult;
 import io.specweave.deploy.http.HttpSettings;
 import io.specweave.deploy.http.HttpWait;
-import io.specweave.deploy.http.Redactor;
 import io.specweave.deploy.http.RestClient;
 import io.specweave.deploy.http.Sleeper;
 import io.specweave.deploy.http.Urls;
+import io.specweave.deploy.model.HealthStatus;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;

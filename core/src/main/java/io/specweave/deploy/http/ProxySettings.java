@@ -1,6 +1,7 @@
 package io.specweave.deploy.http;
 
 import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Redactor;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -2,6 +2,7 @@ package io.specweave.deploy.http;
 
 import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.OperationFailedException;
+import io.specweave.deploy.Redactor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -1,5 +1,10 @@
 package io.specweave.deploy.app;
 
+import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Redactor;
+import io.specweave.deploy.config.SyncProfile;
+import io.specweave.deploy.http.HttpSettings;
+import io.specweave.deploy.http.RestClient;
 import io.specweave.deploy.metrics.CanaryAnalyzer;
 import io.specweave.deploy.metrics.CanaryMonitor;
 import io.specweave.deploy.metrics.CanaryReport;
@@ -7,20 +12,15 @@ import io.specweave.deploy.metrics.CanaryThresholds;
 import io.specweave.deploy.metrics.EnvironmentMonitor;
 import io.specweave.deploy.metrics.EnvironmentSample;
 import io.specweave.deploy.metrics.MetricQueries;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.specweave.deploy.metrics.PrometheusMetricsSource;
 import io.specweave.deploy.metrics.Recommendation;
 import io.specweave.deploy.metrics.TrackMetrics;
 import io.specweave.deploy.model.CanaryState;
 import io.specweave.deploy.report.CanaryReportRenderer;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.specweave.deploy.BadInputException;
-import io.specweave.deploy.config.SyncProfile;
-import io.specweave.deploy.http.HttpSettings;
-import io.specweave.deploy.http.Redactor;
-import io.specweave.deploy.http.RestClient;
-import io.specweave.deploy.testing.CanaryMetricsEndpoint;
 import io.specweave.deploy.testing.CanaryMetricsEndpoint.Traffic;
+import io.specweave.deploy.testing.CanaryMetricsEndpoint;
 import io.specweave.deploy.testing.LocalPrometheus;
 import io.specweave.deploy.testing.TestProject;
 import java.nio.file.Files;

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.OperationFailedException;
-import io.specweave.deploy.testing.OriginServer;
+import io.specweave.deploy.Redactor;
 import io.specweave.deploy.testing.OriginServer.Answer;
+import io.specweave.deploy.testing.OriginServer;
 import io.specweave.deploy.testing.TestTls;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.OperationFailedException;
+import io.specweave.deploy.Redactor;
 import io.specweave.deploy.app.Host;
-import io.specweave.deploy.testing.OriginServer;
 import io.specweave.deploy.testing.OriginServer.Answer;
+import io.specweave.deploy.testing.OriginServer;
 import io.specweave.deploy.testing.TestProxy;
 import io.specweave.deploy.testing.TestTls;
 import java.net.URI;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.OperationFailedException;
+import io.specweave.deploy.Redactor;
 import io.specweave.deploy.http.ScriptedServer.Reply;
 import java.io.IOException;
 import java.net.ServerSocket;

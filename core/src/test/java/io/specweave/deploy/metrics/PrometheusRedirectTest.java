@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.specweave.deploy.OperationFailedException;
+import io.specweave.deploy.Redactor;
 import io.specweave.deploy.http.HttpSettings;
-import io.specweave.deploy.http.Redactor;
 import io.specweave.deploy.http.RestClient;
-import io.specweave.deploy.testing.OriginServer;
 import io.specweave.deploy.testing.OriginServer.Answer;
+import io.specweave.deploy.testing.OriginServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;

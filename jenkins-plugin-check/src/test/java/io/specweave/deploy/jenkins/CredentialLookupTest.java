@@ -58,7 +58,6 @@ class CredentialLookupTest {
         StepCredential user = CredentialLookup.TRACKER.from(new Fakes.UsernamePassword("jira", "ops@myorg.com", "atl-789"));
 
         assertThat(user.toString()).contains("jira").doesNotContain("atl-789");
-        assertThat(user.redact("token atl-789 refused")).isEqualTo("token **** refused");
     }
 
     @Test

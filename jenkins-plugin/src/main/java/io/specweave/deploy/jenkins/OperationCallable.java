@@ -8,6 +8,7 @@ import hudson.remoting.VirtualChannel;
 import io.specweave.deploy.DeployException;
 import io.specweave.deploy.Input;
 import io.specweave.deploy.Json;
+import io.specweave.deploy.Redactor;
 import io.specweave.deploy.Secret;
 import io.specweave.deploy.app.ChangeOutcome;
 import io.specweave.deploy.app.CommitBack;
@@ -152,8 +153,9 @@ final class OperationCallable extends MasterToSlaveFileCallable<OperationCallabl
         return new LinkedHashMap<>((Map<String, Object>) OutcomeJson.plain(node));
     }
 
+    /** {@code text} without the credentials' secrets, as core redacts them (also their Base64 form). */
     private String redact(String text) {
-        String redacted = credential == null ? text : credential.redact(text);
-        return gitCredential == null ? redacted : gitCredential.redact(redacted);
+        return new Redactor().add(credential == null ? null : credential.secret())
+                .add(gitCredential == null ? null : gitCredential.secret()).redact(text);
     }
 }

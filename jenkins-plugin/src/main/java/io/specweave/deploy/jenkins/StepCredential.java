@@ -27,14 +27,6 @@ record StepCredential(String id, String username, String secret) implements Seri
         return new StepCredential(id, username == null ? "" : username, password);
     }
 
-    /** {@code text} with the secret replaced by {@code ****}, for messages that reach the build log. */
-    String redact(String text) {
-        if (text == null || secret.isEmpty()) {
-            return text;
-        }
-        return text.replace(secret, "****");
-    }
-
     @Override
     public String toString() {
         return "credential " + id + (username == null ? " (secret text)" : " (username with password)");

@@ -1,10 +1,10 @@
 package io.specweave.deploy.tracker.ado;
 
 import io.specweave.deploy.BadInputException;
-import io.specweave.deploy.config.Credentials;
+import io.specweave.deploy.Redactor;
 import io.specweave.deploy.Secret;
+import io.specweave.deploy.config.Credentials;
 import io.specweave.deploy.config.SyncProfile;
-import io.specweave.deploy.http.Redactor;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,9 @@
 package io.specweave.deploy.tracker.github;
 
 import io.specweave.deploy.OperationFailedException;
+import io.specweave.deploy.Redactor;
 import io.specweave.deploy.http.HttpResult;
 import io.specweave.deploy.http.HttpSettings;
-import io.specweave.deploy.http.Redactor;
 import io.specweave.deploy.http.RestClient;
 import io.specweave.deploy.http.RetryPolicy;
 import io.specweave.deploy.http.Sleeper;

@@ -3,7 +3,7 @@ package io.specweave.deploy.tracker.github;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.specweave.deploy.Json;
 import io.specweave.deploy.OperationFailedException;
-import io.specweave.deploy.http.Redactor;
+import io.specweave.deploy.Redactor;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.Locale;

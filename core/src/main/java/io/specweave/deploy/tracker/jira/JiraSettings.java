@@ -2,11 +2,11 @@ package io.specweave.deploy.tracker.jira;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Redactor;
+import io.specweave.deploy.Secret;
 import io.specweave.deploy.config.ConfigLoader;
 import io.specweave.deploy.config.Credentials;
-import io.specweave.deploy.Secret;
 import io.specweave.deploy.config.SyncProfile;
-import io.specweave.deploy.http.Redactor;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
-package io.specweave.deploy.http;
+package io.specweave.deploy;
 
-import io.specweave.deploy.Secret;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -13,6 +12,16 @@ import java.nio.charset.StandardCharsets;
 public final class Redactor {
 
     private final List<String> values = new ArrayList<>();
+    private final String mask;
+
+    public Redactor() {
+        this("****");
+    }
+
+    /** @param mask what replaces each secret: {@code ***} where a log's own masking writes that */
+    public Redactor(String mask) {
+        this.mask = mask;
+    }
 
     public Redactor add(Secret secret) {
         if (secret != null) {
@@ -29,7 +38,7 @@ public final class Redactor {
         return this;
     }
 
-    /** Every secret in {@code text} replaced by {@code ****}. */
+    /** Every secret in {@code text} replaced by the mask. */
     public String redact(String text) {
         if (text == null) {
             return null;
@@ -40,7 +49,7 @@ public final class Redactor {
         List<String> ordered = new ArrayList<>(values);
         ordered.sort((a, b) -> Integer.compare(b.length(), a.length()));
         for (String value : ordered) {
-            result = result.replace(value, "****");
+            result = result.replace(value, mask);
         }
         return result;
     }
