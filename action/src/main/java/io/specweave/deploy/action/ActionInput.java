@@ -32,7 +32,6 @@ record ActionInput(String name, String fallback, Input input, String credential,
     static final class Values {
         String command = "sync";
         String workingDirectory = ".";
-        boolean commitMetadata;
         Request.Builder request;
         final Map<String, String> credentials = new HashMap<>();
     }
@@ -109,8 +108,6 @@ record ActionInput(String name, String fallback, Input input, String credential,
                 values.command = command(value);
             } else if (input.input == Input.DIR) {
                 values.workingDirectory = value;
-            } else if (input.input == Input.COMMIT_METADATA) {
-                values.commitMetadata = TextInputs.bool(input.input, value);
             } else {
                 texts.put(input.input, value);
             }

@@ -4,7 +4,6 @@ import io.specweave.deploy.DeployException;
 import io.specweave.deploy.Input;
 import io.specweave.deploy.InputValueException;
 import io.specweave.deploy.app.ChangeOutcome;
-import io.specweave.deploy.app.CommitBack;
 import io.specweave.deploy.app.FlagOutcome;
 import io.specweave.deploy.app.Host;
 import io.specweave.deploy.app.Operations;
@@ -86,8 +85,7 @@ public final class GitHubActionMain {
             coreEnv.putAll(values.credentials);
             // Progress as plain log lines: a CI log shows every \r as a new line.
             operations = new Operations(Host.of(coreEnv, clock, trackers, new ProgressLines(commands::info, true), stop));
-            request = values.request.dir(projectDir).commitBack(values.commitMetadata
-                    ? CommitBack.Spec.by("specweave-deploy") : null).build();
+            request = values.request.dir(projectDir).build();
             if ("1".equals(env.get("RUNNER_DEBUG"))) {
                 // With step debug logging: what the config loader read leniently (profiles this run does not use).
                 ConfigLoader.debugNotes(projectDir).forEach(commands::debug);

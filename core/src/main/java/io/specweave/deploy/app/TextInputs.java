@@ -75,6 +75,8 @@ public final class TextInputs {
             case HEALTH_CHECK -> b.healthCheck(bool(input, v));
             case CREATE -> b.createFlag(bool(input, v));
             case ALL_ENVIRONMENTS -> b.allEnvironments(bool(input, v));
+            // Pushed with the checkout's credentials; a front end with a push credential of its own sets the spec.
+            case COMMIT_METADATA -> b.commitBack(bool(input, v) ? CommitBack.Spec.by("specweave-deploy") : null);
             case DEPLOYED -> b.outcome(outcome(v));
             // A failure wins over deployed: a post-failure block says so whatever else is set.
             case FAILED -> {

@@ -51,6 +51,16 @@ class TextInputsTest {
     }
 
     @Test
+    void commitMetadataAsksForTheCommitBackPushedWithTheCheckoutsOwnCredentials() {
+        assertThat(request("approve", Map.of(Input.COMMIT_METADATA, "TRUE")).commitBack())
+                .isEqualTo(CommitBack.Spec.by("specweave-deploy"));
+        assertThat(request("approve", Map.of(Input.COMMIT_METADATA, "false")).commitBack()).isNull();
+        assertThatThrownBy(() -> request("sync", Map.of(Input.COMMIT_METADATA, "on")))
+                .isInstanceOfSatisfying(InputValueException.class,
+                        e -> assertThat(e.input()).isEqualTo(Input.COMMIT_METADATA));
+    }
+
+    @Test
     void aValueOfTheWrongKindNamesTheInputAndSaysWhatWasExpected() {
         assertThatThrownBy(() -> request("sync", Map.of(Input.FORCE, "yes")))
                 .isInstanceOfSatisfying(InputValueException.class, e -> assertThat(e.input()).isEqualTo(Input.FORCE))
