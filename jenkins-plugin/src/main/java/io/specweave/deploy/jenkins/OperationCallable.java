@@ -132,13 +132,11 @@ final class OperationCallable extends MasterToSlaveFileCallable<OperationCallabl
     }
 
     private Request.Builder builder(Path dir) {
-        EnumMap<Input, String> given = new EnumMap<>(inputs);
-        // The step's own switch: core takes the commit-back as a spec, not as a text input.
-        boolean commitMetadata = "true".equals(given.remove(Input.COMMIT_METADATA));
-        return TextInputs.apply(Request.builder(dir), command, given)
+        return TextInputs.apply(Request.builder(dir), command, inputs)
                 .credential(credential == null ? null : credential.username(), credential == null ? null
                         : credential.secret())
-                .commitBack(commitMetadata ? commitBack() : null);
+                // The step's commit-back: its own writer, and the push credential gitCredentialsId names.
+                .commitBack("true".equals(inputs.get(Input.COMMIT_METADATA)) ? commitBack() : null);
     }
 
     private CommitBack.Spec commitBack() {
