@@ -137,8 +137,7 @@ public final class GitHubActionMain {
 
     /** The suite's run, its output in a group of its own. */
     private ChangeOutcome<?> test() {
-        commands.startGroup("Test suite " + ActionInput.ALL.stream().filter(i -> i.name().equals("suite"))
-                .findFirst().map(i -> i.read(env)).orElse(""));
+        commands.startGroup("Test suite " + (request.suite() == null ? "" : request.suite()));
         // The suite's output is not ours: the runner must not take a line of it for a workflow command.
         String token = commands.stopCommands();
         try {

@@ -239,6 +239,11 @@ public final class Request {
         return force;
     }
 
+    /** The test suite to run: a key of {@code deployment.testSuites}, or null. */
+    public String suite() {
+        return suite;
+    }
+
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
