@@ -31,4 +31,19 @@ public abstract class DeployException extends RuntimeException {
 
     /** The exit code of a CLI run that ends with this error. */
     public abstract int exitCode();
+
+    /**
+     * What a front end says of {@code e}, which ended an operation: a DeployException's message in the
+     * front end's words; anything else is a bug of ours, named as one ({@code unexpected
+     * IllegalStateException: ...}).
+     */
+    public static String describe(Throwable e, Message.Spelling spelling) {
+        return e instanceof DeployException de ? de.message().render(spelling) : "unexpected "
+                + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    /** The exit code a run that {@code e} ended exits with: a DeployException's own, else 1. */
+    public static int exitCodeOf(Throwable e) {
+        return e instanceof DeployException de ? de.exitCode() : 1;
+    }
 }

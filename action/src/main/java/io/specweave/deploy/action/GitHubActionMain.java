@@ -91,23 +91,18 @@ public final class GitHubActionMain {
                 ConfigLoader.debugNotes(projectDir).forEach(commands::debug);
             }
             return show(run(values.command));
-        } catch (DeployException e) {
-            String input = e.input() == null ? null : ActionInput.nameOf(e.input());
-            String message = (e instanceof InputValueException ? "input \"" + input + "\": " : "")
-                    + e.message().render(ActionSpelling.INSTANCE);
-            commands.error(input == null ? TITLE : "Input " + input, message);
-            writeSummary(RENDERING.failureSummary(message));
-            return e.exitCode();
         } catch (RuntimeException e) {
-            commands.error(TITLE, "unexpected " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-            if ("1".equals(env.get("RUNNER_DEBUG"))) {
+            String input = e instanceof DeployException de && de.input() != null ? ActionInput.nameOf(de.input()) : null;
+            String message = (e instanceof InputValueException ? "input \"" + input + "\": " : "")
+                    + DeployException.describe(e, ActionSpelling.INSTANCE);
+            commands.error(input == null ? TITLE : "Input " + input, message);
+            if (!(e instanceof DeployException) && "1".equals(env.get("RUNNER_DEBUG"))) {
                 StringWriter trace = new StringWriter();
                 e.printStackTrace(new PrintWriter(trace));
                 commands.group("Stack trace", trace.toString());
             }
-            writeSummary(RENDERING.failureSummary("unexpected " + e.getClass().getSimpleName()));
-            return 1;
+            writeSummary(RENDERING.failureSummary(message));
+            return DeployException.exitCodeOf(e);
         } finally {
             stop.done();
             if (projectDir != null) {

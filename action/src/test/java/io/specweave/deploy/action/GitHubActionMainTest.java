@@ -215,6 +215,7 @@ class GitHubActionMainTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.stdout()).contains("::error title=SpecWeave Deploy::unexpected IllegalStateException: tracker bug")
                 .contains("::group::Stack trace").contains("at io.specweave.deploy.app.Operations.sync");
+        assertThat(ws.summaryText()).contains("unexpected IllegalStateException: tracker bug");
     }
 
     @Test

@@ -69,18 +69,13 @@ public final class SpecweaveDeploy {
         cli.setOut(runtime.out());
         cli.setErr(runtime.err());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof DeployException de) {
-                runtime.err().println("error: " + de.message().render(CliSpelling.INSTANCE));
-            } else {
-                runtime.err().println("error: unexpected " + e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : ": " + e.getMessage())
-                        + (root.debug ? "" : " (run with --debug for details)"));
-            }
+            runtime.err().println("error: " + DeployException.describe(e, CliSpelling.INSTANCE)
+                    + (e instanceof DeployException || root.debug ? "" : " (run with --debug for details)"));
             if (root.debug) {
                 e.printStackTrace(runtime.err());
             }
             runtime.err().flush();
-            return e instanceof DeployException de ? de.exitCode() : 1;
+            return DeployException.exitCodeOf(e);
         });
         int code = cli.execute(args);
         runtime.out().flush();

@@ -43,6 +43,29 @@ class CliTest {
     }
 
     @Test
+    void anUnexpectedErrorExitsOneNamedAsOursAndShowsItsStackTraceOnlyWithDebug() {
+        for (boolean debug : new boolean[] {false, true}) {
+            java.io.StringWriter err = new java.io.StringWriter();
+            CliRuntime runtime = new CliRuntime(Map.of(), new java.io.PrintWriter(new java.io.StringWriter()),
+                    new java.io.PrintWriter(err, true), java.time.Clock.systemUTC(), credentials ->
+                    new io.specweave.deploy.app.TrackerFactory(credentials).register(
+                            io.specweave.deploy.config.Provider.LOCAL, (profile, creds) -> request -> {
+                                throw new IllegalStateException("tracker bug");
+                            }));
+            List<String> args = new java.util.ArrayList<>(List.of("sync", "0002", "--environment", "qa",
+                    "--deployed", "--no-health-check", "--dir", project.toString()));
+            if (debug) {
+                args.add("--debug");
+            }
+
+            assertThat(SpecweaveDeploy.run(runtime, args.toArray(String[]::new))).isEqualTo(1);
+            assertThat(err.toString()).startsWith("error: unexpected IllegalStateException: tracker bug"
+                    + (debug ? "\n" : " (run with --debug for details)"));
+            assertThat(err.toString().contains("\tat io.specweave.deploy.")).isEqualTo(debug);
+        }
+    }
+
+    @Test
     void syncThenStatusJsonShowsTheDeployment() throws Exception {
         CliHarness.Run sync = CliHarness.inProcess(Map.of(), "sync", "0002", "--profile", "local-qa", "--deployed",
                 "--commit", "abc123", "--deployed-by", "me", "--no-health-check", "--dir", project.toString(), "--json");
