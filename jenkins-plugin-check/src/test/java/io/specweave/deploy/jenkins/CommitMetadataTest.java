@@ -22,6 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CommitMetadataTest {
 
+    /** The build log the step writes to. */
+    private final Fakes.Log log = new Fakes.Log();
+
     @TempDir
     Path root;
 
@@ -58,7 +61,7 @@ class CommitMetadataTest {
         SpecweaveSyncStep step = Steps.sync("local-qa");
         step.setCommitMetadata(true);
 
-        OperationCallable.Result synced = step.callable(run(Map.of()), null, null).invoke(workspace.toFile(), null);
+        OperationCallable.Result synced = step.callable(run(Map.of()), null, null, log).invoke(workspace.toFile(), null);
         Map<String, Object> result = synced.values();
 
         assertThat(result).containsEntry("metadataCommitted", true).doesNotContainKey("metadataCommitWarning");
@@ -70,7 +73,7 @@ class CommitMetadataTest {
                 .contains("\"qa\"", "https://ci.example/job/shop/42/");
         assertThat(git(origin, "show", "--name-only", "--format=", "main"))
                 .isEqualTo(".specweave/increments/" + Demo.INCREMENT + "/metadata.json");
-        assertThat(synced.lines()).contains("  committed: main (" + result.get("metadataCommit") + ")");
+        assertThat(log.text()).contains("  committed: main (" + result.get("metadataCommit") + ")");
         SandboxValues.assertPlain(result);
     }
 
@@ -80,7 +83,7 @@ class CommitMetadataTest {
         step.setCommitMetadata(true);
 
         step.callable(run(Map.of("GIT_COMMITTER_NAME", "Release Bot", "GIT_COMMITTER_EMAIL", "release@example.com")),
-                null, null).invoke(workspace.toFile(), null);
+                null, null, log).invoke(workspace.toFile(), null);
 
         assertThat(git(origin, "log", "-1", "--format=%an <%ae>", "main")).isEqualTo("Release Bot <release@example.com>");
     }
@@ -95,7 +98,7 @@ class CommitMetadataTest {
         SpecweaveSyncStep step = Steps.sync("local-qa");
         step.setCommitMetadata(true);
 
-        OperationCallable.Result synced = step.callable(run(Map.of()), null, null).invoke(workspace.toFile(), null);
+        OperationCallable.Result synced = step.callable(run(Map.of()), null, null, log).invoke(workspace.toFile(), null);
         Map<String, Object> result = synced.values();
 
         assertThat(result).containsEntry("status", "deployed").containsEntry("metadataCommitted", false)
@@ -105,7 +108,7 @@ class CommitMetadataTest {
                         "lives only in this run's workspace", "Protected branch");
         assertThat(git(origin, "rev-parse", "main")).isEqualTo(before);
         assertThat(Demo.deployment(workspace, "qa").path("status").asText()).isEqualTo("deployed");
-        assertThat(synced.lines()).contains("  committed: no: the push to main was rejected (a protected branch, or "
+        assertThat(log.text()).contains("  committed: no: the push to main was rejected (a protected branch, or "
                 + "credentials without push access)");
         SandboxValues.assertPlain(result);
     }
@@ -120,12 +123,12 @@ class CommitMetadataTest {
             step.setGitCredentialsId("git-push");
 
             OperationCallable.Result synced = step.callable(run(Map.of()), null,
-                    StepCredential.usernamePassword("git-push", "ci-bot", token)).invoke(workspace.toFile(), null);
+                    StepCredential.usernamePassword("git-push", "ci-bot", token), log).invoke(workspace.toFile(), null);
 
             assertThat(synced.values()).containsEntry("metadataCommitted", true);
             assertThat(git(origin, "log", "-1", "--format=%H", "main")).isEqualTo(synced.values().get("metadataCommit"));
             assertThat(host.users).containsOnly("ci-bot");
-            assertThat(String.join("\n", synced.lines()) + synced.values()).doesNotContain(token);
+            assertThat(log.text() + synced.values()).doesNotContain(token);
         }
     }
 
@@ -137,7 +140,7 @@ class CommitMetadataTest {
             SpecweaveSyncStep step = Steps.sync("local-qa");
             step.setCommitMetadata(true);
 
-            Map<String, Object> result = step.callable(run(Map.of()), null, null).invoke(workspace.toFile(), null)
+            Map<String, Object> result = step.callable(run(Map.of()), null, null, log).invoke(workspace.toFile(), null)
                     .values();
 
             assertThat(result).containsEntry("status", "deployed").containsEntry("metadataCommitted", false);
@@ -149,7 +152,7 @@ class CommitMetadataTest {
     void withoutTheParameterNothingIsCommitted() throws Exception {
         String before = git(origin, "rev-parse", "main");
 
-        Map<String, Object> result = Steps.sync("local-qa").callable(run(Map.of()), null, null)
+        Map<String, Object> result = Steps.sync("local-qa").callable(run(Map.of()), null, null, log)
                 .invoke(workspace.toFile(), null).values();
 
         assertThat(result).doesNotContainKey("metadataCommitted");

@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 /** A Jenkins credential is read as a token, or a user and a token, for core to hand to the profile's tracker. */
 class CredentialLookupTest {
 
+    /** The build log the step writes to. */
+    private final Fakes.Log log = new Fakes.Log();
+
     @Test
     void aSecretTextIsATokenWithoutAUser() throws Exception {
         StepCredential token = CredentialLookup.TRACKER.from(new Fakes.SecretText("gh", "ghp_123"));
@@ -32,7 +35,7 @@ class CredentialLookupTest {
     void theStepHandsTheCredentialToCoreWhichKnowsTheProfilesVariables() throws Exception {
         StepCredential user = CredentialLookup.TRACKER.from(new Fakes.UsernamePassword("jira", "ops@myorg.com", "atl-789"));
 
-        Request request = Steps.sync("jira-qa").callable(Map.of(), user, null).request(Path.of("workspace"));
+        Request request = Steps.sync("jira-qa").callable(Map.of(), user, null, log).request(Path.of("workspace"));
 
         // Which variables they become (JIRA_EMAIL and JIRA_API_TOKEN here) is core's rule: CredentialVariablesTest.
         assertThat(request).extracting("credentialUser", "credentialSecret").containsExactly("ops@myorg.com", "atl-789");

@@ -25,6 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The agent side of specweaveSync, on a copy of examples/demo with its local profiles. */
 class OperationCallableTest {
 
+    /** The build log the step writes to. */
+    private final Fakes.Log log = new Fakes.Log();
+
     private static final Map<String, String> JENKINS_RUN = Map.of(
             "JENKINS_URL", "https://ci.example/",
             "BUILD_URL", "https://ci.example/job/shop/42/",
@@ -40,7 +43,7 @@ class OperationCallableTest {
         Demo.copyTo(project);
         SpecweaveSyncStep step = Steps.sync("local-qa");
 
-        Map<String, Object> result = step.callable(JENKINS_RUN, null, null).invoke(project.toFile(), null).values();
+        Map<String, Object> result = step.callable(JENKINS_RUN, null, null, log).invoke(project.toFile(), null).values();
 
         JsonNode qa = Demo.deployment(project, "qa");
         assertThat(qa.path("profile").asText()).isEqualTo("local-qa");
@@ -72,7 +75,7 @@ class OperationCallableTest {
         step.setCommit("1111111111111111111111111111111111111111");
         step.setDeployedBy("release-bot");
 
-        step.callable(JENKINS_RUN, null, null).invoke(project.toFile(), null);
+        step.callable(JENKINS_RUN, null, null, log).invoke(project.toFile(), null);
 
         JsonNode prod = Demo.deployment(project, "prod");
         assertThat(prod.path("profile").asText()).isEqualTo("local-prod");
@@ -87,7 +90,7 @@ class OperationCallableTest {
         Demo.copyTo(project);
         Clock clock = Clock.fixed(Instant.parse("2026-11-27T10:15:00Z"), ZoneOffset.UTC);
 
-        Map<String, Object> result = Steps.sync("local-dev").callable(JENKINS_RUN, null, null).run(project,
+        Map<String, Object> result = Steps.sync("local-dev").callable(JENKINS_RUN, null, null, log).run(project,
                 new Operations(Host.of(JENKINS_RUN, clock, TrackerFactory::standard, null, null))).values();
 
         assertThat(result).containsEntry("deployedAt", "2026-11-27T10:15:00Z");
@@ -97,7 +100,7 @@ class OperationCallableTest {
     @Test
     void aRerunOfTheSameBuildChangesNothing() throws Exception {
         Demo.copyTo(project);
-        OperationCallable callable = Steps.sync("local-qa").callable(JENKINS_RUN, null, null);
+        OperationCallable callable = Steps.sync("local-qa").callable(JENKINS_RUN, null, null, log);
         callable.invoke(project.toFile(), null);
         String before = Demo.metadata(project, Demo.INCREMENT).toString();
 
@@ -114,7 +117,7 @@ class OperationCallableTest {
         SpecweaveSyncStep step = Steps.sync("local-uat");
         step.setDryRun(true);
 
-        Map<String, Object> result = step.callable(JENKINS_RUN, null, null).invoke(project.toFile(), null).values();
+        Map<String, Object> result = step.callable(JENKINS_RUN, null, null, log).invoke(project.toFile(), null).values();
 
         assertThat(result).containsEntry("dryRun", true).containsEntry("metadataChanged", true)
                 .containsEntry("environment", "uat");
@@ -125,7 +128,7 @@ class OperationCallableTest {
     void anUnknownProfileAbortsWithCoresMessageNamingTheConfigFile() {
         Demo.copyTo(project);
 
-        assertThatThrownBy(() -> Steps.sync("github-qa").callable(JENKINS_RUN, null, null)
+        assertThatThrownBy(() -> Steps.sync("github-qa").callable(JENKINS_RUN, null, null, log)
                 .invoke(project.toFile(), null))
                 .isExactlyInstanceOf(AbortException.class)
                 .hasMessageContaining("config.json")
@@ -135,7 +138,7 @@ class OperationCallableTest {
 
     @Test
     void aFolderWithoutSpecweaveAbortsNamingWhatIsMissing(@TempDir Path empty) {
-        assertThatThrownBy(() -> Steps.sync(null).callable(JENKINS_RUN, null, null).invoke(empty.toFile(), null))
+        assertThatThrownBy(() -> Steps.sync(null).callable(JENKINS_RUN, null, null, log).invoke(empty.toFile(), null))
                 .isExactlyInstanceOf(AbortException.class)
                 .hasMessageContaining(".specweave");
     }
@@ -144,7 +147,7 @@ class OperationCallableTest {
     void theCredentialsSecretNeverReachesAnAbortMessage() {
         Demo.copyTo(project);
         String secret = "ghp-not-a-profile";
-        OperationCallable callable = Steps.sync(secret).callable(JENKINS_RUN, StepCredential.token("gh", secret), null);
+        OperationCallable callable = Steps.sync(secret).callable(JENKINS_RUN, StepCredential.token("gh", secret), null, log);
 
         assertThatThrownBy(() -> callable.invoke(project.toFile(), null))
                 .isExactlyInstanceOf(AbortException.class)
@@ -156,7 +159,7 @@ class OperationCallableTest {
     void theReturnedMapHoldsOnlyValuesThePipelineSandboxCanRead() throws Exception {
         Demo.copyTo(project);
 
-        Map<String, Object> result = Steps.sync("local-dev").callable(JENKINS_RUN, null, null)
+        Map<String, Object> result = Steps.sync("local-dev").callable(JENKINS_RUN, null, null, log)
                 .invoke(project.toFile(), null).values();
 
         SandboxValues.assertPlain(result);
@@ -176,7 +179,7 @@ class OperationCallableTest {
         step.setTestResults("target/surefire-reports/*.xml");
         step.setCoverage("jacoco.xml");
 
-        OperationCallable.Result synced = step.callable(JENKINS_RUN, null, null).invoke(project.toFile(), null);
+        OperationCallable.Result synced = step.callable(JENKINS_RUN, null, null, log).invoke(project.toFile(), null);
         Map<String, Object> result = synced.values();
 
         JsonNode qa = Demo.deployment(project, "qa");
@@ -184,7 +187,7 @@ class OperationCallableTest {
         assertThat(qa.path("coverage").asDouble()).isEqualTo(75.0);
         assertThat(result.get("testResults")).isEqualTo(Map.of("total", 3, "passed", 1, "failed", 1, "skipped", 1,
                 "errors", 0));
-        assertThat(synced.lines()).contains("  tests:    1/3 passed, 1 failed, 0 errors, 1 skipped",
+        assertThat(log.text()).contains("  tests:    1/3 passed, 1 failed, 0 errors, 1 skipped",
                 "  coverage: 75.0 % of lines");
         SandboxValues.assertPlain(result);
     }
@@ -195,7 +198,7 @@ class OperationCallableTest {
         SpecweaveSyncStep step = Steps.sync("local-qa");
         step.setTestResults("nowhere/*.xml");
 
-        assertThatThrownBy(() -> step.callable(JENKINS_RUN, null, null).invoke(project.toFile(), null))
+        assertThatThrownBy(() -> step.callable(JENKINS_RUN, null, null, log).invoke(project.toFile(), null))
                 .isExactlyInstanceOf(AbortException.class)
                 .hasMessageContaining("nowhere/*.xml");
     }
@@ -218,13 +221,13 @@ class OperationCallableTest {
             step.setProfile("local-qa");
             step.setDeploymentUrl("http://127.0.0.1:" + server.getAddress().getPort());
 
-            OperationCallable.Result healthy = step.callable(JENKINS_RUN, null, null).invoke(project.toFile(), null);
+            OperationCallable.Result healthy = step.callable(JENKINS_RUN, null, null, log).invoke(project.toFile(), null);
             assertThat(healthy.values()).containsEntry("healthStatus", "healthy");
             assertThat(healthy.failure()).isNull();
 
             status.set(503);
             step.setCommit("2222222222222222222222222222222222222222");
-            OperationCallable.Result unhealthy = step.callable(JENKINS_RUN, null, null).invoke(project.toFile(), null);
+            OperationCallable.Result unhealthy = step.callable(JENKINS_RUN, null, null, log).invoke(project.toFile(), null);
             // The build fails with this reason after the log lines (SpecweaveStepExecution).
             assertThat(unhealthy.failure()).contains("unhealthy");
             assertThat(unhealthy.values()).containsEntry("healthStatus", "unhealthy");
@@ -242,12 +245,12 @@ class OperationCallableTest {
         Files.writeString(config, Files.readString(config).replace("\"deployment\": {",
                 "\"deployment\": {\"promotion\": {\"requirePrevious\": true},"));
         SpecweaveSyncStep step = Steps.sync("local-prod");
-        OperationCallable.Result refused = step.callable(JENKINS_RUN, null, null).invoke(project.toFile(), null);
+        OperationCallable.Result refused = step.callable(JENKINS_RUN, null, null, log).invoke(project.toFile(), null);
         assertThat(refused.failure()).contains("prod").contains("requirePrevious");
         assertThat(Demo.deployment(project, "prod").isMissingNode()).as("nothing written").isTrue();
 
         step.setForce(true);
-        step.callable(JENKINS_RUN, null, null).invoke(project.toFile(), null);
+        step.callable(JENKINS_RUN, null, null, log).invoke(project.toFile(), null);
 
         assertThat(Demo.deployment(project, "prod").path("forced").asBoolean()).isTrue();
     }

@@ -12,6 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The map specweaveSync returns: the keys docs/jenkins.md documents, in values a sandboxed script can read. */
 class PipelineValuesTest {
 
+    /** The build log the step writes to. */
+    private final Fakes.Log log = new Fakes.Log();
+
     /** "The returned map" in docs/jenkins.md. */
     private static final Set<String> DOCUMENTED = Set.of("increment", "environment", "profile", "provider",
             "trackingId", "trackingUrl", "status", "deployedAt", "healthStatus", "newDeployment", "metadataChanged",
@@ -27,7 +30,7 @@ class PipelineValuesTest {
         SpecweaveSyncStep step = Steps.sync("local-qa");
         step.setHealthCheck(false);
 
-        Map<String, Object> map = step.callable(Map.of("GIT_COMMIT", "abc"), null, null).run(project,
+        Map<String, Object> map = step.callable(Map.of("GIT_COMMIT", "abc"), null, null, log).run(project,
                 new io.specweave.deploy.app.Operations(io.specweave.deploy.app.Host.system(Map.of(), null, null)))
                 .values();
 

@@ -35,8 +35,8 @@ class SpecweaveStatusStepTest {
     void deployToDevAndQa() throws Exception {
         Demo.copyTo(workspace);
         Map<String, String> run = Map.of("BUILD_URL", "https://ci.example/job/shop/3/", "GIT_COMMIT", "abc123");
-        Steps.sync("local-dev").callable(run, null, null).invoke(workspace.toFile(), null);
-        Steps.sync("local-qa").callable(run, null, null).invoke(workspace.toFile(), null);
+        Steps.sync("local-dev").callable(run, null, null, new Fakes.Log()).invoke(workspace.toFile(), null);
+        Steps.sync("local-qa").callable(run, null, null, new Fakes.Log()).invoke(workspace.toFile(), null);
     }
 
     @Test
@@ -84,7 +84,7 @@ class SpecweaveStatusStepTest {
         SpecweaveSyncStep step = Steps.sync("github-uat");
         step.setHealthCheck(false);
 
-        Map<String, Object> synced = step.callable(Map.of(), null, null).run(workspace, new Operations(Host.of(
+        Map<String, Object> synced = step.callable(Map.of(), null, null, log).run(workspace, new Operations(Host.of(
                 Map.of("GITHUB_TOKEN", "fake-token"), Clock.systemUTC(), items.trackers(), null, null))).values();
         Map<String, Object> status = run(Steps.status(null), new EnvVars());
 

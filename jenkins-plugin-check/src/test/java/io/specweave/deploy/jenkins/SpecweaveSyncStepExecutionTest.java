@@ -146,11 +146,51 @@ class SpecweaveSyncStepExecutionTest {
         }
     }
 
+    @Test
+    void aHealthChecksWaitReachesTheBuildLogWhileTheStepStillRuns() throws Exception {
+        Demo.copyTo(workspace);
+        try (io.specweave.deploy.testing.HealthServer health = io.specweave.deploy.testing.HealthServer.start(200)) {
+            health.failNext(1);
+            Path config = workspace.resolve(".specweave/config.json");
+            var root = (com.fasterxml.jackson.databind.node.ObjectNode) io.specweave.deploy.Json.mapper()
+                    .readTree(Files.readString(config));
+            var staging = (com.fasterxml.jackson.databind.node.ObjectNode) root.path("deployment")
+                    .path("environments").path("staging");
+            staging.put("deploymentUrl", health.url());
+            staging.putObject("healthCheck").put("retries", 1).put("intervalSeconds", 0.2);
+            Files.writeString(config, io.specweave.deploy.Json.pretty(root));
+            SpecweaveSyncStep step = Steps.sync("local-staging");
+            step.setHealthCheck(true);
+            // Each line with how many health checks the service had seen when the step wrote it.
+            java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+            java.io.PrintStream logger = new java.io.PrintStream(java.io.OutputStream.nullOutputStream()) {
+                @Override
+                public void println(String line) {
+                    lines.add(health.calls() + " " + line);
+                }
+            };
+
+            Map<String, Object> result = run(step, new Fakes.FakeRun(null), new EnvVars(Map.of("GIT_COMMIT", "abc")),
+                    () -> logger);
+
+            assertThat(result).containsEntry("healthStatus", "healthy");
+            assertThat(health.calls()).isEqualTo(2);
+            assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("1 [specweaveSync] health ")
+                    .contains("retrying in 200 ms, attempt 2 of 2"));
+            assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("2 [specweaveSync] Recorded "));
+        }
+    }
+
     private Map<String, Object> run(SpecweaveSyncStep step, Run<?, ?> run, EnvVars env) throws Exception {
+        return run(step, run, env, log);
+    }
+
+    private Map<String, Object> run(SpecweaveSyncStep step, Run<?, ?> run, EnvVars env, TaskListener listener)
+            throws Exception {
         Fakes.Context context = new Fakes.Context()
                 .with(Run.class, run)
                 .with(FilePath.class, new FilePath(workspace.toFile()))
-                .with(TaskListener.class, log)
+                .with(TaskListener.class, listener)
                 .with(EnvVars.class, env);
         return new SpecweaveStepExecution(step, context).run();
     }

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
 
 class SpecweaveSyncStepTest {
 
+    /** The build log the step writes to. */
+    private final Fakes.Log log = new Fakes.Log();
+
     private static final Path DIR = Path.of("workspace");
 
     @Test
@@ -40,7 +43,7 @@ class SpecweaveSyncStepTest {
         step.setForce(true);
         step.setIssueKeys("PROD-12, PROD-13");
 
-        Request request = step.callable(Map.of(), null, null).request(DIR);
+        Request request = step.callable(Map.of(), null, null, log).request(DIR);
 
         assertThat(request).usingRecursiveComparison().isEqualTo(Request.builder(DIR).increment("0018")
                 .profile("jira-prod").environment("prod").outcome(Request.Outcome.DEPLOYED).commit("9b1d5f0c")
@@ -57,7 +60,7 @@ class SpecweaveSyncStepTest {
         step.setIssueKeys("PROD-12,PROD-13");
         step.setTestResults("  ");
 
-        Request request = step.callable(Map.of(), null, null).request(DIR);
+        Request request = step.callable(Map.of(), null, null, log).request(DIR);
 
         assertThat(request.issueKeys()).containsExactly("PROD-12", "PROD-13");
         assertThat(step.getIssueKeys()).isEqualTo("PROD-12,PROD-13");
@@ -70,7 +73,7 @@ class SpecweaveSyncStepTest {
 
     @Test
     void withNothingSetTheActiveIncrementIsRecordedAsDeployedToTheDefaultProfileAndChecked() {
-        Request request = new SpecweaveSyncStep().callable(Map.of(), null, null).request(DIR);
+        Request request = new SpecweaveSyncStep().callable(Map.of(), null, null, log).request(DIR);
 
         assertThat(request).usingRecursiveComparison().isEqualTo(Request.builder(DIR).increment("active")
                 .outcome(Request.Outcome.DEPLOYED).healthCheck(true).issueKeys(List.of()).build());
@@ -100,9 +103,9 @@ class SpecweaveSyncStepTest {
         SpecweaveSyncStep failed = Steps.sync("local-qa");
         failed.setFailed(true);
 
-        assertThat(started.callable(Map.of(), null, null).request(DIR)).extracting("outcome")
+        assertThat(started.callable(Map.of(), null, null, log).request(DIR)).extracting("outcome")
                 .isEqualTo(Request.Outcome.IN_PROGRESS);
-        assertThat(failed.callable(Map.of(), null, null).request(DIR)).extracting("outcome")
+        assertThat(failed.callable(Map.of(), null, null, log).request(DIR)).extracting("outcome")
                 .isEqualTo(Request.Outcome.FAILED);
     }
 
@@ -125,7 +128,7 @@ class SpecweaveSyncStepTest {
         step.setHealthCheck(false);
         StepCredential credential = StepCredential.token("gh", "s3cr3t-token");
         OperationCallable callable = step.callable(Map.of("BUILD_URL", "https://ci.example/job/shop/7/"), credential,
-                null);
+                null, log);
 
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {

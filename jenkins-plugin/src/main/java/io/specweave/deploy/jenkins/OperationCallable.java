@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import hudson.AbortException;
+import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
 import io.specweave.deploy.DeployException;
 import io.specweave.deploy.Input;
@@ -26,7 +27,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,15 +37,16 @@ import jenkins.MasterToSlaveFileCallable;
 /**
  * A step's operation ({@code sync} or {@code status}), run on the node that holds the workspace:
  * maps the step's parameters to core's request and makes one core call, with the run's variables
- * (its CI facts, Jenkins' proxy) as the host's environment. It carries strings and maps only; bad
- * input comes back as an {@link AbortException} with core's message, the credentials' secrets masked.
+ * (its CI facts, Jenkins' proxy) as the host's environment. It writes to the build log as it goes
+ * (a health check's polls and a rate limit's waits as they happen) and carries strings and maps only;
+ * bad input comes back as an {@link AbortException} with core's message, the credentials' secrets masked.
  */
 final class OperationCallable extends MasterToSlaveFileCallable<OperationCallable.Result> {
 
     private static final long serialVersionUID = 1L;
 
-    /** What the operation did: the map the script gets, the log's lines, and why the build fails, if it does. */
-    record Result(LinkedHashMap<String, Object> values, List<String> lines, String failure) implements Serializable {
+    /** What the operation did: the map the script gets, and why the build fails, if it does. */
+    record Result(LinkedHashMap<String, Object> values, String failure) implements Serializable {
     }
 
     private final String command;
@@ -53,6 +54,7 @@ final class OperationCallable extends MasterToSlaveFileCallable<OperationCallabl
     private final HashMap<String, String> runEnvironment;
     private final StepCredential credential;
     private final StepCredential gitCredential;
+    private final TaskListener listener;
 
     /**
      * @param command        {@code sync} or {@code status}
@@ -60,26 +62,23 @@ final class OperationCallable extends MasterToSlaveFileCallable<OperationCallabl
      * @param runEnvironment the run's variables; {@code NO_COLOR} makes the status table plain
      * @param credential     the credential {@code credentialsId} names; null when none was given
      * @param gitCredential  the user and token commitMetadata pushes with; null for the checkout's own
+     * @param listener       the build log, written from the agent
      */
     OperationCallable(String command, EnumMap<Input, String> inputs, Map<String, String> runEnvironment,
-            StepCredential credential, StepCredential gitCredential) {
+            StepCredential credential, StepCredential gitCredential, TaskListener listener) {
         this.command = command;
         this.inputs = new EnumMap<>(inputs);
         this.runEnvironment = new HashMap<>(runEnvironment);
         this.credential = credential;
         this.gitCredential = gitCredential;
+        this.listener = listener;
     }
 
     @Override
     public Result invoke(File dir, VirtualChannel channel) throws IOException, InterruptedException {
         try {
-            // Waits before retried requests are logged with the step's other lines, before them.
-            List<String> waits = new ArrayList<>();
-            Result result = run(dir.toPath(), new Operations(Host.system(runEnvironment,
-                    new ProgressLines(line -> waits.add(redact(line)), true), null)));
-            List<String> lines = new ArrayList<>(waits);
-            lines.addAll(result.lines());
-            return new Result(result.values(), lines, result.failure());
+            return run(dir.toPath(), new Operations(Host.system(runEnvironment, new ProgressLines(this::log, true),
+                    null)));
         } catch (DeployException e) {
             throw new AbortException(redact(e.message().render(StepSpelling.INSTANCE)));
         }
@@ -93,9 +92,8 @@ final class OperationCallable extends MasterToSlaveFileCallable<OperationCallabl
     private Result status(Path dir, Operations operations) {
         // The step shows one increment's pipeline: DORA's figures are over every increment.
         PipelineStatus status = operations.status(builder(dir).dora(false).build()).pipeline();
-        List<String> lines = new TextStatusRenderer(runEnvironment.containsKey("NO_COLOR")).render(status).lines()
-                .toList();
-        return new Result(plain(Json.mapper().valueToTree(status)), lines, null);
+        new TextStatusRenderer(runEnvironment.containsKey("NO_COLOR")).render(status).lines().forEach(this::log);
+        return new Result(plain(Json.mapper().valueToTree(status)), null);
     }
 
     /**
@@ -121,9 +119,9 @@ final class OperationCallable extends MasterToSlaveFileCallable<OperationCallabl
                 map.put("metadataCommitWarning", redact(persistence.logLine(StepSpelling.INSTANCE)));
             }
         }
-        List<String> lines = new OutcomeText(true).render(outcome).lines().map(this::redact).toList();
+        new OutcomeText(true).render(outcome).lines().forEach(this::log);
         String failure = outcome.exitCode() == 0 ? null : redact(outcome.problem().render(StepSpelling.INSTANCE));
-        return new Result(plain(map), lines, failure);
+        return new Result(plain(map), failure);
     }
 
     /** The step's parameters as core's request; what is not set falls back to the run and the profile. */
@@ -149,6 +147,11 @@ final class OperationCallable extends MasterToSlaveFileCallable<OperationCallabl
     @SuppressWarnings("unchecked")
     private static LinkedHashMap<String, Object> plain(JsonNode node) {
         return new LinkedHashMap<>((Map<String, Object>) OutcomeJson.plain(node));
+    }
+
+    /** A line of the build log, as it happens; the sync step's lines say whose they are. */
+    private void log(String line) {
+        listener.getLogger().println(("sync".equals(command) ? "[specweaveSync] " : "") + redact(line));
     }
 
     /** {@code text} without the credentials' secrets, as core redacts them (also their Base64 form). */

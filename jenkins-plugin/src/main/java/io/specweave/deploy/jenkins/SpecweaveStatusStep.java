@@ -2,6 +2,7 @@ package io.specweave.deploy.jenkins;
 
 import hudson.Extension;
 import hudson.model.Run;
+import hudson.model.TaskListener;
 import java.util.HashMap;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -35,16 +36,11 @@ public class SpecweaveStatusStep extends SpecweaveStep {
      * increment of the run's branch when two are active. {@code plain} is {@code NO_COLOR} for this step.
      */
     @Override
-    OperationCallable operation(Run<?, ?> run, HashMap<String, String> variables) {
+    OperationCallable operation(Run<?, ?> run, HashMap<String, String> variables, TaskListener listener) {
         if (plain) {
             variables.put("NO_COLOR", "1");
         }
-        return new OperationCallable("status", inputs, variables, null, null);
-    }
-
-    @Override
-    String logPrefix() {
-        return "";
+        return new OperationCallable("status", inputs, variables, null, null, listener);
     }
 
     @Extension

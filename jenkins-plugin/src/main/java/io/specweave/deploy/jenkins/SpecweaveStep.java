@@ -66,12 +66,10 @@ public abstract class SpecweaveStep extends Step {
 
     /**
      * What the agent runs, read on the controller: this step's values, the run's variables (with
-     * Jenkins' proxy) and the credentials the step names, looked up for {@code run}.
+     * Jenkins' proxy) and the credentials the step names, looked up for {@code run}; it logs to {@code listener}.
      */
-    abstract OperationCallable operation(Run<?, ?> run, HashMap<String, String> variables) throws AbortException;
-
-    /** What each of the step's log lines starts with. */
-    abstract String logPrefix();
+    abstract OperationCallable operation(Run<?, ?> run, HashMap<String, String> variables, TaskListener listener)
+            throws AbortException;
 
     /** The steps' descriptors: what a step needs from Pipeline is the same for both. */
     public abstract static class SpecweaveDescriptor extends StepDescriptor {

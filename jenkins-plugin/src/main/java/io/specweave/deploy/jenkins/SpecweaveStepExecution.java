@@ -5,7 +5,6 @@ import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.Map;
 import jenkins.model.Jenkins;
@@ -14,9 +13,9 @@ import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
 /**
  * Runs a step: credentials and Jenkins' proxy are read on the controller, the operation runs on the
- * node holding the workspace, what it did goes to the build log and back to the script as a map;
- * when it failed (unhealthy, a refused gate, a tracker error) the build fails with the reason, after
- * the log.
+ * node holding the workspace and writes to the build log as it goes, what it did goes back to the
+ * script as a map; when it failed (unhealthy, a refused gate, a tracker error) the build fails with
+ * the reason, after the log.
  */
 public class SpecweaveStepExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
 
@@ -37,11 +36,9 @@ public class SpecweaveStepExecution extends SynchronousNonBlockingStepExecution<
         HashMap<String, String> variables = RunEnvironment.of(run, context.get(EnvVars.class));
         // Read on the controller: the agent has no Jenkins instance to ask.
         JenkinsProxy.addTo(variables, Jenkins.get().proxy);
-        OperationCallable callable = step.operation(run, variables);
+        OperationCallable callable = step.operation(run, variables, context.get(TaskListener.class));
         FilePath dir = step.getWorkingDirectory() == null ? workspace : workspace.child(step.getWorkingDirectory());
         OperationCallable.Result result = dir.act(callable);
-        PrintStream log = context.get(TaskListener.class).getLogger();
-        result.lines().forEach(line -> log.println(step.logPrefix() + line));
         if (result.failure() != null) {
             throw new AbortException(result.failure());
         }

@@ -8,6 +8,7 @@ import hudson.AbortException;
 import hudson.Extension;
 import hudson.model.Item;
 import hudson.model.Run;
+import hudson.model.TaskListener;
 import hudson.security.ACL;
 import hudson.util.ListBoxModel;
 import io.specweave.deploy.Input;
@@ -126,19 +127,16 @@ public class SpecweaveSyncStep extends SpecweaveStep {
     public void setIssueKeys(String issueKeys) { set(Input.ISSUE_KEYS, issueKeys); }
 
     @Override
-    OperationCallable operation(Run<?, ?> run, HashMap<String, String> variables) throws AbortException {
+    OperationCallable operation(Run<?, ?> run, HashMap<String, String> variables, TaskListener listener)
+            throws AbortException {
         return callable(variables, CredentialLookup.TRACKER.resolve(credentialsId, run),
-                CredentialLookup.GIT_PUSH.resolve(gitCredentialsId, run));
-    }
-
-    @Override
-    String logPrefix() {
-        return "[specweaveSync] ";
+                CredentialLookup.GIT_PUSH.resolve(gitCredentialsId, run), listener);
     }
 
     /** The sync on the agent; {@code gitCredential} is what commitMetadata pushes with, null for the checkout's own. */
-    OperationCallable callable(Map<String, String> runEnvironment, StepCredential credential, StepCredential gitCredential) {
-        return new OperationCallable("sync", inputs, runEnvironment, credential, gitCredential);
+    OperationCallable callable(Map<String, String> runEnvironment, StepCredential credential,
+            StepCredential gitCredential, TaskListener listener) {
+        return new OperationCallable("sync", inputs, runEnvironment, credential, gitCredential, listener);
     }
 
     @Extension
