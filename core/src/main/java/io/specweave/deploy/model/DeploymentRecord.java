@@ -1,8 +1,7 @@
 package io.specweave.deploy.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.Json;
@@ -16,11 +15,6 @@ import java.util.Objects;
  * {@code history}. Times are kept as the ISO-8601 text found in the file, so a value this tool does
  * not understand is kept, not lost; {@link #deployedAtInstant()} parses it leniently.
  */
-@JsonPropertyOrder({"profile", "status", "issueNumber", "issueKey", "workItemId", "issueUrl", "workItemUrl",
-        "deployedAt", "deployedBy", "commit", "branch", "tag", "deploymentUrl", "runUrl", "healthStatus",
-        "healthHttpStatus", "healthLatencyMs", "healthMessage", "lastChecked", "testResults", "coverage",
-        "loadTestResults", "approvals", "metrics", "changeRequest", "forced",
-        "history"})
 public record DeploymentRecord(
         String profile,
         DeploymentStatus status,
@@ -44,11 +38,11 @@ public record DeploymentRecord(
         TestResults testResults,
         Double coverage,
         LoadTestResults loadTestResults,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Approval> approvals,
+        List<Approval> approvals,
         JsonNode metrics,
         ChangeRequest changeRequest,
         Boolean forced,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<DeploymentRecord> history) {
+        List<DeploymentRecord> history) {
 
     /**
      * The fields this tool owns inside {@code deployments.<env>}; other keys there are left alone.
@@ -71,6 +65,7 @@ public record DeploymentRecord(
      * Reads a record leniently from its node; unknown keys are ignored here and kept in the file. Its
      * history is read when first used ({@link StoredHistory}), each entry as leniently.
      */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static DeploymentRecord fromNode(ObjectNode node) {
         ObjectNode current = node;
         if (node.has("history")) {
@@ -83,41 +78,145 @@ public record DeploymentRecord(
         return history.isEmpty() ? record : record.toBuilder().history(history).build();
     }
 
-    private static DeploymentRecord currentFields(ObjectNode node) {
-        try {
-            return Json.mapper().treeToValue(node, DeploymentRecord.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            // A field of an unexpected type (e.g. "issueNumber": "twelve"): read what can be read.
-            ObjectNode copy = node.deepCopy();
-            for (String field : List.of("issueNumber", "workItemId", "forced", "healthHttpStatus", "healthLatencyMs",
-                    "coverage")) {
-                JsonNode value = copy.get(field);
-                if (value != null && !value.isNumber() && !value.isBoolean()) {
-                    copy.remove(field);
-                }
-            }
-            copy.remove("approvals");
-            for (String field : List.of("testResults", "loadTestResults", "metrics", "changeRequest")) {
-                JsonNode value = copy.get(field);
-                if (value != null && !value.isObject()) {
-                    copy.remove(field);
-                }
-            }
+    /**
+     * The current fields, each read on its own: a value of the wrong kind ({@code "issueNumber":
+     * "twelve"}, an object where text belongs) is left out of the record alone, and scalars are read as
+     * a person would write them ({@code "12"} for a number, {@code 12} for text). Read by hand rather
+     * than by Jackson's data binding, which costs a cold run (every CI step) more than the rest of a read.
+     */
+    private static DeploymentRecord currentFields(ObjectNode n) {
+        return builder().profile(text(n, "profile")).status(DeploymentStatus.of(text(n, "status")))
+                .issueNumber(integer(n, "issueNumber")).issueKey(text(n, "issueKey"))
+                .workItemId(integer(n, "workItemId")).issueUrl(text(n, "issueUrl"))
+                .workItemUrl(text(n, "workItemUrl")).deployedAt(text(n, "deployedAt"))
+                .deployedBy(text(n, "deployedBy")).commit(text(n, "commit")).branch(text(n, "branch"))
+                .tag(text(n, "tag")).deploymentUrl(text(n, "deploymentUrl")).runUrl(text(n, "runUrl"))
+                .healthStatus(HealthStatus.of(text(n, "healthStatus")))
+                .healthHttpStatus(integer(n, "healthHttpStatus"))
+                .healthLatencyMs(longNumber(n, "healthLatencyMs"))
+                .healthMessage(text(n, "healthMessage")).lastChecked(text(n, "lastChecked"))
+                .testResults(TestResults.from(copy(n, "testResults")))
+                .coverage(decimal(n, "coverage"))
+                .loadTestResults(LoadTestResults.from(copy(n, "loadTestResults")))
+                .approvals(approvals(n.get("approvals"))).metrics(copy(n, "metrics"))
+                .changeRequest(ChangeRequest.from(copy(n, "changeRequest"))).forced(bool(n, "forced"))
+                .build();
+    }
+
+    /** A scalar as text; null for none, JSON null, an object or an array. */
+    private static String text(ObjectNode n, String field) {
+        JsonNode value = n.get(field);
+        return value != null && value.isValueNode() && !value.isNull() ? value.asText() : null;
+    }
+
+    /** A number, or text that is one; null otherwise. */
+    private static Number number(ObjectNode n, String field) {
+        JsonNode value = n.get(field);
+        if (value != null && value.isNumber()) {
+            return value.numberValue();
+        }
+        if (value != null && value.isTextual()) {
             try {
-                return Json.mapper().treeToValue(copy, DeploymentRecord.class);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException again) {
-                return builder().build();
+                return new java.math.BigDecimal(value.asText().trim());
+            } catch (NumberFormatException e) {
+                return null;
             }
+        }
+        return null;
+    }
+
+    private static Integer integer(ObjectNode n, String field) {
+        Number value = number(n, field);
+        return value == null || value.doubleValue() > Integer.MAX_VALUE || value.doubleValue() < Integer.MIN_VALUE
+                ? null : value.intValue();
+    }
+
+    private static Long longNumber(ObjectNode n, String field) {
+        Number value = number(n, field);
+        return value == null ? null : value.longValue();
+    }
+
+    private static Double decimal(ObjectNode n, String field) {
+        Number value = number(n, field);
+        return value == null ? null : value.doubleValue();
+    }
+
+    private static Boolean bool(ObjectNode n, String field) {
+        JsonNode value = n.get(field);
+        if (value != null && value.isBoolean()) {
+            return value.booleanValue();
+        }
+        String text = value != null && value.isTextual() ? value.asText().trim() : "";
+        return text.equalsIgnoreCase("true") ? Boolean.TRUE : text.equalsIgnoreCase("false") ? Boolean.FALSE : null;
+    }
+
+    /** The record's own copy of a nested value; null for none and JSON null. */
+    private static JsonNode copy(ObjectNode n, String field) {
+        JsonNode value = n.get(field);
+        return value == null || value.isNull() ? null : value.deepCopy();
+    }
+
+    /** The entries of an array; anything else is no approvals. */
+    private static List<Approval> approvals(JsonNode value) {
+        List<Approval> approvals = new java.util.ArrayList<>();
+        if (value instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
+            array.forEach(entry -> approvals.add(Approval.from(entry.deepCopy())));
+        }
+        return approvals;
+    }
+
+    /** The record as a tree without {@code history}, as a history entry stores it: its fields in file order. */
+    public ObjectNode toNodeWithoutHistory() {
+        ObjectNode n = Json.mapper().createObjectNode();
+        put(n, "profile", profile);
+        put(n, "status", status == null ? null : status.raw());
+        put(n, "issueNumber", issueNumber);
+        put(n, "issueKey", issueKey);
+        put(n, "workItemId", workItemId);
+        put(n, "issueUrl", issueUrl);
+        put(n, "workItemUrl", workItemUrl);
+        put(n, "deployedAt", deployedAt);
+        put(n, "deployedBy", deployedBy);
+        put(n, "commit", commit);
+        put(n, "branch", branch);
+        put(n, "tag", tag);
+        put(n, "deploymentUrl", deploymentUrl);
+        put(n, "runUrl", runUrl);
+        put(n, "healthStatus", healthStatus == null ? null : healthStatus.raw());
+        put(n, "healthHttpStatus", healthHttpStatus);
+        put(n, "healthLatencyMs", healthLatencyMs);
+        put(n, "healthMessage", healthMessage);
+        put(n, "lastChecked", lastChecked);
+        put(n, "testResults", testResults == null ? null : testResults.toNode());
+        put(n, "coverage", coverage);
+        put(n, "loadTestResults", loadTestResults == null ? null : loadTestResults.toNode());
+        if (!approvals.isEmpty()) {
+            approvals.forEach(a -> n.withArray("approvals").add(a.toNode()));
+        }
+        put(n, "metrics", metrics == null ? null : metrics.deepCopy());
+        put(n, "changeRequest", changeRequest == null ? null : changeRequest.toNode());
+        put(n, "forced", forced);
+        return n;
+    }
+
+    private static void put(ObjectNode n, String field, Object value) {
+        if (value instanceof String text) {
+            n.put(field, text);
+        } else if (value instanceof Integer number) {
+            n.put(field, number);
+        } else if (value instanceof Long number) {
+            n.put(field, number);
+        } else if (value instanceof Double number) {
+            n.put(field, number);
+        } else if (value instanceof Boolean flag) {
+            n.put(field, flag);
+        } else if (value instanceof JsonNode node) {
+            n.set(field, node);
         }
     }
 
-    /** The record as a tree without {@code history}, as a history entry stores it. */
-    public ObjectNode toNodeWithoutHistory() {
-        // Written without the history rather than whole and then trimmed: the history is the longest part.
-        return Json.mapper().valueToTree(history.isEmpty() ? this : toBuilder().history(null).build());
-    }
-
-    /** The record as a tree, history included, as {@code metadata.json} stores it. */
+    /** The record as a tree, history included, as {@code metadata.json} stores it (and any JSON output shows it). */
+    @JsonValue
     public ObjectNode toNode() {
         ObjectNode node = toNodeWithoutHistory();
         if (!history.isEmpty()) {
@@ -128,7 +227,6 @@ public record DeploymentRecord(
     }
 
     /** Parses {@link #deployedAt()}; null when absent or not a time. */
-    @JsonIgnore
     public Instant deployedAtInstant() {
         return parseTime(deployedAt);
     }
@@ -139,7 +237,6 @@ public record DeploymentRecord(
     }
 
     /** Issue number, Jira key or work item id, whichever the provider stores, as the {@code tracking-id} output shows it. */
-    @JsonIgnore
     public String trackingId() {
         if (issueKey != null) {
             return issueKey;
@@ -151,7 +248,6 @@ public record DeploymentRecord(
     }
 
     /** Issue URL or work item URL. */
-    @JsonIgnore
     public String trackingUrl() {
         return issueUrl != null ? issueUrl : workItemUrl;
     }

@@ -1,8 +1,9 @@
 package io.specweave.deploy.status;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.specweave.deploy.Json;
 import io.specweave.deploy.model.DeploymentRecord;
 import io.specweave.deploy.model.DeploymentStatus;
 import io.specweave.deploy.model.CanaryState;
@@ -21,7 +22,6 @@ import io.specweave.deploy.model.SlotsState;
  * @param slots       the environment's blue-green slots, null when it has none
  * @param canary      the environment's canary (running, promoted or abandoned), null when it never had one
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record EnvironmentStatus(
         String environment,
         String state,
@@ -29,7 +29,7 @@ public record EnvironmentStatus(
         String provider,
         String trackingId,
         String trackingUrl,
-        @JsonUnwrapped DeploymentRecord record,
+        DeploymentRecord record,
         SlotsState slots,
         CanaryState canary) {
 
@@ -69,6 +69,37 @@ public record EnvironmentStatus(
     public EnvironmentStatus(String environment, String state, String profile, String provider, String trackingId,
             String trackingUrl, DeploymentRecord record) {
         this(environment, state, profile, provider, trackingId, trackingUrl, record, null, null);
+    }
+
+    /**
+     * The environment as JSON output shows it: its own fields, then the record's fields among them
+     * (a field both have shows the record's value), then slots and canary.
+     */
+    @JsonValue
+    public ObjectNode toNode() {
+        ObjectNode node = Json.mapper().createObjectNode();
+        putText(node, "environment", environment);
+        putText(node, "state", state);
+        putText(node, "profile", profile);
+        putText(node, "provider", provider);
+        putText(node, "trackingId", trackingId);
+        putText(node, "trackingUrl", trackingUrl);
+        if (record != null) {
+            node.setAll(record.toNode());
+        }
+        if (slots != null) {
+            node.set("slots", Json.mapper().valueToTree(slots));
+        }
+        if (canary != null) {
+            node.set("canary", Json.mapper().valueToTree(canary));
+        }
+        return node;
+    }
+
+    private static void putText(ObjectNode node, String field, String value) {
+        if (value != null) {
+            node.put(field, value);
+        }
     }
 
     /** The tracking item as people write it: {@code #57} for a GitHub issue, else the key or id. */
