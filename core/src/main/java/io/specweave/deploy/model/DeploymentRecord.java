@@ -191,7 +191,8 @@ public record DeploymentRecord(
         put(n, "coverage", coverage);
         put(n, "loadTestResults", loadTestResults == null ? null : loadTestResults.toNode());
         if (!approvals.isEmpty()) {
-            approvals.forEach(a -> n.withArray("approvals").add(a.toNode()));
+            var array = n.putArray("approvals");
+            approvals.forEach(a -> array.add(a.toNode()));
         }
         put(n, "metrics", metrics == null ? null : metrics.deepCopy());
         put(n, "changeRequest", changeRequest == null ? null : changeRequest.toNode());
