@@ -1,10 +1,14 @@
 package io.specweave.deploy.model;
 
+import static io.specweave.deploy.Trees.bool;
+import static io.specweave.deploy.Trees.text;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.Json;
+import io.specweave.deploy.Trees;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -103,51 +107,20 @@ public record DeploymentRecord(
                 .build();
     }
 
-    /** A scalar as text; null for none, JSON null, an object or an array. */
-    private static String text(ObjectNode n, String field) {
-        JsonNode value = n.get(field);
-        return value != null && value.isValueNode() && !value.isNull() ? value.asText() : null;
-    }
-
-    /** A number, or text that is one; null otherwise. */
-    private static Number number(ObjectNode n, String field) {
-        JsonNode value = n.get(field);
-        if (value != null && value.isNumber()) {
-            return value.numberValue();
-        }
-        if (value != null && value.isTextual()) {
-            try {
-                return new java.math.BigDecimal(value.asText().trim());
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return null;
-    }
-
     private static Integer integer(ObjectNode n, String field) {
-        Number value = number(n, field);
+        Number value = Trees.number(n, field);
         return value == null || value.doubleValue() > Integer.MAX_VALUE || value.doubleValue() < Integer.MIN_VALUE
                 ? null : value.intValue();
     }
 
     private static Long longNumber(ObjectNode n, String field) {
-        Number value = number(n, field);
+        Number value = Trees.number(n, field);
         return value == null ? null : value.longValue();
     }
 
     private static Double decimal(ObjectNode n, String field) {
-        Number value = number(n, field);
+        Number value = Trees.number(n, field);
         return value == null ? null : value.doubleValue();
-    }
-
-    private static Boolean bool(ObjectNode n, String field) {
-        JsonNode value = n.get(field);
-        if (value != null && value.isBoolean()) {
-            return value.booleanValue();
-        }
-        String text = value != null && value.isTextual() ? value.asText().trim() : "";
-        return text.equalsIgnoreCase("true") ? Boolean.TRUE : text.equalsIgnoreCase("false") ? Boolean.FALSE : null;
     }
 
     /** The record's own copy of a nested value; null for none and JSON null. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.Json;
+import io.specweave.deploy.Trees;
 import io.specweave.deploy.model.DeploymentRecord;
 import io.specweave.deploy.model.DeploymentStatus;
 import io.specweave.deploy.model.CanaryState;
@@ -88,10 +89,10 @@ public record EnvironmentStatus(
             node.setAll(record.toNode());
         }
         if (slots != null) {
-            node.set("slots", Json.mapper().valueToTree(slots));
+            node.set("slots", Trees.toNode(slots));
         }
         if (canary != null) {
-            node.set("canary", Json.mapper().valueToTree(canary));
+            node.set("canary", Trees.toNode(canary));
         }
         return node;
     }
