@@ -194,6 +194,13 @@ public final class Trees {
         }
     }
 
+    /** Sets {@code node.<field>} to {@code value}: text, a number, a boolean or a tree; null sets nothing. */
+    public static void put(ObjectNode node, String field, Object value) {
+        if (value != null) {
+            node.set(field, value instanceof JsonNode tree ? tree : scalar(value));
+        }
+    }
+
     /** {@code node.<field>} as text when it is a scalar (a number reads as its digits); else null. */
     public static String text(JsonNode node, String field) {
         return node == null ? null : text(node.get(field));

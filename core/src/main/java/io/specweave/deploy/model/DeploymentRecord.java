@@ -1,6 +1,7 @@
 package io.specweave.deploy.model;
 
 import static io.specweave.deploy.Trees.bool;
+import static io.specweave.deploy.Trees.put;
 import static io.specweave.deploy.Trees.text;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
@@ -171,22 +172,6 @@ public record DeploymentRecord(
         put(n, "changeRequest", changeRequest == null ? null : changeRequest.toNode());
         put(n, "forced", forced);
         return n;
-    }
-
-    private static void put(ObjectNode n, String field, Object value) {
-        if (value instanceof String text) {
-            n.put(field, text);
-        } else if (value instanceof Integer number) {
-            n.put(field, number);
-        } else if (value instanceof Long number) {
-            n.put(field, number);
-        } else if (value instanceof Double number) {
-            n.put(field, number);
-        } else if (value instanceof Boolean flag) {
-            n.put(field, flag);
-        } else if (value instanceof JsonNode node) {
-            n.set(field, node);
-        }
     }
 
     /** The record as a tree, history included, as {@code metadata.json} stores it (and any JSON output shows it). */

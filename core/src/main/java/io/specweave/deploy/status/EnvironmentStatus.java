@@ -79,29 +79,20 @@ public record EnvironmentStatus(
     @JsonValue
     public ObjectNode toNode() {
         ObjectNode node = Json.mapper().createObjectNode();
-        putText(node, "environment", environment);
-        putText(node, "state", state);
-        putText(node, "profile", profile);
-        putText(node, "provider", provider);
-        putText(node, "trackingId", trackingId);
-        putText(node, "trackingUrl", trackingUrl);
+        Trees.put(node, "environment", environment);
+        Trees.put(node, "state", state);
+        Trees.put(node, "profile", profile);
+        Trees.put(node, "provider", provider);
+        Trees.put(node, "trackingId", trackingId);
+        Trees.put(node, "trackingUrl", trackingUrl);
         if (record != null) {
             node.setAll(record.toNode());
         }
-        if (slots != null) {
-            node.set("slots", Trees.toNode(slots));
-        }
-        if (canary != null) {
-            node.set("canary", Trees.toNode(canary));
-        }
+        Trees.put(node, "slots", slots == null ? null : Trees.toNode(slots));
+        Trees.put(node, "canary", canary == null ? null : Trees.toNode(canary));
         return node;
     }
 
-    private static void putText(ObjectNode node, String field, String value) {
-        if (value != null) {
-            node.put(field, value);
-        }
-    }
 
     /** The tracking item as people write it: {@code #57} for a GitHub issue, else the key or id. */
     @JsonIgnore

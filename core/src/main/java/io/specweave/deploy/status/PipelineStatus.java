@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.Json;
+import io.specweave.deploy.Trees;
 import java.util.List;
 
 /**
@@ -42,37 +43,23 @@ public record PipelineStatus(
     @JsonValue
     public ObjectNode toNode() {
         ObjectNode node = Json.mapper().createObjectNode();
-        putText(node, "id", id);
-        putText(node, "title", title);
-        putText(node, "status", status);
+        Trees.put(node, "id", id);
+        Trees.put(node, "title", title);
+        Trees.put(node, "status", status);
         if (environments != null) {
             ArrayNode all = node.putArray("environments");
             environments.forEach(e -> all.add(e.toNode()));
         }
-        if (pipelineDurationSeconds != null) {
-            node.put("pipelineDurationSeconds", pipelineDurationSeconds);
-        }
-        putText(node, "pipelineDuration", pipelineDuration);
+        Trees.put(node, "pipelineDurationSeconds", pipelineDurationSeconds);
+        Trees.put(node, "pipelineDuration", pipelineDuration);
         if (stages != null) {
             ArrayNode all = node.putArray("stages");
-            stages.forEach(stage -> {
-                ObjectNode entry = all.addObject();
-                putText(entry, "from", stage.from());
-                putText(entry, "to", stage.to());
-                entry.put("seconds", stage.seconds());
-                putText(entry, "duration", stage.duration());
-            });
+            stages.forEach(stage -> all.add(Trees.toNode(stage)));
         }
         if (dora != null) {
             node.set("dora", Json.mapper().valueToTree(dora));
         }
         return node;
-    }
-
-    private static void putText(ObjectNode node, String field, String value) {
-        if (value != null) {
-            node.put(field, value);
-        }
     }
 
     /** This status with the DORA block. */
