@@ -122,7 +122,10 @@ class CiRenderingTest {
         assertThat(rendered.log().get(0).title()).isEqualTo("DORA metrics");
         assertThat(rendered.log().get(1).text()).isEqualTo("lead time: shallow clone");
         assertThat(rendered.outputs().keySet()).containsExactly("environment", "dora");
-        assertThat(rendered.outputs().get("dora")).startsWith("{");
+        assertThat(rendered.outputs().get("dora")).startsWith("{")
+                .contains("\"deploymentFrequency\":{", "\"warnings\":[\"lead time: shallow clone\"]");
+        assertThat(CI.dora(run.operations().dora(Request.builder(dir).build())).outputs().get("dora"))
+                .doesNotContain("warnings");
         assertThat(rendered.summary()).startsWith("## Deploy: DORA metrics");
     }
 
