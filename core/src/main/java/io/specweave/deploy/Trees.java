@@ -141,14 +141,14 @@ public final class Trees {
         if (raw == String.class) {
             return text(value);
         } else if (raw == Integer.class || raw == int.class) {
-            Number n = number(value);
-            return n != null ? Integer.valueOf(n.intValue()) : raw == int.class ? 0 : null;
+            Integer n = integer(value);
+            return n != null ? n : raw == int.class ? Integer.valueOf(0) : null;
         } else if (raw == Long.class || raw == long.class) {
-            Number n = number(value);
-            return n != null ? Long.valueOf(n.longValue()) : raw == long.class ? 0L : null;
+            Long n = longNumber(value);
+            return n != null ? n : raw == long.class ? Long.valueOf(0) : null;
         } else if (raw == Double.class || raw == double.class) {
-            Number n = number(value);
-            return n != null ? Double.valueOf(n.doubleValue()) : raw == double.class ? 0.0 : null;
+            Double n = decimal(value);
+            return n != null ? n : raw == double.class ? Double.valueOf(0) : null;
         } else if (raw == Boolean.class || raw == boolean.class) {
             Boolean b = bool(value);
             return b != null ? b : raw == boolean.class ? Boolean.FALSE : null;
@@ -206,9 +206,19 @@ public final class Trees {
         return node == null ? null : text(node.get(field));
     }
 
+    /** {@code node.<field>} as a whole number (a fraction cut off) or text that is one; else, or out of range, null. */
+    public static Integer integer(JsonNode node, String field) {
+        return node == null ? null : integer(node.get(field));
+    }
+
+    /** {@code node.<field>} as a long, read as {@link #integer} is. */
+    public static Long longNumber(JsonNode node, String field) {
+        return node == null ? null : longNumber(node.get(field));
+    }
+
     /** {@code node.<field>} as a number, or text that is one; else null. */
-    public static Number number(JsonNode node, String field) {
-        return node == null ? null : number(node.get(field));
+    public static Double decimal(JsonNode node, String field) {
+        return node == null ? null : decimal(node.get(field));
     }
 
     /** {@code node.<field>} as true or false, or text that says so; else null. */
@@ -218,6 +228,23 @@ public final class Trees {
 
     private static String text(JsonNode value) {
         return value != null && value.isValueNode() && !value.isNull() ? value.asText() : null;
+    }
+
+    private static Integer integer(JsonNode value) {
+        Number n = number(value);
+        return n == null || n.doubleValue() > Integer.MAX_VALUE || n.doubleValue() < Integer.MIN_VALUE ? null
+                : Integer.valueOf(n.intValue());
+    }
+
+    private static Long longNumber(JsonNode value) {
+        Number n = number(value);
+        return n == null || n.doubleValue() > Long.MAX_VALUE || n.doubleValue() < Long.MIN_VALUE ? null
+                : Long.valueOf(n.longValue());
+    }
+
+    private static Double decimal(JsonNode value) {
+        Number n = number(value);
+        return n == null ? null : n.doubleValue();
     }
 
     private static Number number(JsonNode value) {

@@ -54,6 +54,10 @@ class TreesTest {
         assertThat(read.status()).isNull();
         assertThat(read.steps()).containsExactly(new CanaryState.Step(10, "t1", null), new CanaryState.Step(0, null,
                 "ops"));
+        assertThat(Trees.read(node("{\"weight\": 99999999999}"), CanaryState.class).weight()).isNull();
+        assertThat(Trees.integer(node("{\"n\": 12.7}"), "n")).isEqualTo(12);
+        assertThat(Trees.longNumber(node("{\"n\": \" 41 \"}"), "n")).isEqualTo(41L);
+        assertThat(Trees.decimal(node("{\"n\": \"75.5\"}"), "n")).isEqualTo(75.5);
         assertThat(Trees.read(node("{}").textNode("not an object"), CanaryState.class)).isNull();
         assertThat(Trees.read(null, CanaryState.class)).isNull();
     }

@@ -1,6 +1,9 @@
 package io.specweave.deploy.model;
 
 import static io.specweave.deploy.Trees.bool;
+import static io.specweave.deploy.Trees.decimal;
+import static io.specweave.deploy.Trees.integer;
+import static io.specweave.deploy.Trees.longNumber;
 import static io.specweave.deploy.Trees.put;
 import static io.specweave.deploy.Trees.text;
 
@@ -9,7 +12,6 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.Json;
-import io.specweave.deploy.Trees;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -106,22 +108,6 @@ public record DeploymentRecord(
                 .approvals(approvals(n.get("approvals"))).metrics(copy(n, "metrics"))
                 .changeRequest(ChangeRequest.from(copy(n, "changeRequest"))).forced(bool(n, "forced"))
                 .build();
-    }
-
-    private static Integer integer(ObjectNode n, String field) {
-        Number value = Trees.number(n, field);
-        return value == null || value.doubleValue() > Integer.MAX_VALUE || value.doubleValue() < Integer.MIN_VALUE
-                ? null : value.intValue();
-    }
-
-    private static Long longNumber(ObjectNode n, String field) {
-        Number value = Trees.number(n, field);
-        return value == null ? null : value.longValue();
-    }
-
-    private static Double decimal(ObjectNode n, String field) {
-        Number value = Trees.number(n, field);
-        return value == null ? null : value.doubleValue();
     }
 
     /** The record's own copy of a nested value; null for none and JSON null. */
