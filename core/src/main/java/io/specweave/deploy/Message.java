@@ -23,7 +23,7 @@ public final class Message {
         String input(Input input, String value);
 
         /** A command to run, with its arguments, as this front end's user would type or configure it. */
-        String command(String command, List<Arg> args);
+        String command(Command command, List<Arg> args);
 
         /** Core's own words, for logs and messages no front end rendered. */
         Spelling DOMAIN = new Spelling() {
@@ -33,8 +33,8 @@ public final class Message {
             }
 
             @Override
-            public String command(String command, List<Arg> args) {
-                StringBuilder s = new StringBuilder(command);
+            public String command(Command command, List<Arg> args) {
+                StringBuilder s = new StringBuilder(command.word());
                 args.forEach(a -> s.append(a.input() == Input.INCREMENT ? " " + a.value() : ", " + input(a.input(),
                         a.value())));
                 return "`" + s + "`";
@@ -50,10 +50,10 @@ public final class Message {
         }
     }
 
-    /** A command suggested in a message: its name and arguments. */
-    public record Command(String name, List<Arg> args) {
+    /** A command suggested in a message, with its arguments. */
+    public record Suggestion(Command command, List<Arg> args) {
 
-        public Command {
+        public Suggestion {
             args = List.copyOf(args);
         }
     }
@@ -65,7 +65,7 @@ public final class Message {
     }
 
     /**
-     * A message of text, {@link Input}s, {@link Arg}s, {@link Command}s and other messages, in
+     * A message of text, {@link Input}s, {@link Arg}s, {@link Suggestion}s and other messages, in
      * order; anything else is shown with {@link String#valueOf}.
      */
     public static Message of(Object... parts) {
@@ -73,7 +73,7 @@ public final class Message {
         for (Object part : parts) {
             if (part instanceof Message m) {
                 list.addAll(m.parts);
-            } else if (part instanceof Input || part instanceof Arg || part instanceof Command) {
+            } else if (part instanceof Input || part instanceof Arg || part instanceof Suggestion) {
                 list.add(part);
             } else {
                 list.add(String.valueOf(part));
@@ -91,9 +91,9 @@ public final class Message {
         return new Arg(input, value == null ? null : String.valueOf(value));
     }
 
-    /** A command for a message, e.g. {@code command("approve", arg(INCREMENT, "0018"), arg(ENVIRONMENT, "prod"))}. */
-    public static Command command(String name, Arg... args) {
-        return new Command(name, List.of(args));
+    /** A command for a message, e.g. {@code command(Command.APPROVE, arg(INCREMENT, "0018"), arg(ENVIRONMENT, "prod"))}. */
+    public static Suggestion command(Command command, Arg... args) {
+        return new Suggestion(command, List.of(args));
     }
 
     /** This message followed by {@code more}. */
@@ -110,8 +110,8 @@ public final class Message {
                 s.append(spelling.input(input, null));
             } else if (part instanceof Arg arg) {
                 s.append(spelling.input(arg.input(), arg.value()));
-            } else if (part instanceof Command command) {
-                s.append(spelling.command(command.name(), command.args()));
+            } else if (part instanceof Suggestion suggestion) {
+                s.append(spelling.command(suggestion.command(), suggestion.args()));
             } else {
                 s.append(part);
             }

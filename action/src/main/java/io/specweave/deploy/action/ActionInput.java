@@ -1,7 +1,7 @@
 package io.specweave.deploy.action;
 
+import io.specweave.deploy.Command;
 import io.specweave.deploy.Input;
-import io.specweave.deploy.InputValueException;
 import io.specweave.deploy.app.Operations;
 import io.specweave.deploy.app.Request;
 import io.specweave.deploy.app.TextInputs;
@@ -24,13 +24,9 @@ import java.util.Map;
  */
 record ActionInput(String name, String fallback, Input input, String credential, boolean secret) {
 
-    /** The commands of the {@code command} input: the CLI's. */
-    static final List<String> COMMANDS = List.of("sync", "status", "health", "approve", "dora", "deploy",
-            "swap-slots", "rollback", "feature-flag", "test", "monitor");
-
     /** What the inputs say, parsed. */
     static final class Values {
-        String command = "sync";
+        Command command = Command.SYNC;
         String workingDirectory = ".";
         Request.Builder request;
         final Map<String, String> credentials = new HashMap<>();
@@ -105,7 +101,7 @@ record ActionInput(String name, String fallback, Input input, String credential,
             if (input.credential != null) {
                 values.credentials.put(input.credential, value);
             } else if (input.input == Input.COMMAND) {
-                values.command = command(value);
+                values.command = Command.of(value);
             } else if (input.input == Input.DIR) {
                 values.workingDirectory = value;
             } else {
@@ -127,14 +123,5 @@ record ActionInput(String name, String fallback, Input input, String credential,
 
     private static ActionInput credential(String name, String variable, boolean secret) {
         return new ActionInput(name, null, null, variable, secret);
-    }
-
-    private static String command(String value) {
-        String command = value.strip().toLowerCase(Locale.ROOT);
-        if (!COMMANDS.contains(command)) {
-            throw new InputValueException(Input.COMMAND, "unknown command \"" + value + "\"; expected one of "
-                    + String.join(", ", COMMANDS));
-        }
-        return command;
     }
 }

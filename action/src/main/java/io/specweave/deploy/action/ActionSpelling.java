@@ -1,5 +1,6 @@
 package io.specweave.deploy.action;
 
+import io.specweave.deploy.Command;
 import io.specweave.deploy.Input;
 import io.specweave.deploy.Message;
 import java.util.List;
@@ -29,8 +30,8 @@ final class ActionSpelling implements Message.Spelling {
     }
 
     @Override
-    public String command(String command, List<Message.Arg> args) {
-        return "a step with `command: " + command + "`" + (args.isEmpty() ? "" : ", " + args.stream()
+    public String command(Command command, List<Message.Arg> args) {
+        return "a step with `command: " + command.word() + "`" + (args.isEmpty() ? "" : ", " + args.stream()
                 .map(a -> input(a.input(), a.value() == null ? "true" : a.value())).collect(Collectors.joining(", ")));
     }
 }

@@ -1,5 +1,6 @@
 package io.specweave.deploy.action;
 
+import io.specweave.deploy.Command;
 import io.specweave.deploy.DeployException;
 import io.specweave.deploy.Input;
 import io.specweave.deploy.InputValueException;
@@ -111,22 +112,22 @@ public final class GitHubActionMain {
         }
     }
 
-    private CiRendering.Rendered run(String command) {
+    private CiRendering.Rendered run(Command command) {
         return switch (command) {
-            case "status" -> RENDERING.status(operations.status(request.toBuilder().dora(false).build()));
-            case "dora" -> RENDERING.dora(operations.dora(request));
-            case "feature-flag" -> {
+            case STATUS -> RENDERING.status(operations.status(request.toBuilder().dora(false).build()));
+            case DORA -> RENDERING.dora(operations.dora(request));
+            case FEATURE_FLAG -> {
                 FlagOutcome outcome = operations.featureFlag(request);
                 yield outcome.recorded() != null ? change(outcome.recorded()) : RENDERING.flags(outcome);
             }
-            case "test" -> change(test());
-            case "sync" -> change(operations.sync(request));
-            case "health" -> change(operations.health(request));
-            case "approve" -> change(operations.approve(request));
-            case "deploy" -> change(operations.deploy(request));
-            case "swap-slots" -> change(operations.swap(request));
-            case "rollback" -> change(operations.rollback(request));
-            default -> change(operations.monitor(request));
+            case TEST -> change(test());
+            case SYNC -> change(operations.sync(request));
+            case HEALTH -> change(operations.health(request));
+            case APPROVE -> change(operations.approve(request));
+            case DEPLOY -> change(operations.deploy(request));
+            case SWAP_SLOTS -> change(operations.swap(request));
+            case ROLLBACK -> change(operations.rollback(request));
+            case MONITOR -> change(operations.monitor(request));
         };
     }
 

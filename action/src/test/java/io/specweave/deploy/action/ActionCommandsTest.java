@@ -405,10 +405,4 @@ class ActionCommandsTest {
         assertThat(unknown.stdout()).contains("::error title=Input action::input \"action\": expected enable, "
                 + "disable, list or export, got \"toggle\"");
     }
-
-    @Test
-    void theCommandInputNamesTheCliCommandsItRuns() {
-        assertThat(ActionInput.COMMANDS).containsExactly("sync", "status", "health", "approve", "dora", "deploy",
-                "swap-slots", "rollback", "feature-flag", "test", "monitor");
-    }
 }

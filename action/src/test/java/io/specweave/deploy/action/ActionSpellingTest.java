@@ -3,6 +3,7 @@ package io.specweave.deploy.action;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Command;
 import io.specweave.deploy.Input;
 import io.specweave.deploy.Message;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class ActionSpellingTest {
 
     @Test
     void aCommandIsAStepWithItsValues() {
-        Message hint = Message.of("deploy one first (", Message.command("deploy", Message.arg(Input.INCREMENT, "0018"),
+        Message hint = Message.of("deploy one first (", Message.command(Command.DEPLOY, Message.arg(Input.INCREMENT, "0018"),
                 Message.arg(Input.ENVIRONMENT, "prod"), Message.arg(Input.SLOT, "blue")), ")");
         assertThat(hint.render(ActionSpelling.INSTANCE)).isEqualTo("deploy one first (a step with `command: deploy`, "
                 + "`increment: 0018`, `environment: prod`, `slot: blue`)");

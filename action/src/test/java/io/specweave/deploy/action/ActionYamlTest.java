@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.specweave.deploy.Command;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.AbstractMap;
@@ -42,6 +43,15 @@ class ActionYamlTest {
         List<String> table = ActionInput.ALL.stream().map(ActionInput::name).toList();
 
         assertThat(declared).containsExactlyInAnyOrderElementsOf(table);
+    }
+
+    @Test
+    void theCommandInputsDescriptionNamesEveryCommandTheEntryPointRuns() throws IOException {
+        String description = actionYml().path("inputs").path("command").path("description").asText();
+
+        for (Command command : Command.values()) {
+            assertThat(description).as(command.word()).containsPattern("(?<![-\\w])" + command.word() + "(?![-\\w])");
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.specweave.deploy.cli;
 
+import io.specweave.deploy.Command;
 import io.specweave.deploy.Input;
 import io.specweave.deploy.Message;
 import java.util.List;
@@ -26,8 +27,8 @@ final class CliSpelling implements Message.Spelling {
     }
 
     @Override
-    public String command(String command, List<Message.Arg> args) {
-        StringBuilder s = new StringBuilder("`specweave-deploy ").append(command);
+    public String command(Command command, List<Message.Arg> args) {
+        StringBuilder s = new StringBuilder("`specweave-deploy ").append(command.word());
         args.stream().filter(a -> a.input() == Input.INCREMENT).forEach(a -> s.append(' ').append(a.value()));
         args.stream().filter(a -> a.input() != Input.INCREMENT).forEach(a -> s.append(' ')
                 .append(input(a.input(), a.value())));

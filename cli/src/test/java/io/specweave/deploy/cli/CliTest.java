@@ -3,9 +3,11 @@ package io.specweave.deploy.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.specweave.deploy.Command;
 import io.specweave.deploy.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -182,6 +184,14 @@ class CliTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("0002-password-reset/metadata.json: not valid JSON");
         assertThat(snapshot(project)).isEqualTo(before);
+    }
+
+    @Test
+    void theCommandsAreCoresInItsOrderEachWithItsOwnClass() {
+        assertThat(SpecweaveDeploy.COMMANDS.keySet())
+                .containsExactlyElementsOf(Arrays.stream(Command.values()).map(Command::word).toList());
+        assertThat(SpecweaveDeploy.COMMANDS.values().stream().map(factory -> factory.get().getClass()).distinct())
+                .hasSize(Command.values().length);
     }
 
     @Test

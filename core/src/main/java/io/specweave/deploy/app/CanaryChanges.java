@@ -1,6 +1,7 @@
 package io.specweave.deploy.app;
 
 import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Command;
 import io.specweave.deploy.Input;
 import io.specweave.deploy.Message;
 import io.specweave.deploy.ci.CiContext;
@@ -61,7 +62,7 @@ final class CanaryChanges {
         if (state == null || !state.running()) {
             throw new BadInputException(Message.of(context.increment().id() + ": no canary runs in " + environment
                     + (state == null ? "" : " (the last one was " + state.status() + ")") + "; start one with ",
-                    Message.command("deploy", Message.arg(Input.INCREMENT, context.increment().paddedNumber()),
+                    Message.command(Command.DEPLOY, Message.arg(Input.INCREMENT, context.increment().paddedNumber()),
                             Message.arg(Input.ENVIRONMENT, environment), Message.arg(Input.CANARY, 10))));
         }
         return state;
@@ -72,7 +73,7 @@ final class CanaryChanges {
         if (weight == null || weight < 1 || weight > 100) {
             throw new BadInputException(Message.of(Input.CANARY, ": expected the canary's share of traffic in "
                     + "percent, 1 to 100 (e.g. 10, 25, 50, 100), got " + weight + "; to stop a canary roll it back "
-                    + "(", Message.command("rollback", Message.arg(Input.INCREMENT,
+                    + "(", Message.command(Command.ROLLBACK, Message.arg(Input.INCREMENT,
                             context.increment().paddedNumber()), Message.arg(Input.ENVIRONMENT, context.environment()),
                             Message.arg(Input.CANARY, null)), ")"));
         }
@@ -89,7 +90,7 @@ final class CanaryChanges {
                 throw new BadInputException(Message.of("a canary of commit "
                         + RolloutRecords.shortCommit(current.commit()) + " runs at " + current.weightOrZero() + " % in "
                         + environment + "; promote it (", Message.arg(Input.CANARY, 100), ") or roll it back (",
-                        Message.command("rollback", Message.arg(Input.INCREMENT, context.increment().paddedNumber()),
+                        Message.command(Command.ROLLBACK, Message.arg(Input.INCREMENT, context.increment().paddedNumber()),
                                 Message.arg(Input.ENVIRONMENT, environment), Message.arg(Input.CANARY, null)),
                         ") before starting another"));
             }

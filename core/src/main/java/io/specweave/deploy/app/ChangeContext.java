@@ -1,6 +1,7 @@
 package io.specweave.deploy.app;
 
 import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Command;
 import io.specweave.deploy.Input;
 import io.specweave.deploy.Message;
 import io.specweave.deploy.ci.CiContext;
@@ -111,7 +112,7 @@ final class ChangeContext {
         Slot slot = SlotsState.read(view.deployment(environment()).orElse(null)).slot(slotName);
         if (slot == null) {
             throw new BadInputException(Message.of(increment.id() + ": slot " + slotName + " of " + environment()
-                    + " has no deployment to " + doing + "; deploy it first (", Message.command("deploy",
+                    + " has no deployment to " + doing + "; deploy it first (", Message.command(Command.DEPLOY,
                             Message.arg(Input.INCREMENT, increment.paddedNumber()),
                             Message.arg(Input.ENVIRONMENT, environment()), Message.arg(Input.SLOT, slotName)), ")"));
         }

@@ -1,6 +1,7 @@
 package io.specweave.deploy.app;
 
 import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Command;
 import io.specweave.deploy.Input;
 import io.specweave.deploy.Message;
 import io.specweave.deploy.config.HealthCheckSettings;
@@ -48,7 +49,7 @@ final class HealthChange implements Change<Void> {
         DeploymentRecord current = Deployments.get(view, environment).orElse(null);
         if (current == null || current.status() == null) {
             throw new BadInputException(Message.of(id + "/metadata.json: deployments." + environment
-                    + ": no deployment recorded; record one first (", Message.command("sync",
+                    + ": no deployment recorded; record one first (", Message.command(Command.SYNC,
                             Message.arg(Input.INCREMENT, context.increment().paddedNumber()),
                             Message.arg(Input.ENVIRONMENT, environment), Message.arg(Input.DEPLOYED, null)), ")"));
         }

@@ -2,6 +2,7 @@ package io.specweave.deploy.app;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Command;
 import io.specweave.deploy.Input;
 import io.specweave.deploy.Json;
 import io.specweave.deploy.Message;
@@ -93,7 +94,7 @@ final class MonitorChanges {
         DeploymentRecord current = Deployments.get(view, environment).orElse(null);
         if (current == null || current.status() == null) {
             throw new BadInputException(Message.of(context.increment().id() + "/metadata.json: deployments."
-                    + environment + ": no deployment recorded to monitor; record one first (", Message.command("deploy",
+                    + environment + ": no deployment recorded to monitor; record one first (", Message.command(Command.DEPLOY,
                             Message.arg(Input.INCREMENT, context.increment().paddedNumber()),
                             Message.arg(Input.ENVIRONMENT, environment)), ")"));
         }

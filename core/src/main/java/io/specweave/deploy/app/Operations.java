@@ -1,6 +1,7 @@
 package io.specweave.deploy.app;
 
 import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Command;
 import io.specweave.deploy.Input;
 import io.specweave.deploy.Message;
 import io.specweave.deploy.ci.CiContext;
@@ -264,8 +265,7 @@ public final class Operations {
     public StatusOutcome increments(Request request) {
         if (request.refresh) {
             // A refresh asks each environment's tracker; for every increment at once that is a call per item.
-            throw new BadInputException(Message.of(Input.REFRESH, " needs an increment: ", Message.command(
-                    "status", Message.arg(Input.INCREMENT, "<increment>"), Message.arg(Input.REFRESH, null))));
+            throw new BadInputException(Message.of(Input.REFRESH, " needs an increment: ", Message.command(Command.STATUS, Message.arg(Input.INCREMENT, "<increment>"), Message.arg(Input.REFRESH, null))));
         }
         return new StatusOutcome(null, new StatusService(Project.open(request.dir)).list(), null, List.of(), List.of());
     }

@@ -1,5 +1,6 @@
 package io.specweave.deploy.app;
 
+import io.specweave.deploy.Command;
 import io.specweave.deploy.Input;
 import io.specweave.deploy.Message;
 import io.specweave.deploy.config.PromotionRules;
@@ -65,7 +66,7 @@ public final class PromotionGates {
                     ? "a deployment to " + environment + " needs an approval"
                     : "nobody approved the deployment" + commit + " to " + environment + " (" + String.join("; ",
                             others) + ")",
-                    Message.of("an approval" + commit + ": run ", Message.command("approve", Message.arg(
+                    Message.of("an approval" + commit + ": run ", Message.command(Command.APPROVE, Message.arg(
                             Input.ENVIRONMENT, environment), Message.arg(Input.APPROVED_BY, "NAME"), Message.arg(
                                     Input.ROLE, "ROLE"), Message.arg(Input.COMMIT, candidate.commit() == null ? "SHA"
                                             : candidate.commit())), " first")));

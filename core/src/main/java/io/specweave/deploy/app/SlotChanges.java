@@ -1,6 +1,7 @@
 package io.specweave.deploy.app;
 
 import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Command;
 import io.specweave.deploy.Input;
 import io.specweave.deploy.Message;
 import io.specweave.deploy.OperationFailedException;
@@ -105,7 +106,7 @@ final class SlotChanges {
         SlotsState state = SlotsState.read(view.deployment(environment).orElse(null));
         if (state.live() == null) {
             throw new BadInputException(Message.of(context.increment().id() + ": no slot of " + environment
-                    + " has a deployment; deploy one first (", Message.command("deploy", Message.arg(Input.INCREMENT,
+                    + " has a deployment; deploy one first (", Message.command(Command.DEPLOY, Message.arg(Input.INCREMENT,
                             number), Message.arg(Input.ENVIRONMENT, environment), Message.arg(Input.SLOT,
                                     settings.names().get(0))), ")"));
         }
@@ -118,7 +119,7 @@ final class SlotChanges {
         Slot idle = state.slot(to);
         if (idle == null) {
             throw new OperationFailedException(Message.of("slot " + to + " of " + environment + " has no deployment of "
-                    + context.increment().id() + " to swap to; deploy it first (", Message.command("deploy",
+                    + context.increment().id() + " to swap to; deploy it first (", Message.command(Command.DEPLOY,
                             Message.arg(Input.INCREMENT, number), Message.arg(Input.ENVIRONMENT, environment),
                             Message.arg(Input.SLOT, to)), ")"));
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.Durations;
+import io.specweave.deploy.Command;
 import io.specweave.deploy.Input;
 import io.specweave.deploy.Message;
 import io.specweave.deploy.config.SuiteDefinition;
@@ -71,7 +72,7 @@ final class SuiteChange implements Change<SuiteDetail> {
                 throw new BadInputException(Message.of(id + "/metadata.json: deployments." + environment
                         + ": no deployment recorded, and no commit known to test; pass ", Input.COMMIT,
                         " (the results are then taken over by the deployment of that commit), or record the "
-                                + "deployment first (", Message.command("sync", Message.arg(Input.INCREMENT,
+                                + "deployment first (", Message.command(Command.SYNC, Message.arg(Input.INCREMENT,
                                         context.increment().paddedNumber()), Message.arg(Input.ENVIRONMENT,
                                                 environment)), ")"));
             }

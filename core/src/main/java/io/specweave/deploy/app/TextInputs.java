@@ -1,5 +1,6 @@
 package io.specweave.deploy.app;
 
+import io.specweave.deploy.Command;
 import io.specweave.deploy.Durations;
 import io.specweave.deploy.Input;
 import io.specweave.deploy.InputValueException;
@@ -31,7 +32,7 @@ public final class TextInputs {
      * @throws InputValueException for a value that is not of its input's kind
      * @throws IllegalArgumentException for an input a request does not take (the front end's own)
      */
-    public static Request.Builder apply(Request.Builder request, String command, Map<Input, String> values) {
+    public static Request.Builder apply(Request.Builder request, Command command, Map<Input, String> values) {
         // In the inputs' order, so that failed wins over deployed however the front end holds them.
         new TreeMap<>(values).forEach((input, text) -> {
             if (text != null && !text.isBlank()) {
@@ -41,7 +42,7 @@ public final class TextInputs {
         return request;
     }
 
-    private static void set(Request.Builder b, String command, Input input, String v) {
+    private static void set(Request.Builder b, Command command, Input input, String v) {
         switch (input) {
             case INCREMENT -> b.increment(v);
             case PROFILE -> b.profile(v);
@@ -92,10 +93,10 @@ public final class TextInputs {
             case FAILURES -> b.failures(number(input, v));
             case CANARY -> {
                 switch (command) {
-                    case "deploy" -> b.canaryWeight(number(input, v.replaceFirst("%$", "").strip()));
-                    case "rollback", "monitor" -> b.canary(bool(input, v));
+                    case DEPLOY -> b.canaryWeight(number(input, v.replaceFirst("%$", "").strip()));
+                    case ROLLBACK, MONITOR -> b.canary(bool(input, v));
                     default -> throw new InputValueException(input, "is for commands deploy (the canary's share "
-                            + "of traffic), rollback and monitor (true: the running canary), not " + command);
+                            + "of traffic), rollback and monitor (true: the running canary), not " + command.word());
                 }
             }
             default -> throw new IllegalArgumentException(input + " is not an input of a request");

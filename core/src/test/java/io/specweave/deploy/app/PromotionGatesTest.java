@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Command;
 import io.specweave.deploy.Input;
 import io.specweave.deploy.Json;
 import io.specweave.deploy.Message;
@@ -36,8 +37,8 @@ class PromotionGatesTest {
         }
 
         @Override
-        public String command(String command, java.util.List<Message.Arg> args) {
-            StringBuilder s = new StringBuilder(command);
+        public String command(Command command, java.util.List<Message.Arg> args) {
+            StringBuilder s = new StringBuilder(command.word());
             args.forEach(a -> s.append(' ').append(input(a.input(), a.value())));
             return s.toString();
         }

@@ -3,6 +3,7 @@ package io.specweave.deploy.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.specweave.deploy.Command;
 import io.specweave.deploy.Input;
 import io.specweave.deploy.InputValueException;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ class TextInputsTest {
     private static final Path DIR = Path.of("project");
 
     private static Request request(String command, Map<Input, String> values) {
-        return TextInputs.apply(Request.builder(DIR), command, values).build();
+        return TextInputs.apply(Request.builder(DIR), Command.of(command), values).build();
     }
 
     @Test

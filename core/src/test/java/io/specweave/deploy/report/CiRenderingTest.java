@@ -2,6 +2,7 @@ package io.specweave.deploy.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.specweave.deploy.Command;
 import io.specweave.deploy.Input;
 import io.specweave.deploy.Message;
 import io.specweave.deploy.TestProjects;
@@ -33,8 +34,8 @@ class CiRenderingTest {
         }
 
         @Override
-        public String command(String command, List<Message.Arg> args) {
-            return command;
+        public String command(Command command, List<Message.Arg> args) {
+            return command.word();
         }
     };
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import hudson.AbortException;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
+import io.specweave.deploy.Command;
 import io.specweave.deploy.DeployException;
 import io.specweave.deploy.Input;
 import io.specweave.deploy.Json;
@@ -49,7 +50,7 @@ final class OperationCallable extends MasterToSlaveFileCallable<OperationCallabl
     record Result(LinkedHashMap<String, Object> values, String failure) implements Serializable {
     }
 
-    private final String command;
+    private final Command command;
     private final EnumMap<Input, String> inputs;
     private final HashMap<String, String> runEnvironment;
     private final StepCredential credential;
@@ -57,14 +58,14 @@ final class OperationCallable extends MasterToSlaveFileCallable<OperationCallabl
     private final TaskListener listener;
 
     /**
-     * @param command        {@code sync} or {@code status}
+     * @param command        {@link Command#SYNC} or {@link Command#STATUS}
      * @param inputs         the step's parameters as text, as core reads them, and {@code commitMetadata}
      * @param runEnvironment the run's variables; {@code NO_COLOR} makes the status table plain
      * @param credential     the credential {@code credentialsId} names; null when none was given
      * @param gitCredential  the user and token commitMetadata pushes with; null for the checkout's own
      * @param listener       the build log, written from the agent
      */
-    OperationCallable(String command, EnumMap<Input, String> inputs, Map<String, String> runEnvironment,
+    OperationCallable(Command command, EnumMap<Input, String> inputs, Map<String, String> runEnvironment,
             StepCredential credential, StepCredential gitCredential, TaskListener listener) {
         this.command = command;
         this.inputs = new EnumMap<>(inputs);
@@ -86,7 +87,7 @@ final class OperationCallable extends MasterToSlaveFileCallable<OperationCallabl
 
     /** The core call; {@code dir} holds {@code .specweave}. */
     Result run(Path dir, Operations operations) {
-        return "status".equals(command) ? status(dir, operations) : sync(dir, operations);
+        return command == Command.STATUS ? status(dir, operations) : sync(dir, operations);
     }
 
     private Result status(Path dir, Operations operations) {
@@ -151,7 +152,7 @@ final class OperationCallable extends MasterToSlaveFileCallable<OperationCallabl
 
     /** A line of the build log, as it happens; the sync step's lines say whose they are. */
     private void log(String line) {
-        listener.getLogger().println(("sync".equals(command) ? "[specweaveSync] " : "") + redact(line));
+        listener.getLogger().println((command == Command.SYNC ? "[specweaveSync] " : "") + redact(line));
     }
 
     /** {@code text} without the credentials' secrets, as core redacts them (also their Base64 form). */

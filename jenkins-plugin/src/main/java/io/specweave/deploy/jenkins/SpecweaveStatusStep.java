@@ -3,6 +3,7 @@ package io.specweave.deploy.jenkins;
 import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.specweave.deploy.Command;
 import java.util.HashMap;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -40,7 +41,7 @@ public class SpecweaveStatusStep extends SpecweaveStep {
         if (plain) {
             variables.put("NO_COLOR", "1");
         }
-        return new OperationCallable("status", inputs, variables, null, null, listener);
+        return new OperationCallable(Command.STATUS, inputs, variables, null, null, listener);
     }
 
     @Extension

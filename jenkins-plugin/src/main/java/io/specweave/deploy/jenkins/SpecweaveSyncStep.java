@@ -11,6 +11,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.security.ACL;
 import hudson.util.ListBoxModel;
+import io.specweave.deploy.Command;
 import io.specweave.deploy.Input;
 import java.util.HashMap;
 import java.util.List;
@@ -136,7 +137,7 @@ public class SpecweaveSyncStep extends SpecweaveStep {
     /** The sync on the agent; {@code gitCredential} is what commitMetadata pushes with, null for the checkout's own. */
     OperationCallable callable(Map<String, String> runEnvironment, StepCredential credential,
             StepCredential gitCredential, TaskListener listener) {
-        return new OperationCallable("sync", inputs, runEnvironment, credential, gitCredential, listener);
+        return new OperationCallable(Command.SYNC, inputs, runEnvironment, credential, gitCredential, listener);
     }
 
     @Extension

@@ -1,5 +1,6 @@
 package io.specweave.deploy.jenkins;
 
+import io.specweave.deploy.Command;
 import io.specweave.deploy.Input;
 import io.specweave.deploy.Message;
 import java.util.List;
@@ -34,8 +35,8 @@ final class StepSpelling implements Message.Spelling {
     }
 
     @Override
-    public String command(String command, List<Message.Arg> args) {
-        StringBuilder s = new StringBuilder("`specweave-deploy ").append(command);
+    public String command(Command command, List<Message.Arg> args) {
+        StringBuilder s = new StringBuilder("`specweave-deploy ").append(command.word());
         args.forEach(a -> s.append(' ').append(a.input() == Input.INCREMENT ? a.value()
                 : "--" + a.input().word() + (a.value() == null ? "" : " " + a.value())));
         return s.append('`').toString();
