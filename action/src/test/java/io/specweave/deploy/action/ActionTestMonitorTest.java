@@ -117,7 +117,8 @@ class ActionTestMonitorTest {
 
         assertThat(run.exitCode()).as(run.stdout()).isZero();
         List<String> group = between(run.lines(), "::group::Test suite smoke", "::endgroup::");
-        assertThat(group).contains("smoke against " + serverUrl + " for qa");
+        assertThat(group).contains("Running test suite smoke against qa at " + serverUrl,
+                "smoke against " + serverUrl + " for qa");
         Map<String, String> outputs = ws.outputs();
         assertThat(outputs).containsEntry("increment", INCREMENT).containsEntry("environment", "qa")
                 .containsEntry("profile", "local-qa").containsKeys("deployment", "status", "tracking-id");

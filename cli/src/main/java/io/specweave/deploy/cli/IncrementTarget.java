@@ -14,10 +14,6 @@ final class IncrementTarget implements OperationCommand.RequestOptions {
     @Mixin
     TargetOptions target;
 
-    String environment() {
-        return target.environment;
-    }
-
     @Override
     public Request.Builder applyTo(Request.Builder b) {
         return target.applyTo(b.increment(increment));

@@ -29,9 +29,6 @@ final class TestCommand extends OperationCommand {
     public Integer call() {
         // With --json, stdout carries only the JSON result: the suite's own output goes to stderr.
         PrintWriter live = json ? runtime().err() : out();
-        live.println("Running test suite " + suite + " against " + (target.environment() == null
-                ? "the environment" : target.environment()) + (slot == null ? "" : " (slot " + slot + ")"));
-        live.flush();
         Progress progress = new ProgressLines(CliRuntime.lines(live), runtime().terminal().plain());
         return finish(operations(progress, null).test(request().slot(slot).suite(suite).commit(commit).build()));
     }

@@ -15,6 +15,13 @@ public interface Progress {
     Progress NONE = new Progress() {
     };
 
+    /**
+     * A child process (a test suite) starts now, and what it runs against, as a line
+     * ({@code Running test suite smoke against qa (slot green) at https://...}); its output follows.
+     */
+    default void starting(String line) {
+    }
+
     /** A line a child process (a test suite) printed, as it printed it. */
     default void output(String line) {
     }

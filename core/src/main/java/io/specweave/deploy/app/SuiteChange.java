@@ -90,6 +90,10 @@ final class SuiteChange implements Change<SuiteDetail> {
         if (testedCommit != null) {
             env.put("SPECWEAVE_COMMIT", testedCommit);
         }
+        String tested = environment + (slotName == null ? "" : " (slot " + slotName + (onIdleSlot ? ", idle" : ", live")
+                + ")");
+        context.host().progress().starting("Running test suite " + suite.name() + " against " + tested
+                + (url == null ? "" : " at " + url));
         Instant started = Instant.parse(context.now());
         SuiteRun run = new SuiteRunner(context.project().dir()).run(suite, env, context.host().progress()::output);
 
@@ -133,7 +137,6 @@ final class SuiteChange implements Change<SuiteDetail> {
         boolean idle = onIdleSlot;
         String where = idle ? "deployments." + environment + ".slots." + slotName + ".testResults"
                 : "deployments." + environment + ".testResults";
-        String tested = environment + (slotName == null ? "" : " (slot " + slotName + (idle ? ", idle" : ", live") + ")");
         String note = "Test suite " + suite.name() + " against " + tested + ": " + summary(counted)
                 + (problem == null ? "; passed." : "; did not pass: " + problem + ".");
         Effect<SuiteDetail> effect = Change.Effect.<SuiteDetail>writing((document, decision) -> {

@@ -23,6 +23,11 @@ public class ProgressLines implements Progress {
     }
 
     @Override
+    public void starting(String line) {
+        sink.accept(line);
+    }
+
+    @Override
     public void output(String line) {
         sink.accept(line);
     }
@@ -43,6 +48,11 @@ public class ProgressLines implements Progress {
      */
     public static Progress withWaitsTo(Progress progress, Consumer<String> waits) {
         return new Progress() {
+            @Override
+            public void starting(String line) {
+                progress.starting(line);
+            }
+
             @Override
             public void output(String line) {
                 progress.output(line);

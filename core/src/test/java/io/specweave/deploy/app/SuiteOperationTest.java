@@ -45,7 +45,13 @@ class SuiteOperationTest {
     Path dir;
 
     final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+    final List<String> started = Collections.synchronizedList(new ArrayList<>());
     final TestOperations run = TestOperations.at("2026-11-27T10:00:00Z").progress(new Progress() {
+        @Override
+        public void starting(String line) {
+            started.add(line);
+        }
+
         @Override
         public void output(String line) {
             lines.add(line);
@@ -101,6 +107,7 @@ class SuiteOperationTest {
 
         assertThat(result.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
         assertThat(result.detail().passed()).isTrue();
+        assertThat(started).containsExactly("Running test suite smoke against qa at https://qa.example.test");
         assertThat(lines).containsExactly("checking https://qa.example.test qa 0018-oauth-google noslot");
         JsonNode recorded = deployment("qa").path("testResults");
         assertThat(recorded.path("total").asInt()).isEqualTo(3);
@@ -174,6 +181,8 @@ class SuiteOperationTest {
 
         assertThat(result.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
         assertThat(result.target().slot()).isEqualTo("green");
+        assertThat(started).as("the resolved target, as the suite's variables give it")
+                .containsExactly("Running test suite smoke against prod (slot green, idle) at https://green.example.test");
         assertThat(lines).containsExactly("checking https://green.example.test prod 0018-oauth-google green");
         assertThat(result.detail().recordedAt()).isEqualTo("deployments.prod.slots.green.testResults");
         JsonNode prod = deployment("prod");
@@ -190,6 +199,7 @@ class SuiteOperationTest {
                 .hasMessageContaining("deployments.staging: no deployment recorded, and no commit known to test; "
                         + "pass commit");
         assertThat(lines).as("no suite ran").isEmpty();
+        assertThat(started).isEmpty();
     }
 
     @Test
