@@ -1,5 +1,7 @@
 package io.specweave.deploy.app;
 
+import io.specweave.deploy.Input;
+import io.specweave.deploy.http.Urls;
 import io.specweave.deploy.model.DeploymentStatus;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -385,25 +387,6 @@ public final class Request {
      * and health-checked, so a {@code user:password@} in it would leak into both.
      */
     private static void checkDeploymentUrl(String url) {
-        java.net.URI uri;
-        try {
-            uri = new java.net.URI(url.trim());
-        } catch (java.net.URISyntaxException e) {
-            uri = null;
-        }
-        String scheme = uri == null || uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-        if (uri == null || uri.getHost() == null || !scheme.equals("http") && !scheme.equals("https")) {
-            throw new io.specweave.deploy.BadInputException(io.specweave.deploy.Message.of(
-                    io.specweave.deploy.Input.DEPLOYMENT_URL, ": expected an absolute http(s) URL such as "
-                            + "\"https://qa.example.com\", got " + (url.contains("@") ? "a URL with user info (hidden)"
-                                    : !scheme.isEmpty() && !scheme.equals("http") && !scheme.equals("https")
-                                            ? "a " + scheme + ": URL; only http and https are requested"
-                                            : "\"" + url + "\"")));
-        }
-        if (uri.getRawUserInfo() != null) {
-            throw new io.specweave.deploy.BadInputException(io.specweave.deploy.Message.of(
-                    io.specweave.deploy.Input.DEPLOYMENT_URL, ": expected a URL without user info (user:password@); "
-                            + "the URL is recorded in metadata.json and on the tracking items"));
-        }
+        Urls.withoutUserInfo(url, Input.DEPLOYMENT_URL, "the URL is recorded in metadata.json and on the tracking items");
     }
 }

@@ -8,8 +8,7 @@ import io.specweave.deploy.Input;
 import io.specweave.deploy.Message;
 import io.specweave.deploy.Json;
 import io.specweave.deploy.JsonInput;
-import java.net.URI;
-import java.net.URISyntaxException;
+import io.specweave.deploy.http.Urls;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -69,6 +68,9 @@ public final class ConfigLoader {
 
     /** How a note about an unreadable {@code sync} section starts (SpecWeave's key: an error only when a profile is needed). */
     static final String UNREADABLE_SYNC = "SpecWeave's sync section: ";
+
+    /** Why a deployment URL may not hold a password: where it goes. */
+    static final String RECORDED = "the URL is recorded in metadata.json and on the tracking items";
 
     /** Builds a config from a parsed tree; {@code source} names it in messages. */
     public static SpecweaveConfig fromTree(Path projectDir, String source, ObjectNode root) {
@@ -179,7 +181,7 @@ public final class ConfigLoader {
         String displayName = optionalText(binding, "displayName", path + ".displayName", source);
         String url = optionalText(binding, "deploymentUrl", path + ".deploymentUrl", source);
         if (url != null) {
-            checkUrl(url, path + ".deploymentUrl", source);
+            checkUrl(url, path + ".deploymentUrl", source, RECORDED);
         }
         if (reference != null && providerText != null) {
             throw new BadInputException(source + ": " + path + ": give either \"profile\" (a profile under "
@@ -248,7 +250,7 @@ public final class ConfigLoader {
         }
         String url = optionalText(node, "deploymentUrl", path + ".deploymentUrl", source);
         if (url != null) {
-            checkUrl(url, path + ".deploymentUrl", source);
+            checkUrl(url, path + ".deploymentUrl", source, RECORDED);
         }
         JsonNode config = optionalObject(node, "config", path + ".config", source);
         ObjectNode configObject = config == null ? Json.mapper().createObjectNode() : (ObjectNode) config;
@@ -258,7 +260,8 @@ public final class ConfigLoader {
         for (String key : List.of("apiUrl", "baseUrl")) {
             String value = Json.text(configObject, key);
             if (value != null) {
-                checkUrl(value, path + ".config." + key, source);
+                checkUrl(value, path + ".config." + key, source,
+                        "credentials come from the profile's variables, never from its URL");
             }
         }
         return new SyncProfile(name, provider, displayName, environment, url, configObject, (ObjectNode) node, source);
@@ -298,25 +301,8 @@ public final class ConfigLoader {
         return environments;
     }
 
-    private static void checkUrl(String url, String path, String source) {
-        URI uri;
-        try {
-            uri = new URI(url);
-            String scheme = uri.getScheme();
-            if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-                    || uri.getHost() == null) {
-                throw new URISyntaxException(url, "not an absolute http(s) URL");
-            }
-        } catch (URISyntaxException e) {
-            throw new BadInputException(source + ": " + path + ": expected an absolute http(s) URL such as "
-                    + "\"https://qa.example.com\", got " + (url.contains("@") ? "a URL with user info (hidden)"
-                            : "\"" + url + "\""));
-        }
-        if (uri.getRawUserInfo() != null) {
-            // Recorded in metadata.json and on tracking items, and health-checked: a password would leak.
-            throw new BadInputException(source + ": " + path + ": expected a URL without user info "
-                    + "(user:password@); the URL is recorded in metadata.json and on the tracking items");
-        }
+    private static void checkUrl(String url, String path, String source, String why) {
+        Urls.withoutUserInfo(url, source + ": " + path, why);
     }
 
     private static JsonNode optionalObject(JsonNode parent, String field, String path, String source) {

@@ -1,6 +1,5 @@
 package io.specweave.deploy.health;
 
-import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.OperationFailedException;
 import io.specweave.deploy.Redactor;
 import io.specweave.deploy.config.HealthCheckSettings;
@@ -13,7 +12,6 @@ import io.specweave.deploy.http.Urls;
 import io.specweave.deploy.model.HealthStatus;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
@@ -69,21 +67,9 @@ public final class HealthChecker {
             String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
             url = base + (path.startsWith("/") ? path : "/" + path);
         }
-        try {
-            URI uri = new URI(url);
-            if (uri.getHost() == null || !("http".equalsIgnoreCase(uri.getScheme())
-                    || "https".equalsIgnoreCase(uri.getScheme()))) {
-                throw new URISyntaxException(url, "not an absolute http(s) URL");
-            }
-            if (uri.getRawUserInfo() != null) {
-                throw new BadInputException("health check URL " + display(uri) + ": expected a URL without user "
-                        + "info (user:password@); health checks send no credentials");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new BadInputException("health check URL \"" + (url.contains("@") ? "(hidden: it holds user info)" : url)
-                    + "\": expected an absolute http(s) URL (deploymentUrl + healthCheck.path)");
-        }
+        String setting = "health check URL";
+        return Urls.withoutUserInfo(Urls.httpUrl(url, setting, "an absolute http(s) URL (deploymentUrl + "
+                + "healthCheck.path)"), setting, "health checks send no credentials");
     }
 
     public HealthResult check(String baseUrl, HealthCheckSettings settings) {

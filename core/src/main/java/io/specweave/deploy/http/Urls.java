@@ -1,12 +1,20 @@
 package io.specweave.deploy.http;
 
 import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Input;
+import io.specweave.deploy.Message;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 
-/** URLs read from the config or the command line. */
+/**
+ * URLs read from the config, the environment or an input: the one check of what such a URL must be
+ * (absolute http(s) with a host; without user info where it would be recorded or sent on), and how
+ * messages show one.
+ */
 public final class Urls {
+
+    private static final String ABSOLUTE = "an absolute http(s) URL such as \"https://green.myapp.com\"";
 
     private Urls() {
     }
@@ -23,36 +31,62 @@ public final class Urls {
         return httpUrl(base + suffix, setting);
     }
 
+    /** {@code text} as an absolute http(s) URL; anything else is bad input naming {@code setting}. */
+    public static URI httpUrl(String text, Object setting) {
+        return httpUrl(text, setting, ABSOLUTE);
+    }
+
     /**
-     * {@code text} as an absolute http(s) URL; any other scheme ({@code file:}, {@code ftp:},
-     * {@code jar:}, ...) is bad input naming {@code setting}. The message never repeats user info.
+     * {@code text} as an absolute http(s) URL with a host; anything else is bad input naming
+     * {@code setting} (text, or an {@link Input} each front end names its own way) and saying what was
+     * {@code expected}. Another scheme ({@code file:}, {@code ftp:}, {@code jar:}, ...) is named as
+     * such. The message never repeats user info.
      */
-    public static URI httpUrl(String text, String setting) {
+    public static URI httpUrl(String text, Object setting, String expected) {
         URI uri;
         try {
             uri = new URI(text.trim());
         } catch (URISyntaxException e) {
-            throw new BadInputException(setting + ": expected an absolute http(s) URL such as "
-                    + "\"https://green.myapp.com\", got " + quoted(text));
+            throw new BadInputException(Message.of(setting, ": expected " + expected + ", got " + quoted(text)));
         }
         String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
         if (scheme != null && !scheme.equals("http") && !scheme.equals("https")) {
-            throw new BadInputException(setting + ": expected an absolute http(s) URL such as "
-                    + "\"https://green.myapp.com\", got a " + scheme + ": URL; only http and https are requested");
+            throw new BadInputException(Message.of(setting, ": expected " + expected + ", got a " + scheme
+                    + ": URL; only http and https are requested"));
         }
         if (scheme == null || uri.getHost() == null) {
-            throw new BadInputException(setting + ": expected an absolute http(s) URL such as "
-                    + "\"https://green.myapp.com\", got " + quoted(text));
+            throw new BadInputException(Message.of(setting, ": expected " + expected + ", got " + quoted(text)));
         }
         return uri;
     }
 
-    /** As {@link #httpUrl}, and without user info ({@code user:password@}), which the URL would carry into records and logs. */
-    public static URI withoutUserInfo(String text, String setting, String why) {
-        URI uri = httpUrl(text, setting);
+    /**
+     * As {@link #httpUrl(String, Object)}, and without user info ({@code user:password@}), which the URL
+     * would carry where {@code why} says.
+     */
+    public static URI withoutUserInfo(String text, Object setting, String why) {
+        return withoutUserInfo(httpUrl(text, setting), setting, why);
+    }
+
+    /**
+     * A service's base URL (a tracker's API, a collection, a site): an http(s) URL without user info,
+     * as {@link #httpUrl(String, Object, String)} reads it, with trailing slashes taken off so that
+     * paths join with one.
+     */
+    public static URI baseUrl(String text, Object setting, String expected) {
+        String base = text.trim();
+        while (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        return withoutUserInfo(httpUrl(base, setting, expected), setting,
+                "credentials come from the profile's variables, never from its URL");
+    }
+
+    /** {@code uri}, refused as bad input naming {@code setting} when it has user info, which it would carry where {@code why} says. */
+    public static URI withoutUserInfo(URI uri, Object setting, String why) {
         if (uri.getRawUserInfo() != null) {
-            throw new BadInputException(setting + ": expected a URL without user info (user:password@), got "
-                    + display(uri) + " with user info; " + why);
+            throw new BadInputException(Message.of(setting, ": expected a URL without user info (user:password@), got "
+                    + display(uri) + " with user info; " + why));
         }
         return uri;
     }

@@ -258,8 +258,8 @@ class HealthCheckerTest {
     void urlWithCredentialsIsRefusedWithoutShowingThem() {
         assertThatThrownBy(() -> checker.check("https://deploy:s3cr3t-pass@qa.example.com", settings(0)))
                 .isInstanceOf(BadInputException.class)
-                .hasMessage("health check URL https://qa.example.com/health: expected a URL without user info "
-                        + "(user:password@); health checks send no credentials")
+                .hasMessage("health check URL: expected a URL without user info (user:password@), got "
+                        + "https://qa.example.com/health with user info; health checks send no credentials")
                 .hasMessageNotContaining("s3cr3t");
     }
 

@@ -5,12 +5,12 @@ import io.specweave.deploy.Redactor;
 import io.specweave.deploy.Secret;
 import io.specweave.deploy.config.Credentials;
 import io.specweave.deploy.config.SyncProfile;
+import io.specweave.deploy.http.Urls;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -88,18 +88,7 @@ public record AdoSettings(
                     + "https://dev.azure.com/{organization}) or \"baseUrl\" (Azure DevOps Server, e.g. "
                     + "\"https://tfs.example.com/tfs/DefaultCollection\"), got neither");
         }
-        while (text.endsWith("/")) {
-            text = text.substring(0, text.length() - 1);
-        }
-        try {
-            URI uri = URI.create(text);
-            if (uri.getHost() == null || uri.getScheme() == null
-                    || !List.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))) {
-                throw new IllegalArgumentException("no host");
-            }
-            return uri;
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(where + ".baseUrl: expected an http(s) collection URL, got \"" + text + "\"");
-        }
+        return Urls.baseUrl(text, where + (baseUrl != null ? ".baseUrl" : ".organization"),
+                "an http(s) collection URL such as \"https://tfs.example.com/tfs/DefaultCollection\"");
     }
 }

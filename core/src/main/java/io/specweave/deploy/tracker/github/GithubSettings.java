@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.config.Credentials;
 import io.specweave.deploy.config.SyncProfile;
+import io.specweave.deploy.http.Urls;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -63,24 +63,12 @@ public record GithubSettings(String owner, String repo, String apiUrl, List<Stri
     }
 
     private static String checkApiUrl(String value, String field) {
-        String url = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            throw new BadInputException(field + ": expected the GitHub REST API URL (e.g. https://github.example.com/api/v3), got \""
-                    + value + "\"");
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            throw new BadInputException(field + ": expected the GitHub REST API URL (e.g. https://github.example.com/api/v3), got \""
-                    + value + "\"");
-        }
-        if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+        URI uri = Urls.baseUrl(value, field, "the GitHub REST API URL such as \"https://github.example.com/api/v3\"");
+        if (uri.getScheme().equalsIgnoreCase("http") && !isLoopback(uri.getHost())) {
             throw new BadInputException(field + ": \"" + value + "\" uses plain http; the token would travel unencrypted. "
                     + "Use https:// (plain http is accepted for loopback addresses only)");
         }
-        return url;
+        return uri.toString();
     }
 
     private static boolean isLoopback(String host) {

@@ -7,6 +7,7 @@ import io.specweave.deploy.Secret;
 import io.specweave.deploy.config.ConfigLoader;
 import io.specweave.deploy.config.Credentials;
 import io.specweave.deploy.config.SyncProfile;
+import io.specweave.deploy.http.Urls;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -142,20 +143,8 @@ public record JiraSettings(
             throw new BadInputException(where + ": expected \"domain\" (Jira Cloud, e.g. \"myorg.atlassian.net\") or "
                     + "\"baseUrl\" (Jira Data Center, e.g. \"https://jira.example.com\"), got neither");
         }
-        while (text.endsWith("/")) {
-            text = text.substring(0, text.length() - 1);
-        }
-        try {
-            URI uri = URI.create(text);
-            if (uri.getHost() == null || uri.getScheme() == null
-                    || !List.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))) {
-                throw new IllegalArgumentException("no host");
-            }
-            return uri;
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(where + "." + key + ": expected a host name or an http(s) URL, got \""
-                    + text + "\"");
-        }
+        return Urls.baseUrl(text, where + "." + key, "a host name or an http(s) URL such as \"myorg.atlassian.net\" "
+                + "or \"https://jira.example.com\"");
     }
 
     private static Flavor flavor(SyncProfile profile, URI base, String where) {

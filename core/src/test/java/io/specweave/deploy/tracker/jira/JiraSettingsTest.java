@@ -41,6 +41,18 @@ class JiraSettingsTest {
     }
 
     @Test
+    void aDomainWithCredentialsInItIsRefusedWithoutShowingThem() {
+        assertThatThrownBy(() -> JiraSettings.from(profile("{\"domain\":\"me:s3cret@myorg.atlassian.net\","
+                + "\"project\":\"PROD\"}"), new Credentials(CLOUD)))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("sync.profiles.jira-prod.config.domain: expected a URL without user info")
+                .hasMessageNotContaining("s3cret");
+        assertThatThrownBy(() -> JiraSettings.from(profile("{\"domain\":\"my org.atlassian.net\",\"project\":\"P\"}"),
+                new Credentials(CLOUD)))
+                .hasMessageContaining(".domain: expected a host name or an http(s) URL such as \"myorg.atlassian.net\"");
+    }
+
+    @Test
     void otherHostsAreDataCenterWithBearerUnlessFlavorSaysOtherwise() {
         JiraSettings dc = JiraSettings.from(profile("{\"baseUrl\":\"https://jira.example.com/\",\"projectKey\":\"OPS\"}"),
                 new Credentials(DC));

@@ -1,0 +1,64 @@
+package io.specweave.deploy.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Input;
+import io.specweave.deploy.Message;
+import org.junit.jupiter.api.Test;
+
+class UrlsTest {
+
+    @Test
+    void anHttpUrlNeedsAnHttpSchemeAndAHostAndTheMessageSaysWhatWasExpected() {
+        assertThat(Urls.httpUrl(" https://qa.example.com/app ", "deploymentUrl")).hasToString("https://qa.example.com/app");
+        assertThatThrownBy(() -> Urls.httpUrl("qa.example.com", "deploymentUrl"))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("deploymentUrl: expected an absolute http(s) URL such as \"https://green.myapp.com\", "
+                        + "got \"qa.example.com\"");
+        assertThatThrownBy(() -> Urls.httpUrl("file:///etc/passwd", "x", "a Prometheus URL"))
+                .hasMessage("x: expected a Prometheus URL, got a file: URL; only http and https are requested");
+    }
+
+    @Test
+    void noMessageRepeatsUserInfoWhateverIsWrongWithTheUrl() {
+        for (String url : new String[] {"ftp://ops:s3cret@host/x", "https://ops:s3cret@host/a b", "ops:s3cret@host"}) {
+            assertThatThrownBy(() -> Urls.baseUrl(url, "config.baseUrl", "a URL")).as(url)
+                    .isInstanceOf(BadInputException.class).hasMessageNotContaining("s3cret");
+        }
+        assertThatThrownBy(() -> Urls.withoutUserInfo("https://ops:s3cret@qa.example.com/x?token=t", "deploymentUrl",
+                "it is recorded"))
+                .hasMessage("deploymentUrl: expected a URL without user info (user:password@), got "
+                        + "https://qa.example.com/x?… with user info; it is recorded");
+    }
+
+    @Test
+    void aBaseUrlLosesItsTrailingSlashesAndMayNotCarryCredentials() {
+        assertThat(Urls.baseUrl("https://jira.example.com//", "baseUrl", "a URL")).hasToString("https://jira.example.com");
+        assertThatThrownBy(() -> Urls.baseUrl("https://me:token@jira.example.com", "sync.profiles.j.config.baseUrl",
+                "a URL"))
+                .hasMessage("sync.profiles.j.config.baseUrl: expected a URL without user info (user:password@), got "
+                        + "https://jira.example.com with user info; credentials come from the profile's variables, "
+                        + "never from its URL");
+    }
+
+    @Test
+    void anInputIsNamedTheWayTheFrontEndSpellsIt() {
+        BadInputException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> Urls.httpUrl("nowhere", Input.DEPLOYMENT_URL), BadInputException.class);
+
+        assertThat(e.input()).isEqualTo(Input.DEPLOYMENT_URL);
+        assertThat(e.message().render(new Message.Spelling() {
+            @Override
+            public String input(Input input, String value) {
+                return "--" + input.word();
+            }
+
+            @Override
+            public String command(io.specweave.deploy.Command command, java.util.List<Message.Arg> args) {
+                return command.word();
+            }
+        })).startsWith("--deployment-url: expected an absolute http(s) URL");
+    }
+}
