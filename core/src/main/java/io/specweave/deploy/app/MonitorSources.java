@@ -6,13 +6,12 @@ import io.specweave.deploy.Message;
 import io.specweave.deploy.Redactor;
 import io.specweave.deploy.http.HttpSettings;
 import io.specweave.deploy.http.RestClient;
+import io.specweave.deploy.http.Urls;
 import io.specweave.deploy.metrics.EnvironmentMonitor;
 import io.specweave.deploy.metrics.FileMetricsSource;
 import io.specweave.deploy.metrics.MetricQueries;
 import io.specweave.deploy.metrics.MetricsSource;
 import io.specweave.deploy.metrics.PrometheusMetricsSource;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -48,7 +47,7 @@ public final class MonitorSources {
                 .withMaxAttempts(1).withNetworkOf(host.http()), host.sleeper(), host.clock(), new Redactor());
         String track = track(target);
         return new EnvironmentMetrics(EnvironmentMonitor.prometheus(new PrometheusMetricsSource(client, url, queries),
-                track), "Prometheus " + withoutSecrets(url) + ", track " + track);
+                track), "Prometheus " + Urls.display(url) + ", track " + track);
     }
 
     /** The canary's metrics: {@code metricsFile} when given, else Prometheus ({@code prometheusUrl} or the profile's). */
@@ -64,21 +63,7 @@ public final class MonitorSources {
         }
         RestClient client = new RestClient(HttpSettings.defaults().withRequestTimeout(Duration.ofSeconds(15))
                 .withMaxAttempts(3).withNetworkOf(host.http()), host.sleeper(), host.clock(), new Redactor());
-        return new CanaryMetrics(new PrometheusMetricsSource(client, url, queries), "Prometheus " + withoutSecrets(url));
-    }
-
-    /** The URL as output and the record show it: no user info, no query (either may hold a secret). */
-    public static String withoutSecrets(String url) {
-        try {
-            URI uri = new URI(url);
-            if (uri.getHost() == null) {
-                return url.contains("@") || url.contains("?") ? "(URL hidden)" : url;
-            }
-            return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
-                    + (uri.getRawPath() == null ? "" : uri.getRawPath());
-        } catch (URISyntaxException e) {
-            return "(URL hidden)";
-        }
+        return new CanaryMetrics(new PrometheusMetricsSource(client, url, queries), "Prometheus " + Urls.display(url));
     }
 
     /** The series of the environment's own traffic: {@code metrics.track} of the profile, else {@code stable}. */

@@ -102,6 +102,15 @@ public final class Urls {
         return uri.getRawQuery() == null ? s : s + "?…";
     }
 
+    /** As {@link #display(URI)}, for text that may not be a URL at all: then it is hidden whole. */
+    public static String display(String text) {
+        try {
+            return display(new URI(text.trim()));
+        } catch (URISyntaxException e) {
+            return "(URL hidden)";
+        }
+    }
+
     private static String quoted(String text) {
         return text.contains("@") ? "a URL with user info (hidden)" : "\"" + text + "\"";
     }

@@ -34,6 +34,14 @@ class UrlsTest {
     }
 
     @Test
+    void aUrlIsShownWithoutUserInfoOrQueryAndTextThatIsNoUrlIsHiddenWhole() {
+        assertThat(Urls.display("https://ops:s3cret@prom.example:9090/prometheus?token=abc"))
+                .isEqualTo("https://prom.example:9090/prometheus?…");
+        assertThat(Urls.display("http://127.0.0.1:9090")).isEqualTo("http://127.0.0.1:9090");
+        assertThat(Urls.display("not a url with user@secret")).isEqualTo("(URL hidden)");
+    }
+
+    @Test
     void aBaseUrlLosesItsTrailingSlashesAndMayNotCarryCredentials() {
         assertThat(Urls.baseUrl("https://jira.example.com//", "baseUrl", "a URL")).hasToString("https://jira.example.com");
         assertThatThrownBy(() -> Urls.baseUrl("https://me:token@jira.example.com", "sync.profiles.j.config.baseUrl",
