@@ -89,6 +89,16 @@ public record ItemContent(
         return "specweave-deploy:increment=" + incrementId + ";environment=" + environment;
     }
 
+    /**
+     * The marker line of a tracker that reformats the text it stores (Jira, Azure DevOps), so that
+     * comparing texts cannot tell whether an item is current: the item's identity marker, the
+     * fingerprint of {@code renderedBody} (the description as rendered with the bare marker), and
+     * the key of the request's note, so that a re-run tells the note no second time.
+     */
+    public String markerLine(String renderedBody, TrackingRequest request) {
+        return marker() + ";content=" + Fingerprint.of(renderedBody) + TrackingNote.markerSuffix(request);
+    }
+
     /** Builds the content of the request's item. */
     public static ItemContent of(TrackingRequest request) {
         SyncProfile profile = request.profile();

@@ -1,10 +1,5 @@
 package io.specweave.deploy.tracker;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
 /**
  * The note of a {@link TrackingRequest} (a slot swap, a rollback, a canary step) as trackers
  * comment it: once per note. The item carries a key of the last note it was told, so a re-run
@@ -19,13 +14,7 @@ public final class TrackingNote {
 
     /** The note's key: a short SHA-256 of environment and note, stable across runs. */
     public static String key(String environment, String note) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((environment + "\n" + note).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
-        }
+        return Fingerprint.of(environment + "\n" + note, 8);
     }
 
     /** The hidden marker text for an item's body, without comment delimiters; null without a note. */

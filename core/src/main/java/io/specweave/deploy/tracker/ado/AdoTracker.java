@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.model.DeploymentRecord;
 import io.specweave.deploy.model.DeploymentStatus;
 import io.specweave.deploy.tracker.BodyFit;
+import io.specweave.deploy.tracker.Fingerprint;
 import io.specweave.deploy.tracker.ItemContent;
 import io.specweave.deploy.tracker.ItemIdentity;
 import io.specweave.deploy.tracker.RecordCopy;
@@ -24,10 +25,7 @@ import io.specweave.deploy.tracker.TrackingNote;
 import io.specweave.deploy.tracker.TrackingRef;
 import io.specweave.deploy.tracker.TrackingRequest;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -110,7 +108,7 @@ public final class AdoTracker implements Tracker {
             String body = HtmlRenderer.description(content, content.marker(), BodyFit.AZURE_DEVOPS);
             // Azure DevOps rewrites stored HTML; the fingerprint in the marker says whether it is current.
             // The note's key in the marker: a re-run finds the note told and adds no second history entry.
-            this.marker = content.marker() + ";content=" + fingerprint(body) + TrackingNote.markerSuffix(request);
+            this.marker = content.markerLine(body, request);
             this.description = HtmlRenderer.description(content, marker, BodyFit.AZURE_DEVOPS);
             String copy = Json.compact(RecordCopy.envelope(content.incrementId(), request.environment(),
                     request.recordCopyNode(), RECORD_COPY_LIMIT));
@@ -118,7 +116,7 @@ public final class AdoTracker implements Tracker {
             // The relation's comment carries the copy's fingerprint: a re-sync sees an unchanged copy
             // without downloading it.
             this.recordComment = AdoClient.RECORD_COMMENT + "(" + content.incrementId() + ", " + request.environment()
-                    + ") " + fingerprint(copy);
+                    + ") " + Fingerprint.of(copy);
         }
 
         /** The copy's attachment URL, uploaded once per sync even when a revision conflict recomputes the patch. */
@@ -437,14 +435,5 @@ public final class AdoTracker implements Tracker {
         int number = increment.number();
         String n = number >= 0 ? String.valueOf(number) : increment.id();
         return List.of("specweave", "specweave-" + n, "env-" + environment.toLowerCase(Locale.ROOT));
-    }
-
-    static String fingerprint(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

@@ -15,6 +15,7 @@ import io.specweave.deploy.model.DeploymentRecord;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.model.DeploymentStatus;
 import io.specweave.deploy.tracker.BodyFit;
+import io.specweave.deploy.tracker.Fingerprint;
 import io.specweave.deploy.tracker.ItemContent;
 import io.specweave.deploy.tracker.ItemIdentity;
 import io.specweave.deploy.tracker.RecordCopy;
@@ -23,11 +24,7 @@ import io.specweave.deploy.tracker.Tracker;
 import io.specweave.deploy.tracker.TrackingNote;
 import io.specweave.deploy.tracker.TrackingRef;
 import io.specweave.deploy.tracker.TrackingRequest;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -135,11 +132,11 @@ public final class JiraTracker implements Tracker {
             // "is the description current?" is answered by the fingerprint, not by comparing trees.
             this.recordCopy = Json.compact(RecordCopy.envelope(content.incrementId(), environment,
                     request.recordCopyNode(), RECORD_COPY_LIMIT));
-            this.recordFingerprint = ";record=" + fingerprint(recordCopy);
+            this.recordFingerprint = ";record=" + Fingerprint.of(recordCopy);
             // ...and of the record copy last stored in the issue property, so the property is
             // written only when the copy changed, without reading it back on every sync.
             // ...and the key of the note it was last told, so a re-run does not comment the note again.
-            String contentMarker = content.marker() + ";content=" + fingerprint(body) + TrackingNote.markerSuffix(request);
+            String contentMarker = content.markerLine(body, request);
             this.marker = contentMarker + recordFingerprint;
             this.description = render(marker);
             this.descriptionWithoutCopy = render(contentMarker);
@@ -510,15 +507,6 @@ public final class JiraTracker implements Tracker {
 
     /** A globalId within Jira's 255 characters: long ones are hashed. */
     private static String globalId(String id) {
-        return id.length() <= 255 ? id : id.substring(0, 180) + ":" + fingerprint(id);
-    }
-
-    static String fingerprint(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return id.length() <= 255 ? id : id.substring(0, 180) + ":" + Fingerprint.of(id);
     }
 }
