@@ -3,7 +3,6 @@ package io.specweave.deploy.http;
 import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.Redactor;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.ProxySelector;
@@ -11,7 +10,6 @@ import java.net.SocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -158,7 +156,7 @@ public record ProxySettings(URI http, URI https, List<String> noProxy, String so
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
-        if (isLoopback(host)) {
+        if (Urls.isLoopback(host)) {
             return true;
         }
         int port = target.getPort() >= 0 ? target.getPort() : "https".equalsIgnoreCase(target.getScheme()) ? 443 : 80;
@@ -186,21 +184,6 @@ public record ProxySettings(URI http, URI https, List<String> noProxy, String so
             }
         }
         return false;
-    }
-
-    private static boolean isLoopback(String host) {
-        if (host.equals("localhost") || host.endsWith(".localhost")) {
-            return true;
-        }
-        // Literal addresses only: deciding about a name must not cost a DNS lookup.
-        if (!host.matches("\\d{1,3}(\\.\\d{1,3}){3}") && !host.contains(":")) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 
     private static URI parse(String value, String variable) {

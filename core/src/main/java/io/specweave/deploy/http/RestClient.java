@@ -5,9 +5,7 @@ import io.specweave.deploy.OperationFailedException;
 import io.specweave.deploy.Redactor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -418,23 +416,6 @@ public final class RestClient {
         if ("https".equalsIgnoreCase(uri.getScheme())) {
             return true;
         }
-        String host = uri.getHost();
-        if (host == null) {
-            return false;
-        }
-        if (host.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        // Only literal addresses: a name is never resolved here (no DNS request for a refusal, and a
-        // name that resolves to loopback today may not tomorrow).
-        String literal = host.replace("[", "").replace("]", "");
-        if (!literal.matches("\\d{1,3}(\\.\\d{1,3}){3}") && !literal.contains(":")) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(literal).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        return Urls.isLoopback(uri.getHost());
     }
 }

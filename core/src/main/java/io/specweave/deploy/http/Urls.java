@@ -3,8 +3,10 @@ package io.specweave.deploy.http;
 import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.Input;
 import io.specweave.deploy.Message;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.util.Locale;
 
 /**
@@ -100,6 +102,31 @@ public final class Urls {
         String s = uri.getScheme() + "://" + host + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
                 + (uri.getRawPath() == null ? "" : uri.getRawPath());
         return uri.getRawQuery() == null ? s : s + "?…";
+    }
+
+    /**
+     * True for a host that is this machine: {@code localhost}, a name under {@code .localhost}, or a
+     * literal loopback address (127.0.0.0/8, {@code ::1}, with or without brackets). A name is never
+     * resolved: deciding must not cost a DNS request, and a name that resolves to loopback today may
+     * not tomorrow.
+     */
+    public static boolean isLoopback(String host) {
+        if (host == null) {
+            return false;
+        }
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.equals("localhost") || h.endsWith(".localhost")) {
+            return true;
+        }
+        String literal = h.replace("[", "").replace("]", "");
+        if (!literal.matches("\\d{1,3}(\\.\\d{1,3}){3}") && !literal.contains(":")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(literal).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     /** As {@link #display(URI)}, for text that may not be a URL at all: then it is hidden whole. */

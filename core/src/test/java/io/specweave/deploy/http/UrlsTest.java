@@ -42,6 +42,19 @@ class UrlsTest {
     }
 
     @Test
+    void loopbackIsLocalhostOrALiteralLoopbackAddressAndANameIsNeverResolved() {
+        for (String host : new String[] {"localhost", "LocalHost", "api.localhost", "127.0.0.1", "127.8.9.10", "::1",
+                "[::1]"}) {
+            assertThat(Urls.isLoopback(host)).as(host).isTrue();
+        }
+        for (String host : new String[] {"127.example.com", "localhost.example.com", "10.0.0.1", "github.com", "",
+                "[::2]"}) {
+            assertThat(Urls.isLoopback(host)).as(host).isFalse();
+        }
+        assertThat(Urls.isLoopback(null)).isFalse();
+    }
+
+    @Test
     void aBaseUrlLosesItsTrailingSlashesAndMayNotCarryCredentials() {
         assertThat(Urls.baseUrl("https://jira.example.com//", "baseUrl", "a URL")).hasToString("https://jira.example.com");
         assertThatThrownBy(() -> Urls.baseUrl("https://me:token@jira.example.com", "sync.profiles.j.config.baseUrl",

@@ -64,16 +64,11 @@ public record GithubSettings(String owner, String repo, String apiUrl, List<Stri
 
     private static String checkApiUrl(String value, String field) {
         URI uri = Urls.baseUrl(value, field, "the GitHub REST API URL such as \"https://github.example.com/api/v3\"");
-        if (uri.getScheme().equalsIgnoreCase("http") && !isLoopback(uri.getHost())) {
+        if (uri.getScheme().equalsIgnoreCase("http") && !Urls.isLoopback(uri.getHost())) {
             throw new BadInputException(field + ": \"" + value + "\" uses plain http; the token would travel unencrypted. "
                     + "Use https:// (plain http is accepted for loopback addresses only)");
         }
         return uri.toString();
-    }
-
-    private static boolean isLoopback(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
     }
 
     private static List<String> labels(SyncProfile profile, String where) {

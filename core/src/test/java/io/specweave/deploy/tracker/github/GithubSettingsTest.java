@@ -1,0 +1,43 @@
+package io.specweave.deploy.tracker.github;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Json;
+import io.specweave.deploy.config.Credentials;
+import io.specweave.deploy.config.Provider;
+import io.specweave.deploy.config.SyncProfile;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class GithubSettingsTest {
+
+    private static GithubSettings settings(Map<String, String> env) {
+        ObjectNode config = Json.mapper().createObjectNode().put("owner", "myorg").put("repo", "myapp");
+        SyncProfile profile = new SyncProfile("github-qa", Provider.GITHUB, null, "qa", null, config,
+                Json.mapper().createObjectNode(), ".specweave/config.json");
+        return GithubSettings.of(profile, new Credentials(env));
+    }
+
+    @Test
+    void theApiUrlOfTheRunnerLosesItsTrailingSlashAndPlainHttpIsForThisMachineOnly() {
+        assertThat(settings(Map.of("GITHUB_API_URL", "https://github.example.com/api/v3/")).apiUrl())
+                .isEqualTo("https://github.example.com/api/v3");
+        assertThat(settings(Map.of("GITHUB_API_URL", "http://127.0.0.1:8080/")).apiUrl())
+                .isEqualTo("http://127.0.0.1:8080");
+        assertThatThrownBy(() -> settings(Map.of("GITHUB_API_URL", "http://127.example.com/api/v3")))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("uses plain http");
+    }
+
+    @Test
+    void anApiUrlWithCredentialsIsRefusedWithoutShowingThem() {
+        assertThatThrownBy(() -> settings(Map.of("GITHUB_API_URL", "ftp://me:s3cret@github.example.com")))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("GITHUB_API_URL: expected the GitHub REST API URL")
+                .hasMessageNotContaining("s3cret");
+        assertThatThrownBy(() -> settings(Map.of("GITHUB_API_URL", "https://me:s3cret@github.example.com")))
+                .hasMessageContaining("expected a URL without user info").hasMessageNotContaining("s3cret");
+    }
+}
