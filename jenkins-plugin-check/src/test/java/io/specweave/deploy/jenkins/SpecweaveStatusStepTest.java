@@ -13,6 +13,9 @@ import io.specweave.deploy.Json;
 import io.specweave.deploy.app.Host;
 import io.specweave.deploy.app.Operations;
 import io.specweave.deploy.app.Request;
+import io.specweave.deploy.report.OutcomeJson;
+import io.specweave.deploy.report.StatusJson;
+import io.specweave.deploy.status.PipelineStatus;
 import io.specweave.deploy.testing.SharedItems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +70,23 @@ class SpecweaveStatusStepTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> prod = ((List<Map<String, Object>>) status.get("environments")).get(4);
         assertThat(prod).containsKey("canary");
+    }
+
+    @Test
+    void slotsAreShapedAsMetadataJsonHasThemAndAsTheCliAndTheActionShowThem() throws Exception {
+        new Operations(Host.system(Map.of(), null, null)).deploy(Request.builder(workspace).environment("prod")
+                .slot("green").deploymentUrl("https://green.shop.example").commit("c9").healthCheck(false).build());
+
+        Map<String, Object> status = run(Steps.status(null), new EnvVars());
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> prod = ((List<Map<String, Object>>) status.get("environments")).get(4);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> slots = (Map<String, Object>) prod.get("slots");
+        assertThat(slots).containsKey("green").doesNotContainKey("slots");
+        PipelineStatus pipeline = new Operations(Host.system(Map.of(), null, null)).status(Request.builder(workspace)
+                .dora(false).build()).pipeline();
+        assertThat(status).isEqualTo(OutcomeJson.plain(StatusJson.of(pipeline, true)));
     }
 
     @Test

@@ -9,7 +9,6 @@ import hudson.remoting.VirtualChannel;
 import io.specweave.deploy.Command;
 import io.specweave.deploy.DeployException;
 import io.specweave.deploy.Input;
-import io.specweave.deploy.Json;
 import io.specweave.deploy.Redactor;
 import io.specweave.deploy.Secret;
 import io.specweave.deploy.app.ChangeOutcome;
@@ -22,6 +21,7 @@ import io.specweave.deploy.report.OutcomeJson;
 import io.specweave.deploy.report.OutcomeText;
 import io.specweave.deploy.report.Persistence;
 import io.specweave.deploy.report.ProgressLines;
+import io.specweave.deploy.report.StatusJson;
 import io.specweave.deploy.report.TextStatusRenderer;
 import io.specweave.deploy.status.PipelineStatus;
 import java.io.File;
@@ -94,7 +94,8 @@ final class OperationCallable extends MasterToSlaveFileCallable<OperationCallabl
         // The step shows one increment's pipeline: DORA's figures are over every increment.
         PipelineStatus status = operations.status(builder(dir).dora(false).build()).pipeline();
         new TextStatusRenderer(runEnvironment.containsKey("NO_COLOR")).render(status).lines().forEach(this::log);
-        return new Result(plain(Json.mapper().valueToTree(status)), null);
+        // The document the CLI and the Action give (slots shaped as in metadata.json), earlier deployments kept.
+        return new Result(plain(StatusJson.of(status, true)), null);
     }
 
     /**
