@@ -150,8 +150,9 @@ class SyncCommandTrackerTest {
 
     @Test
     void issueKeysOptionRecordsTheDeploymentOnTheGivenIssueInsteadOfCreatingOne() {
+        // Jira's keys are case-insensitive: the option reads them as config.issueKeys does.
         int code = run(Map.of("JIRA_EMAIL", EMAIL, "JIRA_API_TOKEN", TOKEN), "sync", "0018", "--profile", "jira-qa",
-                "--deployed", "--commit", "abc123", "--run-url", "https://ci.example.com/runs/1", "--issue-keys", "PROD-7");
+                "--deployed", "--commit", "abc123", "--run-url", "https://ci.example.com/runs/1", "--issue-keys", "prod-7");
         assertThat(code).as(err.toString()).isEqualTo(0);
         assertThat(requests).contains("POST /rest/api/3/issue/PROD-7/comment", "PUT /rest/api/3/issue/PROD-7")
                 .doesNotContain("POST /rest/api/3/issue");

@@ -1,6 +1,7 @@
 package io.specweave.deploy.app;
 
 import io.specweave.deploy.Input;
+import io.specweave.deploy.IssueKeys;
 import io.specweave.deploy.http.Urls;
 import io.specweave.deploy.model.DeploymentStatus;
 import java.nio.file.Path;
@@ -123,8 +124,7 @@ public final class Request {
         loadTestResults = blankToNull(b.loadTestResults);
         metrics = blankToNull(b.metrics);
         changeRequest = blankToNull(b.changeRequest);
-        issueKeys = b.issueKeys == null ? List.of() : b.issueKeys.stream().filter(k -> k != null && !k.isBlank())
-                .map(String::trim).toList();
+        issueKeys = b.issueKeys == null ? List.of() : List.copyOf(IssueKeys.parse(b.issueKeys, Input.ISSUE_KEYS));
         canaryWeight = b.canaryWeight;
         canary = b.canary;
         allEnvironments = b.allEnvironments;

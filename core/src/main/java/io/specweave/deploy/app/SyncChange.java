@@ -26,8 +26,6 @@ import java.util.Objects;
  */
 final class SyncChange implements Change<Void> {
 
-    private static final java.util.regex.Pattern JIRA_KEY = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]*-\\d+");
-
     private final String name;
     /** The request's attachments, read once by {@link #check}. */
     private DeploymentRecord attached;
@@ -38,18 +36,12 @@ final class SyncChange implements Change<Void> {
 
     @Override
     public void check(ChangeContext context) {
-        List<String> keys = context.request().issueKeys.stream()
-                .flatMap(k -> java.util.Arrays.stream(k.split("[,\\s]+"))).filter(k -> !k.isBlank()).toList();
+        // The request has read them already (IssueKeys): upper-cased, each a key.
+        List<String> keys = context.request().issueKeys;
         if (!keys.isEmpty() && context.profile().provider() != io.specweave.deploy.config.Provider.JIRA) {
             throw new io.specweave.deploy.BadInputException(Message.of(Input.ISSUE_KEYS, " names Jira issues, but "
                     + "profile \"" + context.profile().name() + "\" uses " + context.profile().provider()
                     + "; leave it out or choose a Jira profile"));
-        }
-        for (String key : keys) {
-            if (!JIRA_KEY.matcher(key).matches()) {
-                throw new io.specweave.deploy.BadInputException(Message.of(Input.ISSUE_KEYS, ": \"" + key
-                        + "\" is not a Jira issue key (expected e.g. PROD-12)"));
-            }
         }
         attached = attach(context, DeploymentRecord.builder().build());
     }

@@ -4,7 +4,7 @@ import io.specweave.deploy.Command;
 import io.specweave.deploy.Durations;
 import io.specweave.deploy.Input;
 import io.specweave.deploy.InputValueException;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -85,8 +85,8 @@ public final class TextInputs {
                     b.outcome(Request.Outcome.FAILED);
                 }
             }
-            // Separated by commas, spaces or new lines (a YAML block works too).
-            case ISSUE_KEYS -> b.issueKeys(Arrays.asList(v.split("[,\\s]+")));
+            // Separated by commas, spaces or new lines (a YAML block works too): the request reads them (IssueKeys).
+            case ISSUE_KEYS -> b.issueKeys(List.of(v));
             case FLAG_ACTION -> b.flagAction(flagAction(v));
             case DURATION -> b.duration(Durations.parse(v, input));
             case INTERVAL -> b.interval(Durations.parse(v, input));

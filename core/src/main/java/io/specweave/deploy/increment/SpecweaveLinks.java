@@ -1,11 +1,11 @@
 package io.specweave.deploy.increment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.specweave.deploy.IssueKeys;
 import io.specweave.deploy.Json;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The links SpecWeave's own sync stored in an increment's {@code metadata.json}: the increment's
@@ -22,8 +22,6 @@ import java.util.regex.Pattern;
  */
 public record SpecweaveLinks(Integer githubIssue, String githubIssueUrl, List<String> jiraKeys, Integer adoFeature,
         String adoFeatureUrl) {
-
-    private static final Pattern JIRA_KEY = Pattern.compile("[A-Z][A-Z0-9_]+-[1-9][0-9]*");
 
     public static final SpecweaveLinks NONE = new SpecweaveLinks(null, null, List.of(), null, null);
 
@@ -55,7 +53,7 @@ public record SpecweaveLinks(Integer githubIssue, String githubIssueUrl, List<St
     }
 
     private static void addKey(Set<String> keys, JsonNode node) {
-        if (node.isTextual() && JIRA_KEY.matcher(node.asText().trim()).matches()) {
+        if (node.isTextual() && IssueKeys.isKey(node.asText().trim())) {
             keys.add(node.asText().trim());
         }
     }

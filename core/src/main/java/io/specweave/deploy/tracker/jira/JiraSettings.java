@@ -2,6 +2,7 @@ package io.specweave.deploy.tracker.jira;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.IssueKeys;
 import io.specweave.deploy.Redactor;
 import io.specweave.deploy.Secret;
 import io.specweave.deploy.config.ConfigLoader;
@@ -173,28 +174,12 @@ public record JiraSettings(
             return keys;
         }
         if (node.isArray()) {
-            node.forEach(k -> keys.addAll(split(k.asText())));
+            node.forEach(k -> keys.add(k.asText()));
         } else if (node.isTextual()) {
-            keys.addAll(split(node.asText()));
+            keys.add(node.asText());
         } else {
             throw new BadInputException(where + ": expected a list of issue keys (e.g. [\"PROD-12\"]), got " + node);
         }
-        for (String key : keys) {
-            if (!key.matches("[A-Za-z][A-Za-z0-9_]*-\\d+")) {
-                throw new BadInputException(where + ": \"" + key + "\" is not a Jira issue key (expected e.g. PROD-12)");
-            }
-        }
-        return keys;
-    }
-
-    /** Splits "A-1, B-2" into keys, upper-cased. */
-    public static List<String> split(String text) {
-        List<String> keys = new ArrayList<>();
-        for (String part : text.split("[,\\s]+")) {
-            if (!part.isBlank()) {
-                keys.add(part.trim().toUpperCase(Locale.ROOT));
-            }
-        }
-        return keys;
+        return IssueKeys.parse(keys, where);
     }
 }

@@ -2,7 +2,8 @@ package io.specweave.deploy.tracker.jira;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Input;
+import io.specweave.deploy.IssueKeys;
 import io.specweave.deploy.Json;
 import io.specweave.deploy.Redactor;
 import io.specweave.deploy.config.Credentials;
@@ -83,23 +84,11 @@ public final class JiraTracker implements Tracker {
     public TrackingRef upsert(TrackingRequest request) {
         JiraSettings settings = JiraSettings.from(profile, credentials);
         JiraClient client = new JiraClient(settings, clients.apply(settings.redactor()));
-        List<String> keys = request.issueKeys().isEmpty() ? settings.issueKeys() : validated(request.issueKeys());
+        List<String> keys = request.issueKeys().isEmpty() ? settings.issueKeys() : IssueKeys.parse(request.issueKeys(), Input.ISSUE_KEYS);
         if (!keys.isEmpty()) {
             return recordOnExisting(settings, client, request, keys);
         }
         return new Sync(settings, client, request).run();
-    }
-
-    private static List<String> validated(List<String> keys) {
-        List<String> all = new ArrayList<>();
-        keys.forEach(k -> all.addAll(JiraSettings.split(k)));
-        for (String key : all) {
-            if (!key.matches("[A-Z][A-Z0-9_]*-\\d+")) {
-                throw new BadInputException(io.specweave.deploy.Message.of(io.specweave.deploy.Input.ISSUE_KEYS,
-                        ": \"" + key + "\" is not a Jira issue key (expected e.g. PROD-12)"));
-            }
-        }
-        return all;
     }
 
     /** The profile's own issue: find or create, then bring it up to date. */
