@@ -7,6 +7,7 @@ import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.Input;
 import io.specweave.deploy.Json;
 import io.specweave.deploy.Message;
+import io.specweave.deploy.config.ConfigLoader;
 import io.specweave.deploy.flags.FeatureFlagStore;
 import io.specweave.deploy.flags.FeatureFlags;
 import io.specweave.deploy.flags.FlagMatrix;
@@ -36,7 +37,6 @@ final class FlagChanges {
 
     static final String FLAGD_SCHEMA = "https://flagd.dev/schema/v0/flags.json";
     private static final Pattern FLAG_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,99}");
-    private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
 
     private FlagChanges() {
     }
@@ -203,7 +203,7 @@ final class FlagChanges {
                     Message.arg(Input.ENVIRONMENT, "qa")));
         }
         String env = environment.trim();
-        if (!ENVIRONMENT_NAME.matcher(env).matches()) {
+        if (!ConfigLoader.isEnvironmentName(env)) {
             throw new BadInputException(Message.of(Message.arg(Input.ENVIRONMENT, env), ": expected a name of letters, "
                     + "digits, '.', '_' or '-'"));
         }

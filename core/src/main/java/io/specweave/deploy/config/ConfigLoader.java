@@ -32,6 +32,11 @@ public final class ConfigLoader {
     private ConfigLoader() {
     }
 
+    /** True for a name an environment may have: letters, digits, '.', '_' and '-', at most 63. */
+    public static boolean isEnvironmentName(String name) {
+        return name != null && ENVIRONMENT_NAME.matcher(name).matches();
+    }
+
     /** Loads the config of the project in {@code projectDir} (the folder holding {@code .specweave}). */
     public static SpecweaveConfig load(Path projectDir) {
         Path dir = projectDir.toAbsolutePath().normalize();
