@@ -91,7 +91,10 @@ public final class Message {
         return new Arg(input, value == null ? null : String.valueOf(value));
     }
 
-    /** A command for a message, e.g. {@code command(Command.APPROVE, arg(INCREMENT, "0018"), arg(ENVIRONMENT, "prod"))}. */
+    /**
+     * A command for a message, e.g.
+     * {@code command(Command.APPROVE, arg(INCREMENT, "0018"), arg(ENVIRONMENT, "prod"))}.
+     */
     public static Suggestion command(Command command, Arg... args) {
         return new Suggestion(command, List.of(args));
     }

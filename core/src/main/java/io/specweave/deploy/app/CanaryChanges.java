@@ -90,8 +90,9 @@ final class CanaryChanges {
                 throw new BadInputException(Message.of("a canary of commit "
                         + RolloutRecords.shortCommit(current.commit()) + " runs at " + current.weightOrZero() + " % in "
                         + environment + "; promote it (", Message.arg(Input.CANARY, 100), ") or roll it back (",
-                        Message.command(Command.ROLLBACK, Message.arg(Input.INCREMENT, context.increment().paddedNumber()),
-                                Message.arg(Input.ENVIRONMENT, environment), Message.arg(Input.CANARY, null)),
+                        Message.command(Command.ROLLBACK, Message.arg(Input.INCREMENT,
+                                context.increment().paddedNumber()), Message.arg(Input.ENVIRONMENT, environment),
+                                Message.arg(Input.CANARY, null)),
                         ") before starting another"));
             }
             next = current.step(weight, now, facts.actor());

@@ -94,8 +94,8 @@ final class MonitorChanges {
         DeploymentRecord current = Deployments.get(view, environment).orElse(null);
         if (current == null || current.status() == null) {
             throw new BadInputException(Message.of(context.increment().id() + "/metadata.json: deployments."
-                    + environment + ": no deployment recorded to monitor; record one first (", Message.command(Command.DEPLOY,
-                            Message.arg(Input.INCREMENT, context.increment().paddedNumber()),
+                    + environment + ": no deployment recorded to monitor; record one first (", Message.command(
+                            Command.DEPLOY, Message.arg(Input.INCREMENT, context.increment().paddedNumber()),
                             Message.arg(Input.ENVIRONMENT, environment)), ")"));
         }
         String url = current.deploymentUrl() != null ? current.deploymentUrl() : context.profile().deploymentUrl();

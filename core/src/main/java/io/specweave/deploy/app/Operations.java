@@ -265,7 +265,8 @@ public final class Operations {
     public StatusOutcome increments(Request request) {
         if (request.refresh) {
             // A refresh asks each environment's tracker; for every increment at once that is a call per item.
-            throw new BadInputException(Message.of(Input.REFRESH, " needs an increment: ", Message.command(Command.STATUS, Message.arg(Input.INCREMENT, "<increment>"), Message.arg(Input.REFRESH, null))));
+            throw new BadInputException(Message.of(Input.REFRESH, " needs an increment: ", Message.command(
+                    Command.STATUS, Message.arg(Input.INCREMENT, "<increment>"), Message.arg(Input.REFRESH, null))));
         }
         return new StatusOutcome(null, new StatusService(Project.open(request.dir)).list(), null, List.of(), List.of());
     }

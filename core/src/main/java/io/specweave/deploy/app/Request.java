@@ -387,6 +387,7 @@ public final class Request {
      * and health-checked, so a {@code user:password@} in it would leak into both.
      */
     private static void checkDeploymentUrl(String url) {
-        Urls.withoutUserInfo(url, Input.DEPLOYMENT_URL, "the URL is recorded in metadata.json and on the tracking items");
+        Urls.withoutUserInfo(url, Input.DEPLOYMENT_URL,
+                "the URL is recorded in metadata.json and on the tracking items");
     }
 }

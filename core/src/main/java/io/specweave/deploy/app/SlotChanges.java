@@ -106,9 +106,9 @@ final class SlotChanges {
         SlotsState state = SlotsState.read(view.deployment(environment).orElse(null));
         if (state.live() == null) {
             throw new BadInputException(Message.of(context.increment().id() + ": no slot of " + environment
-                    + " has a deployment; deploy one first (", Message.command(Command.DEPLOY, Message.arg(Input.INCREMENT,
-                            number), Message.arg(Input.ENVIRONMENT, environment), Message.arg(Input.SLOT,
-                                    settings.names().get(0))), ")"));
+                    + " has a deployment; deploy one first (", Message.command(Command.DEPLOY,
+                            Message.arg(Input.INCREMENT, number), Message.arg(Input.ENVIRONMENT, environment),
+                            Message.arg(Input.SLOT, settings.names().get(0))), ")"));
         }
         String from = state.live();
         String to = context.target().slot() != null ? context.target().slot() : settings.other(from);

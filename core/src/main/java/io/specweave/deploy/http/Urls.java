@@ -84,7 +84,10 @@ public final class Urls {
                 "credentials come from the profile's variables, never from its URL");
     }
 
-    /** {@code uri}, refused as bad input naming {@code setting} when it has user info, which it would carry where {@code why} says. */
+    /**
+     * {@code uri}; bad input naming {@code setting} when it has user info, which it would carry where
+     * {@code why} says.
+     */
     public static URI withoutUserInfo(URI uri, Object setting, String why) {
         if (uri.getRawUserInfo() != null) {
             throw new BadInputException(Message.of(setting, ": expected a URL without user info (user:password@), got "
