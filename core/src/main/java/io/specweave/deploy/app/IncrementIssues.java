@@ -1,7 +1,6 @@
 package io.specweave.deploy.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.config.ConfigLoader;
 import io.specweave.deploy.config.Provider;
 import io.specweave.deploy.config.SyncProfile;
@@ -35,15 +34,9 @@ final class IncrementIssues {
         if (own != null && !own.isNull()) {
             return List.of();
         }
-        JsonNode reuse = profile.setting(SWITCH);
-        if (reuse != null && !reuse.isNull()) {
-            if (!reuse.isBoolean()) {
-                throw new BadInputException(profile.source() + ": " + profile.settingPath(SWITCH)
-                        + ": expected true or false, got " + ConfigLoader.describe(reuse));
-            }
-            if (!reuse.asBoolean()) {
-                return List.of();
-            }
+        if (Boolean.FALSE.equals(ConfigLoader.flag(profile.setting(SWITCH), profile.source() + ": "
+                + profile.settingPath(SWITCH)))) {
+            return List.of();
         }
         return SpecweaveLinks.of(document).jiraKeys();
     }

@@ -333,6 +333,26 @@ public final class ConfigLoader {
         return text.isEmpty() ? null : text;
     }
 
+    /**
+     * A setting that is a switch: null when absent or null; {@code true} or {@code false}, also
+     * written as text in any case ({@code "true"}), as hand-edited configs have them.
+     *
+     * @throws BadInputException naming {@code where} for anything else
+     */
+    public static Boolean flag(JsonNode node, String where) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return null;
+        }
+        if (node.isBoolean()) {
+            return node.asBoolean();
+        }
+        if (node.isTextual() && (node.asText().strip().equalsIgnoreCase("true")
+                || node.asText().strip().equalsIgnoreCase("false"))) {
+            return node.asText().strip().equalsIgnoreCase("true");
+        }
+        throw new BadInputException(where + ": expected true or false, got " + describe(node));
+    }
+
     /** "42", "an object", "an array", "nothing": how a message names a value it did not expect. */
     public static String describe(JsonNode node) {
         return JsonInput.kind(node);

@@ -49,15 +49,8 @@ public record PromotionRules(List<String> requirePrevious, boolean allPrevious, 
                 previousList = environments(previous, source, "requirePrevious");
             }
         }
-        boolean allowDifferent = false;
-        JsonNode different = node.get("allowDifferentCommit");
-        if (different != null && !different.isNull()) {
-            if (!different.isBoolean()) {
-                throw new BadInputException(source + ": " + PATH + ".allowDifferentCommit: expected true or false, got "
-                        + ConfigLoader.describe(different));
-            }
-            allowDifferent = different.asBoolean();
-        }
+        boolean allowDifferent = Boolean.TRUE.equals(ConfigLoader.flag(node.get("allowDifferentCommit"),
+                source + ": " + PATH + ".allowDifferentCommit"));
         return new PromotionRules(previousList, all, allowDifferent,
                 node.hasNonNull("requireApproval") ? environments(node.get("requireApproval"), source, "requireApproval")
                         : releaseApprovals,

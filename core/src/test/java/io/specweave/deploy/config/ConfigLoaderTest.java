@@ -16,6 +16,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
 
+    @Test
+    void aSwitchIsABooleanOrTheTextTrueOrFalseAndAnythingElseIsRefusedNamingTheSetting() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode node = io.specweave.deploy.Json.mapper().readTree(
+                "{\"a\": true, \"b\": \" False \", \"c\": null, \"d\": \"yes\", \"e\": 1}");
+
+        assertThat(ConfigLoader.flag(node.get("a"), "x.a")).isTrue();
+        assertThat(ConfigLoader.flag(node.get("b"), "x.b")).isFalse();
+        assertThat(ConfigLoader.flag(node.get("c"), "x.c")).isNull();
+        assertThat(ConfigLoader.flag(node.get("absent"), "x.absent")).isNull();
+        assertThatThrownBy(() -> ConfigLoader.flag(node.get("d"), "x.d")).isInstanceOf(BadInputException.class)
+                .hasMessage("x.d: expected true or false, got \"yes\"");
+        assertThatThrownBy(() -> ConfigLoader.flag(node.get("e"), "x.e")).hasMessage("x.e: expected true or false, got 1");
+    }
+
     @TempDir
     Path dir;
 

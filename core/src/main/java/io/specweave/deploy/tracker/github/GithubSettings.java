@@ -2,6 +2,7 @@ package io.specweave.deploy.tracker.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.config.ConfigLoader;
 import io.specweave.deploy.config.Credentials;
 import io.specweave.deploy.config.SyncProfile;
 import io.specweave.deploy.http.Urls;
@@ -121,11 +122,8 @@ public record GithubSettings(String owner, String repo, String apiUrl, List<Stri
             if (node == null || node.isNull()) {
                 continue;
             }
-            if (!node.isBoolean()) {
-                String field = node == top ? where + ".githubDeployment" : where + ".config.githubDeployment";
-                throw new BadInputException(field + ": expected true or false, got " + node);
-            }
-            value = node.asBoolean();
+            value = ConfigLoader.flag(node, node == top ? where + ".githubDeployment"
+                    : where + ".config.githubDeployment");
         }
         return value;
     }

@@ -15,7 +15,12 @@ import org.junit.jupiter.api.Test;
 class GithubSettingsTest {
 
     private static GithubSettings settings(Map<String, String> env) {
+        return settings(env, Json.mapper().createObjectNode());
+    }
+
+    private static GithubSettings settings(Map<String, String> env, ObjectNode extra) {
         ObjectNode config = Json.mapper().createObjectNode().put("owner", "myorg").put("repo", "myapp");
+        config.setAll(extra);
         SyncProfile profile = new SyncProfile("github-qa", Provider.GITHUB, null, "qa", null, config,
                 Json.mapper().createObjectNode(), ".specweave/config.json");
         return GithubSettings.of(profile, new Credentials(env));
@@ -29,6 +34,16 @@ class GithubSettingsTest {
                 .isEqualTo("http://127.0.0.1:8080");
         assertThatThrownBy(() -> settings(Map.of("GITHUB_API_URL", "http://127.example.com/api/v3")))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("uses plain http");
+    }
+
+    @Test
+    void githubDeploymentIsASwitchAlsoWhenAHandEditedConfigWritesItAsText() {
+        assertThat(settings(Map.of(), Json.mapper().createObjectNode().put("githubDeployment", "true"))
+                .githubDeployment()).isTrue();
+        assertThatThrownBy(() -> settings(Map.of(), Json.mapper().createObjectNode().put("githubDeployment", "on")))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage(".specweave/config.json: sync.profiles.github-qa.config.githubDeployment: expected true or "
+                        + "false, got \"on\"");
     }
 
     @Test
