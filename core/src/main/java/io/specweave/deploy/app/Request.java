@@ -2,6 +2,7 @@ package io.specweave.deploy.app;
 
 import io.specweave.deploy.Input;
 import io.specweave.deploy.IssueKeys;
+import io.specweave.deploy.config.ConfigLoader;
 import io.specweave.deploy.http.Urls;
 import io.specweave.deploy.model.DeploymentStatus;
 import java.nio.file.Path;
@@ -387,7 +388,6 @@ public final class Request {
      * and health-checked, so a {@code user:password@} in it would leak into both.
      */
     private static void checkDeploymentUrl(String url) {
-        Urls.withoutUserInfo(url, Input.DEPLOYMENT_URL,
-                "the URL is recorded in metadata.json and on the tracking items");
+        Urls.withoutUserInfo(url, Input.DEPLOYMENT_URL, ConfigLoader.RECORDED);
     }
 }

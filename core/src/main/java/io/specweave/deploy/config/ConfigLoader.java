@@ -75,7 +75,7 @@ public final class ConfigLoader {
     static final String UNREADABLE_SYNC = "SpecWeave's sync section: ";
 
     /** Why a deployment URL may not hold a password: where it goes. */
-    static final String RECORDED = "the URL is recorded in metadata.json and on the tracking items";
+    public static final String RECORDED = "the URL is recorded in metadata.json and on the tracking items";
 
     /** Builds a config from a parsed tree; {@code source} names it in messages. */
     public static SpecweaveConfig fromTree(Path projectDir, String source, ObjectNode root) {
