@@ -12,7 +12,6 @@ import io.specweave.deploy.app.Request;
 import io.specweave.deploy.app.StopSignal;
 import io.specweave.deploy.app.TrackerFactory;
 import io.specweave.deploy.app.WorkspaceOwnership;
-import io.specweave.deploy.config.ConfigLoader;
 import io.specweave.deploy.config.Credentials;
 import io.specweave.deploy.report.CiRendering;
 import io.specweave.deploy.report.MarkdownStatusRenderer;
@@ -85,12 +84,10 @@ public final class GitHubActionMain {
             Map<String, String> coreEnv = new HashMap<>(env);
             coreEnv.putAll(values.credentials);
             // Progress as plain log lines: a CI log shows every \r as a new line.
-            operations = new Operations(Host.of(coreEnv, clock, trackers, new ProgressLines(commands::info, true), stop));
+            // Core's debug lines (how the config was read) only with step debug logging.
+            operations = new Operations(Host.of(coreEnv, clock, trackers, new ProgressLines(commands::info, true), stop)
+                    .withDebug("1".equals(env.get("RUNNER_DEBUG")) ? commands::debug : null));
             request = values.request.dir(projectDir).build();
-            if ("1".equals(env.get("RUNNER_DEBUG"))) {
-                // With step debug logging: what the config loader read leniently (profiles this run does not use).
-                ConfigLoader.debugNotes(projectDir).forEach(commands::debug);
-            }
             return show(run(values.command));
         } catch (RuntimeException e) {
             String input = e instanceof DeployException de && de.input() != null ? ActionInput.nameOf(de.input()) : null;

@@ -6,11 +6,11 @@ import io.specweave.deploy.app.Operations;
 import io.specweave.deploy.app.Progress;
 import io.specweave.deploy.app.Request;
 import io.specweave.deploy.app.StopSignal;
-import io.specweave.deploy.config.ConfigLoader;
 import io.specweave.deploy.report.Rendering;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -50,17 +50,15 @@ abstract class OperationCommand implements Callable<Integer> {
         return operations(Progress.NONE, null);
     }
 
+    /** With {@code --debug}, core's debug lines (how the config was read) go to stderr. */
     Operations operations(Progress progress, StopSignal stop) {
-        return new Operations(runtime().host(progress, stop));
+        Consumer<String> err = CliRuntime.lines(runtime().err());
+        boolean debug = ((SpecweaveDeploy) spec.root().userObject()).debug;
+        return new Operations(runtime().host(progress, stop).withDebug(debug ? line -> err.accept("debug: " + line) : null));
     }
 
     /** A request for the project folder with every {@link RequestOptions} mixin of the command applied. */
     Request.Builder request() {
-        if (((SpecweaveDeploy) spec.root().userObject()).debug) {
-            // What the config loader read leniently: profiles no command here uses, the old profile shape.
-            ConfigLoader.debugNotes(dir).forEach(note -> runtime().err().println("debug: " + note));
-            runtime().err().flush();
-        }
         Request.Builder b = Request.builder(dir);
         spec.mixins().values().stream().map(CommandSpec::userObject).filter(RequestOptions.class::isInstance)
                 .forEach(options -> ((RequestOptions) options).applyTo(b));

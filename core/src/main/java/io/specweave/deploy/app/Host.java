@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -26,27 +27,31 @@ import java.util.function.Function;
  * @param progress where a running operation reports what it sees
  * @param stop     true once the operation should end with what it saw (Ctrl-C, a cancelled job)
  * @param ci       reads the run's facts (commit, branch, actor, run link) for a project folder
+ * @param debug    where the lines of a user's debug output go (how the config was read: profiles no
+ *                 operation uses, earlier shapes); nowhere unless the user asked for them
  */
 public record Host(Map<String, String> env, Clock clock, Function<Credentials, TrackerFactory> trackers,
-        Sleeper sleeper, Progress progress, BooleanSupplier stop, BiFunction<Map<String, String>, Path, CiContext> ci) {
+        Sleeper sleeper, Progress progress, BooleanSupplier stop, BiFunction<Map<String, String>, Path, CiContext> ci,
+        Consumer<String> debug) {
 
     public Host {
         env = Map.copyOf(env);
         progress = progress == null ? Progress.NONE : progress;
         stop = stop == null ? () -> false : stop;
         ci = ci == null ? (variables, dir) -> new CiDetector(variables, dir).detect() : ci;
+        debug = debug == null ? line -> { } : debug;
     }
 
     /** The real process: its environment, the system clock, the shipped trackers, real waits. */
     public static Host system(Map<String, String> env, Progress progress, BooleanSupplier stop) {
-        return new Host(env, Clock.systemUTC(), TrackerFactory::standard, Sleeper.system(), progress, stop, null);
+        return new Host(env, Clock.systemUTC(), TrackerFactory::standard, Sleeper.system(), progress, stop, null, null);
     }
 
     /** A front end's process: {@code stop} (may be null) ends waits early and asks long runs to end. */
     public static Host of(Map<String, String> env, Clock clock, Function<Credentials, TrackerFactory> trackers,
             Progress progress, StopSignal stop) {
         return new Host(env, clock, trackers, stop == null ? Sleeper.system() : stop.sleeper(), progress,
-                stop == null ? null : stop::requested, null);
+                stop == null ? null : stop::requested, null, null);
     }
 
     public Credentials credentials() {
@@ -97,10 +102,15 @@ public record Host(Map<String, String> env, Clock clock, Function<Credentials, T
     public Host withEnv(Map<String, String> more) {
         Map<String, String> merged = new java.util.HashMap<>(env);
         merged.putAll(more);
-        return new Host(merged, clock, trackers, sleeper, progress, stop, ci);
+        return new Host(merged, clock, trackers, sleeper, progress, stop, ci, debug);
     }
 
     public Host withProgress(Progress other) {
-        return new Host(env, clock, trackers, sleeper, other, stop, ci);
+        return new Host(env, clock, trackers, sleeper, other, stop, ci, debug);
+    }
+
+    /** This host with the user's debug output going to {@code lines}; null for none. */
+    public Host withDebug(Consumer<String> lines) {
+        return new Host(env, clock, trackers, sleeper, progress, stop, ci, lines);
     }
 }

@@ -105,7 +105,7 @@ public final class Operations {
                     + "pipeline through its own profile; leave out ", Input.ENVIRONMENT, ", ", Input.PROFILE, ", ",
                     Input.SLOT, ", ", Input.CANARY, " and ", Input.DEPLOYMENT_URL));
         }
-        Project project = Project.open(request.dir);
+        Project project = open(request);
         Map<String, SyncProfile> profiles = new LinkedHashMap<>();
         for (String environment : project.config().pipeline()) {
             if (!project.config().profilesForEnvironment(environment).isEmpty()) {
@@ -214,7 +214,7 @@ public final class Operations {
             throw new BadInputException(Message.of("no flag action given: ", Input.FLAG_ACTION,
                     " is enable, disable, list or export"));
         }
-        Project project = Project.open(request.dir);
+        Project project = open(request);
         switch (request.flagAction) {
             case LIST -> {
                 io.specweave.deploy.flags.FlagMatrix matrix = FlagChanges.matrix(project);
@@ -268,7 +268,7 @@ public final class Operations {
             throw new BadInputException(Message.of(Input.REFRESH, " needs an increment: ", Message.command(
                     Command.STATUS, Message.arg(Input.INCREMENT, "<increment>"), Message.arg(Input.REFRESH, null))));
         }
-        return new StatusOutcome(null, new StatusService(Project.open(request.dir)).list(), null, List.of(), List.of());
+        return new StatusOutcome(null, new StatusService(open(request)).list(), null, List.of(), List.of());
     }
 
     /**
@@ -276,7 +276,7 @@ public final class Operations {
      * tracking item first and merged into {@code metadata.json}.
      */
     public StatusOutcome status(Request request) {
-        Project project = Project.open(request.dir);
+        Project project = open(request);
         StatusService status = new StatusService(project);
         Increment increment = increment(project, request);
         List<String> refreshed = List.of();
@@ -310,7 +310,7 @@ public final class Operations {
 
     /** DORA's four keys over the production deployments of every increment in the window. */
     public DoraReport dora(Request request) {
-        return new DoraService(Project.open(request.dir), host.clock()).report(request.window);
+        return new DoraService(open(request), host.clock()).report(request.window);
     }
 
     /**
@@ -329,8 +329,15 @@ public final class Operations {
         return project.increments().resolve(request.increment, branch, project.config().branchPrefix());
     }
 
-    private ChangeContext context(Request request) {
+    /** The request's project, saying how its config was read to the user's debug output. */
+    private Project open(Request request) {
         Project project = Project.open(request.dir);
+        project.config().notes().forEach(host.debug());
+        return project;
+    }
+
+    private ChangeContext context(Request request) {
+        Project project = open(request);
         Increment increment = increment(project, request);
         Target target = Target.resolve(project.config(), request);
         Host run = withCredential(host, request, target.profile());

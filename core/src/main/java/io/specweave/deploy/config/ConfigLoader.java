@@ -3,7 +3,6 @@ package io.specweave.deploy.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.BadInputException;
-import io.specweave.deploy.DeployException;
 import io.specweave.deploy.Input;
 import io.specweave.deploy.Message;
 import io.specweave.deploy.Json;
@@ -54,18 +53,6 @@ public final class ConfigLoader {
             root = Json.mapper().createObjectNode();
         }
         return fromTree(dir, source, root);
-    }
-
-    /**
-     * The {@link SpecweaveConfig#notes() notes} of the config in {@code projectDir}, for a front end's
-     * debug output; none when it does not load, which the operation loading it reports as its error.
-     */
-    public static List<String> debugNotes(Path projectDir) {
-        try {
-            return load(projectDir).notes();
-        } catch (DeployException e) {
-            return List.of();
-        }
     }
 
     /** Where this tool binds environments to profiles (its own key; SpecWeave's schema has no {@code deployment}). */

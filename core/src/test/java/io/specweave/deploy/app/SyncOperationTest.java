@@ -70,6 +70,24 @@ class SyncOperationTest {
     }
 
     @Test
+    void howTheConfigWasReadGoesToTheDebugOutputOnceAndOnlyThere() {
+        project.config("""
+                {"sync": {"profiles": {"local-qa": {"provider": "local", "environment": "qa"},
+                  "half-done": {"provider": "gitlab", "environment": "perf"}}}}
+                """);
+        List<String> debug = new ArrayList<>();
+        Operations operations = new Operations(run.host().withDebug(debug::add));
+
+        operations.sync(request("local-qa", "c1", "r1"));
+        run.operations().sync(request("local-qa", "c2", "r2"));
+
+        assertThat(debug).hasSize(2).anySatisfy(line -> assertThat(line)
+                .startsWith("sync.profiles.local-qa: provider \"local\" is read for compatibility"))
+                .anySatisfy(line -> assertThat(line).startsWith("sync.profiles.half-done: ignored unless a command "
+                        + "uses it"));
+    }
+
+    @Test
     void rerunOfTheSameDeploymentChangesNothing() {
         sync("local-dev", "c1", "r1");
         String first = project.read(METADATA);

@@ -109,7 +109,7 @@ public final class TestOperations {
 
     public Host host() {
         CiContext facts = ci;
-        return new Host(env, clock, trackers, sleeper, progress, stop, (variables, dir) -> facts);
+        return new Host(env, clock, trackers, sleeper, progress, stop, (variables, dir) -> facts, null);
     }
 
     public MutableClock clock() {

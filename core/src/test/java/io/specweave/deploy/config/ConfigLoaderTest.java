@@ -78,20 +78,6 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void debugNotesAreTheLenientReadingsAndNoneForAConfigThatDoesNotLoad() {
-        TestProject project = TestProject.in(dir.resolve("lenient")).config("""
-                {"sync": {"profiles": {"github-qa": {"provider": "github", "environment": 42}}}}
-                """);
-        TestProject broken = TestProject.in(dir.resolve("broken")).config("{\"sync\": ");
-
-        assertThat(ConfigLoader.debugNotes(project.dir())).isEqualTo(ConfigLoader.load(project.dir()).notes())
-                .anySatisfy(n -> assertThat(n).startsWith("sync.profiles.github-qa: ignored"));
-        assertThatThrownBy(() -> ConfigLoader.load(broken.dir())).isInstanceOf(BadInputException.class);
-        assertThat(ConfigLoader.debugNotes(broken.dir())).isEmpty();
-        assertThat(ConfigLoader.debugNotes(dir.resolve("no-project"))).isEmpty();
-    }
-
-    @Test
     void wrongTypeNamesFilePathAndExpectationWhenTheProfileIsUsed() {
         TestProject project = TestProject.in(dir).config("""
                 {"sync": {"profiles": {"github-qa": {"provider": "github", "environment": 42}}}}

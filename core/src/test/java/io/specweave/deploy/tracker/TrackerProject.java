@@ -84,7 +84,7 @@ public final class TrackerProject {
         }
         CiContext ci = new CiContext("none", null, null, null, null, null, REPOSITORY);
         Host host = new Host(java.util.Map.of(), Clock.fixed(at, ZoneOffset.UTC), c -> trackers.apply(credentials),
-                d -> { }, null, null, (env, project) -> ci);
+                d -> { }, null, null, (env, project) -> ci, null);
         ChangeOutcome<?> outcome = new Operations(host).sync(Request.builder(dir).increment("0018").profile(profile)
                 .commit(commit).branch("main").deployedBy("ci-bot").runUrl("https://ci.example.com/runs/" + run)
                 .issueKeys(issueKeys).healthCheck(false).build());

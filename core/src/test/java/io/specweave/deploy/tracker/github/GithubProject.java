@@ -141,7 +141,7 @@ final class GithubProject {
     ChangeOutcome<?> sync(String profile, String commit, int run, Request.Outcome outcome) {
         CiContext ci = new CiContext("github-actions", commit, "main", null, "octocat",
                 "https://github.example/acme/shop/actions/runs/" + run, "https://github.example/acme/shop");
-        Host host = new Host(env, Clock.systemUTC(), c -> trackers(), d -> { }, null, null, (e, d) -> ci);
+        Host host = new Host(env, Clock.systemUTC(), c -> trackers(), d -> { }, null, null, (e, d) -> ci, null);
         ChangeOutcome<?> done = new Operations(host).sync(Request.builder(dir).increment("0018").profile(profile)
                 .outcome(outcome).healthCheck(false).build());
         if (done.result() == ChangeOutcome.Result.RECORDED_TRACKER_FAILED) {
@@ -155,7 +155,7 @@ final class GithubProject {
     ChangeOutcome<?> deployChecked(String commit, int run, String url) {
         CiContext ci = new CiContext("github-actions", commit, "main", null, "octocat",
                 "https://github.example/acme/shop/actions/runs/" + run, "https://github.example/acme/shop");
-        Host host = new Host(env, Clock.systemUTC(), c -> trackers(), d -> { }, null, null, (e, d) -> ci);
+        Host host = new Host(env, Clock.systemUTC(), c -> trackers(), d -> { }, null, null, (e, d) -> ci, null);
         return new Operations(host).sync(Request.builder(dir).increment("0018").profile("github-qa")
                 .deploymentUrl(url).build());
     }

@@ -56,7 +56,7 @@ class GithubWaitProgressTest {
         CiContext ci = new CiContext("github-actions", GithubProject.sha(1), "main", null, "octocat",
                 "https://github.example/acme/shop/actions/runs/1", "https://github.example/acme/shop");
         Host host = new Host(project.env, Clock.fixed(NOW, ZoneOffset.UTC), TrackerFactory::standard, waits::add,
-                new ProgressLines(lines::add, true), null, (e, d) -> ci);
+                new ProgressLines(lines::add, true), null, (e, d) -> ci, null);
         new Operations(host).sync(Request.builder(dir).increment("0018").profile("github-qa").healthCheck(false).build());
     }
 

@@ -89,7 +89,7 @@ class PipelineAcrossJobsTest {
 
     private Operations operations(CiContext ci) {
         return new Operations(new Host(seed.env, Clock.systemUTC(), credentials -> seed.trackers(), d -> { }, null,
-                null, (env, dir) -> ci));
+                null, (env, dir) -> ci, null));
     }
 
     private ChangeOutcome<?> sync(Path job, String profile, String commit, int run) {
