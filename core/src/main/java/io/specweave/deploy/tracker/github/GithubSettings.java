@@ -66,8 +66,8 @@ public record GithubSettings(String owner, String repo, String apiUrl, List<Stri
     private static String checkApiUrl(String value, String field) {
         URI uri = Urls.baseUrl(value, field, "the GitHub REST API URL such as \"https://github.example.com/api/v3\"");
         if (uri.getScheme().equalsIgnoreCase("http") && !Urls.isLoopback(uri.getHost())) {
-            throw new BadInputException(field + ": \"" + value + "\" uses plain http; the token would travel unencrypted. "
-                    + "Use https:// (plain http is accepted for loopback addresses only)");
+            throw new BadInputException(field + ": " + Urls.display(uri) + " uses plain http; the token would travel "
+                    + "unencrypted. Use https:// (plain http is accepted for loopback addresses only)");
         }
         return uri.toString();
     }

@@ -32,8 +32,10 @@ class GithubSettingsTest {
                 .isEqualTo("https://github.example.com/api/v3");
         assertThat(settings(Map.of("GITHUB_API_URL", "http://127.0.0.1:8080/")).apiUrl())
                 .isEqualTo("http://127.0.0.1:8080");
-        assertThatThrownBy(() -> settings(Map.of("GITHUB_API_URL", "http://127.example.com/api/v3")))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("uses plain http");
+        assertThatThrownBy(() -> settings(Map.of("GITHUB_API_URL", "http://127.example.com/api/v3?token=s3cret")))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("GITHUB_API_URL: http://127.example.com/api/v3?… uses plain http; the token would travel "
+                        + "unencrypted. Use https:// (plain http is accepted for loopback addresses only)");
     }
 
     @Test
