@@ -9,7 +9,6 @@ import io.specweave.deploy.ci.CiContext;
 import io.specweave.deploy.config.HealthCheckSettings;
 import io.specweave.deploy.config.SlotSettings;
 import io.specweave.deploy.config.SyncProfile;
-import io.specweave.deploy.http.Urls;
 import io.specweave.deploy.increment.Deployments;
 import io.specweave.deploy.increment.MetadataDocument;
 import io.specweave.deploy.model.DeploymentRecord;
@@ -64,10 +63,8 @@ final class SlotChanges {
         String slotName = context.target().slot();
         CiContext facts = context.facts();
         String commit = RolloutRecords.requireCommit(facts);
+        // Both were checked where they were read: the request's by Request, the config's by SlotSettings.
         String url = context.request().deploymentUrl != null ? context.request().deploymentUrl : settings.url(slotName);
-        if (url != null) {
-            Urls.join(url, "");
-        }
         String now = context.now();
         Slot slot = new Slot(context.increment().id(), commit, facts.branch(), facts.tag(), url, now, facts.actor(),
                 facts.runUrl(), null, null);

@@ -57,7 +57,8 @@ public record SlotSettings(List<String> names, Map<String, String> urls, String 
                 throw new BadInputException(where + "." + name + ".url: expected an absolute http(s) URL");
             }
             if (url != null) {
-                Urls.join(url, "");
+                // Recorded with the slot's deployment and health-checked: a password would leak into both.
+                Urls.withoutUserInfo(url, where + "." + name + ".url", ConfigLoader.RECORDED);
                 urls.put(name, url);
             }
             names.add(name);

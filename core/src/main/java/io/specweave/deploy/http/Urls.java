@@ -21,18 +21,6 @@ public final class Urls {
     private Urls() {
     }
 
-    /** {@code baseUrl} + {@code path} as an absolute http(s) URI, or bad input saying what was expected. */
-    public static URI join(String baseUrl, String path) {
-        return join(baseUrl, path, "health check URL");
-    }
-
-    /** As {@link #join(String, String)}, naming {@code setting} in the message. */
-    public static URI join(String baseUrl, String path, String setting) {
-        String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        String suffix = path.isEmpty() || path.startsWith("/") ? path : "/" + path;
-        return httpUrl(base + suffix, setting);
-    }
-
     /** {@code text} as an absolute http(s) URL; anything else is bad input naming {@code setting}. */
     public static URI httpUrl(String text, Object setting) {
         return httpUrl(text, setting, ABSOLUTE);

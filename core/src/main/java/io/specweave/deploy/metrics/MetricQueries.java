@@ -58,7 +58,8 @@ public record MetricQueries(String prometheusUrl, String window, Map<String, Str
         }
         String url = text(node, "prometheusUrl", where);
         if (url != null) {
-            Urls.join(url, "", where + ".prometheusUrl");
+            // User info is allowed here: it is Prometheus' basic authentication, and never shown.
+            Urls.httpUrl(url, where + ".prometheusUrl");
         }
         String selector = text(node, "selector", where);
         String window = text(node, "window", where);
