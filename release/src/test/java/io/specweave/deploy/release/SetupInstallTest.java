@@ -157,6 +157,24 @@ class SetupInstallTest {
     }
 
     @Test
+    void theLauncherStartsFromAClassDataArchiveWrittenForTheRunnersJavaAndTheInstalledJar() throws IOException {
+        releases.publish("1.4.0", release("1.4.0"));
+
+        install("1.4.0");
+
+        Path lib = toolCache.resolve("specweave-deploy/1.4.0/lib");
+        assertThat(lib.resolve("specweave-deploy.jsa")).isNotEmptyFile();
+        assertThat(Files.readString(lib.resolveSibling("bin/specweave-deploy")))
+                .contains("-XX:SharedArchiveFile=$lib/specweave-deploy.jsa -Xshare:auto");
+        // -Xshare:on refuses to start unless the archive maps: it is this Java's and names this jar.
+        Shell.Run run = runner.env("SPECWEAVE_DEPLOY_JAVA_OPTS", "-Xshare:on")
+                .run(lib.resolveSibling("bin/specweave-deploy").toString(), "status", "0018");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("ran status 0018\n");
+        assertThat(temp.resolve("runner-temp")).isEmptyDirectory();
+    }
+
+    @Test
     void onWindowsItAddsACmdLauncherForCmdAndPowershellSteps() throws IOException {
         releases.publish("1.4.0", release("1.4.0"));
 
@@ -168,6 +186,7 @@ class SetupInstallTest {
         assertThat(launcher).contains("@echo off\r\n", "-jar \"%~dp0..\\lib\\specweave-deploy.jar\" %*",
                 "%JAVA_HOME%\\bin\\java.exe", "exit /b %ERRORLEVEL%");
         assertThat(launcher.replace("\r\n", "")).doesNotContain("\n");
+        assertThat(toolCache.resolve("specweave-deploy/1.4.0/lib/specweave-deploy.jsa")).doesNotExist();
     }
 
     @Test
