@@ -261,7 +261,8 @@ public final class Trees {
         return null;
     }
 
-    private static Boolean bool(JsonNode value) {
+    /** {@code value} as true or false, or text that says so in any case; else (and for null) null. */
+    public static Boolean bool(JsonNode value) {
         if (value != null && value.isBoolean()) {
             return value.booleanValue();
         }

@@ -7,6 +7,7 @@ import io.specweave.deploy.Input;
 import io.specweave.deploy.Message;
 import io.specweave.deploy.Json;
 import io.specweave.deploy.JsonInput;
+import io.specweave.deploy.Trees;
 import io.specweave.deploy.http.Urls;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -330,14 +331,11 @@ public final class ConfigLoader {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return null;
         }
-        if (node.isBoolean()) {
-            return node.asBoolean();
+        Boolean value = Trees.bool(node);
+        if (value == null) {
+            throw new BadInputException(where + ": expected true or false, got " + describe(node));
         }
-        if (node.isTextual() && (node.asText().strip().equalsIgnoreCase("true")
-                || node.asText().strip().equalsIgnoreCase("false"))) {
-            return node.asText().strip().equalsIgnoreCase("true");
-        }
-        throw new BadInputException(where + ": expected true or false, got " + describe(node));
+        return value;
     }
 
     /** "42", "an object", "an array", "nothing": how a message names a value it did not expect. */
