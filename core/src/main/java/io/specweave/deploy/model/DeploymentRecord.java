@@ -10,9 +10,11 @@ import static io.specweave.deploy.Trees.text;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.Json;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -118,8 +120,8 @@ public record DeploymentRecord(
 
     /** The entries of an array; anything else is no approvals. */
     private static List<Approval> approvals(JsonNode value) {
-        List<Approval> approvals = new java.util.ArrayList<>();
-        if (value instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
+        List<Approval> approvals = new ArrayList<>();
+        if (value instanceof ArrayNode array) {
             array.forEach(entry -> approvals.add(Approval.from(entry.deepCopy())));
         }
         return approvals;
@@ -151,7 +153,7 @@ public record DeploymentRecord(
         put(n, "coverage", coverage);
         put(n, "loadTestResults", loadTestResults == null ? null : loadTestResults.toNode());
         if (!approvals.isEmpty()) {
-            var array = n.putArray("approvals");
+            ArrayNode array = n.putArray("approvals");
             approvals.forEach(a -> array.add(a.toNode()));
         }
         put(n, "metrics", metrics == null ? null : metrics.deepCopy());

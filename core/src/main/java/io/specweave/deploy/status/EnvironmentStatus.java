@@ -93,7 +93,6 @@ public record EnvironmentStatus(
         return node;
     }
 
-
     /** The tracking item as people write it: {@code #57} for a GitHub issue, else the key or id. */
     @JsonIgnore
     public String trackingLabel() {

@@ -57,7 +57,7 @@ public record PipelineStatus(
             stages.forEach(stage -> all.add(Trees.toNode(stage)));
         }
         if (dora != null) {
-            node.set("dora", Json.mapper().valueToTree(dora));
+            node.set("dora", dora.toNode());
         }
         return node;
     }
