@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Redactor {
 
-    private final List<String> values = new ArrayList<>();
+    /** Longest first, replaced whole by {@link #add}: a redaction in progress keeps the list it read. */
+    private volatile List<String> values = List.of();
     private final String mask;
 
     public Redactor() {
@@ -30,10 +31,15 @@ public final class Redactor {
         return this;
     }
 
-    public Redactor add(String value) {
+    public synchronized Redactor add(String value) {
         if (value != null && value.length() >= 4 && !values.contains(value)) {
-            values.add(value);
-            values.add(Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)));
+            List<String> more = new ArrayList<>(values);
+            more.add(value);
+            more.add(Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)));
+            // Longest first: a secret's encoding can contain another's (Base64 of "email:token" ends
+            // with the Base64 of "token" when the email's length is a multiple of three).
+            more.sort((a, b) -> Integer.compare(b.length(), a.length()));
+            values = List.copyOf(more);
         }
         return this;
     }
@@ -44,11 +50,7 @@ public final class Redactor {
             return null;
         }
         String result = text;
-        // Longest first: a secret's encoding can contain another's (Base64 of "email:token" ends with
-        // the Base64 of "token" when the email's length is a multiple of three).
-        List<String> ordered = new ArrayList<>(values);
-        ordered.sort((a, b) -> Integer.compare(b.length(), a.length()));
-        for (String value : ordered) {
+        for (String value : values) {
             result = result.replace(value, mask);
         }
         return result;

@@ -56,6 +56,8 @@ final class OperationCallable extends MasterToSlaveFileCallable<OperationCallabl
     private final StepCredential credential;
     private final StepCredential gitCredential;
     private final TaskListener listener;
+    /** Built once, where the callable runs: it travels without it. */
+    private transient Redactor redactor;
 
     /**
      * @param command        {@link Command#SYNC} or {@link Command#STATUS}
@@ -157,8 +159,11 @@ final class OperationCallable extends MasterToSlaveFileCallable<OperationCallabl
     }
 
     /** {@code text} without the credentials' secrets, as core redacts them (also their Base64 form). */
-    private String redact(String text) {
-        return new Redactor().add(credential == null ? null : credential.secret())
-                .add(gitCredential == null ? null : gitCredential.secret()).redact(text);
+    private synchronized String redact(String text) {
+        if (redactor == null) {
+            redactor = new Redactor().add(credential == null ? null : credential.secret())
+                    .add(gitCredential == null ? null : gitCredential.secret());
+        }
+        return redactor.redact(text);
     }
 }
