@@ -277,6 +277,8 @@ class GitHubActionMainTest {
         assertThat(quiet.stdout()).doesNotContain("half-done");
         assertThat(debug.exitCode()).as(debug.stdout()).isZero();
         assertThat(debug.stdout()).contains("::debug::sync.profiles.half-done: ignored unless a command uses it: ");
+        // The step runs the sync, then reads the pipeline after it: the notes are told once.
+        assertThat(debug.stdout().split("half-done: ignored", -1)).hasSize(2);
     }
 
     private static Map<String, String> withRunnerDebug(ActionWorkspace ws) {

@@ -15,10 +15,13 @@ import io.specweave.deploy.metrics.CanaryReport;
 import io.specweave.deploy.metrics.MonitorReport;
 import io.specweave.deploy.model.Approval;
 import io.specweave.deploy.model.FlagChange;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The operations of SpecWeave Deploy, one entry each, for every front end: the CLI, the GitHub
@@ -37,6 +40,8 @@ public final class Operations {
     public static final String DEFAULT_WINDOW = DoraService.DEFAULT_WINDOW;
 
     private final Host host;
+    /** The projects whose config notes the debug output has had (a front end may run two operations). */
+    private final Set<Path> toldNotes = ConcurrentHashMap.newKeySet();
 
     public Operations(Host host) {
         this.host = host;
@@ -329,10 +334,12 @@ public final class Operations {
         return project.increments().resolve(request.increment, branch, project.config().branchPrefix());
     }
 
-    /** The request's project, saying how its config was read to the user's debug output. */
+    /** The request's project, saying how its config was read to the user's debug output, once. */
     private Project open(Request request) {
         Project project = Project.open(request.dir);
-        project.config().notes().forEach(host.debug());
+        if (toldNotes.add(project.dir())) {
+            project.config().notes().forEach(host.debug());
+        }
         return project;
     }
 

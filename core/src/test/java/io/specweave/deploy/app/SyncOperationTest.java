@@ -79,6 +79,8 @@ class SyncOperationTest {
         Operations operations = new Operations(run.host().withDebug(debug::add));
 
         operations.sync(request("local-qa", "c1", "r1"));
+        // A front end that shows the pipeline after a change runs a second operation: no second telling.
+        operations.status(TestOperations.request(dir).build());
         run.operations().sync(request("local-qa", "c2", "r2"));
 
         assertThat(debug).hasSize(2).anySatisfy(line -> assertThat(line)
