@@ -54,7 +54,8 @@ abstract class OperationCommand implements Callable<Integer> {
     Operations operations(Progress progress, StopSignal stop) {
         Consumer<String> err = CliRuntime.lines(runtime().err());
         boolean debug = ((SpecweaveDeploy) spec.root().userObject()).debug;
-        return new Operations(runtime().host(progress, stop).withDebug(debug ? line -> err.accept("debug: " + line) : null));
+        return new Operations(runtime().host(progress, stop)
+                .withDebug(debug ? line -> err.accept("debug: " + line) : null));
     }
 
     /** A request for the project folder with every {@link RequestOptions} mixin of the command applied. */
