@@ -11,7 +11,6 @@ import io.specweave.deploy.app.Operations;
 import io.specweave.deploy.app.Request;
 import io.specweave.deploy.app.StopSignal;
 import io.specweave.deploy.app.TrackerFactory;
-import io.specweave.deploy.app.WorkspaceOwnership;
 import io.specweave.deploy.config.Credentials;
 import io.specweave.deploy.report.CiRendering;
 import io.specweave.deploy.report.MarkdownStatusRenderer;
@@ -21,7 +20,6 @@ import java.io.StringWriter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,15 +70,13 @@ public final class GitHubActionMain {
     }
 
     int run() {
-        Instant started = Instant.now();
         ActionInput.ALL.stream().filter(ActionInput::secret).forEach(i -> commands.mask(i.read(env)));
         // A self-hosted runner's proxy password never shows in the log, whatever prints it.
         Host.proxySecrets(env).forEach(commands::mask);
-        Path projectDir = null;
         StopSignal stop = StopSignal.onShutdown();
         try {
             ActionInput.Values values = ActionInput.parse(env);
-            projectDir = projectDir(values.workingDirectory);
+            Path projectDir = projectDir(values.workingDirectory);
             Map<String, String> coreEnv = new HashMap<>(env);
             coreEnv.putAll(values.credentials);
             // Progress as plain log lines: a CI log shows every \r as a new line.
@@ -103,9 +99,6 @@ public final class GitHubActionMain {
             return DeployException.exitCodeOf(e);
         } finally {
             stop.done();
-            if (projectDir != null) {
-                WorkspaceOwnership.matchProject(projectDir, started);
-            }
         }
     }
 

@@ -1,11 +1,7 @@
 package io.specweave.deploy.image;
 
 import io.specweave.deploy.action.GitHubActionMain;
-import io.specweave.deploy.app.WorkspaceOwnership;
-import io.specweave.deploy.cli.CliRuntime;
 import io.specweave.deploy.cli.SpecweaveDeploy;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -41,18 +37,11 @@ public final class ImageMain {
     }
 
     public static void main(String[] args) {
+        // Run as root on a project that belongs to someone else, core gives what it writes the project's owner.
         if (frontEnd(System.getenv(), List.of(args)) == FrontEnd.ACTION) {
             GitHubActionMain.main(args);
-            return;
+        } else {
+            SpecweaveDeploy.main(args);
         }
-        Instant started = Instant.now();
-        int code = SpecweaveDeploy.run(CliRuntime.system(), args);
-        // The container runs as root, a mounted project belongs to someone else: what the command
-        // wrote there gets the project's owner, as the Action does for the runner's workspace.
-        Path project = SpecweaveDeploy.projectDir(args);
-        if (project != null) {
-            WorkspaceOwnership.matchProject(project, started);
-        }
-        System.exit(code);
     }
 }

@@ -2,7 +2,6 @@ package io.specweave.deploy.cli;
 
 import io.specweave.deploy.DeployException;
 import io.specweave.deploy.app.Host;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -81,20 +80,6 @@ public final class SpecweaveDeploy {
         runtime.out().flush();
         runtime.err().flush();
         return code;
-    }
-
-    /**
-     * The project folder a command line names ({@code -C}/{@code --dir}, else the current folder), read
-     * as {@link #run} reads it; null when the line does not parse or its command has no project folder.
-     */
-    public static Path projectDir(String... args) {
-        try {
-            CommandLine.ParseResult command = commandLine(new SpecweaveDeploy(null), args).parseArgs(args).subcommand();
-            return command != null && command.commandSpec().userObject() instanceof OperationCommand operation
-                    ? operation.dir.toAbsolutePath().normalize() : null;
-        } catch (CommandLine.ParameterException e) {
-            return null;
-        }
     }
 
     /** The command line of {@code root} with the command {@code args} name registered, or all when none. */

@@ -31,20 +31,6 @@ class CliTest {
     }
 
     @Test
-    void theProjectFolderIsWhereTheDirOptionSaysAsTheCommandLineReadsIt() {
-        Path here = Path.of("").toAbsolutePath();
-        assertThat(SpecweaveDeploy.projectDir("status")).isEqualTo(here);
-        assertThat(SpecweaveDeploy.projectDir("status", "--dir", "/srv/app")).isEqualTo(Path.of("/srv/app"));
-        assertThat(SpecweaveDeploy.projectDir("sync", "-C", "sub", "qa")).isEqualTo(here.resolve("sub"));
-        assertThat(SpecweaveDeploy.projectDir("status", "--dir=/p")).isEqualTo(Path.of("/p"));
-        assertThat(SpecweaveDeploy.projectDir("status", "-C/q")).isEqualTo(Path.of("/q"));
-        assertThat(SpecweaveDeploy.projectDir("status", "--", "-C")).isEqualTo(here);
-        // A line the CLI refuses has written nothing, and completion has no project.
-        assertThat(SpecweaveDeploy.projectDir("--dir=/p", "status")).isNull();
-        assertThat(SpecweaveDeploy.projectDir("completion")).isNull();
-    }
-
-    @Test
     void anUnexpectedErrorExitsOneNamedAsOursAndShowsItsStackTraceOnlyWithDebug() {
         for (boolean debug : new boolean[] {false, true}) {
             java.io.StringWriter err = new java.io.StringWriter();

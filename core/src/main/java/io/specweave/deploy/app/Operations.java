@@ -16,12 +16,14 @@ import io.specweave.deploy.metrics.MonitorReport;
 import io.specweave.deploy.model.Approval;
 import io.specweave.deploy.model.FlagChange;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The operations of SpecWeave Deploy, one entry each, for every front end: the CLI, the GitHub
@@ -56,6 +58,10 @@ public final class Operations {
      * tracking item; a finished deployment to {@code ENV-SLOT} is a deployment to that slot.
      */
     public ChangeOutcome<?> sync(Request request) {
+        return written(request, () -> recordSync(request));
+    }
+
+    private ChangeOutcome<?> recordSync(Request request) {
         ChangeContext context = context(request);
         if (context.target().slot() != null) {
             if (request.outcome != Request.Outcome.DEPLOYED) {
@@ -74,6 +80,10 @@ public final class Operations {
      * deployment), to a blue-green slot, or as a canary step.
      */
     public ChangeOutcome<?> deploy(Request request) {
+        return written(request, () -> recordDeploy(request));
+    }
+
+    private ChangeOutcome<?> recordDeploy(Request request) {
         if (request.allEnvironments) {
             throw new BadInputException(Message.of(Input.ALL_ENVIRONMENTS, " deploys to every environment at once; "
                     + "ask for it as such"));
@@ -104,6 +114,10 @@ public final class Operations {
      * one; the first environment that does not end {@code RECORDED} stops the run.
      */
     public AllEnvironmentsOutcome deployAll(Request request) {
+        return written(request, () -> recordEveryEnvironment(request));
+    }
+
+    private AllEnvironmentsOutcome recordEveryEnvironment(Request request) {
         if (request.environment != null || request.profile != null || request.slot != null
                 || request.canaryWeight != null || request.deploymentUrl != null) {
             throw new BadInputException(Message.of(Input.ALL_ENVIRONMENTS, " records every environment of the "
@@ -168,11 +182,15 @@ public final class Operations {
 
     /** Makes the idle blue-green slot (or the one named) live, after checking its health. */
     public ChangeOutcome<SlotDetail> swap(Request request) {
-        return EnvironmentChanges.apply(context(request), SlotChanges.swap());
+        return written(request, () -> EnvironmentChanges.apply(context(request), SlotChanges.swap()));
     }
 
     /** Puts back what ran before; with {@code canary}, abandons the running canary instead. */
     public ChangeOutcome<?> rollback(Request request) {
+        return written(request, () -> recordRollback(request));
+    }
+
+    private ChangeOutcome<?> recordRollback(Request request) {
         ChangeContext context = context(request);
         if (request.canary) {
             context.target().requireEnvironmentOnly("rollback", "a canary shares the environment's traffic");
@@ -184,21 +202,25 @@ public final class Operations {
 
     /** Re-checks a recorded deployment's (or slot's) health and records it. */
     public ChangeOutcome<Void> health(Request request) {
-        return EnvironmentChanges.apply(context(request), new HealthChange());
+        return written(request, () -> EnvironmentChanges.apply(context(request), new HealthChange()));
     }
 
     /** Runs a test suite against the environment (or slot) and records what it found. */
     public ChangeOutcome<SuiteDetail> test(Request request) {
-        return EnvironmentChanges.apply(context(request), new SuiteChange());
+        return written(request, () -> EnvironmentChanges.apply(context(request), new SuiteChange()));
     }
 
     /** Records an approval, a change request or metrics for the environment's next (or current) deployment. */
     public ChangeOutcome<Approval> approve(Request request) {
-        return EnvironmentChanges.apply(context(request), new ApprovalChange());
+        return written(request, () -> EnvironmentChanges.apply(context(request), new ApprovalChange()));
     }
 
     /** Watches the environment's health and metrics, or with {@code canary} compares the canary with stable. */
     public ChangeOutcome<?> monitor(Request request) {
+        return written(request, () -> recordMonitor(request));
+    }
+
+    private ChangeOutcome<?> recordMonitor(Request request) {
         ChangeContext context = context(request);
         if (request.canary) {
             ChangeOutcome<CanaryReport> outcome = EnvironmentChanges.apply(context, MonitorChanges.canary());
@@ -215,6 +237,10 @@ public final class Operations {
 
     /** Sets, lists or exports feature flags; a change named with an increment is recorded in its history. */
     public FlagOutcome featureFlag(Request request) {
+        return written(request, () -> changeFlag(request));
+    }
+
+    private FlagOutcome changeFlag(Request request) {
         if (request.flagAction == null) {
             throw new BadInputException(Message.of("no flag action given: ", Input.FLAG_ACTION,
                     " is enable, disable, list or export"));
@@ -281,6 +307,10 @@ public final class Operations {
      * tracking item first and merged into {@code metadata.json}.
      */
     public StatusOutcome status(Request request) {
+        return request.refresh ? written(request, () -> readStatus(request)) : readStatus(request);
+    }
+
+    private StatusOutcome readStatus(Request request) {
         Project project = open(request);
         StatusService status = new StatusService(project);
         Increment increment = increment(project, request);
@@ -316,6 +346,21 @@ public final class Operations {
     /** DORA's four keys over the production deployments of every increment in the window. */
     public DoraReport dora(Request request) {
         return new DoraService(open(request), host.clock()).report(request.window);
+    }
+
+    /**
+     * Runs an operation that may write; what it wrote in the project (records, locks, a commit-back's
+     * {@code .git} objects) then gets the owner of the project's {@code .specweave}, also when it
+     * failed: a container or a {@code sudo} run writes as root into a folder that belongs to someone else.
+     */
+    private <T> T written(Request request, Supplier<T> operation) {
+        // The file system's clock, not the host's: it is the files' change times that are compared.
+        Instant started = Instant.now();
+        try {
+            return operation.get();
+        } finally {
+            WorkspaceOwnership.matchProject(request.dir == null ? Path.of(".") : request.dir, started);
+        }
     }
 
     /**

@@ -15,8 +15,9 @@ import java.util.Collection;
  * A container step runs as root, but the workspace belongs to the runner's user: files written
  * there as root break later steps ({@code git clean}, the next checkout) and self-hosted runners.
  * This gives what was written since a given time the owner (uid and gid) of a reference folder,
- * normally {@code .specweave}. Only on file systems with Unix attributes, and only where the
- * process may change owners; elsewhere it does nothing.
+ * normally {@code .specweave}. {@link Operations} does so after every operation that may write,
+ * whichever front end runs it. Only on file systems with Unix attributes, and only where the
+ * process runs as another user than the folder's owner and may change owners; elsewhere it does nothing.
  */
 public final class WorkspaceOwnership {
 
@@ -29,7 +30,7 @@ public final class WorkspaceOwnership {
      */
     public static int matchProject(Path projectDir, Instant since) {
         Path specweave = projectDir.resolve(".specweave");
-        if (!Files.isDirectory(specweave)) {
+        if (!Files.isDirectory(specweave) || !writesAsAnotherUser(specweave)) {
             return 0;
         }
         java.util.List<Path> roots = new java.util.ArrayList<>(java.util.List.of(specweave));
@@ -40,6 +41,22 @@ public final class WorkspaceOwnership {
             }
         }
         return match(specweave, roots, since);
+    }
+
+    /**
+     * Whether this process writes files with another owner than {@code reference}'s: the common case,
+     * a user's own project, costs two attribute reads and no walk. The process's user is that of
+     * {@code /proc/self} (Linux); without it, only a process running as root is taken to differ.
+     */
+    static boolean writesAsAnotherUser(Path reference) {
+        try {
+            Object owner = Files.getAttribute(reference, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+            Path self = Path.of("/proc/self");
+            return Files.exists(self) ? !owner.equals(Files.getAttribute(self, "unix:uid"))
+                    : "root".equals(System.getProperty("user.name"));
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /**

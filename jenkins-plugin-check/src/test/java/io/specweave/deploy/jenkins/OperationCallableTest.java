@@ -111,6 +111,28 @@ class OperationCallableTest {
     }
 
     @Test
+    void anAgentRunningAsRootLeavesWhatItWroteToTheWorkspacesOwner() throws Exception {
+        Demo.copyTo(project);
+        Path probe = Files.createTempFile(project, "uid", "");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Integer.valueOf(0).equals(Files.getAttribute(probe, "unix:uid")),
+                "changing owners needs root, as an agent container's user may be");
+        Files.delete(probe);
+        try (java.util.stream.Stream<Path> all = Files.walk(project)) {
+            for (Path p : all.toList()) {
+                Files.setAttribute(p, "unix:uid", 1000, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            }
+        }
+
+        Steps.sync("local-qa").callable(JENKINS_RUN, null, null, log).invoke(project.toFile(), null);
+
+        assertThat(Demo.deployment(project, "qa").path("status").asText()).isEqualTo("deployed");
+        try (java.util.stream.Stream<Path> all = Files.walk(project.resolve(".specweave"))) {
+            assertThat(all.toList()).allSatisfy(p -> assertThat(Files.getAttribute(p, "unix:uid",
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS)).as(p.toString()).isEqualTo(1000));
+        }
+    }
+
+    @Test
     void aDryRunWritesNothing() throws Exception {
         Demo.copyTo(project);
         String before = Demo.metadata(project, Demo.INCREMENT).toString();
