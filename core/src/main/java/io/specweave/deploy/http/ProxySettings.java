@@ -3,6 +3,7 @@ package io.specweave.deploy.http;
 import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.Redactor;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.ProxySelector;
@@ -23,7 +24,8 @@ import java.util.Optional;
  * {@code https_proxy}/{@code HTTPS_PROXY} for https URLs, {@code http_proxy}/{@code HTTP_PROXY} for
  * http URLs (the lower-case name wins when both are set), {@code no_proxy}/{@code NO_PROXY} a comma
  * list of hosts that go direct ({@code example.com} and {@code .example.com} match the domain and
- * its subdomains, {@code host:port} only that port, {@code *} everything). Loopback destinations
+ * its subdomains, {@code host:port} only that port, {@code 10.0.0.0/8} or {@code fd00::/8} the
+ * addresses of that range when the URL names an address, {@code *} everything). Loopback destinations
  * ({@code localhost}, 127.0.0.0/8, ::1) always go direct: a proxy cannot reach this machine's
  * loopback. Credentials in a proxy URL ({@code http://user:pass@proxy:3128}) are sent to the proxy
  * only, as {@code Proxy-Authorization: Basic}, and never printed.
@@ -164,6 +166,12 @@ public record ProxySettings(URI http, URI https, List<String> noProxy, String so
             if (entry.equals("*")) {
                 return true;
             }
+            if (entry.indexOf('/') > 0) {
+                if (inRange(host, entry)) {
+                    return true;
+                }
+                continue;
+            }
             String name = entry;
             int entryPort = -1;
             int colon = entry.lastIndexOf(':');
@@ -184,6 +192,34 @@ public record ProxySettings(URI http, URI https, List<String> noProxy, String so
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code host} is an address in the range {@code cidr} ({@code 192.168.0.0/16}) names, as
+     * curl reads such an entry; a host name is never looked up, and an entry that is not a range
+     * matches nothing.
+     */
+    private static boolean inRange(String host, String cidr) {
+        int slash = cidr.indexOf('/');
+        InetAddress address = Urls.ipLiteral(host);
+        InetAddress range = Urls.ipLiteral(cidr.substring(0, slash));
+        String bits = cidr.substring(slash + 1);
+        if (address == null || range == null || !bits.matches("\\d{1,3}")) {
+            return false;
+        }
+        byte[] a = address.getAddress();
+        byte[] r = range.getAddress();
+        int prefix = Integer.parseInt(bits);
+        if (a.length != r.length || prefix > a.length * 8) {
+            return false;
+        }
+        for (int i = 0; i < prefix; i++) {
+            int mask = 0x80 >> (i % 8);
+            if ((a[i / 8] & mask) != (r[i / 8] & mask)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static URI parse(String value, String variable) {

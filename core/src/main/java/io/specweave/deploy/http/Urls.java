@@ -109,14 +109,23 @@ public final class Urls {
         if (h.equals("localhost") || h.endsWith(".localhost")) {
             return true;
         }
-        String literal = h.replace("[", "").replace("]", "");
-        if (!literal.matches("\\d{1,3}(\\.\\d{1,3}){3}") && !literal.contains(":")) {
-            return false;
+        InetAddress address = ipLiteral(h);
+        return address != null && address.isLoopbackAddress();
+    }
+
+    /**
+     * The address {@code host} writes out ({@code 10.0.0.7}, {@code ::1}, {@code [fd00::1]}); null for a
+     * name. Never a DNS lookup: only what already is an address is read as one.
+     */
+    public static InetAddress ipLiteral(String host) {
+        String literal = host.replace("[", "").replace("]", "");
+        if (!literal.matches("\\d{1,3}(\\.\\d{1,3}){3}") && !literal.matches("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*")) {
+            return null;
         }
         try {
-            return InetAddress.getByName(literal).isLoopbackAddress();
+            return InetAddress.getByName(literal);
         } catch (UnknownHostException e) {
-            return false;
+            return null;
         }
     }
 

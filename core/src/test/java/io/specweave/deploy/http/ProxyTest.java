@@ -96,6 +96,21 @@ class ProxyTest {
     }
 
     @Test
+    void aNoProxyRangeSendsTheAddressesInItDirectWithoutLookingUpNames() {
+        ProxySettings settings = ProxySettings.fromEnv(Map.of("HTTPS_PROXY", "http://proxy.example:3128",
+                "NO_PROXY", "10.0.0.0/8, 192.168.4.0/22,fd00::/8,172.16.0.0/99,not-a-range/8"));
+
+        for (String direct : new String[] {"https://10.1.2.3/", "https://10.255.255.255:8443/", "https://192.168.7.9/",
+                "https://[fd12:3456::1]/"}) {
+            assertThat(settings.proxyFor(URI.create(direct))).as(direct).isEmpty();
+        }
+        for (String proxied : new String[] {"https://11.0.0.1/", "https://192.168.8.1/", "https://[fe80::1]/",
+                "https://172.16.0.1/", "https://10.example.com/", "https://jira.corp.example/"}) {
+            assertThat(settings.proxyFor(URI.create(proxied))).as(proxied).isPresent();
+        }
+    }
+
+    @Test
     void loopbackDestinationsAlwaysGoDirect() {
         proxy = TestProxy.open();
         ProxySettings settings = ProxySettings.fromEnv(Map.of("HTTP_PROXY", "http://127.0.0.1:" + proxy.port()));

@@ -29,7 +29,17 @@ class JenkinsProxyTest {
                 .getEncoder().encodeToString("ci bot:p@ss:word".getBytes(StandardCharsets.UTF_8)));
         assertThat(proxy.proxyFor(URI.create("https://jira.corp.example/"))).isEmpty();
         assertThat(proxy.proxyFor(URI.create("https://build.example.com/"))).isEmpty();
-        assertThat(variables.get("NO_PROXY")).isEqualTo(".corp.example,localhost,build.example.com");
+        assertThat(proxy.proxyFor(URI.create("http://192.168.3.4:8080/"))).isEmpty();
+        assertThat(proxy.proxyFor(URI.create("http://192.169.3.4:8080/"))).isPresent();
+        assertThat(variables.get("NO_PROXY")).isEqualTo(".corp.example,localhost,build.example.com,192.168.0.0/16");
+    }
+
+    @Test
+    void jenkinsNoProxyPatternsBecomeNoProxyEntriesWhereTheyHaveOne() {
+        assertThat(JenkinsProxy.noProxy("10.* 10.1.2.* 172.16.* *.svc build-*.example.com 10.*.1.2 jira.corp"))
+                .isEqualTo("10.0.0.0/8,10.1.2.0/24,172.16.0.0/16,.svc,jira.corp");
+        assertThat(JenkinsProxy.noProxy("*")).isEqualTo("*");
+        assertThat(JenkinsProxy.noProxy(null)).isEmpty();
     }
 
     @Test

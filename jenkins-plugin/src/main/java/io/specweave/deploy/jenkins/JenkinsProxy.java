@@ -43,8 +43,9 @@ final class JenkinsProxy {
 
     /**
      * Jenkins' "No Proxy Host" patterns (separated by blanks, commas or |; {@code *} a wildcard) as a
-     * NO_PROXY list: {@code *.example.com} becomes {@code .example.com}, a plain name stays; a
-     * pattern with a wildcard elsewhere ({@code 192.168.*}) has no NO_PROXY form and is left out.
+     * NO_PROXY list: {@code *.example.com} becomes {@code .example.com}, an address prefix
+     * {@code 192.168.*} the range {@code 192.168.0.0/16}, a plain name stays; a pattern with a
+     * wildcard elsewhere ({@code build-*.example.com}) has no NO_PROXY form and is left out.
      */
     static String noProxy(String patterns) {
         if (patterns == null) {
@@ -59,6 +60,11 @@ final class JenkinsProxy {
                 entries.add("*");
             } else if (pattern.startsWith("*.") && pattern.indexOf('*', 1) < 0) {
                 entries.add(pattern.substring(1));
+            } else if (pattern.matches("(\\d{1,3}\\.){1,3}\\*")) {
+                String[] octets = pattern.split("\\.");
+                int known = octets.length - 1;
+                entries.add(String.join(".", java.util.Arrays.copyOf(octets, known)) + ".0".repeat(4 - known)
+                        + "/" + known * 8);
             } else if (pattern.indexOf('*') < 0) {
                 entries.add(pattern);
             }
