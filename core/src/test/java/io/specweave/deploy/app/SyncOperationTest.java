@@ -48,6 +48,18 @@ class SyncOperationTest {
     }
 
     @Test
+    void issueKeysForAProfileThatIsNotJirasAreBadInputBeforeAnythingIsWritten() throws Exception {
+        String before = java.nio.file.Files.readString(dir.resolve(METADATA));
+
+        assertThatThrownBy(() -> run.operations().sync(request("local-qa", "abc", "https://ci/run/1").toBuilder()
+                .issueKeys(List.of("SHOP-7")).build()))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("names Jira issues, but profile \"local-qa\" uses local")
+                .satisfies(e -> assertThat(((BadInputException) e).input()).isEqualTo(io.specweave.deploy.Input.ISSUE_KEYS));
+        assertThat(java.nio.file.Files.readString(dir.resolve(METADATA))).isEqualTo(before);
+    }
+
+    @Test
     void recordsADeploymentWithEverythingTheRunKnows() {
         run.ci(new CiContext("github-actions", "abc", "main", null, "octocat", "https://gh/run/1", null));
         ChangeOutcome<?> result = run.operations().sync(Request.builder(dir).increment("active").environment("qa")

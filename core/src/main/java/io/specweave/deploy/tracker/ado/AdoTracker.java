@@ -77,11 +77,7 @@ public final class AdoTracker implements Tracker {
 
     @Override
     public TrackingRef upsert(TrackingRequest request) {
-        if (!request.issueKeys().isEmpty()) {
-            throw new io.specweave.deploy.BadInputException(io.specweave.deploy.Message.of(
-                    io.specweave.deploy.Input.ISSUE_KEYS, " names Jira issues, but profile \"" + profile.name()
-                            + "\" uses Azure DevOps; leave it out or choose a Jira profile"));
-        }
+        // Issue keys never reach this tracker: the sync refuses them for a profile that is not Jira's.
         AdoSettings settings = AdoSettings.from(profile, credentials);
         return new Sync(settings, new AdoClient(settings, clients.apply(settings.redactor())), request).run();
     }
