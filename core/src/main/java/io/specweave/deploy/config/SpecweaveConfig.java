@@ -145,8 +145,9 @@ public final class SpecweaveConfig {
         }
         if (matches.isEmpty()) {
             throw new BadInputException(Input.ENVIRONMENT, Message.of(Message.arg(Input.ENVIRONMENT, environment),
-                    ": no profile in " + source + " sync.profiles has \"environment\": \"" + environment + "\"; "
-                    + knownEnvironments()));
+                    ": " + source + " has no environment \"" + environment + "\" in " + ConfigLoader.ENVIRONMENTS_PATH
+                    + " (nor a profile in sync.profiles with \"environment\": \"" + environment + "\"); "
+                    + knownEnvironments(environment)));
         }
         throw new BadInputException(Message.of(source + ": sync.profiles: "
                 + matches.size() + " profiles have \"environment\": \"" + environment + "\" ("
@@ -181,7 +182,7 @@ public final class SpecweaveConfig {
             return deployable.get(0);
         }
         throw new BadInputException(Input.PROFILE, Message.of(source + ": no environment chosen: pass ",
-                Input.ENVIRONMENT, " or ", Input.PROFILE, "; " + knownEnvironments()));
+                Input.ENVIRONMENT, " or ", Input.PROFILE, "; " + knownEnvironments("qa")));
     }
 
     /**
@@ -252,9 +253,19 @@ public final class SpecweaveConfig {
         return deployable.isEmpty() ? profileOrder : deployable;
     }
 
-    private String knownEnvironments() {
+    /** What a user can choose from; with none bound yet, how to bind {@code example} to a profile they have. */
+    private String knownEnvironments(String example) {
         List<String> environments = pipeline();
-        return environments.isEmpty() ? knownProfiles() : "environments with a profile: " + String.join(", ", environments);
+        if (!environments.isEmpty()) {
+            return "environments with a profile: " + String.join(", ", environments);
+        }
+        if (profiles.isEmpty()) {
+            return knownProfiles();
+        }
+        List<String> names = knownProfileNames();
+        return "no environment is bound to a profile yet: bind one in " + ConfigLoader.ENVIRONMENTS_PATH + ", e.g. "
+                + "\"deployment\": {\"environments\": {\"" + example + "\": {\"profile\": \"" + names.get(0)
+                + "\"}}} (profiles: " + String.join(", ", names) + ")";
     }
 
     /** Profile name → profile, in config order (for iteration in reports). */

@@ -78,9 +78,9 @@ public record SyncProfile(
     /** The environment, or a bad-input error saying how to add one. */
     public String requireEnvironment() {
         if (environment == null) {
-            throw new BadInputException(source + ": sync.profiles." + name
-                    + ".environment (or " + ConfigLoader.ENVIRONMENTS_PATH + ".<environment>.profile): expected the environment this profile deploys to (e.g. \"qa\"), "
-                    + "but the profile has none; add it to record deployments with this profile");
+            throw new BadInputException(source + ": " + ConfigLoader.ENVIRONMENTS_PATH + ".<environment>.profile: "
+                    + "expected an environment bound to profile \"" + name + "\", but none is; bind the one it "
+                    + "deploys to, e.g. \"deployment\": {\"environments\": {\"qa\": {\"profile\": \"" + name + "\"}}}");
         }
         return environment;
     }

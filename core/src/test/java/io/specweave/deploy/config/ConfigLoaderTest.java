@@ -62,7 +62,8 @@ class ConfigLoaderTest {
         SyncProfile main = config.profile("main");
         assertThat(main.configText("owner")).isEqualTo("o");
         assertThatThrownBy(main::requireEnvironment).isInstanceOf(BadInputException.class)
-                .hasMessageContaining("sync.profiles.main.environment");
+                .hasMessageContaining("deployment.environments.<environment>.profile")
+                .hasMessageContaining("{\"qa\": {\"profile\": \"main\"}}");
         // SpecWeave's default profile is where SpecWeave syncs increments: never a deployment target
         assertThatThrownBy(() -> config.resolveProfile(null, null)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("no environment chosen");
@@ -142,6 +143,27 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> config.resolveProfile("a", "qa")).hasMessageContaining("not \"qa\"");
         assertThatThrownBy(() -> config.resolveProfile("zzz", null)).hasMessageContaining("known profiles: a, b, c");
         assertThatThrownBy(() -> config.resolveProfile(null, "prod")).hasMessageContaining("environments with a profile: dev, qa");
+    }
+
+    @Test
+    void specweavesOwnProfilesWithNoEnvironmentBoundSayHowToBindOne() {
+        // SpecWeave's config as a team has it before adding this tool: profiles, no deployment section.
+        TestProject project = TestProject.in(dir).config("""
+                {"sync": {"defaultProfile": "app", "profiles": {
+                  "app": {"provider": "github", "config": {"owner": "o", "repo": "app"}},
+                  "board": {"provider": "jira", "config": {"domain": "o.atlassian.net", "projectKey": "APP"}}}}}
+                """);
+        SpecweaveConfig config = ConfigLoader.load(project.dir());
+        String binding = "\"deployment\": {\"environments\": {\"qa\": {\"profile\": \"app\"}}}";
+
+        assertThatThrownBy(() -> config.resolveProfile(null, "qa"))
+                .hasMessageContaining("has no environment \"qa\" in deployment.environments")
+                .hasMessageContaining(binding).hasMessageContaining("(profiles: app, board)");
+        assertThatThrownBy(() -> config.resolveProfile(null, null)).hasMessageContaining("no environment chosen")
+                .hasMessageContaining(binding);
+        assertThatThrownBy(() -> config.resolveProfile("app", null).requireEnvironment())
+                .hasMessageContaining("deployment.environments.<environment>.profile: expected an environment bound "
+                        + "to profile \"app\"").hasMessageContaining(binding);
     }
 
     @Test
