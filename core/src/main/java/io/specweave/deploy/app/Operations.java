@@ -237,7 +237,9 @@ public final class Operations {
 
     /** Sets, lists or exports feature flags; a change named with an increment is recorded in its history. */
     public FlagOutcome featureFlag(Request request) {
-        return written(request, () -> changeFlag(request));
+        boolean writes = request.flagAction == Request.FlagAction.ENABLE
+                || request.flagAction == Request.FlagAction.DISABLE;
+        return writes ? written(request, () -> changeFlag(request)) : changeFlag(request);
     }
 
     private FlagOutcome changeFlag(Request request) {
