@@ -5,7 +5,8 @@
 # with -e, --workdir /github/workspace, as root. Checks the exit code, the outputs, the summary and
 # the owner of the written files, commit-back, DORA lead time from git in a workspace owned by
 # another user (and the warning of a shallow clone), and the CLI entry (`docker run IMAGE status`
-# shows the status and writes nothing); then prints the image size and start-to-exit timings.
+# shows the status and writes nothing; a `sync` leaves what it wrote to the project's owner);
+# then prints the image size and start-to-exit timings.
 #
 # Not part of `./mvnw verify` (CI may have no podman/docker). Needs podman (or ENGINE=docker) and
 # network for apt inside the build (--network host). With BUILD_IMAGE/RUNTIME_IMAGE unset it
@@ -214,6 +215,18 @@ grep -q '^Deployment Status: 0002-password-reset' "$work/stdout-one" || fail "cl
 grep -q '^Usage: specweave-deploy' "$work/stdout-none" || fail "no arguments outside Actions: no usage"
 cmp -s "$work/before" "$work/after" || { diff "$work/before" "$work/after" | head; fail "cli status wrote to the project"; }
 echo "cli entry: ok (status shows the status, every file's hash and owner unchanged; no arguments: usage, exit 2)"
+
+# A CLI command that writes, as the container's root on a project that belongs to someone else:
+# what it wrote (the record, its lock) gets the project's owner, not root.
+set +e
+run_cli sync 0002 --environment qa --deployed --no-health-check > "$work/stdout-sync" 2>&1
+code_sync=$?
+set -e
+[ "$code_sync" = 0 ] || { cat "$work/stdout-sync"; fail "cli sync: exit code $code_sync"; }
+grep -q '"qa": {' "$work/ws/.specweave/increments/0002-password-reset/metadata.json" || fail "cli sync: qa not recorded"
+stray=$(find "$work/ws" ! -user 1001 -o ! -group 121 | head -3)
+[ -z "$stray" ] || fail "cli sync: files not owned by the project's owner: $stray"
+echo "cli entry, writing: ok (sync recorded qa; every file still 1001:121)"
 
 # Start-to-exit time of `docker run` as the runner pays it per step (image already built), with the
 # image's entry point and with a plain `java -cp` (no AppCDS, default JIT and GC) for comparison.
