@@ -12,9 +12,12 @@ final class ActionSpelling implements Message.Spelling {
 
     static final ActionSpelling INSTANCE = new ActionSpelling();
 
-    /** Inputs that are switches: named without a value they mean {@code true}. */
+    /**
+     * Inputs that are switches: named without a value they mean {@code true}. Not {@code canary}: a
+     * percentage for deploy, a switch only for rollback and monitor, which name it with its value.
+     */
     private static final Set<Input> SWITCHES = Set.of(Input.FORCE, Input.DRY_RUN, Input.REFRESH, Input.HEALTH_CHECK,
-            Input.COMMIT_METADATA, Input.DEPLOYED, Input.CANARY, Input.CREATE);
+            Input.COMMIT_METADATA, Input.DEPLOYED, Input.CREATE, Input.ALL_ENVIRONMENTS);
 
     @Override
     public String input(Input input, String value) {

@@ -4,6 +4,7 @@ import io.specweave.deploy.Command;
 import io.specweave.deploy.DeployException;
 import io.specweave.deploy.Input;
 import io.specweave.deploy.InputValueException;
+import io.specweave.deploy.app.AllEnvironmentsOutcome;
 import io.specweave.deploy.app.ChangeOutcome;
 import io.specweave.deploy.app.FlagOutcome;
 import io.specweave.deploy.app.Host;
@@ -114,7 +115,7 @@ public final class GitHubActionMain {
             case SYNC -> change(operations.sync(request));
             case HEALTH -> change(operations.health(request));
             case APPROVE -> change(operations.approve(request));
-            case DEPLOY -> change(operations.deploy(request));
+            case DEPLOY -> request.allEnvironments() ? everyEnvironment() : change(operations.deploy(request));
             case SWAP_SLOTS -> change(operations.swap(request));
             case ROLLBACK -> change(operations.rollback(request));
             case MONITOR -> change(operations.monitor(request));
@@ -138,6 +139,13 @@ public final class GitHubActionMain {
     private CiRendering.Rendered change(ChangeOutcome<?> outcome) {
         return RENDERING.change(outcome, operations.status(request.toBuilder().increment(outcome.incrementId())
                 .refresh(false).dora(false).build()).pipeline());
+    }
+
+    /** A deployment to every environment, with the increment's pipeline as it is after it. */
+    private CiRendering.Rendered everyEnvironment() {
+        AllEnvironmentsOutcome outcome = operations.deployAll(request);
+        return RENDERING.allEnvironments(outcome, operations.status(request.toBuilder().increment(outcome.increment())
+                .allEnvironments(false).refresh(false).dora(false).build()).pipeline());
     }
 
     /** The result in the runner's words: log groups, annotations, outputs and the step summary. */

@@ -278,6 +278,54 @@ class ActionCommandsTest {
     }
 
     @Test
+    void deployToEveryEnvironmentRecordsTheCommitInPipelineOrderAndSummarisesIt() throws IOException {
+        ActionWorkspace ws = workspace().input("command", "deploy").input("all-environments", "true")
+                .input("environment", "").input("commit", "abc1234").input("health-check", "false");
+
+        ActionWorkspace.Run run = ws.run();
+
+        assertThat(run.exitCode()).as(run.stdout()).isZero();
+        assertThat(run.stdout()).contains("::group::" + INCREMENT + " → every environment: deploy")
+                .contains("::notice title=SpecWeave Deploy::Recorded " + INCREMENT
+                        + " (commit abc1234) in dev, qa, staging, uat, prod");
+        JsonNode deployments = deployments(ws);
+        assertThat(deployments.fieldNames()).toIterable().contains("dev", "qa", "staging", "uat", "prod");
+        deployments.forEach(d -> assertThat(d.path("commit").asText()).isEqualTo("abc1234"));
+        assertThat(ws.outputs()).containsEntry("increment", INCREMENT);
+        assertThat(json(ws.outputs().get("status")).path("environments").findValuesAsText("state"))
+                .containsOnly("deployed");
+        assertThat(ws.summaryText()).contains("→ every environment", "✅ Recorded", "- ✅ ", "```mermaid");
+    }
+
+    @Test
+    void deployToEveryEnvironmentStopsAtARefusedGateAndFailsSayingWhere() throws IOException {
+        ActionWorkspace ws = workspace().input("command", "deploy").input("all-environments", "true")
+                .input("environment", "").input("commit", "abc1234").input("health-check", "false");
+        Path config = ws.workspace.resolve(".specweave/config.json");
+        Files.writeString(config, Files.readString(config).replace("\"deployment\": {",
+                "\"deployment\": {\"promotion\": {\"requireApproval\": [\"uat\"]},"));
+
+        ActionWorkspace.Run run = ws.run();
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stdout()).contains("::error title=SpecWeave Deploy::stopped at uat: ");
+        assertThat(deployments(ws).path("staging").path("commit").asText()).isEqualTo("abc1234");
+        assertThat(deployments(ws).path("uat").path("commit").asText()).isNotEqualTo("abc1234");
+        assertThat(ws.summaryText()).contains("❌ Recorded " + INCREMENT + " (commit abc1234) in dev, qa, staging",
+                "- ⏭️ uat: not recorded", "> [!CAUTION]");
+    }
+
+    @Test
+    void deployToEveryEnvironmentWithAnEnvironmentIsBadInputNamingTheActionsInputs() throws IOException {
+        ActionWorkspace.Run run = workspace().input("command", "deploy").input("all-environments", "true")
+                .input("environment", "qa").run();
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stdout()).contains("::error title=Input all-environments::`all-environments: true` records "
+                + "every environment", "leave out the `environment` input", "the `canary` input and");
+    }
+
+    @Test
     void swapSlotsRefusesAnUnhealthyIdleSlotUnlessForced() throws IOException {
         healthStatus.set(503);
         ActionWorkspace ws = workspace().input("command", "deploy").input("environment", "prod-blue");
@@ -330,7 +378,7 @@ class ActionCommandsTest {
                 .input("slot", "green").input("canary", "10").run();
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.stdout()).contains("::error title=Input slot::the `slot` input and `canary: true` are two ways to roll "
+        assertThat(run.stdout()).contains("::error title=Input slot::the `slot` input and the `canary` input are two ways to roll "
                 + "out; give one of them");
     }
 

@@ -15,7 +15,7 @@ class ActionSpellingTest {
     void inputsAreNamedAsWithValues() {
         Message message = Message.of(Input.SLOT, " and ", Input.CANARY, " are two ways to roll out; pass ",
                 Message.arg(Input.CANARY, 100), " or ", Input.FORCE);
-        assertThat(message.render(ActionSpelling.INSTANCE)).isEqualTo("the `slot` input and `canary: true` are two "
+        assertThat(message.render(ActionSpelling.INSTANCE)).isEqualTo("the `slot` input and the `canary` input are two "
                 + "ways to roll out; pass `canary: 100` or `force: true`");
         assertThat(message.toString()).isEqualTo("slot and canary are two ways to roll out; pass canary 100 or force");
     }

@@ -23,7 +23,9 @@ final class CliSpelling implements Message.Spelling {
         };
         boolean positional = input == Input.INCREMENT || input == Input.FLAG || input == Input.FLAG_ACTION
                 || input == Input.PROVIDER;
-        return value == null || positional || input == Input.HEALTH_CHECK ? option : option + " " + value;
+        // A switch named on ("true") is the bare option: --canary, --force.
+        return value == null || "true".equals(value) || positional || input == Input.HEALTH_CHECK ? option
+                : option + " " + value;
     }
 
     @Override

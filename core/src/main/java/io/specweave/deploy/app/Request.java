@@ -242,6 +242,11 @@ public final class Request {
         return force;
     }
 
+    /** A deployment to every environment of the pipeline ({@link Operations#deployAll}), not to one. */
+    public boolean allEnvironments() {
+        return allEnvironments;
+    }
+
     /** The test suite to run: a key of {@code deployment.testSuites}, or null. */
     public String suite() {
         return suite;

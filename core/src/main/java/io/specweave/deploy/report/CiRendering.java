@@ -2,6 +2,7 @@ package io.specweave.deploy.report;
 
 import io.specweave.deploy.Json;
 import io.specweave.deploy.Message;
+import io.specweave.deploy.app.AllEnvironmentsOutcome;
 import io.specweave.deploy.app.ChangeOutcome;
 import io.specweave.deploy.app.FlagOutcome;
 import io.specweave.deploy.app.StatusOutcome;
@@ -75,6 +76,32 @@ public final class CiRendering {
         }
         Persistence persistence = Persistence.of(outcome);
         if (persistence.warning() || outcome.commit() != null) {
+            log.add(new Entry(persistence.warning() ? Kind.WARNING : Kind.NOTICE, null,
+                    persistence.logLine(spelling)));
+        }
+        log.add(outcome.exitCode() == 0 ? new Entry(Kind.NOTICE, null, new OutcomeText(true).headline(outcome))
+                : new Entry(Kind.ERROR, null, outcome.problem().render(spelling)));
+        return new Rendered(log, outputs, markdown.summary(outcome, pipeline, spelling), outcome.exitCode());
+    }
+
+    /**
+     * A deployment of one commit to every environment: what each environment recorded (a section), each
+     * environment's warnings, the pipeline after it, where the records live now, then the headline as a
+     * notice or where and why it stopped as an error.
+     */
+    public Rendered allEnvironments(AllEnvironmentsOutcome outcome, PipelineStatus pipeline) {
+        List<Entry> log = new ArrayList<>();
+        log.add(Entry.section(outcome.increment() + " → every environment: deploy",
+                new OutcomeText(true).render(outcome)));
+        outcome.recorded().forEach(r -> r.warnings().forEach(w -> log.add(new Entry(Kind.WARNING, null,
+                r.environment() + ": " + w))));
+        Map<String, String> outputs = new LinkedHashMap<>();
+        outputs.put("increment", outcome.increment());
+        if (pipeline != null) {
+            pipeline(pipeline, log, outputs);
+        }
+        Persistence persistence = Persistence.of(outcome);
+        if (persistence.warning() || outcome.commitBack() != null) {
             log.add(new Entry(persistence.warning() ? Kind.WARNING : Kind.NOTICE, null,
                     persistence.logLine(spelling)));
         }

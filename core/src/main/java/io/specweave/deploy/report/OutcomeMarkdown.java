@@ -1,6 +1,7 @@
 package io.specweave.deploy.report;
 
 import io.specweave.deploy.Message;
+import io.specweave.deploy.app.AllEnvironmentsOutcome;
 import io.specweave.deploy.app.ChangeOutcome;
 import io.specweave.deploy.app.FlagOutcome;
 import io.specweave.deploy.dora.DoraReport;
@@ -32,6 +33,29 @@ public final class OutcomeMarkdown {
         md.append(Persistence.of(outcome).markdown(spelling)).append('\n');
         if (pipeline != null) {
             md.append(new MarkdownStatusRenderer().render(pipeline, outcome.environment())).append('\n');
+        }
+        return md.toString();
+    }
+
+    /**
+     * A deployment to every environment: where it was recorded (each environment's headline), where it
+     * stopped and why, where the records live now, and the pipeline after it.
+     */
+    public String summary(AllEnvironmentsOutcome outcome, PipelineStatus pipeline, Message.Spelling spelling) {
+        StringBuilder md = new StringBuilder("## " + title + ": " + inline(outcome.increment())
+                + " → every environment\n\n" + (outcome.exitCode() == 0 ? "✅ " : "❌ ")
+                + inline(new OutcomeText(true).headline(outcome)) + "\n\n");
+        outcome.recorded().forEach(r -> md.append("- ").append(headline(r)).append('\n'));
+        outcome.notRecorded().forEach(env -> md.append("- ⏭️ ").append(inline(env)).append(": not recorded\n"));
+        md.append('\n');
+        outcome.recorded().forEach(r -> r.warnings().forEach(w -> md.append("> [!WARNING]\n> ")
+                .append(inline(r.environment() + ": " + w)).append("\n\n")));
+        if (outcome.problem() != null) {
+            md.append("> [!CAUTION]\n> ").append(inline(outcome.problem().render(spelling))).append("\n\n");
+        }
+        md.append(Persistence.of(outcome).markdown(spelling)).append('\n');
+        if (pipeline != null) {
+            md.append(new MarkdownStatusRenderer().render(pipeline, null)).append('\n');
         }
         return md.toString();
     }

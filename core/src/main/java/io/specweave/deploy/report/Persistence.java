@@ -2,6 +2,7 @@ package io.specweave.deploy.report;
 
 import io.specweave.deploy.Input;
 import io.specweave.deploy.Message;
+import io.specweave.deploy.app.AllEnvironmentsOutcome;
 import io.specweave.deploy.app.ChangeOutcome;
 import io.specweave.deploy.app.CommitBack;
 
@@ -17,21 +18,33 @@ import io.specweave.deploy.app.CommitBack;
 public record Persistence(boolean warning, Message text, String detail) {
 
     public static Persistence of(ChangeOutcome<?> outcome) {
-        if (!outcome.result().recorded()) {
-            return new Persistence(false, Message.text(outcome.dryRun()
+        return of(outcome.result().recorded(), outcome.dryRun(),
+                "local".equals(outcome.target().profile().provider().id()), outcome.incrementId(), outcome.commit());
+    }
+
+    /** Where the records of a deployment to every environment live: local only when every profile is. */
+    public static Persistence of(AllEnvironmentsOutcome outcome) {
+        return of(!outcome.recorded().isEmpty(), false, outcome.recorded().stream()
+                .allMatch(r -> "local".equals(r.target().profile().provider().id())), outcome.increment(),
+                outcome.commitBack());
+    }
+
+    private static Persistence of(boolean recorded, boolean dryRun, boolean localOnly, String incrementId,
+            CommitBack.Result commit) {
+        if (!recorded) {
+            return new Persistence(false, Message.text(dryRun
                     ? "Dry run: nothing was written and no tracker was called." : "Nothing was written."), "");
         }
-        String where = "local".equals(outcome.target().profile().provider().id())
+        String where = localOnly
                 ? "the record lives only in this run's workspace, so later jobs (a fresh checkout) will not see it"
                 : "the record is in this run's workspace and on the tracking item, where later jobs read it "
                         + "(every change and promotion gate does by itself)";
-        CommitBack.Result commit = outcome.commit();
         if (commit == null) {
             return new Persistence(false, Message.of("Not committed (", Message.arg(Input.COMMIT_METADATA, "false"),
                     "): ", where, ". Set ", Message.arg(Input.COMMIT_METADATA, "true"),
                     " to commit `metadata.json` back to the branch."), "");
         }
-        String file = outcome.incrementId() + "/metadata.json";
+        String file = incrementId + "/metadata.json";
         if (commit.onRemote()) {
             return new Persistence(false, Message.text(commit.pushedCommit() == null
                     ? "`" + file + "` on `" + commit.branch() + "` already holds this record."

@@ -224,7 +224,7 @@ class MonitorOperationTest {
                 .metricsFile("canary.json").build()))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageStartingWith("metrics-file, max-error-rate-increase, max-p95-increase, min-requests and "
-                        + "failure-threshold are for canary (comparing a canary with stable)");
+                        + "failure-threshold are for canary true (comparing a canary with stable)");
         assertThat(prod().path("healthStatus").isMissingNode()).isTrue();
         assertThat(HealthStatus.isHealthy(null)).isFalse();
     }
