@@ -74,13 +74,8 @@ public final class CiRendering {
         if (pipeline != null) {
             pipeline(pipeline, log, outputs);
         }
-        Persistence persistence = Persistence.of(outcome);
-        if (persistence.warning() || outcome.commit() != null) {
-            log.add(new Entry(persistence.warning() ? Kind.WARNING : Kind.NOTICE, null,
-                    persistence.logLine(spelling)));
-        }
-        log.add(outcome.exitCode() == 0 ? new Entry(Kind.NOTICE, null, new OutcomeText(true).headline(outcome))
-                : new Entry(Kind.ERROR, null, outcome.problem().render(spelling)));
+        end(log, Persistence.of(outcome), outcome.commit() != null, new OutcomeText(true).headline(outcome),
+                outcome.exitCode() == 0 ? null : outcome.problem());
         return new Rendered(log, outputs, markdown.summary(outcome, pipeline, spelling), outcome.exitCode());
     }
 
@@ -100,13 +95,8 @@ public final class CiRendering {
         if (pipeline != null) {
             pipeline(pipeline, log, outputs);
         }
-        Persistence persistence = Persistence.of(outcome);
-        if (persistence.warning() || outcome.commitBack() != null) {
-            log.add(new Entry(persistence.warning() ? Kind.WARNING : Kind.NOTICE, null,
-                    persistence.logLine(spelling)));
-        }
-        log.add(outcome.exitCode() == 0 ? new Entry(Kind.NOTICE, null, new OutcomeText(true).headline(outcome))
-                : new Entry(Kind.ERROR, null, outcome.problem().render(spelling)));
+        end(log, Persistence.of(outcome), outcome.commitBack() != null, new OutcomeText(true).headline(outcome),
+                outcome.problem());
         return new Rendered(log, outputs, markdown.summary(outcome, pipeline, spelling), outcome.exitCode());
     }
 
@@ -156,6 +146,18 @@ public final class CiRendering {
     /** The summary of a run that ended in an error before any result, saying {@code message}. */
     public String failureSummary(String message) {
         return markdown.failure(message);
+    }
+
+    /**
+     * How a change's log ends: where the record lives now, when a commit-back was asked for or failed;
+     * then the headline as a notice, or the problem (when there is one) as an error.
+     */
+    private void end(List<Entry> log, Persistence persistence, boolean commitAsked, String headline, Message problem) {
+        if (persistence.warning() || commitAsked) {
+            log.add(new Entry(persistence.warning() ? Kind.WARNING : Kind.NOTICE, null, persistence.logLine(spelling)));
+        }
+        log.add(problem == null ? new Entry(Kind.NOTICE, null, headline)
+                : new Entry(Kind.ERROR, null, problem.render(spelling)));
     }
 
     /** The pipeline as a log section, and as the status output (and the increment's, unless given). */
