@@ -119,11 +119,14 @@ public final class Urls {
      */
     public static InetAddress ipLiteral(String host) {
         String literal = host.replace("[", "").replace("]", "");
-        if (!literal.matches("\\d{1,3}(\\.\\d{1,3}){3}") && !literal.matches("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*")) {
+        String octet = "(25[0-5]|2[0-4]\\d|1?\\d?\\d)";
+        boolean v4 = literal.matches(octet + "(\\." + octet + "){3}");
+        if (!v4 && !literal.matches("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*")) {
             return null;
         }
         try {
-            return InetAddress.getByName(literal);
+            // In brackets, Java reads an IPv6 text as an address or refuses it; it never looks it up.
+            return InetAddress.getByName(v4 ? literal : "[" + literal + "]");
         } catch (UnknownHostException e) {
             return null;
         }

@@ -55,6 +55,17 @@ class UrlsTest {
     }
 
     @Test
+    void anIpLiteralIsReadAsAnAddressAndAnythingElseIsNone() {
+        assertThat(Urls.ipLiteral("10.0.0.7").getHostAddress()).isEqualTo("10.0.0.7");
+        assertThat(Urls.ipLiteral("[fd00::1]").getHostAddress()).isEqualTo("fd00:0:0:0:0:0:0:1");
+        assertThat(Urls.ipLiteral("::ffff:10.1.2.3").getHostAddress()).isEqualTo("10.1.2.3");
+        // Text that only looks like an address is no address: never handed to a resolver.
+        for (String host : new String[] {"10.example.com", "github.com", "127.0.0.999", "1.2.3", "fd00::zz", "", "a:b"}) {
+            assertThat(Urls.ipLiteral(host)).as(host).isNull();
+        }
+    }
+
+    @Test
     void aBaseUrlLosesItsTrailingSlashesAndMayNotCarryCredentials() {
         assertThat(Urls.baseUrl("https://jira.example.com//", "baseUrl", "a URL")).hasToString("https://jira.example.com");
         assertThatThrownBy(() -> Urls.baseUrl("https://me:token@jira.example.com", "sync.profiles.j.config.baseUrl",
