@@ -12,6 +12,9 @@ final class ApproveCommand extends OperationCommand {
     @Mixin
     IncrementTarget target;
 
+    @Mixin
+    DryRunOption dryRun;
+
     @Option(names = "--by", paramLabel = "NAME", description = "Who approves.")
     String by;
 

@@ -24,6 +24,9 @@ final class DeployCommand extends OperationCommand {
     @Mixin
     FactsOptions facts;
 
+    @Mixin
+    DryRunOption dryRun;
+
     @Option(names = "--deployment-url", description = "The slot's or environment's URL when the profile has none.")
     String deploymentUrl;
 

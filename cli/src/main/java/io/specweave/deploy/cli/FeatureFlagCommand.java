@@ -4,6 +4,7 @@ import io.specweave.deploy.app.Request;
 import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -42,6 +43,9 @@ final class FeatureFlagCommand implements Runnable {
         @Option(names = "--create", description = "Add the flag when no environment has it yet (otherwise a name "
                 + "no environment has is refused, as a typo would be).")
         boolean create;
+
+        @Mixin
+        DryRunOption dryRun;
 
         @Override
         public Integer call() {

@@ -15,6 +15,9 @@ final class RollbackCommand extends OperationCommand {
     @Mixin
     FactsOptions facts;
 
+    @Mixin
+    DryRunOption dryRun;
+
     @Option(names = "--canary", description = "Roll back the running canary (0 %%, abandoned) instead.")
     boolean canary;
 

@@ -15,6 +15,9 @@ final class SwapSlotsCommand extends OperationCommand {
     @Mixin
     FactsOptions facts;
 
+    @Mixin
+    DryRunOption dryRun;
+
     @Option(names = "--force", description = "Swap even when the idle slot is unhealthy or cannot be checked.")
     boolean force;
 

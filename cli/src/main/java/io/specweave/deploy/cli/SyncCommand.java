@@ -68,8 +68,8 @@ final class SyncCommand extends OperationCommand {
     @Option(names = "--force", description = "Record even when a promotion gate refuses (the record says forced: true).")
     boolean force;
 
-    @Option(names = "--dry-run", description = "Print what would change; write nothing, call no tracker.")
-    boolean dryRun;
+    @Mixin
+    DryRunOption dryRun;
 
     @Option(names = "--refresh", description = "First read the other environments' records from their "
             + "tracking items (for CI jobs that start from a fresh checkout).")
@@ -85,7 +85,7 @@ final class SyncCommand extends OperationCommand {
                         : Request.Outcome.IN_PROGRESS)
                 .deploymentUrl(deploymentUrl).issueKeys(issueKeys).healthCheck(!noHealthCheck)
                 .testResults(testResults).coverage(coverage).loadTestResults(loadTestResults).metrics(metrics)
-                .changeRequest(changeRequest).force(force).dryRun(dryRun).refresh(refresh);
+                .changeRequest(changeRequest).force(force).refresh(refresh);
         return finish(operations().sync(b.build()));
     }
 }

@@ -161,6 +161,54 @@ class OneRuleEveryCommandTest {
     }
 
     /** A fresh checkout: config and spec, no records. */
+    @Test
+    void everyCommandThatChangesAnEnvironmentTakesDryRunAndWritesNothingAnywhere() throws IOException {
+        Path job = job();
+        assertThat(run(job, "deploy", "0018", "--environment", "qa", "--commit", "c1")).as(err).isZero();
+        assertThat(run(job, "deploy", "0018", "--environment", "qa", "--commit", "c2")).as(err).isZero();
+        assertThat(run(job, "deploy", "0018", "--environment", "prod-blue", "--commit", "c1")).as(err).isZero();
+        assertThat(run(job, "deploy", "0018", "--environment", "prod-green", "--commit", "c2")).as(err).isZero();
+        String records = files(job);
+        String items = this.items.copy(INCREMENT, "qa").orElseThrow().toString()
+                + this.items.copy(INCREMENT, "prod").orElseThrow();
+
+        String[][] dryRuns = {
+            {"sync", "0018", "--environment", "qa", "--deployed", "--commit", "c3"},
+            {"deploy", "0018", "--environment", "qa", "--commit", "c3"},
+            {"deploy", "0018", "--environment", "prod-blue", "--commit", "c3"},
+            {"swap-slots", "0018", "--environment", "prod"},
+            {"rollback", "0018", "--environment", "qa"},
+            {"approve", "0018", "--environment", "prod", "--by", "lead"},
+            {"feature-flag", "enable", "newCheckout", "--environment", "qa", "--create"}};
+        for (String[] command : dryRuns) {
+            String[] args = java.util.Arrays.copyOf(command, command.length + 1);
+            args[command.length] = "--dry-run";
+
+            assertThat(run(job, args)).as(String.join(" ", args) + ": " + err).isZero();
+            assertThat(out).as(String.join(" ", args)).containsAnyOf("Would ", "Dry run");
+        }
+
+        assertThat(files(job)).isEqualTo(records);
+        assertThat(this.items.copy(INCREMENT, "qa").orElseThrow().toString()
+                + this.items.copy(INCREMENT, "prod").orElseThrow()).isEqualTo(items);
+        assertThat(run(job, "deploy", "0018", "--all-environments", "--commit", "c3", "--dry-run")).isEqualTo(2);
+        assertThat(err).contains("--dry-run cannot show --all-environments");
+    }
+
+    /** Every file of the project with its content: what a dry run must leave as it was. */
+    private static String files(Path job) throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(job)) {
+            for (Path p : paths.sorted().toList()) {
+                all.append(job.relativize(p)).append('\n');
+                if (java.nio.file.Files.isRegularFile(p)) {
+                    all.append(java.nio.file.Files.readString(p)).append('\n');
+                }
+            }
+        }
+        return all.toString();
+    }
+
     private Path job() {
         return TestProject.freshCheckout(root.resolve("job-" + (++jobs)), service.url());
     }

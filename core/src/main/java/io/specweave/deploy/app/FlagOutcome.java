@@ -13,9 +13,10 @@ import io.specweave.deploy.model.FlagChange;
  * @param export      one environment's flags in the format asked ({@code export}); else null
  * @param recorded    the change as recorded in the increment's history, when the request named one; else null
  * @param commit      how the commit-back of {@code feature-flags.json} ended, when one was asked; else null
+ * @param dryRun      the change is only what would change: nothing was written
  */
 public record FlagOutcome(Request.FlagAction action, String environment, FlagChange change, FlagMatrix matrix,
-        String export, ChangeOutcome<FlagChange> recorded, CommitBack.Result commit) {
+        String export, ChangeOutcome<FlagChange> recorded, CommitBack.Result commit, boolean dryRun) {
 
     /** 1 when recording the change on the increment's tracking item failed; else 0. */
     public int exitCode() {

@@ -124,6 +124,12 @@ public final class Operations {
                     + "pipeline through its own profile; leave out ", Input.ENVIRONMENT, ", ", Input.PROFILE, ", ",
                     Input.SLOT, ", ", Input.CANARY, " and ", Input.DEPLOYMENT_URL));
         }
+        if (request.dryRun) {
+            // Each environment's gate reads the one before it, which a dry run would not have recorded.
+            throw new BadInputException(Message.of(Input.DRY_RUN, " cannot show ", Input.ALL_ENVIRONMENTS,
+                    ": each environment's promotion gate reads the deployment before it, which a dry run does not "
+                            + "record; try one environment at a time"));
+        }
         Project project = open(request);
         Map<String, SyncProfile> profiles = new LinkedHashMap<>();
         for (String environment : project.config().pipeline()) {
@@ -252,16 +258,16 @@ public final class Operations {
             case LIST -> {
                 io.specweave.deploy.flags.FlagMatrix matrix = FlagChanges.matrix(project);
                 if (request.environment == null) {
-                    return new FlagOutcome(request.flagAction, null, null, matrix, null, null, null);
+                    return new FlagOutcome(request.flagAction, null, null, matrix, null, null, null, false);
                 }
                 String env = FlagChanges.requireEnvironment(project, FlagChanges.store(project), request.environment);
                 List<String> flags = matrix.flags().stream().filter(f -> matrix.value(env, f) != null).toList();
                 return new FlagOutcome(request.flagAction, env, null, new io.specweave.deploy.flags.FlagMatrix(
-                        List.of(env), flags, matrix.values()), null, null, null);
+                        List.of(env), flags, matrix.values()), null, null, null, false);
             }
             case EXPORT -> {
                 String text = FlagChanges.export(project, request.environment, request.format);
-                return new FlagOutcome(request.flagAction, request.environment, null, null, text, null, null);
+                return new FlagOutcome(request.flagAction, request.environment, null, null, text, null, null, false);
             }
             default -> {
                 boolean enabled = request.flagAction == Request.FlagAction.ENABLE;
@@ -276,20 +282,20 @@ public final class Operations {
                                 .toString(), (context != null ? context.facts() : host.ci(project.dir())).actor(),
                         context == null ? null : context.increment().id());
                 if (request.dryRun) {
-                    return new FlagOutcome(request.flagAction, change.environment(), change, null, null, null, null);
+                    return new FlagOutcome(request.flagAction, change.environment(), change, null, null, null, null, true);
                 }
                 if (context != null) {
                     ChangeOutcome<FlagChange> recorded = EnvironmentChanges.apply(context,
                             FlagChanges.recorded(project, change));
                     return new FlagOutcome(request.flagAction, change.environment(), change, null, null, recorded,
-                            recorded.commit());
+                            recorded.commit(), false);
                 }
                 FlagChanges.write(project, change);
                 CommitBack.Result commit = request.commitBack == null ? null : CommitBack.run(project,
                         request.commitBack, host.ci(project.dir()), List.of(FlagChanges.store(project).file()),
                         "feature flag " + change.flag() + " " + (enabled ? "on" : "off") + " in "
                                 + change.environment(), () -> FlagChanges.write(project, change));
-                return new FlagOutcome(request.flagAction, change.environment(), change, null, null, null, commit);
+                return new FlagOutcome(request.flagAction, change.environment(), change, null, null, null, commit, false);
             }
         }
     }

@@ -133,7 +133,7 @@ public final class CiRendering {
         if (outcome.recorded() != null) {
             return change(outcome.recorded(), null);
         }
-        Entry entry = outcome.change() != null ? new Entry(Kind.NOTICE, null, FlagText.change(outcome.change()))
+        Entry entry = outcome.change() != null ? new Entry(Kind.NOTICE, null, FlagText.change(outcome.change(), outcome.dryRun()))
                 : Entry.section("Feature flags" + (outcome.environment() == null ? "" : " of " + outcome.environment()),
                         outcome.matrix() != null ? FlagText.table(outcome.matrix()) : outcome.export());
         Map<String, String> outputs = new LinkedHashMap<>();

@@ -14,6 +14,20 @@ public final class FlagText {
     }
 
     /** {@code Feature flag newCheckout is on in prod (was off)}. */
+    /** A change as {@link #change(FlagChange)} says it, or with {@code dryRun} what it would be. */
+    public static String change(FlagChange change, boolean dryRun) {
+        if (!dryRun) {
+            return change(change);
+        }
+        String state = change.enabled() ? "on" : "off";
+        return change.changed()
+                ? "Dry run: feature flag " + change.flag() + " would be " + state + " in " + change.environment()
+                        + (change.previous() == null ? " (new)" : " (is " + (change.previous() ? "on" : "off") + ")")
+                        + "; nothing was written"
+                : "Dry run: feature flag " + change.flag() + " is already " + state + " in " + change.environment()
+                        + "; nothing would change";
+    }
+
     public static String change(FlagChange change) {
         String state = change.enabled() ? "on" : "off";
         return change.changed()

@@ -93,7 +93,7 @@ public final class OutcomeMarkdown {
     public String flags(FlagOutcome outcome) {
         StringBuilder md = new StringBuilder("## " + title + ": feature flags\n\n");
         if (outcome.change() != null) {
-            md.append(inline(FlagText.change(outcome.change()))).append('\n');
+            md.append(inline(FlagText.change(outcome.change(), outcome.dryRun()))).append('\n');
         } else if (outcome.matrix() != null) {
             md.append(FlagText.markdown(outcome.matrix()));
         } else {

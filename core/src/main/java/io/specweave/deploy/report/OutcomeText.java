@@ -98,6 +98,10 @@ public final class OutcomeText {
         } else {
             sync(s, o, r);
         }
+        if (o.dryRun() && !s.toString().startsWith("Would ")) {
+            // Said as it would be done; the first words say that it was not.
+            s.insert(0, "Dry run, nothing written: ");
+        }
         if (o.trackingId() != null && !o.dryRun()) {
             line(s, "tracking", o.trackingId() + (o.trackingUrl() == null || o.trackingUrl().equals(o.trackingId()) ? ""
                     : " " + o.trackingUrl()) + (o.tracking() != null && o.tracking().created() ? " (created)" : ""));

@@ -131,6 +131,9 @@ class FeatureFlagOperationTest {
                 .flag("newCheckout").environment("qa").dryRun(true).build());
 
         assertThat(dry.change().changed()).isTrue();
+        assertThat(dry.dryRun()).isTrue();
+        assertThat(io.specweave.deploy.report.FlagText.change(dry.change(), dry.dryRun()))
+                .startsWith("Dry run: feature flag newCheckout would be on in qa").endsWith("nothing was written");
         assertThat(dry.change().increment()).isEqualTo("0018-oauth");
         assertThat(project.read(FLAGS)).isEqualTo(flags);
         assertThat(project.read(".specweave/increments/0018-oauth/metadata.json")).isEqualTo(metadata);
