@@ -5,7 +5,6 @@ import io.specweave.deploy.Input;
 import io.specweave.deploy.app.ChangeOutcome;
 import io.specweave.deploy.app.Progress;
 import io.specweave.deploy.app.Request;
-import io.specweave.deploy.app.StopSignal;
 import io.specweave.deploy.report.TerminalProgress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,14 +66,9 @@ final class MonitorCommand extends OperationCommand {
                 .build();
         TerminalProgress progress = new TerminalProgress(out(), !json && runtime().terminal().interactive(),
                 runtime().terminal().plain());
-        StopSignal stop = StopSignal.onShutdown();
-        try {
-            ChangeOutcome<?> outcome = operations(json ? Progress.NONE : progress, stop).monitor(request);
-            progress.finish();
-            return finish(outcome);
-        } finally {
-            // Only now may a shutdown (Ctrl-C, SIGTERM) let the JVM exit: the record and summary are out.
-            stop.done();
-        }
+        // A stop (Ctrl-C, SIGTERM) ends the watch; the JVM exits once the record and summary are out.
+        ChangeOutcome<?> outcome = operations(json ? Progress.NONE : progress).monitor(request);
+        progress.finish();
+        return finish(outcome);
     }
 }

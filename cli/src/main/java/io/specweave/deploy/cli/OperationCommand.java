@@ -5,7 +5,6 @@ import io.specweave.deploy.app.ChangeOutcome;
 import io.specweave.deploy.app.Operations;
 import io.specweave.deploy.app.Progress;
 import io.specweave.deploy.app.Request;
-import io.specweave.deploy.app.StopSignal;
 import io.specweave.deploy.report.Rendering;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -47,15 +46,18 @@ abstract class OperationCommand implements Callable<Integer> {
     }
 
     Operations operations() {
-        return operations(Progress.NONE, null);
+        return operations(Progress.NONE);
     }
 
-    /** With {@code --debug}, core's debug lines (how the config was read) go to stderr. */
-    Operations operations(Progress progress, StopSignal stop) {
+    /**
+     * Core for this run: a stop (Ctrl-C, SIGTERM) ends its waits early, and what it saw is recorded
+     * before the JVM exits. With {@code --debug}, core's debug lines (how the config was read) go to stderr.
+     */
+    Operations operations(Progress progress) {
         Consumer<String> err = CliRuntime.lines(runtime().err());
-        boolean debug = ((SpecweaveDeploy) spec.root().userObject()).debug;
-        return new Operations(runtime().host(progress, stop)
-                .withDebug(debug ? line -> err.accept("debug: " + line) : null));
+        SpecweaveDeploy root = (SpecweaveDeploy) spec.root().userObject();
+        return new Operations(runtime().host(progress, root.stop())
+                .withDebug(root.debug ? line -> err.accept("debug: " + line) : null));
     }
 
     /** A request for the project folder with every {@link RequestOptions} mixin of the command applied. */

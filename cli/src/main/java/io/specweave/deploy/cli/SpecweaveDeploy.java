@@ -2,6 +2,7 @@ package io.specweave.deploy.cli;
 
 import io.specweave.deploy.DeployException;
 import io.specweave.deploy.app.Host;
+import io.specweave.deploy.app.StopSignal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -46,13 +47,20 @@ public final class SpecweaveDeploy {
     }
 
     private final CliRuntime runtime;
+    private final StopSignal stop;
 
-    public SpecweaveDeploy(CliRuntime runtime) {
+    public SpecweaveDeploy(CliRuntime runtime, StopSignal stop) {
         this.runtime = runtime;
+        this.stop = stop;
     }
 
     CliRuntime runtime() {
         return runtime;
+    }
+
+    /** Ctrl-C or SIGTERM: waits end early, and the JVM exits once the command has written what it saw. */
+    StopSignal stop() {
+        return stop;
     }
 
     public static void main(String[] args) {
@@ -63,7 +71,16 @@ public final class SpecweaveDeploy {
 
     /** Runs one command line and returns its exit code; output goes to the runtime's streams. */
     public static int run(CliRuntime runtime, String... args) {
-        SpecweaveDeploy root = new SpecweaveDeploy(runtime);
+        StopSignal stop = StopSignal.onShutdown();
+        try {
+            return run(new SpecweaveDeploy(runtime, stop), args);
+        } finally {
+            stop.done();
+        }
+    }
+
+    private static int run(SpecweaveDeploy root, String[] args) {
+        CliRuntime runtime = root.runtime;
         CommandLine cli = commandLine(root, args);
         cli.setOut(runtime.out());
         cli.setErr(runtime.err());

@@ -30,6 +30,6 @@ final class TestCommand extends OperationCommand {
         // With --json, stdout carries only the JSON result: the suite's own output goes to stderr.
         PrintWriter live = json ? runtime().err() : out();
         Progress progress = new ProgressLines(CliRuntime.lines(live), runtime().terminal().plain());
-        return finish(operations(progress, null).test(request().slot(slot).suite(suite).commit(commit).build()));
+        return finish(operations(progress).test(request().slot(slot).suite(suite).commit(commit).build()));
     }
 }

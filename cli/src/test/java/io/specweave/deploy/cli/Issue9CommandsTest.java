@@ -204,6 +204,27 @@ class Issue9CommandsTest {
     }
 
     @Test
+    void sigtermDuringASyncsHealthWaitRecordsTheDeploymentWithWhatTheCheckSaw() throws Exception {
+        healthyCalls.set(0);
+        Path log = dir.resolve("sync.log");
+        Process p = CliHarness.process(project, "sync", "0003", "--environment", "prod", "--deployed", "--commit",
+                "abc123", "--dir", project.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        while (p.isAlive() && !Files.readString(log).contains("retrying in")) {
+            Thread.sleep(50);
+        }
+        p.destroy();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        String output = Files.readString(log);
+        JsonNode prod = deployment("0003-oauth-google", "prod");
+        assertThat(prod.path("commit").asText()).as(output).isEqualTo("abc123");
+        assertThat(prod.path("status").asText()).isEqualTo("deployed");
+        assertThat(prod.path("healthStatus").asText()).isEqualTo("unhealthy");
+        assertThat(output).contains("stopped before attempt 2 of 5 (the run was asked to stop)");
+        assertThat(healthCalls.get()).isEqualTo(1);
+    }
+
+    @Test
     void deployToAllEnvironmentsStopsAtTheFirstRefusedGate() throws Exception {
         Path config = project.resolve(".specweave/config.json");
         Files.writeString(config, Files.readString(config).replace("\"testSuites\"",

@@ -56,7 +56,7 @@ class HealthRedirectTest {
     }
 
     @Test
-    void stopRequestEndsTheRetriesOfAHealthCheck() {
+    void aStopRequestEndsTheRetriesWithWhatTheCheckSaw() {
         AtomicInteger calls = new AtomicInteger();
         try (OriginServer service = OriginServer.http("127.0.0.1", r -> {
             calls.incrementAndGet();
@@ -64,10 +64,15 @@ class HealthRedirectTest {
         })) {
             HttpSettings network = HttpSettings.defaults().withNetwork(ProxySettings.NONE, HttpListener.NONE,
                     () -> calls.get() >= 2);
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new HealthChecker(network, d -> { },
-                    Clock.systemUTC()).check(service.url(""), settings(5)))
-                    .hasMessageContaining("stopped while waiting to retry");
+
+            HealthResult result = new HealthChecker(network, d -> { }, Clock.systemUTC()).check(service.url(""),
+                    settings(5));
+
             assertThat(calls.get()).isEqualTo(2);
+            assertThat(result.status()).isEqualTo(HealthStatus.UNHEALTHY);
+            assertThat(result.httpStatus()).isEqualTo(503);
+            assertThat(result.attempts()).isEqualTo(2);
+            assertThat(result.message()).endsWith("; stopped before attempt 3 of 6 (the run was asked to stop)");
         }
     }
 
