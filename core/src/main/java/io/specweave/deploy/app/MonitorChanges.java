@@ -75,9 +75,9 @@ final class MonitorChanges {
                 || t.minRequests() != null || t.failureThreshold() != null) {
             throw new BadInputException(Message.of(Input.METRICS_FILE, ", ", Input.MAX_ERROR_RATE_INCREASE, ", ",
                     Input.MAX_P95_INCREASE, ", ", Input.MIN_REQUESTS, " and ", Input.FAILURE_THRESHOLD,
-                    " are for ", Message.arg(Input.CANARY, "true"), " (comparing a canary with stable); watching an environment reads "
-                            + "Prometheus (metrics.prometheusUrl or ", Input.PROMETHEUS_URL, ") and stops after ",
-                    Input.FAILURES, " unhealthy polls in a row"));
+                    " are for ", Message.arg(Input.CANARY, "true"), " (comparing a canary with stable); watching "
+                            + "an environment reads Prometheus (metrics.prometheusUrl or ", Input.PROMETHEUS_URL,
+                    ") and stops after ", Input.FAILURES, " unhealthy polls in a row"));
         }
         Duration interval = request.interval != null ? request.interval : ENVIRONMENT_INTERVAL;
         Duration duration = request.duration != null ? request.duration : Duration.ZERO;

@@ -55,6 +55,8 @@ public final class WorkspaceOwnership {
             return Files.exists(self) ? !owner.equals(Files.getAttribute(self, "unix:uid"))
                     : "root".equals(System.getProperty("user.name"));
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            // No Unix owners here (Windows, a FAT mount) or unreadable: there is no owner to hand files to,
+            // as match() finds too; the run's own writes stand as they are.
             return false;
         }
     }

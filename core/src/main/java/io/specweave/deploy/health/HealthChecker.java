@@ -83,13 +83,8 @@ public final class HealthChecker {
         HealthResult last = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             if (attempt > 1) {
-                try {
-                    rest.policy().pause(new HttpWait("health " + display(uri), reason(last), settings.interval(), null,
-                            attempt, attempts));
-                } catch (OperationFailedException e) {
-                    if (!http.stop().getAsBoolean()) {
-                        throw e;
-                    }
+                if (!rest.policy().waitUnlessStopped(new HttpWait("health " + display(uri), reason(last),
+                        settings.interval(), null, attempt, attempts))) {
                     // Asked to stop (Ctrl-C, a cancelled job): the check ends with what it saw, which gets recorded.
                     return new HealthResult(last.status(), last.httpStatus(), last.latencyMs(), last.checkedAt(),
                             last.url(), last.attempts(), last.message() + "; stopped before attempt " + attempt + " of "

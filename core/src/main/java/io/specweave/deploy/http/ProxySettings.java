@@ -162,12 +162,13 @@ public record ProxySettings(URI http, URI https, List<String> noProxy, String so
             return true;
         }
         int port = target.getPort() >= 0 ? target.getPort() : "https".equalsIgnoreCase(target.getScheme()) ? 443 : 80;
+        InetAddress address = Urls.ipLiteral(host);
         for (String entry : noProxy) {
             if (entry.equals("*")) {
                 return true;
             }
             if (entry.indexOf('/') > 0) {
-                if (inRange(host, entry)) {
+                if (inRange(address, entry)) {
                     return true;
                 }
                 continue;
@@ -195,13 +196,12 @@ public record ProxySettings(URI http, URI https, List<String> noProxy, String so
     }
 
     /**
-     * Whether {@code host} is an address in the range {@code cidr} ({@code 192.168.0.0/16}) names, as
-     * curl reads such an entry; a host name is never looked up, and an entry that is not a range
-     * matches nothing.
+     * Whether {@code address} (the URL's host when it is one; null for a name, which is never looked up)
+     * is in the range {@code cidr} ({@code 192.168.0.0/16}) names, as curl reads such an entry; an entry
+     * that is not a range matches nothing.
      */
-    private static boolean inRange(String host, String cidr) {
+    private static boolean inRange(InetAddress address, String cidr) {
         int slash = cidr.indexOf('/');
-        InetAddress address = Urls.ipLiteral(host);
         InetAddress range = Urls.ipLiteral(cidr.substring(0, slash));
         String bits = cidr.substring(slash + 1);
         if (address == null || range == null || !bits.matches("\\d{1,3}")) {

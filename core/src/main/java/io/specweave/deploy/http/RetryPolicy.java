@@ -92,12 +92,12 @@ public final class RetryPolicy {
     }
 
     /**
-     * Reports {@code wait}, then waits it out. A stop request ends the wait and fails with a message
-     * saying so; so does an interrupt.
+     * Reports {@code wait}, then waits it out; false (at once, or when the wait ends early) when a stop
+     * is requested, so the caller ends with what it has. An interrupt fails with a message saying so.
      */
-    public void pause(HttpWait wait) {
+    public boolean waitUnlessStopped(HttpWait wait) {
         if (settings.stop().getAsBoolean()) {
-            throw stopped(wait.subject());
+            return false;
         }
         settings.listener().waiting(wait);
         try {
@@ -106,7 +106,12 @@ public final class RetryPolicy {
             Thread.currentThread().interrupt();
             throw new OperationFailedException(wait.subject() + " interrupted while waiting to retry", e);
         }
-        if (settings.stop().getAsBoolean()) {
+        return !settings.stop().getAsBoolean();
+    }
+
+    /** As {@link #waitUnlessStopped}, but a stop fails the request: it is not sent again. */
+    private void pause(HttpWait wait) {
+        if (!waitUnlessStopped(wait)) {
             throw stopped(wait.subject());
         }
     }

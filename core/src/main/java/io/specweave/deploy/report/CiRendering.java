@@ -133,7 +133,8 @@ public final class CiRendering {
         if (outcome.recorded() != null) {
             return change(outcome.recorded(), null);
         }
-        Entry entry = outcome.change() != null ? new Entry(Kind.NOTICE, null, FlagText.change(outcome.change(), outcome.dryRun()))
+        Entry entry = outcome.change() != null
+                ? new Entry(Kind.NOTICE, null, FlagText.change(outcome.change(), outcome.dryRun()))
                 : Entry.section("Feature flags" + (outcome.environment() == null ? "" : " of " + outcome.environment()),
                         outcome.matrix() != null ? FlagText.table(outcome.matrix()) : outcome.export());
         Map<String, String> outputs = new LinkedHashMap<>();
@@ -154,7 +155,8 @@ public final class CiRendering {
      */
     private void end(List<Entry> log, Persistence persistence, boolean commitAsked, String headline, Message problem) {
         if (persistence.warning() || commitAsked) {
-            log.add(new Entry(persistence.warning() ? Kind.WARNING : Kind.NOTICE, null, persistence.logLine(spelling)));
+            log.add(new Entry(persistence.warning() ? Kind.WARNING : Kind.NOTICE, null,
+                    persistence.logLine(spelling)));
         }
         log.add(problem == null ? new Entry(Kind.NOTICE, null, headline)
                 : new Entry(Kind.ERROR, null, problem.render(spelling)));

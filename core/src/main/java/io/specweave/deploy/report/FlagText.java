@@ -14,27 +14,22 @@ public final class FlagText {
     }
 
     /** {@code Feature flag newCheckout is on in prod (was off)}. */
-    /** A change as {@link #change(FlagChange)} says it, or with {@code dryRun} what it would be. */
-    public static String change(FlagChange change, boolean dryRun) {
-        if (!dryRun) {
-            return change(change);
-        }
-        String state = change.enabled() ? "on" : "off";
-        return change.changed()
-                ? "Dry run: feature flag " + change.flag() + " would be " + state + " in " + change.environment()
-                        + (change.previous() == null ? " (new)" : " (is " + (change.previous() ? "on" : "off") + ")")
-                        + "; nothing was written"
-                : "Dry run: feature flag " + change.flag() + " is already " + state + " in " + change.environment()
-                        + "; nothing would change";
+    public static String change(FlagChange change) {
+        return change(change, false);
     }
 
-    public static String change(FlagChange change) {
+    /** A change as {@link #change(FlagChange)} says it; with {@code dryRun}, what it would be. */
+    public static String change(FlagChange change, boolean dryRun) {
         String state = change.enabled() ? "on" : "off";
-        return change.changed()
-                ? "Feature flag " + change.flag() + " is " + state + " in " + change.environment()
-                        + (change.previous() == null ? " (new)" : " (was " + (change.previous() ? "on" : "off") + ")")
-                : "Feature flag " + change.flag() + " was already " + state + " in " + change.environment()
-                        + "; nothing changed";
+        String flag = (dryRun ? "Dry run: feature flag " : "Feature flag ") + change.flag();
+        if (!change.changed()) {
+            return flag + (dryRun ? " is" : " was") + " already " + state + " in " + change.environment() + "; nothing "
+                    + (dryRun ? "would change" : "changed");
+        }
+        String previous = change.previous() == null ? " (new)"
+                : " (" + (dryRun ? "is " : "was ") + (change.previous() ? "on" : "off") + ")";
+        return flag + (dryRun ? " would be " : " is ") + state + " in " + change.environment() + previous
+                + (dryRun ? "; nothing was written" : "");
     }
 
     /** Flags × environments, {@code -} for not set; one environment as {@code name  on} lines. */

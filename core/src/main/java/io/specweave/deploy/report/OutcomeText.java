@@ -115,13 +115,13 @@ public final class OutcomeText {
         return s.toString();
     }
 
-    /** {@code deploy --all-environments}: a line per environment. */
     /** What a deployment to every environment recorded, in one line: for an annotation or a summary's headline. */
     public String headline(AllEnvironmentsOutcome o) {
         return "Recorded " + o.increment() + " (commit " + o.commit() + ") in " + (o.recorded().isEmpty()
                 ? "no environment" : String.join(", ", o.recorded().stream().map(ChangeOutcome::environment).toList()));
     }
 
+    /** {@code deploy --all-environments}: a line per environment. */
     public String render(AllEnvironmentsOutcome o) {
         StringBuilder s = new StringBuilder("Deploying " + o.increment() + " (commit " + o.commit()
                 + ") to every environment:");

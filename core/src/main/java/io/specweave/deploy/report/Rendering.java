@@ -109,7 +109,8 @@ public final class Rendering {
         return Rendered.of(switch (outcome.action()) {
             case EXPORT -> outcome.export();
             case LIST -> json ? Json.pretty(FlagText.json(outcome.matrix())) + "\n" : FlagText.table(outcome.matrix());
-            case ENABLE, DISABLE -> (json ? Json.pretty(outcome.change()) : FlagText.change(outcome.change(), outcome.dryRun())) + "\n";
+            case ENABLE, DISABLE -> (json ? Json.pretty(outcome.change())
+                    : FlagText.change(outcome.change(), outcome.dryRun())) + "\n";
         });
     }
 

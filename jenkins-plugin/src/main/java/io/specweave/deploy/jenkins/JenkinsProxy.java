@@ -4,6 +4,7 @@ import hudson.ProxyConfiguration;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -63,7 +64,7 @@ final class JenkinsProxy {
             } else if (pattern.matches("(\\d{1,3}\\.){1,3}\\*")) {
                 String[] octets = pattern.split("\\.");
                 int known = octets.length - 1;
-                entries.add(String.join(".", java.util.Arrays.copyOf(octets, known)) + ".0".repeat(4 - known)
+                entries.add(String.join(".", Arrays.copyOf(octets, known)) + ".0".repeat(4 - known)
                         + "/" + known * 8);
             } else if (pattern.indexOf('*') < 0) {
                 entries.add(pattern);
