@@ -105,6 +105,11 @@ public record Host(Map<String, String> env, Clock clock, Function<Credentials, T
         return new Host(merged, clock, trackers, sleeper, progress, stop, ci, debug);
     }
 
+    /** This host waiting with {@code other} and stopping when {@code when} says so. */
+    public Host withWaits(Sleeper other, BooleanSupplier when) {
+        return new Host(env, clock, trackers, other, progress, when, ci, debug);
+    }
+
     public Host withProgress(Progress other) {
         return new Host(env, clock, trackers, sleeper, other, stop, ci, debug);
     }

@@ -172,7 +172,7 @@ final class MonitorChanges {
         Host host = context.host();
         CanaryReport report = new CanaryMonitor(source.source(), thresholds, host.sleeper(), host.clock())
                 .run(context.increment().id(), context.environment(), state, source.name(), count, interval,
-                        m -> host.progress().measurement(taken.incrementAndGet(), count, m));
+                        host.stop(), m -> host.progress().measurement(taken.incrementAndGet(), count, m));
         ObjectNode analysis = lastAnalysis(report);
         String environment = context.environment();
         Change.Effect<CanaryReport> effect = Change.Effect.<CanaryReport>writing((document, decision) -> {

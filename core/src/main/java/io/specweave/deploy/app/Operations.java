@@ -11,8 +11,6 @@ import io.specweave.deploy.dora.DoraReport;
 import io.specweave.deploy.increment.Increment;
 import io.specweave.deploy.increment.MetadataDocument;
 import io.specweave.deploy.increment.MetadataStore;
-import io.specweave.deploy.metrics.CanaryReport;
-import io.specweave.deploy.metrics.MonitorReport;
 import io.specweave.deploy.model.Approval;
 import io.specweave.deploy.model.FlagChange;
 import java.nio.file.Path;
@@ -42,11 +40,12 @@ public final class Operations {
     public static final String DEFAULT_WINDOW = DoraService.DEFAULT_WINDOW;
 
     private final Host host;
+    private final InterruptAsStop interrupts = new InterruptAsStop();
     /** The projects whose config notes the debug output has had (a front end may run two operations). */
     private final Set<Path> toldNotes = ConcurrentHashMap.newKeySet();
 
     public Operations(Host host) {
-        this.host = host;
+        this.host = interrupts.guard(host);
     }
 
     public Host host() {
@@ -228,17 +227,8 @@ public final class Operations {
 
     private ChangeOutcome<?> recordMonitor(Request request) {
         ChangeContext context = context(request);
-        if (request.canary) {
-            ChangeOutcome<CanaryReport> outcome = EnvironmentChanges.apply(context, MonitorChanges.canary());
-            return outcome;
-        }
-        ChangeOutcome<MonitorReport> outcome = EnvironmentChanges.apply(context, MonitorChanges.environment());
-        if (outcome.detail() != null && outcome.detail().stopped() && !context.host().stop().getAsBoolean()) {
-            // Stopped without being asked: an interrupted wait. The caller gets its interrupt back only now,
-            // after the record is written: with the flag set, the file lock the write takes would fail.
-            Thread.currentThread().interrupt();
-        }
-        return outcome;
+        return request.canary ? EnvironmentChanges.apply(context, MonitorChanges.canary())
+                : EnvironmentChanges.apply(context, MonitorChanges.environment());
     }
 
     /** Sets, lists or exports feature flags; a change named with an increment is recorded in its history. */
@@ -360,6 +350,7 @@ public final class Operations {
      * Runs an operation that may write; what it wrote in the project (records, locks, a commit-back's
      * {@code .git} objects) then gets the owner of the project's {@code .specweave}, also when it
      * failed: a container or a {@code sudo} run writes as root into a folder that belongs to someone else.
+     * An interrupt that ended a wait as a stop is given back to the caller at the end.
      */
     private <T> T written(Request request, Supplier<T> operation) {
         // The file system's clock, not the host's: it is the files' change times that are compared.
@@ -368,6 +359,7 @@ public final class Operations {
             return operation.get();
         } finally {
             WorkspaceOwnership.matchProject(request.dir == null ? Path.of(".") : request.dir, started);
+            interrupts.restore();
         }
     }
 

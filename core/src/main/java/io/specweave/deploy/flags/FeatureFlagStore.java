@@ -5,29 +5,21 @@ import io.specweave.deploy.Json;
 import io.specweave.deploy.JsonInput;
 import io.specweave.deploy.OperationFailedException;
 import io.specweave.deploy.config.ConfigLoader;
-import io.specweave.deploy.increment.MetadataStore;
+import io.specweave.deploy.increment.FileUpdates;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Reads {@code .specweave/config/feature-flags.json} (comments allowed: it is this tool's file) and
- * sets flags in its text, so the team's comments, layout and keys this tool does not know survive. Updates are serialized (a lock file beside the metadata locks, and a
- * lock per file inside this process) and atomic (temp file and rename).
+ * sets flags in its text, so the team's comments, layout and keys this tool does not know survive.
+ * Updates are serialized and atomic ({@link FileUpdates}), with the lock file beside the metadata locks.
  */
 public final class FeatureFlagStore {
 
     public static final String RELATIVE_PATH = "config/feature-flags.json";
-
-    private static final ConcurrentMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
 
     private final Path file;
     private final Path lockFile;
@@ -68,12 +60,8 @@ public final class FeatureFlagStore {
      * team's comments and layout stay); writes only when the text changed.
      */
     public void set(String environment, String flag, boolean enabled) {
-        ReentrantLock local = IN_PROCESS.computeIfAbsent(lockFile, p -> new ReentrantLock());
-        local.lock();
         try {
-            Files.createDirectories(lockFile.getParent());
-            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                    FileLock ignored = channel.lock()) {
+            FileUpdates.locked(lockFile, () -> {
                 read(); // a file that is not valid JSON is reported, never edited
                 String before = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
                 String bom = before.startsWith("\uFEFF") ? "\uFEFF" : "";
@@ -83,13 +71,12 @@ public final class FeatureFlagStore {
                 }
                 if (!(bom + after).equals(before)) {
                     Files.createDirectories(file.getParent());
-                    MetadataStore.writeAtomically(file, bom + after);
+                    FileUpdates.writeAtomically(file, bom + after);
                 }
-            }
+                return null;
+            });
         } catch (IOException e) {
             throw new OperationFailedException(source + ": cannot be updated: " + e.getMessage(), e);
-        } finally {
-            local.unlock();
         }
     }
 }

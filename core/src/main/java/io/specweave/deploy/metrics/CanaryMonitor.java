@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -43,18 +44,24 @@ public final class CanaryMonitor {
      * @param canary   the running canary
      * @param count    measurements to take, at least one
      * @param interval wait between two
+     * @param stop     true once the run should end with the measurements it has (Ctrl-C, a cancelled job)
      * @param each     told about every measurement as it is taken (a live line in the log)
      */
     public CanaryReport run(String increment, String environment, CanaryState canary, String sourceName, int count,
-            Duration interval, Consumer<CanaryAnalyzer.Measurement> each) {
+            Duration interval, BooleanSupplier stop, Consumer<CanaryAnalyzer.Measurement> each) {
         List<CanaryAnalyzer.Measurement> taken = new ArrayList<>();
         int failed = 0;
+        boolean stopped = false;
         for (int i = 0; i < Math.max(1, count); i++) {
             if (i > 0) {
                 try {
                     sleeper.sleep(interval);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                    stopped = true;
+                }
+                if (stopped || stop.getAsBoolean()) {
+                    stopped = true;
                     break;
                 }
             }
@@ -77,6 +84,11 @@ public final class CanaryMonitor {
             recommendation = Recommendation.ROLL_BACK;
             reason = failed + " failed measurement" + (failed == 1 ? "" : "s") + " (threshold "
                     + thresholds.failureThreshold() + "): " + failures(last);
+        } else if (stopped) {
+            // The analysis did not run its course: what it saw so far is no reason to move traffic.
+            recommendation = Recommendation.HOLD;
+            reason = "stopped after " + taken.size() + " of " + Math.max(1, count) + " measurements (the run was "
+                    + "asked to stop), " + failed + " failed; run the analysis again";
         } else if (failed == 0 && last.verdict() == CanaryAnalyzer.Verdict.PASS) {
             recommendation = Recommendation.SAFE;
             reason = "every check passed in " + taken.size() + " measurement" + (taken.size() == 1 ? "" : "s");

@@ -134,8 +134,8 @@ public final class EnvironmentMonitor {
                 try {
                     sleeper.sleep(plan.interval());
                 } catch (InterruptedException e) {
-                    // Ends the run like a stop. The flag stays cleared: with it set, the file lock that
-                    // writing the record takes would fail. Operations.monitor sets it again once written.
+                    // Ends the run like a stop; what was seen is still written (FileUpdates waits out the flag).
+                    Thread.currentThread().interrupt();
                     stopped = true;
                     break;
                 }

@@ -116,7 +116,7 @@ class PrometheusCanaryAnalysisTest {
                 null, null, null, null, List.of());
         List<String> seen = new ArrayList<>();
         CanaryReport report = monitor.run("0018-oauth", "prod", canary, "Prometheus " + prometheus.url(), 1,
-                Duration.ZERO, m -> seen.add(m.verdict().name()));
+                Duration.ZERO, () -> false, m -> seen.add(m.verdict().name()));
         lines.add(new CanaryReportRenderer(true).render(report));
         assertThat(seen).hasSize(1);
         return report;

@@ -29,7 +29,8 @@ class CanaryAnalyzerTest {
 
     static CanaryReport run(CanaryThresholds thresholds, List<Duration> sleeps, TrackMetrics... canaries) {
         return new CanaryMonitor(sequence(canaries), thresholds, sleeps::add, Clock.systemUTC())
-                .run("0018", "prod", CANARY, "test", canaries.length, Duration.ofMinutes(1), m -> { });
+                .run("0018", "prod", CANARY, "test", canaries.length, Duration.ofMinutes(1), () -> false,
+                        m -> { });
     }
 
     @Test
@@ -91,5 +92,25 @@ class CanaryAnalyzerTest {
     void aDurationAtAnIntervalIsOneMeasurementAtTheStartAndOnePerInterval() {
         assertThat(CanaryMonitor.measurements(Duration.ofMinutes(15), Duration.ofMinutes(1))).isEqualTo(16);
         assertThat(CanaryMonitor.measurements(Duration.ZERO, Duration.ofMinutes(1))).isEqualTo(1);
+    }
+
+    /** A stop (Ctrl-C, SIGTERM, a Jenkins abort) ends the waits: the rest of the run is not measured back to back. */
+    @Test
+    void aStopEndsTheRunWithWhatItMeasuredAndNeverCallsItSafe() {
+        TrackMetrics good = metrics(10, 0.012, 0.04, 0.11, 600);
+        List<Duration> sleeps = new ArrayList<>();
+        List<CanaryAnalyzer.Measurement> seen = new ArrayList<>();
+
+        CanaryReport report = new CanaryMonitor(sequence(good, good, good, good, good), CanaryThresholds.defaults(),
+                sleeps::add, Clock.systemUTC()).run("0018", "prod", CANARY, "test", 5, Duration.ofMinutes(1),
+                        () -> sleeps.size() >= 2, seen::add);
+
+        assertThat(seen).hasSize(2);
+        assertThat(report.measurements()).hasSize(2);
+        assertThat(report.plannedMeasurements()).isEqualTo(5);
+        assertThat(report.recommendation()).as("two good minutes of fifteen planned prove nothing")
+                .isEqualTo(Recommendation.HOLD);
+        assertThat(report.reason()).isEqualTo("stopped after 2 of 5 measurements (the run was asked to stop), "
+                + "0 failed; run the analysis again");
     }
 }

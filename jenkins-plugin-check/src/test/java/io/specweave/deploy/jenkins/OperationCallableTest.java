@@ -18,7 +18,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -255,6 +258,59 @@ class OperationCallableTest {
             assertThat(unhealthy.values()).containsEntry("healthStatus", "unhealthy");
             assertThat(Demo.deployment(project, "qa").path("healthStatus").asText()).isEqualTo("unhealthy");
             assertThat(Demo.deployment(project, "qa").path("commit").asText()).startsWith("2222222");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    /**
+     * Aborting a build interrupts the step's thread (remoting cancels the agent's call the same way):
+     * during a health check's wait that is a stop, as Ctrl-C is for the CLI, so the deployment that
+     * happened is recorded with what the check saw, and the thread still ends interrupted.
+     */
+    @Test
+    void anAbortDuringTheHealthChecksWaitRecordsTheDeploymentWithWhatTheCheckSaw() throws Exception {
+        Demo.copyTo(project);
+        Path config = project.resolve(".specweave/config.json");
+        Files.writeString(config, Files.readString(config).replace("\"provider\": \"local\",",
+                "\"provider\": \"local\", \"healthCheck\": {\"retries\": 5, \"intervalSeconds\": 60},"));
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/health", exchange -> {
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            SpecweaveSyncStep step = Steps.sync("local-qa");
+            step.setHealthCheck(true);
+            step.setDeploymentUrl("http://127.0.0.1:" + server.getAddress().getPort());
+            OperationCallable callable = step.callable(JENKINS_RUN, null, null, log);
+            AtomicReference<OperationCallable.Result> result = new AtomicReference<>();
+            AtomicBoolean endedInterrupted = new AtomicBoolean();
+            Thread agent = new Thread(() -> {
+                try {
+                    result.set(callable.invoke(project.toFile(), null));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                endedInterrupted.set(Thread.currentThread().isInterrupted());
+            });
+            agent.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!log.text().contains("retrying in 60 s, attempt 2 of 6") && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            agent.interrupt();
+            agent.join(TimeUnit.SECONDS.toMillis(20));
+
+            assertThat(agent.isAlive()).as("the wait ended at the abort").isFalse();
+            assertThat(endedInterrupted).as("the thread still ends interrupted").isTrue();
+            assertThat(result.get().failure()).contains("unhealthy");
+            JsonNode qa = Demo.deployment(project, "qa");
+            assertThat(qa.path("status").asText()).isEqualTo("deployed");
+            assertThat(qa.path("healthStatus").asText()).isEqualTo("unhealthy");
+            assertThat(qa.path("healthMessage").asText()).endsWith("stopped before attempt 2 of 6 (the run was asked "
+                    + "to stop)");
         } finally {
             server.stop(0);
         }

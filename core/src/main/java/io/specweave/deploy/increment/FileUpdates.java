@@ -1,0 +1,92 @@
+package io.specweave.deploy.increment;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * How this tool changes a file of the project: one update at a time, across processes (a file lock
+ * on a lock file) and across the threads of this process (a lock per lock file: file locks are held
+ * per process), and written atomically (temp file in the same folder, fsync, rename), so a crash or
+ * two concurrent runs never leave a truncated or half-merged file.
+ *
+ * <p>An interrupt already raised when an update starts (a Jenkins abort during a health check, a
+ * cancelled executor) waits until the update is written: a file channel closes on an interrupt, and
+ * the record the run has decided on would be lost. The thread gets its interrupt back afterwards.
+ */
+public final class FileUpdates {
+
+    /** An update run under the lock. */
+    @FunctionalInterface
+    public interface Update<T> {
+        T run() throws IOException;
+    }
+
+    private static final ConcurrentMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+
+    private FileUpdates() {
+    }
+
+    /** Runs {@code update} holding {@code lockFile}'s locks; the lock file and its folder are created. */
+    public static <T> T locked(Path lockFile, Update<T> update) throws IOException {
+        boolean interrupted = Thread.interrupted();
+        ReentrantLock local = IN_PROCESS.computeIfAbsent(lockFile, p -> new ReentrantLock());
+        local.lock();
+        try {
+            Files.createDirectories(lockFile.getParent());
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock ignored = channel.lock()) {
+                return update.run();
+            }
+        } finally {
+            local.unlock();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Writes {@code text} to {@code target} so that readers see the old or the new file, never a part. */
+    public static void writeAtomically(Path target, String text) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Path temp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+        try {
+            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+                while (bytes.hasRemaining()) {
+                    out.write(bytes);
+                }
+                out.force(true);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            syncDirectory(dir);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static void syncDirectory(Path dir) {
+        // Makes the rename itself durable; not every platform lets a directory be opened, which is fine.
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // best effort
+        }
+    }
+}
