@@ -13,11 +13,14 @@ import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The HTTP proxy every outgoing request goes through, as {@code curl} and most CI tools read it:
@@ -25,7 +28,8 @@ import java.util.Optional;
  * http URLs (the lower-case name wins when both are set), {@code no_proxy}/{@code NO_PROXY} a comma
  * list of hosts that go direct ({@code example.com} and {@code .example.com} match the domain and
  * its subdomains, {@code host:port} only that port, {@code 10.0.0.0/8} or {@code fd00::/8} the
- * addresses of that range when the URL names an address, {@code *} everything). Loopback destinations
+ * addresses of that range when the URL names an address, {@code *} everything, and a wildcard in an
+ * entry as Java's {@code http.nonProxyHosts} reads it: {@code *.example.com}, {@code 10.*}). Loopback destinations
  * ({@code localhost}, 127.0.0.0/8, ::1) always go direct: a proxy cannot reach this machine's
  * loopback. Credentials in a proxy URL ({@code http://user:pass@proxy:3128}) are sent to the proxy
  * only, as {@code Proxy-Authorization: Basic}, and never printed.
@@ -169,6 +173,15 @@ public record ProxySettings(URI http, URI https, List<String> noProxy, String so
             }
             if (entry.indexOf('/') > 0) {
                 if (inRange(address, entry)) {
+                    return true;
+                }
+                continue;
+            }
+            if (entry.indexOf('*') >= 0) {
+                // A wildcard as Java's http.nonProxyHosts and Jenkins' "No Proxy Host" read it:
+                // *.corp.example, 10.*, build-*.corp.example match the whole host.
+                if (host.matches(Arrays.stream(entry.split("\\*", -1)).map(Pattern::quote)
+                        .collect(Collectors.joining(".*")))) {
                     return true;
                 }
                 continue;

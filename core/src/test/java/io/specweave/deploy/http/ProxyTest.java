@@ -110,6 +110,22 @@ class ProxyTest {
         }
     }
 
+    /** Java's http.nonProxyHosts wildcards, which teams on the JVM (and Jenkins' "No Proxy Host") write. */
+    @Test
+    void aWildcardInANoProxyEntryMatchesTheWholeHostAsJavaReadsIt() {
+        ProxySettings settings = ProxySettings.fromEnv(Map.of("HTTPS_PROXY", "http://proxy.example:3128",
+                "NO_PROXY", "*.corp.example,10.*,build-*.ci.example"));
+
+        for (String direct : new String[] {"https://jira.corp.example/", "https://a.b.corp.example:8443/",
+                "https://10.1.2.3/", "https://build-7.ci.example/"}) {
+            assertThat(settings.proxyFor(URI.create(direct))).as(direct).isEmpty();
+        }
+        for (String proxied : new String[] {"https://corp.example/", "https://corp.example.evil/",
+                "https://110.1.2.3/", "https://build.ci.example/", "https://xbuild-7.ci.example/"}) {
+            assertThat(settings.proxyFor(URI.create(proxied))).as(proxied).isPresent();
+        }
+    }
+
     @Test
     void loopbackDestinationsAlwaysGoDirect() {
         proxy = TestProxy.open();

@@ -31,13 +31,28 @@ class JenkinsProxyTest {
         assertThat(proxy.proxyFor(URI.create("https://build.example.com/"))).isEmpty();
         assertThat(proxy.proxyFor(URI.create("http://192.168.3.4:8080/"))).isEmpty();
         assertThat(proxy.proxyFor(URI.create("http://192.169.3.4:8080/"))).isPresent();
-        assertThat(variables.get("NO_PROXY")).isEqualTo(".corp.example,localhost,build.example.com,192.168.0.0/16");
+        assertThat(proxy.proxyFor(URI.create("https://corp.example/"))).as("*. is a subdomain, as in Jenkins")
+                .isPresent();
+        assertThat(variables.get("NO_PROXY")).isEqualTo("*.corp.example,localhost,build.example.com,192.168.*");
     }
 
     @Test
-    void jenkinsNoProxyPatternsBecomeNoProxyEntriesWhereTheyHaveOne() {
-        assertThat(JenkinsProxy.noProxy("10.* 10.1.2.* 172.16.* *.svc build-*.example.com 10.*.1.2 jira.corp"))
-                .isEqualTo("10.0.0.0/8,10.1.2.0/24,172.16.0.0/16,.svc,jira.corp");
+    void everyJenkinsNoProxyPatternGoesDirectAsJenkinsMatchesIt() {
+        String patterns = "10.* 10.1.2.*,172.16.*|*.svc\tbuild-*.example.com 10.*.1.2 jira.corp";
+        assertThat(JenkinsProxy.noProxy(patterns))
+                .isEqualTo("10.*,10.1.2.*,172.16.*,*.svc,build-*.example.com,10.*.1.2,jira.corp");
+        HashMap<String, String> variables = new HashMap<>();
+        JenkinsProxy.addTo(variables, new ProxyConfiguration("proxy.corp", 3128, null, null, patterns));
+        ProxySettings proxy = Host.system(variables, null, null).http().proxy();
+
+        for (String direct : new String[] {"http://10.9.8.7/", "http://172.16.0.1/", "https://api.svc/",
+                "https://build-42.example.com/", "http://10.200.1.2/", "https://jira.corp/"}) {
+            assertThat(proxy.proxyFor(URI.create(direct))).as(direct).isEmpty();
+        }
+        for (String proxied : new String[] {"http://11.0.0.1/", "http://172.17.0.1/", "https://build.example.com/",
+                "https://svc/", "https://example.com/"}) {
+            assertThat(proxy.proxyFor(URI.create(proxied))).as(proxied).isPresent();
+        }
         assertThat(JenkinsProxy.noProxy("*")).isEqualTo("*");
         assertThat(JenkinsProxy.noProxy(null)).isEmpty();
     }

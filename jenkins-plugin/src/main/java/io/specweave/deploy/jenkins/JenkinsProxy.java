@@ -3,10 +3,10 @@ package io.specweave.deploy.jenkins;
 import hudson.ProxyConfiguration;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Jenkins' proxy (Manage Jenkins → System → HTTP Proxy) as the variables core reads
@@ -43,34 +43,12 @@ final class JenkinsProxy {
     }
 
     /**
-     * Jenkins' "No Proxy Host" patterns (separated by blanks, commas or |; {@code *} a wildcard) as a
-     * NO_PROXY list: {@code *.example.com} becomes {@code .example.com}, an address prefix
-     * {@code 192.168.*} the range {@code 192.168.0.0/16}, a plain name stays; a pattern with a
-     * wildcard elsewhere ({@code build-*.example.com}) has no NO_PROXY form and is left out.
+     * Jenkins' "No Proxy Host" patterns (separated by blanks, commas or |) as a NO_PROXY list: core
+     * reads a {@code *} in an entry as Jenkins does ({@code *.example.com}, {@code 192.168.*}).
      */
     static String noProxy(String patterns) {
-        if (patterns == null) {
-            return "";
-        }
-        List<String> entries = new ArrayList<>();
-        for (String pattern : patterns.split("[ \t\n,|]+")) {
-            if (pattern.isEmpty()) {
-                continue;
-            }
-            if (pattern.equals("*")) {
-                entries.add("*");
-            } else if (pattern.startsWith("*.") && pattern.indexOf('*', 1) < 0) {
-                entries.add(pattern.substring(1));
-            } else if (pattern.matches("(\\d{1,3}\\.){1,3}\\*")) {
-                String[] octets = pattern.split("\\.");
-                int known = octets.length - 1;
-                entries.add(String.join(".", Arrays.copyOf(octets, known)) + ".0".repeat(4 - known)
-                        + "/" + known * 8);
-            } else if (pattern.indexOf('*') < 0) {
-                entries.add(pattern);
-            }
-        }
-        return String.join(",", entries);
+        return patterns == null ? "" : Arrays.stream(patterns.split("[ \t\n,|]+")).filter(p -> !p.isEmpty())
+                .collect(Collectors.joining(","));
     }
 
     private static String encode(String text) {
