@@ -177,6 +177,7 @@ public final class RestClient {
         }
         String what = call.method + " " + shown(call.uri);
         RetryPolicy.Attempts attempts = policy.start(what);
+        HttpResult answered = null;
         while (true) {
             HttpResult result;
             try {
@@ -185,10 +186,16 @@ public final class RestClient {
                 if (attempts.retryAfter(e)) {
                     continue;
                 }
+                if (answered != null && attempts.remaining().isZero()) {
+                    // The total time ran out during a retry: the server's last answer is the answer,
+                    // not the timeout the cut-short retry met.
+                    return answered;
+                }
                 throw new OperationFailedException(redactor.redact(what + " failed" + attempts.summary() + ": "
                         + RetryPolicy.describe(e)), e);
             }
             if (attempts.retryAfter(result.status(), result::header, () -> redactor.redact(result.text()))) {
+                answered = result;
                 continue;
             }
             return result;
