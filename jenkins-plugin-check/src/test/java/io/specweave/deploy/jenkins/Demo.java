@@ -33,6 +33,16 @@ final class Demo {
         return target;
     }
 
+    /** Replaces {@code text} with {@code with} in the project's config.json: a setting the demo lacks. */
+    static void editConfig(Path project, String text, String with) {
+        Path config = project.resolve(".specweave/config.json");
+        try {
+            Files.writeString(config, Files.readString(config).replace(text, with));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static JsonNode metadata(Path project, String increment) {
         try {
             return Json.mapper().readTree(project.resolve(".specweave/increments/" + increment + "/metadata.json")

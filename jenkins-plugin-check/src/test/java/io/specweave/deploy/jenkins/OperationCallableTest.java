@@ -11,6 +11,7 @@ import io.specweave.deploy.app.TrackerFactory;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -231,16 +232,10 @@ class OperationCallableTest {
     @Test
     void theHealthCheckRunsByDefaultAndAnUnhealthyEnvironmentIsRecordedThenAborts() throws Exception {
         Demo.copyTo(project);
-        Path config = project.resolve(".specweave/config.json");
-        Files.writeString(config, Files.readString(config).replace("\"provider\": \"local\",",
-                "\"provider\": \"local\", \"healthCheck\": {\"retries\": 0, \"intervalSeconds\": 0},"));
+        Demo.editConfig(project, "\"provider\": \"local\",",
+                "\"provider\": \"local\", \"healthCheck\": {\"retries\": 0, \"intervalSeconds\": 0},");
         AtomicInteger status = new AtomicInteger(200);
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/health", exchange -> {
-            exchange.sendResponseHeaders(status.get(), -1);
-            exchange.close();
-        });
-        server.start();
+        HttpServer server = healthAnswering(status);
         try {
             SpecweaveSyncStep step = new SpecweaveSyncStep();
             step.setProfile("local-qa");
@@ -271,15 +266,9 @@ class OperationCallableTest {
     @Test
     void anAbortDuringTheHealthChecksWaitRecordsTheDeploymentWithWhatTheCheckSaw() throws Exception {
         Demo.copyTo(project);
-        Path config = project.resolve(".specweave/config.json");
-        Files.writeString(config, Files.readString(config).replace("\"provider\": \"local\",",
-                "\"provider\": \"local\", \"healthCheck\": {\"retries\": 5, \"intervalSeconds\": 60},"));
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/health", exchange -> {
-            exchange.sendResponseHeaders(503, -1);
-            exchange.close();
-        });
-        server.start();
+        Demo.editConfig(project, "\"provider\": \"local\",",
+                "\"provider\": \"local\", \"healthCheck\": {\"retries\": 5, \"intervalSeconds\": 60},");
+        HttpServer server = healthAnswering(new AtomicInteger(503));
         try {
             SpecweaveSyncStep step = Steps.sync("local-qa");
             step.setHealthCheck(true);
@@ -319,9 +308,8 @@ class OperationCallableTest {
     @Test
     void forceRecordsPastARefusedGate() throws Exception {
         Demo.copyTo(project);
-        Path config = project.resolve(".specweave/config.json");
-        Files.writeString(config, Files.readString(config).replace("\"deployment\": {",
-                "\"deployment\": {\"promotion\": {\"requirePrevious\": true},"));
+        Demo.editConfig(project, "\"deployment\": {",
+                "\"deployment\": {\"promotion\": {\"requirePrevious\": true},");
         SpecweaveSyncStep step = Steps.sync("local-prod");
         OperationCallable.Result refused = step.callable(JENKINS_RUN, null, null, log).invoke(project.toFile(), null);
         assertThat(refused.failure()).contains("prod").contains("requirePrevious");
@@ -331,5 +319,16 @@ class OperationCallableTest {
         step.callable(JENKINS_RUN, null, null, log).invoke(project.toFile(), null);
 
         assertThat(Demo.deployment(project, "prod").path("forced").asBoolean()).isTrue();
+    }
+
+    /** A loopback service whose /health answers {@code status}'s current value. */
+    private static HttpServer healthAnswering(AtomicInteger status) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/health", exchange -> {
+            exchange.sendResponseHeaders(status.get(), -1);
+            exchange.close();
+        });
+        server.start();
+        return server;
     }
 }

@@ -109,9 +109,8 @@ class SpecweaveSyncStepExecutionTest {
     @Test
     void aFailedSyncLogsWhatWasRecordedThenFailsTheBuildWithTheReason() throws Exception {
         Demo.copyTo(workspace);
-        Path config = workspace.resolve(".specweave/config.json");
-        Files.writeString(config, Files.readString(config).replace("\"deployment\": {",
-                "\"deployment\": {\"promotion\": {\"requirePrevious\": true},"));
+        Demo.editConfig(workspace, "\"deployment\": {",
+                "\"deployment\": {\"promotion\": {\"requirePrevious\": true},");
 
         assertThatThrownBy(() -> run(Steps.sync("local-prod"), new Fakes.FakeRun(null),
                 new EnvVars(Map.of("GIT_COMMIT", "abc"))))
