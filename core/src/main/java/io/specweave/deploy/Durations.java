@@ -33,6 +33,21 @@ public final class Durations {
         };
     }
 
+    /**
+     * A wait or a timeout as a message states it: {@code 250 ms}, {@code 10 s}, {@code 1.5 s};
+     * from 10 s on, to the nearest second.
+     */
+    public static String brief(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis < 1000 && millis != 0) {
+            return millis + " ms";
+        }
+        if (millis % 1000 == 0 || millis >= 10_000) {
+            return Math.round(millis / 1000.0) + " s";
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+
     public static String human(Duration duration) {
         long seconds = Math.abs(duration.getSeconds());
         long days = seconds / 86_400;

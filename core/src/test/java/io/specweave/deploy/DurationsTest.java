@@ -23,4 +23,14 @@ class DurationsTest {
                 .hasMessage("duration 15 minutes: expected a duration such as 30s, 1m, 15m or 1h");
         assertThatThrownBy(() -> Durations.parse("-1s", Input.INTERVAL)).isInstanceOf(BadInputException.class);
     }
+
+    @Test
+    void aWaitOrTimeoutInAMessageIsShortAndNeverClaimsMoreThanItIs() {
+        assertThat(Durations.brief(Duration.ofMillis(250))).isEqualTo("250 ms");
+        assertThat(Durations.brief(Duration.ZERO)).isEqualTo("0 s");
+        assertThat(Durations.brief(Duration.ofSeconds(10))).isEqualTo("10 s");
+        assertThat(Durations.brief(Duration.ofMillis(1500))).as("a 1.5 s timeout is not '2 s'").isEqualTo("1.5 s");
+        assertThat(Durations.brief(Duration.ofMillis(13_400))).isEqualTo("13 s");
+        assertThat(Durations.brief(Duration.ofMinutes(2))).isEqualTo("120 s");
+    }
 }

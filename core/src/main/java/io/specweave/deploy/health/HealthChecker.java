@@ -1,5 +1,6 @@
 package io.specweave.deploy.health;
 
+import io.specweave.deploy.Durations;
 import io.specweave.deploy.OperationFailedException;
 import io.specweave.deploy.Redactor;
 import io.specweave.deploy.config.HealthCheckSettings;
@@ -145,10 +146,10 @@ public final class HealthChecker {
             }
         }
         if (cause instanceof HttpConnectTimeoutException) {
-            return "no connection to " + uri.getHost() + " within " + seconds(settings.timeout());
+            return "no connection to " + uri.getHost() + " within " + Durations.brief(settings.timeout());
         }
         if (cause instanceof HttpTimeoutException) {
-            return "no answer from " + display(uri) + " within " + seconds(settings.timeout()) + " (healthCheck.timeoutSeconds)";
+            return "no answer from " + display(uri) + " within " + Durations.brief(settings.timeout()) + " (healthCheck.timeoutSeconds)";
         }
         if (cause instanceof ConnectException) {
             return "connection to " + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + " refused";
@@ -171,10 +172,6 @@ public final class HealthChecker {
             root = root.getCause();
         }
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    }
-
-    private static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     private String now() {

@@ -1,5 +1,6 @@
 package io.specweave.deploy.http;
 
+import io.specweave.deploy.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,17 +21,9 @@ public record HttpWait(String subject, String reason, Duration duration, Instant
 
     /** One line, e.g. {@code GET https://…: rate limit (HTTP 403): waiting 12 s (resets at 10:15:03Z), attempt 2 of 4}. */
     public String line() {
-        String when = resetAt == null ? "retrying in " + seconds(duration)
-                : "waiting " + seconds(duration) + " (resets at " + resetAt.truncatedTo(ChronoUnit.SECONDS)
+        String when = resetAt == null ? "retrying in " + Durations.brief(duration)
+                : "waiting " + Durations.brief(duration) + " (resets at " + resetAt.truncatedTo(ChronoUnit.SECONDS)
                         .toString().substring(11) + ")";
         return subject + " " + reason + ": " + when + ", attempt " + nextAttempt + " of " + maxAttempts;
-    }
-
-    static String seconds(Duration d) {
-        if (d.toMillis() < 1000 && !d.isZero()) {
-            return d.toMillis() + " ms";
-        }
-        long s = d.toSeconds() + (d.toMillisPart() >= 500 ? 1 : 0);
-        return s + " s";
     }
 }

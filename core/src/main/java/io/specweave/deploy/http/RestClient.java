@@ -1,6 +1,7 @@
 package io.specweave.deploy.http;
 
 import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Durations;
 import io.specweave.deploy.OperationFailedException;
 import io.specweave.deploy.Redactor;
 import java.io.ByteArrayOutputStream;
@@ -303,7 +304,7 @@ public final class RestClient {
             response = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new HttpTimeoutException("no complete answer within " + HttpWait.seconds(timeout));
+            throw new HttpTimeoutException("no complete answer within " + Durations.brief(timeout));
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
