@@ -14,7 +14,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -76,8 +75,7 @@ public record ProxySettings(URI http, URI https, List<String> noProxy, String so
 
     /** The {@code Proxy-Authorization} value for the proxy of {@code target}, when its URL holds credentials. */
     public Optional<String> authorizationFor(URI target) {
-        return proxyFor(target).filter(p -> p.getRawUserInfo() != null).map(p -> "Basic " + Base64.getEncoder()
-                .encodeToString(decode(p.getRawUserInfo()).getBytes(StandardCharsets.UTF_8)));
+        return proxyFor(target).filter(p -> p.getRawUserInfo() != null).map(p -> BasicAuth.fromUserInfo(decode(p.getRawUserInfo())));
     }
 
     /** Whether any proxy URL holds credentials. */

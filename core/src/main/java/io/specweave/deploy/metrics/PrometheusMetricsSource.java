@@ -3,11 +3,11 @@ package io.specweave.deploy.metrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.OperationFailedException;
+import io.specweave.deploy.http.BasicAuth;
 import io.specweave.deploy.http.HttpResult;
 import io.specweave.deploy.http.RestClient;
 import io.specweave.deploy.http.Urls;
 import java.net.URLDecoder;
-import java.util.Base64;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +41,7 @@ public final class PrometheusMetricsSource implements MetricsSource {
             if (colon >= 0) {
                 client.redactor().add(decoded.substring(colon + 1));
             }
-            this.authorization = "Basic " + Base64.getEncoder().encodeToString(decoded.getBytes(StandardCharsets.UTF_8));
+            this.authorization = BasicAuth.fromUserInfo(decoded);
         } else {
             this.authorization = null;
         }

@@ -5,11 +5,11 @@ import io.specweave.deploy.Redactor;
 import io.specweave.deploy.Secret;
 import io.specweave.deploy.config.Credentials;
 import io.specweave.deploy.config.SyncProfile;
+import io.specweave.deploy.http.BasicAuth;
 import io.specweave.deploy.http.Urls;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,8 +53,7 @@ public record AdoSettings(
                 + "\" (Azure DevOps, " + collection.getHost() + ") needs a personal access token with Work Items "
                 + "(Read & write): set " + String.join(" or ", vars) + " (config.tokenEnv names another variable)"));
         Redactor redactor = new Redactor().add(token).add(":" + token.reveal());
-        String header = "Basic " + Base64.getEncoder()
-                .encodeToString((":" + token.reveal()).getBytes(StandardCharsets.UTF_8));
+        String header = BasicAuth.header("", token.reveal());
         return new AdoSettings(collection, project,
                 Optional.ofNullable(profile.configText("workItemType")).orElse("Task"),
                 profile.configText("deployedState"), profile.configText("areaPath"), profile.configText("iterationPath"),

@@ -8,11 +8,10 @@ import io.specweave.deploy.Secret;
 import io.specweave.deploy.config.ConfigLoader;
 import io.specweave.deploy.config.Credentials;
 import io.specweave.deploy.config.SyncProfile;
+import io.specweave.deploy.http.BasicAuth;
 import io.specweave.deploy.http.Urls;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -106,7 +105,7 @@ public record JiraSettings(
             }
             String pair = email.get().reveal() + ":" + token.get().reveal();
             redactor.add(token.get()).add(pair);
-            String header = "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+            String header = BasicAuth.header(email.get().reveal(), token.get().reveal());
             return new JiraSettings(flavor, base, project, issueType, transition, keys, header,
                     List.of(email.get().variable(), token.get().variable()), redactor);
         }
