@@ -2,8 +2,6 @@ package io.specweave.deploy.tracker.jira;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.specweave.deploy.Input;
-import io.specweave.deploy.IssueKeys;
 import io.specweave.deploy.Json;
 import io.specweave.deploy.Redactor;
 import io.specweave.deploy.config.Credentials;
@@ -84,7 +82,8 @@ public final class JiraTracker implements Tracker {
     public TrackingRef upsert(TrackingRequest request) {
         JiraSettings settings = JiraSettings.from(profile, credentials);
         JiraClient client = new JiraClient(settings, clients.apply(settings.redactor()));
-        List<String> keys = request.issueKeys().isEmpty() ? settings.issueKeys() : IssueKeys.parse(request.issueKeys(), Input.ISSUE_KEYS);
+        // Keys given to the run were read when the request was made (IssueKeys); the profile's at its settings.
+        List<String> keys = request.issueKeys().isEmpty() ? settings.issueKeys() : request.issueKeys();
         if (!keys.isEmpty()) {
             return recordOnExisting(settings, client, request, keys);
         }
