@@ -58,7 +58,9 @@ COPY --from=build /specweave-deploy.jar /opt/specweave-deploy/specweave-deploy.j
 # Class-data sharing: one archive of the JDK's and the application's classes that two training
 # runs load: the Action's (a sync on the demo project, writing outputs and a summary as on a
 # runner) and the CLI's (status, which writes nothing). It halves the start of the Java process and
-# costs about 23 MB. The training files stay out of the image: a read-write bind mount keeps none
+# costs about 23 MB. The two lists are joined with each @lambda line once: JDK 17 crashes dumping a
+# list that names a lambda twice (a class named twice is only skipped). The image has no awk, so
+# the shell does it. The training files stay out of the image: a read-write bind mount keeps none
 # of its writes.
 RUN --mount=type=bind,from=build,source=/cds-training,target=/cds-training,rw \
     cd /cds-training \
@@ -70,8 +72,14 @@ RUN --mount=type=bind,from=build,source=/cds-training,target=/cds-training,rw \
  && /opt/specweave-deploy/java/bin/java -Xshare:off -XX:DumpLoadedClassList=/cds-training/cli.classes \
       -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
       -cp /opt/specweave-deploy/specweave-deploy.jar io.specweave.deploy.image.ImageMain status 0002 >/dev/null \
- && while IFS= read -r line; do printf '%s\n' "$line"; done < /cds-training/cli.classes >> /cds-training/action.classes \
- && /opt/specweave-deploy/java/bin/java -Xshare:dump -XX:SharedClassListFile=/cds-training/action.classes \
+ && sep="$(printf '\001')" && seen="$sep" \
+ && for list in /cds-training/action.classes /cds-training/cli.classes; do \
+      while IFS= read -r line; do \
+        case "$line" in @*) case "$seen" in *"$sep$line$sep"*) continue ;; esac; seen="$seen$line$sep" ;; esac; \
+        printf '%s\n' "$line"; \
+      done < "$list"; \
+    done > /cds-training/all.classes \
+ && /opt/specweave-deploy/java/bin/java -Xshare:dump -XX:SharedClassListFile=/cds-training/all.classes \
       -XX:SharedArchiveFile=/opt/specweave-deploy/specweave-deploy.jsa -Xlog:cds=off \
       -cp /opt/specweave-deploy/specweave-deploy.jar >/dev/null \
  && test -s /opt/specweave-deploy/specweave-deploy.jsa \
