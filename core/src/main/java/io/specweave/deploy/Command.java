@@ -1,7 +1,10 @@
 package io.specweave.deploy;
 
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -10,7 +13,53 @@ import java.util.stream.Collectors;
  * the command its own way ({@link Message.Spelling#command}).
  */
 public enum Command {
-    SYNC, STATUS, HEALTH, APPROVE, DORA, DEPLOY, SWAP_SLOTS, ROLLBACK, MONITOR, TEST, FEATURE_FLAG;
+    SYNC(Input.INCREMENT, Input.PROVIDER, Input.PROFILE, Input.ENVIRONMENT, Input.DEPLOYED, Input.FAILED,
+            Input.COMMIT, Input.BRANCH, Input.TAG, Input.DEPLOYED_BY, Input.RUN_URL, Input.DEPLOYMENT_URL,
+            Input.ISSUE_KEYS, Input.HEALTH_CHECK, Input.TEST_RESULTS, Input.COVERAGE, Input.LOAD_TEST_RESULTS,
+            Input.METRICS, Input.CHANGE_REQUEST, Input.FORCE, Input.DRY_RUN, Input.REFRESH, Input.COMMIT_METADATA),
+    STATUS(Input.INCREMENT, Input.REFRESH, Input.WINDOW),
+    HEALTH(Input.INCREMENT, Input.PROFILE, Input.ENVIRONMENT, Input.COMMIT_METADATA),
+    APPROVE(Input.INCREMENT, Input.PROFILE, Input.ENVIRONMENT, Input.DRY_RUN, Input.APPROVED_BY, Input.COMMIT,
+            Input.ROLE, Input.NOTES, Input.CHANGE_REQUEST, Input.METRICS, Input.COMMIT_METADATA),
+    DORA(Input.WINDOW),
+    DEPLOY(Input.INCREMENT, Input.PROFILE, Input.ENVIRONMENT, Input.SLOT, Input.CANARY, Input.COMMIT, Input.BRANCH,
+            Input.TAG, Input.DEPLOYED_BY, Input.RUN_URL, Input.DRY_RUN, Input.DEPLOYMENT_URL,
+            Input.ALL_ENVIRONMENTS, Input.FORCE, Input.HEALTH_CHECK, Input.COMMIT_METADATA),
+    SWAP_SLOTS(Input.INCREMENT, Input.PROFILE, Input.ENVIRONMENT, Input.COMMIT, Input.BRANCH, Input.TAG,
+            Input.DEPLOYED_BY, Input.RUN_URL, Input.DRY_RUN, Input.FORCE, Input.COMMIT_METADATA),
+    ROLLBACK(Input.INCREMENT, Input.PROFILE, Input.ENVIRONMENT, Input.COMMIT, Input.BRANCH, Input.TAG,
+            Input.DEPLOYED_BY, Input.RUN_URL, Input.DRY_RUN, Input.CANARY, Input.REASON, Input.HEALTH_CHECK,
+            Input.COMMIT_METADATA),
+    MONITOR(Input.INCREMENT, Input.PROFILE, Input.ENVIRONMENT, Input.CANARY, Input.DURATION, Input.INTERVAL,
+            Input.METRICS_FILE, Input.PROMETHEUS_URL, Input.MAX_ERROR_RATE_INCREASE, Input.MAX_P95_INCREASE,
+            Input.MIN_REQUESTS, Input.FAILURE_THRESHOLD, Input.FAILURES, Input.COMMIT_METADATA),
+    TEST(Input.INCREMENT, Input.PROFILE, Input.ENVIRONMENT, Input.SLOT, Input.SUITE, Input.COMMIT,
+            Input.COMMIT_METADATA),
+    FEATURE_FLAG(Input.INCREMENT, Input.ENVIRONMENT, Input.FLAG, Input.FLAG_ACTION, Input.CREATE, Input.DRY_RUN,
+            Input.FORMAT, Input.COMMIT_METADATA);
+
+    /** Inputs every command reads: which project folder, which command. */
+    private static final Set<Input> EVERY_COMMAND = EnumSet.of(Input.DIR, Input.COMMAND);
+
+    private final Set<Input> inputs;
+
+    Command(Input... inputs) {
+        this.inputs = EnumSet.copyOf(List.of(inputs));
+    }
+
+    /**
+     * Whether the command reads {@code input}: a front end refuses a value the command would ignore
+     * (a URL to check given to a command that checks the recorded one), as the command line refuses
+     * an option its command has not.
+     */
+    public boolean reads(Input input) {
+        return inputs.contains(input) || EVERY_COMMAND.contains(input);
+    }
+
+    /** The commands that read {@code input}, in their order. */
+    public static List<Command> reading(Input input) {
+        return Arrays.stream(values()).filter(c -> c.inputs.contains(input)).toList();
+    }
 
     /** The command's name as typed: {@code swap-slots}, {@code feature-flag}. */
     public String word() {

@@ -25,6 +25,14 @@ public final class Message {
         /** A command to run, with its arguments, as this front end's user would type or configure it. */
         String command(Command command, List<Arg> args);
 
+        /**
+         * Where a credential core reads from the variable {@code name} comes from, as this front end's
+         * user gives it: the variable itself on the command line, an input of the Action.
+         */
+        default String credential(String name) {
+            return name;
+        }
+
         /** Core's own words, for logs and messages no front end rendered. */
         Spelling DOMAIN = new Spelling() {
             @Override
@@ -73,7 +81,8 @@ public final class Message {
         for (Object part : parts) {
             if (part instanceof Message m) {
                 list.addAll(m.parts);
-            } else if (part instanceof Input || part instanceof Arg || part instanceof Suggestion) {
+            } else if (part instanceof Input || part instanceof Arg || part instanceof Suggestion
+                    || part instanceof Credential) {
                 list.add(part);
             } else {
                 list.add(String.valueOf(part));
@@ -84,6 +93,26 @@ public final class Message {
 
     public static Message text(String text) {
         return new Message(List.of(text == null ? "" : text));
+    }
+
+    /** A credential read from the variable {@code name} ({@code GITHUB_TOKEN}), named as each front end gives it. */
+    public record Credential(String name) {
+
+        public Credential {
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    /** The credentials of {@code variables}, joined by {@code separator} ({@code " or "}), for a message. */
+    public static Message credentials(List<String> variables, String separator) {
+        List<Object> parts = new ArrayList<>();
+        for (String variable : variables) {
+            if (!parts.isEmpty()) {
+                parts.add(separator);
+            }
+            parts.add(new Credential(variable));
+        }
+        return new Message(parts);
     }
 
     /** {@code input} with a value, e.g. {@code arg(Input.CANARY, "100")}. */
@@ -115,6 +144,8 @@ public final class Message {
                 s.append(spelling.input(arg.input(), arg.value()));
             } else if (part instanceof Suggestion suggestion) {
                 s.append(spelling.command(suggestion.command(), suggestion.args()));
+            } else if (part instanceof Credential credential) {
+                s.append(spelling.credential(credential.name()));
             } else {
                 s.append(part);
             }

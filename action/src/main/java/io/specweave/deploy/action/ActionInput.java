@@ -90,13 +90,20 @@ record ActionInput(String name, String fallback, Input input, String credential,
         return value == null || value.isBlank() ? fallback : value.strip();
     }
 
-    /** Parses every input of the table from the runner's environment. */
+    /**
+     * Parses every input of the table from the runner's environment; {@code command} first, as it
+     * decides which of the others the step may set.
+     */
     static Values parse(Map<String, String> env) {
         Values values = new Values();
         Map<Input, String> texts = new EnumMap<>(Input.class);
         for (ActionInput input : ALL) {
             String value = input.read(env);
             if (value == null || value.isBlank()) {
+                continue;
+            }
+            // The runner passes every input's default: a default the command does not read was not asked for.
+            if (input.input != null && value.equals(input.fallback) && !values.command.reads(input.input)) {
                 continue;
             }
             if (input.credential != null) {

@@ -32,6 +32,13 @@ final class ActionSpelling implements Message.Spelling {
         return "`" + name + ": " + (value != null ? value : "true") + "`";
     }
 
+    /** A credential variable an input of the Action gives: {@code `github-token` (GITHUB_TOKEN)}. */
+    @Override
+    public String credential(String name) {
+        return ActionInput.ALL.stream().filter(i -> name.equals(i.credential())).findFirst()
+                .map(i -> "`" + i.name() + "` (" + name + ")").orElse(name);
+    }
+
     @Override
     public String command(Command command, List<Message.Arg> args) {
         return "a step with `command: " + command.word() + "`" + (args.isEmpty() ? "" : ", " + args.stream()

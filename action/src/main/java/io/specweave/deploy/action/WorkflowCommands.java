@@ -99,9 +99,26 @@ final class WorkflowCommands {
         out.flush();
     }
 
-    void info(String line) {
-        out.println(redact(line));
+    /**
+     * Lines of the log. Text holding a line the runner would take for a workflow command (one that
+     * starts with {@code ::} after blanks, or holds the older {@code ##[}) is the user's, from a file
+     * or an input: it is printed with commands stopped, so it shows as it is and commands nothing.
+     */
+    void info(String text) {
+        String shown = redact(text);
+        if (shown.lines().anyMatch(WorkflowCommands::readAsCommand)) {
+            String token = stopCommands();
+            out.println(shown);
+            resumeCommands(token);
+        } else {
+            out.println(shown);
+        }
         out.flush();
+    }
+
+    /** As the runner reads a line: {@code ::name::} after leading blanks, or {@code ##[name]} anywhere. */
+    static boolean readAsCommand(String line) {
+        return line.stripLeading().startsWith("::") || line.contains("##[");
     }
 
     private void command(String name, String title, String message) {

@@ -194,7 +194,7 @@ class ActionCommandsTest {
         ActionWorkspace ws = workspace().input("profile", "local-qa").input("deployment-url", serverUrl);
         assertThat(ws.run().exitCode()).isZero();
         clearFiles(ws);
-        ws.input("command", "health");
+        ws.step("health").input("profile", "local-qa");
 
         ActionWorkspace.Run healthy = ws.run();
         assertThat(healthy.exitCode()).as(healthy.stdout()).isZero();
@@ -209,6 +209,26 @@ class ActionCommandsTest {
         assertThat(unhealthy.stdout()).contains("::error title=SpecWeave Deploy::" + INCREMENT + " is recorded in qa, but qa is "
                 + "unhealthy: HTTP 500");
         assertThat(deployments(ws).path("qa").path("healthHttpStatus").asInt()).isEqualTo(500);
+    }
+
+    @Test
+    void anInputTheCommandWouldIgnoreIsABadInputAndNothingIsWritten() throws IOException {
+        ActionWorkspace ws = workspace().input("profile", "local-qa");
+        assertThat(ws.run().exitCode()).isZero();
+        String recorded = ws.metadata(INCREMENT);
+
+        ActionWorkspace.Run dryRun = ws.step("health").input("increment", "0002").input("profile", "local-qa")
+                .input("dry-run", "true").run();
+        ActionWorkspace.Run otherUrl = ws.step("health").input("increment", "0002").input("profile", "local-qa")
+                .input("deployment-url", serverUrl).run();
+
+        assertThat(dryRun.exitCode()).as(dryRun.stdout()).isEqualTo(2);
+        assertThat(dryRun.stdout()).contains("::error title=Input dry-run::input \"dry-run\": not read by command "
+                + "health (only by sync, approve, deploy, swap-slots, rollback, feature-flag); remove it from this step");
+        assertThat(otherUrl.exitCode()).isEqualTo(2);
+        assertThat(otherUrl.stdout()).contains("::error title=Input deployment-url::input \"deployment-url\": not "
+                + "read by command health (only by sync, deploy)");
+        assertThat(ws.metadata(INCREMENT)).isEqualTo(recorded);
     }
 
     @Test
@@ -230,13 +250,15 @@ class ActionCommandsTest {
 
     @Test
     void doraOutputsTheReportAsJsonAndCountsANewProdDeployment() throws IOException {
-        ActionWorkspace ws = workspace().input("command", "dora").input("window", "12w");
+        // dora reads every increment: the step names none.
+        ActionWorkspace ws = workspace().step("dora").input("window", "12w");
         assertThat(ws.run().exitCode()).isZero();
         int before = json(ws.outputs().get("dora")).path("deployments").asInt();
-        assertThat(ws.input("command", "sync").input("profile", "local-prod").run().exitCode()).isZero();
+        assertThat(ws.step("sync").input("increment", "0002").input("profile", "local-prod").run().exitCode())
+                .isZero();
         clearFiles(ws);
 
-        ActionWorkspace.Run run = ws.input("command", "dora").run();
+        ActionWorkspace.Run run = ws.step("dora").input("window", "12w").run();
 
         assertThat(run.exitCode()).as(run.stdout()).isZero();
         JsonNode dora = json(ws.outputs().get("dora"));
@@ -269,7 +291,7 @@ class ActionCommandsTest {
         assertThat(deployments(ws).path("prod").path("slots").path("live").asText()).isEqualTo("blue");
         clearFiles(ws);
 
-        ActionWorkspace.Run swap = ws.input("command", "swap-slots").input("slot", "").input("commit", "").run();
+        ActionWorkspace.Run swap = ws.step("swap-slots").input("environment", "prod").run();
 
         assertThat(swap.exitCode()).as(swap.stdout()).isZero();
         assertThat(swap.stdout()).contains("Swapped slots of prod for " + INCREMENT + ": green is live, blue is idle");
@@ -433,7 +455,7 @@ class ActionCommandsTest {
         ActionWorkspace ws = workspace().input("profile", "local-qa");
         assertThat(ws.run().exitCode()).isZero();
 
-        ActionWorkspace.Run run = ws.input("command", "feature-flag").input("action", "disable")
+        ActionWorkspace.Run run = ws.step("feature-flag").input("increment", "0002").input("action", "disable")
                 .input("flag", "newCheckout").input("environment", "qa").input("create-flag", "true").run();
 
         assertThat(run.exitCode()).as(run.stdout()).isZero();

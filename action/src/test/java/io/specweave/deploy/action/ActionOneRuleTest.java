@@ -100,7 +100,8 @@ class ActionOneRuleTest {
         assertThat(ws.input("command", "deploy").input("environment", "prod-green").input("commit", "c1")
                 .run(items.trackers()).exitCode()).isZero();
 
-        ActionWorkspace.Run health = ws.input("command", "health").run(items.trackers());
+        ActionWorkspace.Run health = ws.step("health").input("increment", "0018").input("github-token", "fake-token")
+                .input("environment", "prod-green").run(items.trackers());
 
         assertThat(health.exitCode()).as(health.stdout()).isZero();
         assertThat(health.stdout()).contains(INCREMENT + " → prod (slot green): healthy");

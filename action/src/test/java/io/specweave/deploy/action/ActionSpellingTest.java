@@ -34,6 +34,15 @@ class ActionSpellingTest {
     }
 
     @Test
+    void aCredentialIsTheInputThatGivesIt() {
+        Message missing = Message.of("set ", Message.credentials(java.util.List.of("GITHUB_TOKEN", "GH_TOKEN"), " or "),
+                "; or ", Message.credentials(java.util.List.of("JIRA_PAT"), ""));
+        assertThat(missing.render(ActionSpelling.INSTANCE))
+                .isEqualTo("set `github-token` (GITHUB_TOKEN) or GH_TOKEN; or `jira-pat` (JIRA_PAT)");
+        assertThat(missing.toString()).isEqualTo("set GITHUB_TOKEN or GH_TOKEN; or JIRA_PAT");
+    }
+
+    @Test
     void aCommandIsAStepWithItsValues() {
         Message hint = Message.of("deploy one first (", Message.command(Command.DEPLOY, Message.arg(Input.INCREMENT, "0018"),
                 Message.arg(Input.ENVIRONMENT, "prod"), Message.arg(Input.SLOT, "blue")), ")");

@@ -80,17 +80,27 @@ final class ActionWorkspace {
         env.put("GITHUB_RUN_ID", "4242");
         env.put("GITHUB_SERVER_URL", "https://github.com");
         env.put("GITHUB_ACTOR", "octocat");
-        // What the runner sets for the declared defaults when a workflow passes nothing else.
-        env.put("INPUT_COMMAND", "sync");
-        env.put("INPUT_INCREMENT", "active");
-        env.put("INPUT_DEPLOYED", "true");
-        env.put("INPUT_WORKING-DIRECTORY", ".");
-        env.put("INPUT_COMMIT-METADATA", "false");
-        env.put("INPUT_DRY-RUN", "false");
-        // The runner's default is "true"; the demo's deploymentUrls are fake hosts, so checks stay off
-        // unless a test turns them on against a loopback server.
-        env.put("INPUT_HEALTH-CHECK", "false");
+        env.putAll(STEP_DEFAULTS);
     }
+
+    /**
+     * The workflow's next step on this workspace: only the runner's defaults and {@code command},
+     * as a step's own {@code with:} holds nothing of the step before it.
+     */
+    ActionWorkspace step(String command) {
+        env.keySet().removeIf(key -> key.startsWith("INPUT_"));
+        env.putAll(STEP_DEFAULTS);
+        env.put("INPUT_COMMAND", command);
+        return this;
+    }
+
+    /** What the runner sets for the declared defaults when a workflow passes nothing else. */
+    private static final Map<String, String> STEP_DEFAULTS = Map.of("INPUT_COMMAND", "sync", "INPUT_INCREMENT",
+            "active", "INPUT_DEPLOYED", "true", "INPUT_WORKING-DIRECTORY", ".", "INPUT_COMMIT-METADATA", "false",
+            "INPUT_DRY-RUN", "false",
+            // The runner's default is "true"; the demo's deploymentUrls are fake hosts, so checks stay off
+            // unless a test turns them on against a loopback server.
+            "INPUT_HEALTH-CHECK", "false");
 
     ActionWorkspace input(String name, String value) {
         env.put("INPUT_" + name.toUpperCase(java.util.Locale.ROOT).replace(' ', '_'), value);
@@ -111,11 +121,15 @@ final class ActionWorkspace {
     /**
      * A step that names neither its profile nor its environment records the demo's first one, dev,
      * as a workflow's dev job would name it ({@code sync.defaultProfile} is SpecWeave's and chooses
-     * nothing); a test that wants neither sets {@code environment} to the empty string.
+     * nothing); a test that wants neither sets {@code environment} to the empty string. A command
+     * that reads no environment (status, dora) gets none.
      */
     Run run(Function<Credentials, TrackerFactory> trackers) {
         Map<String, String> step = new LinkedHashMap<>(env);
-        if (!step.containsKey("INPUT_PROFILE")) {
+        boolean readsEnvironment = java.util.Arrays.stream(io.specweave.deploy.Command.values())
+                .filter(c -> c.word().equals(step.getOrDefault("INPUT_COMMAND", "sync").strip()))
+                .allMatch(c -> c.reads(io.specweave.deploy.Input.ENVIRONMENT));
+        if (readsEnvironment && !step.containsKey("INPUT_PROFILE")) {
             step.putIfAbsent("INPUT_ENVIRONMENT", "dev");
         }
         return run(step, trackers);

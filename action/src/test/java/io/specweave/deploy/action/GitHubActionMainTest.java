@@ -172,6 +172,20 @@ class GitHubActionMainTest {
     }
 
     @Test
+    void aMissingTokenIsNamedAsTheInputThatGivesIt() throws IOException {
+        ActionWorkspace ws = new ActionWorkspace(temp).input("increment", "0002").input("profile", "github-qa")
+                .input("github-token", "");
+        addProfile(ws, "github-qa", "github", "qa");
+
+        // The real trackers: GitHub's asks for its token before it sends anything.
+        ActionWorkspace.Run run = ws.run(TrackerFactory::standard);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stdout()).contains("no GitHub token for profile \"github-qa\" (demo-shop/qa): set "
+                + "`github-token` (GITHUB_TOKEN) or GH_TOKEN to a token with issues: write on demo-shop/qa");
+    }
+
+    @Test
     void theGithubDeploymentTheTrackerRecordedIsTheDeploymentIdOutput() throws IOException {
         ActionWorkspace ws = new ActionWorkspace(temp).input("increment", "0002").input("profile", "github-qa");
         addProfile(ws, "github-qa", "github", "qa");
@@ -376,6 +390,37 @@ class GitHubActionMainTest {
         assertThat(Json.mapper().readTree(outputs.get("status")).path("environments").get(0).path("state").asText())
                 .isEqualTo("deployed");
         assertThat(first.summaryText()).contains("```mermaid").contains("class env0 deployed");
+    }
+
+    @Test
+    void aLineBreakInARecordedValueStartsNoWorkflowCommand() throws IOException {
+        // A committed metadata.json is anyone's text: its values must not command the runner.
+        ActionWorkspace ws = new ActionWorkspace(temp).input("increment", "0002").input("profile", "local-qa")
+                .input("deployed-by", "octocat");
+        assertThat(ws.run().exitCode()).isZero();
+        Path metadata = ws.workspace.resolve(".specweave/increments/0002-password-reset/metadata.json");
+        Files.writeString(metadata, Files.readString(metadata).replace("\"octocat\"",
+                "\"octocat\\n::warning::forged\\n::stop-commands::x\\n  ##[error]forged too\""));
+
+        ActionWorkspace.Run run = ws.step("status").input("increment", "0002").run();
+
+        assertThat(run.exitCode()).as(run.stdout()).isZero();
+        assertThat(run.stdout()).doesNotContainPattern("(?m)^\\s*::(warning|stop-commands::x)")
+                .doesNotContainPattern("(?m)^\\s*##\\[error]")
+                .contains("octocat\\n::warning::forged\\n::stop-commands::x\\n  ##[error]forged too");
+    }
+
+    @Test
+    void aCommitInputOverSeveralLinesIsABadInputAndNothingIsWritten() {
+        ActionWorkspace ws = new ActionWorkspace(temp).input("increment", "0002").input("profile", "local-qa")
+                .input("commit", "9b1d5f0\n::warning::forged");
+
+        ActionWorkspace.Run run = ws.run();
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stdout()).contains("::error title=Input commit::input \"commit\": expected one line of text")
+                .doesNotContainPattern("(?m)^::warning");
+        assertThat(ws.metadata("0002-password-reset")).doesNotContain("\"qa\": {");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,27 @@ class WorkflowCommandsTest {
 
         assertThat(out.toString().lines()).containsExactly("::add-mask::s3cr3t-value",
                 "::error title=title ***::failed with ***", "::group::group", "body ***", "::endgroup::");
+    }
+
+    @Test
+    void textTheRunnerWouldTakeForACommandIsPrintedWithCommandsStopped() {
+        StringWriter out = new StringWriter();
+        WorkflowCommands commands = new WorkflowCommands(new PrintWriter(out, true));
+
+        commands.info("plain line");
+        commands.group("notes", "first\n  ::error::forged");
+        commands.info("older form ##[warning]forged");
+
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("plain line");
+        assertThat(lines.get(1)).isEqualTo("::group::notes");
+        assertThat(lines.get(2)).startsWith("::stop-commands::");
+        String token = lines.get(2).substring("::stop-commands::".length());
+        assertThat(token).isNotBlank();
+        assertThat(lines.subList(3, 7)).containsExactly("first", "  ::error::forged", "::" + token + "::",
+                "::endgroup::");
+        assertThat(lines.get(7)).startsWith("::stop-commands::").isNotEqualTo(lines.get(2));
+        assertThat(lines.get(8)).isEqualTo("older form ##[warning]forged");
     }
 
     @Test

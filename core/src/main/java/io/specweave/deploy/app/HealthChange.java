@@ -61,7 +61,9 @@ final class HealthChange implements Change<Void> {
         }
         return Change.Effect.<Void>writing((document, decision) -> {
             DeploymentRecord latest = Deployments.get(document, environment).orElse(current);
-            Deployments.put(document, environment, SyncChange.withHealth(latest, decision.health()), false);
+            // A dry run checks nothing: it would write the same record with what the check sees.
+            Deployments.put(document, environment, decision.health() == null ? latest
+                    : SyncChange.withHealth(latest, decision.health()), false);
         }).checkAfter(new HealthCheck(url, HealthCheckSettings.of(profile), Message.text(environment)));
     }
 }

@@ -1,6 +1,7 @@
 package io.specweave.deploy.app;
 
 import io.specweave.deploy.Input;
+import io.specweave.deploy.InputValueException;
 import io.specweave.deploy.IssueKeys;
 import io.specweave.deploy.config.ConfigLoader;
 import io.specweave.deploy.http.Urls;
@@ -100,17 +101,17 @@ public final class Request {
 
     private Request(Builder b) {
         dir = Objects.requireNonNull(b.dir, "dir");
-        increment = blankToNull(b.increment) == null ? "active" : b.increment.trim();
-        profile = blankToNull(b.profile);
-        environment = blankToNull(b.environment);
-        slot = blankToNull(b.slot);
-        provider = blankToNull(b.provider);
-        commit = blankToNull(b.commit);
-        branch = blankToNull(b.branch);
-        tag = blankToNull(b.tag);
-        deployedBy = blankToNull(b.deployedBy);
-        runUrl = blankToNull(b.runUrl);
-        deploymentUrl = blankToNull(b.deploymentUrl);
+        increment = blankToNull(b.increment) == null ? "active" : oneLine(Input.INCREMENT, b.increment.trim());
+        profile = oneLine(Input.PROFILE, blankToNull(b.profile));
+        environment = oneLine(Input.ENVIRONMENT, blankToNull(b.environment));
+        slot = oneLine(Input.SLOT, blankToNull(b.slot));
+        provider = oneLine(Input.PROVIDER, blankToNull(b.provider));
+        commit = oneLine(Input.COMMIT, blankToNull(b.commit));
+        branch = oneLine(Input.BRANCH, blankToNull(b.branch));
+        tag = oneLine(Input.TAG, blankToNull(b.tag));
+        deployedBy = oneLine(Input.DEPLOYED_BY, blankToNull(b.deployedBy));
+        runUrl = oneLine(Input.RUN_URL, blankToNull(b.runUrl));
+        deploymentUrl = oneLine(Input.DEPLOYMENT_URL, blankToNull(b.deploymentUrl));
         if (deploymentUrl != null) {
             checkDeploymentUrl(deploymentUrl);
         }
@@ -130,10 +131,10 @@ public final class Request {
         canary = b.canary;
         allEnvironments = b.allEnvironments;
         reason = blankToNull(b.reason);
-        approvedBy = b.approvedBy;
-        role = blankToNull(b.role);
+        approvedBy = oneLine(Input.APPROVED_BY, b.approvedBy);
+        role = oneLine(Input.ROLE, blankToNull(b.role));
         notes = blankToNull(b.notes);
-        suite = blankToNull(b.suite);
+        suite = oneLine(Input.SUITE, blankToNull(b.suite));
         duration = b.duration;
         interval = b.interval;
         failures = b.failures;
@@ -141,10 +142,10 @@ public final class Request {
         prometheusUrl = blankToNull(b.prometheusUrl);
         thresholds = b.thresholds == null ? Thresholds.NONE : b.thresholds;
         flagAction = b.flagAction;
-        flag = blankToNull(b.flag);
+        flag = oneLine(Input.FLAG, blankToNull(b.flag));
         createFlag = b.createFlag;
-        format = blankToNull(b.format);
-        window = blankToNull(b.window);
+        format = oneLine(Input.FORMAT, blankToNull(b.format));
+        window = oneLine(Input.WINDOW, blankToNull(b.window));
         history = b.history;
         dora = b.dora;
         credentialUser = b.credentialUser;
@@ -392,6 +393,21 @@ public final class Request {
      * An http(s) URL without user info: the URL is recorded in metadata.json and on tracking items,
      * and health-checked, so a {@code user:password@} in it would leak into both.
      */
+    /**
+     * {@code value} when it is one line of text: a name, a commit or a link is recorded as a field
+     * that every view shows on one line, and a line break in it is a mistake in what the step passes
+     * (a multi-line YAML value, a variable holding a command's whole output). Notes and reasons may
+     * run over lines.
+     */
+    private static String oneLine(Input input, String value) {
+        if (value != null && value.chars().anyMatch(Character::isISOControl)) {
+            throw new InputValueException(input, "expected one line of text, got " + (value.contains("\n")
+                    || value.contains("\r") ? "a line break" : "a control character") + " in \""
+                    + value.lines().findFirst().orElse("") + "…\"");
+        }
+        return value;
+    }
+
     private static void checkDeploymentUrl(String url) {
         Urls.withoutUserInfo(url, Input.DEPLOYMENT_URL, ConfigLoader.RECORDED);
     }

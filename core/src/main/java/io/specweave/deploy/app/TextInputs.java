@@ -29,18 +29,33 @@ public final class TextInputs {
      * canary value means: the canary's share of traffic for {@code deploy} ({@code 25} or
      * {@code 25%}), "work on the running canary" for {@code rollback} and {@code monitor}.
      *
-     * @throws InputValueException for a value that is not of its input's kind
+     * @throws InputValueException for a value that is not of its input's kind, or of an input the
+     *         command does not read
      * @throws IllegalArgumentException for an input a request does not take (the front end's own)
      */
     public static Request.Builder apply(Request.Builder request, Command command, Map<Input, String> values) {
         // In the inputs' order, so that failed wins over deployed however the front end holds them.
         new TreeMap<>(values).forEach((input, text) -> {
-            if (text != null && !text.isBlank()) {
-                set(request, command, input, text.strip());
+            if (text == null || text.isBlank()) {
+                return;
             }
+            if (!command.reads(input)) {
+                // A switch left off asks nothing of a command that has no such switch.
+                if (SWITCHES.contains(input) && FALSE.contains(text.strip())) {
+                    return;
+                }
+                List<String> readers = Command.reading(input).stream().map(Command::word).toList();
+                throw new InputValueException(input, "not read by command " + command.word() + (readers.isEmpty()
+                        ? "" : " (only by " + String.join(", ", readers) + ")") + "; remove it from this step");
+            }
+            set(request, command, input, text.strip());
         });
         return request;
     }
+
+    /** Inputs that turn something on: false is what a command without them does anyway. */
+    private static final Set<Input> SWITCHES = Set.of(Input.FORCE, Input.DRY_RUN, Input.REFRESH, Input.HEALTH_CHECK,
+            Input.CREATE, Input.ALL_ENVIRONMENTS, Input.COMMIT_METADATA, Input.FAILED);
 
     private static void set(Request.Builder b, Command command, Input input, String v) {
         switch (input) {
@@ -94,9 +109,8 @@ public final class TextInputs {
             case CANARY -> {
                 switch (command) {
                     case DEPLOY -> b.canaryWeight(number(input, v.replaceFirst("%$", "").strip()));
-                    case ROLLBACK, MONITOR -> b.canary(bool(input, v));
-                    default -> throw new InputValueException(input, "is for commands deploy (the canary's share "
-                            + "of traffic), rollback and monitor (true: the running canary), not " + command.word());
+                    // rollback and monitor, the only others that read it: true is the running canary.
+                    default -> b.canary(bool(input, v));
                 }
             }
             default -> throw new IllegalArgumentException(input + " is not an input of a request");

@@ -49,12 +49,13 @@ public final class OutcomeText {
             } else {
                 s.append(canary.promoted() ? "Promoted canary of " : "Canary of ").append(id).append(" in ").append(env)
                         .append(": ").append(canary.canary().weightOrZero()).append(" % (commit ")
-                        .append(canary.canary().commit()).append(')');
+                        .append(LogText.oneLine(canary.canary().commit())).append(')');
             }
             line(s, null, o.note());
         } else if (detail instanceof RollbackDetail rollback) {
             s.append("Rolled back ").append(id).append(" in ").append(env).append(": commit ")
-                    .append(rollback.restoredCommit()).append(" is current again (was ").append(rollback.rolledBackFrom())
+                    .append(LogText.oneLine(rollback.restoredCommit())).append(" is current again (was ")
+                    .append(LogText.oneLine(rollback.rolledBackFrom()))
                     .append(')');
             if (rollback.live() != null) {
                 line(s, null, "slot " + rollback.live() + " is live again, " + rollback.idle() + " is idle");
@@ -65,9 +66,9 @@ public final class OutcomeText {
         } else if (detail instanceof SuiteDetail suite) {
             suite(s, o, suite);
         } else if (detail instanceof Approval approval) {
-            s.append("Approved ").append(id).append(" → ").append(env).append(" by ").append(approval.approvedBy())
-                    .append(approval.role() == null ? "" : " (" + approval.role() + ")").append(" at ")
-                    .append(approval.approvedAt());
+            s.append("Approved ").append(id).append(" → ").append(env).append(" by ").append(LogText.oneLine(approval.approvedBy()))
+                    .append(approval.role() == null ? "" : " (" + LogText.oneLine(approval.role()) + ")").append(" at ")
+                    .append(LogText.oneLine(approval.approvedAt()));
             line(s, "commit", approval.commit());
             if (r != null && r.changeRequest() != null) {
                 line(s, "change", r.changeRequest().id());
@@ -202,8 +203,9 @@ public final class OutcomeText {
         for (String name : slots.slots().keySet()) {
             Slot slot = slots.slot(name);
             s.append("\n  ").append(name.equals(slots.live()) ? "live " : "idle ").append(name).append(": commit ")
-                    .append(slot.commit()).append(slot.url() == null ? "" : ", " + slot.url())
-                    .append(", deployed ").append(slot.deployedAt())
+                    .append(LogText.oneLine(slot.commit())).append(slot.url() == null ? "" : ", "
+                            + LogText.oneLine(slot.url()))
+                    .append(", deployed ").append(LogText.oneLine(slot.deployedAt()))
                     .append(slot.healthStatus() == null ? "" : ", " + slot.healthStatus());
         }
         if (o.health() != null) {
@@ -240,6 +242,6 @@ public final class OutcomeText {
             String key = label + ":";
             s.append(key).append(" ".repeat(Math.max(1, 10 - key.length())));
         }
-        s.append(value);
+        s.append(LogText.oneLine(value));
     }
 }

@@ -40,9 +40,9 @@ public final class TextStatusRenderer {
             if (env.record() != null && !env.record().history().isEmpty()) {
                 s.append("\nEarlier deployments to ").append(env.environment()).append(":\n");
                 env.record().history().forEach(h -> s.append("  ").append(h.deployedAt()).append("  ")
-                        .append(h.status() == null ? "deployed" : h.status().raw()).append("  ")
-                        .append(h.commit() == null ? "-" : h.commit())
-                        .append(h.deployedBy() == null ? "" : "  " + h.deployedBy()).append('\n'));
+                        .append(h.status() == null ? "deployed" : LogText.oneLine(h.status().raw())).append("  ")
+                        .append(h.commit() == null ? "-" : LogText.oneLine(h.commit()))
+                        .append(h.deployedBy() == null ? "" : "  " + LogText.oneLine(h.deployedBy())).append('\n'));
             }
         }
         return s.toString();
@@ -50,13 +50,13 @@ public final class TextStatusRenderer {
 
     public String render(PipelineStatus status) {
         StringBuilder out = new StringBuilder();
-        out.append(bold("Deployment Status: " + status.id()));
+        out.append(bold("Deployment Status: " + LogText.oneLine(status.id())));
         if (status.title() != null) {
-            out.append(bold(" — " + status.title()));
+            out.append(bold(" — " + LogText.oneLine(status.title())));
         }
         out.append('\n');
         if (status.status() != null) {
-            out.append("Increment status: ").append(status.status()).append('\n');
+            out.append("Increment status: ").append(LogText.oneLine(status.status())).append('\n');
         }
         out.append('\n');
         for (EnvironmentStatus env : status.environments()) {
@@ -77,10 +77,10 @@ public final class TextStatusRenderer {
             }
             out.append(": ").append(colour(stateColour(env.shownState()), words(env.shownState())));
             if (r.deployedAt() != null) {
-                out.append(" at ").append(r.deployedAt());
+                out.append(" at ").append(LogText.oneLine(r.deployedAt()));
             }
             if (r.deployedBy() != null) {
-                out.append(" by ").append(r.deployedBy());
+                out.append(" by ").append(LogText.oneLine(r.deployedBy()));
             }
             if (Boolean.TRUE.equals(r.forced())) {
                 out.append(colour(YELLOW, " (forced past promotion gates)"));
@@ -96,8 +96,10 @@ public final class TextStatusRenderer {
             line(out, "Run", r.runUrl());
             String health = RecordFacts.health(r, true);
             if (health != null) {
-                String coloured = colour(healthColour(r.healthStatus()), health);
-                line(out, "Health", r.healthMessage() == null ? coloured : coloured + " — " + r.healthMessage());
+                // Coloured after the value is made safe to show: the colour's escapes are ours.
+                String coloured = colour(healthColour(r.healthStatus()), LogText.oneLine(health));
+                out.append("   Health: ").append(r.healthMessage() == null ? coloured
+                        : coloured + " — " + LogText.oneLine(r.healthMessage())).append('\n');
             }
             line(out, "Tests", RecordFacts.tests(r));
             line(out, "Coverage", RecordFacts.coverage(r));
@@ -209,20 +211,21 @@ public final class TextStatusRenderer {
         }
         out.append("  TITLE\n");
         for (IncrementSummary row : rows) {
-            out.append(pad(row.id(), idWidth)).append("  ").append(pad(row.status() == null ? "-" : row.status(), statusWidth));
+            out.append(pad(LogText.oneLine(row.id()), idWidth)).append("  ")
+                    .append(pad(row.status() == null ? "-" : LogText.oneLine(row.status()), statusWidth));
             for (String env : environments) {
                 String state = row.environments().getOrDefault(env, EnvironmentStatus.NOT_DEPLOYED);
                 String mark = plain ? EnvironmentStatus.asciiMark(state) : EnvironmentStatus.mark(state);
                 out.append("  ").append(pad(mark, env.length() + (plain ? 0 : mark.length() - mark.codePointCount(0, mark.length()) - 1)));
             }
-            out.append("  ").append(row.title() == null ? "" : row.title()).append('\n');
+            out.append("  ").append(row.title() == null ? "" : LogText.oneLine(row.title())).append('\n');
         }
         return out.toString();
     }
 
     private static void line(StringBuilder out, String label, String value) {
         if (value != null && !value.isBlank()) {
-            out.append("   ").append(label).append(": ").append(value).append('\n');
+            out.append("   ").append(label).append(": ").append(LogText.oneLine(value)).append('\n');
         }
     }
 

@@ -101,4 +101,19 @@ class SyncHealthTest {
         assertThat(metadata()).contains("\"healthStatus\": \"unhealthy\"", "\"healthHttpStatus\": 500",
                 "\"commit\": \"abc1234\"").doesNotContain("\"history\"");
     }
+
+    @Test
+    void aDryRunOfTheHealthCommandChecksNothingAndWritesNothing() {
+        sync(true);
+        String before = metadata();
+        int calls = server.calls();
+
+        ChangeOutcome<Void> outcome = run.operations().health(TestOperations.request(dir).environment("prod")
+                .dryRun(true).build());
+
+        assertThat(outcome.result()).isEqualTo(ChangeOutcome.Result.DRY_RUN);
+        assertThat(outcome.health()).isNull();
+        assertThat(server.calls()).isEqualTo(calls);
+        assertThat(metadata()).isEqualTo(before);
+    }
 }

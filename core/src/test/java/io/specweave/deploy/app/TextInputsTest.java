@@ -32,6 +32,38 @@ class TextInputsTest {
     }
 
     @Test
+    void aNameACommitOrALinkIsOneLineNotesMayRunOverLines() {
+        assertThatThrownBy(() -> request("sync", Map.of(Input.COMMIT, "9b1d5f0\n::warning::forged")))
+                .isInstanceOfSatisfying(InputValueException.class, e -> assertThat(e.input()).isEqualTo(Input.COMMIT))
+                .hasMessageContaining("expected one line of text, got a line break in \"9b1d5f0…\"");
+        assertThatThrownBy(() -> request("approve", Map.of(Input.APPROVED_BY, "jane\u001b[2J")))
+                .isInstanceOfSatisfying(InputValueException.class,
+                        e -> assertThat(e.input()).isEqualTo(Input.APPROVED_BY))
+                .hasMessageContaining("a control character");
+        assertThat(request("approve", Map.of(Input.NOTES, "CAB approved\nsee CHG-7")))
+                .extracting("notes")
+                .isEqualTo("CAB approved\nsee CHG-7");
+    }
+
+    @Test
+    void aValueTheCommandWouldIgnoreIsRefusedASwitchLeftOffIsNot() {
+        // health checks the recorded URL and writes what it sees: neither a URL nor a dry run can be honoured.
+        assertThatThrownBy(() -> request("health", Map.of(Input.DEPLOYMENT_URL, "https://qa.example")))
+                .isInstanceOfSatisfying(InputValueException.class,
+                        e -> assertThat(e.input()).isEqualTo(Input.DEPLOYMENT_URL))
+                .hasMessage("not read by command health (only by sync, deploy); remove it from this step");
+        assertThatThrownBy(() -> request("health", Map.of(Input.DRY_RUN, "true")))
+                .isInstanceOfSatisfying(InputValueException.class, e -> assertThat(e.input()).isEqualTo(Input.DRY_RUN))
+                .hasMessageContaining("not read by command health (only by sync, approve, deploy, swap-slots, "
+                        + "rollback, feature-flag)");
+        assertThat(request("health", Map.of(Input.DRY_RUN, "false", Input.FORCE, "FALSE", Input.HEALTH_CHECK,
+                "false"))).usingRecursiveComparison().isEqualTo(Request.builder(DIR).build());
+        assertThatThrownBy(() -> request("dora", Map.of(Input.INCREMENT, "0018")))
+                .isInstanceOfSatisfying(InputValueException.class,
+                        e -> assertThat(e.input()).isEqualTo(Input.INCREMENT));
+    }
+
+    @Test
     void failedWinsOverDeployedWhateverOrderTheFrontEndHoldsThem() {
         Map<Input, String> values = new LinkedHashMap<>();
         values.put(Input.FAILED, "true");
@@ -48,7 +80,8 @@ class TextInputsTest {
                 .extracting("duration", "interval", "failures")
                 .containsExactly(Duration.ofMinutes(15), Duration.ofSeconds(30), 3);
         assertThatThrownBy(() -> request("sync", Map.of(Input.CANARY, "25")))
-                .isInstanceOf(InputValueException.class).hasMessageContaining("not sync");
+                .isInstanceOf(InputValueException.class)
+                .hasMessage("not read by command sync (only by deploy, rollback, monitor); remove it from this step");
     }
 
     @Test

@@ -83,6 +83,21 @@ class StatusRenderingTest {
     }
 
     @Test
+    void valuesFromTheFileStayOnTheirLineAndCannotMoveTheCursor(@TempDir Path other) throws Exception {
+        Project project = copy("product-doc", other);
+        Path metadata = other.resolve(".specweave/increments/0018-oauth-google/metadata.json");
+        Files.writeString(metadata, Files.readString(metadata).replaceFirst("\"deployedBy\": \"ci-bot\"",
+                "\"deployedBy\": \"ci-bot\\\\n   Health: healthy\\\\u001b[2J\""));
+        PipelineStatus forged = new StatusService(project).status("0018");
+
+        for (String text : java.util.List.of(new TextStatusRenderer(true).render(forged),
+                new TextStatusRenderer(false, true).render(forged))) {
+            assertThat(text).contains("by ci-bot\\n   Health: healthy\\u001b[2J").doesNotContain("\u001b[2J")
+                    .doesNotContainPattern("(?m)^   Health: healthy$");
+        }
+    }
+
+    @Test
     void textShowsTheLiveAndIdleSlotAndARunningCanary(@TempDir Path other) throws Exception {
         compare(new TextStatusRenderer(true).render(rollout(other)), "rollout-expected.txt");
     }

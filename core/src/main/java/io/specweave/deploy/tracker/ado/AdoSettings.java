@@ -1,6 +1,7 @@
 package io.specweave.deploy.tracker.ado;
 
 import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Message;
 import io.specweave.deploy.Redactor;
 import io.specweave.deploy.Secret;
 import io.specweave.deploy.config.Credentials;
@@ -49,9 +50,10 @@ public record AdoSettings(
         }
         URI collection = collection(profile, where);
         List<String> vars = Credentials.candidates(profile, "tokenEnv", TOKEN);
-        Secret token = credentials.find(vars).orElseThrow(() -> new BadInputException("profile \"" + profile.name()
-                + "\" (Azure DevOps, " + collection.getHost() + ") needs a personal access token with Work Items "
-                + "(Read & write): set " + String.join(" or ", vars) + " (config.tokenEnv names another variable)"));
+        Secret token = credentials.find(vars).orElseThrow(() -> new BadInputException(Message.of("profile \""
+                + profile.name() + "\" (Azure DevOps, " + collection.getHost() + ") needs a personal access token "
+                + "with Work Items (Read & write): set ", Message.credentials(vars, " or "),
+                " (config.tokenEnv names another variable)")));
         Redactor redactor = new Redactor().add(token).add(":" + token.reveal());
         String header = BasicAuth.header("", token.reveal());
         return new AdoSettings(collection, project,

@@ -2,6 +2,7 @@ package io.specweave.deploy.tracker.github;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Message;
 import io.specweave.deploy.Json;
 import io.specweave.deploy.OperationFailedException;
 import io.specweave.deploy.Redactor;
@@ -160,11 +161,11 @@ public final class GithubTracker implements Tracker {
     private BadInputException missingToken() {
         List<String> names = settings.tokenVariables();
         String permissions = settings.githubDeployment() ? "issues: write and deployments: write" : "issues: write";
-        return new BadInputException("no GitHub token for profile \"" + profile.name() + "\" (" + settings.fullName()
-                + "): " + (names.size() == 1 ? "the variable " + names.get(0) + " (config.tokenEnv) is not set. Set it"
-                        : "none of " + String.join(", ", names) + " is set. Set one of them") + " to a token with "
-                + permissions + " on " + settings.fullName()
-                + "; in GitHub Actions: `env: GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}` on the step");
+        // Each front end names where the token comes from: the variable, the Action's github-token input.
+        return new BadInputException(Message.of("no GitHub token for profile \"" + profile.name() + "\" ("
+                + settings.fullName() + "): set ", Message.credentials(names, " or "),
+                names.equals(GithubSettings.DEFAULT_TOKEN_VARIABLES) ? "" : " (config.tokenEnv)",
+                " to a token with " + permissions + " on " + settings.fullName()));
     }
 
     /** One upsert: the state read from GitHub and what was done. */

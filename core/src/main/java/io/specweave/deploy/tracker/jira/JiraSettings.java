@@ -2,6 +2,7 @@ package io.specweave.deploy.tracker.jira;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Message;
 import io.specweave.deploy.IssueKeys;
 import io.specweave.deploy.Redactor;
 import io.specweave.deploy.Secret;
@@ -97,11 +98,11 @@ public record JiraSettings(
                 if (token.isEmpty()) {
                     missing.addAll(tokenVars);
                 }
-                throw new BadInputException("profile \"" + profile.name() + "\" (Jira Cloud, " + base.getHost()
-                        + ") needs an account email and an API token: set " + String.join(" and ",
-                                List.of(String.join("/", emailVars), String.join("/", tokenVars)))
-                        + " (not set: " + String.join(", ", missing) + "; config.emailEnv and config.tokenEnv "
-                        + "name other variables)");
+                throw new BadInputException(Message.of("profile \"" + profile.name() + "\" (Jira Cloud, "
+                        + base.getHost() + ") needs an account email and an API token: set ",
+                        Message.credentials(emailVars, "/"), " and ", Message.credentials(tokenVars, "/"),
+                        " (not set: ", Message.credentials(missing, ", "), "; config.emailEnv and config.tokenEnv "
+                        + "name other variables)"));
             }
             String pair = email.get().reveal() + ":" + token.get().reveal();
             redactor.add(token.get()).add(pair);
@@ -110,9 +111,9 @@ public record JiraSettings(
                     List.of(email.get().variable(), token.get().variable()), redactor);
         }
         List<String> tokenVars = Credentials.candidates(profile, "tokenEnv", DATA_CENTER_TOKEN);
-        Secret token = credentials.find(tokenVars).orElseThrow(() -> new BadInputException("profile \""
-                + profile.name() + "\" (Jira Data Center, " + base.getHost() + ") needs a personal access token: set "
-                + String.join(" or ", tokenVars) + " (config.tokenEnv names another variable)"));
+        Secret token = credentials.find(tokenVars).orElseThrow(() -> new BadInputException(Message.of("profile \""
+                + profile.name() + "\" (Jira Data Center, " + base.getHost() + ") needs a personal access token: set ",
+                Message.credentials(tokenVars, " or "), " (config.tokenEnv names another variable)")));
         redactor.add(token);
         return new JiraSettings(flavor, base, project, issueType, transition, keys, "Bearer " + token.reveal(),
                 List.of(token.variable()), redactor);
