@@ -38,13 +38,16 @@ public final class FileUpdates {
     private FileUpdates() {
     }
 
-    /** Runs {@code update} holding {@code lockFile}'s locks; the lock file and its folder are created. */
+    /**
+     * Runs {@code update} holding {@code lockFile}'s locks; the lock file and its folder (kept out of
+     * git) are created.
+     */
     public static <T> T locked(Path lockFile, Update<T> update) throws IOException {
         boolean interrupted = Thread.interrupted();
         ReentrantLock local = IN_PROCESS.computeIfAbsent(lockFile, p -> new ReentrantLock());
         local.lock();
         try {
-            Files.createDirectories(lockFile.getParent());
+            ignoredByGit(lockFile.getParent());
             try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                     FileLock ignored = channel.lock()) {
                 return update.run();
@@ -53,6 +56,24 @@ public final class FileUpdates {
             local.unlock();
             if (interrupted) {
                 Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Creates {@code folder} holding a {@code .gitignore} of {@code *}: lock files are this tool's, not
+     * the project's, so {@code git status} does not list them and a later step's {@code git add -A}
+     * does not commit them (as Python's tool caches keep themselves out of a repository).
+     */
+    static void ignoredByGit(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        Path ignore = folder.resolve(".gitignore");
+        if (!Files.exists(ignore)) {
+            try {
+                Files.writeString(ignore, "# Lock files of specweave-deploy, never committed\n*\n",
+                        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // Another run made it first: it holds the same two lines.
             }
         }
     }

@@ -27,6 +27,29 @@ class MetadataStoreTest {
     }
 
     @Test
+    void theLockFilesStayOutOfGit() throws Exception {
+        TestProject project = TestProject.in(dir).localProfiles("qa").increment("0001-a", "A", "{\"id\": \"0001-a\"}");
+        git("init", "-q");
+        git("add", "-A");
+        git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "project");
+
+        store(project, "1").update(doc -> doc.deploymentForUpdate("qa").put("commit", "def"));
+
+        assertThat(dir.resolve(".specweave/state/deploy-locks/0001-a.lock")).exists();
+        assertThat(git("status", "--porcelain", "--untracked-files=all"))
+                .isEqualTo(" M .specweave/increments/0001-a/metadata.json\n");
+    }
+
+    private String git(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(out).isZero();
+        return out;
+    }
+
+    @Test
     void keysThisToolDoesNotOwnKeepValueAndOrder() {
         String original = """
                 {
