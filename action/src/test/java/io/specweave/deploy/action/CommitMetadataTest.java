@@ -112,6 +112,20 @@ class CommitMetadataTest {
     }
 
     @Test
+    void aCheckoutWithoutAnOriginIsAWarningSayingSoAndCommitsNothing() {
+        Git.run(ws.workspace, "remote", "remove", "origin");
+        String head = Git.run(ws.workspace, "rev-parse", "HEAD");
+
+        ActionWorkspace.Run run = ws.run();
+
+        assertThat(run.exitCode()).as(run.stdout()).isZero();
+        assertThat(run.stdout()).contains("::warning title=SpecWeave Deploy::Not committed back (commit-metadata: true): the "
+                + "checkout has no remote to push to (").contains("origin").contains("); nothing was committed")
+                .doesNotContain("rejected");
+        assertThat(Git.run(ws.workspace, "rev-parse", "HEAD")).isEqualTo(head);
+    }
+
+    @Test
     void aReleaseJobOnATagCommitsToTheReleaseTargetBranch() throws IOException {
         Git.run(ws.workspace, "tag", "v1.5.0");
         Git.run(ws.workspace, "checkout", "-q", "--detach", "v1.5.0");

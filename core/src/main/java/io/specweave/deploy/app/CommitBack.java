@@ -96,6 +96,9 @@ public final class CommitBack {
                 case CONFLICT -> "another job changed the same file on " + git.branch();
                 case GAVE_UP -> git.branch() + " kept moving through " + git.attempts() + " attempts";
                 case NO_BRANCH -> "there is no branch to commit to (a detached HEAD, and no branch named)";
+                case NO_REMOTE -> "the checkout has no remote to push to (" + firstLine(git.detail())
+                        + "); nothing was committed";
+                case NOT_COMMITTED -> "git could not commit the record here (" + firstLine(git.detail()) + ")";
                 case NO_GIT -> "there is no git command here";
                 default -> "the workspace is not a git checkout";
             };
@@ -103,6 +106,10 @@ public final class CommitBack {
     }
 
     private CommitBack() {
+    }
+
+    private static String firstLine(String text) {
+        return text == null ? "" : text.strip().lines().findFirst().orElse("");
     }
 
     /**

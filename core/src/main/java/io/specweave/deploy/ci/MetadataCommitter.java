@@ -120,6 +120,10 @@ public final class MetadataCommitter {
         NO_GIT,
         /** HEAD is detached and no branch was named. */
         NO_BRANCH,
+        /** The checkout has no remote of that name: nothing is committed. */
+        NO_REMOTE,
+        /** git could not stage or commit the files here (no identity, a locked index); nothing was pushed. */
+        NOT_COMMITTED,
         /** The remote refused the push (protected branch, hook, permission). */
         REJECTED,
         /** Rebasing onto the moved branch conflicted with another job's change to the same file. */
@@ -175,17 +179,22 @@ public final class MetadataCommitter {
             }
             target = current.output().strip();
         }
+        // Without the remote the commit could go nowhere: the checkout is left as it was.
+        Git url = git("remote", "get-url", remote);
+        if (!url.ok()) {
+            return new Result(Outcome.NO_REMOTE, target, null, 0, url.output());
+        }
         List<String> paths = files.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList();
         Git add = git(concat(List.of("add", "--"), paths));
         if (!add.ok()) {
-            return new Result(Outcome.REJECTED, target, null, 0, "git add failed: " + add.output());
+            return new Result(Outcome.NOT_COMMITTED, target, null, 0, "git add failed: " + add.output());
         }
         if (git(concat(List.of("diff", "--cached", "--quiet", "--"), paths)).ok()) {
             return new Result(Outcome.NOTHING_TO_COMMIT, target, null, 0, "");
         }
         Git commit = git(concat(List.of("commit", "--no-verify", "-q", "-m", message, "--"), paths));
         if (!commit.ok()) {
-            return new Result(Outcome.REJECTED, target, null, 0, "git commit failed: " + commit.output());
+            return new Result(Outcome.NOT_COMMITTED, target, null, 0, "git commit failed: " + commit.output());
         }
         String refspec = "HEAD:refs/heads/" + target;
         String tracking = "refs/remotes/" + remote + "/" + target;

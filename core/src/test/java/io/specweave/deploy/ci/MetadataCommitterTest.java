@@ -189,6 +189,20 @@ class MetadataCommitterTest {
     }
 
     @Test
+    void aCheckoutWithoutTheRemoteIsReportedAndNothingIsCommitted() throws Exception {
+        git(work, "remote", "remove", "origin");
+        String head = git(work, "rev-parse", "HEAD");
+        Files.writeString(metadata, "{}\n");
+
+        MetadataCommitter.Result result = new MetadataCommitter(work, BOT, "origin", 3)
+                .commitAndPush(List.of(metadata), "record", null);
+
+        assertThat(result.outcome()).isEqualTo(MetadataCommitter.Outcome.NO_REMOTE);
+        assertThat(result.detail()).contains("origin");
+        assertThat(git(work, "rev-parse", "HEAD")).isEqualTo(head);
+    }
+
+    @Test
     void credentialsInRemoteUrlsAreRemovedFromGitOutput() {
         assertThat(MetadataCommitter.redact("fatal: unable to access 'https://x-access-token:ghs_abc@github.com/o/r/'"))
                 .isEqualTo("fatal: unable to access 'https://***@github.com/o/r/'");
