@@ -126,6 +126,29 @@ class CommitMetadataTest {
     }
 
     @Test
+    void aFlagChangeSaysWhereItWasCommittedOrWhyNot() throws IOException {
+        ActionWorkspace.Run run = ws.step("feature-flag").input("action", "enable").input("flag", "newCheckout")
+                .input("environment", "qa").input("create-flag", "true").input("commit-metadata", "true").run();
+
+        assertThat(run.exitCode()).as(run.stdout()).isZero();
+        assertThat(Git.run(origin, "show", "--name-only", "--format=", "main"))
+                .isEqualTo(".specweave/config/feature-flags.json");
+        assertThat(run.stdout()).contains("::notice title=SpecWeave Deploy::Committed .specweave/config/feature-flags.json "
+                + "to main (");
+        assertThat(ws.summaryText()).contains("Committed `.specweave/config/feature-flags.json` to `main`");
+
+        Path hook = origin.resolve("hooks/pre-receive");
+        Files.writeString(hook, "#!/bin/sh\necho 'GH006: Protected branch update failed for refs/heads/main.'\nexit 1\n");
+        Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rwxr-xr-x"));
+        ActionWorkspace.Run rejected = ws.input("action", "disable").run();
+
+        assertThat(rejected.exitCode()).as(rejected.stdout()).isZero();
+        assertThat(rejected.stdout()).contains("::warning title=SpecWeave Deploy::Not committed back (commit-metadata: "
+                + "true): the push to main was rejected").contains("the flag change lives only in this run's workspace");
+        assertThat(ws.summaryText()).contains("> [!WARNING]");
+    }
+
+    @Test
     void aReleaseJobOnATagCommitsToTheReleaseTargetBranch() throws IOException {
         Git.run(ws.workspace, "tag", "v1.5.0");
         Git.run(ws.workspace, "checkout", "-q", "--detach", "v1.5.0");

@@ -141,7 +141,19 @@ public final class CiRendering {
         if (outcome.environment() != null) {
             outputs.put("environment", outcome.environment());
         }
-        return new Rendered(List.of(entry), outputs, markdown.flags(outcome), 0);
+        List<Entry> log = new ArrayList<>();
+        String summary = markdown.flags(outcome);
+        if (outcome.change() != null && !outcome.dryRun()) {
+            // Where the change lives now, as a change of a record says it; before the change itself.
+            Persistence persistence = Persistence.of(outcome);
+            if (persistence.warning() || outcome.commit() != null) {
+                log.add(new Entry(persistence.warning() ? Kind.WARNING : Kind.NOTICE, null,
+                        persistence.logLine(spelling)));
+                summary += "\n" + persistence.markdown(spelling);
+            }
+        }
+        log.add(entry);
+        return new Rendered(log, outputs, summary, 0);
     }
 
     /** The summary of a run that ended in an error before any result, saying {@code message}. */

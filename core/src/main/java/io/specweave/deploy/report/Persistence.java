@@ -5,6 +5,8 @@ import io.specweave.deploy.Message;
 import io.specweave.deploy.app.AllEnvironmentsOutcome;
 import io.specweave.deploy.app.ChangeOutcome;
 import io.specweave.deploy.app.CommitBack;
+import io.specweave.deploy.app.FlagOutcome;
+import io.specweave.deploy.flags.FeatureFlagStore;
 
 /**
  * Where an outcome's record lives now: committed back to the branch, or only in this job's
@@ -19,35 +21,48 @@ public record Persistence(boolean warning, Message text, String detail) {
 
     public static Persistence of(ChangeOutcome<?> outcome) {
         return of(outcome.result().recorded(), outcome.dryRun(),
-                "local".equals(outcome.target().profile().provider().id()), outcome.incrementId(), outcome.commit());
+                "local".equals(outcome.target().profile().provider().id()), metadata(outcome.incrementId()),
+                "record", outcome.commit());
+    }
+
+    /**
+     * Where a flag change that names no increment lives: only in {@code feature-flags.json}, which has
+     * no tracking item, so a later job sees it only when it is committed back.
+     */
+    public static Persistence of(FlagOutcome outcome) {
+        return of(outcome.change() != null, outcome.dryRun(), true, ".specweave/" + FeatureFlagStore.RELATIVE_PATH,
+                "flag change", outcome.commit());
     }
 
     /** Where the records of a deployment to every environment live: local only when every profile is. */
     public static Persistence of(AllEnvironmentsOutcome outcome) {
         return of(!outcome.recorded().isEmpty(), false, outcome.recorded().stream()
-                .allMatch(r -> "local".equals(r.target().profile().provider().id())), outcome.increment(),
-                outcome.commitBack());
+                .allMatch(r -> "local".equals(r.target().profile().provider().id())), metadata(outcome.increment()),
+                "record", outcome.commitBack());
     }
 
-    private static Persistence of(boolean recorded, boolean dryRun, boolean localOnly, String incrementId,
+    private static String metadata(String incrementId) {
+        return incrementId + "/metadata.json";
+    }
+
+    private static Persistence of(boolean recorded, boolean dryRun, boolean localOnly, String file, String what,
             CommitBack.Result commit) {
         if (!recorded) {
             return new Persistence(false, Message.text(dryRun
                     ? "Dry run: nothing was written and no tracker was called." : "Nothing was written."), "");
         }
         String where = localOnly
-                ? "the record lives only in this run's workspace, so later jobs (a fresh checkout) will not see it"
-                : "the record is in this run's workspace and on the tracking item, where later jobs read it "
+                ? "the " + what + " lives only in this run's workspace, so later jobs (a fresh checkout) will not see it"
+                : "the " + what + " is in this run's workspace and on the tracking item, where later jobs read it "
                         + "(every change and promotion gate does by itself)";
         if (commit == null) {
             return new Persistence(false, Message.of("Not committed (", Message.arg(Input.COMMIT_METADATA, "false"),
                     "): ", where, ". Set ", Message.arg(Input.COMMIT_METADATA, "true"),
-                    " to commit `metadata.json` back to the branch."), "");
+                    " to commit `" + file.substring(file.lastIndexOf('/') + 1) + "` back to the branch."), "");
         }
-        String file = incrementId + "/metadata.json";
         if (commit.onRemote()) {
             return new Persistence(false, Message.text(commit.pushedCommit() == null
-                    ? "`" + file + "` on `" + commit.branch() + "` already holds this record."
+                    ? "`" + file + "` on `" + commit.branch() + "` already holds this " + what + "."
                     : "Committed `" + file + "` to `" + commit.branch() + "` (" + commit.pushedCommit() + ")"
                             + (commit.attempts() > 1 ? " after " + commit.attempts() + " attempts" : "") + "."), "");
         }
