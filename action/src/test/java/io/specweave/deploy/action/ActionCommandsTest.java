@@ -376,6 +376,9 @@ class ActionCommandsTest {
         JsonNode canary = deployments(ws).path("prod").path("canary");
         assertThat(canary.path("weight").asInt()).isEqualTo(10);
         assertThat(canary.path("status").asText()).isEqualTo("running");
+        // A first canary has no full deployment yet: the output is the environment as recorded.
+        assertThat(json(ws.outputs().get("deployment")).path("canary").path("weight").asInt()).isEqualTo(10);
+        clearFiles(ws);
 
         ActionWorkspace.Run back = ws.input("command", "rollback").input("canary", "true").run();
 
@@ -417,7 +420,11 @@ class ActionCommandsTest {
         assertThat(run.exitCode()).as(run.stdout()).isZero();
         assertThat(run.stdout()).contains("Rolled back " + INCREMENT + " in prod: commit 1111111 is current again "
                 + "(was 2222222)");
-        assertThat(json(ws.outputs().get("deployment")).path("commit").asText()).isEqualTo("1111111");
+        JsonNode deployment = json(ws.outputs().get("deployment"));
+        assertThat(deployment.path("commit").asText()).isEqualTo("1111111");
+        assertThat(deployment.path("rolledBackFrom").asText()).isEqualTo("2222222");
+        assertThat(deployment.path("rollbackReason").asText()).isEqualTo("checkout broken");
+        assertThat(deployment.has("history")).isFalse();
         assertThat(ws.metadata(INCREMENT)).contains("rolled_back").contains("checkout broken");
     }
 

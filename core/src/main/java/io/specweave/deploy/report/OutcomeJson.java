@@ -138,7 +138,11 @@ public final class OutcomeJson {
         named.put("trackingId", json.path("trackingId").asText(null));
         named.put("deploymentId", outcome.deploymentId() == null ? null : String.valueOf(outcome.deploymentId()));
         named.put("healthStatus", json.path("healthStatus").asText(null));
-        if (outcome.record() != null) {
+        // The environment as metadata.json holds it: a canary or a slot without a full deployment yet,
+        // and what this tool does not model itself (a rollback's reason, a team's own keys), are in it too.
+        if (outcome.stored() != null && !outcome.stored().isEmpty()) {
+            named.put("deployment", Json.compact(outcome.stored().deepCopy().without("history")));
+        } else if (outcome.record() != null) {
             named.put("deployment", Json.compact(outcome.record().toNodeWithoutHistory()));
         }
         if (outcome.detail() instanceof io.specweave.deploy.app.SuiteDetail suite) {
