@@ -287,6 +287,9 @@ class ActionCommandsTest {
                 .input("deployment-url", serverUrl).run();
         assertThat(green.exitCode()).as(green.stdout()).isZero();
         assertThat(green.stdout()).contains("Deployed " + INCREMENT + " to slot green of prod (idle; blue stays live)");
+        // The summary's headline names the commit deployed to the idle slot, not the live one.
+        assertThat(ws.summaryText().lines().filter(l -> l.startsWith("✅")).findFirst().orElseThrow())
+                .contains("commit `bbb2222`").doesNotContain("aaa1111");
         assertThat(ws.outputs()).containsEntry("environment", "prod").containsEntry("profile", "local-prod");
         assertThat(deployments(ws).path("prod").path("slots").path("live").asText()).isEqualTo("blue");
         clearFiles(ws);
@@ -378,6 +381,7 @@ class ActionCommandsTest {
         assertThat(canary.path("status").asText()).isEqualTo("running");
         // A first canary has no full deployment yet: the output is the environment as recorded.
         assertThat(json(ws.outputs().get("deployment")).path("canary").path("weight").asInt()).isEqualTo(10);
+        assertThat(ws.summaryText()).contains("✅ Canary of " + INCREMENT + " in prod: 10 %");
         clearFiles(ws);
 
         ActionWorkspace.Run back = ws.input("command", "rollback").input("canary", "true").run();

@@ -3,7 +3,11 @@ package io.specweave.deploy.report;
 import io.specweave.deploy.Message;
 import io.specweave.deploy.app.AllEnvironmentsOutcome;
 import io.specweave.deploy.app.ChangeOutcome;
+import io.specweave.deploy.app.CanaryDetail;
 import io.specweave.deploy.app.FlagOutcome;
+import io.specweave.deploy.app.SlotDetail;
+import io.specweave.deploy.model.Slot;
+import io.specweave.deploy.model.SlotsState;
 import io.specweave.deploy.dora.DoraReport;
 import io.specweave.deploy.model.DeploymentRecord;
 import io.specweave.deploy.model.DeploymentStatus;
@@ -69,14 +73,30 @@ public final class OutcomeMarkdown {
         String mark = outcome.dryRun() ? "📝" : outcome.exitCode() == 0 && !failedDeployment ? "✅"
                 : outcome.result().recorded() && !failedDeployment ? "⚠️" : "❌";
         StringBuilder md = new StringBuilder(mark + " " + inline(text));
-        if (r != null && r.commit() != null && !text.contains(r.commit())) {
-            md.append(" · commit `").append(inline(r.commit().substring(0, Math.min(12, r.commit().length()))
+        String commit = commit(outcome);
+        if (commit != null && !text.contains(commit)) {
+            md.append(" · commit `").append(inline(commit.substring(0, Math.min(12, commit.length()))
                     .replace("`", ""))).append('`');
         }
         if (r != null && r.runUrl() != null && r.runUrl().matches("https?://\\S+")) {
             md.append(" · [run](").append(r.runUrl().replace(")", "%29")).append(')');
         }
         return md.toString();
+    }
+
+    /**
+     * The commit the change is about: the slot's for a slot deployment (to an idle slot, the live
+     * record holds another commit), the canary's for a canary step, else the record's.
+     */
+    private static String commit(ChangeOutcome<?> outcome) {
+        if (outcome.detail() instanceof SlotDetail slot && slot.slot() != null) {
+            Slot deployed = SlotsState.read(outcome.stored()).slot(slot.slot());
+            return deployed == null ? null : deployed.commit();
+        }
+        if (outcome.detail() instanceof CanaryDetail canary) {
+            return canary.canary().commit();
+        }
+        return outcome.record() == null ? null : outcome.record().commit();
     }
 
     /** One increment's pipeline, for a summary without a change. */
