@@ -300,6 +300,11 @@ class ActionTestMonitorTest {
         assertThat(metrics.path("measurements").asInt()).isEqualTo(3);
         assertThat(metrics.path("failed").asInt()).isZero();
         assertThat(metrics.path("canary").path("requests").asDouble()).isEqualTo(750.0);
+        // The units the metrics file was written in, and the environment's metrics are in: percent, milliseconds.
+        assertThat(metrics.path("canary").path("errorRate").asDouble()).isEqualTo(0.2);
+        assertThat(metrics.path("canary").path("p95LatencyMs").asDouble()).isEqualTo(120.0);
+        assertThat(metrics.path("stable").path("errorRate").asDouble()).isEqualTo(0.15);
+        assertThat(metrics.path("stable").has("p95Latency")).isFalse();
         assertThat(safe.stdout()).contains("::group::" + INCREMENT + " → prod: canary analysis",
                 "Canary Deployment Monitoring: " + INCREMENT + " in prod")
                 .doesNotContain("\r");
