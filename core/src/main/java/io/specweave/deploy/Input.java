@@ -20,6 +20,21 @@ public enum Input {
     /** Which operation to run, for a front end that takes it as a value (the Action's {@code command} input). */
     COMMAND;
 
+    /**
+     * The profile setting this input overrides for one run ({@code canaryAnalysis.minRequests}), or
+     * null: a front end without the input names the setting instead.
+     */
+    public String profileSetting() {
+        return switch (this) {
+            case PROMETHEUS_URL -> "metrics.prometheusUrl";
+            case MAX_ERROR_RATE_INCREASE -> "canaryAnalysis.maxErrorRateIncrease";
+            case MAX_P95_INCREASE -> "canaryAnalysis.maxP95Increase";
+            case MIN_REQUESTS -> "canaryAnalysis.minRequests";
+            case FAILURE_THRESHOLD -> "canaryAnalysis.failureThreshold";
+            default -> null;
+        };
+    }
+
     /** The input's name in words: {@code deployed-by}, {@code change-request}. */
     public String word() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -33,6 +33,11 @@ public final class Message {
             return name;
         }
 
+        /** Whether this front end has {@code input}: the Action has no {@code prometheus-url}. */
+        default boolean has(Input input) {
+            return true;
+        }
+
         /** Core's own words, for logs and messages no front end rendered. */
         Spelling DOMAIN = new Spelling() {
             @Override
@@ -82,7 +87,7 @@ public final class Message {
             if (part instanceof Message m) {
                 list.addAll(m.parts);
             } else if (part instanceof Input || part instanceof Arg || part instanceof Suggestion
-                    || part instanceof Credential) {
+                    || part instanceof Credential || part instanceof IfInput) {
                 list.add(part);
             } else {
                 list.add(String.valueOf(part));
@@ -101,6 +106,23 @@ public final class Message {
         public Credential {
             Objects.requireNonNull(name, "name");
         }
+    }
+
+    /**
+     * Words said by a front end that has {@code input} (", or pass --prometheus-url"), and the words
+     * said instead by one that has not.
+     */
+    public record IfInput(Input input, Message then, Message otherwise) {
+
+        /** The same, with {@code parts} said by a front end without the input. */
+        public IfInput orElse(Object... parts) {
+            return new IfInput(input, then, of(parts));
+        }
+    }
+
+    /** {@code parts} when the front end has {@code input}, else nothing. */
+    public static IfInput ifInput(Input input, Object... parts) {
+        return new IfInput(input, of(parts), new Message(List.of()));
     }
 
     /** The credentials of {@code variables}, joined by {@code separator} ({@code " or "}), for a message. */
@@ -146,6 +168,9 @@ public final class Message {
                 s.append(spelling.command(suggestion.command(), suggestion.args()));
             } else if (part instanceof Credential credential) {
                 s.append(spelling.credential(credential.name()));
+            } else if (part instanceof IfInput conditional) {
+                s.append((spelling.has(conditional.input()) ? conditional.then() : conditional.otherwise())
+                        .render(spelling));
             } else {
                 s.append(part);
             }
@@ -160,6 +185,9 @@ public final class Message {
             Input input = part instanceof Input i ? i : part instanceof Arg a ? a.input() : null;
             if (input != null && !inputs.contains(input)) {
                 inputs.add(input);
+            }
+            if (part instanceof IfInput conditional) {
+                conditional.then().inputs().stream().filter(i -> !inputs.contains(i)).forEach(inputs::add);
             }
         }
         return inputs;

@@ -23,13 +23,19 @@ final class ActionSpelling implements Message.Spelling {
     public String input(Input input, String value) {
         String name = ActionInput.nameOf(input);
         if (name == null) {
-            // Not an input of the Action: the setting keeps its name.
-            return "`" + input.word() + (value == null ? "" : " " + value) + "`";
+            // Not an input of the Action: the profile's setting it stands for, else its own name.
+            return input.profileSetting() != null ? "the profile's `" + input.profileSetting() + "`"
+                    : "`" + input.word() + (value == null ? "" : " " + value) + "`";
         }
         if (value == null && !SWITCHES.contains(input)) {
             return "the `" + name + "` input";
         }
         return "`" + name + ": " + (value != null ? value : "true") + "`";
+    }
+
+    @Override
+    public boolean has(Input input) {
+        return ActionInput.nameOf(input) != null;
     }
 
     /** A credential variable an input of the Action gives: {@code `github-token` (GITHUB_TOKEN)}. */

@@ -29,8 +29,10 @@ class ActionSpellingTest {
     }
 
     @Test
-    void aSettingTheActionHasNoInputForKeepsItsName() {
-        assertThat(Message.of(Input.PROMETHEUS_URL).render(ActionSpelling.INSTANCE)).isEqualTo("`prometheus-url`");
+    void aSettingTheActionHasNoInputForIsNamedAsTheProfileSettingItOverrides() {
+        assertThat(Message.of(Input.PROMETHEUS_URL, ", ", Input.FAILURE_THRESHOLD).render(ActionSpelling.INSTANCE))
+                .isEqualTo("the profile's `metrics.prometheusUrl`, the profile's `canaryAnalysis.failureThreshold`");
+        assertThat(Message.of(Input.PROVIDER).render(ActionSpelling.INSTANCE)).isEqualTo("`provider`");
     }
 
     @Test

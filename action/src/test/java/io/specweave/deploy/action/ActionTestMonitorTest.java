@@ -248,8 +248,10 @@ class ActionTestMonitorTest {
         ws.env.remove("INPUT_FAILURES");
         ActionWorkspace.Run fileWithoutCanary = ws.input("metrics-file", "m.json").run();
         assertThat(fileWithoutCanary.exitCode()).isEqualTo(2);
-        assertThat(fileWithoutCanary.stdout()).contains("::error title=Input metrics-file::the `metrics-file` input, ",
-                "are for `canary: true` (comparing a canary with stable)");
+        // Only what a step can set: the Action has no prometheus-url or threshold inputs.
+        assertThat(fileWithoutCanary.stdout()).contains("::error title=Input metrics-file::the `metrics-file` input is "
+                + "for `canary: true` (comparing a canary with stable); watching an environment reads Prometheus "
+                + "(metrics.prometheusUrl)").doesNotContain("prometheus-url", "failure-threshold", "min-requests");
 
         ActionWorkspace.Run badCanary = ws.input("canary", "maybe").run();
         assertThat(badCanary.exitCode()).isEqualTo(2);

@@ -302,6 +302,14 @@ class GitHubActionMainTest {
     }
 
     @Test
+    void anUnknownIncrementIsABadInputOfTheIncrementInput() {
+        ActionWorkspace.Run run = new ActionWorkspace(temp).input("increment", "0099").input("profile", "local-qa").run();
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stdout()).contains("::error title=Input increment::increment \"0099\": no such increment in ");
+    }
+
+    @Test
     void anUnknownProfileIsABadInputListingTheKnownOnes() {
         ActionWorkspace.Run run = new ActionWorkspace(temp).input("profile", "jira-moon").run();
 

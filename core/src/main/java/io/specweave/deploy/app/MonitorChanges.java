@@ -73,10 +73,11 @@ final class MonitorChanges {
         Request.Thresholds t = request.thresholds;
         if (request.metricsFile != null || t.maxErrorRateIncrease() != null || t.maxP95Increase() != null
                 || t.minRequests() != null || t.failureThreshold() != null) {
-            throw new BadInputException(Message.of(Input.METRICS_FILE, ", ", Input.MAX_ERROR_RATE_INCREASE, ", ",
-                    Input.MAX_P95_INCREASE, ", ", Input.MIN_REQUESTS, " and ", Input.FAILURE_THRESHOLD,
-                    " are for ", Message.arg(Input.CANARY, "true"), " (comparing a canary with stable); watching "
-                            + "an environment reads Prometheus (metrics.prometheusUrl or ", Input.PROMETHEUS_URL,
+            throw new BadInputException(Message.of(Input.METRICS_FILE, Message.ifInput(Input.MAX_ERROR_RATE_INCREASE,
+                    ", ", Input.MAX_ERROR_RATE_INCREASE, ", ", Input.MAX_P95_INCREASE, ", ", Input.MIN_REQUESTS,
+                    " and ", Input.FAILURE_THRESHOLD, " are").orElse(" is"), " for ", Message.arg(Input.CANARY, "true"), " (comparing a canary with stable); watching "
+                            + "an environment reads Prometheus (metrics.prometheusUrl",
+                    Message.ifInput(Input.PROMETHEUS_URL, " or ", Input.PROMETHEUS_URL),
                     ") and stops after ", Input.FAILURES, " unhealthy polls in a row"));
         }
         Duration interval = request.interval != null ? request.interval : ENVIRONMENT_INTERVAL;
@@ -136,8 +137,8 @@ final class MonitorChanges {
         Request request = context.request();
         if (request.failures != null) {
             throw new BadInputException(Message.of(Input.FAILURES, " is for watching an environment; comparing a "
-                    + "canary counts failed measurements against ", Input.FAILURE_THRESHOLD,
-                    " (canaryAnalysis.failureThreshold)"));
+                    + "canary counts failed measurements against canaryAnalysis.failureThreshold",
+                    Message.ifInput(Input.FAILURE_THRESHOLD, " (", Input.FAILURE_THRESHOLD, ")")));
         }
         context.target().requireEnvironmentOnly("monitor", "a canary shares the environment's traffic");
         Path metricsFile = null;

@@ -59,7 +59,8 @@ public final class MonitorSources {
         String url = prometheusUrl != null ? prometheusUrl : queries.prometheusUrl();
         if (url == null) {
             throw new BadInputException(Message.of("no metrics source for " + target.environment() + ": set "
-                    + queries.where() + ".prometheusUrl, or pass ", Input.PROMETHEUS_URL, " or ", Input.METRICS_FILE));
+                    + queries.where() + ".prometheusUrl", Message.ifInput(Input.PROMETHEUS_URL, ", pass ",
+                            Input.PROMETHEUS_URL), ", or pass ", Input.METRICS_FILE));
         }
         RestClient client = new RestClient(HttpSettings.defaults().withRequestTimeout(Duration.ofSeconds(15))
                 .withMaxAttempts(3).withNetworkOf(host.http()), host.sleeper(), host.clock(), new Redactor());

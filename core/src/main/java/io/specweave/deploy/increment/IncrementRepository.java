@@ -2,6 +2,8 @@ package io.specweave.deploy.increment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Input;
+import io.specweave.deploy.Message;
 import io.specweave.deploy.Json;
 import io.specweave.deploy.JsonInput;
 import java.io.IOException;
@@ -103,15 +105,16 @@ public final class IncrementRepository {
      */
     public Increment resolve(String reference, String branch, String branchPrefix) {
         if (reference == null || reference.isBlank()) {
-            throw new BadInputException("no increment given: pass an increment id such as 0018, or \"active\"");
+            throw new BadInputException(Input.INCREMENT, Message.text("no increment given: pass an increment id "
+                    + "such as 0018, or \"active\""));
         }
         String ref = reference.trim();
         if (ref.equalsIgnoreCase("active")) {
             return active(branch, branchPrefix);
         }
         if (!SAFE_REFERENCE.matcher(ref).matches() || ref.contains("..")) {
-            throw new BadInputException("increment \"" + ref + "\": expected an increment id such as 0018 or "
-                    + "0018-oauth-google, not a path");
+            throw new BadInputException(Input.INCREMENT, Message.text("increment \"" + ref + "\": expected an "
+                    + "increment id such as 0018 or 0018-oauth-google, not a path"));
         }
         List<Increment> all = list();
         List<Increment> exact = all.stream().filter(i -> i.id().equalsIgnoreCase(ref)).toList();
@@ -132,12 +135,12 @@ public final class IncrementRepository {
             return matches.get(0);
         }
         if (matches.isEmpty()) {
-            throw new BadInputException("increment \"" + ref + "\": no such increment in "
-                    + display(incrementsDir()) + candidates(all));
+            throw new BadInputException(Input.INCREMENT, Message.text("increment \"" + ref
+                    + "\": no such increment in " + display(incrementsDir()) + candidates(all)));
         }
-        throw new BadInputException("increment \"" + ref + "\" is ambiguous: it matches "
+        throw new BadInputException(Input.INCREMENT, Message.text("increment \"" + ref + "\" is ambiguous: it matches "
                 + matches.stream().map(this::describe).collect(Collectors.joining(", "))
-                + "; pass the whole folder name");
+                + "; pass the whole folder name"));
     }
 
     /**
