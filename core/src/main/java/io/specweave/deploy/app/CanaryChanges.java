@@ -1,5 +1,6 @@
 package io.specweave.deploy.app;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.Command;
 import io.specweave.deploy.Input;
@@ -21,6 +22,9 @@ import java.util.Objects;
  * version untouched.
  */
 final class CanaryChanges {
+
+    /** Why a canary was rolled back ({@code rollback --canary --reason}), kept in its {@code canary} node. */
+    static final String ROLLBACK_REASON = "rollbackReason";
 
     private CanaryChanges() {
     }
@@ -133,6 +137,12 @@ final class CanaryChanges {
                 RolloutRecords.putLive(document, environment, record, "canary "
                         + RolloutRecords.shortCommit(stepped.commit()) + " promoted to 100 %", null);
             }
+            if (!(current != null && current.running())) {
+                // A new canary: the reason an earlier one was rolled back is not its own.
+                if (document.deploymentForUpdate(environment).path(CanaryState.KEY) instanceof ObjectNode old) {
+                    old.remove(ROLLBACK_REASON);
+                }
+            }
             stepped.write(document.deploymentForUpdate(environment));
         }).newDeployment(promoted).note(d -> note).detail(d -> new CanaryDetail(stepped, promoted));
     }
@@ -146,10 +156,16 @@ final class CanaryChanges {
                     + "; to roll back the environment's deployment, leave out ", Input.CANARY));
         }
         CanaryState next = current.step(0, context.now(), context.facts().actor());
+        String reason = context.request().reason;
         String note = "Canary commit " + RolloutRecords.shortCommit(next.commit()) + " rolled back to 0 % in "
-                + environment + " and abandoned; stable " + RolloutRecords.shortCommit(next.stableCommit())
-                + " serves all traffic.";
-        return Change.Effect.<CanaryDetail>writing((document, decision) -> next.write(
-                document.deploymentForUpdate(environment))).note(d -> note).detail(d -> new CanaryDetail(next, false));
+                + environment + " and abandoned" + (reason == null ? "" : " (" + reason.strip() + ")") + "; stable "
+                + RolloutRecords.shortCommit(next.stableCommit()) + " serves all traffic.";
+        return Change.Effect.<CanaryDetail>writing((document, decision) -> {
+            ObjectNode node = document.deploymentForUpdate(environment);
+            next.write(node);
+            if (reason != null) {
+                ((ObjectNode) node.get(CanaryState.KEY)).put(ROLLBACK_REASON, reason.strip());
+            }
+        }).note(d -> note).detail(d -> new CanaryDetail(next, false));
     }
 }

@@ -20,9 +20,11 @@ import io.specweave.deploy.flags.FeatureFlagStore;
 public record Persistence(boolean warning, Message text, String detail) {
 
     public static Persistence of(ChangeOutcome<?> outcome) {
+        // A tracker that failed holds the previous record at best: the workspace alone has this one.
         return of(outcome.result().recorded(), outcome.dryRun(),
-                "local".equals(outcome.target().profile().provider().id()), metadata(outcome.incrementId()),
-                "record", outcome.commit());
+                "local".equals(outcome.target().profile().provider().id())
+                        || outcome.result() == ChangeOutcome.Result.RECORDED_TRACKER_FAILED,
+                metadata(outcome.incrementId()), "record", outcome.commit());
     }
 
     /**
@@ -37,7 +39,8 @@ public record Persistence(boolean warning, Message text, String detail) {
     /** Where the records of a deployment to every environment live: local only when every profile is. */
     public static Persistence of(AllEnvironmentsOutcome outcome) {
         return of(!outcome.recorded().isEmpty(), false, outcome.recorded().stream()
-                .allMatch(r -> "local".equals(r.target().profile().provider().id())), metadata(outcome.increment()),
+                .allMatch(r -> "local".equals(r.target().profile().provider().id())
+                        || r.result() == ChangeOutcome.Result.RECORDED_TRACKER_FAILED), metadata(outcome.increment()),
                 "record", outcome.commitBack());
     }
 

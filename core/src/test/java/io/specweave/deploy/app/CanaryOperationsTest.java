@@ -107,6 +107,22 @@ class CanaryOperationsTest {
     }
 
     @Test
+    void aCanaryRolledBackWithAReasonKeepsItUntilTheNextCanary() {
+        step(10, "c2");
+        run.operations().rollback(TestOperations.request(dir).environment("prod").canary(true)
+                .reason(" p95 doubled ").build());
+
+        assertThat(prod().path("canary").path("rollbackReason").asText()).isEqualTo("p95 doubled");
+        assertThat(tracked.get(tracked.size() - 1).note()).isEqualTo("Canary commit c2 rolled back to 0 % in prod "
+                + "and abandoned (p95 doubled); stable c1 serves all traffic.");
+
+        step(10, "c3");
+
+        assertThat(prod().path("canary").path("commit").asText()).isEqualTo("c3");
+        assertThat(prod().path("canary").has("rollbackReason")).isFalse();
+    }
+
+    @Test
     void aSecondCanaryWhileOneRunsAndBadWeightsAreBadInput() {
         step(10, "c2");
         assertThatThrownBy(() -> step(25, "c3")).isInstanceOf(BadInputException.class)
