@@ -185,12 +185,20 @@ public final class GitHubActionMain {
     /** {@code working-directory} in the runner's workspace; core says so when it holds no .specweave. */
     private Path projectDir(String workingDirectory) {
         String base = env.get("GITHUB_WORKSPACE");
+        Path workspace;
+        Path dir;
         try {
-            return Path.of(base == null || base.isBlank() ? "." : base).resolve(workingDirectory).toAbsolutePath()
-                    .normalize();
+            workspace = Path.of(base == null || base.isBlank() ? "." : base).toAbsolutePath().normalize();
+            dir = workspace.resolve(workingDirectory).normalize();
         } catch (InvalidPathException e) {
             throw new InputValueException(Input.DIR, "\"" + workingDirectory + "\" is not a path");
         }
+        // Like actions/checkout's path: the step works on the checkout, never beside it.
+        if (!dir.startsWith(workspace)) {
+            throw new InputValueException(Input.DIR, "expected a folder inside the workspace, got \""
+                    + workingDirectory + "\", which is outside it");
+        }
+        return dir;
     }
 
     private Path file(String variable) {

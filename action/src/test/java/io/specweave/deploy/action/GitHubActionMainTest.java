@@ -346,6 +346,22 @@ class GitHubActionMainTest {
     }
 
     @Test
+    void aWorkingDirectoryOutsideTheWorkspaceIsABadInput() throws IOException {
+        // A project beside the workspace, which a step must not write to.
+        ActionWorkspace.copyTree(ActionWorkspace.DEMO, temp.resolve("elsewhere"));
+        ActionWorkspace ws = new ActionWorkspace(temp).input("profile", "local-qa");
+        for (String outside : List.of("../elsewhere", temp.resolve("elsewhere").toString())) {
+            ActionWorkspace.Run run = ws.input("working-directory", outside).run();
+
+            assertThat(run.exitCode()).as(outside).isEqualTo(2);
+            assertThat(run.stdout()).contains("::error title=Input working-directory::input \"working-directory\": "
+                    + "expected a folder inside the workspace, got \"" + outside + "\"");
+        }
+        assertThat(temp.resolve("elsewhere/.specweave/increments/0002-password-reset/metadata.json"))
+                .content().doesNotContain("\"qa\": {");
+    }
+
+    @Test
     void workingDirectoryPointsAtAProjectInsideTheWorkspace() throws IOException {
         ActionWorkspace ws = new ActionWorkspace(temp, false).input("working-directory", "apps/shop")
                 .input("increment", "3").input("profile", "local-prod").input("tag", "v2.0.0");
