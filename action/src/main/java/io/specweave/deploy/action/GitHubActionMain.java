@@ -164,7 +164,15 @@ public final class GitHubActionMain {
             // Core's names in the Action's spelling: trackingUrl is tracking-url.
             rendered.outputs().forEach((name, value) -> outputs.put(name.replaceAll("([a-z])([A-Z])", "$1-$2")
                     .toLowerCase(Locale.ROOT), commands.redact(value)));
-            FileCommands.appendOutputs(file, outputs, JSON_OUTPUTS);
+            try {
+                FileCommands.appendOutputs(file, outputs, JSON_OUTPUTS);
+            } catch (java.io.UncheckedIOException e) {
+                // Later steps read the outputs: without them the job must not go on as if it had them.
+                commands.error(TITLE, "the step's outputs were not written (GITHUB_OUTPUT): " + e.getMessage()
+                        + "; what the step recorded stays recorded");
+                writeSummary(rendered.summary());
+                return 1;
+            }
         }
         writeSummary(rendered.summary());
         return rendered.exitCode();

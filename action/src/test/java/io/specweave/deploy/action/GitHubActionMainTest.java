@@ -362,6 +362,24 @@ class GitHubActionMainTest {
     }
 
     @Test
+    void outputsThatCannotBeWrittenFailTheStepSayingSoAfterTheRecord() throws IOException {
+        ActionWorkspace ws = new ActionWorkspace(temp).input("increment", "0002").input("profile", "local-qa");
+        // A folder where the runner's file should be: appending to it fails for any user, root too.
+        Path output = temp.resolve("not-a-file");
+        Files.createDirectories(output);
+        ws.env.put("GITHUB_OUTPUT", output.toString());
+
+        ActionWorkspace.Run run = ws.run();
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stdout()).contains("::error title=SpecWeave Deploy::the step's outputs were not written "
+                + "(GITHUB_OUTPUT): cannot append to " + output).contains("what the step recorded stays recorded")
+                .doesNotContain("unexpected");
+        assertThat(ws.metadata("0002-password-reset")).contains("\"qa\": {");
+        assertThat(ws.summaryText()).contains("Recorded 0002-password-reset → qa");
+    }
+
+    @Test
     void workingDirectoryPointsAtAProjectInsideTheWorkspace() throws IOException {
         ActionWorkspace ws = new ActionWorkspace(temp, false).input("working-directory", "apps/shop")
                 .input("increment", "3").input("profile", "local-prod").input("tag", "v2.0.0");
