@@ -204,6 +204,7 @@ class ActionTestMonitorTest {
         assertThat(metrics.path("uptime").asDouble()).isEqualTo(100.0);
         assertThat(metrics.path("verdict").asText()).isEqualTo("healthy");
         assertThat(qa(ws).path("metrics")).isEqualTo(metrics);
+        assertThat(ws.summaryText()).containsPattern("✅ Environment Monitoring: " + INCREMENT + " in qa \\(.*\\): HEALTHY");
         assertThat(run.stdout()).contains("::group::" + INCREMENT + " → qa: monitoring",
                 "Verdict: HEALTHY: every poll was healthy").doesNotContain("::error");
     }

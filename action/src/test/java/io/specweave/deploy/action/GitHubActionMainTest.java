@@ -127,7 +127,8 @@ class GitHubActionMainTest {
 
         assertThat(Json.mapper().readTree(ws.outputs().get("deployment")).path("status").asText())
                 .isEqualTo("in_progress");
-        assertThat(ws.summaryText()).contains("class env0 progress");
+        assertThat(ws.summaryText()).contains("class env0 progress")
+                .contains("🔄 Recorded 0002-password-reset → dev (in_progress").doesNotContain("✅ Recorded");
     }
 
     @Test

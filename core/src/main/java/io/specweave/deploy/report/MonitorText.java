@@ -41,8 +41,10 @@ public final class MonitorText {
     /** The summary block; {@code planned} is the duration asked for, null when the report's own plan says it. */
     public static String summary(MonitorReport report, Duration planned) {
         StringBuilder s = new StringBuilder();
+        // The verdict in the first line too: it is the headline of a log and a step summary.
         s.append("Environment Monitoring: ").append(report.increment()).append(" in ").append(report.environment())
-                .append(report.url() == null ? "" : " (" + report.url() + ")").append('\n');
+                .append(report.url() == null ? "" : " (" + report.url() + ")").append(": ")
+                .append(report.verdict().name().replace('_', ' ')).append('\n');
         s.append("  window:   ").append(report.from() == null ? "-" : report.from() + " to " + report.to())
                 .append(" (planned ").append(planned == null ? report.planned() + " poll" + (report.planned() == 1
                         ? "" : "s") : Durations.human(planned) + ", " + report.planned() + " poll"

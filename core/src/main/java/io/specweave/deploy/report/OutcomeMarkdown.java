@@ -11,6 +11,7 @@ import io.specweave.deploy.model.SlotsState;
 import io.specweave.deploy.dora.DoraReport;
 import io.specweave.deploy.model.DeploymentRecord;
 import io.specweave.deploy.model.DeploymentStatus;
+import io.specweave.deploy.status.EnvironmentStatus;
 import io.specweave.deploy.status.PipelineStatus;
 
 /**
@@ -70,8 +71,11 @@ public final class OutcomeMarkdown {
         DeploymentRecord r = outcome.record();
         // A recorded failure is the deployment's, not the step's: it still reads as a failure.
         boolean failedDeployment = r != null && r.status() != null && r.status().is(DeploymentStatus.Kind.FAILED);
-        String mark = outcome.dryRun() ? "📝" : outcome.exitCode() == 0 && !failedDeployment ? "✅"
-                : outcome.result().recorded() && !failedDeployment ? "⚠️" : "❌";
+        // A started deployment is neither done nor failed: the pipeline view's mark for it.
+        boolean started = r != null && r.status() != null && r.status().is(DeploymentStatus.Kind.IN_PROGRESS);
+        String mark = outcome.dryRun() ? "📝" : outcome.exitCode() != 0 && outcome.result().recorded()
+                && !failedDeployment ? "⚠️" : outcome.exitCode() != 0 || failedDeployment ? "❌"
+                : started && outcome.detail() == null ? EnvironmentStatus.mark(EnvironmentStatus.IN_PROGRESS) : "✅";
         StringBuilder md = new StringBuilder(mark + " " + inline(text));
         String commit = commit(outcome);
         if (commit != null && !text.contains(commit)) {
