@@ -29,6 +29,12 @@ final class CanaryChanges {
     private CanaryChanges() {
     }
 
+    /** "stable abc123def456", or what runs when no deployment of the environment was recorded. */
+    private static String stable(CanaryState canary) {
+        return canary.stableCommit() == null ? "the version already running (no deployment recorded)"
+                : "stable " + RolloutRecords.shortCommit(canary.stableCommit());
+    }
+
     /** {@code deploy --canary N}: starts a canary at N %, or moves the running one to N %. */
     static Change<CanaryDetail> step() {
         return new Change<>() {
@@ -119,11 +125,11 @@ final class CanaryChanges {
         }
         String note = promoted
                 ? "Canary commit " + RolloutRecords.shortCommit(stepped.commit()) + " reached 100 % of " + environment
-                        + " traffic and is the stable version now (was "
-                        + RolloutRecords.shortCommit(stepped.stableCommit()) + ")."
+                        + " traffic and is the stable version now" + (stepped.stableCommit() == null ? "."
+                                : " (was " + RolloutRecords.shortCommit(stepped.stableCommit()) + ").")
                 : "Canary commit " + RolloutRecords.shortCommit(stepped.commit()) + " gets " + stepped.weightOrZero()
-                        + " % of " + environment + " traffic; stable " + RolloutRecords.shortCommit(stepped.stableCommit())
-                        + " gets " + (100 - stepped.weightOrZero()) + " %.";
+                        + " % of " + environment + " traffic; " + stable(stepped) + " gets "
+                        + (100 - stepped.weightOrZero()) + " %.";
         return Change.Effect.<CanaryDetail>writing((document, decision) -> {
             if (promoted) {
                 DeploymentRecord current2 = Deployments.get(document, environment).orElse(null);
@@ -158,8 +164,8 @@ final class CanaryChanges {
         CanaryState next = current.step(0, context.now(), context.facts().actor());
         String reason = context.request().reason;
         String note = "Canary commit " + RolloutRecords.shortCommit(next.commit()) + " rolled back to 0 % in "
-                + environment + " and abandoned" + (reason == null ? "" : " (" + reason.strip() + ")") + "; stable "
-                + RolloutRecords.shortCommit(next.stableCommit()) + " serves all traffic.";
+                + environment + " and abandoned" + (reason == null ? "" : " (" + reason.strip() + ")") + "; "
+                + stable(next) + " serves all traffic.";
         return Change.Effect.<CanaryDetail>writing((document, decision) -> {
             ObjectNode node = document.deploymentForUpdate(environment);
             next.write(node);

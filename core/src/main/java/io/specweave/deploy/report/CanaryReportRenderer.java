@@ -38,8 +38,9 @@ public final class CanaryReportRenderer {
         out.append(plain ? "==============================" : "══════════════════════════════").append('\n');
         out.append("Traffic split: canary ").append(report.canaryWeight()).append(" % (commit ")
                 .append(RecordFacts.shortCommit(report.canaryCommit())).append(") | stable ")
-                .append(100 - report.canaryWeight()).append(" % (commit ")
-                .append(RecordFacts.shortCommit(report.stableCommit())).append(")\n");
+                .append(100 - report.canaryWeight()).append(" % (")
+                .append(report.stableCommit() == null ? "no deployment recorded" : "commit " + RecordFacts.shortCommit(
+                        report.stableCommit())).append(")\n");
         out.append("Metrics: ").append(report.source()).append('\n').append('\n');
         out.append(String.format(Locale.ROOT, "  %-14s %14s %14s%n", "", "Canary", "Stable"));
         row(out, "Requests/s", fixed(last.canary().requestRate(), 1), fixed(last.stable().requestRate(), 1));

@@ -226,7 +226,9 @@ public final class OutcomeText {
                 + ", " + t.node().path("durationSeconds").asText() + " s, " + reports + " report"
                 + (reports == 1 ? "" : "s"));
         line(s, "url", suite.url());
-        line(s, "recorded", suite.recordedAt());
+        if (!o.dryRun()) {
+            line(s, "recorded", suite.recordedAt());
+        }
     }
 
     private static String health(HealthResult h) {

@@ -123,6 +123,22 @@ class CanaryOperationsTest {
     }
 
     @Test
+    void aCanaryBeforeAnyRecordedDeploymentSaysWhatTakesTheRestOfTheTraffic() {
+        TestProject.in(dir).increment("0019-first", "First", "{\"id\": \"0019-first\"}\n");
+
+        ChangeOutcome<?> started = run.operations().deploy(TestOperations.request(dir).increment("0019")
+                .environment("prod").canaryWeight(10).commit("c9").build());
+        ChangeOutcome<?> abandoned = run.operations().rollback(TestOperations.request(dir).increment("0019")
+                .environment("prod").canary(true).build());
+
+        assertThat(List.of(started.note(), abandoned.note())).containsExactly(
+                "Canary commit c9 gets 10 % of prod traffic; the version already running (no deployment recorded) "
+                        + "gets 90 %.",
+                "Canary commit c9 rolled back to 0 % in prod and abandoned; the version already running (no "
+                        + "deployment recorded) serves all traffic.");
+    }
+
+    @Test
     void aSecondCanaryWhileOneRunsAndBadWeightsAreBadInput() {
         step(10, "c2");
         assertThatThrownBy(() -> step(25, "c3")).isInstanceOf(BadInputException.class)
