@@ -89,7 +89,7 @@ public final class MarkdownStatusRenderer {
         row(out, "Lead time for changes", dora.leadTimeForChanges());
         row(out, "Change failure rate", dora.changeFailureRate());
         row(out, "Failed deployment recovery time", dora.failedDeploymentRecoveryTime());
-        dora.warnings().forEach(w -> out.append("\n> [!WARNING]\n> ").append(inline(w)).append('\n'));
+        dora.warnings().forEach(w -> out.append('\n').append(alert("WARNING", w)));
         return out.toString();
     }
 
@@ -252,6 +252,15 @@ public final class MarkdownStatusRenderer {
             return "";
         }
         return inline(text).replace("|", "\\|");
+    }
+
+    /**
+     * A GitHub alert ({@code NOTE}, {@code WARNING}, {@code CAUTION}) holding {@code text}, its lines
+     * kept as lines (a refused gate's reasons, one per line), each escaped as {@link #inline} does.
+     */
+    public static String alert(String kind, String text) {
+        return "> [!" + kind + "]\n> " + String.join("<br>\n> ", text.strip().lines().map(String::strip)
+                .filter(l -> !l.isEmpty()).map(MarkdownStatusRenderer::inline).toList()) + "\n";
     }
 
     /** Text on one line with HTML's special characters escaped. */

@@ -32,9 +32,9 @@ public final class OutcomeMarkdown {
     public String summary(ChangeOutcome<?> outcome, PipelineStatus pipeline, Message.Spelling spelling) {
         StringBuilder md = new StringBuilder("## " + title + ": " + inline(outcome.increment().id()) + " → "
                 + inline(outcome.environment()) + "\n\n" + headline(outcome) + "\n\n");
-        outcome.warnings().forEach(w -> md.append("> [!WARNING]\n> ").append(inline(w)).append("\n\n"));
-        outcome.problems().forEach(p -> md.append("> [!CAUTION]\n> ").append(inline(p.render(spelling)))
-                .append("\n\n"));
+        outcome.warnings().forEach(w -> md.append(MarkdownStatusRenderer.alert("WARNING", w)).append('\n'));
+        outcome.problems().forEach(p -> md.append(MarkdownStatusRenderer.alert("CAUTION", p.render(spelling)))
+                .append('\n'));
         md.append(Persistence.of(outcome).markdown(spelling)).append('\n');
         if (pipeline != null) {
             md.append(new MarkdownStatusRenderer().render(pipeline, outcome.environment())).append('\n');
@@ -53,10 +53,10 @@ public final class OutcomeMarkdown {
         outcome.recorded().forEach(r -> md.append("- ").append(headline(r)).append('\n'));
         outcome.notRecorded().forEach(env -> md.append("- ⏭️ ").append(inline(env)).append(": not recorded\n"));
         md.append('\n');
-        outcome.recorded().forEach(r -> r.warnings().forEach(w -> md.append("> [!WARNING]\n> ")
-                .append(inline(r.environment() + ": " + w)).append("\n\n")));
+        outcome.recorded().forEach(r -> r.warnings().forEach(w -> md.append(MarkdownStatusRenderer.alert("WARNING",
+                r.environment() + ": " + w)).append('\n')));
         if (outcome.problem() != null) {
-            md.append("> [!CAUTION]\n> ").append(inline(outcome.problem().render(spelling))).append("\n\n");
+            md.append(MarkdownStatusRenderer.alert("CAUTION", outcome.problem().render(spelling))).append('\n');
         }
         md.append(Persistence.of(outcome).markdown(spelling)).append('\n');
         if (pipeline != null) {

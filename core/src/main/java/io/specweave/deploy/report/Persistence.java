@@ -81,6 +81,6 @@ public record Persistence(boolean warning, Message text, String detail) {
 
     /** The sentence as a GitHub alert. */
     public String markdown(Message.Spelling spelling) {
-        return "> [!" + (warning ? "WARNING" : "NOTE") + "]\n> " + text.render(spelling).replace("\n", " ") + "\n";
+        return MarkdownStatusRenderer.alert(warning ? "WARNING" : "NOTE", text.render(spelling));
     }
 }

@@ -46,6 +46,18 @@ class MarkdownStatusRendererTest {
     }
 
     @Test
+    void anAlertKeepsTheLinesOfItsMessageAndEscapesEachOne() {
+        String refused = "promotion to prod refused for 0018 (deployment.promotion in config.json):\n"
+                + "  requirePrevious: uat has no deployment\n  requireApproval: no <approval> yet\nnothing was recorded";
+
+        assertThat(MarkdownStatusRenderer.alert("CAUTION", refused)).isEqualTo("> [!CAUTION]\n"
+                + "> promotion to prod refused for 0018 (deployment.promotion in config.json):<br>\n"
+                + "> requirePrevious: uat has no deployment<br>\n"
+                + "> requireApproval: no &lt;approval&gt; yet<br>\n"
+                + "> nothing was recorded\n");
+    }
+
+    @Test
     void tableCellsCannotBreakTheTableOrInjectMarkup() {
         DeploymentRecord record = DeploymentRecord.builder().status(io.specweave.deploy.model.DeploymentStatus.of("deployed")).deployedBy("eve | <script>x</script>")
                 .branch("feature/a|b").deploymentUrl("javascript:alert(1)").issueNumber(7)
