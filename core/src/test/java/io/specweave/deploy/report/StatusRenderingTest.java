@@ -62,12 +62,18 @@ class StatusRenderingTest {
         return new StatusService(copy("rollout", target)).status("0021");
     }
 
+    /** The product-doc project in {@code target}, with the first {@code from} of 0018's metadata.json made {@code to}. */
+    private static Project edited(Path target, String from, String to) throws IOException, URISyntaxException {
+        Project project = copy("product-doc", target);
+        Path metadata = target.resolve(".specweave/increments/0018-oauth-google/metadata.json");
+        Files.writeString(metadata, Files.readString(metadata).replaceFirst(java.util.regex.Pattern.quote(from),
+                java.util.regex.Matcher.quoteReplacement(to)));
+        return project;
+    }
+
     @Test
     void aDeploymentWhoseHealthCheckFailedIsShownDeployedUnhealthyInEveryView(@TempDir Path other) throws Exception {
-        Project project = copy("product-doc", other);
-        Path metadata = other.resolve(".specweave/increments/0018-oauth-google/metadata.json");
-        Files.writeString(metadata, Files.readString(metadata).replaceFirst("\"healthStatus\": \"healthy\"",
-                "\"healthStatus\": \"unhealthy\""));
+        Project project = edited(other, "\"healthStatus\": \"healthy\"", "\"healthStatus\": \"unhealthy\"");
         PipelineStatus unhealthy = new StatusService(project).status("0018");
         String dev = unhealthy.environments().get(0).environment();
 
@@ -84,11 +90,8 @@ class StatusRenderingTest {
 
     @Test
     void valuesFromTheFileStayOnTheirLineAndCannotMoveTheCursor(@TempDir Path other) throws Exception {
-        Project project = copy("product-doc", other);
-        Path metadata = other.resolve(".specweave/increments/0018-oauth-google/metadata.json");
-        Files.writeString(metadata, Files.readString(metadata).replaceFirst("\"deployedBy\": \"ci-bot\"",
-                "\"deployedBy\": \"ci-bot\\\\n   Health: healthy\\\\u001b[2J\""));
-        PipelineStatus forged = new StatusService(project).status("0018");
+        PipelineStatus forged = new StatusService(edited(other, "\"deployedBy\": \"ci-bot\"",
+                "\"deployedBy\": \"ci-bot\\n   Health: healthy\\u001b[2J\"")).status("0018");
 
         for (String text : java.util.List.of(new TextStatusRenderer(true).render(forged),
                 new TextStatusRenderer(false, true).render(forged))) {

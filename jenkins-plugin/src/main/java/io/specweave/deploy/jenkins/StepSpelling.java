@@ -35,6 +35,11 @@ final class StepSpelling implements Message.Spelling {
     }
 
     @Override
+    public boolean has(Input input) {
+        return PARAMETERS.containsKey(input);
+    }
+
+    @Override
     public String command(Command command, List<Message.Arg> args) {
         StringBuilder s = new StringBuilder("`specweave-deploy ").append(command.word());
         args.forEach(a -> s.append(' ').append(a.input() == Input.INCREMENT ? a.value()
