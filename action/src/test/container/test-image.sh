@@ -171,7 +171,8 @@ dora_workspace() { # clone options...
 setup
 dora_workspace
 set +e
-run_action -e INPUT_COMMAND=dora > "$work/stdout" 2>&1
+# dora reads every increment: the step leaves increment at its default, as a workflow would.
+run_action -e INPUT_COMMAND=dora -e INPUT_INCREMENT=active > "$work/stdout" 2>&1
 code=$?
 set -e
 [ "$code" = 0 ] || { cat "$work/stdout"; fail "dora: exit code $code"; }
@@ -181,7 +182,7 @@ grep -q 'shallow' "$work/stdout" && fail "dora: a full clone reported as shallow
 setup
 dora_workspace --depth 1
 set +e
-run_action -e INPUT_COMMAND=dora > "$work/stdout" 2>&1
+run_action -e INPUT_COMMAND=dora -e INPUT_INCREMENT=active > "$work/stdout" 2>&1
 code=$?
 set -e
 [ "$code" = 0 ] || { cat "$work/stdout"; fail "dora (shallow): exit code $code"; }
