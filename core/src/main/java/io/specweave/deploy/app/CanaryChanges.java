@@ -150,7 +150,8 @@ final class CanaryChanges {
                 }
             }
             stepped.write(document.deploymentForUpdate(environment));
-        }).newDeployment(promoted).note(d -> note).detail(d -> new CanaryDetail(stepped, promoted));
+        }).newDeployment(promoted).note(d -> note).detail(d -> new CanaryDetail(stepped, promoted))
+                .gated(RolloutRecords.candidate(view, environment, profile, stepped.commit()));
     }
 
     private static Change.Effect<CanaryDetail> abandon(ChangeContext context, MetadataDocument view) {

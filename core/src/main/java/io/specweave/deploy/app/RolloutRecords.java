@@ -37,6 +37,18 @@ final class RolloutRecords {
     }
 
     /** A deployed record for {@code profile}, keeping the tracking item's link of {@code current}. */
+    /**
+     * What the promotion gates judge for a rollout of {@code commit} (a canary step, a slot): the
+     * environment's record with that commit, so the approvals and change request given ahead count.
+     * A canary or an idle slot serves users too: it passes the gates a full deployment passes.
+     */
+    static DeploymentRecord candidate(MetadataDocument view, String environment, SyncProfile profile, String commit) {
+        DeploymentRecord current = Deployments.get(view, environment).orElse(null);
+        DeploymentRecord.Builder builder = current == null ? DeploymentRecord.builder().profile(profile.name())
+                : current.toBuilder().history(java.util.List.of());
+        return builder.status(DeploymentStatus.DEPLOYED).commit(commit).build();
+    }
+
     static DeploymentRecord.Builder live(SyncProfile profile, DeploymentRecord current, String now) {
         DeploymentRecord.Builder builder = DeploymentRecord.builder().profile(profile.name())
                 .status(DeploymentStatus.DEPLOYED).deployedAt(now);

@@ -92,7 +92,7 @@ final class SlotChanges {
             }
             state.write(document.deploymentForUpdate(environment));
         }).newDeployment(goesLive).note(d -> note).detail(d -> new SlotDetail("deploy", slotName, live,
-                settings.other(live), goesLive));
+                settings.other(live), goesLive)).gated(RolloutRecords.candidate(view, environment, profile, commit));
     }
 
     private static Change.Effect<SlotDetail> swap(ChangeContext context, MetadataDocument view) {

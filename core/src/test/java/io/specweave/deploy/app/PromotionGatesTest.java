@@ -83,6 +83,26 @@ class PromotionGatesTest {
     }
 
     @Test
+    void aCanaryStepOrASlotMeetsTheGatesAFullDeploymentMeets() {
+        project("{\"requirePrevious\": true}");
+        sync("dev", A, "2026-11-20T10:00:00Z");
+        String before = metadata();
+
+        ChangeOutcome<?> canary = run.operations().deploy(TestOperations.request(dir).environment("prod")
+                .canaryWeight(10).commit(A).build());
+        ChangeOutcome<?> slot = run.operations().deploy(TestOperations.request(dir).environment("prod").slot("blue")
+                .commit(A).build());
+
+        assertThat(refusal(canary)).contains("requirePrevious: staging (the environment before prod) has no deployment");
+        assertThat(refusal(slot)).contains("requirePrevious: staging (the environment before prod) has no deployment");
+        assertThat(metadata()).isEqualTo(before);
+        ChangeOutcome<?> forced = run.operations().deploy(TestOperations.request(dir).environment("prod")
+                .canaryWeight(10).commit(A).force(true).build());
+        assertThat(forced.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+        assertThat(forced.warnings()).anyMatch(w -> w.startsWith("forced past gate requirePrevious"));
+    }
+
+    @Test
     void requirePreviousRefusesWhenThePreviousEnvironmentHasNoDeploymentAndWritesNothing() {
         project("{\"requirePrevious\": true}");
         sync("dev", A, "2026-11-20T10:00:00Z");
