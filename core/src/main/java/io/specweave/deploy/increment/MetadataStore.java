@@ -1,5 +1,6 @@
 package io.specweave.deploy.increment;
 
+import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.JsonInput;
 import io.specweave.deploy.OperationFailedException;
 import io.specweave.deploy.config.ConfigLoader;
@@ -41,11 +42,34 @@ public final class MetadataStore {
         } catch (NoSuchFileException e) {
             return MetadataDocument.create(increment, source);
         }
+        // SpecWeave writes metadata.json in place: an empty file may be one it is writing this moment.
+        for (int attempt = 1; text.isBlank() && attempt <= EMPTY_RETRIES; attempt++) {
+            pause(EMPTY_RETRY_PAUSE_MS);
+            try {
+                text = JsonInput.readText(file, source);
+            } catch (NoSuchFileException e) {
+                return MetadataDocument.create(increment, source);
+            }
+        }
         if (text.isBlank()) {
-            // An empty file holds nothing to keep; treat it as missing rather than refusing to work.
-            return MetadataDocument.create(increment, source);
+            // Not "no metadata": writing a new document over it would reset SpecWeave's status and dates.
+            throw new BadInputException(source + ": the file is empty; expected SpecWeave's JSON object (the "
+                    + "increment's status, dates and deployments). If SpecWeave was writing it, run again; "
+                    + "restore it from git otherwise (git checkout -- " + source + ")");
         }
         return new MetadataDocument(ConfigLoader.parseObject(text, source), source, text.endsWith("\n"));
+    }
+
+    private static final int EMPTY_RETRIES = 5;
+    private static final long EMPTY_RETRY_PAUSE_MS = 40;
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            // A stop: read what is there now, and let the caller see the interrupt.
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

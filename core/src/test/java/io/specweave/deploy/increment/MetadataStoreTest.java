@@ -27,6 +27,33 @@ class MetadataStoreTest {
     }
 
     @Test
+    void anEmptyFileIsRefusedNotReplacedAndOneBeingWrittenIsWaitedFor() throws Exception {
+        TestProject project = TestProject.in(dir).localProfiles("qa").increment("0001-a", "A", "");
+        Path file = dir.resolve(".specweave/increments/0001-a/metadata.json");
+        Files.writeString(file, "  \n");
+
+        assertThatThrownBy(() -> store(project, "1").update(doc -> doc.deploymentForUpdate("qa").put("commit", "c")))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("metadata.json: the file is empty");
+        assertThat(Files.readString(file)).isEqualTo("  \n");
+
+        // SpecWeave writing the file in place: empty for a moment, then whole.
+        Thread writer = new Thread(() -> {
+            try {
+                Thread.sleep(20);
+                Files.writeString(file, "{\"id\": \"0001-a\", \"status\": \"active\"}\n");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Files.writeString(file, "");
+        writer.start();
+        store(project, "1").update(doc -> doc.deploymentForUpdate("qa").put("commit", "c"));
+        writer.join();
+
+        assertThat(Files.readString(file)).contains("\"status\": \"active\"").contains("\"commit\": \"c\"");
+    }
+
+    @Test
     void theLockFilesStayOutOfGit() throws Exception {
         TestProject project = TestProject.in(dir).localProfiles("qa").increment("0001-a", "A", "{\"id\": \"0001-a\"}");
         git("init", "-q");
