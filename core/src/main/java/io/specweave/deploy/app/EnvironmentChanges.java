@@ -83,7 +83,8 @@ final class EnvironmentChanges {
         List<PromotionGates.Refusal> refusals = List.of();
         if (effect.candidate != null) {
             List<String> pipeline = deployable(context, Deployments.all(view));
-            refusals = new PromotionGates(context.rules()).evaluate(pipeline, environment, effect.candidate,
+            refusals = new PromotionGates(context.rules()).evaluate(context.increment().paddedNumber(),
+                    pipeline, environment, effect.candidate,
                     Deployments.all(view), Instant.parse(context.now()));
             String previous = previous(pipeline, environment);
             String notRefreshed = previous == null ? null : copies.entry(previous).filter(Refresh.Entry::failed)

@@ -41,14 +41,15 @@ public final class PromotionGates {
     }
 
     /**
+     * @param increment    the increment, as a suggested command names it (0018)
      * @param pipeline     environments in pipeline order
      * @param environment  the environment being deployed to
      * @param candidate    the record about to be stored (approvals and change request pending for it included)
      * @param environments the increment's current record of every environment
      * @param now          the time of the deployment
      */
-    public List<Refusal> evaluate(List<String> pipeline, String environment, DeploymentRecord candidate,
-            Map<String, DeploymentRecord> environments, Instant now) {
+    public List<Refusal> evaluate(String increment, List<String> pipeline, String environment,
+            DeploymentRecord candidate, Map<String, DeploymentRecord> environments, Instant now) {
         List<Refusal> refusals = new ArrayList<>();
         if (rules.requiresPrevious(environment)) {
             previous(pipeline, environment, candidate, environments).ifPresent(refusals::add);
@@ -67,7 +68,7 @@ public final class PromotionGates {
                     : "nobody approved the deployment" + commit + " to " + environment + " (" + String.join("; ",
                             others) + ")",
                     Message.of("an approval" + commit + ": run ", Message.command(Command.APPROVE, Message.arg(
-                            Input.ENVIRONMENT, environment), Message.arg(Input.APPROVED_BY, "NAME"), Message.arg(
+                            Input.INCREMENT, increment), Message.arg(Input.ENVIRONMENT, environment), Message.arg(Input.APPROVED_BY, "NAME"), Message.arg(
                                     Input.ROLE, "ROLE"), Message.arg(Input.COMMIT, candidate.commit() == null ? "SHA"
                                             : candidate.commit())), " first")));
         }

@@ -65,10 +65,17 @@ public final class ResultFiles {
         String fixed = slash < 0 ? "" : normalized.substring(0, slash);
         String rest = slash < 0 ? normalized : normalized.substring(slash + 1);
         Path root = fixed.isEmpty() ? baseDir : fixed.startsWith("/") ? Path.of(fixed) : baseDir.resolve(fixed);
-        PathMatcher deep = FileSystems.getDefault().getPathMatcher("glob:" + rest);
-        // "**/*.xml" also matches files directly in the folder, as in shells with globstar.
-        PathMatcher top = rest.startsWith("**/") ? FileSystems.getDefault().getPathMatcher("glob:" + rest.substring(3))
-                : deep;
+        PathMatcher deep;
+        PathMatcher top;
+        try {
+            deep = FileSystems.getDefault().getPathMatcher("glob:" + rest);
+            // "**/*.xml" also matches files directly in the folder, as in shells with globstar.
+            top = rest.startsWith("**/") ? FileSystems.getDefault().getPathMatcher("glob:" + rest.substring(3)) : deep;
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new BadInputException(option, Message.of(Message.arg(option, pattern), ": not a glob pattern ("
+                    + e.getDescription() + "); a [ or { opens a group that must be closed, e.g. build/*.xml, "
+                    + "reports/{unit,it}/*.xml"));
+        }
         PathMatcher matcher = p -> deep.matches(p) || top.matches(p);
         List<Path> matches = new ArrayList<>();
         if (Files.isDirectory(root)) {

@@ -170,11 +170,11 @@ class PromotionGatesTest {
 
         ChangeOutcome<?> refused = sync("prod", A, "2026-11-21T10:00:00Z");
         assertThat(refusal(refused)).contains("requireApproval: a deployment to prod needs an approval; missing: "
-                + "an approval of commit " + A + ": run `approve, environment prod, approved-by NAME, role ROLE, "
+                + "an approval of commit " + A + ": run `approve 0018, environment prod, approved-by NAME, role ROLE, "
                 + "commit " + A + "` first");
         // The suggested command keeps its inputs apart, for each front end to spell them its own way.
         assertThat(refused.refusals().get(0).missing().render(BRACKETS)).isEqualTo("an approval of commit " + A
-                + ": run approve [environment=prod] [approved-by=NAME] [role=ROLE] [commit=" + A + "] first");
+                + ": run approve [increment=0018] [environment=prod] [approved-by=NAME] [role=ROLE] [commit=" + A + "] first");
 
         approve("2026-11-21T09:30:00Z", "jane.doe", "Release Manager", "CAB ok", null);
         ChangeOutcome<?> done = sync("prod", A, "2026-11-21T10:00:00Z");
@@ -267,7 +267,7 @@ class PromotionGatesTest {
                 "requirePrevious: staging (the environment before prod) has no deployment; missing: a healthy "
                         + "deployment to staging of commit " + A,
                 "requireApproval: a deployment to prod needs an approval; missing: an approval of commit " + A
-                        + ": run `approve, environment prod, approved-by NAME, role ROLE, commit " + A + "` first");
+                        + ": run `approve 0018, environment prod, approved-by NAME, role ROLE, commit " + A + "` first");
         assertThat(metadata()).contains("\"forced\": true");
 
         ChangeOutcome<?> next = sync("prod", B, "2026-11-21T10:00:00Z", true, null, null);

@@ -37,6 +37,16 @@ class ResultFilesTest {
     }
 
     @Test
+    void aGlobThatDoesNotCompileIsBadInputNamingTheInput() {
+        for (String glob : java.util.List.of("[", "build/{a")) {
+            assertThatThrownBy(() -> files.testResults(glob))
+                    .isInstanceOfSatisfying(BadInputException.class,
+                            e -> assertThat(e.input()).isEqualTo(io.specweave.deploy.Input.TEST_RESULTS))
+                    .hasMessageContaining("not a glob pattern");
+        }
+    }
+
+    @Test
     void surefireReportCountsFailureAndSkipAndNotTheFlakyRerun() throws IOException {
         copy("surefire-TEST-com.example.shop.PaymentServiceTest.xml", "target/surefire-reports/TEST-a.xml");
 
