@@ -20,6 +20,14 @@ public enum Input {
     /** Which operation to run, for a front end that takes it as a value (the Action's {@code command} input). */
     COMMAND;
 
+    /** An input that turns something on, true or false: false is what a command without it does anyway. */
+    public boolean isSwitch() {
+        return switch (this) {
+            case FORCE, DRY_RUN, REFRESH, HEALTH_CHECK, CREATE, ALL_ENVIRONMENTS, COMMIT_METADATA, FAILED -> true;
+            default -> false;
+        };
+    }
+
     /**
      * The profile setting this input overrides for one run ({@code canaryAnalysis.minRequests}), or
      * null: a front end without the input names the setting instead.

@@ -4,20 +4,12 @@ import io.specweave.deploy.Command;
 import io.specweave.deploy.Input;
 import io.specweave.deploy.Message;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /** How the Action names core's inputs: {@code `canary: 100`}, and a command as a step's {@code with:} values. */
 final class ActionSpelling implements Message.Spelling {
 
     static final ActionSpelling INSTANCE = new ActionSpelling();
-
-    /**
-     * Inputs that are switches: named without a value they mean {@code true}. Not {@code canary}: a
-     * percentage for deploy, a switch only for rollback and monitor, which name it with its value.
-     */
-    private static final Set<Input> SWITCHES = Set.of(Input.FORCE, Input.DRY_RUN, Input.REFRESH, Input.HEALTH_CHECK,
-            Input.COMMIT_METADATA, Input.DEPLOYED, Input.CREATE, Input.ALL_ENVIRONMENTS);
 
     @Override
     public String input(Input input, String value) {
@@ -27,7 +19,9 @@ final class ActionSpelling implements Message.Spelling {
             return input.profileSetting() != null ? "the profile's `" + input.profileSetting() + "`"
                     : "`" + input.word() + (value == null ? "" : " " + value) + "`";
         }
-        if (value == null && !SWITCHES.contains(input)) {
+        // A switch named without a value means true (deployed too, whose other values are words).
+        // Not canary: a percentage for deploy, a switch only for rollback and monitor, named with its value.
+        if (value == null && !input.isSwitch() && input != Input.DEPLOYED) {
             return "the `" + name + "` input";
         }
         return "`" + name + ": " + (value != null ? value : "true") + "`";

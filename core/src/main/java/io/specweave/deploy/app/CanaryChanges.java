@@ -143,11 +143,9 @@ final class CanaryChanges {
                 RolloutRecords.putLive(document, environment, record, "canary "
                         + RolloutRecords.shortCommit(stepped.commit()) + " promoted to 100 %", null);
             }
-            if (!(current != null && current.running())) {
-                // A new canary: the reason an earlier one was rolled back is not its own.
-                if (document.deploymentForUpdate(environment).path(CanaryState.KEY) instanceof ObjectNode old) {
-                    old.remove(ROLLBACK_REASON);
-                }
+            if (current == null || !current.running()) {
+                // A new canary: nothing of the finished one (its analysis, why it was rolled back) is its own.
+                document.deploymentForUpdate(environment).remove(CanaryState.KEY);
             }
             stepped.write(document.deploymentForUpdate(environment));
         }).newDeployment(promoted).note(d -> note).detail(d -> new CanaryDetail(stepped, promoted))

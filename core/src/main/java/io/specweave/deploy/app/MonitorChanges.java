@@ -73,9 +73,12 @@ final class MonitorChanges {
         Request.Thresholds t = request.thresholds;
         if (request.metricsFile != null || t.maxErrorRateIncrease() != null || t.maxP95Increase() != null
                 || t.minRequests() != null || t.failureThreshold() != null) {
-            throw new BadInputException(Message.of(Input.METRICS_FILE, Message.ifInput(Input.MAX_ERROR_RATE_INCREASE,
-                    ", ", Input.MAX_ERROR_RATE_INCREASE, ", ", Input.MAX_P95_INCREASE, ", ", Input.MIN_REQUESTS,
-                    " and ", Input.FAILURE_THRESHOLD, " are").orElse(" is"), " for ", Message.arg(Input.CANARY, "true"), " (comparing a canary with stable); watching "
+            // A front end without the threshold inputs (the Action) names only the metrics file.
+            throw new BadInputException(Message.of(Input.METRICS_FILE,
+                    Message.ifInput(Input.MAX_ERROR_RATE_INCREASE, ", ", Input.MAX_ERROR_RATE_INCREASE, ", ",
+                            Input.MAX_P95_INCREASE, ", ", Input.MIN_REQUESTS, " and ", Input.FAILURE_THRESHOLD, " are")
+                            .orElse(" is"),
+                    " for ", Message.arg(Input.CANARY, "true"), " (comparing a canary with stable); watching "
                             + "an environment reads Prometheus (metrics.prometheusUrl",
                     Message.ifInput(Input.PROMETHEUS_URL, " or ", Input.PROMETHEUS_URL),
                     ") and stops after ", Input.FAILURES, " unhealthy polls in a row"));

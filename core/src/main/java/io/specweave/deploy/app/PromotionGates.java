@@ -67,10 +67,11 @@ public final class PromotionGates {
                     ? "a deployment to " + environment + " needs an approval"
                     : "nobody approved the deployment" + commit + " to " + environment + " (" + String.join("; ",
                             others) + ")",
-                    Message.of("an approval" + commit + ": run ", Message.command(Command.APPROVE, Message.arg(
-                            Input.INCREMENT, increment), Message.arg(Input.ENVIRONMENT, environment), Message.arg(Input.APPROVED_BY, "NAME"), Message.arg(
-                                    Input.ROLE, "ROLE"), Message.arg(Input.COMMIT, candidate.commit() == null ? "SHA"
-                                            : candidate.commit())), " first")));
+                    Message.of("an approval" + commit + ": run ", Message.command(Command.APPROVE,
+                            Message.arg(Input.INCREMENT, increment), Message.arg(Input.ENVIRONMENT, environment),
+                            Message.arg(Input.APPROVED_BY, "NAME"), Message.arg(Input.ROLE, "ROLE"),
+                            Message.arg(Input.COMMIT, candidate.commit() == null ? "SHA" : candidate.commit())),
+                            " first")));
         }
         if (rules.requireTestsPassed().contains(environment)) {
             TestResults tests = candidate.testResults();

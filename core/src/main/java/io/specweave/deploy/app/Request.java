@@ -390,10 +390,6 @@ public final class Request {
     }
 
     /**
-     * An http(s) URL without user info: the URL is recorded in metadata.json and on tracking items,
-     * and health-checked, so a {@code user:password@} in it would leak into both.
-     */
-    /**
      * {@code value} when it is one line of text: a name, a commit or a link is recorded as a field
      * that every view shows on one line, and a line break in it is a mistake in what the step passes
      * (a multi-line YAML value, a variable holding a command's whole output). Notes and reasons may
@@ -408,6 +404,10 @@ public final class Request {
         return value;
     }
 
+    /**
+     * An http(s) URL without user info: the URL is recorded in metadata.json and on tracking items,
+     * and health-checked, so a {@code user:password@} in it would leak into both.
+     */
     private static void checkDeploymentUrl(String url) {
         Urls.withoutUserInfo(url, Input.DEPLOYMENT_URL, ConfigLoader.RECORDED);
     }

@@ -36,7 +36,6 @@ final class RolloutRecords {
         return facts.commit();
     }
 
-    /** A deployed record for {@code profile}, keeping the tracking item's link of {@code current}. */
     /**
      * What the promotion gates judge for a rollout of {@code commit} (a canary step, a slot): the
      * environment's record with that commit, so the approvals and change request given ahead count.
@@ -49,6 +48,7 @@ final class RolloutRecords {
         return builder.status(DeploymentStatus.DEPLOYED).commit(commit).build();
     }
 
+    /** A deployed record for {@code profile}, keeping the tracking item's link of {@code current}. */
     static DeploymentRecord.Builder live(SyncProfile profile, DeploymentRecord current, String now) {
         DeploymentRecord.Builder builder = DeploymentRecord.builder().profile(profile.name())
                 .status(DeploymentStatus.DEPLOYED).deployedAt(now);

@@ -41,7 +41,7 @@ public final class TextInputs {
             }
             if (!command.reads(input)) {
                 // A switch left off asks nothing of a command that has no such switch.
-                if (SWITCHES.contains(input) && FALSE.contains(text.strip())) {
+                if (input.isSwitch() && FALSE.contains(text.strip())) {
                     return;
                 }
                 List<String> readers = Command.reading(input).stream().map(Command::word).toList();
@@ -52,10 +52,6 @@ public final class TextInputs {
         });
         return request;
     }
-
-    /** Inputs that turn something on: false is what a command without them does anyway. */
-    private static final Set<Input> SWITCHES = Set.of(Input.FORCE, Input.DRY_RUN, Input.REFRESH, Input.HEALTH_CHECK,
-            Input.CREATE, Input.ALL_ENVIRONMENTS, Input.COMMIT_METADATA, Input.FAILED);
 
     private static void set(Request.Builder b, Command command, Input input, String v) {
         switch (input) {

@@ -2,15 +2,15 @@ package io.specweave.deploy.report;
 
 import io.specweave.deploy.Message;
 import io.specweave.deploy.app.AllEnvironmentsOutcome;
-import io.specweave.deploy.app.ChangeOutcome;
 import io.specweave.deploy.app.CanaryDetail;
+import io.specweave.deploy.app.ChangeOutcome;
 import io.specweave.deploy.app.FlagOutcome;
 import io.specweave.deploy.app.SlotDetail;
-import io.specweave.deploy.model.Slot;
-import io.specweave.deploy.model.SlotsState;
 import io.specweave.deploy.dora.DoraReport;
 import io.specweave.deploy.model.DeploymentRecord;
 import io.specweave.deploy.model.DeploymentStatus;
+import io.specweave.deploy.model.Slot;
+import io.specweave.deploy.model.SlotsState;
 import io.specweave.deploy.status.EnvironmentStatus;
 import io.specweave.deploy.status.PipelineStatus;
 

@@ -66,9 +66,10 @@ public final class OutcomeText {
         } else if (detail instanceof SuiteDetail suite) {
             suite(s, o, suite);
         } else if (detail instanceof Approval approval) {
-            s.append("Approved ").append(id).append(" → ").append(env).append(" by ").append(LogText.oneLine(approval.approvedBy()))
-                    .append(approval.role() == null ? "" : " (" + LogText.oneLine(approval.role()) + ")").append(" at ")
-                    .append(LogText.oneLine(approval.approvedAt()));
+            s.append("Approved ").append(id).append(" → ").append(env).append(" by ")
+                    .append(LogText.oneLine(approval.approvedBy()))
+                    .append(approval.role() == null ? "" : " (" + LogText.oneLine(approval.role()) + ")")
+                    .append(" at ").append(LogText.oneLine(approval.approvedAt()));
             line(s, "commit", approval.commit());
             if (r != null && r.changeRequest() != null) {
                 line(s, "change", r.changeRequest().id());

@@ -55,7 +55,8 @@ public record Persistence(boolean warning, Message text, String detail) {
                     ? "Dry run: nothing was written and no tracker was called." : "Nothing was written."), "");
         }
         String where = localOnly
-                ? "the " + what + " lives only in this run's workspace, so later jobs (a fresh checkout) will not see it"
+                ? "the " + what + " lives only in this run's workspace, so later jobs (a fresh checkout) will not "
+                        + "see it"
                 : "the " + what + " is in this run's workspace and on the tracking item, where later jobs read it "
                         + "(every change and promotion gate does by itself)";
         if (commit == null) {

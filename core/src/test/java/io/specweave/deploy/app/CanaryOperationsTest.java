@@ -9,6 +9,7 @@ import io.specweave.deploy.ci.CiContext;
 import io.specweave.deploy.model.CanaryState;
 import io.specweave.deploy.testing.TestProject;
 import io.specweave.deploy.tracker.TrackingRequest;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -107,12 +108,16 @@ class CanaryOperationsTest {
     }
 
     @Test
-    void aCanaryRolledBackWithAReasonKeepsItUntilTheNextCanary() {
+    void aCanaryRolledBackWithAReasonKeepsItUntilTheNextCanary() throws java.io.IOException {
         step(10, "c2");
+        // The finished canary's own keys (an analysis, a team's note) stay with it, not with the next one.
+        Path file = dir.resolve(".specweave/increments/0018-oauth/metadata.json");
+        Files.writeString(file, Files.readString(file).replace("\"canary\": {", "\"canary\": {\"teamNote\": \"x\", "));
         run.operations().rollback(TestOperations.request(dir).environment("prod").canary(true)
                 .reason(" p95 doubled ").build());
 
         assertThat(prod().path("canary").path("rollbackReason").asText()).isEqualTo("p95 doubled");
+        assertThat(prod().path("canary").path("teamNote").asText()).isEqualTo("x");
         assertThat(tracked.get(tracked.size() - 1).note()).isEqualTo("Canary commit c2 rolled back to 0 % in prod "
                 + "and abandoned (p95 doubled); stable c1 serves all traffic.");
 
@@ -120,6 +125,7 @@ class CanaryOperationsTest {
 
         assertThat(prod().path("canary").path("commit").asText()).isEqualTo("c3");
         assertThat(prod().path("canary").has("rollbackReason")).isFalse();
+        assertThat(prod().path("canary").has("teamNote")).isFalse();
     }
 
     @Test
