@@ -2,8 +2,10 @@ package io.specweave.deploy.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Trees;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code deployment.promotion} of the config: which gates a deployment to an environment must pass.
@@ -39,45 +41,53 @@ public record PromotionRules(List<String> requirePrevious, boolean allPrevious, 
             throw new BadInputException(source + ": " + PATH + ": expected an object such as "
                     + "{\"requirePrevious\": true, \"requireApproval\": [\"prod\"]}, got " + ConfigLoader.describe(node));
         }
+        Set<String> known = config.environments();
         JsonNode previous = node.get("requirePrevious");
-        boolean all = false;
-        List<String> previousList = List.of();
-        if (previous != null && !previous.isNull()) {
-            if (previous.isBoolean()) {
-                all = previous.asBoolean();
-            } else {
-                previousList = environments(previous, source, "requirePrevious");
-            }
-        }
+        // "true" as text reads as true, as every switch of the config does; a list names environments.
+        Boolean every = previous == null || previous.isArray() ? null : Trees.bool(previous);
         boolean allowDifferent = Boolean.TRUE.equals(ConfigLoader.flag(node.get("allowDifferentCommit"),
                 source + ": " + PATH + ".allowDifferentCommit"));
-        return new PromotionRules(previousList, all, allowDifferent,
-                node.hasNonNull("requireApproval") ? environments(node.get("requireApproval"), source, "requireApproval")
+        return new PromotionRules(every != null ? List.of() : environments(node, "requirePrevious", source, known),
+                Boolean.TRUE.equals(every), allowDifferent,
+                node.hasNonNull("requireApproval") ? environments(node, "requireApproval", source, known)
                         : releaseApprovals,
-                environments(node.get("requireTestsPassed"), source, "requireTestsPassed"),
-                environments(node.get("changeWindow"), source, "changeWindow"), source);
+                environments(node, "requireTestsPassed", source, known),
+                environments(node, "changeWindow", source, known), source);
     }
 
-    private static List<String> environments(JsonNode node, String source, String field) {
+    /**
+     * The environments {@code field} lists. A name the config does not know would switch the gate off
+     * without a word (no deployment goes there), so it is refused, with the names that are known.
+     */
+    private static List<String> environments(JsonNode promotion, String field, String source, Set<String> known) {
+        JsonNode node = promotion.get(field);
         if (node == null || node.isNull()) {
             return List.of();
         }
         String where = source + ": " + PATH + "." + field;
-        if (node.isTextual()) {
-            return List.of(node.asText());
-        }
-        if (!node.isArray()) {
-            throw new BadInputException(where + ": expected a list of environments such as [\"uat\", \"prod\"], got "
-                    + ConfigLoader.describe(node));
+        boolean list = node.isArray();
+        if (!list && !node.isTextual()) {
+            throw new BadInputException(where + ": expected " + ("requirePrevious".equals(field) ? "true or " : "")
+                    + "a list of environments such as [\"uat\", \"prod\"], got " + ConfigLoader.describe(node));
         }
         List<String> result = new ArrayList<>();
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode item = node.get(i);
+        for (int i = 0; i < (list ? node.size() : 1); i++) {
+            JsonNode item = list ? node.get(i) : node;
+            String at = where + (list ? "[" + i + "]" : "");
             if (!item.isTextual() || item.asText().isBlank()) {
-                throw new BadInputException(where + "[" + i + "]: expected an environment name such as \"prod\", got "
+                throw new BadInputException(at + ": expected an environment name such as \"prod\", got "
                         + ConfigLoader.describe(item));
             }
-            result.add(item.asText());
+            String name = item.asText();
+            if (!known.isEmpty() && !known.contains(name)) {
+                String alike = known.stream().filter(k -> k.equalsIgnoreCase(name.trim())).findFirst()
+                        .map(k -> "did you mean \"" + k + "\"? ").orElse("");
+                String expected = "requirePrevious".equals(field) && !list ? "expected true, false or a list of "
+                        + "environments; " : "";
+                throw new BadInputException(at + ": " + expected + "no environment \"" + name + "\" in this config, so "
+                        + "the gate would never apply; " + alike + "environments: " + String.join(", ", known));
+            }
+            result.add(name);
         }
         return List.copyOf(result);
     }

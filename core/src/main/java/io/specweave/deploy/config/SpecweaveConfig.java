@@ -222,6 +222,13 @@ public final class SpecweaveConfig {
         return base;
     }
 
+    /** Every environment the config names: the {@link #pipeline()} and those whose profile does not load. */
+    public Set<String> environments() {
+        Set<String> all = new LinkedHashSet<>(pipeline());
+        all.addAll(brokenEnvironments.keySet());
+        return all;
+    }
+
     /** True when {@code deployment.pipeline} (or SpecWeave's {@code cicd.release.environments}) lists the order. */
     public boolean hasDeclaredPipeline() {
         return declaredPipeline() != null;

@@ -113,4 +113,28 @@ class EnvironmentBindingTest {
         assertThat(own.pipeline()).containsExactly("dev", "prod");
         assertThat(PromotionRules.of(own).requireApproval()).isEmpty();
     }
+    @Test
+    void aGateReadsTrueAsTextAndRefusesAnEnvironmentTheConfigDoesNotKnow() {
+        TestProject project = TestProject.in(dir);
+        String environments = "\"environments\": {\"qa\": {\"provider\": \"local\"}, \"prod\": {\"provider\": \"local\"}}";
+        project.config("{\"deployment\": {\"promotion\": {\"requirePrevious\": \"true\"}, " + environments + "}}");
+        assertThat(PromotionRules.of(ConfigLoader.load(project.dir())).requiresPrevious("prod")).isTrue();
+
+        project.config("{\"deployment\": {\"promotion\": {\"requirePrevious\": \"yes\"}, " + environments + "}}");
+        assertThatThrownBy(() -> PromotionRules.of(ConfigLoader.load(project.dir())))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining(".specweave/config.json: deployment.promotion.requirePrevious: expected true, "
+                        + "false or a list of environments; no environment \"yes\"");
+
+        project.config("{\"deployment\": {\"promotion\": {\"requireApproval\": [\"qa\", \"Prod\"]}, "
+                + environments + "}}");
+        assertThatThrownBy(() -> PromotionRules.of(ConfigLoader.load(project.dir())))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("deployment.promotion.requireApproval[1]: no environment \"Prod\" in this config, "
+                        + "so the gate would never apply; did you mean \"prod\"? environments: qa, prod");
+
+        project.config("{\"deployment\": {\"promotion\": {\"changeWindow\": 3}, " + environments + "}}");
+        assertThatThrownBy(() -> PromotionRules.of(ConfigLoader.load(project.dir())))
+                .hasMessageContaining("deployment.promotion.changeWindow: expected a list of environments");
+    }
 }
