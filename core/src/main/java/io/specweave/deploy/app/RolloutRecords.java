@@ -1,7 +1,5 @@
 package io.specweave.deploy.app;
 
-import io.specweave.deploy.model.CanaryState;
-import io.specweave.deploy.model.SlotsState;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,18 +8,15 @@ import io.specweave.deploy.Input;
 import io.specweave.deploy.Message;
 import io.specweave.deploy.ci.CiContext;
 import io.specweave.deploy.config.SyncProfile;
-import io.specweave.deploy.model.DeploymentRecord;
-import io.specweave.deploy.model.DeploymentStatus;
 import io.specweave.deploy.increment.Deployments;
 import io.specweave.deploy.increment.MetadataDocument;
+import io.specweave.deploy.model.DeploymentRecord;
+import io.specweave.deploy.model.DeploymentStatus;
 import io.specweave.deploy.model.RecordFacts;
 import java.util.Objects;
 
 /** Puts a version live in an environment's record, the way a slot swap or a promoted canary does. */
 final class RolloutRecords {
-
-    /** Rollout state that belongs to the environment, not to one deployment: not copied into history. */
-    private static final String[] STATE_KEYS = {SlotsState.KEY, CanaryState.KEY, "flagChanges"};
 
     private RolloutRecords() {
     }
@@ -72,13 +67,9 @@ final class RolloutRecords {
         ObjectNode node = document.deploymentForUpdate(environment);
         if (archive) {
             JsonNode history = node.get("history");
-            if (history instanceof ArrayNode array && !array.isEmpty() && array.get(array.size() - 1) instanceof ObjectNode last) {
-                for (String key : STATE_KEYS) {
-                    last.remove(key);
-                }
-                if (previousSlot != null) {
-                    last.put("slot", previousSlot);
-                }
+            if (previousSlot != null && history instanceof ArrayNode array && !array.isEmpty()
+                    && array.get(array.size() - 1) instanceof ObjectNode last) {
+                last.put("slot", previousSlot);
             }
         }
         if (note != null) {

@@ -1,11 +1,16 @@
 package io.specweave.deploy.increment;
 
-import io.specweave.deploy.model.DeploymentRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.JsonInput;
+import io.specweave.deploy.model.DeploymentRecord;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -30,25 +35,52 @@ public final class Deployments {
 
     /**
      * Makes {@code record} the current state of {@code environment}. When the environment held a
-     * different deployment, that earlier state is appended to {@code history} first (newest last).
-     * The record's own {@code history} is ignored: history is only ever appended to.
+     * different deployment ({@code archivePrevious}), that earlier state is appended to
+     * {@code history} first (newest last), and so are the keys that spelled its fields another way
+     * ({@code health_status}): they described it, not the new one. The record's own {@code history}
+     * is ignored: history is only ever appended to. Otherwise a field this change leaves as it was
+     * stays as written, also a value the record could not read ({@code "approvals": "none yet"}).
      */
     public static void put(MetadataDocument document, String environment, DeploymentRecord record,
             boolean archivePrevious) {
         ObjectNode node = document.deploymentForUpdate(environment);
+        ObjectNode before = null;
         if (archivePrevious && hasOwnedFields(node)) {
-            ObjectNode snapshot = node.deepCopy();
-            snapshot.remove("history");
-            ArrayNode history = node.has("history") && node.get("history").isArray()
-                    ? (ArrayNode) node.get("history") : null;
-            if (history == null) {
-                history = node.putArray("history");
+            JsonNode stored = node.get("history");
+            if (stored != null && !stored.isNull() && !stored.isArray()) {
+                // Appending would replace it: what it holds is the user's to keep or drop.
+                throw new BadInputException(document.source() + ": deployments." + environment
+                        + ".history: expected a list of earlier deployments, got " + JsonInput.kind(stored)
+                        + "; make it a list (or remove it) so the deployment it holds can go to history");
             }
-            history.add(snapshot);
+            ArrayNode history = stored != null && stored.isArray() ? (ArrayNode) stored : node.putArray("history");
+            history.add(DeploymentRecord.historyEntry(node));
+            List<String> earlier = new ArrayList<>();
+            node.fieldNames().forEachRemaining(key -> {
+                if (DeploymentRecord.spellsAnOwnedField(key)) {
+                    earlier.add(key);
+                }
+            });
+            node.remove(earlier);
+        } else {
+            before = DeploymentRecord.fromNode(node).toNodeWithoutHistory();
         }
         ObjectNode fresh = record.toNodeWithoutHistory();
         for (String field : DeploymentRecord.OWNED_FIELDS) {
+            JsonNode stored = node.get(field);
+            if (before != null && fresh.path(field).isArray() && stored != null && !stored.isNull()
+                    && !stored.isArray()) {
+                // A list is added to (approvals): replacing what the user wrote there would lose it.
+                throw new BadInputException(document.source() + ": deployments." + environment + "." + field
+                        + ": expected a list, got " + JsonInput.kind(stored) + "; make it a list (or remove it) "
+                        + "to add to it");
+            }
+        }
+        for (String field : DeploymentRecord.OWNED_FIELDS) {
             JsonNode value = fresh.get(field);
+            if (before != null && Objects.equals(value, before.get(field))) {
+                continue;
+            }
             if (value == null || value.isNull()) {
                 node.remove(field);
             } else if (!value.equals(node.get(field))) {

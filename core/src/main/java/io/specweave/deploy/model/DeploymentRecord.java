@@ -65,6 +65,33 @@ public record DeploymentRecord(
             "lastChecked", "testResults", "coverage", "loadTestResults", "approvals", "metrics", "changeRequest",
             "forced", "note", "rolledBackFrom", "rollbackReason");
 
+    /**
+     * Rollout state kept beside the record ({@code slots}, {@code canary}, {@code flagChanges}): each
+     * belongs to the environment, not to one deployment, so history entries never carry it.
+     */
+    public static final List<String> ROLLOUT_KEYS = List.of(SlotsState.KEY, CanaryState.KEY, "flagChanges");
+
+    /** {@code node} as a history entry stores it: without {@code history} and without rollout state. */
+    public static ObjectNode historyEntry(ObjectNode node) {
+        ObjectNode entry = node.deepCopy();
+        entry.remove("history");
+        entry.remove(ROLLOUT_KEYS);
+        return entry;
+    }
+
+    /**
+     * True for a key that spells a field of the record another way ({@code health_status},
+     * {@code Deployed-At}): a fact of the deployment it was written with, not of the environment.
+     */
+    public static boolean spellsAnOwnedField(String key) {
+        String plain = plain(key);
+        return !OWNED_FIELDS.contains(key) && OWNED_FIELDS.stream().anyMatch(field -> plain(field).equals(plain));
+    }
+
+    private static String plain(String key) {
+        return key.replaceAll("[^A-Za-z0-9]", "").toLowerCase(java.util.Locale.ROOT);
+    }
+
     public DeploymentRecord {
         approvals = approvals == null ? List.of() : List.copyOf(approvals);
         history = history == null ? List.of() : history instanceof StoredHistory ? history : List.copyOf(history);

@@ -53,11 +53,7 @@ public final class RecordMerge {
         entries.addAll(history(local));
         entries.addAll(history(remote));
         if (!sameDeployment(newer, older) && DeploymentRecord.OWNED_FIELDS.stream().anyMatch(older::hasNonNull)) {
-            ObjectNode snapshot = older.deepCopy();
-            snapshot.remove("history");
-            // Rollout state belongs to the environment, not to one deployment: history entries never carry it.
-            snapshot.remove(ROLLOUT_KEYS);
-            entries.add(snapshot);
+            entries.add(DeploymentRecord.historyEntry(older));
         }
         List<ObjectNode> union = dedupe(entries);
         union.sort(Comparator.comparing(RecordMerge::timeOrMin));
@@ -78,10 +74,14 @@ public final class RecordMerge {
             }
         });
         mergeRolloutState(merged, local, remote);
-        merged.remove("history");
-        if (!union.isEmpty()) {
-            ArrayNode history = merged.putArray("history");
-            union.forEach(history::add);
+        JsonNode written = local.get("history");
+        // A history that is not a list stays as the user wrote it (a new deployment over it is refused, naming the file).
+        if (written == null || written.isNull() || written.isArray()) {
+            merged.remove("history");
+            if (!union.isEmpty()) {
+                ArrayNode history = merged.putArray("history");
+                union.forEach(history::add);
+            }
         }
         int added = union.size() - history(local).size();
         boolean changed = !Trees.sameValue(merged, local);
@@ -89,13 +89,12 @@ public final class RecordMerge {
     }
 
     private static boolean hasState(ObjectNode node) {
-        return DeploymentRecord.OWNED_FIELDS.stream().anyMatch(node::hasNonNull) || ROLLOUT_KEYS.stream().anyMatch(node::has);
+        return DeploymentRecord.OWNED_FIELDS.stream().anyMatch(node::hasNonNull)
+                || DeploymentRecord.ROLLOUT_KEYS.stream().anyMatch(node::has);
     }
 
-    /** Rollout state beside the record: each has its own times, so each side's newest state wins on its own. */
-    private static final List<String> ROLLOUT_KEYS = List.of(SlotsState.KEY, CanaryState.KEY, "flagChanges");
-
     /**
+     * Rollout state beside the record has its own times, so each side's newest state wins on its own.
      * Blue-green slots and the canary are taken from the side whose state changed last (the latest
      * time anywhere in it); flag changes are the union of both sides' entries, oldest first.
      */
