@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
 public record ChangeRequest(ObjectNode node) {
 
     private static final List<String> KEYS = List.of("id", "url", "approvedAt", "window");
-    private static final Pattern SPLIT = Pattern.compile(",\\s*(?=(?:id|url|approvedAt|window)=)");
+    /** Before each {@code key=}: a key this tool does not know is refused, never folded into the value before it. */
+    private static final Pattern SPLIT = Pattern.compile(",\\s*(?=[A-Za-z][\\w-]*\\s*=)");
 
     public ChangeRequest {
         node = node == null ? Json.mapper().createObjectNode() : node.deepCopy();
@@ -62,7 +63,8 @@ public record ChangeRequest(ObjectNode node) {
             }
             String key = part.substring(0, eq).trim();
             if (!KEYS.contains(key)) {
-                throw bad("unknown key \"" + key + "\"; " + expected);
+                throw bad("unknown key \"" + key + "\" (the keys are " + String.join(", ", KEYS)
+                        + "; a comma inside a value is written %2C); " + expected);
             }
             values.put(key, part.substring(eq + 1).trim());
         }

@@ -303,5 +303,15 @@ class PromotionGatesTest {
                 .hasMessageContaining("window \"tomorrow\" is not an ISO-8601 interval; expected START/END");
         assertThatThrownBy(() -> ChangeRequest.parse("ticket=CHG1")).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("unknown key \"ticket\"");
+        // An unknown key after a known one is refused too, not folded into the id before it.
+        assertThatThrownBy(() -> ChangeRequest.parse("id=CHG2,owner=bob,url=https://sn.example.com/CHG2"))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("unknown key \"owner\" (the keys are id, url, approvedAt, window; a comma "
+                        + "inside a value is written %2C)");
+        ChangeRequest parsed = ChangeRequest.parse("id=CHG3, url=https://sn.example.com/?q=a%2Cb=c,window="
+                + "2026-11-28T22:00:00Z/PT4H");
+        assertThat(parsed.id()).isEqualTo("CHG3");
+        assertThat(parsed.url()).isEqualTo("https://sn.example.com/?q=a%2Cb=c");
+        assertThat(parsed.window()).isEqualTo("2026-11-28T22:00:00Z/PT4H");
     }
 }
