@@ -33,6 +33,11 @@ public final class Message {
             return name;
         }
 
+        /** An input named as the subject of what follows ({@code --commit: }, {@code input "commit": }). */
+        default String name(Input input) {
+            return input(input, null);
+        }
+
         /** Whether this front end has {@code input}: the Action has no {@code prometheus-url}. */
         default boolean has(Input input) {
             return true;
@@ -63,6 +68,14 @@ public final class Message {
         }
     }
 
+    /** An input named as the subject of the words after it, as in "--commit: expected one line". */
+    public record Name(Input input) {
+
+        public Name {
+            Objects.requireNonNull(input, "input");
+        }
+    }
+
     /** A command suggested in a message, with its arguments. */
     public record Suggestion(Command command, List<Arg> args) {
 
@@ -86,8 +99,8 @@ public final class Message {
         for (Object part : parts) {
             if (part instanceof Message m) {
                 list.addAll(m.parts);
-            } else if (part instanceof Input || part instanceof Arg || part instanceof Suggestion
-                    || part instanceof Credential || part instanceof IfInput) {
+            } else if (part instanceof Input || part instanceof Arg || part instanceof Name
+                    || part instanceof Suggestion || part instanceof Credential || part instanceof IfInput) {
                 list.add(part);
             } else {
                 list.add(String.valueOf(part));
@@ -164,6 +177,8 @@ public final class Message {
                 s.append(spelling.input(input, null));
             } else if (part instanceof Arg arg) {
                 s.append(spelling.input(arg.input(), arg.value()));
+            } else if (part instanceof Name name) {
+                s.append(spelling.name(name.input()));
             } else if (part instanceof Suggestion suggestion) {
                 s.append(spelling.command(suggestion.command(), suggestion.args()));
             } else if (part instanceof Credential credential) {
@@ -182,7 +197,8 @@ public final class Message {
     public List<Input> inputs() {
         List<Input> inputs = new ArrayList<>();
         for (Object part : parts) {
-            Input input = part instanceof Input i ? i : part instanceof Arg a ? a.input() : null;
+            Input input = part instanceof Input i ? i : part instanceof Arg a ? a.input()
+                    : part instanceof Name n ? n.input() : null;
             if (input != null && !inputs.contains(input)) {
                 inputs.add(input);
             }

@@ -23,7 +23,7 @@ class CommandTest {
                     assertThat(e.input()).isEqualTo(Input.COMMAND);
                     assertThat(e.exitCode()).isEqualTo(2);
                 })
-                .hasMessage("unknown command \"swap\"; expected one of sync, status, health, approve, dora, deploy, "
+                .hasMessage("command: unknown command \"swap\"; expected one of sync, status, health, approve, dora, deploy, "
                         + "swap-slots, rollback, monitor, test, feature-flag");
         assertThatThrownBy(() -> Command.of(null)).isInstanceOf(InputValueException.class);
     }

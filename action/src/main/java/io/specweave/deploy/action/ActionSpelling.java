@@ -28,6 +28,12 @@ final class ActionSpelling implements Message.Spelling {
     }
 
     @Override
+    public String name(Input input) {
+        String name = ActionInput.nameOf(input);
+        return name == null ? input(input, null) : "input \"" + name + "\"";
+    }
+
+    @Override
     public boolean has(Input input) {
         return ActionInput.nameOf(input) != null;
     }

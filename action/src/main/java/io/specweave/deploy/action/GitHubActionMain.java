@@ -88,8 +88,7 @@ public final class GitHubActionMain {
             return show(run(values.command));
         } catch (RuntimeException e) {
             String input = e instanceof DeployException de && de.input() != null ? ActionInput.nameOf(de.input()) : null;
-            String message = (e instanceof InputValueException ? "input \"" + input + "\": " : "")
-                    + DeployException.describe(e, ActionSpelling.INSTANCE);
+            String message = DeployException.describe(e, ActionSpelling.INSTANCE);
             commands.error(input == null ? TITLE : "Input " + input, message);
             if (!(e instanceof DeployException) && "1".equals(env.get("RUNNER_DEBUG"))) {
                 StringWriter trace = new StringWriter();

@@ -54,6 +54,25 @@ class CliTest {
     }
 
     @Test
+    void anEmptyValueGivenOnPurposeIsRefusedNamingTheOptionNotReplacedByTheCheckoutsOwn() throws Exception {
+        Path metadata = project.resolve(".specweave/increments/0002-password-reset/metadata.json");
+        String before = Files.readString(metadata);
+        // --commit "$SHA" with SHA unset: git's HEAD would be recorded as if it were asked for.
+        CliHarness.Run empty = CliHarness.inProcess(Map.of(), "sync", "0002", "--environment", "qa", "--deployed",
+                "--commit", "", "--no-health-check", "--dir", project.toString());
+        assertThat(empty.exitCode()).isEqualTo(2);
+        assertThat(empty.err()).isEqualTo("error: --commit: expected a value, got an empty one; leave it out for the "
+                + "default\n");
+        CliHarness.Run noEnvironment = CliHarness.inProcess(Map.of(), "sync", "0002", "--environment", " ",
+                "--deployed", "--commit", "abc", "--no-health-check", "--dir", project.toString());
+        assertThat(noEnvironment.err()).startsWith("error: --environment: expected a value, got an empty one");
+        CliHarness.Run twoLines = CliHarness.inProcess(Map.of(), "sync", "0002", "--environment", "qa", "--deployed",
+                "--branch", "main\nx", "--no-health-check", "--dir", project.toString());
+        assertThat(twoLines.err()).startsWith("error: --branch: expected one line of text, got a line break");
+        assertThat(Files.readString(metadata)).isEqualTo(before);
+    }
+
+    @Test
     void syncThenStatusJsonShowsTheDeployment() throws Exception {
         CliHarness.Run sync = CliHarness.inProcess(Map.of(), "sync", "0002", "--profile", "local-qa", "--deployed",
                 "--commit", "abc123", "--deployed-by", "me", "--no-health-check", "--dir", project.toString(), "--json");

@@ -101,17 +101,17 @@ public final class Request {
 
     private Request(Builder b) {
         dir = Objects.requireNonNull(b.dir, "dir");
-        increment = blankToNull(b.increment) == null ? "active" : oneLine(Input.INCREMENT, b.increment.trim());
-        profile = oneLine(Input.PROFILE, blankToNull(b.profile));
-        environment = oneLine(Input.ENVIRONMENT, blankToNull(b.environment));
-        slot = oneLine(Input.SLOT, blankToNull(b.slot));
-        provider = oneLine(Input.PROVIDER, blankToNull(b.provider));
-        commit = oneLine(Input.COMMIT, blankToNull(b.commit));
-        branch = oneLine(Input.BRANCH, blankToNull(b.branch));
-        tag = oneLine(Input.TAG, blankToNull(b.tag));
-        deployedBy = oneLine(Input.DEPLOYED_BY, blankToNull(b.deployedBy));
-        runUrl = oneLine(Input.RUN_URL, blankToNull(b.runUrl));
-        deploymentUrl = oneLine(Input.DEPLOYMENT_URL, blankToNull(b.deploymentUrl));
+        increment = b.increment == null ? "active" : oneLine(Input.INCREMENT, given(Input.INCREMENT, b.increment));
+        profile = oneLine(Input.PROFILE, given(Input.PROFILE, b.profile));
+        environment = oneLine(Input.ENVIRONMENT, given(Input.ENVIRONMENT, b.environment));
+        slot = oneLine(Input.SLOT, given(Input.SLOT, b.slot));
+        provider = oneLine(Input.PROVIDER, given(Input.PROVIDER, b.provider));
+        commit = oneLine(Input.COMMIT, given(Input.COMMIT, b.commit));
+        branch = oneLine(Input.BRANCH, given(Input.BRANCH, b.branch));
+        tag = oneLine(Input.TAG, given(Input.TAG, b.tag));
+        deployedBy = oneLine(Input.DEPLOYED_BY, given(Input.DEPLOYED_BY, b.deployedBy));
+        runUrl = oneLine(Input.RUN_URL, given(Input.RUN_URL, b.runUrl));
+        deploymentUrl = oneLine(Input.DEPLOYMENT_URL, given(Input.DEPLOYMENT_URL, b.deploymentUrl));
         if (deploymentUrl != null) {
             checkDeploymentUrl(deploymentUrl);
         }
@@ -121,31 +121,31 @@ public final class Request {
         healthCheck = b.healthCheck;
         commitBack = b.commitBack;
         outcome = b.outcome;
-        testResults = blankToNull(b.testResults);
-        coverage = blankToNull(b.coverage);
-        loadTestResults = blankToNull(b.loadTestResults);
-        metrics = blankToNull(b.metrics);
-        changeRequest = blankToNull(b.changeRequest);
+        testResults = given(Input.TEST_RESULTS, b.testResults);
+        coverage = given(Input.COVERAGE, b.coverage);
+        loadTestResults = given(Input.LOAD_TEST_RESULTS, b.loadTestResults);
+        metrics = given(Input.METRICS, b.metrics);
+        changeRequest = given(Input.CHANGE_REQUEST, b.changeRequest);
         issueKeys = b.issueKeys == null ? List.of() : List.copyOf(IssueKeys.parse(b.issueKeys, Input.ISSUE_KEYS));
         canaryWeight = b.canaryWeight;
         canary = b.canary;
         allEnvironments = b.allEnvironments;
-        reason = blankToNull(b.reason);
+        reason = given(Input.REASON, b.reason);
         approvedBy = oneLine(Input.APPROVED_BY, b.approvedBy);
-        role = oneLine(Input.ROLE, blankToNull(b.role));
-        notes = blankToNull(b.notes);
-        suite = oneLine(Input.SUITE, blankToNull(b.suite));
+        role = oneLine(Input.ROLE, given(Input.ROLE, b.role));
+        notes = given(Input.NOTES, b.notes);
+        suite = oneLine(Input.SUITE, given(Input.SUITE, b.suite));
         duration = b.duration;
         interval = b.interval;
         failures = b.failures;
-        metricsFile = blankToNull(b.metricsFile);
-        prometheusUrl = blankToNull(b.prometheusUrl);
+        metricsFile = given(Input.METRICS_FILE, b.metricsFile);
+        prometheusUrl = given(Input.PROMETHEUS_URL, b.prometheusUrl);
         thresholds = b.thresholds == null ? Thresholds.NONE : b.thresholds;
         flagAction = b.flagAction;
-        flag = oneLine(Input.FLAG, blankToNull(b.flag));
+        flag = oneLine(Input.FLAG, given(Input.FLAG, b.flag));
         createFlag = b.createFlag;
-        format = oneLine(Input.FORMAT, blankToNull(b.format));
-        window = oneLine(Input.WINDOW, blankToNull(b.window));
+        format = oneLine(Input.FORMAT, given(Input.FORMAT, b.format));
+        window = oneLine(Input.WINDOW, given(Input.WINDOW, b.window));
         history = b.history;
         dora = b.dora;
         credentialUser = b.credentialUser;
@@ -253,11 +253,20 @@ public final class Request {
         return suite;
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
+    /**
+     * What was given for {@code input}, stripped; null when nothing was. An empty value given on
+     * purpose ({@code --commit "$SHA"} with the variable unset) is refused: falling back to the
+     * checkout's commit, or to the only environment, would record what nobody asked for. The
+     * Action's and the Jenkins step's empty parameters are not given ({@link TextInputs}).
+     */
+    private static String given(Input input, String text) {
+        if (text != null && text.isBlank()) {
+            throw new InputValueException(input, "expected a value, got an empty one; leave it out for the default");
+        }
+        return text == null ? null : text.strip();
     }
 
-    /** Builds a {@link Request}; every setter takes what the user gave, null or blank for nothing. */
+    /** Builds a {@link Request}; every setter takes what the user gave, null for nothing (an empty text is refused). */
     public static final class Builder {
         private Path dir;
         private String increment;

@@ -51,7 +51,7 @@ class TextInputsTest {
         assertThatThrownBy(() -> request("health", Map.of(Input.DEPLOYMENT_URL, "https://qa.example")))
                 .isInstanceOfSatisfying(InputValueException.class,
                         e -> assertThat(e.input()).isEqualTo(Input.DEPLOYMENT_URL))
-                .hasMessage("not read by command health (only by sync, deploy); remove it from this step");
+                .hasMessage("deployment-url: not read by command health (only by sync, deploy); remove it from this step");
         assertThatThrownBy(() -> request("health", Map.of(Input.DRY_RUN, "true")))
                 .isInstanceOfSatisfying(InputValueException.class, e -> assertThat(e.input()).isEqualTo(Input.DRY_RUN))
                 .hasMessageContaining("not read by command health (only by sync, approve, deploy, swap-slots, "
@@ -81,7 +81,7 @@ class TextInputsTest {
                 .containsExactly(Duration.ofMinutes(15), Duration.ofSeconds(30), 3);
         assertThatThrownBy(() -> request("sync", Map.of(Input.CANARY, "25")))
                 .isInstanceOf(InputValueException.class)
-                .hasMessage("not read by command sync (only by deploy, rollback, monitor); remove it from this step");
+                .hasMessage("canary: not read by command sync (only by deploy, rollback, monitor); remove it from this step");
     }
 
     @Test
@@ -98,11 +98,11 @@ class TextInputsTest {
     void aValueOfTheWrongKindNamesTheInputAndSaysWhatWasExpected() {
         assertThatThrownBy(() -> request("sync", Map.of(Input.FORCE, "yes")))
                 .isInstanceOfSatisfying(InputValueException.class, e -> assertThat(e.input()).isEqualTo(Input.FORCE))
-                .hasMessage("expected true or false, got \"yes\"");
+                .hasMessage("force: expected true or false, got \"yes\"");
         assertThatThrownBy(() -> request("deploy", Map.of(Input.CANARY, "half")))
-                .hasMessage("expected a whole number, got \"half\"");
+                .hasMessage("canary: expected a whole number, got \"half\"");
         assertThatThrownBy(() -> request("feature-flag", Map.of(Input.FLAG_ACTION, "toggle")))
-                .hasMessage("expected enable, disable, list or export, got \"toggle\"");
+                .hasMessage("flag-action: expected enable, disable, list or export, got \"toggle\"");
         assertThatThrownBy(() -> request("sync", Map.of(Input.DIR, "."))).isInstanceOf(IllegalArgumentException.class);
     }
 }

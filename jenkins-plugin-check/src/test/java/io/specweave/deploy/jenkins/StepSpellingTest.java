@@ -3,6 +3,7 @@ package io.specweave.deploy.jenkins;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.specweave.deploy.Input;
+import io.specweave.deploy.InputValueException;
 import io.specweave.deploy.Message;
 import org.junit.jupiter.api.Test;
 
@@ -21,5 +22,14 @@ class StepSpellingTest {
                 Input.PROMETHEUS_URL), Message.ifInput(Input.DRY_RUN, "; try ", Input.DRY_RUN));
 
         assertThat(message.render(StepSpelling.INSTANCE)).isEqualTo("set metrics.prometheusUrl; try dryRun: true");
+    }
+
+    @Test
+    void aValueOfTheWrongKindIsSaidOfTheParameterByItsName() {
+        assertThat(new InputValueException(Input.COMMIT, "expected one line of text").message()
+                .render(StepSpelling.INSTANCE)).isEqualTo("commit: expected one line of text");
+        assertThat(new InputValueException(Input.SUITE, "expected one line of text").message()
+                .render(StepSpelling.INSTANCE)).as("not a step parameter: as core's other front end names it")
+                .isEqualTo("--suite: expected one line of text");
     }
 }

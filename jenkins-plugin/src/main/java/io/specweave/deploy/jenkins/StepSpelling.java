@@ -35,6 +35,11 @@ final class StepSpelling implements Message.Spelling {
     }
 
     @Override
+    public String name(Input input) {
+        return PARAMETERS.getOrDefault(input, "--" + input.word());
+    }
+
+    @Override
     public boolean has(Input input) {
         return PARAMETERS.containsKey(input);
     }
