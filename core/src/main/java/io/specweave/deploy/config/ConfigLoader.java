@@ -85,7 +85,8 @@ public final class ConfigLoader {
                 Map.Entry<String, JsonNode> entry = fields.next();
                 String name = entry.getKey();
                 try {
-                    SyncProfile profile = profile(name, entry.getValue(), source);
+                    SyncProfile profile = profile(name, spelledAsRead(entry.getValue(), "sync.profiles." + name, notes),
+                            source);
                     syncProfiles.put(name, profile);
                     if (profile.provider() == Provider.LOCAL) {
                         notes.add("sync.profiles." + name + ": provider \"local\" is read for compatibility; SpecWeave "
@@ -114,8 +115,8 @@ public final class ConfigLoader {
                 Map.Entry<String, JsonNode> entry = fields.next();
                 String environment = entry.getKey();
                 try {
-                    SyncProfile bound = binding(environment, entry.getValue(), syncProfiles, broken, boundProfiles,
-                            source);
+                    SyncProfile bound = binding(environment, spelledAsRead(entry.getValue(), ENVIRONMENTS_PATH + "."
+                            + environment, notes), syncProfiles, broken, boundProfiles, source);
                     bindings.put(environment, bound);
                     boundProfiles.put(bound.name(), environment);
                 } catch (BadInputException e) {
@@ -154,6 +155,46 @@ public final class ConfigLoader {
         }
         return new SpecweaveConfig(projectDir, source, root, profiles, pipeline, release, broken, brokenEnvironments,
                 notes);
+    }
+
+    /** The settings of a profile or an environment binding, as this tool and SpecWeave spell them. */
+    static final List<String> SETTINGS = List.of("provider", "profile", "displayName", "environment", "deploymentUrl",
+            "config", "healthCheck", "slots", "canaryAnalysis", "metrics", "githubDeployment", "issueKeysFromIncrement",
+            "timeRange", "rateLimits");
+
+    /**
+     * {@code node} with each setting spelled another way ({@code deployment_url}, {@code HealthCheck})
+     * read under its own name, each with a note; one spelled both ways keeps its own and the other is
+     * noted as not read. Hand-written configs have them; ignoring them without a word would turn a
+     * health check or a URL off.
+     */
+    private static JsonNode spelledAsRead(JsonNode node, String path, List<String> notes) {
+        if (!(node instanceof ObjectNode object)) {
+            return node;
+        }
+        ObjectNode read = null;
+        for (Iterator<String> keys = object.fieldNames(); keys.hasNext(); ) {
+            String key = keys.next();
+            String plain = plain(key);
+            String setting = SETTINGS.stream().filter(s -> !s.equals(key) && plain(s).equals(plain)).findFirst()
+                    .orElse(null);
+            if (setting == null) {
+                continue;
+            }
+            if (object.has(setting) || (read != null && read.has(setting))) {
+                notes.add(path + "." + key + ": not read, " + path + "." + setting + " is given");
+                continue;
+            }
+            read = read == null ? object.deepCopy() : read;
+            read.set(setting, object.get(key));
+            read.remove(key);
+            notes.add(path + "." + key + ": read as " + setting);
+        }
+        return read == null ? node : read;
+    }
+
+    private static String plain(String key) {
+        return key.replaceAll("[^A-Za-z0-9]", "").toLowerCase(java.util.Locale.ROOT);
     }
 
     /** One environment of {@code deployment.environments}: a reference to a sync profile, or the local provider. */

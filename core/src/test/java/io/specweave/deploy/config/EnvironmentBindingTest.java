@@ -137,4 +137,27 @@ class EnvironmentBindingTest {
         assertThatThrownBy(() -> PromotionRules.of(ConfigLoader.load(project.dir())))
                 .hasMessageContaining("deployment.promotion.changeWindow: expected a list of environments");
     }
+
+    @Test
+    void aSettingSpelledAnotherWayIsReadUnderItsOwnNameWithANote() {
+        SpecweaveConfig config = ConfigLoader.load(TestProject.in(dir).config("""
+                {"sync": {"profiles": {"github-qa": {"provider": "github", "Display_Name": "QA",
+                   "config": {"owner": "o", "repo": "app"}}}},
+                 "deployment": {"environments": {
+                   "qa": {"profile": "github-qa", "deployment_url": "https://qa.example.com",
+                     "health_check": {"path": "/ready"}},
+                   "prod": {"provider": "local", "deploymentUrl": "https://example.com",
+                     "deployment-url": "https://old.example.com"}}}}
+                """).dir());
+        SyncProfile qa = config.resolveProfile(null, "qa");
+        assertThat(qa.deploymentUrl()).isEqualTo("https://qa.example.com");
+        assertThat(qa.setting("healthCheck").path("path").asText()).isEqualTo("/ready");
+        assertThat(qa.label()).isEqualTo("QA");
+        assertThat(config.resolveProfile(null, "prod").deploymentUrl()).isEqualTo("https://example.com");
+        assertThat(config.notes()).contains("deployment.environments.qa.deployment_url: read as deploymentUrl",
+                "deployment.environments.qa.health_check: read as healthCheck",
+                "sync.profiles.github-qa.Display_Name: read as displayName",
+                "deployment.environments.prod.deployment-url: not read, deployment.environments.prod.deploymentUrl "
+                        + "is given");
+    }
 }
