@@ -43,6 +43,13 @@ const checks = {
         status: after.status, type: after.type };
     });
   },
+  // active <project>: the ids SpecWeave's MetadataManager.getActive finds (a stale state file it rewrites)
+  async active([root]) {
+    process.chdir(root);
+    const { MetadataManager } = await load('core/increment/metadata-manager.js');
+    MetadataManager.setLogger(silentLogger);
+    return MetadataManager.getActive().map((metadata) => metadata.id).sort();
+  },
   // resolve <project> <increment>...: the profile SpecWeave's own sync of each increment goes to
   async resolve([root, ...ids]) {
     const { ExternalToolResolver } = await load('core/sync/external-tool-resolver.js');

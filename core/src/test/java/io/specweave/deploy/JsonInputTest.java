@@ -175,6 +175,8 @@ class JsonInputTest {
         Files.createDirectories(specweave.resolve("increments/0001-a"));
         Files.createDirectories(specweave.resolve("increments/0002-b"));
         Files.createDirectories(specweave.resolve("state"));
+        Files.writeString(specweave.resolve("increments/0001-a/metadata.json"), "{\"status\": \"active\"}");
+        Files.writeString(specweave.resolve("increments/0002-b/metadata.json"), "{\"status\": \"active\"}");
         Files.writeString(specweave.resolve("state/active-increment.json"),
                 "{\"ids\": [\"0001-a\"], \"ids\": [\"0002-b\"]}");
 

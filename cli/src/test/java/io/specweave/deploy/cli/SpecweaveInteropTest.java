@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.Json;
 import io.specweave.deploy.config.ConfigLoader;
 import io.specweave.deploy.config.SyncProfile;
+import io.specweave.deploy.increment.IncrementRepository;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -123,6 +124,23 @@ class SpecweaveInteropTest {
         CliHarness.Run status = CliHarness.inProcess(Map.of(), "status", "0002", "--json", "--dir", project.toString());
         assertThat(status.exitCode()).as(status.err()).isZero();
         assertThat(Json.mapper().readTree(status.out()).toString()).contains("\"qa\"", "9b1d5f0c2e4a");
+    }
+
+    @Test
+    void theActiveIncrementIsTheOneSpecweavesMetadataManagerFinds() throws IOException {
+        Path project = CliHarness.copyDemo(dir.resolve("demo"));
+        Path state = project.resolve(".specweave/state/active-increment.json");
+        // the state file's pointer, a stale pointer (0001 is completed), and none
+        for (String written : List.of("{\"ids\": [\"0002-password-reset\"]}", "{\"ids\": [\"0001-user-login\"]}",
+                "{\"id\": \"0003-oauth-google\"}", "{\"ids\": []}")) {
+            Files.writeString(state, written);
+            String ours = new IncrementRepository(project.resolve(".specweave")).active().id();
+
+            JsonNode theirs = specweave("active", project.toString());
+
+            assertThat(theirs).as(written).hasSize(1);
+            assertThat(ours).as(written).isEqualTo(theirs.get(0).asText());
+        }
     }
 
     @Test

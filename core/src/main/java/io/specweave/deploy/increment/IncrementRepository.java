@@ -144,42 +144,59 @@ public final class IncrementRepository {
     }
 
     /**
-     * SpecWeave's active increment: {@code state/active-increment.json} when it names one, else
-     * the single increment whose metadata status is active.
+     * SpecWeave's active increment: {@code state/active-increment.json} when what it names is active,
+     * else the single increment whose metadata status is active.
      */
     public Increment active() {
         return active(null, DEFAULT_BRANCH_PREFIX);
     }
 
     /**
-     * SpecWeave's active increments: those {@code state/active-increment.json} names, else those
-     * whose metadata status is active. Of two, the one the run's branch belongs to.
+     * SpecWeave's active increments, as its MetadataManager finds them: those
+     * {@code state/active-increment.json} names while each of them still has {@code "status":
+     * "active"}; when one does not (a stale pointer SpecWeave repairs on its next run) or none is
+     * named, those whose metadata status is {@code active} (else {@code in-progress}, a spelling
+     * SpecWeave does not know). Of two, the one the run's branch belongs to.
      */
     public Increment active(String branch, String branchPrefix) {
         Path state = specweaveDir.resolve("state").resolve("active-increment.json");
-        List<String> named = readActiveState(state);
-        List<Increment> active = new ArrayList<>();
-        String from;
-        if (!named.isEmpty()) {
-            from = display(state);
-            for (String id : named) {
-                try {
-                    active.add(resolve(id));
-                } catch (BadInputException e) {
-                    throw new BadInputException(display(state) + " names \"" + id
-                            + "\" as an active increment, but: " + e.getMessage(), e);
-                }
+        List<Increment> named = new ArrayList<>();
+        String stale = null;
+        for (String id : readActiveState(state)) {
+            Increment increment;
+            try {
+                increment = resolve(id);
+            } catch (BadInputException e) {
+                stale = "\"" + id + "\" (" + e.getMessage() + ")";
+                break;
             }
+            String status = status(increment);
+            if (!"active".equals(status)) {
+                stale = increment.id() + " (its status is " + (status == null ? "not set" : status) + ")";
+                break;
+            }
+            named.add(increment);
+        }
+        List<Increment> active;
+        String from;
+        if (stale == null && !named.isEmpty()) {
+            active = named;
+            from = display(state);
         } else {
+            List<Increment> all = list();
+            active = all.stream().filter(i -> "active".equals(status(i))).toList();
+            if (active.isEmpty()) {
+                active = all.stream().filter(i -> ACTIVE_STATUSES.contains(String.valueOf(status(i)))).toList();
+            }
             from = "metadata.json \"status\": \"active\"";
-            active.addAll(list().stream().filter(this::hasActiveStatus).toList());
         }
         if (active.size() == 1) {
             return active.get(0);
         }
         if (active.isEmpty()) {
-            throw new BadInputException("no active increment: " + display(state)
-                    + " names none and no increment's metadata.json has \"status\": \"active\"; pass the increment id");
+            throw new BadInputException("no active increment: " + display(state) + (stale == null ? " names none"
+                    : " names " + stale + ", which is not active") + " and no increment's metadata.json has "
+                    + "\"status\": \"active\"; pass the increment id");
         }
         List<Increment> onBranch = active.stream().filter(i -> belongsTo(i, branch, branchPrefix)).toList();
         if (onBranch.size() == 1) {
@@ -229,19 +246,20 @@ public final class IncrementRepository {
         }
     }
 
-    private boolean hasActiveStatus(Increment increment) {
+    /** The increment's metadata status, lower case; null when it has none or no metadata.json. */
+    private String status(Increment increment) {
         Path file = increment.metadataFile();
         if (!Files.isRegularFile(file)) {
-            return false;
+            return null;
         }
         String source = display(file);
         try {
             // A file that cannot be read might be the active one: saying "no active increment" would mislead.
             JsonNode node = JsonInput.parse(JsonInput.readText(file, source), source, JsonInput.Syntax.JSON);
             String status = Json.text(node, "status");
-            return status != null && ACTIVE_STATUSES.contains(status.toLowerCase(Locale.ROOT));
+            return status == null ? null : status.trim().toLowerCase(Locale.ROOT);
         } catch (NoSuchFileException e) {
-            return false;
+            return null;
         } catch (BadInputException e) {
             throw new BadInputException("cannot tell which increment is active: " + e.getMessage()
                     + "; fix the file or pass the increment id instead of \"active\"", e);

@@ -74,15 +74,41 @@ class IncrementRepositoryTest {
         }
     }
 
+    private static final String STATE = ".specweave/state/active-increment.json";
+
     @Test
     void activeFromSpecweaveStateNewAndOldForms() {
-        project.file(".specweave/state/active-increment.json", "{\"ids\": [\"0007-search\"]}");
+        project.file(".specweave/increments/0007-search/metadata.json", "{\"status\": \"active\"}");
+        project.file(STATE, "{\"ids\": [\"0007-search\"]}");
         assertThat(repository.resolve("active").id()).isEqualTo("0007-search");
-        project.file(".specweave/state/active-increment.json", "{\"id\": \"0018-oauth-google-integration\"}");
+        project.file(STATE, "{\"id\": \"0018-oauth-google-integration\"}");
         assertThat(repository.active().id()).isEqualTo("0018-oauth-google-integration");
-        project.file(".specweave/state/active-increment.json", "{\"ids\": [\"0007-search\", \"0018\"]}");
+        project.file(STATE, "{\"ids\": [\"0007-search\", \"0018\"]}");
         assertThatThrownBy(() -> repository.active()).hasMessageContaining("2 increments are active")
                 .hasMessageContaining("0007-search, 0018-oauth-google-integration");
+    }
+
+    @Test
+    void aStatePointerToAnIncrementNoLongerActiveIsPassedOverAsSpecweaveDoes() {
+        // SpecWeave's MetadataManager.getActive: one stale id in the state file, and the metadata decides.
+        project.file(STATE, "{\"ids\": [\"0007-search\"]}");
+        assertThat(repository.active().id()).isEqualTo("0018-oauth-google-integration");
+        project.file(STATE, "{\"ids\": [\"0018-oauth-google-integration\", \"0099-gone\"]}");
+        assertThat(repository.active().id()).isEqualTo("0018-oauth-google-integration");
+        project.file(STATE, "{\"ids\": [\"0007-search\"]}");
+        project.file(".specweave/increments/0018-oauth-google-integration/metadata.json", "{\"status\": \"done\"}");
+        assertThatThrownBy(() -> repository.active()).isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("no active increment: ")
+                .hasMessageEndingWith(STATE + " names 0007-search (its status is completed), which is not active and no "
+                        + "increment's metadata.json has \"status\": \"active\"; pass the increment id");
+    }
+
+    @Test
+    void anActiveStatusWinsOverASpellingSpecweaveDoesNotKnow() {
+        project.file(".specweave/increments/0007-search/metadata.json", "{\"status\": \"in-progress\"}");
+        assertThat(repository.active().id()).isEqualTo("0018-oauth-google-integration");
+        project.file(".specweave/increments/0018-oauth-google-integration/metadata.json", "{\"status\": \"completed\"}");
+        assertThat(repository.active().id()).as("none is active: the other spelling counts").isEqualTo("0007-search");
     }
 
     @Test
@@ -103,6 +129,7 @@ class IncrementRepositoryTest {
 
     @Test
     void twoActiveIncrementsAreChosenByTheRunsSpecweaveBranch() {
+        project.file(".specweave/increments/0007-search/metadata.json", "{\"status\": \"active\"}");
         project.file(".specweave/state/active-increment.json", "{\"ids\": [\"0007-search\", \"0018-oauth-google-integration\"]}");
         assertThat(repository.resolve("active", "sw/0018-oauth-google-integration", "sw/").id())
                 .isEqualTo("0018-oauth-google-integration");

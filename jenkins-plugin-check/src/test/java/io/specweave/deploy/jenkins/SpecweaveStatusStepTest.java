@@ -128,6 +128,8 @@ class SpecweaveStatusStepTest {
 
     @Test
     void withTwoActiveIncrementsTheDefaultIsTheOneOfTheRunsBranch() throws Exception {
+        Path oauth = workspace.resolve(".specweave/increments/0003-oauth-google/metadata.json");
+        Files.writeString(oauth, Files.readString(oauth).replace("\"status\": \"planning\"", "\"status\": \"active\""));
         Files.writeString(workspace.resolve(".specweave/state/active-increment.json"),
                 "{\"ids\": [\"" + Demo.INCREMENT + "\", \"0003-oauth-google\"]}");
 
