@@ -63,7 +63,7 @@ public final class Json {
         @Override
         public void writeNumber(double value) throws IOException {
             double magnitude = Math.abs(value);
-            if (Double.isFinite(value) && (magnitude == 0 || (magnitude >= 1e-7 && magnitude < 1e21))) {
+            if (Double.isFinite(value)) {
                 delegate.writeNumber(javaScriptText(value));
             } else {
                 delegate.writeNumber(value);
@@ -76,11 +76,24 @@ public final class Json {
         }
     }
 
+    /**
+     * A finite double as ECMAScript's Number::toString writes it: plain from 1e-6 up to 1e21
+     * ({@code 0.0001}, {@code 45}), else the shortest digits with an exponent ({@code 1e+21},
+     * {@code 1.5e-8}) where Java writes {@code 1.0E21}.
+     */
     static String javaScriptText(double value) {
         if (value == 0) {
             return "0";
         }
-        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        BigDecimal decimal = BigDecimal.valueOf(value).stripTrailingZeros();
+        double magnitude = Math.abs(value);
+        if (magnitude >= 1e-6 && magnitude < 1e21) {
+            return decimal.toPlainString();
+        }
+        String digits = decimal.unscaledValue().abs().toString();
+        int exponent = decimal.precision() - decimal.scale() - 1;
+        return (value < 0 ? "-" : "") + digits.charAt(0) + (digits.length() > 1 ? "." + digits.substring(1) : "")
+                + "e" + (exponent >= 0 ? "+" : "-") + Math.abs(exponent);
     }
 
     /** A shared, thread-safe mapper. Callers must not reconfigure it. */

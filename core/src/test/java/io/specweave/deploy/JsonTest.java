@@ -10,9 +10,22 @@ class JsonTest {
     @Test
     void numbersAreWrittenAsJavaScriptWritesThemSoAUsersValueSurvivesARewrite() throws Exception {
         JsonNode read = Json.mapper().readTree("{\"errorRate\": 0.0001, \"p50\": 45.0, \"rps\": 5234, \"tiny\": 1e-9,"
-                + " \"share\": 0.125, \"negative\": -2.5}");
+                + " \"share\": 0.125, \"negative\": -2.5, \"huge\": 1e+21, \"big\": -1.5E22, \"small\": 1.25e-8,"
+                + " \"edge\": 1e-7}");
+        // JSON.stringify of the same values: {"errorRate":0.0001,...,"tiny":1e-9,...,"huge":1e+21,"big":-1.5e+22,...}
         assertThat(Json.mapper().writeValueAsString(read)).isEqualTo(
-                "{\"errorRate\":0.0001,\"p50\":45,\"rps\":5234,\"tiny\":1.0E-9,\"share\":0.125,\"negative\":-2.5}");
+                "{\"errorRate\":0.0001,\"p50\":45,\"rps\":5234,\"tiny\":1e-9,\"share\":0.125,\"negative\":-2.5,"
+                        + "\"huge\":1e+21,\"big\":-1.5e+22,\"small\":1.25e-8,\"edge\":1e-7}");
+    }
+
+    @Test
+    void theEdgesOfThePlainFormAreJavaScriptsToo() {
+        // Each pair: a double, and how JSON.stringify (node 20) writes it.
+        String[][] cases = {{"1e-6", "0.000001"}, {"9.99e-7", "9.99e-7"}, {"123456789012345680000", "123456789012345680000"},
+            {"1e21", "1e+21"}, {"1.7976931348623157e308", "1.7976931348623157e+308"}, {"-0.000001234", "-0.000001234"}};
+        for (String[] c : cases) {
+            assertThat(Json.javaScriptText(Double.parseDouble(c[0]))).as(c[0]).isEqualTo(c[1]);
+        }
     }
 
     @Test

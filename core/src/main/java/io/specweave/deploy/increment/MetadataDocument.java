@@ -23,11 +23,24 @@ public final class MetadataDocument {
     private final ObjectNode root;
     private final String source;
     private final boolean finalNewline;
+    private final boolean crlf;
 
     MetadataDocument(ObjectNode root, String source, boolean finalNewline) {
+        this(root, source, finalNewline, false);
+    }
+
+    /** @param crlf the file's lines end in CR LF (a Windows checkout): written back so, to keep its diff small */
+    MetadataDocument(ObjectNode root, String source, boolean finalNewline, boolean crlf) {
         this.root = root;
         this.source = source;
         this.finalNewline = finalNewline;
+        this.crlf = crlf;
+    }
+
+    /** The document of a file's {@code text}: its tree, and the line ends to write it back with. */
+    static MetadataDocument parse(String text, String source) {
+        return new MetadataDocument(io.specweave.deploy.config.ConfigLoader.parseObject(text, source), source,
+                text.endsWith("\n"), text.contains("\r\n"));
     }
 
     /**
@@ -128,13 +141,17 @@ public final class MetadataDocument {
         return node;
     }
 
-    /** The file's text, laid out as SpecWeave writes it; a final newline only if the file had one. */
+    /**
+     * The file's text, laid out as SpecWeave writes it; a final newline only if the file had one,
+     * CR LF line ends if it had them (a JSON text holds no raw line break inside a string).
+     */
     public String toText() {
-        return Json.pretty(root) + (finalNewline ? "\n" : "");
+        String text = Json.pretty(root) + (finalNewline ? "\n" : "");
+        return crlf ? text.replace("\n", "\r\n") : text;
     }
 
     /** A deep copy, so a dry run can change it without touching the original. */
     public MetadataDocument copy() {
-        return new MetadataDocument(root.deepCopy(), source, finalNewline);
+        return new MetadataDocument(root.deepCopy(), source, finalNewline, crlf);
     }
 }

@@ -57,7 +57,7 @@ public final class MetadataStore {
                     + "increment's status, dates and deployments). If SpecWeave was writing it, run again; "
                     + "restore it from git otherwise (git checkout -- " + source + ")");
         }
-        return new MetadataDocument(ConfigLoader.parseObject(text, source), source, text.endsWith("\n"));
+        return MetadataDocument.parse(text, source);
     }
 
     private static final int EMPTY_RETRIES = 5;

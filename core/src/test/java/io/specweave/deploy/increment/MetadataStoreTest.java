@@ -113,6 +113,18 @@ class MetadataStoreTest {
     }
 
     @Test
+    void aFileWithCrLfLineEndsIsWrittenBackWithThem() throws IOException {
+        TestProject project = TestProject.in(dir).localProfiles("qa").increment("0001-a", "A", null);
+        Path file = dir.resolve(".specweave/increments/0001-a/metadata.json");
+        Files.writeString(file, "{\r\n  \"id\": \"0001-a\",\r\n  \"notes\": \"two\\r\\nlines\"\r\n}\r\n");
+
+        store(project, "1").update(doc -> doc.deploymentForUpdate("qa").put("commit", "def"));
+
+        assertThat(Files.readString(file)).isEqualTo("{\r\n  \"id\": \"0001-a\",\r\n  \"notes\": \"two\\r\\nlines\",\r\n"
+                + "  \"deployments\": {\r\n    \"qa\": {\r\n      \"commit\": \"def\"\r\n    }\r\n  }\r\n}\r\n");
+    }
+
+    @Test
     void createsMetadataWithSpecweavesSchemaDefaultsWhenTheIncrementHasNone() throws IOException {
         TestProject project = TestProject.in(dir).localProfiles("qa").increment("0002-b", "B", null);
         store(project, "2").update(doc -> doc.deploymentForUpdate("qa").put("status", "deployed"));
