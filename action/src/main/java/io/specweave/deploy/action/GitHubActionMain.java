@@ -54,6 +54,8 @@ public final class GitHubActionMain {
     private final Function<Credentials, TrackerFactory> trackers;
     private Operations operations;
     private Request request;
+    /** The token that resumes workflow commands after a suite's output; null while no suite runs. */
+    private String suiteCommandsStopped;
 
     GitHubActionMain(Map<String, String> env, PrintWriter out, Clock clock, Function<Credentials, TrackerFactory> trackers) {
         this.env = env;
@@ -82,8 +84,15 @@ public final class GitHubActionMain {
             coreEnv.putAll(values.credentials);
             // Progress as plain log lines: a CI log shows every \r as a new line.
             // Core's debug lines (how the config was read) only with step debug logging.
-            operations = new Operations(Host.of(coreEnv, clock, trackers, new ProgressLines(commands::info, true), stop)
-                    .withDebug("1".equals(env.get("RUNNER_DEBUG")) ? commands::debug : null));
+            operations = new Operations(Host.of(coreEnv, clock, trackers, new ProgressLines(commands::info, true) {
+                @Override
+                public void starting(String line) {
+                    // A suite's output in a group of its own, opened once it runs (not before a bad-input error).
+                    // It is not ours: the runner must not take a line of it for a workflow command.
+                    commands.startGroup(line);
+                    suiteCommandsStopped = commands.stopCommands();
+                }
+            }, stop).withDebug("1".equals(env.get("RUNNER_DEBUG")) ? commands::debug : null));
             request = values.request.dir(projectDir).build();
             return show(run(values.command));
         } catch (RuntimeException e) {
@@ -121,16 +130,15 @@ public final class GitHubActionMain {
         };
     }
 
-    /** The suite's run, its output in a group of its own. */
+    /** The suite's run; the group its output went to ends with it. */
     private ChangeOutcome<?> test() {
-        commands.startGroup("Test suite " + (request.suite() == null ? "" : request.suite()));
-        // The suite's output is not ours: the runner must not take a line of it for a workflow command.
-        String token = commands.stopCommands();
         try {
             return operations.test(request);
         } finally {
-            commands.resumeCommands(token);
-            commands.endGroup();
+            if (suiteCommandsStopped != null) {
+                commands.resumeCommands(suiteCommandsStopped);
+                commands.endGroup();
+            }
         }
     }
 

@@ -116,9 +116,9 @@ class ActionTestMonitorTest {
         ActionWorkspace.Run run = ws.run();
 
         assertThat(run.exitCode()).as(run.stdout()).isZero();
-        List<String> group = between(run.lines(), "::group::Test suite smoke", "::endgroup::");
-        assertThat(group).contains("Running test suite smoke against qa at " + serverUrl,
-                "smoke against " + serverUrl + " for qa");
+        List<String> group = between(run.lines(), "::group::Running test suite smoke against qa at " + serverUrl,
+                "::endgroup::");
+        assertThat(group).contains("smoke against " + serverUrl + " for qa");
         Map<String, String> outputs = ws.outputs();
         assertThat(outputs).containsEntry("increment", INCREMENT).containsEntry("environment", "qa")
                 .containsEntry("profile", "local-qa").containsKeys("deployment", "status", "tracking-id");
@@ -142,7 +142,8 @@ class ActionTestMonitorTest {
         ActionWorkspace.Run run = ws.run();
 
         assertThat(run.exitCode()).isEqualTo(1);
-        List<String> group = between(run.lines(), "::group::Test suite full", "::endgroup::");
+        List<String> group = between(run.lines(), "::group::Running test suite full against qa at " + serverUrl,
+                "::endgroup::");
         // The suite's own "::error" line sits between stop-commands and its token: the runner prints it as text.
         String stop = group.get(0);
         assertThat(stop).startsWith("::stop-commands::");
@@ -167,7 +168,8 @@ class ActionTestMonitorTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.stdout()).contains("::error title=Input suite::")
-                .contains("deployment.testSuites.nightly: no such test suite; known suites: smoke, full");
+                .contains("deployment.testSuites.nightly: no such test suite; known suites: smoke, full")
+                .as("no suite ran: no group for its output").doesNotContain("::group::", "::stop-commands::");
         assertThat(ws.outputs()).doesNotContainKey("test-results");
         assertThat(qa(ws).has("testResults")).isFalse();
     }

@@ -62,6 +62,14 @@ public record SuiteDefinition(String name, List<String> command, Path workingDir
             throw new BadInputException(config.source() + ": " + path + ".reports: expected the glob of the JUnit XML "
                     + "reports the suite writes (e.g. \"e2e/results/*.xml\"), got nothing");
         }
+        try {
+            // Checked before the suite runs: found out after it, its run would be lost for nothing.
+            java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + reports);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new BadInputException(config.source() + ": " + path + ".reports: \"" + reports + "\" is not a glob "
+                    + "pattern (" + e.getDescription() + "); a [ or { opens a group that must be closed, e.g. "
+                    + "\"e2e/results/*.xml\"");
+        }
         Duration timeout = DEFAULT_TIMEOUT;
         JsonNode seconds = node.get("timeoutSeconds");
         if (seconds != null && !seconds.isNull()) {

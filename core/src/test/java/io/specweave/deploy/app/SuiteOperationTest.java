@@ -65,7 +65,8 @@ class SuiteOperationTest {
                 + "\"garbled\": {\"command\": \"mkdir -p out/g && echo '<html>oops' > out/g/r.xml\", "
                 + "\"reports\": \"out/g/*.xml\"}, "
                 + "\"hang\": {\"command\": [\"sh\", \"-c\", \"sleep 300 & echo $! > pids; sleep 300 & echo $! >> pids; "
-                + "echo $$ >> pids; wait\"], \"reports\": \"out/hang/*.xml\", \"timeoutSeconds\": 1}}";
+                + "echo $$ >> pids; wait\"], \"reports\": \"out/hang/*.xml\", \"timeoutSeconds\": 1}, "
+                + "\"unclosed\": {\"command\": \"touch ran\", \"reports\": \"out/{unit,it/*.xml\"}}";
         TestProjects.create(dir, null, suites + (promotion == null ? "" : ", \"promotion\": " + promotion));
         return Project.open(dir);
     }
@@ -189,6 +190,18 @@ class SuiteOperationTest {
         assertThat(prod.path("slots").path("green").path("testResults").path("commit").asText()).isEqualTo(B);
         assertThat(prod.path("slots").path("green").path("testResults").path("slot").asText()).isEqualTo("green");
         assertThat(prod.has("testResults")).as("blue is live: prod's record is blue's").isFalse();
+    }
+
+    @Test
+    void aReportsGlobThatIsNotOneIsBadInputOfTheConfigBeforeTheSuiteRuns() {
+        project(null);
+        sync("staging", "abc", Request.Outcome.DEPLOYED);
+        assertThatThrownBy(() -> test("staging", "unclosed", null))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("config.json: deployment.testSuites.unclosed.reports: \"out/{unit,it/*.xml\" is not "
+                        + "a glob pattern (Missing '}");
+        assertThat(started).as("no suite ran").isEmpty();
+        assertThat(dir.resolve("ran")).doesNotExist();
     }
 
     @Test
