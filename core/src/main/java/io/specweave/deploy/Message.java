@@ -38,6 +38,14 @@ public final class Message {
             return input(input, null);
         }
 
+        /**
+         * What a message about missing credentials adds for a front end that gives them another way
+         * too ({@code ; or give the step credentialsId: ...}); nothing by default.
+         */
+        default String credentialSource() {
+            return "";
+        }
+
         /** Whether this front end has {@code input}: the Action has no {@code prometheus-url}. */
         default boolean has(Input input) {
             return true;
@@ -100,7 +108,8 @@ public final class Message {
             if (part instanceof Message m) {
                 list.addAll(m.parts);
             } else if (part instanceof Input || part instanceof Arg || part instanceof Name
-                    || part instanceof Suggestion || part instanceof Credential || part instanceof IfInput) {
+                    || part instanceof Suggestion || part instanceof Credential || part instanceof IfInput
+                    || part instanceof CredentialSource) {
                 list.add(part);
             } else {
                 list.add(String.valueOf(part));
@@ -119,6 +128,10 @@ public final class Message {
         public Credential {
             Objects.requireNonNull(name, "name");
         }
+    }
+
+    /** Where else a front end takes credentials from, said at the end of a message about missing ones. */
+    public record CredentialSource() {
     }
 
     /**
@@ -183,6 +196,8 @@ public final class Message {
                 s.append(spelling.command(suggestion.command(), suggestion.args()));
             } else if (part instanceof Credential credential) {
                 s.append(spelling.credential(credential.name()));
+            } else if (part instanceof CredentialSource) {
+                s.append(spelling.credentialSource());
             } else if (part instanceof IfInput conditional) {
                 s.append((spelling.has(conditional.input()) ? conditional.then() : conditional.otherwise())
                         .render(spelling));

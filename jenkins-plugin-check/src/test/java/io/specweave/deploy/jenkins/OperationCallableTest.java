@@ -163,6 +163,19 @@ class OperationCallableTest {
     }
 
     @Test
+    void aMissingTokenSaysTheStepsCredentialsIdGivesItToo() {
+        Demo.copyTo(project);
+        Demo.editConfig(project, "\"dev\": {\n        \"provider\": \"local\",", "\"dev\": {\n        \"profile\": \"demo-shop\",");
+
+        assertThatThrownBy(() -> Steps.sync("demo-shop").callable(JENKINS_RUN, null, null, log)
+                .invoke(project.toFile(), null))
+                .isExactlyInstanceOf(AbortException.class)
+                .hasMessageContaining("no GitHub token for profile \"demo-shop\" (demo-shop/demo-shop): set GITHUB_TOKEN")
+                .hasMessageEndingWith("; or give the step credentialsId: a \"Secret text\" (the token) or \"Username "
+                        + "with password\" (Jira e-mail and API token) credential");
+    }
+
+    @Test
     void aFolderWithoutSpecweaveAbortsNamingWhatIsMissing(@TempDir Path empty) {
         assertThatThrownBy(() -> Steps.sync(null).callable(JENKINS_RUN, null, null, log).invoke(empty.toFile(), null))
                 .isExactlyInstanceOf(AbortException.class)

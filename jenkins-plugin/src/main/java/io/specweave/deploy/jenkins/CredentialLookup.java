@@ -25,7 +25,8 @@ enum CredentialLookup {
             + "with contents: write)", CredentialsMatchers.instanceOf(UsernamePasswordCredentials.class));
 
     private final String parameter;
-    private final String expected;
+    /** The kinds of credential it takes, in words. */
+    final String expected;
     /** The kinds this parameter takes, as the Snippet Generator lists them. */
     final CredentialsMatcher usable;
 

@@ -39,6 +39,12 @@ final class StepSpelling implements Message.Spelling {
         return PARAMETERS.getOrDefault(input, "--" + input.word());
     }
 
+    /** The step takes the tracker's credential by id, as well as from the build's environment. */
+    @Override
+    public String credentialSource() {
+        return "; or give the step credentialsId: " + CredentialLookup.TRACKER.expected;
+    }
+
     @Override
     public boolean has(Input input) {
         return PARAMETERS.containsKey(input);

@@ -53,7 +53,7 @@ public record AdoSettings(
         Secret token = credentials.find(vars).orElseThrow(() -> new BadInputException(Message.of("profile \""
                 + profile.name() + "\" (Azure DevOps, " + collection.getHost() + ") needs a personal access token "
                 + "with Work Items (Read & write): set ", Message.credentials(vars, " or "),
-                " (config.tokenEnv names another variable)")));
+                " (config.tokenEnv names another variable)", new Message.CredentialSource())));
         Redactor redactor = new Redactor().add(token).add(":" + token.reveal());
         String header = BasicAuth.header("", token.reveal());
         return new AdoSettings(collection, project,

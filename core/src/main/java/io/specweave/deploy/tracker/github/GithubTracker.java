@@ -165,7 +165,7 @@ public final class GithubTracker implements Tracker {
         return new BadInputException(Message.of("no GitHub token for profile \"" + profile.name() + "\" ("
                 + settings.fullName() + "): set ", Message.credentials(names, " or "),
                 names.equals(GithubSettings.DEFAULT_TOKEN_VARIABLES) ? "" : " (config.tokenEnv)",
-                " to a token with " + permissions + " on " + settings.fullName()));
+                " to a token with " + permissions + " on " + settings.fullName(), new Message.CredentialSource()));
     }
 
     /** One upsert: the state read from GitHub and what was done. */

@@ -102,7 +102,7 @@ public record JiraSettings(
                         + base.getHost() + ") needs an account email and an API token: set ",
                         Message.credentials(emailVars, "/"), " and ", Message.credentials(tokenVars, "/"),
                         " (not set: ", Message.credentials(missing, ", "), "; config.emailEnv and config.tokenEnv "
-                        + "name other variables)"));
+                        + "name other variables)", new Message.CredentialSource()));
             }
             String pair = email.get().reveal() + ":" + token.get().reveal();
             redactor.add(token.get()).add(pair);
@@ -113,7 +113,8 @@ public record JiraSettings(
         List<String> tokenVars = Credentials.candidates(profile, "tokenEnv", DATA_CENTER_TOKEN);
         Secret token = credentials.find(tokenVars).orElseThrow(() -> new BadInputException(Message.of("profile \""
                 + profile.name() + "\" (Jira Data Center, " + base.getHost() + ") needs a personal access token: set ",
-                Message.credentials(tokenVars, " or "), " (config.tokenEnv names another variable)")));
+                Message.credentials(tokenVars, " or "), " (config.tokenEnv names another variable)",
+                new Message.CredentialSource())));
         redactor.add(token);
         return new JiraSettings(flavor, base, project, issueType, transition, keys, "Bearer " + token.reveal(),
                 List.of(token.variable()), redactor);
