@@ -109,8 +109,19 @@ public final class DoraService {
         Instant from = dataStart != null && dataStart.isAfter(windowStart) ? dataStart : windowStart;
         DoraReport report = new DoraCalculator().calculate(environment, label, from, to, deployments);
         long missing = commits.stream().distinct().filter(c -> !commitTimes.containsKey(c)).count();
-        return found.shallow() && missing > 0 ? report.withWarning(shallowHistory(missing,
-                commits.stream().distinct().count())) : report;
+        if (found.shallow() && missing > 0) {
+            report = report.withWarning(shallowHistory(missing, commits.stream().distinct().count()));
+        }
+        List<String> untimed = collected.stream().filter(c -> !c.untimed.isEmpty())
+                .map(c -> c.increment + " (" + c.untimed.stream().map(t -> "\"" + t + "\"")
+                        .collect(java.util.stream.Collectors.joining(", ")) + ")").toList();
+        if (!untimed.isEmpty()) {
+            long count = collected.stream().mapToLong(c -> c.untimed.size()).sum();
+            report = report.withWarning(count + (count == 1 ? " deployment" : " deployments") + " to " + environment
+                    + " not counted: deployedAt is not an ISO-8601 time such as 2026-11-27T10:15:00Z in "
+                    + String.join(", ", untimed));
+        }
+        return report;
     }
 
     /** Why lead times are too short, and how to get them right. */
@@ -125,11 +136,15 @@ public final class DoraService {
     private record Raw(Instant deployedAt, String status, String health, String commit, boolean restore) {
     }
 
-    private record Collected(String increment, Instant firstDeployment, List<Raw> deployments) {
+    /** @param untimed the {@code deployedAt} texts of the measured environment's deployments that are not a time */
+    private record Collected(String increment, Instant firstDeployment, List<Raw> deployments, List<String> untimed) {
     }
 
-    /** One record object: its own deployment (null when it is not one, e.g. approval-only) and its history's. */
-    private record Scan(Raw self, List<Raw> history) {
+    /**
+     * One record object: its own deployment (null when it is not one, e.g. approval-only), its
+     * history's, and the {@code deployedAt} of each deployment among them that is not a time.
+     */
+    private record Scan(Raw self, List<Raw> history, List<String> untimed) {
         List<Raw> deployments() {
             List<Raw> all = new ArrayList<>(history);
             if (self != null) {
@@ -150,14 +165,14 @@ public final class DoraService {
         try {
             text = JsonInput.withoutBom(JsonInput.readText(increment.metadataFile(), source));
         } catch (NoSuchFileException e) {
-            return new Collected(increment.id(), null, List.of());
+            return new Collected(increment.id(), null, List.of(), List.of());
         }
         Map<String, Scan> environments = new LinkedHashMap<>();
         JsonParser p = null;
         try {
             p = JsonInput.factory(JsonInput.Syntax.JSON).createParser(text);
             if (p.nextToken() != JsonToken.START_OBJECT) {
-                return new Collected(increment.id(), null, List.of());
+                return new Collected(increment.id(), null, List.of(), List.of());
             }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
@@ -198,7 +213,8 @@ public final class DoraService {
             }
         }
         Scan prod = environments.get(environment);
-        return new Collected(increment.id(), first, prod == null ? List.of() : prod.deployments());
+        return new Collected(increment.id(), first, prod == null ? List.of() : prod.deployments(),
+                prod == null ? List.of() : prod.untimed());
     }
 
     /** Reads one record object (the parser is on its START_OBJECT). */
@@ -209,6 +225,7 @@ public final class DoraService {
         String commit = null;
         boolean restore = false;
         List<Raw> history = List.of();
+        List<String> untimed = new ArrayList<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken value = p.nextToken();
@@ -226,10 +243,11 @@ public final class DoraService {
                     if (withHistory && value == JsonToken.START_ARRAY) {
                         while (p.nextToken() != JsonToken.END_ARRAY) {
                             if (p.currentToken() == JsonToken.START_OBJECT) {
-                                Raw entry = readRecord(p, false).self;
-                                if (entry != null) {
-                                    history.add(entry);
+                                Scan entry = readRecord(p, false);
+                                if (entry.self != null) {
+                                    history.add(entry.self);
                                 }
+                                untimed.addAll(entry.untimed);
                             } else {
                                 p.skipChildren();
                             }
@@ -243,10 +261,13 @@ public final class DoraService {
         }
         Instant at = Times.parse(deployedAt);
         if (at == null || status == null && commit == null) {
-            return new Scan(null, history); // an approval-only entry, not a deployment
+            if (at == null && deployedAt != null && (status != null || commit != null)) {
+                untimed.add(deployedAt);
+            }
+            return new Scan(null, history, untimed); // an approval-only entry, not a deployment
         }
         return new Scan(new Raw(at, status == null || status.isBlank() ? null : status, health,
-                commit == null || commit.isBlank() ? null : commit, restore), history);
+                commit == null || commit.isBlank() ? null : commit, restore), history, untimed);
     }
 
     private static Instant earlier(Instant a, Instant b) {

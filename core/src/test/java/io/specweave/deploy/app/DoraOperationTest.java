@@ -120,6 +120,20 @@ class DoraOperationTest {
     }
 
     @Test
+    void aDeploymentWhoseTimeIsNotOneIsNotCountedAndTheReportSaysSo() {
+        handComputedHistory();
+        increment("0004-hand-edited", "2026-11-01T00:00:00Z", List.of(
+                record("yesterday", "deployed", null, "dddd001"),
+                record("2026-11-20T10:00:00Z", "deployed", "healthy", "dddd002")));
+
+        DoraReport report = dora("28d");
+
+        assertThat(report.deployments()).as("the hand-computed six, and 0004's timed one").isEqualTo(7);
+        assertThat(report.warnings()).containsExactly("1 deployment to prod not counted: deployedAt is not an "
+                + "ISO-8601 time such as 2026-11-27T10:15:00Z in 0004-hand-edited (\"yesterday\")");
+    }
+
+    @Test
     void noProductionDeploymentsGiveNotAvailableWithTheReason() {
         TestProjects.create(dir, null, "\"productionEnvironment\": \"staging\"");
 
