@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -35,20 +36,25 @@ public final class MetadataStore {
 
     /** The current document, or a new one when the increment has no metadata.json. No lock taken. */
     public MetadataDocument read() {
+        return readWithText().document();
+    }
+
+    /** A document and the text it was read from; null text for a document made because there is no file. */
+    private record Read(MetadataDocument document, String text) {
+    }
+
+    private Read readWithText() {
         Path file = increment.metadataFile();
-        String text;
-        try {
-            text = JsonInput.readText(file, source);
-        } catch (NoSuchFileException e) {
-            return MetadataDocument.create(increment, source);
+        String text = text();
+        if (text == null) {
+            return new Read(MetadataDocument.create(increment, source), null);
         }
         // SpecWeave writes metadata.json in place: an empty file may be one it is writing this moment.
         for (int attempt = 1; text.isBlank() && attempt <= EMPTY_RETRIES; attempt++) {
             pause(EMPTY_RETRY_PAUSE_MS);
-            try {
-                text = JsonInput.readText(file, source);
-            } catch (NoSuchFileException e) {
-                return MetadataDocument.create(increment, source);
+            text = text();
+            if (text == null) {
+                return new Read(MetadataDocument.create(increment, source), null);
             }
         }
         if (text.isBlank()) {
@@ -57,7 +63,16 @@ public final class MetadataStore {
                     + "increment's status, dates and deployments). If SpecWeave was writing it, run again; "
                     + "restore it from git otherwise (git checkout -- " + source + ")");
         }
-        return MetadataDocument.parse(text, source);
+        return new Read(MetadataDocument.parse(text, source), text);
+    }
+
+    /** The file's text as it is now; null when there is no file. */
+    private String text() {
+        try {
+            return JsonInput.readText(increment.metadataFile(), source);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
     }
 
     private static final int EMPTY_RETRIES = 5;
@@ -72,21 +87,37 @@ public final class MetadataStore {
         }
     }
 
+    /** How often a change is applied again to what another program wrote meanwhile, before giving up. */
+    static final int CONCURRENT_WRITE_ATTEMPTS = 3;
+
     /**
      * Locks, re-reads, applies {@code change} and writes the result back when the text changed.
-     * {@code change} may throw to abort: then nothing is written.
+     * {@code change} may throw to abort: then nothing is written. SpecWeave writes the file in place
+     * without a lock: when the file changed between this read and this write, {@code change} is
+     * applied again to what is there now (it must be repeatable), so neither write is lost.
      */
     public <T> T update(Function<MetadataDocument, T> change) {
         try {
             return FileUpdates.locked(lockFile, () -> {
-                MetadataDocument document = read();
-                String before = Files.exists(increment.metadataFile()) ? document.toText() : null;
-                T result = change.apply(document);
-                String after = document.toText();
-                if (!after.equals(before)) {
-                    FileUpdates.writeAtomically(increment.metadataFile(), after);
+                for (int attempt = 1; ; attempt++) {
+                    Read read = readWithText();
+                    MetadataDocument document = read.document();
+                    String before = read.text() == null ? null : document.toText();
+                    T result = change.apply(document);
+                    String after = document.toText();
+                    if (after.equals(before)) {
+                        return result;
+                    }
+                    if (Objects.equals(text(), read.text())) {
+                        FileUpdates.writeAtomically(increment.metadataFile(), after);
+                        return result;
+                    }
+                    if (attempt == CONCURRENT_WRITE_ATTEMPTS) {
+                        throw new OperationFailedException(source + ": another program (SpecWeave?) changed the file "
+                                + "each of the " + attempt + " times this change was about to be written; nothing was "
+                                + "written: run again");
+                    }
                 }
-                return result;
             });
         } catch (IOException e) {
             throw new OperationFailedException(source + ": cannot be updated: " + e.getMessage(), e);

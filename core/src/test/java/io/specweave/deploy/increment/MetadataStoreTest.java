@@ -54,6 +54,51 @@ class MetadataStoreTest {
     }
 
     @Test
+    void aWriteOfSpecweavesBetweenThisReadAndThisWriteIsKeptAndTheChangeAppliedAgain() throws Exception {
+        TestProject project = TestProject.in(dir).localProfiles("qa").increment("0001-a", "A", "{\"status\": \"active\"}");
+        Path file = dir.resolve(".specweave/increments/0001-a/metadata.json");
+        List<String> statusesSeen = new ArrayList<>();
+
+        store(project, "1").update(doc -> {
+            statusesSeen.add(doc.status());
+            if (statusesSeen.size() == 1) {
+                // SpecWeave, which takes no lock, completes the increment while this change is being made.
+                write(file, "{\"status\": \"completed\", \"lastActivity\": \"2026-12-07T01:00:00.000Z\"}");
+            }
+            return doc.deploymentForUpdate("qa").put("commit", "def");
+        });
+
+        assertThat(statusesSeen).containsExactly("active", "completed");
+        var root = io.specweave.deploy.Json.mapper().readTree(Files.readString(file));
+        assertThat(root.path("status").asText()).isEqualTo("completed");
+        assertThat(root.path("lastActivity").asText()).isEqualTo("2026-12-07T01:00:00.000Z");
+        assertThat(root.path("deployments").path("qa").path("commit").asText()).isEqualTo("def");
+    }
+
+    @Test
+    void aFileChangedEveryTimeThisChangeIsAboutToBeWrittenIsNotWrittenOver() throws Exception {
+        TestProject project = TestProject.in(dir).localProfiles("qa").increment("0001-a", "A", "{\"status\": \"active\"}");
+        Path file = dir.resolve(".specweave/increments/0001-a/metadata.json");
+        int[] writes = {0};
+
+        assertThatThrownBy(() -> store(project, "1").update(doc -> {
+            write(file, "{\"status\": \"active\", \"n\": " + ++writes[0] + "}");
+            return doc.deploymentForUpdate("qa").put("commit", "def");
+        })).isInstanceOf(io.specweave.deploy.OperationFailedException.class)
+                .hasMessageEndingWith("metadata.json: another program (SpecWeave?) changed the file each of the 3 times "
+                        + "this change was about to be written; nothing was written: run again");
+        assertThat(Files.readString(file)).isEqualTo("{\"status\": \"active\", \"n\": 3}");
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void theLockFilesStayOutOfGit() throws Exception {
         TestProject project = TestProject.in(dir).localProfiles("qa").increment("0001-a", "A", "{\"id\": \"0001-a\"}");
         git("init", "-q");
