@@ -74,10 +74,10 @@ public final class FlagText {
             return "No feature flags (.specweave/config/feature-flags.json has none)\n";
         }
         StringBuilder s = new StringBuilder("| flag |");
-        matrix.environments().forEach(e -> s.append(' ').append(MarkdownStatusRenderer.inline(e)).append(" |"));
+        matrix.environments().forEach(e -> s.append(' ').append(MarkdownText.text(e)).append(" |"));
         s.append("\n|---|").append("---|".repeat(matrix.environments().size())).append('\n');
         for (String flag : matrix.flags()) {
-            s.append("| ").append(MarkdownStatusRenderer.inline(flag)).append(" |");
+            s.append("| ").append(MarkdownText.text(flag)).append(" |");
             for (String env : matrix.environments()) {
                 Boolean value = matrix.value(env, flag);
                 s.append(' ').append(value == null ? "-" : value ? "on" : "off").append(" |");

@@ -7,22 +7,21 @@ import io.specweave.deploy.status.EnvironmentStatus;
 import io.specweave.deploy.status.PipelineStatus;
 import io.specweave.deploy.model.DeploymentRecord;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The status view as GitHub-flavoured Markdown: a Mermaid flowchart of the environments in
  * pipeline order (one of them highlighted), a table with one row per environment, and links to the
  * tracking items. Used for the Action's step summary and {@code status --markdown}.
  *
- * <p>Everything taken from files is escaped for its place: table cells lose their {@code |} and
- * line breaks, Mermaid labels their quotes, and only {@code http(s)} URLs become links, so a
- * record cannot inject markup or script-like links into a page.
+ * <p>Everything taken from files is escaped for its place ({@link MarkdownText}): text and table
+ * cells show it as the text it is (no links, HTML, code, emphasis or column breaks of its own, one
+ * line), Mermaid labels lose their quotes, and only {@code http(s)} URLs become links, so a record
+ * cannot inject markup or script-like links into a page.
  */
 public final class MarkdownStatusRenderer {
 
@@ -45,13 +44,13 @@ public final class MarkdownStatusRenderer {
     /** The whole view; {@code highlight} is the environment to emphasise, or null. */
     public String render(PipelineStatus status, String highlight) {
         StringBuilder out = new StringBuilder();
-        out.append("### ").append(inline(status.id()));
+        out.append("### ").append(MarkdownText.text(status.id()));
         if (status.title() != null) {
-            out.append(" — ").append(inline(status.title()));
+            out.append(" — ").append(MarkdownText.text(status.title()));
         }
         out.append("\n\n");
         if (status.status() != null) {
-            out.append("Increment status: **").append(inline(status.status())).append("**\n\n");
+            out.append("Increment status: **").append(MarkdownText.text(status.status())).append("**\n\n");
         }
         out.append(mermaid(status, highlight)).append('\n');
         out.append(table(status, highlight));
@@ -68,7 +67,8 @@ public final class MarkdownStatusRenderer {
             out.append("\nTotal pipeline duration: **").append(status.pipelineDuration()).append("**");
             if (!status.stages().isEmpty()) {
                 List<String> stages = new ArrayList<>();
-                status.stages().forEach(s -> stages.add(inline(s.from()) + " → " + inline(s.to()) + " " + s.duration()));
+                status.stages().forEach(s -> stages.add(MarkdownText.text(s.from()) + " → "
+                        + MarkdownText.text(s.to()) + " " + s.duration()));
                 out.append(" (").append(String.join(", ", stages)).append(')');
             }
             out.append('\n');
@@ -82,8 +82,8 @@ public final class MarkdownStatusRenderer {
     /** The DORA block as a Markdown table. */
     public String renderDora(DoraReport dora) {
         StringBuilder out = new StringBuilder();
-        out.append("#### DORA metrics (").append(inline(dora.environment())).append(", last ")
-                .append(inline(dora.window())).append(")\n\n");
+        out.append("#### DORA metrics (").append(MarkdownText.text(dora.environment())).append(", last ")
+                .append(MarkdownText.text(dora.window())).append(")\n\n");
         out.append("| Metric | Value | Band | Basis |\n|---|---|---|---|\n");
         row(out, "Deployment frequency", dora.deploymentFrequency());
         row(out, "Lead time for changes", dora.leadTimeForChanges());
@@ -94,8 +94,9 @@ public final class MarkdownStatusRenderer {
     }
 
     private static void row(StringBuilder out, String label, DoraMetric metric) {
-        out.append("| ").append(label).append(" | ").append(cell(metric.display())).append(" | ")
-                .append(cell(metric.band())).append(" | ").append(cell(metric.basis())).append(" |\n");
+        out.append("| ").append(label).append(" | ").append(MarkdownText.text(metric.display())).append(" | ")
+                .append(MarkdownText.text(metric.band())).append(" | ").append(MarkdownText.text(metric.basis()))
+                .append(" |\n");
     }
 
     /** What the table has no column for: results, approvals, change request, metrics, forced gates. */
@@ -103,7 +104,7 @@ public final class MarkdownStatusRenderer {
         List<String> lines = new ArrayList<>();
         for (EnvironmentStatus env : status.environments()) {
             DeploymentRecord r = env.record();
-            String name = "**" + inline(env.environment()) + "**";
+            String name = "**" + MarkdownText.text(env.environment()) + "**";
             // Slots and a canary may run before any deployment was recorded.
             add(lines, name + " slots: ", RecordFacts.slots(env.slots()));
             add(lines, name + " canary: ", RecordFacts.canary(env.canary()));
@@ -126,7 +127,7 @@ public final class MarkdownStatusRenderer {
 
     private static void add(List<String> lines, String prefix, String value) {
         if (value != null && !value.isBlank()) {
-            lines.add(prefix + inline(value));
+            lines.add(prefix + MarkdownText.text(value));
         }
     }
 
@@ -166,18 +167,19 @@ public final class MarkdownStatusRenderer {
         out.append("|---|---|---|---|---|---|---|---|\n");
         for (EnvironmentStatus env : status.environments()) {
             DeploymentRecord r = env.record();
-            String name = cell(env.environment());
+            String name = MarkdownText.text(env.environment());
             if (env.environment().equals(highlight)) {
                 name = "**" + name + "** ⬅";
             }
             out.append("| ").append(name)
-                    .append(" | ").append(env.mark()).append(' ').append(cell(TextStatusRenderer.words(env.shownState())))
-                    .append(" | ").append(r == null ? "" : cell(r.deployedAt()))
-                    .append(" | ").append(r == null ? "" : cell(r.deployedBy()))
+                    .append(" | ").append(env.mark()).append(' ')
+                    .append(MarkdownText.text(TextStatusRenderer.words(env.shownState())))
+                    .append(" | ").append(r == null ? "" : MarkdownText.text(r.deployedAt()))
+                    .append(" | ").append(r == null ? "" : MarkdownText.text(r.deployedBy()))
                     .append(" | ").append(r == null ? "" : commit(r))
-                    .append(" | ").append(r == null ? "" : link(r.deploymentUrl(), r.deploymentUrl()))
+                    .append(" | ").append(r == null ? "" : MarkdownText.link(r.deploymentUrl(), r.deploymentUrl()))
                     .append(" | ").append(tracking(env))
-                    .append(" | ").append(r == null ? "" : cell(RecordFacts.health(r, false)))
+                    .append(" | ").append(r == null ? "" : MarkdownText.text(RecordFacts.health(r, false)))
                     .append(" |\n");
         }
         return out.toString();
@@ -186,9 +188,9 @@ public final class MarkdownStatusRenderer {
     private static List<String> trackingLinks(PipelineStatus status) {
         List<String> links = new ArrayList<>();
         for (EnvironmentStatus env : status.environments()) {
-            if (env.trackingUrl() != null && safeUrl(env.trackingUrl())) {
-                links.add(inline(env.environment()) + ": " + link(env.trackingId() == null ? env.trackingUrl()
-                        : env.trackingLabel(), env.trackingUrl()));
+            if (MarkdownText.target(env.trackingUrl()) != null) {
+                links.add(MarkdownText.text(env.environment()) + ": " + MarkdownText.link(env.trackingId() == null
+                        ? env.trackingUrl() : env.trackingLabel(), env.trackingUrl()));
             }
         }
         return links;
@@ -199,20 +201,20 @@ public final class MarkdownStatusRenderer {
             return "";
         }
         String text = env.trackingId() != null ? env.trackingLabel() : env.trackingUrl();
-        String provider = env.provider() == null ? "" : cell(env.provider()) + " ";
-        return provider + (env.trackingUrl() == null ? cell(text) : link(text, env.trackingUrl()));
+        String provider = env.provider() == null ? "" : MarkdownText.text(env.provider()) + " ";
+        return provider + MarkdownText.link(text, env.trackingUrl());
     }
 
     private static String commit(DeploymentRecord r) {
         List<String> parts = new ArrayList<>();
         if (r.commit() != null) {
-            parts.add("`" + r.commit().substring(0, Math.min(12, r.commit().length())).replace("`", "") + "`");
+            parts.add(MarkdownText.cellCode(r.commit().substring(0, Math.min(12, r.commit().length()))));
         }
         if (r.branch() != null) {
-            parts.add(cell(r.branch()));
+            parts.add(MarkdownText.text(r.branch()));
         }
         if (r.tag() != null) {
-            parts.add(cell(r.tag()));
+            parts.add(MarkdownText.text(r.tag()));
         }
         return String.join(" ", parts);
     }
@@ -227,51 +229,19 @@ public final class MarkdownStatusRenderer {
         };
     }
 
-    /** A link when the URL is http(s), else the text alone. */
-    static String link(String text, String url) {
-        if (url == null || !safeUrl(url)) {
-            return cell(text);
-        }
-        String target = url.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("|", "%7C");
-        return "[" + cell(text).replace("[", "\\[").replace("]", "\\]") + "](" + target + ")";
-    }
-
-    private static boolean safeUrl(String url) {
-        try {
-            String scheme = URI.create(url.trim().replace(" ", "%20")).getScheme();
-            return scheme != null && (scheme.toLowerCase(Locale.ROOT).equals("https")
-                    || scheme.toLowerCase(Locale.ROOT).equals("http"));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    /** Text for a table cell: one line, no column breaks, no raw HTML. */
-    public static String cell(String text) {
-        if (text == null) {
-            return "";
-        }
-        return inline(text).replace("|", "\\|");
-    }
-
     /**
      * A GitHub alert ({@code NOTE}, {@code WARNING}, {@code CAUTION}) holding {@code text}, its lines
-     * kept as lines (a refused gate's reasons, one per line), each escaped as {@link #inline} does.
+     * kept as lines (a refused gate's reasons, one per line), each escaped as
+     * {@link MarkdownText#message} does: this tool's code spans stay code, nothing else is markup.
      */
     public static String alert(String kind, String text) {
         return "> [!" + kind + "]\n> " + String.join("<br>\n> ", text.strip().lines().map(String::strip)
-                .filter(l -> !l.isEmpty()).map(MarkdownStatusRenderer::inline).toList()) + "\n";
-    }
-
-    /** Text on one line with HTML's special characters escaped. */
-    public static String inline(String text) {
-        return text.replace("\r", " ").replace("\n", " ").replace("&", "&amp;").replace("<", "&lt;")
-                .replace(">", "&gt;");
+                .filter(l -> !l.isEmpty()).map(MarkdownText::message).toList()) + "\n";
     }
 
     private static String mermaidLabel(String text) {
         return text.replace("#", "#35;").replace("\"", "#quot;").replace("<", "#lt;").replace(">", "#gt;")
-                .replace("\n", " ").replace("\r", " ");
+                .replace("`", "#96;").replace("\n", " ").replace("\r", " ");
     }
 
     /**

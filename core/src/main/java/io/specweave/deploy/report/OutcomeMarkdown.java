@@ -17,7 +17,8 @@ import io.specweave.deploy.status.PipelineStatus;
 /**
  * An outcome as GitHub-flavoured Markdown, for a step summary: what was done where (with a mark,
  * the commit and a link to the run), the warnings and problems as alerts, and the increment's
- * pipeline as a table and a Mermaid diagram with the environment outlined.
+ * pipeline as a table and a Mermaid diagram with the environment outlined. Values from files and
+ * inputs are shown as the text they are ({@link MarkdownText}).
  */
 public final class OutcomeMarkdown {
 
@@ -79,11 +80,10 @@ public final class OutcomeMarkdown {
         StringBuilder md = new StringBuilder(mark + " " + inline(text));
         String commit = commit(outcome);
         if (commit != null && !text.contains(commit)) {
-            md.append(" · commit `").append(inline(commit.substring(0, Math.min(12, commit.length()))
-                    .replace("`", ""))).append('`');
+            md.append(" · commit ").append(MarkdownText.code(commit.substring(0, Math.min(12, commit.length()))));
         }
-        if (r != null && r.runUrl() != null && r.runUrl().matches("https?://\\S+")) {
-            md.append(" · [run](").append(r.runUrl().replace(")", "%29")).append(')');
+        if (r != null && MarkdownText.target(r.runUrl()) != null) {
+            md.append(" · ").append(MarkdownText.link("run", r.runUrl()));
         }
         return md.toString();
     }
@@ -117,7 +117,7 @@ public final class OutcomeMarkdown {
     public String flags(FlagOutcome outcome) {
         StringBuilder md = new StringBuilder("## " + title + ": feature flags\n\n");
         if (outcome.change() != null) {
-            md.append(inline(FlagText.change(outcome.change(), outcome.dryRun()))).append('\n');
+            md.append(MarkdownText.line(FlagText.change(outcome.change(), outcome.dryRun()))).append('\n');
         } else if (outcome.matrix() != null) {
             md.append(FlagText.markdown(outcome.matrix()));
         } else {
@@ -128,11 +128,12 @@ public final class OutcomeMarkdown {
         return md.toString();
     }
 
+    /** A run that ended in an error: the message is this tool's words, its code spans kept. */
     public String failure(String message) {
-        return "## " + title + " failed\n\n❌ " + inline(message) + "\n";
+        return "## " + title + " failed\n\n❌ " + MarkdownText.message(message) + "\n";
     }
 
     private static String inline(String text) {
-        return MarkdownStatusRenderer.inline(text);
+        return MarkdownText.text(text);
     }
 }

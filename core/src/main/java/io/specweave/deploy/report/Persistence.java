@@ -62,12 +62,16 @@ public record Persistence(boolean warning, Message text, String detail) {
         if (commit == null) {
             return new Persistence(false, Message.of("Not committed (", Message.arg(Input.COMMIT_METADATA, "false"),
                     "): ", where, ". Set ", Message.arg(Input.COMMIT_METADATA, "true"),
-                    " to commit `" + file.substring(file.lastIndexOf('/') + 1) + "` back to the branch."), "");
+                    " to commit " + MarkdownText.code(file.substring(file.lastIndexOf('/') + 1))
+                            + " back to the branch."), "");
         }
         if (commit.onRemote()) {
+            // The branch is the user's: a code span of its own, so a backtick in it cannot end it.
             return new Persistence(false, Message.text(commit.pushedCommit() == null
-                    ? "`" + file + "` on `" + commit.branch() + "` already holds this " + what + "."
-                    : "Committed `" + file + "` to `" + commit.branch() + "` (" + commit.pushedCommit() + ")"
+                    ? MarkdownText.code(file) + " on " + MarkdownText.code(commit.branch()) + " already holds this "
+                            + what + "."
+                    : "Committed " + MarkdownText.code(file) + " to " + MarkdownText.code(commit.branch()) + " ("
+                            + commit.pushedCommit() + ")"
                             + (commit.attempts() > 1 ? " after " + commit.attempts() + " attempts" : "") + "."), "");
         }
         return new Persistence(true, Message.of("Not committed back (", Message.arg(Input.COMMIT_METADATA, "true"), "): ",

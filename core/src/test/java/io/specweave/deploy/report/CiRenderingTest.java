@@ -90,8 +90,24 @@ class CiRenderingTest {
         assertThat(rendered.log().get(1).text()).contains("promotion to staging refused")
                 .contains("pass [force] to record it anyway");
         assertThat(rendered.outputs()).doesNotContainKey("status").containsEntry("environment", "staging");
-        assertThat(rendered.summary()).contains("> [!CAUTION]").contains("[force]").doesNotContain("```mermaid");
+        // The spelling's brackets are text here, not a link: escaped, they show as written.
+        assertThat(rendered.summary()).contains("> [!CAUTION]").contains("\\[force\\]").doesNotContain("```mermaid");
         assertThat(rendered.exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void theSummaryShowsTheInputsAsTextAndLinksOnlyToTheRun() {
+        TestProjects.create(dir, null, null);
+        ChangeOutcome<?> outcome = run.operations().sync(TestOperations.request(dir).environment("dev")
+                .commit("abc`def").branch("main|x").deployedBy("[boss](https://evil.example) <b>")
+                .runUrl("https://ci.example/run(1)").build());
+
+        String summary = CI.change(outcome, pipeline()).summary();
+
+        // A link to it would be "](https://evil.example)" with the bracket unescaped.
+        assertThat(summary).doesNotContainPattern("[^\\\\]\\]\\(https://evil").doesNotContain("<b>")
+                .contains(" · commit ``abc`def`` · [run](https://ci.example/run%281%29)\n")
+                .contains("| \\[boss\\](https://evil.example) &lt;b&gt; | ``abc`def`` main\\|x |");
     }
 
     @Test

@@ -73,6 +73,28 @@ class MarkdownStatusRendererTest {
     }
 
     @Test
+    void recordedValuesShowAsTextAndOnlyTheToolsOwnLinksAreLinks() {
+        DeploymentRecord record = DeploymentRecord.builder().status(io.specweave.deploy.model.DeploymentStatus.of("deployed"))
+                .deployedAt("2026-11-27T10:15:00Z").deployedBy("[boss](https://evil.example) <img src=x>")
+                .commit("ab`|cdef").branch("`main`").tag("*v1*").healthMessage("_down_ ~~since~~ `now`")
+                .deploymentUrl("https://qa.example/(x) [y](https://evil.example")
+                .issueNumber(7).issueUrl("https://github.com/o/r/issues/7) [z](https://evil.example").build();
+
+        String md = new MarkdownStatusRenderer().render(new PipelineStatus("0018-x", "Login [here](https://evil.example)",
+                "active", List.of(deployed("qa", record)), null, null, List.of()), "qa");
+
+        // A link to it would be "](https://evil.example)" with the bracket unescaped.
+        assertThat(md).doesNotContainPattern("[^\\\\]\\]\\(https://evil").doesNotContain("<img")
+                .startsWith("### 0018-x — Login \\[here\\](https://evil.example)\n")
+                .contains("\\[boss\\](https://evil.example) &lt;img src=x&gt;", "``ab`\\|cdef`` \\`main\\` \\*v1\\*",
+                        "[https://qa.example/(x) \\[y\\](https://evil.example](https://qa.example/%28x%29%20%5By%5D%28https://evil.example)",
+                        "github [#7](https://github.com/o/r/issues/7%29%20%5Bz%5D%28https://evil.example)",
+                        "**qa** health: \\_down\\_ \\~\\~since\\~\\~ \\`now\\`");
+        String row = md.lines().filter(l -> l.startsWith("| **qa**")).findFirst().orElseThrow();
+        assertThat(row.replace("\\|", "").chars().filter(c -> c == '|').count()).isEqualTo(9);
+    }
+
+    @Test
     void wholeViewHasTitleTableDiagramAndTrackingLinks() {
         DeploymentRecord record = DeploymentRecord.builder().status(io.specweave.deploy.model.DeploymentStatus.of("deployed")).issueKey("PROD-12")
                 .issueUrl("https://myorg.atlassian.net/browse/PROD-12").build();
