@@ -104,11 +104,8 @@ public final class StatusService {
             return new EnvironmentStatus(environment, EnvironmentStatus.NOT_DEPLOYED, profileName, provider, null,
                     null, null);
         }
-        // A record holding only approvals or a change request (from `approve`) is not a deployment yet.
-        String state = record.status() != null ? EnvironmentStatus.stateOf(record.status())
-                : record.deployedAt() == null ? EnvironmentStatus.NOT_DEPLOYED : "deployed";
-        return new EnvironmentStatus(environment, state, profileName, provider, record.trackingId(),
-                record.trackingUrl(), record);
+        return new EnvironmentStatus(environment, EnvironmentStatus.stateOf(record), profileName, provider,
+                record.trackingId(), record.trackingUrl(), record);
     }
 
     /** Every increment, one row each, in the repository's order. Reads files in parallel: 5,000 is common. */
@@ -123,16 +120,17 @@ public final class StatusService {
         Map<String, ObjectNode> nodes = document.deployments();
         List<String> pipeline = project.config().pipeline(nodes.keySet());
         Map<String, String> states = new LinkedHashMap<>();
+        Map<String, String> health = new LinkedHashMap<>();
         for (String environment : pipeline) {
             ObjectNode node = nodes.get(environment);
-            String state = node == null ? EnvironmentStatus.NOT_DEPLOYED
-                    : node.hasNonNull("status") ? node.get("status").asText()
-                    : node.hasNonNull("deployedAt") ? "deployed" : EnvironmentStatus.NOT_DEPLOYED;
-            // The overview marks a deployment whose last health check failed as such.
-            states.put(environment, EnvironmentStatus.shown(state, node == null ? null
-                    : io.specweave.deploy.model.HealthStatus.of(node.path("healthStatus").asText(null))));
+            // Read and decided as for one increment, so both forms say the same of an environment.
+            DeploymentRecord record = node == null ? null : DeploymentRecord.currentOf(node);
+            states.put(environment, EnvironmentStatus.stateOf(record));
+            if (record != null && record.healthStatus() != null) {
+                health.put(environment, record.healthStatus().raw());
+            }
         }
         return new IncrementSummary(increment.id(), SpecDocument.readTitle(increment.specFile()), document.status(),
-                increment.location(), states);
+                increment.location(), states, health.isEmpty() ? null : health);
     }
 }

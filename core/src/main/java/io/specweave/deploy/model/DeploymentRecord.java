@@ -115,6 +115,14 @@ public record DeploymentRecord(
     }
 
     /**
+     * The current fields of {@code node}, read as {@link #fromNode} reads them, its history left
+     * unread: for a view of many records at once (a row per increment), which shows no history.
+     */
+    public static DeploymentRecord currentOf(ObjectNode node) {
+        return currentFields(node);
+    }
+
+    /**
      * The current fields, each read on its own: a value of the wrong kind ({@code "issueNumber":
      * "twelve"}, an object where text belongs) is left out of the record alone, and scalars are read as
      * a person would write them ({@code "12"} for a number, {@code 12} for text). Read by hand rather

@@ -214,7 +214,7 @@ public final class TextStatusRenderer {
             out.append(pad(LogText.oneLine(row.id()), idWidth)).append("  ")
                     .append(pad(row.status() == null ? "-" : LogText.oneLine(row.status()), statusWidth));
             for (String env : environments) {
-                String state = row.environments().getOrDefault(env, EnvironmentStatus.NOT_DEPLOYED);
+                String state = row.shownState(env);
                 String mark = plain ? EnvironmentStatus.asciiMark(state) : EnvironmentStatus.mark(state);
                 out.append("  ").append(pad(mark, env.length() + (plain ? 0 : mark.length() - mark.codePointCount(0, mark.length()) - 1)));
             }

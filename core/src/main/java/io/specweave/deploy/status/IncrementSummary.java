@@ -1,6 +1,7 @@
 package io.specweave.deploy.status;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.specweave.deploy.model.HealthStatus;
 import java.util.Map;
 
 /**
@@ -10,9 +11,17 @@ import java.util.Map;
  * @param title        from spec.md, may be null
  * @param status       SpecWeave's status, may be null
  * @param location     increments, _archive, _abandoned or _paused
- * @param environments environment → state, in pipeline order
+ * @param environments environment → state, in pipeline order, as {@code status <increment>} gives it
+ *                     ({@link EnvironmentStatus#stateOf(io.specweave.deploy.model.DeploymentRecord)})
+ * @param healthStatus environment → its record's {@code healthStatus}, for those that have one; null when none has
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record IncrementSummary(String id, String title, String status, String location,
-        Map<String, String> environments) {
+        Map<String, String> environments, Map<String, String> healthStatus) {
+
+    /** The state the overview shows for {@code environment}: {@link EnvironmentStatus#shown}. */
+    public String shownState(String environment) {
+        return EnvironmentStatus.shown(environments.getOrDefault(environment, EnvironmentStatus.NOT_DEPLOYED),
+                healthStatus == null ? null : HealthStatus.of(healthStatus.get(environment)));
+    }
 }

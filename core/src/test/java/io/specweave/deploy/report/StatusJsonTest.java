@@ -4,10 +4,21 @@ import io.specweave.deploy.status.EnvironmentStatus;
 import io.specweave.deploy.status.PipelineStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.specweave.deploy.Json;
+import io.specweave.deploy.Message;
+import io.specweave.deploy.TestProjects;
+import io.specweave.deploy.app.Project;
+import io.specweave.deploy.app.StatusOutcome;
+import io.specweave.deploy.app.StatusService;
 import io.specweave.deploy.model.DeploymentRecord;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class StatusJsonTest {
 
@@ -28,5 +39,35 @@ class StatusJsonTest {
         assertThat(without.path("environments").get(0).path("commit").asText()).isEqualTo("bbb");
         assertThat(with.path("environments").get(0).path("history").get(0).path("commit").asText()).isEqualTo("aaa");
         assertThat(without.path("id").asText()).isEqualTo("0018-x");
+    }
+
+    @Test
+    void theListAndOneIncrementGiveAnEnvironmentTheSameState(@TempDir Path dir) throws Exception {
+        TestProjects.create(dir, null, null);
+        TestProjects.write(dir.resolve(".specweave/increments/0018-oauth-google/metadata.json"), """
+                {"id": "0018-oauth-google", "status": "active", "deployments": {
+                  "dev": {"status": "deployed", "deployedAt": "2026-11-20T10:00:00Z", "healthStatus": "unhealthy"},
+                  "qa": {"status": "deployed", "deployedAt": "2026-11-21T10:00:00Z", "healthStatus": "degraded"},
+                  "staging": {"status": "Deployed", "deployedAt": "2026-11-22T10:00:00Z", "healthStatus": "unreachable"},
+                  "prod": {"approvals": [{"approvedBy": "jane", "approvedAt": "2026-11-23T10:00:00Z"}]}}}
+                """);
+        Project project = Project.open(dir);
+        Rendering json = new Rendering(Rendering.Format.JSON, new Terminal(true, false, false), Message.Spelling.DOMAIN);
+
+        JsonNode one = Json.mapper().readTree(json.status(new StatusOutcome(new StatusService(project).status("0018"),
+                null, null, null, null), false).body());
+        JsonNode list = Json.mapper().readTree(json.increments(new StatusOutcome(null, new StatusService(project).list(),
+                null, null, null)).body());
+
+        Map<String, String> states = new LinkedHashMap<>();
+        one.path("environments").forEach(e -> states.put(e.path("environment").asText(), e.path("state").asText()));
+        assertThat(states).containsExactly(Map.entry("dev", "deployed"), Map.entry("qa", "deployed"),
+                Map.entry("staging", "deployed"), Map.entry("prod", "not_deployed"));
+        assertThat(Json.mapper().convertValue(list.get(0).path("environments"), Map.class)).isEqualTo(states);
+        assertThat(list.get(0).path("healthStatus")).isEqualTo(Json.mapper().readTree(
+                "{\"dev\": \"unhealthy\", \"qa\": \"degraded\", \"staging\": \"unreachable\"}"));
+        // The overview still marks the deployments whose last check failed, as the single view does.
+        assertThat(new TextStatusRenderer(true).renderList(new StatusService(project).list()))
+                .contains("0018-oauth-google  active  [u]  [x]  [u]      [ ]   OAuth login with Google");
     }
 }
