@@ -49,11 +49,9 @@ public final class StatusService {
             ObjectNode node = nodes.get(environment);
             SlotsState slots = SlotsState.read(node);
             CanaryState canary = CanaryState.read(node);
-            if (!slots.isEmpty() || canary != null) {
-                env = new EnvironmentStatus(env.environment(), env.state(), env.profile(), env.provider(),
-                        env.trackingId(), env.trackingUrl(), env.record(), slots.isEmpty() ? null : slots, canary);
-            }
-            environments.add(env);
+            // The entry as stored, so the JSON shows what the record does not model as well.
+            environments.add(new EnvironmentStatus(env.environment(), env.state(), env.profile(), env.provider(),
+                    env.trackingId(), env.trackingUrl(), env.record(), slots.isEmpty() ? null : slots, canary, node));
         }
         List<PipelineStatus.Stage> stages = new ArrayList<>();
         Instant first = null;

@@ -22,6 +22,8 @@ import io.specweave.deploy.model.SlotsState;
  * @param record      the record, null when never deployed
  * @param slots       the environment's blue-green slots, null when it has none
  * @param canary      the environment's canary (running, promoted or abandoned), null when it never had one
+ * @param stored      the environment's entry as {@code metadata.json} holds it ({@code deployments.<env>}), for
+ *                    what the record does not model; null when there is none (or it was not read)
  */
 public record EnvironmentStatus(
         String environment,
@@ -32,7 +34,8 @@ public record EnvironmentStatus(
         String trackingUrl,
         DeploymentRecord record,
         SlotsState slots,
-        CanaryState canary) {
+        CanaryState canary,
+        ObjectNode stored) {
 
     public static final String NOT_DEPLOYED = "not_deployed";
     /** The states a known {@link DeploymentStatus} shows as: its own spelling. */
@@ -87,9 +90,17 @@ public record EnvironmentStatus(
         this(environment, state, profile, provider, trackingId, trackingUrl, record, null, null);
     }
 
+    /** An environment whose stored entry was not read: JSON shows what the record and its rollout state model. */
+    public EnvironmentStatus(String environment, String state, String profile, String provider, String trackingId,
+            String trackingUrl, DeploymentRecord record, SlotsState slots, CanaryState canary) {
+        this(environment, state, profile, provider, trackingId, trackingUrl, record, slots, canary, null);
+    }
+
     /**
      * The environment as JSON output shows it: its own fields, then the record's fields among them
-     * (a field both have shows the record's value), then slots and canary.
+     * (a field both have shows the record's value), then slots and canary, then every other key of
+     * the stored entry as stored (a team's own keys, a rollback's reason, a value the record could not
+     * read), as the outcome's {@code deployment} shows the entry. Its {@code history} is the record's.
      */
     @JsonValue
     public ObjectNode toNode() {
@@ -105,6 +116,13 @@ public record EnvironmentStatus(
         }
         Trees.put(node, "slots", slots == null ? null : Trees.toNode(slots));
         Trees.put(node, "canary", canary == null ? null : Trees.toNode(canary));
+        if (stored != null) {
+            stored.fields().forEachRemaining(e -> {
+                if (!node.has(e.getKey()) && !"history".equals(e.getKey())) {
+                    node.set(e.getKey(), e.getValue().deepCopy());
+                }
+            });
+        }
         return node;
     }
 

@@ -70,4 +70,31 @@ class StatusJsonTest {
         assertThat(new TextStatusRenderer(true).renderList(new StatusService(project).list()))
                 .contains("0018-oauth-google  active  [u]  [x]  [u]      [ ]   OAuth login with Google");
     }
+
+    @Test
+    void anEnvironmentShowsItsEntryAsStoredWithTheKeysTheToolDoesNotOwn(@TempDir Path dir) throws Exception {
+        TestProjects.create(dir, null, null);
+        TestProjects.write(dir.resolve(".specweave/increments/0018-oauth-google/metadata.json"), """
+                {"id": "0018-oauth-google", "status": "active", "deployments": {
+                  "qa": {"status": "deployed", "deployedAt": "2026-11-21T10:00:00Z", "commit": "bbb",
+                    "owner": "team-payments", "commit_sha": "bbb222", "approvals": "none yet",
+                    "rollbackReason": "smoke tests failed", "runbook": {"url": "https://wiki.example/qa"},
+                    "history": [{"status": "deployed", "commit": "aaa"}]}}}
+                """);
+        StatusService service = new StatusService(Project.open(dir));
+        ObjectNode stored = (ObjectNode) Json.mapper().readTree(TestProjects.read(
+                dir.resolve(".specweave/increments/0018-oauth-google/metadata.json"))).path("deployments").path("qa");
+
+        JsonNode qa = StatusJson.of(service.status("0018"), false).path("environments").get(1);
+        JsonNode withHistory = StatusJson.of(service.status("0018"), true).path("environments").get(1);
+
+        assertThat(qa.path("environment").asText()).isEqualTo("qa");
+        // As the outcome's deployment output shows the entry: everything but its history, as stored.
+        stored.without("history").fields().forEachRemaining(e -> assertThat(qa.get(e.getKey())).as(e.getKey())
+                .isEqualTo(e.getValue()));
+        assertThat(qa.has("history")).isFalse();
+        assertThat(withHistory.path("history")).hasSize(1);
+        assertThat(withHistory.path("history").get(0).path("commit").asText()).isEqualTo("aaa");
+        assertThat(withHistory.path("owner").asText()).isEqualTo("team-payments");
+    }
 }
