@@ -2,6 +2,7 @@ package io.specweave.deploy.report;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.Json;
+import io.specweave.deploy.MarkdownText;
 import io.specweave.deploy.flags.FlagMatrix;
 import io.specweave.deploy.model.FlagChange;
 import java.util.ArrayList;

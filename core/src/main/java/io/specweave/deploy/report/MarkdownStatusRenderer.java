@@ -1,11 +1,12 @@
 package io.specweave.deploy.report;
 
+import io.specweave.deploy.MarkdownText;
 import io.specweave.deploy.dora.DoraMetric;
 import io.specweave.deploy.dora.DoraReport;
+import io.specweave.deploy.model.DeploymentRecord;
 import io.specweave.deploy.model.RecordFacts;
 import io.specweave.deploy.status.EnvironmentStatus;
 import io.specweave.deploy.status.PipelineStatus;
-import io.specweave.deploy.model.DeploymentRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

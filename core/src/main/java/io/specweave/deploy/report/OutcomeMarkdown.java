@@ -1,5 +1,6 @@
 package io.specweave.deploy.report;
 
+import io.specweave.deploy.MarkdownText;
 import io.specweave.deploy.Message;
 import io.specweave.deploy.app.AllEnvironmentsOutcome;
 import io.specweave.deploy.app.CanaryDetail;

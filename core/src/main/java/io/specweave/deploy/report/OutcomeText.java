@@ -1,6 +1,7 @@
 package io.specweave.deploy.report;
 
 import io.specweave.deploy.Json;
+import io.specweave.deploy.LogText;
 import io.specweave.deploy.app.AllEnvironmentsOutcome;
 import io.specweave.deploy.app.CanaryDetail;
 import io.specweave.deploy.app.ChangeOutcome;

@@ -1,6 +1,7 @@
 package io.specweave.deploy.report;
 
 import io.specweave.deploy.Input;
+import io.specweave.deploy.MarkdownText;
 import io.specweave.deploy.Message;
 import io.specweave.deploy.app.AllEnvironmentsOutcome;
 import io.specweave.deploy.app.ChangeOutcome;

@@ -1,12 +1,13 @@
 package io.specweave.deploy.report;
 
+import io.specweave.deploy.LogText;
 import io.specweave.deploy.dora.DoraMetric;
 import io.specweave.deploy.dora.DoraReport;
+import io.specweave.deploy.model.DeploymentRecord;
 import io.specweave.deploy.model.RecordFacts;
 import io.specweave.deploy.status.EnvironmentStatus;
 import io.specweave.deploy.status.IncrementSummary;
 import io.specweave.deploy.status.PipelineStatus;
-import io.specweave.deploy.model.DeploymentRecord;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -43,14 +43,36 @@ public record ItemContent(
         List<Fact.HistoryEntry> history,
         String marker) {
 
-    /** One row of the deployment table; {@code link} may be null. */
+    /** One row of the deployment table; {@code link} may be null, and is an http(s) URL ({@link #webLink}). */
     public record Fact(String label, String value, String link) {
 
-        /** One earlier deployment. */
+        public Fact {
+            link = webLink(link);
+        }
+
+        /** One earlier deployment; its links are http(s) URLs or null. */
         public record HistoryEntry(String deployedAt, String status, String commit, String commitLink, String ref,
                 String deployedBy, String runUrl) {
+
+            public HistoryEntry {
+                commitLink = webLink(commitLink);
+                runUrl = webLink(runUrl);
+            }
         }
     }
+
+    /**
+     * {@code url} when it is an absolute http(s) URL, else null. Links come from records and inputs
+     * (a change request's url, a hand-edited runUrl): a {@code javascript:} one is never a link on
+     * an item, whichever tracker renders it.
+     */
+    static String webLink(String url) {
+        return url != null && WEB_LINK.matcher(url).matches() ? url : null;
+    }
+
+    /** http or https, then a host; what follows is the renderers' to encode. */
+    private static final java.util.regex.Pattern WEB_LINK = java.util.regex.Pattern.compile("(?i)https?://[^/?#\\s@]+.*",
+            java.util.regex.Pattern.DOTALL);
 
     /**
      * Another environment of the same increment and where its item is. {@code asOf} is when its
@@ -59,6 +81,10 @@ public record ItemContent(
      */
     public record OtherEnvironment(String environment, String state, String deployedAt, String commit,
             String trackingId, String trackingUrl, String asOf) {
+
+        public OtherEnvironment {
+            trackingUrl = webLink(trackingUrl);
+        }
     }
 
     /** The caption under the other environments' table. */

@@ -93,4 +93,27 @@ class ItemContentTest {
         assertThat(content.deploymentComment(failed, null))
                 .isEqualTo("The deployment of commit 444444444444 by ci-bot to prod failed.");
     }
+
+    @Test
+    void aRecordedValueShowsInTheIssueAsTheTextItIsAndOnlyHttpUrlsAreLinks() {
+        ItemContent content = new ItemContent("t", "0018-oauth-google", "[Sign in](https://evil.example) <img src=x>",
+                "", "prod", List.of(
+                        new ItemContent.Fact("Rolled back", "from abc: see [docs](https://evil.example) | extra", null),
+                        new ItemContent.Fact("Run", "run 7", "javascript:alert(1)"),
+                        new ItemContent.Fact("Deployment URL", "shop", "https://shop.example/a b)")),
+                List.of(), List.of(new ItemContent.Fact.HistoryEntry("2026-11-20T10:00:00Z", "deployed", "abc", null,
+                        "main", "<b>eve</b>", "https://ci.example/runs/(1)")),
+                ItemContent.marker("0018-oauth-google", "prod"));
+
+        String body = MarkdownItemRenderer.render(content, null, BodyFit.GITHUB);
+
+        assertThat(body).contains("## \\[Sign in\\](https://evil.example) &lt;img src=x&gt;",
+                "| Rolled back | from abc: see \\[docs\\](https://evil.example) \\| extra |",
+                "| Run | run 7 |",
+                "| Deployment URL | [shop](https://shop.example/a%20b%29) |",
+                "| &lt;b&gt;eve&lt;/b&gt; | [run](https://ci.example/runs/%281%29) |")
+                .doesNotContain("javascript:", "<img", "<b>");
+        // The same rule for every tracker: a link only to an http(s) URL.
+        assertThat(content.facts().get(1).link()).isNull();
+    }
 }

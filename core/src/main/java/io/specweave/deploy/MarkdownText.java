@@ -1,4 +1,4 @@
-package io.specweave.deploy.report;
+package io.specweave.deploy;
 
 import java.net.URI;
 import java.net.URISyntaxException;

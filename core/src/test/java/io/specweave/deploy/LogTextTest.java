@@ -1,4 +1,4 @@
-package io.specweave.deploy.report;
+package io.specweave.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.specweave.deploy.report;
+package io.specweave.deploy;
 
 /**
  * A value from a file or an input as a terminal or a build log may show it. Such a value is the
