@@ -1,15 +1,16 @@
 package io.specweave.deploy.tracker;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.specweave.deploy.MarkdownText;
 import io.specweave.deploy.config.SpecweaveConfig;
 import io.specweave.deploy.config.SyncProfile;
-import com.fasterxml.jackson.databind.JsonNode;
+import io.specweave.deploy.increment.SpecDocument;
+import io.specweave.deploy.increment.SpecweaveLinks;
 import io.specweave.deploy.model.CanaryState;
 import io.specweave.deploy.model.DeploymentRecord;
 import io.specweave.deploy.model.DeploymentStatus;
 import io.specweave.deploy.model.RecordFacts;
 import io.specweave.deploy.model.SlotsState;
-import io.specweave.deploy.increment.SpecDocument;
-import io.specweave.deploy.increment.SpecweaveLinks;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,17 +63,13 @@ public record ItemContent(
     }
 
     /**
-     * {@code url} when it is an absolute http(s) URL, else null. Links come from records and inputs
-     * (a change request's url, a hand-edited runUrl): a {@code javascript:} one is never a link on
-     * an item, whichever tracker renders it.
+     * {@code url} when it is an absolute http(s) URL ({@link MarkdownText#target}, the one rule for
+     * links), else null. Links come from records and inputs (a change request's url, a hand-edited
+     * runUrl): a {@code javascript:} one is never a link on an item, whichever tracker renders it.
      */
     static String webLink(String url) {
-        return url != null && WEB_LINK.matcher(url).matches() ? url : null;
+        return MarkdownText.target(url) == null ? null : url;
     }
-
-    /** http or https, then a host; what follows is the renderers' to encode. */
-    private static final java.util.regex.Pattern WEB_LINK = java.util.regex.Pattern.compile("(?i)https?://[^/?#\\s@]+.*",
-            java.util.regex.Pattern.DOTALL);
 
     /**
      * Another environment of the same increment and where its item is. {@code asOf} is when its
