@@ -66,8 +66,9 @@ public final class ConfigLoader {
     public static final String RECORDED = "the URL is recorded in metadata.json and on the tracking items";
 
     /** Builds a config from a parsed tree; {@code source} names it in messages. */
-    public static SpecweaveConfig fromTree(Path projectDir, String source, ObjectNode root) {
+    public static SpecweaveConfig fromTree(Path projectDir, String source, ObjectNode file) {
         List<String> notes = new ArrayList<>();
+        ObjectNode root = spelledAsRead(file, notes);
         Map<String, SyncProfile> syncProfiles = new LinkedHashMap<>();
         // Profiles that could not be read: an error only for the command that uses one.
         Map<String, BadInputException> broken = new LinkedHashMap<>();
@@ -85,8 +86,7 @@ public final class ConfigLoader {
                 Map.Entry<String, JsonNode> entry = fields.next();
                 String name = entry.getKey();
                 try {
-                    SyncProfile profile = profile(name, spelledAsRead(entry.getValue(), "sync.profiles." + name, notes),
-                            source);
+                    SyncProfile profile = profile(name, entry.getValue(), source);
                     syncProfiles.put(name, profile);
                     if (profile.provider() == Provider.LOCAL) {
                         notes.add("sync.profiles." + name + ": provider \"local\" is read for compatibility; SpecWeave "
@@ -115,8 +115,8 @@ public final class ConfigLoader {
                 Map.Entry<String, JsonNode> entry = fields.next();
                 String environment = entry.getKey();
                 try {
-                    SyncProfile bound = binding(environment, spelledAsRead(entry.getValue(), ENVIRONMENTS_PATH + "."
-                            + environment, notes), syncProfiles, broken, boundProfiles, source);
+                    SyncProfile bound = binding(environment, entry.getValue(), syncProfiles, broken, boundProfiles,
+                            source);
                     bindings.put(environment, bound);
                     boundProfiles.put(bound.name(), environment);
                 } catch (BadInputException e) {
@@ -162,35 +162,83 @@ public final class ConfigLoader {
             "config", "healthCheck", "slots", "canaryAnalysis", "metrics", "githubDeployment", "issueKeysFromIncrement",
             "timeRange", "rateLimits");
 
+    /** The keys of each other object of this tool's settings, by its name. */
+    private static final Map<String, List<String>> KEYS = Map.of(
+            "deployment", List.of("environments", "pipeline", "promotion", "refresh", "productionEnvironment",
+                    "testSuites", "monitor"),
+            "promotion", List.of("requirePrevious", "allowDifferentCommit", "requireApproval", "requireTestsPassed",
+                    "changeWindow"),
+            "monitor", List.of("maxConsecutiveFailures"),
+            "testSuite", List.of("command", "workingDirectory", "reports", "timeoutSeconds"),
+            "healthCheck", List.of("path", "expectStatus", "bodyContains", "timeoutSeconds", "retries",
+                    "intervalSeconds"),
+            "canaryAnalysis", List.of("maxErrorRateIncrease", "maxP95Increase", "minRequests", "failureThreshold"),
+            "metrics", List.of("prometheusUrl", "queries"));
+
     /**
-     * {@code node} with each setting spelled another way ({@code deployment_url}, {@code HealthCheck})
-     * read under its own name, each with a note; one spelled both ways keeps its own and the other is
-     * noted as not read. Hand-written configs have them; ignoring them without a word would turn a
-     * health check or a URL off.
+     * The file's tree with each of this tool's settings spelled another way ({@code deployment_url},
+     * {@code require_approval}, {@code HealthCheck}) under its own name, each with a note; one given
+     * both ways keeps its own, and the other is noted as not read. Hand-written configs have them;
+     * ignoring them without a word would turn a gate, a health check or a URL off. The names a user
+     * chooses (environments, profiles, suites) are never changed.
      */
-    private static JsonNode spelledAsRead(JsonNode node, String path, List<String> notes) {
-        if (!(node instanceof ObjectNode object)) {
-            return node;
+    private static ObjectNode spelledAsRead(ObjectNode file, List<String> notes) {
+        ObjectNode root = file.deepCopy();
+        if (root.get("deployment") instanceof ObjectNode deployment) {
+            respell(deployment, KEYS.get("deployment"), "deployment", notes);
+            for (String section : List.of("promotion", "monitor")) {
+                if (deployment.get(section) instanceof ObjectNode node) {
+                    respell(node, KEYS.get(section), "deployment." + section, notes);
+                }
+            }
+            eachEntry(deployment.get("testSuites"), "deployment.testSuites", (path, suite) ->
+                    respell(suite, KEYS.get("testSuite"), path, notes));
+            eachEntry(deployment.get("environments"), ENVIRONMENTS_PATH, (path, binding) ->
+                    respellSettings(binding, path, notes));
         }
-        ObjectNode read = null;
-        for (Iterator<String> keys = object.fieldNames(); keys.hasNext(); ) {
-            String key = keys.next();
+        if (root.get("sync") instanceof ObjectNode sync) {
+            eachEntry(sync.get("profiles"), "sync.profiles", (path, profile) -> respellSettings(profile, path, notes));
+        }
+        return root;
+    }
+
+    private static void eachEntry(JsonNode map, String path, java.util.function.BiConsumer<String, ObjectNode> action) {
+        if (map instanceof ObjectNode object) {
+            object.fields().forEachRemaining(e -> {
+                if (e.getValue() instanceof ObjectNode entry) {
+                    action.accept(path + "." + e.getKey(), entry);
+                }
+            });
+        }
+    }
+
+    private static void respellSettings(ObjectNode node, String path, List<String> notes) {
+        respell(node, SETTINGS, path, notes);
+        for (String nested : List.of("healthCheck", "canaryAnalysis", "metrics")) {
+            if (node.get(nested) instanceof ObjectNode child) {
+                respell(child, KEYS.get(nested), path + "." + nested, notes);
+            }
+        }
+    }
+
+    /** Renames, in {@code node}, each key that spells one of {@code keys} another way. */
+    private static void respell(ObjectNode node, List<String> keys, String path, List<String> notes) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        for (String key : names) {
             String plain = plain(key);
-            String setting = SETTINGS.stream().filter(s -> !s.equals(key) && plain(s).equals(plain)).findFirst()
+            String setting = keys.stream().filter(k -> !k.equals(key) && plain(k).equals(plain)).findFirst()
                     .orElse(null);
             if (setting == null) {
                 continue;
             }
-            if (object.has(setting) || (read != null && read.has(setting))) {
+            if (node.has(setting)) {
                 notes.add(path + "." + key + ": not read, " + path + "." + setting + " is given");
                 continue;
             }
-            read = read == null ? object.deepCopy() : read;
-            read.set(setting, object.get(key));
-            read.remove(key);
+            node.set(setting, node.remove(key));
             notes.add(path + "." + key + ": read as " + setting);
         }
-        return read == null ? node : read;
     }
 
     private static String plain(String key) {

@@ -160,4 +160,27 @@ class EnvironmentBindingTest {
                 "deployment.environments.prod.deployment-url: not read, deployment.environments.prod.deploymentUrl "
                         + "is given");
     }
+
+    @Test
+    void aGateASuiteAndACanaryLimitSpelledAnotherWayAreReadToo() {
+        SpecweaveConfig config = ConfigLoader.load(TestProject.in(dir).config("""
+                {"deployment": {
+                   "promotion": {"require_approval": ["prod"], "Change-Window": ["prod"]},
+                   "test_suites": {"smoke": {"command": "true", "reports": "out/*.xml", "timeout_seconds": 5}},
+                   "environments": {"prod": {"provider": "local",
+                     "canary_analysis": {"max_error_rate_increase": 0.01}}}}}
+                """).dir());
+
+        PromotionRules rules = PromotionRules.of(config);
+        assertThat(rules.requireApproval()).containsExactly("prod");
+        assertThat(rules.changeWindow()).containsExactly("prod");
+        assertThat(SuiteDefinition.from(config, "smoke").timeout()).hasSeconds(5);
+        assertThat(io.specweave.deploy.metrics.CanaryThresholds.of(config.resolveProfile(null, "prod"))
+                .maxErrorRateIncrease()).isEqualTo(0.01);
+        assertThat(config.notes()).contains("deployment.promotion.require_approval: read as requireApproval",
+                "deployment.test_suites: read as testSuites",
+                "deployment.testSuites.smoke.timeout_seconds: read as timeoutSeconds",
+                "deployment.environments.prod.canary_analysis: read as canaryAnalysis",
+                "deployment.environments.prod.canaryAnalysis.max_error_rate_increase: read as maxErrorRateIncrease");
+    }
 }
