@@ -73,6 +73,21 @@ class CliTest {
     }
 
     @Test
+    void aDeploymentUrlWithATokenInItsQueryIsRefusedAndTheTokenNotShown() throws Exception {
+        Path metadata = project.resolve(".specweave/increments/0002-password-reset/metadata.json");
+        String before = Files.readString(metadata);
+
+        CliHarness.Run run = CliHarness.inProcess(Map.of(), "sync", "0002", "--environment", "qa", "--deployed",
+                "--commit", "abc", "--no-health-check", "--deployment-url", "https://qa.example/app?token=ghp_abc123",
+                "--dir", project.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("error: --deployment-url: expected a URL without a credential in its query, "
+                + "got https://qa.example/app?… with a \"token\" parameter; the URL is recorded").doesNotContain("ghp_abc123");
+        assertThat(Files.readString(metadata)).isEqualTo(before);
+    }
+
+    @Test
     void syncThenStatusJsonShowsTheDeployment() throws Exception {
         CliHarness.Run sync = CliHarness.inProcess(Map.of(), "sync", "0002", "--profile", "local-qa", "--deployed",
                 "--commit", "abc123", "--deployed-by", "me", "--no-health-check", "--dir", project.toString(), "--json");

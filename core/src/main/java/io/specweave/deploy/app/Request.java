@@ -418,6 +418,6 @@ public final class Request {
      * and health-checked, so a {@code user:password@} in it would leak into both.
      */
     private static void checkDeploymentUrl(String url) {
-        Urls.withoutUserInfo(url, Input.DEPLOYMENT_URL, ConfigLoader.RECORDED);
+        Urls.withoutCredentials(url, Input.DEPLOYMENT_URL, ConfigLoader.RECORDED);
     }
 }

@@ -384,7 +384,11 @@ public final class ConfigLoader {
     }
 
     private static void checkUrl(String url, String path, String source, String why) {
-        Urls.withoutUserInfo(url, source + ": " + path, why);
+        if (RECORDED.equals(why)) {
+            Urls.withoutCredentials(url, source + ": " + path, why);
+        } else {
+            Urls.withoutUserInfo(url, source + ": " + path, why);
+        }
     }
 
     private static JsonNode optionalObject(JsonNode parent, String field, String path, String source) {

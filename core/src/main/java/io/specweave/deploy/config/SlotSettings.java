@@ -58,7 +58,7 @@ public record SlotSettings(List<String> names, Map<String, String> urls, String 
             }
             if (url != null) {
                 // Recorded with the slot's deployment and health-checked: a password would leak into both.
-                Urls.withoutUserInfo(url, where + "." + name + ".url", ConfigLoader.RECORDED);
+                Urls.withoutCredentials(url, where + "." + name + ".url", ConfigLoader.RECORDED);
                 urls.put(name, url);
             }
             names.add(name);

@@ -84,6 +84,31 @@ public final class Urls {
         return uri;
     }
 
+    /**
+     * A URL that is recorded (a deployment URL, a slot's): an http(s) URL without user info and
+     * without a query parameter that carries a credential ({@code token}, {@code api_key},
+     * {@code sig}), bad input naming {@code setting} otherwise. Where it is recorded, the views and
+     * the tracking items show it as it is.
+     */
+    public static URI withoutCredentials(String text, Object setting, String why) {
+        URI uri = withoutUserInfo(text, setting, why);
+        String query = uri.getRawQuery();
+        if (query != null) {
+            for (String parameter : query.split("&")) {
+                String name = parameter.split("=", 2)[0];
+                if (CREDENTIAL_PARAMETER.matcher(name).find()) {
+                    throw new BadInputException(Message.of(setting, ": expected a URL without a credential in its "
+                            + "query, got " + display(uri) + " with a \"" + name + "\" parameter; " + why));
+                }
+            }
+        }
+        return uri;
+    }
+
+    /** Query parameters that carry a credential: {@code token}, {@code access_token}, {@code api_key}, {@code sig}... */
+    private static final java.util.regex.Pattern CREDENTIAL_PARAMETER = java.util.regex.Pattern.compile(
+            "(?i)token|secret|passw|pwd|api[-_]?key|^key$|^auth(orization)?$|^sig$|signature|credential");
+
     /** The URL as messages show it: no user info, no query (either may hold a secret). */
     public static String display(URI uri) {
         if (uri.getHost() == null) {

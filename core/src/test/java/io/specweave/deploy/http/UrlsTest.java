@@ -34,6 +34,19 @@ class UrlsTest {
     }
 
     @Test
+    void aRecordedUrlCarriesNoCredentialInItsQueryEither() {
+        for (String url : new String[] {"https://qa.example/?token=ghp_x", "https://qa.example/?a=1&access_token=x",
+            "https://qa.example/?API_KEY=x", "https://store.example/b?sv=1&sig=abc", "https://s3.example/o?X-Amz-Signature=x"}) {
+            assertThatThrownBy(() -> Urls.withoutCredentials(url, "deploymentUrl", "it is recorded")).as(url)
+                    .isInstanceOf(BadInputException.class)
+                    .hasMessageStartingWith("deploymentUrl: expected a URL without a credential in its query, got ")
+                    .hasMessageEndingWith("parameter; it is recorded").hasMessageNotContaining("ghp_x");
+        }
+        assertThat(Urls.withoutCredentials("https://qa.example/app?env=qa&author=me", "deploymentUrl", "it is recorded")
+                .getRawQuery()).isEqualTo("env=qa&author=me");
+    }
+
+    @Test
     void aUrlIsShownWithoutUserInfoOrQueryAndTextThatIsNoUrlIsHiddenWhole() {
         assertThat(Urls.display("https://ops:s3cret@prom.example:9090/prometheus?token=abc"))
                 .isEqualTo("https://prom.example:9090/prometheus?…");
