@@ -16,13 +16,16 @@ public final class Pending {
     /**
      * The approvals a new deployment of {@code commit} takes over from the environment's current record:
      * those that name that commit, whenever given; of those that name none, the ones given after the
-     * current deployment (for the next one). An approval of another commit stays with its deployment.
+     * current deployment (for the next one). An approval of the current deployment's commit stays with
+     * it (in history); one of a commit not deployed yet stays pending on the new record, for its own
+     * deployment, so no approval is lost.
      */
     public static List<Approval> approvals(DeploymentRecord current, String commit) {
         Instant deployed = current.deployedAtInstant();
         return current.approvals().stream().filter(a -> {
             if (a.commit() != null) {
-                return commit != null && a.approves(commit);
+                boolean ofCurrent = current.status() != null && current.commit() != null && a.approves(current.commit());
+                return commit != null && a.approves(commit) || !ofCurrent;
             }
             Instant at = a.approvedAtInstant();
             return current.status() == null || deployed != null && at != null && at.isAfter(deployed);

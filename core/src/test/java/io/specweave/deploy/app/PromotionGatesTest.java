@@ -202,6 +202,32 @@ class PromotionGatesTest {
     }
 
     @Test
+    void anApprovalOfACommitNotDeployedYetWaitsForItsDeploymentThroughOthers() {
+        project("{\"requireApproval\": [\"prod\"]}");
+        String c = "ccccccc3333333333333333333333333333333333";
+        run.now("2026-11-21T09:00:00Z");
+        run.operations().approve(TestOperations.request(dir).environment("prod").approvedBy("jane").commit(A).build());
+        run.operations().approve(TestOperations.request(dir).environment("prod").approvedBy("bob").commit(B).build());
+        assertThat(sync("prod", B, "2026-11-21T10:00:00Z").result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+
+        // carol approves C; a hotfix of another commit goes first, past the gate
+        run.now("2026-11-21T11:00:00Z");
+        run.operations().approve(TestOperations.request(dir).environment("prod").approvedBy("carol").commit(c).build());
+        run.now("2026-11-21T12:00:00Z");
+        assertThat(run.operations().sync(TestOperations.request(dir).environment("prod").outcome(Request.Outcome.DEPLOYED)
+                .commit("ddddddd4").branch("main").deployedBy("ci-bot").runUrl("https://ci.example/runs/9")
+                .deploymentUrl("https://prod.example.test").healthCheck(false).force(true).build()).result())
+                .isEqualTo(ChangeOutcome.Result.RECORDED);
+
+        ChangeOutcome<?> approvedLongAgo = sync("prod", A, "2026-11-22T10:00:00Z");
+        assertThat(approvedLongAgo.result()).as("jane's approval of A was kept").isEqualTo(ChangeOutcome.Result.RECORDED);
+        assertThat(approvedLongAgo.record().approvals()).extracting(Approval::approvedBy).contains("jane", "carol")
+                .doesNotContain("bob");
+        assertThat(sync("prod", c, "2026-11-22T11:00:00Z").result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+        assertThat(metadata()).as("bob's approval stays with B's deployment, in history").contains("\"bob\"");
+    }
+
+    @Test
     void requireTestsPassedRefusesMissingAndFailingResults() throws Exception {
         project("{\"requireTestsPassed\": [\"qa\"]}");
         TestProjects.write(dir.resolve("reports/failing/TEST-a.xml"),
