@@ -147,7 +147,7 @@ final class CanaryChanges {
                 // A new canary: nothing of the finished one (its analysis, why it was rolled back) is its own.
                 document.deploymentForUpdate(environment).remove(CanaryState.KEY);
             }
-            stepped.write(document.deploymentForUpdate(environment));
+            stepped.write(document.deploymentForUpdate(environment, CanaryState.KEY));
         }).newDeployment(promoted).note(d -> note).detail(d -> new CanaryDetail(stepped, promoted))
                 .gated(RolloutRecords.candidate(view, environment, profile, stepped.commit()));
     }
@@ -166,7 +166,7 @@ final class CanaryChanges {
                 + environment + " and abandoned" + (reason == null ? "" : " (" + reason.strip() + ")") + "; "
                 + stable(next) + " serves all traffic.";
         return Change.Effect.<CanaryDetail>writing((document, decision) -> {
-            ObjectNode node = document.deploymentForUpdate(environment);
+            ObjectNode node = document.deploymentForUpdate(environment, CanaryState.KEY);
             next.write(node);
             if (reason != null) {
                 ((ObjectNode) node.get(CanaryState.KEY)).put(ROLLBACK_REASON, reason.strip());

@@ -104,7 +104,7 @@ final class FlagChanges {
                     if (!change.changed()) {
                         return;
                     }
-                    ObjectNode node = document.deploymentForUpdate(env);
+                    ObjectNode node = document.deploymentForUpdate(env, "flagChanges");
                     JsonNode list = node.get("flagChanges");
                     ArrayNode changes = list instanceof ArrayNode array ? array : node.putArray("flagChanges");
                     ObjectNode entry = Json.mapper().createObjectNode();

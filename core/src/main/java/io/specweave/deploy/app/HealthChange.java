@@ -41,7 +41,7 @@ final class HealthChange implements Change<Void> {
                 Slot latest = slots.slot(slotName);
                 if (latest != null && decision.health() != null) {
                     slots.with(slotName, latest.withHealth(decision.health().status(), decision.health().checkedAt()))
-                            .write(document.deploymentForUpdate(environment));
+                            .write(document.deploymentForUpdate(environment, SlotsState.KEY));
                 }
             }).checkAfter(new HealthCheck(url, HealthCheckSettings.of(profile), Message.text("slot " + slotName
                     + " of " + environment)));

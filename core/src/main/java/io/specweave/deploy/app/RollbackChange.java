@@ -29,7 +29,6 @@ import java.util.Objects;
 final class RollbackChange implements Change<RollbackDetail> {
 
     /** Rollout state that belongs to the environment rather than to one deployment. */
-    private static final List<String> STATE_KEYS = List.of(SlotsState.KEY, "canary", "flagChanges");
 
     @Override
     public String name() {
@@ -91,11 +90,9 @@ final class RollbackChange implements Change<RollbackDetail> {
             }
             Deployments.put(document, environment, record, true);
             JsonNode history = node.get("history");
-            if (history instanceof ArrayNode array && array.get(array.size() - 1) instanceof ObjectNode last) {
-                STATE_KEYS.forEach(last::remove);
-                if (slots.live() != null) {
-                    last.put("slot", slots.live());
-                }
+            if (slots.live() != null && history instanceof ArrayNode array
+                    && array.get(array.size() - 1) instanceof ObjectNode last) {
+                last.put("slot", slots.live());
             }
             node.put("rolledBackFrom", current.commit() == null ? "" : current.commit());
             node.put("note", note);

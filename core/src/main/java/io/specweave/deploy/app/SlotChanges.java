@@ -90,7 +90,7 @@ final class SlotChanges {
                         .deploymentUrl(profile.deploymentUrl() != null ? profile.deploymentUrl() : url).build();
                 RolloutRecords.putLive(document, environment, record, "slot " + slotName + " is live", wasLive);
             }
-            state.write(document.deploymentForUpdate(environment));
+            state.write(document.deploymentForUpdate(environment, SlotsState.KEY));
         }).newDeployment(goesLive).note(d -> note).detail(d -> new SlotDetail("deploy", slotName, live,
                 settings.other(live), goesLive)).gated(RolloutRecords.candidate(view, environment, profile, commit));
     }
@@ -152,7 +152,7 @@ final class SlotChanges {
                     .build();
             RolloutRecords.putLive(document, environment, record, "swap-slots: " + to + " is live (was " + from + ")"
                     + (forced ? ", forced" : ""), from);
-            next.write(document.deploymentForUpdate(environment));
+            next.write(document.deploymentForUpdate(environment, SlotsState.KEY));
         }).note(d -> "Swapped slots in " + environment + ": " + to + " (commit "
                 + RolloutRecords.shortCommit(idle.commit()) + ") is live, " + from + " (commit "
                 + RolloutRecords.shortCommit(state.slot(from) == null ? null : state.slot(from).commit())

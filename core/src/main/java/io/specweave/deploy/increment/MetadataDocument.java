@@ -115,6 +115,31 @@ public final class MetadataDocument {
         return result;
     }
 
+    /**
+     * {@link #deploymentForUpdate}, for a change that writes the rollout state {@code key}
+     * ({@code slots}, {@code canary}: objects; {@code flagChanges}: a list) into it. A value of
+     * another kind there is the user's ({@code "slots": "managed by argo"}): writing would replace
+     * it, so it is refused, naming the file and the field, and nothing is written.
+     */
+    public ObjectNode deploymentForUpdate(String environment, String key) {
+        ObjectNode node = deploymentForUpdate(environment);
+        boolean list = "flagChanges".equals(key);
+        JsonNode value = node.get(key);
+        String where = source + ": deployments." + environment + "." + key;
+        if (value != null && !value.isNull() && (list ? !value.isArray() : !value.isObject())) {
+            throw new BadInputException(where + ": expected " + (list ? "a list" : "an object") + ", got "
+                    + io.specweave.deploy.config.ConfigLoader.describe(value) + "; make it " + (list ? "a list" : "an "
+                    + "object") + " (or remove it) so this change can be recorded");
+        }
+        JsonNode steps = value == null ? null : value.get("steps");
+        if (steps != null && !steps.isNull() && !steps.isArray()) {
+            throw new BadInputException(where + ".steps: expected a list, got "
+                    + io.specweave.deploy.config.ConfigLoader.describe(steps) + "; make it a list (or remove it) so "
+                    + "this change can be recorded");
+        }
+        return node;
+    }
+
     /** {@code deployments.<environment>}, created empty at the end of {@code deployments} when absent. */
     public ObjectNode deploymentForUpdate(String environment) {
         ObjectNode deployments = (ObjectNode) deploymentsNode(true);

@@ -102,6 +102,21 @@ class FeatureFlagOperationTest {
     }
 
     @Test
+    void flagChangesOfAnotherKindAreTheUsersAndNeitherFileIsWrittenOverThem() {
+        project.increment("0018-oauth", "OAuth", "{\"id\": \"0018-oauth\", \"deployments\": {\"qa\": "
+                + "{\"profile\": \"local-qa\", \"status\": \"deployed\", \"commit\": \"c1\", \"flagChanges\": \"see wiki\"}}}\n");
+        String flags = project.read(FLAGS);
+        String metadata = project.read(".specweave/increments/0018-oauth/metadata.json");
+
+        assertThatThrownBy(() -> set("newCheckout", true, "qa", "0018"))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageEndingWith("metadata.json: deployments.qa.flagChanges: expected a list, got \"see wiki\"; "
+                        + "make it a list (or remove it) so this change can be recorded");
+        assertThat(project.read(FLAGS)).isEqualTo(flags);
+        assertThat(project.read(".specweave/increments/0018-oauth/metadata.json")).isEqualTo(metadata);
+    }
+
+    @Test
     void aChangeWithAnIncrementIsRecordedInItsHistory() {
         FlagOutcome first = set("newCheckout", true, "qa", "0018");
         set("newCheckout", false, "qa", "0018");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.TestProjects;
 import io.specweave.deploy.model.HealthStatus;
 import io.specweave.deploy.testing.HealthServer;
 import io.specweave.deploy.testing.TestProject;
@@ -66,6 +67,22 @@ class SlotOperationsTest {
 
     private JsonNode prod() {
         return TestOperations.deployment(dir, "0018-oauth", "prod");
+    }
+
+    @Test
+    void rolloutStateOfAnotherKindIsTheUsersAndARolloutOverItIsRefusedBeforeAnythingIsWritten() {
+        assertThat(deploy("prod", "blue", "b1").result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+        Path file = dir.resolve(".specweave/increments/0018-oauth/metadata.json");
+        String hand = TestProjects.read(file).replaceFirst("\"slots\": \\{", "\"slots\": \"managed by argo\", \"was\": {");
+        TestProjects.write(file, hand);
+        int requests = tracked.size();
+
+        assertThatThrownBy(() -> deploy("prod", "green", "g1"))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageEndingWith("metadata.json: deployments.prod.slots: expected an object, got \"managed by argo\"; "
+                        + "make it an object (or remove it) so this change can be recorded");
+        assertThat(TestProjects.read(file)).isEqualTo(hand);
+        assertThat(tracked).as("the tracker was not asked").hasSize(requests);
     }
 
     @Test
