@@ -5,10 +5,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.Json;
 import io.specweave.deploy.Trees;
+import io.specweave.deploy.model.CanaryState;
 import io.specweave.deploy.model.DeploymentRecord;
 import io.specweave.deploy.model.DeploymentStatus;
-import io.specweave.deploy.model.CanaryState;
 import io.specweave.deploy.model.SlotsState;
+import java.util.List;
 
 /**
  * One environment of an increment's pipeline.
@@ -114,8 +115,32 @@ public record EnvironmentStatus(
         if (record != null) {
             node.setAll(record.toNode());
         }
-        Trees.put(node, "slots", slots == null ? null : Trees.toNode(slots));
-        Trees.put(node, "canary", canary == null ? null : Trees.toNode(canary));
+        // Slots and canary as stored, the state read from them written over (their other keys kept:
+        // a canary's lastAnalysis and rollbackReason, a team's own), as metadata.json holds them.
+        ObjectNode rollout = Json.mapper().createObjectNode();
+        if (stored != null) {
+            for (String key : List.of(SlotsState.KEY, CanaryState.KEY)) {
+                if (stored.get(key) instanceof ObjectNode kept) {
+                    rollout.set(key, kept.deepCopy());
+                }
+            }
+        }
+        if (slots != null) {
+            if (rollout.has(SlotsState.KEY)) {
+                slots.write(rollout);
+            } else {
+                rollout.set(SlotsState.KEY, Trees.toNode(slots));
+            }
+        }
+        if (canary != null) {
+            canary.write(rollout);
+        }
+        if (slots != null) {
+            node.set(SlotsState.KEY, rollout.get(SlotsState.KEY));
+        }
+        if (canary != null) {
+            node.set(CanaryState.KEY, rollout.get(CanaryState.KEY));
+        }
         if (stored != null) {
             stored.fields().forEachRemaining(e -> {
                 if (!node.has(e.getKey()) && !"history".equals(e.getKey())) {

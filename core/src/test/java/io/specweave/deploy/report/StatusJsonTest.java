@@ -79,6 +79,10 @@ class StatusJsonTest {
                   "qa": {"status": "deployed", "deployedAt": "2026-11-21T10:00:00Z", "commit": "bbb",
                     "owner": "team-payments", "commit_sha": "bbb222", "approvals": "none yet",
                     "rollbackReason": "smoke tests failed", "runbook": {"url": "https://wiki.example/qa"},
+                    "slots": {"live": "blue", "router": "nginx", "blue": {"url": "https://blue.example", "commit": "bbb",
+                      "region": "eu-1"}},
+                    "canary": {"commit": "ccc", "weight": 0, "status": "abandoned", "rollbackReason": "error spike",
+                      "lastAnalysis": {"verdict": "ROLL_BACK"}, "steps": [{"weight": 10, "at": "2026-11-21T11:00:00Z"}]},
                     "history": [{"status": "deployed", "commit": "aaa"}]}}}
                 """);
         StatusService service = new StatusService(Project.open(dir));
