@@ -14,6 +14,7 @@ import io.specweave.deploy.increment.MetadataDocument;
 import io.specweave.deploy.model.DeploymentRecord;
 import io.specweave.deploy.model.Slot;
 import io.specweave.deploy.model.SlotsState;
+import io.specweave.deploy.model.TestResults;
 
 /**
  * Blue-green slots of an environment. A deployment to the idle slot changes nothing users see; the
@@ -92,7 +93,9 @@ final class SlotChanges {
             }
             state.write(document.deploymentForUpdate(environment, SlotsState.KEY));
         }).newDeployment(goesLive).note(d -> note).detail(d -> new SlotDetail("deploy", slotName, live,
-                settings.other(live), goesLive)).gated(RolloutRecords.candidate(view, environment, profile, commit));
+                settings.other(live), goesLive))
+                // An idle slot serves no one: the gates judge it when a swap makes it live, after its tests.
+                .gated(goesLive ? RolloutRecords.candidate(view, environment, profile, commit) : null);
     }
 
     private static Change.Effect<SlotDetail> swap(ChangeContext context, MetadataDocument view) {
@@ -129,6 +132,11 @@ final class SlotChanges {
         }
         CiContext facts = context.facts();
         String now = context.now();
+        // What was tested on the idle slot (test ENV-SLOT) goes live with it, and is what the gates read.
+        TestResults tested = TestResults.from(view.deployment(environment).map(n -> n.path(SlotsState.KEY).path(to)
+                .get("testResults")).orElse(null));
+        DeploymentRecord candidate = RolloutRecords.candidate(view, environment, profile, idle.commit()).toBuilder()
+                .testResults(tested).build();
         Change.Effect<SlotDetail> effect = Change.Effect.<SlotDetail>writing((document, decision) -> {
             SlotsState current = SlotsState.read(document.deployment(environment).orElse(null));
             if (!from.equals(current.live())) {
@@ -149,6 +157,7 @@ final class SlotChanges {
                     .healthStatus(decision.health() == null ? null : decision.health().status())
                     .lastChecked(decision.health() == null ? null : now)
                     .forced(forced ? Boolean.TRUE : null)
+                    .testResults(tested)
                     .build();
             RolloutRecords.putLive(document, environment, record, "swap-slots: " + to + " is live (was " + from + ")"
                     + (forced ? ", forced" : ""), from);
@@ -158,7 +167,7 @@ final class SlotChanges {
                 + RolloutRecords.shortCommit(state.slot(from) == null ? null : state.slot(from).commit())
                 + ") is idle." + (d.health() == null ? " Health not checked (forced)." : " Health of " + to
                         + " before the swap: " + d.health().status() + " (" + d.health().message() + ")."))
-                .detail(d -> new SlotDetail("swap", to, to, from, true));
+                .detail(d -> new SlotDetail("swap", to, to, from, true)).gated(candidate);
         if (url != null) {
             effect.checkBefore(new Change.HealthCheck(url, HealthCheckSettings.of(profile), Message.text("slot " + to + " of "
                     + environment)));

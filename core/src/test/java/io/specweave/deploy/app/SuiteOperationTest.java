@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.TestProjects;
 import io.specweave.deploy.report.TextStatusRenderer;
+import io.specweave.deploy.testing.HealthServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -190,6 +191,36 @@ class SuiteOperationTest {
         assertThat(prod.path("slots").path("green").path("testResults").path("commit").asText()).isEqualTo(B);
         assertThat(prod.path("slots").path("green").path("testResults").path("slot").asText()).isEqualTo("green");
         assertThat(prod.has("testResults")).as("blue is live: prod's record is blue's").isFalse();
+    }
+
+    @Test
+    void aSwapMeetsRequireTestsPassedWithTheIdleSlotsTestsAndTakesThemLive() throws Exception {
+        try (HealthServer green = HealthServer.start(200)) {
+            TestProjects.create(dir, null, "\"testSuites\": {" + suite("smoke", 2, 0, 0) + "}, "
+                    + "\"promotion\": {\"requireTestsPassed\": [\"prod\"]}");
+            Path config = dir.resolve(".specweave/config.json");
+            Files.writeString(config, Files.readString(config).replace("\"environment\": \"prod\"",
+                    "\"environment\": \"prod\", \"slots\": {\"blue\": {\"url\": \"https://blue.example.test\"}, "
+                            + "\"green\": {\"url\": \"" + green.url() + "\"}}"));
+            TestProjects.write(dir.resolve(".specweave/increments/0018-oauth-google/metadata.json"), """
+                    {"id": "0018-oauth-google", "deployments": {"prod": {"profile": "local-prod", "status": "deployed",
+                      "commit": "%s", "slots": {"live": "blue", "blue": {"commit": "%s"}}}}}
+                    """.formatted(A, A));
+            Request prod = TestOperations.request(dir).environment("prod").branch("main").deployedBy("ci-bot").build();
+
+            // The idle slot serves no one: deployed without the gate, tested where it runs, judged at the swap.
+            assertThat(run.operations().deploy(prod.toBuilder().slot("green").commit(B).build()).result())
+                    .isEqualTo(ChangeOutcome.Result.RECORDED);
+            assertThat(refusal(run.operations().swap(prod)))
+                    .contains("requireTestsPassed: a deployment to prod needs passing test results");
+            assertThat(test("prod-green", "smoke", null).result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+            ChangeOutcome<SlotDetail> swapped = run.operations().swap(prod);
+
+            assertThat(swapped.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+            assertThat(deployment("prod").path("commit").asText()).isEqualTo(B);
+            assertThat(deployment("prod").path("testResults").path("commit").asText())
+                    .as("the slot's tests went live with it").isEqualTo(B);
+        }
     }
 
     @Test
