@@ -4,15 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Command;
+import io.specweave.deploy.Input;
 import io.specweave.deploy.Message;
 import io.specweave.deploy.OperationFailedException;
 import io.specweave.deploy.config.HealthCheckSettings;
+import io.specweave.deploy.config.SlotSettings;
 import io.specweave.deploy.config.SyncProfile;
 import io.specweave.deploy.increment.Deployments;
 import io.specweave.deploy.increment.MetadataDocument;
-import io.specweave.deploy.model.RecordFacts;
 import io.specweave.deploy.model.DeploymentRecord;
 import io.specweave.deploy.model.DeploymentStatus;
+import io.specweave.deploy.model.RecordFacts;
 import io.specweave.deploy.model.Slot;
 import io.specweave.deploy.model.SlotsState;
 import java.util.List;
@@ -52,13 +55,32 @@ final class RollbackChange implements Change<RollbackDetail> {
                     + "entr" + (current.history().size() == 1 ? "y" : "ies") + " in its history); deploy the version "
                     + "you want instead");
         }
-        boolean flipSlots = previousSlot != null && Objects.equals(previousSlot.commit(), target.commit());
-        String url = flipSlots && previousSlot.url() != null ? previousSlot.url()
+        // With slots, the version rolled back to must run on the idle one: the rollback makes it live.
+        String holding = slots.live() == null ? null : slots.slots().entrySet().stream()
+                .filter(e -> !e.getKey().equals(slots.live()) && Objects.equals(e.getValue().commit(), target.commit()))
+                .map(java.util.Map.Entry::getKey).findFirst().orElse(null);
+        Slot liveSlot = slots.live() == null ? null : slots.slot(slots.live());
+        if (holding == null && liveSlot != null && Objects.equals(liveSlot.commit(), current.commit())) {
+            String idleName = SlotSettings.of(profile).other(slots.live());
+            throw new OperationFailedException(Message.of(id + ": " + environment + " runs blue-green slots, and neither "
+                    + "runs commit " + shortSha(target.commit()) + " (live " + slots.live() + ": "
+                    + shortSha(liveSlot.commit()) + (slots.slot(idleName) == null ? "" : ", idle " + idleName + ": "
+                    + shortSha(slots.slot(idleName).commit())) + "): a rollback would record a version nothing serves; "
+                    + "deploy it to the idle slot and swap (", Message.command(Command.DEPLOY,
+                            Message.arg(Input.INCREMENT, context.increment().paddedNumber()),
+                            Message.arg(Input.ENVIRONMENT, environment), Message.arg(Input.SLOT, idleName),
+                            Message.arg(Input.COMMIT, target.commit())), ", then ", Message.command(Command.SWAP_SLOTS,
+                            Message.arg(Input.INCREMENT, context.increment().paddedNumber()),
+                            Message.arg(Input.ENVIRONMENT, environment)), ")"));
+        }
+        boolean flipSlots = holding != null;
+        Slot restoredSlot = flipSlots ? slots.slot(holding) : null;
+        String url = flipSlots && restoredSlot.url() != null ? restoredSlot.url()
                 : target.deploymentUrl() != null ? target.deploymentUrl() : profile.deploymentUrl();
         String now = context.now();
         String by = context.facts().actor();
         String reason = context.request().reason;
-        String live = flipSlots ? slots.previousLive() : null;
+        String live = flipSlots ? holding : null;
         String idle = flipSlots ? slots.live() : null;
         String note = "rollback: " + shortSha(current.commit()) + " rolled back to " + shortSha(target.commit())
                 + " (deployed " + target.deployedAt() + ")" + (by == null ? "" : " by " + by)

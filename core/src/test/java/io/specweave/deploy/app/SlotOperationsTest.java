@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.OperationFailedException;
 import io.specweave.deploy.TestProjects;
 import io.specweave.deploy.model.HealthStatus;
 import io.specweave.deploy.testing.HealthServer;
@@ -83,6 +84,22 @@ class SlotOperationsTest {
                         + "make it an object (or remove it) so this change can be recorded");
         assertThat(TestProjects.read(file)).isEqualTo(hand);
         assertThat(tracked).as("the tracker was not asked").hasSize(requests);
+    }
+
+    @Test
+    void aRollbackToAVersionNoSlotRunsAnyMoreIsRefusedWithHowToGetItBack() {
+        deploy("prod-blue", null, "aaaa111");
+        deploy("prod-green", null, "cccc333");
+        deploy("prod-blue", null, "eeee555"); // the live slot deployed over: aaaa111 runs nowhere now
+        String before = TestProjects.read(dir.resolve(".specweave/increments/0018-oauth/metadata.json"));
+
+        assertThatThrownBy(() -> run.operations().rollback(TestOperations.request(dir).profile("local-prod").build()))
+                .isInstanceOf(OperationFailedException.class)
+                .hasMessageContaining("prod runs blue-green slots, and neither runs commit aaaa111 (live blue: eeee555, "
+                        + "idle green: cccc333): a rollback would record a version nothing serves; deploy it to the "
+                        + "idle slot and swap (`deploy 0018, environment prod, slot green, commit aaaa111`, then "
+                        + "`swap-slots 0018, environment prod`)");
+        assertThat(TestProjects.read(dir.resolve(".specweave/increments/0018-oauth/metadata.json"))).isEqualTo(before);
     }
 
     @Test
