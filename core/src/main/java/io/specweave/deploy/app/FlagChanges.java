@@ -136,7 +136,8 @@ final class FlagChanges {
 
     /** Every flag × every environment (those of the config and those of the file), in pipeline order. */
     static FlagMatrix matrix(Project project) {
-        Map<String, Map<String, Boolean>> values = FeatureFlags.read(store(project).read());
+        FeatureFlagStore store = store(project);
+        Map<String, Map<String, Boolean>> values = FeatureFlags.read(store.read(), store.source());
         List<String> environments = project.config().pipeline(values.keySet());
         TreeSet<String> flags = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         values.values().forEach(m -> flags.addAll(m.keySet()));
@@ -152,7 +153,7 @@ final class FlagChanges {
         }
         FeatureFlagStore store = store(project);
         String env = requireEnvironment(project, store, environment);
-        Map<String, Boolean> flags = FeatureFlags.read(store.read()).get(env);
+        Map<String, Boolean> flags = FeatureFlags.read(store.read(), store.source()).get(env);
         flags = flags == null ? Map.of() : flags;
         switch (f) {
             case "env" -> {

@@ -178,6 +178,20 @@ class FeatureFlagOperationTest {
     }
 
     @Test
+    void aValueMeantAsAFlagThatIsNotOneIsBadInputOfTheViewsNotAFlagLeftOut() {
+        project.file(FLAGS, "{\"qa\": {\"weird\": \"yes\", \"textual\": \"true\", \"note\": \"frozen\"}}\n");
+
+        assertThatThrownBy(() -> export("qa", "env")).isInstanceOf(BadInputException.class)
+                .hasMessageEndingWith("feature-flags.json: qa.weird: expected true, false or an object with a boolean "
+                        + "\"enabled\", got \"yes\"");
+        assertThatThrownBy(() -> run.operations().featureFlag(Request.builder(dir).flagAction(Request.FlagAction.LIST)
+                .build())).isInstanceOf(BadInputException.class).hasMessageContaining("qa.weird");
+
+        project.file(FLAGS, "{\"qa\": {\"weird\": false, \"textual\": \"true\", \"note\": \"frozen\"}}\n");
+        assertThat(export("qa", "env")).isEqualTo("FEATURE_WEIRD=false\nFEATURE_TEXTUAL=true\n");
+    }
+
+    @Test
     void theMatrixListsEveryFlagInEveryEnvironmentInPipelineOrder() {
         FlagMatrix matrix = run.operations().featureFlag(Request.builder(dir).flagAction(Request.FlagAction.LIST)
                 .build()).matrix();
