@@ -122,6 +122,9 @@ public final class EnvironmentMonitor {
             Consumer<MonitorPoll> each) {
         HealthCheckSettings once = plan.health().withRetries(0, Duration.ZERO);
         int planned = Math.max(1, plan.polls());
+        // A run of fewer polls than the limit fails when every one of them failed: else a short
+        // monitor (one poll by default) could never fail, whatever the service answers.
+        int limit = Math.min(plan.maxConsecutiveFailures(), planned);
         List<MonitorPoll> polls = new ArrayList<>();
         String from = null;
         String to = null;
@@ -153,7 +156,7 @@ public final class EnvironmentMonitor {
             MonitorPoll poll = new MonitorPoll(i + 1, planned, health, sample, inARow);
             polls.add(poll);
             each.accept(poll);
-            if (inARow >= plan.maxConsecutiveFailures()) {
+            if (inARow >= limit) {
                 unhealthy = true;
                 break;
             }
@@ -164,6 +167,6 @@ public final class EnvironmentMonitor {
                 : MonitorReport.Verdict.DEGRADED;
         String url = polls.isEmpty() ? null : polls.get(0).health().url();
         return new MonitorReport(increment, environment, url, metrics == null ? null : metricsSource, from, to,
-                planned, polls, plan.maxConsecutiveFailures(), stopped, verdict);
+                planned, polls, limit, stopped, verdict);
     }
 }

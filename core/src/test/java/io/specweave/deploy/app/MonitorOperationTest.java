@@ -119,6 +119,22 @@ class MonitorOperationTest {
     }
 
     @Test
+    void aRunOfFewerPollsThanTheLimitFailsWhenEveryPollFailed() {
+        project(null, null);
+        service.status(503);
+
+        // The default run: one poll, where the limit is 3 in a row.
+        @SuppressWarnings("unchecked")
+        ChangeOutcome<MonitorReport> outcome = (ChangeOutcome<MonitorReport>) run.operations().monitor(
+                TestOperations.request(dir).environment("prod").build());
+
+        assertThat(outcome.detail().verdict()).isEqualTo(MonitorReport.Verdict.UNHEALTHY);
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(seen).hasSize(1);
+        assertThat(prod().path("healthStatus").asText()).isEqualTo("unhealthy");
+    }
+
+    @Test
     void unhealthyPollsThatRecoverAreDegradedNotFatal() {
         project(null, null);
         AtomicInteger polls = new AtomicInteger();
