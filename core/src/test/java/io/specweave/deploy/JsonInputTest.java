@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -155,6 +157,27 @@ class JsonInputTest {
         assertThatThrownBy(() -> new K6SummaryParser().parse(summary, "k6.json"))
                 .hasMessageStartingWith("k6.json: not valid JSON at line 2, column 13: comments are not allowed in "
                         + "k6.json (JSON has none); remove the // comment; expected a k6 summary JSON");
+    }
+
+    @Test
+    void metricsThatCannotBeMeasurementsAreRefusedNamingTheField() throws IOException {
+        Path file = dir.resolve("metrics.json");
+        String rest = "\"requestRate\": 1, \"p50Latency\": 0.1";
+        Map<String, String> refused = new LinkedHashMap<>();
+        refused.put("\"errorRate\": -5, \"p95Latency\": 0.2, \"requests\": 10",
+                "canary.errorRate: expected a percent of requests from 0 to 100, got -5");
+        refused.put("\"errorRate\": 250, \"p95Latency\": 0.2, \"requests\": 10",
+                "canary.errorRate: expected a percent of requests from 0 to 100, got 250");
+        refused.put("\"errorRate\": 0.4, \"p95Latency\": 0.2, \"requests\": -750",
+                "canary.requests: expected a number of 0 or more, got -750");
+        refused.put("\"errorRate\": 0.4, \"p95LatencyMs\": -1, \"requests\": 10",
+                "canary.p95LatencyMs: expected a number of 0 or more, got -1");
+        for (Map.Entry<String, String> c : refused.entrySet()) {
+            Files.writeString(file, "{\"canary\": {" + rest + ", " + c.getKey() + "}}");
+
+            assertThatThrownBy(() -> new FileMetricsSource(file).read("canary", "v2")).as(c.getKey())
+                    .isInstanceOf(BadInputException.class).hasMessageEndingWith(c.getValue());
+        }
     }
 
     @Test

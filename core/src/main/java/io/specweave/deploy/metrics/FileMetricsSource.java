@@ -68,7 +68,15 @@ public final class FileMetricsSource implements MetricsSource {
             return null;
         }
         if (value.isNumber()) {
-            return value.asDouble() * scale;
+            double number = value.asDouble();
+            // A rate, a count or a latency below zero, or a share of requests over all of them, is no
+            // measurement: analysed, it would read as an improvement.
+            boolean percent = field.equals("errorRate");
+            if (number < 0 || percent && number > 100 || !Double.isFinite(number)) {
+                throw new BadInputException(source + ": " + track + "." + field + ": expected " + (percent
+                        ? "a percent of requests from 0 to 100" : "a number of 0 or more") + ", got " + value);
+            }
+            return number * scale;
         }
         if (value.isTextual() && value.asText().equals("NaN")) {
             problems.add(field + ": NaN for " + track + " in " + source);
