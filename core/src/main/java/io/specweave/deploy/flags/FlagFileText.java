@@ -123,10 +123,12 @@ public final class FlagFileText {
             last--;
         }
         String indent = indentOf(text, open);
+        // A file of CR LF lines (a Windows checkout) gets its new line in CR LF too.
+        String cr = text.contains("\r\n") ? "\r" : "";
         if (last == open) {
             // An empty object: written out on lines of its own, as the rest of a pretty file is.
             boolean multiLine = text.indexOf('\n') >= 0;
-            String inner = multiLine ? "\n" + indent + "  " + member + "\n" + indent : member;
+            String inner = multiLine ? cr + "\n" + indent + "  " + member + cr + "\n" + indent : member;
             return text.substring(0, open + 1) + inner + text.substring(close);
         }
         // A trailing comma (accepted, as in every JSON file this tool reads) already separates the new member.
@@ -140,7 +142,7 @@ public final class FlagFileText {
         }
         // After the line of the last member, so a comment at its end stays with it.
         return text.substring(0, valueEnd) + comma + text.substring(valueEnd, lineEnd) + "\n" + memberIndent + member
-                + text.substring(lineEnd);
+                + cr + text.substring(lineEnd);
     }
 
     /** True when position {@code at} is inside a {@code //} comment that started on its line after {@code from}. */

@@ -192,6 +192,18 @@ class FeatureFlagOperationTest {
     }
 
     @Test
+    void aFileOfCrLfLinesGetsItsNewLinesInCrLfToo() {
+        project.file(FLAGS, "{\r\n  \"dev\": {\r\n    \"newCheckout\": true\r\n  }\r\n}\r\n");
+
+        set("darkMode", true, "dev", null, true);
+        set("newCheckout", false, "qa", null, true);
+
+        String text = project.read(FLAGS);
+        assertThat(text.replace("\r\n", "")).as("every line ends in CR LF").doesNotContain("\n", "\r");
+        assertThat(text).contains("\"darkMode\": true", "\"qa\"");
+    }
+
+    @Test
     void theMatrixListsEveryFlagInEveryEnvironmentInPipelineOrder() {
         FlagMatrix matrix = run.operations().featureFlag(Request.builder(dir).flagAction(Request.FlagAction.LIST)
                 .build()).matrix();
