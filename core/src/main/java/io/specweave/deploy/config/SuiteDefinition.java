@@ -80,6 +80,11 @@ public record SuiteDefinition(String name, List<String> command, Path workingDir
             timeout = Duration.ofSeconds(seconds.asLong());
         }
         Path working = config.projectDir().resolve(dir == null ? "." : dir).normalize();
+        if (!java.nio.file.Files.isDirectory(working)) {
+            // Said before the suite is announced or run, with the setting that names it.
+            throw new BadInputException(config.source() + ": " + path + ".workingDirectory: no folder \"" + dir
+                    + "\" in the project folder; expected the folder the suite runs in, relative to the project");
+        }
         return new SuiteDefinition(name, List.copyOf(command), working, reports, timeout);
     }
 

@@ -67,7 +67,8 @@ class SuiteOperationTest {
                 + "\"reports\": \"out/g/*.xml\"}, "
                 + "\"hang\": {\"command\": [\"sh\", \"-c\", \"sleep 300 & echo $! > pids; sleep 300 & echo $! >> pids; "
                 + "echo $$ >> pids; wait\"], \"reports\": \"out/hang/*.xml\", \"timeoutSeconds\": 1}, "
-                + "\"unclosed\": {\"command\": \"touch ran\", \"reports\": \"out/{unit,it/*.xml\"}}";
+                + "\"unclosed\": {\"command\": \"touch ran\", \"reports\": \"out/{unit,it/*.xml\"}, "
+                + "\"elsewhere\": {\"command\": \"touch ran\", \"reports\": \"out/*.xml\", \"workingDirectory\": \"e2e\"}}";
         TestProjects.create(dir, null, suites + (promotion == null ? "" : ", \"promotion\": " + promotion));
         return Project.open(dir);
     }
@@ -231,6 +232,10 @@ class SuiteOperationTest {
                 .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("config.json: deployment.testSuites.unclosed.reports: \"out/{unit,it/*.xml\" is not "
                         + "a glob pattern (Missing '}");
+        assertThatThrownBy(() -> test("staging", "elsewhere", null))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("config.json: deployment.testSuites.elsewhere.workingDirectory: no folder \"e2e\" "
+                        + "in the project folder");
         assertThat(started).as("no suite ran").isEmpty();
         assertThat(dir.resolve("ran")).doesNotExist();
     }
