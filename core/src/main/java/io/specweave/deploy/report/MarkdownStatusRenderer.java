@@ -120,7 +120,7 @@ public final class MarkdownStatusRenderer {
             add(lines, name + " metrics: ", RecordFacts.metrics(r));
             add(lines, name + " health: ", r.healthMessage());
             if (Boolean.TRUE.equals(r.forced())) {
-                lines.add(name + " was forced past promotion gates");
+                lines.add(name + " was forced past a refusing gate or an unhealthy check");
             }
         }
         return lines;

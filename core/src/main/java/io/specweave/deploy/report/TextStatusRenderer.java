@@ -84,7 +84,7 @@ public final class TextStatusRenderer {
                 out.append(" by ").append(LogText.oneLine(r.deployedBy()));
             }
             if (Boolean.TRUE.equals(r.forced())) {
-                out.append(colour(YELLOW, " (forced past promotion gates)"));
+                out.append(colour(YELLOW, " (forced: past a refusing gate or an unhealthy check)"));
             }
             out.append('\n');
             line(out, "URL", r.deploymentUrl());

@@ -8,6 +8,7 @@ import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.OperationFailedException;
 import io.specweave.deploy.TestProjects;
 import io.specweave.deploy.model.HealthStatus;
+import io.specweave.deploy.report.TextStatusRenderer;
 import io.specweave.deploy.testing.HealthServer;
 import io.specweave.deploy.testing.TestProject;
 import io.specweave.deploy.tracker.TrackingRequest;
@@ -220,6 +221,10 @@ class SlotOperationsTest {
         assertThat(prod().path("forced").asBoolean()).isTrue();
         assertThat(prod().path("healthStatus").asText()).isEqualTo("unhealthy");
         assertThat(prod().path("note").asText()).endsWith(", forced");
+        // No gate refused it: the view says what forcing can mean, not that gates were passed over.
+        assertThat(new TextStatusRenderer(true).render(new StatusService(project.open())
+                .status("0018")).lines()).anyMatch(l -> l.endsWith("by ci-bot (forced: past a refusing gate or an "
+                        + "unhealthy check)")).noneMatch(l -> l.contains("promotion gates"));
     }
 
     @Test
