@@ -122,7 +122,7 @@ public final class StatusService {
         for (String environment : pipeline) {
             ObjectNode node = nodes.get(environment);
             // Read and decided as for one increment, so both forms say the same of an environment.
-            DeploymentRecord record = node == null ? null : DeploymentRecord.currentOf(node);
+            DeploymentRecord record = node == null ? null : DeploymentRecord.stateOf(node);
             states.put(environment, EnvironmentStatus.stateOf(record));
             if (record != null && record.healthStatus() != null) {
                 health.put(environment, record.healthStatus().raw());

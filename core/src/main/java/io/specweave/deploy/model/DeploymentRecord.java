@@ -115,11 +115,13 @@ public record DeploymentRecord(
     }
 
     /**
-     * The current fields of {@code node}, read as {@link #fromNode} reads them, its history left
-     * unread: for a view of many records at once (a row per increment), which shows no history.
+     * The fields of {@code node} an environment's state is decided on ({@code status},
+     * {@code deployedAt}, {@code healthStatus}), read as {@link #fromNode} reads them: for a view of
+     * many records at once (a row per increment), which shows no more of each.
      */
-    public static DeploymentRecord currentOf(ObjectNode node) {
-        return currentFields(node);
+    public static DeploymentRecord stateOf(ObjectNode node) {
+        return builder().status(DeploymentStatus.of(text(node, "status"))).deployedAt(text(node, "deployedAt"))
+                .healthStatus(HealthStatus.of(text(node, "healthStatus"))).build();
     }
 
     /**
