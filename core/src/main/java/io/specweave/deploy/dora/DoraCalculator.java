@@ -159,7 +159,7 @@ public final class DoraCalculator {
         }
         double median = median(hours);
         String band = median < 24 ? "elite" : median < 24 * 7 ? "high" : median < 24 * 30 ? "medium" : "low";
-        return new DoraMetric(round(median), "hours", Durations.human(Duration.ofSeconds(Math.round(median * 3600))),
+        return new DoraMetric(hours(median), "hours", Durations.human(Duration.ofSeconds(Math.round(median * 3600))),
                 band, "median of " + hours.size() + (hours.size() == 1 ? " change" : " changes") + ", commit to " + env, hours.size());
     }
 
@@ -200,7 +200,7 @@ public final class DoraCalculator {
         }
         double median = median(hours);
         String band = median < 1 ? "elite" : median < 24 ? "high" : median < 24 * 7 ? "medium" : "low";
-        return new DoraMetric(round(median), "hours", Durations.human(Duration.ofSeconds(Math.round(median * 3600))),
+        return new DoraMetric(hours(median), "hours", Durations.human(Duration.ofSeconds(Math.round(median * 3600))),
                 band, "median of " + hours.size() + (hours.size() == 1 ? " recovery" : " recoveries")
                         + (hours.size() < failures.size() ? " (" + (failures.size() - hours.size()) + " not recovered yet)" : ""),
                 hours.size());
@@ -233,6 +233,14 @@ public final class DoraCalculator {
 
     private static double round(double value) {
         return Math.round(value * 100) / 100.0;
+    }
+
+    /**
+     * Hours to the second (four decimals): a lead time of 16 s is 0.0044 h, where two decimals would
+     * say 0 while the text says 16s.
+     */
+    private static double hours(double value) {
+        return Math.round(value * 10_000) / 10_000.0;
     }
 
     private static String number(double value) {

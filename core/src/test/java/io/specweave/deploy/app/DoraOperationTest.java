@@ -186,6 +186,17 @@ class DoraOperationTest {
     }
 
     @Test
+    void aLeadTimeOfSecondsIsSecondsInTheJsonToo() {
+        Instant at = Instant.parse("2026-11-20T10:00:16Z");
+        DoraReport report = new DoraCalculator().calculate("prod", "28d", Instant.parse("2026-11-02T00:00:00Z"),
+                Instant.parse("2026-11-29T23:59:59Z"), List.of(new DoraCalculator.ProdDeployment("0001", at,
+                        DeploymentStatus.DEPLOYED, HealthStatus.HEALTHY, at.minusSeconds(16))));
+
+        assertThat(report.leadTimeForChanges().display()).isEqualTo("16s");
+        assertThat(report.leadTimeForChanges().value()).as("hours, to the second").isEqualTo(0.0044);
+    }
+
+    @Test
     void leadTimeStartsAtTheCommitWhenGitHasIt() throws Exception {
         TestProjects.create(dir, null, null);
         git("init", "-q");
