@@ -62,7 +62,6 @@ public final class Json {
 
         @Override
         public void writeNumber(double value) throws IOException {
-            double magnitude = Math.abs(value);
             if (Double.isFinite(value)) {
                 delegate.writeNumber(javaScriptText(value));
             } else {

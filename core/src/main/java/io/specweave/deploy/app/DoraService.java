@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * {@code dora}: the four keys over the production deployments (current records and history) of
@@ -114,7 +115,7 @@ public final class DoraService {
         }
         List<String> untimed = collected.stream().filter(c -> !c.untimed.isEmpty())
                 .map(c -> c.increment + " (" + c.untimed.stream().map(t -> "\"" + t + "\"")
-                        .collect(java.util.stream.Collectors.joining(", ")) + ")").toList();
+                        .collect(Collectors.joining(", ")) + ")").toList();
         if (!untimed.isEmpty()) {
             long count = collected.stream().mapToLong(c -> c.untimed.size()).sum();
             report = report.withWarning(count + (count == 1 ? " deployment" : " deployments") + " to " + environment

@@ -31,8 +31,6 @@ import java.util.Objects;
  */
 final class RollbackChange implements Change<RollbackDetail> {
 
-    /** Rollout state that belongs to the environment rather than to one deployment. */
-
     @Override
     public String name() {
         return "rollback";

@@ -13,6 +13,7 @@ import io.specweave.deploy.increment.MetadataDocument;
 import io.specweave.deploy.model.DeploymentRecord;
 import io.specweave.deploy.model.DeploymentStatus;
 import io.specweave.deploy.model.RecordFacts;
+import java.util.List;
 import java.util.Objects;
 
 /** Puts a version live in an environment's record, the way a slot swap or a promoted canary does. */
@@ -32,14 +33,15 @@ final class RolloutRecords {
     }
 
     /**
-     * What the promotion gates judge for a rollout of {@code commit} (a canary step, a slot): the
-     * environment's record with that commit, so the approvals and change request given ahead count.
-     * A canary or an idle slot serves users too: it passes the gates a full deployment passes.
+     * What the promotion gates judge for a rollout of {@code commit} (a canary step, a slot going
+     * live, a swap): the environment's record with that commit, so the approvals and change request
+     * given ahead count. Each puts the version in front of users: it passes the gates a full
+     * deployment passes.
      */
     static DeploymentRecord candidate(MetadataDocument view, String environment, SyncProfile profile, String commit) {
         DeploymentRecord current = Deployments.get(view, environment).orElse(null);
         DeploymentRecord.Builder builder = current == null ? DeploymentRecord.builder().profile(profile.name())
-                : current.toBuilder().history(java.util.List.of());
+                : current.toBuilder().history(List.of());
         return builder.status(DeploymentStatus.DEPLOYED).commit(commit).build();
     }
 

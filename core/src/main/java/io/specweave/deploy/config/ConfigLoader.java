@@ -7,6 +7,7 @@ import io.specweave.deploy.Input;
 import io.specweave.deploy.Message;
 import io.specweave.deploy.Json;
 import io.specweave.deploy.JsonInput;
+import io.specweave.deploy.KeyNames;
 import io.specweave.deploy.Trees;
 import io.specweave.deploy.http.Urls;
 import java.nio.file.Files;
@@ -226,9 +227,7 @@ public final class ConfigLoader {
         List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
         for (String key : names) {
-            String plain = plain(key);
-            String setting = keys.stream().filter(k -> !k.equals(key) && plain(k).equals(plain)).findFirst()
-                    .orElse(null);
+            String setting = KeyNames.spelledOtherwise(key, keys);
             if (setting == null) {
                 continue;
             }
@@ -239,10 +238,6 @@ public final class ConfigLoader {
             node.set(setting, node.remove(key));
             notes.add(path + "." + key + ": read as " + setting);
         }
-    }
-
-    private static String plain(String key) {
-        return key.replaceAll("[^A-Za-z0-9]", "").toLowerCase(java.util.Locale.ROOT);
     }
 
     /** One environment of {@code deployment.environments}: a reference to a sync profile, or the local provider. */
@@ -263,7 +258,7 @@ public final class ConfigLoader {
         String displayName = optionalText(binding, "displayName", path + ".displayName", source);
         String url = optionalText(binding, "deploymentUrl", path + ".deploymentUrl", source);
         if (url != null) {
-            checkUrl(url, path + ".deploymentUrl", source, RECORDED);
+            checkRecordedUrl(url, path + ".deploymentUrl", source);
         }
         if (reference != null && providerText != null) {
             throw new BadInputException(source + ": " + path + ": give either \"profile\" (a profile under "
@@ -332,7 +327,7 @@ public final class ConfigLoader {
         }
         String url = optionalText(node, "deploymentUrl", path + ".deploymentUrl", source);
         if (url != null) {
-            checkUrl(url, path + ".deploymentUrl", source, RECORDED);
+            checkRecordedUrl(url, path + ".deploymentUrl", source);
         }
         JsonNode config = optionalObject(node, "config", path + ".config", source);
         ObjectNode configObject = config == null ? Json.mapper().createObjectNode() : (ObjectNode) config;
@@ -384,11 +379,12 @@ public final class ConfigLoader {
     }
 
     private static void checkUrl(String url, String path, String source, String why) {
-        if (RECORDED.equals(why)) {
-            Urls.withoutCredentials(url, source + ": " + path, why);
-        } else {
-            Urls.withoutUserInfo(url, source + ": " + path, why);
-        }
+        Urls.withoutUserInfo(url, source + ": " + path, why);
+    }
+
+    /** A deployment URL: recorded and shown as it is, so it may carry no credential at all. */
+    private static void checkRecordedUrl(String url, String path, String source) {
+        Urls.withoutCredentials(url, source + ": " + path, RECORDED);
     }
 
     private static JsonNode optionalObject(JsonNode parent, String field, String path, String source) {

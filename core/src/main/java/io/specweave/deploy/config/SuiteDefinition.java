@@ -2,10 +2,13 @@ package io.specweave.deploy.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.specweave.deploy.BadInputException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * One entry of {@code deployment.testSuites}: a test suite run against a deployed environment.
@@ -64,8 +67,8 @@ public record SuiteDefinition(String name, List<String> command, Path workingDir
         }
         try {
             // Checked before the suite runs: found out after it, its run would be lost for nothing.
-            java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + reports);
-        } catch (java.util.regex.PatternSyntaxException e) {
+            FileSystems.getDefault().getPathMatcher("glob:" + reports);
+        } catch (PatternSyntaxException e) {
             throw new BadInputException(config.source() + ": " + path + ".reports: \"" + reports + "\" is not a glob "
                     + "pattern (" + e.getDescription() + "); a [ or { opens a group that must be closed, e.g. "
                     + "\"e2e/results/*.xml\"");
@@ -80,7 +83,7 @@ public record SuiteDefinition(String name, List<String> command, Path workingDir
             timeout = Duration.ofSeconds(seconds.asLong());
         }
         Path working = config.projectDir().resolve(dir == null ? "." : dir).normalize();
-        if (!java.nio.file.Files.isDirectory(working)) {
+        if (!Files.isDirectory(working)) {
             // Said before the suite is announced or run, with the setting that names it.
             throw new BadInputException(config.source() + ": " + path + ".workingDirectory: no folder \"" + dir
                     + "\" in the project folder; expected the folder the suite runs in, relative to the project");

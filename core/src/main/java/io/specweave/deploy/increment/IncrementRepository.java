@@ -13,8 +13,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -183,10 +185,13 @@ public final class IncrementRepository {
             active = named;
             from = display(state);
         } else {
-            List<Increment> all = list();
-            active = all.stream().filter(i -> "active".equals(status(i))).toList();
+            // Each metadata.json read once: "active" first, SpecWeave's word; another spelling only without it.
+            Map<Increment, String> statuses = new LinkedHashMap<>();
+            list().forEach(i -> statuses.put(i, status(i)));
+            active = statuses.keySet().stream().filter(i -> "active".equals(statuses.get(i))).toList();
             if (active.isEmpty()) {
-                active = all.stream().filter(i -> ACTIVE_STATUSES.contains(String.valueOf(status(i)))).toList();
+                active = statuses.keySet().stream().filter(i -> statuses.get(i) != null
+                        && ACTIVE_STATUSES.contains(statuses.get(i))).toList();
             }
             from = "metadata.json \"status\": \"active\"";
         }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.Json;
+import io.specweave.deploy.JsonInput;
+import io.specweave.deploy.model.CanaryState;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -126,16 +128,16 @@ public final class MetadataDocument {
         boolean list = "flagChanges".equals(key);
         JsonNode value = node.get(key);
         String where = source + ": deployments." + environment + "." + key;
+        String kind = list ? "a list" : "an object";
         if (value != null && !value.isNull() && (list ? !value.isArray() : !value.isObject())) {
-            throw new BadInputException(where + ": expected " + (list ? "a list" : "an object") + ", got "
-                    + io.specweave.deploy.config.ConfigLoader.describe(value) + "; make it " + (list ? "a list" : "an "
-                    + "object") + " (or remove it) so this change can be recorded");
+            throw new BadInputException(where + ": expected " + kind + ", got " + JsonInput.kind(value) + "; make it "
+                    + kind + " (or remove it) so this change can be recorded");
         }
-        JsonNode steps = value == null ? null : value.get("steps");
+        // A canary's steps are appended to, as a list is.
+        JsonNode steps = CanaryState.KEY.equals(key) && value != null ? value.get("steps") : null;
         if (steps != null && !steps.isNull() && !steps.isArray()) {
-            throw new BadInputException(where + ".steps: expected a list, got "
-                    + io.specweave.deploy.config.ConfigLoader.describe(steps) + "; make it a list (or remove it) so "
-                    + "this change can be recorded");
+            throw new BadInputException(where + ".steps: expected a list, got " + JsonInput.kind(steps)
+                    + "; make it a list (or remove it) so this change can be recorded");
         }
         return node;
     }

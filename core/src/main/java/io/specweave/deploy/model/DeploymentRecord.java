@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.Json;
+import io.specweave.deploy.KeyNames;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,12 +85,7 @@ public record DeploymentRecord(
      * {@code Deployed-At}): a fact of the deployment it was written with, not of the environment.
      */
     public static boolean spellsAnOwnedField(String key) {
-        String plain = plain(key);
-        return !OWNED_FIELDS.contains(key) && OWNED_FIELDS.stream().anyMatch(field -> plain(field).equals(plain));
-    }
-
-    private static String plain(String key) {
-        return key.replaceAll("[^A-Za-z0-9]", "").toLowerCase(java.util.Locale.ROOT);
+        return KeyNames.spelledOtherwise(key, OWNED_FIELDS) != null;
     }
 
     public DeploymentRecord {
