@@ -11,6 +11,9 @@ import java.util.Locale;
  * end a table cell, {@code <img>} would be HTML, a backtick would open code, {@code $} math. Each
  * character that means something to Markdown is escaped, line breaks become spaces (a cell holds one
  * line) and other control characters are shown as their escapes, as {@link LogText} shows them.
+ * An {@code @name} is not a mention: GitHub would notify that user or team (a {@code deployedBy} of
+ * {@code @org/release}, a note "asked @alice") each time an issue is created with it; a zero-width
+ * space after the {@code @} keeps the text as it reads and notifies no one.
  *
  * <p>Links this tool builds itself (a tracking item, a run) stay links: their text is escaped, and
  * their target is an absolute {@code http(s)} URL in which nothing can end the link.
@@ -38,6 +41,7 @@ public final class MarkdownText {
                 case '&' -> s.append("&amp;");
                 case '<' -> s.append("&lt;");
                 case '>' -> s.append("&gt;");
+                case '@' -> s.append(startsMention(one, i) ? "@&#8203;" : "@");
                 default -> {
                     if (ESCAPED.indexOf(c) >= 0 && !(c == '_' && inWord(one, i))) {
                         s.append('\\');
@@ -191,6 +195,15 @@ public final class MarkdownText {
             return escaped.substring(0, digits) + "\\" + escaped.substring(digits);
         }
         return escaped;
+    }
+
+    /**
+     * An {@code @} GitHub reads as a mention: followed by a letter or digit, and not inside a word
+     * ({@code ops@example.com} is an address).
+     */
+    private static boolean startsMention(String s, int at) {
+        return at + 1 < s.length() && Character.isLetterOrDigit(s.charAt(at + 1))
+                && (at == 0 || !Character.isLetterOrDigit(s.charAt(at - 1)) && "._-+".indexOf(s.charAt(at - 1)) < 0);
     }
 
     /** An underscore between two letters or digits ({@code in_progress}), which never emphasises. */

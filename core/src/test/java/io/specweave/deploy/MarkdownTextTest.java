@@ -27,6 +27,13 @@ class MarkdownTextTest {
     }
 
     @Test
+    void aNameAfterAnAtSignNotifiesNoOneAndAnAddressStaysAsItIs() {
+        assertThat(MarkdownText.text("@org/release")).isEqualTo("@&#8203;org/release");
+        assertThat(MarkdownText.text("asked @alice, (@bob)")).isEqualTo("asked @&#8203;alice, (@&#8203;bob)");
+        assertThat(MarkdownText.text("ops@example.com a.b@c x_y@z @ @-")).isEqualTo("ops@example.com a.b@c x_y@z @ @-");
+    }
+
+    @Test
     void atTheStartOfALineHeadingsAndListsAreTextToo() {
         assertThat(MarkdownText.line("# Title")).isEqualTo("\\# Title");
         assertThat(MarkdownText.line("- item")).isEqualTo("\\- item");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.Message;
 import io.specweave.deploy.Json;
+import io.specweave.deploy.MarkdownText;
 import io.specweave.deploy.OperationFailedException;
 import io.specweave.deploy.Redactor;
 import io.specweave.deploy.Secret;
@@ -473,17 +474,20 @@ public final class GithubTracker implements Tracker {
         /** One comment: the new deployment, the note, or both when one change is both (a canary promoted). */
         private void comment(GHIssue issue, boolean deployment, boolean note) {
             StringBuilder text = new StringBuilder();
+            // The values in it are the user's (a branch, deployedBy, a rollback's reason): shown as
+            // text, as the issue body shows them, so "@alice" notifies no one and "[x](…)" links nowhere.
             if (deployment) {
-                text.append(content.deploymentComment(record, request.repositoryUrl()));
+                text.append(MarkdownText.text(content.deploymentComment(record, request.repositoryUrl())));
                 if (record.deploymentUrl() != null) {
-                    text.append(" URL: ").append(record.deploymentUrl()).append('.');
+                    text.append(" URL: ").append(MarkdownText.link(record.deploymentUrl(), record.deploymentUrl()))
+                            .append('.');
                 }
-                if (record.runUrl() != null) {
-                    text.append(" [Pipeline run](").append(record.runUrl().replace(")", "%29")).append(").");
+                if (MarkdownText.target(record.runUrl()) != null) {
+                    text.append(" ").append(MarkdownText.link("Pipeline run", record.runUrl())).append('.');
                 }
             }
             if (note) {
-                text.append(text.length() == 0 ? "" : "\n\n").append(TrackingNote.comment(request));
+                text.append(text.length() == 0 ? "" : "\n\n").append(MarkdownText.text(TrackingNote.comment(request)));
             }
             try {
                 issue.comment(BodyFit.text(text.toString(), BodyFit.GITHUB));

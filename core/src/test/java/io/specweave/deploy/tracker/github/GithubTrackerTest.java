@@ -159,6 +159,17 @@ class GithubTrackerTest {
                 .endsWith("\n\nIn qa: canary 1234567 promoted to 100 %");
     }
 
+    @Test
+    void aCommentShowsTheUsersWordsAsTextMentioningAndLinkingNoOne() {
+        project.deploy(GithubProject.sha(1), 1);
+
+        note("rollback: asked @alice and @org/release, see [this](https://evil.example) <b>now</b>");
+
+        assertThat(repo.commentsOf(1)).singleElement().satisfies(c -> assertThat(c.path("body").asText())
+                .isEqualTo("In qa: rollback: asked @&#8203;alice and @&#8203;org/release, see "
+                        + "\\[this\\](https://evil.example) &lt;b&gt;now&lt;/b&gt;"));
+    }
+
     /** What a rollout does after writing metadata.json: the item shows the stored record, commented with the note. */
     private void note(String note) {
         io.specweave.deploy.tracker.TrackerProject.send(project.trackers(), dir, "github-qa", false, note,
