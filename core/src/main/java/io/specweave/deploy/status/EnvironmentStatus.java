@@ -2,6 +2,7 @@ package io.specweave.deploy.status;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.Json;
 import io.specweave.deploy.Trees;
@@ -9,6 +10,7 @@ import io.specweave.deploy.model.CanaryState;
 import io.specweave.deploy.model.DeploymentRecord;
 import io.specweave.deploy.model.DeploymentStatus;
 import io.specweave.deploy.model.SlotsState;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -142,13 +144,43 @@ public record EnvironmentStatus(
             node.set(CanaryState.KEY, rollout.get(CanaryState.KEY));
         }
         if (stored != null) {
-            stored.fields().forEachRemaining(e -> {
-                if (!node.has(e.getKey()) && !"history".equals(e.getKey())) {
-                    node.set(e.getKey(), e.getValue().deepCopy());
-                }
-            });
+            keepOtherKeys(node, stored);
+            historyKeepsOtherKeys(node, stored);
         }
         return node;
+    }
+
+    /** Every key of {@code stored} that {@code shown} has not, as stored; history aside. */
+    private static void keepOtherKeys(ObjectNode shown, ObjectNode stored) {
+        stored.fields().forEachRemaining(e -> {
+            if (!shown.has(e.getKey()) && !"history".equals(e.getKey())) {
+                shown.set(e.getKey(), e.getValue().deepCopy());
+            }
+        });
+    }
+
+    /**
+     * Each earlier deployment shown with its stored keys the record does not read (a team's
+     * {@code ticket}, a rollback's {@code reason}), as the current one is. The record's history is
+     * the stored entries that are objects, in order; when it is not (a refresh brought another), the
+     * record's alone.
+     */
+    private static void historyKeepsOtherKeys(ObjectNode shown, ObjectNode stored) {
+        if (!(shown.get("history") instanceof ArrayNode entries) || !(stored.get("history") instanceof ArrayNode all)) {
+            return;
+        }
+        List<ObjectNode> storedEntries = new ArrayList<>();
+        all.forEach(entry -> {
+            if (entry instanceof ObjectNode object) {
+                storedEntries.add(object);
+            }
+        });
+        if (storedEntries.size() != entries.size()) {
+            return;
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            keepOtherKeys((ObjectNode) entries.get(i), storedEntries.get(i));
+        }
     }
 
     /** The tracking item as people write it: {@code #57} for a GitHub issue, else the key or id. */
