@@ -20,7 +20,7 @@ class TreesTest {
     private static final CanaryState CANARY = new CanaryState("0002-x", "abc", "main", null, "old", 50, "running",
             "2026-12-04T10:00:00Z", "2026-12-04T10:30:00Z", null, null, "ops", "https://ci.example/1",
             List.of(new CanaryState.Step(25, "2026-12-04T10:00:00Z", "ops"),
-                    new CanaryState.Step(50, "2026-12-04T10:30:00Z", null)));
+                    new CanaryState.Step(50, "2026-12-04T10:30:00Z", null)), null);
 
     @Test
     void aRecordIsWrittenByItsComponentsInOrderWithoutTheUnsetOnes() {

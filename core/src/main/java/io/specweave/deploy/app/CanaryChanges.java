@@ -1,6 +1,5 @@
 package io.specweave.deploy.app;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.Command;
 import io.specweave.deploy.Input;
@@ -22,9 +21,6 @@ import java.util.Objects;
  * version untouched.
  */
 final class CanaryChanges {
-
-    /** Why a canary was rolled back ({@code rollback --canary --reason}), kept in its {@code canary} node. */
-    static final String ROLLBACK_REASON = "rollbackReason";
 
     private CanaryChanges() {
     }
@@ -114,7 +110,7 @@ final class CanaryChanges {
             }
             next = new CanaryState(context.increment().id(), commit, facts.branch(), facts.tag(),
                     stable == null ? null : stable.commit(), null, null, now, null, null, null, facts.actor(),
-                    facts.runUrl(), List.of()).step(weight, now, facts.actor());
+                    facts.runUrl(), List.of(), null).step(weight, now, facts.actor());
         }
         boolean promoted = weight >= 100;
         CanaryState stepped = next;
@@ -160,17 +156,13 @@ final class CanaryChanges {
                     + (current == null ? "" : " (the last one was " + current.status() + ")")
                     + "; to roll back the environment's deployment, leave out ", Input.CANARY));
         }
-        CanaryState next = current.step(0, context.now(), context.facts().actor());
         String reason = context.request().reason;
+        CanaryState next = current.step(0, context.now(), context.facts().actor()).withRollbackReason(reason);
         String note = "Canary commit " + RolloutRecords.shortCommit(next.commit()) + " rolled back to 0 % in "
                 + environment + " and abandoned" + (reason == null ? "" : " (" + reason.strip() + ")") + "; "
                 + stable(next) + " serves all traffic.";
-        return Change.Effect.<CanaryDetail>writing((document, decision) -> {
-            ObjectNode node = document.deploymentForUpdate(environment, CanaryState.KEY);
-            next.write(node);
-            if (reason != null) {
-                ((ObjectNode) node.get(CanaryState.KEY)).put(ROLLBACK_REASON, reason.strip());
-            }
-        }).note(d -> note).detail(d -> new CanaryDetail(next, false));
+        return Change.Effect.<CanaryDetail>writing((document, decision) ->
+                next.write(document.deploymentForUpdate(environment, CanaryState.KEY)))
+                .note(d -> note).detail(d -> new CanaryDetail(next, false));
     }
 }

@@ -26,12 +26,13 @@ import java.util.List;
  * @param deployedBy   who started it
  * @param runUrl       the run that started it
  * @param steps        every weight change, oldest first
+ * @param rollbackReason why it was abandoned ({@code rollback --canary --reason}), or null
  */
 @JsonPropertyOrder({"increment", "commit", "branch", "tag", "stableCommit", "weight", "status", "startedAt",
-        "updatedAt", "promotedAt", "abandonedAt", "deployedBy", "runUrl", "steps"})
+        "updatedAt", "promotedAt", "abandonedAt", "deployedBy", "runUrl", "steps", "rollbackReason"})
 public record CanaryState(String increment, String commit, String branch, String tag, String stableCommit,
         Integer weight, String status, String startedAt, String updatedAt, String promotedAt, String abandonedAt,
-        String deployedBy, String runUrl, List<Step> steps) {
+        String deployedBy, String runUrl, List<Step> steps, String rollbackReason) {
 
     public static final String KEY = "canary";
     public static final String RUNNING = "running";
@@ -65,7 +66,20 @@ public record CanaryState(String increment, String commit, String branch, String
         all.add(new Step(newWeight, at, by));
         String newStatus = newWeight >= 100 ? PROMOTED : newWeight == 0 ? ABANDONED : RUNNING;
         return new CanaryState(increment, commit, branch, tag, stableCommit, newWeight, newStatus, startedAt, at,
-                newWeight >= 100 ? at : promotedAt, newWeight == 0 ? at : abandonedAt, deployedBy, runUrl, all);
+                newWeight >= 100 ? at : promotedAt, newWeight == 0 ? at : abandonedAt, deployedBy, runUrl, all,
+                rollbackReason);
+    }
+
+    /** This canary with why it was abandoned; a blank reason is none. */
+    public CanaryState withRollbackReason(String reason) {
+        return new CanaryState(increment, commit, branch, tag, stableCommit, weight, status, startedAt, updatedAt,
+                promotedAt, abandonedAt, deployedBy, runUrl, steps, reason == null || reason.isBlank() ? null
+                        : reason.strip());
+    }
+
+    @JsonIgnore
+    public boolean abandoned() {
+        return ABANDONED.equals(status);
     }
 
     public void write(ObjectNode environmentNode) {

@@ -1,6 +1,7 @@
 package io.specweave.deploy.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -83,8 +84,15 @@ public final class RecordFacts {
         return String.join("; ", parts);
     }
 
-    /** "10 % to 9b1d5f0c2e4a (stable 1a2b3c4d5e6f); steps 10 % at ..., 25 % at ...": only while it runs. */
-    public static String canary(CanaryState canary) {
+    /**
+     * "10 % to 9b1d5f0c2e4a (stable 1a2b3c4d5e6f); steps 10 % at ..., 25 % at ..." while it runs;
+     * "9b1d5f0c2e4a abandoned at 25 % at ...: p95 doubled" once rolled back, until {@code record}
+     * (the environment's deployment) is a later one; else null.
+     */
+    public static String canary(CanaryState canary, DeploymentRecord record) {
+        if (canary != null && canary.abandoned()) {
+            return abandoned(canary, record);
+        }
         if (canary == null || !canary.running()) {
             return null;
         }
@@ -99,6 +107,23 @@ public final class RecordFacts {
             s.append("; steps ").append(String.join(", ", steps));
         }
         return s.toString();
+    }
+
+    private static String abandoned(CanaryState canary, DeploymentRecord record) {
+        Instant at = DeploymentRecord.parseTime(canary.abandonedAt());
+        Instant deployed = record == null ? null : record.deployedAtInstant();
+        if (at != null && deployed != null && deployed.isAfter(at)) {
+            return null; // a deployment since: the abandoned canary is no longer what the environment is about
+        }
+        StringBuilder s = new StringBuilder(canary.commit() == null ? "canary" : shortSha(canary.commit()))
+                .append(" abandoned");
+        // The share it had when it was rolled back: its last step before the one to 0 %.
+        canary.steps().stream().map(CanaryState.Step::weight).filter(w -> w > 0).reduce((a, b) -> b)
+                .ifPresent(w -> s.append(" at ").append(w).append(" %"));
+        if (canary.abandonedAt() != null) {
+            s.append(" at ").append(canary.abandonedAt());
+        }
+        return canary.rollbackReason() == null ? s.toString() : s.append(": ").append(canary.rollbackReason()).toString();
     }
 
     /** A commit's short form, "-" for none. */

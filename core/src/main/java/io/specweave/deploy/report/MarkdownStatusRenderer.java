@@ -108,10 +108,11 @@ public final class MarkdownStatusRenderer {
             String name = "**" + MarkdownText.text(env.environment()) + "**";
             // Slots and a canary may run before any deployment was recorded.
             add(lines, name + " slots: ", RecordFacts.slots(env.slots()));
-            add(lines, name + " canary: ", RecordFacts.canary(env.canary()));
+            add(lines, name + " canary: ", RecordFacts.canary(env.canary(), r));
             if (r == null) {
                 continue;
             }
+            add(lines, name + " rolled back ", RecordFacts.rollback(env.stored()));
             add(lines, name + " tests: ", RecordFacts.tests(r));
             add(lines, name + " coverage: ", RecordFacts.coverage(r));
             add(lines, name + " load test: ", RecordFacts.load(r));

@@ -69,7 +69,7 @@ public final class TextStatusRenderer {
                 out.append(": ").append(colour(YELLOW_DIM, rollout ? "no full deployment yet" : "not deployed yet"))
                         .append('\n');
                 line(out, "Slots", rollout ? RecordFacts.slots(env.slots()) : null);
-                line(out, "Canary", rollout ? RecordFacts.canary(env.canary()) : null);
+                line(out, "Canary", rollout ? RecordFacts.canary(env.canary(), r) : null);
                 if (r != null) {
                     line(out, "Approved", RecordFacts.approvals(r));
                     line(out, "Change request", RecordFacts.changeRequest(r));
@@ -93,7 +93,8 @@ public final class TextStatusRenderer {
             line(out, "Tracking", tracking == null ? null : env.provider() + " " + tracking);
             line(out, "Commit", RecordFacts.commit(r));
             line(out, "Slots", RecordFacts.slots(env.slots()));
-            line(out, "Canary", RecordFacts.canary(env.canary()));
+            line(out, "Canary", RecordFacts.canary(env.canary(), r));
+            line(out, "Rolled back", RecordFacts.rollback(env.stored()));
             line(out, "Run", r.runUrl());
             String health = RecordFacts.health(r, true);
             if (health != null) {

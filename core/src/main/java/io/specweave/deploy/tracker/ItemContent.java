@@ -148,7 +148,7 @@ public record ItemContent(
                 : health + ": " + r.healthMessage(), null);
         add(facts, "Rolled back", RecordFacts.rollback(node), null);
         add(facts, "Slots", RecordFacts.slots(SlotsState.read(node)), null);
-        add(facts, "Canary", RecordFacts.canary(CanaryState.read(node)), null);
+        add(facts, "Canary", RecordFacts.canary(CanaryState.read(node), r), null);
         add(facts, "Tests", RecordFacts.tests(r), null);
         add(facts, "Coverage", RecordFacts.coverage(r), null);
         add(facts, "Load test", RecordFacts.load(r), null);

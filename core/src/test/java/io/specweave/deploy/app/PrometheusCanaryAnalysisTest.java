@@ -113,7 +113,7 @@ class PrometheusCanaryAnalysisTest {
         CanaryMonitor monitor = new CanaryMonitor(new PrometheusMetricsSource(client, queries.prometheusUrl(), queries),
                 CanaryThresholds.of(profile), d -> { }, Clock.systemUTC());
         CanaryState canary = new CanaryState("0018-oauth", "c2", null, null, "c1", 10, CanaryState.RUNNING, null, null,
-                null, null, null, null, List.of());
+                null, null, null, null, List.of(), null);
         List<String> seen = new ArrayList<>();
         CanaryReport report = monitor.run("0018-oauth", "prod", canary, "Prometheus " + prometheus.url(), 1,
                 Duration.ZERO, () -> false, m -> seen.add(m.verdict().name()));

@@ -15,7 +15,7 @@ class CanaryAnalyzerTest {
 
     static final TrackMetrics STABLE = metrics(100, 0.01, 0.040, 0.100, 6000);
     static final CanaryState CANARY = new CanaryState("0018", "c2", null, null, "c1", 25, CanaryState.RUNNING, null,
-            null, null, null, null, null, List.of());
+            null, null, null, null, null, List.of(), null);
 
     static TrackMetrics metrics(double rps, double errors, double p50, double p95, double requests) {
         return new TrackMetrics(rps, errors, p50, p95, requests, List.of());

@@ -129,17 +129,44 @@ class StatusRenderingTest {
     }
 
     @Test
-    void aFinishedCanaryIsDataButNotAViewLine(@TempDir Path other) throws Exception {
-        PipelineStatus status = rollout(other);
+    void anAbandonedCanarySaysWhyUntilALaterDeploymentAndAPromotedOneIsDataOnly(@TempDir Path other)
+            throws Exception {
+        PipelineStatus running = rollout(other);
         Path metadata = other.resolve(".specweave/increments/0021-checkout/metadata.json");
-        Files.writeString(metadata, Files.readString(metadata).replace("\"status\": \"running\"",
-                "\"status\": \"abandoned\""));
+        String stored = Files.readString(metadata);
+        Files.writeString(metadata, stored.replace("\"status\": \"running\"", "\"status\": \"abandoned\", "
+                + "\"abandonedAt\": \"2026-11-27T09:00:00Z\", \"rollbackReason\": \"p95 doubled\""));
         PipelineStatus abandoned = new StatusService(Project.open(other)).status("0021");
+        Files.writeString(metadata, stored.replace("\"status\": \"running\"", "\"status\": \"abandoned\", "
+                + "\"abandonedAt\": \"2026-11-27T09:00:00Z\"").replace("2026-11-26T09:00:00Z", "2026-11-28T09:00:00Z"));
+        PipelineStatus deployedSince = new StatusService(Project.open(other)).status("0021");
+        Files.writeString(metadata, stored.replace("\"status\": \"running\"", "\"status\": \"promoted\""));
+        PipelineStatus promoted = new StatusService(Project.open(other)).status("0021");
 
-        assertThat(new TextStatusRenderer(true).render(status)).contains("Canary");
-        assertThat(new TextStatusRenderer(true).render(abandoned)).doesNotContain("Canary");
-        assertThat(StatusJson.of(abandoned, false).path("environments").get(0).path("canary").path("status")
-                .asText()).isEqualTo("abandoned");
+        assertThat(new TextStatusRenderer(true).render(running)).contains("Canary: 25 % to c0ffee00c0ff");
+        assertThat(new TextStatusRenderer(true).render(abandoned))
+                .contains("Canary: c0ffee00c0ff abandoned at 25 % at 2026-11-27T09:00:00Z: p95 doubled");
+        assertThat(new MarkdownStatusRenderer().render(abandoned, null))
+                .contains("**staging** canary: c0ffee00c0ff abandoned at 25 % at 2026-11-27T09:00:00Z: p95 doubled");
+        assertThat(new TextStatusRenderer(true).render(deployedSince)).doesNotContain("Canary");
+        assertThat(new TextStatusRenderer(true).render(promoted)).doesNotContain("Canary");
+        assertThat(StatusJson.of(abandoned, false).path("environments").get(0).path("canary").path("rollbackReason")
+                .asText()).isEqualTo("p95 doubled");
+    }
+
+    @Test
+    void aRolledBackEnvironmentSaysFromWhatAndWhyInEveryView(@TempDir Path other) throws Exception {
+        rollout(other);
+        Path metadata = other.resolve(".specweave/increments/0021-checkout/metadata.json");
+        Files.writeString(metadata, Files.readString(metadata).replace("\"deployedBy\": \"ci-bot\",\n      \"commit\"",
+                "\"deployedBy\": \"ci-bot\", \"rolledBackFrom\": \"3333333333333333\", "
+                        + "\"rollbackReason\": \"checkout broken\",\n      \"commit\""));
+        PipelineStatus status = new StatusService(Project.open(other)).status("0021");
+
+        assertThat(new TextStatusRenderer(true).render(status))
+                .contains("Rolled back: from commit 333333333333: checkout broken");
+        assertThat(new MarkdownStatusRenderer().render(status, null))
+                .contains("**staging** rolled back from commit 333333333333: checkout broken");
     }
 
     private static String expected(String name) throws IOException {
