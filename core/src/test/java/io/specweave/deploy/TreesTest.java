@@ -30,7 +30,7 @@ class TreesTest {
                 + "\"runUrl\":\"https://ci.example/1\",\"steps\":[{\"weight\":25,\"at\":\"2026-12-04T10:00:00Z\","
                 + "\"by\":\"ops\"},{\"weight\":50,\"at\":\"2026-12-04T10:30:00Z\"}]}");
         SlotsState slots = new SlotsState("blue", null, null, Map.of("green",
-                new Slot("0002-x", "abc", null, null, "https://green.example", null, null, null, null, null)));
+                Slot.deployed("0002-x", "abc", null, null, "https://green.example", null, null, null)));
         assertThat(Json.compact(Trees.toNode(slots)))
                 .isEqualTo("{\"live\":\"blue\",\"slots\":{\"green\":{\"increment\":\"0002-x\",\"commit\":\"abc\","
                         + "\"url\":\"https://green.example\"}}}");

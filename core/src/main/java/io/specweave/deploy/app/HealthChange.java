@@ -7,6 +7,7 @@ import io.specweave.deploy.Message;
 import io.specweave.deploy.config.HealthCheckSettings;
 import io.specweave.deploy.config.SlotSettings;
 import io.specweave.deploy.config.SyncProfile;
+import io.specweave.deploy.health.HealthResult;
 import io.specweave.deploy.increment.Deployments;
 import io.specweave.deploy.increment.MetadataDocument;
 import io.specweave.deploy.model.DeploymentRecord;
@@ -40,7 +41,7 @@ final class HealthChange implements Change<Void> {
                 SlotsState slots = SlotsState.read(document.deployment(environment).orElse(null));
                 Slot latest = slots.slot(slotName);
                 if (latest != null && decision.health() != null) {
-                    slots.with(slotName, latest.withHealth(decision.health().status(), decision.health().checkedAt()))
+                    slots.with(slotName, withHealth(latest, decision.health()))
                             .write(document.deploymentForUpdate(environment, SlotsState.KEY));
                 }
             }).checkAfter(new HealthCheck(url, HealthCheckSettings.of(profile), Message.text("slot " + slotName
@@ -65,5 +66,11 @@ final class HealthChange implements Change<Void> {
             Deployments.put(document, environment, decision.health() == null ? latest
                     : SyncChange.withHealth(latest, decision.health()), false);
         }).checkAfter(new HealthCheck(url, HealthCheckSettings.of(profile), Message.text(environment)));
+    }
+
+    /** {@code slot} with a health check's status, HTTP code, latency, message and time. */
+    static Slot withHealth(Slot slot, HealthResult result) {
+        return slot.withHealth(result.status(), result.httpStatus(), result.latencyMs(), result.message(),
+                result.checkedAt());
     }
 }

@@ -67,8 +67,8 @@ final class SlotChanges {
         // Both were checked where they were read: the request's by Request, the config's by SlotSettings.
         String url = context.request().deploymentUrl != null ? context.request().deploymentUrl : settings.url(slotName);
         String now = context.now();
-        Slot slot = new Slot(context.increment().id(), commit, facts.branch(), facts.tag(), url, now, facts.actor(),
-                facts.runUrl(), null, null);
+        Slot slot = Slot.deployed(context.increment().id(), commit, facts.branch(), facts.tag(), url, now,
+                facts.actor(), facts.runUrl());
         SlotsState stored = SlotsState.read(view.deployment(environment).orElse(null));
         boolean goesLive = stored.live() == null || stored.live().equals(slotName);
         String live = goesLive ? slotName : stored.live();
@@ -145,7 +145,7 @@ final class SlotChanges {
             }
             Slot goingLive = current.slot(to);
             if (decision.health() != null) {
-                goingLive = goingLive.withHealth(decision.health().status(), now);
+                goingLive = HealthChange.withHealth(goingLive, decision.health());
             }
             SlotsState next = current.with(to, goingLive).swappedTo(to, now);
             boolean forced = force && (decision.health() == null || !decision.health().healthy());
@@ -154,11 +154,13 @@ final class SlotChanges {
                     .commit(goingLive.commit()).branch(goingLive.branch()).tag(goingLive.tag())
                     .runUrl(facts.runUrl() != null ? facts.runUrl() : goingLive.runUrl())
                     .deploymentUrl(profile.deploymentUrl() != null ? profile.deploymentUrl() : goingLive.url())
-                    .healthStatus(decision.health() == null ? null : decision.health().status())
-                    .lastChecked(decision.health() == null ? null : now)
                     .forced(forced ? Boolean.TRUE : null)
                     .testResults(tested)
                     .build();
+            if (decision.health() != null) {
+                // The live record says what the check saw, as a sync's does: code, latency, why.
+                record = SyncChange.withHealth(record, decision.health());
+            }
             RolloutRecords.putLive(document, environment, record, "swap-slots: " + to + " is live (was " + from + ")"
                     + (forced ? ", forced" : ""), from);
             next.write(document.deploymentForUpdate(environment, SlotsState.KEY));

@@ -14,16 +14,29 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param deployedAt   when it was deployed to the slot
  * @param deployedBy   who deployed it
  * @param runUrl       the pipeline run
- * @param healthStatus the last health check before a swap, may be null
+ * @param healthStatus the slot's last health check ({@code health ENV-SLOT}, a swap), may be null
+ * @param healthHttpStatus that check's HTTP status, may be null
+ * @param healthLatencyMs  its latency, may be null
+ * @param healthMessage    why it was not healthy; null when it was
  * @param lastChecked  when that check ran
  */
 @JsonPropertyOrder({"increment", "commit", "branch", "tag", "url", "deployedAt", "deployedBy", "runUrl",
-        "healthStatus", "lastChecked"})
+        "healthStatus", "healthHttpStatus", "healthLatencyMs", "healthMessage", "lastChecked"})
 public record Slot(String increment, String commit, String branch, String tag, String url, String deployedAt,
-        String deployedBy, String runUrl, String healthStatus, String lastChecked) {
+        String deployedBy, String runUrl, String healthStatus, Integer healthHttpStatus, Long healthLatencyMs,
+        String healthMessage, String lastChecked) {
 
-    public Slot withHealth(HealthStatus status, String checkedAt) {
+    /** A slot deployed now: nothing checked yet. */
+    public static Slot deployed(String increment, String commit, String branch, String tag, String url,
+            String deployedAt, String deployedBy, String runUrl) {
+        return new Slot(increment, commit, branch, tag, url, deployedAt, deployedBy, runUrl, null, null, null, null,
+                null);
+    }
+
+    /** This slot with a health check's outcome, as an environment's record keeps it. */
+    public Slot withHealth(HealthStatus status, Integer httpStatus, Long latencyMs, String message, String checkedAt) {
         return new Slot(increment, commit, branch, tag, url, deployedAt, deployedBy, runUrl,
-                status == null ? null : status.raw(), checkedAt);
+                status == null ? null : status.raw(), httpStatus, latencyMs,
+                status != null && status.healthy() ? null : message, checkedAt);
     }
 }

@@ -194,6 +194,9 @@ class SlotOperationsTest {
         assertThat(prod.path("commit").asText()).isEqualTo("c2");
         assertThat(prod.path("status").asText()).isEqualTo("deployed");
         assertThat(prod.path("healthStatus").asText()).isEqualTo("healthy");
+        assertThat(prod.path("healthHttpStatus").asInt()).isEqualTo(200);
+        assertThat(prod.has("healthMessage")).isFalse();
+        assertThat(prod.path("slots").path("green").path("healthHttpStatus").asInt()).isEqualTo(200);
         assertThat(prod.path("note").asText()).isEqualTo("swap-slots: green is live (was blue)");
         assertThat(prod.path("slots").path("live").asText()).isEqualTo("green");
         assertThat(prod.path("slots").path("previousLive").asText()).isEqualTo("blue");
@@ -220,6 +223,14 @@ class SlotOperationsTest {
         assertThat(swap.detail().live()).isEqualTo("green");
         assertThat(prod().path("forced").asBoolean()).isTrue();
         assertThat(prod().path("healthStatus").asText()).isEqualTo("unhealthy");
+        // The live record and the slot keep what the check saw, as a sync's record does.
+        assertThat(prod().path("healthHttpStatus").asInt()).isEqualTo(500);
+        assertThat(prod().path("healthMessage").asText()).contains("HTTP 500");
+        JsonNode slot = prod().path("slots").path("green");
+        assertThat(slot.path("healthStatus").asText()).isEqualTo("unhealthy");
+        assertThat(slot.path("healthHttpStatus").asInt()).isEqualTo(500);
+        assertThat(slot.path("healthMessage").asText()).isEqualTo(prod().path("healthMessage").asText());
+        assertThat(slot.path("lastChecked").asText()).isEqualTo(prod().path("lastChecked").asText());
         assertThat(prod().path("note").asText()).endsWith(", forced");
         // No gate refused it: the view says what forcing can mean, not that gates were passed over.
         assertThat(new TextStatusRenderer(true).render(new StatusService(project.open())
