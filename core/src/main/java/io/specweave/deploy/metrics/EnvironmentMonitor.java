@@ -148,9 +148,11 @@ public final class EnvironmentMonitor {
                 break;
             }
             String at = Trees.now(clock);
-            from = from == null ? at : from;
-            to = at;
             HealthResult health = checker.check(plan.url(), once);
+            // The window is the polls' own times, as each poll shows it: it ends with the last one.
+            String polled = health.checkedAt() != null ? health.checkedAt() : at;
+            from = from == null ? polled : from;
+            to = polled;
             EnvironmentSample sample = metrics == null ? null : metrics.read();
             inARow = health.healthy() ? 0 : inARow + 1;
             MonitorPoll poll = new MonitorPoll(i + 1, planned, health, sample, inARow);

@@ -116,6 +116,10 @@ class MonitorOperationTest {
         assertThat(prod.path("healthStatus").asText()).isEqualTo("unhealthy");
         assertThat(prod.path("healthHttpStatus").asInt()).isEqualTo(503);
         assertThat(prod.path("commit").asText()).isEqualTo("abc123");
+        // The window is the polls' own times: from the first one's to the last one's, which the record shows.
+        assertThat(prod.path("metrics").path("window").asText())
+                .isEqualTo(seen.get(0).health().checkedAt() + "/" + seen.get(4).health().checkedAt())
+                .endsWith("/" + prod.path("lastChecked").asText());
     }
 
     @Test
