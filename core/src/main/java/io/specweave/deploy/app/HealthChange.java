@@ -64,13 +64,31 @@ final class HealthChange implements Change<Void> {
             DeploymentRecord latest = Deployments.get(document, environment).orElse(current);
             // A dry run checks nothing: it would write the same record with what the check sees.
             Deployments.put(document, environment, decision.health() == null ? latest
-                    : SyncChange.withHealth(latest, decision.health()), false);
+                    : withHealth(latest, decision.health()), false);
         }).checkAfter(new HealthCheck(url, HealthCheckSettings.of(profile), Message.text(environment)));
     }
 
-    /** {@code slot} with a health check's status, HTTP code, latency, message and time. */
+    /**
+     * {@code record} with a health check's status, HTTP code, latency, message (only when it was not
+     * healthy) and time: what every command that checks an environment records.
+     */
+    static DeploymentRecord withHealth(DeploymentRecord record, HealthResult result) {
+        return record.toBuilder()
+                .healthStatus(result.status())
+                .healthHttpStatus(result.httpStatus())
+                .healthLatencyMs(result.latencyMs())
+                .healthMessage(whyNotHealthy(result))
+                .lastChecked(result.checkedAt())
+                .build();
+    }
+
+    /** {@code slot} with the same fields of a health check as {@link #withHealth(DeploymentRecord, HealthResult)}. */
     static Slot withHealth(Slot slot, HealthResult result) {
-        return slot.withHealth(result.status(), result.httpStatus(), result.latencyMs(), result.message(),
+        return slot.withHealth(result.status(), result.httpStatus(), result.latencyMs(), whyNotHealthy(result),
                 result.checkedAt());
+    }
+
+    private static String whyNotHealthy(HealthResult result) {
+        return result.healthy() ? null : result.message();
     }
 }

@@ -125,7 +125,7 @@ final class MonitorChanges {
                 return;
             }
             var last = report.polls().get(report.polls().size() - 1);
-            Deployments.put(document, environment, SyncChange.withHealth(latest, last.health()).toBuilder()
+            Deployments.put(document, environment, HealthChange.withHealth(latest, last.health()).toBuilder()
                     .metrics(report.toMetricsNode()).build(), false);
         }).note(d -> "Monitored " + environment + " for " + report.polls().size() + " poll"
                 + (report.polls().size() == 1 ? "" : "s") + ": " + report.verdict().name().replace('_', ' ')

@@ -106,7 +106,7 @@ final class RollbackChange implements Change<RollbackDetail> {
                     .workItemId(current.workItemId()).issueUrl(current.issueUrl()).workItemUrl(current.workItemUrl());
             DeploymentRecord record = restored.build();
             if (decision.health() != null) {
-                record = SyncChange.withHealth(record, decision.health());
+                record = HealthChange.withHealth(record, decision.health());
             }
             Deployments.put(document, environment, record, true);
             JsonNode history = node.get("history");

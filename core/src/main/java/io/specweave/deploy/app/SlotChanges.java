@@ -159,7 +159,7 @@ final class SlotChanges {
                     .build();
             if (decision.health() != null) {
                 // The live record says what the check saw, as a sync's does: code, latency, why.
-                record = SyncChange.withHealth(record, decision.health());
+                record = HealthChange.withHealth(record, decision.health());
             }
             RolloutRecords.putLive(document, environment, record, "swap-slots: " + to + " is live (was " + from + ")"
                     + (forced ? ", forced" : ""), from);

@@ -2,7 +2,6 @@ package io.specweave.deploy.app;
 
 import io.specweave.deploy.config.HealthCheckSettings;
 import io.specweave.deploy.config.SyncProfile;
-import io.specweave.deploy.health.HealthResult;
 import io.specweave.deploy.increment.Deployments;
 import io.specweave.deploy.increment.MetadataDocument;
 import io.specweave.deploy.Input;
@@ -80,7 +79,7 @@ final class SyncChange implements Change<Void> {
             DeploymentRecord record = candidate.toBuilder().forced(decision.forced() ? Boolean.TRUE
                     : candidate.forced()).build();
             if (decision.health() != null) {
-                record = withHealth(record, decision.health());
+                record = HealthChange.withHealth(record, decision.health());
             }
             DeploymentRecord current = Deployments.get(document, environment).orElse(null);
             boolean archive = current != null && current.status() != null && !current.sameDeploymentAs(record);
@@ -94,17 +93,6 @@ final class SyncChange implements Change<Void> {
                     Message.text("the environment"), "is recorded as deployed to " + environment));
         }
         return effect;
-    }
-
-    /** {@code record} with a health check's status, HTTP code, latency, message and time. */
-    static DeploymentRecord withHealth(DeploymentRecord record, HealthResult result) {
-        return record.toBuilder()
-                .healthStatus(result.status())
-                .healthHttpStatus(result.httpStatus())
-                .healthLatencyMs(result.latencyMs())
-                .healthMessage(result.healthy() ? null : result.message())
-                .lastChecked(result.checkedAt())
-                .build();
     }
 
     /** The record this deployment makes: the run's facts, and what is carried over from the current record. */

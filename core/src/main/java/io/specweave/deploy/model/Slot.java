@@ -36,7 +36,6 @@ public record Slot(String increment, String commit, String branch, String tag, S
     /** This slot with a health check's outcome, as an environment's record keeps it. */
     public Slot withHealth(HealthStatus status, Integer httpStatus, Long latencyMs, String message, String checkedAt) {
         return new Slot(increment, commit, branch, tag, url, deployedAt, deployedBy, runUrl,
-                status == null ? null : status.raw(), httpStatus, latencyMs,
-                status != null && status.healthy() ? null : message, checkedAt);
+                status == null ? null : status.raw(), httpStatus, latencyMs, message, checkedAt);
     }
 }
