@@ -60,6 +60,24 @@ class ActionOneRuleTest {
     }
 
     @Test
+    void aSlotDeployChecksTheSlotsHealthAndSkipsItWhenAskedTo() {
+        service.status(503);
+
+        ActionWorkspace ws = job().input("command", "deploy").input("environment", "prod-green").input("commit", "c1")
+                .input("health-check", "true");
+        ActionWorkspace.Run run = ws.run(items.trackers());
+
+        assertThat(run.exitCode()).as(run.stdout()).isEqualTo(1);
+        assertThat(run.stdout()).contains("::error title=SpecWeave Deploy::" + INCREMENT + " is recorded as deployed "
+                + "to slot green of prod, but slot green of prod is unhealthy: HTTP 503");
+        assertThat(ws.outputs()).containsEntry("health-status", "unhealthy");
+        assertThat(items.copyAt(INCREMENT, "prod", "/slots/green/healthStatus")).isEqualTo("unhealthy");
+
+        assertThat(job().input("command", "deploy").input("environment", "prod-green").input("commit", "c2")
+                .input("health-check", "false").run(items.trackers()).exitCode()).isZero();
+    }
+
+    @Test
     void aCanaryFromAFreshCheckoutKeepsTheStableRecordOnTheItem() {
         assertThat(job().input("environment", "prod").input("commit", "c1").run(items.trackers()).exitCode()).isZero();
 

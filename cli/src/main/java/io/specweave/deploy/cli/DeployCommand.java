@@ -38,7 +38,7 @@ final class DeployCommand extends OperationCommand {
     boolean force;
 
     @Option(names = "--no-health-check", negatable = false,
-            description = "Do not check the environment's health URL after the deployment.")
+            description = "Do not check the environment's (or slot's) health URL after the deployment.")
     boolean noHealthCheck;
 
     @Override

@@ -69,6 +69,26 @@ class RolloutCliTest {
     }
 
     @Test
+    void aDeploymentToAnUnhealthySlotIsRecordedAndExitsOne() throws Exception {
+        String greenUrl = "http://127.0.0.1:" + green.getAddress().getPort();
+        greenStatus.set(503);
+
+        CliHarness.Run toGreen = run("deploy", "0003", "--environment", "prod-green", "--commit", "bbb222",
+                "--deployment-url", greenUrl);
+
+        assertThat(toGreen.exitCode()).isEqualTo(1);
+        assertThat(toGreen.err()).contains("0003-oauth-google is recorded as deployed to slot green of prod, but slot "
+                + "green of prod is unhealthy: HTTP 503");
+        JsonNode slot = prodStatus().path("slots").path("green");
+        assertThat(slot.path("commit").asText()).isEqualTo("bbb222");
+        assertThat(slot.path("healthStatus").asText()).isEqualTo("unhealthy");
+
+        CliHarness.Run unchecked = run("deploy", "0003", "--environment", "prod-green", "--commit", "bbb223",
+                "--deployment-url", greenUrl, "--no-health-check");
+        assertThat(unchecked.exitCode()).as(unchecked.err()).isZero();
+    }
+
+    @Test
     void blueGreenDeploySwapAndRollback() throws Exception {
         String greenUrl = "http://127.0.0.1:" + green.getAddress().getPort();
         CliHarness.Run blue = run("deploy", "0003", "--environment", "prod-blue", "--commit", "aaa111");
@@ -76,6 +96,7 @@ class RolloutCliTest {
         assertThat(blue.out()).contains("Deployed 0003-oauth-google to slot blue of prod (live)");
         CliHarness.Run toGreen = run("deploy", "0003", "--environment", "prod", "--slot", "green", "--commit",
                 "bbb222", "--deployment-url", greenUrl);
+        assertThat(toGreen.exitCode()).as(toGreen.err()).isZero();
         assertThat(toGreen.out()).contains("(idle; blue stays live)");
 
         greenStatus.set(503);

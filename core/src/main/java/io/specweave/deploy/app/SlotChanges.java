@@ -76,10 +76,11 @@ final class SlotChanges {
                 ? "Deployed commit " + RolloutRecords.shortCommit(commit) + " to slot " + slotName + ", which is live."
                 : "Deployed commit " + RolloutRecords.shortCommit(commit) + " to the idle slot " + slotName
                         + (url == null ? "" : " (" + url + ")") + "; slot " + live + " stays live.";
-        return Change.Effect.<SlotDetail>writing((document, decision) -> {
+        Change.Effect<SlotDetail> effect = Change.Effect.<SlotDetail>writing((document, decision) -> {
             SlotsState current = SlotsState.read(document.deployment(environment).orElse(null));
             String wasLive = current.live();
-            SlotsState state = current.with(slotName, slot);
+            SlotsState state = current.with(slotName, decision.health() == null ? slot
+                    : HealthChange.withHealth(slot, decision.health()));
             boolean live2 = state.live() == null || state.live().equals(slotName);
             if (state.live() == null) {
                 state = new SlotsState(slotName, null, null, state.slots());
@@ -89,6 +90,10 @@ final class SlotChanges {
                         .orElse(null), now).deployedBy(facts.actor()).commit(commit).branch(facts.branch())
                         .tag(facts.tag()).runUrl(facts.runUrl())
                         .deploymentUrl(profile.deploymentUrl() != null ? profile.deploymentUrl() : url).build();
+                if (decision.health() != null) {
+                    // The slot now serves the environment: what its check saw is the environment's health.
+                    record = HealthChange.withHealth(record, decision.health());
+                }
                 RolloutRecords.putLive(document, environment, record, "slot " + slotName + " is live", wasLive);
             }
             state.write(document.deploymentForUpdate(environment, SlotsState.KEY));
@@ -96,6 +101,13 @@ final class SlotChanges {
                 settings.other(live), goesLive))
                 // An idle slot serves no one: the gates judge it when a swap makes it live, after its tests.
                 .gated(goesLive ? RolloutRecords.candidate(view, environment, profile, commit) : null);
+        // As sync --deployed checks the environment: the slot's own URL, recorded all the same when it fails.
+        if (context.request().healthCheck && url != null) {
+            effect.checkAfter(new Change.HealthCheck(url, HealthCheckSettings.of(profile), Message.text("slot "
+                    + slotName + " of " + environment), "is recorded as deployed to slot " + slotName + " of "
+                    + environment));
+        }
+        return effect;
     }
 
     private static Change.Effect<SlotDetail> swap(ChangeContext context, MetadataDocument view) {

@@ -157,6 +157,38 @@ class SlotOperationsTest {
                 .as("the item's record copy carries the slots").isEqualTo("c2");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSlotDeploymentChecksTheSlotsUrlAndAnUnhealthySlotIsRecordedThenFails() {
+        deploy("prod-blue", null, "c1");
+        assertThat(prod().path("healthStatus").asText()).as("the first slot is live: its check is the environment's")
+                .isEqualTo("healthy");
+        assertThat(prod().path("slots").path("blue").path("healthHttpStatus").asInt()).isEqualTo(200);
+        green.status(503);
+
+        ChangeOutcome<SlotDetail> idle = deploy("prod", "green", "c2");
+
+        assertThat(idle.result()).isEqualTo(ChangeOutcome.Result.RECORDED_UNHEALTHY);
+        assertThat(idle.exitCode()).isEqualTo(1);
+        assertThat(idle.problem().toString()).contains("is recorded as deployed to slot green of prod, but slot green "
+                + "of prod is unhealthy").contains("GET " + green.url());
+        JsonNode slot = prod().path("slots").path("green");
+        assertThat(slot.path("commit").asText()).isEqualTo("c2");
+        assertThat(slot.path("healthStatus").asText()).isEqualTo("unhealthy");
+        assertThat(slot.path("healthHttpStatus").asInt()).isEqualTo(503);
+        assertThat(slot.path("healthMessage").asText()).contains("HTTP 503");
+        assertThat(prod().path("healthStatus").asText()).as("blue still serves, as it was").isEqualTo("healthy");
+        assertThat(prod().path("commit").asText()).isEqualTo("c1");
+
+        int calls = green.calls();
+        ChangeOutcome<SlotDetail> unchecked = (ChangeOutcome<SlotDetail>) (ChangeOutcome<?>) run.operations().deploy(
+                TestOperations.request(dir).environment("prod-green").commit("c3").healthCheck(false).build());
+        assertThat(unchecked.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+        assertThat(green.calls()).as("health check off: the slot is not asked").isEqualTo(calls);
+        assertThat(prod().path("slots").path("green").has("healthStatus"))
+                .as("a new deployment to the slot drops what the check of the earlier one saw").isFalse();
+    }
+
     /** Changed with the application layer: the refusal is the outcome REFUSED (exit 1), not an exception. */
     @Test
     void swapIsRefusedWhenTheIdleSlotIsUnhealthyAndNothingChanges() {
@@ -165,6 +197,7 @@ class SlotOperationsTest {
         green.status(503);
         String before = project.read(METADATA);
         int trackerCalls = tracked.size();
+        int checks = green.calls();
 
         ChangeOutcome<SlotDetail> swap = swap(false);
 
@@ -174,7 +207,7 @@ class SlotOperationsTest {
                 .contains("slot green of prod is unhealthy (HTTP 503")
                 .contains("after 3 attempts")
                 .contains("nothing was changed. Fix it, or pass force to go ahead anyway");
-        assertThat(green.calls()).isEqualTo(3);
+        assertThat(green.calls() - checks).isEqualTo(3);
         assertThat(project.read(METADATA)).isEqualTo(before);
         assertThat(tracked).hasSize(trackerCalls);
     }
@@ -246,11 +279,13 @@ class SlotOperationsTest {
         assertThatThrownBy(() -> run.operations().swap(TestOperations.request(dir).environment("prod-blue").build()))
                 .isInstanceOf(BadInputException.class)
                 .hasMessage("slot blue of prod is already live; swap-slots makes the idle slot (green) live");
+        int greenCalls = green.calls();
+        int blueCalls = blue.calls();
         ChangeOutcome<SlotDetail> swap = run.operations().swap(TestOperations.request(dir).environment("prod-green")
                 .build());
         assertThat(swap.detail().live()).isEqualTo("green");
-        assertThat(green.calls()).isEqualTo(1);
-        assertThat(blue.calls()).isZero();
+        assertThat(green.calls()).isEqualTo(greenCalls + 1);
+        assertThat(blue.calls()).isEqualTo(blueCalls);
     }
 
     @Test
