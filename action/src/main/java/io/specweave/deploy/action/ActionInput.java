@@ -5,6 +5,7 @@ import io.specweave.deploy.Input;
 import io.specweave.deploy.app.Operations;
 import io.specweave.deploy.app.Request;
 import io.specweave.deploy.app.TextInputs;
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +28,6 @@ record ActionInput(String name, String fallback, Input input, String credential,
     /** What the inputs say, parsed. */
     static final class Values {
         Command command = Command.SYNC;
-        String workingDirectory = ".";
         Request.Builder request;
         final Map<String, String> credentials = new HashMap<>();
     }
@@ -110,13 +110,14 @@ record ActionInput(String name, String fallback, Input input, String credential,
                 values.credentials.put(input.credential, value);
             } else if (input.input == Input.COMMAND) {
                 values.command = Command.of(value);
-            } else if (input.input == Input.DIR) {
-                values.workingDirectory = value;
             } else {
                 texts.put(input.input, value);
             }
         }
-        values.request = TextInputs.apply(Request.builder(null), values.command, texts);
+        // working-directory is relative to the runner's workspace.
+        String workspace = env.get("GITHUB_WORKSPACE");
+        values.request = TextInputs.apply(Request.builder(Path.of(workspace == null || workspace.isBlank() ? "."
+                : workspace)), values.command, texts);
         return values;
     }
 

@@ -2,8 +2,6 @@ package io.specweave.deploy.action;
 
 import io.specweave.deploy.Command;
 import io.specweave.deploy.DeployException;
-import io.specweave.deploy.Input;
-import io.specweave.deploy.InputValueException;
 import io.specweave.deploy.app.AllEnvironmentsOutcome;
 import io.specweave.deploy.app.ChangeOutcome;
 import io.specweave.deploy.app.FlagOutcome;
@@ -18,7 +16,6 @@ import io.specweave.deploy.report.MarkdownStatusRenderer;
 import io.specweave.deploy.report.ProgressLines;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -79,7 +76,6 @@ public final class GitHubActionMain {
         StopSignal stop = StopSignal.onShutdown();
         try {
             ActionInput.Values values = ActionInput.parse(env);
-            Path projectDir = projectDir(values.workingDirectory);
             Map<String, String> coreEnv = new HashMap<>(env);
             coreEnv.putAll(values.credentials);
             // Progress as plain log lines: a CI log shows every \r as a new line.
@@ -93,7 +89,7 @@ public final class GitHubActionMain {
                     suiteCommandsStopped = commands.stopCommands();
                 }
             }, stop).withDebug("1".equals(env.get("RUNNER_DEBUG")) ? commands::debug : null));
-            request = values.request.dir(projectDir).build();
+            request = values.request.build();
             return show(run(values.command));
         } catch (RuntimeException e) {
             String input = e instanceof DeployException de && de.input() != null ? ActionInput.nameOf(de.input()) : null;
@@ -195,25 +191,6 @@ public final class GitHubActionMain {
         } catch (java.io.UncheckedIOException e) {
             commands.warning(TITLE, "no step summary: " + e.getMessage());
         }
-    }
-
-    /** {@code working-directory} in the runner's workspace; core says so when it holds no .specweave. */
-    private Path projectDir(String workingDirectory) {
-        String base = env.get("GITHUB_WORKSPACE");
-        Path workspace;
-        Path dir;
-        try {
-            workspace = Path.of(base == null || base.isBlank() ? "." : base).toAbsolutePath().normalize();
-            dir = workspace.resolve(workingDirectory).normalize();
-        } catch (InvalidPathException e) {
-            throw new InputValueException(Input.DIR, "\"" + workingDirectory + "\" is not a path");
-        }
-        // Like actions/checkout's path: the step works on the checkout, never beside it.
-        if (!dir.startsWith(workspace)) {
-            throw new InputValueException(Input.DIR, "expected a folder inside the workspace, got \""
-                    + workingDirectory + "\", which is outside it");
-        }
-        return dir;
     }
 
     private Path file(String variable) {

@@ -320,6 +320,27 @@ public final class Request {
         }
 
         public Builder dir(Path v) { dir = v; return this; }
+
+        /**
+         * The project folder {@code relative} to the CI workspace this builder was made for (its
+         * {@link #dir}), as the Action's {@code working-directory} and the Jenkins step's
+         * {@code workingDirectory} give it. Like actions/checkout's {@code path}, a step works on the
+         * checkout, never beside it: a folder outside the workspace is refused.
+         */
+        public Builder workingDirectory(String relative) {
+            Path workspace = (dir == null ? Path.of("") : dir).toAbsolutePath().normalize();
+            Path resolved;
+            try {
+                resolved = workspace.resolve(relative).normalize();
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new InputValueException(Input.DIR, "\"" + relative + "\" is not a path");
+            }
+            if (!resolved.startsWith(workspace)) {
+                throw new InputValueException(Input.DIR, "expected a folder inside the workspace, got \"" + relative
+                        + "\", which is outside it");
+            }
+            return dir(resolved);
+        }
         /** {@code 0018}, {@code 18}, {@code 0018-name} or {@code active}; null for the active one. */
         public Builder increment(String v) { increment = v; return this; }
         public Builder profile(String v) { profile = v; return this; }

@@ -57,6 +57,7 @@ public final class TextInputs {
         switch (input) {
             case INCREMENT -> b.increment(v);
             case PROFILE -> b.profile(v);
+            case DIR -> b.workingDirectory(v);
             case ENVIRONMENT -> b.environment(v);
             case SLOT -> b.slot(v);
             case PROVIDER -> b.provider(v);

@@ -95,6 +95,13 @@ class TextInputsTest {
     }
 
     @Test
+    void theProjectFolderIsReadInTheWorkspaceTheRequestWasMadeFor() {
+        assertThat(request("status", Map.of(Input.DIR, "services/shop/")).dir())
+                .isEqualTo(DIR.toAbsolutePath().resolve("services/shop"));
+        assertThat(request("status", Map.of(Input.DIR, "services/../.")).dir()).isEqualTo(DIR.toAbsolutePath());
+    }
+
+    @Test
     void aValueOfTheWrongKindNamesTheInputAndSaysWhatWasExpected() {
         assertThatThrownBy(() -> request("sync", Map.of(Input.FORCE, "yes")))
                 .isInstanceOfSatisfying(InputValueException.class, e -> assertThat(e.input()).isEqualTo(Input.FORCE))
@@ -103,6 +110,8 @@ class TextInputsTest {
                 .hasMessage("canary: expected a whole number, got \"half\"");
         assertThatThrownBy(() -> request("feature-flag", Map.of(Input.FLAG_ACTION, "toggle")))
                 .hasMessage("flag-action: expected enable, disable, list or export, got \"toggle\"");
-        assertThatThrownBy(() -> request("sync", Map.of(Input.DIR, "."))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> request("sync", Map.of(Input.DIR, "../beside")))
+                .isInstanceOfSatisfying(InputValueException.class, e -> assertThat(e.input()).isEqualTo(Input.DIR))
+                .hasMessage("dir: expected a folder inside the workspace, got \"../beside\", which is outside it");
     }
 }

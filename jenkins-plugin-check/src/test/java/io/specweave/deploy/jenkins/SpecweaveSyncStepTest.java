@@ -1,7 +1,9 @@
 package io.specweave.deploy.jenkins;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Run;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SpecweaveSyncStepTest {
 
@@ -77,6 +80,23 @@ class SpecweaveSyncStepTest {
 
         assertThat(request).usingRecursiveComparison().isEqualTo(Request.builder(DIR).increment("active")
                 .outcome(Request.Outcome.DEPLOYED).healthCheck(true).issueKeys(List.of()).build());
+    }
+
+    @Test
+    void theWorkingDirectoryIsAFolderOfTheWorkspaceAndNoneBesideIt(@TempDir Path workspace) throws Exception {
+        SpecweaveSyncStep step = Steps.sync("local-qa");
+        step.setWorkingDirectory("services/shop");
+        assertThat(step.callable(Map.of(), null, null, log).request(DIR).dir())
+                .isEqualTo(DIR.toAbsolutePath().resolve("services/shop"));
+
+        // As the Action's working-directory: one rule, in core, refuses a project beside the workspace.
+        for (String outside : List.of("../elsewhere", workspace.resolveSibling("elsewhere").toString())) {
+            step.setWorkingDirectory(outside);
+            assertThatThrownBy(() -> step.callable(Map.of(), null, null, log).invoke(workspace.toFile(), null))
+                    .isInstanceOf(AbortException.class)
+                    .hasMessage("workingDirectory: expected a folder inside the workspace, got \"" + outside
+                            + "\", which is outside it");
+        }
     }
 
     @Test

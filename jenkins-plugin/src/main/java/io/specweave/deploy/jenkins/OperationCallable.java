@@ -87,7 +87,7 @@ final class OperationCallable extends MasterToSlaveFileCallable<OperationCallabl
         }
     }
 
-    /** The core call; {@code dir} holds {@code .specweave}. */
+    /** The core call; {@code dir} is the workspace, holding {@code .specweave} unless workingDirectory says where. */
     Result run(Path dir, Operations operations) {
         return command == Command.STATUS ? status(dir, operations) : sync(dir, operations);
     }

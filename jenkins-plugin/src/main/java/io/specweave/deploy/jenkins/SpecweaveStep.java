@@ -27,7 +27,6 @@ public abstract class SpecweaveStep extends Step {
 
     // What the agent gets: the parameters as core reads text inputs (a boolean's text is "true" or "false").
     final EnumMap<Input, String> inputs = new EnumMap<>(Input.class);
-    private String workingDirectory;
 
     String get(Input input) {
         return inputs.get(input);
@@ -53,11 +52,11 @@ public abstract class SpecweaveStep extends Step {
     @DataBoundSetter
     public void setIncrement(String increment) { set(Input.INCREMENT, increment); }
 
-    public String getWorkingDirectory() { return workingDirectory; }
+    public String getWorkingDirectory() { return get(Input.DIR); }
 
-    /** The folder holding {@code .specweave}, relative to the workspace; default: the workspace. */
+    /** The folder holding {@code .specweave}, inside the workspace (core refuses one outside it); default: the workspace. */
     @DataBoundSetter
-    public void setWorkingDirectory(String workingDirectory) { this.workingDirectory = Text.blankToNull(workingDirectory); }
+    public void setWorkingDirectory(String workingDirectory) { set(Input.DIR, workingDirectory); }
 
     @Override
     public StepExecution start(StepContext context) throws Exception {

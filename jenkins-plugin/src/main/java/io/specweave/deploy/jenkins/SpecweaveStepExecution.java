@@ -37,8 +37,8 @@ public class SpecweaveStepExecution extends SynchronousNonBlockingStepExecution<
         // Read on the controller: the agent has no Jenkins instance to ask.
         JenkinsProxy.addTo(variables, Jenkins.get().proxy);
         OperationCallable callable = step.operation(run, variables, context.get(TaskListener.class));
-        FilePath dir = step.getWorkingDirectory() == null ? workspace : workspace.child(step.getWorkingDirectory());
-        OperationCallable.Result result = dir.act(callable);
+        // On the workspace: core resolves workingDirectory in it, and refuses a folder outside it.
+        OperationCallable.Result result = workspace.act(callable);
         if (result.failure() != null) {
             throw new AbortException(result.failure());
         }
