@@ -8,12 +8,12 @@ import io.specweave.deploy.http.HttpResult;
 import io.specweave.deploy.http.HttpSettings;
 import io.specweave.deploy.http.HttpWait;
 import io.specweave.deploy.http.RestClient;
+import io.specweave.deploy.http.RetryPolicy;
 import io.specweave.deploy.http.Sleeper;
 import io.specweave.deploy.http.Urls;
 import io.specweave.deploy.model.HealthStatus;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.security.cert.CertificateException;
@@ -151,11 +151,11 @@ public final class HealthChecker {
         if (cause instanceof HttpTimeoutException) {
             return "no answer from " + display(uri) + " within " + Durations.brief(settings.timeout()) + " (healthCheck.timeoutSeconds)";
         }
+        if (RetryPolicy.unresolvedHost(cause)) {
+            return "unknown host " + uri.getHost() + ": the name does not resolve (check the URL, or DNS from here)";
+        }
         if (cause instanceof ConnectException) {
             return "connection to " + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + " refused";
-        }
-        if (cause instanceof UnknownHostException) {
-            return "unknown host " + uri.getHost();
         }
         return cause == null ? e.getMessage() : cause.getClass().getSimpleName()
                 + (cause.getMessage() == null ? "" : ": " + cause.getMessage());

@@ -253,6 +253,9 @@ public final class RetryPolicy {
 
     /** An I/O error in words, without a secret (the JDK's messages hold hosts and ports, never headers). */
     public static String describe(IOException e) {
+        if (unresolvedHost(e)) {
+            return "unknown host: the name does not resolve (a typo in the URL, or no DNS entry from here)";
+        }
         if (e instanceof HttpConnectTimeoutException) {
             return "connect timed out";
         }
@@ -261,6 +264,20 @@ public final class RetryPolicy {
         }
         String message = e.getMessage();
         return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    /**
+     * Whether {@code error} is a host name that does not resolve. The JDK's HTTP client reports it as
+     * a {@code ConnectException} (with an {@code UnresolvedAddressException} as its cause), the same
+     * class as a refused connection, which would send a user looking for a service that is down.
+     */
+    public static boolean unresolvedHost(Throwable error) {
+        for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** How long the server asked to wait, from the headers the supported services send. */

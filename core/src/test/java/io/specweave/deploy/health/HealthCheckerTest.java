@@ -211,6 +211,16 @@ class HealthCheckerTest {
     }
 
     @Test
+    void aHostNameThatDoesNotResolveIsSaidSoAndNotCalledRefused() {
+        // .invalid never resolves (RFC 6761): the JDK reports it as a ConnectException, as it does a refusal.
+        HealthResult result = checker.check("http://no-such-host.invalid/", settings(0));
+
+        assertThat(result.status().raw()).isEqualTo("unreachable");
+        assertThat(result.message()).isEqualTo("unknown host no-such-host.invalid: the name does not resolve (check "
+                + "the URL, or DNS from here)");
+    }
+
+    @Test
     void selfSignedCertificateIsRefusedWithAClearMessage(@TempDir Path dir) throws Exception {
         Path keystore = dir.resolve("server.p12");
         Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),

@@ -189,6 +189,16 @@ class RestClientTest {
     }
 
     @Test
+    void aHostNameThatDoesNotResolveIsReportedAsAnUnknownHost() {
+        RestClient client = client();
+        assertThatThrownBy(() -> client.send(RestClient.Call.get(URI.create("http://no-such-host.invalid/x"))))
+                .isInstanceOf(OperationFailedException.class)
+                .hasMessageContaining("no-such-host.invalid")
+                .hasMessageEndingWith(": unknown host: the name does not resolve (a typo in the URL, or no DNS entry "
+                        + "from here)");
+    }
+
+    @Test
     void connectionRefusedIsRetriedThenReported() throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
