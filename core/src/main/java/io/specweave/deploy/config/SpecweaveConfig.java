@@ -262,9 +262,12 @@ public final class SpecweaveConfig {
 
     /** What a user can choose from; with none bound yet, how to bind {@code example} to a profile they have. */
     private String knownEnvironments(String example) {
-        List<String> environments = pipeline();
+        // A declared pipeline may name environments no profile records yet: those are not a choice.
+        List<String> environments = pipeline().stream().filter(e -> !profilesForEnvironment(e).isEmpty()).toList();
+        List<String> unbound = pipeline().stream().filter(e -> !environments.contains(e)).toList();
         if (!environments.isEmpty()) {
-            return "environments with a profile: " + String.join(", ", environments);
+            return "environments with a profile: " + String.join(", ", environments) + (unbound.isEmpty() ? ""
+                    : " (the pipeline also names " + String.join(", ", unbound) + ", which no profile records)");
         }
         if (profiles.isEmpty()) {
             return knownProfiles();

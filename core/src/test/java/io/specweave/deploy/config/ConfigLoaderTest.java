@@ -146,6 +146,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void anUnknownEnvironmentListsOnlyTheEnvironmentsAProfileRecords() {
+        TestProject project = TestProject.in(dir).config("""
+                {"sync": {"profiles": {"d": {"provider": "local", "environment": "dev"},
+                  "p": {"provider": "local", "environment": "prod"}}},
+                 "deployment": {"pipeline": ["dev", "staging", "prod"]}}
+                """);
+        SpecweaveConfig config = ConfigLoader.load(project.dir());
+
+        assertThatThrownBy(() -> config.resolveProfile(null, "staging"))
+                .hasMessageEndingWith("has no environment \"staging\" in deployment.environments (nor a profile in "
+                        + "sync.profiles with \"environment\": \"staging\"); environments with a profile: dev, prod "
+                        + "(the pipeline also names staging, which no profile records)");
+    }
+
+    @Test
     void specweavesOwnProfilesWithNoEnvironmentBoundSayHowToBindOne() {
         // SpecWeave's config as a team has it before adding this tool: profiles, no deployment section.
         TestProject project = TestProject.in(dir).config("""
