@@ -54,6 +54,23 @@ class CliTest {
     }
 
     @Test
+    void oneBrokenMetadataFileHidesNoOtherIncrementFromTheOverviewOrDora() throws Exception {
+        Path broken = project.resolve(".specweave/increments/0003-oauth-google/metadata.json");
+        Files.writeString(broken, Files.readString(broken).replaceFirst("\",", "\""));
+
+        CliHarness.Run overview = CliHarness.inProcess(Map.of("NO_COLOR", "1"), "status", "--dir", project.toString());
+        assertThat(overview.exitCode()).as(overview.err()).isZero();
+        assertThat(overview.out()).contains("0001-user-login", "0002-password-reset").doesNotContain("0003-oauth-google");
+        assertThat(overview.err()).startsWith("warning: 0003-oauth-google is not shown: ")
+                .contains("0003-oauth-google/metadata.json: not valid JSON at line ");
+
+        CliHarness.Run dora = CliHarness.inProcess(Map.of("NO_COLOR", "1"), "dora", "--json", "--dir", project.toString());
+        assertThat(dora.exitCode()).as(dora.err()).isZero();
+        assertThat(dora.err()).contains("warning: 1 increment not counted, as their metadata.json cannot be read: ")
+                .contains(".specweave/increments/0003-oauth-google/metadata.json: not valid JSON");
+    }
+
+    @Test
     void anEmptyValueGivenOnPurposeIsRefusedNamingTheOptionNotReplacedByTheCheckoutsOwn() throws Exception {
         Path metadata = project.resolve(".specweave/increments/0002-password-reset/metadata.json");
         String before = Files.readString(metadata);

@@ -84,7 +84,16 @@ public final class DoraService {
         Instant to = Instant.now(clock);
         Instant windowStart = to.minus(length);
         List<Increment> increments = project.increments().list();
-        List<Collected> collected = increments.parallelStream().map(i -> collect(i, environment)).toList();
+        List<String> unreadable = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // One broken metadata.json leaves out its own deployments, said in the report, not every increment's.
+        List<Collected> collected = increments.parallelStream().map(i -> {
+            try {
+                return collect(i, environment);
+            } catch (BadInputException e) {
+                unreadable.add(e.getMessage());
+                return new Collected(i.id(), null, List.of(), List.of());
+            }
+        }).toList();
         List<String> commits = new ArrayList<>();
         Instant dataStart = null;
         for (Collected c : collected) {
@@ -121,6 +130,11 @@ public final class DoraService {
             report = report.withWarning(count + (count == 1 ? " deployment" : " deployments") + " to " + environment
                     + " not counted: deployedAt is not an ISO-8601 time such as 2026-11-27T10:15:00Z in "
                     + String.join(", ", untimed));
+        }
+        if (!unreadable.isEmpty()) {
+            report = report.withWarning(unreadable.size() + (unreadable.size() == 1 ? " increment" : " increments")
+                    + " not counted, as their metadata.json cannot be read: " + String.join("; ", unreadable.stream()
+                            .sorted().toList()));
         }
         return report;
     }
@@ -161,7 +175,7 @@ public final class DoraService {
      * given twice counts once, with its last value, as in the tree every other reader builds.
      */
     private Collected collect(Increment increment, String environment) {
-        String source = increment.id() + "/metadata.json";
+        String source = ConfigLoader.display(project.dir(), increment.metadataFile());
         String text;
         try {
             text = JsonInput.withoutBom(JsonInput.readText(increment.metadataFile(), source));

@@ -297,7 +297,8 @@ public final class Operations {
             throw new BadInputException(Message.of(Input.REFRESH, " needs an increment: ", Message.command(
                     Command.STATUS, Message.arg(Input.INCREMENT, "<increment>"), Message.arg(Input.REFRESH, null))));
         }
-        return new StatusOutcome(null, new StatusService(open(request)).list(), null, List.of(), List.of());
+        StatusService.Listing listing = new StatusService(open(request)).listing();
+        return new StatusOutcome(null, listing.rows(), null, List.of(), listing.unreadable());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.specweave.deploy.app;
 
+import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.Durations;
 import io.specweave.deploy.status.EnvironmentStatus;
 import io.specweave.deploy.status.IncrementSummary;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** Builds the pipeline status of one increment, or the one-row-each list of all increments. */
 public final class StatusService {
@@ -106,11 +108,34 @@ public final class StatusService {
                 record.trackingId(), record.trackingUrl(), record);
     }
 
+    /**
+     * Every increment, one row each, in the repository's order, and why an increment is not among
+     * them: one broken {@code metadata.json} must not hide every other increment.
+     *
+     * @param unreadable one line per increment left out: its file and what is wrong with it
+     */
+    public record Listing(List<IncrementSummary> rows, List<String> unreadable) {
+    }
+
     /** Every increment, one row each, in the repository's order. Reads files in parallel: 5,000 is common. */
+    public Listing listing() {
+        List<Row> read = project.increments().list().parallelStream().map(increment -> {
+            try {
+                return new Row(summary(increment), null);
+            } catch (BadInputException e) {
+                return new Row(null, increment.id() + " is not shown: " + e.getMessage());
+            }
+        }).toList();
+        return new Listing(read.stream().map(Row::summary).filter(Objects::nonNull).toList(),
+                read.stream().map(Row::problem).filter(Objects::nonNull).toList());
+    }
+
+    /** {@link #listing()}'s rows. */
     public List<IncrementSummary> list() {
-        List<Increment> increments = project.increments().list();
-        List<IncrementSummary> rows = increments.parallelStream().map(this::summary).toList();
-        return rows;
+        return listing().rows();
+    }
+
+    private record Row(IncrementSummary summary, String problem) {
     }
 
     private IncrementSummary summary(Increment increment) {

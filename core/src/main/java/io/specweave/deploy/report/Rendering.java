@@ -81,8 +81,9 @@ public final class Rendering {
 
     /** {@code status} of every increment, a row each (Markdown shows the text). */
     public Rendered increments(StatusOutcome outcome) {
-        return Rendered.of(format == Format.JSON ? Json.pretty(outcome.increments()) + "\n"
-                : text().renderList(outcome.increments()));
+        return new Rendered(format == Format.JSON ? Json.pretty(outcome.increments()) + "\n"
+                : text().renderList(outcome.increments()), outcome.warnings().stream().map(w -> "warning: " + w)
+                .toList(), List.of(), 0);
     }
 
     public Rendered dora(DoraReport report) {

@@ -266,7 +266,7 @@ class DoraOperationTest {
     }
 
     @Test
-    void statusShowsTheSameFiguresAndAnotherIncrementsBrokenFileOnlyLeavesTheBlockOut() {
+    void statusShowsTheSameFiguresAndAnotherIncrementsBrokenFileIsLeftOutOfThemSayingSo() {
         handComputedHistory();
 
         StatusOutcome status = run.operations().status(Request.builder(dir).increment("0002").window("28d").build());
@@ -278,10 +278,13 @@ class DoraOperationTest {
         TestProjects.write(dir.resolve(".specweave/increments/0003-oauth/metadata.json"), "{ not json");
         StatusOutcome without = run.operations().status(Request.builder(dir).increment("0002").window("28d").build());
 
-        assertThat(without.dora()).isNull();
         assertThat(without.pipeline().id()).isEqualTo("0002-reset");
-        assertThat(without.warnings()).singleElement().asString().startsWith("DORA block left out: ")
-                .contains("0003-oauth");
+        assertThat(without.dora().warnings()).singleElement().asString()
+                .startsWith("1 increment not counted, as their metadata.json cannot be read: ")
+                .contains(".specweave/increments/0003-oauth/metadata.json: not valid JSON");
+        DoraReport alone = run.operations().dora(Request.builder(dir).window("28d").build());
+        assertThat(alone.warnings()).isEqualTo(without.dora().warnings());
+        assertThat(alone.deployments()).as("0003's deployments are not counted").isLessThan(6);
     }
 
     private void git(String... args) throws IOException, InterruptedException {
