@@ -83,13 +83,17 @@ final class FeatureFlagCommand implements Runnable {
         @Option(names = {"-e", "--environment"}, required = true, description = "The environment.")
         String environment;
 
-        @Option(names = "--format", defaultValue = "env", description = "env (default), json or flagd.")
+        @Option(names = "--format", description = "env (default; json with --json), json or flagd.")
         String format;
 
         @Override
         public Integer call() {
+            if (json && format != null && !format.strip().equalsIgnoreCase("json")) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--json prints the json format; "
+                        + "give it or --format " + format + ", not both");
+            }
             return show(rendering().flags(operations().featureFlag(request().flagAction(Request.FlagAction.EXPORT)
-                    .environment(environment).format(format).build())));
+                    .environment(environment).format(format != null ? format : json ? "json" : "env").build())));
         }
     }
 }

@@ -73,6 +73,10 @@ abstract class OperationCommand implements Callable<Integer> {
     }
 
     Rendering rendering() {
+        if (json && markdown) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--json and --markdown are two output formats; give one of them");
+        }
         Rendering.Format format = json ? Rendering.Format.JSON
                 : markdown ? Rendering.Format.MARKDOWN : Rendering.Format.TEXT;
         return new Rendering(format, runtime().terminal(), CliSpelling.INSTANCE);

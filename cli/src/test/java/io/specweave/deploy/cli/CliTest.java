@@ -53,6 +53,39 @@ class CliTest {
         }
     }
 
+    private CliHarness.Run cli(String... args) {
+        List<String> all = new java.util.ArrayList<>(List.of(args));
+        all.addAll(List.of("--dir", project.toString()));
+        return CliHarness.inProcess(Map.of("NO_COLOR", "1"), all.toArray(String[]::new));
+    }
+
+    @Test
+    void everyOutputOptionACommandListsIsHonouredAndTwoFormatsAtOnceAreRefused() {
+        assertThat(cli("status", "--markdown").out()).startsWith("| Increment | Status | dev | qa |")
+                .contains("| 0002-password-reset |");
+        for (String command : List.of("status", "dora")) {
+            CliHarness.Run both = cli(command, "--json", "--markdown");
+            assertThat(both.exitCode()).as(command).isEqualTo(2);
+            assertThat(both.err()).as(command).contains("--json and --markdown are two output formats; give one of them");
+        }
+
+        assertThat(cli("sync", "0002", "--environment", "qa", "--deployed", "--commit", "aaa1111", "--no-health-check")
+                .exitCode()).isZero();
+        assertThat(cli("sync", "0002", "--environment", "qa", "--deployed", "--commit", "bbb2222", "--no-health-check")
+                .exitCode()).isZero();
+        assertThat(cli("status", "0002", "--deployments", "--markdown").out())
+                .contains("#### Earlier deployments to qa\n\n| Deployed | Status | Commit | By |")
+                .contains("| deployed | `aaa1111` |");
+
+        assertThat(cli("feature-flag", "enable", "newCheckout", "--environment", "qa", "--create").exitCode()).isZero();
+        CliHarness.Run export = cli("feature-flag", "export", "--environment", "qa", "--json");
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        assertThat(export.out()).startsWith("{").contains("\"newCheckout\": true");
+        CliHarness.Run conflicting = cli("feature-flag", "export", "--environment", "qa", "--json", "--format", "env");
+        assertThat(conflicting.exitCode()).isEqualTo(2);
+        assertThat(conflicting.err()).contains("--json prints the json format; give it or --format env, not both");
+    }
+
     @Test
     void oneBrokenMetadataFileHidesNoOtherIncrementFromTheOverviewOrDora() throws Exception {
         Path broken = project.resolve(".specweave/increments/0003-oauth-google/metadata.json");

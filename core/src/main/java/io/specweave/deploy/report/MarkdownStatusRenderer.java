@@ -6,6 +6,7 @@ import io.specweave.deploy.dora.DoraReport;
 import io.specweave.deploy.model.DeploymentRecord;
 import io.specweave.deploy.model.RecordFacts;
 import io.specweave.deploy.status.EnvironmentStatus;
+import io.specweave.deploy.status.IncrementSummary;
 import io.specweave.deploy.status.PipelineStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -76,6 +77,43 @@ public final class MarkdownStatusRenderer {
         }
         if (status.dora() != null) {
             out.append('\n').append(renderDora(status.dora()));
+        }
+        return truncate(out.toString(), maxBytes);
+    }
+
+    /** Each environment's earlier deployments, oldest first, a table each: what {@code --deployments} adds. */
+    public String renderHistory(PipelineStatus status) {
+        StringBuilder out = new StringBuilder();
+        for (EnvironmentStatus env : status.environments()) {
+            if (env.record() == null || env.record().history().isEmpty()) {
+                continue;
+            }
+            out.append("\n#### Earlier deployments to ").append(MarkdownText.text(env.environment()))
+                    .append("\n\n| Deployed | Status | Commit | By |\n|---|---|---|---|\n");
+            env.record().history().forEach(h -> out.append("| ").append(MarkdownText.text(h.deployedAt()))
+                    .append(" | ").append(MarkdownText.text(h.status() == null ? "deployed" : h.status().raw()))
+                    .append(" | ").append(h.commit() == null ? "-" : MarkdownText.cellCode(h.commit()))
+                    .append(" | ").append(MarkdownText.text(h.deployedBy())).append(" |\n"));
+        }
+        return out.toString();
+    }
+
+    /** Every increment, a row each with a mark per environment in pipeline order, as the text list shows them. */
+    public String renderList(List<IncrementSummary> rows) {
+        if (rows.isEmpty()) {
+            return "No increments in `.specweave/increments`\n";
+        }
+        List<String> environments = new ArrayList<>();
+        rows.forEach(r -> r.environments().keySet().stream().filter(e -> !environments.contains(e))
+                .forEach(environments::add));
+        StringBuilder out = new StringBuilder("| Increment | Status |");
+        environments.forEach(e -> out.append(' ').append(MarkdownText.text(e)).append(" |"));
+        out.append(" Title |\n|---|---|").append("---|".repeat(environments.size())).append("---|\n");
+        for (IncrementSummary row : rows) {
+            out.append("| ").append(MarkdownText.text(row.id())).append(" | ")
+                    .append(row.status() == null ? "-" : MarkdownText.text(row.status())).append(" |");
+            environments.forEach(e -> out.append(' ').append(EnvironmentStatus.mark(row.shownState(e))).append(" |"));
+            out.append(' ').append(MarkdownText.text(row.title())).append(" |\n");
         }
         return truncate(out.toString(), maxBytes);
     }

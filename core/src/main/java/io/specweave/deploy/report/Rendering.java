@@ -72,18 +72,22 @@ public final class Rendering {
         PipelineStatus status = outcome.dora() == null ? outcome.pipeline()
                 : outcome.pipeline().withDora(outcome.dora());
         String body = switch (format) {
-            case MARKDOWN -> new MarkdownStatusRenderer().render(status, null);
+            case MARKDOWN -> new MarkdownStatusRenderer().render(status, null)
+                    + (history ? new MarkdownStatusRenderer().renderHistory(status) : "");
             case JSON -> Json.pretty(StatusJson.of(status, history)) + "\n";
             case TEXT -> text().render(status) + (history ? text().renderHistory(status) : "");
         };
         return new Rendered(body, notes, List.of(), 0);
     }
 
-    /** {@code status} of every increment, a row each (Markdown shows the text). */
+    /** {@code status} of every increment, a row each. */
     public Rendered increments(StatusOutcome outcome) {
-        return new Rendered(format == Format.JSON ? Json.pretty(outcome.increments()) + "\n"
-                : text().renderList(outcome.increments()), outcome.warnings().stream().map(w -> "warning: " + w)
-                .toList(), List.of(), 0);
+        String body = switch (format) {
+            case JSON -> Json.pretty(outcome.increments()) + "\n";
+            case MARKDOWN -> new MarkdownStatusRenderer().renderList(outcome.increments());
+            case TEXT -> text().renderList(outcome.increments());
+        };
+        return new Rendered(body, outcome.warnings().stream().map(w -> "warning: " + w).toList(), List.of(), 0);
     }
 
     public Rendered dora(DoraReport report) {
