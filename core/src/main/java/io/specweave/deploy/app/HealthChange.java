@@ -34,7 +34,7 @@ final class HealthChange implements Change<Void> {
         if (slotName != null) {
             String url = context.slotUrl(slotName, context.recordedSlot(view, "check"));
             if (url == null) {
-                throw new BadInputException(profile.source() + ": " + SlotSettings.of(profile).where() + "." + slotName
+                throw new BadInputException(SlotSettings.of(profile).where() + "." + slotName
                         + ".url: expected the slot's URL to check, but neither the profile nor the slot has one");
             }
             return Change.Effect.<Void>writing((document, decision) -> {

@@ -104,6 +104,21 @@ class SlotOperationsTest {
     }
 
     @Test
+    void aSlotWithoutAUrlToCheckNamesTheSettingOnce(@TempDir Path other) {
+        TestProject.in(other).config("{\"sync\": {\"profiles\": {\"local-prod\": {\"provider\": \"local\", "
+                + "\"environment\": \"prod\", \"slots\": {\"blue\": {}, \"green\": {}}}}}}")
+                .increment("0018-oauth", "OAuth", "{\"id\": \"0018-oauth\"}\n");
+        assertThat(run.operations().deploy(TestOperations.request(other).environment("prod-blue").commit("c1").build())
+                .result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+
+        assertThatThrownBy(() -> run.operations().health(TestOperations.request(other).environment("prod-blue").build()))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageEndingWith("config.json: sync.profiles.local-prod.slots.blue.url: expected the slot's URL to "
+                        + "check, but neither the profile nor the slot has one")
+                .satisfies(e -> assertThat(e.getMessage().split("config\\.json", -1)).hasSize(2));
+    }
+
+    @Test
     void environmentWithSlotSuffixMeansTheEnvironmentsSlot() {
         Target t = target("prod-green", null);
         assertThat(t.environment()).isEqualTo("prod");
