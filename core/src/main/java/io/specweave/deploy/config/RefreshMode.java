@@ -32,8 +32,9 @@ public enum RefreshMode {
                     break;
             }
         }
-        throw new BadInputException(config.source() + ": " + PATH + ": expected \"auto\" (read an earlier environment's "
-                + "record from its tracking item before a promotion gate decides) or \"never\", got "
+        throw new BadInputException(config.source() + ": " + PATH + ": expected \"auto\" (every change first reads the "
+                + "environment's record, and the previous one's for a gate, from its tracking item) or \"never\" "
+                + "(decide on metadata.json alone), got "
                 + ConfigLoader.describe(node));
     }
 }

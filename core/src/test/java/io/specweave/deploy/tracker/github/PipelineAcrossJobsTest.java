@@ -207,8 +207,9 @@ class PipelineAcrossJobsTest {
         seed.write(".specweave/config.json", config("", ", \"refresh\": \"sometimes\""));
         assertThatThrownBy(() -> sync(seed.dir, "github-qa", GithubProject.sha(1), 3))
                 .isInstanceOf(io.specweave.deploy.BadInputException.class)
-                .hasMessageContaining("config.json: deployment.refresh: expected \"auto\"")
-                .hasMessageContaining("\"never\"");
+                .hasMessageEndingWith("config.json: deployment.refresh: expected \"auto\" (every change first reads "
+                        + "the environment's record, and the previous one's for a gate, from its tracking item) or "
+                        + "\"never\" (decide on metadata.json alone), got \"sometimes\"");
     }
 
     @Test
