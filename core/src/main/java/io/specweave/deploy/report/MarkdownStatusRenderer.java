@@ -177,7 +177,7 @@ public final class MarkdownStatusRenderer {
         List<EnvironmentStatus> environments = status.environments();
         for (int i = 0; i < environments.size(); i++) {
             EnvironmentStatus env = environments.get(i);
-            String label = mermaidLabel(env.environment()) + "<br/>" + mermaidLabel(TextStatusRenderer.words(env.shownState()));
+            String label = mermaidLabel(env.environment()) + "<br/>" + mermaidLabel(TextStatusRenderer.words(env));
             out.append("  env").append(i).append("[\"").append(label).append("\"]\n");
         }
         for (int i = 1; i < environments.size(); i++) {
@@ -213,7 +213,7 @@ public final class MarkdownStatusRenderer {
             }
             out.append("| ").append(name)
                     .append(" | ").append(env.mark()).append(' ')
-                    .append(MarkdownText.text(TextStatusRenderer.words(env.shownState())))
+                    .append(MarkdownText.text(TextStatusRenderer.words(env)))
                     .append(" | ").append(r == null ? "" : MarkdownText.text(r.deployedAt()))
                     .append(" | ").append(r == null ? "" : MarkdownText.text(r.deployedBy()))
                     .append(" | ").append(r == null ? "" : commit(r))

@@ -76,7 +76,7 @@ public final class TextStatusRenderer {
                 }
                 continue;
             }
-            out.append(": ").append(colour(stateColour(env.shownState()), words(env.shownState())));
+            out.append(": ").append(colour(stateColour(env.shownState()), words(env)));
             if (r.deployedAt() != null) {
                 out.append(" at ").append(LogText.oneLine(r.deployedAt()));
             }
@@ -167,6 +167,15 @@ public final class TextStatusRenderer {
     }
 
     /** A shown state in words: {@code deployed, unhealthy}, {@code rolled back}. */
+    /** An environment's shown state in words, naming how a failing check failed: {@code deployed, unreachable}. */
+    static String words(EnvironmentStatus env) {
+        DeploymentRecord r = env.record();
+        if (EnvironmentStatus.DEPLOYED_UNHEALTHY.equals(env.shownState()) && r != null && r.healthStatus() != null) {
+            return "deployed, " + LogText.oneLine(r.healthStatus().raw());
+        }
+        return words(env.shownState());
+    }
+
     static String words(String state) {
         return EnvironmentStatus.DEPLOYED_UNHEALTHY.equals(state) ? "deployed, unhealthy" : state.replace('_', ' ');
     }

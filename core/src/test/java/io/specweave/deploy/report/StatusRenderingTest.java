@@ -89,6 +89,18 @@ class StatusRenderingTest {
     }
 
     @Test
+    void anUnreachableDeploymentIsCalledUnreachableNotUnhealthy(@TempDir Path other) throws Exception {
+        PipelineStatus unreachable = new StatusService(edited(other, "\"healthStatus\": \"healthy\"",
+                "\"healthStatus\": \"unreachable\"")).status("0018");
+        String dev = unreachable.environments().get(0).environment();
+
+        assertThat(new TextStatusRenderer(true).render(unreachable)).contains("[u] " + dev.toUpperCase()
+                + ": deployed, unreachable");
+        assertThat(new MarkdownStatusRenderer().render(unreachable, null)).contains("| ⚠️ deployed, unreachable |")
+                .contains("env0[\"" + dev + "<br/>deployed, unreachable\"]");
+    }
+
+    @Test
     void valuesFromTheFileStayOnTheirLineAndCannotMoveTheCursor(@TempDir Path other) throws Exception {
         PipelineStatus forged = new StatusService(edited(other, "\"deployedBy\": \"ci-bot\"",
                 "\"deployedBy\": \"ci-bot\\n   Health: healthy\\u001b[2J\"")).status("0018");
