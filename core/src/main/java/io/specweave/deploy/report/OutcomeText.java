@@ -13,6 +13,7 @@ import io.specweave.deploy.metrics.CanaryReport;
 import io.specweave.deploy.metrics.MonitorReport;
 import io.specweave.deploy.model.Approval;
 import io.specweave.deploy.model.DeploymentRecord;
+import io.specweave.deploy.model.RecordFacts;
 import io.specweave.deploy.model.Slot;
 import io.specweave.deploy.model.SlotsState;
 import io.specweave.deploy.model.TestResults;
@@ -172,7 +173,7 @@ public final class OutcomeText {
                     + " errors, " + t.skipped() + " skipped");
         }
         if (r.coverage() != null) {
-            line(s, "coverage", r.coverage() + " % of lines");
+            line(s, "coverage", RecordFacts.coverage(r));
         }
         if (r.loadTestResults() != null && r.loadTestResults().measured()) {
             line(s, "load", r.loadTestResults().maxRps() + " req/s, " + r.loadTestResults().avgLatency() + " ms average"
