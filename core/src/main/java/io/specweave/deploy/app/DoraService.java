@@ -113,7 +113,7 @@ public final class DoraService {
                 deployments.add(new DoraCalculator.ProdDeployment(c.increment, d.deployedAt,
                         io.specweave.deploy.model.DeploymentStatus.of(d.status),
                         io.specweave.deploy.model.HealthStatus.of(d.health),
-                        changeAt != null ? changeAt : c.firstDeployment, d.restore));
+                        changeAt != null ? changeAt : c.firstDeployment, d.restore, changeAt != null));
             }
         }
         Instant from = dataStart != null && dataStart.isAfter(windowStart) ? dataStart : windowStart;

@@ -50,9 +50,15 @@ public final class DoraCalculator {
      * @param changeAt      when the change started: the commit's time, else the increment's first deployment
      * @param restore       a rollback's putting back of an earlier version: the failed change's recovery, not a
      *                      change of its own (dora.dev, Four Keys), so it counts in recovery time only
+     * @param fromCommit    true when {@code changeAt} is the commit's time, false when it is the first deployment's
      */
     public record ProdDeployment(String increment, Instant deployedAt, DeploymentStatus status, HealthStatus healthStatus,
-            Instant changeAt, boolean restore) {
+            Instant changeAt, boolean restore, boolean fromCommit) {
+
+        public ProdDeployment(String increment, Instant deployedAt, DeploymentStatus status, HealthStatus healthStatus,
+                Instant changeAt, boolean restore) {
+            this(increment, deployedAt, status, healthStatus, changeAt, restore, true);
+        }
 
         public ProdDeployment(String increment, Instant deployedAt, DeploymentStatus status, HealthStatus healthStatus,
                 Instant changeAt) {
@@ -147,9 +153,11 @@ public final class DoraCalculator {
 
     private static DoraMetric leadTime(String env, String period, List<ProdDeployment> successful) {
         List<Double> hours = new ArrayList<>();
+        int fromFirstDeployment = 0;
         for (ProdDeployment d : successful) {
             if (d.changeAt() != null) {
                 hours.add(Math.max(0, Duration.between(d.changeAt(), d.deployedAt()).getSeconds()) / 3600.0);
+                fromFirstDeployment += d.fromCommit() ? 0 : 1;
             }
         }
         if (hours.isEmpty()) {
@@ -160,7 +168,20 @@ public final class DoraCalculator {
         double median = median(hours);
         String band = median < 24 ? "elite" : median < 24 * 7 ? "high" : median < 24 * 30 ? "medium" : "low";
         return new DoraMetric(hours(median), "hours", Durations.human(Duration.ofSeconds(Math.round(median * 3600))),
-                band, "median of " + hours.size() + (hours.size() == 1 ? " change" : " changes") + ", commit to " + env, hours.size());
+                band, "median of " + hours.size() + (hours.size() == 1 ? " change" : " changes") + ", "
+                        + span(env, fromFirstDeployment, hours.size()), hours.size());
+    }
+
+    /** What the measured lead times span: from the commit, unless the repository does not hold it. */
+    private static String span(String env, int fromFirstDeployment, int changes) {
+        if (fromFirstDeployment == 0) {
+            return "commit to " + env;
+        }
+        if (fromFirstDeployment == changes) {
+            return "the increment's first deployment to " + env + ": the deployed commits are not in this git repository";
+        }
+        return "commit to " + env + "; " + fromFirstDeployment + " from the increment's first deployment, their commit "
+                + "not being in this git repository";
     }
 
     private static DoraMetric failureRate(String env, String period, List<ProdDeployment> finished,

@@ -112,7 +112,8 @@ class DoraOperationTest {
         assertThat(report.deploymentFrequency()).isEqualTo(new DoraMetric(1.5, "deployments/week", "1.5/week", "high",
                 "weekly: most weeks have a deployment (median 1 deployment days per week)", 6));
         assertThat(report.leadTimeForChanges()).isEqualTo(new DoraMetric(141.75, "hours", "5d 21h 45m", "high",
-                "median of 6 changes, commit to prod", 6));
+                "median of 6 changes, the increment's first deployment to prod: the deployed commits are not in this "
+                        + "git repository", 6));
         assertThat(report.changeFailureRate()).isEqualTo(new DoraMetric(28.57, "percent", "28.57%", "low",
                 "2 of 7 deployments failed or were rolled back", 7));
         assertThat(report.failedDeploymentRecoveryTime()).isEqualTo(new DoraMetric(13.5, "hours", "13h 30m", "high",
@@ -216,6 +217,9 @@ class DoraOperationTest {
         assertThat(found.shallow()).isFalse();
         // 4 h from the commit for the first; 21d 12h from the first deployment (dev, 11-01) for the unknown commit.
         assertThat(report.leadTimeForChanges().value()).isEqualTo((4 + 516) / 2.0);
+        assertThat(report.leadTimeForChanges().basis()).as("the basis says where each lead time starts")
+                .isEqualTo("median of 2 changes, commit to prod; 1 from the increment's first deployment, their commit "
+                        + "not being in this git repository");
         // A full history that lacks a commit (another repository's) is no reason to warn.
         assertThat(report.warnings()).isEmpty();
     }
