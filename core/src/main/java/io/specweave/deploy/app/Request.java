@@ -341,6 +341,7 @@ public final class Request {
             }
             return dir(resolved);
         }
+
         /** {@code 0018}, {@code 18}, {@code 0018-name} or {@code active}; null for the active one. */
         public Builder increment(String v) { increment = v; return this; }
         public Builder profile(String v) { profile = v; return this; }
