@@ -145,8 +145,7 @@ final class SlotChanges {
         CiContext facts = context.facts();
         String now = context.now();
         // What was tested on the idle slot (test ENV-SLOT) goes live with it, and is what the gates read.
-        TestResults tested = TestResults.from(view.deployment(environment).map(n -> n.path(SlotsState.KEY).path(to)
-                .get("testResults")).orElse(null));
+        TestResults tested = idle.tests();
         DeploymentRecord candidate = RolloutRecords.candidate(view, environment, profile, idle.commit()).toBuilder()
                 .testResults(tested).build();
         Change.Effect<SlotDetail> effect = Change.Effect.<SlotDetail>writing((document, decision) -> {

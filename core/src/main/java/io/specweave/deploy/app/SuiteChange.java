@@ -142,9 +142,10 @@ final class SuiteChange implements Change<SuiteDetail> {
         Effect<SuiteDetail> effect = Change.Effect.<SuiteDetail>writing((document, decision) -> {
             ObjectNode envNode = document.deploymentForUpdate(environment);
             if (idle) {
-                JsonNode slots = envNode.get(SlotsState.KEY);
-                if (slots instanceof ObjectNode s && s.get(slotName) instanceof ObjectNode slotNode) {
-                    slotNode.set("testResults", node.deepCopy());
+                SlotsState slots = SlotsState.read(envNode);
+                Slot slot = slots.slot(slotName);
+                if (slot != null) {
+                    slots.with(slotName, slot.withTestResults(results)).write(envNode);
                 }
             } else {
                 envNode.set("testResults", node.deepCopy());

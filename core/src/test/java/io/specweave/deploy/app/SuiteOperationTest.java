@@ -26,6 +26,7 @@ class SuiteOperationTest {
 
     private static final String A = "aaaaaaa1111111111111111111111111111111111";
     private static final String B = "bbbbbbb2222222222222222222222222222222222";
+    private static final String C = "ccccccc3333333333333333333333333333333333";
 
     /** A suite writing a report of {@code passed} passing and {@code failed} failing tests, then exiting {@code exit}. */
     private static String suite(String name, int passed, int failed, int exit) {
@@ -221,6 +222,17 @@ class SuiteOperationTest {
             assertThat(deployment("prod").path("commit").asText()).isEqualTo(B);
             assertThat(deployment("prod").path("testResults").path("commit").asText())
                     .as("the slot's tests went live with it").isEqualTo(B);
+
+            // blue is idle now: tested, then deployed over, its results were of the commit it no longer runs.
+            try (HealthServer blue = HealthServer.start(200)) {
+                Files.writeString(config, Files.readString(config).replace("https://blue.example.test", blue.url()));
+                assertThat(test("prod-blue", "smoke", null).result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+                assertThat(deployment("prod").path("slots").path("blue").has("testResults")).isTrue();
+                assertThat(run.operations().deploy(prod.toBuilder().slot("blue").commit(C).build()).result())
+                        .isEqualTo(ChangeOutcome.Result.RECORDED);
+                assertThat(deployment("prod").path("slots").path("blue").has("testResults"))
+                        .as("a new deployment to the slot has no results yet").isFalse();
+            }
         }
     }
 
