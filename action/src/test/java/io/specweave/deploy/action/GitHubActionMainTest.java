@@ -351,7 +351,9 @@ class GitHubActionMainTest {
         // A project beside the workspace, which a step must not write to.
         ActionWorkspace.copyTree(ActionWorkspace.DEMO, temp.resolve("elsewhere"));
         ActionWorkspace ws = new ActionWorkspace(temp).input("profile", "local-qa");
-        for (String outside : List.of("../elsewhere", temp.resolve("elsewhere").toString())) {
+        // A link in the workspace that leads out of it is outside too.
+        java.nio.file.Files.createSymbolicLink(ws.workspace.resolve("link"), temp.resolve("elsewhere"));
+        for (String outside : List.of("../elsewhere", temp.resolve("elsewhere").toString(), "link")) {
             ActionWorkspace.Run run = ws.input("working-directory", outside).run();
 
             assertThat(run.exitCode()).as(outside).isEqualTo(2);

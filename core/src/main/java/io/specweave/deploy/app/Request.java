@@ -335,11 +335,21 @@ public final class Request {
             } catch (java.nio.file.InvalidPathException e) {
                 throw new InputValueException(Input.DIR, "\"" + relative + "\" is not a path");
             }
-            if (!resolved.startsWith(workspace)) {
+            if (!resolved.startsWith(workspace) || !insideAfterLinks(workspace, resolved)) {
                 throw new InputValueException(Input.DIR, "expected a folder inside the workspace, got \"" + relative
                         + "\", which is outside it");
             }
             return dir(resolved);
+        }
+
+        /** A symbolic link inside the workspace may point out of it: where it leads must be inside too. */
+        private static boolean insideAfterLinks(Path workspace, Path folder) {
+            try {
+                return !java.nio.file.Files.exists(folder) || folder.toRealPath().startsWith(workspace.toRealPath());
+            } catch (java.io.IOException e) {
+                // Unreadable: the folder's own check (no .specweave here) says what is wrong with it.
+                return true;
+            }
         }
 
         /** {@code 0018}, {@code 18}, {@code 0018-name} or {@code active}; null for the active one. */

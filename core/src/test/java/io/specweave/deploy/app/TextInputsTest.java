@@ -102,6 +102,21 @@ class TextInputsTest {
     }
 
     @Test
+    void aLinkInTheWorkspaceToAFolderOutsideItIsOutside(@org.junit.jupiter.api.io.TempDir Path temp) throws Exception {
+        Path workspace = java.nio.file.Files.createDirectories(temp.resolve("workspace/services"));
+        Path outside = java.nio.file.Files.createDirectories(temp.resolve("elsewhere"));
+        java.nio.file.Files.createSymbolicLink(temp.resolve("workspace/proj"), outside);
+        java.nio.file.Files.createSymbolicLink(temp.resolve("workspace/shop"), workspace);
+
+        assertThatThrownBy(() -> TextInputs.apply(Request.builder(temp.resolve("workspace")), Command.SYNC,
+                Map.of(Input.DIR, "proj")))
+                .hasMessage("dir: expected a folder inside the workspace, got \"proj\", which is outside it");
+        assertThat(TextInputs.apply(Request.builder(temp.resolve("workspace")), Command.SYNC,
+                Map.of(Input.DIR, "shop")).build().dir()).as("a link that stays inside is a folder of the workspace")
+                .isEqualTo(temp.resolve("workspace/shop").toAbsolutePath());
+    }
+
+    @Test
     void aValueOfTheWrongKindNamesTheInputAndSaysWhatWasExpected() {
         assertThatThrownBy(() -> request("sync", Map.of(Input.FORCE, "yes")))
                 .isInstanceOfSatisfying(InputValueException.class, e -> assertThat(e.input()).isEqualTo(Input.FORCE))
