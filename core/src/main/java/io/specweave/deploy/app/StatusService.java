@@ -69,8 +69,9 @@ public final class StatusService {
             last = last == null || at.isAfter(last) ? at : last;
             if (previousTime != null) {
                 Duration d = Duration.between(previousTime, at);
+                // A later environment's current deployment can be older (the earlier one was redeployed since).
                 stages.add(new PipelineStatus.Stage(previousEnvironment, env.environment(), d.getSeconds(),
-                        Durations.human(d)));
+                        d.isNegative() ? Durations.human(d.negated()) + " earlier" : Durations.human(d)));
             }
             previousEnvironment = env.environment();
             previousTime = at;

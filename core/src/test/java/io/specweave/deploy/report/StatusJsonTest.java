@@ -42,6 +42,25 @@ class StatusJsonTest {
     }
 
     @Test
+    void aLaterEnvironmentsOlderDeploymentIsAStageThatCameEarlierNotANegativeTime(@TempDir Path dir) {
+        TestProjects.create(dir, null, null);
+        // dev was redeployed after qa got its version: qa's current deployment is the older one.
+        TestProjects.write(dir.resolve(".specweave/increments/0018-oauth-google/metadata.json"), """
+                {"id": "0018-oauth-google", "deployments": {
+                  "dev": {"status": "deployed", "deployedAt": "2026-11-21T12:00:00Z"},
+                  "qa": {"status": "deployed", "deployedAt": "2026-11-21T10:00:00Z"}}}
+                """);
+
+        PipelineStatus status = new StatusService(Project.open(dir)).status("0018");
+
+        assertThat(status.stages()).singleElement().satisfies(stage -> {
+            assertThat(stage.seconds()).as("the data keeps the sign").isEqualTo(-7200);
+            assertThat(stage.duration()).isEqualTo("2h earlier");
+        });
+        assertThat(status.pipelineDuration()).isEqualTo("2h");
+    }
+
+    @Test
     void theListAndOneIncrementGiveAnEnvironmentTheSameState(@TempDir Path dir) throws Exception {
         TestProjects.create(dir, null, null);
         TestProjects.write(dir.resolve(".specweave/increments/0018-oauth-google/metadata.json"), """
