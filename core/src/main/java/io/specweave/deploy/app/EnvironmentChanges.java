@@ -119,6 +119,9 @@ final class EnvironmentChanges {
                             warnings, refreshed);
                 }
                 forced = true;
+                // As a gate forced past: said where the run's warnings go, not only in the record.
+                warnings.add(effect.before.what().then(" is " + health.status() + " (" + health.message() + " at "
+                        + health.url() + "); forced past the health check").toString());
             }
         }
 

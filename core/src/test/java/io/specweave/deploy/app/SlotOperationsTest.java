@@ -270,6 +270,8 @@ class SlotOperationsTest {
         assertThat(swap.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
         assertThat(swap.detail().live()).isEqualTo("green");
         assertThat(prod().path("forced").asBoolean()).isTrue();
+        assertThat(swap.warnings()).as("said as a gate forced past is").singleElement().asString()
+                .startsWith("slot green of prod is unhealthy (HTTP 500").endsWith("; forced past the health check");
         assertThat(prod().path("healthStatus").asText()).isEqualTo("unhealthy");
         // The live record and the slot keep what the check saw, as a sync's record does.
         assertThat(prod().path("healthHttpStatus").asInt()).isEqualTo(500);
