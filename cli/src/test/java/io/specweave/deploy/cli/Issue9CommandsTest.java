@@ -157,6 +157,11 @@ class Issue9CommandsTest {
         assertThat(prod.path("metrics").path("healthyPolls").asInt()).isEqualTo(2);
         assertThat(prod.path("metrics").path("rps").asDouble()).isEqualTo(20.0);
         assertThat(prod.path("healthStatus").asText()).isEqualTo("unhealthy");
+
+        CliHarness.Run once = run("monitor", "0003", "--environment", "prod", "--duration", "1m", "--interval",
+                "100ms", "--failures", "1");
+        assertThat(once.exitCode()).isEqualTo(1);
+        assertThat(once.err()).contains("prod was not healthy for 1 poll (last: unhealthy");
     }
 
     @Test

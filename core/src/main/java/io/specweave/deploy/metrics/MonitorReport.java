@@ -60,8 +60,9 @@ public record MonitorReport(String increment, String environment, String url, St
             return null;
         }
         var last = polls.get(polls.size() - 1).health();
-        return environment + " was not healthy for " + maxConsecutiveFailures + " polls in a row (last: "
-                + last.status() + ", " + last.message() + "); what was seen is recorded";
+        return environment + " was not healthy for " + maxConsecutiveFailures
+                + (maxConsecutiveFailures == 1 ? " poll" : " polls in a row") + " (last: " + last.status() + ", "
+                + last.message() + "); what was seen is recorded";
     }
 
     public long healthyPolls() {
