@@ -49,7 +49,11 @@ final class FlagChanges {
     static FlagChange plan(Project project, Request request, boolean enabled, String at, String by,
             String incrementId) {
         String flag = request.flag;
-        if (flag == null || !FLAG_NAME.matcher(flag).matches()) {
+        if (flag == null) {
+            throw new BadInputException(Input.FLAG, Message.of("no flag given: ", Input.FLAG, " names the flag to turn "
+                    + (enabled ? "on" : "off") + " (e.g. newCheckout)"));
+        }
+        if (!FLAG_NAME.matcher(flag).matches()) {
             throw new BadInputException(Message.of(Message.arg(Input.FLAG, flag), ": expected a name starting with a "
                     + "letter, of letters, digits, '.', '_' or '-' (e.g. newCheckout)"));
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Input;
 import io.specweave.deploy.Json;
 import io.specweave.deploy.ci.CiContext;
 import io.specweave.deploy.flags.FlagMatrix;
@@ -175,6 +176,9 @@ class FeatureFlagOperationTest {
         assertThatThrownBy(() -> run.operations().featureFlag(Request.builder(dir).flag("x").build()))
                 .isInstanceOf(BadInputException.class)
                 .hasMessage("no flag action given: flag-action is enable, disable, list or export");
+        assertThatThrownBy(() -> set(null, false, "qa", null))
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.input()).isEqualTo(Input.FLAG))
+                .hasMessage("no flag given: flag names the flag to turn off (e.g. newCheckout)");
     }
 
     @Test
