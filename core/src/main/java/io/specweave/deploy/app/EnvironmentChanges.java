@@ -111,17 +111,16 @@ final class EnvironmentChanges {
         if (effect.before != null && !request.dryRun) {
             health = check(context, effect.before);
             if (!health.healthy()) {
+                Message seen = effect.before.what().then(" is " + health.status() + " (" + health.message() + " at "
+                        + health.url() + " after " + health.attempts() + (health.attempts() == 1 ? " attempt"
+                        : " attempts") + ")");
                 if (!request.force) {
-                    return refused(context, change, view, List.of(), effect.before.what().then(" is "
-                            + health.status() + " (" + health.message() + " at " + health.url() + " after "
-                            + health.attempts() + (health.attempts() == 1 ? " attempt" : " attempts")
-                            + "); nothing was changed. Fix it, or pass ", Input.FORCE, " to go ahead anyway"),
-                            warnings, refreshed);
+                    return refused(context, change, view, List.of(), seen.then("; nothing was changed. Fix it, or "
+                            + "pass ", Input.FORCE, " to go ahead anyway"), warnings, refreshed);
                 }
                 forced = true;
                 // As a gate forced past: said where the run's warnings go, not only in the record.
-                warnings.add(effect.before.what().then(" is " + health.status() + " (" + health.message() + " at "
-                        + health.url() + "); forced past the health check").toString());
+                warnings.add(seen.then("; forced past the health check").toString());
             }
         }
 

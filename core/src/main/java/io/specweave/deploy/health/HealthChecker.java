@@ -152,7 +152,7 @@ public final class HealthChecker {
             return "no answer from " + display(uri) + " within " + Durations.brief(settings.timeout()) + " (healthCheck.timeoutSeconds)";
         }
         if (RetryPolicy.unresolvedHost(cause)) {
-            return "unknown host " + uri.getHost() + ": the name does not resolve (check the URL, or DNS from here)";
+            return "unknown host " + uri.getHost() + ": " + RetryPolicy.UNRESOLVED;
         }
         if (cause instanceof ConnectException) {
             return "connection to " + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + " refused";

@@ -254,7 +254,7 @@ public final class RetryPolicy {
     /** An I/O error in words, without a secret (the JDK's messages hold hosts and ports, never headers). */
     public static String describe(IOException e) {
         if (unresolvedHost(e)) {
-            return "unknown host: the name does not resolve (a typo in the URL, or no DNS entry from here)";
+            return "unknown host: " + UNRESOLVED;
         }
         if (e instanceof HttpConnectTimeoutException) {
             return "connect timed out";
@@ -265,6 +265,9 @@ public final class RetryPolicy {
         String message = e.getMessage();
         return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
+
+    /** Why an unknown host is one, in the words every message about it uses. */
+    public static final String UNRESOLVED = "the name does not resolve (a typo in the URL, or no DNS entry from here)";
 
     /**
      * Whether {@code error} is a host name that does not resolve. The JDK's HTTP client reports it as

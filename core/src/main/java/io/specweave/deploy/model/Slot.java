@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param deployedAt   when it was deployed to the slot
  * @param deployedBy   who deployed it
  * @param runUrl       the pipeline run
- * @param healthStatus the slot's last health check ({@code health ENV-SLOT}, a swap), may be null
+ * @param healthStatus the slot's last health check (its deployment, {@code health ENV-SLOT}, a swap), may be null
  * @param healthHttpStatus that check's HTTP status, may be null
  * @param healthLatencyMs  its latency, may be null
  * @param healthMessage    why it was not healthy; null when it was

@@ -103,9 +103,7 @@ public final class MarkdownStatusRenderer {
         if (rows.isEmpty()) {
             return "No increments in `.specweave/increments`\n";
         }
-        List<String> environments = new ArrayList<>();
-        rows.forEach(r -> r.environments().keySet().stream().filter(e -> !environments.contains(e))
-                .forEach(environments::add));
+        List<String> environments = IncrementSummary.environments(rows);
         StringBuilder out = new StringBuilder("| Increment | Status |");
         environments.forEach(e -> out.append(' ').append(MarkdownText.text(e)).append(" |"));
         out.append(" Title |\n|---|---|").append("---|".repeat(environments.size())).append("---|\n");

@@ -72,8 +72,10 @@ public final class Rendering {
         PipelineStatus status = outcome.dora() == null ? outcome.pipeline()
                 : outcome.pipeline().withDora(outcome.dora());
         String body = switch (format) {
-            case MARKDOWN -> new MarkdownStatusRenderer().render(status, null)
-                    + (history ? new MarkdownStatusRenderer().renderHistory(status) : "");
+            case MARKDOWN -> {
+                MarkdownStatusRenderer markdown = new MarkdownStatusRenderer();
+                yield markdown.render(status, null) + (history ? markdown.renderHistory(status) : "");
+            }
             case JSON -> Json.pretty(StatusJson.of(status, history)) + "\n";
             case TEXT -> text().render(status) + (history ? text().renderHistory(status) : "");
         };

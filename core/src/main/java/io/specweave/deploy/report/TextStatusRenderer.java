@@ -8,7 +8,6 @@ import io.specweave.deploy.model.RecordFacts;
 import io.specweave.deploy.status.EnvironmentStatus;
 import io.specweave.deploy.status.IncrementSummary;
 import io.specweave.deploy.status.PipelineStatus;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -166,7 +165,6 @@ public final class TextStatusRenderer {
         return colour ? "\u001b[1m" + text + "\u001b[0m" : text;
     }
 
-    /** A shown state in words: {@code deployed, unhealthy}, {@code rolled back}. */
     /** An environment's shown state in words, naming how a failing check failed: {@code deployed, unreachable}. */
     static String words(EnvironmentStatus env) {
         DeploymentRecord r = env.record();
@@ -176,6 +174,7 @@ public final class TextStatusRenderer {
         return words(env.shownState());
     }
 
+    /** A shown state in words: {@code deployed, unhealthy}, {@code rolled back}. */
     static String words(String state) {
         return EnvironmentStatus.DEPLOYED_UNHEALTHY.equals(state) ? "deployed, unhealthy" : state.replace('_', ' ');
     }
@@ -207,12 +206,7 @@ public final class TextStatusRenderer {
         if (rows.isEmpty()) {
             return "No increments in .specweave/increments\n";
         }
-        List<String> environments = new ArrayList<>();
-        rows.forEach(r -> r.environments().keySet().forEach(e -> {
-            if (!environments.contains(e)) {
-                environments.add(e);
-            }
-        }));
+        List<String> environments = IncrementSummary.environments(rows);
         int idWidth = Math.max(2, rows.stream().mapToInt(r -> r.id().length()).max().orElse(2));
         int statusWidth = Math.max(6, rows.stream().mapToInt(r -> r.status() == null ? 1 : r.status().length()).max().orElse(6));
         StringBuilder out = new StringBuilder();

@@ -2,7 +2,10 @@ package io.specweave.deploy.status;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.specweave.deploy.model.HealthStatus;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One row of {@code status} without an increment.
@@ -18,6 +21,13 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record IncrementSummary(String id, String title, String status, String location,
         Map<String, String> environments, Map<String, String> healthStatus) {
+
+    /** The environments of {@code rows}, each once, in the order the rows name them: the list's columns. */
+    public static List<String> environments(List<IncrementSummary> rows) {
+        Set<String> columns = new LinkedHashSet<>();
+        rows.forEach(r -> columns.addAll(r.environments().keySet()));
+        return List.copyOf(columns);
+    }
 
     /** The state the overview shows for {@code environment}: {@link EnvironmentStatus#shown}. */
     public String shownState(String environment) {

@@ -216,8 +216,8 @@ class HealthCheckerTest {
         HealthResult result = checker.check("http://no-such-host.invalid/", settings(0));
 
         assertThat(result.status().raw()).isEqualTo("unreachable");
-        assertThat(result.message()).isEqualTo("unknown host no-such-host.invalid: the name does not resolve (check "
-                + "the URL, or DNS from here)");
+        assertThat(result.message()).isEqualTo("unknown host no-such-host.invalid: the name does not resolve (a typo "
+                + "in the URL, or no DNS entry from here)");
     }
 
     @Test
