@@ -28,6 +28,21 @@ public class BadInputException extends DeployException {
         super(input, message, cause);
     }
 
+    /**
+     * What {@code read} returns; bad input it meets that names no input is rethrown as {@code input}'s,
+     * the one its file or value came from, so a front end can title the error with it.
+     */
+    public static <T> T about(Input input, java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (BadInputException e) {
+            if (e.input() != null) {
+                throw e;
+            }
+            throw new BadInputException(input, e.message(), e);
+        }
+    }
+
     @Override
     public int exitCode() {
         return EXIT_CODE;

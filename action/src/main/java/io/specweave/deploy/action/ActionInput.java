@@ -91,8 +91,8 @@ record ActionInput(String name, String fallback, Input input, String credential,
     }
 
     /**
-     * Parses every input of the table from the runner's environment; {@code command} first, as it
-     * decides which of the others the step may set.
+     * Parses every input of the table from the runner's environment; the command (and feature-flag's
+     * action) decide which of the others the step may set.
      */
     static Values parse(Map<String, String> env) {
         Values values = new Values();
@@ -100,10 +100,6 @@ record ActionInput(String name, String fallback, Input input, String credential,
         for (ActionInput input : ALL) {
             String value = input.read(env);
             if (value == null || value.isBlank()) {
-                continue;
-            }
-            // The runner passes every input's default: a default the command does not read was not asked for.
-            if (input.input != null && value.equals(input.fallback) && !values.command.reads(input.input)) {
                 continue;
             }
             if (input.credential != null) {
@@ -114,6 +110,9 @@ record ActionInput(String name, String fallback, Input input, String credential,
                 texts.put(input.input, value);
             }
         }
+        // The runner passes every input's default: a default the command does not read was not asked for.
+        ALL.stream().filter(i -> i.input != null && i.fallback != null && i.fallback.equals(texts.get(i.input))
+                && !TextInputs.reads(values.command, texts, i.input)).toList().forEach(i -> texts.remove(i.input));
         // working-directory is relative to the runner's workspace.
         String workspace = env.get("GITHUB_WORKSPACE");
         values.request = TextInputs.apply(Request.builder(Path.of(workspace == null || workspace.isBlank() ? "."

@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,13 +103,23 @@ class ActionCommandsTest {
     }
 
     @Test
-    void aMissingTestResultsFileIsBadInput() throws IOException {
+    void aMissingOrBrokenResultFileIsBadInputTitledWithItsInput() throws IOException {
         ActionWorkspace ws = workspace().input("profile", "local-qa").input("coverage", "nowhere/jacoco.xml");
 
         ActionWorkspace.Run run = ws.run();
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.stdout()).contains("::error").contains("nowhere/jacoco.xml");
+        assertThat(run.stdout()).contains("::error title=Input coverage::").contains("nowhere/jacoco.xml: no such file");
+
+        Files.writeString(ws.workspace.resolve("k6.json"), "{\"metrics\": 3");
+        ActionWorkspace.Run k6 = ws.step("sync").input("profile", "local-qa").input("load-test-results", "k6.json").run();
+        assertThat(k6.exitCode()).isEqualTo(2);
+        assertThat(k6.stdout()).contains("::error title=Input load-test-results::", "k6.json: not valid JSON");
+
+        Files.writeString(ws.workspace.resolve("junit.xml"), "<testsuite");
+        ActionWorkspace.Run junit = ws.step("sync").input("profile", "local-qa").input("test-results", "junit.xml").run();
+        assertThat(junit.exitCode()).isEqualTo(2);
+        assertThat(junit.stdout()).contains("::error title=Input test-results::", "junit.xml: not well-formed XML");
     }
 
     @Test
@@ -412,6 +423,52 @@ class ActionCommandsTest {
     }
 
     @Test
+    void refusalsOfAValueAreTitledWithTheInputThatGaveIt() throws IOException {
+        ActionWorkspace ws = workspace();
+        ActionWorkspace.Run slot = ws.step("deploy").input("increment", "0002").input("environment", "prod")
+                .input("slot", "purple").run();
+        assertThat(slot.exitCode()).isEqualTo(2);
+        assertThat(slot.stdout()).contains("::error title=Input slot::slot \"purple\": expected one of blue, green");
+
+        ActionWorkspace.Run envSlot = ws.step("deploy").input("increment", "0002").input("environment", "prod-purple")
+                .run();
+        assertThat(envSlot.exitCode()).isEqualTo(2);
+        assertThat(envSlot.stdout()).contains("::error title=Input environment::slot \"purple\"");
+
+        assertThat(ws.step("deploy").input("increment", "0002").input("environment", "prod").input("canary", "10")
+                .input("commit", "c0ffee1").run().exitCode()).isZero();
+        Files.writeString(ws.workspace.resolve("metrics.json"), "{\"canary\": ");
+        ActionWorkspace.Run metrics = ws.step("monitor").input("increment", "0002").input("environment", "prod")
+                .input("canary", "true").input("metrics-file", "metrics.json").run();
+        assertThat(metrics.exitCode()).isEqualTo(2);
+        assertThat(metrics.stdout()).contains("::error title=Input metrics-file::", "metrics.json: not valid JSON");
+
+        assertThat(ws.step("rollback").input("increment", "0002").input("environment", "prod").input("canary", "true")
+                .run().exitCode()).isZero();
+        assertThat(ws.step("sync").input("increment", "0002").input("environment", "prod").input("force", "true")
+                .run().exitCode()).isZero();
+        ActionWorkspace.Run stable = ws.step("deploy").input("increment", "0002").input("environment", "prod")
+                .input("canary", "10").run();
+        assertThat(stable.exitCode()).isEqualTo(2);
+        assertThat(stable.stdout()).contains("::error title=Input canary::commit ", "is already the stable version of "
+                + "prod; a canary needs a different commit");
+    }
+
+    @Test
+    void twoActiveIncrementsAndABranchOfNeitherAreTitledWithTheIncrementInput() throws IOException {
+        ActionWorkspace ws = workspace();
+        Path other = ws.workspace.resolve(".specweave/increments/0003-oauth-google/metadata.json");
+        Files.writeString(other, Files.readString(other).replace("\"status\": \"planning\"", "\"status\": \"active\""));
+        Files.writeString(ws.workspace.resolve(".specweave/state/active-increment.json"),
+                "{\"ids\": [\"0002-password-reset\", \"0003-oauth-google\"]}");
+
+        ActionWorkspace.Run run = ws.step("sync").input("environment", "qa").run();
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stdout()).contains("::error title=Input increment::2 increments are active");
+    }
+
+    @Test
     void rollbackPutsThePreviousCommitBack() throws IOException {
         ActionWorkspace ws = workspace().input("profile", "local-prod").input("commit", "1111111");
         assertThat(ws.run().exitCode()).isZero();
@@ -450,15 +507,43 @@ class ActionCommandsTest {
                 .contains("newCheckout");
 
         clearFiles(ws);
-        ActionWorkspace.Run list = ws.input("action", "list").run();
-        assertThat(list.exitCode()).isZero();
+        ActionWorkspace.Run list = ws.step("feature-flag").input("action", "list").input("environment", "qa").run();
+        assertThat(list.exitCode()).as(list.stdout()).isZero();
         assertThat(ws.summaryText()).contains("| flag |").contains("| newCheckout |");
 
         clearFiles(ws);
-        ActionWorkspace.Run export = ws.input("action", "export").input("format", "json").run();
+        ActionWorkspace.Run export = ws.step("feature-flag").input("action", "export").input("environment", "qa")
+                .input("format", "json").run();
         assertThat(export.exitCode()).as(export.stdout()).isZero();
         assertThat(export.stdout()).contains("::group::Feature flags of qa\n{").contains("\"newCheckout\"");
         assertThat(ws.outputs()).containsEntry("environment", "qa");
+    }
+
+    @Test
+    void aFlagActionRefusesTheInputsItWouldIgnoreButNotTheRunnersDefaults() throws IOException {
+        ActionWorkspace ws = workspace();
+        Map<String, String> before = ActionWorkspace.snapshot(ws.workspace);
+
+        ActionWorkspace.Run listWithFlag = ws.step("feature-flag").input("action", "list").input("flag", "newCheckout")
+                .run();
+        assertThat(listWithFlag.exitCode()).isEqualTo(2);
+        assertThat(listWithFlag.stdout()).contains("::error title=Input flag::input \"flag\": not read by "
+                + "feature-flag list (only by feature-flag enable, disable); remove it from this step");
+
+        ActionWorkspace.Run listAsJson = ws.step("feature-flag").input("action", "list").input("format", "json").run();
+        assertThat(listAsJson.exitCode()).isEqualTo(2);
+        assertThat(listAsJson.stdout()).contains("::error title=Input format::", "(only by feature-flag export)");
+
+        ActionWorkspace.Run exportCreating = ws.step("feature-flag").input("action", "export")
+                .input("environment", "qa").input("create-flag", "true").run();
+        assertThat(exportCreating.exitCode()).isEqualTo(2);
+        assertThat(exportCreating.stdout()).contains("::error title=Input create-flag::");
+        assertThat(ActionWorkspace.snapshot(ws.workspace)).isEqualTo(before);
+
+        // increment: active and format: env are what the runner passes when the workflow says nothing.
+        ActionWorkspace.Run enable = ws.step("feature-flag").input("action", "enable").input("flag", "newCheckout")
+                .input("environment", "qa").input("create-flag", "true").run();
+        assertThat(enable.exitCode()).as(enable.stdout()).isZero();
     }
 
     @Test

@@ -39,14 +39,14 @@ class ActionInputFilesTest {
     void metricsAtMissingFileIsAnErrorNamingTheInputAndWritesNothing() throws IOException {
         ActionWorkspace ws = new ActionWorkspace(temp).input("increment", "0002").input("profile", "local-qa")
                 .input("metrics", "@reports/prod-metrics.json");
-        Map<String, String> before = snapshot(ws.workspace);
+        Map<String, String> before = ActionWorkspace.snapshot(ws.workspace);
 
         ActionWorkspace.Run run = ws.run();
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.stdout()).contains("::error").contains("metrics")
                 .contains("`metrics: @reports/prod-metrics.json`: no such file ");
-        assertThat(snapshot(ws.workspace)).isEqualTo(before);
+        assertThat(ActionWorkspace.snapshot(ws.workspace)).isEqualTo(before);
     }
 
     @Test
@@ -54,7 +54,7 @@ class ActionInputFilesTest {
         ActionWorkspace ws = new ActionWorkspace(temp).input("increment", "0002").input("profile", "local-qa");
         Path config = ws.workspace.resolve(".specweave/config.json");
         Files.writeString(config, Files.readString(config).replace("\"version\": \"1.0\",", "\"version\": \"1.0\", /* v */"));
-        Map<String, String> before = snapshot(ws.workspace);
+        Map<String, String> before = ActionWorkspace.snapshot(ws.workspace);
 
         ActionWorkspace.Run run = ws.run();
 
@@ -63,18 +63,6 @@ class ActionInputFilesTest {
                 .contains("not valid JSON at line 2, column 21: comments are not allowed in config.json (JSON has none); "
                         + "remove the /* */ comment")
                 .doesNotContain("ALLOW_COMMENTS");
-        assertThat(snapshot(ws.workspace)).isEqualTo(before);
-    }
-
-    private static Map<String, String> snapshot(Path root) {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root.resolve(".specweave"))) {
-            for (Path p : walk.filter(Files::isRegularFile).toList()) {
-                files.put(root.relativize(p).toString(), Base64.getEncoder().encodeToString(Files.readAllBytes(p)));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return files;
+        assertThat(ActionWorkspace.snapshot(ws.workspace)).isEqualTo(before);
     }
 }

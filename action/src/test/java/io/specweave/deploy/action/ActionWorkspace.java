@@ -16,6 +16,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.Base64;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -94,13 +96,20 @@ final class ActionWorkspace {
         return this;
     }
 
-    /** What the runner sets for the declared defaults when a workflow passes nothing else. */
-    private static final Map<String, String> STEP_DEFAULTS = Map.of("INPUT_COMMAND", "sync", "INPUT_INCREMENT",
-            "active", "INPUT_DEPLOYED", "true", "INPUT_WORKING-DIRECTORY", ".", "INPUT_COMMIT-METADATA", "false",
-            "INPUT_DRY-RUN", "false",
-            // The runner's default is "true"; the demo's deploymentUrls are fake hosts, so checks stay off
-            // unless a test turns them on against a loopback server.
-            "INPUT_HEALTH-CHECK", "false");
+    /**
+     * What the runner sets when a workflow passes nothing else: every default action.yml declares
+     * (a test checks that ActionInput's fallbacks are those), as INPUT_* variables.
+     */
+    private static final Map<String, String> STEP_DEFAULTS = stepDefaults();
+
+    private static Map<String, String> stepDefaults() {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        ActionInput.ALL.stream().filter(i -> i.fallback() != null).forEach(i -> defaults.put(i.variable(), i.fallback()));
+        // The runner's default is "true"; the demo's deploymentUrls are fake hosts, so checks stay off
+        // unless a test turns them on against a loopback server.
+        defaults.put("INPUT_HEALTH-CHECK", "false");
+        return Map.copyOf(defaults);
+    }
 
     ActionWorkspace input(String name, String value) {
         env.put("INPUT_" + name.toUpperCase(java.util.Locale.ROOT).replace(' ', '_'), value);
@@ -184,5 +193,18 @@ final class ActionWorkspace {
         static TrackerFactory standard(Credentials credentials) {
             return new TrackerFactory(credentials);
         }
+    }
+
+    /** The project's .specweave files, to show that a refused step wrote nothing. */
+    static Map<String, String> snapshot(Path root) {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root.resolve(".specweave"))) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(p).toString(), Base64.getEncoder().encodeToString(Files.readAllBytes(p)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
     }
 }

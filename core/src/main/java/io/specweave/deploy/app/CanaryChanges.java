@@ -105,8 +105,8 @@ final class CanaryChanges {
         } else {
             String commit = RolloutRecords.requireCommit(facts);
             if (stable != null && DeploymentStatus.DEPLOYED.equals(stable.status()) && commit.equals(stable.commit())) {
-                throw new BadInputException("commit " + RolloutRecords.shortCommit(commit) + " is already the "
-                        + "stable version of " + environment + "; a canary needs a different commit");
+                throw new BadInputException(Input.CANARY, Message.text("commit " + RolloutRecords.shortCommit(commit)
+                        + " is already the stable version of " + environment + "; a canary needs a different commit"));
             }
             next = new CanaryState(context.increment().id(), commit, facts.branch(), facts.tag(),
                     stable == null ? null : stable.commit(), null, null, now, null, null, null, facts.actor(),
@@ -116,8 +116,8 @@ final class CanaryChanges {
         CanaryState stepped = next;
         if (promoted && stable != null && Objects.equals(stable.commit(), stepped.commit())
                 && DeploymentStatus.DEPLOYED.equals(stable.status())) {
-            throw new BadInputException("commit " + RolloutRecords.shortCommit(stepped.commit())
-                    + " is already the stable version of " + environment);
+            throw new BadInputException(Input.CANARY, Message.text("commit "
+                    + RolloutRecords.shortCommit(stepped.commit()) + " is already the stable version of " + environment));
         }
         String note = promoted
                 ? "Canary commit " + RolloutRecords.shortCommit(stepped.commit()) + " reached 100 % of " + environment

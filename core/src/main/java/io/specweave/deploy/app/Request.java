@@ -8,8 +8,11 @@ import io.specweave.deploy.http.Urls;
 import io.specweave.deploy.model.DeploymentStatus;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What a front end asks an operation of {@link Operations} to do, built with {@link #builder}.
@@ -39,9 +42,31 @@ public final class Request {
         }
     }
 
-    /** What {@code feature-flag} does. */
+    /** What {@code feature-flag} does, and which of its inputs each action reads. */
     public enum FlagAction {
-        ENABLE, DISABLE, LIST, EXPORT
+        ENABLE(Input.FLAG, Input.ENVIRONMENT, Input.INCREMENT, Input.CREATE, Input.DRY_RUN, Input.COMMIT_METADATA),
+        DISABLE(Input.FLAG, Input.ENVIRONMENT, Input.INCREMENT, Input.CREATE, Input.DRY_RUN, Input.COMMIT_METADATA),
+        LIST(Input.ENVIRONMENT),
+        EXPORT(Input.ENVIRONMENT, Input.FORMAT);
+
+        private final Set<Input> inputs;
+
+        FlagAction(Input... inputs) {
+            this.inputs = EnumSet.copyOf(List.of(inputs));
+        }
+
+        /**
+         * Whether the action reads {@code input}, one of feature-flag's: a list changes nothing, so it
+         * reads no flag; the action itself and the project folder every action reads.
+         */
+        public boolean reads(Input input) {
+            return inputs.contains(input) || input == Input.FLAG_ACTION || input == Input.DIR || input == Input.COMMAND;
+        }
+
+        /** The action's name as typed: {@code enable}. */
+        public String word() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     /** Canary analysis thresholds given for one run instead of the profile's {@code canaryAnalysis}. */

@@ -42,7 +42,7 @@ public record Target(SyncProfile profile, String environment, String slot) {
         SyncProfile profile = config.resolveProfile(request.profile, environment);
         String resolved = profile.requireEnvironment();
         if (slot != null) {
-            SlotSettings.of(profile).requireSlot(slot);
+            SlotSettings.of(profile).requireSlot(slot, request.slot != null ? Input.SLOT : Input.ENVIRONMENT);
         }
         if (request.provider != null) {
             Provider asked = Provider.parse(request.provider).orElseThrow(() -> new BadInputException(Message.of(

@@ -4,11 +4,13 @@ import io.specweave.deploy.Command;
 import io.specweave.deploy.Durations;
 import io.specweave.deploy.Input;
 import io.specweave.deploy.InputValueException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * A request from inputs given as text, the way the Action's {@code INPUT_*} variables and a Jenkins
@@ -39,18 +41,45 @@ public final class TextInputs {
             if (text == null || text.isBlank()) {
                 return;
             }
-            if (!command.reads(input)) {
+            if (!reads(command, values, input)) {
                 // A switch left off asks nothing of a command that has no such switch.
                 if (input.isSwitch() && FALSE.contains(text.strip())) {
                     return;
                 }
-                List<String> readers = Command.reading(input).stream().map(Command::word).toList();
-                throw new InputValueException(input, "not read by command " + command.word() + (readers.isEmpty()
-                        ? "" : " (only by " + String.join(", ", readers) + ")") + "; remove it from this step");
+                throw new InputValueException(input, "not read by " + unread(command, values, input)
+                        + "; remove it from this step");
             }
             set(request, command, input, text.strip());
         });
         return request;
+    }
+
+    /**
+     * Whether {@code command} reads {@code input}, with the other {@code values} given: feature-flag
+     * reads per action ({@link Request.FlagAction#reads}), so a list takes no flag.
+     */
+    public static boolean reads(Command command, Map<Input, String> values, Input input) {
+        Request.FlagAction action = flagActionOf(command, values);
+        return command.reads(input) && (action == null || action.reads(input));
+    }
+
+    /** Who does not read {@code input}, and who would: {@code command health (only by deploy, test)}. */
+    private static String unread(Command command, Map<Input, String> values, Input input) {
+        Request.FlagAction action = flagActionOf(command, values);
+        if (command.reads(input) && action != null) {
+            return "feature-flag " + action.word() + " (only by feature-flag " + Arrays.stream(Request.FlagAction
+                    .values()).filter(a -> a.reads(input)).map(Request.FlagAction::word)
+                    .collect(Collectors.joining(", ")) + ")";
+        }
+        List<String> readers = Command.reading(input).stream().map(Command::word).toList();
+        return "command " + command.word() + (readers.isEmpty() ? "" : " (only by " + String.join(", ", readers) + ")");
+    }
+
+    /** feature-flag's action as given; null for another command, or when the action is missing or unknown. */
+    private static Request.FlagAction flagActionOf(Command command, Map<Input, String> values) {
+        String text = command == Command.FEATURE_FLAG ? values.get(Input.FLAG_ACTION) : null;
+        return text == null || text.isBlank() ? null : Arrays.stream(Request.FlagAction.values())
+                .filter(a -> a.word().equalsIgnoreCase(text.strip())).findFirst().orElse(null);
     }
 
     private static void set(Request.Builder b, Command command, Input input, String v) {

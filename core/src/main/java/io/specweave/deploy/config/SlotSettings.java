@@ -3,7 +3,9 @@ package io.specweave.deploy.config;
 import io.specweave.deploy.http.Urls;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Input;
 import io.specweave.deploy.Json;
+import io.specweave.deploy.Message;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -70,11 +72,11 @@ public record SlotSettings(List<String> names, Map<String, String> urls, String 
         return new SlotSettings(List.copyOf(names), Map.copyOf(urls), where);
     }
 
-    /** Fails with the known names unless {@code slot} is one of them. */
-    public void requireSlot(String slot) {
+    /** Fails with the known names unless {@code slot}, given by {@code input}, is one of them. */
+    public void requireSlot(String slot, Input input) {
         if (!names.contains(slot)) {
-            throw new BadInputException("slot \"" + slot + "\": expected one of " + String.join(", ", names)
-                    + (urls.isEmpty() ? " (the default slots; configure others in " + where + ")" : " (" + where + ")"));
+            throw new BadInputException(input, Message.text("slot \"" + slot + "\": expected one of " + String.join(", ", names)
+                    + (urls.isEmpty() ? " (the default slots; configure others in " + where + ")" : " (" + where + ")")));
         }
     }
 

@@ -199,22 +199,23 @@ public final class IncrementRepository {
             return active.get(0);
         }
         if (active.isEmpty()) {
-            throw new BadInputException("no active increment: " + display(state) + (stale == null ? " names none"
-                    : " names " + stale + ", which is not active") + " and no increment's metadata.json has "
-                    + "\"status\": \"active\"; pass the increment id");
+            throw new BadInputException(Input.INCREMENT, Message.text("no active increment: " + display(state)
+                    + (stale == null ? " names none" : " names " + stale + ", which is not active")
+                    + " and no increment's metadata.json has \"status\": \"active\"; pass the increment id"));
         }
         List<Increment> onBranch = active.stream().filter(i -> belongsTo(i, branch, branchPrefix)).toList();
         if (onBranch.size() == 1) {
             return onBranch.get(0);
         }
         String prefix = branchPrefix == null || branchPrefix.isBlank() ? DEFAULT_BRANCH_PREFIX : branchPrefix;
-        throw new BadInputException(active.size() + " increments are active (" + from + ": "
+        throw new BadInputException(Input.INCREMENT, Message.text(active.size() + " increments are active (" + from
+                + ": "
                 + active.stream().map(Increment::id).collect(Collectors.joining(", ")) + ") and "
                 + (branch == null || branch.isBlank() ? "the run's branch is not known"
                         : "the run's branch \"" + branch + "\" " + (onBranch.isEmpty() ? "belongs to neither"
                                 : "matches several"))
                 + " (an increment's branch is " + prefix + "<id>, or one in its metadata.json prRefs); "
-                + "pass the increment id instead of \"active\"");
+                + "pass the increment id instead of \"active\""));
     }
 
     /** True when {@code branch} is the increment's SpecWeave branch ({@code [KEY/]<prefix><id>}) or in its prRefs. */
@@ -266,8 +267,8 @@ public final class IncrementRepository {
         } catch (NoSuchFileException e) {
             return null;
         } catch (BadInputException e) {
-            throw new BadInputException("cannot tell which increment is active: " + e.getMessage()
-                    + "; fix the file or pass the increment id instead of \"active\"", e);
+            throw new BadInputException(Input.INCREMENT, Message.text("cannot tell which increment is active: "
+                    + e.getMessage() + "; fix the file or pass the increment id instead of \"active\""), e);
         }
     }
 

@@ -3,7 +3,9 @@ package io.specweave.deploy.metrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Input;
 import io.specweave.deploy.JsonInput;
+import io.specweave.deploy.Message;
 import io.specweave.deploy.config.ConfigLoader;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -25,14 +27,19 @@ public final class FileMetricsSource implements MetricsSource {
         this.file = file;
     }
 
+    /** Bad input in the file is the metrics-file input's: a front end titles the error with it. */
     @Override
     public TrackMetrics read(String track, String version) {
+        return BadInputException.about(Input.METRICS_FILE, () -> readFile(track));
+    }
+
+    private TrackMetrics readFile(String track) {
         String source = file.toString();
         ObjectNode root;
         try {
             root = ConfigLoader.parseObject(JsonInput.readText(file, source), source);
         } catch (NoSuchFileException e) {
-            throw new BadInputException(io.specweave.deploy.Input.METRICS_FILE, io.specweave.deploy.Message.text(
+            throw new BadInputException(Input.METRICS_FILE, Message.text(
                     source + ": cannot be read (the metrics file): no such file"), e);
         }
         JsonNode node = root.get(track);

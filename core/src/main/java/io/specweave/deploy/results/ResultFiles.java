@@ -29,25 +29,23 @@ public final class ResultFiles {
         this.baseDir = baseDir.toAbsolutePath().normalize();
     }
 
-    /** Every JUnit XML file the glob matches, counted together. */
+    /** Every JUnit XML file the glob matches, counted together; a bad file is the input's bad input. */
     public TestResults testResults(String glob) {
         List<Path> files = glob(glob, Input.TEST_RESULTS);
         JUnitXmlParser parser = new JUnitXmlParser();
-        TestResults sum = TestResults.EMPTY;
-        for (Path file : files) {
-            sum = sum.plus(parser.parse(file, display(file)));
-        }
-        return sum;
+        return BadInputException.about(Input.TEST_RESULTS, () -> files.stream()
+                .map(file -> parser.parse(file, display(file))).reduce(TestResults.EMPTY, TestResults::plus));
     }
 
     public double coverage(String file) {
         Path path = resolve(file);
-        return new CoverageParser().parse(path, display(path));
+        return BadInputException.about(Input.COVERAGE, () -> new CoverageParser().parse(path, display(path)));
     }
 
     public LoadTestResults loadTestResults(String file) {
         Path path = resolve(file);
-        return new K6SummaryParser().parse(path, display(path));
+        return BadInputException.about(Input.LOAD_TEST_RESULTS,
+                () -> new K6SummaryParser().parse(path, display(path)));
     }
 
     /** The files {@code pattern} matches, sorted; none is bad input naming the option and the folder. */
@@ -57,7 +55,7 @@ public final class ResultFiles {
         if (firstMeta < 0) {
             Path file = resolve(pattern);
             if (!Files.isRegularFile(file)) {
-                throw new BadInputException(Message.of(Message.arg(option, pattern), ": no such file (" + display(file) + ")"));
+                throw new BadInputException(option, Message.of(Message.arg(option, pattern), ": no such file (" + display(file) + ")"));
             }
             return List.of(file);
         }
@@ -90,7 +88,7 @@ public final class ResultFiles {
             }
         }
         if (matches.isEmpty()) {
-            throw new BadInputException(Message.of(Message.arg(option, pattern), ": no file matches (searched "
+            throw new BadInputException(option, Message.of(Message.arg(option, pattern), ": no file matches (searched "
                     + display(root) + "); expected at least one JUnit XML report"));
         }
         return matches;

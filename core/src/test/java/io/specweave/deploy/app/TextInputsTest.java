@@ -64,6 +64,22 @@ class TextInputsTest {
     }
 
     @Test
+    void aFlagActionReadsOnlyItsOwnInputs() {
+        assertThatThrownBy(() -> request("feature-flag", Map.of(Input.FLAG_ACTION, "list", Input.FLAG, "newCheckout")))
+                .isInstanceOfSatisfying(InputValueException.class, e -> assertThat(e.input()).isEqualTo(Input.FLAG))
+                .hasMessage("flag: not read by feature-flag list (only by feature-flag enable, disable); "
+                        + "remove it from this step");
+        assertThatThrownBy(() -> request("feature-flag", Map.of(Input.FLAG_ACTION, "Export", Input.INCREMENT, "0002")))
+                .hasMessageContaining("not read by feature-flag export (only by feature-flag enable, disable)");
+        assertThatThrownBy(() -> request("feature-flag", Map.of(Input.FLAG_ACTION, "enable", Input.FORMAT, "json")))
+                .hasMessageContaining("not read by feature-flag enable (only by feature-flag export)");
+        assertThat(TextInputs.reads(Command.FEATURE_FLAG, Map.of(Input.FLAG_ACTION, "list"), Input.ENVIRONMENT)).isTrue();
+        // Without a known action, the command's own table decides; the operation then says what is missing.
+        assertThat(TextInputs.reads(Command.FEATURE_FLAG, Map.of(), Input.FLAG)).isTrue();
+        assertThat(TextInputs.reads(Command.FEATURE_FLAG, Map.of(Input.FLAG_ACTION, "toggle"), Input.FORMAT)).isTrue();
+    }
+
+    @Test
     void failedWinsOverDeployedWhateverOrderTheFrontEndHoldsThem() {
         Map<Input, String> values = new LinkedHashMap<>();
         values.put(Input.FAILED, "true");

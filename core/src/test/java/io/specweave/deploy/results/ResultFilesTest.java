@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Input;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +46,21 @@ class ResultFilesTest {
                             e -> assertThat(e.input()).isEqualTo(io.specweave.deploy.Input.TEST_RESULTS))
                     .hasMessageContaining("not a glob pattern");
         }
+    }
+
+    @Test
+    void aFileThatIsMissingOrBrokenIsBadInputOfTheInputThatNamedIt() throws IOException {
+        Files.writeString(dir.resolve("broken.xml"), "<testsuite");
+        Files.writeString(dir.resolve("k6.json"), "{}");
+        Map<Input, org.assertj.core.api.ThrowableAssert.ThrowingCallable> reads = Map.of(
+                Input.TEST_RESULTS, () -> files.testResults("broken.xml"),
+                Input.COVERAGE, () -> files.coverage("missing.xml"),
+                Input.LOAD_TEST_RESULTS, () -> files.loadTestResults("k6.json"));
+        reads.forEach((input, read) -> assertThatThrownBy(read).as(input.word())
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.input()).isEqualTo(input)));
+        // The file's own words are kept: which file, what is wrong, what was expected.
+        assertThatThrownBy(() -> files.coverage("missing.xml")).hasMessageContaining("missing.xml: no such file; "
+                + "expected a JaCoCo XML report");
     }
 
     @Test
