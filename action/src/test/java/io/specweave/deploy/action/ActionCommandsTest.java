@@ -132,6 +132,12 @@ class ActionCommandsTest {
         assertThat(run.exitCode()).as(run.stdout()).isZero();
         assertThat(ws.outputs()).containsEntry("health-status", "healthy");
         assertThat(json(ws.outputs().get("deployment")).path("healthHttpStatus").asInt()).isEqualTo(200);
+
+        // A deployment that has only started is not checked: the output stays empty, not the last check's.
+        clearFiles(ws);
+        ActionWorkspace.Run started = ws.input("deployed", "in-progress").run();
+        assertThat(started.exitCode()).as(started.stdout()).isZero();
+        assertThat(ws.outputs().get("health-status")).isNullOrEmpty();
     }
 
     @Test
@@ -390,6 +396,8 @@ class ActionCommandsTest {
         JsonNode canary = deployments(ws).path("prod").path("canary");
         assertThat(canary.path("weight").asInt()).isEqualTo(10);
         assertThat(canary.path("status").asText()).isEqualTo("running");
+        // The canary's own health is what monitor checks: the step checked nothing.
+        assertThat(ws.outputs().get("health-status")).isNullOrEmpty();
         // A first canary has no full deployment yet: the output is the environment as recorded.
         assertThat(json(ws.outputs().get("deployment")).path("canary").path("weight").asInt()).isEqualTo(10);
         assertThat(ws.summaryText()).contains("✅ Canary of " + INCREMENT + " in prod: 10 %");

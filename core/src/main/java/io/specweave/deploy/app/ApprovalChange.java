@@ -48,13 +48,17 @@ final class ApprovalChange implements Change<Approval> {
                     .append(approval.role() == null ? "" : " (" + approval.role() + ")")
                     .append(approval.notes() == null ? "" : ": " + approval.notes()).append('.');
         }
+        // What this run gave, whatever the record held before (an earlier change request stays).
+        List<String> recorded = new ArrayList<>();
         if (change != null) {
-            note.append(note.isEmpty() ? "" : " ").append("Change request ").append(change.id())
-                    .append(change.window() == null ? "" : ", window " + change.window())
-                    .append(change.url() == null ? "" : " (" + change.url() + ")").append('.');
+            recorded.add("change request " + change.id() + (change.window() == null ? "" : ", window " + change.window())
+                    + (change.url() == null ? "" : " (" + change.url() + ")"));
         }
         if (metrics != null) {
-            note.append(note.isEmpty() ? "" : " ").append("Metrics recorded.");
+            recorded.add("metrics");
+        }
+        if (!recorded.isEmpty()) {
+            note.append(note.isEmpty() ? "" : " ").append("Recorded ").append(String.join(" and ", recorded)).append('.');
         }
         return Change.Effect.<Approval>writing((document, decision) -> {
             DeploymentRecord current = Deployments.get(document, environment)

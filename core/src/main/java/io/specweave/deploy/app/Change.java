@@ -74,6 +74,8 @@ interface Change<D> {
         DeploymentRecord candidate;
         HealthCheck before;
         HealthCheck after;
+        /** The last check the change made itself (monitor's polls), reported when it asks for no other. */
+        HealthResult checked;
         Edit edit;
         boolean newDeployment;
         Function<Decision, String> note;
@@ -105,6 +107,12 @@ interface Change<D> {
         /** A check after the change whose result is recorded; an unhealthy result fails the run after recording. */
         Effect<D> checkAfter(HealthCheck check) {
             after = check;
+            return this;
+        }
+
+        /** The change checked health itself; {@code result}, its last check, is the run's health. */
+        Effect<D> checked(HealthResult result) {
+            checked = result;
             return this;
         }
 

@@ -203,8 +203,8 @@ final class EnvironmentChanges {
             commit = CommitBack.run(context.project(), request.commitBack, context.facts(), files,
                     change.recorded(context.increment().id(), context.target().describe()), write);
         }
-        return outcome(result, context, change, effect, written, changed, ref, health, refusals, problems, warnings,
-                refreshed, commit, decision);
+        return outcome(result, context, change, effect, written, changed, ref, health != null ? health : effect.checked,
+                refusals, problems, warnings, refreshed, commit, decision);
     }
 
     private static <D> ChangeOutcome<D> refused(ChangeContext context, Change<D> change, MetadataDocument view,

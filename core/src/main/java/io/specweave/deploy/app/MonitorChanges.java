@@ -130,6 +130,9 @@ final class MonitorChanges {
         }).note(d -> "Monitored " + environment + " for " + report.polls().size() + " poll"
                 + (report.polls().size() == 1 ? "" : "s") + ": " + report.verdict().name().replace('_', ' ')
                 + (report.problem() == null ? "." : " — " + report.problem() + ".")).detail(d -> report);
+        if (!report.polls().isEmpty()) {
+            effect.checked(report.polls().get(report.polls().size() - 1).health());
+        }
         if (report.failed()) {
             effect.failed(Message.text(report.problem()));
         }

@@ -43,8 +43,9 @@ public final class OutcomeJson {
         if (outcome.deploymentId() != null) {
             node.put("deploymentId", outcome.deploymentId());
         }
-        put(node, "healthStatus", outcome.health() != null ? outcome.health().status().raw()
-                : r == null || r.healthStatus() == null ? null : r.healthStatus().raw());
+        // What this run's check saw: a step that checked nothing (a canary step, a deployment that has
+        // only started) must not report an earlier check of another version; that one is in "deployment".
+        put(node, "healthStatus", outcome.health() == null ? null : outcome.health().status().raw());
         put(node, "deployedAt", r == null ? null : r.deployedAt());
         put(node, "status", r == null || r.status() == null ? null : r.status().raw());
         node.put("result", outcome.result().name().toLowerCase(java.util.Locale.ROOT));

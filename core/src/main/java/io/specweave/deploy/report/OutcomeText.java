@@ -77,8 +77,8 @@ public final class OutcomeText {
                 line(s, "change", r.changeRequest().id());
             }
         } else if ("approval".equals(o.operation())) {
-            s.append("Recorded ").append(r != null && r.changeRequest() != null ? "change request "
-                    + r.changeRequest().id() : "metrics").append(" for ").append(id).append(" → ").append(env);
+            // What this run gave, as its note says ("Recorded metrics."): the record may hold an earlier change request.
+            s.append(o.note().replaceFirst("\\.$", "")).append(" for ").append(id).append(" → ").append(env);
         } else if ("health check".equals(o.operation()) && o.health() != null) {
             HealthResult h = o.health();
             s.append(id).append(" → ").append(o.target().describe()).append(": ").append(h.status())

@@ -59,7 +59,7 @@ class ApproveOperationTest {
                 Approval.of("maria.qa", "QA Lead", "2026-11-21T09:00:00Z", null, "9b1d5f0"),
                 Approval.of("jane.doe", "Release Manager", "2026-11-21T10:00:00Z", "ok", "9b1d5f0"));
         assertThat(second.record().metrics().path("errorRate").asDouble()).isEqualTo(0.1);
-        assertThat(second.note()).isEqualTo("Approved commit 9b1d5f0 by jane.doe (Release Manager): ok. Metrics recorded.");
+        assertThat(second.note()).isEqualTo("Approved commit 9b1d5f0 by jane.doe (Release Manager): ok. Recorded metrics.");
         assertThat(metadata()).contains("\"signoff\": {", "\"custom\": [", "\"approvedBy\": \"jane.doe\"");
     }
 
@@ -78,6 +78,19 @@ class ApproveOperationTest {
         assertThat(tracked).as("the item comes with the environment's first deployment").isEmpty();
         assertThat(metadata()).contains("\"prod\": {", "\"profile\": \"local-prod\"", "\"id\": \"CHG1\"")
                 .doesNotContain("\"status\": \"deployed\"");
+    }
+
+    @Test
+    void metricsAfterAChangeRequestSayMetricsWereRecordedNotTheChangeRequest() {
+        TestProjects.create(dir, null, null);
+        approve("2026-11-21T09:00:00Z", TestOperations.request(dir).environment("prod").changeRequest("id=CHG1"));
+
+        ChangeOutcome<Approval> metrics = approve("2026-11-21T10:00:00Z", TestOperations.request(dir)
+                .environment("prod").metrics("{\"errorRate\": 0.1}"));
+
+        assertThat(metrics.record().changeRequest().id()).as("kept").isEqualTo("CHG1");
+        assertThat(new io.specweave.deploy.report.OutcomeText(true).headline(metrics))
+                .isEqualTo("Recorded metrics for 0018-oauth-google → prod");
     }
 
     @Test
