@@ -93,6 +93,8 @@ public final class CommitBack {
             return switch (git.outcome()) {
                 case REJECTED -> "the push to " + git.branch() + " was rejected (a protected branch, or credentials "
                         + "without push access)";
+                case UNREACHABLE -> "the push to " + git.branch() + " reached no repository (" + firstLine(git.detail())
+                        + "); check the remote's URL and the network from here";
                 case CONFLICT -> "another job changed the same file on " + git.branch();
                 case GAVE_UP -> git.branch() + " kept moving through " + git.attempts() + " attempts";
                 case NO_BRANCH -> "there is no branch to commit to (a detached HEAD, and no branch named)";

@@ -126,6 +126,8 @@ public final class MetadataCommitter {
         NOT_COMMITTED,
         /** The remote refused the push (protected branch, hook, permission). */
         REJECTED,
+        /** The push did not reach a repository: the remote's host or path is not there, or answered nothing. */
+        UNREACHABLE,
         /** Rebasing onto the moved branch conflicted with another job's change to the same file. */
         CONFLICT,
         /** The branch kept moving through every attempt. */
@@ -203,6 +205,9 @@ public final class MetadataCommitter {
             if (push.ok()) {
                 return new Result(Outcome.PUSHED, target, head(), attempt, "");
             }
+            if (isUnreachable(push.output())) {
+                return new Result(Outcome.UNREACHABLE, target, head(), attempt, push.output());
+            }
             if (!isNonFastForward(push.output())) {
                 return new Result(Outcome.REJECTED, target, head(), attempt, push.output());
             }
@@ -237,6 +242,14 @@ public final class MetadataCommitter {
         }
         return new Result(Outcome.GAVE_UP, target, head(), maxAttempts,
                 "the branch moved on every one of " + maxAttempts + " attempts");
+    }
+
+    /** git's words when no repository answered; a refusal (403, a hook, a protected branch) is not one. */
+    private static boolean isUnreachable(String output) {
+        return output.contains("does not appear to be a git repository") || output.contains("Could not resolve host")
+                || output.contains("Connection refused") || output.contains("Failed to connect")
+                || output.contains("Connection timed out") || output.contains("Could not read from remote repository")
+                && !output.contains("denied");
     }
 
     private static boolean isNonFastForward(String output) {

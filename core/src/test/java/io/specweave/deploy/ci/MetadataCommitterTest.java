@@ -203,6 +203,19 @@ class MetadataCommitterTest {
     }
 
     @Test
+    void aRemoteThatIsNoRepositoryIsUnreachableNotARefusal() throws Exception {
+        git(work, "remote", "set-url", "origin", temp.resolve("gone.git").toString());
+        Files.writeString(metadata, "{}\n");
+
+        MetadataCommitter.Result result = new MetadataCommitter(work, BOT, "origin", 3)
+                .commitAndPush(List.of(metadata), "record", null);
+
+        assertThat(result.outcome()).isEqualTo(MetadataCommitter.Outcome.UNREACHABLE);
+        assertThat(result.attempts()).isEqualTo(1);
+        assertThat(result.detail()).contains("does not appear to be a git repository");
+    }
+
+    @Test
     void credentialsInRemoteUrlsAreRemovedFromGitOutput() {
         assertThat(MetadataCommitter.redact("fatal: unable to access 'https://x-access-token:ghs_abc@github.com/o/r/'"))
                 .isEqualTo("fatal: unable to access 'https://***@github.com/o/r/'");
