@@ -140,6 +140,11 @@ public final class DoraCalculator {
         } else if (median(weekDeployed) >= 1) {
             band = "high";
             basis = "weekly: most weeks have a deployment (median " + number(medianDays) + " deployment days per week)";
+        } else if (days < 28) {
+            // A window shorter than a month cannot show months: say what it shows.
+            band = "medium";
+            basis = "monthly at best: half or fewer of the window's weeks have a deployment, and the window ("
+                    + number(days) + " days) is too short to count months";
         } else if (median(weeksPerMonth.values().stream().map(Integer::doubleValue).toList()) >= 1) {
             band = "medium";
             basis = "monthly: most months have a deployment";

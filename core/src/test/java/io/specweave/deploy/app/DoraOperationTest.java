@@ -187,6 +187,19 @@ class DoraOperationTest {
     }
 
     @Test
+    void aWindowShorterThanAMonthDoesNotSpeakOfMonths() {
+        // Sunday to Tuesday: two weeks, one with the deployment.
+        Instant at = Instant.parse("2026-11-29T10:00:00Z");
+        DoraReport report = new DoraCalculator().calculate("prod", "48h", Instant.parse("2026-11-29T00:00:00Z"),
+                Instant.parse("2026-12-01T00:00:00Z"), List.of(new DoraCalculator.ProdDeployment("0001", at,
+                        DeploymentStatus.DEPLOYED, HealthStatus.HEALTHY, at.minusSeconds(60))));
+
+        assertThat(report.deploymentFrequency().band()).isEqualTo("medium");
+        assertThat(report.deploymentFrequency().basis()).doesNotContain("most months")
+                .contains("the window (2 days) is too short to count months");
+    }
+
+    @Test
     void aLeadTimeOfSecondsIsSecondsInTheJsonToo() {
         Instant at = Instant.parse("2026-11-20T10:00:16Z");
         DoraReport report = new DoraCalculator().calculate("prod", "28d", Instant.parse("2026-11-02T00:00:00Z"),
