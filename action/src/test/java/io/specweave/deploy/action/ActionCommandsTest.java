@@ -396,6 +396,8 @@ class ActionCommandsTest {
         JsonNode canary = deployments(ws).path("prod").path("canary");
         assertThat(canary.path("weight").asInt()).isEqualTo(10);
         assertThat(canary.path("status").asText()).isEqualTo("running");
+        // Users see the canary: the environment's tracking item shows it from its first step.
+        assertThat(ws.outputs().get("tracking-id")).isEqualTo(INCREMENT + "/prod");
         // The canary's own health is what monitor checks: the step checked nothing.
         assertThat(ws.outputs().get("health-status")).isNullOrEmpty();
         // A first canary has no full deployment yet: the output is the environment as recorded.

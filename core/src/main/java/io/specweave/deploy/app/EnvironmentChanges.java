@@ -12,6 +12,7 @@ import io.specweave.deploy.increment.SpecweaveLinks;
 import io.specweave.deploy.increment.MetadataStore;
 import io.specweave.deploy.increment.SpecDocument;
 import io.specweave.deploy.model.RecordFacts;
+import io.specweave.deploy.model.CanaryState;
 import io.specweave.deploy.model.DeploymentRecord;
 import io.specweave.deploy.tracker.RecordCopy;
 import io.specweave.deploy.tracker.TrackingRef;
@@ -147,12 +148,13 @@ final class EnvironmentChanges {
         ChangeOutcome.Result result = ChangeOutcome.Result.RECORDED;
         try {
             // An environment with nothing deployed yet (an approval given ahead) gets its item with its
-            // first deployment, which takes over what was recorded for it.
+            // first deployment, which takes over what was recorded for it. A canary is one: users see it.
             if (unreachable != null) {
                 throw new OperationFailedException("the " + context.profile().provider() + " tracker of profile "
                         + context.profile().name() + " is " + unreachable.message());
             }
-            if (Deployments.get(planned, environment).map(r -> r.status() != null).orElse(false)) {
+            if (Deployments.get(planned, environment).map(r -> r.status() != null).orElse(false)
+                    || CanaryState.read(planned.deployment(environment).orElse(null)) != null) {
                 ref = context.tracker(context.profile()).upsert(trackingRequest(context, view, planned, effect, decision));
                 warnings.addAll(ref.warnings());
             }

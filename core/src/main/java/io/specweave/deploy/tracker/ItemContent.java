@@ -88,10 +88,14 @@ public record ItemContent(
     public static final String OTHERS_CAPTION = "Each row is as of its environment's last recorded run; "
             + "its own item is current.";
 
-    /** "deployed", "deployed, unhealthy", "failed", ...: a record's state as the status views say it. */
+    /**
+     * "deployed", "deployed, unhealthy", "failed", ...: a record's state as the status views say it.
+     * Without a status, a record with a time is an older shape of a deployment; one without (a first
+     * canary, an approval given ahead) has no full deployment yet.
+     */
     static String state(DeploymentRecord r) {
         if (r.status() == null) {
-            return "deployed";
+            return r.deployedAt() == null ? "no full deployment yet" : "deployed";
         }
         boolean unhealthy = r.healthStatus() != null && !r.healthStatus().healthy()
                 && r.status().is(DeploymentStatus.Kind.DEPLOYED);

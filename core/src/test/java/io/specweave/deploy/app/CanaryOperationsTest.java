@@ -137,6 +137,15 @@ class CanaryOperationsTest {
         ChangeOutcome<?> abandoned = run.operations().rollback(TestOperations.request(dir).increment("0019")
                 .environment("prod").canary(true).build());
 
+        // Users see the canary: the environment's item shows it, with no full deployment yet, and is updated.
+        assertThat(started.trackingId()).isNotNull();
+        assertThat(abandoned.trackingId()).isEqualTo(started.trackingId());
+        List<TrackingRequest> first = tracked.stream().filter(t -> t.increment().id().equals("0019-first")).toList();
+        assertThat(first).hasSize(2);
+        assertThat(io.specweave.deploy.tracker.ItemContent.of(first.get(0)).facts()).anySatisfy(f -> {
+            assertThat(f.label()).isEqualTo("Status");
+            assertThat(f.value()).isEqualTo("no full deployment yet");
+        }).anySatisfy(f -> assertThat(f.label()).isEqualTo("Canary"));
         assertThat(List.of(started.note(), abandoned.note())).containsExactly(
                 "Canary commit c9 gets 10 % of prod traffic; the version already running (no deployment recorded) "
                         + "gets 90 %.",

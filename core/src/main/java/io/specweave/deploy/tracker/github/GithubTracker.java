@@ -260,7 +260,8 @@ public final class GithubTracker implements Tracker {
             if (deploymentComment || noteIsNew) {
                 comment(issue, deploymentComment, noteIsNew);
             }
-            if (settings.githubDeployment()) {
+            // A GitHub Deployment is of a recorded deployment, not of a first canary beside an unrecorded one.
+            if (settings.githubDeployment() && record.status() != null) {
                 deployment();
             }
             URL url = issue.getHtmlUrl();
