@@ -186,13 +186,18 @@ class DoraOperationTest {
                 "0 of 12 deployments failed or were rolled back", 12));
     }
 
+    /** The report of one healthy prod deployment at {@code at}, committed {@code leadSeconds} before. */
+    private static DoraReport oneDeployment(String window, String from, String to, Instant at, long leadSeconds) {
+        return new DoraCalculator().calculate("prod", window, Instant.parse(from), Instant.parse(to),
+                List.of(new DoraCalculator.ProdDeployment("0001", at, DeploymentStatus.DEPLOYED, HealthStatus.HEALTHY,
+                        at.minusSeconds(leadSeconds))));
+    }
+
     @Test
     void aWindowShorterThanAMonthDoesNotSpeakOfMonths() {
         // Sunday to Tuesday: two weeks, one with the deployment.
-        Instant at = Instant.parse("2026-11-29T10:00:00Z");
-        DoraReport report = new DoraCalculator().calculate("prod", "48h", Instant.parse("2026-11-29T00:00:00Z"),
-                Instant.parse("2026-12-01T00:00:00Z"), List.of(new DoraCalculator.ProdDeployment("0001", at,
-                        DeploymentStatus.DEPLOYED, HealthStatus.HEALTHY, at.minusSeconds(60))));
+        DoraReport report = oneDeployment("48h", "2026-11-29T00:00:00Z", "2026-12-01T00:00:00Z",
+                Instant.parse("2026-11-29T10:00:00Z"), 60);
 
         assertThat(report.deploymentFrequency().band()).isEqualTo("medium");
         assertThat(report.deploymentFrequency().basis()).doesNotContain("most months")
@@ -201,10 +206,8 @@ class DoraOperationTest {
 
     @Test
     void aLeadTimeOfSecondsIsSecondsInTheJsonToo() {
-        Instant at = Instant.parse("2026-11-20T10:00:16Z");
-        DoraReport report = new DoraCalculator().calculate("prod", "28d", Instant.parse("2026-11-02T00:00:00Z"),
-                Instant.parse("2026-11-29T23:59:59Z"), List.of(new DoraCalculator.ProdDeployment("0001", at,
-                        DeploymentStatus.DEPLOYED, HealthStatus.HEALTHY, at.minusSeconds(16))));
+        DoraReport report = oneDeployment("28d", "2026-11-02T00:00:00Z", "2026-11-29T23:59:59Z",
+                Instant.parse("2026-11-20T10:00:16Z"), 16);
 
         assertThat(report.leadTimeForChanges().display()).isEqualTo("16s");
         assertThat(report.leadTimeForChanges().value()).as("hours, to the second").isEqualTo(0.0044);
