@@ -53,7 +53,12 @@ public enum Command {
      * an option its command has not.
      */
     public boolean reads(Input input) {
-        return inputs.contains(input) || EVERY_COMMAND.contains(input);
+        return inputs.contains(input) || everyCommandReads(input);
+    }
+
+    /** Whether every command reads {@code input}: which project folder, which command. */
+    public static boolean everyCommandReads(Input input) {
+        return EVERY_COMMAND.contains(input);
     }
 
     /** The commands that read {@code input}, in their order. */

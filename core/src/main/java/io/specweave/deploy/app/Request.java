@@ -1,5 +1,6 @@
 package io.specweave.deploy.app;
 
+import io.specweave.deploy.Command;
 import io.specweave.deploy.Input;
 import io.specweave.deploy.InputValueException;
 import io.specweave.deploy.IssueKeys;
@@ -8,10 +9,12 @@ import io.specweave.deploy.http.Urls;
 import io.specweave.deploy.model.DeploymentStatus;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -57,15 +60,21 @@ public final class Request {
 
         /**
          * Whether the action reads {@code input}, one of feature-flag's: a list changes nothing, so it
-         * reads no flag; the action itself and the project folder every action reads.
+         * reads no flag; every action reads the action itself, and what every command reads.
          */
         public boolean reads(Input input) {
-            return inputs.contains(input) || input == Input.FLAG_ACTION || input == Input.DIR || input == Input.COMMAND;
+            return inputs.contains(input) || input == Input.FLAG_ACTION || Command.everyCommandReads(input);
         }
 
         /** The action's name as typed: {@code enable}. */
         public String word() {
             return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The action {@code text} names, in any case and with blanks around it; empty when none. */
+        public static Optional<FlagAction> of(String text) {
+            String typed = text == null ? "" : text.strip();
+            return Arrays.stream(values()).filter(a -> a.word().equalsIgnoreCase(typed)).findFirst();
         }
     }
 

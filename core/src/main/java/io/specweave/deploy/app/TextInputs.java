@@ -6,7 +6,6 @@ import io.specweave.deploy.Input;
 import io.specweave.deploy.InputValueException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -77,9 +76,8 @@ public final class TextInputs {
 
     /** feature-flag's action as given; null for another command, or when the action is missing or unknown. */
     private static Request.FlagAction flagActionOf(Command command, Map<Input, String> values) {
-        String text = command == Command.FEATURE_FLAG ? values.get(Input.FLAG_ACTION) : null;
-        return text == null || text.isBlank() ? null : Arrays.stream(Request.FlagAction.values())
-                .filter(a -> a.word().equalsIgnoreCase(text.strip())).findFirst().orElse(null);
+        return command == Command.FEATURE_FLAG ? Request.FlagAction.of(values.get(Input.FLAG_ACTION)).orElse(null)
+                : null;
     }
 
     private static void set(Request.Builder b, Command command, Input input, String v) {
@@ -160,12 +158,8 @@ public final class TextInputs {
     }
 
     private static Request.FlagAction flagAction(String value) {
-        try {
-            return Request.FlagAction.valueOf(value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InputValueException(Input.FLAG_ACTION, "expected enable, disable, list or export, got \""
-                    + value + "\"");
-        }
+        return Request.FlagAction.of(value).orElseThrow(() -> new InputValueException(Input.FLAG_ACTION,
+                "expected enable, disable, list or export, got \"" + value + "\""));
     }
 
     /** true (the deployment finished), false (it failed) or in-progress (it started). */

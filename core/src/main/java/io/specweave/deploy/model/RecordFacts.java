@@ -19,6 +19,14 @@ public final class RecordFacts {
     private RecordFacts() {
     }
 
+    /**
+     * An environment without a recorded deployment, in words: a canary or a slot can run before
+     * one is recorded ({@code rollout}), and that is not "nothing".
+     */
+    public static String notDeployed(boolean rollout) {
+        return rollout ? "no full deployment yet" : "not deployed yet";
+    }
+
     public static String commit(DeploymentRecord r) {
         if (r.commit() == null && r.branch() == null && r.tag() == null) {
             return null;

@@ -65,7 +65,7 @@ public final class TextStatusRenderer {
             boolean rollout = env.canary() != null || env.slots() != null && !env.slots().isEmpty();
             if (r == null || EnvironmentStatus.NOT_DEPLOYED.equals(env.state())) {
                 // A canary or a slot can run before any deployment was recorded: it is not "nothing".
-                out.append(": ").append(colour(YELLOW_DIM, rollout ? "no full deployment yet" : "not deployed yet"))
+                out.append(": ").append(colour(YELLOW_DIM, RecordFacts.notDeployed(rollout)))
                         .append('\n');
                 line(out, "Slots", rollout ? RecordFacts.slots(env.slots()) : null);
                 line(out, "Canary", rollout ? RecordFacts.canary(env.canary(), r) : null);

@@ -84,18 +84,21 @@ public record ItemContent(
         }
     }
 
+    /** An other environment's state when nothing is deployed there (as every item's table has said). */
+    private static final String NOT_DEPLOYED = "not deployed";
+
     /** The caption under the other environments' table. */
     public static final String OTHERS_CAPTION = "Each row is as of its environment's last recorded run; "
             + "its own item is current.";
 
     /**
      * "deployed", "deployed, unhealthy", "failed", ...: a record's state as the status views say it.
-     * Without a status, a record with a time is an older shape of a deployment; one without (a first
-     * canary, an approval given ahead) has no full deployment yet.
+     * Without a status, a record with a time is an older shape of a deployment; one without (an
+     * approval given ahead, a first canary) is not a deployment.
      */
     static String state(DeploymentRecord r) {
         if (r.status() == null) {
-            return r.deployedAt() == null ? "no full deployment yet" : "deployed";
+            return r.deployedAt() == null ? NOT_DEPLOYED : "deployed";
         }
         boolean unhealthy = r.healthStatus() != null && !r.healthStatus().healthy()
                 && r.status().is(DeploymentStatus.Kind.DEPLOYED);
@@ -139,7 +142,9 @@ public record ItemContent(
         JsonNode node = request.recordCopyNode();
         List<Fact> facts = new ArrayList<>();
         facts.add(new Fact("Environment", environment, null));
-        facts.add(new Fact("Status", state(r), null));
+        // An item made by a first canary: its environment runs the canary beside an unrecorded version.
+        facts.add(new Fact("Status", r.status() == null && r.deployedAt() == null
+                ? RecordFacts.notDeployed(CanaryState.read(node) != null) : state(r), null));
         add(facts, "URL", r.deploymentUrl(), r.deploymentUrl());
         add(facts, "Commit", shortSha(r.commit()), commitLink);
         add(facts, "Branch", r.branch(), null);
@@ -185,7 +190,7 @@ public record ItemContent(
             }
             DeploymentRecord other = environments.get(env);
             if (other == null) {
-                others.add(new OtherEnvironment(env, "not deployed", null, null, null, null, null));
+                others.add(new OtherEnvironment(env, NOT_DEPLOYED, null, null, null, null, null));
             } else {
                 others.add(new OtherEnvironment(env, state(other), other.deployedAt(), shortSha(other.commit()),
                         other.trackingId(), other.trackingUrl(), asOf(other)));
