@@ -146,6 +146,10 @@ final class EnvironmentChanges {
         List<Message> problems = new ArrayList<>();
         TrackingRef ref = null;
         ChangeOutcome.Result result = ChangeOutcome.Result.RECORDED;
+        // What to tell the item: a new deployment, or the one an earlier run could not tell it.
+        boolean tell = effect.newDeployment || view.deployment(environment)
+                .map(n -> n.path(DeploymentRecord.TRACKING_PENDING).asBoolean(false)).orElse(false);
+        Boolean untold = null;
         try {
             // An environment with nothing deployed yet (an approval given ahead) gets its item with its
             // first deployment, which takes over what was recorded for it. A canary is one: users see it.
@@ -155,22 +159,31 @@ final class EnvironmentChanges {
             }
             if (Deployments.get(planned, environment).map(r -> r.status() != null).orElse(false)
                     || CanaryState.read(planned.deployment(environment).orElse(null)) != null) {
-                ref = context.tracker(context.profile()).upsert(trackingRequest(context, view, planned, effect, decision));
+                ref = context.tracker(context.profile()).upsert(trackingRequest(context, view, planned, effect,
+                        decision, tell));
                 warnings.addAll(ref.warnings());
+                untold = false;
             }
         } catch (OperationFailedException e) {
+            untold = tell ? true : null;
             result = ChangeOutcome.Result.RECORDED_TRACKER_FAILED;
             problems.add(e.message().then(" (the change is recorded in " + context.increment().id()
                     + "/metadata.json; the tracking item shows it after the next successful run)"));
         }
         TrackingRef link = ref;
         Refresh.Copies merged = copies;
+        Boolean pending = untold;
         Runnable write = () -> store.update(document -> {
             effect.sideWrites.forEach(Runnable::run);
             merged.mergeInto(document);
             effect.edit.apply(document, decision);
             if (link != null) {
                 storeLink(document, environment, link);
+            }
+            if (Boolean.TRUE.equals(pending)) {
+                document.deploymentForUpdate(environment).put(DeploymentRecord.TRACKING_PENDING, true);
+            } else if (Boolean.FALSE.equals(pending)) {
+                document.deployment(environment).ifPresent(node -> node.remove(DeploymentRecord.TRACKING_PENDING));
             }
             return null;
         });
@@ -235,17 +248,21 @@ final class EnvironmentChanges {
 
     /** What the tracker gets: the record as it will be stored and its whole node as the record copy. */
     private static TrackingRequest trackingRequest(ChangeContext context, MetadataDocument before,
-            MetadataDocument planned, Change.Effect<?> effect, Change.Decision decision) {
+            MetadataDocument planned, Change.Effect<?> effect, Change.Decision decision, boolean tell) {
         String environment = context.environment();
         DeploymentRecord record = Deployments.get(planned, environment).orElseGet(() -> DeploymentRecord.builder()
                 .profile(context.profile().name()).build());
         ObjectNode node = planned.deployment(environment).map(ObjectNode::deepCopy).orElse(null);
+        if (node != null) {
+            // The item is told now: its copy must not say it is owed.
+            node.remove(DeploymentRecord.TRACKING_PENDING);
+        }
         String note = effect.note == null ? null : effect.note.apply(decision);
-        if (note == null && !effect.newDeployment) {
+        if (note == null && !tell) {
             note = statusChange(environment, Deployments.get(before, environment).orElse(null), record);
         }
         return new TrackingRequest(context.project().config(), context.profile(), context.increment(),
-                SpecDocument.read(context.increment().specFile()), planned.status(), record, effect.newDeployment,
+                SpecDocument.read(context.increment().specFile()), planned.status(), record, tell,
                 Deployments.all(planned), context.facts().repositoryUrl(), IncrementIssues.issueKeys(context, planned), note,
                 node, SpecweaveLinks.of(planned));
     }

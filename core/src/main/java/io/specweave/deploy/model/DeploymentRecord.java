@@ -57,14 +57,22 @@ public record DeploymentRecord(
     /**
      * The fields this tool owns inside {@code deployments.<env>}; other keys there are left alone.
      * {@code note}, {@code rolledBackFrom} and {@code rollbackReason} are written by rollouts and rollbacks next to the
-     * record (see {@code RollbackService}); listing them here clears them when a later deployment
-     * replaces the record, so they never describe a deployment they do not belong to.
+     * record (see {@code RollbackService}), {@code trackingPending} by a failed tracker update; listing them here
+     * clears them when a later deployment replaces the record, so they never describe a deployment they do
+     * not belong to.
      */
     public static final List<String> OWNED_FIELDS = List.of("profile", "status", "issueNumber", "issueKey",
             "workItemId", "issueUrl", "workItemUrl", "deployedAt", "deployedBy", "commit", "branch", "tag",
             "deploymentUrl", "runUrl", "healthStatus", "healthHttpStatus", "healthLatencyMs", "healthMessage",
             "lastChecked", "testResults", "coverage", "loadTestResults", "approvals", "metrics", "changeRequest",
-            "forced", "note", "rolledBackFrom", "rollbackReason");
+            "forced", "note", "rolledBackFrom", "rollbackReason", DeploymentRecord.TRACKING_PENDING);
+
+    /**
+     * Set beside the record while its tracking item has not been told of its deployment (the tracker
+     * failed): the next run tells it, although that run is no new deployment. Owned, so the tracker's
+     * newer record wins over it and a later deployment clears it.
+     */
+    public static final String TRACKING_PENDING = "trackingPending";
 
     /**
      * Rollout state kept beside the record ({@code slots}, {@code canary}, {@code flagChanges}): each

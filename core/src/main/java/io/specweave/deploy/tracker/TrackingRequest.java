@@ -20,7 +20,8 @@ import java.util.Map;
  * @param incrementStatus SpecWeave's status of the increment (active, completed, ...), may be null
  * @param record          the environment's record as it will be stored, history included; it
  *                        carries the stored link ({@code issueNumber}, ...) when there is one
- * @param newDeployment   true when this sync records a deployment the item has not seen yet
+ * @param newDeployment   true when the item has not been told of the record's deployment yet: a new one,
+ *                        or one an earlier run recorded but could not tell it (its tracker failed)
  * @param environments    every environment's current record, for links between items
  * @param repositoryUrl   web URL of the source repository for commit links, may be null
  * @param issueKeys       existing items to record the deployment on instead of the profile's own item

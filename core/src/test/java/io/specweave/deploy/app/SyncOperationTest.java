@@ -186,6 +186,37 @@ class SyncOperationTest {
         assertThat(TestOperations.deployment(dir, "0018-oauth", "qa").path("commit").asText()).isEqualTo("c1");
     }
 
+    /** The re-run the failure asks for is the same deployment, but its item never heard of it: it is told then. */
+    @Test
+    void aDeploymentTheTrackerFailedToTellIsToldByTheNextRunOfIt() {
+        List<Boolean> told = new ArrayList<>();
+        List<JsonNode> copies = new ArrayList<>();
+        boolean[] down = {true};
+        run.trackers(credentials -> new TrackerFactory(credentials).register(Provider.LOCAL, (p, c) -> r -> {
+            told.add(r.newDeployment());
+            copies.add(r.recordCopyNode());
+            if (down[0]) {
+                throw new OperationFailedException("tracker down");
+            }
+            return new TrackingRef(Provider.LOCAL, 0, null, null, false, true, null);
+        }));
+
+        assertThat(sync("local-qa", "c1", "r1").result()).isEqualTo(ChangeOutcome.Result.RECORDED_TRACKER_FAILED);
+        assertThat(TestOperations.deployment(dir, "0018-oauth", "qa").path("trackingPending").asBoolean()).isTrue();
+        // Failing again keeps it owed.
+        assertThat(sync("local-qa", "c1", "r1").result()).isEqualTo(ChangeOutcome.Result.RECORDED_TRACKER_FAILED);
+        down[0] = false;
+        ChangeOutcome<?> retried = sync("local-qa", "c1", "r1");
+        ChangeOutcome<?> again = sync("local-qa", "c1", "r1");
+
+        assertThat(retried.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+        assertThat(retried.newDeployment()).as("metadata.json had it already").isFalse();
+        assertThat(told).containsExactly(true, true, true, false);
+        assertThat(copies).allSatisfy(copy -> assertThat(copy.has("trackingPending")).isFalse());
+        assertThat(TestOperations.deployment(dir, "0018-oauth", "qa").has("trackingPending")).isFalse();
+        assertThat(again.metadataChanged()).isFalse();
+    }
+
     @Test
     void trackingLinkIsStoredAndKeptForTheNextDeployment() {
         run.trackers(credentials -> new TrackerFactory(credentials).register(Provider.LOCAL, (p, c) -> r ->
