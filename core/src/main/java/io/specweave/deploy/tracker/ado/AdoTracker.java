@@ -26,11 +26,9 @@ import io.specweave.deploy.tracker.TrackingRef;
 import io.specweave.deploy.tracker.TrackingRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -133,8 +131,11 @@ public final class AdoTracker implements Tracker {
             boolean created = found.created();
             boolean adopted = found.adopted();
             boolean changed = created;
-            if (!created) {
-                changed = update(item, request.newDeployment() && !adopted);
+            if (created) {
+                // Azure DevOps creates a work item in its type's first state only: deployedState follows.
+                update(item, false, true);
+            } else {
+                changed = update(item, request.newDeployment() && !adopted, false);
             }
             return new TrackingRef(Provider.ADO, item.id(), String.valueOf(item.id()), settings.webUrl(item.id()),
                     created, changed, warnings);
@@ -154,9 +155,6 @@ public final class AdoTracker implements Tracker {
             }
             if (settings.iterationPath() != null) {
                 ops.add(AdoClient.op("add", "/fields/System.IterationPath", settings.iterationPath()));
-            }
-            if (wantsDeployedState()) {
-                ops.add(AdoClient.op("add", "/fields/System.State", settings.deployedState()));
             }
             if (request.note() != null) {
                 ops.add(AdoClient.op("add", "/fields/System.History", HtmlRenderer.comment(
@@ -178,9 +176,10 @@ public final class AdoTracker implements Tracker {
 
         /**
          * Brings the item up to date in one patch guarded by {@code test /rev}; on a conflict re-reads
-         * and recomputes, so a history entry or link is never applied twice.
+         * and recomputes, so a history entry or link is never applied twice. {@code created}: the item
+         * was just created, in its type's first state, and takes {@code deployedState} now.
          */
-        private boolean update(AdoClient.WorkItem item, boolean newDeployment) {
+        private boolean update(AdoClient.WorkItem item, boolean newDeployment, boolean created) {
             AdoClient.WorkItem current = item;
             for (int attempt = 1; ; attempt++) {
                 ArrayNode ops = F.arrayNode();
@@ -194,8 +193,13 @@ public final class AdoTracker implements Tracker {
                     ops.add(AdoClient.op("add", "/fields/System.Description", description));
                     contentChanged = true;
                 }
-                Set<String> merged = new LinkedHashSet<>(current.tags());
-                if (merged.addAll(tags)) {
+                // Azure DevOps keeps a tag in the casing the organization first used (SpecWeave, Env-qa).
+                List<String> present = current.tags();
+                List<String> missing = tags.stream().filter(t -> present.stream().noneMatch(t::equalsIgnoreCase))
+                        .toList();
+                if (!missing.isEmpty()) {
+                    List<String> merged = new ArrayList<>(present);
+                    merged.addAll(missing);
                     ops.add(AdoClient.op("add", "/fields/System.Tags", String.join("; ", merged)));
                     contentChanged = true;
                 }
@@ -220,7 +224,7 @@ public final class AdoTracker implements Tracker {
                     }
                     ops.add(AdoClient.attachedFile(uploadCopy(), recordComment));
                 }
-                if ((newDeployment || contentChanged) && wantsDeployedState()
+                if ((newDeployment || created || contentChanged) && wantsDeployedState()
                         && !settings.deployedState().equalsIgnoreCase(current.state())) {
                     ops.add(AdoClient.op("add", "/fields/System.State", settings.deployedState()));
                 }
@@ -270,7 +274,8 @@ public final class AdoTracker implements Tracker {
                 ArrayNode ops = F.arrayNode();
                 ops.add(AdoClient.op("test", "/rev", current.rev()));
                 ops.add(AdoClient.op("add", "/fields/System.Tags", String.join("; ", remaining)));
-                ops.add(AdoClient.op("add", "/fields/System.Title", "[Duplicate of #" + kept.id() + "] " + title()));
+                ops.add(AdoClient.op("add", "/fields/System.Title", fitted("[Duplicate of #" + kept.id() + "] "
+                        + content.title())));
                 ops.add(AdoClient.op("add", "/fields/System.History", "<p>Duplicate of #" + kept.id()
                         + ": two SpecWeave Deploy runs created a work item for " + HtmlRenderer.escape(content.incrementId())
                         + " in " + HtmlRenderer.escape(request.environment()) + " at the same time; #" + kept.id()
@@ -288,10 +293,13 @@ public final class AdoTracker implements Tracker {
                     + "one at the same time): marked it \"Duplicate of #" + kept.id() + "\" and tagged it " + DUPLICATE_TAG);
         }
 
-        /** System.Title holds at most 255 characters. */
         private String title() {
-            String t = content.title();
-            return t.length() <= 255 ? t : t.substring(0, 254) + "…";
+            return fitted(content.title());
+        }
+
+        /** System.Title holds at most 255 characters. */
+        private static String fitted(String title) {
+            return title.length() <= 255 ? title : title.substring(0, 254) + "…";
         }
     }
 

@@ -328,6 +328,25 @@ class AdoTrackerTest {
     }
 
     @Test
+    void aDuplicateOfAnItemWithALongTitleIsMarkedWithinTheTitlesLimit() throws Exception {
+        TrackerProject project = project("");
+        String title = "Sign in with Google " + "and keep the session ".repeat(14);
+        Files.writeString(dir.resolve(".specweave/increments/0018-oauth-google/spec.md"), "# " + title + "\n\nText.\n");
+        ado.holdWiqlUntil(2);
+        ExecutorService runs = Executors.newFixedThreadPool(2);
+        Future<ChangeOutcome<?>> a = runs.submit(() -> project.sync("ado-qa", "aaa111", 1));
+        Future<ChangeOutcome<?>> b = runs.submit(() -> project.sync("ado-qa", "aaa111", 1));
+        List<ChangeOutcome<?>> both = List.of(a.get(), b.get());
+        runs.shutdown();
+
+        assertThat(both).allSatisfy(r -> assertThat(r.exitCode()).isZero());
+        FakeAzureDevOps.Item kept = tracked().get(0);
+        FakeAzureDevOps.Item duplicate = ado.items().stream().filter(i -> i.id != kept.id).findFirst().orElseThrow();
+        assertThat(duplicate.field("System.Title")).startsWith("[Duplicate of #" + kept.id + "] [0018-oauth-google] Sign in")
+                .hasSize(255).endsWith("…");
+    }
+
+    @Test
     void rateLimitAndUnavailableAnswersAreWaitedOutAsAsked() {
         TrackerProject project = project("");
         ado.failNext(429, Map.of("Retry-After", "4"));
@@ -386,15 +405,42 @@ class AdoTrackerTest {
         assertThat(project.sync("ado-qa", "aaa111", 1).tracking().created()).isTrue();
     }
 
+    /** Azure DevOps creates a work item only in its type's first state ("New"): the state follows in a patch. */
     @Test
-    void deployedStateAreaAndIterationAreSetOnCreation() {
+    void deployedStateFollowsTheCreationWhichSetsAreaAndIteration() {
         TrackerProject project = project(", \"deployedState\": \"Deployed\", \"areaPath\": \"MyApp\\\\Web\", "
                 + "\"iterationPath\": \"MyApp\\\\Sprint 1\", \"workItemType\": \"Task\"");
-        project.sync("ado-qa", "aaa111", 1);
+        assertThat(project.sync("ado-qa", "aaa111", 1).exitCode()).isZero();
+        List<String> requests = ado.takeRequests();
+        report("first sync with deployedState", requests);
         FakeAzureDevOps.Item item = ado.items().get(0);
         assertThat(item.field("System.State")).isEqualTo("Deployed");
         assertThat(item.field("System.AreaPath")).isEqualTo("MyApp\\Web");
         assertThat(item.field("System.IterationPath")).isEqualTo("MyApp\\Sprint 1");
+        assertThat(requests).containsExactly("POST _apis/wit/wiql", "POST _apis/wit/attachments",
+                "POST _apis/wit/workitems/$Task", "POST _apis/wit/wiql", "GET _apis/wit/workitems",
+                "PATCH _apis/wit/workitems/" + item.id);
+
+        project.sync("ado-qa", "aaa111", 1);
+        assertThat(ado.takeRequests()).containsExactly("GET _apis/wit/workitems/" + item.id);
+    }
+
+    /** Tags are the organization's: one first written "SpecWeave" keeps that casing on every item. */
+    @Test
+    void tagsInTheOrganizationsCasingCountAsPresent() {
+        ado.seed("someone else's item", "<p>other</p>", "SpecWeave; Env-QA", "New");
+        TrackerProject project = project("");
+        FakeAzureDevOps.Item item = ado.item(project.sync("ado-qa", "aaa111", 1).tracking().number());
+        assertThat(item.tags()).contains("SpecWeave", "Env-QA");
+        int rev = item.rev;
+        ado.takeRequests();
+
+        project.sync("ado-qa", "aaa111", 1);
+        assertThat(ado.takeRequests()).containsExactly("GET _apis/wit/workitems/" + item.id);
+        assertThat(ado.item(item.id).rev).isEqualTo(rev);
+        // Found again by its tags, whatever their casing, when the link is lost.
+        project.forgetLink("qa");
+        assertThat(project.sync("ado-qa", "aaa111", 1).tracking().number()).isEqualTo(item.id);
     }
 
     @Test

@@ -115,6 +115,8 @@ final class FakeAzureDevOps implements AutoCloseable {
     private Runnable afterNextCreate;
     private int concurrentEdits;
     private int nextId = 101;
+    /** Each tag's casing, as first used in the organization. */
+    private final Map<String, String> tagCasing = new java.util.HashMap<>();
 
     FakeAzureDevOps(String authorization, Optional<OpenApiContract> contract) {
         this.authorization = authorization;
@@ -140,7 +142,7 @@ final class FakeAzureDevOps implements AutoCloseable {
         item.fields.put("System.AreaPath", PROJECT).put("System.TeamProject", PROJECT)
                 .put("System.IterationPath", PROJECT).put("System.WorkItemType", "Task").put("System.State", state)
                 .put("System.Reason", "New").put("System.CreatedDate", "2026-11-27T10:00:00.00Z")
-                .put("System.Title", title).put("System.Description", descriptionHtml).put("System.Tags", tags);
+                .put("System.Title", title).put("System.Description", descriptionHtml).put("System.Tags", normalizeTags(tags));
         items.put(item.id, item);
         return item;
     }
@@ -321,6 +323,11 @@ final class FakeAzureDevOps implements AutoCloseable {
             if (refused != null) {
                 return refused;
             }
+            if (!item.field("System.State").equals(STATES.get(type).get(0))) {
+                // A new work item starts in its type's first state; a later patch moves it on.
+                return new Object[] {400, error("The field 'State' contains the value '" + item.field("System.State")
+                        + "' that is not in the list of supported values", "RuleValidationException")};
+            }
             nextId++;
             items.put(item.id, item);
             Runnable after = afterNextCreate;
@@ -406,6 +413,10 @@ final class FakeAzureDevOps implements AutoCloseable {
                 return new Object[] {400, error("Unsupported patch operation " + op, "InvalidPatchException")};
             }
         }
+        if (item.field("System.Title") != null && item.field("System.Title").length() > 255) {
+            return new Object[] {400, error("TF401326: Invalid field status 'InvalidTooLong' for field 'System.Title'.",
+                    "RuleValidationException")};
+        }
         String type = item.field("System.WorkItemType");
         if (!STATES.get(type).contains(item.field("System.State"))) {
             return new Object[] {400, error("TF401320: Rule Error for field State. Error code: Required, HasValues, "
@@ -425,11 +436,13 @@ final class FakeAzureDevOps implements AutoCloseable {
     }
 
     /** Azure DevOps stores tags sorted, "; "-separated, without duplicates. */
-    private static String normalizeTags(String text) {
+    /** Tags sorted, each in the casing the organization first used it in (tags are organization-wide). */
+    private String normalizeTags(String text) {
         TreeMap<String, String> tags = new TreeMap<>();
         for (String t : text.split(";")) {
             if (!t.isBlank()) {
-                tags.putIfAbsent(t.trim().toLowerCase(Locale.ROOT), t.trim());
+                String key = t.trim().toLowerCase(Locale.ROOT);
+                tags.putIfAbsent(key, tagCasing.computeIfAbsent(key, k -> t.trim()));
             }
         }
         return String.join("; ", tags.values());
