@@ -405,11 +405,20 @@ public final class JiraTracker implements Tracker {
         String envLabel = "env-" + label(request.environment());
         List<String> warnings = new ArrayList<>();
         boolean changed = false;
+        // Every issue read before any is written: a mistyped key leaves the others untouched, not half told.
+        Map<String, JiraClient.Issue> issues = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
         for (String key : keys) {
-            JiraClient.Issue issue = client.issue(key).orElseThrow(() -> new io.specweave.deploy.OperationFailedException(
-                    settings.flavor().label() + " has no issue " + key + " visible to the account of "
-                            + settings.credentialNames() + " (from " + (request.issueKeys().isEmpty()
-                                    ? "sync.profiles." + profile.name() + ".config.issueKeys" : "the issue keys given") + ")"));
+            client.issue(key).ifPresentOrElse(issue -> issues.put(key, issue), () -> missing.add(key));
+        }
+        if (!missing.isEmpty()) {
+            throw new io.specweave.deploy.OperationFailedException(settings.flavor().label() + " has no issue "
+                    + String.join(", ", missing) + " visible to the account of " + settings.credentialNames() + " (from "
+                    + (request.issueKeys().isEmpty() ? "sync.profiles." + profile.name() + ".config.issueKeys"
+                            : "the issue keys given") + ")" + (issues.isEmpty() ? "" : "; nothing was written to " + String.join(", ", issues.keySet())));
+        }
+        for (String key : keys) {
+            JiraClient.Issue issue = issues.get(key);
             boolean fresh = !issue.labels().contains(envLabel);
             if (fresh || request.newDeployment()) {
                 if (fresh) {

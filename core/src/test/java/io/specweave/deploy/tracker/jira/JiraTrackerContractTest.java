@@ -456,6 +456,27 @@ abstract class JiraTrackerContractTest {
         assertThat(other.labels).containsExactly("env-qa");
     }
 
+    /** A mistyped key fails before any issue is written; the corrected run still tells every issue. */
+    @Test
+    void anIssueKeyJiraDoesNotHaveWritesNothingAndTheCorrectedRunTellsEveryIssue() {
+        FakeJira.Issue story = jira.add("PROD", "Sign in with Google (story)");
+        FakeJira.Issue other = jira.add("PROD", "Google consent screen");
+        TrackerProject project = project("");
+
+        assertThatThrownBy(() -> project.sync("jira-qa", "aaa111", 1, List.of(story.key + ",PROD-404")))
+                .isInstanceOf(OperationFailedException.class)
+                .hasMessageContaining("has no issue PROD-404 visible to the account of")
+                .hasMessageContaining("nothing was written to " + story.key);
+        assertThat(jira.takeRequests()).allMatch(r -> r.startsWith("GET "));
+        assertThat(story.comments).isEmpty();
+        assertThat(story.labels).isEmpty();
+
+        project.sync("jira-qa", "aaa111", 1, List.of(story.key + "," + other.key));
+        assertThat(story.comments).hasSize(1);
+        assertThat(other.comments).hasSize(1);
+        assertThat(story.remoteLinks).hasSize(2);
+    }
+
     @Test
     void theEpicAndStoriesSpecweaveLinkedAreTheDefaultIssueKeysUnlessSwitchedOff() throws java.io.IOException {
         FakeJira.Issue epic = jira.add("PROD", "Sign in with Google (epic)");
