@@ -129,9 +129,9 @@ final class CanaryChanges {
         return Change.Effect.<CanaryDetail>writing((document, decision) -> {
             if (promoted) {
                 DeploymentRecord current2 = Deployments.get(document, environment).orElse(null);
-                DeploymentRecord record = RolloutRecords.live(profile, current2, now)
+                DeploymentRecord record = RolloutRecords.live(profile, current2, now, stepped.commit())
                         .deployedBy(facts.actor() != null ? facts.actor() : stepped.deployedBy())
-                        .commit(stepped.commit()).branch(stepped.branch()).tag(stepped.tag())
+                        .branch(stepped.branch()).tag(stepped.tag())
                         .runUrl(facts.runUrl() != null ? facts.runUrl() : stepped.runUrl())
                         .deploymentUrl(profile.deploymentUrl() != null ? profile.deploymentUrl()
                                 : current2 == null ? null : current2.deploymentUrl())

@@ -12,6 +12,7 @@ import io.specweave.deploy.increment.Deployments;
 import io.specweave.deploy.increment.MetadataDocument;
 import io.specweave.deploy.model.DeploymentRecord;
 import io.specweave.deploy.model.DeploymentStatus;
+import io.specweave.deploy.model.Pending;
 import io.specweave.deploy.model.RecordFacts;
 import java.util.List;
 import java.util.Objects;
@@ -45,10 +46,13 @@ final class RolloutRecords {
         return builder.status(DeploymentStatus.DEPLOYED).commit(commit).build();
     }
 
-    /** A deployed record for {@code profile}, keeping the tracking item's link of {@code current}. */
-    static DeploymentRecord.Builder live(SyncProfile profile, DeploymentRecord current, String now) {
-        DeploymentRecord.Builder builder = DeploymentRecord.builder().profile(profile.name())
-                .status(DeploymentStatus.DEPLOYED).deployedAt(now);
+    /**
+     * A deployed record of {@code commit} for {@code profile}, keeping the tracking item's link of
+     * {@code current} and taking over what was recorded ahead for it (approvals, change request).
+     */
+    static DeploymentRecord.Builder live(SyncProfile profile, DeploymentRecord current, String now, String commit) {
+        DeploymentRecord.Builder builder = Pending.takeOver(DeploymentRecord.builder().profile(profile.name())
+                .status(DeploymentStatus.DEPLOYED).deployedAt(now).commit(commit), current, commit);
         if (current != null && Objects.equals(current.profile(), profile.name())) {
             builder.issueNumber(current.issueNumber()).issueKey(current.issueKey())
                     .workItemId(current.workItemId()).issueUrl(current.issueUrl())

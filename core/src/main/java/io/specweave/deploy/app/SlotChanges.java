@@ -87,7 +87,7 @@ final class SlotChanges {
             }
             if (live2) {
                 DeploymentRecord record = RolloutRecords.live(profile, Deployments.get(document, environment)
-                        .orElse(null), now).deployedBy(facts.actor()).commit(commit).branch(facts.branch())
+                        .orElse(null), now, commit).deployedBy(facts.actor()).branch(facts.branch())
                         .tag(facts.tag()).runUrl(facts.runUrl())
                         .deploymentUrl(profile.deploymentUrl() != null ? profile.deploymentUrl() : url).build();
                 if (decision.health() != null) {
@@ -160,14 +160,17 @@ final class SlotChanges {
             }
             SlotsState next = current.with(to, goingLive).swappedTo(to, now);
             boolean forced = force && (decision.health() == null || !decision.health().healthy());
-            DeploymentRecord record = RolloutRecords.live(profile, Deployments.get(document, environment).orElse(null),
-                    now).deployedBy(facts.actor() != null ? facts.actor() : goingLive.deployedBy())
-                    .commit(goingLive.commit()).branch(goingLive.branch()).tag(goingLive.tag())
+            DeploymentRecord.Builder live = RolloutRecords.live(profile, Deployments.get(document, environment)
+                    .orElse(null), now, goingLive.commit())
+                    .deployedBy(facts.actor() != null ? facts.actor() : goingLive.deployedBy())
+                    .branch(goingLive.branch()).tag(goingLive.tag())
                     .runUrl(facts.runUrl() != null ? facts.runUrl() : goingLive.runUrl())
                     .deploymentUrl(profile.deploymentUrl() != null ? profile.deploymentUrl() : goingLive.url())
-                    .forced(forced ? Boolean.TRUE : null)
-                    .testResults(tested)
-                    .build();
+                    .forced(forced ? Boolean.TRUE : null);
+            if (tested != null) {
+                live.testResults(tested);
+            }
+            DeploymentRecord record = live.build();
             if (decision.health() != null) {
                 // The live record says what the check saw, as a sync's does: code, latency, why.
                 record = HealthChange.withHealth(record, decision.health());

@@ -141,8 +141,7 @@ final class SyncChange implements Change<Void> {
                     .forced(previous.forced());
         } else if (previous != null) {
             // Approvals, a change request and suite results given for this deployment before it ran go with it.
-            builder.approvals(Pending.approvals(previous, facts.commit())).changeRequest(Pending.changeRequest(previous))
-                    .testResults(Pending.testResults(previous, facts.commit()));
+            Pending.takeOver(builder, previous, facts.commit());
         }
         return builder.build();
     }

@@ -14,6 +14,19 @@ public final class Pending {
     }
 
     /**
+     * A new deployment of {@code commit} over {@code current}, by whichever way it goes live (a sync,
+     * a slot, a swap, a promoted canary): what was recorded ahead of it goes with it.
+     */
+    public static DeploymentRecord.Builder takeOver(DeploymentRecord.Builder builder, DeploymentRecord current,
+            String commit) {
+        if (current == null) {
+            return builder;
+        }
+        return builder.approvals(approvals(current, commit)).changeRequest(changeRequest(current))
+                .testResults(testResults(current, commit));
+    }
+
+    /**
      * The approvals a new deployment of {@code commit} takes over from the environment's current record:
      * those that name that commit, whenever given; of those that name none, the ones given after the
      * current deployment (for the next one). An approval of the current deployment's commit stays with

@@ -53,6 +53,16 @@ class CanaryOperationsTest {
     }
 
     @Test
+    void aPromotedCanaryTakesOverTheApprovalGivenAheadForItsCommit() {
+        run.operations().approve(TestOperations.request(dir).environment("prod").approvedBy("jane").commit("c2").build());
+        step(10, "c2");
+        step(100, "c2");
+
+        assertThat(prod().path("commit").asText()).isEqualTo("c2");
+        assertThat(prod().path("approvals").findValuesAsText("approvedBy")).containsExactly("jane");
+    }
+
+    @Test
     void stepsAreRecordedWithTheirTimesAndOneHundredMakesTheCanaryStable() {
         step(10, "c2");
         run.advance(Duration.ofMinutes(10));

@@ -87,6 +87,28 @@ class SlotOperationsTest {
         assertThat(tracked).as("the tracker was not asked").hasSize(requests);
     }
 
+    /** As a sync does: an approval given ahead for a commit waits on every record until that commit goes live. */
+    @Test
+    void anApprovalGivenAheadSurvivesASlotGoingLiveAndPassesTheSwapOfItsCommit() {
+        project.config("{\"sync\": {\"profiles\": {\"local-prod\": {\"provider\": \"local\", "
+                + "\"environment\": \"prod\", \"slots\": {\"blue\": {\"url\": \"" + blue.url() + "\"}, "
+                + "\"green\": {\"url\": \"" + green.url() + "\"}}}}}, "
+                + "\"deployment\": {\"promotion\": {\"requireApproval\": [\"prod\"]}}}");
+        run.operations().approve(TestOperations.request(dir).environment("prod").approvedBy("jane").commit("c1").build());
+        run.operations().deploy(TestOperations.request(dir).environment("prod").slot("blue").commit("c0")
+                .force(true).build());
+        assertThat(prod().path("commit").asText()).isEqualTo("c0");
+        assertThat(prod().path("approvals").findValuesAsText("commit")).containsExactly("c1");
+
+        deploy("prod", "green", "c1");
+        ChangeOutcome<SlotDetail> swapped = swap(false);
+
+        assertThat(swapped.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+        assertThat(prod().path("commit").asText()).isEqualTo("c1");
+        assertThat(prod().path("approvals").findValuesAsText("approvedBy")).containsExactly("jane");
+        assertThat(prod().path("forced").isMissingNode()).isTrue();
+    }
+
     @Test
     void aRollbackToAVersionNoSlotRunsAnyMoreIsRefusedWithHowToGetItBack() {
         deploy("prod-blue", null, "aaaa111");
