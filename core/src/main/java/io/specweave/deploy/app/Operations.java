@@ -132,8 +132,8 @@ public final class Operations {
         Project project = open(request);
         Map<String, SyncProfile> profiles = new LinkedHashMap<>();
         for (String environment : project.config().pipeline()) {
-            if (!project.config().profilesForEnvironment(environment).isEmpty()) {
-                // Ambiguous environments are refused here, before anything is recorded anywhere.
+            if (project.config().configures(environment)) {
+                // Ambiguous or broken environments are refused here, before anything is recorded anywhere.
                 profiles.put(environment, project.config().profileForEnvironment(environment));
             }
         }

@@ -132,6 +132,15 @@ public final class SpecweaveConfig {
     }
 
     /**
+     * True when the config gives {@code environment} a profile, or tries to: a binding in
+     * {@code deployment.environments} that is broken (an unknown profile or provider) counts, so that
+     * whoever goes over every environment reports it instead of passing it over.
+     */
+    public boolean configures(String environment) {
+        return !profilesForEnvironment(environment).isEmpty() || brokenEnvironments.containsKey(environment);
+    }
+
+    /**
      * The one profile of an environment. {@code sync.defaultProfile} is SpecWeave's choice for its
      * own issue sync, so it never picks among several: the user binds the environment instead.
      */

@@ -105,6 +105,17 @@ class DeployAllOperationTest {
     }
 
     @Test
+    void aBrokenEnvironmentBindingIsRefusedBeforeAnythingIsRecordedNotPassedOver() {
+        TestProject.in(dir).config("""
+                {"deployment": {"pipeline": ["dev", "qa", "prod"], "environments": {"dev": {"provider": "local"},
+                  "qa": {"profile": "github-qa"}, "prod": {"provider": "local"}}}}
+                """).increment("0018-oauth-google", "OAuth", null);
+        assertThatThrownBy(() -> deploy(false)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("deployment.environments.qa");
+        assertThat(dir.resolve(".specweave/increments/0018-oauth-google/metadata.json")).doesNotExist();
+    }
+
+    @Test
     void oneEnvironmentOrProfileNamedWithEveryEnvironmentIsBadInput() {
         project(null);
         assertThatThrownBy(() -> run.operations().deployAll(TestOperations.request(dir).allEnvironments(true)
