@@ -149,6 +149,10 @@ public final class Request {
         if (deploymentUrl != null) {
             checkDeploymentUrl(deploymentUrl);
         }
+        if (runUrl != null && runUrl.contains("://")) {
+            // Recorded and shown as the deployment URL is: the same rule (a run id that is no URL stays as given).
+            Urls.withoutCredentials(runUrl, Input.RUN_URL, ConfigLoader.RECORDED);
+        }
         dryRun = b.dryRun;
         force = b.force;
         refresh = b.refresh;

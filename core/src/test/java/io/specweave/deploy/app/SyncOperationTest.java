@@ -60,6 +60,21 @@ class SyncOperationTest {
     }
 
     @Test
+    void aRunUrlCarryingACredentialIsRefusedAsADeploymentUrlIs() throws Exception {
+        String before = java.nio.file.Files.readString(dir.resolve(METADATA));
+
+        assertThatThrownBy(() -> sync("local-qa", "abc", "https://ci.example/r/1?token=ghp_SECRET123456"))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("run-url: expected a URL without a credential in its query")
+                .hasMessageNotContaining("ghp_SECRET123456")
+                .satisfies(e -> assertThat(((BadInputException) e).input()).isEqualTo(io.specweave.deploy.Input.RUN_URL));
+        assertThatThrownBy(() -> sync("local-qa", "abc", "https://ci:hunter2@ci.example/r/1"))
+                .isInstanceOf(BadInputException.class).hasMessageNotContaining("hunter2");
+        assertThat(java.nio.file.Files.readString(dir.resolve(METADATA))).isEqualTo(before);
+        assertThat(sync("local-qa", "abc", "build-57").exitCode()).as("a run id that is no URL").isZero();
+    }
+
+    @Test
     void recordsADeploymentWithEverythingTheRunKnows() {
         run.ci(new CiContext("github-actions", "abc", "main", null, "octocat", "https://gh/run/1", null));
         ChangeOutcome<?> result = run.operations().sync(Request.builder(dir).increment("active").environment("qa")
