@@ -107,11 +107,19 @@ public final class DoraService {
         GitCommitTimes.CommitTimes found = GitCommitTimes.lookup(project.dir(), commits);
         Map<String, Instant> commitTimes = found.times();
         List<DoraCalculator.ProdDeployment> deployments = new ArrayList<>();
+        Map<String, List<String>> unknownStatuses = new LinkedHashMap<>();
         for (Collected c : collected) {
             for (Raw d : c.deployments) {
+                io.specweave.deploy.model.DeploymentStatus status = io.specweave.deploy.model.DeploymentStatus.of(d.status);
+                if (status != null && !status.known()) {
+                    // Neither a success nor a failure: counted in no key, and said, rather than guessed.
+                    if (!d.deployedAt.isBefore(windowStart) && !d.deployedAt.isAfter(to)) {
+                        unknownStatuses.computeIfAbsent(c.increment, k -> new ArrayList<>()).add("\"" + d.status + "\"");
+                    }
+                    continue;
+                }
                 Instant changeAt = d.commit == null ? null : commitTimes.get(d.commit);
-                deployments.add(new DoraCalculator.ProdDeployment(c.increment, d.deployedAt,
-                        io.specweave.deploy.model.DeploymentStatus.of(d.status),
+                deployments.add(new DoraCalculator.ProdDeployment(c.increment, d.deployedAt, status,
                         io.specweave.deploy.model.HealthStatus.of(d.health),
                         changeAt != null ? changeAt : c.firstDeployment, d.restore, changeAt != null));
             }
@@ -130,6 +138,13 @@ public final class DoraService {
             report = report.withWarning(count + (count == 1 ? " deployment" : " deployments") + " to " + environment
                     + " not counted: deployedAt is not an ISO-8601 time such as 2026-11-27T10:15:00Z in "
                     + String.join(", ", untimed));
+        }
+        if (!unknownStatuses.isEmpty()) {
+            long count = unknownStatuses.values().stream().mapToLong(List::size).sum();
+            report = report.withWarning(count + (count == 1 ? " deployment" : " deployments") + " to " + environment
+                    + " not counted: status is none of deployed, failed, rolled_back, in_progress in "
+                    + unknownStatuses.entrySet().stream().map(e -> e.getKey() + " (" + String.join(", ", e.getValue())
+                            + ")").collect(Collectors.joining(", ")));
         }
         if (!unreadable.isEmpty()) {
             report = report.withWarning(unreadable.size() + (unreadable.size() == 1 ? " increment" : " increments")
@@ -186,8 +201,13 @@ public final class DoraService {
         JsonParser p = null;
         try {
             p = JsonInput.factory(JsonInput.Syntax.JSON).createParser(text);
-            if (p.nextToken() != JsonToken.START_OBJECT) {
+            JsonToken root = p.nextToken();
+            if (root == null) {
                 return new Collected(increment.id(), null, List.of(), List.of());
+            }
+            if (root != JsonToken.START_OBJECT) {
+                throw new BadInputException(source + ": expected an object (SpecWeave's metadata.json), got "
+                        + kind(root));
             }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
@@ -197,13 +217,21 @@ public final class DoraService {
                     continue;
                 }
                 environments.clear();
-                if (value != JsonToken.START_OBJECT) {
-                    p.skipChildren();
+                if (value == JsonToken.VALUE_NULL) {
                     continue;
+                }
+                if (value != JsonToken.START_OBJECT) {
+                    throw new BadInputException(source + ": deployments: expected an object of environments, got "
+                            + kind(value));
                 }
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
-                    if (p.nextToken() != JsonToken.START_OBJECT) {
+                    JsonToken record = p.nextToken();
+                    if (record != JsonToken.START_OBJECT) {
+                        if (name.equals(environment) && record != JsonToken.VALUE_NULL) {
+                            throw new BadInputException(source + ": deployments." + name + ": expected an object, got "
+                                    + kind(record));
+                        }
                         environments.remove(name);
                         p.skipChildren();
                         continue;
@@ -230,6 +258,17 @@ public final class DoraService {
         Scan prod = environments.get(environment);
         return new Collected(increment.id(), first, prod == null ? List.of() : prod.deployments(),
                 prod == null ? List.of() : prod.untimed());
+    }
+
+    /** What a value is, as messages name it. */
+    private static String kind(JsonToken token) {
+        return switch (token) {
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            default -> "null";
+        };
     }
 
     /** Reads one record object (the parser is on its START_OBJECT). */

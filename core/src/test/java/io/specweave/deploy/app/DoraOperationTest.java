@@ -135,6 +135,33 @@ class DoraOperationTest {
     }
 
     @Test
+    void aStatusOutsideSpecweaveDeploysListIsCountedInNoKeyAndTheReportSaysSo() {
+        handComputedHistory();
+        DoraReport before = dora("28d");
+        increment("0004-hand-edited", "2026-11-01T00:00:00Z", List.of(
+                record("2026-11-20T10:00:00Z", "weird", null, "dddd001")));
+
+        DoraReport report = dora("28d");
+
+        assertThat(report.deployments()).isEqualTo(before.deployments());
+        assertThat(report.changeFailureRate()).isEqualTo(before.changeFailureRate());
+        assertThat(report.warnings()).containsExactly("1 deployment to prod not counted: status is none of deployed, "
+                + "failed, rolled_back, in_progress in 0004-hand-edited (\"weird\")");
+    }
+
+    @Test
+    void aMetadataFileThatIsNoObjectIsLeftOutSayingWhy() {
+        handComputedHistory();
+        TestProjects.write(dir.resolve(".specweave/increments/0003-oauth/metadata.json"), "[1]");
+        assertThat(dora("28d").warnings()).singleElement().asString()
+                .contains(".specweave/increments/0003-oauth/metadata.json: expected an object (SpecWeave's metadata.json), "
+                        + "got an array");
+        TestProjects.write(dir.resolve(".specweave/increments/0003-oauth/metadata.json"), "{\"deployments\": [1]}");
+        assertThat(dora("28d").warnings()).singleElement().asString()
+                .contains("metadata.json: deployments: expected an object of environments, got an array");
+    }
+
+    @Test
     void noProductionDeploymentsGiveNotAvailableWithTheReason() {
         TestProjects.create(dir, null, "\"productionEnvironment\": \"staging\"");
 
