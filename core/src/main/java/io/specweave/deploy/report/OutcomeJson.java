@@ -53,7 +53,8 @@ public final class OutcomeJson {
         node.put("newDeployment", outcome.newDeployment());
         node.put("metadataChanged", outcome.metadataChanged());
         node.put("dryRun", outcome.dryRun());
-        if (r != null && Boolean.TRUE.equals(r.forced())) {
+        // A refusal recorded nothing: the record it shows is the earlier one, whose forced is not this run's.
+        if (r != null && Boolean.TRUE.equals(r.forced()) && outcome.result() != ChangeOutcome.Result.REFUSED) {
             node.put("forced", true);
         }
         put(node, "note", outcome.note());

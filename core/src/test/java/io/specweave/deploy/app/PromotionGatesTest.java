@@ -300,6 +300,13 @@ class PromotionGatesTest {
         assertThat(next.record().history()).hasSize(1);
         assertThat(next.record().history().get(0).forced()).isTrue();
         assertThat(next.record().history().get(0).commit()).isEqualTo(A);
+
+        // Refused, this run forced nothing: the earlier record's mark is not reported as its own.
+        ChangeOutcome<?> refused = sync("prod", "c3", "2026-11-22T10:00:00Z", false, null, null);
+        assertThat(refused.result()).isEqualTo(ChangeOutcome.Result.REFUSED);
+        assertThat(refused.record().forced()).as("the record shown is the earlier, forced one").isTrue();
+        assertThat(io.specweave.deploy.report.OutcomeJson.of(refused, io.specweave.deploy.Message.Spelling.DOMAIN)
+                .has("forced")).isFalse();
     }
 
     @Test
