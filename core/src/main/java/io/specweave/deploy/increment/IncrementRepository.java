@@ -164,7 +164,8 @@ public final class IncrementRepository {
         Path state = specweaveDir.resolve("state").resolve("active-increment.json");
         List<Increment> named = new ArrayList<>();
         String stale = null;
-        for (String id : readActiveState(state)) {
+        List<String> unreadable = new ArrayList<>(1);
+        for (String id : readActiveState(state, unreadable::add)) {
             Increment increment;
             try {
                 increment = resolve(id);
@@ -198,9 +199,12 @@ public final class IncrementRepository {
         if (active.size() == 1) {
             return active.get(0);
         }
+        // Passed over as SpecWeave passes over it; where the choice then fails, the file that could have made it is named.
+        String broken = unreadable.isEmpty() ? null : unreadable.get(0).startsWith(display(state)) ? unreadable.get(0)
+                : display(state) + ": " + unreadable.get(0);
         if (active.isEmpty()) {
-            throw new BadInputException(Input.INCREMENT, Message.text("no active increment: " + display(state)
-                    + (stale == null ? " names none" : " names " + stale + ", which is not active")
+            throw new BadInputException(Input.INCREMENT, Message.text("no active increment: " + (broken != null ? broken
+                    + "," : display(state) + (stale == null ? " names none" : " names " + stale + ", which is not active"))
                     + " and no increment's metadata.json has \"status\": \"active\"; pass the increment id"));
         }
         List<Increment> onBranch = active.stream().filter(i -> belongsTo(i, branch, branchPrefix)).toList();
@@ -215,7 +219,7 @@ public final class IncrementRepository {
                         : "the run's branch \"" + branch + "\" " + (onBranch.isEmpty() ? "belongs to neither"
                                 : "matches several"))
                 + " (an increment's branch is " + prefix + "<id>, or one in its metadata.json prRefs); "
-                + "pass the increment id instead of \"active\""));
+                + (broken == null ? "" : broken + "; ") + "pass the increment id instead of \"active\""));
     }
 
     /** True when {@code branch} is the increment's SpecWeave branch ({@code [KEY/]<prefix><id>}) or in its prRefs. */
@@ -273,7 +277,7 @@ public final class IncrementRepository {
     }
 
     /** Reads the ids in SpecWeave's active-increment state, in its old ({@code id}) and new ({@code ids}) forms. */
-    private static List<String> readActiveState(Path state) {
+    private static List<String> readActiveState(Path state, java.util.function.Consumer<String> unreadable) {
         if (!Files.isRegularFile(state)) {
             return List.of();
         }
@@ -308,6 +312,7 @@ public final class IncrementRepository {
             return ids.stream().map(String::trim).distinct().toList();
         } catch (IOException | BadInputException e) {
             // A state file SpecWeave left half-written says nothing we can trust: fall back to metadata.
+            unreadable.accept(e instanceof BadInputException ? e.getMessage() : "cannot be read: " + e.getMessage());
             return List.of();
         }
     }

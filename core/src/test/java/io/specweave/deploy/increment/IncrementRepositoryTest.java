@@ -104,6 +104,21 @@ class IncrementRepositoryTest {
     }
 
     @Test
+    void aBrokenStateFileIsPassedOverButNamedWhenTheMetadataCannotChooseEither() {
+        project.file(STATE, "{\"ids\": [\"0007-search\"");
+        assertThat(repository.active().id()).as("one active by its metadata").isEqualTo("0018-oauth-google-integration");
+        project.file(".specweave/increments/0007-search/metadata.json", "{\"status\": \"active\"}");
+        assertThatThrownBy(() -> repository.active()).isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("2 increments are active")
+                .hasMessageContaining(STATE + ": not valid JSON")
+                .hasMessageEndingWith("pass the increment id instead of \"active\"");
+        project.file(".specweave/increments/0007-search/metadata.json", "{\"status\": \"completed\"}");
+        project.file(".specweave/increments/0018-oauth-google-integration/metadata.json", "{\"status\": \"done\"}");
+        assertThatThrownBy(() -> repository.active()).hasMessageStartingWith("no active increment: ")
+                .hasMessageContaining(STATE + ": not valid JSON");
+    }
+
+    @Test
     void anActiveStatusWinsOverASpellingSpecweaveDoesNotKnow() {
         project.file(".specweave/increments/0007-search/metadata.json", "{\"status\": \"in-progress\"}");
         assertThat(repository.active().id()).isEqualTo("0018-oauth-google-integration");
