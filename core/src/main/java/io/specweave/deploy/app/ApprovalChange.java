@@ -38,10 +38,14 @@ final class ApprovalChange implements Change<Approval> {
             throw new BadInputException(Message.of(Input.APPROVED_BY, ": expected who approves, got an empty value"));
         }
         String environment = context.environment();
-        ChangeRequest change = request.changeRequest == null ? null : ChangeRequest.parse(request.changeRequest);
+        ChangeRequest parsed = request.changeRequest == null ? null : ChangeRequest.parse(request.changeRequest);
         var metrics = request.metrics == null ? null : Metrics.parse(request.metrics, context.project().dir());
         Approval approval = request.approvedBy == null ? null : Approval.of(request.approvedBy.trim(), request.role,
                 context.now(), request.notes, approvedCommit(context, view));
+        // Registered with an approval (or a commit named), the change is that commit's: a hotfix in between
+        // does not take it.
+        ChangeRequest change = parsed == null ? null : parsed.forCommit(approval != null ? approval.commit()
+                : request.commit != null ? context.facts().commit() : null);
         StringBuilder note = new StringBuilder();
         if (approval != null) {
             note.append("Approved commit ").append(approval.commit()).append(" by ").append(approval.approvedBy())

@@ -91,7 +91,12 @@ public final class PromotionGates {
         if (rules.changeWindow().contains(environment)) {
             ChangeRequest change = candidate.changeRequest();
             Instant[] window = change == null ? null : change.interval();
-            if (window == null) {
+            if (change != null && !change.covers(candidate.commit())) {
+                refusals.add(new Refusal("changeWindow", "change " + change.id() + " is registered for commit "
+                        + change.commit() + ", not " + candidate.commit(),
+                        Message.of("a change request for this commit: ", Message.arg(Input.CHANGE_REQUEST,
+                                "id=...,window=START/END"), " with ", Message.arg(Input.COMMIT, candidate.commit()))));
+            } else if (window == null) {
                 refusals.add(new Refusal("changeWindow", "a deployment to " + environment
                         + " must happen inside an approved change window, and none is recorded",
                         Message.of("a change request with a window: ",

@@ -74,11 +74,18 @@ public record Approval(ObjectNode node) {
      * matches its full form), or names none. A null {@code deployed} is approved by any entry.
      */
     public boolean approves(String deployed) {
-        String approved = commit();
-        if (approved == null || deployed == null) {
+        return names(commit(), deployed);
+    }
+
+    /**
+     * True when {@code named} (an approval's or a change request's commit) is {@code deployed}: a short
+     * SHA matches its full form; either null matches anything.
+     */
+    public static boolean names(String named, String deployed) {
+        if (named == null || deployed == null) {
             return true;
         }
-        return approved.startsWith(deployed) || deployed.startsWith(approved);
+        return named.startsWith(deployed) || deployed.startsWith(named);
     }
 
     public String notes() {

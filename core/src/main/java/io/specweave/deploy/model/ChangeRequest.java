@@ -95,6 +95,26 @@ public record ChangeRequest(ObjectNode node) {
         return Json.text(node, "id");
     }
 
+    /** The commit whose deployment it was registered for ({@code approve --commit}); null when it names none. */
+    public String commit() {
+        return Json.text(node, "commit");
+    }
+
+    /** This change request for the deployment of {@code commit}; itself when {@code commit} is null. */
+    public ChangeRequest forCommit(String commit) {
+        if (commit == null) {
+            return this;
+        }
+        ObjectNode copy = node.deepCopy();
+        copy.put("commit", commit);
+        return new ChangeRequest(copy);
+    }
+
+    /** True when a deployment of {@code deployed} runs under it: it names that commit, or none. */
+    public boolean covers(String deployed) {
+        return Approval.names(commit(), deployed);
+    }
+
     public String url() {
         return Json.text(node, "url");
     }

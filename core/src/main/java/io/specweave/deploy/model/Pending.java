@@ -22,7 +22,7 @@ public final class Pending {
         if (current == null) {
             return builder;
         }
-        return builder.approvals(approvals(current, commit)).changeRequest(changeRequest(current))
+        return builder.approvals(approvals(current, commit)).changeRequest(changeRequest(current, commit))
                 .testResults(testResults(current, commit));
     }
 
@@ -45,10 +45,21 @@ public final class Pending {
         }).toList();
     }
 
-    public static ChangeRequest changeRequest(DeploymentRecord current) {
+    /**
+     * The change request a new deployment of {@code commit} takes over from the current record. One
+     * registered for a commit ({@code approve --commit}) goes with that commit's deployment, whenever
+     * registered, and waits on each new record until it comes (as an approval of it does); one of the
+     * current deployment's commit stays with it. One that names no commit goes with the next deployment
+     * when registered after the current one.
+     */
+    public static ChangeRequest changeRequest(DeploymentRecord current, String commit) {
         ChangeRequest change = current.changeRequest();
         if (change == null) {
             return null;
+        }
+        if (change.commit() != null) {
+            boolean ofCurrent = current.status() != null && current.commit() != null && change.covers(current.commit());
+            return commit != null && change.covers(commit) || !ofCurrent ? change : null;
         }
         if (current.status() == null) {
             return current.changeRequest();

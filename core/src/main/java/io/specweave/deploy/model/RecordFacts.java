@@ -291,7 +291,10 @@ public final class RecordFacts {
         if (c == null || c.id() == null) {
             return null;
         }
-        return c.id() + (c.window() == null ? "" : ", window " + c.window()) + (c.url() == null ? "" : " " + c.url());
+        // One registered for another commit waits for that commit's deployment: say so.
+        String waiting = c.commit() == null || c.covers(r.commit()) ? "" : ", for commit " + shortSha(c.commit());
+        return c.id() + waiting + (c.window() == null ? "" : ", window " + c.window()) + (c.url() == null ? ""
+                : " " + c.url());
     }
 
     /**

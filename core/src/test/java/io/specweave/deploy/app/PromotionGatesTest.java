@@ -277,6 +277,26 @@ class PromotionGatesTest {
         assertThat(inside.record().changeRequest().id()).isEqualTo("CHG7");
     }
 
+    /** Registered with an approval of commit A, the change is A's: a hotfix in between neither uses nor takes it. */
+    @Test
+    void aChangeRequestRegisteredForACommitWaitsForThatCommitThroughAHotfix() {
+        project("{\"requireApproval\": [\"prod\"], \"changeWindow\": [\"prod\"]}");
+        approve("2026-11-27T09:00:00Z", "jane", "CAB", null, "id=CHG1,window=2026-11-28T00:00:00Z/PT48H");
+
+        assertThat(refusal(sync("prod", "hotfix9", "2026-11-28T10:00:00Z"))).contains(
+                "changeWindow: change CHG1 is registered for commit " + A + ", not hotfix9");
+        ChangeOutcome<?> hotfix = sync("prod", "hotfix9", "2026-11-28T10:05:00Z", true, null, null);
+        assertThat(hotfix.record().changeRequest().commit()).as("still waiting for its commit").isEqualTo(A);
+        assertThat(io.specweave.deploy.model.RecordFacts.changeRequest(hotfix.record()))
+                .startsWith("CHG1, for commit " + A.substring(0, Math.min(12, A.length())));
+
+        ChangeOutcome<?> planned = sync("prod", A, "2026-11-28T12:00:00Z");
+
+        assertThat(planned.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+        assertThat(planned.record().changeRequest().id()).isEqualTo("CHG1");
+        assertThat(planned.record().changeRequest().covers(A)).isTrue();
+    }
+
     @Test
     void forceRecordsAnywayMarkedForcedAndKeepsTheMarkInHistory() {
         project("{\"requirePrevious\": true, \"requireApproval\": [\"prod\"]}");
