@@ -36,6 +36,8 @@ public final class IncrementRepository {
     /** SpecWeave's default {@code cicd.git.branchPrefix}: an increment's branch is {@code sw/<id>}. */
     public static final String DEFAULT_BRANCH_PREFIX = "sw/";
 
+    /** The location of an increment directly under {@code increments/}. */
+    private static final String MAIN = "increments";
     private static final Pattern LEADING_NUMBER = Pattern.compile("^(\\d+)");
     private static final Pattern SAFE_REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Set<String> ACTIVE_STATUSES = Set.of("active", "in-progress", "in_progress");
@@ -52,7 +54,7 @@ public final class IncrementRepository {
 
     /** Every increment, in the active list first, then the side folders; each sorted by number then name. */
     public List<Increment> list() {
-        List<Increment> all = new ArrayList<>(listIn(incrementsDir(), "increments"));
+        List<Increment> all = new ArrayList<>(listIn(incrementsDir(), MAIN));
         for (String side : SIDE_FOLDERS) {
             all.addAll(listIn(incrementsDir().resolve(side), side));
         }
@@ -136,6 +138,11 @@ public final class IncrementRepository {
         if (matches.size() == 1) {
             return matches.get(0);
         }
+        if (!matches.isEmpty() && matches.stream().map(i -> i.id().toLowerCase(Locale.ROOT)).distinct().count() == 1) {
+            // One increment in two places (copied back from _archive): SpecWeave reads increments/<id> first,
+            // then the lifecycle folders in their order, as list() does.
+            return matches.get(0);
+        }
         if (matches.isEmpty()) {
             throw new BadInputException(Input.INCREMENT, Message.text("increment \"" + ref
                     + "\": no such increment in " + display(incrementsDir()) + candidates(all)));
@@ -173,6 +180,11 @@ public final class IncrementRepository {
                 stale = "\"" + id + "\" (" + e.getMessage() + ")";
                 break;
             }
+            if (!MAIN.equals(increment.location())) {
+                // SpecWeave reads a pointer only in increments/<id>: one into a lifecycle folder is stale.
+                stale = increment.id() + " (it is in " + increment.location() + ")";
+                break;
+            }
             String status = status(increment);
             if (!"active".equals(status)) {
                 stale = increment.id() + " (its status is " + (status == null ? "not set" : status) + ")";
@@ -188,7 +200,9 @@ public final class IncrementRepository {
         } else {
             // Each metadata.json read once: "active" first, SpecWeave's word; another spelling only without it.
             Map<Increment, String> statuses = new LinkedHashMap<>();
-            list().forEach(i -> statuses.put(i, status(i)));
+            // SpecWeave's MetadataManager.getAll passes over the lifecycle folders: an archived increment left
+            // "active" is not.
+            list().stream().filter(i -> MAIN.equals(i.location())).forEach(i -> statuses.put(i, status(i)));
             active = statuses.keySet().stream().filter(i -> "active".equals(statuses.get(i))).toList();
             if (active.isEmpty()) {
                 active = statuses.keySet().stream().filter(i -> statuses.get(i) != null

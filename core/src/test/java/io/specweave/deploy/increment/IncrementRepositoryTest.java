@@ -118,6 +118,25 @@ class IncrementRepositoryTest {
                 .hasMessageContaining(STATE + ": not valid JSON");
     }
 
+    /** SpecWeave's MetadataManager lists increments/ only and reads a pointer as increments/<id>. */
+    @Test
+    void anArchivedIncrementLeftActiveIsNotActiveAsSpecweaveSeesIt() {
+        project.file(".specweave/increments/_archive/0003-old-thing/metadata.json", "{\"status\": \"active\"}");
+        assertThat(repository.active().id()).isEqualTo("0018-oauth-google-integration");
+        project.file(STATE, "{\"ids\": [\"0003-old-thing\"]}");
+        assertThat(repository.active().id()).as("a pointer into _archive is stale").isEqualTo("0018-oauth-google-integration");
+    }
+
+    @Test
+    void oneIncrementInTwoPlacesIsTheOneInIncrementsAsSpecweaveReadsIt() {
+        project.increment("_archive/0018-oauth-google-integration", "OAuth (archived copy)", "{\"status\": \"completed\"}");
+        assertThat(repository.resolve("0018-oauth-google-integration").location()).isEqualTo("increments");
+        assertThat(repository.resolve("18").location()).isEqualTo("increments");
+        project.increment("_abandoned/0003-old-thing", "Old again", null);
+        assertThat(repository.resolve("0003-old-thing").location()).as("lifecycle folders in their order")
+                .isEqualTo("_archive");
+    }
+
     @Test
     void anActiveStatusWinsOverASpellingSpecweaveDoesNotKnow() {
         project.file(".specweave/increments/0007-search/metadata.json", "{\"status\": \"in-progress\"}");
