@@ -50,6 +50,12 @@ const checks = {
     MetadataManager.setLogger(silentLogger);
     return MetadataManager.getActive().map((metadata) => metadata.id).sort();
   },
+  // status <project> <increment> <status>: MetadataManager.updateStatus, which also rewrites spec.md's front matter
+  async status([root, id, status]) {
+    const { MetadataManager } = await load('core/increment/metadata-manager.js');
+    MetadataManager.setLogger(silentLogger);
+    return MetadataManager.updateStatus(id, status, 'interop check', root).status;
+  },
   // resolve <project> <increment>...: the profile SpecWeave's own sync of each increment goes to
   async resolve([root, ...ids]) {
     const { ExternalToolResolver } = await load('core/sync/external-tool-resolver.js');

@@ -141,6 +141,36 @@ class SpecweaveInteropTest {
             assertThat(theirs).as(written).hasSize(1);
             assertThat(ours).as(written).isEqualTo(theirs.get(0).asText());
         }
+        // an archived increment left active, with and without a pointer to it
+        Path archived = project.resolve(".specweave/increments/_archive/0001-user-login");
+        Files.createDirectories(archived.getParent());
+        Files.move(project.resolve(".specweave/increments/0001-user-login"), archived);
+        Path metadata = archived.resolve("metadata.json");
+        Files.writeString(metadata, Files.readString(metadata).replace("\"completed\"", "\"active\""));
+        for (String written : List.of("{\"ids\": [\"0001-user-login\"]}", "{\"ids\": []}")) {
+            Files.writeString(state, written);
+            String ours = new IncrementRepository(project.resolve(".specweave")).active().id();
+            assertThat(List.of(ours)).as("archived, " + written).isEqualTo(List.of(specweave("active", project.toString())
+                    .get(0).asText()));
+        }
+    }
+
+    /** SpecWeave rewrites spec.md's front matter on a status change: a long title becomes a folded block. */
+    @Test
+    void theTitleReadsTheSameAfterSpecweaveRewritesTheFrontMatter() throws IOException {
+        Path project = CliHarness.copyDemo(dir.resolve("demo"));
+        Path increment = project.resolve(".specweave/increments/0004-long-title");
+        Files.createDirectories(increment);
+        String title = "Let customers sign in with their Google Workspace account, including the admin's consent flow";
+        Files.writeString(increment.resolve("spec.md"), "---\nincrement: 0004-long-title\ntitle: \"" + title
+                + "\"\nstatus: active\n---\n\n# Long\n\nText.\n");
+        Files.writeString(increment.resolve("metadata.json"), "{\"id\": \"0004-long-title\", \"status\": \"active\"}\n");
+
+        assertThat(specweave("status", project.toString(), "0004-long-title", "paused").asText()).isEqualTo("paused");
+
+        assertThat(Files.readString(increment.resolve("spec.md"))).as("SpecWeave folded it").contains("title: >-");
+        assertThat(io.specweave.deploy.increment.SpecDocument.read(increment.resolve("spec.md")).title()).isEqualTo(title);
+        assertThat(io.specweave.deploy.increment.SpecDocument.readTitle(increment.resolve("spec.md"))).isEqualTo(title);
     }
 
     @Test

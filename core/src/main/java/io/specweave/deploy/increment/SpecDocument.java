@@ -49,11 +49,13 @@ public record SpecDocument(String title, String summary) {
             boolean frontMatter = line != null && line.strip().equals("---");
             int lines = 0;
             if (frontMatter) {
+                List<String> front = new ArrayList<>();
                 while ((line = reader.readLine()) != null && !line.strip().equals("---") && lines++ < 200) {
-                    String title = frontMatterValue(line, "title");
-                    if (title != null) {
-                        return title;
-                    }
+                    front.add(line);
+                }
+                String title = frontMatterValue(front, "title");
+                if (title != null) {
+                    return title;
                 }
                 line = reader.readLine();
             }
@@ -76,12 +78,11 @@ public record SpecDocument(String title, String summary) {
         int i = 0;
         String title = null;
         if (lines.length > 0 && lines[0].strip().equals("---")) {
+            List<String> front = new ArrayList<>();
             for (i = 1; i < lines.length && !lines[i].strip().equals("---"); i++) {
-                String value = frontMatterValue(lines[i], "title");
-                if (value != null && title == null) {
-                    title = value;
-                }
+                front.add(lines[i]);
             }
+            title = frontMatterValue(front, "title");
             i++;
         }
         List<String> summary = new ArrayList<>();
@@ -151,16 +152,85 @@ public record SpecDocument(String title, String summary) {
         return t.replaceFirst("(?i)^increment\\s+\\d+[a-z]?\\s*[:\\-—–]\\s*", "").strip();
     }
 
-    private static String frontMatterValue(String line, String key) {
-        String stripped = line.strip();
-        if (!stripped.regionMatches(true, 0, key + ":", 0, key.length() + 1)) {
-            return null;
+    /**
+     * The top-level {@code key} of YAML front matter as one line of text, in each form SpecWeave's
+     * writer (gray-matter over js-yaml) gives a string: plain, {@code 'single'} ({@code ''} is a quote),
+     * {@code "double"} (backslash escapes), or a folded or literal block ({@code >-}, {@code |}) on the
+     * lines indented below it; a plain or quoted value may go on over such lines too. Line breaks
+     * become spaces: a title is one line. A key indented under another (a nested {@code title:}) is not it.
+     */
+    static String frontMatterValue(List<String> lines, String key) {
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (!line.regionMatches(true, 0, key + ":", 0, key.length() + 1)) {
+                continue;
+            }
+            StringBuilder text = new StringBuilder(line.substring(key.length() + 1).strip());
+            for (int j = i + 1; j < lines.size() && (lines.get(j).isBlank() || Character.isWhitespace(lines.get(j)
+                    .charAt(0))); j++) {
+                text.append('\n').append(lines.get(j).strip());
+            }
+            String value = scalar(text.toString());
+            return value == null || value.isEmpty() ? null : value;
         }
-        String value = stripped.substring(key.length() + 1).strip();
-        if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
-                || value.startsWith("'") && value.endsWith("'"))) {
-            value = value.substring(1, value.length() - 1);
+        return null;
+    }
+
+    /** One YAML scalar: {@code text} is what follows the key, then each continuation line after a line break. */
+    private static String scalar(String text) {
+        String first = text.lines().findFirst().orElse("");
+        String rest = text.substring(first.length());
+        if (first.matches("[>|][0-9]?[+-]?[0-9]?(\\s+#.*)?")) {
+            return oneLine(rest);
         }
-        return value.isEmpty() ? null : value;
+        if (first.startsWith("'")) {
+            String body = oneLine(text).substring(1);
+            int end = body.replace("''", "\0\0").indexOf('\'');
+            return (end < 0 ? body : body.substring(0, end)).replace("''", "'");
+        }
+        if (first.startsWith("\"")) {
+            return unescape(oneLine(text).substring(1));
+        }
+        // Plain: a " #" starts a comment.
+        String plain = oneLine(text.lines().map(l -> l.replaceFirst("\\s+#.*$", "")).reduce((a, b) -> a + "\n" + b)
+                .orElse(""));
+        return plain.equals("~") || plain.equals("null") ? null : plain;
+    }
+
+    /** The text of a double-quoted scalar up to its closing quote, its escapes read. */
+    private static String unescape(String body) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '"') {
+                break;
+            }
+            if (c != '\\' || i + 1 == body.length()) {
+                out.append(c);
+                continue;
+            }
+            char e = body.charAt(++i);
+            switch (e) {
+                case 'n', 't', ' ' -> out.append(' ');
+                case 'u', 'x', 'U' -> {
+                    int digits = e == 'x' ? 2 : e == 'u' ? 4 : 8;
+                    if (i + digits < body.length()) {
+                        try {
+                            out.appendCodePoint(Integer.parseInt(body.substring(i + 1, i + 1 + digits), 16));
+                            i += digits;
+                        } catch (IllegalArgumentException bad) {
+                            out.append(e);
+                        }
+                    }
+                }
+                default -> out.append(e);
+            }
+        }
+        return out.toString().strip();
+    }
+
+    /** Lines joined by single spaces, as a folded title reads. */
+    private static String oneLine(String text) {
+        return String.join(" ", text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()).strip();
     }
 }

@@ -32,6 +32,24 @@ class SpecDocumentTest {
         assertThat(spec.summary()).isEqualTo("Shoppers sign in with Google.\nIt links accounts by email.");
     }
 
+    /** SpecWeave rewrites the front matter on every status change (gray-matter over js-yaml). */
+    @Test
+    void aFrontMatterTitleInEachFormSpecweavesWriterGivesReadsAsOneLine() {
+        assertThat(title("title: >-\n  Let customers sign in with their Google Workspace account, including the\n"
+                + "  admin consent flow\nstatus: paused")).isEqualTo("Let customers sign in with their Google Workspace "
+                + "account, including the admin consent flow");
+        assertThat(title("title: 'Customer''s basket: keep it'\nstatus: active")).isEqualTo("Customer's basket: keep it");
+        assertThat(title("title: \"Say \\\"hi\\\" \\u00e9\"")).isEqualTo("Say \"hi\" é");
+        assertThat(title("title: |-\n  Two\n  lines")).isEqualTo("Two lines");
+        assertThat(title("title: Plain words # a comment")).isEqualTo("Plain words");
+        assertThat(title("meta:\n  title: nested, not the spec's\ntitle: Top level")).isEqualTo("Top level");
+        assertThat(title("title: ~")).as("null: the heading's title").isEqualTo("Heading");
+    }
+
+    private static String title(String frontMatter) {
+        return SpecDocument.parse("---\n" + frontMatter + "\n---\n\n# Heading\n\nText.\n").title();
+    }
+
     @Test
     void headingTitleWithoutFrontMatterDropsSpecweavePrefixes() {
         SpecDocument spec = SpecDocument.parse("# Increment 0018: OAuth Google\n\nIntro text.\n\n## Next\nmore");
@@ -50,6 +68,8 @@ class SpecDocumentTest {
         Path spec = dir.resolve("spec.md");
         Files.writeString(spec, "---\nstatus: active\n---\n\n# Feature: Fast title");
         assertThat(SpecDocument.readTitle(spec)).isEqualTo("Fast title");
+        Files.writeString(spec, "---\ntitle: >-\n  Folded\n  title\n---\n\n# Heading");
+        assertThat(SpecDocument.readTitle(spec)).isEqualTo("Folded title");
         assertThat(SpecDocument.readTitle(dir.resolve("absent.md"))).isNull();
         assertThat(SpecDocument.read(dir.resolve("absent.md")).summary()).isEmpty();
     }
