@@ -19,14 +19,24 @@ import java.util.Set;
  * @param requireTestsPassed   environments a deployment to which needs test results without failures
  * @param changeWindow         environments a deployment to which must happen inside its change request's window
  * @param source               where the rules come from, for messages
+ * @param approvalsFromRelease true when {@code requireApproval} is SpecWeave's {@code cicd.release} list
  */
 public record PromotionRules(List<String> requirePrevious, boolean allPrevious, boolean allowDifferentCommit,
-        List<String> requireApproval, List<String> requireTestsPassed, List<String> changeWindow, String source) {
+        List<String> requireApproval, List<String> requireTestsPassed, List<String> changeWindow, String source,
+        boolean approvalsFromRelease) {
 
     public static final String PATH = "deployment.promotion";
+    static final String RELEASE_APPROVALS = "cicd.release.environments[].requiresApproval";
 
     public static PromotionRules none(String source) {
-        return new PromotionRules(List.of(), false, false, List.of(), List.of(), List.of(), source);
+        return new PromotionRules(List.of(), false, false, List.of(), List.of(), List.of(), source, false);
+    }
+
+    /** Where in the config the gates named {@code gates} are set, for a refusal's message. */
+    public String where(java.util.Collection<String> gates) {
+        boolean release = approvalsFromRelease && gates.contains("requireApproval");
+        boolean promotion = gates.stream().anyMatch(g -> !release || !g.equals("requireApproval"));
+        return release && promotion ? PATH + " and " + RELEASE_APPROVALS : release ? RELEASE_APPROVALS : PATH;
     }
 
     public static PromotionRules of(SpecweaveConfig config) {
@@ -35,7 +45,8 @@ public record PromotionRules(List<String> requirePrevious, boolean allPrevious, 
         List<String> releaseApprovals = config.releaseEnvironments().stream()
                 .filter(ReleaseEnvironment::requiresApproval).map(ReleaseEnvironment::name).toList();
         if (node.isMissingNode() || node.isNull()) {
-            return new PromotionRules(List.of(), false, false, releaseApprovals, List.of(), List.of(), source);
+            return new PromotionRules(List.of(), false, false, releaseApprovals, List.of(), List.of(), source,
+                    !releaseApprovals.isEmpty());
         }
         if (!node.isObject()) {
             throw new BadInputException(source + ": " + PATH + ": expected an object such as "
@@ -52,7 +63,8 @@ public record PromotionRules(List<String> requirePrevious, boolean allPrevious, 
                 node.hasNonNull("requireApproval") ? environments(node, "requireApproval", source, known)
                         : releaseApprovals,
                 environments(node, "requireTestsPassed", source, known),
-                environments(node, "changeWindow", source, known), source);
+                environments(node, "changeWindow", source, known), source,
+                !node.hasNonNull("requireApproval") && !releaseApprovals.isEmpty());
     }
 
     /**

@@ -277,6 +277,18 @@ class PromotionGatesTest {
         assertThat(inside.record().changeRequest().id()).isEqualTo("CHG7");
     }
 
+    @Test
+    void aRefusalNamesTheSettingItsGateCameFromSpecweavesReleaseList() {
+        project(null);
+        Path config = dir.resolve(".specweave/config.json");
+        TestProjects.write(config, TestProjects.read(config).replaceFirst("\\{", "{\"cicd\": {\"release\": "
+                + "{\"environments\": [{\"name\": \"prod\", \"requiresApproval\": true}]}},"));
+
+        assertThat(sync("prod", A, "2026-11-20T10:00:00Z").problem().toString())
+                .contains("(cicd.release.environments[].requiresApproval in ").contains(".specweave/config.json)")
+                .doesNotContain("deployment.promotion");
+    }
+
     /** Registered with an approval of commit A, the change is A's: a hotfix in between neither uses nor takes it. */
     @Test
     void aChangeRequestRegisteredForACommitWaitsForThatCommitThroughAHotfix() {
