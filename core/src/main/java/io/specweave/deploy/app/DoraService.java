@@ -217,7 +217,8 @@ public final class DoraService {
                     continue;
                 }
                 environments.clear();
-                if (value == JsonToken.VALUE_NULL) {
+                if (value == JsonToken.VALUE_NULL || value == JsonToken.START_ARRAY && p.nextToken() == JsonToken.END_ARRAY) {
+                    // None, or an empty list: nothing is recorded.
                     continue;
                 }
                 if (value != JsonToken.START_OBJECT) {

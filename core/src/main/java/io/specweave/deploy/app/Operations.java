@@ -329,7 +329,7 @@ public final class Operations {
         }
         MetadataDocument document = project.metadata(increment).read();
         DoraReport dora = null;
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(document.skippedDeployments());
         if (request.dora) {
             DoraService.parseWindow(request.window == null ? DEFAULT_WINDOW : request.window);
             try {

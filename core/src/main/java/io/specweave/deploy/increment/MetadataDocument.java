@@ -9,8 +9,10 @@ import io.specweave.deploy.model.CanaryState;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -118,6 +120,25 @@ public final class MetadataDocument {
     }
 
     /**
+     * What the views pass over: for each entry of {@code deployments} that is not an object
+     * ({@code "qa": "pending"}), a line naming the file, the field and what it holds.
+     */
+    public List<String> skippedDeployments() {
+        List<String> skipped = new ArrayList<>();
+        JsonNode deployments = deploymentsNode(false);
+        if (deployments != null) {
+            deployments.fields().forEachRemaining(e -> {
+                if (!e.getValue().isObject() && !e.getValue().isNull()) {
+                    skipped.add(source + ": deployments." + e.getKey() + ": expected an object (a deployment record), "
+                            + "got " + io.specweave.deploy.config.ConfigLoader.describe(e.getValue())
+                            + "; shown as not deployed");
+                }
+            });
+        }
+        return skipped;
+    }
+
+    /**
      * {@link #deploymentForUpdate}, for a change that writes the rollout state {@code key}
      * ({@code slots}, {@code canary}: objects; {@code flagChanges}: a list) into it. A value of
      * another kind there is the user's ({@code "slots": "managed by argo"}): writing would replace
@@ -158,7 +179,8 @@ public final class MetadataDocument {
 
     private JsonNode deploymentsNode(boolean create) {
         JsonNode node = root.get(DEPLOYMENTS);
-        if (node == null || node.isNull()) {
+        // An empty list holds nothing an object would lose: read as none.
+        if (node == null || node.isNull() || node.isArray() && node.isEmpty()) {
             return create ? root.putObject(DEPLOYMENTS) : null;
         }
         if (!node.isObject()) {

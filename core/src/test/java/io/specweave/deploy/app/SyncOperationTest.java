@@ -75,6 +75,28 @@ class SyncOperationTest {
     }
 
     @Test
+    void anEmptyDeploymentsListHoldsNothingToLoseAndBecomesTheObject() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve(METADATA), "{\"id\": \"0018-oauth\", \"status\": \"active\", "
+                + "\"deployments\": []}");
+        assertThat(run.operations().status(TestOperations.request(dir).increment("0018").build()).pipeline()
+                .environments()).allSatisfy(e -> assertThat(e.record()).isNull());
+
+        assertThat(sync("local-qa", "c1", "r1").result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+        assertThat(TestOperations.deployment(dir, "0018-oauth", "qa").path("commit").asText()).isEqualTo("c1");
+    }
+
+    @Test
+    void anEntryThatIsNoRecordIsShownAsNotDeployedWithAWarningNamingIt() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve(METADATA), "{\"id\": \"0018-oauth\", \"status\": \"active\", "
+                + "\"deployments\": {\"qa\": \"pending\"}}");
+
+        StatusOutcome status = run.operations().status(TestOperations.request(dir).increment("0018").build());
+
+        assertThat(status.warnings()).singleElement().asString().endsWith("metadata.json: deployments.qa: expected an "
+                + "object (a deployment record), got \"pending\"; shown as not deployed");
+    }
+
+    @Test
     void recordsADeploymentWithEverythingTheRunKnows() {
         run.ci(new CiContext("github-actions", "abc", "main", null, "octocat", "https://gh/run/1", null));
         ChangeOutcome<?> result = run.operations().sync(Request.builder(dir).increment("active").environment("qa")
