@@ -15,6 +15,7 @@ import io.specweave.deploy.JsonInput;
 import io.specweave.deploy.config.ConfigLoader;
 import io.specweave.deploy.config.SpecweaveConfig;
 import io.specweave.deploy.increment.Increment;
+import io.specweave.deploy.model.DeploymentStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -110,7 +111,7 @@ public final class DoraService {
         Map<String, List<String>> unknownStatuses = new LinkedHashMap<>();
         for (Collected c : collected) {
             for (Raw d : c.deployments) {
-                io.specweave.deploy.model.DeploymentStatus status = io.specweave.deploy.model.DeploymentStatus.of(d.status);
+                DeploymentStatus status = DeploymentStatus.of(d.status);
                 if (status != null && !status.known()) {
                     // Neither a success nor a failure: counted in no key, and said, rather than guessed.
                     if (!d.deployedAt.isBefore(windowStart) && !d.deployedAt.isAfter(to)) {
@@ -217,8 +218,9 @@ public final class DoraService {
                     continue;
                 }
                 environments.clear();
-                if (value == JsonToken.VALUE_NULL || value == JsonToken.START_ARRAY && p.nextToken() == JsonToken.END_ARRAY) {
-                    // None, or an empty list: nothing is recorded.
+                // None, or an empty list: nothing is recorded.
+                if (value == JsonToken.VALUE_NULL
+                        || value == JsonToken.START_ARRAY && p.nextToken() == JsonToken.END_ARRAY) {
                     continue;
                 }
                 if (value != JsonToken.START_OBJECT) {

@@ -94,7 +94,8 @@ final class EnvironmentChanges {
             boolean previousRefused = refusals.stream().anyMatch(r -> r.gate().equals("requirePrevious"));
             if (!refusals.isEmpty() && !request.force) {
                 Message why = Message.of("promotion to " + environment + " refused for " + context.increment().id()
-                        + " (" + context.rules().where(refusals.stream().map(PromotionGates.Refusal::gate).toList()) + " in "
+                        + " (" + context.rules().where(refusals.stream().map(PromotionGates.Refusal::gate).toList())
+                        + " in "
                         + context.project().config().source() + "):\n  "
                         ).then(joined(refusals)).then((previousRefused && notRefreshed != null ? "\n  " + notRefreshed
                         : "") + "\nnothing was recorded; pass ", Input.FORCE,

@@ -213,12 +213,13 @@ public final class IncrementRepository {
         if (active.size() == 1) {
             return active.get(0);
         }
-        // Passed over as SpecWeave passes over it; where the choice then fails, the file that could have made it is named.
+        // Passed over as SpecWeave does; where the choice then fails, the file that could have made it is named.
         String broken = unreadable.isEmpty() ? null : unreadable.get(0).startsWith(display(state)) ? unreadable.get(0)
                 : display(state) + ": " + unreadable.get(0);
         if (active.isEmpty()) {
             throw new BadInputException(Input.INCREMENT, Message.text("no active increment: " + (broken != null ? broken
-                    + "," : display(state) + (stale == null ? " names none" : " names " + stale + ", which is not active"))
+                    + "," : display(state) + (stale == null ? " names none"
+                            : " names " + stale + ", which is not active"))
                     + " and no increment's metadata.json has \"status\": \"active\"; pass the increment id"));
         }
         List<Increment> onBranch = active.stream().filter(i -> belongsTo(i, branch, branchPrefix)).toList();
