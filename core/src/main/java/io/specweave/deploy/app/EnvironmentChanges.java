@@ -165,10 +165,18 @@ final class EnvironmentChanges {
                 warnings.addAll(ref.warnings());
                 untold = false;
             }
-        } catch (OperationFailedException e) {
+        } catch (RuntimeException e) {
+            if (e instanceof io.specweave.deploy.DeployException && !(e instanceof OperationFailedException)) {
+                throw e; // bad input: nothing is written
+            }
+            // Whatever went wrong at the tracker (also a client library's own bug), the change is the user's record.
+            Message why = e instanceof OperationFailedException failed ? failed.message()
+                    : Message.of("the " + context.profile().provider() + " tracker of profile " + context.profile().name()
+                            + " failed unexpectedly: " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : ": " + e.getMessage()));
             untold = tell ? true : null;
             result = ChangeOutcome.Result.RECORDED_TRACKER_FAILED;
-            problems.add(e.message().then(" (the change is recorded in " + context.increment().id()
+            problems.add(why.then(" (the change is recorded in " + context.increment().id()
                     + "/metadata.json; the tracking item shows it after the next successful run)"));
         }
         TrackingRef link = ref;

@@ -147,6 +147,15 @@ public final class BodyFit {
         return cut(text, Math.max(0, limit.chars() - tail.length())) + tail;
     }
 
+    /**
+     * A title within {@code limit} characters (UTF-16 units, as Jira and Azure DevOps count; never more
+     * than GitHub's code points): whole when it fits, else its start and an ellipsis, never splitting
+     * a surrogate pair (an emoji).
+     */
+    public static String title(String title, int limit) {
+        return title.length() <= limit ? title : cut(title, limit - 1) + ELLIPSIS;
+    }
+
     /** The note a shortened text shows, in the same words everywhere. */
     public static String note(Limit limit) {
         return "Shortened to fit " + limit.vendor() + "'s limit of " + String.format(java.util.Locale.ROOT, "%,d",

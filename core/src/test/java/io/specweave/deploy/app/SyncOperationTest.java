@@ -223,6 +223,23 @@ class SyncOperationTest {
         assertThat(TestOperations.deployment(dir, "0018-oauth", "qa").path("commit").asText()).isEqualTo("c1");
     }
 
+    /** A tracker's unexpected exception (a client library's own bug) does not cost the user the record. */
+    @Test
+    void anUnexpectedTrackerErrorStillRecordsTheDeploymentAndOwesTheItem() {
+        run.trackers(credentials -> new TrackerFactory(credentials).register(Provider.LOCAL, (p, c) -> r -> {
+            throw new IllegalStateException("Invalid URL: ");
+        }));
+
+        ChangeOutcome<?> outcome = sync("local-qa", "c1", "r1");
+
+        assertThat(outcome.result()).isEqualTo(ChangeOutcome.Result.RECORDED_TRACKER_FAILED);
+        assertThat(outcome.problem().toString()).contains("the local tracker of profile local-qa failed unexpectedly: "
+                + "IllegalStateException: Invalid URL: ", "the change is recorded in 0018-oauth/metadata.json");
+        JsonNode qa = TestOperations.deployment(dir, "0018-oauth", "qa");
+        assertThat(qa.path("commit").asText()).isEqualTo("c1");
+        assertThat(qa.path("trackingPending").asBoolean()).isTrue();
+    }
+
     /** The re-run the failure asks for is the same deployment, but its item never heard of it: it is told then. */
     @Test
     void aDeploymentTheTrackerFailedToTellIsToldByTheNextRunOfIt() {

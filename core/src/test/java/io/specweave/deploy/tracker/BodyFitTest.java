@@ -13,6 +13,15 @@ class BodyFitTest {
     private static final String MARKER = ItemContent.marker("0018-x", "qa");
 
     @Test
+    void aLongTitleIsCutWithinTheLimitWithoutSplittingAnEmoji() {
+        assertThat(BodyFit.title("short", 255)).isEqualTo("short");
+        String emoji = "x".repeat(253) + "😀😀";
+        String cut = BodyFit.title(emoji, 255);
+        assertThat(cut).hasSizeLessThanOrEqualTo(255).endsWith("x…");
+        assertThat(cut.chars().noneMatch(c -> Character.isSurrogate((char) c))).isTrue();
+    }
+
+    @Test
     void aBodyWithinTheLimitIsWholeAndSaysNothingWasShortened() {
         String body = MarkdownItemRenderer.render(content(3, "A short summary.", "https://qa.example.com"), copy(),
                 BodyFit.GITHUB);

@@ -299,7 +299,7 @@ public final class AdoTracker implements Tracker {
 
         /** System.Title holds at most 255 characters. */
         private static String fitted(String title) {
-            return title.length() <= 255 ? title : title.substring(0, 254) + "…";
+            return BodyFit.title(title, 255);
         }
     }
 

@@ -204,8 +204,7 @@ public final class GithubTracker implements Tracker {
             this.record = request.record();
             this.storedNumber = record.issueNumber();
             this.content = ItemContent.of(request);
-            this.title = content.title().length() <= TITLE_LIMIT ? content.title()
-                    : content.title().substring(0, TITLE_LIMIT - 1) + "…";
+            this.title = BodyFit.title(content.title(), TITLE_LIMIT);
             // The machine-readable copy lets a later job with a fresh checkout read this record back.
             String copy = RecordCopy.hiddenComment(RecordCopy.envelope(incrementId, environment, request.recordCopyNode(),
                     RECORD_COPY_LIMIT));
@@ -444,9 +443,11 @@ public final class GithubTracker implements Tracker {
                 Set<String> current = issue.getLabels().stream().map(GHLabel::getName)
                         .collect(Collectors.toCollection(LinkedHashSet::new));
                 Set<String> target = new LinkedHashSet<>(current);
-                target.remove(IssueLabels.DEPLOYED);
-                target.remove(IssueLabels.UNHEALTHY);
-                target.removeAll(mapping.allLabels());
+                // Label names are case-insensitive on GitHub, and an issue shows the repository's spelling.
+                Set<String> ours = new java.util.HashSet<>(lowercase(mapping.allLabels()));
+                ours.add(IssueLabels.DEPLOYED.toLowerCase(Locale.ROOT));
+                ours.add(IssueLabels.UNHEALTHY.toLowerCase(Locale.ROOT));
+                target.removeIf(l -> ours.contains(l.toLowerCase(Locale.ROOT)));
                 target.addAll(desiredLabels);
                 if (!lowercase(target).equals(lowercase(current))) {
                     Set<String> added = new LinkedHashSet<>(target);
@@ -564,9 +565,10 @@ public final class GithubTracker implements Tracker {
                     latest = first(deployment.listStatuses().withPageSize(1));
                 }
                 deploymentId = deployment.getId();
-                if (latest == null || latest.getState() != state
-                        || !Objects.equals(text(latest.getEnvironmentUrl()), record.deploymentUrl())
-                        || !Objects.equals(text(latest.getLogUrl()), record.runUrl())) {
+                GHDeploymentStatus last = latest;
+                if (last == null || last.getState() != state
+                        || !Objects.equals(url(last::getEnvironmentUrl), record.deploymentUrl())
+                        || !Objects.equals(url(last::getLogUrl), record.runUrl())) {
                     GHDeploymentStatusBuilder status = deployment.createStatus(state)
                             .description(statusDescription(state));
                     if (record.deploymentUrl() != null) {
@@ -636,8 +638,17 @@ public final class GithubTracker implements Tracker {
         return it.hasNext() ? it.next() : null;
     }
 
-    private static String text(URL url) {
-        return url == null ? null : url.toString();
+    /**
+     * A URL field of a GitHub answer as text; null when unset. GitHub sends {@code ""} for a status
+     * created without it, which github-api refuses to parse (IllegalStateException).
+     */
+    private static String url(java.util.function.Supplier<URL> field) {
+        try {
+            URL url = field.get();
+            return url == null ? null : url.toString();
+        } catch (IllegalStateException unset) {
+            return null;
+        }
     }
 
     private static String normalize(String text) {

@@ -201,8 +201,7 @@ public final class JiraTracker implements Tracker {
 
         /** Jira's summary holds at most 255 characters. */
         private String summary() {
-            String t = content.title();
-            return t.length() <= 255 ? t : t.substring(0, 254) + "…";
+            return BodyFit.title(content.title(), 255);
         }
 
         private JiraClient.Issue create() {

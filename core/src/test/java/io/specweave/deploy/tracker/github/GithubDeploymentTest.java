@@ -59,6 +59,21 @@ class GithubDeploymentTest {
         });
     }
 
+    /** GitHub answers "" for a URL a status was created without, which github-api refuses to parse. */
+    @Test
+    void aStatusWithoutUrlsIsReadAsHavingNone() {
+        project.deploy(GithubProject.sha(1), 1);
+        long id = repo.deployments.get(0).path("id").asLong();
+        repo.statuses.get(id).forEach(s -> ((com.fasterxml.jackson.databind.node.ObjectNode) s)
+                .put("environment_url", "").put("log_url", ""));
+
+        ChangeOutcome<?> again = project.deploy(GithubProject.sha(1), 1);
+
+        assertThat(again.exitCode()).isZero();
+        assertThat(repo.statuses.get(id)).last().satisfies(s -> assertThat(s.path("environment_url").asText())
+                .isEqualTo("https://qa.shop.example"));
+    }
+
     @Test
     void theOutcomeNamesTheDeploymentItCreatedAndTheSameOneOnARerun() {
         ChangeOutcome<?> first = project.deploy(GithubProject.sha(1), 1);

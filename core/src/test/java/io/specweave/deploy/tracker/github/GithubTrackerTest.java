@@ -308,6 +308,17 @@ class GithubTrackerTest {
                         + GithubProject.sha(2).substring(0, 12) + " (main)", "to qa failed."));
     }
 
+    /** Label names are case-insensitive on GitHub: an issue shows the repository's spelling ("Deployed"). */
+    @Test
+    void theDeployedLabelInTheRepositorysSpellingIsDroppedWhenTheDeploymentFails() {
+        project.deploy(GithubProject.sha(1), 1);
+        ((ObjectNode) repo.issues.get(1).path("labels").get(repo.labelNames(1).indexOf("deployed"))).put("name", "Deployed");
+
+        project.sync("github-qa", GithubProject.sha(2), 2, Request.Outcome.FAILED);
+
+        assertThat(repo.labelNames(1)).containsExactlyInAnyOrder("specweave", "increment:0018", "env:qa");
+    }
+
     @Test
     void theSameDeploymentFailingAfterInProgressGetsACommentSoTheLastCommentIsTrue() {
         project.sync("github-qa", GithubProject.sha(1), 1, Request.Outcome.IN_PROGRESS);
