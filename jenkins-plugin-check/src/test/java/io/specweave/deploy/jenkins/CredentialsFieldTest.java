@@ -7,6 +7,7 @@ import hudson.security.ACL;
 import hudson.security.Permission;
 import hudson.util.ListBoxModel;
 import java.lang.reflect.Method;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.QueryParameter;
@@ -45,6 +46,11 @@ class CredentialsFieldTest {
         assertThat(fill.getParameters()[0].isAnnotationPresent(AncestorInPath.class)).isTrue();
         assertThat(fill.getParameters()[1].isAnnotationPresent(QueryParameter.class)).isTrue();
         assertThat(fill.getReturnType()).isEqualTo(ListBoxModel.class);
+        // It checks permissions, so it answers POST only (Jenkins' form fill posts, with the crumb).
+        for (String name : List.of("doFillCredentialsIdItems", "doFillGitCredentialsIdItems")) {
+            assertThat(SpecweaveSyncStep.DescriptorImpl.class.getMethod(name, Item.class, String.class)
+                    .isAnnotationPresent(org.kohsuke.stapler.verb.POST.class)).as(name).isTrue();
+        }
     }
 
     /** A job whose viewer may neither extended-read it nor use its credentials. */

@@ -60,6 +60,20 @@ class SpecweaveStatusStepTest {
     }
 
     @Test
+    void whatTheStatusPassedOverIsAWarningInTheLogAndTheMap() throws Exception {
+        Path metadata = workspace.resolve(".specweave/increments/" + Demo.INCREMENT + "/metadata.json");
+        java.nio.file.Files.writeString(metadata, java.nio.file.Files.readString(metadata)
+                .replaceFirst("\"deployments\": \\{", "\"deployments\": {\"uat\": \"pending\", "));
+
+        Map<String, Object> status = run(Steps.status(null), new EnvVars());
+
+        assertThat(log.text()).contains("warning: ").contains("deployments.uat: expected an object (a deployment record), "
+                + "got \"pending\"; shown as not deployed");
+        assertThat(status.get("warnings")).asList().singleElement().asString().contains("deployments.uat");
+        SandboxValues.assertPlain(status);
+    }
+
+    @Test
     void aCanaryWithoutAnEarlierRecordIsShownNotTakenForNothing() throws Exception {
         new Operations(Host.system(Map.of(), null, null)).deploy(Request.builder(workspace).environment("prod")
                 .canaryWeight(10).commit("c9").healthCheck(false).build());

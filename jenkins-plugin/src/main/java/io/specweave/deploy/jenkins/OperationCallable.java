@@ -2,7 +2,9 @@ package io.specweave.deploy.jenkins;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ContainerNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import hudson.AbortException;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
@@ -16,6 +18,7 @@ import io.specweave.deploy.app.CommitBack;
 import io.specweave.deploy.app.Host;
 import io.specweave.deploy.app.Operations;
 import io.specweave.deploy.app.Request;
+import io.specweave.deploy.app.StatusOutcome;
 import io.specweave.deploy.app.TextInputs;
 import io.specweave.deploy.report.OutcomeJson;
 import io.specweave.deploy.report.OutcomeText;
@@ -94,10 +97,17 @@ final class OperationCallable extends MasterToSlaveFileCallable<OperationCallabl
 
     private Result status(Path dir, Operations operations) {
         // The step shows one increment's pipeline: DORA's figures are over every increment.
-        PipelineStatus status = operations.status(builder(dir).dora(false).build()).pipeline();
+        StatusOutcome outcome = operations.status(builder(dir).dora(false).build());
+        PipelineStatus status = outcome.pipeline();
         new TextStatusRenderer(runEnvironment.containsKey("NO_COLOR")).render(status).lines().forEach(this::log);
+        outcome.warnings().forEach(warning -> log("warning: " + warning));
         // The document the CLI and the Action give (slots shaped as in metadata.json), earlier deployments kept.
-        return new Result(plain(StatusJson.of(status, true)), null);
+        ObjectNode map = StatusJson.of(status, true);
+        if (!outcome.warnings().isEmpty()) {
+            ArrayNode warnings = map.putArray("warnings");
+            outcome.warnings().forEach(warnings::add);
+        }
+        return new Result(plain(map), null);
     }
 
     /**
@@ -109,7 +119,7 @@ final class OperationCallable extends MasterToSlaveFileCallable<OperationCallabl
         ChangeOutcome<?> outcome = operations.sync(request(dir));
         ObjectNode map = OutcomeJson.of(outcome, StepSpelling.INSTANCE).remove(List.of("deployment", "commitBack"));
         ArrayNode warnings = map.putArray("warnings");
-        outcome.warnings().forEach(warning -> warnings.add(redact(warning)));
+        outcome.warnings().forEach(warnings::add);
         if (outcome.record() != null && outcome.record().testResults() != null) {
             map.set("testResults", outcome.record().testResults().toNode());
         }
@@ -120,7 +130,7 @@ final class OperationCallable extends MasterToSlaveFileCallable<OperationCallabl
             }
             Persistence persistence = Persistence.of(outcome);
             if (persistence.warning()) {
-                map.put("metadataCommitWarning", redact(persistence.logLine(StepSpelling.INSTANCE)));
+                map.put("metadataCommitWarning", persistence.logLine(StepSpelling.INSTANCE));
             }
         }
         new OutcomeText(true).render(outcome).lines().forEach(this::log);
@@ -147,10 +157,28 @@ final class OperationCallable extends MasterToSlaveFileCallable<OperationCallabl
                 : spec.withCredential(gitCredential.username(), new Secret("gitCredentialsId", gitCredential.secret()));
     }
 
-    /** {@code node} as the plain values a sandboxed Pipeline script can read. */
+    /** {@code node} as the plain values a sandboxed Pipeline script can read, every text without the secrets. */
     @SuppressWarnings("unchecked")
-    private static LinkedHashMap<String, Object> plain(JsonNode node) {
-        return new LinkedHashMap<>((Map<String, Object>) OutcomeJson.plain(node));
+    private LinkedHashMap<String, Object> plain(JsonNode node) {
+        return new LinkedHashMap<>((Map<String, Object>) OutcomeJson.plain(redacted(node)));
+    }
+
+    private JsonNode redacted(JsonNode node) {
+        if (node.isTextual()) {
+            return TextNode.valueOf(redact(node.asText()));
+        }
+        if (node.isContainerNode()) {
+            ContainerNode<?> copy = node.deepCopy();
+            if (copy instanceof ObjectNode object) {
+                node.fields().forEachRemaining(e -> object.set(e.getKey(), redacted(e.getValue())));
+            } else if (copy instanceof ArrayNode array) {
+                for (int i = 0; i < node.size(); i++) {
+                    array.set(i, redacted(node.get(i)));
+                }
+            }
+            return copy;
+        }
+        return node;
     }
 
     /** A line of the build log, as it happens; the sync step's lines say whose they are. */

@@ -7,6 +7,8 @@ import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.model.Item;
+import hudson.model.Queue;
+import hudson.model.queue.Tasks;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.security.ACL;
@@ -20,6 +22,7 @@ import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code specweaveSync}: records a deployment of a SpecWeave increment to a profile's environment
@@ -157,18 +160,23 @@ public class SpecweaveSyncStep extends SpecweaveStep {
          * The Snippet Generator's credential list: secret texts and usernames with password the job
          * can use.
          */
+        @POST
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item,
                 @QueryParameter String credentialsId) {
             return credentials(item, credentialsId, CredentialLookup.TRACKER.usable);
         }
 
         /** The credentials commitMetadata can push with: usernames with password the job can use. */
+        @POST
         public ListBoxModel doFillGitCredentialsIdItems(@AncestorInPath Item item,
                 @QueryParameter String gitCredentialsId) {
             return credentials(item, gitCredentialsId, CredentialLookup.GIT_PUSH.usable);
         }
 
-        /** The job's credentials {@code matcher} takes; without the right to see them, only the value entered. */
+        /**
+         * The job's credentials {@code matcher} takes, as the job's builds see them (Authorize Project);
+         * without the right to see them, only the value entered.
+         */
         private static ListBoxModel credentials(Item item, String current, CredentialsMatcher matcher) {
             StandardListBoxModel result = new StandardListBoxModel();
             if (item == null || !item.hasPermission(Item.EXTENDED_READ)
@@ -176,7 +184,8 @@ public class SpecweaveSyncStep extends SpecweaveStep {
                 return result.includeCurrentValue(current);
             }
             return result.includeEmptyValue()
-                    .includeMatchingAs(ACL.SYSTEM2, item, StandardCredentials.class, List.of(), matcher)
+                    .includeMatchingAs(item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2,
+                            item, StandardCredentials.class, List.of(), matcher)
                     .includeCurrentValue(current);
         }
     }
