@@ -34,12 +34,25 @@ class CliTest {
     void anUnexpectedErrorExitsOneNamedAsOursAndShowsItsStackTraceOnlyWithDebug() {
         for (boolean debug : new boolean[] {false, true}) {
             java.io.StringWriter err = new java.io.StringWriter();
+            // A bug of ours: a tracker's would be a recorded tracker failure, so it is the clock here.
+            java.time.Clock broken = new java.time.Clock() {
+                @Override
+                public java.time.ZoneId getZone() {
+                    return java.time.ZoneOffset.UTC;
+                }
+
+                @Override
+                public java.time.Clock withZone(java.time.ZoneId zone) {
+                    return this;
+                }
+
+                @Override
+                public java.time.Instant instant() {
+                    throw new IllegalStateException("clock bug");
+                }
+            };
             CliRuntime runtime = new CliRuntime(Map.of(), new java.io.PrintWriter(new java.io.StringWriter()),
-                    new java.io.PrintWriter(err, true), java.time.Clock.systemUTC(), credentials ->
-                    new io.specweave.deploy.app.TrackerFactory(credentials).register(
-                            io.specweave.deploy.config.Provider.LOCAL, (profile, creds) -> request -> {
-                                throw new IllegalStateException("tracker bug");
-                            }));
+                    new java.io.PrintWriter(err, true), broken, io.specweave.deploy.app.TrackerFactory::new);
             List<String> args = new java.util.ArrayList<>(List.of("sync", "0002", "--environment", "qa",
                     "--deployed", "--no-health-check", "--dir", project.toString()));
             if (debug) {
@@ -47,7 +60,7 @@ class CliTest {
             }
 
             assertThat(SpecweaveDeploy.run(runtime, args.toArray(String[]::new))).isEqualTo(1);
-            assertThat(err.toString()).startsWith("error: unexpected IllegalStateException: tracker bug"
+            assertThat(err.toString()).startsWith("error: unexpected IllegalStateException: clock bug"
                     + (debug ? "\n" : " (run with --debug for details)"));
             assertThat(err.toString().contains("\tat io.specweave.deploy.")).isEqualTo(debug);
         }
