@@ -274,6 +274,12 @@ public final class RecordFacts {
         return parts.isEmpty() ? null : String.join("; ", parts) + (more > 0 ? "; " + more + " earlier" : "");
     }
 
+    /** The commit a rollback's restore took out; null when the record is none (or does not say which). */
+    public static String rolledBackFrom(JsonNode environmentNode) {
+        JsonNode from = environmentNode == null ? null : environmentNode.get("rolledBackFrom");
+        return from == null || !from.isTextual() || from.asText().isBlank() ? null : from.asText();
+    }
+
     /** "from commit 7c3e9a1b5d7f: checkout broken" when the record is a rollback's restore. */
     public static String rollback(JsonNode environmentNode) {
         JsonNode from = environmentNode == null ? null : environmentNode.get("rolledBackFrom");

@@ -580,6 +580,12 @@ public final class GithubTracker implements Tracker {
                     status.create();
                     changed = true;
                 }
+                // A rollback: the restored commit is live again, and the one taken out no longer is. GitHub
+                // deactivates only deployments older than a new success, so the newer one is told here.
+                String takenOut = io.specweave.deploy.model.RecordFacts.rolledBackFrom(request.environmentNode());
+                if (takenOut != null && !takenOut.equals(commit)) {
+                    deactivate(takenOut);
+                }
             } catch (IOException e) {
                 OperationFailedException failure = errors.failure("record the GitHub Deployment of " + environment,
                         GithubErrors.Permission.DEPLOYMENTS, e);
@@ -588,6 +594,22 @@ public final class GithubTracker implements Tracker {
                 OperationFailedException failure = errors.failure("record the GitHub Deployment of " + environment,
                         GithubErrors.Permission.DEPLOYMENTS, GithubErrors.unwrap(e));
                 warnings.add("the tracking issue is up to date, but " + failure.getMessage());
+            }
+        }
+
+        /** Marks the latest GitHub Deployment of {@code commit} here inactive, unless it already is or there is none. */
+        private void deactivate(String commit) throws IOException {
+            boolean sha = commit.matches("[0-9a-fA-F]{40}");
+            GHDeployment deployment = first(repo.listDeployments(sha ? commit : null, sha ? null : commit, null,
+                    environment).withPageSize(1));
+            if (deployment == null) {
+                return;
+            }
+            GHDeploymentStatus latest = first(deployment.listStatuses().withPageSize(1));
+            if (latest == null || latest.getState() != GHDeploymentState.INACTIVE) {
+                deployment.createStatus(GHDeploymentState.INACTIVE).description(statusDescription(
+                        GHDeploymentState.INACTIVE)).create();
+                changed = true;
             }
         }
 

@@ -59,6 +59,25 @@ class GithubDeploymentTest {
         });
     }
 
+    /** GitHub deactivates only deployments older than a new success: the newer one rolled back is told. */
+    @Test
+    void aRollbackMarksTheDeploymentItTookOutInactiveAndTheRestoredOneSuccessful() {
+        project.deploy(GithubProject.sha(1), 1);
+        project.deploy(GithubProject.sha(2), 2);
+        long first = repo.deployments.get(0).path("id").asLong();
+        long second = repo.deployments.get(1).path("id").asLong();
+
+        assertThat(project.rollback(3).exitCode()).isZero();
+
+        assertThat(repo.statuses.get(second)).last().satisfies(s -> assertThat(s.path("state").asText())
+                .isEqualTo("inactive"));
+        assertThat(repo.statuses.get(first)).last().satisfies(s -> assertThat(s.path("state").asText())
+                .isEqualTo("success"));
+        int statuses = repo.statuses.get(second).size();
+        project.deploy(GithubProject.sha(1), 3);
+        assertThat(repo.statuses.get(second)).as("a re-sync adds none").hasSize(statuses);
+    }
+
     /** GitHub answers "" for a URL a status was created without, which github-api refuses to parse. */
     @Test
     void aStatusWithoutUrlsIsReadAsHavingNone() {

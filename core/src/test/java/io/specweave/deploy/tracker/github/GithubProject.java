@@ -151,6 +151,15 @@ final class GithubProject {
         return done;
     }
 
+    /** A rollback of github-qa to what ran before, from run {@code run}. */
+    ChangeOutcome<?> rollback(int run) {
+        CiContext ci = new CiContext("github-actions", null, "main", null, "octocat",
+                "https://github.example/acme/shop/actions/runs/" + run, "https://github.example/acme/shop");
+        Host host = new Host(env, Clock.systemUTC(), c -> trackers(), d -> { }, null, null, (e, d) -> ci, null);
+        return new Operations(host).rollback(Request.builder(dir).increment("0018").profile("github-qa")
+                .healthCheck(false).reason("checkout broken").build());
+    }
+
     /** A deployed sync of {@code commit} whose health check asks {@code url}. */
     ChangeOutcome<?> deployChecked(String commit, int run, String url) {
         CiContext ci = new CiContext("github-actions", commit, "main", null, "octocat",
