@@ -80,7 +80,11 @@ final class GithubErrors {
                     + ") while trying to " + action + " in " + repo + ". It is wrong, expired or revoked: set "
                     + tokenVariable + " to a token with " + permission.text() + " on " + repo
                     + " (a classic token needs the repo scope, or public_repo for a public repository)";
-            case 403 -> message = "the token in " + tokenVariable + " may not " + action + " in " + repo + " (HTTP 403"
+            case 403 -> message = detail.toLowerCase(Locale.ROOT).contains("locked")
+                    // Not a permission: someone locked the conversation.
+                    ? "GitHub refused to " + action + " in " + repo + " (HTTP 403" + detail + "): the issue's "
+                            + "conversation is locked; unlock it on GitHub, then re-run"
+                    : "the token in " + tokenVariable + " may not " + action + " in " + repo + " (HTTP 403"
                     + detail + "). It needs the " + permission.text() + " permission on " + repo
                     + ": in a workflow add `" + permission.text() + "` under the job's `permissions:`; a fine-grained "
                     + "token needs " + permission.text() + "; a classic token the repo scope";

@@ -117,6 +117,18 @@ class GithubFaultsTest {
     }
 
     @Test
+    void aLockedIssueIsSaidToBeLockedNotAMissingPermission() {
+        project.deploy(GithubProject.sha(1), 1);
+        github.fault(r -> r.startsWith("POST /repos/acme/app-deploy/issues/1/comments"), 403, Map.of(),
+                FakeGithub.error("Unable to create comment because issue is locked.", "https://docs.github.com"));
+
+        assertThatThrownBy(() -> project.deploy(GithubProject.sha(2), 2))
+                .isInstanceOf(OperationFailedException.class)
+                .hasMessageContaining("the issue's conversation is locked; unlock it on GitHub, then re-run")
+                .hasMessageNotContaining("permission");
+    }
+
+    @Test
     void serverErrorsAreRetriedWithBoundedBackoff() {
         github.fault(r -> r.equals(CREATE), 502, Map.of(), "<html>bad gateway</html>");
         github.fault(r -> r.equals(CREATE), 503, Map.of(), FakeGithub.error("Service unavailable", "x"));
