@@ -42,10 +42,9 @@ final class ApprovalChange implements Change<Approval> {
         var metrics = request.metrics == null ? null : Metrics.parse(request.metrics, context.project().dir());
         Approval approval = request.approvedBy == null ? null : Approval.of(request.approvedBy.trim(), request.role,
                 context.now(), request.notes, approvedCommit(context, view));
-        // Registered with an approval (or a commit named), the change is that commit's: a hotfix in between
-        // does not take it.
-        ChangeRequest change = parsed == null ? null : parsed.forCommit(approval != null ? approval.commit()
-                : request.commit != null ? context.facts().commit() : null);
+        // Registered for a commit named (or the CI run's), the change is that commit's: a hotfix in between
+        // does not take it. Without one it goes with the next deployment, as before.
+        ChangeRequest change = parsed == null ? null : parsed.forCommit(explicitCommit(context));
         StringBuilder note = new StringBuilder();
         if (approval != null) {
             note.append("Approved commit ").append(approval.commit()).append(" by ").append(approval.approvedBy())
@@ -64,7 +63,7 @@ final class ApprovalChange implements Change<Approval> {
         if (!recorded.isEmpty()) {
             note.append(note.isEmpty() ? "" : " ").append("Recorded ").append(String.join(" and ", recorded)).append('.');
         }
-        return Change.Effect.<Approval>writing((document, decision) -> {
+        Change.Effect<Approval> effect = Change.Effect.<Approval>writing((document, decision) -> {
             DeploymentRecord current = Deployments.get(document, environment)
                     .orElseGet(() -> DeploymentRecord.builder().profile(context.profile().name()).build());
             DeploymentRecord.Builder b = current.toBuilder();
@@ -83,6 +82,19 @@ final class ApprovalChange implements Change<Approval> {
             }
             Deployments.put(document, environment, b.build(), false);
         }).note(d -> note.toString()).detail(d -> approval);
+        // One change request per record: one still waiting for another commit's deployment is replaced. Said.
+        ChangeRequest waiting = Deployments.get(view, environment).map(DeploymentRecord::changeRequest).orElse(null);
+        if (change != null && waiting != null && waiting.commit() != null && !waiting.id().equals(change.id())
+                && (change.commit() == null || !waiting.covers(change.commit()))) {
+            effect.warn("change request " + waiting.id() + " (for commit " + waiting.commit() + ", not deployed yet) is "
+                    + "replaced by " + change.id() + "; register it again before its commit is deployed");
+        }
+        return effect;
+    }
+
+    /** The commit the run names: given, or the CI run's; null when it would only be inferred. */
+    private static String explicitCommit(ChangeContext context) {
+        return context.request().commit != null || context.facts().inCi() ? context.facts().commit() : null;
     }
 
     /**
@@ -91,10 +103,8 @@ final class ApprovalChange implements Change<Approval> {
      * (approving its promotion). Without any of these it cannot tell, and says so.
      */
     private static String approvedCommit(ChangeContext context, MetadataDocument view) {
-        if (context.request().commit != null || context.facts().inCi()) {
-            if (context.facts().commit() != null) {
-                return context.facts().commit();
-            }
+        if (explicitCommit(context) != null) {
+            return explicitCommit(context);
         }
         String environment = context.environment();
         java.util.Optional<String> own = Deployments.get(view, environment).filter(r -> r.status() != null)

@@ -15,6 +15,7 @@ import io.specweave.deploy.model.RecordFacts;
 import io.specweave.deploy.model.CanaryState;
 import io.specweave.deploy.model.DeploymentRecord;
 import io.specweave.deploy.tracker.RecordCopy;
+import io.specweave.deploy.tracker.Tracker;
 import io.specweave.deploy.tracker.TrackingRef;
 import io.specweave.deploy.tracker.TrackingRequest;
 import java.nio.file.Path;
@@ -151,17 +152,20 @@ final class EnvironmentChanges {
         boolean tell = effect.newDeployment || view.deployment(environment)
                 .map(n -> n.path(DeploymentRecord.TRACKING_PENDING).asBoolean(false)).orElse(false);
         Boolean untold = null;
+        // An environment with nothing deployed yet (an approval given ahead) gets its item with its
+        // first deployment, which takes over what was recorded for it. A canary is one: users see it.
+        // Built outside the tracker's try: a bug of ours there is ours to report, not the tracker's.
+        TrackingRequest tracking = Deployments.get(planned, environment).map(r -> r.status() != null).orElse(false)
+                || CanaryState.read(planned.deployment(environment).orElse(null)) != null
+                ? trackingRequest(context, view, planned, effect, decision, tell) : null;
+        Tracker tracker = tracking == null ? null : context.tracker(context.profile());
         try {
-            // An environment with nothing deployed yet (an approval given ahead) gets its item with its
-            // first deployment, which takes over what was recorded for it. A canary is one: users see it.
             if (unreachable != null) {
                 throw new OperationFailedException("the " + context.profile().provider() + " tracker of profile "
                         + context.profile().name() + " is " + unreachable.message());
             }
-            if (Deployments.get(planned, environment).map(r -> r.status() != null).orElse(false)
-                    || CanaryState.read(planned.deployment(environment).orElse(null)) != null) {
-                ref = context.tracker(context.profile()).upsert(trackingRequest(context, view, planned, effect,
-                        decision, tell));
+            if (tracker != null) {
+                ref = tracker.upsert(tracking);
                 warnings.addAll(ref.warnings());
                 untold = false;
             }
@@ -169,7 +173,7 @@ final class EnvironmentChanges {
             if (e instanceof io.specweave.deploy.DeployException && !(e instanceof OperationFailedException)) {
                 throw e; // bad input: nothing is written
             }
-            // Whatever went wrong at the tracker (also a client library's own bug), the change is the user's record.
+            // Whatever went wrong at the tracker (also its client library's own bug), the change is the user's record.
             Message why = e instanceof OperationFailedException failed ? failed.message()
                     : Message.of("the " + context.profile().provider() + " tracker of profile " + context.profile().name()
                             + " failed unexpectedly: " + e.getClass().getSimpleName()

@@ -191,9 +191,9 @@ public record SpecDocument(String title, String summary) {
         if (first.startsWith("\"")) {
             return unescape(oneLine(text).substring(1));
         }
-        // Plain: a " #" starts a comment.
-        String plain = oneLine(text.lines().map(l -> l.replaceFirst("\\s+#.*$", "")).reduce((a, b) -> a + "\n" + b)
-                .orElse(""));
+        // Plain: a "#" after a blank, or opening a line, starts a comment.
+        String plain = oneLine(text.lines().map(l -> l.startsWith("#") ? "" : l.replaceFirst("\\s+#.*$", ""))
+                .reduce((a, b) -> a + "\n" + b).orElse(""));
         return plain.equals("~") || plain.equals("null") ? null : plain;
     }
 

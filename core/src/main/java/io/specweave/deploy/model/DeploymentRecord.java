@@ -85,6 +85,8 @@ public record DeploymentRecord(
         ObjectNode entry = node.deepCopy();
         entry.remove("history");
         entry.remove(ROLLOUT_KEYS);
+        // What is owed to the item is the current deployment's; an earlier one is never told.
+        entry.remove(TRACKING_PENDING);
         return entry;
     }
 

@@ -297,6 +297,11 @@ class PromotionGatesTest {
 
         assertThat(refusal(sync("prod", "hotfix9", "2026-11-28T10:00:00Z"))).contains(
                 "changeWindow: change CHG1 is registered for commit " + A + ", not hotfix9");
+        run.now("2026-11-28T10:01:00Z");
+        ChangeOutcome<Approval> replacing = run.operations().approve(TestOperations.request(dir).environment("prod")
+                .commit("hotfix9").changeRequest("id=CHG9,window=2026-11-28T00:00:00Z/PT48H").dryRun(true).build());
+        assertThat(replacing.warnings()).containsExactly("change request CHG1 (for commit " + A + ", not deployed yet) is "
+                + "replaced by CHG9; register it again before its commit is deployed");
         ChangeOutcome<?> hotfix = sync("prod", "hotfix9", "2026-11-28T10:05:00Z", true, null, null);
         assertThat(hotfix.record().changeRequest().commit()).as("still waiting for its commit").isEqualTo(A);
         assertThat(io.specweave.deploy.model.RecordFacts.changeRequest(hotfix.record()))
@@ -307,6 +312,22 @@ class PromotionGatesTest {
         assertThat(planned.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
         assertThat(planned.record().changeRequest().id()).isEqualTo("CHG1");
         assertThat(planned.record().changeRequest().covers(A)).isTrue();
+    }
+
+    /** Outside CI, without a commit named, an approval approves what runs: its change request still goes with the next. */
+    @Test
+    void aChangeRequestWithAnApprovalOfNoNamedCommitGoesWithTheNextDeploymentAsBefore() {
+        project("{\"changeWindow\": [\"prod\"]}");
+        sync("prod", A, "2026-11-27T08:00:00Z", true, null, null);
+        run.now("2026-11-27T09:00:00Z");
+        run.operations().approve(TestOperations.request(dir).environment("prod").approvedBy("alice")
+                .changeRequest("id=CHG2,window=2026-11-28T00:00:00Z/PT48H").build());
+
+        ChangeOutcome<?> next = sync("prod", B, "2026-11-28T10:00:00Z");
+
+        assertThat(next.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+        assertThat(next.record().changeRequest().id()).isEqualTo("CHG2");
+        assertThat(next.record().changeRequest().commit()).isNull();
     }
 
     @Test

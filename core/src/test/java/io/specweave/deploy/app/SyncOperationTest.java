@@ -269,6 +269,15 @@ class SyncOperationTest {
         assertThat(copies).allSatisfy(copy -> assertThat(copy.has("trackingPending")).isFalse());
         assertThat(TestOperations.deployment(dir, "0018-oauth", "qa").has("trackingPending")).isFalse();
         assertThat(again.metadataChanged()).isFalse();
+
+        // Owed, then replaced by a new deployment: what was owed is not carried into history.
+        down[0] = true;
+        sync("local-qa", "c2", "r2");
+        sync("local-qa", "c3", "r3");
+        JsonNode qa = TestOperations.deployment(dir, "0018-oauth", "qa");
+        assertThat(qa.path("trackingPending").asBoolean()).isTrue();
+        assertThat(qa.path("history")).allSatisfy(h -> assertThat(h.has("trackingPending")).isFalse());
+        assertThat(copies.get(copies.size() - 1).toString()).doesNotContain("trackingPending");
     }
 
     @Test

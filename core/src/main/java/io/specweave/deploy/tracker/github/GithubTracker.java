@@ -581,9 +581,11 @@ public final class GithubTracker implements Tracker {
                     changed = true;
                 }
                 // A rollback: the restored commit is live again, and the one taken out no longer is. GitHub
-                // deactivates only deployments older than a new success, so the newer one is told here.
+                // deactivates only deployments older than a new success, so the newer one is told here, by the
+                // run that tells the item of the rollback (not by every later sync).
                 String takenOut = io.specweave.deploy.model.RecordFacts.rolledBackFrom(request.environmentNode());
-                if (takenOut != null && !takenOut.equals(commit)) {
+                boolean told = request.note() != null || request.newDeployment();
+                if (takenOut != null && !takenOut.equals(commit) && told) {
                     deactivate(takenOut);
                 }
             } catch (IOException e) {
