@@ -274,6 +274,12 @@ public final class RecordFacts {
         return parts.isEmpty() ? null : String.join("; ", parts) + (more > 0 ? "; " + more + " earlier" : "");
     }
 
+    /** Why the tracking item may not show this deployment yet ({@code trackingPending}); null when it does. */
+    public static String trackingOwed(JsonNode environmentNode) {
+        return environmentNode != null && environmentNode.path(DeploymentRecord.TRACKING_PENDING).asBoolean(false)
+                ? "not told of this deployment yet (its tracker failed; the next run tells it)" : null;
+    }
+
     /** The commit a rollback's restore took out; null when the record is none (or does not say which). */
     public static String rolledBackFrom(JsonNode environmentNode) {
         JsonNode from = environmentNode == null ? null : environmentNode.get("rolledBackFrom");

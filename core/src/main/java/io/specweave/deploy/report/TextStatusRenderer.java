@@ -89,7 +89,9 @@ public final class TextStatusRenderer {
             line(out, "URL", r.deploymentUrl());
             String tracking = env.trackingId() == null ? null
                     : env.trackingLabel() + (env.trackingUrl() == null ? "" : " " + env.trackingUrl());
-            line(out, "Tracking", tracking == null ? null : env.provider() + " " + tracking);
+            String owed = RecordFacts.trackingOwed(env.stored());
+            line(out, "Tracking", tracking == null ? owed : env.provider() + " " + tracking + (owed == null ? ""
+                    : ", " + owed));
             line(out, "Commit", RecordFacts.commit(r));
             line(out, "Slots", RecordFacts.slots(env.slots()));
             line(out, "Canary", RecordFacts.canary(env.canary(), r));

@@ -257,6 +257,9 @@ class SyncOperationTest {
 
         assertThat(sync("local-qa", "c1", "r1").result()).isEqualTo(ChangeOutcome.Result.RECORDED_TRACKER_FAILED);
         assertThat(TestOperations.deployment(dir, "0018-oauth", "qa").path("trackingPending").asBoolean()).isTrue();
+        assertThat(new io.specweave.deploy.report.TextStatusRenderer(true).render(run.operations().status(
+                TestOperations.request(dir).increment("0018").build()).pipeline()))
+                .contains("Tracking: not told of this deployment yet (its tracker failed; the next run tells it)");
         // Failing again keeps it owed.
         assertThat(sync("local-qa", "c1", "r1").result()).isEqualTo(ChangeOutcome.Result.RECORDED_TRACKER_FAILED);
         down[0] = false;
