@@ -20,6 +20,12 @@ import java.util.Locale;
  */
 public record SpecDocument(String title, String summary) {
 
+    /** A YAML block scalar's header: {@code >}, {@code |-}, {@code >2+}, a comment after it. */
+    private static final java.util.regex.Pattern BLOCK_HEADER = java.util.regex.Pattern.compile(
+            "[>|][0-9]?[+-]?[0-9]?(\\s+#.*)?");
+    /** A comment at the end of a plain scalar's line. */
+    private static final java.util.regex.Pattern COMMENT = java.util.regex.Pattern.compile("\\s+#.*$");
+
     /** Longest summary kept, in characters: enough for a reader, small enough for any tracker field. */
     public static final int SUMMARY_LIMIT = 1500;
 
@@ -178,21 +184,27 @@ public record SpecDocument(String title, String summary) {
 
     /** One YAML scalar: {@code text} is what follows the key, then each continuation line after a line break. */
     private static String scalar(String text) {
-        String first = text.lines().findFirst().orElse("");
+        int newline = text.indexOf('\n');
+        String first = newline < 0 ? text : text.substring(0, newline);
+        if (newline < 0 && first.indexOf('#') < 0 && !first.isEmpty() && "'\">|".indexOf(first.charAt(0)) < 0) {
+            // The common case, read for every increment a listing shows: one plain line.
+            return first.equals("~") || first.equals("null") ? null : first;
+        }
         String rest = text.substring(first.length());
-        if (first.matches("[>|][0-9]?[+-]?[0-9]?(\\s+#.*)?")) {
+        if (BLOCK_HEADER.matcher(first).matches()) {
             return oneLine(rest);
         }
+        String joined = newline < 0 ? first : oneLine(text);
         if (first.startsWith("'")) {
-            String body = oneLine(text).substring(1);
+            String body = joined.substring(1);
             int end = body.replace("''", "\0\0").indexOf('\'');
             return (end < 0 ? body : body.substring(0, end)).replace("''", "'");
         }
         if (first.startsWith("\"")) {
-            return unescape(oneLine(text).substring(1));
+            return unescape(joined.substring(1));
         }
         // Plain: a "#" after a blank, or opening a line, starts a comment.
-        String plain = oneLine(text.lines().map(l -> l.startsWith("#") ? "" : l.replaceFirst("\\s+#.*$", ""))
+        String plain = oneLine(text.lines().map(l -> l.startsWith("#") ? "" : COMMENT.matcher(l).replaceFirst(""))
                 .reduce((a, b) -> a + "\n" + b).orElse(""));
         return plain.equals("~") || plain.equals("null") ? null : plain;
     }
