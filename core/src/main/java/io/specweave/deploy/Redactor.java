@@ -1,5 +1,9 @@
 package io.specweave.deploy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -54,5 +58,23 @@ public final class Redactor {
             result = result.replace(value, mask);
         }
         return result;
+    }
+
+    /** A copy of {@code node} with every secret in its texts replaced by the mask (keys are ours, left as they are). */
+    public JsonNode redactTexts(JsonNode node) {
+        if (node.isTextual()) {
+            return TextNode.valueOf(redact(node.asText()));
+        }
+        if (node instanceof ObjectNode object) {
+            ObjectNode copy = object.objectNode();
+            object.fields().forEachRemaining(e -> copy.set(e.getKey(), redactTexts(e.getValue())));
+            return copy;
+        }
+        if (node instanceof ArrayNode array) {
+            ArrayNode copy = array.arrayNode();
+            array.forEach(item -> copy.add(redactTexts(item)));
+            return copy;
+        }
+        return node;
     }
 }

@@ -21,6 +21,17 @@ class RedactorTest {
     }
 
     @Test
+    void everyTextOfADocumentIsRedactedInACopy() throws Exception {
+        Redactor redactor = new Redactor().add("s3cret-value");
+        com.fasterxml.jackson.databind.JsonNode doc = Json.mapper().readTree(
+                "{\"problems\": [\"refused: s3cret-value\"], \"nested\": {\"note\": \"x s3cret-value\", \"n\": 2}}");
+
+        assertThat(redactor.redactTexts(doc).toString())
+                .isEqualTo("{\"problems\":[\"refused: ****\"],\"nested\":{\"note\":\"x ****\",\"n\":2}}");
+        assertThat(doc.toString()).as("the original is left as it was").contains("s3cret-value");
+    }
+
+    @Test
     void theLongestSecretGoesFirstSoNoPartOfALongerOneIsLeft() {
         // Base64 of "ab:" + a token ends with the Base64 of the token: the prefix is three bytes long.
         Redactor redactor = new Redactor().add("tok3n-value").add("ab:tok3n-value");

@@ -208,7 +208,7 @@ public final class DoraService {
             }
             if (root != JsonToken.START_OBJECT) {
                 throw new BadInputException(source + ": expected an object (SpecWeave's metadata.json), got "
-                        + kind(root));
+                        + JsonInput.kind(p.readValueAsTree()));
             }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
@@ -218,14 +218,14 @@ public final class DoraService {
                     continue;
                 }
                 environments.clear();
-                // None, or an empty list: nothing is recorded.
-                if (value == JsonToken.VALUE_NULL
-                        || value == JsonToken.START_ARRAY && p.nextToken() == JsonToken.END_ARRAY) {
-                    continue;
-                }
                 if (value != JsonToken.START_OBJECT) {
+                    JsonNode other = p.readValueAsTree();
+                    // None, or an empty list: nothing is recorded.
+                    if (other.isNull() || other.isArray() && other.isEmpty()) {
+                        continue;
+                    }
                     throw new BadInputException(source + ": deployments: expected an object of environments, got "
-                            + kind(value));
+                            + JsonInput.kind(other));
                 }
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
@@ -233,7 +233,7 @@ public final class DoraService {
                     if (record != JsonToken.START_OBJECT) {
                         if (name.equals(environment) && record != JsonToken.VALUE_NULL) {
                             throw new BadInputException(source + ": deployments." + name + ": expected an object, got "
-                                    + kind(record));
+                                    + JsonInput.kind(p.readValueAsTree()));
                         }
                         environments.remove(name);
                         p.skipChildren();
@@ -261,17 +261,6 @@ public final class DoraService {
         Scan prod = environments.get(environment);
         return new Collected(increment.id(), first, prod == null ? List.of() : prod.deployments(),
                 prod == null ? List.of() : prod.untimed());
-    }
-
-    /** What a value is, as messages name it. */
-    private static String kind(JsonToken token) {
-        return switch (token) {
-            case START_ARRAY -> "an array";
-            case VALUE_STRING -> "a string";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
-            default -> "null";
-        };
     }
 
     /** Reads one record object (the parser is on its START_OBJECT). */

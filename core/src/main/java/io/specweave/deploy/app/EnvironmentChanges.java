@@ -149,8 +149,8 @@ final class EnvironmentChanges {
         TrackingRef ref = null;
         ChangeOutcome.Result result = ChangeOutcome.Result.RECORDED;
         // What to tell the item: a new deployment, or the one an earlier run could not tell it.
-        boolean tell = effect.newDeployment || view.deployment(environment)
-                .map(n -> n.path(DeploymentRecord.TRACKING_PENDING).asBoolean(false)).orElse(false);
+        boolean tell = effect.newDeployment || DeploymentRecord.trackingPending(view.deployment(environment)
+                .orElse(null));
         Boolean untold = null;
         // An environment with nothing deployed yet (an approval given ahead) gets its item with its
         // first deployment, which takes over what was recorded for it. A canary is one: users see it.

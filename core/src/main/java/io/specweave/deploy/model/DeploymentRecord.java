@@ -74,6 +74,11 @@ public record DeploymentRecord(
      */
     public static final String TRACKING_PENDING = "trackingPending";
 
+    /** True when {@code environmentNode} (an environment's entry) says its item is owed its deployment. */
+    public static boolean trackingPending(JsonNode environmentNode) {
+        return environmentNode != null && environmentNode.path(TRACKING_PENDING).asBoolean(false);
+    }
+
     /**
      * Rollout state kept beside the record ({@code slots}, {@code canary}, {@code flagChanges}): each
      * belongs to the environment, not to one deployment, so history entries never carry it.

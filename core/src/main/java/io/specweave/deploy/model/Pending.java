@@ -17,6 +17,17 @@ public final class Pending {
      * A new deployment of {@code commit} over {@code current}, by whichever way it goes live (a sync,
      * a slot, a swap, a promoted canary): what was recorded ahead of it goes with it.
      */
+    /**
+     * Whether what names commit {@code named} (an approval, a change request) goes with a new deployment
+     * of {@code commit}: always when it is that commit's; else unless it is the current deployment's,
+     * which keeps it (in history). One of a commit not deployed yet waits on the new record.
+     */
+    private static boolean goesWith(String named, DeploymentRecord current, String commit) {
+        boolean ofCurrent = current.status() != null && current.commit() != null
+                && Approval.names(named, current.commit());
+        return commit != null && Approval.names(named, commit) || !ofCurrent;
+    }
+
     public static DeploymentRecord.Builder takeOver(DeploymentRecord.Builder builder, DeploymentRecord current,
             String commit) {
         if (current == null) {
@@ -37,8 +48,7 @@ public final class Pending {
         Instant deployed = current.deployedAtInstant();
         return current.approvals().stream().filter(a -> {
             if (a.commit() != null) {
-                boolean ofCurrent = current.status() != null && current.commit() != null && a.approves(current.commit());
-                return commit != null && a.approves(commit) || !ofCurrent;
+                return goesWith(a.commit(), current, commit);
             }
             Instant at = a.approvedAtInstant();
             return current.status() == null || deployed != null && at != null && at.isAfter(deployed);
@@ -58,8 +68,7 @@ public final class Pending {
             return null;
         }
         if (change.commit() != null) {
-            boolean ofCurrent = current.status() != null && current.commit() != null && change.covers(current.commit());
-            return commit != null && change.covers(commit) || !ofCurrent ? change : null;
+            return goesWith(change.commit(), current, commit) ? change : null;
         }
         if (current.status() == null) {
             return current.changeRequest();

@@ -276,8 +276,7 @@ public final class RecordFacts {
 
     /** Why the tracking item may not show this deployment yet ({@code trackingPending}); null when it does. */
     public static String trackingOwed(JsonNode environmentNode) {
-        return environmentNode != null && environmentNode.path(DeploymentRecord.TRACKING_PENDING).asBoolean(false)
-                ? "not told of this deployment yet (its tracker failed; the next run tells it)" : null;
+        return DeploymentRecord.trackingPending(environmentNode) ? "not told of this deployment yet (its tracker failed; the next run tells it)" : null;
     }
 
     /** The commit a rollback's restore took out; null when the record is none (or does not say which). */

@@ -44,7 +44,7 @@ class SpecDocumentTest {
         assertThat(title("title: Plain words # a comment")).isEqualTo("Plain words");
         assertThat(title("meta:\n  title: nested, not the spec's\ntitle: Top level")).isEqualTo("Top level");
         assertThat(title("title: ~")).as("null: the heading's title").isEqualTo("Heading");
-        assertThat(title("title: # TODO\nstatus: active")).as("only a comment: null").isEqualTo("Heading");
+        assertThat(title("title: # to be named\nstatus: active")).as("only a comment: null").isEqualTo("Heading");
         assertThat(title("title: Plain value # c\n  # a comment line\n  goes on")).isEqualTo("Plain value goes on");
         assertThat(title("title: 'Quoted # not a comment' # but this is")).isEqualTo("Quoted # not a comment");
         assertThat(title("title: C# support: phase 2")).isEqualTo("C# support: phase 2");

@@ -2,9 +2,7 @@ package io.specweave.deploy.jenkins;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ContainerNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import hudson.AbortException;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
@@ -160,25 +158,7 @@ final class OperationCallable extends MasterToSlaveFileCallable<OperationCallabl
     /** {@code node} as the plain values a sandboxed Pipeline script can read, every text without the secrets. */
     @SuppressWarnings("unchecked")
     private LinkedHashMap<String, Object> plain(JsonNode node) {
-        return new LinkedHashMap<>((Map<String, Object>) OutcomeJson.plain(redacted(node)));
-    }
-
-    private JsonNode redacted(JsonNode node) {
-        if (node.isTextual()) {
-            return TextNode.valueOf(redact(node.asText()));
-        }
-        if (node.isContainerNode()) {
-            ContainerNode<?> copy = node.deepCopy();
-            if (copy instanceof ObjectNode object) {
-                node.fields().forEachRemaining(e -> object.set(e.getKey(), redacted(e.getValue())));
-            } else if (copy instanceof ArrayNode array) {
-                for (int i = 0; i < node.size(); i++) {
-                    array.set(i, redacted(node.get(i)));
-                }
-            }
-            return copy;
-        }
-        return node;
+        return new LinkedHashMap<>((Map<String, Object>) OutcomeJson.plain(redactor().redactTexts(node)));
     }
 
     /** A line of the build log, as it happens; the sync step's lines say whose they are. */
@@ -187,11 +167,15 @@ final class OperationCallable extends MasterToSlaveFileCallable<OperationCallabl
     }
 
     /** {@code text} without the credentials' secrets, as core redacts them (also their Base64 form). */
-    private synchronized String redact(String text) {
+    private String redact(String text) {
+        return redactor().redact(text);
+    }
+
+    private synchronized Redactor redactor() {
         if (redactor == null) {
             redactor = new Redactor().add(credential == null ? null : credential.secret())
                     .add(gitCredential == null ? null : gitCredential.secret());
         }
-        return redactor.redact(text);
+        return redactor;
     }
 }
