@@ -23,7 +23,11 @@ final class GitCommand {
     private GitCommand() {
     }
 
-    /** {@code git -c safe.directory=<repository> -C <dir> <args>}; the caller redirects and starts it. */
+    /**
+     * {@code git -c safe.directory=<repository> -C <dir> <args>}; the caller redirects and starts it.
+     * In the C locale: the push's outcome is read from git's words ("non-fast-forward", "Could not
+     * resolve host"), which git translates in a runner or agent set to another language.
+     */
     static ProcessBuilder in(Path dir, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add("git");
@@ -35,7 +39,9 @@ final class GitCommand {
         command.add("-C");
         command.add(dir.toString());
         command.addAll(args);
-        return new ProcessBuilder(command);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("LC_ALL", "C");
+        return builder;
     }
 
     /** Standard output of a short git command, by line; empty when git is missing, fails or hangs. */

@@ -45,6 +45,33 @@ class GitCommandTest {
     }
 
     @Test
+    void gitSpeaksTheWordsItsOutputIsReadForWhateverTheMachinesLanguage() {
+        ProcessBuilder git = GitCommand.in(dir, List.of("push", "--porcelain", "origin", "HEAD:refs/heads/main"));
+
+        // LC_ALL wins over LANG, LC_MESSAGES and (in the C locale) LANGUAGE: git says "non-fast-forward".
+        assertThat(git.environment()).containsEntry("LC_ALL", "C");
+    }
+
+    @Test
+    void aMachineSetToGermanStillGetsGitsEnglishWords() throws Exception {
+        assumeTrue(Files.exists(Path.of("/usr/share/locale/de/LC_MESSAGES/git.mo")), "needs git's German messages");
+        Path repo = Files.createDirectory(dir.resolve("repo"));
+        run(repo, "git", "init", "-q");
+        ProcessBuilder push = GitCommand.in(repo, List.of("push", "--porcelain", "origin", "HEAD:refs/heads/main"))
+                .redirectErrorStream(true);
+        // As a runner image set to German: C.UTF-8 would let LANGUAGE translate git's messages.
+        push.environment().put("LANGUAGE", "de");
+        push.environment().put("LANG", "C.UTF-8");
+
+        Process process = push.start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        process.waitFor(30, TimeUnit.SECONDS);
+
+        // German would be "Src-Refspec HEAD entspricht keiner Referenz".
+        assertThat(output).contains("src refspec HEAD does not match any");
+    }
+
+    @Test
     void commitFactsAndCommitTimesComeFromARepositoryOwnedByAnotherUser() throws Exception {
         assumeTrue(isRoot(), "needs root: only root can give a repository another owner");
         Path repo = Files.createDirectory(dir.resolve("workspace"));
