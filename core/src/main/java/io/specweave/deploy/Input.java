@@ -20,12 +20,20 @@ public enum Input {
     /** Which operation to run, for a front end that takes it as a value (the Action's {@code command} input). */
     COMMAND;
 
-    /** An input that turns something on, true or false: false is what a command without it does anyway. */
+    /** An input that turns something on or off, true or false: see {@link #unasked()}. */
     public boolean isSwitch() {
         return switch (this) {
             case FORCE, DRY_RUN, REFRESH, HEALTH_CHECK, CREATE, ALL_ENVIRONMENTS, COMMIT_METADATA, FAILED -> true;
             default -> false;
         };
+    }
+
+    /**
+     * A switch's value that asks nothing, what a command without the switch does anyway: false,
+     * except health-check, which is on unless turned off (a command that checks health always does).
+     */
+    public boolean unasked() {
+        return this == HEALTH_CHECK;
     }
 
     /**

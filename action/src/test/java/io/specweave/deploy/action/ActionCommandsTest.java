@@ -238,6 +238,9 @@ class ActionCommandsTest {
                 .input("dry-run", "true").run();
         ActionWorkspace.Run otherUrl = ws.step("health").input("increment", "0002").input("profile", "local-qa")
                 .input("deployment-url", serverUrl).run();
+        // health-check's default (true) asks nothing; turned off, it asks for what health cannot do.
+        ActionWorkspace.Run noCheck = ws.step("health").input("increment", "0002").input("profile", "local-qa")
+                .input("health-check", "false").run();
 
         assertThat(dryRun.exitCode()).as(dryRun.stdout()).isEqualTo(2);
         assertThat(dryRun.stdout()).contains("::error title=Input dry-run::input \"dry-run\": not read by command "
@@ -245,6 +248,9 @@ class ActionCommandsTest {
         assertThat(otherUrl.exitCode()).isEqualTo(2);
         assertThat(otherUrl.stdout()).contains("::error title=Input deployment-url::input \"deployment-url\": not "
                 + "read by command health (only by sync, deploy)");
+        assertThat(noCheck.exitCode()).isEqualTo(2);
+        assertThat(noCheck.stdout()).contains("::error title=Input health-check::input \"health-check\": not read by "
+                + "command health (only by sync, deploy, rollback)");
         assertThat(ws.metadata(INCREMENT)).isEqualTo(recorded);
     }
 

@@ -92,6 +92,7 @@ final class ActionWorkspace {
     ActionWorkspace step(String command) {
         env.keySet().removeIf(key -> key.startsWith("INPUT_"));
         env.putAll(STEP_DEFAULTS);
+        healthCheckSet = false;
         env.put("INPUT_COMMAND", command);
         return this;
     }
@@ -105,14 +106,17 @@ final class ActionWorkspace {
     private static Map<String, String> stepDefaults() {
         Map<String, String> defaults = new LinkedHashMap<>();
         ActionInput.ALL.stream().filter(i -> i.fallback() != null).forEach(i -> defaults.put(i.variable(), i.fallback()));
-        // The runner's default is "true"; the demo's deploymentUrls are fake hosts, so checks stay off
-        // unless a test turns them on against a loopback server.
-        defaults.put("INPUT_HEALTH-CHECK", "false");
         return Map.copyOf(defaults);
     }
 
+    private static final String HEALTH_CHECK = "INPUT_HEALTH-CHECK";
+    /** Whether the test set health-check itself; else a command that reads it gets false. */
+    private boolean healthCheckSet;
+
     ActionWorkspace input(String name, String value) {
-        env.put("INPUT_" + name.toUpperCase(java.util.Locale.ROOT).replace(' ', '_'), value);
+        String variable = "INPUT_" + name.toUpperCase(java.util.Locale.ROOT).replace(' ', '_');
+        healthCheckSet |= variable.equals(HEALTH_CHECK);
+        env.put(variable, value);
         return this;
     }
 
@@ -135,11 +139,16 @@ final class ActionWorkspace {
      */
     Run run(Function<Credentials, TrackerFactory> trackers) {
         Map<String, String> step = new LinkedHashMap<>(env);
-        boolean readsEnvironment = java.util.Arrays.stream(io.specweave.deploy.Command.values())
-                .filter(c -> c.word().equals(step.getOrDefault("INPUT_COMMAND", "sync").strip()))
-                .allMatch(c -> c.reads(io.specweave.deploy.Input.ENVIRONMENT));
-        if (readsEnvironment && !step.containsKey("INPUT_PROFILE")) {
+        List<io.specweave.deploy.Command> command = java.util.Arrays.stream(io.specweave.deploy.Command.values())
+                .filter(c -> c.word().equals(step.getOrDefault("INPUT_COMMAND", "sync").strip())).toList();
+        if (command.stream().allMatch(c -> c.reads(io.specweave.deploy.Input.ENVIRONMENT))
+                && !step.containsKey("INPUT_PROFILE")) {
             step.putIfAbsent("INPUT_ENVIRONMENT", "dev");
+        }
+        // The runner's default is "true"; the demo's deploymentUrls are fake hosts, so checks stay off
+        // unless a test turns them on against a loopback server.
+        if (!healthCheckSet && command.stream().anyMatch(c -> c.reads(io.specweave.deploy.Input.HEALTH_CHECK))) {
+            step.put(HEALTH_CHECK, "false");
         }
         return run(step, trackers);
     }

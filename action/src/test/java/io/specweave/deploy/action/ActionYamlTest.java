@@ -76,7 +76,7 @@ class ActionYamlTest {
                 .map(n -> "INPUT_" + n.toUpperCase(java.util.Locale.ROOT).replace(' ', '_'))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         ActionWorkspace ws = new ActionWorkspace(temp).input("increment", "0002").input("github-token", "t0ken-value")
-                .input("environment", "dev");
+                .input("environment", "dev").input("health-check", "false");
         RecordingMap env = new RecordingMap(ws.env);
 
         ActionWorkspace.Run run = ws.run(env, ActionWorkspace.Trackers::standard);

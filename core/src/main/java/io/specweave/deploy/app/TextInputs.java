@@ -41,8 +41,8 @@ public final class TextInputs {
                 return;
             }
             if (!reads(command, values, input)) {
-                // A switch left off asks nothing of a command that has no such switch.
-                if (input.isSwitch() && FALSE.contains(text.strip())) {
+                // A switch left as it is asks nothing of a command that has no such switch.
+                if (input.isSwitch() && (input.unasked() ? TRUE : FALSE).contains(text.strip())) {
                     return;
                 }
                 throw new InputValueException(input, "not read by " + unread(command, values, input)

@@ -57,7 +57,13 @@ class TextInputsTest {
                 .hasMessageContaining("not read by command health (only by sync, approve, deploy, swap-slots, "
                         + "rollback, feature-flag)");
         assertThat(request("health", Map.of(Input.DRY_RUN, "false", Input.FORCE, "FALSE", Input.HEALTH_CHECK,
-                "false"))).usingRecursiveComparison().isEqualTo(Request.builder(DIR).build());
+                "true"))).usingRecursiveComparison().isEqualTo(Request.builder(DIR).build());
+        // Turned off, health-check asks for no check: swap-slots and health check all the same.
+        assertThatThrownBy(() -> request("swap-slots", Map.of(Input.HEALTH_CHECK, "false")))
+                .isInstanceOfSatisfying(InputValueException.class,
+                        e -> assertThat(e.input()).isEqualTo(Input.HEALTH_CHECK))
+                .hasMessage("health-check: not read by command swap-slots (only by sync, deploy, rollback); "
+                        + "remove it from this step");
         assertThatThrownBy(() -> request("dora", Map.of(Input.INCREMENT, "0018")))
                 .isInstanceOfSatisfying(InputValueException.class,
                         e -> assertThat(e.input()).isEqualTo(Input.INCREMENT));
