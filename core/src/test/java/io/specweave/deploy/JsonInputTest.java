@@ -139,6 +139,15 @@ class JsonInputTest {
     }
 
     @Test
+    void aFlagWrittenAsTextIsReplacedInItsOwnKindNotGivenAnEnabledBesideIt() {
+        assertThat(FlagFileText.set("{ \"qa\": { \"newCheckout\": \"true\" } }", "qa", "newCheckout", false))
+                .isEqualTo("{ \"qa\": { \"newCheckout\": \"false\" } }");
+        assertThat(FlagFileText.set("{\"qa\": {\"x\": {\"enabled\": \"false\", \"owner\": \"web\"}}}", "qa", "x", true))
+                .isEqualTo("{\"qa\": {\"x\": {\"enabled\": \"true\", \"owner\": \"web\"}}}");
+        assertThat(FlagFileText.set("{\"qa\": {\"x\": null}}", "qa", "x", true)).isEqualTo("{\"qa\": {\"x\": true}}");
+    }
+
+    @Test
     void flagFileEditsTheLastOfDuplicateKeysAndKeepsATrailingComma() {
         assertThat(FlagFileText.set("{\"qa\": {\"x\": true}, \"qa\": {\"x\": false}}", "qa", "x", true))
                 .isEqualTo("{\"qa\": {\"x\": true}, \"qa\": {\"x\": true}}");

@@ -14,6 +14,7 @@ import io.specweave.deploy.flags.FlagMatrix;
 import io.specweave.deploy.increment.Deployments;
 import io.specweave.deploy.increment.MetadataDocument;
 import io.specweave.deploy.model.FlagChange;
+import io.specweave.deploy.status.EnvironmentStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,7 +100,9 @@ final class FlagChanges {
             @Override
             public Effect<FlagChange> act(ChangeContext context, MetadataDocument view) {
                 String env = change.environment();
-                if (Deployments.get(view, env).isEmpty()) {
+                // A record holding only an approval (from approve) is not a deployment yet.
+                if (EnvironmentStatus.NOT_DEPLOYED.equals(EnvironmentStatus.stateOf(Deployments.get(view, env)
+                        .orElse(null)))) {
                     throw new BadInputException(Message.of(context.increment().id() + ": no deployment to " + env
                             + " is recorded in " + view.source() + ", so the flag change has no deployment to belong "
                             + "to; deploy it first or leave out ", Input.INCREMENT));

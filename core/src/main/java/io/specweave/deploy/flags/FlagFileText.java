@@ -49,8 +49,8 @@ public final class FlagFileText {
             }
             p = open(source, new int[] {envAt, flagAt});
             Member member = member(p, source);
-            if (member.token == JsonToken.VALUE_TRUE || member.token == JsonToken.VALUE_FALSE) {
-                return splice(source, member.start, member.end, value);
+            if (member.token != JsonToken.START_OBJECT) {
+                return splice(source, member.start, member.end, scalar(member, value));
             }
             int enabledAt = lastMember(p, "enabled");
             if (enabledAt < 0) {
@@ -58,10 +58,18 @@ public final class FlagFileText {
             }
             p = open(source, new int[] {envAt, flagAt, enabledAt});
             Member inner = member(p, source);
-            return splice(source, inner.start, inner.end, value);
+            return splice(source, inner.start, inner.end, scalar(inner, value));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The new value in the kind of the one it replaces: the text {@code "true"} stays text, as the
+     * team's application may read it so; a boolean (or null) becomes a boolean.
+     */
+    private static String scalar(Member replaced, String value) {
+        return replaced.token == JsonToken.VALUE_STRING ? quote(value) : value;
     }
 
     /** A member's value: its first token, and where its text starts and ends (-1 for an object). */

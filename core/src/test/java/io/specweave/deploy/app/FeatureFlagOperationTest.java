@@ -165,6 +165,19 @@ class FeatureFlagOperationTest {
     }
 
     @Test
+    void anEnvironmentHoldingOnlyAnApprovalHasNoDeploymentForTheChangeToBelongTo() {
+        String metadata = "{\"id\": \"0018-oauth\", \"deployments\": {\"prod\": {\"approvals\": [{\"by\": \"jane\", "
+                + "\"commit\": \"c1\", \"at\": \"2026-11-27T11:00:00Z\"}]}}}\n";
+        project.file(".specweave/increments/0018-oauth/metadata.json", metadata);
+        String before = project.read(FLAGS);
+
+        assertThatThrownBy(() -> set("newCheckout", true, "prod", "0018"))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("no deployment to prod");
+        assertThat(project.read(FLAGS)).isEqualTo(before);
+        assertThat(project.read(".specweave/increments/0018-oauth/metadata.json")).isEqualTo(metadata);
+    }
+
+    @Test
     void unknownEnvironmentsAndBadFlagNamesAreBadInput() {
         assertThatThrownBy(() -> set("x", true, "perf", null))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("known: dev, qa, prod");
