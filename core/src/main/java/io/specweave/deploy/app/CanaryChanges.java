@@ -129,7 +129,7 @@ final class CanaryChanges {
         return Change.Effect.<CanaryDetail>writing((document, decision) -> {
             if (promoted) {
                 DeploymentRecord current2 = Deployments.get(document, environment).orElse(null);
-                DeploymentRecord record = RolloutRecords.live(profile, current2, now, stepped.commit())
+                DeploymentRecord record = RolloutRecords.live(profile, current2, decision, stepped.commit())
                         .deployedBy(facts.actor() != null ? facts.actor() : stepped.deployedBy())
                         .branch(stepped.branch()).tag(stepped.tag())
                         .runUrl(facts.runUrl() != null ? facts.runUrl() : stepped.runUrl())

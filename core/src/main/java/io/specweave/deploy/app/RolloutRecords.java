@@ -48,11 +48,14 @@ final class RolloutRecords {
 
     /**
      * A deployed record of {@code commit} for {@code profile}, keeping the tracking item's link of
-     * {@code current} and taking over what was recorded ahead for it (approvals, change request).
+     * {@code current} and taking over what was recorded ahead for it (approvals, change request);
+     * {@code forced: true} when it went live past a refusing gate or check.
      */
-    static DeploymentRecord.Builder live(SyncProfile profile, DeploymentRecord current, String now, String commit) {
+    static DeploymentRecord.Builder live(SyncProfile profile, DeploymentRecord current, Change.Decision decision,
+            String commit) {
         DeploymentRecord.Builder builder = Pending.takeOver(DeploymentRecord.builder().profile(profile.name())
-                .status(DeploymentStatus.DEPLOYED).deployedAt(now).commit(commit), current, commit);
+                .status(DeploymentStatus.DEPLOYED).deployedAt(decision.now()).commit(commit)
+                .forced(decision.forced() ? Boolean.TRUE : null), current, commit);
         if (current != null && Objects.equals(current.profile(), profile.name())) {
             builder.issueNumber(current.issueNumber()).issueKey(current.issueKey())
                     .workItemId(current.workItemId()).issueUrl(current.issueUrl())

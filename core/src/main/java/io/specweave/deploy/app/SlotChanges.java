@@ -87,7 +87,7 @@ final class SlotChanges {
             }
             if (live2) {
                 DeploymentRecord record = RolloutRecords.live(profile, Deployments.get(document, environment)
-                        .orElse(null), now, commit).deployedBy(facts.actor()).branch(facts.branch())
+                        .orElse(null), decision, commit).deployedBy(facts.actor()).branch(facts.branch())
                         .tag(facts.tag()).runUrl(facts.runUrl())
                         .deploymentUrl(profile.deploymentUrl() != null ? profile.deploymentUrl() : url).build();
                 if (decision.health() != null) {
@@ -159,9 +159,10 @@ final class SlotChanges {
                 goingLive = HealthChange.withHealth(goingLive, decision.health());
             }
             SlotsState next = current.with(to, goingLive).swappedTo(to, now);
-            boolean forced = force && (decision.health() == null || !decision.health().healthy());
+            // Past a refusing gate or an unhealthy slot, or unchecked for want of a URL.
+            boolean forced = decision.forced() || force && url == null;
             DeploymentRecord.Builder live = RolloutRecords.live(profile, Deployments.get(document, environment)
-                    .orElse(null), now, goingLive.commit())
+                    .orElse(null), decision, goingLive.commit())
                     .deployedBy(facts.actor() != null ? facts.actor() : goingLive.deployedBy())
                     .branch(goingLive.branch()).tag(goingLive.tag())
                     .runUrl(facts.runUrl() != null ? facts.runUrl() : goingLive.runUrl())

@@ -63,6 +63,22 @@ class CanaryOperationsTest {
     }
 
     @Test
+    void aCanaryPromotedPastARefusingGateIsRecordedForced() {
+        project.config("{\"sync\": {\"profiles\": {\"local-prod\": {\"provider\": \"local\", "
+                + "\"environment\": \"prod\"}}}, \"deployment\": {\"promotion\": {\"requireApproval\": [\"prod\"]}}}");
+        assertThat(step(10, "c2").result()).isEqualTo(ChangeOutcome.Result.REFUSED);
+        run.operations().deploy(TestOperations.request(dir).environment("prod").canaryWeight(10).commit("c2")
+                .force(true).build());
+        assertThat(prod().path("commit").asText()).as("stable until promoted").isEqualTo("c1");
+
+        run.operations().deploy(TestOperations.request(dir).environment("prod").canaryWeight(100).commit("c2")
+                .force(true).build());
+
+        assertThat(prod().path("commit").asText()).isEqualTo("c2");
+        assertThat(prod().path("forced").asBoolean()).isTrue();
+    }
+
+    @Test
     void stepsAreRecordedWithTheirTimesAndOneHundredMakesTheCanaryStable() {
         step(10, "c2");
         run.advance(Duration.ofMinutes(10));

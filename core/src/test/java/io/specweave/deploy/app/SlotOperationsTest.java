@@ -110,6 +110,26 @@ class SlotOperationsTest {
     }
 
     @Test
+    void aSwapForcedPastARefusingGateSaysSoInTheRecordAsADeployDoes() {
+        project.config("{\"sync\": {\"profiles\": {\"local-prod\": {\"provider\": \"local\", "
+                + "\"environment\": \"prod\", \"slots\": {\"blue\": {\"url\": \"" + blue.url() + "\"}, "
+                + "\"green\": {\"url\": \"" + green.url() + "\"}}}}}, "
+                + "\"deployment\": {\"promotion\": {\"requireApproval\": [\"prod\"]}}}");
+        run.operations().deploy(TestOperations.request(dir).environment("prod").slot("blue").commit("c0")
+                .force(true).build());
+        deploy("prod", "green", "c1");
+
+        ChangeOutcome<SlotDetail> swapped = swap(true);
+
+        assertThat(swapped.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+        assertThat(swapped.warnings()).anyMatch(w -> w.startsWith("forced past gate requireApproval"));
+        assertThat(prod().path("commit").asText()).isEqualTo("c1");
+        assertThat(prod().path("healthStatus").asText()).as("the slot was healthy").isEqualTo("healthy");
+        assertThat(prod().path("forced").asBoolean()).isTrue();
+        assertThat(prod().path("note").asText()).endsWith(", forced");
+    }
+
+    @Test
     void aRollbackToAVersionNoSlotRunsAnyMoreIsRefusedWithHowToGetItBack() {
         deploy("prod-blue", null, "aaaa111");
         deploy("prod-green", null, "cccc333");
