@@ -44,7 +44,7 @@ final class ApprovalChange implements Change<Approval> {
                 context.now(), request.notes, approvedCommit(context, view));
         // Registered for a commit named (or the CI run's), the change is that commit's: a hotfix in between
         // does not take it. Without one it goes with the next deployment, as before.
-        ChangeRequest change = parsed == null ? null : parsed.forCommit(explicitCommit(context));
+        ChangeRequest change = parsed == null ? null : parsed.forCommit(context.namedCommit());
         StringBuilder note = new StringBuilder();
         if (approval != null) {
             note.append("Approved commit ").append(approval.commit()).append(" by ").append(approval.approvedBy())
@@ -92,19 +92,14 @@ final class ApprovalChange implements Change<Approval> {
         return effect;
     }
 
-    /** The commit the run names: given, or the CI run's; null when it would only be inferred. */
-    private static String explicitCommit(ChangeContext context) {
-        return context.request().commit != null || context.facts().inCi() ? context.facts().commit() : null;
-    }
-
     /**
      * What an approval approves: the commit given, else the CI run's commit, else the commit the
      * environment runs now (approving its deployment), else the one in the environment before it
      * (approving its promotion). Without any of these it cannot tell, and says so.
      */
     private static String approvedCommit(ChangeContext context, MetadataDocument view) {
-        if (explicitCommit(context) != null) {
-            return explicitCommit(context);
+        if (context.namedCommit() != null) {
+            return context.namedCommit();
         }
         String environment = context.environment();
         java.util.Optional<String> own = Deployments.get(view, environment).filter(r -> r.status() != null)

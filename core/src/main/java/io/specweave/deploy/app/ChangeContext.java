@@ -84,6 +84,14 @@ final class ChangeContext {
         return facts;
     }
 
+    /**
+     * The commit the run names: given, or the CI run's; null when it would only be inferred (a
+     * checkout's HEAD on someone's machine names nothing the user meant).
+     */
+    String namedCommit() {
+        return request.commit != null || facts.inCi() ? facts.commit() : null;
+    }
+
     /** The time of this operation, to the second, ISO-8601 UTC: every timestamp it writes. */
     String now() {
         return now;

@@ -111,7 +111,8 @@ final class EnvironmentChanges {
         }
 
         HealthResult health = null;
-        if (effect.before != null && !request.dryRun) {
+        // A check that decides whether the change may happen: a dry run makes it too (it only reads).
+        if (effect.before != null) {
             health = check(context, effect.before);
             if (!health.healthy()) {
                 Message seen = effect.before.what().then(" is " + health.status() + " (" + health.message() + " at "
@@ -128,7 +129,7 @@ final class EnvironmentChanges {
         }
 
         if (request.dryRun) {
-            Change.Decision decision = new Change.Decision(forced, null, context.now());
+            Change.Decision decision = new Change.Decision(forced, health, context.now());
             MetadataDocument preview = view.copy();
             effect.edit.apply(preview, decision);
             boolean changed = !preview.toText().equals(local.toText());

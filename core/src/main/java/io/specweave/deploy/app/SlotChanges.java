@@ -129,6 +129,19 @@ final class SlotChanges {
                     + "idle slot (" + settings.other(from) + ") live");
         }
         Slot idle = state.slot(to);
+        String named = context.namedCommit();
+        Slot serving = state.slot(from);
+        if (named != null && context.target().slot() == null && serving != null && named.equals(serving.commit())
+                && (idle == null || !named.equals(idle.commit()))) {
+            // A re-run of a swap that went through (a CI retry): swapping again would put the old version back.
+            return Change.Effect.<SlotDetail>writing((document, decision) -> { })
+                    .detail(d -> new SlotDetail("swap", from, from, to, false));
+        }
+        if (context.request().commit != null && idle != null && !context.request().commit.equals(idle.commit())) {
+            throw new BadInputException(Input.COMMIT, Message.text("slot " + to + " of " + environment + " runs commit "
+                    + RolloutRecords.shortCommit(idle.commit()) + ", not " + RolloutRecords.shortCommit(
+                            context.request().commit) + "; deploy that commit to it first, or name the one it runs"));
+        }
         if (idle == null) {
             throw new OperationFailedException(Message.of("slot " + to + " of " + environment + " has no deployment of "
                     + context.increment().id() + " to swap to; deploy it first (", Message.command(Command.DEPLOY,

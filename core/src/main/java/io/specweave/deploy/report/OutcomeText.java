@@ -194,9 +194,12 @@ public final class OutcomeText {
 
     private static void slot(StringBuilder s, ChangeOutcome<?> o, SlotDetail r) {
         String id = o.increment().id();
-        if ("swap".equals(r.action())) {
-            s.append("Swapped slots of ").append(o.environment()).append(" for ").append(id).append(": ")
-                    .append(r.live()).append(" is live, ").append(r.idle()).append(" is idle");
+        if ("swap".equals(r.action()) && !r.liveChanged()) {
+            s.append("Nothing to swap in ").append(o.environment()).append(" for ").append(id).append(": slot ")
+                    .append(r.live()).append(" is live with this run's commit already");
+        } else if ("swap".equals(r.action())) {
+            s.append(o.dryRun() ? "Would swap slots of " : "Swapped slots of ").append(o.environment()).append(" for ")
+                    .append(id).append(": ").append(r.live()).append(" is live, ").append(r.idle()).append(" is idle");
         } else {
             s.append(o.dryRun() ? "Would deploy " : "Deployed ").append(id).append(" to slot ").append(r.slot())
                     .append(" of ").append(o.environment())

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Input;
 import io.specweave.deploy.OperationFailedException;
 import io.specweave.deploy.TestProjects;
 import io.specweave.deploy.model.HealthStatus;
+import io.specweave.deploy.report.OutcomeText;
 import io.specweave.deploy.report.TextStatusRenderer;
 import io.specweave.deploy.testing.HealthServer;
 import io.specweave.deploy.testing.TestProject;
@@ -107,6 +109,33 @@ class SlotOperationsTest {
         assertThat(prod().path("commit").asText()).isEqualTo("c1");
         assertThat(prod().path("approvals").findValuesAsText("approvedBy")).containsExactly("jane");
         assertThat(prod().path("forced").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void aReRunOfASwapThatWentThroughPutsNothingBackAndACommitNoSlotRunsIsRefused() {
+        deploy("prod-blue", null, "c1");
+        deploy("prod-green", null, "c2");
+        ChangeOutcome<SlotDetail> first = run.operations().swap(TestOperations.request(dir).environment("prod")
+                .commit("c2").build());
+        assertThat(first.detail().liveChanged()).isTrue();
+        Path file = dir.resolve(".specweave/increments/0018-oauth/metadata.json");
+        String swapped = TestProjects.read(file);
+
+        ChangeOutcome<SlotDetail> again = run.operations().swap(TestOperations.request(dir).environment("prod")
+                .commit("c2").build());
+
+        assertThat(again.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+        assertThat(again.detail().liveChanged()).isFalse();
+        assertThat(again.metadataChanged()).isFalse();
+        assertThat(TestProjects.read(file)).isEqualTo(swapped);
+        assertThat(prod().path("slots").path("live").asText()).isEqualTo("green");
+        assertThat(new OutcomeText(true).render(again)).startsWith("Nothing to swap in prod for 0018-oauth: slot green "
+                + "is live with this run's commit already");
+        assertThatThrownBy(() -> run.operations().swap(TestOperations.request(dir).environment("prod").commit("c3")
+                .build())).isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.input())
+                        .isEqualTo(Input.COMMIT))
+                .hasMessageContaining("slot blue of prod runs commit c1, not c3");
+        assertThat(TestProjects.read(file)).isEqualTo(swapped);
     }
 
     @Test
@@ -267,6 +296,19 @@ class SlotOperationsTest {
         assertThat(green.calls() - checks).isEqualTo(3);
         assertThat(project.read(METADATA)).isEqualTo(before);
         assertThat(tracked).hasSize(trackerCalls);
+
+        // A dry run makes the same check, and is refused the same way: it must not promise a swap.
+        ChangeOutcome<SlotDetail> dryRun = run.operations().swap(TestOperations.request(dir).environment("prod")
+                .dryRun(true).build());
+        assertThat(dryRun.result()).isEqualTo(ChangeOutcome.Result.REFUSED);
+        assertThat(dryRun.problem().toString()).contains("slot green of prod is unhealthy (HTTP 503");
+        assertThat(project.read(METADATA)).isEqualTo(before);
+        green.status(200);
+        ChangeOutcome<SlotDetail> healthy = run.operations().swap(TestOperations.request(dir).environment("prod")
+                .dryRun(true).build());
+        assertThat(new OutcomeText(true).render(healthy)).startsWith("Would swap slots of prod for 0018-oauth: green is "
+                + "live, blue is idle");
+        assertThat(project.read(METADATA)).isEqualTo(before);
     }
 
     @Test
