@@ -1,5 +1,6 @@
 package io.specweave.deploy.app;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.Command;
 import io.specweave.deploy.Input;
@@ -101,10 +102,19 @@ final class CanaryChanges {
                                 Message.arg(Input.CANARY, null)),
                         ") before starting another"));
             }
+            if (weight == current.weightOrZero()) {
+                // A re-run of the step that set this weight (a CI retry): one step, not two.
+                return unchanged(current, false);
+            }
             next = current.step(weight, now, facts.actor());
         } else {
             String commit = RolloutRecords.requireCommit(facts);
             if (stable != null && DeploymentStatus.DEPLOYED.equals(stable.status()) && commit.equals(stable.commit())) {
+                if (weight >= 100 && current != null && CanaryState.PROMOTED.equals(current.status())
+                        && commit.equals(current.commit())) {
+                    // A re-run of the promotion that made it stable: done already.
+                    return unchanged(current, true);
+                }
                 throw new BadInputException(Input.CANARY, Message.text("commit " + RolloutRecords.shortCommit(commit)
                         + " is already the stable version of " + environment + "; a canary needs a different commit"));
             }
@@ -139,13 +149,21 @@ final class CanaryChanges {
                 RolloutRecords.putLive(document, environment, record, "canary "
                         + RolloutRecords.shortCommit(stepped.commit()) + " promoted to 100 %", null);
             }
+            // Refused first when the canary there is of another kind (the user's): a new one must not replace it.
+            ObjectNode node = document.deploymentForUpdate(environment, CanaryState.KEY);
             if (current == null || !current.running()) {
                 // A new canary: nothing of the finished one (its analysis, why it was rolled back) is its own.
-                document.deploymentForUpdate(environment).remove(CanaryState.KEY);
+                node.remove(CanaryState.KEY);
             }
-            stepped.write(document.deploymentForUpdate(environment, CanaryState.KEY));
+            stepped.write(node);
         }).newDeployment(promoted).note(d -> note).detail(d -> new CanaryDetail(stepped, promoted))
                 .gated(RolloutRecords.candidate(view, environment, profile, stepped.commit()));
+    }
+
+    /** A step the record holds already: nothing to write, nothing to tell the tracking item. */
+    private static Change.Effect<CanaryDetail> unchanged(CanaryState canary, boolean promoted) {
+        return Change.Effect.<CanaryDetail>writing((document, decision) -> { })
+                .detail(d -> new CanaryDetail(canary, promoted));
     }
 
     private static Change.Effect<CanaryDetail> abandon(ChangeContext context, MetadataDocument view) {

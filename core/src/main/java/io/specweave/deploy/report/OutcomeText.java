@@ -54,6 +54,9 @@ public final class OutcomeText {
                         .append(LogText.oneLine(canary.canary().commit())).append(')');
             }
             line(s, null, o.note());
+            if (!o.metadataChanged() && !o.dryRun()) {
+                s.append("\n  metadata.json unchanged (the canary is at this step already)");
+            }
         } else if (detail instanceof RollbackDetail rollback) {
             s.append("Rolled back ").append(id).append(" in ").append(env).append(": commit ")
                     .append(LogText.oneLine(rollback.restoredCommit())).append(" is current again (was ")

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.TestProjects;
 import io.specweave.deploy.ci.CiContext;
 import io.specweave.deploy.model.CanaryState;
+import io.specweave.deploy.report.OutcomeText;
 import io.specweave.deploy.testing.TestProject;
 import io.specweave.deploy.tracker.TrackingRequest;
 import java.nio.file.Files;
@@ -60,6 +62,46 @@ class CanaryOperationsTest {
 
         assertThat(prod().path("commit").asText()).isEqualTo("c2");
         assertThat(prod().path("approvals").findValuesAsText("approvedBy")).containsExactly("jane");
+    }
+
+    @Test
+    void aReRunOfAStepOrOfThePromotionAddsNothingAndSucceeds() {
+        step(10, "c2");
+        Path file = dir.resolve(".specweave/increments/0018-oauth/metadata.json");
+        String atTen = TestProjects.read(file);
+
+        ChangeOutcome<CanaryDetail> again = step(10, "c2");
+
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.metadataChanged()).isFalse();
+        assertThat(TestProjects.read(file)).isEqualTo(atTen);
+        assertThat(prod().path("canary").path("steps")).hasSize(1);
+        assertThat(new OutcomeText(true).render(again)).contains("metadata.json unchanged (the canary is at this step "
+                + "already)");
+
+        step(100, "c2");
+        String promoted = TestProjects.read(file);
+        ChangeOutcome<CanaryDetail> promotedAgain = step(100, "c2");
+
+        assertThat(promotedAgain.exitCode()).as("a retried promotion is done, not bad input").isZero();
+        assertThat(promotedAgain.detail().promoted()).isTrue();
+        assertThat(TestProjects.read(file)).isEqualTo(promoted);
+        assertThatThrownBy(() -> step(10, "c2")).as("a new canary of the stable commit still is")
+                .isInstanceOf(BadInputException.class).hasMessageContaining("already the stable version");
+    }
+
+    @Test
+    void aCanaryOfAnotherKindIsTheUsersAndANewCanaryOverItIsRefused() {
+        Path file = dir.resolve(".specweave/increments/0018-oauth/metadata.json");
+        String hand = TestProjects.read(file).replace("\"healthStatus\": \"healthy\"",
+                "\"healthStatus\": \"healthy\", \"canary\": \"managed by flagger\"");
+        TestProjects.write(file, hand);
+
+        assertThatThrownBy(() -> step(10, "c2")).isInstanceOf(BadInputException.class)
+                .hasMessageEndingWith("metadata.json: deployments.prod.canary: expected an object, got \"managed by "
+                        + "flagger\"; make it an object (or remove it) so this change can be recorded");
+        assertThat(TestProjects.read(file)).isEqualTo(hand);
+        assertThat(tracked).isEmpty();
     }
 
     @Test
