@@ -99,7 +99,9 @@ class Issue7CommandsTest {
     void pipelineThroughGatesWithResultsApprovalHealthAndStatus() throws IOException {
         assertThat(run("2026-11-20T10:00:00Z", "sync", "0018", "--environment", "qa", "--deployed", "--commit",
                 "abc1234")).isEqualTo(1);
-        assertThat(err.toString()).contains("requireTestsPassed: a deployment to qa needs passing test results");
+        assertThat(err.toString()).contains("requireTestsPassed: a deployment to qa needs passing test results")
+                .contains("run a suite first (`specweave-deploy test 0018 --environment qa --suite NAME`), or record "
+                        + "a JUnit XML report with `specweave-deploy sync 0018 --environment qa --test-results GLOB`");
 
         assertThat(run("2026-11-20T10:00:00Z", "sync", "0018", "--environment", "qa", "--deployed", "--commit",
                 "abc1234", "--test-results", "reports/*.xml", "--coverage", "missing.xml")).isEqualTo(2);

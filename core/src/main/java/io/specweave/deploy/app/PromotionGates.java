@@ -77,8 +77,13 @@ public final class PromotionGates {
             TestResults tests = candidate.testResults();
             if (tests == null || !tests.counted()) {
                 refusals.add(new Refusal("requireTestsPassed", "a deployment to " + environment
-                        + " needs passing test results", Message.of("test results: pass ",
-                                Message.arg(Input.TEST_RESULTS, "GLOB"), " (JUnit XML)")));
+                        + " needs passing test results", Message.of("test results: run a suite first (",
+                                Message.command(Command.TEST, Message.arg(Input.INCREMENT, increment),
+                                        Message.arg(Input.ENVIRONMENT, environment), Message.arg(Input.SUITE, "NAME")),
+                                "), or record a JUnit XML report with ", Message.command(Command.SYNC,
+                                        Message.arg(Input.INCREMENT, increment),
+                                        Message.arg(Input.ENVIRONMENT, environment),
+                                        Message.arg(Input.TEST_RESULTS, "GLOB")))));
             } else if (!tests.allPassed()) {
                 refusals.add(new Refusal("requireTestsPassed", "tests did not pass: " + tests.failed() + " failed, "
                         + tests.errors() + " errors, " + tests.passed() + "/" + tests.total() + " passed"

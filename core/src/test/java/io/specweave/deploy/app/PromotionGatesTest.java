@@ -238,7 +238,8 @@ class PromotionGatesTest {
 
         assertThat(refusal(sync("qa", A, "2026-11-20T11:00:00Z")))
                 .contains("requireTestsPassed: a deployment to qa needs passing test results; missing: "
-                        + "test results: pass test-results GLOB (JUnit XML)");
+                        + "test results: run a suite first (`test 0018, environment qa, suite NAME`), or record a "
+                        + "JUnit XML report with `sync 0018, environment qa, test-results GLOB`");
         assertThat(refusal(sync("qa", A, "2026-11-20T11:00:00Z", false, "reports/failing/*.xml", null)))
                 .contains("requireTestsPassed: tests did not pass: 1 failed, 0 errors, 2/3 passed; "
                         + "missing: a test run without failures or errors");
