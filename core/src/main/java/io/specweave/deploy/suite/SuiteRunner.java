@@ -11,10 +11,11 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
-import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +44,8 @@ public final class SuiteRunner {
                     + suite.workingDirectory() + " does not exist");
         }
         Instant started = Instant.now();
+        // What the glob matched before the run: a report left by an earlier step is not this run's.
+        Map<Path, List<Object>> before = reports(suite.reports());
         ProcessBuilder builder = new ProcessBuilder(suite.command()).directory(suite.workingDirectory().toFile())
                 .redirectErrorStream(true);
         builder.environment().putAll(environment);
@@ -69,7 +72,8 @@ public final class SuiteRunner {
             throw new OperationFailedException("test suite " + suite.name() + " interrupted; its processes were stopped", e);
         }
         Duration elapsed = Duration.between(started, Instant.now());
-        List<Path> reports = reportsWrittenSince(suite.reports(), started.minusSeconds(1));
+        List<Path> reports = reports(suite.reports()).entrySet().stream()
+                .filter(e -> !e.getValue().equals(before.get(e.getKey()))).map(Map.Entry::getKey).sorted().toList();
         return new SuiteRun(finished ? process.exitValue() : -1, !finished, elapsed, reports);
     }
 
@@ -103,25 +107,29 @@ public final class SuiteRunner {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
     }
 
-    /** Files matching the glob (relative to the project folder) modified at or after {@code since}. */
-    List<Path> reportsWrittenSince(String glob, Instant since) {
+    /**
+     * Files matching the glob (relative to the project folder), each with its modification time and
+     * size: a file is the run's when it is new or either changed (a time alone can stay the same on a
+     * file system that keeps whole seconds).
+     */
+    Map<Path, List<Object>> reports(String glob) {
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
         try (Stream<Path> files = Files.walk(projectDir)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(p -> matcher.matches(projectDir.relativize(p)))
-                    .filter(p -> modifiedAt(p).toInstant().compareTo(since) >= 0)
-                    .sorted()
-                    .toList();
+            Map<Path, List<Object>> found = new HashMap<>();
+            files.filter(Files::isRegularFile).filter(p -> matcher.matches(projectDir.relativize(p)))
+                    .forEach(p -> found.put(p, stamp(p)));
+            return found;
         } catch (IOException e) {
             throw new OperationFailedException("cannot look for test reports " + glob + ": " + e.getMessage(), e);
         }
     }
 
-    private static FileTime modifiedAt(Path p) {
+    private static List<Object> stamp(Path p) {
         try {
-            return Files.getLastModifiedTime(p);
+            BasicFileAttributes attributes = Files.readAttributes(p, BasicFileAttributes.class);
+            return List.of(attributes.lastModifiedTime(), attributes.size());
         } catch (IOException e) {
-            return FileTime.fromMillis(0);
+            return List.of();
         }
     }
 }

@@ -43,6 +43,20 @@ class SuiteRunnerTest {
     }
 
     @Test
+    void aReportLeftAMomentBeforeTheRunIsNotTheRunsOwnButOneItRewritesIs() throws Exception {
+        Files.createDirectories(dir.resolve("reports"));
+        Files.writeString(dir.resolve("reports/left.xml"), "<testsuite tests=\"1\"/>");
+        Files.writeString(dir.resolve("reports/rewritten.xml"), "<testsuite tests=\"1\"/>");
+
+        SuiteRun run = new SuiteRunner(dir).run(suite("echo '<testsuite tests=\"2\"/>' > reports/rewritten.xml",
+                Duration.ofSeconds(30)), Map.of(), l -> { });
+
+        assertThat(run.reports()).containsExactly(dir.resolve("reports/rewritten.xml"));
+        assertThat(new SuiteRunner(dir).run(suite("true", Duration.ofSeconds(30)), Map.of(), l -> { }).reports())
+                .as("a suite that writes nothing has no report").isEmpty();
+    }
+
+    @Test
     void failingSuiteReportsItsExitCode() {
         SuiteRun run = new SuiteRunner(dir).run(suite("exit 3", Duration.ofSeconds(30)), Map.of(), l -> { });
         assertThat(run.exitCode()).isEqualTo(3);
