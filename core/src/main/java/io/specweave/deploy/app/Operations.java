@@ -153,15 +153,21 @@ public final class Operations {
         }
         List<ChangeOutcome<Void>> recorded = new ArrayList<>();
         List<String> environments = List.copyOf(profiles.keySet());
+        // Bad input in any environment (its settings, its record, its tracker's credentials) is refused
+        // before one is recorded: each is first tried as a dry run, and its tracker's settings checked.
+        for (String environment : environments) {
+            Request tried = everyEnvironment(request, profiles.get(environment), facts).toBuilder().dryRun(true).build();
+            EnvironmentChanges.apply(new ChangeContext(project, increment, Target.resolve(project.config(), tried), tried,
+                    host, ci, trackers), new SyncChange("deploy"), new ArrayList<>());
+            trackers.forProfile(profiles.get(environment)).checkSettings();
+        }
         List<Runnable> writers = new ArrayList<>();
         String stoppedAt = null;
         Message reason = null;
         List<String> rest = List.of();
         for (int i = 0; i < environments.size(); i++) {
             String environment = environments.get(i);
-            Request one = request.toBuilder().profile(profiles.get(environment).name()).allEnvironments(false)
-                    .outcome(Request.Outcome.DEPLOYED).commit(facts.commit()).branch(facts.branch()).tag(facts.tag())
-                    .deployedBy(facts.actor()).runUrl(facts.runUrl()).build();
+            Request one = everyEnvironment(request, profiles.get(environment), facts);
             ChangeContext context = new ChangeContext(project, increment, Target.resolve(project.config(), one), one,
                     host, ci, trackers);
             ChangeOutcome<Void> outcome = EnvironmentChanges.apply(context, new SyncChange("deploy"), writers);
@@ -183,6 +189,13 @@ public final class Operations {
                             .map(ChangeOutcome::environment).toList()), () -> writers.forEach(Runnable::run));
         }
         return new AllEnvironmentsOutcome(increment.id(), facts.commit(), recorded, stoppedAt, reason, rest, commit);
+    }
+
+    /** One environment's part of {@code deploy --all-environments}: its profile, the run's facts. */
+    private static Request everyEnvironment(Request request, SyncProfile profile, CiContext facts) {
+        return request.toBuilder().profile(profile.name()).allEnvironments(false).outcome(Request.Outcome.DEPLOYED)
+                .commit(facts.commit()).branch(facts.branch()).tag(facts.tag()).deployedBy(facts.actor())
+                .runUrl(facts.runUrl()).build();
     }
 
     /** Makes the idle blue-green slot (or the one named) live, after checking its health. */

@@ -19,6 +19,15 @@ public interface Tracker {
     TrackingRef upsert(TrackingRequest request);
 
     /**
+     * Checks the profile's settings and credentials without a request, so an operation over several
+     * environments can refuse bad input before it records any of them.
+     *
+     * @throws io.specweave.deploy.BadInputException as {@link #upsert} would for them
+     */
+    default void checkSettings() {
+    }
+
+    /**
      * The machine-readable copy of the environment's record that the item carries (see
      * {@link RecordCopy}), so a fresh CI workspace can learn what earlier jobs recorded. Empty when
      * the item does not exist or carries no copy; providers whose item is the local file itself

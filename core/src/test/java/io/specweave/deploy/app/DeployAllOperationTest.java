@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.TestProjects;
 import io.specweave.deploy.testing.TestProject;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -113,6 +114,31 @@ class DeployAllOperationTest {
         assertThatThrownBy(() -> deploy(false)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("deployment.environments.qa");
         assertThat(dir.resolve(".specweave/increments/0018-oauth-google/metadata.json")).doesNotExist();
+    }
+
+    @Test
+    void badInputFoundOnlyInALaterEnvironmentIsRefusedBeforeTheFirstIsRecorded() {
+        project(null);
+        Path file = dir.resolve(".specweave/increments/0018-oauth-google/metadata.json");
+        String hand = "{\"id\": \"0018-oauth-google\", \"deployments\": {\"prod\": {\"status\": \"deployed\", "
+                + "\"commit\": \"p0\", \"deployedAt\": \"2026-11-01T00:00:00Z\", \"history\": \"see wiki\"}}}\n";
+        TestProjects.write(file, hand);
+
+        assertThatThrownBy(() -> deploy(false)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("deployments.prod.history");
+        assertThat(TestProjects.read(file)).isEqualTo(hand);
+
+        TestProjects.write(file, "{\"id\": \"0018-oauth-google\"}\n");
+        TestProject.in(dir).config("""
+                {"sync": {"profiles": {"local-dev": {"provider": "local", "environment": "dev"},
+                  "github-prod": {"provider": "github", "environment": "prod", "config": {"owner": "o", "repo": "r"}}}},
+                 "deployment": {"pipeline": ["dev", "prod"]}}
+                """);
+        // The shipped trackers, as a run has them: prod's GitHub profile has no token.
+        assertThatThrownBy(() -> TestOperations.at("2026-11-27T12:00:00Z").trackers(TrackerFactory::standard)
+                .operations().deployAll(TestOperations.request(dir).allEnvironments(true).commit(COMMIT).build()))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("no GitHub token for profile \"github-prod\"");
+        assertThat(TestProjects.read(file)).isEqualTo("{\"id\": \"0018-oauth-google\"}\n");
     }
 
     @Test

@@ -74,6 +74,11 @@ public final class AdoTracker implements Tracker {
     }
 
     @Override
+    public void checkSettings() {
+        AdoSettings.from(profile, credentials);
+    }
+
+    @Override
     public TrackingRef upsert(TrackingRequest request) {
         // Issue keys never reach this tracker: the sync refuses them for a profile that is not Jira's.
         AdoSettings settings = AdoSettings.from(profile, credentials);

@@ -114,6 +114,11 @@ public final class GithubTracker implements Tracker {
         return new IssueSync(connect(token, errors), errors, request).run();
     }
 
+    @Override
+    public void checkSettings() {
+        credentials.find(settings.tokenVariables()).orElseThrow(this::missingToken);
+    }
+
     /**
      * The record copy in the hidden block of the item's body, with the item's number and URL
      * (the copy leaves them out: they are the item's own). Found by the same rules as sync.

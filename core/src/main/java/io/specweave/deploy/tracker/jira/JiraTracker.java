@@ -79,6 +79,11 @@ public final class JiraTracker implements Tracker {
     }
 
     @Override
+    public void checkSettings() {
+        JiraSettings.from(profile, credentials);
+    }
+
+    @Override
     public TrackingRef upsert(TrackingRequest request) {
         JiraSettings settings = JiraSettings.from(profile, credentials);
         JiraClient client = new JiraClient(settings, clients.apply(settings.redactor()));
