@@ -45,6 +45,12 @@ public final class Deployments {
             boolean archivePrevious) {
         ObjectNode node = document.deploymentForUpdate(environment);
         ObjectNode before = null;
+        java.util.Iterator<String> names = node.fieldNames();
+        String lastKey = null;
+        while (names.hasNext()) {
+            lastKey = names.next();
+        }
+        boolean historyLast = "history".equals(lastKey);
         if (archivePrevious && hasOwnedFields(node)) {
             JsonNode stored = node.get("history");
             if (stored != null && !stored.isNull() && !stored.isArray()) {
@@ -88,10 +94,13 @@ public final class Deployments {
                 node.set(field, value);
             }
         }
-        // Keep history last: it is the longest part and the least read.
-        JsonNode history = node.remove("history");
-        if (history != null) {
-            node.set("history", history);
+        // History goes last when it grows (it is the longest part and the least read), and stays last;
+        // where the user put it otherwise, a write that archives nothing leaves it.
+        if (archivePrevious && before == null || historyLast) {
+            JsonNode history = node.remove("history");
+            if (history != null) {
+                node.set("history", history);
+            }
         }
     }
 

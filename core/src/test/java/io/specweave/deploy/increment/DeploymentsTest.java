@@ -46,6 +46,20 @@ class DeploymentsTest {
     }
 
     @Test
+    void aChangeOfTheSameDeploymentLeavesHistoryWhereTheUserPutItAndKeepsItLastWhereItWasLast() throws Exception {
+        MetadataDocument first = document("{\"history\": [{\"status\": \"deployed\", \"commit\": \"old\"}], "
+                + "\"status\": \"deployed\", \"commit\": \"abc\"}");
+        Deployments.put(first, "qa", Deployments.get(first, "qa").orElseThrow(), false);
+        assertThat(qa(first).fieldNames()).toIterable().containsExactly("history", "status", "commit");
+
+        MetadataDocument last = document("{\"status\": \"deployed\", \"commit\": \"abc\", \"history\": "
+                + "[{\"status\": \"deployed\", \"commit\": \"old\"}]}");
+        Deployments.put(last, "qa", Deployments.get(last, "qa").orElseThrow().toBuilder()
+                .healthStatus(HealthStatus.HEALTHY).build(), false);
+        assertThat(qa(last).fieldNames()).toIterable().containsExactly("status", "commit", "healthStatus", "history");
+    }
+
+    @Test
     void anApprovalIsNotAddedOverAValueThatIsNotAList() throws Exception {
         MetadataDocument document = document("{\"status\": \"deployed\", \"commit\": \"abc\", \"approvals\": \"asked\"}");
         String before = document.toText();
