@@ -139,23 +139,27 @@ final class ActionWorkspace {
      */
     Run run(Function<Credentials, TrackerFactory> trackers) {
         Map<String, String> step = new LinkedHashMap<>(env);
-        List<io.specweave.deploy.Command> command = java.util.Arrays.stream(io.specweave.deploy.Command.values())
-                .filter(c -> c.word().equals(step.getOrDefault("INPUT_COMMAND", "sync").strip())).toList();
-        if (command.stream().allMatch(c -> c.reads(io.specweave.deploy.Input.ENVIRONMENT))
-                && !step.containsKey("INPUT_PROFILE")) {
+        boolean readsEnvironment = java.util.Arrays.stream(io.specweave.deploy.Command.values())
+                .filter(c -> c.word().equals(step.getOrDefault("INPUT_COMMAND", "sync").strip()))
+                .allMatch(c -> c.reads(io.specweave.deploy.Input.ENVIRONMENT));
+        if (readsEnvironment && !step.containsKey("INPUT_PROFILE")) {
             step.putIfAbsent("INPUT_ENVIRONMENT", "dev");
-        }
-        // The runner's default is "true"; the demo's deploymentUrls are fake hosts, so checks stay off
-        // unless a test turns them on against a loopback server.
-        if (!healthCheckSet && command.stream().anyMatch(c -> c.reads(io.specweave.deploy.Input.HEALTH_CHECK))) {
-            step.put(HEALTH_CHECK, "false");
         }
         return run(step, trackers);
     }
 
     Run run(Map<String, String> environment, Function<Credentials, TrackerFactory> trackers) {
+        Map<String, String> step = environment;
+        // The runner's default is "true"; the demo's deploymentUrls are fake hosts, so checks stay off
+        // unless a test turns them on against a loopback server.
+        if (!healthCheckSet && java.util.Arrays.stream(io.specweave.deploy.Command.values())
+                .filter(c -> c.word().equals(environment.getOrDefault("INPUT_COMMAND", "sync").strip()))
+                .anyMatch(c -> c.reads(io.specweave.deploy.Input.HEALTH_CHECK))) {
+            step = new LinkedHashMap<>(environment);
+            step.put(HEALTH_CHECK, "false");
+        }
         StringWriter out = new StringWriter();
-        int code = new GitHubActionMain(environment, new PrintWriter(out, true),
+        int code = new GitHubActionMain(step, new PrintWriter(out, true),
                 Clock.fixed(Instant.parse("2026-11-27T10:15:00Z"), ZoneOffset.UTC), trackers).run();
         return new Run(code, out.toString());
     }

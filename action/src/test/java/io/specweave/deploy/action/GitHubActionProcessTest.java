@@ -48,7 +48,7 @@ class GitHubActionProcessTest {
     void aSyncInItsOwnProcessWritesOutputsAndSummaryAndExitsZero() throws Exception {
         String token = "ghs_ProcessSecret777";
         ActionWorkspace ws = new ActionWorkspace(temp).input("increment", "0002").input("environment", "uat")
-                .input("github-token", token);
+                .input("github-token", token).input("health-check", "false");
 
         Result result = launch(ws);
 
