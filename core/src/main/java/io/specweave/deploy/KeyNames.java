@@ -1,7 +1,9 @@
 package io.specweave.deploy;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Keys of hand-written JSON spelled another way than this tool spells them: {@code deployment_url},
@@ -22,8 +24,18 @@ public final class KeyNames {
         return names.stream().filter(name -> plain(name).equals(plain)).findFirst().orElse(null);
     }
 
+    /**
+     * {@link #spelledOtherwise} over fixed {@code names} as a map, for keys looked up many times: a
+     * key's {@link #plain} form to the name it spells.
+     */
+    public static Map<String, String> byPlainForm(Collection<String> names) {
+        Map<String, String> index = new HashMap<>();
+        names.forEach(name -> index.putIfAbsent(plain(name), name));
+        return Map.copyOf(index);
+    }
+
     /** Letters and digits only, lower case: {@code Deployed-At} and {@code deployed_at} are {@code deployedat}. */
-    private static String plain(String key) {
+    public static String plain(String key) {
         StringBuilder s = new StringBuilder(key.length());
         key.codePoints().filter(Character::isLetterOrDigit).forEach(s::appendCodePoint);
         return s.toString().toLowerCase(Locale.ROOT);

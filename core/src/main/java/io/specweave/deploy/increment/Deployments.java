@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.JsonInput;
+import io.specweave.deploy.KeyNames;
 import io.specweave.deploy.model.DeploymentRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -82,17 +83,29 @@ public final class Deployments {
                         + "to add to it");
             }
         }
+        List<String> written = new ArrayList<>();
         for (String field : DeploymentRecord.OWNED_FIELDS) {
             JsonNode value = fresh.get(field);
             if (before != null && Objects.equals(value, before.get(field))) {
                 continue;
             }
+            written.add(field);
             if (value == null || value.isNull()) {
                 node.remove(field);
             } else if (!value.equals(node.get(field))) {
                 // Equal values stay as written, so a record read and written back keeps its text.
                 node.set(field, value);
             }
+        }
+        if (!written.isEmpty()) {
+            // A field written under its own name replaces the key that spelled it another way (read as it).
+            List<String> respelled = new ArrayList<>();
+            node.fieldNames().forEachRemaining(key -> {
+                if (written.contains(KeyNames.spelledOtherwise(key, DeploymentRecord.OWNED_FIELDS))) {
+                    respelled.add(key);
+                }
+            });
+            node.remove(respelled);
         }
         // History goes last when it grows (it is the longest part and the least read), and stays last;
         // where the user put it otherwise, a write that archives nothing leaves it.

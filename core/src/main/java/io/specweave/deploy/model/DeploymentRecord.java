@@ -16,8 +16,11 @@ import io.specweave.deploy.Json;
 import io.specweave.deploy.KeyNames;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The state of one environment in an increment's {@code metadata.json} ({@code deployments.<env>}).
@@ -103,6 +106,33 @@ public record DeploymentRecord(
         return KeyNames.spelledOtherwise(key, OWNED_FIELDS) != null;
     }
 
+    private static final Set<String> OWNED = Set.copyOf(OWNED_FIELDS);
+    private static final Map<String, String> OWNED_BY_PLAIN_FORM = KeyNames.byPlainForm(OWNED_FIELDS);
+
+    /**
+     * {@code node}, or a shallow copy of it in which a key that spells a field another way
+     * ({@code deployed_at}, {@code Status}) stands under the field's name, when the node has no such
+     * key itself: a hand-written record says when and what was deployed all the same.
+     */
+    static ObjectNode inOwnSpelling(ObjectNode node) {
+        ObjectNode respelled = null;
+        for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String key = field.getKey();
+            if (OWNED.contains(key) || "history".equals(key)) {
+                continue;
+            }
+            String name = OWNED_BY_PLAIN_FORM.get(KeyNames.plain(key));
+            if (name != null && !node.has(name)) {
+                if (respelled == null) {
+                    respelled = node.objectNode().setAll(node);
+                }
+                respelled.set(name, field.getValue());
+            }
+        }
+        return respelled == null ? node : respelled;
+    }
+
     public DeploymentRecord {
         approvals = approvals == null ? List.of() : List.copyOf(approvals);
         history = history == null ? List.of() : history instanceof StoredHistory ? history : List.copyOf(history);
@@ -120,7 +150,7 @@ public record DeploymentRecord(
             current = node.objectNode().setAll(node);
             current.remove("history");
         }
-        DeploymentRecord record = currentFields(current);
+        DeploymentRecord record = currentFields(inOwnSpelling(current));
         List<DeploymentRecord> history = StoredHistory.of(node.get("history"));
         return history.isEmpty() ? record : record.toBuilder().history(history).build();
     }
@@ -130,7 +160,8 @@ public record DeploymentRecord(
      * {@code deployedAt}, {@code healthStatus}), read as {@link #fromNode} reads them: for a view of
      * many records at once (a row per increment), which shows no more of each.
      */
-    public static DeploymentRecord stateOf(ObjectNode node) {
+    public static DeploymentRecord stateOf(ObjectNode environmentNode) {
+        ObjectNode node = inOwnSpelling(environmentNode);
         return builder().status(DeploymentStatus.of(text(node, "status"))).deployedAt(text(node, "deployedAt"))
                 .healthStatus(HealthStatus.of(text(node, "healthStatus"))).build();
     }

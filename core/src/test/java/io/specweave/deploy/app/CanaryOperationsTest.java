@@ -91,6 +91,29 @@ class CanaryOperationsTest {
     }
 
     @Test
+    void aFullDeploymentEndsTheCanaryRunningBesideTheOldVersion() {
+        step(20, "c2");
+
+        ChangeOutcome<?> full = run.operations().deploy(TestOperations.request(dir).environment("prod").commit("c3")
+                .healthCheck(false).build());
+
+        assertThat(full.exitCode()).isZero();
+        assertThat(prod().path("commit").asText()).isEqualTo("c3");
+        JsonNode canary = prod().path("canary");
+        assertThat(canary.path("status").asText()).isEqualTo(CanaryState.ABANDONED);
+        assertThat(canary.path("weight").asInt()).isZero();
+        assertThat(canary.path("rollbackReason").asText()).isEqualTo("replaced by a full deployment of commit c3");
+        assertThat(full.warnings()).contains("the canary of commit c2 (20 % of prod) ended: replaced by a full "
+                + "deployment of commit c3");
+
+        step(10, "c4");
+        run.operations().deploy(TestOperations.request(dir).environment("prod").commit("c4").healthCheck(false)
+                .build());
+        assertThat(prod().path("canary").path("status").asText()).as("its own commit deployed in full")
+                .isEqualTo(CanaryState.PROMOTED);
+    }
+
+    @Test
     void aCanaryOfAnotherKindIsTheUsersAndANewCanaryOverItIsRefused() {
         Path file = dir.resolve(".specweave/increments/0018-oauth/metadata.json");
         String hand = TestProjects.read(file).replace("\"healthStatus\": \"healthy\"",

@@ -139,6 +139,19 @@ class SlotOperationsTest {
     }
 
     @Test
+    void aDeploymentToAnEnvironmentRunningSlotsIsRefusedUnlessItNamesTheSlot() {
+        deploy("prod-blue", null, "c1");
+        Path file = dir.resolve(".specweave/increments/0018-oauth/metadata.json");
+        String before = TestProjects.read(file);
+
+        assertThatThrownBy(() -> run.operations().deploy(TestOperations.request(dir).environment("prod").commit("c2")
+                .healthCheck(false).build())).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("prod runs blue-green slots (live: blue); record the deployment to its slot "
+                        + "(`deploy 0018, environment prod, slot green`)");
+        assertThat(TestProjects.read(file)).isEqualTo(before);
+    }
+
+    @Test
     void aSwapForcedPastARefusingGateSaysSoInTheRecordAsADeployDoes() {
         project.config("{\"sync\": {\"profiles\": {\"local-prod\": {\"provider\": \"local\", "
                 + "\"environment\": \"prod\", \"slots\": {\"blue\": {\"url\": \"" + blue.url() + "\"}, "

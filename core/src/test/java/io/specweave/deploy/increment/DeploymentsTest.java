@@ -60,6 +60,28 @@ class DeploymentsTest {
     }
 
     @Test
+    void keysSpellingAFieldAnotherWayAreReadAsItAndGiveWayWhenItIsWritten() throws Exception {
+        MetadataDocument document = document("{\"Status\": \"deployed\", \"commit\": \"abc\", \"deployed_at\": "
+                + "\"2026-11-01T10:00:00Z\", \"deployed_by\": \"maria\", \"health_status\": \"healthy\", "
+                + "\"deployment_url\": \"https://qa.example\"}");
+        DeploymentRecord read = Deployments.get(document, "qa").orElseThrow();
+        assertThat(read.status()).isEqualTo(DeploymentStatus.DEPLOYED);
+        assertThat(read.deployedAt()).isEqualTo("2026-11-01T10:00:00Z");
+        assertThat(read.deployedBy()).isEqualTo("maria");
+        assertThat(read.healthStatus()).isEqualTo(HealthStatus.HEALTHY);
+        assertThat(read.deploymentUrl()).isEqualTo("https://qa.example");
+        assertThat(DeploymentRecord.stateOf((ObjectNode) qa(document)).deployedAt()).isEqualTo("2026-11-01T10:00:00Z");
+
+        Deployments.put(document, "qa", read.toBuilder().healthStatus(HealthStatus.UNHEALTHY).build(), false);
+
+        assertThat(qa(document).path("healthStatus").asText()).isEqualTo("unhealthy");
+        assertThat(qa(document).has("health_status")).as("replaced by the field written").isFalse();
+        assertThat(qa(document).path("deployed_at").asText()).as("unchanged, as written")
+                .isEqualTo("2026-11-01T10:00:00Z");
+        assertThat(qa(document).has("deployedAt")).isFalse();
+    }
+
+    @Test
     void anApprovalIsNotAddedOverAValueThatIsNotAList() throws Exception {
         MetadataDocument document = document("{\"status\": \"deployed\", \"commit\": \"abc\", \"approvals\": \"asked\"}");
         String before = document.toText();
