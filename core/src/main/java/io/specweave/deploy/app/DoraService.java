@@ -14,6 +14,7 @@ import io.specweave.deploy.Message;
 import io.specweave.deploy.JsonInput;
 import io.specweave.deploy.config.ConfigLoader;
 import io.specweave.deploy.config.SpecweaveConfig;
+import io.specweave.deploy.model.DeploymentRecord;
 import io.specweave.deploy.increment.Increment;
 import io.specweave.deploy.model.DeploymentStatus;
 import java.io.IOException;
@@ -132,12 +133,12 @@ public final class DoraService {
             report = report.withWarning(shallowHistory(missing, commits.stream().distinct().count()));
         }
         List<String> untimed = collected.stream().filter(c -> !c.untimed.isEmpty())
-                .map(c -> c.increment + " (" + c.untimed.stream().map(t -> "\"" + t + "\"")
+                .map(c -> c.increment + " (" + c.untimed.stream().map(t -> t == null ? "none" : "\"" + t + "\"")
                         .collect(Collectors.joining(", ")) + ")").toList();
         if (!untimed.isEmpty()) {
             long count = collected.stream().mapToLong(c -> c.untimed.size()).sum();
             report = report.withWarning(count + (count == 1 ? " deployment" : " deployments") + " to " + environment
-                    + " not counted: deployedAt is not an ISO-8601 time such as 2026-11-27T10:15:00Z in "
+                    + " not counted: deployedAt is missing or not an ISO-8601 time such as 2026-11-27T10:15:00Z in "
                     + String.join(", ", untimed));
         }
         if (!unknownStatuses.isEmpty()) {
@@ -273,13 +274,17 @@ public final class DoraService {
         List<Raw> history = List.of();
         List<String> untimed = new ArrayList<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
+            String written = p.currentName();
+            // deployed_at is deployedAt, as every reader of a record reads it; the field's own name wins.
+            String field = DeploymentRecord.fieldSpelledBy(written);
+            boolean respelled = !field.equals(written);
             JsonToken value = p.nextToken();
+            String text = value == JsonToken.VALUE_STRING ? p.getText() : null;
             switch (field) {
-                case "deployedAt" -> deployedAt = value == JsonToken.VALUE_STRING ? p.getText() : null;
-                case "status" -> status = value == JsonToken.VALUE_STRING ? p.getText() : null;
-                case "healthStatus" -> health = value == JsonToken.VALUE_STRING ? p.getText() : null;
-                case "commit" -> commit = value == JsonToken.VALUE_STRING ? p.getText() : null;
+                case "deployedAt" -> deployedAt = respelled && deployedAt != null ? deployedAt : text;
+                case "status" -> status = respelled && status != null ? status : text;
+                case "healthStatus" -> health = respelled && health != null ? health : text;
+                case "commit" -> commit = respelled && commit != null ? commit : text;
                 case "rolledBackFrom" -> {
                     restore = true;
                     p.skipChildren();
@@ -307,8 +312,8 @@ public final class DoraService {
         }
         Instant at = Times.parse(deployedAt);
         if (at == null || status == null && commit == null) {
-            if (at == null && deployedAt != null && (status != null || commit != null)) {
-                untimed.add(deployedAt);
+            if (at == null && (status != null || commit != null)) {
+                untimed.add(deployedAt); // null: none given
             }
             return new Scan(null, history, untimed); // an approval-only entry, not a deployment
         }

@@ -109,6 +109,14 @@ public record DeploymentRecord(
     private static final Set<String> OWNED = Set.copyOf(OWNED_FIELDS);
     private static final Map<String, String> OWNED_BY_PLAIN_FORM = KeyNames.byPlainForm(OWNED_FIELDS);
 
+    /** The field {@code key} names: itself, or the field it spells another way ({@code deployed_at}: deployedAt). */
+    public static String fieldSpelledBy(String key) {
+        if (OWNED.contains(key)) {
+            return key;
+        }
+        return OWNED_BY_PLAIN_FORM.getOrDefault(KeyNames.plain(key), key);
+    }
+
     /**
      * {@code node}, or a shallow copy of it in which a key that spells a field another way
      * ({@code deployed_at}, {@code Status}) stands under the field's name, when the node has no such

@@ -130,8 +130,23 @@ class DoraOperationTest {
         DoraReport report = dora("28d");
 
         assertThat(report.deployments()).as("the hand-computed six, and 0004's timed one").isEqualTo(7);
-        assertThat(report.warnings()).containsExactly("1 deployment to prod not counted: deployedAt is not an "
-                + "ISO-8601 time such as 2026-11-27T10:15:00Z in 0004-hand-edited (\"yesterday\")");
+        assertThat(report.warnings()).containsExactly("1 deployment to prod not counted: deployedAt is missing or "
+                + "not an ISO-8601 time such as 2026-11-27T10:15:00Z in 0004-hand-edited (\"yesterday\")");
+    }
+
+    @Test
+    void aRecordSpellingItsKeysAnotherWayCountsAndOneWithoutATimeIsNamed() {
+        handComputedHistory();
+        ObjectNode snake = Json.mapper().createObjectNode().put("Status", "deployed")
+                .put("deployed_at", "2026-11-20T10:00:00Z").put("commit", "eeee002").put("health_status", "healthy");
+        ObjectNode untimed = Json.mapper().createObjectNode().put("status", "failed").put("commit", "eeee001");
+        increment("0005-by-hand", "2026-11-01T00:00:00Z", List.of(untimed, snake));
+
+        DoraReport report = dora("28d");
+
+        assertThat(report.deployments()).as("the hand-computed six, and 0005's spelled another way").isEqualTo(7);
+        assertThat(report.warnings()).containsExactly("1 deployment to prod not counted: deployedAt is missing or "
+                + "not an ISO-8601 time such as 2026-11-27T10:15:00Z in 0005-by-hand (none)");
     }
 
     @Test
