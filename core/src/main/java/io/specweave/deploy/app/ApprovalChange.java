@@ -69,7 +69,8 @@ final class ApprovalChange implements Change<Approval> {
             DeploymentRecord.Builder b = current.toBuilder();
             if (approval != null) {
                 List<Approval> approvals = new ArrayList<>(current.approvals());
-                if (!approvals.contains(approval)) {
+                // Given again (a retried job), it is the approval already there, with its first time.
+                if (approvals.stream().noneMatch(approval::repeats)) {
                     approvals.add(approval);
                 }
                 b.approvals(approvals);

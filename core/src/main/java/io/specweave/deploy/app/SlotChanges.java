@@ -131,13 +131,14 @@ final class SlotChanges {
         Slot idle = state.slot(to);
         String named = context.namedCommit();
         Slot serving = state.slot(from);
-        if (named != null && context.target().slot() == null && serving != null && named.equals(serving.commit())
-                && (idle == null || !named.equals(idle.commit()))) {
+        if (context.target().slot() == null && serving != null && RolloutRecords.sameCommit(named, serving.commit())
+                && (idle == null || !RolloutRecords.sameCommit(named, idle.commit()))) {
             // A re-run of a swap that went through (a CI retry): swapping again would put the old version back.
             return Change.Effect.<SlotDetail>writing((document, decision) -> { })
                     .detail(d -> new SlotDetail("swap", from, from, to, false));
         }
-        if (context.request().commit != null && idle != null && !context.request().commit.equals(idle.commit())) {
+        if (context.request().commit != null && idle != null
+                && !RolloutRecords.sameCommit(context.request().commit, idle.commit())) {
             throw new BadInputException(Input.COMMIT, Message.text("slot " + to + " of " + environment + " runs commit "
                     + RolloutRecords.shortCommit(idle.commit()) + ", not " + RolloutRecords.shortCommit(
                             context.request().commit) + "; deploy that commit to it first, or name the one it runs"));

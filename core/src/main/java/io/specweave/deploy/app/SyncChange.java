@@ -96,7 +96,7 @@ final class SyncChange implements Change<Void> {
         CanaryState canary = CanaryState.read(view.deployment(environment).orElse(null));
         // A full deployment takes all the traffic: a canary running beside the old version ends with it.
         CanaryState ended = !finished || canary == null || !canary.running() ? null
-                : candidate.commit() != null && candidate.commit().equals(canary.commit())
+                : RolloutRecords.sameCommit(candidate.commit(), canary.commit())
                         ? canary.step(100, context.now(), context.facts().actor())
                         : canary.step(0, context.now(), context.facts().actor()).withRollbackReason("replaced by a "
                                 + "full deployment of commit " + RolloutRecords.shortCommit(candidate.commit()));

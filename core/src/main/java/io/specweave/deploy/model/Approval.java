@@ -88,6 +88,16 @@ public record Approval(ObjectNode node) {
         return named.startsWith(deployed) || deployed.startsWith(named);
     }
 
+    /**
+     * True when this says what {@code earlier} said: the same person, role, notes and commit, at another
+     * time (a re-run of the approving step), so it adds nothing.
+     */
+    public boolean repeats(Approval earlier) {
+        return java.util.Objects.equals(approvedBy(), earlier.approvedBy()) && java.util.Objects.equals(role(),
+                earlier.role()) && java.util.Objects.equals(notes(), earlier.notes())
+                && java.util.Objects.equals(commit(), earlier.commit());
+    }
+
     public String notes() {
         return Json.text(node, "notes");
     }

@@ -64,6 +64,24 @@ class ApproveOperationTest {
     }
 
     @Test
+    void theSameApprovalGivenAgainIsTheOneAlreadyThere() {
+        TestProjects.create(dir, null, null);
+        approve("2026-11-21T09:00:00Z", TestOperations.request(dir).profile("local-staging").approvedBy("jane")
+                .role("RM").commit("9b1d5f0"));
+        String once = metadata();
+
+        ChangeOutcome<Approval> again = approve("2026-11-21T09:05:00Z", TestOperations.request(dir)
+                .profile("local-staging").approvedBy("jane").role("RM").commit("9b1d5f0"));
+
+        assertThat(again.record().approvals()).containsExactly(Approval.of("jane", "RM", "2026-11-21T09:00:00Z", null,
+                "9b1d5f0"));
+        assertThat(metadata()).isEqualTo(once);
+        ChangeOutcome<Approval> otherRole = approve("2026-11-21T09:10:00Z", TestOperations.request(dir)
+                .profile("local-staging").approvedBy("jane").role("CAB").commit("9b1d5f0"));
+        assertThat(otherRole.record().approvals()).hasSize(2);
+    }
+
+    @Test
     void changeRequestAloneIsRecordedBeforeAnyDeployment() {
         TestProjects.create(dir, null, null);
         List<io.specweave.deploy.tracker.TrackingRequest> tracked = new ArrayList<>();
