@@ -37,14 +37,8 @@ final class HealthChange implements Change<Void> {
                 throw new BadInputException(SlotSettings.of(profile).where() + "." + slotName
                         + ".url: expected the slot's URL to check, but neither the profile nor the slot has one");
             }
-            return Change.Effect.<Void>writing((document, decision) -> {
-                SlotsState slots = SlotsState.read(document.deployment(environment).orElse(null));
-                Slot latest = slots.slot(slotName);
-                if (latest != null && decision.health() != null) {
-                    slots.with(slotName, withHealth(latest, decision.health()))
-                            .write(document.deploymentForUpdate(environment, SlotsState.KEY));
-                }
-            }).checkAfter(new HealthCheck(url, HealthCheckSettings.of(profile), Message.text("slot " + slotName
+            return Change.Effect.<Void>writing((document, decision) -> slotHealth(document, environment, slotName,
+                    decision.health())).checkAfter(new HealthCheck(url, HealthCheckSettings.of(profile), Message.text("slot " + slotName
                     + " of " + environment)));
         }
         DeploymentRecord current = Deployments.get(view, environment).orElse(null);
@@ -66,6 +60,23 @@ final class HealthChange implements Change<Void> {
             Deployments.put(document, environment, decision.health() == null ? latest
                     : withHealth(latest, decision.health()), false);
         }).checkAfter(new HealthCheck(url, HealthCheckSettings.of(profile), Message.text(environment)));
+    }
+
+    /**
+     * What a check of slot {@code slotName} saw, on the slot, and on the environment's record when the
+     * slot is live: that slot is what the environment serves. Nothing for no check (a dry run).
+     */
+    static void slotHealth(MetadataDocument document, String environment, String slotName, HealthResult health) {
+        SlotsState slots = SlotsState.read(document.deployment(environment).orElse(null));
+        Slot latest = slots.slot(slotName);
+        if (latest == null || health == null) {
+            return;
+        }
+        slots.with(slotName, withHealth(latest, health)).write(document.deploymentForUpdate(environment, SlotsState.KEY));
+        if (slotName.equals(slots.live())) {
+            Deployments.get(document, environment).filter(r -> r.status() != null).ifPresent(r ->
+                    Deployments.put(document, environment, withHealth(r, health), false));
+        }
     }
 
     /**

@@ -15,6 +15,7 @@ import io.specweave.deploy.model.DeploymentRecord;
 import io.specweave.deploy.model.Slot;
 import io.specweave.deploy.model.SlotsState;
 import io.specweave.deploy.model.TestResults;
+import java.util.Objects;
 
 /**
  * Blue-green slots of an environment. A deployment to the idle slot changes nothing users see; the
@@ -71,6 +72,23 @@ final class SlotChanges {
                 facts.actor(), facts.runUrl());
         SlotsState stored = SlotsState.read(view.deployment(environment).orElse(null));
         boolean goesLive = stored.live() == null || stored.live().equals(slotName);
+        Slot recorded = stored.slot(slotName);
+        if (recorded != null && Objects.equals(recorded.commit(), commit) && Objects.equals(recorded.runUrl(),
+                facts.runUrl()) && Objects.equals(recorded.tag(), facts.tag())) {
+            // A re-run of this slot's deployment (same commit, run and tag): what was recorded of it (its time,
+            // its tests, the live record and history) stands; only a new health check is recorded.
+            Change.Effect<SlotDetail> rerun = Change.Effect.<SlotDetail>writing((document, decision) ->
+                    HealthChange.slotHealth(document, environment, slotName, decision.health()))
+                    .detail(d -> new SlotDetail("deploy", slotName, stored.live(), settings.other(stored.live()),
+                            false));
+            String checked = settings.url(slotName) != null ? settings.url(slotName) : recorded.url();
+            if (context.request().healthCheck && checked != null) {
+                rerun.checkAfter(new Change.HealthCheck(checked, HealthCheckSettings.of(profile), Message.text("slot "
+                        + slotName + " of " + environment), "is recorded as deployed to slot " + slotName + " of "
+                        + environment));
+            }
+            return rerun.gated(goesLive ? RolloutRecords.candidate(view, environment, profile, commit) : null);
+        }
         String live = goesLive ? slotName : stored.live();
         String note = goesLive
                 ? "Deployed commit " + RolloutRecords.shortCommit(commit) + " to slot " + slotName + ", which is live."

@@ -139,6 +139,44 @@ class SlotOperationsTest {
     }
 
     @Test
+    void aReRunOfASlotDeploymentKeepsWhatWasRecordedOfItAndAddsNoHistory() {
+        deploy("prod", "blue", "c1");
+        deploy("prod", "green", "c2");
+        Path file = dir.resolve(".specweave/increments/0018-oauth/metadata.json");
+        // What a test of the idle slot recorded on it.
+        TestProjects.write(file, TestProjects.read(file).replaceFirst("(\"green\": \\{)",
+                "$1 \"testResults\": {\"total\": 3, \"passed\": 3, \"failed\": 0, \"errors\": 0, \"skipped\": 0},"));
+        JsonNode before = prod();
+        run.advance(java.time.Duration.ofMinutes(5));
+
+        ChangeOutcome<SlotDetail> live = deploy("prod", "blue", "c1");
+        ChangeOutcome<SlotDetail> idle = deploy("prod", "green", "c2");
+
+        assertThat(live.exitCode()).isZero();
+        assertThat(idle.exitCode()).isZero();
+        assertThat(prod().path("history").size()).isEqualTo(before.path("history").size());
+        assertThat(prod().path("deployedAt")).isEqualTo(before.path("deployedAt"));
+        assertThat(prod().path("slots").path("green").path("deployedAt")).isEqualTo(before.path("slots").path("green")
+                .path("deployedAt"));
+        assertThat(prod().path("slots").path("green").path("testResults").path("passed").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void aCheckOfTheLiveSlotIsTheEnvironmentsHealth() {
+        deploy("prod", "blue", "c1");
+        assertThat(prod().path("healthStatus").asText()).isEqualTo("healthy");
+        blue.status(503);
+
+        ChangeOutcome<Void> checked = run.operations().health(TestOperations.request(dir).environment("prod-blue")
+                .build());
+
+        assertThat(checked.exitCode()).isEqualTo(1);
+        assertThat(prod().path("slots").path("blue").path("healthStatus").asText()).isEqualTo("unhealthy");
+        assertThat(prod().path("healthStatus").asText()).as("blue serves prod").isEqualTo("unhealthy");
+        assertThat(prod().path("healthHttpStatus").asInt()).isEqualTo(503);
+    }
+
+    @Test
     void aDeploymentToAnEnvironmentRunningSlotsIsRefusedUnlessItNamesTheSlot() {
         deploy("prod-blue", null, "c1");
         Path file = dir.resolve(".specweave/increments/0018-oauth/metadata.json");
