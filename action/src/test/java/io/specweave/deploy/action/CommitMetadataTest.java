@@ -168,6 +168,24 @@ class CommitMetadataTest {
     }
 
     @Test
+    void aDetachedCheckoutThatNamesNoBranchSaysHowToGetOne() throws IOException {
+        Git.run(ws.workspace, "checkout", "-q", "--detach");
+        // An event whose payload names no default branch either.
+        Files.writeString(ws.event, "{}");
+        ws.env.put("GITHUB_EVENT_NAME", "deployment");
+        ws.env.put("GITHUB_REF", "refs/tags/v1.5.0");
+        ws.env.put("GITHUB_REF_TYPE", "tag");
+        ActionWorkspace.Run run = ws.input("branch", "main").run();
+
+        assertThat(run.exitCode()).as(run.stdout()).isZero();
+        assertThat(run.stdout()).contains("::warning title=SpecWeave Deploy::Not committed back (commit-metadata: true): "
+                + "there is no branch to commit to: HEAD is detached and the run names no branch; check out the branch "
+                + "the record belongs on (actions/checkout's ref:), or record from a run that names one: a push of a "
+                + "branch, a pull request (its head branch), a published release (its target branch)")
+                .doesNotContain("no branch named");
+    }
+
+    @Test
     void withoutAGitCheckoutTheRecordStaysInTheWorkspaceWithAWarning() throws IOException {
         ActionWorkspace plain = new ActionWorkspace(temp.resolve("plain")).input("increment", "0002")
                 .input("commit-metadata", "true");

@@ -59,8 +59,9 @@ public final class CommitBack {
      *
      * @param git     git's outcome
      * @param message the commit message used
+     * @param ci      the CI that ran it ({@link CiContext#system}), for what a message advises
      */
-    public record Result(MetadataCommitter.Result git, String message) {
+    public record Result(MetadataCommitter.Result git, String message, String ci) {
 
         /** True when the branch on the remote now holds the record. */
         public boolean onRemote() {
@@ -97,7 +98,8 @@ public final class CommitBack {
                         + "); check the remote's URL and the network from here";
                 case CONFLICT -> "another job changed the same file on " + git.branch();
                 case GAVE_UP -> git.branch() + " kept moving through " + git.attempts() + " attempts";
-                case NO_BRANCH -> "there is no branch to commit to (a detached HEAD, and no branch named)";
+                case NO_BRANCH -> "there is no branch to commit to: HEAD is detached and the run names no branch; "
+                        + checkOutAdvice(ci);
                 case NO_REMOTE -> "the checkout has no remote to push to (" + firstLine(git.detail())
                         + "); nothing was committed";
                 case NOT_COMMITTED -> "git could not commit the record here (" + firstLine(git.detail()) + ")";
@@ -108,6 +110,19 @@ public final class CommitBack {
     }
 
     private CommitBack() {
+    }
+
+    /** How a run of {@code ci} gets a branch to commit to, when HEAD is detached and the run names none. */
+    private static String checkOutAdvice(String ci) {
+        return switch (ci == null ? "none" : ci) {
+            case "github-actions" -> "check out the branch the record belongs on (actions/checkout's `ref:`), or "
+                    + "record from a run that names one: a push of a branch, a pull request (its head branch), "
+                    + "a published release (its target branch)";
+            case "jenkins" -> "run the step in a multibranch job (its BRANCH_NAME, or a pull request's CHANGE_BRANCH, "
+                    + "names the branch), or check out a local branch (the Git plugin's \"Check out to matching "
+                    + "local branch\")";
+            default -> "check out the branch the record belongs on";
+        };
     }
 
     private static String firstLine(String text) {
@@ -127,6 +142,7 @@ public final class CommitBack {
                 + (facts.runUrl() == null ? "" : "\nRun: " + facts.runUrl());
         MetadataCommitter committer = new MetadataCommitter(project.dir(), facts.committer(), spec.remote(),
                 spec.attempts(), spec.credential());
-        return new Result(committer.commitAndPush(files, message, facts.commitBranch(), reapply), message);
+        return new Result(committer.commitAndPush(files, message, facts.commitBranch(), reapply), message,
+                facts.system());
     }
 }

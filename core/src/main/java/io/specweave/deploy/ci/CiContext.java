@@ -37,6 +37,11 @@ public record CiContext(String system, String commit, String branch, String tag,
                 first(actor, this.actor), first(runUrl, this.runUrl), repositoryUrl, commitBranch, committer);
     }
 
+    /** This context with what git in the workspace told of the run: the commit-back's facts stay the CI's. */
+    CiContext filledIn(String system, String commit, String branch, String tag, String actor) {
+        return new CiContext(system, commit, branch, tag, actor, runUrl, repositoryUrl, commitBranch, committer);
+    }
+
     private static String first(String a, String b) {
         return a != null && !a.isBlank() ? a.trim() : b;
     }

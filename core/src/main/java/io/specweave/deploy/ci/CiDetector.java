@@ -58,9 +58,11 @@ public final class CiDetector {
     }
 
     /**
-     * Where a commit-back of a GitHub run goes: the branch of a pull request or push; for a published
-     * release (which checks out a tag), the release's target branch from the event payload at
-     * {@code GITHUB_EVENT_PATH}, else the repository's default branch; null: the checked-out branch.
+     * Where a commit-back of a GitHub run goes: the head branch of a pull request ({@code pull_request},
+     * {@code pull_request_target}: {@code GITHUB_HEAD_REF}), the branch of a push ({@code GITHUB_REF}, or
+     * {@code GITHUB_REF_NAME} of a branch); for a published release (which checks out a tag), the
+     * release's target branch from the event payload at {@code GITHUB_EVENT_PATH}, else the repository's
+     * default branch; null: the checked-out branch.
      */
     private String githubCommitBranch() {
         String head = get("GITHUB_HEAD_REF");
@@ -70,6 +72,9 @@ public final class CiDetector {
         String ref = get("GITHUB_REF");
         if (ref != null && ref.startsWith("refs/heads/")) {
             return ref.substring("refs/heads/".length());
+        }
+        if (ref == null && "branch".equals(get("GITHUB_REF_TYPE")) && get("GITHUB_REF_NAME") != null) {
+            return get("GITHUB_REF_NAME");
         }
         JsonNode event = event(get("GITHUB_EVENT_PATH"));
         String target = Json.text(event.path("release"), "target_commitish");
@@ -167,7 +172,7 @@ public final class CiDetector {
             actor = out.isEmpty() ? get("USER") : blankToNull(out.get(0));
         }
         String system = "none".equals(context.system()) && commit != null ? "git" : context.system();
-        return new CiContext(system, commit, branch, tag, actor, context.runUrl(), context.repositoryUrl());
+        return context.filledIn(system, commit, branch, tag, actor);
     }
 
     /** Git in the workspace; nothing when git is missing or fails (the facts stay unknown). */

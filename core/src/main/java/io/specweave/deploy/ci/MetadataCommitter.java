@@ -176,8 +176,7 @@ public final class MetadataCommitter {
         if (target == null || target.isBlank()) {
             Git current = git("symbolic-ref", "--short", "-q", "HEAD");
             if (!current.ok() || current.output().isBlank()) {
-                return new Result(Outcome.NO_BRANCH, null, null, 0,
-                        "HEAD is detached and no branch was named to commit to");
+                return new Result(Outcome.NO_BRANCH, null, null, 0, "");
             }
             target = current.output().strip();
         }

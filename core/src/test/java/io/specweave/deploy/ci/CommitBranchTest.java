@@ -36,6 +36,24 @@ class CommitBranchTest {
     }
 
     @Test
+    void aPushOfABranchNamedOnlyByItsRefNameCommitsToIt() {
+        assertThat(github(Map.of("GITHUB_REF_NAME", "release/2.x", "GITHUB_REF_TYPE", "branch")).commitBranch())
+                .isEqualTo("release/2.x");
+        assertThat(github(Map.of("GITHUB_REF_NAME", "v2.0.0", "GITHUB_REF_TYPE", "tag")).commitBranch()).isNull();
+    }
+
+    @Test
+    void whatGitFillsInKeepsTheCommitBacksFacts() throws Exception {
+        Process init = new ProcessBuilder("git", "init", "-q", temp.toString()).inheritIO().start();
+        assertThat(init.waitFor()).isZero();
+        // No BUILD_USER_* (no Build User Vars plugin): the actor comes from git, the commit-back's facts stay Jenkins'.
+        CiContext ci = new CiDetector(Map.of("JENKINS_URL", "https://ci.example.com/", "BRANCH_NAME", "main",
+                "GIT_COMMITTER_NAME", "Release Bot", "GIT_COMMITTER_EMAIL", "bot@example.com"), temp).detect();
+        assertThat(ci.commitBranch()).isEqualTo("main");
+        assertThat(ci.committer()).isEqualTo(new MetadataCommitter.Author("Release Bot", "bot@example.com"));
+    }
+
+    @Test
     void aPullRequestCommitsToItsHeadBranch() {
         assertThat(github(Map.of("GITHUB_HEAD_REF", "feature/login", "GITHUB_REF", "refs/pull/12/merge"))
                 .commitBranch()).isEqualTo("feature/login");
