@@ -167,6 +167,75 @@ class CommitMetadataTest {
                 .contains("\"prod\": {").contains("\"tag\": \"v1.5.0\"");
     }
 
+    private static final String METADATA = ".specweave/increments/0002-password-reset/metadata.json";
+
+    /**
+     * origin's feature branch, and a main that moved on after it (also in 0002's record), checked out
+     * as actions/checkout does for a pull_request run: HEAD detached at the merge of feature into main.
+     * Returns feature's tip.
+     */
+    private String aPullRequestRunOf(String headRepository, String headBranch) throws IOException {
+        Path dev = temp.resolve("dev");
+        Git.run(temp, "clone", "-q", origin.toString(), dev.toString());
+        Git.run(dev, "checkout", "-q", "-b", "feature");
+        Files.writeString(dev.resolve("feature.txt"), "the feature\n");
+        Git.run(dev, "add", "feature.txt");
+        Git.run(dev, "commit", "-q", "-m", "feature work");
+        Git.run(dev, "push", "-q", "origin", "feature");
+        Git.run(dev, "checkout", "-q", "main");
+        Path metadata = dev.resolve(METADATA);
+        Files.writeString(metadata, Files.readString(metadata).replaceFirst("\\{", "{\n  \"touchedOnMain\": true,"));
+        Git.run(dev, "commit", "-q", "-am", "base work");
+        Git.run(dev, "push", "-q", "origin", "main");
+        Git.run(ws.workspace, "fetch", "-q", "origin");
+        Git.run(ws.workspace, "checkout", "-q", "--detach", "origin/main");
+        Git.run(ws.workspace, "-c", "user.name=GitHub", "-c", "user.email=noreply@github.com", "merge", "-q",
+                "--no-ff", "-m", "Merge feature into main", "origin/feature");
+        Files.writeString(ws.event, "{\"action\": \"synchronize\", \"number\": 1, \"pull_request\": {\"number\": 1, "
+                + "\"head\": {\"ref\": \"" + headBranch + "\", \"repo\": {\"full_name\": \"" + headRepository + "\"}}, "
+                + "\"base\": {\"ref\": \"main\", \"repo\": {\"full_name\": \"demo-shop/demo-shop\"}}}}");
+        ws.env.put("GITHUB_EVENT_NAME", "pull_request");
+        ws.env.put("GITHUB_REF", "refs/pull/1/merge");
+        ws.env.put("GITHUB_REF_NAME", "1/merge");
+        ws.env.put("GITHUB_HEAD_REF", headBranch);
+        ws.env.put("GITHUB_BASE_REF", "main");
+        return Git.run(origin, "rev-parse", "feature");
+    }
+
+    @Test
+    void aPullRequestRunPutsOnlyTheRecordOnTheHeadBranchNotTheMergeCheckout() throws IOException {
+        String featureTip = aPullRequestRunOf("demo-shop/demo-shop", "feature");
+        String merge = Git.run(ws.workspace, "rev-parse", "HEAD");
+
+        ActionWorkspace.Run run = ws.run();
+
+        assertThat(run.exitCode()).as(run.stdout()).isZero();
+        assertThat(Git.run(origin, "rev-parse", "feature^@")).isEqualTo(featureTip);
+        assertThat(Git.run(origin, "log", "--format=%s", "feature")).isEqualTo(
+                "Record deployment of 0002-password-reset to qa [ci skip]\nfeature work\ndemo project");
+        assertThat(Git.run(origin, "show", "--name-only", "--format=", "feature")).isEqualTo(METADATA);
+        assertThat(Git.run(origin, "show", "feature:" + METADATA)).contains("\"qa\": {").doesNotContain("touchedOnMain");
+        assertThat(run.stdout()).contains("::notice title=SpecWeave Deploy::Committed 0002-password-reset/metadata.json "
+                + "to feature");
+        // The job's checkout is still the merge, its record in the merge's version of the file.
+        assertThat(Git.run(ws.workspace, "rev-parse", "HEAD")).isEqualTo(merge);
+        assertThat(ws.metadata("0002-password-reset")).contains("\"qa\": {").contains("touchedOnMain");
+    }
+
+    @Test
+    void aForksPullRequestPushesNothingToTheSameNamedBranchHere() throws IOException {
+        aPullRequestRunOf("someone/demo-shop", "main");
+        String main = Git.run(origin, "rev-parse", "main");
+
+        ActionWorkspace.Run run = ws.run();
+
+        assertThat(run.exitCode()).as(run.stdout()).isZero();
+        assertThat(Git.run(origin, "rev-parse", "main")).isEqualTo(main);
+        assertThat(run.stdout()).contains("::warning title=SpecWeave Deploy::Not committed back (commit-metadata: true): the "
+                + "pull request's branch main is in a fork, not in the repository this run pushes to, so nothing was "
+                + "committed");
+    }
+
     @Test
     void aDetachedCheckoutThatNamesNoBranchSaysHowToGetOne() throws IOException {
         Git.run(ws.workspace, "checkout", "-q", "--detach");

@@ -100,6 +100,12 @@ public final class CommitBack {
                 case GAVE_UP -> git.branch() + " kept moving through " + git.attempts() + " attempts";
                 case NO_BRANCH -> "there is no branch to commit to: HEAD is detached and the run names no branch; "
                         + checkOutAdvice(ci);
+                case NOT_ON_REMOTE -> "the branch " + git.branch() + " is not on the remote (deleted, or never pushed); "
+                        + "nothing was committed";
+                case IN_FORK -> "the pull request's branch " + git.branch() + " is in a fork, not in the repository "
+                        + "this run pushes to, so nothing was committed";
+                case NOT_ON_BRANCH -> git.branch() + " does not have the file this record is in (its increment is "
+                        + "not on that branch); nothing was committed";
                 case NO_REMOTE -> "the checkout has no remote to push to (" + firstLine(git.detail())
                         + "); nothing was committed";
                 case NOT_COMMITTED -> "git could not commit the record here (" + firstLine(git.detail()) + ")";
@@ -140,6 +146,10 @@ public final class CommitBack {
         String message = "Record " + what + " " + SKIP_CI + "\n\nWritten by " + spec.writer()
                 + " so the next environment's job sees this record."
                 + (facts.runUrl() == null ? "" : "\nRun: " + facts.runUrl());
+        if (facts.commitBranchInFork()) {
+            return new Result(new MetadataCommitter.Result(MetadataCommitter.Outcome.IN_FORK, facts.commitBranch(),
+                    null, 0, ""), message, facts.system());
+        }
         MetadataCommitter committer = new MetadataCommitter(project.dir(), facts.committer(), spec.remote(),
                 spec.attempts(), spec.credential());
         return new Result(committer.commitAndPush(files, message, facts.commitBranch(), reapply), message,

@@ -53,8 +53,9 @@ public final class CiDetector {
                 runUrl = repositoryUrl + "/actions/runs/" + get("GITHUB_RUN_ID");
             }
         }
+        JsonNode event = event(get("GITHUB_EVENT_PATH"));
         return new CiContext("github-actions", get("GITHUB_SHA"), branch, tag, get("GITHUB_ACTOR"), runUrl,
-                repositoryUrl, githubCommitBranch(), MetadataCommitter.GITHUB_ACTIONS_BOT);
+                repositoryUrl, githubCommitBranch(event), MetadataCommitter.GITHUB_ACTIONS_BOT, headInFork(event));
     }
 
     /**
@@ -64,7 +65,7 @@ public final class CiDetector {
      * release's target branch from the event payload at {@code GITHUB_EVENT_PATH}, else the repository's
      * default branch; null: the checked-out branch.
      */
-    private String githubCommitBranch() {
+    private String githubCommitBranch(JsonNode event) {
         String head = get("GITHUB_HEAD_REF");
         if (head != null) {
             return head;
@@ -76,13 +77,27 @@ public final class CiDetector {
         if (ref == null && "branch".equals(get("GITHUB_REF_TYPE")) && get("GITHUB_REF_NAME") != null) {
             return get("GITHUB_REF_NAME");
         }
-        JsonNode event = event(get("GITHUB_EVENT_PATH"));
         String target = Json.text(event.path("release"), "target_commitish");
         if (target != null && !target.matches("[0-9a-f]{40}")) {
             return target.startsWith("refs/heads/") ? target.substring("refs/heads/".length()) : target;
         }
         return ref != null && ref.startsWith("refs/tags/") ? Json.text(event.path("repository"), "default_branch")
                 : null;
+    }
+
+    /**
+     * Whether a pull request's head branch is outside this repository: a fork's, whose branch of the same
+     * name in this repository (its {@code main}, say) is not the pull request's. Only the event payload
+     * tells; a pull request run whose payload does not show the head in this repository counts as one.
+     */
+    private boolean headInFork(JsonNode event) {
+        if (get("GITHUB_HEAD_REF") == null) {
+            return false;
+        }
+        JsonNode pullRequest = event.path("pull_request");
+        String head = Json.text(pullRequest.path("head").path("repo"), "full_name");
+        String own = first(get("GITHUB_REPOSITORY"), Json.text(pullRequest.path("base").path("repo"), "full_name"));
+        return head == null || own == null || !head.equalsIgnoreCase(own);
     }
 
     private static JsonNode event(String path) {
@@ -103,8 +118,10 @@ public final class CiDetector {
             branch = null;
         }
         String actor = first(get("BUILD_USER_EMAIL"), first(get("BUILD_USER_ID"), get("BUILD_USER")));
+        // A fork's pull request (CHANGE_FORK names the fork): its branch is not origin's.
         return new CiContext("jenkins", get("GIT_COMMIT"), branch, tag, actor, get("BUILD_URL"),
-                webUrl(get("GIT_URL")), jenkinsCommitBranch(), jenkinsCommitter());
+                webUrl(get("GIT_URL")), jenkinsCommitBranch(), jenkinsCommitter(),
+                get("CHANGE_ID") != null && get("CHANGE_FORK") != null);
     }
 
     /**
