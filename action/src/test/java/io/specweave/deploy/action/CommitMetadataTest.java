@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import io.specweave.deploy.ci.GitHttpServer;
+import io.specweave.deploy.testing.TestTls;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -252,6 +254,42 @@ class CommitMetadataTest {
                 + "the record belongs on (actions/checkout's ref:), or record from a run that names one: a push of a "
                 + "branch, a pull request (its head branch), a published release (its target branch)")
                 .doesNotContain("no branch named");
+    }
+
+    /** The log but the mask command, which names the token so that the runner hides it. */
+    private static String unmasked(ActionWorkspace.Run run) {
+        return String.join("\n", run.lines().stream().filter(l -> !l.startsWith("::add-mask::")).toList());
+    }
+
+    @Test
+    void thePushAuthenticatesWithTheGithubTokenOnlyToTheRunsOwnServer() throws IOException {
+        String token = "ghs_" + "c0mm1tback".repeat(3);
+        try (GitHttpServer github = new GitHttpServer(temp, "x-access-token", token, TestTls.create(temp))) {
+            // actions/checkout with persist-credentials: false: the checkout keeps no credential of its own.
+            Git.run(ws.workspace, "remote", "set-url", "origin", github.url("origin.git"));
+            Git.run(ws.workspace, "config", "http.sslVerify", "false");
+            String before = Git.run(origin, "rev-parse", "main");
+            ws.input("github-token", token);
+
+            ActionWorkspace.Run elsewhere = ws.run();
+
+            assertThat(elsewhere.exitCode()).as(elsewhere.stdout()).isZero();
+            assertThat(Git.run(origin, "rev-parse", "main")).isEqualTo(before);
+            assertThat(String.join("\n", github.authorizations)).doesNotContain(java.util.Base64.getEncoder()
+                    .encodeToString(("x-access-token:" + token).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertThat(elsewhere.stdout()).contains("Not committed back");
+            assertThat(unmasked(elsewhere)).doesNotContain(token);
+
+            ws.env.put("GITHUB_SERVER_URL", github.origin());
+            ActionWorkspace.Run own = ws.input("environment", "staging").run();
+
+            assertThat(own.exitCode()).as(own.stdout()).isZero();
+            assertThat(own.stdout()).contains("::notice title=SpecWeave Deploy::Committed 0002-password-reset/metadata.json "
+                    + "to main");
+            assertThat(unmasked(own)).doesNotContain(token);
+            assertThat(github.users).contains("x-access-token");
+            assertThat(Git.run(origin, "show", "main:" + METADATA)).contains("\"staging\": {");
+        }
     }
 
     @Test

@@ -21,7 +21,9 @@ public final class CommitBack {
     /**
      * What a front end asks for. Where the commit goes and who it is by are the run's facts (the CI's:
      * a pull request's branch, a release's target branch; the GitHub Actions bot, the Git plugin's
-     * identity in Jenkins), else the checked-out branch and git's configured identity.
+     * identity in Jenkins), else the checked-out branch and git's configured identity. The push
+     * authenticates with {@code credential} when one is given, else with the run's own
+     * ({@link CiContext#pushCredential}: a GitHub run's token, for its server only), else with git's.
      *
      * @param remote   the remote, usually {@code origin}
      * @param attempts pushes to try while other jobs keep moving the branch
@@ -151,7 +153,7 @@ public final class CommitBack {
                     null, 0, ""), message, facts.system());
         }
         MetadataCommitter committer = new MetadataCommitter(project.dir(), facts.committer(), spec.remote(),
-                spec.attempts(), spec.credential());
+                spec.attempts(), spec.credential() != null ? spec.credential() : facts.pushCredential());
         return new Result(committer.commitAndPush(files, message, facts.commitBranch(), reapply), message,
                 facts.system());
     }

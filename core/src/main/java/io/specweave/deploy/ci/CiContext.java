@@ -16,9 +16,12 @@ package io.specweave.deploy.ci;
  * @param commitBranchInFork true when {@code commitBranch} is a fork's (a pull request from a fork, or one whose
  *                      event does not show its branch in this repository): the remote has no such branch of its
  *                      own, and a same-named one of the remote is someone else's, so nothing is pushed
+ * @param pushCredential what a commit-back's push authenticates with when the server asks, as the run gives it (a
+ *                      GitHub run's token, for its own server only); null for git's own
  */
 public record CiContext(String system, String commit, String branch, String tag, String actor, String runUrl,
-        String repositoryUrl, String commitBranch, MetadataCommitter.Author committer, boolean commitBranchInFork) {
+        String repositoryUrl, String commitBranch, MetadataCommitter.Author committer, boolean commitBranchInFork,
+        MetadataCommitter.HttpsCredential pushCredential) {
 
     public CiContext(String system, String commit, String branch, String tag, String actor, String runUrl,
             String repositoryUrl) {
@@ -27,7 +30,7 @@ public record CiContext(String system, String commit, String branch, String tag,
 
     public CiContext(String system, String commit, String branch, String tag, String actor, String runUrl,
             String repositoryUrl, String commitBranch, MetadataCommitter.Author committer) {
-        this(system, commit, branch, tag, actor, runUrl, repositoryUrl, commitBranch, committer, false);
+        this(system, commit, branch, tag, actor, runUrl, repositoryUrl, commitBranch, committer, false, null);
     }
 
     public static CiContext none() {
@@ -43,13 +46,13 @@ public record CiContext(String system, String commit, String branch, String tag,
     public CiContext overriddenBy(String commit, String branch, String tag, String actor, String runUrl) {
         return new CiContext(system, first(commit, this.commit), first(branch, this.branch), first(tag, this.tag),
                 first(actor, this.actor), first(runUrl, this.runUrl), repositoryUrl, commitBranch, committer,
-                commitBranchInFork);
+                commitBranchInFork, pushCredential);
     }
 
     /** This context with what git in the workspace told of the run: the commit-back's facts stay the CI's. */
     CiContext filledIn(String system, String commit, String branch, String tag, String actor) {
         return new CiContext(system, commit, branch, tag, actor, runUrl, repositoryUrl, commitBranch, committer,
-                commitBranchInFork);
+                commitBranchInFork, pushCredential);
     }
 
     private static String first(String a, String b) {

@@ -2,12 +2,15 @@ package io.specweave.deploy.ci;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.specweave.deploy.Json;
+import io.specweave.deploy.Secret;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -55,7 +58,8 @@ public final class CiDetector {
         }
         JsonNode event = event(get("GITHUB_EVENT_PATH"));
         return new CiContext("github-actions", get("GITHUB_SHA"), branch, tag, get("GITHUB_ACTOR"), runUrl,
-                repositoryUrl, githubCommitBranch(event), MetadataCommitter.GITHUB_ACTIONS_BOT, headInFork(event));
+                repositoryUrl, githubCommitBranch(event), MetadataCommitter.GITHUB_ACTIONS_BOT, headInFork(event),
+                githubPushCredential(server));
     }
 
     /**
@@ -100,6 +104,32 @@ public final class CiDetector {
         return head == null || own == null || !head.equalsIgnoreCase(own);
     }
 
+    /**
+     * The token a GitHub run pushes a commit-back with when the server asks (a checkout with
+     * {@code persist-credentials: false}): {@code GITHUB_TOKEN} (the Action's {@code github-token}),
+     * given by git only to the run's own server over https, never to another remote's host.
+     */
+    private MetadataCommitter.HttpsCredential githubPushCredential(String serverUrl) {
+        String token = get("GITHUB_TOKEN");
+        String server = httpsOrigin(serverUrl);
+        return token == null || server == null ? null
+                : new MetadataCommitter.HttpsCredential("x-access-token", new Secret("GITHUB_TOKEN", token), server);
+    }
+
+    /** {@code https://host[:port]} of an https URL without user info, as git matches a credential's URL; else null. */
+    static String httpsOrigin(String url) {
+        try {
+            URI uri = URI.create(url.strip());
+            if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || uri.getRawUserInfo() != null) {
+                return null;
+            }
+            int port = uri.getPort();
+            return "https://" + uri.getHost().toLowerCase(Locale.ROOT) + (port == -1 || port == 443 ? "" : ":" + port);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     private static JsonNode event(String path) {
         try {
             return path == null ? Json.mapper().createObjectNode() : Json.mapper().readTree(Files.readString(Path.of(path)));
@@ -121,7 +151,7 @@ public final class CiDetector {
         // A fork's pull request (CHANGE_FORK names the fork): its branch is not origin's.
         return new CiContext("jenkins", get("GIT_COMMIT"), branch, tag, actor, get("BUILD_URL"),
                 webUrl(get("GIT_URL")), jenkinsCommitBranch(), jenkinsCommitter(),
-                get("CHANGE_ID") != null && get("CHANGE_FORK") != null);
+                get("CHANGE_ID") != null && get("CHANGE_FORK") != null, null);
     }
 
     /**

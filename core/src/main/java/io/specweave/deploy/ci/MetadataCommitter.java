@@ -90,16 +90,31 @@ public final class MetadataCommitter {
         this.environment = Map.copyOf(env);
     }
 
-    /** A user name and token (or password) for an HTTPS remote; {@link #toString()} never shows the token. */
-    public record HttpsCredential(String username, Secret password) {
+    /**
+     * A user name and token (or password) for an HTTPS remote; {@link #toString()} never shows the token.
+     *
+     * @param server the only server git gives it to ({@code https://github.com}: scheme, host and port, as
+     *               git matches {@code credential.<url>.*}); null for whatever remote the push goes to
+     */
+    public record HttpsCredential(String username, Secret password, String server) {
         public HttpsCredential {
             Objects.requireNonNull(username, "username");
             Objects.requireNonNull(password, "password");
         }
 
+        /** For the remote the push goes to, whichever host it is on (the user named it for that remote). */
+        public HttpsCredential(String username, Secret password) {
+            this(username, password, null);
+        }
+
         @Override
         public String toString() {
-            return "HTTPS credential of " + username;
+            return "HTTPS credential of " + username + (server == null ? "" : " for " + server);
+        }
+
+        /** git's key of the helper list this credential is given through: scoped to its server when it has one. */
+        String helperKey() {
+            return server == null ? "credential.helper" : "credential." + server + ".helper";
         }
     }
 
@@ -107,7 +122,8 @@ public final class MetadataCommitter {
     static final String PASSWORD_VARIABLE = "SPECWEAVE_GIT_PASSWORD";
     /**
      * Answers git's "get" with the variables above. The empty helper first drops the helpers git is
-     * configured with, so a stale stored credential is not tried instead.
+     * configured with, so a stale stored credential is not tried instead. git asks a helper only when
+     * the server asks for credentials: a checkout's persisted header, when there is one, goes first.
      */
     private static final String CREDENTIAL_HELPER = "!f() { test \"$1\" = get && printf 'username=%s\\npassword=%s\\n' "
             + "\"$" + USERNAME_VARIABLE + "\" \"$" + PASSWORD_VARIABLE + "\"; }; f";
@@ -430,7 +446,7 @@ public final class MetadataCommitter {
     private Git git(Map<String, String> extraEnvironment, List<String> args) {
         List<String> all = new ArrayList<>();
         if (credential != null) {
-            all.addAll(List.of("-c", "credential.helper=", "-c", "credential.helper=" + CREDENTIAL_HELPER));
+            all.addAll(List.of("-c", credential.helperKey() + "=", "-c", credential.helperKey() + "=" + CREDENTIAL_HELPER));
         }
         all.addAll(args);
         ProcessBuilder builder = GitCommand.in(workTree, all).redirectErrorStream(true);

@@ -79,6 +79,22 @@ class CommitBranchTest {
     }
 
     @Test
+    void aGitHubRunPushesWithItsTokenOnlyToItsOwnServerOverHttps() {
+        CiContext ghes = github(Map.of("GITHUB_TOKEN", "ghs_token", "GITHUB_SERVER_URL", "https://GHE.example.com:8443/"));
+        assertThat(ghes.pushCredential().server()).isEqualTo("https://ghe.example.com:8443");
+        assertThat(ghes.pushCredential().username()).isEqualTo("x-access-token");
+        assertThat(ghes.pushCredential().password().reveal()).isEqualTo("ghs_token");
+        assertThat(ghes.toString()).doesNotContain("ghs_token");
+        assertThat(github(Map.of("GITHUB_TOKEN", "ghs_token")).pushCredential().server()).isEqualTo("https://github.com");
+        assertThat(github(Map.of("GITHUB_TOKEN", "ghs_token", "GITHUB_SERVER_URL", "http://ghe.example.com"))
+                .pushCredential()).isNull();
+        assertThat(github(Map.of("GITHUB_TOKEN", "ghs_token", "GITHUB_SERVER_URL", "https://u:p@ghe.example.com"))
+                .pushCredential()).isNull();
+        assertThat(github(Map.of("GITHUB_SERVER_URL", "https://github.com")).pushCredential()).isNull();
+        assertThat(jenkins(Map.of("GITHUB_TOKEN", "ghs_token")).pushCredential()).isNull();
+    }
+
+    @Test
     void whatGitFillsInKeepsTheCommitBacksFacts() throws Exception {
         Process init = new ProcessBuilder("git", "init", "-q", temp.toString()).inheritIO().start();
         assertThat(init.waitFor()).isZero();

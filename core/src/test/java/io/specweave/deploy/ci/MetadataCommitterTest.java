@@ -106,6 +106,36 @@ class MetadataCommitterTest {
         }
     }
 
+    @Test
+    void aCredentialForOneServerIsNeverGivenToAnotherHost() throws Exception {
+        String token = "ghs_" + "t0k3n".repeat(4);
+        try (GitHttpServer host = new GitHttpServer(temp, "x-access-token", token)) {
+            String before = git(origin, "rev-parse", "main");
+            io.specweave.deploy.Secret secret = new io.specweave.deploy.Secret("GITHUB_TOKEN", token);
+            // The same loopback server under another host name: git must not give it the token.
+            git(work, "remote", "set-url", "origin", host.url("origin.git").replace("127.0.0.1", "localhost"));
+            Files.writeString(metadata, "{\n  \"id\": \"0001\",\n  \"deployments\": {}\n}\n");
+            MetadataCommitter.Result elsewhere = new MetadataCommitter(work, BOT, "origin", 1,
+                    new MetadataCommitter.HttpsCredential("x-access-token", secret, host.origin()))
+                    .commitAndPush(List.of(metadata), "record", null);
+
+            assertThat(elsewhere.onRemote()).isFalse();
+            assertThat(git(origin, "rev-parse", "main")).isEqualTo(before);
+            assertThat(String.join("\n", host.authorizations)).doesNotContain(java.util.Base64.getEncoder()
+                    .encodeToString(("x-access-token:" + token).getBytes(StandardCharsets.UTF_8)));
+
+            git(work, "remote", "set-url", "origin", host.url("origin.git"));
+            Files.writeString(metadata, "{\n  \"id\": \"0001\",\n  \"deployments\": {\"qa\": {}}\n}\n");
+            MetadataCommitter.Result own = new MetadataCommitter(work, BOT, "origin", 1,
+                    new MetadataCommitter.HttpsCredential("x-access-token", secret, host.origin()))
+                    .commitAndPush(List.of(metadata), "record", null);
+
+            assertThat(own.outcome()).as(own.detail()).isEqualTo(MetadataCommitter.Outcome.PUSHED);
+            assertThat(host.users).containsOnly("x-access-token");
+            assertThat(own.detail() + elsewhere.detail() + own + elsewhere).doesNotContain(token);
+        }
+    }
+
     /** origin's main and feature as a pull request finds them: feature branched off, then main moved on. */
     private String featureBranchAndAMovedBase() throws Exception {
         Path dev = temp.resolve("dev");
