@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import io.specweave.deploy.ci.GitHttpServer;
+import io.specweave.deploy.testing.TestTls;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -165,6 +167,129 @@ class CommitMetadataTest {
         assertThat(run.exitCode()).as(run.stdout()).isZero();
         assertThat(Git.run(origin, "show", "main:.specweave/increments/0002-password-reset/metadata.json"))
                 .contains("\"prod\": {").contains("\"tag\": \"v1.5.0\"");
+    }
+
+    private static final String METADATA = ".specweave/increments/0002-password-reset/metadata.json";
+
+    /**
+     * origin's feature branch, and a main that moved on after it (also in 0002's record), checked out
+     * as actions/checkout does for a pull_request run: HEAD detached at the merge of feature into main.
+     * Returns feature's tip.
+     */
+    private String aPullRequestRunOf(String headRepository, String headBranch) throws IOException {
+        Path dev = temp.resolve("dev");
+        Git.run(temp, "clone", "-q", origin.toString(), dev.toString());
+        Git.run(dev, "checkout", "-q", "-b", "feature");
+        Files.writeString(dev.resolve("feature.txt"), "the feature\n");
+        Git.run(dev, "add", "feature.txt");
+        Git.run(dev, "commit", "-q", "-m", "feature work");
+        Git.run(dev, "push", "-q", "origin", "feature");
+        Git.run(dev, "checkout", "-q", "main");
+        Path metadata = dev.resolve(METADATA);
+        Files.writeString(metadata, Files.readString(metadata).replaceFirst("\\{", "{\n  \"touchedOnMain\": true,"));
+        Git.run(dev, "commit", "-q", "-am", "base work");
+        Git.run(dev, "push", "-q", "origin", "main");
+        Git.run(ws.workspace, "fetch", "-q", "origin");
+        Git.run(ws.workspace, "checkout", "-q", "--detach", "origin/main");
+        Git.run(ws.workspace, "-c", "user.name=GitHub", "-c", "user.email=noreply@github.com", "merge", "-q",
+                "--no-ff", "-m", "Merge feature into main", "origin/feature");
+        Files.writeString(ws.event, "{\"action\": \"synchronize\", \"number\": 1, \"pull_request\": {\"number\": 1, "
+                + "\"head\": {\"ref\": \"" + headBranch + "\", \"repo\": {\"full_name\": \"" + headRepository + "\"}}, "
+                + "\"base\": {\"ref\": \"main\", \"repo\": {\"full_name\": \"demo-shop/demo-shop\"}}}}");
+        ws.env.put("GITHUB_EVENT_NAME", "pull_request");
+        ws.env.put("GITHUB_REF", "refs/pull/1/merge");
+        ws.env.put("GITHUB_REF_NAME", "1/merge");
+        ws.env.put("GITHUB_HEAD_REF", headBranch);
+        ws.env.put("GITHUB_BASE_REF", "main");
+        return Git.run(origin, "rev-parse", "feature");
+    }
+
+    @Test
+    void aPullRequestRunPutsOnlyTheRecordOnTheHeadBranchNotTheMergeCheckout() throws IOException {
+        String featureTip = aPullRequestRunOf("demo-shop/demo-shop", "feature");
+        String merge = Git.run(ws.workspace, "rev-parse", "HEAD");
+
+        ActionWorkspace.Run run = ws.run();
+
+        assertThat(run.exitCode()).as(run.stdout()).isZero();
+        assertThat(Git.run(origin, "rev-parse", "feature^@")).isEqualTo(featureTip);
+        assertThat(Git.run(origin, "log", "--format=%s", "feature")).isEqualTo(
+                "Record deployment of 0002-password-reset to qa [ci skip]\nfeature work\ndemo project");
+        assertThat(Git.run(origin, "show", "--name-only", "--format=", "feature")).isEqualTo(METADATA);
+        assertThat(Git.run(origin, "show", "feature:" + METADATA)).contains("\"qa\": {").doesNotContain("touchedOnMain");
+        assertThat(run.stdout()).contains("::notice title=SpecWeave Deploy::Committed 0002-password-reset/metadata.json "
+                + "to feature");
+        // The job's checkout is still the merge, its record in the merge's version of the file.
+        assertThat(Git.run(ws.workspace, "rev-parse", "HEAD")).isEqualTo(merge);
+        assertThat(ws.metadata("0002-password-reset")).contains("\"qa\": {").contains("touchedOnMain");
+    }
+
+    @Test
+    void aForksPullRequestPushesNothingToTheSameNamedBranchHere() throws IOException {
+        aPullRequestRunOf("someone/demo-shop", "main");
+        String main = Git.run(origin, "rev-parse", "main");
+
+        ActionWorkspace.Run run = ws.run();
+
+        assertThat(run.exitCode()).as(run.stdout()).isZero();
+        assertThat(Git.run(origin, "rev-parse", "main")).isEqualTo(main);
+        assertThat(run.stdout()).contains("::warning title=SpecWeave Deploy::Not committed back (commit-metadata: true): the "
+                + "pull request's branch main is in a fork, not in the repository this run pushes to, so nothing was "
+                + "committed");
+    }
+
+    @Test
+    void aDetachedCheckoutThatNamesNoBranchSaysHowToGetOne() throws IOException {
+        Git.run(ws.workspace, "checkout", "-q", "--detach");
+        // An event whose payload names no default branch either.
+        Files.writeString(ws.event, "{}");
+        ws.env.put("GITHUB_EVENT_NAME", "deployment");
+        ws.env.put("GITHUB_REF", "refs/tags/v1.5.0");
+        ws.env.put("GITHUB_REF_TYPE", "tag");
+        ActionWorkspace.Run run = ws.input("branch", "main").run();
+
+        assertThat(run.exitCode()).as(run.stdout()).isZero();
+        assertThat(run.stdout()).contains("::warning title=SpecWeave Deploy::Not committed back (commit-metadata: true): "
+                + "there is no branch to commit to: HEAD is detached and the run names no branch; check out the branch "
+                + "the record belongs on (actions/checkout's ref:), or record from a run that names one: a push of a "
+                + "branch, a pull request (its head branch), a published release (its target branch)")
+                .doesNotContain("no branch named");
+    }
+
+    /** The log but the mask command, which names the token so that the runner hides it. */
+    private static String unmasked(ActionWorkspace.Run run) {
+        return String.join("\n", run.lines().stream().filter(l -> !l.startsWith("::add-mask::")).toList());
+    }
+
+    @Test
+    void thePushAuthenticatesWithTheGithubTokenOnlyToTheRunsOwnServer() throws IOException {
+        String token = "ghs_" + "c0mm1tback".repeat(3);
+        try (GitHttpServer github = new GitHttpServer(temp, "x-access-token", token, TestTls.create(temp))) {
+            // actions/checkout with persist-credentials: false: the checkout keeps no credential of its own.
+            Git.run(ws.workspace, "remote", "set-url", "origin", github.url("origin.git"));
+            Git.run(ws.workspace, "config", "http.sslVerify", "false");
+            String before = Git.run(origin, "rev-parse", "main");
+            ws.input("github-token", token);
+
+            ActionWorkspace.Run elsewhere = ws.run();
+
+            assertThat(elsewhere.exitCode()).as(elsewhere.stdout()).isZero();
+            assertThat(Git.run(origin, "rev-parse", "main")).isEqualTo(before);
+            assertThat(String.join("\n", github.authorizations)).doesNotContain(java.util.Base64.getEncoder()
+                    .encodeToString(("x-access-token:" + token).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertThat(elsewhere.stdout()).contains("Not committed back");
+            assertThat(unmasked(elsewhere)).doesNotContain(token);
+
+            ws.env.put("GITHUB_SERVER_URL", github.origin());
+            ActionWorkspace.Run own = ws.input("environment", "staging").run();
+
+            assertThat(own.exitCode()).as(own.stdout()).isZero();
+            assertThat(own.stdout()).contains("::notice title=SpecWeave Deploy::Committed 0002-password-reset/metadata.json "
+                    + "to main");
+            assertThat(unmasked(own)).doesNotContain(token);
+            assertThat(github.users).contains("x-access-token");
+            assertThat(Git.run(origin, "show", "main:" + METADATA)).contains("\"staging\": {");
+        }
     }
 
     @Test

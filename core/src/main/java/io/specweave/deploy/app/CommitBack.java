@@ -21,7 +21,9 @@ public final class CommitBack {
     /**
      * What a front end asks for. Where the commit goes and who it is by are the run's facts (the CI's:
      * a pull request's branch, a release's target branch; the GitHub Actions bot, the Git plugin's
-     * identity in Jenkins), else the checked-out branch and git's configured identity.
+     * identity in Jenkins), else the checked-out branch and git's configured identity. The push
+     * authenticates with {@code credential} when one is given, else with the run's own
+     * ({@link CiContext#pushCredential}: a GitHub run's token, for its server only), else with git's.
      *
      * @param remote   the remote, usually {@code origin}
      * @param attempts pushes to try while other jobs keep moving the branch
@@ -59,8 +61,9 @@ public final class CommitBack {
      *
      * @param git     git's outcome
      * @param message the commit message used
+     * @param ci      the CI that ran it ({@link CiContext#system}), for what a message advises
      */
-    public record Result(MetadataCommitter.Result git, String message) {
+    public record Result(MetadataCommitter.Result git, String message, String ci) {
 
         /** True when the branch on the remote now holds the record. */
         public boolean onRemote() {
@@ -97,7 +100,14 @@ public final class CommitBack {
                         + "); check the remote's URL and the network from here";
                 case CONFLICT -> "another job changed the same file on " + git.branch();
                 case GAVE_UP -> git.branch() + " kept moving through " + git.attempts() + " attempts";
-                case NO_BRANCH -> "there is no branch to commit to (a detached HEAD, and no branch named)";
+                case NO_BRANCH -> "there is no branch to commit to: HEAD is detached and the run names no branch; "
+                        + checkOutAdvice(ci);
+                case NOT_ON_REMOTE -> "the branch " + git.branch() + " is not on the remote (deleted, or never pushed); "
+                        + "nothing was committed";
+                case IN_FORK -> "the pull request's branch " + git.branch() + " is in a fork, not in the repository "
+                        + "this run pushes to, so nothing was committed";
+                case NOT_ON_BRANCH -> git.branch() + " does not have the file this record is in (its increment is "
+                        + "not on that branch); nothing was committed";
                 case NO_REMOTE -> "the checkout has no remote to push to (" + firstLine(git.detail())
                         + "); nothing was committed";
                 case NOT_COMMITTED -> "git could not commit the record here (" + firstLine(git.detail()) + ")";
@@ -108,6 +118,19 @@ public final class CommitBack {
     }
 
     private CommitBack() {
+    }
+
+    /** How a run of {@code ci} gets a branch to commit to, when HEAD is detached and the run names none. */
+    private static String checkOutAdvice(String ci) {
+        return switch (ci == null ? "none" : ci) {
+            case "github-actions" -> "check out the branch the record belongs on (actions/checkout's `ref:`), or "
+                    + "record from a run that names one: a push of a branch, a pull request (its head branch), "
+                    + "a published release (its target branch)";
+            case "jenkins" -> "run the step in a multibranch job (its BRANCH_NAME, or a pull request's CHANGE_BRANCH, "
+                    + "names the branch), or check out a local branch (the Git plugin's \"Check out to matching "
+                    + "local branch\")";
+            default -> "check out the branch the record belongs on";
+        };
     }
 
     private static String firstLine(String text) {
@@ -125,8 +148,13 @@ public final class CommitBack {
         String message = "Record " + what + " " + SKIP_CI + "\n\nWritten by " + spec.writer()
                 + " so the next environment's job sees this record."
                 + (facts.runUrl() == null ? "" : "\nRun: " + facts.runUrl());
+        if (facts.commitBranchInFork()) {
+            return new Result(new MetadataCommitter.Result(MetadataCommitter.Outcome.IN_FORK, facts.commitBranch(),
+                    null, 0, ""), message, facts.system());
+        }
         MetadataCommitter committer = new MetadataCommitter(project.dir(), facts.committer(), spec.remote(),
-                spec.attempts(), spec.credential());
-        return new Result(committer.commitAndPush(files, message, facts.commitBranch(), reapply), message);
+                spec.attempts(), spec.credential() != null ? spec.credential() : facts.pushCredential());
+        return new Result(committer.commitAndPush(files, message, facts.commitBranch(), reapply), message,
+                facts.system());
     }
 }

@@ -13,13 +13,24 @@ package io.specweave.deploy.ci;
  * @param commitBranch  the branch a record committed back belongs on: a pull request's source branch, a
  *                      release's target branch; null for the checked-out branch
  * @param committer     who a commit-back is by, as the CI presents itself; null for git's configured identity
+ * @param commitBranchInFork true when {@code commitBranch} is a fork's (a pull request from a fork, or one whose
+ *                      event does not show its branch in this repository): the remote has no such branch of its
+ *                      own, and a same-named one of the remote is someone else's, so nothing is pushed
+ * @param pushCredential what a commit-back's push authenticates with when the server asks, as the run gives it (a
+ *                      GitHub run's token, for its own server only); null for git's own
  */
 public record CiContext(String system, String commit, String branch, String tag, String actor, String runUrl,
-        String repositoryUrl, String commitBranch, MetadataCommitter.Author committer) {
+        String repositoryUrl, String commitBranch, MetadataCommitter.Author committer, boolean commitBranchInFork,
+        MetadataCommitter.HttpsCredential pushCredential) {
 
     public CiContext(String system, String commit, String branch, String tag, String actor, String runUrl,
             String repositoryUrl) {
         this(system, commit, branch, tag, actor, runUrl, repositoryUrl, null, null);
+    }
+
+    public CiContext(String system, String commit, String branch, String tag, String actor, String runUrl,
+            String repositoryUrl, String commitBranch, MetadataCommitter.Author committer) {
+        this(system, commit, branch, tag, actor, runUrl, repositoryUrl, commitBranch, committer, false, null);
     }
 
     public static CiContext none() {
@@ -34,7 +45,14 @@ public record CiContext(String system, String commit, String branch, String tag,
     /** This context with every non-null value of {@code explicit} taking precedence. */
     public CiContext overriddenBy(String commit, String branch, String tag, String actor, String runUrl) {
         return new CiContext(system, first(commit, this.commit), first(branch, this.branch), first(tag, this.tag),
-                first(actor, this.actor), first(runUrl, this.runUrl), repositoryUrl, commitBranch, committer);
+                first(actor, this.actor), first(runUrl, this.runUrl), repositoryUrl, commitBranch, committer,
+                commitBranchInFork, pushCredential);
+    }
+
+    /** This context with what git in the workspace told of the run: the commit-back's facts stay the CI's. */
+    CiContext filledIn(String system, String commit, String branch, String tag, String actor) {
+        return new CiContext(system, commit, branch, tag, actor, runUrl, repositoryUrl, commitBranch, committer,
+                commitBranchInFork, pushCredential);
     }
 
     private static String first(String a, String b) {

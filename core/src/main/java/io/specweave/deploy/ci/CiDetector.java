@@ -2,12 +2,15 @@ package io.specweave.deploy.ci;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.specweave.deploy.Json;
+import io.specweave.deploy.Secret;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -53,16 +56,20 @@ public final class CiDetector {
                 runUrl = repositoryUrl + "/actions/runs/" + get("GITHUB_RUN_ID");
             }
         }
+        JsonNode event = event(get("GITHUB_EVENT_PATH"));
         return new CiContext("github-actions", get("GITHUB_SHA"), branch, tag, get("GITHUB_ACTOR"), runUrl,
-                repositoryUrl, githubCommitBranch(), MetadataCommitter.GITHUB_ACTIONS_BOT);
+                repositoryUrl, githubCommitBranch(event), MetadataCommitter.GITHUB_ACTIONS_BOT, headInFork(event),
+                githubPushCredential(server));
     }
 
     /**
-     * Where a commit-back of a GitHub run goes: the branch of a pull request or push; for a published
-     * release (which checks out a tag), the release's target branch from the event payload at
-     * {@code GITHUB_EVENT_PATH}, else the repository's default branch; null: the checked-out branch.
+     * Where a commit-back of a GitHub run goes: the head branch of a pull request ({@code pull_request},
+     * {@code pull_request_target}: {@code GITHUB_HEAD_REF}), the branch of a push ({@code GITHUB_REF}, or
+     * {@code GITHUB_REF_NAME} of a branch); for a published release (which checks out a tag), the
+     * release's target branch from the event payload at {@code GITHUB_EVENT_PATH}, else the repository's
+     * default branch; null: the checked-out branch.
      */
-    private String githubCommitBranch() {
+    private String githubCommitBranch(JsonNode event) {
         String head = get("GITHUB_HEAD_REF");
         if (head != null) {
             return head;
@@ -71,13 +78,56 @@ public final class CiDetector {
         if (ref != null && ref.startsWith("refs/heads/")) {
             return ref.substring("refs/heads/".length());
         }
-        JsonNode event = event(get("GITHUB_EVENT_PATH"));
+        if (ref == null && "branch".equals(get("GITHUB_REF_TYPE")) && get("GITHUB_REF_NAME") != null) {
+            return get("GITHUB_REF_NAME");
+        }
         String target = Json.text(event.path("release"), "target_commitish");
         if (target != null && !target.matches("[0-9a-f]{40}")) {
             return target.startsWith("refs/heads/") ? target.substring("refs/heads/".length()) : target;
         }
         return ref != null && ref.startsWith("refs/tags/") ? Json.text(event.path("repository"), "default_branch")
                 : null;
+    }
+
+    /**
+     * Whether a pull request's head branch is outside this repository: a fork's, whose branch of the same
+     * name in this repository (its {@code main}, say) is not the pull request's. Only the event payload
+     * tells; a pull request run whose payload does not show the head in this repository counts as one.
+     */
+    private boolean headInFork(JsonNode event) {
+        if (get("GITHUB_HEAD_REF") == null) {
+            return false;
+        }
+        JsonNode pullRequest = event.path("pull_request");
+        String head = Json.text(pullRequest.path("head").path("repo"), "full_name");
+        String own = first(get("GITHUB_REPOSITORY"), Json.text(pullRequest.path("base").path("repo"), "full_name"));
+        return head == null || own == null || !head.equalsIgnoreCase(own);
+    }
+
+    /**
+     * The token a GitHub run pushes a commit-back with when the server asks (a checkout with
+     * {@code persist-credentials: false}): {@code GITHUB_TOKEN} (the Action's {@code github-token}),
+     * given by git only to the run's own server over https, never to another remote's host.
+     */
+    private MetadataCommitter.HttpsCredential githubPushCredential(String serverUrl) {
+        String token = get("GITHUB_TOKEN");
+        String server = httpsOrigin(serverUrl);
+        return token == null || server == null ? null
+                : new MetadataCommitter.HttpsCredential("x-access-token", new Secret("GITHUB_TOKEN", token), server);
+    }
+
+    /** {@code https://host[:port]} of an https URL without user info, as git matches a credential's URL; else null. */
+    static String httpsOrigin(String url) {
+        try {
+            URI uri = URI.create(url.strip());
+            if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || uri.getRawUserInfo() != null) {
+                return null;
+            }
+            int port = uri.getPort();
+            return "https://" + uri.getHost().toLowerCase(Locale.ROOT) + (port == -1 || port == 443 ? "" : ":" + port);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static JsonNode event(String path) {
@@ -98,8 +148,10 @@ public final class CiDetector {
             branch = null;
         }
         String actor = first(get("BUILD_USER_EMAIL"), first(get("BUILD_USER_ID"), get("BUILD_USER")));
+        // A fork's pull request (CHANGE_FORK names the fork): its branch is not origin's.
         return new CiContext("jenkins", get("GIT_COMMIT"), branch, tag, actor, get("BUILD_URL"),
-                webUrl(get("GIT_URL")), jenkinsCommitBranch(), jenkinsCommitter());
+                webUrl(get("GIT_URL")), jenkinsCommitBranch(), jenkinsCommitter(),
+                get("CHANGE_ID") != null && get("CHANGE_FORK") != null, null);
     }
 
     /**
@@ -167,7 +219,7 @@ public final class CiDetector {
             actor = out.isEmpty() ? get("USER") : blankToNull(out.get(0));
         }
         String system = "none".equals(context.system()) && commit != null ? "git" : context.system();
-        return new CiContext(system, commit, branch, tag, actor, context.runUrl(), context.repositoryUrl());
+        return context.filledIn(system, commit, branch, tag, actor);
     }
 
     /** Git in the workspace; nothing when git is missing or fails (the facts stay unknown). */

@@ -3,7 +3,9 @@ package io.specweave.deploy.ci;
 import io.specweave.deploy.Secret;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Commits changed {@code metadata.json} files to the current branch and pushes them, so the next
@@ -22,6 +25,11 @@ import java.util.regex.Pattern;
  * a Jenkins credential helper). A push that loses a race with another job is retried after
  * fetching and rebasing, a bounded number of times; a push the server refuses (protected branch,
  * missing permission) is reported, not thrown: the record then lives only in this run's workspace.
+ *
+ * <p>When the branch named is not the one checked out (a pull request's merge commit, a release's
+ * tag, a detached checkout), the record is committed onto that branch's tip as the remote has it,
+ * never onto HEAD: HEAD's own history (the base branch a pull request's merge brings in) must not
+ * reach the branch. HEAD and the work tree's other files stay as they are.
  */
 public final class MetadataCommitter {
 
@@ -82,16 +90,31 @@ public final class MetadataCommitter {
         this.environment = Map.copyOf(env);
     }
 
-    /** A user name and token (or password) for an HTTPS remote; {@link #toString()} never shows the token. */
-    public record HttpsCredential(String username, Secret password) {
+    /**
+     * A user name and token (or password) for an HTTPS remote; {@link #toString()} never shows the token.
+     *
+     * @param server the only server git gives it to ({@code https://github.com}: scheme, host and port, as
+     *               git matches {@code credential.<url>.*}); null for whatever remote the push goes to
+     */
+    public record HttpsCredential(String username, Secret password, String server) {
         public HttpsCredential {
             Objects.requireNonNull(username, "username");
             Objects.requireNonNull(password, "password");
         }
 
+        /** For the remote the push goes to, whichever host it is on (the user named it for that remote). */
+        public HttpsCredential(String username, Secret password) {
+            this(username, password, null);
+        }
+
         @Override
         public String toString() {
-            return "HTTPS credential of " + username;
+            return "HTTPS credential of " + username + (server == null ? "" : " for " + server);
+        }
+
+        /** git's key of the helper list this credential is given through: scoped to its server when it has one. */
+        String helperKey() {
+            return server == null ? "credential.helper" : "credential." + server + ".helper";
         }
     }
 
@@ -99,7 +122,8 @@ public final class MetadataCommitter {
     static final String PASSWORD_VARIABLE = "SPECWEAVE_GIT_PASSWORD";
     /**
      * Answers git's "get" with the variables above. The empty helper first drops the helpers git is
-     * configured with, so a stale stored credential is not tried instead.
+     * configured with, so a stale stored credential is not tried instead. git asks a helper only when
+     * the server asks for credentials: a checkout's persisted header, when there is one, goes first.
      */
     private static final String CREDENTIAL_HELPER = "!f() { test \"$1\" = get && printf 'username=%s\\npassword=%s\\n' "
             + "\"$" + USERNAME_VARIABLE + "\" \"$" + PASSWORD_VARIABLE + "\"; }; f";
@@ -120,6 +144,15 @@ public final class MetadataCommitter {
         NO_GIT,
         /** HEAD is detached and no branch was named. */
         NO_BRANCH,
+        /** The branch named is not on the remote (deleted, or never pushed there): nothing is committed. */
+        NOT_ON_REMOTE,
+        /**
+         * The branch named is a fork's (a pull request from a fork), not the remote's: nothing is committed.
+         * Decided from the run's facts, before git runs.
+         */
+        IN_FORK,
+        /** The branch named lacks a file the record is in (the increment is not on it): nothing is committed. */
+        NOT_ON_BRANCH,
         /** The checkout has no remote of that name: nothing is committed. */
         NO_REMOTE,
         /** git could not stage or commit the files here (no identity, a locked index); nothing was pushed. */
@@ -162,7 +195,9 @@ public final class MetadataCommitter {
      * As {@link #commitAndPush(Collection, String, String)}, but when rebasing onto the moved
      * branch conflicts (another job changed the same file), the files are taken as the branch has
      * them and {@code reapply} writes this run's change into them again; then it commits and
-     * pushes that. {@code reapply} may be null.
+     * pushes that. {@code reapply} may be null. A {@code branch} other than the checked-out one gets
+     * the change on its own tip ({@link #ontoRemoteBranch}), written again with {@code reapply} when
+     * the branch's version of the files differs from the checkout's.
      */
     public Result commitAndPush(Collection<Path> files, String message, String branch, Runnable reapply) {
         Git top = git("rev-parse", "--show-toplevel");
@@ -172,14 +207,11 @@ public final class MetadataCommitter {
         if (!top.ok()) {
             return new Result(Outcome.NOT_A_REPOSITORY, branch, null, 0, top.output());
         }
-        String target = branch;
-        if (target == null || target.isBlank()) {
-            Git current = git("symbolic-ref", "--short", "-q", "HEAD");
-            if (!current.ok() || current.output().isBlank()) {
-                return new Result(Outcome.NO_BRANCH, null, null, 0,
-                        "HEAD is detached and no branch was named to commit to");
-            }
-            target = current.output().strip();
+        Git current = git("symbolic-ref", "--short", "-q", "HEAD");
+        String checkedOut = current.ok() && !current.output().isBlank() ? current.output().strip() : null;
+        String target = branch == null || branch.isBlank() ? checkedOut : branch.strip();
+        if (target == null) {
+            return new Result(Outcome.NO_BRANCH, null, null, 0, "");
         }
         // Without the remote the commit could go nowhere: the checkout is left as it was.
         Git url = git("remote", "get-url", remote);
@@ -187,6 +219,9 @@ public final class MetadataCommitter {
             return new Result(Outcome.NO_REMOTE, target, null, 0, url.output());
         }
         List<String> paths = files.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList();
+        if (!target.equals(checkedOut)) {
+            return ontoRemoteBranch(files, paths, message, target, reapply);
+        }
         Git add = git(concat(List.of("add", "--"), paths));
         if (!add.ok()) {
             return new Result(Outcome.NOT_COMMITTED, target, null, 0, "git add failed: " + add.output());
@@ -244,6 +279,137 @@ public final class MetadataCommitter {
                 "the branch moved on every one of " + maxAttempts + " attempts");
     }
 
+    /**
+     * Commits the files onto {@code target}'s tip as the remote has it and pushes that commit, whatever
+     * HEAD is: a pull request's merge commit holds the base branch's commits, which a push of HEAD
+     * would put on the pull request's branch. Each attempt fetches the tip again and builds the commit
+     * afresh in an index of its own, so neither HEAD, the index nor another file of the work tree
+     * changes. When the tip's version of the files is not the checkout's, {@code reapply} writes this
+     * run's change into the tip's version; the work tree gets its own version back afterwards.
+     */
+    private Result ontoRemoteBranch(Collection<Path> files, List<String> paths, String message, String target,
+            Runnable reapply) {
+        String tracking = "refs/remotes/" + remote + "/" + target;
+        // A shallow checkout (actions/checkout's default) needs only the tip, not the branch's whole history;
+        // a full one must not become shallow.
+        boolean shallow = "true".equals(git("rev-parse", "--is-shallow-repository").output().strip());
+        List<String> fetch = new ArrayList<>(List.of("fetch", "-q", "--no-tags"));
+        if (shallow) {
+            fetch.add("--depth=1");
+        }
+        fetch.addAll(List.of(remote, "+refs/heads/" + target + ":" + tracking));
+        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+            Git fetched = git(fetch);
+            if (!fetched.ok()) {
+                if (fetched.output().contains("couldn't find remote ref")) {
+                    return new Result(Outcome.NOT_ON_REMOTE, target, null, attempt, fetched.output());
+                }
+                return new Result(isUnreachable(fetched.output()) ? Outcome.UNREACHABLE : Outcome.REJECTED, target,
+                        null, attempt, "git fetch failed: " + fetched.output());
+            }
+            Built built = commitOnto(tracking, files, paths, message, reapply);
+            if (built.failure() != null) {
+                return new Result(built.failure(), target, null, attempt, built.detail());
+            }
+            Git push = git("push", "--porcelain", remote, built.commit() + ":refs/heads/" + target);
+            if (push.ok()) {
+                return new Result(Outcome.PUSHED, target, built.commit(), attempt, "");
+            }
+            if (isUnreachable(push.output())) {
+                return new Result(Outcome.UNREACHABLE, target, built.commit(), attempt, push.output());
+            }
+            if (!isNonFastForward(push.output())) {
+                return new Result(Outcome.REJECTED, target, built.commit(), attempt, push.output());
+            }
+        }
+        return new Result(Outcome.GAVE_UP, target, null, maxAttempts,
+                "the branch moved on every one of " + maxAttempts + " attempts");
+    }
+
+    /** A commit built on a branch's tip, or why there is none ({@code failure}). */
+    private record Built(String commit, Outcome failure, String detail) {
+    }
+
+    private Built commitOnto(String tip, Collection<Path> files, List<String> paths, String message,
+            Runnable reapply) {
+        Git changed = git(concat(List.of("diff", "--no-ext-diff", "--no-renames", "--name-status", "HEAD", tip, "--"),
+                paths));
+        if (!changed.ok()) {
+            return new Built(null, Outcome.NOT_COMMITTED, "git diff failed: " + changed.output());
+        }
+        // "D path": the checkout has the file, the branch has not.
+        String missing = changed.output().lines().filter(l -> l.startsWith("D\t"))
+                .collect(Collectors.joining("\n"));
+        if (!missing.isEmpty()) {
+            return new Built(null, Outcome.NOT_ON_BRANCH, missing);
+        }
+        Map<Path, byte[]> ours = new HashMap<>();
+        try {
+            if (!changed.output().isBlank()) {
+                if (reapply == null) {
+                    return new Built(null, Outcome.CONFLICT, "the branch's version of " + changed.output().lines()
+                            .map(l -> l.substring(l.indexOf('\t') + 1)).collect(Collectors.joining(", "))
+                            + " is not the checkout's");
+                }
+                for (Path file : files) {
+                    Path absolute = file.toAbsolutePath().normalize();
+                    ours.put(absolute, Files.exists(absolute) ? Files.readAllBytes(absolute) : null);
+                }
+                Git restore = git(concat(List.of("restore", "--source=" + tip, "--worktree", "--"), paths));
+                if (!restore.ok()) {
+                    return new Built(null, Outcome.NOT_COMMITTED, "git restore failed: " + restore.output());
+                }
+                reapply.run();
+            }
+            return writeCommit(tip, paths, message);
+        } catch (IOException e) {
+            return new Built(null, Outcome.NOT_COMMITTED, "cannot read " + e.getMessage());
+        } finally {
+            putBack(ours);
+        }
+    }
+
+    /** The work tree's files as this run wrote them, after they held the branch's version for a while. */
+    private static void putBack(Map<Path, byte[]> ours) {
+        ours.forEach((file, bytes) -> {
+            try {
+                if (bytes == null) {
+                    Files.deleteIfExists(file);
+                } else {
+                    Files.write(file, bytes);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** {@code tip}'s tree with the work tree's version of {@code paths}, committed on {@code tip}; nothing else staged. */
+    private Built writeCommit(String tip, List<String> paths, String message) throws IOException {
+        Path scratch = Files.createTempDirectory("specweave-commit");
+        try {
+            Map<String, String> index = Map.of("GIT_INDEX_FILE", scratch.resolve("index").toString());
+            Git read = git(index, List.of("read-tree", tip));
+            Git add = read.ok() ? git(index, concat(List.of("add", "--"), paths)) : read;
+            Git tree = add.ok() ? git(index, List.of("write-tree")) : add;
+            if (!tree.ok()) {
+                return new Built(null, Outcome.NOT_COMMITTED, "git could not stage the files: " + tree.output());
+            }
+            if (tree.last().equals(git("rev-parse", tip + "^{tree}").last())) {
+                return new Built(null, Outcome.NOTHING_TO_COMMIT, "");
+            }
+            Git commit = git("commit-tree", tree.last(), "-p", tip, "-m", message);
+            if (!commit.ok()) {
+                return new Built(null, Outcome.NOT_COMMITTED, "git commit failed: " + commit.output());
+            }
+            return new Built(commit.last(), null, "");
+        } finally {
+            Files.deleteIfExists(scratch.resolve("index"));
+            Files.deleteIfExists(scratch.resolve("index.lock"));
+            Files.deleteIfExists(scratch);
+        }
+    }
+
     /** git's words when no repository answered; a refusal (403, a hook, a protected branch) is not one. */
     private static boolean isUnreachable(String output) {
         return output.contains("does not appear to be a git repository") || output.contains("Could not resolve host")
@@ -272,15 +438,20 @@ public final class MetadataCommitter {
         return git(List.of(args));
     }
 
-    /** Runs git in the work tree (trusted there though a container's root user may not own it). */
     private Git git(List<String> args) {
+        return git(Map.of(), args);
+    }
+
+    /** Runs git in the work tree (trusted there though a container's root user may not own it). */
+    private Git git(Map<String, String> extraEnvironment, List<String> args) {
         List<String> all = new ArrayList<>();
         if (credential != null) {
-            all.addAll(List.of("-c", "credential.helper=", "-c", "credential.helper=" + CREDENTIAL_HELPER));
+            all.addAll(List.of("-c", credential.helperKey() + "=", "-c", credential.helperKey() + "=" + CREDENTIAL_HELPER));
         }
         all.addAll(args);
         ProcessBuilder builder = GitCommand.in(workTree, all).redirectErrorStream(true);
         builder.environment().putAll(environment);
+        builder.environment().putAll(extraEnvironment);
         try {
             Process process = builder.start();
             process.getOutputStream().close();
@@ -313,6 +484,12 @@ public final class MetadataCommitter {
     private record Git(int exitCode, String output) {
         boolean ok() {
             return exitCode == 0;
+        }
+
+        /** The last line: an object id a command prints, after any warning git wrote before it. */
+        String last() {
+            List<String> lines = output.lines().toList();
+            return lines.isEmpty() ? "" : lines.get(lines.size() - 1).strip();
         }
     }
 }

@@ -19,7 +19,7 @@ class CiDetectorTest {
                 "GITHUB_SERVER_URL", "https://github.com", "GITHUB_REPOSITORY", "myorg/myapp", "GITHUB_RUN_ID", "42"),
                 dir).detect();
         assertThat(ci).isEqualTo(new CiContext("github-actions", "abc123", "main", null, "octocat",
-                "https://github.com/myorg/myapp/actions/runs/42", "https://github.com/myorg/myapp", null,
+                "https://github.com/myorg/myapp/actions/runs/42", "https://github.com/myorg/myapp", "main",
                 MetadataCommitter.GITHUB_ACTIONS_BOT));
     }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,9 +37,72 @@ class CommitBranchTest {
     }
 
     @Test
-    void aPullRequestCommitsToItsHeadBranch() {
-        assertThat(github(Map.of("GITHUB_HEAD_REF", "feature/login", "GITHUB_REF", "refs/pull/12/merge"))
-                .commitBranch()).isEqualTo("feature/login");
+    void aPushOfABranchNamedOnlyByItsRefNameCommitsToIt() {
+        assertThat(github(Map.of("GITHUB_REF_NAME", "release/2.x", "GITHUB_REF_TYPE", "branch")).commitBranch())
+                .isEqualTo("release/2.x");
+        assertThat(github(Map.of("GITHUB_REF_NAME", "v2.0.0", "GITHUB_REF_TYPE", "tag")).commitBranch()).isNull();
+    }
+
+    private Path pullRequestEvent(String headRepository) throws IOException {
+        return Files.writeString(temp.resolve("event.json"), "{\"pull_request\": {\"number\": 12, \"head\": {\"ref\": "
+                + "\"feature/login\", \"repo\": " + (headRepository == null ? "null" : "{\"full_name\": \""
+                + headRepository + "\"}") + "}, \"base\": {\"ref\": \"main\", \"repo\": {\"full_name\": "
+                + "\"Shop/app\"}}}}");
+    }
+
+    @Test
+    void aPullRequestCommitsToItsHeadBranch() throws IOException {
+        for (String event : List.of("pull_request", "pull_request_target")) {
+            CiContext ci = github(Map.of("GITHUB_EVENT_NAME", event, "GITHUB_HEAD_REF", "feature/login",
+                    "GITHUB_REF", "refs/pull/12/merge", "GITHUB_REPOSITORY", "shop/app",
+                    "GITHUB_EVENT_PATH", pullRequestEvent("shop/app").toString()));
+            assertThat(ci.commitBranch()).as(event).isEqualTo("feature/login");
+            assertThat(ci.commitBranchInFork()).as(event).isFalse();
+        }
+    }
+
+    @Test
+    void aPullRequestFromAForkHasNoBranchHereToCommitTo() throws IOException {
+        // A fork's main is not this repository's main.
+        Map<String, String> fork = Map.of("GITHUB_HEAD_REF", "main", "GITHUB_REF", "refs/pull/12/merge",
+                "GITHUB_REPOSITORY", "shop/app", "GITHUB_EVENT_PATH", pullRequestEvent("someone/app").toString());
+        assertThat(github(fork).commitBranchInFork()).isTrue();
+        // A deleted fork, and a payload that does not show the head at all.
+        assertThat(github(Map.of("GITHUB_HEAD_REF", "main", "GITHUB_REPOSITORY", "shop/app",
+                "GITHUB_EVENT_PATH", pullRequestEvent(null).toString())).commitBranchInFork()).isTrue();
+        assertThat(github(Map.of("GITHUB_HEAD_REF", "main", "GITHUB_REPOSITORY", "shop/app",
+                "GITHUB_EVENT_PATH", temp.resolve("missing.json").toString())).commitBranchInFork()).isTrue();
+        assertThat(jenkins(Map.of("CHANGE_ID", "12", "CHANGE_BRANCH", "main", "CHANGE_FORK", "someone"))
+                .commitBranchInFork()).isTrue();
+        assertThat(jenkins(Map.of("CHANGE_ID", "12", "CHANGE_BRANCH", "feature/login")).commitBranchInFork()).isFalse();
+        assertThat(github(Map.of("GITHUB_REF", "refs/heads/main")).commitBranchInFork()).isFalse();
+    }
+
+    @Test
+    void aGitHubRunPushesWithItsTokenOnlyToItsOwnServerOverHttps() {
+        CiContext ghes = github(Map.of("GITHUB_TOKEN", "ghs_token", "GITHUB_SERVER_URL", "https://GHE.example.com:8443/"));
+        assertThat(ghes.pushCredential().server()).isEqualTo("https://ghe.example.com:8443");
+        assertThat(ghes.pushCredential().username()).isEqualTo("x-access-token");
+        assertThat(ghes.pushCredential().password().reveal()).isEqualTo("ghs_token");
+        assertThat(ghes.toString()).doesNotContain("ghs_token");
+        assertThat(github(Map.of("GITHUB_TOKEN", "ghs_token")).pushCredential().server()).isEqualTo("https://github.com");
+        assertThat(github(Map.of("GITHUB_TOKEN", "ghs_token", "GITHUB_SERVER_URL", "http://ghe.example.com"))
+                .pushCredential()).isNull();
+        assertThat(github(Map.of("GITHUB_TOKEN", "ghs_token", "GITHUB_SERVER_URL", "https://u:p@ghe.example.com"))
+                .pushCredential()).isNull();
+        assertThat(github(Map.of("GITHUB_SERVER_URL", "https://github.com")).pushCredential()).isNull();
+        assertThat(jenkins(Map.of("GITHUB_TOKEN", "ghs_token")).pushCredential()).isNull();
+    }
+
+    @Test
+    void whatGitFillsInKeepsTheCommitBacksFacts() throws Exception {
+        Process init = new ProcessBuilder("git", "init", "-q", temp.toString()).inheritIO().start();
+        assertThat(init.waitFor()).isZero();
+        // No BUILD_USER_* (no Build User Vars plugin): the actor comes from git, the commit-back's facts stay Jenkins'.
+        CiContext ci = new CiDetector(Map.of("JENKINS_URL", "https://ci.example.com/", "BRANCH_NAME", "main",
+                "GIT_COMMITTER_NAME", "Release Bot", "GIT_COMMITTER_EMAIL", "bot@example.com"), temp).detect();
+        assertThat(ci.commitBranch()).isEqualTo("main");
+        assertThat(ci.committer()).isEqualTo(new MetadataCommitter.Author("Release Bot", "bot@example.com"));
     }
 
     @Test

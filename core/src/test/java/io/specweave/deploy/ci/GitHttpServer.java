@@ -2,6 +2,9 @@ package io.specweave.deploy.ci;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import io.specweave.deploy.testing.TestTls;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +22,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Git's smart HTTP protocol on loopback, as a Git host serves it: {@code git http-backend} (git's own
  * CGI program) behind HTTP basic authentication with one user and token. Requests without them get
- * 401, as GitHub answers a push without credentials.
+ * 401, as GitHub answers a push without credentials. Over https with a {@link TestTls} certificate
+ * (git then needs {@code http.sslVerify=false}, or the certificate as its CA).
  */
 public final class GitHttpServer implements AutoCloseable {
 
@@ -27,13 +31,26 @@ public final class GitHttpServer implements AutoCloseable {
     private final Path root;
     private final String authorization;
     public final List<String> users = new CopyOnWriteArrayList<>();
+    /** Every Authorization header a request came with, accepted or not. */
+    public final List<String> authorizations = new CopyOnWriteArrayList<>();
 
     public GitHttpServer(Path root, String user, String token) {
+        this(root, user, token, null);
+    }
+
+    public GitHttpServer(Path root, String user, String token, TestTls tls) {
         this.root = root;
         this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + token)
                 .getBytes(StandardCharsets.UTF_8));
+        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            if (tls == null) {
+                server = HttpServer.create(loopback, 0);
+            } else {
+                HttpsServer https = HttpsServer.create(loopback, 0);
+                https.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext()));
+                server = https;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -41,14 +58,23 @@ public final class GitHttpServer implements AutoCloseable {
         server.start();
     }
 
-    /** The HTTPS-like URL of repository {@code name} (a folder under the root). */
+    /** The URL of repository {@code name} (a folder under the root). */
     public String url(String name) {
-        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort() + "/" + name;
+        return origin() + "/" + name;
+    }
+
+    /** Scheme, host and port: {@code https://127.0.0.1:PORT}. */
+    public String origin() {
+        return (server instanceof HttpsServer ? "https" : "http") + "://" + server.getAddress().getHostString() + ":"
+                + server.getAddress().getPort();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String given = exchange.getRequestHeaders().getFirst("Authorization");
+            if (given != null) {
+                authorizations.add(given);
+            }
             if (!authorization.equals(given)) {
                 exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"git\"");
                 exchange.sendResponseHeaders(401, -1);

@@ -107,6 +107,160 @@ class MetadataCommitterTest {
     }
 
     @Test
+    void aCredentialForOneServerIsNeverGivenToAnotherHost() throws Exception {
+        String token = "ghs_" + "t0k3n".repeat(4);
+        try (GitHttpServer host = new GitHttpServer(temp, "x-access-token", token)) {
+            String before = git(origin, "rev-parse", "main");
+            io.specweave.deploy.Secret secret = new io.specweave.deploy.Secret("GITHUB_TOKEN", token);
+            // The same loopback server under another host name: git must not give it the token.
+            git(work, "remote", "set-url", "origin", host.url("origin.git").replace("127.0.0.1", "localhost"));
+            Files.writeString(metadata, "{\n  \"id\": \"0001\",\n  \"deployments\": {}\n}\n");
+            MetadataCommitter.Result elsewhere = new MetadataCommitter(work, BOT, "origin", 1,
+                    new MetadataCommitter.HttpsCredential("x-access-token", secret, host.origin()))
+                    .commitAndPush(List.of(metadata), "record", null);
+
+            assertThat(elsewhere.onRemote()).isFalse();
+            assertThat(git(origin, "rev-parse", "main")).isEqualTo(before);
+            assertThat(String.join("\n", host.authorizations)).doesNotContain(java.util.Base64.getEncoder()
+                    .encodeToString(("x-access-token:" + token).getBytes(StandardCharsets.UTF_8)));
+
+            git(work, "remote", "set-url", "origin", host.url("origin.git"));
+            Files.writeString(metadata, "{\n  \"id\": \"0001\",\n  \"deployments\": {\"qa\": {}}\n}\n");
+            MetadataCommitter.Result own = new MetadataCommitter(work, BOT, "origin", 1,
+                    new MetadataCommitter.HttpsCredential("x-access-token", secret, host.origin()))
+                    .commitAndPush(List.of(metadata), "record", null);
+
+            assertThat(own.outcome()).as(own.detail()).isEqualTo(MetadataCommitter.Outcome.PUSHED);
+            assertThat(host.users).containsOnly("x-access-token");
+            assertThat(own.detail() + elsewhere.detail() + own + elsewhere).doesNotContain(token);
+        }
+    }
+
+    /** origin's main and feature as a pull request finds them: feature branched off, then main moved on. */
+    private String featureBranchAndAMovedBase() throws Exception {
+        Path dev = temp.resolve("dev");
+        git(temp, "clone", "-q", origin.toString(), dev.toString());
+        git(dev, "checkout", "-q", "-b", "feature");
+        Files.writeString(dev.resolve("feature.txt"), "the feature\n");
+        git(dev, "add", "feature.txt");
+        git(dev, "commit", "-q", "-m", "feature work");
+        git(dev, "push", "-q", "origin", "feature");
+        git(dev, "checkout", "-q", "main");
+        Files.writeString(dev.resolve("other.txt"), "the base moved\n");
+        Files.writeString(dev.resolve("metadata.json"), "{\n  \"id\": \"0001\",\n  \"deployments\": {\"prod\": {}}\n}\n");
+        Files.writeString(dev.resolve("base-only.json"), "{}\n");
+        git(dev, "add", "-A");
+        git(dev, "commit", "-q", "-m", "base work");
+        git(dev, "push", "-q", "origin", "main");
+        return git(origin, "rev-parse", "feature");
+    }
+
+    /** What actions/checkout leaves for a pull_request run: HEAD detached at the merge of feature into main. */
+    private String checkedOutAsAPullRequestMerge() throws Exception {
+        git(work, "fetch", "-q", "origin");
+        git(work, "checkout", "-q", "--detach", "origin/main");
+        git(work, "merge", "-q", "--no-ff", "-m", "Merge feature into main", "origin/feature");
+        return git(work, "rev-parse", "HEAD");
+    }
+
+    @Test
+    void aPullRequestsMergeCheckoutPutsOnlyTheRecordOnTheHeadBranch() throws Exception {
+        String featureTip = featureBranchAndAMovedBase();
+        String merge = checkedOutAsAPullRequestMerge();
+        Files.writeString(metadata, "{\n  \"id\": \"0001\",\n  \"deployments\": {\"prod\": {}, \"qa\": {}}\n}\n");
+        // This run's change, written into whatever version of the file is there (the branch's has no deployments).
+        Runnable reapply = () -> {
+            try {
+                Files.writeString(metadata, Files.readString(metadata).replace("\"0001\"\n}",
+                        "\"0001\",\n  \"deployments\": {\"qa\": {}}\n}"));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+
+        MetadataCommitter.Result result = new MetadataCommitter(work, BOT, "origin", 3)
+                .commitAndPush(List.of(metadata), "record", "feature", reapply);
+
+        assertThat(result.outcome()).as(result.detail()).isEqualTo(MetadataCommitter.Outcome.PUSHED);
+        assertThat(result.branch()).isEqualTo("feature");
+        assertThat(result.commit()).isEqualTo(git(origin, "rev-parse", "feature"));
+        assertThat(git(origin, "rev-parse", "feature^@")).isEqualTo(featureTip);
+        assertThat(git(origin, "log", "--format=%s", "feature")).isEqualTo("record\nfeature work\nseed");
+        assertThat(git(origin, "show", "--name-only", "--format=", "feature")).isEqualTo("metadata.json");
+        assertThat(git(origin, "show", "feature:metadata.json")).contains("{\"qa\": {}}").doesNotContain("prod");
+        assertThat(git(origin, "show", "feature:other.txt")).isEqualTo("unrelated");
+        // The checkout stays the merge, with this run's record in its own version of the file.
+        assertThat(git(work, "rev-parse", "HEAD")).isEqualTo(merge);
+        assertThat(Files.readString(metadata)).contains("{\"prod\": {}, \"qa\": {}}");
+        assertThat(git(work, "status", "--porcelain")).isEqualTo("M metadata.json");
+    }
+
+    @Test
+    void aBranchWhoseVersionIsTheCheckoutsTakesTheFileAsItIs() throws Exception {
+        featureBranchAndAMovedBase();
+        git(work, "fetch", "-q", "origin");
+        git(work, "checkout", "-q", "--detach", "origin/feature");
+        Files.writeString(metadata, "{\n  \"id\": \"0001\",\n  \"deployments\": {\"qa\": {}}\n}\n");
+
+        MetadataCommitter.Result result = new MetadataCommitter(work, BOT, "origin", 3)
+                .commitAndPush(List.of(metadata), "record", "feature", null);
+
+        assertThat(result.outcome()).as(result.detail()).isEqualTo(MetadataCommitter.Outcome.PUSHED);
+        assertThat(git(origin, "show", "feature:metadata.json")).isEqualTo(Files.readString(metadata).strip());
+        assertThat(git(origin, "log", "--format=%s", "feature")).isEqualTo("record\nfeature work\nseed");
+    }
+
+    @Test
+    void aTagOffTheTargetBranchCommitsOntoTheBranchTipWithoutTheTagsCommits() throws Exception {
+        Path dev = temp.resolve("dev");
+        git(temp, "clone", "-q", origin.toString(), dev.toString());
+        Files.writeString(dev.resolve("other.txt"), "a hotfix only the release has\n");
+        git(dev, "commit", "-q", "-am", "hotfix");
+        git(dev, "tag", "v1.0.1");
+        git(dev, "push", "-q", "origin", "v1.0.1");
+        String main = git(origin, "rev-parse", "main");
+        git(work, "fetch", "-q", "--tags", "origin");
+        git(work, "checkout", "-q", "--detach", "v1.0.1");
+        Files.writeString(metadata, "{\n  \"id\": \"0001\",\n  \"deployments\": {\"prod\": {}}\n}\n");
+
+        MetadataCommitter.Result result = new MetadataCommitter(work, BOT, "origin", 3)
+                .commitAndPush(List.of(metadata), "record", "main", null);
+
+        assertThat(result.outcome()).as(result.detail()).isEqualTo(MetadataCommitter.Outcome.PUSHED);
+        assertThat(git(origin, "rev-parse", "main^@")).isEqualTo(main);
+        assertThat(git(origin, "log", "--format=%s", "main")).isEqualTo("record\nseed");
+    }
+
+    @Test
+    void aBranchTheRemoteDoesNotHaveIsNeitherCreatedNorPushedTo() throws Exception {
+        git(work, "checkout", "-q", "--detach");
+        Files.writeString(metadata, "{}\n");
+
+        MetadataCommitter.Result result = new MetadataCommitter(work, BOT, "origin", 3)
+                .commitAndPush(List.of(metadata), "record", "deleted-after-merge", null);
+
+        assertThat(result.outcome()).isEqualTo(MetadataCommitter.Outcome.NOT_ON_REMOTE);
+        assertThat(result.onRemote()).isFalse();
+        assertThat(git(origin, "for-each-ref", "--format=%(refname)")).isEqualTo("refs/heads/main");
+    }
+
+    @Test
+    void aRecordInAFileTheBranchDoesNotHaveIsNotPushedThere() throws Exception {
+        String featureTip = featureBranchAndAMovedBase();
+        checkedOutAsAPullRequestMerge();
+        Path baseOnly = work.resolve("base-only.json");
+        Files.writeString(baseOnly, "{\"deployments\": {}}\n");
+
+        MetadataCommitter.Result result = new MetadataCommitter(work, BOT, "origin", 3)
+                .commitAndPush(List.of(baseOnly), "record", "feature", () -> { });
+
+        assertThat(result.outcome()).isEqualTo(MetadataCommitter.Outcome.NOT_ON_BRANCH);
+        assertThat(result.detail()).contains("base-only.json");
+        assertThat(git(origin, "rev-parse", "feature")).isEqualTo(featureTip);
+        assertThat(Files.readString(baseOnly)).isEqualTo("{\"deployments\": {}}\n");
+    }
+
+    @Test
     void nothingChangedIsNothingToCommit() {
         MetadataCommitter.Result result = new MetadataCommitter(work, BOT, "origin", 3)
                 .commitAndPush(List.of(metadata), "record", null);

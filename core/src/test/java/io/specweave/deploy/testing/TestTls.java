@@ -54,7 +54,8 @@ public final class TestTls {
         }
     }
 
-    SSLContext serverContext() {
+    /** The server's side: this certificate and its key. */
+    public SSLContext serverContext() {
         try {
             KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             kmf.init(keys, PASSWORD);
