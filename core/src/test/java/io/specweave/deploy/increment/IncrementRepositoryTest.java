@@ -74,6 +74,40 @@ class IncrementRepositoryTest {
         }
     }
 
+    @Test
+    void aFolderNameWithLettersBeyondAsciiOrASpaceIsAnIdInFull() {
+        for (String id : new String[] {"0004-café", "0005-connexion-sécurisée-日本語", "0006-My Feature"}) {
+            project.increment(id, "Title", null);
+            assertThat(repository.resolve(id).id()).as(id).isEqualTo(id);
+        }
+        assertThat(repository.resolve("0006-my feature").id()).as("in any case").isEqualTo("0006-My Feature");
+        assertThat(repository.resolve("0004-cafe\u0301").id()).as("é as e and an accent, as macOS keeps it")
+                .isEqualTo("0004-café");
+        assertThat(repository.resolve("0005-connexion-sécurisée").id()).isEqualTo("0005-connexion-sécurisée-日本語");
+    }
+
+    @Test
+    void aFolderThatIsNoIncrementIsNotListedAndNamingItSaysWhy() {
+        project.file(".specweave/increments/notes/readme.md", "team notes");
+        project.file(".specweave/increments/_archive/old-docs/readme.md", "old");
+        assertThat(repository.list()).extracting(Increment::id).doesNotContain("notes", "old-docs");
+        for (String ref : new String[] {"notes", "Notes", "old-docs"}) {
+            assertThatThrownBy(() -> repository.resolve(ref)).as(ref).isInstanceOf(BadInputException.class)
+                    .hasMessageContaining("is not an increment folder: SpecWeave's are named by their number and "
+                            + "name, such as 0018-oauth-google; pass the id of one of those");
+        }
+        assertThat(repository.incrementsDir().resolve("notes/metadata.json")).doesNotExist();
+        assertThatThrownBy(() -> repository.resolve("_archive")).hasMessageContaining("is not an increment folder")
+                .hasMessageContaining("SpecWeave's folder of increments moved out of the active list");
+    }
+
+    @Test
+    void specweavesExternalAndThreeDigitIncrementsAreIncrements() {
+        project.increment("0111E-imported", "Imported", null).increment("042-short", "Short", null);
+        assertThat(repository.resolve("111").id()).isEqualTo("0111E-imported");
+        assertThat(repository.resolve("42").id()).isEqualTo("042-short");
+    }
+
     private static final String STATE = ".specweave/state/active-increment.json";
 
     @Test
