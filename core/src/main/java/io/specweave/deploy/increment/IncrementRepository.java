@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,13 +60,18 @@ public final class IncrementRepository {
         return specweaveDir.resolve("increments");
     }
 
-    /** Every increment, in the active list first, then the side folders; each sorted by number then name. */
+    /**
+     * Every increment once, in the active list first, then the side folders; each sorted by number
+     * then name. An increment in two of them (copied back from {@code _archive}) is the one SpecWeave
+     * reads: in {@code increments/} first, then the side folders in their order.
+     */
     public List<Increment> list() {
         List<Increment> all = new ArrayList<>(listIn(incrementsDir(), MAIN));
         for (String side : SIDE_FOLDERS) {
             all.addAll(listIn(incrementsDir().resolve(side), side));
         }
-        return all;
+        Set<String> seen = new HashSet<>();
+        return all.stream().filter(i -> seen.add(key(i.id()))).toList();
     }
 
     /** Whether a folder of {@code increments/} (or of a side folder) is an increment, as SpecWeave tells. */
@@ -162,11 +168,6 @@ public final class IncrementRepository {
             matches = all.stream().filter(i -> key(i.id()).startsWith(typed)).toList();
         }
         if (matches.size() == 1) {
-            return matches.get(0);
-        }
-        if (!matches.isEmpty() && matches.stream().map(i -> key(i.id())).distinct().count() == 1) {
-            // One increment in two places (copied back from _archive): SpecWeave reads increments/<id> first,
-            // then the lifecycle folders in their order, as list() does.
             return matches.get(0);
         }
         if (matches.isEmpty()) {

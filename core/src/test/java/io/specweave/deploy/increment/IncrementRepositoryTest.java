@@ -108,6 +108,16 @@ class IncrementRepositoryTest {
         assertThat(repository.resolve("42").id()).isEqualTo("042-short");
     }
 
+    @Test
+    void oneIncrementInTwoPlacesIsListedOnceAsTheOneInIncrements() {
+        project.increment("_archive/0018-oauth-google-integration", "OAuth (archived copy)", "{\"status\": \"completed\"}");
+        project.increment("_abandoned/0003-old-thing", "Old again", null);
+        assertThat(repository.list()).filteredOn(i -> i.id().equals("0018-oauth-google-integration"))
+                .singleElement().extracting(Increment::location).isEqualTo("increments");
+        assertThat(repository.list()).filteredOn(i -> i.id().equals("0003-old-thing"))
+                .singleElement().extracting(Increment::location).isEqualTo("_archive");
+    }
+
     private static final String STATE = ".specweave/state/active-increment.json";
 
     @Test
