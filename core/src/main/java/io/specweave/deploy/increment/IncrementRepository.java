@@ -352,7 +352,15 @@ public final class IncrementRepository {
             }
             for (String field : List.of("ids", "activeIds", "activeIncrements")) {
                 JsonNode array = node.get(field);
-                if (array != null && array.isArray()) {
+                if (array == null || array.isNull()) {
+                    continue;
+                }
+                if (array.isTextual()) {
+                    // SpecWeave writes a list; one id given as a string (by hand) still says which one.
+                    if (!array.asText().isBlank()) {
+                        ids.add(array.asText());
+                    }
+                } else if (array.isArray()) {
                     array.forEach(n -> {
                         if (n.isTextual() && !n.asText().isBlank()) {
                             ids.add(n.asText());
@@ -360,6 +368,9 @@ public final class IncrementRepository {
                             ids.add(Json.text(n, "id"));
                         }
                     });
+                } else {
+                    unreadable.accept(display(state) + ": " + field + ": expected a list of increment ids such as "
+                            + "[\"0018-oauth-google\"], got " + JsonInput.kind(array));
                 }
             }
             for (String field : List.of("id", "incrementId", "activeIncrement", "increment")) {

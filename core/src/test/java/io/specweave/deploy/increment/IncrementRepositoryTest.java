@@ -133,6 +133,23 @@ class IncrementRepositoryTest {
     }
 
     @Test
+    void aStateFileNamingOneIdAsAStringInsteadOfAListNamesThatOne() {
+        project.file(".specweave/increments/0007-search/metadata.json", "{\"status\": \"active\"}");
+        project.file(STATE, "{\"ids\": \"0007-search\"}");
+        assertThat(repository.active().id()).isEqualTo("0007-search");
+    }
+
+    @Test
+    void aStateFileWhoseIdsAreNeitherAListNorAnIdIsNamedWhenTheMetadataCannotChoose() {
+        project.file(".specweave/increments/0007-search/metadata.json", "{\"status\": \"active\"}");
+        project.file(STATE, "{\"ids\": 7}");
+        assertThatThrownBy(() -> repository.active()).isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("2 increments are active")
+                .hasMessageContaining(STATE + ": ids: expected a list of increment ids such as [\"0018-oauth-google\"], "
+                        + "got 7");
+    }
+
+    @Test
     void aStatePointerToAnIncrementNoLongerActiveIsPassedOverAsSpecweaveDoes() {
         // SpecWeave's MetadataManager.getActive: one stale id in the state file, and the metadata decides.
         project.file(STATE, "{\"ids\": [\"0007-search\"]}");
