@@ -321,6 +321,18 @@ class GitHubActionMainTest {
                 .contains("no profile named \"jira-moon\"").contains("known profiles: local-dev");
     }
 
+    /** The runner passes an input left out as an empty one: that is the default, not a refusal as the CLI's --dir "". */
+    @Test
+    void anEmptyWorkingDirectoryIsTheWorkspace() {
+        ActionWorkspace ws = new ActionWorkspace(temp).input("increment", "0002").input("environment", "qa")
+                .input("working-directory", "");
+
+        ActionWorkspace.Run run = ws.run();
+
+        assertThat(run.exitCode()).as(run.stdout()).isZero();
+        assertThat(ws.metadata("0002-password-reset")).contains("\"qa\": {");
+    }
+
     @Test
     void aWorkingDirectoryWithoutSpecweaveIsABadInput() throws IOException {
         ActionWorkspace ws = new ActionWorkspace(temp).input("working-directory", "services/api");
