@@ -7,9 +7,12 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -78,9 +81,13 @@ public final class FileUpdates {
         }
     }
 
-    /** Writes {@code text} to {@code target} so that readers see the old or the new file, never a part. */
+    /**
+     * Writes {@code text} to {@code target} so that readers see the old or the new file, never a
+     * part. The file keeps its permissions.
+     */
     public static void writeAtomically(Path target, String text) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
+        Set<PosixFilePermission> mode = permissionsOf(target);
         Path temp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
                 + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
         try {
@@ -91,6 +98,10 @@ public final class FileUpdates {
                 }
                 out.force(true);
             }
+            if (mode != null) {
+                // A new file gets the umask's mode: git would see 600 or 755 become 644.
+                Files.setPosixFilePermissions(temp, mode);
+            }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -99,6 +110,15 @@ public final class FileUpdates {
             syncDirectory(dir);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /** The file's POSIX permissions; null when it does not exist yet or the file system has none. */
+    private static Set<PosixFilePermission> permissionsOf(Path file) throws IOException {
+        try {
+            return Files.getPosixFilePermissions(file);
+        } catch (NoSuchFileException | UnsupportedOperationException e) {
+            return null;
         }
     }
 

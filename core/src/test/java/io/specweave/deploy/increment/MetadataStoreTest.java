@@ -8,6 +8,7 @@ import io.specweave.deploy.testing.TestProject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -110,6 +111,26 @@ class MetadataStoreTest {
         assertThat(dir.resolve(".specweave/state/deploy-locks/0001-a.lock")).exists();
         assertThat(git("status", "--porcelain", "--untracked-files=all"))
                 .isEqualTo(" M .specweave/increments/0001-a/metadata.json\n");
+    }
+
+    @Test
+    void aRewriteKeepsTheFilesPermissions() throws IOException {
+        assumePosix();
+        TestProject project = TestProject.in(dir).localProfiles("qa").increment("0001-a", "A", "{\"id\": \"0001-a\"}");
+        Path file = dir.resolve(".specweave/increments/0001-a/metadata.json");
+        for (String mode : List.of("rw-------", "rwxr-xr-x", "rw-rw-r--")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(mode));
+
+            store(project, "1").update(doc -> doc.deploymentForUpdate("qa").put("commit", mode));
+
+            assertThat(Files.readString(file)).contains(mode);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo(mode);
+        }
+    }
+
+    private static void assumePosix() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.FileSystems.getDefault().supportedFileAttributeViews()
+                .contains("posix"), "skipped: the file system has no POSIX permissions");
     }
 
     private String git(String... args) throws IOException, InterruptedException {
