@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Pattern;
 
 /**
  * How this tool changes a file of the project: one update at a time, across processes (a file lock
@@ -83,12 +85,15 @@ public final class FileUpdates {
 
     /**
      * Writes {@code text} to {@code target} so that readers see the old or the new file, never a
-     * part. The file keeps its permissions.
+     * part; called holding {@link #locked} for it. The file keeps its permissions. Temp files of the
+     * same file a killed run left behind are removed first.
      */
     public static void writeAtomically(Path target, String text) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
+        String prefix = "." + target.getFileName() + ".";
+        removeLeftTempFiles(dir, prefix);
         Set<PosixFilePermission> mode = permissionsOf(target);
-        Path temp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
+        Path temp = dir.resolve(prefix + ProcessHandle.current().pid() + "-"
                 + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
         try {
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -112,6 +117,28 @@ public final class FileUpdates {
             Files.deleteIfExists(temp);
         }
     }
+
+    /**
+     * Removes the temp files of one file that earlier runs left. Every writer holds the update lock
+     * while its temp file exists, so one found under the lock is a killed run's; its process id says
+     * nothing (every run in a container may be pid 1). Untracked, such a file would be committed by
+     * a later step's {@code git add -A}.
+     */
+    private static void removeLeftTempFiles(Path dir, String prefix) {
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(dir, entry -> {
+            String name = entry.getFileName().toString();
+            return name.startsWith(prefix) && LEFT_TEMP.matcher(name.substring(prefix.length())).matches();
+        })) {
+            for (Path temp : temps) {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            // A left temp file is harmless to the write itself: the next one tries again.
+        }
+    }
+
+    /** The tail of a temp file's name: {@code <pid>-<hex>.tmp}. */
+    private static final Pattern LEFT_TEMP = Pattern.compile("\\d+-[0-9a-f]+\\.tmp");
 
     /** The file's POSIX permissions; null when it does not exist yet or the file system has none. */
     private static Set<PosixFilePermission> permissionsOf(Path file) throws IOException {

@@ -128,6 +128,32 @@ class MetadataStoreTest {
         }
     }
 
+    @Test
+    void tempFilesAKilledRunLeftAreRemovedByTheNextWrite() throws Exception {
+        TestProject project = TestProject.in(dir).localProfiles("qa").increment("0001-a", "A", "{\"id\": \"0001-a\"}");
+        Path folder = dir.resolve(".specweave/increments/0001-a");
+        // A SIGKILLed run's (its pid gone), and one whose pid is a live process's now, as in a container.
+        List<Path> left = List.of(folder.resolve(".metadata.json.2147483646-3f2a9c.tmp"),
+                folder.resolve(".metadata.json.1-9e8d7c6b5a.tmp"));
+        for (Path temp : left) {
+            Files.createFile(temp);
+        }
+        List<Path> others = List.of(folder.resolve(".spec.md.12-ab.tmp"), folder.resolve("notes.tmp"),
+                folder.resolve(".metadata.json.bak"));
+        for (Path other : others) {
+            Files.createFile(other);
+        }
+
+        store(project, "1").update(doc -> doc.deploymentForUpdate("qa").put("commit", "c"));
+
+        left.forEach(temp -> assertThat(temp).doesNotExist());
+        others.forEach(other -> assertThat(other).exists());
+        try (Stream<Path> files = Files.list(folder)) {
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".metadata.json.")))
+                    .containsExactly(".metadata.json.bak");
+        }
+    }
+
     private static void assumePosix() {
         org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.FileSystems.getDefault().supportedFileAttributeViews()
                 .contains("posix"), "skipped: the file system has no POSIX permissions");
