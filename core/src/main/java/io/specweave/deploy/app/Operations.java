@@ -178,7 +178,7 @@ public final class Operations {
         }
         CommitBack.Result commit = null;
         if (request.commitBack != null && !request.dryRun && !writers.isEmpty()) {
-            commit = CommitBack.run(project, request.commitBack, facts, List.of(increment.metadataFile()),
+            commit = CommitBack.run(project, request.commitBack, facts, project.metadata(increment).files(),
                     "deployment of " + increment.id() + " to " + String.join(", ", recorded.stream()
                             .map(ChangeOutcome::environment).toList()), () -> writers.forEach(Runnable::run));
         }
@@ -282,7 +282,7 @@ public final class Operations {
                 }
                 FlagChanges.write(project, change);
                 CommitBack.Result commit = request.commitBack == null ? null : CommitBack.run(project,
-                        request.commitBack, host.ci(project.dir()), List.of(FlagChanges.store(project).file()),
+                        request.commitBack, host.ci(project.dir()), FlagChanges.store(project).files(),
                         "feature flag " + change.flag() + " " + (enabled ? "on" : "off") + " in "
                                 + change.environment(), () -> FlagChanges.write(project, change));
                 return new FlagOutcome(request.flagAction, change.environment(), change, null, null, null, commit, false);

@@ -129,6 +129,44 @@ class MetadataStoreTest {
     }
 
     @Test
+    void aLinkedFileIsWrittenWhereTheLinkLeadsAndTheLinkStays() throws Exception {
+        TestProject project = TestProject.in(dir).localProfiles("qa").increment("0001-a", "A", null);
+        project.file("shared/0001-a.json", "{\"id\": \"0001-a\", \"status\": \"active\"}");
+        Path link = dir.resolve(".specweave/increments/0001-a/metadata.json");
+        Files.createSymbolicLink(link, Path.of("../../../shared/0001-a.json"));
+        git("init", "-q");
+        git("add", "-A");
+        git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "project");
+
+        MetadataStore store = store(project, "1");
+        store.update(doc -> doc.deploymentForUpdate("qa").put("commit", "def"));
+
+        assertThat(link).isSymbolicLink();
+        assertThat(Files.readSymbolicLink(link)).isEqualTo(Path.of("../../../shared/0001-a.json"));
+        assertThat(project.read("shared/0001-a.json")).contains("\"status\": \"active\"").contains("\"commit\": \"def\"");
+        assertThat(git("status", "--porcelain", "--untracked-files=all")).isEqualTo(" M shared/0001-a.json\n");
+        assertThat(store.files()).containsExactly(link, dir.resolve("shared/0001-a.json").toRealPath());
+    }
+
+    @Test
+    void aLinkOutOfTheProjectIsNeitherReadNorWritten(@TempDir Path elsewhere) throws IOException {
+        TestProject project = TestProject.in(dir).localProfiles("qa").increment("0001-a", "A", null);
+        Path outside = elsewhere.resolve("config.json");
+        Files.writeString(outside, "{\"auths\": {}}");
+        Path link = dir.resolve(".specweave/increments/0001-a/metadata.json");
+        Files.createSymbolicLink(link, outside);
+
+        assertThatThrownBy(() -> store(project, "1").update(doc -> doc.deploymentForUpdate("qa").put("commit", "c")))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageEndingWith(".specweave/increments/0001-a/metadata.json: a symbolic link to " + outside.toRealPath()
+                        + ", outside the project: it is neither read nor written through; point it at a file inside "
+                        + "the project, or replace it by the file");
+        assertThatThrownBy(() -> store(project, "1").read()).isInstanceOf(BadInputException.class);
+        assertThat(Files.readString(outside)).isEqualTo("{\"auths\": {}}");
+        assertThat(link).isSymbolicLink();
+    }
+
+    @Test
     void tempFilesAKilledRunLeftAreRemovedByTheNextWrite() throws Exception {
         TestProject project = TestProject.in(dir).localProfiles("qa").increment("0001-a", "A", "{\"id\": \"0001-a\"}");
         Path folder = dir.resolve(".specweave/increments/0001-a");
