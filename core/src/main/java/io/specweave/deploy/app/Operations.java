@@ -138,9 +138,11 @@ public final class Operations {
             }
         }
         if (profiles.isEmpty()) {
-            throw new BadInputException(Message.of(project.config().source() + ": sync.profiles: no profile has an "
-                    + "\"environment\"; ", Input.ALL_ENVIRONMENTS, " records a deployment to each environment of the "
-                            + "pipeline"));
+            List<String> pipeline = project.config().pipeline();
+            // The same advice as a sync's: deployment.environments, not the earlier profile shape.
+            throw new BadInputException(Message.of(project.config().source() + ": ", Input.ALL_ENVIRONMENTS,
+                    " records a deployment to each environment of the pipeline, and "
+                            + project.config().knownEnvironments(pipeline.isEmpty() ? "dev" : pipeline.get(0))));
         }
         Increment increment = increment(project, request);
         CiContext ci = host.ci(project.dir());
