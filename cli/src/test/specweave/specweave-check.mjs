@@ -50,6 +50,11 @@ const checks = {
     MetadataManager.setLogger(silentLogger);
     return MetadataManager.getActive().map((metadata) => metadata.id).sort();
   },
+  // numbers <project>: the increment numbers SpecWeave's IncrementNumberManager counts (increments/ and its lifecycle folders)
+  async numbers([root]) {
+    const { IncrementNumberManager } = await load('core/increment/increment-utils.js');
+    return [...IncrementNumberManager.getAllIncrementNumbers(join(root, '.specweave', 'increments'))].sort((a, b) => a - b);
+  },
   // status <project> <increment> <status>: MetadataManager.updateStatus, which also rewrites spec.md's front matter
   async status([root, id, status]) {
     const { MetadataManager } = await load('core/increment/metadata-manager.js');

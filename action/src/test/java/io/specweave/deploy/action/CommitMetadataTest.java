@@ -304,4 +304,25 @@ class CommitMetadataTest {
                 + "git checkout");
         assertThat(plain.metadata("0002-password-reset")).contains("\"dev\": {");
     }
+
+    @Test
+    void aMetadataFileLinkedToAnotherFileOfTheCheckoutCommitsThatFile() throws IOException {
+        Path metadata = ws.workspace.resolve(".specweave/increments/0002-password-reset/metadata.json");
+        Path shared = ws.workspace.resolve("records/0002-password-reset.json");
+        Files.createDirectories(shared.getParent());
+        Files.move(metadata, shared);
+        Files.createSymbolicLink(metadata, Path.of("../../../records/0002-password-reset.json"));
+        Git.run(ws.workspace, "add", "-A");
+        Git.run(ws.workspace, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "shared records");
+        Git.run(ws.workspace, "push", "-q", "origin", "HEAD:main");
+
+        ActionWorkspace.Run run = ws.run();
+
+        assertThat(run.exitCode()).as(run.stdout()).isZero();
+        assertThat(metadata).isSymbolicLink();
+        assertThat(Git.run(origin, "show", "main:records/0002-password-reset.json")).contains("\"qa\": {")
+                .contains(ActionWorkspace.SHA);
+        assertThat(Git.run(origin, "show", "--name-only", "--format=", "main")).isEqualTo("records/0002-password-reset.json");
+        assertThat(Git.run(ws.workspace, "status", "--porcelain")).isEmpty();
+    }
 }

@@ -282,7 +282,8 @@ class GitHubActionMainTest {
 
     @Test
     void aBrokenProfileThisStepDoesNotUseIsIgnoredAndSaidInTheStepDebugLog() throws IOException {
-        ActionWorkspace ws = new ActionWorkspace(temp).input("environment", "qa");
+        // The debug run passes the step's env as it is: the demo's hosts are fake, so no health check.
+        ActionWorkspace ws = new ActionWorkspace(temp).input("environment", "qa").input("health-check", "false");
         Path config = ws.workspace.resolve(".specweave/config.json");
         Files.writeString(config, Files.readString(config).replace("\"profiles\": {",
                 "\"profiles\": {\"half-done\": {\"provider\": \"gitlab\", \"environment\": \"perf\"},"));
@@ -319,6 +320,18 @@ class GitHubActionMainTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.stdout()).contains("::error title=Input profile::")
                 .contains("no profile named \"jira-moon\"").contains("known profiles: local-dev");
+    }
+
+    /** The runner passes an input left out as an empty one: that is the default, not a refusal as the CLI's --dir "". */
+    @Test
+    void anEmptyWorkingDirectoryIsTheWorkspace() {
+        ActionWorkspace ws = new ActionWorkspace(temp).input("increment", "0002").input("environment", "qa")
+                .input("working-directory", "");
+
+        ActionWorkspace.Run run = ws.run();
+
+        assertThat(run.exitCode()).as(run.stdout()).isZero();
+        assertThat(ws.metadata("0002-password-reset")).contains("\"qa\": {");
     }
 
     @Test

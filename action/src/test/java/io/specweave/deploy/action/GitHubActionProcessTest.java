@@ -47,6 +47,7 @@ class GitHubActionProcessTest {
     @Test
     void aSyncInItsOwnProcessWritesOutputsAndSummaryAndExitsZero() throws Exception {
         String token = "ghs_ProcessSecret777";
+        // The process gets the step's env as it is: the demo's hosts are fake, so no health check.
         ActionWorkspace ws = new ActionWorkspace(temp).input("increment", "0002").input("environment", "uat")
                 .input("github-token", token).input("health-check", "false");
 

@@ -129,6 +129,14 @@ class CliTest {
         CliHarness.Run noEnvironment = CliHarness.inProcess(Map.of(), "sync", "0002", "--environment", " ",
                 "--deployed", "--commit", "abc", "--no-health-check", "--dir", project.toString());
         assertThat(noEnvironment.err()).startsWith("error: --environment: expected a value, got an empty one");
+        for (String dir : new String[] {"--dir", "-C"}) {
+            // --dir "$PROJECT" unset: the current folder would be written instead.
+            CliHarness.Run noDir = CliHarness.inProcess(Map.of(), "sync", "0002", "--environment", "qa", "--deployed",
+                    "--commit", "abc", "--no-health-check", dir, "");
+            assertThat(noDir.exitCode()).as(dir).isEqualTo(2);
+            assertThat(noDir.err()).as(dir).isEqualTo("error: --dir: expected a value, got an empty one; leave it out "
+                    + "for the default\n");
+        }
         CliHarness.Run twoLines = CliHarness.inProcess(Map.of(), "sync", "0002", "--environment", "qa", "--deployed",
                 "--branch", "main\nx", "--no-health-check", "--dir", project.toString());
         assertThat(twoLines.err()).startsWith("error: --branch: expected one line of text, got a line break");

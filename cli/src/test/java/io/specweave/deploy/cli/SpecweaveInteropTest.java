@@ -155,6 +155,25 @@ class SpecweaveInteropTest {
         }
     }
 
+    /** What SpecWeave numbers as an increment is what this tool lists, a name beyond ASCII too; other folders are neither. */
+    @Test
+    void theIncrementFoldersAreTheOnesSpecweavesIncrementNumberManagerCounts() throws IOException {
+        Path project = CliHarness.copyDemo(dir.resolve("demo"));
+        Path increments = project.resolve(".specweave/increments");
+        for (String folder : List.of("0004-café", "0006-My Feature", "0111E-imported", "notes", "_archive/old-docs",
+                "_archive/0009-done", "_paused/readme")) {
+            Files.createDirectories(increments.resolve(folder));
+        }
+        List<Integer> ours = new IncrementRepository(project.resolve(".specweave")).list().stream()
+                .map(increment -> increment.number()).sorted().toList();
+
+        JsonNode theirs = specweave("numbers", project.toString());
+
+        assertThat(ours).isEqualTo(Json.mapper().convertValue(theirs,
+                new com.fasterxml.jackson.core.type.TypeReference<List<Integer>>() { }));
+        assertThat(ours).containsExactly(1, 2, 3, 4, 6, 9, 111);
+    }
+
     /** SpecWeave rewrites spec.md's front matter on a status change: a long title becomes a folded block. */
     @Test
     void theTitleReadsTheSameAfterSpecweaveRewritesTheFrontMatter() throws IOException {

@@ -7,6 +7,7 @@ import io.specweave.deploy.Message;
 import io.specweave.deploy.OperationFailedException;
 import io.specweave.deploy.health.HealthResult;
 import io.specweave.deploy.increment.Deployments;
+import io.specweave.deploy.increment.FileUpdates;
 import io.specweave.deploy.increment.MetadataDocument;
 import io.specweave.deploy.increment.SpecweaveLinks;
 import io.specweave.deploy.increment.MetadataStore;
@@ -227,8 +228,8 @@ final class EnvironmentChanges {
             writers.add(write);
         } else if (request.commitBack != null) {
             List<Path> files = new ArrayList<>();
-            files.add(context.increment().metadataFile());
-            files.addAll(effect.files);
+            files.addAll(context.project().metadata(context.increment()).files());
+            effect.files.forEach(file -> files.addAll(FileUpdates.changedFiles(file)));
             commit = CommitBack.run(context.project(), request.commitBack, context.facts(), files,
                     change.recorded(context.increment().id(), context.target().describe()), write);
         }

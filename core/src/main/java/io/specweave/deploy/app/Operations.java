@@ -138,9 +138,11 @@ public final class Operations {
             }
         }
         if (profiles.isEmpty()) {
-            throw new BadInputException(Message.of(project.config().source() + ": sync.profiles: no profile has an "
-                    + "\"environment\"; ", Input.ALL_ENVIRONMENTS, " records a deployment to each environment of the "
-                            + "pipeline"));
+            List<String> pipeline = project.config().pipeline();
+            // The same advice as a sync's: deployment.environments, not the earlier profile shape.
+            throw new BadInputException(Message.of(project.config().source() + ": ", Input.ALL_ENVIRONMENTS,
+                    " records a deployment to each environment of the pipeline, and "
+                            + project.config().knownEnvironments(pipeline.isEmpty() ? "dev" : pipeline.get(0))));
         }
         Increment increment = increment(project, request);
         CiContext ci = host.ci(project.dir());
@@ -184,7 +186,7 @@ public final class Operations {
         }
         CommitBack.Result commit = null;
         if (request.commitBack != null && !request.dryRun && !writers.isEmpty()) {
-            commit = CommitBack.run(project, request.commitBack, facts, List.of(increment.metadataFile()),
+            commit = CommitBack.run(project, request.commitBack, facts, project.metadata(increment).files(),
                     "deployment of " + increment.id() + " to " + String.join(", ", recorded.stream()
                             .map(ChangeOutcome::environment).toList()), () -> writers.forEach(Runnable::run));
         }
@@ -295,7 +297,7 @@ public final class Operations {
                 }
                 FlagChanges.write(project, change);
                 CommitBack.Result commit = request.commitBack == null ? null : CommitBack.run(project,
-                        request.commitBack, host.ci(project.dir()), List.of(FlagChanges.store(project).file()),
+                        request.commitBack, host.ci(project.dir()), FlagChanges.store(project).files(),
                         "feature flag " + change.flag() + " " + (enabled ? "on" : "off") + " in "
                                 + change.environment(), () -> FlagChanges.write(project, change));
                 return new FlagOutcome(request.flagAction, change.environment(), change, null, null, null, commit, false);

@@ -135,6 +135,8 @@ public final class Request {
 
     private Request(Builder b) {
         dir = Objects.requireNonNull(b.dir, "dir");
+        // An empty folder ("$PROJECT" unset) is the current one to Path: it would write where nobody asked.
+        given(Input.DIR, dir.toString());
         increment = b.increment == null ? "active" : oneLine(Input.INCREMENT, given(Input.INCREMENT, b.increment));
         profile = oneLine(Input.PROFILE, given(Input.PROFILE, b.profile));
         environment = oneLine(Input.ENVIRONMENT, given(Input.ENVIRONMENT, b.environment));

@@ -269,8 +269,11 @@ public final class SpecweaveConfig {
         return deployable.isEmpty() ? profileOrder : deployable;
     }
 
-    /** What a user can choose from; with none bound yet, how to bind {@code example} to a profile they have. */
-    private String knownEnvironments(String example) {
+    /**
+     * What a user can choose from; with none bound yet, how to bind {@code example} to a profile they
+     * have, in {@code deployment.environments}, whatever shape the config has now.
+     */
+    public String knownEnvironments(String example) {
         // A declared pipeline may name environments no profile records yet: those are not a choice.
         List<String> environments = pipeline().stream().filter(e -> !profilesForEnvironment(e).isEmpty()).toList();
         List<String> unbound = pipeline().stream().filter(e -> !environments.contains(e)).toList();

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Reads {@code .specweave/config/feature-flags.json} (comments allowed: it is this tool's file) and
@@ -21,12 +22,14 @@ public final class FeatureFlagStore {
 
     public static final String RELATIVE_PATH = "config/feature-flags.json";
 
+    private final Path specweaveDir;
     private final Path file;
     private final Path lockFile;
     private final String source;
 
     public FeatureFlagStore(Path specweaveDir) {
         Path dir = specweaveDir.toAbsolutePath().normalize();
+        this.specweaveDir = dir;
         this.file = dir.resolve(RELATIVE_PATH);
         this.lockFile = dir.resolve("state/deploy-locks/feature-flags.lock");
         this.source = ConfigLoader.display(dir.getParent(), file);
@@ -41,8 +44,14 @@ public final class FeatureFlagStore {
         return file;
     }
 
+    /** The files a change writes, for a commit of them: the file, and the one it links to when it is a link. */
+    public List<Path> files() {
+        return FileUpdates.changedFiles(file);
+    }
+
     /** The file's tree; an empty object when the file does not exist yet. */
     public ObjectNode read() {
+        FileUpdates.requireLinkWithin(file, specweaveDir, source);
         String text;
         try {
             text = JsonInput.readText(file, source);

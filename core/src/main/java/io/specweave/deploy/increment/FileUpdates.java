@@ -1,19 +1,28 @@
 package io.specweave.deploy.increment;
 
+import io.specweave.deploy.BadInputException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Pattern;
 
 /**
  * How this tool changes a file of the project: one update at a time, across processes (a file lock
@@ -78,10 +87,19 @@ public final class FileUpdates {
         }
     }
 
-    /** Writes {@code text} to {@code target} so that readers see the old or the new file, never a part. */
+    /**
+     * Writes {@code text} to {@code target} so that readers see the old or the new file, never a
+     * part; called holding {@link #locked} for it. The file keeps its permissions, and a symbolic
+     * link stays: the file it leads to is the one replaced ({@link #writtenFile}). Temp files of the
+     * same file a killed run left behind are removed first.
+     */
     public static void writeAtomically(Path target, String text) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path temp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
+        Path file = writtenFile(target);
+        Path dir = file.getParent();
+        String prefix = "." + file.getFileName() + ".";
+        removeLeftTempFiles(dir, prefix);
+        Set<PosixFilePermission> mode = permissionsOf(file);
+        Path temp = dir.resolve(prefix + ProcessHandle.current().pid() + "-"
                 + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
         try {
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -91,14 +109,115 @@ public final class FileUpdates {
                 }
                 out.force(true);
             }
+            if (mode != null) {
+                // A new file gets the umask's mode: git would see 600 or 755 become 644.
+                Files.setPosixFilePermissions(temp, mode);
+            }
             try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
             }
             syncDirectory(dir);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * The file a write of {@code target} changes: {@code target}, or where its symbolic links lead
+     * (also a file not there yet), as an editor writes through a link. Renaming a temp file over the
+     * link would replace the link by a copy and leave the file it points to as it was.
+     */
+    public static Path writtenFile(Path target) throws IOException {
+        Path file = target.toAbsolutePath();
+        for (int links = 0; Files.isSymbolicLink(file); links++) {
+            if (links == MAX_LINKS) {
+                throw new FileSystemException(target.toString(), null, "too many levels of symbolic links");
+            }
+            file = file.getParent().resolve(Files.readSymbolicLink(file));
+        }
+        Path parent = file.getParent();
+        return (Files.isDirectory(parent) ? parent.toRealPath() : parent.normalize()).resolve(file.getFileName());
+    }
+
+    /** As Linux counts them before giving up (ELOOP). */
+    private static final int MAX_LINKS = 40;
+
+    /**
+     * The files a write of {@code target} changes, for a commit of them: {@code target}, and the file
+     * its link leads to when it is one.
+     */
+    public static List<Path> changedFiles(Path target) {
+        Path file = target.toAbsolutePath().normalize();
+        if (!Files.isSymbolicLink(file)) {
+            // Its folder's own links are git's business (a linked .specweave): the path stays as given.
+            return List.of(file);
+        }
+        try {
+            return List.of(file, writtenFile(file));
+        } catch (IOException e) {
+            return List.of(file);
+        }
+    }
+
+    /**
+     * Refuses {@code file} when it is a symbolic link that leads out of {@code project} (and out of
+     * its {@code .specweave}, which may itself be a link): a checkout must not make this tool read
+     * or rewrite a file elsewhere on the machine, such as a credentials file, least of all as root.
+     */
+    public static void requireLinkWithin(Path file, Path specweaveDir, String source) {
+        if (!Files.isSymbolicLink(file)) {
+            return;
+        }
+        Path written;
+        List<Path> roots = new ArrayList<>();
+        try {
+            written = writtenFile(file);
+            Path specweave = specweaveDir.toAbsolutePath().normalize();
+            roots.add(specweave.getParent().toRealPath());
+            if (Files.isDirectory(specweave)) {
+                roots.add(specweave.toRealPath());
+            }
+        } catch (IOException e) {
+            throw new BadInputException(source + ": a symbolic link this tool cannot follow (" + e.getMessage()
+                    + "); replace it by the file");
+        }
+        if (roots.stream().noneMatch(written::startsWith)) {
+            throw new BadInputException(source + ": a symbolic link to " + written + ", outside the project: it is "
+                    + "neither read nor written through; point it at a file inside the project, or replace it by "
+                    + "the file");
+        }
+    }
+
+    /**
+     * Removes the temp files of one file that earlier runs left. Every writer holds the update lock
+     * while its temp file exists, so one found under the lock is a killed run's; its process id says
+     * nothing (every run in a container may be pid 1). Untracked, such a file would be committed by
+     * a later step's {@code git add -A}.
+     */
+    private static void removeLeftTempFiles(Path dir, String prefix) {
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(dir, entry -> {
+            String name = entry.getFileName().toString();
+            return name.startsWith(prefix) && LEFT_TEMP.matcher(name.substring(prefix.length())).matches();
+        })) {
+            for (Path temp : temps) {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            // A left temp file is harmless to the write itself: the next one tries again.
+        }
+    }
+
+    /** The tail of a temp file's name: {@code <pid>-<hex>.tmp}. */
+    private static final Pattern LEFT_TEMP = Pattern.compile("\\d+-[0-9a-f]+\\.tmp");
+
+    /** The file's POSIX permissions; null when it does not exist yet or the file system has none. */
+    private static Set<PosixFilePermission> permissionsOf(Path file) throws IOException {
+        try {
+            return Files.getPosixFilePermissions(file);
+        } catch (NoSuchFileException | UnsupportedOperationException e) {
+            return null;
         }
     }
 

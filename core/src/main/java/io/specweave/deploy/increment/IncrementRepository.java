@@ -11,8 +11,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +41,13 @@ public final class IncrementRepository {
     /** The location of an increment directly under {@code increments/}. */
     private static final String MAIN = "increments";
     private static final Pattern LEADING_NUMBER = Pattern.compile("^(\\d+)");
-    private static final Pattern SAFE_REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    /**
+     * What SpecWeave's folder scans count as an increment (IncrementNumberManager, the doctor, the
+     * status of increments): its number of three or four digits, an optional letter (E for an
+     * external one), a hyphen, the name. Its name may be any text a folder can have: SpecWeave lists
+     * {@code 0004-café} too. Other folders ({@code notes}) are not increments.
+     */
+    private static final Pattern INCREMENT_FOLDER = Pattern.compile("^\\d{3,4}[A-Za-z]?-.*");
     private static final Set<String> ACTIVE_STATUSES = Set.of("active", "in-progress", "in_progress");
 
     private final Path specweaveDir;
@@ -52,32 +60,56 @@ public final class IncrementRepository {
         return specweaveDir.resolve("increments");
     }
 
-    /** Every increment, in the active list first, then the side folders; each sorted by number then name. */
+    /**
+     * Every increment once, in the active list first, then the side folders; each sorted by number
+     * then name. An increment in two of them (copied back from {@code _archive}) is the one SpecWeave
+     * reads: in {@code increments/} first, then the side folders in their order.
+     */
     public List<Increment> list() {
         List<Increment> all = new ArrayList<>(listIn(incrementsDir(), MAIN));
         for (String side : SIDE_FOLDERS) {
             all.addAll(listIn(incrementsDir().resolve(side), side));
         }
-        return all;
+        Set<String> seen = new HashSet<>();
+        return all.stream().filter(i -> seen.add(key(i.id()))).toList();
+    }
+
+    /** Whether a folder of {@code increments/} (or of a side folder) is an increment, as SpecWeave tells. */
+    static boolean isIncrementFolder(String name) {
+        return INCREMENT_FOLDER.matcher(name).matches();
     }
 
     private static List<Increment> listIn(Path dir, String location) {
+        return foldersIn(dir).stream()
+                .filter(p -> isIncrementFolder(p.getFileName().toString()))
+                .map(p -> of(p, location))
+                .sorted(Comparator.comparingInt(Increment::number).thenComparing(Increment::id))
+                .toList();
+    }
+
+    private static List<Path> foldersIn(Path dir) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
         try (Stream<Path> children = Files.list(dir)) {
-            return children
-                    .filter(Files::isDirectory)
-                    .filter(p -> {
-                        String name = p.getFileName().toString();
-                        return !name.startsWith("_") && !name.startsWith(".");
-                    })
-                    .map(p -> of(p, location))
-                    .sorted(Comparator.comparingInt(Increment::number).thenComparing(Increment::id))
-                    .toList();
+            return children.filter(Files::isDirectory).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * How two spellings of one folder name compare: in any case, and in either Unicode form (macOS
+     * keeps {@code é} as e and an accent; a terminal types it as one letter).
+     */
+    private static String key(String name) {
+        return Normalizer.normalize(name, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+    }
+
+    /** A reference that names a place rather than a folder: a separator, or the folder itself or its parent. */
+    private static boolean isPath(String reference) {
+        return reference.indexOf('/') >= 0 || reference.indexOf('\\') >= 0 || reference.equals(".")
+                || reference.equals("..");
     }
 
     private static Increment of(Path folder, String location) {
@@ -116,12 +148,13 @@ public final class IncrementRepository {
         if (ref.equalsIgnoreCase("active")) {
             return active(branch, branchPrefix);
         }
-        if (!SAFE_REFERENCE.matcher(ref).matches() || ref.contains("..")) {
+        if (isPath(ref)) {
             throw new BadInputException(Input.INCREMENT, Message.text("increment \"" + ref + "\": expected an "
                     + "increment id such as 0018 or 0018-oauth-google, not a path"));
         }
         List<Increment> all = list();
-        List<Increment> exact = all.stream().filter(i -> i.id().equalsIgnoreCase(ref)).toList();
+        String typed = key(ref);
+        List<Increment> exact = all.stream().filter(i -> key(i.id()).equals(typed)).toList();
         if (exact.size() == 1) {
             return exact.get(0);
         }
@@ -132,24 +165,35 @@ public final class IncrementRepository {
             int number = parseNumber(ref);
             matches = all.stream().filter(i -> i.number() == number).toList();
         } else {
-            String prefix = ref.toLowerCase(Locale.ROOT);
-            matches = all.stream().filter(i -> i.id().toLowerCase(Locale.ROOT).startsWith(prefix)).toList();
+            matches = all.stream().filter(i -> key(i.id()).startsWith(typed)).toList();
         }
         if (matches.size() == 1) {
             return matches.get(0);
         }
-        if (!matches.isEmpty() && matches.stream().map(i -> i.id().toLowerCase(Locale.ROOT)).distinct().count() == 1) {
-            // One increment in two places (copied back from _archive): SpecWeave reads increments/<id> first,
-            // then the lifecycle folders in their order, as list() does.
-            return matches.get(0);
-        }
         if (matches.isEmpty()) {
+            notAnIncrement(typed);
             throw new BadInputException(Input.INCREMENT, Message.text("increment \"" + ref
                     + "\": no such increment in " + display(incrementsDir()) + candidates(all)));
         }
         throw new BadInputException(Input.INCREMENT, Message.text("increment \"" + ref + "\" is ambiguous: it matches "
                 + matches.stream().map(this::describe).collect(Collectors.joining(", "))
                 + "; pass the whole folder name"));
+    }
+
+    /** Refuses a reference to a folder that is there but is no increment, saying why it is none. */
+    private void notAnIncrement(String typed) {
+        List<Path> folders = new ArrayList<>(foldersIn(incrementsDir()));
+        SIDE_FOLDERS.forEach(side -> foldersIn(incrementsDir().resolve(side)).forEach(folders::add));
+        for (Path folder : folders) {
+            String name = folder.getFileName().toString();
+            if (key(name).equals(typed) && !isIncrementFolder(name)) {
+                throw new BadInputException(Input.INCREMENT, Message.text(display(folder) + " is not an increment "
+                        + "folder: SpecWeave's are named by their number and name, such as 0018-oauth-google"
+                        + (SIDE_FOLDERS.contains(name) ? " (" + name + " is SpecWeave's folder of increments "
+                                + "moved out of the active list)" : "")
+                        + "; pass the id of one of those"));
+            }
+        }
     }
 
     /**
@@ -308,7 +352,15 @@ public final class IncrementRepository {
             }
             for (String field : List.of("ids", "activeIds", "activeIncrements")) {
                 JsonNode array = node.get(field);
-                if (array != null && array.isArray()) {
+                if (array == null || array.isNull()) {
+                    continue;
+                }
+                if (array.isTextual()) {
+                    // SpecWeave writes a list; one id given as a string (by hand) still says which one.
+                    if (!array.asText().isBlank()) {
+                        ids.add(array.asText());
+                    }
+                } else if (array.isArray()) {
                     array.forEach(n -> {
                         if (n.isTextual() && !n.asText().isBlank()) {
                             ids.add(n.asText());
@@ -316,6 +368,9 @@ public final class IncrementRepository {
                             ids.add(Json.text(n, "id"));
                         }
                     });
+                } else {
+                    unreadable.accept(display(state) + ": " + field + ": expected a list of increment ids such as "
+                            + "[\"0018-oauth-google\"], got " + JsonInput.kind(array));
                 }
             }
             for (String field : List.of("id", "incrementId", "activeIncrement", "increment")) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -21,17 +22,24 @@ public final class MetadataStore {
     static final String LOCK_FOLDER = "state/deploy-locks";
 
     private final Increment increment;
+    private final Path specweaveDir;
     private final Path lockFile;
     private final String source;
 
     public MetadataStore(Path specweaveDir, Increment increment) {
         this.increment = increment;
+        this.specweaveDir = specweaveDir;
         this.lockFile = specweaveDir.toAbsolutePath().normalize().resolve(LOCK_FOLDER).resolve(increment.id() + ".lock");
         this.source = ConfigLoader.display(specweaveDir.getParent(), increment.metadataFile());
     }
 
     public Increment increment() {
         return increment;
+    }
+
+    /** The files an update changes, for a commit of them: metadata.json, and the file it links to when it is a link. */
+    public List<Path> files() {
+        return FileUpdates.changedFiles(increment.metadataFile());
     }
 
     /** The current document, or a new one when the increment has no metadata.json. No lock taken. */
@@ -68,6 +76,7 @@ public final class MetadataStore {
 
     /** The file's text as it is now; null when there is no file. */
     private String text() {
+        FileUpdates.requireLinkWithin(increment.metadataFile(), specweaveDir, source);
         try {
             return JsonInput.readText(increment.metadataFile(), source);
         } catch (NoSuchFileException e) {

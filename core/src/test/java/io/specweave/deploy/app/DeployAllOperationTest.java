@@ -142,6 +142,29 @@ class DeployAllOperationTest {
     }
 
     @Test
+    void aConfigThatBindsNoEnvironmentSaysHowToBindOneInDeploymentEnvironments() {
+        project = TestProject.in(dir).config("""
+                {"sync": {"profiles": {"demo-shop": {"provider": "github", "config": {"owner": "o", "repo": "r"}}}},
+                 "deployment": {"pipeline": ["dev", "qa", "prod"]}}
+                """).increment("0018-oauth-google", "OAuth", "{\"id\": \"0018-oauth-google\"}\n");
+        String sync = null;
+        try {
+            run.operations().sync(TestOperations.request(dir).commit(COMMIT).build());
+        } catch (BadInputException e) {
+            sync = e.getMessage();
+        }
+
+        assertThatThrownBy(() -> deploy(false)).isInstanceOf(BadInputException.class)
+                .hasMessageEndingWith("config.json: all-environments records a deployment to each environment of "
+                        + "the pipeline, and no environment is bound to a profile yet: bind one in "
+                        + "deployment.environments, e.g. \"deployment\": {\"environments\": {\"dev\": {\"profile\": "
+                        + "\"demo-shop\"}}} (profiles: demo-shop)")
+                .hasMessageNotContaining("sync.profiles: no profile has");
+        assertThat(sync).as("sync gives the same advice").contains("no environment is bound to a profile yet: bind "
+                + "one in deployment.environments, e.g. \"deployment\": {\"environments\": {");
+    }
+
+    @Test
     void oneEnvironmentOrProfileNamedWithEveryEnvironmentIsBadInput() {
         project(null);
         assertThatThrownBy(() -> run.operations().deployAll(TestOperations.request(dir).allEnvironments(true)

@@ -177,6 +177,25 @@ class DoraOperationTest {
     }
 
     @Test
+    void anIncrementInIncrementsAndInTheArchiveIsCountedOnceAsTheOneInIncrements() throws IOException {
+        handComputedHistory();
+        DoraReport once = dora("28d");
+        Path active = dir.resolve(".specweave/increments/0002-reset");
+        Path archived = dir.resolve(".specweave/increments/_archive/0002-reset");
+        java.nio.file.Files.createDirectories(archived);
+        for (String file : List.of("spec.md", "metadata.json")) {
+            java.nio.file.Files.copy(active.resolve(file), archived.resolve(file));
+        }
+
+        DoraReport report = dora("28d");
+
+        assertThat(report.deployments()).isEqualTo(once.deployments()).isEqualTo(6);
+        assertThat(report.changeFailureRate()).isEqualTo(once.changeFailureRate());
+        assertThat(run.operations().increments(Request.builder(dir).build()).increments()).extracting("id")
+                .containsOnlyOnce("0002-reset");
+    }
+
+    @Test
     void noProductionDeploymentsGiveNotAvailableWithTheReason() {
         TestProjects.create(dir, null, "\"productionEnvironment\": \"staging\"");
 

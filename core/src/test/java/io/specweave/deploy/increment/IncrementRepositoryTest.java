@@ -74,6 +74,50 @@ class IncrementRepositoryTest {
         }
     }
 
+    @Test
+    void aFolderNameWithLettersBeyondAsciiOrASpaceIsAnIdInFull() {
+        for (String id : new String[] {"0004-café", "0005-connexion-sécurisée-日本語", "0006-My Feature"}) {
+            project.increment(id, "Title", null);
+            assertThat(repository.resolve(id).id()).as(id).isEqualTo(id);
+        }
+        assertThat(repository.resolve("0006-my feature").id()).as("in any case").isEqualTo("0006-My Feature");
+        assertThat(repository.resolve("0004-cafe\u0301").id()).as("é as e and an accent, as macOS keeps it")
+                .isEqualTo("0004-café");
+        assertThat(repository.resolve("0005-connexion-sécurisée").id()).isEqualTo("0005-connexion-sécurisée-日本語");
+    }
+
+    @Test
+    void aFolderThatIsNoIncrementIsNotListedAndNamingItSaysWhy() {
+        project.file(".specweave/increments/notes/readme.md", "team notes");
+        project.file(".specweave/increments/_archive/old-docs/readme.md", "old");
+        assertThat(repository.list()).extracting(Increment::id).doesNotContain("notes", "old-docs");
+        for (String ref : new String[] {"notes", "Notes", "old-docs"}) {
+            assertThatThrownBy(() -> repository.resolve(ref)).as(ref).isInstanceOf(BadInputException.class)
+                    .hasMessageContaining("is not an increment folder: SpecWeave's are named by their number and "
+                            + "name, such as 0018-oauth-google; pass the id of one of those");
+        }
+        assertThat(repository.incrementsDir().resolve("notes/metadata.json")).doesNotExist();
+        assertThatThrownBy(() -> repository.resolve("_archive")).hasMessageContaining("is not an increment folder")
+                .hasMessageContaining("SpecWeave's folder of increments moved out of the active list");
+    }
+
+    @Test
+    void specweavesExternalAndThreeDigitIncrementsAreIncrements() {
+        project.increment("0111E-imported", "Imported", null).increment("042-short", "Short", null);
+        assertThat(repository.resolve("111").id()).isEqualTo("0111E-imported");
+        assertThat(repository.resolve("42").id()).isEqualTo("042-short");
+    }
+
+    @Test
+    void oneIncrementInTwoPlacesIsListedOnceAsTheOneInIncrements() {
+        project.increment("_archive/0018-oauth-google-integration", "OAuth (archived copy)", "{\"status\": \"completed\"}");
+        project.increment("_abandoned/0003-old-thing", "Old again", null);
+        assertThat(repository.list()).filteredOn(i -> i.id().equals("0018-oauth-google-integration"))
+                .singleElement().extracting(Increment::location).isEqualTo("increments");
+        assertThat(repository.list()).filteredOn(i -> i.id().equals("0003-old-thing"))
+                .singleElement().extracting(Increment::location).isEqualTo("_archive");
+    }
+
     private static final String STATE = ".specweave/state/active-increment.json";
 
     @Test
@@ -86,6 +130,23 @@ class IncrementRepositoryTest {
         project.file(STATE, "{\"ids\": [\"0007-search\", \"0018\"]}");
         assertThatThrownBy(() -> repository.active()).hasMessageContaining("2 increments are active")
                 .hasMessageContaining("0007-search, 0018-oauth-google-integration");
+    }
+
+    @Test
+    void aStateFileNamingOneIdAsAStringInsteadOfAListNamesThatOne() {
+        project.file(".specweave/increments/0007-search/metadata.json", "{\"status\": \"active\"}");
+        project.file(STATE, "{\"ids\": \"0007-search\"}");
+        assertThat(repository.active().id()).isEqualTo("0007-search");
+    }
+
+    @Test
+    void aStateFileWhoseIdsAreNeitherAListNorAnIdIsNamedWhenTheMetadataCannotChoose() {
+        project.file(".specweave/increments/0007-search/metadata.json", "{\"status\": \"active\"}");
+        project.file(STATE, "{\"ids\": 7}");
+        assertThatThrownBy(() -> repository.active()).isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("2 increments are active")
+                .hasMessageContaining(STATE + ": ids: expected a list of increment ids such as [\"0018-oauth-google\"], "
+                        + "got 7");
     }
 
     @Test

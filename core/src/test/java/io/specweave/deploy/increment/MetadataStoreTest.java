@@ -8,6 +8,7 @@ import io.specweave.deploy.testing.TestProject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -110,6 +111,90 @@ class MetadataStoreTest {
         assertThat(dir.resolve(".specweave/state/deploy-locks/0001-a.lock")).exists();
         assertThat(git("status", "--porcelain", "--untracked-files=all"))
                 .isEqualTo(" M .specweave/increments/0001-a/metadata.json\n");
+    }
+
+    @Test
+    void aRewriteKeepsTheFilesPermissions() throws IOException {
+        assumePosix();
+        TestProject project = TestProject.in(dir).localProfiles("qa").increment("0001-a", "A", "{\"id\": \"0001-a\"}");
+        Path file = dir.resolve(".specweave/increments/0001-a/metadata.json");
+        for (String mode : List.of("rw-------", "rwxr-xr-x", "rw-rw-r--")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(mode));
+
+            store(project, "1").update(doc -> doc.deploymentForUpdate("qa").put("commit", mode));
+
+            assertThat(Files.readString(file)).contains(mode);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo(mode);
+        }
+    }
+
+    @Test
+    void aLinkedFileIsWrittenWhereTheLinkLeadsAndTheLinkStays() throws Exception {
+        TestProject project = TestProject.in(dir).localProfiles("qa").increment("0001-a", "A", null);
+        project.file("shared/0001-a.json", "{\"id\": \"0001-a\", \"status\": \"active\"}");
+        Path link = dir.resolve(".specweave/increments/0001-a/metadata.json");
+        Files.createSymbolicLink(link, Path.of("../../../shared/0001-a.json"));
+        git("init", "-q");
+        git("add", "-A");
+        git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "project");
+
+        MetadataStore store = store(project, "1");
+        store.update(doc -> doc.deploymentForUpdate("qa").put("commit", "def"));
+
+        assertThat(link).isSymbolicLink();
+        assertThat(Files.readSymbolicLink(link)).isEqualTo(Path.of("../../../shared/0001-a.json"));
+        assertThat(project.read("shared/0001-a.json")).contains("\"status\": \"active\"").contains("\"commit\": \"def\"");
+        assertThat(git("status", "--porcelain", "--untracked-files=all")).isEqualTo(" M shared/0001-a.json\n");
+        assertThat(store.files()).containsExactly(link, dir.resolve("shared/0001-a.json").toRealPath());
+    }
+
+    @Test
+    void aLinkOutOfTheProjectIsNeitherReadNorWritten(@TempDir Path elsewhere) throws IOException {
+        TestProject project = TestProject.in(dir).localProfiles("qa").increment("0001-a", "A", null);
+        Path outside = elsewhere.resolve("config.json");
+        Files.writeString(outside, "{\"auths\": {}}");
+        Path link = dir.resolve(".specweave/increments/0001-a/metadata.json");
+        Files.createSymbolicLink(link, outside);
+
+        assertThatThrownBy(() -> store(project, "1").update(doc -> doc.deploymentForUpdate("qa").put("commit", "c")))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageEndingWith(".specweave/increments/0001-a/metadata.json: a symbolic link to " + outside.toRealPath()
+                        + ", outside the project: it is neither read nor written through; point it at a file inside "
+                        + "the project, or replace it by the file");
+        assertThatThrownBy(() -> store(project, "1").read()).isInstanceOf(BadInputException.class);
+        assertThat(Files.readString(outside)).isEqualTo("{\"auths\": {}}");
+        assertThat(link).isSymbolicLink();
+    }
+
+    @Test
+    void tempFilesAKilledRunLeftAreRemovedByTheNextWrite() throws Exception {
+        TestProject project = TestProject.in(dir).localProfiles("qa").increment("0001-a", "A", "{\"id\": \"0001-a\"}");
+        Path folder = dir.resolve(".specweave/increments/0001-a");
+        // A SIGKILLed run's (its pid gone), and one whose pid is a live process's now, as in a container.
+        List<Path> left = List.of(folder.resolve(".metadata.json.2147483646-3f2a9c.tmp"),
+                folder.resolve(".metadata.json.1-9e8d7c6b5a.tmp"));
+        for (Path temp : left) {
+            Files.createFile(temp);
+        }
+        List<Path> others = List.of(folder.resolve(".spec.md.12-ab.tmp"), folder.resolve("notes.tmp"),
+                folder.resolve(".metadata.json.bak"));
+        for (Path other : others) {
+            Files.createFile(other);
+        }
+
+        store(project, "1").update(doc -> doc.deploymentForUpdate("qa").put("commit", "c"));
+
+        left.forEach(temp -> assertThat(temp).doesNotExist());
+        others.forEach(other -> assertThat(other).exists());
+        try (Stream<Path> files = Files.list(folder)) {
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".metadata.json.")))
+                    .containsExactly(".metadata.json.bak");
+        }
+    }
+
+    private static void assumePosix() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.FileSystems.getDefault().supportedFileAttributeViews()
+                .contains("posix"), "skipped: the file system has no POSIX permissions");
     }
 
     private String git(String... args) throws IOException, InterruptedException {
