@@ -20,4 +20,12 @@ class LogTextTest {
         assertThat(LogText.oneLine(text)).isSameAs(text);
         assertThat(LogText.oneLine(null)).isNull();
     }
+
+    @Test
+    void wideLettersTakeTwoColumnsAndCombiningMarksNone() {
+        assertThat(LogText.columns("0004-日本語")).isEqualTo(11);
+        assertThat(LogText.columns("0004-cafe\u0301")).as("a decomposed é").isEqualTo(9);
+        assertThat(LogText.pad("日本", 6)).isEqualTo("日本  ");
+        assertThat(LogText.pad("0004-abc", 4)).isEqualTo("0004-abc");
+    }
 }

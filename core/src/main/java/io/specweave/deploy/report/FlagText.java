@@ -2,6 +2,7 @@ package io.specweave.deploy.report;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.Json;
+import io.specweave.deploy.LogText;
 import io.specweave.deploy.MarkdownText;
 import io.specweave.deploy.flags.FlagMatrix;
 import io.specweave.deploy.model.FlagChange;
@@ -41,7 +42,7 @@ public final class FlagText {
         }
         if (matrix.environments().size() == 1) {
             String env = matrix.environments().get(0);
-            int width = matrix.flags().stream().mapToInt(String::length).max().orElse(4);
+            int width = matrix.flags().stream().mapToInt(LogText::columns).max().orElse(4);
             StringBuilder s = new StringBuilder();
             for (String flag : matrix.flags()) {
                 Boolean value = matrix.value(env, flag);
@@ -49,11 +50,11 @@ public final class FlagText {
             }
             return s.toString();
         }
-        int first = Math.max(4, matrix.flags().stream().mapToInt(String::length).max().orElse(4));
+        int first = Math.max(4, matrix.flags().stream().mapToInt(LogText::columns).max().orElse(4));
         List<Integer> widths = new ArrayList<>();
         StringBuilder s = new StringBuilder(pad("flag", first));
         for (String env : matrix.environments()) {
-            int w = Math.max(3, env.length());
+            int w = Math.max(3, LogText.columns(env));
             widths.add(w);
             s.append("  ").append(pad(env, w));
         }
@@ -104,6 +105,6 @@ public final class FlagText {
     }
 
     private static String pad(String text, int width) {
-        return text.length() >= width ? text : text + " ".repeat(width - text.length());
+        return LogText.pad(text, width);
     }
 }

@@ -209,8 +209,10 @@ public final class TextStatusRenderer {
             return "No increments in .specweave/increments\n";
         }
         List<String> environments = IncrementSummary.environments(rows);
-        int idWidth = Math.max(2, rows.stream().mapToInt(r -> r.id().length()).max().orElse(2));
-        int statusWidth = Math.max(6, rows.stream().mapToInt(r -> r.status() == null ? 1 : r.status().length()).max().orElse(6));
+        // In terminal columns: an id or status in CJK letters takes two per letter.
+        int idWidth = Math.max(2, rows.stream().mapToInt(r -> LogText.columns(LogText.oneLine(r.id()))).max().orElse(2));
+        int statusWidth = Math.max(6, rows.stream().mapToInt(r -> r.status() == null ? 1
+                : LogText.columns(LogText.oneLine(r.status()))).max().orElse(6));
         StringBuilder out = new StringBuilder();
         out.append(pad("ID", idWidth)).append("  ").append(pad("STATUS", statusWidth));
         for (String env : environments) {
@@ -237,6 +239,6 @@ public final class TextStatusRenderer {
     }
 
     private static String pad(String s, int width) {
-        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+        return LogText.pad(s, width);
     }
 }
