@@ -27,7 +27,7 @@ final class DeployCommand extends OperationCommand {
     @Mixin
     DryRunOption dryRun;
 
-    @Option(names = "--deployment-url", description = "The slot's or environment's URL when the profile has none.")
+    @Option(names = "--deployment-url", description = "The slot's or environment's URL (default: the profile's).")
     String deploymentUrl;
 
     @Option(names = "--all-environments",

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
         description = "Tracks a SpecWeave increment across the environments it is deployed to.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the operation failed (tracker error, unhealthy, gate refused)",
-                "2:bad input (config, arguments)"})
+                "2:bad input (config, arguments)", "130:stopped by Ctrl-C", "143:stopped by SIGTERM"})
 public final class SpecweaveDeploy {
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,

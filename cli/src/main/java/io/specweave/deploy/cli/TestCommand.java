@@ -22,7 +22,7 @@ final class TestCommand extends OperationCommand {
     @Option(names = "--suite", required = true, description = "The suite: a key of deployment.testSuites.")
     String suite;
 
-    @Option(names = "--commit", description = "The commit under test (default: the CI's, else the deployment's).")
+    @Option(names = "--commit", description = "The commit under test (default: the one the environment or slot runs).")
     String commit;
 
     @Override

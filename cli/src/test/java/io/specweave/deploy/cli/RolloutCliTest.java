@@ -143,7 +143,7 @@ class RolloutCliTest {
         CliHarness.Run rollBack = run("monitor", "0001", "--environment", "prod", "--canary", "--metrics-file",
                 bad.toString(), "--json");
         assertThat(rollBack.exitCode()).isEqualTo(1);
-        assertThat(Json.mapper().readTree(rollBack.out()).path("recommendation").asText()).isEqualTo("ROLL_BACK");
+        assertThat(Json.mapper().readTree(rollBack.out()).path("recommendation").asText()).isEqualTo("ROLL BACK");
 
         Path empty = dir.resolve("nan.json");
         Files.writeString(empty, "{\"canary\": {\"errorRate\": \"NaN\"}, \"stable\": {}}");

@@ -127,10 +127,13 @@ final class ChangeContext {
         return slot;
     }
 
-    /** A slot's URL: the profile's setting for the slot, else the one recorded with its deployment; may be null. */
+    /**
+     * A slot's URL: the one recorded with its deployment (the profile's, or the deploy's own
+     * deployment URL), else the profile's setting for the slot; may be null. Every check, test and
+     * swap of the slot goes to the same URL.
+     */
     String slotUrl(String slotName, Slot recorded) {
-        String configured = SlotSettings.of(profile()).url(slotName);
-        return configured != null ? configured : recorded.url();
+        return recorded != null && recorded.url() != null ? recorded.url() : SlotSettings.of(profile()).url(slotName);
     }
 
     Tracker tracker(SyncProfile profile) {

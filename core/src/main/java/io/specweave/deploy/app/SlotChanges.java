@@ -81,7 +81,7 @@ final class SlotChanges {
                     HealthChange.slotHealth(document, environment, slotName, decision.health()))
                     .detail(d -> new SlotDetail("deploy", slotName, stored.live(), settings.other(stored.live()),
                             false));
-            String checked = settings.url(slotName) != null ? settings.url(slotName) : recorded.url();
+            String checked = context.slotUrl(slotName, recorded);
             if (context.request().healthCheck && checked != null) {
                 rerun.checkAfter(new Change.HealthCheck(checked, HealthCheckSettings.of(profile), Message.text("slot "
                         + slotName + " of " + environment), "is recorded as deployed to slot " + slotName + " of "
@@ -167,7 +167,7 @@ final class SlotChanges {
                             Message.arg(Input.INCREMENT, number), Message.arg(Input.ENVIRONMENT, environment),
                             Message.arg(Input.SLOT, to)), ")"));
         }
-        String url = settings.url(to) != null ? settings.url(to) : idle.url();
+        String url = context.slotUrl(to, idle);
         boolean force = context.request().force;
         if (url == null && !force) {
             throw new OperationFailedException(Message.of("cannot check the health of slot " + to + " of "

@@ -1,6 +1,11 @@
 package io.specweave.deploy.metrics;
 
-/** What the canary analysis tells the pipeline to do next. Only {@link #SAFE} lets {@code monitor} exit 0. */
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * What the canary analysis tells the pipeline to do next. Only {@link #SAFE} lets {@code monitor} exit 0.
+ * Written as its label everywhere (JSON, the record, the Action's output), so a script matches one spelling.
+ */
 public enum Recommendation {
     SAFE("SAFE TO INCREASE CANARY"),
     HOLD("HOLD"),
@@ -12,6 +17,7 @@ public enum Recommendation {
         this.label = label;
     }
 
+    @JsonValue
     public String label() {
         return label;
     }

@@ -162,6 +162,22 @@ class SlotOperationsTest {
     }
 
     @Test
+    void theUrlADeploymentToASlotRecordedIsTheOneItsSwapChecks() {
+        try (HealthServer other = HealthServer.start(200)) {
+            deploy("prod", "blue", "c1");
+            green.status(404);
+            run.operations().deploy(TestOperations.request(dir).environment("prod").slot("green").commit("c2")
+                    .deploymentUrl(other.url()).healthCheck(false).build());
+            int checks = other.calls();
+
+            ChangeOutcome<SlotDetail> swapped = swap(false);
+
+            assertThat(swapped.result()).as("the recorded URL answers 200").isEqualTo(ChangeOutcome.Result.RECORDED);
+            assertThat(other.calls()).isGreaterThan(checks);
+        }
+    }
+
+    @Test
     void aCheckOfTheLiveSlotIsTheEnvironmentsHealth() {
         deploy("prod", "blue", "c1");
         assertThat(prod().path("healthStatus").asText()).isEqualTo("healthy");
