@@ -418,9 +418,17 @@ public final class MetadataCommitter {
                 && !output.contains("denied");
     }
 
+    /**
+     * git's words when the branch moved under the push: a non-fast-forward, or a server that lost the
+     * race to update the ref ("cannot lock ref ... but expected", "failed to update ref" of another
+     * push landing first). Fetching and trying again settles both; a hook's or a protection's refusal
+     * does not.
+     */
     private static boolean isNonFastForward(String output) {
         return output.contains("non-fast-forward") || output.contains("fetch first")
-                || output.contains("stale info") || output.contains("[rejected]") && !output.contains("remote rejected");
+                || output.contains("stale info") || output.contains("[rejected]") && !output.contains("remote rejected")
+                || output.contains("cannot lock ref") || output.contains("failed to update ref")
+                || output.contains("incorrect old value provided");
     }
 
     private String head() {

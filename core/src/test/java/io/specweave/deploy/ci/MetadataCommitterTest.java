@@ -67,6 +67,23 @@ class MetadataCommitterTest {
     }
 
     @Test
+    void aServerThatLostTheRaceToUpdateTheRefIsTriedAgainNotTakenForARefusal() throws Exception {
+        // As a server answers a push that landed while another one updated the branch.
+        Path hook = origin.resolve("hooks/pre-receive");
+        Files.writeString(hook, "#!/bin/sh\nif [ ! -f \"$GIT_DIR/raced\" ]; then touch \"$GIT_DIR/raced\"; "
+                + "echo \"error: cannot lock ref 'refs/heads/main': is at 1111 but expected 2222\" >&2; exit 1; fi\n");
+        hook.toFile().setExecutable(true);
+        Files.writeString(metadata, "{\n  \"id\": \"0001\",\n  \"deployments\": {}\n}\n");
+
+        MetadataCommitter.Result result = new MetadataCommitter(work, BOT, "origin", 3)
+                .commitAndPush(List.of(metadata), "record", null);
+
+        assertThat(result.outcome()).as(result.detail()).isEqualTo(MetadataCommitter.Outcome.PUSHED);
+        assertThat(result.attempts()).isEqualTo(2);
+        assertThat(git(origin, "show", "main:metadata.json")).contains("deployments");
+    }
+
+    @Test
     void aPushToAnHttpsRemoteUsesTheGivenUserAndTokenAndNeverShowsTheToken() throws Exception {
         String token = "ghp_" + "s3cr3t".repeat(4);
         try (GitHttpServer host = new GitHttpServer(temp, "jenkins-bot", token)) {
