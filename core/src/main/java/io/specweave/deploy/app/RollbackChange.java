@@ -45,6 +45,15 @@ final class RollbackChange implements Change<RollbackDetail> {
                 .orElseThrow(() -> new BadInputException(id + ": no deployment to " + environment
                         + " is recorded in " + view.source() + "; there is nothing to roll back"));
         SlotsState slots = SlotsState.read(view.deployment(environment).orElse(null));
+        String undone = view.deployment(environment).map(n -> n.path("rolledBackFrom").asText(null)).orElse(null);
+        String run = context.facts().runUrl();
+        if (undone != null && run != null && run.equals(current.runUrl())) {
+            // This run's rollback is recorded already (a re-run of the job): a second one would take out
+            // the version it restored.
+            return Change.Effect.<RollbackDetail>writing((document, decision) -> { })
+                    .detail(d -> new RollbackDetail(undone, current.commit(), slots.live(),
+                            slots.live() == null ? null : SlotSettings.of(profile).other(slots.live())));
+        }
         Slot previousSlot = slots.previousLive() == null ? null : slots.slot(slots.previousLive());
         DeploymentRecord target = target(current, previousSlot == null ? null : previousSlot.commit());
         if (target == null) {

@@ -65,6 +65,9 @@ public final class OutcomeText {
             if (rollback.live() != null) {
                 line(s, null, "slot " + rollback.live() + " is live again, " + rollback.idle() + " is idle");
             }
+            if (!o.metadataChanged() && !o.dryRun()) {
+                s.append("\n  metadata.json unchanged (this run's rollback is recorded already)");
+            }
             if (o.health() != null) {
                 line(s, "health", health(o.health()));
             }
