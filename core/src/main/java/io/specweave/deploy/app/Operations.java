@@ -380,9 +380,13 @@ public final class Operations {
         return project.increments().resolve(request.increment, branch, project.config().branchPrefix());
     }
 
-    /** The request's project, saying how its config was read to the user's debug output, once. */
+    /**
+     * The request's project, saying how its config was read to the user's debug output, once; a value
+     * of the request that holds a credential of the run is refused here, before anything is read or written.
+     */
     private Project open(Request request) {
         Project project = Project.open(request.dir);
+        CredentialsInValues.refuse(request, host, project.config());
         if (toldNotes.add(project.dir())) {
             project.config().notes().forEach(host.debug());
         }

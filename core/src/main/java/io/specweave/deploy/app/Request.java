@@ -10,9 +10,11 @@ import io.specweave.deploy.model.DeploymentStatus;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -289,6 +291,47 @@ public final class Request {
     /** The test suite to run: a key of {@code deployment.testSuites}, or null. */
     public String suite() {
         return suite;
+    }
+
+    /**
+     * Every text given, by the input it was given for (issue keys joined by commas): what an operation
+     * may record or show of the request.
+     */
+    Map<Input, String> texts() {
+        Map<Input, String> texts = new EnumMap<>(Input.class);
+        java.util.function.BiConsumer<Input, String> given = (input, value) -> {
+            if (value != null) {
+                texts.put(input, value);
+            }
+        };
+        given.accept(Input.INCREMENT, increment);
+        given.accept(Input.PROFILE, profile);
+        given.accept(Input.ENVIRONMENT, environment);
+        given.accept(Input.SLOT, slot);
+        given.accept(Input.PROVIDER, provider);
+        given.accept(Input.COMMIT, commit);
+        given.accept(Input.BRANCH, branch);
+        given.accept(Input.TAG, tag);
+        given.accept(Input.DEPLOYED_BY, deployedBy);
+        given.accept(Input.RUN_URL, runUrl);
+        given.accept(Input.DEPLOYMENT_URL, deploymentUrl);
+        given.accept(Input.TEST_RESULTS, testResults);
+        given.accept(Input.COVERAGE, coverage);
+        given.accept(Input.LOAD_TEST_RESULTS, loadTestResults);
+        given.accept(Input.METRICS, metrics);
+        given.accept(Input.CHANGE_REQUEST, changeRequest);
+        given.accept(Input.ISSUE_KEYS, issueKeys.isEmpty() ? null : String.join(",", issueKeys));
+        given.accept(Input.REASON, reason);
+        given.accept(Input.APPROVED_BY, approvedBy);
+        given.accept(Input.ROLE, role);
+        given.accept(Input.NOTES, notes);
+        given.accept(Input.SUITE, suite);
+        given.accept(Input.METRICS_FILE, metricsFile);
+        given.accept(Input.PROMETHEUS_URL, prometheusUrl);
+        given.accept(Input.FLAG, flag);
+        given.accept(Input.FORMAT, format);
+        given.accept(Input.WINDOW, window);
+        return texts;
     }
 
     /**

@@ -75,6 +75,50 @@ class SyncOperationTest {
     }
 
     @Test
+    void aValueHoldingACredentialOfTheRunIsRefusedNamingTheInputNeverTheSecret() throws Exception {
+        String before = java.nio.file.Files.readString(dir.resolve(METADATA));
+        run.env("GITHUB_TOKEN", "ghp_LEAKME0000000000");
+        Request.Builder deployment = request("local-qa", "abc1234", "https://ci.example/r/1").toBuilder();
+
+        assertThatThrownBy(() -> run.operations().sync(deployment
+                .deploymentUrl("https://qa.example.com/ghp_LEAKME0000000000/").build()))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("deployment-url: holds the value of GITHUB_TOKEN, a credential")
+                .hasMessageNotContaining("ghp_LEAKME")
+                .satisfies(e -> assertThat(((BadInputException) e).input())
+                        .isEqualTo(io.specweave.deploy.Input.DEPLOYMENT_URL));
+        assertThatThrownBy(() -> run.operations().sync(deployment.deploymentUrl(null)
+                .deployedBy("x ghp_LEAKME0000000000").build()))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("deployed-by: holds the value of GITHUB_TOKEN")
+                .hasMessageNotContaining("ghp_LEAKME");
+        assertThat(java.nio.file.Files.readString(dir.resolve(METADATA))).isEqualTo(before);
+    }
+
+    @Test
+    void aValueHoldingTheCredentialAFrontEndPassedOrItsBase64IsRefusedToo() throws Exception {
+        String before = java.nio.file.Files.readString(dir.resolve(METADATA));
+        String secret = "jenkins-secret-4242";
+        String base64 = java.util.Base64.getEncoder().encodeToString(secret.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+        Request.Builder deployment = request("local-qa", "abc1234", "https://ci.example/r/1").toBuilder()
+                .credential(null, secret);
+
+        assertThatThrownBy(() -> run.operations().sync(deployment.branch("release/" + secret).build()))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("branch: holds the value of the tracker credential the run was given")
+                .hasMessageNotContaining(secret);
+        assertThatThrownBy(() -> run.operations().approve(deployment.branch("main").approvedBy("jane")
+                .notes("token " + base64).build()))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("notes: holds the value of")
+                .hasMessageNotContaining(base64);
+        assertThat(java.nio.file.Files.readString(dir.resolve(METADATA))).isEqualTo(before);
+        assertThat(run.operations().sync(deployment.branch("main").notes(null).build()).exitCode())
+                .as("values without it").isZero();
+    }
+
+    @Test
     void anEmptyDeploymentsListHoldsNothingToLoseAndBecomesTheObject() throws Exception {
         java.nio.file.Files.writeString(dir.resolve(METADATA), "{\"id\": \"0018-oauth\", \"status\": \"active\", "
                 + "\"deployments\": []}");
