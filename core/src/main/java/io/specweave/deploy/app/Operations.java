@@ -159,9 +159,10 @@ public final class Operations {
         List<String> rest = List.of();
         for (int i = 0; i < environments.size(); i++) {
             String environment = environments.get(i);
+            // The request's own values: each context takes the rest from the same CI facts, which are
+            // not inputs and are not checked as such.
             Request one = request.toBuilder().profile(profiles.get(environment).name()).allEnvironments(false)
-                    .outcome(Request.Outcome.DEPLOYED).commit(facts.commit()).branch(facts.branch()).tag(facts.tag())
-                    .deployedBy(facts.actor()).runUrl(facts.runUrl()).build();
+                    .outcome(Request.Outcome.DEPLOYED).build();
             ChangeContext context = new ChangeContext(project, increment, Target.resolve(project.config(), one), one,
                     host, ci, trackers);
             ChangeOutcome<Void> outcome = EnvironmentChanges.apply(context, new SyncChange("deploy"), writers);

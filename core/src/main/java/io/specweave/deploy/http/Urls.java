@@ -37,15 +37,15 @@ public final class Urls {
         try {
             uri = new URI(text.trim());
         } catch (URISyntaxException e) {
-            throw new BadInputException(Message.of(setting, ": expected " + expected + ", got " + quoted(text)));
+            throw new BadInputException(Message.of(subject(setting), ": expected " + expected + ", got " + quoted(text)));
         }
         String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
         if (scheme != null && !scheme.equals("http") && !scheme.equals("https")) {
-            throw new BadInputException(Message.of(setting, ": expected " + expected + ", got a " + scheme
+            throw new BadInputException(Message.of(subject(setting), ": expected " + expected + ", got a " + scheme
                     + ": URL; only http and https are requested"));
         }
         if (scheme == null || uri.getHost() == null) {
-            throw new BadInputException(Message.of(setting, ": expected " + expected + ", got " + quoted(text)));
+            throw new BadInputException(Message.of(subject(setting), ": expected " + expected + ", got " + quoted(text)));
         }
         return uri;
     }
@@ -78,7 +78,7 @@ public final class Urls {
      */
     public static URI withoutUserInfo(URI uri, Object setting, String why) {
         if (uri.getRawUserInfo() != null) {
-            throw new BadInputException(Message.of(setting, ": expected a URL without user info (user:password@), got "
+            throw new BadInputException(Message.of(subject(setting), ": expected a URL without user info (user:password@), got "
                     + display(uri) + " with user info; " + why));
         }
         return uri;
@@ -97,7 +97,7 @@ public final class Urls {
             for (String parameter : query.split("&")) {
                 String name = parameter.split("=", 2)[0];
                 if (CREDENTIAL_PARAMETER.matcher(name).find()) {
-                    throw new BadInputException(Message.of(setting, ": expected a URL without a credential in its "
+                    throw new BadInputException(Message.of(subject(setting), ": expected a URL without a credential in its "
                             + "query, got " + display(uri) + " with a \"" + name + "\" parameter; " + why));
                 }
             }
@@ -164,6 +164,11 @@ public final class Urls {
         } catch (URISyntaxException e) {
             return "(URL hidden)";
         }
+    }
+
+    /** An input as the subject of a message ("--run-url: ", "runUrl: "), other settings as they are named. */
+    private static Object subject(Object setting) {
+        return setting instanceof Input input ? new Message.Name(input) : setting;
     }
 
     private static String quoted(String text) {
