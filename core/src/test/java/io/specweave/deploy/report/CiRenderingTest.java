@@ -107,7 +107,21 @@ class CiRenderingTest {
         // A link to it would be "](https://evil.example)" with the bracket unescaped.
         assertThat(summary).doesNotContainPattern("[^\\\\]\\]\\(https://evil").doesNotContain("<b>")
                 .contains(" · commit `abc1234` · [run](https://ci.example/run%281%29)\n")
-                .contains("| \\[boss\\](https://evil.example) &lt;b&gt; | `abc1234` main\\|x |");
+                .contains("| \\[boss\\](https&#8203;://evil.example) &lt;b&gt; | `abc1234` main\\|x |");
+    }
+
+    @Test
+    void aBareUrlOrHostInAValueIsNoLinkOfTheSummaryWhileTheToolsOwnLinksStay() {
+        TestProjects.create(dir, null, null);
+        ChangeOutcome<?> outcome = run.operations().sync(TestOperations.request(dir).environment("dev")
+                .commit("abc1234").deployedBy("see https://evil.example/x and www.evil.example, or ops@evil.example")
+                .runUrl("https://ci.example/run/1").build());
+
+        String summary = CI.change(outcome, pipeline()).summary();
+
+        assertThat(summary).doesNotContain("https://evil", "www.evil", "ops@evil")
+                .contains("| see https&#8203;://evil.example/x and www&#8203;.evil.example, or ops@&#8203;evil.example |")
+                .contains("[run](https://ci.example/run/1)");
     }
 
     @Test
