@@ -185,8 +185,37 @@ class GitHubActionMainTest {
         ActionWorkspace.Run run = ws.run(TrackerFactory::standard);
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.stdout()).contains("no GitHub token for profile \"github-qa\" (demo-shop/qa): set "
-                + "`github-token` (GITHUB_TOKEN) or GH_TOKEN to a token with issues: write on demo-shop/qa");
+        assertThat(run.stdout()).contains("::error title=Input github-token::no GitHub token for profile \"github-qa\" "
+                + "(demo-shop/qa): set `github-token` (GITHUB_TOKEN) or GH_TOKEN to a token with issues: write on "
+                + "demo-shop/qa");
+    }
+
+    @Test
+    void aTokenGithubRejectsIsNamedAsTheInputThatGivesIt() throws IOException {
+        com.sun.net.httpserver.HttpServer github = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        github.createContext("/", exchange -> {
+            byte[] body = "{\"message\": \"Bad credentials\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(401, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        github.start();
+        try {
+            ActionWorkspace ws = new ActionWorkspace(temp).input("increment", "0002").input("profile", "github-qa")
+                    .input("github-token", "ghp_rejected0000000000");
+            ws.env.put("GITHUB_API_URL", "http://127.0.0.1:" + github.getAddress().getPort());
+            addProfile(ws, "github-qa", "github", "qa");
+
+            ActionWorkspace.Run run = ws.run(TrackerFactory::standard);
+
+            assertThat(run.exitCode()).as(run.stdout()).isEqualTo(1);
+            assertThat(run.stdout()).contains("GitHub rejected the token in `github-token` (GITHUB_TOKEN) (HTTP 401",
+                    "set `github-token` (GITHUB_TOKEN) to a token with issues: write on demo-shop/qa");
+        } finally {
+            github.stop(0);
+        }
     }
 
     @Test

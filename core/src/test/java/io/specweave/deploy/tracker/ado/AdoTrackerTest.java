@@ -385,7 +385,10 @@ class AdoTrackerTest {
                 .satisfies(e -> assertThat(((DeployException) e).exitCode()).isEqualTo(1))
                 .hasMessageContaining("AZURE_DEVOPS_PAT")
                 .hasMessageContaining("HTTP 203")
-                .hasMessageNotContaining(PAT);
+                .hasMessageNotContaining(PAT)
+                .satisfies(e -> assertThat(((DeployException) e).message().render(
+                        io.specweave.deploy.testing.CredentialInputs.SPELLING)).as("as a front end gives it")
+                        .contains("did not accept the personal access token from <AZURE_DEVOPS_PAT> (HTTP 203)"));
         assertThat(project.metadata()).doesNotContain(PAT);
         assertThat(ado.items()).isEmpty();
     }
@@ -395,7 +398,8 @@ class AdoTrackerTest {
         TrackerProject project = project("", Map.of());
         assertThatThrownBy(() -> project.sync("ado-qa", "aaa1110", 1))
                 .isInstanceOf(BadInputException.class)
-                .hasMessageContaining("AZURE_DEVOPS_PAT or ADO_PAT");
+                .hasMessageContaining("AZURE_DEVOPS_PAT or ADO_PAT")
+                .satisfies(e -> assertThat(((DeployException) e).credential()).isEqualTo("AZURE_DEVOPS_PAT"));
         assertThat(ado.takeRequests()).isEmpty();
     }
 

@@ -390,7 +390,11 @@ abstract class JiraTrackerContractTest {
                 .hasMessageContaining("HTTP 401")
                 .hasMessageContaining(flavor() == FakeJira.Flavor.CLOUD ? "JIRA_EMAIL and JIRA_API_TOKEN" : "JIRA_PAT")
                 .hasMessageNotContaining(secret())
-                .hasMessageContaining("is recorded in");
+                .hasMessageContaining("is recorded in")
+                .satisfies(e -> assertThat(((DeployException) e).message().render(
+                        io.specweave.deploy.testing.CredentialInputs.SPELLING)).as("as a front end gives them")
+                        .contains("did not accept the credentials from " + (flavor() == FakeJira.Flavor.CLOUD
+                                ? "<JIRA_EMAIL> and <JIRA_API_TOKEN>" : "<JIRA_PAT>") + " (HTTP 401)"));
         assertThat(project.metadata()).doesNotContain(secret());
         assertThat(jira.issues()).isEmpty();
     }
@@ -401,7 +405,9 @@ abstract class JiraTrackerContractTest {
         assertThatThrownBy(() -> project.sync("jira-qa", "aaa1110", 1))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("MY_JIRA_TOKEN")
-                .hasMessageContaining(flavor() == FakeJira.Flavor.CLOUD ? "JIRA_EMAIL" : "MY_JIRA_TOKEN");
+                .hasMessageContaining(flavor() == FakeJira.Flavor.CLOUD ? "JIRA_EMAIL" : "MY_JIRA_TOKEN")
+                .satisfies(e -> assertThat(((DeployException) e).credential()).as("the first one not set")
+                        .isEqualTo(flavor() == FakeJira.Flavor.CLOUD ? "JIRA_EMAIL" : "MY_JIRA_TOKEN"));
         assertThat(jira.takeRequests()).isEmpty();
     }
 
