@@ -28,6 +28,15 @@ public class BadInputException extends DeployException {
         super(input, message, cause);
     }
 
+    private BadInputException(Input input, String credential, Message message, Throwable cause) {
+        super(input, credential, message, cause);
+    }
+
+    /** Bad input about the credential of the variable {@code variable} (not set, say). */
+    public static BadInputException aboutCredential(String variable, Message message) {
+        return new BadInputException(null, variable, message, null);
+    }
+
     /**
      * What {@code read} returns; bad input it meets that names no input is rethrown as {@code input}'s,
      * the one its file or value came from, so a front end can title the error with it.
@@ -39,7 +48,7 @@ public class BadInputException extends DeployException {
             if (e.input() != null) {
                 throw e;
             }
-            throw new BadInputException(input, e.message(), e);
+            throw new BadInputException(input, e.credential(), e.message(), e);
         }
     }
 

@@ -12,11 +12,18 @@ public abstract class DeployException extends RuntimeException {
 
     private final transient Message message;
     private final Input input;
+    private final String credential;
 
     protected DeployException(Input input, Message message, Throwable cause) {
+        this(input, null, message, cause);
+    }
+
+    /** @param credential the variable of the credential at fault, see {@link #credential()}; may be null */
+    protected DeployException(Input input, String credential, Message message, Throwable cause) {
         super(message.toString(), cause);
         this.message = message;
         this.input = input;
+        this.credential = credential;
     }
 
     /** The message; {@link #getMessage()} is the same in core's own words. */
@@ -27,6 +34,14 @@ public abstract class DeployException extends RuntimeException {
     /** The input at fault, or null when the fault is not one input's (a file, a tracker). */
     public Input input() {
         return input != null ? input : message().inputs().stream().findFirst().orElse(null);
+    }
+
+    /**
+     * The variable of the credential at fault ({@code GITHUB_TOKEN}: missing, or refused by its
+     * tracker), or null: a front end that takes that credential as an input can title the error with it.
+     */
+    public String credential() {
+        return credential;
     }
 
     /** The exit code of a CLI run that ends with this error. */

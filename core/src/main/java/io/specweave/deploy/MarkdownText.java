@@ -13,7 +13,9 @@ import java.util.Locale;
  * line) and other control characters are shown as their escapes, as {@link LogText} shows them.
  * An {@code @name} is not a mention: GitHub would notify that user or team (a {@code deployedBy} of
  * {@code @org/release}, a note "asked @alice") each time an issue is created with it; a zero-width
- * space after the {@code @} keeps the text as it reads and notifies no one.
+ * space after the {@code @} keeps the text as it reads and notifies no one. The same space keeps
+ * what GitHub would turn into a link by itself (its extended autolinks: {@code https://host},
+ * {@code www.host}, {@code ops@example.com}) text that reads the same.
  *
  * <p>Links this tool builds itself (a tracking item, a run) stay links: their text is escaped, and
  * their target is an absolute {@code http(s)} URL in which nothing can end the link.
@@ -28,8 +30,19 @@ public final class MarkdownText {
     private MarkdownText() {
     }
 
+    /** A zero-width space: it reads as nothing, and no mention or autolink matches across it. */
+    private static final String ZERO_WIDTH_SPACE = "&#8203;";
+
     /** {@code value} as literal text on one line, safe inside a line and in a table cell; null is empty. */
     public static String text(String value) {
+        return text(value, true);
+    }
+
+    /**
+     * {@code value} as {@link #text(String)} escapes it; a bare URL in it is kept from becoming a link
+     * when {@code bareUrlsAsText}, which a link's own text needs not be: GitHub links nothing inside a link.
+     */
+    private static String text(String value, boolean bareUrlsAsText) {
         if (value == null) {
             return "";
         }
@@ -37,11 +50,17 @@ public final class MarkdownText {
         StringBuilder s = new StringBuilder(one.length() + 8);
         for (int i = 0; i < one.length(); i++) {
             char c = one.charAt(i);
+            if (bareUrlsAsText && startsWwwLink(one, i)) {
+                s.append(one, i, i + 3).append(ZERO_WIDTH_SPACE);
+                i += 2;
+                continue;
+            }
             switch (c) {
                 case '&' -> s.append("&amp;");
                 case '<' -> s.append("&lt;");
                 case '>' -> s.append("&gt;");
-                case '@' -> s.append(startsMention(one, i) ? "@&#8203;" : "@");
+                case '@' -> s.append(startsNameOrDomain(one, i) ? "@" + ZERO_WIDTH_SPACE : "@");
+                case ':' -> s.append(bareUrlsAsText && endsScheme(one, i) ? ZERO_WIDTH_SPACE + ":" : ":");
                 default -> {
                     if (ESCAPED.indexOf(c) >= 0 && !(c == '_' && inWord(one, i))) {
                         s.append('\\');
@@ -129,7 +148,7 @@ public final class MarkdownText {
      */
     public static String link(String text, String url) {
         String target = target(url);
-        return target == null ? text(text) : "[" + text(text) + "](" + target + ")";
+        return target == null ? text(text) : "[" + text(text, false) + "](" + target + ")";
     }
 
     /**
@@ -198,12 +217,24 @@ public final class MarkdownText {
     }
 
     /**
-     * An {@code @} GitHub reads as a mention: followed by a letter or digit, and not inside a word
-     * ({@code ops@example.com} is an address).
+     * An {@code @} followed by a letter or digit: GitHub reads it as a mention ({@code @alice}), or
+     * inside a word as an address it links ({@code ops@example.com} becomes a mailto link).
      */
-    private static boolean startsMention(String s, int at) {
-        return at + 1 < s.length() && Character.isLetterOrDigit(s.charAt(at + 1))
-                && (at == 0 || !Character.isLetterOrDigit(s.charAt(at - 1)) && "._-+".indexOf(s.charAt(at - 1)) < 0);
+    private static boolean startsNameOrDomain(String s, int at) {
+        return at + 1 < s.length() && Character.isLetterOrDigit(s.charAt(at + 1));
+    }
+
+    /**
+     * The {@code :} of a scheme followed by {@code //} ({@code https://}, {@code ftp://}): GitHub links
+     * such a URL standing bare in text.
+     */
+    private static boolean endsScheme(String s, int colon) {
+        return colon > 0 && Character.isLetter(s.charAt(colon - 1)) && s.startsWith("//", colon + 1);
+    }
+
+    /** {@code www.} starting a word, which GitHub links as a host standing bare in text. */
+    private static boolean startsWwwLink(String s, int at) {
+        return s.regionMatches(true, at, "www.", 0, 4) && (at == 0 || !Character.isLetterOrDigit(s.charAt(at - 1)));
     }
 
     /** An underscore between two letters or digits ({@code in_progress}), which never emphasises. */

@@ -23,6 +23,15 @@ public class OperationFailedException extends DeployException {
         super(null, message, cause);
     }
 
+    private OperationFailedException(String credential, Message message) {
+        super(null, credential, message, null);
+    }
+
+    /** A failure because of the credential of the variable {@code variable} (its tracker refused it, say). */
+    public static OperationFailedException aboutCredential(String variable, Message message) {
+        return new OperationFailedException(variable, message);
+    }
+
     @Override
     public int exitCode() {
         return EXIT_CODE;

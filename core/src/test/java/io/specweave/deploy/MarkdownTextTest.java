@@ -8,8 +8,8 @@ class MarkdownTextTest {
 
     @Test
     void linksHtmlCodeEmphasisAndColumnBreaksOfAValueAreShownAsText() {
-        assertThat(MarkdownText.text("[x](https://evil)")).isEqualTo("\\[x\\](https://evil)");
-        assertThat(MarkdownText.text("![i](https://evil/p.png)")).isEqualTo("!\\[i\\](https://evil/p.png)");
+        assertThat(MarkdownText.text("[x](https://evil)")).isEqualTo("\\[x\\](https&#8203;://evil)");
+        assertThat(MarkdownText.text("![i](https://evil/p.png)")).isEqualTo("!\\[i\\](https&#8203;://evil/p.png)");
         assertThat(MarkdownText.text("<img src=x onerror=alert(1)>")).isEqualTo("&lt;img src=x onerror=alert(1)&gt;");
         assertThat(MarkdownText.text("&lt;b&gt;")).isEqualTo("&amp;lt;b&amp;gt;");
         assertThat(MarkdownText.text("run `rm -rf`")).isEqualTo("run \\`rm -rf\\`");
@@ -27,10 +27,34 @@ class MarkdownTextTest {
     }
 
     @Test
-    void aNameAfterAnAtSignNotifiesNoOneAndAnAddressStaysAsItIs() {
+    void aNameAfterAnAtSignNotifiesNoOneAndAnAddressIsNoMailtoLink() {
         assertThat(MarkdownText.text("@org/release")).isEqualTo("@&#8203;org/release");
         assertThat(MarkdownText.text("asked @alice, (@bob)")).isEqualTo("asked @&#8203;alice, (@&#8203;bob)");
-        assertThat(MarkdownText.text("ops@example.com a.b@c x_y@z @ @-")).isEqualTo("ops@example.com a.b@c x_y@z @ @-");
+        assertThat(MarkdownText.text("ops@example.com a.b@c x_y@z @ @-"))
+                .isEqualTo("ops@&#8203;example.com a.b@&#8203;c x_y@&#8203;z @ @-");
+    }
+
+    @Test
+    void aBareUrlOrHostIsTextThatReadsTheSameNotALinkGithubMakesOfIt() {
+        assertThat(MarkdownText.text("see https://evil.example/x and www.evil.example"))
+                .isEqualTo("see https&#8203;://evil.example/x and www&#8203;.evil.example");
+        assertThat(MarkdownText.text("(HTTP://a.example) WWW.b.example ftp://c.example mailto:ops@example.com"))
+                .isEqualTo("(HTTP&#8203;://a.example) WWW&#8203;.b.example ftp&#8203;://c.example "
+                        + "mailto:ops@&#8203;example.com");
+        assertThat(MarkdownText.text("14:30 awww.example a: //b")).as("no autolink to begin with")
+                .isEqualTo("14:30 awww.example a: //b");
+        assertThat(MarkdownText.message("GET https://qa.example/health failed; `https://x.example` is code"))
+                .isEqualTo("GET https&#8203;://qa.example/health failed; `https://x.example` is code");
+    }
+
+    @Test
+    void theToolsOwnLinkStaysALinkWhateverItsTextSays() {
+        assertThat(MarkdownText.link("https://qa.example.com", "https://qa.example.com"))
+                .isEqualTo("[https://qa.example.com](https://qa.example.com)");
+        assertThat(MarkdownText.link("www.qa.example @ops", "https://www.qa.example"))
+                .isEqualTo("[www.qa.example @&#8203;ops](https://www.qa.example)");
+        assertThat(MarkdownText.link("https://qa.example.com", "javascript:alert(1)"))
+                .as("no link: the text is a value like any other").isEqualTo("https&#8203;://qa.example.com");
     }
 
     @Test
@@ -47,7 +71,7 @@ class MarkdownTextTest {
     @Test
     void aMessageKeepsItsCodeSpansAndEscapesEverythingElse() {
         assertThat(MarkdownText.message("pass `force: true` to record [x](https://evil) anyway"))
-                .isEqualTo("pass `force: true` to record \\[x\\](https://evil) anyway");
+                .isEqualTo("pass `force: true` to record \\[x\\](https&#8203;://evil) anyway");
         assertThat(MarkdownText.message("run ``a `b` c`` now")).isEqualTo("run ``a `b` c`` now");
         assertThat(MarkdownText.message("`<img src=x>` shows as code")).isEqualTo("`<img src=x>` shows as code");
         assertThat(MarkdownText.message("an open ` stays text <b>")).isEqualTo("an open \\` stays text &lt;b&gt;");

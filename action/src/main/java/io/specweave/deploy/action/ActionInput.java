@@ -125,6 +125,12 @@ record ActionInput(String name, String fallback, Input input, String credential,
         return ALL.stream().filter(i -> i.input == input).map(ActionInput::name).findFirst().orElse(null);
     }
 
+    /** The input that gives the credential of {@code variable} ({@code github-token} for GITHUB_TOKEN), or null. */
+    static String nameOfCredential(String variable) {
+        return variable == null ? null : ALL.stream().filter(i -> variable.equals(i.credential)).map(ActionInput::name)
+                .findFirst().orElse(null);
+    }
+
     private static ActionInput core(String name, String fallback, Input input) {
         return new ActionInput(name, fallback, input, null, false);
     }

@@ -41,8 +41,8 @@ final class ActionSpelling implements Message.Spelling {
     /** A credential variable an input of the Action gives: {@code `github-token` (GITHUB_TOKEN)}. */
     @Override
     public String credential(String name) {
-        return ActionInput.ALL.stream().filter(i -> name.equals(i.credential())).findFirst()
-                .map(i -> "`" + i.name() + "` (" + name + ")").orElse(name);
+        String input = ActionInput.nameOfCredential(name);
+        return input == null ? name : "`" + input + "` (" + name + ")";
     }
 
     @Override

@@ -92,7 +92,9 @@ public final class GitHubActionMain {
             request = values.request.build();
             return show(run(values.command));
         } catch (RuntimeException e) {
-            String input = e instanceof DeployException de && de.input() != null ? ActionInput.nameOf(de.input()) : null;
+            // The input at fault: core's input, else the one its credential comes from.
+            String input = !(e instanceof DeployException de) ? null : de.input() != null
+                    ? ActionInput.nameOf(de.input()) : ActionInput.nameOfCredential(de.credential());
             String message = DeployException.describe(e, ActionSpelling.INSTANCE);
             commands.error(input == null ? TITLE : "Input " + input, message);
             if (!(e instanceof DeployException) && "1".equals(env.get("RUNNER_DEBUG"))) {

@@ -255,6 +255,52 @@ class ActionCommandsTest {
     }
 
     @Test
+    void aValueHoldingTheGithubTokenIsRefusedAsTheInputItCameInNeverShown() throws IOException {
+        String token = "ghp_LEAKME0000000000";
+        ActionWorkspace ws = workspace().input("github-token", token).input("environment", "qa");
+        String before = ws.metadata(INCREMENT);
+
+        ActionWorkspace.Run url = ws.input("deployment-url", "https://qa.example.com/" + token + "/").run();
+        ActionWorkspace.Run by = ws.step("sync").input("increment", "0002").input("github-token", token)
+                .input("environment", "qa").input("deployed-by", "x " + token).run();
+
+        assertThat(url.exitCode()).as(url.stdout()).isEqualTo(2);
+        assertThat(url.stdout()).contains("::error title=Input deployment-url::input \"deployment-url\": holds the "
+                + "value of `github-token` (GITHUB_TOKEN), a credential");
+        assertThat(by.exitCode()).isEqualTo(2);
+        assertThat(by.stdout()).contains("::error title=Input deployed-by::input \"deployed-by\": holds the value of "
+                + "`github-token` (GITHUB_TOKEN)");
+        for (ActionWorkspace.Run run : java.util.List.of(url, by)) {
+            assertThat(run.lines()).filteredOn(line -> line.contains(token)).as("only the runner's mask")
+                    .allMatch(line -> line.startsWith("::add-mask::"));
+        }
+        assertThat(ws.summaryText()).doesNotContain(token);
+        assertThat(ws.metadata(INCREMENT)).isEqualTo(before);
+    }
+
+    @Test
+    void aCommitThatIsNoHexObjectNameAndARunUrlThatIsNoHttpUrlAreBadInputsOfTheirInputs() throws IOException {
+        ActionWorkspace ws = workspace().input("environment", "qa");
+        String before = ws.metadata(INCREMENT);
+
+        // ${{ github.ref }} where ${{ github.sha }} was meant.
+        ActionWorkspace.Run ref = ws.input("commit", "refs/heads/main").run();
+        ActionWorkspace.Run script = ws.step("sync").input("increment", "0002").input("environment", "qa")
+                .input("run-url", "javascript:alert(1)").run();
+
+        assertThat(ref.exitCode()).as(ref.stdout()).isEqualTo(2);
+        assertThat(ref.stdout()).contains("::error title=Input commit::input \"commit\": expected a commit's hex "
+                + "object name (7 to 40 hex digits, or 64 in a SHA-256 repository), such as the CI's commit SHA, got "
+                + "\"refs/heads/main\"");
+        assertThat(script.exitCode()).isEqualTo(2);
+        assertThat(script.stdout()).contains("::error title=Input run-url::input \"run-url\": expected an absolute "
+                + "http(s) URL");
+        assertThat(ws.metadata(INCREMENT)).isEqualTo(before);
+        assertThat(ws.step("sync").input("increment", "0002").input("environment", "qa").run().exitCode())
+                .as("GITHUB_SHA, the run's own commit, needs no input").isZero();
+    }
+
+    @Test
     void approveAppendsAnApprovalWithRoleAndNotes() throws IOException {
         ActionWorkspace ws = workspace().input("command", "approve").input("environment", "prod")
                 .input("approved-by", "jane.doe").input("role", "Release Manager").input("notes", "CAB ok");

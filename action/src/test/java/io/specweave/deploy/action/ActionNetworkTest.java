@@ -34,7 +34,7 @@ class ActionNetworkTest {
             ActionWorkspace ws = job("\"local-qa\": {\"provider\": \"local\", \"environment\": \"qa\", "
                     + "\"deploymentUrl\": \"" + service.url("") + "\", \"healthCheck\": {\"retries\": 1, "
                     + "\"intervalSeconds\": 1}}")
-                    .input("command", "deploy").input("environment", "qa").input("commit", "c1")
+                    .input("command", "deploy").input("environment", "qa").input("commit", "c100000")
                     .input("health-check", "true");
 
             ActionWorkspace.Run run = ws.run();
@@ -48,7 +48,7 @@ class ActionNetworkTest {
     @Test
     void proxyPasswordIsMaskedBeforeAnythingIsLogged() {
         ActionWorkspace ws = job("\"local-qa\": {\"provider\": \"local\", \"environment\": \"qa\"}")
-                .input("environment", "qa").input("commit", "c1");
+                .input("environment", "qa").input("commit", "c100000");
         ws.env.put("HTTPS_PROXY", "http://ci:proxy-secret-9931@proxy.example:3128");
 
         ActionWorkspace.Run run = ws.run();

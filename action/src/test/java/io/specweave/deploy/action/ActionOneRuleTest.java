@@ -47,7 +47,7 @@ class ActionOneRuleTest {
 
     @Test
     void aPlainDeployChecksHealthAsSyncDoes() {
-        ActionWorkspace ws = job().input("command", "deploy").input("environment", "qa").input("commit", "c1")
+        ActionWorkspace ws = job().input("command", "deploy").input("environment", "qa").input("commit", "c100000")
                 .input("health-check", "true");
         service.status(503);
 
@@ -63,7 +63,7 @@ class ActionOneRuleTest {
     void aSlotDeployChecksTheSlotsHealthAndSkipsItWhenAskedTo() {
         service.status(503);
 
-        ActionWorkspace ws = job().input("command", "deploy").input("environment", "prod-green").input("commit", "c1")
+        ActionWorkspace ws = job().input("command", "deploy").input("environment", "prod-green").input("commit", "c100000")
                 .input("health-check", "true");
         ActionWorkspace.Run run = ws.run(items.trackers());
 
@@ -73,19 +73,19 @@ class ActionOneRuleTest {
         assertThat(ws.outputs()).containsEntry("health-status", "unhealthy");
         assertThat(items.copyAt(INCREMENT, "prod", "/slots/green/healthStatus")).isEqualTo("unhealthy");
 
-        assertThat(job().input("command", "deploy").input("environment", "prod-green").input("commit", "c2")
+        assertThat(job().input("command", "deploy").input("environment", "prod-green").input("commit", "c200000")
                 .input("health-check", "false").run(items.trackers()).exitCode()).isZero();
     }
 
     @Test
     void aCanaryFromAFreshCheckoutKeepsTheStableRecordOnTheItem() {
-        assertThat(job().input("environment", "prod").input("commit", "c1").run(items.trackers()).exitCode()).isZero();
+        assertThat(job().input("environment", "prod").input("commit", "c100000").run(items.trackers()).exitCode()).isZero();
 
         ActionWorkspace.Run canary = job().input("command", "deploy").input("environment", "prod")
-                .input("canary", "50").input("commit", "c2").run(items.trackers());
+                .input("canary", "50").input("commit", "c200000").run(items.trackers());
 
         assertThat(canary.exitCode()).as(canary.stdout()).isZero();
-        assertThat(items.copyAt(INCREMENT, "prod", "/commit")).isEqualTo("c1");
+        assertThat(items.copyAt(INCREMENT, "prod", "/commit")).isEqualTo("c100000");
         assertThat(items.copyAt(INCREMENT, "prod", "/canary/weight")).isEqualTo("50");
         ActionWorkspace.Run status = job().input("command", "status").input("refresh", "true").run(items.trackers());
         assertThat(status.stdout()).contains("[x] PROD: deployed").contains("Canary:");
@@ -93,13 +93,13 @@ class ActionOneRuleTest {
 
     @Test
     void aSlotFromAFreshCheckoutKeepsTheLiveSlotAndSwapAndRollbackReadTheItem() {
-        assertThat(job().input("command", "deploy").input("environment", "prod-blue").input("commit", "c1")
+        assertThat(job().input("command", "deploy").input("environment", "prod-blue").input("commit", "c100000")
                 .run(items.trackers()).exitCode()).isZero();
 
         assertThat(job().input("command", "deploy").input("environment", "prod").input("slot", "green")
-                .input("commit", "c2").run(items.trackers()).exitCode()).isZero();
+                .input("commit", "c200000").run(items.trackers()).exitCode()).isZero();
         assertThat(items.copyAt(INCREMENT, "prod", "/slots/live")).isEqualTo("blue");
-        assertThat(items.copyAt(INCREMENT, "prod", "/slots/blue/commit")).isEqualTo("c1");
+        assertThat(items.copyAt(INCREMENT, "prod", "/slots/blue/commit")).isEqualTo("c100000");
 
         assertThat(job().input("command", "swap-slots").input("environment", "prod").run(items.trackers()).exitCode())
                 .isZero();
@@ -109,13 +109,13 @@ class ActionOneRuleTest {
                 .run(items.trackers());
         assertThat(rollback.exitCode()).as(rollback.stdout()).isZero();
         assertThat(items.copyAt(INCREMENT, "prod", "/slots/live")).isEqualTo("blue");
-        assertThat(items.copyAt(INCREMENT, "prod", "/commit")).isEqualTo("c1");
+        assertThat(items.copyAt(INCREMENT, "prod", "/commit")).isEqualTo("c100000");
     }
 
     @Test
     void healthTakesEnvSlot() {
         ActionWorkspace ws = job();
-        assertThat(ws.input("command", "deploy").input("environment", "prod-green").input("commit", "c1")
+        assertThat(ws.input("command", "deploy").input("environment", "prod-green").input("commit", "c100000")
                 .run(items.trackers()).exitCode()).isZero();
 
         ActionWorkspace.Run health = ws.step("health").input("increment", "0018").input("github-token", "fake-token")
@@ -127,7 +127,7 @@ class ActionOneRuleTest {
 
     @Test
     void theTrackingIdOutputIsTheStatusOutputsTrackingId() throws IOException {
-        ActionWorkspace ws = job().input("environment", "qa").input("commit", "c1");
+        ActionWorkspace ws = job().input("environment", "qa").input("commit", "c100000");
 
         assertThat(ws.run(items.trackers()).exitCode()).isZero();
 
@@ -152,11 +152,11 @@ class ActionOneRuleTest {
         Git.run(seed.workspace, "commit", "-q", "-m", "project");
         Git.run(seed.workspace, "push", "-q", origin.toString(), "HEAD:refs/heads/main");
         List<List<String>> steps = List.of(
-                List.of("command", "deploy", "environment", "prod-blue", "commit", "c1"),
-                List.of("command", "deploy", "environment", "prod", "slot", "green", "commit", "c2"),
+                List.of("command", "deploy", "environment", "prod-blue", "commit", "c100000"),
+                List.of("command", "deploy", "environment", "prod", "slot", "green", "commit", "c200000"),
                 List.of("command", "swap-slots", "environment", "prod"),
                 List.of("command", "rollback", "environment", "prod"),
-                List.of("command", "deploy", "environment", "qa", "canary", "20", "commit", "c3"),
+                List.of("command", "deploy", "environment", "qa", "canary", "20", "commit", "c300000"),
                 List.of("command", "approve", "environment", "prod", "approved-by", "jane.doe"),
                 List.of("command", "test", "environment", "prod", "suite", "smoke"));
 

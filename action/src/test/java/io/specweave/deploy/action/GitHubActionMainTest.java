@@ -96,9 +96,12 @@ class GitHubActionMainTest {
                 .input("jira-pat", pat).input("azure-devops-pat", ado)
                 .input("deployment-url", "https://dev.demo-shop.example/?t=" + token);
 
+        String before = ws.metadata("0002-password-reset");
+
         ActionWorkspace.Run run = ws.run();
 
-        assertThat(run.exitCode()).as(run.stdout()).isZero();
+        // A value holding a credential is refused, so the token is neither recorded nor shown.
+        assertThat(run.exitCode()).as(run.stdout()).isEqualTo(2);
         List<String> lines = run.lines();
         int masks = 0;
         while (masks < lines.size() && lines.get(masks).startsWith("::add-mask::")) {
@@ -113,10 +116,10 @@ class GitHubActionMainTest {
         everything.add(ActionWorkspace.read(ws.output));
         everything.add(ws.summaryText());
         assertThat(String.join("\n", everything)).doesNotContain(token).doesNotContain(jira).doesNotContain(pat)
-                .doesNotContain("ado-pat-SECRET-321").doesNotContain("second-line-SECRET").contains("***");
-        assertThat(ws.outputs().get("deployment")).contains("?t=***");
-        assertThat(ws.metadata("0002-password-reset")).doesNotContain(jira).doesNotContain(pat)
-                .doesNotContain("SECRET-321").contains("\"dev\": {");
+                .doesNotContain("ado-pat-SECRET-321").doesNotContain("second-line-SECRET")
+                .contains("::error title=Input deployment-url::input \"deployment-url\": holds the value of "
+                        + "`github-token` (GITHUB_TOKEN), a credential");
+        assertThat(ws.metadata("0002-password-reset")).isEqualTo(before);
     }
 
     @Test
@@ -182,8 +185,37 @@ class GitHubActionMainTest {
         ActionWorkspace.Run run = ws.run(TrackerFactory::standard);
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.stdout()).contains("no GitHub token for profile \"github-qa\" (demo-shop/qa): set "
-                + "`github-token` (GITHUB_TOKEN) or GH_TOKEN to a token with issues: write on demo-shop/qa");
+        assertThat(run.stdout()).contains("::error title=Input github-token::no GitHub token for profile \"github-qa\" "
+                + "(demo-shop/qa): set `github-token` (GITHUB_TOKEN) or GH_TOKEN to a token with issues: write on "
+                + "demo-shop/qa");
+    }
+
+    @Test
+    void aTokenGithubRejectsIsNamedAsTheInputThatGivesIt() throws IOException {
+        com.sun.net.httpserver.HttpServer github = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        github.createContext("/", exchange -> {
+            byte[] body = "{\"message\": \"Bad credentials\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(401, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        github.start();
+        try {
+            ActionWorkspace ws = new ActionWorkspace(temp).input("increment", "0002").input("profile", "github-qa")
+                    .input("github-token", "ghp_rejected0000000000");
+            ws.env.put("GITHUB_API_URL", "http://127.0.0.1:" + github.getAddress().getPort());
+            addProfile(ws, "github-qa", "github", "qa");
+
+            ActionWorkspace.Run run = ws.run(TrackerFactory::standard);
+
+            assertThat(run.exitCode()).as(run.stdout()).isEqualTo(1);
+            assertThat(run.stdout()).contains("GitHub rejected the token in `github-token` (GITHUB_TOKEN) (HTTP 401",
+                    "set `github-token` (GITHUB_TOKEN) to a token with issues: write on demo-shop/qa");
+        } finally {
+            github.stop(0);
+        }
     }
 
     @Test

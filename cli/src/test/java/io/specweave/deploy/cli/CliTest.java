@@ -127,7 +127,7 @@ class CliTest {
         assertThat(empty.err()).isEqualTo("error: --commit: expected a value, got an empty one; leave it out for the "
                 + "default\n");
         CliHarness.Run noEnvironment = CliHarness.inProcess(Map.of(), "sync", "0002", "--environment", " ",
-                "--deployed", "--commit", "abc", "--no-health-check", "--dir", project.toString());
+                "--deployed", "--commit", "abc0000", "--no-health-check", "--dir", project.toString());
         assertThat(noEnvironment.err()).startsWith("error: --environment: expected a value, got an empty one");
         for (String dir : new String[] {"--dir", "-C"}) {
             // --dir "$PROJECT" unset: the current folder would be written instead.
@@ -149,7 +149,7 @@ class CliTest {
         String before = Files.readString(metadata);
 
         CliHarness.Run run = CliHarness.inProcess(Map.of(), "sync", "0002", "--environment", "qa", "--deployed",
-                "--commit", "abc", "--no-health-check", "--deployment-url", "https://qa.example/app?token=ghp_abc123",
+                "--commit", "abc0000", "--no-health-check", "--deployment-url", "https://qa.example/app?token=ghp_abc123",
                 "--dir", project.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
@@ -159,15 +159,38 @@ class CliTest {
     }
 
     @Test
+    void aCommitThatIsNoHexObjectNameAndARunUrlThatIsNoHttpUrlAreRefusedNamingTheirOptions() throws Exception {
+        Path metadata = project.resolve(".specweave/increments/0002-password-reset/metadata.json");
+        String before = Files.readString(metadata);
+
+        CliHarness.Run command = CliHarness.inProcess(Map.of(), "sync", "0002", "--environment", "qa", "--deployed",
+                "--commit", "hello world; rm -rf /", "--no-health-check", "--dir", project.toString());
+        CliHarness.Run ref = CliHarness.inProcess(Map.of(), "approve", "0002", "--environment", "qa", "--by", "jane",
+                "--commit", "refs/heads/main", "--dir", project.toString());
+        CliHarness.Run script = CliHarness.inProcess(Map.of(), "sync", "0002", "--environment", "qa", "--deployed",
+                "--commit", "abc1234", "--run-url", "javascript:alert(1)", "--no-health-check", "--dir",
+                project.toString());
+
+        assertThat(command.exitCode()).isEqualTo(2);
+        assertThat(command.err()).startsWith("error: --commit: expected a commit's hex object name (7 to 40 hex "
+                + "digits, or 64 in a SHA-256 repository), such as the CI's commit SHA, got \"hello world; rm -rf /\"");
+        assertThat(ref.exitCode()).isEqualTo(2);
+        assertThat(ref.err()).startsWith("error: --commit: expected a commit's hex object name");
+        assertThat(script.exitCode()).isEqualTo(2);
+        assertThat(script.err()).startsWith("error: --run-url: expected an absolute http(s) URL");
+        assertThat(Files.readString(metadata)).isEqualTo(before);
+    }
+
+    @Test
     void syncThenStatusJsonShowsTheDeployment() throws Exception {
         CliHarness.Run sync = CliHarness.inProcess(Map.of(), "sync", "0002", "--profile", "local-qa", "--deployed",
-                "--commit", "abc123", "--deployed-by", "me", "--no-health-check", "--dir", project.toString(), "--json");
+                "--commit", "abc1230", "--deployed-by", "me", "--no-health-check", "--dir", project.toString(), "--json");
         assertThat(sync.exitCode()).as(sync.err()).isZero();
         JsonNode result = Json.mapper().readTree(sync.out());
         assertThat(result.path("increment").asText()).isEqualTo("0002-password-reset");
         assertThat(result.path("environment").asText()).isEqualTo("qa");
         assertThat(result.path("trackingId").asText()).isEqualTo("0002-password-reset/qa");
-        assertThat(result.path("deployment").path("commit").asText()).isEqualTo("abc123");
+        assertThat(result.path("deployment").path("commit").asText()).isEqualTo("abc1230");
 
         CliHarness.Run status = CliHarness.inProcess(Map.of(), "status", "--active", "--json", "--dir", project.toString());
         assertThat(status.exitCode()).isZero();
@@ -300,10 +323,10 @@ class CliTest {
     void dryRunPrintsThePlanAndWritesNothing() {
         Map<String, String> before = snapshot(project);
         CliHarness.Run run = CliHarness.inProcess(Map.of(), "sync", "0002", "--environment", "prod", "--deployed",
-                "--commit", "feed", "--dry-run", "--dir", project.toString());
+                "--commit", "feed000", "--dry-run", "--dir", project.toString());
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("Would record 0002-password-reset → prod", "metadata.json would change",
-                "\"commit\": \"feed\"");
+                "\"commit\": \"feed000\"");
         assertThat(snapshot(project)).isEqualTo(before);
     }
 

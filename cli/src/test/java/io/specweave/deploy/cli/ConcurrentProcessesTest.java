@@ -42,7 +42,7 @@ class ConcurrentProcessesTest {
         List<Process> processes = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             processes.add(CliHarness.process(project, "sync", "0018", "--profile", "p" + i, "--deployed",
-                    "--commit", "c" + i).redirectErrorStream(true).start());
+                    "--commit", "c0ffee" + i).redirectErrorStream(true).start());
         }
         for (Process p : processes) {
             String output = new String(p.getInputStream().readAllBytes());
@@ -54,7 +54,7 @@ class ConcurrentProcessesTest {
         metadata.path("deployments").fieldNames().forEachRemaining(environments::add);
         assertThat(environments).containsExactlyInAnyOrder("env0", "env1", "env2", "env3", "env4", "env5", "env6", "env7");
         for (int i = 0; i < 8; i++) {
-            assertThat(metadata.path("deployments").path("env" + i).path("commit").asText()).isEqualTo("c" + i);
+            assertThat(metadata.path("deployments").path("env" + i).path("commit").asText()).isEqualTo("c0ffee" + i);
         }
         assertThat(metadata.path("unknownKey").path("kept")).hasSize(2);
     }
@@ -65,7 +65,7 @@ class ConcurrentProcessesTest {
         Path project = projectWith(rounds);
         Path metadataFile = project.resolve(".specweave/increments/0018-oauth/metadata.json");
         long start = System.nanoTime();
-        CliHarness.Run warm = CliHarness.runProcess(project, "sync", "0018", "--profile", "p0", "--deployed", "--commit", "w");
+        CliHarness.Run warm = CliHarness.runProcess(project, "sync", "0018", "--profile", "p0", "--deployed", "--commit", "abcdef0");
         assertThat(warm.exitCode()).as(warm.err()).isZero();
         long typicalMillis = Math.max(200, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         Random random = new Random(20261127);
@@ -73,7 +73,7 @@ class ConcurrentProcessesTest {
         int killedWhileRunning = 0;
         for (int round = 1; round < rounds; round++) {
             Process p = CliHarness.process(project, "sync", "0018", "--profile", "p" + round, "--deployed",
-                    "--commit", "k" + round).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    "--commit", "beef000" + round).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
             long delay = (long) (random.nextDouble() * typicalMillis * 1.2);
             if (!p.waitFor(delay, TimeUnit.MILLISECONDS)) {

@@ -141,7 +141,7 @@ class Issue9CommandsTest {
 
     @Test
     void monitorExitsOnceTheServiceIsUnhealthyForTheConfiguredPollsInARow() throws Exception {
-        assertThat(run("deploy", "0003", "--environment", "prod", "--commit", "abc123", "--no-health-check").exitCode()).isZero();
+        assertThat(run("deploy", "0003", "--environment", "prod", "--commit", "abc1230", "--no-health-check").exitCode()).isZero();
         healthyCalls.set(2);
 
         CliHarness.Run monitor = run("monitor", "0003", "--environment", "prod", "--duration", "1m", "--interval",
@@ -166,7 +166,7 @@ class Issue9CommandsTest {
 
     @Test
     void aHealthyMonitorRunRecordsTheEnvironmentsMetrics() throws Exception {
-        assertThat(run("deploy", "0003", "--environment", "prod", "--commit", "abc123", "--no-health-check").exitCode()).isZero();
+        assertThat(run("deploy", "0003", "--environment", "prod", "--commit", "abc1230", "--no-health-check").exitCode()).isZero();
 
         CliHarness.Run monitor = run("monitor", "0003", "--environment", "prod", "--duration", "300ms", "--interval",
                 "100ms");
@@ -188,7 +188,7 @@ class Issue9CommandsTest {
 
     @Test
     void sigtermStopsMonitorCleanlyAndWhatWasSeenIsRecorded() throws Exception {
-        assertThat(run("deploy", "0003", "--environment", "prod", "--commit", "abc123", "--no-health-check").exitCode()).isZero();
+        assertThat(run("deploy", "0003", "--environment", "prod", "--commit", "abc1230", "--no-health-check").exitCode()).isZero();
         // Into a file: destroy() closes the pipes of a process, and the summary comes after it.
         Path log = dir.resolve("monitor.log");
         Process p = CliHarness.process(project, "monitor", "0003", "--environment", "prod", "--duration", "1h",
@@ -213,7 +213,7 @@ class Issue9CommandsTest {
         healthyCalls.set(0);
         Path log = dir.resolve("sync.log");
         Process p = CliHarness.process(project, "sync", "0003", "--environment", "prod", "--deployed", "--commit",
-                "abc123", "--dir", project.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                "abc1230", "--dir", project.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         while (p.isAlive() && !Files.readString(log).contains("retrying in")) {
             Thread.sleep(50);
         }
@@ -222,7 +222,7 @@ class Issue9CommandsTest {
 
         String output = Files.readString(log);
         JsonNode prod = deployment("0003-oauth-google", "prod");
-        assertThat(prod.path("commit").asText()).as(output).isEqualTo("abc123");
+        assertThat(prod.path("commit").asText()).as(output).isEqualTo("abc1230");
         assertThat(prod.path("status").asText()).isEqualTo("deployed");
         assertThat(prod.path("healthStatus").asText()).isEqualTo("unhealthy");
         assertThat(output).contains("stopped before attempt 2 of 5 (the run was asked to stop)");

@@ -49,7 +49,7 @@ class NetworkCommandTest {
                     + service.url("") + "\", \"healthCheck\": {\"retries\": 2, \"intervalSeconds\": 1}}");
 
             CliHarness.Run result = run(project, Map.of("NO_COLOR", "1"), "deploy", "0018", "--environment", "qa",
-                    "--commit", "c1");
+                    "--commit", "c100000");
 
             assertThat(result.exitCode()).as(result.err()).isZero();
             assertThat(result.err()).contains("health " + service.url("/health")
@@ -66,7 +66,7 @@ class NetworkCommandTest {
                     + "{\"baseUrl\": \"" + jira.url("") + "\", \"project\": \"QA\", \"flavor\": \"datacenter\"}}");
 
             CliHarness.Run result = run(project, Map.of("JIRA_PAT", "jira-pat-secret-77", "NO_COLOR", "1"), "sync",
-                    "0018", "--environment", "qa", "--commit", "c1", "--no-health-check");
+                    "0018", "--environment", "qa", "--commit", "c100000", "--no-health-check");
 
             assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
             assertThat(result.err()).contains("another origin").contains("config.domain or config.baseUrl")
@@ -81,7 +81,7 @@ class NetworkCommandTest {
         String before = metadata(project);
 
         CliHarness.Run result = run(project, Map.of("NO_COLOR", "1"), "sync", "0018", "--environment", "qa",
-                "--commit", "c1", "--deployment-url", "https://ops:hunter22@qa.example.com");
+                "--commit", "c100000", "--deployment-url", "https://ops:hunter22@qa.example.com");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("--deployment-url").contains("user info").doesNotContain("hunter22");
@@ -93,7 +93,7 @@ class NetworkCommandTest {
         Path project = project("\"local-qa\": {\"provider\": \"local\", \"environment\": \"qa\"}");
         String before = metadata(project);
         CliHarness.Run result = run(project, Map.of("NO_COLOR", "1"), "sync", "0018", "--environment", "qa",
-                "--commit", "c1", "--deployment-url", "file:///etc/passwd");
+                "--commit", "c100000", "--deployment-url", "file:///etc/passwd");
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("--deployment-url").contains("file: URL");
         assertThat(metadata(project)).isEqualTo(before);
@@ -104,7 +104,7 @@ class NetworkCommandTest {
         Path project = project("\"local-qa\": {\"provider\": \"local\", \"environment\": \"qa\", "
                 + "\"deploymentUrl\": \"https://ops:hunter22@qa.example.com\"}");
         CliHarness.Run result = run(project, Map.of("NO_COLOR", "1"), "sync", "0018", "--environment", "qa",
-                "--commit", "c1");
+                "--commit", "c100000");
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("sync.profiles.local-qa.deploymentUrl").contains("user info")
                 .doesNotContain("hunter22");

@@ -56,12 +56,12 @@ class OneRuleEveryCommandTest {
         Path job = job();
         service.status(503);
 
-        assertThat(run(job, "deploy", "0018", "--environment", "qa", "--commit", "c1")).as(err).isEqualTo(1);
+        assertThat(run(job, "deploy", "0018", "--environment", "qa", "--commit", "c100000")).as(err).isEqualTo(1);
         assertThat(err).contains("error: " + INCREMENT + " is recorded as deployed to qa, but the environment is "
                 + "unhealthy: HTTP 503");
         assertThat(deployments(job).path("qa").path("healthStatus").asText()).isEqualTo("unhealthy");
 
-        assertThat(run(job, "deploy", "0018", "--environment", "qa", "--commit", "c2", "--no-health-check"))
+        assertThat(run(job, "deploy", "0018", "--environment", "qa", "--commit", "c200000", "--no-health-check"))
                 .as(err).isZero();
     }
 
@@ -70,7 +70,7 @@ class OneRuleEveryCommandTest {
         Path job = job();
         service.status(503);
 
-        assertThat(run(job, "deploy", "0018", "--all-environments", "--commit", "c1")).isEqualTo(1);
+        assertThat(run(job, "deploy", "0018", "--all-environments", "--commit", "c100000")).isEqualTo(1);
 
         assertThat(err).contains("stopped at qa").contains("not recorded: prod");
         assertThat(deployments(job).path("qa").path("healthStatus").asText()).isEqualTo("unhealthy");
@@ -79,52 +79,52 @@ class OneRuleEveryCommandTest {
 
     @Test
     void aCanaryFromAFreshCheckoutKeepsTheStableRecordOnTheItem() {
-        assertThat(run(job(), "sync", "0018", "--environment", "prod", "--deployed", "--commit", "c1")).as(err).isZero();
+        assertThat(run(job(), "sync", "0018", "--environment", "prod", "--deployed", "--commit", "c100000")).as(err).isZero();
 
-        assertThat(run(job(), "deploy", "0018", "--environment", "prod", "--canary", "50", "--commit", "c2"))
+        assertThat(run(job(), "deploy", "0018", "--environment", "prod", "--canary", "50", "--commit", "c200000"))
                 .as(err).isZero();
 
-        assertThat(items.copyAt(INCREMENT, "prod", "/commit")).isEqualTo("c1");
+        assertThat(items.copyAt(INCREMENT, "prod", "/commit")).isEqualTo("c100000");
         assertThat(items.copyAt(INCREMENT, "prod", "/canary/weight")).isEqualTo("50");
-        assertThat(items.copyAt(INCREMENT, "prod", "/canary/commit")).isEqualTo("c2");
+        assertThat(items.copyAt(INCREMENT, "prod", "/canary/commit")).isEqualTo("c200000");
         assertThat(run(job(), "status", "0018", "--refresh")).as(err).isZero();
         assertThat(out).contains("PROD: deployed").contains("Canary").doesNotContain("PROD: not deployed yet");
     }
 
     @Test
     void aSlotFromAFreshCheckoutKeepsTheLiveSlotAndSwapAndRollbackReadTheItem() {
-        assertThat(run(job(), "deploy", "0018", "--environment", "prod-blue", "--commit", "c1")).as(err).isZero();
+        assertThat(run(job(), "deploy", "0018", "--environment", "prod-blue", "--commit", "c100000")).as(err).isZero();
 
-        assertThat(run(job(), "deploy", "0018", "--environment", "prod", "--slot", "green", "--commit", "c2"))
+        assertThat(run(job(), "deploy", "0018", "--environment", "prod", "--slot", "green", "--commit", "c200000"))
                 .as(err).isZero();
         assertThat(items.copyAt(INCREMENT, "prod", "/slots/live")).isEqualTo("blue");
-        assertThat(items.copyAt(INCREMENT, "prod", "/slots/blue/commit")).isEqualTo("c1");
-        assertThat(items.copyAt(INCREMENT, "prod", "/slots/green/commit")).isEqualTo("c2");
+        assertThat(items.copyAt(INCREMENT, "prod", "/slots/blue/commit")).isEqualTo("c100000");
+        assertThat(items.copyAt(INCREMENT, "prod", "/slots/green/commit")).isEqualTo("c200000");
 
         assertThat(run(job(), "swap-slots", "0018", "--environment", "prod")).as(err).isZero();
         assertThat(items.copyAt(INCREMENT, "prod", "/slots/live")).isEqualTo("green");
-        assertThat(items.copyAt(INCREMENT, "prod", "/commit")).isEqualTo("c2");
+        assertThat(items.copyAt(INCREMENT, "prod", "/commit")).isEqualTo("c200000");
 
         assertThat(run(job(), "rollback", "0018", "--environment", "prod")).as(err).isZero();
         assertThat(items.copyAt(INCREMENT, "prod", "/slots/live")).isEqualTo("blue");
-        assertThat(items.copyAt(INCREMENT, "prod", "/commit")).isEqualTo("c1");
+        assertThat(items.copyAt(INCREMENT, "prod", "/commit")).isEqualTo("c100000");
     }
 
     @Test
     void aRollbackFromAFreshCheckoutRestoresThePreviousCommitFromTheItem() {
-        assertThat(run(job(), "sync", "0018", "--environment", "prod", "--deployed", "--commit", "c1")).as(err).isZero();
-        assertThat(run(job(), "sync", "0018", "--environment", "prod", "--deployed", "--commit", "c2")).as(err).isZero();
+        assertThat(run(job(), "sync", "0018", "--environment", "prod", "--deployed", "--commit", "c100000")).as(err).isZero();
+        assertThat(run(job(), "sync", "0018", "--environment", "prod", "--deployed", "--commit", "c200000")).as(err).isZero();
 
         assertThat(run(job(), "rollback", "0018", "--environment", "prod")).as(err).isZero();
 
-        assertThat(out).contains("commit c1 is current again (was c2)");
-        assertThat(items.copyAt(INCREMENT, "prod", "/commit")).isEqualTo("c1");
+        assertThat(out).contains("commit c100000 is current again (was c200000)");
+        assertThat(items.copyAt(INCREMENT, "prod", "/commit")).isEqualTo("c100000");
     }
 
     @Test
     void healthTakesEnvSlotAsDeployAndTestDo() {
         Path job = job();
-        assertThat(run(job, "deploy", "0018", "--environment", "prod-green", "--commit", "c1")).as(err).isZero();
+        assertThat(run(job, "deploy", "0018", "--environment", "prod-green", "--commit", "c100000")).as(err).isZero();
 
         assertThat(run(job, "health", "0018", "--environment", "prod-green")).as(err).isZero();
 
@@ -134,7 +134,7 @@ class OneRuleEveryCommandTest {
     @Test
     void textStatusShowsACanaryThatHasNoEarlierRecord() {
         Path job = job();
-        assertThat(run(job, "deploy", "0018", "--environment", "prod", "--canary", "10", "--commit", "c1"))
+        assertThat(run(job, "deploy", "0018", "--environment", "prod", "--canary", "10", "--commit", "c100000"))
                 .as(err).isZero();
 
         assertThat(run(job, "status", "0018")).isZero();
@@ -145,7 +145,7 @@ class OneRuleEveryCommandTest {
     @Test
     void theTrackingIdIsTheSameInSyncAndStatusJson() throws IOException {
         Path job = job();
-        assertThat(run(job, "sync", "0018", "--environment", "qa", "--deployed", "--commit", "c1", "--json"))
+        assertThat(run(job, "sync", "0018", "--environment", "qa", "--deployed", "--commit", "c100000", "--json"))
                 .as(err).isZero();
         String synced = Json.mapper().readTree(out).path("trackingId").asText();
 
@@ -164,18 +164,18 @@ class OneRuleEveryCommandTest {
     @Test
     void everyCommandThatChangesAnEnvironmentTakesDryRunAndWritesNothingAnywhere() throws IOException {
         Path job = job();
-        assertThat(run(job, "deploy", "0018", "--environment", "qa", "--commit", "c1")).as(err).isZero();
-        assertThat(run(job, "deploy", "0018", "--environment", "qa", "--commit", "c2")).as(err).isZero();
-        assertThat(run(job, "deploy", "0018", "--environment", "prod-blue", "--commit", "c1")).as(err).isZero();
-        assertThat(run(job, "deploy", "0018", "--environment", "prod-green", "--commit", "c2")).as(err).isZero();
+        assertThat(run(job, "deploy", "0018", "--environment", "qa", "--commit", "c100000")).as(err).isZero();
+        assertThat(run(job, "deploy", "0018", "--environment", "qa", "--commit", "c200000")).as(err).isZero();
+        assertThat(run(job, "deploy", "0018", "--environment", "prod-blue", "--commit", "c100000")).as(err).isZero();
+        assertThat(run(job, "deploy", "0018", "--environment", "prod-green", "--commit", "c200000")).as(err).isZero();
         String records = files(job);
         String items = this.items.copy(INCREMENT, "qa").orElseThrow().toString()
                 + this.items.copy(INCREMENT, "prod").orElseThrow();
 
         String[][] dryRuns = {
-            {"sync", "0018", "--environment", "qa", "--deployed", "--commit", "c3"},
-            {"deploy", "0018", "--environment", "qa", "--commit", "c3"},
-            {"deploy", "0018", "--environment", "prod-blue", "--commit", "c3"},
+            {"sync", "0018", "--environment", "qa", "--deployed", "--commit", "c300000"},
+            {"deploy", "0018", "--environment", "qa", "--commit", "c300000"},
+            {"deploy", "0018", "--environment", "prod-blue", "--commit", "c300000"},
             {"swap-slots", "0018", "--environment", "prod"},
             {"rollback", "0018", "--environment", "qa"},
             {"approve", "0018", "--environment", "prod", "--by", "lead"},
@@ -191,7 +191,7 @@ class OneRuleEveryCommandTest {
         assertThat(files(job)).isEqualTo(records);
         assertThat(this.items.copy(INCREMENT, "qa").orElseThrow().toString()
                 + this.items.copy(INCREMENT, "prod").orElseThrow()).isEqualTo(items);
-        assertThat(run(job, "deploy", "0018", "--all-environments", "--commit", "c3", "--dry-run")).isEqualTo(2);
+        assertThat(run(job, "deploy", "0018", "--all-environments", "--commit", "c300000", "--dry-run")).isEqualTo(2);
         assertThat(err).contains("--dry-run cannot show --all-environments");
     }
 

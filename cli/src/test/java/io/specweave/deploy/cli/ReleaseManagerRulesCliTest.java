@@ -53,7 +53,7 @@ class ReleaseManagerRulesCliTest {
 
     @Test
     void aDeployedButUnhealthyEnvironmentIsMarkedSoInTextAndMarkdown() {
-        CliHarness.Run sync = run("sync", "0001", "--environment", "qa", "--deployed", "--commit", "aaa111",
+        CliHarness.Run sync = run("sync", "0001", "--environment", "qa", "--deployed", "--commit", "aaa1110",
                 "--deployment-url", service.url());
         assertThat(sync.exitCode()).isEqualTo(1);
 
@@ -65,7 +65,7 @@ class ReleaseManagerRulesCliTest {
 
     @Test
     void metricsKeepTheNumbersAsWrittenAndAreShownInPeoplesUnits() throws Exception {
-        assertThat(run("sync", "0001", "--environment", "qa", "--deployed", "--commit", "aaa111", "--no-health-check",
+        assertThat(run("sync", "0001", "--environment", "qa", "--deployed", "--commit", "aaa1110", "--no-health-check",
                 "--metrics", "{\"rps\": 5234, \"errorRate\": 0.0001, \"p50Latency\": 45}").exitCode()).isZero();
 
         assertThat(Files.readString(project.resolve(".specweave/increments/0001-user-login/metadata.json")))
@@ -80,7 +80,7 @@ class ReleaseManagerRulesCliTest {
                 + "echo '<testsuite tests=\"1\"><testcase name=\"a\"/></testsuite>' > r/TEST-a.xml\n");
         Files.writeString(config, Files.readString(config).replace("\"deployment\": {", "\"deployment\": {"
                 + " \"testSuites\": { \"smoke\": { \"command\": [\"sh\", \"smoke.sh\"], \"reports\": \"r/*.xml\" } },"));
-        assertThat(run("sync", "0001", "--environment", "qa", "--deployed", "--commit", "aaa111", "--no-health-check")
+        assertThat(run("sync", "0001", "--environment", "qa", "--deployed", "--commit", "aaa1110", "--no-health-check")
                 .exitCode()).isZero();
 
         // The checkout's HEAD is another commit, as on a laptop that has moved on.
@@ -92,15 +92,15 @@ class ReleaseManagerRulesCliTest {
         CliHarness.Run test = run("test", "0001", "--environment", "qa", "--suite", "smoke");
 
         assertThat(test.exitCode()).as(test.out() + test.err()).isZero();
-        assertThat(qa().path("testResults").path("commit").asText()).isEqualTo("aaa111");
+        assertThat(qa().path("testResults").path("commit").asText()).isEqualTo("aaa1110");
     }
 
     @Test
     void aRollbackIsAFailedDeploymentAndItsRecoveryInDoraNotAnotherChange() throws Exception {
         JsonNode before = Json.mapper().readTree(run("dora", "--json").out());
-        assertThat(run("sync", "0001", "--environment", "prod", "--deployed", "--commit", "aaa111",
+        assertThat(run("sync", "0001", "--environment", "prod", "--deployed", "--commit", "aaa1110",
                 "--no-health-check").exitCode()).isZero();
-        assertThat(run("sync", "0001", "--environment", "prod", "--deployed", "--commit", "bbb222",
+        assertThat(run("sync", "0001", "--environment", "prod", "--deployed", "--commit", "bbb2220",
                 "--no-health-check").exitCode()).isZero();
         CliHarness.Run rollback = run("rollback", "0001", "--environment", "prod", "--no-health-check",
                 "--reason", "checkout errors");
@@ -108,7 +108,7 @@ class ReleaseManagerRulesCliTest {
 
         JsonNode after = Json.mapper().readTree(run("dora", "--json").out());
 
-        // Two changes went out; restoring aaa111 is the recovery, not a third.
+        // Two changes went out; restoring aaa1110 is the recovery, not a third.
         assertThat(after.path("deployments").asInt() - before.path("deployments").asInt()).as(after.toString())
                 .isEqualTo(2);
         assertThat(after.path("failures").asInt() - before.path("failures").asInt()).isEqualTo(1);

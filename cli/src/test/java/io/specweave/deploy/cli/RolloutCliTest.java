@@ -73,17 +73,17 @@ class RolloutCliTest {
         String greenUrl = "http://127.0.0.1:" + green.getAddress().getPort();
         greenStatus.set(503);
 
-        CliHarness.Run toGreen = run("deploy", "0003", "--environment", "prod-green", "--commit", "bbb222",
+        CliHarness.Run toGreen = run("deploy", "0003", "--environment", "prod-green", "--commit", "bbb2220",
                 "--deployment-url", greenUrl);
 
         assertThat(toGreen.exitCode()).isEqualTo(1);
         assertThat(toGreen.err()).contains("0003-oauth-google is recorded as deployed to slot green of prod, but slot "
                 + "green of prod is unhealthy: HTTP 503");
         JsonNode slot = prodStatus().path("slots").path("green");
-        assertThat(slot.path("commit").asText()).isEqualTo("bbb222");
+        assertThat(slot.path("commit").asText()).isEqualTo("bbb2220");
         assertThat(slot.path("healthStatus").asText()).isEqualTo("unhealthy");
 
-        CliHarness.Run unchecked = run("deploy", "0003", "--environment", "prod-green", "--commit", "bbb223",
+        CliHarness.Run unchecked = run("deploy", "0003", "--environment", "prod-green", "--commit", "bbb2230",
                 "--deployment-url", greenUrl, "--no-health-check");
         assertThat(unchecked.exitCode()).as(unchecked.err()).isZero();
     }
@@ -91,11 +91,11 @@ class RolloutCliTest {
     @Test
     void blueGreenDeploySwapAndRollback() throws Exception {
         String greenUrl = "http://127.0.0.1:" + green.getAddress().getPort();
-        CliHarness.Run blue = run("deploy", "0003", "--environment", "prod-blue", "--commit", "aaa111");
+        CliHarness.Run blue = run("deploy", "0003", "--environment", "prod-blue", "--commit", "aaa1110");
         assertThat(blue.exitCode()).as(blue.err()).isZero();
         assertThat(blue.out()).contains("Deployed 0003-oauth-google to slot blue of prod (live)");
         CliHarness.Run toGreen = run("deploy", "0003", "--environment", "prod", "--slot", "green", "--commit",
-                "bbb222", "--deployment-url", greenUrl);
+                "bbb2220", "--deployment-url", greenUrl);
         assertThat(toGreen.exitCode()).as(toGreen.err()).isZero();
         assertThat(toGreen.out()).contains("(idle; blue stays live)");
 
@@ -103,21 +103,21 @@ class RolloutCliTest {
         CliHarness.Run refused = run("swap-slots", "0003", "--environment", "prod");
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.err()).contains("slot green of prod is unhealthy (HTTP 503", "--force");
-        assertThat(prodStatus().path("commit").asText()).isEqualTo("aaa111");
+        assertThat(prodStatus().path("commit").asText()).isEqualTo("aaa1110");
 
         greenStatus.set(200);
         CliHarness.Run swap = run("swap-slots", "0003", "--environment", "prod", "--json");
         assertThat(swap.exitCode()).as(swap.err()).isZero();
         assertThat(Json.mapper().readTree(swap.out()).path("live").asText()).isEqualTo("green");
-        assertThat(prodStatus().path("commit").asText()).isEqualTo("bbb222");
+        assertThat(prodStatus().path("commit").asText()).isEqualTo("bbb2220");
 
         CliHarness.Run rollback = run("rollback", "0003", "--environment", "prod", "--no-health-check",
                 "--reason", "checkout errors");
         assertThat(rollback.exitCode()).as(rollback.err()).isZero();
-        assertThat(rollback.out()).contains("commit aaa111 is current again (was bbb222)",
+        assertThat(rollback.out()).contains("commit aaa1110 is current again (was bbb2220)",
                 "slot blue is live again, green is idle");
         JsonNode prod = prodStatus();
-        assertThat(prod.path("commit").asText()).isEqualTo("aaa111");
+        assertThat(prod.path("commit").asText()).isEqualTo("aaa1110");
         assertThat(prod.path("state").asText()).isEqualTo("deployed");
         JsonNode history = prod.path("history");
         assertThat(history.get(history.size() - 1).path("status").asText()).isEqualTo("rolled_back");
@@ -125,7 +125,7 @@ class RolloutCliTest {
 
     @Test
     void canaryStepsAndMonitorGateOnTheRecommendation() throws Exception {
-        assertThat(run("deploy", "0001", "--environment", "prod", "--canary", "10", "--commit", "ccc333").exitCode())
+        assertThat(run("deploy", "0001", "--environment", "prod", "--canary", "10", "--commit", "ccc3330").exitCode())
                 .isZero();
         Path good = dir.resolve("good.json");
         Files.writeString(good, "{\"canary\": {\"requestRate\": 12.5, \"errorRate\": 0.2, \"p50LatencyMs\": 45, "
@@ -135,7 +135,7 @@ class RolloutCliTest {
                 good.toString());
         assertThat(safe.exitCode()).as(safe.out() + safe.err()).isZero();
         assertThat(safe.out()).contains("Canary Deployment Monitoring: 0001-user-login in prod",
-                "Traffic split: canary 10 % (commit ccc333) | stable 90 %", "Requests/s", "Success rate",
+                "Traffic split: canary 10 % (commit ccc3330) | stable 90 %", "Requests/s", "Success rate",
                 "99.80 %", "Recommendation: [ok] SAFE TO INCREASE CANARY");
 
         Path bad = dir.resolve("bad.json");
@@ -157,7 +157,7 @@ class RolloutCliTest {
         JsonNode metadata = Json.mapper().readTree(project.resolve(
                 ".specweave/increments/0001-user-login/metadata.json").toFile());
         JsonNode prod = metadata.path("deployments").path("prod");
-        assertThat(prod.path("commit").asText()).isEqualTo("ccc333");
+        assertThat(prod.path("commit").asText()).isEqualTo("ccc3330");
         assertThat(prod.path("canary").path("steps")).extracting(s -> s.path("weight").asInt())
                 .containsExactly(10, 50, 100);
         assertThat(prod.path("canary").path("lastAnalysis").path("recommendation").asText()).isEqualTo("HOLD");
@@ -168,7 +168,7 @@ class RolloutCliTest {
         CliHarness.Run noCanary = run("monitor", "0001", "--environment", "prod", "--metrics-file", "m.json");
         assertThat(noCanary.exitCode()).isEqualTo(2);
         assertThat(noCanary.err()).contains("--metrics-file", "are for --canary");
-        run("deploy", "0001", "--environment", "prod", "--canary", "10", "--commit", "ccc333");
+        run("deploy", "0001", "--environment", "prod", "--canary", "10", "--commit", "ccc3330");
         CliHarness.Run noSource = run("monitor", "0001", "--environment", "prod", "--canary");
         assertThat(noSource.exitCode()).isEqualTo(2);
         assertThat(noSource.err()).contains("deployment.environments.prod.metrics.prometheusUrl", "--metrics-file");

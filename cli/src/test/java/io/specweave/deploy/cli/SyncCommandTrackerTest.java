@@ -120,19 +120,19 @@ class SyncCommandTrackerTest {
     void refusedTokenExitsOneNamingTheVariablesAndTheTokenAppearsNowhere() throws IOException {
         String wrong = "wrong-" + TOKEN;
         int code = run(Map.of("JIRA_EMAIL", EMAIL, "JIRA_API_TOKEN", wrong), "sync", "jira", "0018",
-                "--profile", "jira-qa", "--deployed", "--commit", "abc123", "--run-url", "https://ci.example.com/runs/1");
+                "--profile", "jira-qa", "--deployed", "--commit", "abc1230", "--run-url", "https://ci.example.com/runs/1");
         String basic = Base64.getEncoder().encodeToString((EMAIL + ":" + wrong).getBytes(StandardCharsets.UTF_8));
         assertThat(code).isEqualTo(1);
         assertThat(err.toString()).contains("error:", "JIRA_EMAIL and JIRA_API_TOKEN", "HTTP 401");
         assertThat(out + err.toString() + files()).doesNotContain(wrong).doesNotContain(basic).doesNotContain("S3CR3T");
-        assertThat(files()).contains("\"commit\": \"abc123\"");
+        assertThat(files()).contains("\"commit\": \"abc1230\"");
     }
 
     @Test
     void refusedAzureDevOpsTokenExitsOneNamingTheVariableAndTheTokenAppearsNowhere() throws IOException {
         String wrong = "ado-" + TOKEN;
         int code = run(Map.of("AZURE_DEVOPS_PAT", wrong), "sync", "ado", "0018", "--profile", "ado-uat", "--deployed",
-                "--commit", "abc123");
+                "--commit", "abc1230");
         String basic = Base64.getEncoder().encodeToString((":" + wrong).getBytes(StandardCharsets.UTF_8));
         assertThat(code).isEqualTo(1);
         assertThat(err.toString()).contains("error:", "AZURE_DEVOPS_PAT", "HTTP 401");
@@ -152,7 +152,7 @@ class SyncCommandTrackerTest {
     void issueKeysOptionRecordsTheDeploymentOnTheGivenIssueInsteadOfCreatingOne() {
         // Jira's keys are case-insensitive: the option reads them as config.issueKeys does.
         int code = run(Map.of("JIRA_EMAIL", EMAIL, "JIRA_API_TOKEN", TOKEN), "sync", "0018", "--profile", "jira-qa",
-                "--deployed", "--commit", "abc123", "--run-url", "https://ci.example.com/runs/1", "--issue-keys", "prod-7");
+                "--deployed", "--commit", "abc1230", "--run-url", "https://ci.example.com/runs/1", "--issue-keys", "prod-7");
         assertThat(code).as(err.toString()).isEqualTo(0);
         assertThat(requests).contains("POST /rest/api/3/issue/PROD-7/comment", "PUT /rest/api/3/issue/PROD-7")
                 .doesNotContain("POST /rest/api/3/issue");

@@ -163,8 +163,8 @@ final class EnvironmentChanges {
         Tracker tracker = tracking == null ? null : context.tracker(context.profile());
         try {
             if (unreachable != null) {
-                throw new OperationFailedException("the " + context.profile().provider() + " tracker of profile "
-                        + context.profile().name() + " is " + unreachable.message());
+                throw new OperationFailedException(Message.of("the " + context.profile().provider() + " tracker of "
+                        + "profile " + context.profile().name() + " is ", unreachable.said()));
             }
             if (tracker != null) {
                 ref = tracker.upsert(tracking);

@@ -158,7 +158,7 @@ public final class Operations {
         // Bad input in any environment (its settings, its record, its tracker's credentials) is refused
         // before one is recorded: each is first tried as a dry run, and its tracker's settings checked.
         for (String environment : environments) {
-            Request tried = everyEnvironment(request, profiles.get(environment), facts).toBuilder().dryRun(true).build();
+            Request tried = everyEnvironment(request, profiles.get(environment)).toBuilder().dryRun(true).build();
             EnvironmentChanges.apply(new ChangeContext(project, increment, Target.resolve(project.config(), tried), tried,
                     host, ci, trackers), new SyncChange("deploy"), new ArrayList<>());
             trackers.forProfile(profiles.get(environment)).checkSettings();
@@ -169,7 +169,7 @@ public final class Operations {
         List<String> rest = List.of();
         for (int i = 0; i < environments.size(); i++) {
             String environment = environments.get(i);
-            Request one = everyEnvironment(request, profiles.get(environment), facts);
+            Request one = everyEnvironment(request, profiles.get(environment));
             ChangeContext context = new ChangeContext(project, increment, Target.resolve(project.config(), one), one,
                     host, ci, trackers);
             ChangeOutcome<Void> outcome = EnvironmentChanges.apply(context, new SyncChange("deploy"), writers);
@@ -193,11 +193,13 @@ public final class Operations {
         return new AllEnvironmentsOutcome(increment.id(), facts.commit(), recorded, stoppedAt, reason, rest, commit);
     }
 
-    /** One environment's part of {@code deploy --all-environments}: its profile, the run's facts. */
-    private static Request everyEnvironment(Request request, SyncProfile profile, CiContext facts) {
+    /**
+     * One environment's part of {@code deploy --all-environments}: its profile. The request's own values
+     * only; each context takes the rest from the same CI facts, which are not inputs and not checked as such.
+     */
+    private static Request everyEnvironment(Request request, SyncProfile profile) {
         return request.toBuilder().profile(profile.name()).allEnvironments(false).outcome(Request.Outcome.DEPLOYED)
-                .commit(facts.commit()).branch(facts.branch()).tag(facts.tag()).deployedBy(facts.actor())
-                .runUrl(facts.runUrl()).build();
+                .build();
     }
 
     /** Makes the idle blue-green slot (or the one named) live, after checking its health. */
@@ -395,9 +397,13 @@ public final class Operations {
         return project.increments().resolve(request.increment, branch, project.config().branchPrefix());
     }
 
-    /** The request's project, saying how its config was read to the user's debug output, once. */
+    /**
+     * The request's project, saying how its config was read to the user's debug output, once; a value
+     * of the request that holds a credential of the run is refused here, before anything is read or written.
+     */
     private Project open(Request request) {
         Project project = Project.open(request.dir);
+        CredentialsInValues.refuse(request, host, project.config());
         if (toldNotes.add(project.dir())) {
             project.config().notes().forEach(host.debug());
         }

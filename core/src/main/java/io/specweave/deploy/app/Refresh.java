@@ -3,6 +3,7 @@ package io.specweave.deploy.app;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.DeployException;
+import io.specweave.deploy.Message;
 import io.specweave.deploy.config.Provider;
 import io.specweave.deploy.config.SyncProfile;
 import io.specweave.deploy.increment.Increment;
@@ -38,7 +39,16 @@ final class Refresh {
     }
 
     /** One environment's refresh: how it went and, once merged, what it changed. */
-    record Entry(String environment, String profile, Outcome outcome, String message) {
+    record Entry(String environment, String profile, Outcome outcome, Message said) {
+
+        Entry(String environment, String profile, Outcome outcome, String message) {
+            this(environment, profile, outcome, Message.text(message));
+        }
+
+        /** What it said in core's own words; {@link #said()} keeps the credentials it names for a front end. */
+        String message() {
+            return said.toString();
+        }
 
         boolean failed() {
             return outcome == Outcome.UNREACHABLE || outcome == Outcome.NO_COPY;
@@ -145,11 +155,11 @@ final class Refresh {
                 if (environment.equals(strict)) {
                     throw e;
                 }
-                entries.add(new Entry(environment, profile.name(), Outcome.UNREACHABLE, "not reachable from here: "
-                        + e.getMessage()));
+                entries.add(new Entry(environment, profile.name(), Outcome.UNREACHABLE, Message.of("not reachable "
+                        + "from here: ", e.message())));
             } catch (DeployException e) {
-                entries.add(new Entry(environment, profile.name(), Outcome.UNREACHABLE, "not reachable from here: "
-                        + e.getMessage()));
+                entries.add(new Entry(environment, profile.name(), Outcome.UNREACHABLE, Message.of("not reachable "
+                        + "from here: ", e.message())));
             }
         }
         entries.sort((a, b) -> Integer.compare(index(order, a.environment()), index(order, b.environment())));

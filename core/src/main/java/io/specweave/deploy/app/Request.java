@@ -10,9 +10,11 @@ import io.specweave.deploy.model.DeploymentStatus;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -142,7 +144,7 @@ public final class Request {
         environment = oneLine(Input.ENVIRONMENT, given(Input.ENVIRONMENT, b.environment));
         slot = oneLine(Input.SLOT, given(Input.SLOT, b.slot));
         provider = oneLine(Input.PROVIDER, given(Input.PROVIDER, b.provider));
-        commit = oneLine(Input.COMMIT, given(Input.COMMIT, b.commit));
+        commit = commitName(oneLine(Input.COMMIT, given(Input.COMMIT, b.commit)));
         branch = oneLine(Input.BRANCH, given(Input.BRANCH, b.branch));
         tag = oneLine(Input.TAG, given(Input.TAG, b.tag));
         deployedBy = oneLine(Input.DEPLOYED_BY, given(Input.DEPLOYED_BY, b.deployedBy));
@@ -151,8 +153,8 @@ public final class Request {
         if (deploymentUrl != null) {
             checkDeploymentUrl(deploymentUrl);
         }
-        if (runUrl != null && runUrl.contains("://")) {
-            // Recorded and shown as the deployment URL is: the same rule (a run id that is no URL stays as given).
+        if (runUrl != null) {
+            // Recorded and shown as a link as the deployment URL is: the same rule.
             Urls.withoutCredentials(runUrl, Input.RUN_URL, ConfigLoader.RECORDED);
         }
         dryRun = b.dryRun;
@@ -291,6 +293,47 @@ public final class Request {
     /** The test suite to run: a key of {@code deployment.testSuites}, or null. */
     public String suite() {
         return suite;
+    }
+
+    /**
+     * Every text given, by the input it was given for (issue keys joined by commas): what an operation
+     * may record or show of the request.
+     */
+    Map<Input, String> texts() {
+        Map<Input, String> texts = new EnumMap<>(Input.class);
+        java.util.function.BiConsumer<Input, String> given = (input, value) -> {
+            if (value != null) {
+                texts.put(input, value);
+            }
+        };
+        given.accept(Input.INCREMENT, increment);
+        given.accept(Input.PROFILE, profile);
+        given.accept(Input.ENVIRONMENT, environment);
+        given.accept(Input.SLOT, slot);
+        given.accept(Input.PROVIDER, provider);
+        given.accept(Input.COMMIT, commit);
+        given.accept(Input.BRANCH, branch);
+        given.accept(Input.TAG, tag);
+        given.accept(Input.DEPLOYED_BY, deployedBy);
+        given.accept(Input.RUN_URL, runUrl);
+        given.accept(Input.DEPLOYMENT_URL, deploymentUrl);
+        given.accept(Input.TEST_RESULTS, testResults);
+        given.accept(Input.COVERAGE, coverage);
+        given.accept(Input.LOAD_TEST_RESULTS, loadTestResults);
+        given.accept(Input.METRICS, metrics);
+        given.accept(Input.CHANGE_REQUEST, changeRequest);
+        given.accept(Input.ISSUE_KEYS, issueKeys.isEmpty() ? null : String.join(",", issueKeys));
+        given.accept(Input.REASON, reason);
+        given.accept(Input.APPROVED_BY, approvedBy);
+        given.accept(Input.ROLE, role);
+        given.accept(Input.NOTES, notes);
+        given.accept(Input.SUITE, suite);
+        given.accept(Input.METRICS_FILE, metricsFile);
+        given.accept(Input.PROMETHEUS_URL, prometheusUrl);
+        given.accept(Input.FLAG, flag);
+        given.accept(Input.FORMAT, format);
+        given.accept(Input.WINDOW, window);
+        return texts;
     }
 
     /**
@@ -481,6 +524,25 @@ public final class Request {
             throw new InputValueException(input, "expected one line of text, got " + (value.contains("\n")
                     || value.contains("\r") ? "a line break" : "a control character") + " in \""
                     + value.lines().findFirst().orElse("") + "…\"");
+        }
+        return value;
+    }
+
+    /** A commit's object name as git abbreviates it (7 hex digits or more) or writes it whole (40; 64 for SHA-256). */
+    private static final java.util.regex.Pattern COMMIT_NAME = java.util.regex.Pattern.compile(
+            "[0-9a-fA-F]{7,40}|[0-9a-fA-F]{64}");
+
+    /**
+     * {@code value} when it names a commit by its hex object name, as the CI gives it ({@code GITHUB_SHA},
+     * {@code GIT_COMMIT}) or {@code git rev-parse --short} prints it: the record links it to the
+     * repository's commit page and approvals match it by prefix, so a ref ({@code refs/heads/main}),
+     * an unexpanded expression or a command line is a mistake in what the step passes.
+     */
+    private static String commitName(String value) {
+        if (value != null && !COMMIT_NAME.matcher(value).matches()) {
+            String shown = value.length() > 50 ? value.substring(0, 50) + "…" : value;
+            throw new InputValueException(Input.COMMIT, "expected a commit's hex object name (7 to 40 hex digits, "
+                    + "or 64 in a SHA-256 repository), such as the CI's commit SHA, got \"" + shown + "\"");
         }
         return value;
     }

@@ -37,15 +37,15 @@ public final class Urls {
         try {
             uri = new URI(text.trim());
         } catch (URISyntaxException e) {
-            throw new BadInputException(Message.of(setting, ": expected " + expected + ", got " + quoted(text)));
+            throw new BadInputException(Message.of(subject(setting), ": expected " + expected + ", got " + quoted(text)));
         }
         String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
         if (scheme != null && !scheme.equals("http") && !scheme.equals("https")) {
-            throw new BadInputException(Message.of(setting, ": expected " + expected + ", got a " + scheme
+            throw new BadInputException(Message.of(subject(setting), ": expected " + expected + ", got a " + scheme
                     + ": URL; only http and https are requested"));
         }
         if (scheme == null || uri.getHost() == null) {
-            throw new BadInputException(Message.of(setting, ": expected " + expected + ", got " + quoted(text)));
+            throw new BadInputException(Message.of(subject(setting), ": expected " + expected + ", got " + quoted(text)));
         }
         return uri;
     }
@@ -78,7 +78,7 @@ public final class Urls {
      */
     public static URI withoutUserInfo(URI uri, Object setting, String why) {
         if (uri.getRawUserInfo() != null) {
-            throw new BadInputException(Message.of(setting, ": expected a URL without user info (user:password@), got "
+            throw new BadInputException(Message.of(subject(setting), ": expected a URL without user info (user:password@), got "
                     + display(uri) + " with user info; " + why));
         }
         return uri;
@@ -86,30 +86,43 @@ public final class Urls {
 
     /**
      * A URL that is recorded (a deployment URL, a slot's): an http(s) URL without user info and
-     * without a query parameter that carries a credential ({@code token}, {@code api_key},
-     * {@code sig}), bad input naming {@code setting} otherwise. Where it is recorded, the views and
-     * the tracking items show it as it is.
+     * without a parameter that carries a credential ({@code token}, {@code api_key}, {@code sig}) in
+     * its query or its fragment ({@code #access_token=}, as an OAuth redirect puts it), bad input
+     * naming {@code setting} otherwise. Where it is recorded, the views and the tracking items show it
+     * as it is.
      */
     public static URI withoutCredentials(String text, Object setting, String why) {
         URI uri = withoutUserInfo(text, setting, why);
         String query = uri.getRawQuery();
         if (query != null) {
             for (String parameter : query.split("&")) {
-                String name = parameter.split("=", 2)[0];
-                if (CREDENTIAL_PARAMETER.matcher(name).find()) {
-                    throw new BadInputException(Message.of(setting, ": expected a URL without a credential in its "
-                            + "query, got " + display(uri) + " with a \"" + name + "\" parameter; " + why));
+                refuseCredential(parameter.split("=", 2)[0], "query", uri, setting, why);
+            }
+        }
+        String fragment = uri.getRawFragment();
+        if (fragment != null) {
+            // A fragment is no query: only name=value parts are parameters (#/login?token=x in an app's route too).
+            for (String parameter : fragment.split("[&?]")) {
+                if (parameter.contains("=")) {
+                    refuseCredential(parameter.split("=", 2)[0], "fragment", uri, setting, why);
                 }
             }
         }
         return uri;
     }
 
+    private static void refuseCredential(String name, String part, URI uri, Object setting, String why) {
+        if (CREDENTIAL_PARAMETER.matcher(name).find()) {
+            throw new BadInputException(Message.of(subject(setting), ": expected a URL without a credential in its "
+                    + part + ", got " + display(uri) + " with a \"" + name + "\" parameter; " + why));
+        }
+    }
+
     /** Query parameters that carry a credential: {@code token}, {@code access_token}, {@code api_key}, {@code sig}... */
     private static final java.util.regex.Pattern CREDENTIAL_PARAMETER = java.util.regex.Pattern.compile(
             "(?i)token|secret|passw|pwd|api[-_]?key|^key$|^auth(orization)?$|^sig$|signature|credential");
 
-    /** The URL as messages show it: no user info, no query (either may hold a secret). */
+    /** The URL as messages show it: no user info, no query, no fragment (each may hold a secret). */
     public static String display(URI uri) {
         if (uri.getHost() == null) {
             return "(URL hidden)";
@@ -164,6 +177,11 @@ public final class Urls {
         } catch (URISyntaxException e) {
             return "(URL hidden)";
         }
+    }
+
+    /** An input as the subject of a message ("--run-url: ", "runUrl: "), other settings as they are named. */
+    private static Object subject(Object setting) {
+        return setting instanceof Input input ? new Message.Name(input) : setting;
     }
 
     private static String quoted(String text) {

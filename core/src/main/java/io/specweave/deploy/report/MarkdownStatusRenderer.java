@@ -153,7 +153,11 @@ public final class MarkdownStatusRenderer {
             add(lines, name + " coverage: ", RecordFacts.coverage(r));
             add(lines, name + " load test: ", RecordFacts.load(r));
             add(lines, name + " approved: ", RecordFacts.approvals(r));
-            add(lines, name + " change request: ", RecordFacts.changeRequest(r));
+            String change = RecordFacts.changeRequest(r);
+            if (change != null) {
+                // Its URL is a link, as on the tracking item; a bare one would be GitHub's, and is text.
+                lines.add(name + " change request: " + MarkdownText.link(change, r.changeRequest().url()));
+            }
             add(lines, name + " metrics: ", RecordFacts.metrics(r));
             add(lines, name + " health: ", r.healthMessage());
             if (Boolean.TRUE.equals(r.forced())) {

@@ -34,7 +34,7 @@ class CanaryOperationsTest {
     void setUp() {
         project = TestProject.in(dir).localProfiles("qa", "prod").increment("0018-oauth", "OAuth",
                 "{\"id\": \"0018-oauth\", \"deployments\": {\"prod\": {\"profile\": \"local-prod\", "
-                        + "\"status\": \"deployed\", \"deployedAt\": \"2026-11-20T09:00:00Z\", \"commit\": \"c1\", "
+                        + "\"status\": \"deployed\", \"deployedAt\": \"2026-11-20T09:00:00Z\", \"commit\": \"c100000\", "
                         + "\"healthStatus\": \"healthy\"}}}\n");
     }
 
@@ -56,11 +56,11 @@ class CanaryOperationsTest {
 
     @Test
     void aPromotedCanaryTakesOverTheApprovalGivenAheadForItsCommit() {
-        run.operations().approve(TestOperations.request(dir).environment("prod").approvedBy("jane").commit("c2").build());
-        step(10, "c2");
-        step(100, "c2");
+        run.operations().approve(TestOperations.request(dir).environment("prod").approvedBy("jane").commit("c200000").build());
+        step(10, "c200000");
+        step(100, "c200000");
 
-        assertThat(prod().path("commit").asText()).isEqualTo("c2");
+        assertThat(prod().path("commit").asText()).isEqualTo("c200000");
         assertThat(prod().path("approvals").findValuesAsText("approvedBy")).containsExactly("jane");
     }
 
@@ -145,21 +145,21 @@ class CanaryOperationsTest {
 
     @Test
     void stepsAreRecordedWithTheirTimesAndOneHundredMakesTheCanaryStable() {
-        step(10, "c2");
+        step(10, "c200000");
         run.advance(Duration.ofMinutes(10));
         step(25, null);
         run.advance(Duration.ofMinutes(10));
-        step(50, "c2");
+        step(50, "c200000");
 
         JsonNode running = prod();
-        assertThat(running.path("commit").asText()).as("stable untouched while the canary runs").isEqualTo("c1");
+        assertThat(running.path("commit").asText()).as("stable untouched while the canary runs").isEqualTo("c100000");
         assertThat(running.path("canary").path("weight").asInt()).isEqualTo(50);
-        assertThat(running.path("canary").path("stableCommit").asText()).isEqualTo("c1");
+        assertThat(running.path("canary").path("stableCommit").asText()).isEqualTo("c100000");
         assertThat(running.path("canary").path("steps")).extracting(s -> s.path("weight").asInt() + "@"
                 + s.path("at").asText())
                 .containsExactly("10@2026-11-27T12:00:00Z", "25@2026-11-27T12:10:00Z", "50@2026-11-27T12:20:00Z");
         assertThat(tracked).allMatch(r -> !r.newDeployment());
-        assertThat(tracked.get(0).note()).isEqualTo("Canary commit c2 gets 10 % of prod traffic; stable c1 gets 90 %.");
+        assertThat(tracked.get(0).note()).isEqualTo("Canary commit c200000 gets 10 % of prod traffic; stable c100000 gets 90 %.");
         assertThat(tracked.get(2).recordCopyNode().path("canary").path("weight").asInt())
                 .as("the item's record copy carries the canary").isEqualTo(50);
 
@@ -169,20 +169,20 @@ class CanaryOperationsTest {
         assertThat(promoted.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
         assertThat(promoted.detail().promoted()).isTrue();
         JsonNode prod = prod();
-        assertThat(prod.path("commit").asText()).isEqualTo("c2");
+        assertThat(prod.path("commit").asText()).isEqualTo("c200000");
         assertThat(prod.path("status").asText()).isEqualTo("deployed");
         assertThat(prod.path("deployedAt").asText()).isEqualTo("2026-11-27T12:30:00Z");
         assertThat(prod.path("canary").path("status").asText()).isEqualTo("promoted");
         assertThat(prod.path("canary").path("promotedAt").asText()).isEqualTo("2026-11-27T12:30:00Z");
         assertThat(prod.path("history")).hasSize(1);
-        assertThat(prod.path("history").get(0).path("commit").asText()).isEqualTo("c1");
+        assertThat(prod.path("history").get(0).path("commit").asText()).isEqualTo("c100000");
         assertThat(prod.path("history").get(0).has("canary")).isFalse();
         assertThat(tracked.get(tracked.size() - 1).newDeployment()).isTrue();
     }
 
     @Test
     void rollbackOfTheCanarySetsZeroAndAbandonsItStableStays() {
-        step(10, "c2");
+        step(10, "c200000");
         run.advance(Duration.ofMinutes(1));
 
         ChangeOutcome<CanaryDetail> abandoned = abandon();
@@ -192,7 +192,7 @@ class CanaryOperationsTest {
         JsonNode prod = prod();
         assertThat(prod.path("canary").path("weight").asInt()).isZero();
         assertThat(prod.path("canary").path("abandonedAt").asText()).isEqualTo("2026-11-27T12:01:00Z");
-        assertThat(prod.path("commit").asText()).isEqualTo("c1");
+        assertThat(prod.path("commit").asText()).isEqualTo("c100000");
         assertThat(prod.has("history")).isFalse();
         assertThatThrownBy(this::abandon).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("the last one was abandoned");
@@ -200,7 +200,7 @@ class CanaryOperationsTest {
 
     @Test
     void aCanaryRolledBackWithAReasonKeepsItUntilTheNextCanary() throws java.io.IOException {
-        step(10, "c2");
+        step(10, "c200000");
         // The finished canary's own keys (an analysis, a team's note) stay with it, not with the next one.
         Path file = dir.resolve(".specweave/increments/0018-oauth/metadata.json");
         Files.writeString(file, Files.readString(file).replace("\"canary\": {", "\"canary\": {\"teamNote\": \"x\", "));
@@ -209,12 +209,12 @@ class CanaryOperationsTest {
 
         assertThat(prod().path("canary").path("rollbackReason").asText()).isEqualTo("p95 doubled");
         assertThat(prod().path("canary").path("teamNote").asText()).isEqualTo("x");
-        assertThat(tracked.get(tracked.size() - 1).note()).isEqualTo("Canary commit c2 rolled back to 0 % in prod "
-                + "and abandoned (p95 doubled); stable c1 serves all traffic.");
+        assertThat(tracked.get(tracked.size() - 1).note()).isEqualTo("Canary commit c200000 rolled back to 0 % in prod "
+                + "and abandoned (p95 doubled); stable c100000 serves all traffic.");
 
-        step(10, "c3");
+        step(10, "c300000");
 
-        assertThat(prod().path("canary").path("commit").asText()).isEqualTo("c3");
+        assertThat(prod().path("canary").path("commit").asText()).isEqualTo("c300000");
         assertThat(prod().path("canary").has("rollbackReason")).isFalse();
         assertThat(prod().path("canary").has("teamNote")).isFalse();
     }
@@ -224,7 +224,7 @@ class CanaryOperationsTest {
         TestProject.in(dir).increment("0019-first", "First", "{\"id\": \"0019-first\"}\n");
 
         ChangeOutcome<?> started = run.operations().deploy(TestOperations.request(dir).increment("0019")
-                .environment("prod").canaryWeight(10).commit("c9").build());
+                .environment("prod").canaryWeight(10).commit("c900000").build());
         ChangeOutcome<?> abandoned = run.operations().rollback(TestOperations.request(dir).increment("0019")
                 .environment("prod").canary(true).build());
 
@@ -238,17 +238,17 @@ class CanaryOperationsTest {
             assertThat(f.value()).isEqualTo("no full deployment yet");
         }).anySatisfy(f -> assertThat(f.label()).isEqualTo("Canary"));
         assertThat(List.of(started.note(), abandoned.note())).containsExactly(
-                "Canary commit c9 gets 10 % of prod traffic; the version already running (no deployment recorded) "
+                "Canary commit c900000 gets 10 % of prod traffic; the version already running (no deployment recorded) "
                         + "gets 90 %.",
-                "Canary commit c9 rolled back to 0 % in prod and abandoned; the version already running (no "
+                "Canary commit c900000 rolled back to 0 % in prod and abandoned; the version already running (no "
                         + "deployment recorded) serves all traffic.");
     }
 
     @Test
     void aSecondCanaryWhileOneRunsAndBadWeightsAreBadInput() {
-        step(10, "c2");
-        assertThatThrownBy(() -> step(25, "c3")).isInstanceOf(BadInputException.class)
-                .hasMessageContaining("a canary of commit c2 runs at 10 % in prod");
+        step(10, "c200000");
+        assertThatThrownBy(() -> step(25, "c300000")).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("a canary of commit c200000 runs at 10 % in prod");
         assertThatThrownBy(() -> step(0, null)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("1 to 100");
         assertThatThrownBy(() -> step(101, null)).isInstanceOf(BadInputException.class)
@@ -258,17 +258,17 @@ class CanaryOperationsTest {
 
     @Test
     void theStableCommitCannotBeItsOwnCanary() {
-        assertThatThrownBy(() -> step(10, "c1")).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> step(10, "c100000")).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("already the stable version");
     }
 
     @Test
     void aPipelineOfANewerCommitDoesNotMoveTheRunningCanary() {
-        step(10, "c2");
-        run.ci(new CiContext("github-actions", "c3", "main", null, "octocat", null, null));
+        step(10, "c200000");
+        run.ci(new CiContext("github-actions", "c300000", "main", null, "octocat", null, null));
 
         assertThatThrownBy(() -> step(25, null)).isInstanceOf(BadInputException.class)
-                .hasMessageContaining("a canary of commit c2 runs at 10 % in prod");
+                .hasMessageContaining("a canary of commit c200000 runs at 10 % in prod");
         assertThat(prod().path("canary").path("weight").asInt()).isEqualTo(10);
     }
 }

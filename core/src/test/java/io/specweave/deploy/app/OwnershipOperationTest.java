@@ -34,7 +34,7 @@ class OwnershipOperationTest {
     void whatEveryWritingOperationWroteBelongsToTheProjectsOwner() throws IOException {
         assumeRootAndGiveTheProjectTo(1001, 121);
 
-        run.operations().sync(TestOperations.request(dir).environment("qa").commit("abc").healthCheck(false)
+        run.operations().sync(TestOperations.request(dir).environment("qa").commit("abc0000").healthCheck(false)
                 .build());
         run.operations().approve(TestOperations.request(dir).environment("prod").approvedBy("lead").build());
         run.operations().featureFlag(TestOperations.request(dir).flagAction(Request.FlagAction.ENABLE)

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PromotionGatesTest {
 
-    private static final String A = "aaaaaaa1111111111111111111111111111111111";
-    private static final String B = "bbbbbbb2222222222222222222222222222222222";
+    private static final String A = "aaaaaaa111111111111111111111111111111111";
+    private static final String B = "bbbbbbb222222222222222222222222222222222";
 
     /** A front end's spelling that shows where inputs are: {@code [name=value]}. */
     static final Message.Spelling BRACKETS = new Message.Spelling() {
@@ -204,7 +204,7 @@ class PromotionGatesTest {
     @Test
     void anApprovalOfACommitNotDeployedYetWaitsForItsDeploymentThroughOthers() {
         project("{\"requireApproval\": [\"prod\"]}");
-        String c = "ccccccc3333333333333333333333333333333333";
+        String c = "ccccccc333333333333333333333333333333333";
         run.now("2026-11-21T09:00:00Z");
         run.operations().approve(TestOperations.request(dir).environment("prod").approvedBy("jane").commit(A).build());
         run.operations().approve(TestOperations.request(dir).environment("prod").approvedBy("bob").commit(B).build());
@@ -296,14 +296,14 @@ class PromotionGatesTest {
         project("{\"requireApproval\": [\"prod\"], \"changeWindow\": [\"prod\"]}");
         approve("2026-11-27T09:00:00Z", "jane", "CAB", null, "id=CHG1,window=2026-11-28T00:00:00Z/PT48H");
 
-        assertThat(refusal(sync("prod", "hotfix9", "2026-11-28T10:00:00Z"))).contains(
-                "changeWindow: change CHG1 is registered for commit " + A + ", not hotfix9");
+        assertThat(refusal(sync("prod", "beef009", "2026-11-28T10:00:00Z"))).contains(
+                "changeWindow: change CHG1 is registered for commit " + A + ", not beef009");
         run.now("2026-11-28T10:01:00Z");
         ChangeOutcome<Approval> replacing = run.operations().approve(TestOperations.request(dir).environment("prod")
-                .commit("hotfix9").changeRequest("id=CHG9,window=2026-11-28T00:00:00Z/PT48H").dryRun(true).build());
+                .commit("beef009").changeRequest("id=CHG9,window=2026-11-28T00:00:00Z/PT48H").dryRun(true).build());
         assertThat(replacing.warnings()).containsExactly("change request CHG1 (for commit " + A + ", not deployed yet) is "
                 + "replaced by CHG9; register it again before its commit is deployed");
-        ChangeOutcome<?> hotfix = sync("prod", "hotfix9", "2026-11-28T10:05:00Z", true, null, null);
+        ChangeOutcome<?> hotfix = sync("prod", "beef009", "2026-11-28T10:05:00Z", true, null, null);
         assertThat(hotfix.record().changeRequest().commit()).as("still waiting for its commit").isEqualTo(A);
         assertThat(io.specweave.deploy.model.RecordFacts.changeRequest(hotfix.record()))
                 .startsWith("CHG1, for commit " + A.substring(0, Math.min(12, A.length())));
@@ -356,7 +356,7 @@ class PromotionGatesTest {
         assertThat(next.record().history().get(0).commit()).isEqualTo(A);
 
         // Refused, this run forced nothing: the earlier record's mark is not reported as its own.
-        ChangeOutcome<?> refused = sync("prod", "c3", "2026-11-22T10:00:00Z", false, null, null);
+        ChangeOutcome<?> refused = sync("prod", "c300000", "2026-11-22T10:00:00Z", false, null, null);
         assertThat(refused.result()).isEqualTo(ChangeOutcome.Result.REFUSED);
         assertThat(refused.record().forced()).as("the record shown is the earlier, forced one").isTrue();
         assertThat(io.specweave.deploy.report.OutcomeJson.of(refused, io.specweave.deploy.Message.Spelling.DOMAIN)

@@ -56,7 +56,7 @@ class RollbackOperationTest {
     private void deploy(String commit, String at) {
         run.now(at).ci(CiContext.none());
         run.operations().sync(TestOperations.request(dir).profile("local-prod").commit(commit).branch("main")
-                .deployedBy("ci-bot").runUrl("run-" + commit).healthCheck(false).build());
+                .deployedBy("ci-bot").runUrl("https://ci.example/runs/" + commit).healthCheck(false).build());
     }
 
     @SuppressWarnings("unchecked")
@@ -68,30 +68,30 @@ class RollbackOperationTest {
 
     @Test
     void rollbackRestoresThePreviousCommitInStatusAndFeedsTheDoraFigures() {
-        deploy("c1", "2026-11-01T10:00:00Z");
-        deploy("c2", "2026-11-10T10:00:00Z");
+        deploy("c100000", "2026-11-01T10:00:00Z");
+        deploy("c200000", "2026-11-10T10:00:00Z");
 
         ChangeOutcome<RollbackDetail> result = rollback("2026-11-10T10:45:00Z");
 
         assertThat(result.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
-        assertThat(result.detail().rolledBackFrom()).isEqualTo("c2");
-        assertThat(result.detail().restoredCommit()).isEqualTo("c1");
+        assertThat(result.detail().rolledBackFrom()).isEqualTo("c200000");
+        assertThat(result.detail().restoredCommit()).isEqualTo("c100000");
         assertThat(result.health().status()).isEqualTo(HealthStatus.HEALTHY);
         StatusOutcome status = run.operations().status(TestOperations.request(dir).dora(false).build());
         EnvironmentStatus prod = status.pipeline().environments().stream()
                 .filter(e -> e.environment().equals("prod")).findFirst().orElseThrow();
         assertThat(prod.state()).isEqualTo("deployed");
-        assertThat(prod.record().commit()).isEqualTo("c1");
+        assertThat(prod.record().commit()).isEqualTo("c100000");
         assertThat(prod.record().deployedAt()).isEqualTo("2026-11-10T10:45:00Z");
         assertThat(prod.record().deployedBy()).isEqualTo("oncall");
         assertThat(prod.record().healthStatus()).isEqualTo(HealthStatus.HEALTHY);
         assertThat(prod.record().history()).extracting(DeploymentRecord::commit, DeploymentRecord::status)
-                .containsExactly(tuple("c1", DeploymentStatus.DEPLOYED), tuple("c2", DeploymentStatus.ROLLED_BACK));
-        assertThat(project.read(METADATA)).contains("\"rolledBackFrom\": \"c2\"", "rollback: c2 rolled back to c1");
+                .containsExactly(tuple("c100000", DeploymentStatus.DEPLOYED), tuple("c200000", DeploymentStatus.ROLLED_BACK));
+        assertThat(project.read(METADATA)).contains("\"rolledBackFrom\": \"c200000\"", "rollback: c200000 rolled back to c100000");
 
         // DORA by hand, as the issue defines it over prod records and their history:
-        // 3 prod deployments (c1, c2, c1 again), 1 of them rolled back -> change failure rate 1/3;
-        // recovery from the rolled-back c2 (10:00) to the next deployed and healthy one (10:45) -> 45 min.
+        // 3 prod deployments (c100000, c200000, c100000 again), 1 of them rolled back -> change failure rate 1/3;
+        // recovery from the rolled-back c200000 (10:00) to the next deployed and healthy one (10:45) -> 45 min.
         List<DeploymentRecord> all = new ArrayList<>(prod.record().history());
         all.add(prod.record());
         long failures = all.stream().filter(r -> DeploymentStatus.FAILED.equals(r.status())
@@ -117,23 +117,23 @@ class RollbackOperationTest {
 
         TrackingRequest comment = tracked.get(tracked.size() - 1);
         assertThat(comment.newDeployment()).isFalse();
-        assertThat(comment.note()).startsWith("Rolled back prod from commit c2 to commit c1 (first deployed "
+        assertThat(comment.note()).startsWith("Rolled back prod from commit c200000 to commit c100000 (first deployed "
                 + "2026-11-01T10:00:00Z). Reason: error rate up.");
-        assertThat(comment.record().commit()).as("the item shows the restored version").isEqualTo("c1");
+        assertThat(comment.record().commit()).as("the item shows the restored version").isEqualTo("c100000");
     }
 
     @Test
     void aSecondRollbackGoesFurtherBackPastTheRolledBackEntries() {
-        deploy("c1", "2026-11-01T10:00:00Z");
-        deploy("c2", "2026-11-02T10:00:00Z");
-        deploy("c3", "2026-11-03T10:00:00Z");
+        deploy("c100000", "2026-11-01T10:00:00Z");
+        deploy("c200000", "2026-11-02T10:00:00Z");
+        deploy("c300000", "2026-11-03T10:00:00Z");
         rollback("2026-11-03T11:00:00Z");
 
         ChangeOutcome<RollbackDetail> second = rollback("2026-11-03T12:00:00Z");
 
-        assertThat(second.detail().rolledBackFrom()).isEqualTo("c2");
-        assertThat(second.detail().restoredCommit()).isEqualTo("c1");
-        assertThat(second.record().commit()).isEqualTo("c1");
+        assertThat(second.detail().rolledBackFrom()).isEqualTo("c200000");
+        assertThat(second.detail().restoredCommit()).isEqualTo("c100000");
+        assertThat(second.record().commit()).isEqualTo("c100000");
     }
 
     @Test
@@ -158,10 +158,10 @@ class RollbackOperationTest {
 
     @Test
     void aLaterSyncClearsTheRollbackNote() {
-        deploy("c1", "2026-11-01T10:00:00Z");
-        deploy("c2", "2026-11-02T10:00:00Z");
+        deploy("c100000", "2026-11-01T10:00:00Z");
+        deploy("c200000", "2026-11-02T10:00:00Z");
         rollback("2026-11-02T11:00:00Z");
-        deploy("c3", "2026-11-04T10:00:00Z");
+        deploy("c300000", "2026-11-04T10:00:00Z");
 
         String text = project.read(METADATA);
         int current = text.lastIndexOf("\"history\"");
@@ -171,8 +171,8 @@ class RollbackOperationTest {
 
     @Test
     void anUnhealthyRestoredVersionIsRecordedAndFailsTheRun() {
-        deploy("c1", "2026-11-01T10:00:00Z");
-        deploy("c2", "2026-11-02T10:00:00Z");
+        deploy("c100000", "2026-11-01T10:00:00Z");
+        deploy("c200000", "2026-11-02T10:00:00Z");
         service.status(503);
 
         ChangeOutcome<RollbackDetail> result = rollback("2026-11-02T11:00:00Z");
@@ -180,7 +180,7 @@ class RollbackOperationTest {
         assertThat(result.result()).isEqualTo(ChangeOutcome.Result.RECORDED_UNHEALTHY);
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.problem().toString()).contains("the restored version is unhealthy");
-        assertThat(TestOperations.deployment(dir, "0018-oauth", "prod").path("commit").asText()).isEqualTo("c1");
+        assertThat(TestOperations.deployment(dir, "0018-oauth", "prod").path("commit").asText()).isEqualTo("c100000");
         assertThat(TestOperations.deployment(dir, "0018-oauth", "prod").path("healthStatus").asText())
                 .isEqualTo("unhealthy");
     }
@@ -189,12 +189,12 @@ class RollbackOperationTest {
     void nothingToRollBackToIsAFailureNothingRecordedIsBadInput() {
         assertThatThrownBy(() -> rollback("2026-11-01T11:00:00Z")).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("no deployment to prod");
-        deploy("c1", "2026-11-01T10:00:00Z");
+        deploy("c100000", "2026-11-01T10:00:00Z");
         String before = project.read(METADATA);
         int calls = tracked.size();
 
         assertThatThrownBy(() -> rollback("2026-11-01T11:00:00Z")).isInstanceOf(OperationFailedException.class)
-                .hasMessageContaining("no earlier deployment of another commit than c1");
+                .hasMessageContaining("no earlier deployment of another commit than c100000");
         assertThat(project.read(METADATA)).isEqualTo(before);
         assertThat(tracked).hasSize(calls);
     }

@@ -75,13 +75,13 @@ class SlotOperationsTest {
 
     @Test
     void rolloutStateOfAnotherKindIsTheUsersAndARolloutOverItIsRefusedBeforeAnythingIsWritten() {
-        assertThat(deploy("prod", "blue", "b1").result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+        assertThat(deploy("prod", "blue", "b100000").result()).isEqualTo(ChangeOutcome.Result.RECORDED);
         Path file = dir.resolve(".specweave/increments/0018-oauth/metadata.json");
         String hand = TestProjects.read(file).replaceFirst("\"slots\": \\{", "\"slots\": \"managed by argo\", \"was\": {");
         TestProjects.write(file, hand);
         int requests = tracked.size();
 
-        assertThatThrownBy(() -> deploy("prod", "green", "g1"))
+        assertThatThrownBy(() -> deploy("prod", "green", "e100000"))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageEndingWith("metadata.json: deployments.prod.slots: expected an object, got \"managed by argo\"; "
                         + "make it an object (or remove it) so this change can be recorded");
@@ -96,17 +96,17 @@ class SlotOperationsTest {
                 + "\"environment\": \"prod\", \"slots\": {\"blue\": {\"url\": \"" + blue.url() + "\"}, "
                 + "\"green\": {\"url\": \"" + green.url() + "\"}}}}}, "
                 + "\"deployment\": {\"promotion\": {\"requireApproval\": [\"prod\"]}}}");
-        run.operations().approve(TestOperations.request(dir).environment("prod").approvedBy("jane").commit("c1").build());
-        run.operations().deploy(TestOperations.request(dir).environment("prod").slot("blue").commit("c0")
+        run.operations().approve(TestOperations.request(dir).environment("prod").approvedBy("jane").commit("c100000").build());
+        run.operations().deploy(TestOperations.request(dir).environment("prod").slot("blue").commit("c000000")
                 .force(true).build());
-        assertThat(prod().path("commit").asText()).isEqualTo("c0");
-        assertThat(prod().path("approvals").findValuesAsText("commit")).containsExactly("c1");
+        assertThat(prod().path("commit").asText()).isEqualTo("c000000");
+        assertThat(prod().path("approvals").findValuesAsText("commit")).containsExactly("c100000");
 
-        deploy("prod", "green", "c1");
+        deploy("prod", "green", "c100000");
         ChangeOutcome<SlotDetail> swapped = swap(false);
 
         assertThat(swapped.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
-        assertThat(prod().path("commit").asText()).isEqualTo("c1");
+        assertThat(prod().path("commit").asText()).isEqualTo("c100000");
         assertThat(prod().path("approvals").findValuesAsText("approvedBy")).containsExactly("jane");
         assertThat(prod().path("forced").isMissingNode()).isTrue();
     }
@@ -246,7 +246,7 @@ class SlotOperationsTest {
         TestProject.in(other).config("{\"sync\": {\"profiles\": {\"local-prod\": {\"provider\": \"local\", "
                 + "\"environment\": \"prod\", \"slots\": {\"blue\": {}, \"green\": {}}}}}}")
                 .increment("0018-oauth", "OAuth", "{\"id\": \"0018-oauth\"}\n");
-        assertThat(run.operations().deploy(TestOperations.request(other).environment("prod-blue").commit("c1").build())
+        assertThat(run.operations().deploy(TestOperations.request(other).environment("prod-blue").commit("c100000").build())
                 .result()).isEqualTo(ChangeOutcome.Result.RECORDED);
 
         assertThatThrownBy(() -> run.operations().health(TestOperations.request(other).environment("prod-blue").build()))
@@ -274,11 +274,11 @@ class SlotOperationsTest {
     void deployTakesASlotOrACanaryAndRollbackTakesNoSlot() {
         String before = project.read(METADATA);
         assertThatThrownBy(() -> run.operations().deploy(TestOperations.request(dir).environment("prod").slot("green")
-                .canaryWeight(10).commit("c1").build()))
+                .canaryWeight(10).commit("c100000").build()))
                 .isInstanceOf(BadInputException.class)
                 .hasMessage("slot and canary are two ways to roll out; give one of them");
         assertThatThrownBy(() -> run.operations().deploy(TestOperations.request(dir).environment("prod-green")
-                .canaryWeight(10).commit("c1").build()))
+                .canaryWeight(10).commit("c100000").build()))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("a canary is not deployed to a slot")
                 .hasMessageContaining("give environment prod");
         assertThatThrownBy(() -> run.operations().rollback(TestOperations.request(dir).environment("prod-blue")
@@ -290,52 +290,52 @@ class SlotOperationsTest {
 
     @Test
     void firstSlotGoesLiveTheOtherWaitsIdle() {
-        ChangeOutcome<SlotDetail> first = deploy("prod-blue", null, "c1");
+        ChangeOutcome<SlotDetail> first = deploy("prod-blue", null, "c100000");
         assertThat(first.detail().liveChanged()).isTrue();
 
-        ChangeOutcome<SlotDetail> second = deploy("prod", "green", "c2");
+        ChangeOutcome<SlotDetail> second = deploy("prod", "green", "c200000");
 
         assertThat(second.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
         assertThat(second.detail().liveChanged()).isFalse();
         assertThat(second.detail().live()).isEqualTo("blue");
         JsonNode prod = prod();
-        assertThat(prod.path("commit").asText()).isEqualTo("c1");
+        assertThat(prod.path("commit").asText()).isEqualTo("c100000");
         assertThat(prod.path("slots").path("live").asText()).isEqualTo("blue");
-        assertThat(prod.path("slots").path("green").path("commit").asText()).isEqualTo("c2");
+        assertThat(prod.path("slots").path("green").path("commit").asText()).isEqualTo("c200000");
         assertThat(prod.path("slots").path("green").path("url").asText()).isEqualTo(green.url());
         assertThat(prod.path("slots").path("green").path("deployedAt").asText()).isEqualTo("2026-11-27T12:00:00Z");
         assertThat(tracked.get(1).note()).contains("idle slot green", "slot blue stays live");
         assertThat(tracked.get(1).newDeployment()).isFalse();
         assertThat(tracked.get(1).recordCopyNode().path("slots").path("green").path("commit").asText())
-                .as("the item's record copy carries the slots").isEqualTo("c2");
+                .as("the item's record copy carries the slots").isEqualTo("c200000");
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void aSlotDeploymentChecksTheSlotsUrlAndAnUnhealthySlotIsRecordedThenFails() {
-        deploy("prod-blue", null, "c1");
+        deploy("prod-blue", null, "c100000");
         assertThat(prod().path("healthStatus").asText()).as("the first slot is live: its check is the environment's")
                 .isEqualTo("healthy");
         assertThat(prod().path("slots").path("blue").path("healthHttpStatus").asInt()).isEqualTo(200);
         green.status(503);
 
-        ChangeOutcome<SlotDetail> idle = deploy("prod", "green", "c2");
+        ChangeOutcome<SlotDetail> idle = deploy("prod", "green", "c200000");
 
         assertThat(idle.result()).isEqualTo(ChangeOutcome.Result.RECORDED_UNHEALTHY);
         assertThat(idle.exitCode()).isEqualTo(1);
         assertThat(idle.problem().toString()).contains("is recorded as deployed to slot green of prod, but slot green "
                 + "of prod is unhealthy").contains("GET " + green.url());
         JsonNode slot = prod().path("slots").path("green");
-        assertThat(slot.path("commit").asText()).isEqualTo("c2");
+        assertThat(slot.path("commit").asText()).isEqualTo("c200000");
         assertThat(slot.path("healthStatus").asText()).isEqualTo("unhealthy");
         assertThat(slot.path("healthHttpStatus").asInt()).isEqualTo(503);
         assertThat(slot.path("healthMessage").asText()).contains("HTTP 503");
         assertThat(prod().path("healthStatus").asText()).as("blue still serves, as it was").isEqualTo("healthy");
-        assertThat(prod().path("commit").asText()).isEqualTo("c1");
+        assertThat(prod().path("commit").asText()).isEqualTo("c100000");
 
         int calls = green.calls();
         ChangeOutcome<SlotDetail> unchecked = (ChangeOutcome<SlotDetail>) (ChangeOutcome<?>) run.operations().deploy(
-                TestOperations.request(dir).environment("prod-green").commit("c3").healthCheck(false).build());
+                TestOperations.request(dir).environment("prod-green").commit("c300000").healthCheck(false).build());
         assertThat(unchecked.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
         assertThat(green.calls()).as("health check off: the slot is not asked").isEqualTo(calls);
         assertThat(prod().path("slots").path("green").has("healthStatus"))
@@ -345,8 +345,8 @@ class SlotOperationsTest {
     /** Changed with the application layer: the refusal is the outcome REFUSED (exit 1), not an exception. */
     @Test
     void swapIsRefusedWhenTheIdleSlotIsUnhealthyAndNothingChanges() {
-        deploy("prod-blue", null, "c1");
-        deploy("prod-green", null, "c2");
+        deploy("prod-blue", null, "c100000");
+        deploy("prod-green", null, "c200000");
         green.status(503);
         String before = project.read(METADATA);
         int trackerCalls = tracked.size();
@@ -380,8 +380,8 @@ class SlotOperationsTest {
 
     @Test
     void swapToAHealthySlotMakesItLiveAndRecordsTheSwapInHistory() {
-        deploy("prod-blue", null, "c1");
-        deploy("prod-green", null, "c2");
+        deploy("prod-blue", null, "c100000");
+        deploy("prod-green", null, "c200000");
 
         ChangeOutcome<SlotDetail> swap = swap(false);
 
@@ -390,7 +390,7 @@ class SlotOperationsTest {
         assertThat(swap.detail().idle()).isEqualTo("blue");
         assertThat(swap.health().healthy()).isTrue();
         JsonNode prod = prod();
-        assertThat(prod.path("commit").asText()).isEqualTo("c2");
+        assertThat(prod.path("commit").asText()).isEqualTo("c200000");
         assertThat(prod.path("status").asText()).isEqualTo("deployed");
         assertThat(prod.path("healthStatus").asText()).isEqualTo("healthy");
         assertThat(prod.path("healthHttpStatus").asInt()).isEqualTo(200);
@@ -401,19 +401,19 @@ class SlotOperationsTest {
         assertThat(prod.path("slots").path("previousLive").asText()).isEqualTo("blue");
         assertThat(prod.path("history")).hasSize(1);
         JsonNode earlier = prod.path("history").get(0);
-        assertThat(earlier.path("commit").asText()).isEqualTo("c1");
+        assertThat(earlier.path("commit").asText()).isEqualTo("c100000");
         assertThat(earlier.path("slot").asText()).isEqualTo("blue");
         assertThat(earlier.has("slots")).isFalse();
         TrackingRequest last = tracked.get(tracked.size() - 1);
-        assertThat(last.note()).startsWith("Swapped slots in prod: green (commit c2) is live, blue (commit c1) is idle.");
-        assertThat(last.record().commit()).isEqualTo("c2");
+        assertThat(last.note()).startsWith("Swapped slots in prod: green (commit c200000) is live, blue (commit c100000) is idle.");
+        assertThat(last.record().commit()).isEqualTo("c200000");
         assertThat(last.newDeployment()).isFalse();
     }
 
     @Test
     void forceSwapsAnUnhealthySlotAndSaysSo() {
-        deploy("prod-blue", null, "c1");
-        deploy("prod-green", null, "c2");
+        deploy("prod-blue", null, "c100000");
+        deploy("prod-green", null, "c200000");
         green.status(500);
 
         ChangeOutcome<SlotDetail> swap = swap(true);
@@ -441,8 +441,8 @@ class SlotOperationsTest {
 
     @Test
     void swapToTheSlotNamedAndNotToTheLiveOne() {
-        deploy("prod-blue", null, "c1");
-        deploy("prod-green", null, "c2");
+        deploy("prod-blue", null, "c100000");
+        deploy("prod-green", null, "c200000");
 
         assertThatThrownBy(() -> run.operations().swap(TestOperations.request(dir).environment("prod-blue").build()))
                 .isInstanceOf(BadInputException.class)
@@ -459,8 +459,8 @@ class SlotOperationsTest {
     @Test
     @SuppressWarnings("unchecked")
     void rollbackWithSlotsMakesThePreviouslyLiveSlotLiveAgain() throws Exception {
-        deploy("prod-blue", null, "c1");
-        deploy("prod-green", null, "c2");
+        deploy("prod-blue", null, "c100000");
+        deploy("prod-green", null, "c200000");
         swap(false);
 
         ChangeOutcome<RollbackDetail> result = (ChangeOutcome<RollbackDetail>) run.operations().rollback(
@@ -472,13 +472,13 @@ class SlotOperationsTest {
         assertThat(result.health().status()).isEqualTo(HealthStatus.HEALTHY);
         assertThat(result.health().url()).as("the slot made live again is checked").startsWith(blue.url());
         JsonNode prod = prod();
-        assertThat(prod.path("commit").asText()).isEqualTo("c1");
-        assertThat(prod.path("rolledBackFrom").asText()).isEqualTo("c2");
+        assertThat(prod.path("commit").asText()).isEqualTo("c100000");
+        assertThat(prod.path("rolledBackFrom").asText()).isEqualTo("c200000");
         assertThat(prod.path("slots").path("live").asText()).isEqualTo("blue");
         assertThat(prod.path("slots").path("previousLive").asText()).isEqualTo("green");
         JsonNode history = prod.path("history");
         assertThat(history.get(history.size() - 1).path("status").asText()).isEqualTo("rolled_back");
-        assertThat(history.get(history.size() - 1).path("commit").asText()).isEqualTo("c2");
+        assertThat(history.get(history.size() - 1).path("commit").asText()).isEqualTo("c200000");
         assertThat(TestOperations.metadata(dir, "0018-oauth").path("owner").asText()).isEqualTo("team-a");
     }
 }

@@ -36,23 +36,23 @@ class SpecweaveCoexistenceTest {
     }
 
     private Request.Builder dev() {
-        return Request.builder(dir).increment("active").environment("dev").commit("c1").healthCheck(false);
+        return Request.builder(dir).increment("active").environment("dev").commit("c100000").healthCheck(false);
     }
 
     @Test
     void activeWithTwoActiveIncrementsIsTheOneOfTheRunsBranch() {
-        run.ci(new CiContext("github-actions", "c1", "feat/0019-search", null, "octocat", null, null));
+        run.ci(new CiContext("github-actions", "c100000", "feat/0019-search", null, "octocat", null, null));
 
         ChangeOutcome<?> outcome = run.operations().sync(dev().build());
 
         assertThat(outcome.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
-        assertThat(TestOperations.deployment(dir, "0019-search", "dev").path("commit").asText()).isEqualTo("c1");
+        assertThat(TestOperations.deployment(dir, "0019-search", "dev").path("commit").asText()).isEqualTo("c100000");
         assertThat(TestOperations.metadata(dir, "0018-oauth").has("deployments")).isFalse();
     }
 
     @Test
     void activeWithTwoActiveIncrementsAndAnotherBranchListsBoth() {
-        run.ci(new CiContext("github-actions", "c1", "main", null, "octocat", null, null));
+        run.ci(new CiContext("github-actions", "c100000", "main", null, "octocat", null, null));
 
         assertThatThrownBy(() -> run.operations().sync(dev().build())).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("0018-oauth, 0019-search")

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SuiteOperationTest {
 
-    private static final String A = "aaaaaaa1111111111111111111111111111111111";
-    private static final String B = "bbbbbbb2222222222222222222222222222222222";
-    private static final String C = "ccccccc3333333333333333333333333333333333";
+    private static final String A = "aaaaaaa111111111111111111111111111111111";
+    private static final String B = "bbbbbbb222222222222222222222222222222222";
+    private static final String C = "ccccccc333333333333333333333333333333333";
 
     /** A suite writing a report of {@code passed} passing and {@code failed} failing tests, then exiting {@code exit}. */
     private static String suite(String name, int passed, int failed, int exit) {
@@ -239,7 +239,7 @@ class SuiteOperationTest {
     @Test
     void aReportsGlobThatIsNotOneIsBadInputOfTheConfigBeforeTheSuiteRuns() {
         project(null);
-        sync("staging", "abc", Request.Outcome.DEPLOYED);
+        sync("staging", "abc0000", Request.Outcome.DEPLOYED);
         assertThatThrownBy(() -> test("staging", "unclosed", null))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("config.json: deployment.testSuites.unclosed.reports: \"out/{unit,it/*.xml\" is not "

@@ -51,7 +51,7 @@ class SyncOperationTest {
     void issueKeysForAProfileThatIsNotJirasAreBadInputBeforeAnythingIsWritten() throws Exception {
         String before = java.nio.file.Files.readString(dir.resolve(METADATA));
 
-        assertThatThrownBy(() -> run.operations().sync(request("local-qa", "abc", "https://ci/run/1").toBuilder()
+        assertThatThrownBy(() -> run.operations().sync(request("local-qa", "abc0000", "https://ci/run/1").toBuilder()
                 .issueKeys(List.of("SHOP-7")).build()))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("names Jira issues, but profile \"local-qa\" uses local")
@@ -63,15 +63,102 @@ class SyncOperationTest {
     void aRunUrlCarryingACredentialIsRefusedAsADeploymentUrlIs() throws Exception {
         String before = java.nio.file.Files.readString(dir.resolve(METADATA));
 
-        assertThatThrownBy(() -> sync("local-qa", "abc", "https://ci.example/r/1?token=ghp_SECRET123456"))
+        assertThatThrownBy(() -> sync("local-qa", "abc0000", "https://ci.example/r/1?token=ghp_SECRET123456"))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("run-url: expected a URL without a credential in its query")
                 .hasMessageNotContaining("ghp_SECRET123456")
                 .satisfies(e -> assertThat(((BadInputException) e).input()).isEqualTo(io.specweave.deploy.Input.RUN_URL));
-        assertThatThrownBy(() -> sync("local-qa", "abc", "https://ci:hunter2@ci.example/r/1"))
+        assertThatThrownBy(() -> sync("local-qa", "abc0000", "https://ci:hunter2@ci.example/r/1"))
                 .isInstanceOf(BadInputException.class).hasMessageNotContaining("hunter2");
         assertThat(java.nio.file.Files.readString(dir.resolve(METADATA))).isEqualTo(before);
-        assertThat(sync("local-qa", "abc", "build-57").exitCode()).as("a run id that is no URL").isZero();
+    }
+
+    @Test
+    void aRunUrlThatIsNoHttpUrlIsRefusedAsADeploymentUrlIs() throws Exception {
+        String before = java.nio.file.Files.readString(dir.resolve(METADATA));
+
+        assertThatThrownBy(() -> sync("local-qa", "abc0000", "javascript:alert(1)"))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("run-url: expected an absolute http(s) URL")
+                .satisfies(e -> assertThat(((BadInputException) e).input()).isEqualTo(io.specweave.deploy.Input.RUN_URL));
+        assertThatThrownBy(() -> sync("local-qa", "abc0000", "build-57"))
+                .isInstanceOf(BadInputException.class).hasMessageStartingWith("run-url: expected an absolute http(s) URL");
+        assertThat(java.nio.file.Files.readString(dir.resolve(METADATA))).isEqualTo(before);
+    }
+
+    @Test
+    void aCommitIsAHexObjectNameAbbreviatedOrWholeAnythingElseIsRefusedNamingTheCommitInput() throws Exception {
+        String before = java.nio.file.Files.readString(dir.resolve(METADATA));
+
+        for (String notACommit : List.of("hello world; rm -rf /", "refs/heads/main", "${{ github.sha }}", "abc123",
+                "a".repeat(41), "main")) {
+            assertThatThrownBy(() -> request("local-qa", notACommit, "https://ci.example/r/1"))
+                    .as(notACommit).isInstanceOf(BadInputException.class)
+                    .hasMessageStartingWith("commit: expected a commit's hex object name (7 to 40 hex digits, or 64 "
+                            + "in a SHA-256 repository)")
+                    .satisfies(e -> assertThat(((BadInputException) e).input())
+                            .isEqualTo(io.specweave.deploy.Input.COMMIT));
+        }
+        assertThat(java.nio.file.Files.readString(dir.resolve(METADATA))).isEqualTo(before);
+        for (String commit : List.of("abc1234", "9B1D5F0C", "9b1d5f0c2e4a6b8d0f1a3c5e7092b4d6f8a0c2e4", "e".repeat(64))) {
+            assertThat(sync("local-qa", commit, "https://ci.example/r/1").record().commit()).isEqualTo(commit);
+        }
+    }
+
+    @Test
+    void theCiCommitIsTheRunsFactNotAnInputAndIsRecordedAsTheCiGivesIt() {
+        run.ci(new CiContext("jenkins", "9b1d5f0c2e4a6b8d0f1a3c5e7092b4d6f8a0c2e4", "main", null, "jenkins",
+                "https://jenkins.example/job/app/7/", null));
+
+        ChangeOutcome<?> result = run.operations().sync(TestOperations.request(dir).profile("local-qa")
+                .healthCheck(false).build());
+
+        assertThat(result.record().commit()).isEqualTo("9b1d5f0c2e4a6b8d0f1a3c5e7092b4d6f8a0c2e4");
+        assertThat(result.record().runUrl()).isEqualTo("https://jenkins.example/job/app/7/");
+    }
+
+    @Test
+    void aValueHoldingACredentialOfTheRunIsRefusedNamingTheInputNeverTheSecret() throws Exception {
+        String before = java.nio.file.Files.readString(dir.resolve(METADATA));
+        run.env("GITHUB_TOKEN", "ghp_LEAKME0000000000");
+        Request.Builder deployment = request("local-qa", "abc1234", "https://ci.example/r/1").toBuilder();
+
+        assertThatThrownBy(() -> run.operations().sync(deployment
+                .deploymentUrl("https://qa.example.com/ghp_LEAKME0000000000/").build()))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("deployment-url: holds the value of GITHUB_TOKEN, a credential")
+                .hasMessageNotContaining("ghp_LEAKME")
+                .satisfies(e -> assertThat(((BadInputException) e).input())
+                        .isEqualTo(io.specweave.deploy.Input.DEPLOYMENT_URL));
+        assertThatThrownBy(() -> run.operations().sync(deployment.deploymentUrl(null)
+                .deployedBy("x ghp_LEAKME0000000000").build()))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("deployed-by: holds the value of GITHUB_TOKEN")
+                .hasMessageNotContaining("ghp_LEAKME");
+        assertThat(java.nio.file.Files.readString(dir.resolve(METADATA))).isEqualTo(before);
+    }
+
+    @Test
+    void aValueHoldingTheCredentialAFrontEndPassedOrItsBase64IsRefusedToo() throws Exception {
+        String before = java.nio.file.Files.readString(dir.resolve(METADATA));
+        String secret = "jenkins-secret-4242";
+        String base64 = java.util.Base64.getEncoder().encodeToString(secret.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+        Request.Builder deployment = request("local-qa", "abc1234", "https://ci.example/r/1").toBuilder()
+                .credential(null, secret);
+
+        assertThatThrownBy(() -> run.operations().sync(deployment.branch("release/" + secret).build()))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("branch: holds the value of the tracker credential the run was given")
+                .hasMessageNotContaining(secret);
+        assertThatThrownBy(() -> run.operations().approve(deployment.branch("main").approvedBy("jane")
+                .notes("token " + base64).build()))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("notes: holds the value of")
+                .hasMessageNotContaining(base64);
+        assertThat(java.nio.file.Files.readString(dir.resolve(METADATA))).isEqualTo(before);
+        assertThat(run.operations().sync(deployment.branch("main").notes(null).build()).exitCode())
+                .as("values without it").isZero();
     }
 
     @Test
@@ -81,8 +168,8 @@ class SyncOperationTest {
         assertThat(run.operations().status(TestOperations.request(dir).increment("0018").build()).pipeline()
                 .environments()).allSatisfy(e -> assertThat(e.record()).isNull());
 
-        assertThat(sync("local-qa", "c1", "r1").result()).isEqualTo(ChangeOutcome.Result.RECORDED);
-        assertThat(TestOperations.deployment(dir, "0018-oauth", "qa").path("commit").asText()).isEqualTo("c1");
+        assertThat(sync("local-qa", "c100000", "https://ci.example/r/1").result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+        assertThat(TestOperations.deployment(dir, "0018-oauth", "qa").path("commit").asText()).isEqualTo("c100000");
     }
 
     @Test
@@ -98,7 +185,7 @@ class SyncOperationTest {
 
     @Test
     void recordsADeploymentWithEverythingTheRunKnows() {
-        run.ci(new CiContext("github-actions", "abc", "main", null, "octocat", "https://gh/run/1", null));
+        run.ci(new CiContext("github-actions", "abc0000", "main", null, "octocat", "https://gh/run/1", null));
         ChangeOutcome<?> result = run.operations().sync(Request.builder(dir).increment("active").environment("qa")
                 .provider("local").healthCheck(false).build());
 
@@ -112,7 +199,7 @@ class SyncOperationTest {
         assertThat(qa.path("status").asText()).isEqualTo("deployed");
         assertThat(qa.path("deployedAt").asText()).isEqualTo("2026-11-27T10:00:00Z");
         assertThat(qa.path("deployedBy").asText()).isEqualTo("octocat");
-        assertThat(qa.path("commit").asText()).isEqualTo("abc");
+        assertThat(qa.path("commit").asText()).isEqualTo("abc0000");
         assertThat(qa.path("deploymentUrl").asText()).isEqualTo("https://qa.example.test");
         assertThat(qa.path("runUrl").asText()).isEqualTo("https://gh/run/1");
         assertThat(TestOperations.metadata(dir, "0018-oauth").path("owner").path("team").asText()).isEqualTo("id");
@@ -127,10 +214,10 @@ class SyncOperationTest {
         List<String> debug = new ArrayList<>();
         Operations operations = new Operations(run.host().withDebug(debug::add));
 
-        operations.sync(request("local-qa", "c1", "r1"));
+        operations.sync(request("local-qa", "c100000", "https://ci.example/r/1"));
         // A front end that shows the pipeline after a change runs a second operation: no second telling.
         operations.status(TestOperations.request(dir).build());
-        run.operations().sync(request("local-qa", "c2", "r2"));
+        run.operations().sync(request("local-qa", "c200000", "https://ci.example/r/2"));
 
         assertThat(debug).hasSize(2).anySatisfy(line -> assertThat(line)
                 .startsWith("sync.profiles.local-qa: provider \"local\" is read for compatibility"))
@@ -140,11 +227,11 @@ class SyncOperationTest {
 
     @Test
     void rerunOfTheSameDeploymentChangesNothing() {
-        sync("local-dev", "c1", "r1");
+        sync("local-dev", "c100000", "https://ci.example/r/1");
         String first = project.read(METADATA);
         run.advance(Duration.ofHours(1));
 
-        ChangeOutcome<?> again = sync("local-dev", "c1", "r1");
+        ChangeOutcome<?> again = sync("local-dev", "c100000", "https://ci.example/r/1");
 
         assertThat(again.newDeployment()).isFalse();
         assertThat(again.metadataChanged()).isFalse();
@@ -153,16 +240,16 @@ class SyncOperationTest {
 
     @Test
     void aNewDeploymentMovesTheCurrentRecordIntoHistory() {
-        sync("local-dev", "c1", "r1");
+        sync("local-dev", "c100000", "https://ci.example/r/1");
         run.advance(Duration.ofMinutes(1));
-        sync("local-dev", "c2", "r2");
+        sync("local-dev", "c200000", "https://ci.example/r/2");
         run.advance(Duration.ofMinutes(1));
 
-        ChangeOutcome<?> third = sync("local-dev", "c3", "r3");
+        ChangeOutcome<?> third = sync("local-dev", "c300000", "https://ci.example/r/3");
 
-        assertThat(third.record().history()).extracting(DeploymentRecord::commit).containsExactly("c1", "c2");
+        assertThat(third.record().history()).extracting(DeploymentRecord::commit).containsExactly("c100000", "c200000");
         JsonNode dev = TestOperations.deployment(dir, "0018-oauth", "dev");
-        assertThat(dev.path("commit").asText()).isEqualTo("c3");
+        assertThat(dev.path("commit").asText()).isEqualTo("c300000");
         assertThat(dev.path("history")).hasSize(2);
         assertThat(dev.path("history").get(0).has("history")).isFalse();
         assertThat(dev.path("history").get(1).path("deployedAt").asText()).isEqualTo("2026-11-27T10:01:00Z");
@@ -171,10 +258,10 @@ class SyncOperationTest {
     @Test
     void inProgressThenDeployedIsOneDeploymentStampedWhenItFinished() {
         run.operations().sync(TestOperations.request(dir).profile("local-prod").outcome(Request.Outcome.IN_PROGRESS)
-                .commit("c1").runUrl("r1").build());
+                .commit("c100000").runUrl("https://ci.example/r/1").build());
         run.advance(Duration.ofMinutes(5));
 
-        ChangeOutcome<?> done = sync("local-prod", "c1", "r1");
+        ChangeOutcome<?> done = sync("local-prod", "c100000", "https://ci.example/r/1");
 
         assertThat(done.newDeployment()).isFalse();
         assertThat(done.record().status()).isEqualTo(DeploymentStatus.DEPLOYED);
@@ -186,13 +273,13 @@ class SyncOperationTest {
     void dryRunWritesNothing() {
         String before = project.read(METADATA);
 
-        ChangeOutcome<?> result = run.operations().sync(TestOperations.request(dir).profile("local-qa").commit("c9")
+        ChangeOutcome<?> result = run.operations().sync(TestOperations.request(dir).profile("local-qa").commit("c900000")
                 .dryRun(true).build());
 
         assertThat(result.dryRun()).isTrue();
         assertThat(result.result()).isEqualTo(ChangeOutcome.Result.DRY_RUN);
         assertThat(result.metadataChanged()).isTrue();
-        assertThat(result.record().commit()).isEqualTo("c9");
+        assertThat(result.record().commit()).isEqualTo("c900000");
         assertThat(result.health()).as("a dry run checks nothing").isNull();
         assertThat(project.read(METADATA)).isEqualTo(before);
     }
@@ -213,14 +300,14 @@ class SyncOperationTest {
             throw new OperationFailedException("tracker down");
         }));
 
-        ChangeOutcome<?> outcome = sync("local-qa", "c1", "r1");
+        ChangeOutcome<?> outcome = sync("local-qa", "c100000", "https://ci.example/r/1");
 
         assertThat(outcome.result()).isEqualTo(ChangeOutcome.Result.RECORDED_TRACKER_FAILED);
         assertThat(outcome.exitCode()).isEqualTo(1);
         assertThat(outcome.problem().toString()).contains("tracker down",
                 "the change is recorded in 0018-oauth/metadata.json");
         assertThat(calls).containsExactly("qa");
-        assertThat(TestOperations.deployment(dir, "0018-oauth", "qa").path("commit").asText()).isEqualTo("c1");
+        assertThat(TestOperations.deployment(dir, "0018-oauth", "qa").path("commit").asText()).isEqualTo("c100000");
     }
 
     /** A tracker's unexpected exception (a client library's own bug) does not cost the user the record. */
@@ -230,13 +317,13 @@ class SyncOperationTest {
             throw new IllegalStateException("Invalid URL: ");
         }));
 
-        ChangeOutcome<?> outcome = sync("local-qa", "c1", "r1");
+        ChangeOutcome<?> outcome = sync("local-qa", "c100000", "https://ci.example/r/1");
 
         assertThat(outcome.result()).isEqualTo(ChangeOutcome.Result.RECORDED_TRACKER_FAILED);
         assertThat(outcome.problem().toString()).contains("the local tracker of profile local-qa failed unexpectedly: "
                 + "IllegalStateException: Invalid URL: ", "the change is recorded in 0018-oauth/metadata.json");
         JsonNode qa = TestOperations.deployment(dir, "0018-oauth", "qa");
-        assertThat(qa.path("commit").asText()).isEqualTo("c1");
+        assertThat(qa.path("commit").asText()).isEqualTo("c100000");
         assertThat(qa.path("trackingPending").asBoolean()).isTrue();
     }
 
@@ -255,16 +342,16 @@ class SyncOperationTest {
             return new TrackingRef(Provider.LOCAL, 0, null, null, false, true, null);
         }));
 
-        assertThat(sync("local-qa", "c1", "r1").result()).isEqualTo(ChangeOutcome.Result.RECORDED_TRACKER_FAILED);
+        assertThat(sync("local-qa", "c100000", "https://ci.example/r/1").result()).isEqualTo(ChangeOutcome.Result.RECORDED_TRACKER_FAILED);
         assertThat(TestOperations.deployment(dir, "0018-oauth", "qa").path("trackingPending").asBoolean()).isTrue();
         assertThat(new io.specweave.deploy.report.TextStatusRenderer(true).render(run.operations().status(
                 TestOperations.request(dir).increment("0018").build()).pipeline()))
                 .contains("Tracking: not told of this deployment yet (its tracker failed; the next run tells it)");
         // Failing again keeps it owed.
-        assertThat(sync("local-qa", "c1", "r1").result()).isEqualTo(ChangeOutcome.Result.RECORDED_TRACKER_FAILED);
+        assertThat(sync("local-qa", "c100000", "https://ci.example/r/1").result()).isEqualTo(ChangeOutcome.Result.RECORDED_TRACKER_FAILED);
         down[0] = false;
-        ChangeOutcome<?> retried = sync("local-qa", "c1", "r1");
-        ChangeOutcome<?> again = sync("local-qa", "c1", "r1");
+        ChangeOutcome<?> retried = sync("local-qa", "c100000", "https://ci.example/r/1");
+        ChangeOutcome<?> again = sync("local-qa", "c100000", "https://ci.example/r/1");
 
         assertThat(retried.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
         assertThat(retried.newDeployment()).as("metadata.json had it already").isFalse();
@@ -275,8 +362,8 @@ class SyncOperationTest {
 
         // Owed, then replaced by a new deployment: what was owed is not carried into history.
         down[0] = true;
-        sync("local-qa", "c2", "r2");
-        sync("local-qa", "c3", "r3");
+        sync("local-qa", "c200000", "https://ci.example/r/2");
+        sync("local-qa", "c300000", "https://ci.example/r/3");
         JsonNode qa = TestOperations.deployment(dir, "0018-oauth", "qa");
         assertThat(qa.path("trackingPending").asBoolean()).isTrue();
         assertThat(qa.path("history")).allSatisfy(h -> assertThat(h.has("trackingPending")).isFalse());
@@ -287,14 +374,14 @@ class SyncOperationTest {
     void trackingLinkIsStoredAndKeptForTheNextDeployment() {
         run.trackers(credentials -> new TrackerFactory(credentials).register(Provider.LOCAL, (p, c) -> r ->
                 new TrackingRef(Provider.GITHUB, 57, null, "https://github.com/o/r/issues/57", true, true, null)));
-        ChangeOutcome<?> first = sync("local-qa", "c1", "r1");
+        ChangeOutcome<?> first = sync("local-qa", "c100000", "https://ci.example/r/1");
         JsonNode qa = TestOperations.deployment(dir, "0018-oauth", "qa");
         assertThat(qa.path("issueNumber").asInt()).isEqualTo(57);
         assertThat(qa.path("issueUrl").asText()).isEqualTo("https://github.com/o/r/issues/57");
         assertThat(first.trackingId()).isEqualTo("57");
 
         run.trackers(TrackerFactory::new);
-        ChangeOutcome<?> next = sync("local-qa", "c2", "r2");
+        ChangeOutcome<?> next = sync("local-qa", "c200000", "https://ci.example/r/2");
 
         assertThat(next.record().issueNumber()).isEqualTo(57);
     }

@@ -47,6 +47,24 @@ class UrlsTest {
     }
 
     @Test
+    void aRecordedUrlCarriesNoCredentialInItsFragmentByTheQuerysRule() {
+        for (String url : new String[] {"https://dev.example.com/#access_token=SECRET",
+            "https://dev.example.com/#state=1&id_token=SECRET", "https://dev.example.com/app#/login?token=SECRET"}) {
+            assertThatThrownBy(() -> Urls.withoutCredentials(url, Input.DEPLOYMENT_URL, "it is recorded")).as(url)
+                    .isInstanceOf(BadInputException.class)
+                    .hasMessageStartingWith("deployment-url: expected a URL without a credential in its fragment, got "
+                            + "https://dev.example.com/")
+                    .hasMessageEndingWith("parameter; it is recorded").hasMessageNotContaining("SECRET")
+                    .satisfies(e -> assertThat(((BadInputException) e).input()).isEqualTo(Input.DEPLOYMENT_URL));
+        }
+        for (String url : new String[] {"https://docs.example/setup#api-token", "https://app.example/#/orders?page=2",
+            "https://app.example/#section-2"}) {
+            assertThat(Urls.withoutCredentials(url, "deploymentUrl", "it is recorded")).as("an anchor names no secret")
+                    .hasToString(url);
+        }
+    }
+
+    @Test
     void aUrlIsShownWithoutUserInfoOrQueryAndTextThatIsNoUrlIsHiddenWhole() {
         assertThat(Urls.display("https://ops:s3cret@prom.example:9090/prometheus?token=abc"))
                 .isEqualTo("https://prom.example:9090/prometheus?…");

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** What a CI step shows of each result: log sections and annotations in order, outputs, summary, exit code. */
 class CiRenderingTest {
 
-    private static final String COMMIT = "aaaaaaa1111111111111111111111111111111111";
+    private static final String COMMIT = "aaaaaaa111111111111111111111111111111111";
 
     /** A front end's spelling that shows where inputs are: {@code [name=value]}. */
     private static final Message.Spelling BRACKETS = new Message.Spelling() {
@@ -99,15 +99,29 @@ class CiRenderingTest {
     void theSummaryShowsTheInputsAsTextAndLinksOnlyToTheRun() {
         TestProjects.create(dir, null, null);
         ChangeOutcome<?> outcome = run.operations().sync(TestOperations.request(dir).environment("dev")
-                .commit("abc`def").branch("main|x").deployedBy("[boss](https://evil.example) <b>")
+                .commit("abc1234").branch("main|x").deployedBy("[boss](https://evil.example) <b>")
                 .runUrl("https://ci.example/run(1)").build());
 
         String summary = CI.change(outcome, pipeline()).summary();
 
         // A link to it would be "](https://evil.example)" with the bracket unescaped.
         assertThat(summary).doesNotContainPattern("[^\\\\]\\]\\(https://evil").doesNotContain("<b>")
-                .contains(" · commit ``abc`def`` · [run](https://ci.example/run%281%29)\n")
-                .contains("| \\[boss\\](https://evil.example) &lt;b&gt; | ``abc`def`` main\\|x |");
+                .contains(" · commit `abc1234` · [run](https://ci.example/run%281%29)\n")
+                .contains("| \\[boss\\](https&#8203;://evil.example) &lt;b&gt; | `abc1234` main\\|x |");
+    }
+
+    @Test
+    void aBareUrlOrHostInAValueIsNoLinkOfTheSummaryWhileTheToolsOwnLinksStay() {
+        TestProjects.create(dir, null, null);
+        ChangeOutcome<?> outcome = run.operations().sync(TestOperations.request(dir).environment("dev")
+                .commit("abc1234").deployedBy("see https://evil.example/x and www.evil.example, or ops@evil.example")
+                .runUrl("https://ci.example/run/1").build());
+
+        String summary = CI.change(outcome, pipeline()).summary();
+
+        assertThat(summary).doesNotContain("https://evil", "www.evil", "ops@evil")
+                .contains("| see https&#8203;://evil.example/x and www&#8203;.evil.example, or ops@&#8203;evil.example |")
+                .contains("[run](https://ci.example/run/1)");
     }
 
     @Test

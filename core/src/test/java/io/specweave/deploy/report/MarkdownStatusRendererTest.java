@@ -85,8 +85,8 @@ class MarkdownStatusRendererTest {
 
         // A link to it would be "](https://evil.example)" with the bracket unescaped.
         assertThat(md).doesNotContainPattern("[^\\\\]\\]\\(https://evil").doesNotContain("<img")
-                .startsWith("### 0018-x — Login \\[here\\](https://evil.example)\n")
-                .contains("\\[boss\\](https://evil.example) &lt;img src=x&gt;", "``ab`\\|cdef`` \\`main\\` \\*v1\\*",
+                .startsWith("### 0018-x — Login \\[here\\](https&#8203;://evil.example)\n")
+                .contains("\\[boss\\](https&#8203;://evil.example) &lt;img src=x&gt;", "``ab`\\|cdef`` \\`main\\` \\*v1\\*",
                         "[https://qa.example/(x) \\[y\\](https://evil.example](https://qa.example/%28x%29%20%5By%5D%28https://evil.example)",
                         "github [#7](https://github.com/o/r/issues/7%29%20%5Bz%5D%28https://evil.example)",
                         "**qa** health: \\_down\\_ \\~\\~since\\~\\~ \\`now\\`");

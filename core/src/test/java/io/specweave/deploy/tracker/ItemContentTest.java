@@ -107,8 +107,8 @@ class ItemContentTest {
 
         String body = MarkdownItemRenderer.render(content, null, BodyFit.GITHUB);
 
-        assertThat(body).contains("## \\[Sign in\\](https://evil.example) &lt;img src=x&gt;",
-                "| Rolled back | from abc: see \\[docs\\](https://evil.example) \\| extra |",
+        assertThat(body).contains("## \\[Sign in\\](https&#8203;://evil.example) &lt;img src=x&gt;",
+                "| Rolled back | from abc: see \\[docs\\](https&#8203;://evil.example) \\| extra |",
                 "| Run | run 7 |",
                 "| Deployment URL | [shop](https://shop.example/a%20b%29) |",
                 "| &lt;b&gt;eve&lt;/b&gt; | [run](https://ci.example/runs/%281%29) |")

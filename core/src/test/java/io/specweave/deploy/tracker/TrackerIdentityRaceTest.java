@@ -44,7 +44,7 @@ class TrackerIdentityRaceTest {
             AtomicReference<String> otherRun = new AtomicReference<>();
             fake.beforeNextCreate(() -> otherRun.set(fake.seed("qa", false)));
 
-            TrackingRef first = project.sync(fake.profile(), "aaa111", 1).tracking();
+            TrackingRef first = project.sync(fake.profile(), "aaa1110", 1).tracking();
 
             List<String> ids = fake.ids();
             String mine = ids.get(ids.size() - 1);
@@ -62,7 +62,7 @@ class TrackerIdentityRaceTest {
             String closedBefore = fake.snapshot(closed);
             project.forgetLink("qa");
 
-            TrackingRef second = project.sync(fake.profile(), "bbb222", 2).tracking();
+            TrackingRef second = project.sync(fake.profile(), "bbb2220", 2).tracking();
 
             assertThat(second.id()).as("the oldest item carrying the marker").isEqualTo(otherRun.get());
             assertThat(second.created()).isFalse();
@@ -82,7 +82,7 @@ class TrackerIdentityRaceTest {
             AtomicReference<String> newer = new AtomicReference<>();
             fake.afterNextCreate(() -> newer.set(fake.seed("qa", false)));
 
-            TrackingRef first = project.sync(fake.profile(), "aaa111", 1).tracking();
+            TrackingRef first = project.sync(fake.profile(), "aaa1110", 1).tracking();
 
             assertThat(first.created()).isTrue();
             assertThat(fake.ids()).containsExactly(first.id(), newer.get());
@@ -97,13 +97,13 @@ class TrackerIdentityRaceTest {
     void readingTheRecordCopyMarksNothing(String provider, IdentityFixture fake) {
         try (fake) {
             TrackerProject project = fake.project(dir);
-            String kept = project.sync(fake.profile(), "aaa111", 1).tracking().id();
+            String kept = project.sync(fake.profile(), "aaa1110", 1).tracking().id();
             String duplicate = fake.seed("qa", false);
             String before = fake.snapshot(duplicate);
             project.forgetLink("qa");
 
             assertThat(project.readRecord(fake.profile())).get()
-                    .satisfies(copy -> assertThat(copy.path("commit").asText()).isEqualTo("aaa111"));
+                    .satisfies(copy -> assertThat(copy.path("commit").asText()).isEqualTo("aaa1110"));
             assertThat(fake.snapshot(duplicate)).isEqualTo(before);
             assertThat(fake.markedAsDuplicateOf(duplicate, kept)).isFalse();
         }

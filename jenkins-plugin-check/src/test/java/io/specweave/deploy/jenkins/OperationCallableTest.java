@@ -183,15 +183,45 @@ class OperationCallableTest {
     }
 
     @Test
-    void theCredentialsSecretNeverReachesAnAbortMessage() {
+    void theCredentialsSecretNeverReachesAnAbortMessage() throws Exception {
         Demo.copyTo(project);
         String secret = "ghp-not-a-profile";
-        OperationCallable callable = Steps.sync(secret).callable(JENKINS_RUN, StepCredential.token("gh", secret), null, log);
+        OperationCallable asValue = Steps.sync(secret).callable(JENKINS_RUN, StepCredential.token("gh", secret), null, log);
+        // A file's words are no step parameter: the message quoting them is masked instead.
+        Path config = project.resolve(".specweave/config.json");
+        String demo = Files.readString(config);
+        Files.writeString(config, demo.replaceFirst("\"provider\": \"local\"", "\"provider\": \"" + secret + "\""));
+        OperationCallable inAFile = Steps.sync("local-dev").callable(JENKINS_RUN, StepCredential.token("gh", secret),
+                null, log);
 
-        assertThatThrownBy(() -> callable.invoke(project.toFile(), null))
+        assertThatThrownBy(() -> asValue.invoke(project.toFile(), null))
                 .isExactlyInstanceOf(AbortException.class)
-                .hasMessageContaining("no profile named \"****\"")
+                .hasMessageStartingWith("profile: holds the value of the tracker credential the run was given")
                 .hasMessageNotContaining(secret);
+        assertThatThrownBy(() -> inAFile.invoke(project.toFile(), null))
+                .isExactlyInstanceOf(AbortException.class)
+                .hasMessageContaining("\"****\"")
+                .hasMessageNotContaining(secret);
+    }
+
+    @Test
+    void aCommitThatIsNoHexObjectNameAndARunUrlThatIsNoHttpUrlAbortTheStepNamingTheirParameters() throws Exception {
+        Demo.copyTo(project);
+        String before = Files.readString(project.resolve(".specweave/increments/" + Demo.INCREMENT + "/metadata.json"));
+        SpecweaveSyncStep ref = Steps.sync("local-qa");
+        ref.setCommit("refs/heads/main");
+        SpecweaveSyncStep script = Steps.sync("local-qa");
+        script.setRunUrl("javascript:alert(1)");
+
+        assertThatThrownBy(() -> ref.callable(JENKINS_RUN, null, null, log).invoke(project.toFile(), null))
+                .isExactlyInstanceOf(AbortException.class)
+                .hasMessageStartingWith("commit: expected a commit's hex object name (7 to 40 hex digits, or 64 in a "
+                        + "SHA-256 repository)");
+        assertThatThrownBy(() -> script.callable(JENKINS_RUN, null, null, log).invoke(project.toFile(), null))
+                .isExactlyInstanceOf(AbortException.class)
+                .hasMessageStartingWith("runUrl: expected an absolute http(s) URL");
+        assertThat(Files.readString(project.resolve(".specweave/increments/" + Demo.INCREMENT + "/metadata.json")))
+                .isEqualTo(before);
     }
 
     @Test

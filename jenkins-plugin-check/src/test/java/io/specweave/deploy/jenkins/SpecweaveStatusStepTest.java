@@ -37,7 +37,7 @@ class SpecweaveStatusStepTest {
     @BeforeEach
     void deployToDevAndQa() throws Exception {
         Demo.copyTo(workspace);
-        Map<String, String> run = Map.of("BUILD_URL", "https://ci.example/job/shop/3/", "GIT_COMMIT", "abc123");
+        Map<String, String> run = Map.of("BUILD_URL", "https://ci.example/job/shop/3/", "GIT_COMMIT", "abc1230");
         Steps.sync("local-dev").callable(run, null, null, new Fakes.Log()).invoke(workspace.toFile(), null);
         Steps.sync("local-qa").callable(run, null, null, new Fakes.Log()).invoke(workspace.toFile(), null);
     }
@@ -54,7 +54,7 @@ class SpecweaveStatusStepTest {
         assertThat(environments).extracting(e -> e.get("environment"))
                 .containsExactly("dev", "qa", "staging", "uat", "prod");
         assertThat(environments.get(1)).containsEntry("state", "deployed").containsEntry("profile", "local-qa")
-                .containsEntry("commit", "abc123").containsEntry("runUrl", "https://ci.example/job/shop/3/");
+                .containsEntry("commit", "abc1230").containsEntry("runUrl", "https://ci.example/job/shop/3/");
         assertThat(environments.get(4)).containsEntry("state", "not_deployed");
         SandboxValues.assertPlain(status);
     }
@@ -76,7 +76,7 @@ class SpecweaveStatusStepTest {
     @Test
     void aCanaryWithoutAnEarlierRecordIsShownNotTakenForNothing() throws Exception {
         new Operations(Host.system(Map.of(), null, null)).deploy(Request.builder(workspace).environment("prod")
-                .canaryWeight(10).commit("c9").healthCheck(false).build());
+                .canaryWeight(10).commit("c900000").healthCheck(false).build());
 
         Map<String, Object> status = run(Steps.status(null), new EnvVars(Map.of("NO_COLOR", "1")));
 
@@ -89,7 +89,7 @@ class SpecweaveStatusStepTest {
     @Test
     void slotsAreShapedAsMetadataJsonHasThemAndAsTheCliAndTheActionShowThem() throws Exception {
         new Operations(Host.system(Map.of(), null, null)).deploy(Request.builder(workspace).environment("prod")
-                .slot("green").deploymentUrl("https://green.shop.example").commit("c9").healthCheck(false).build());
+                .slot("green").deploymentUrl("https://green.shop.example").commit("c900000").healthCheck(false).build());
 
         Map<String, Object> status = run(Steps.status(null), new EnvVars());
 

@@ -142,7 +142,7 @@ class SpecweaveSyncStepTest {
     @Test
     void theCallableCrossesToAnAgentIntact() throws Exception {
         SpecweaveSyncStep step = Steps.sync("local-qa");
-        step.setCommit("abc123");
+        step.setCommit("abc1230");
         step.setIssueKeys("PROD-1");
         step.setTestResults("reports/*.xml");
         step.setHealthCheck(false);

@@ -122,7 +122,7 @@ class SpecweaveStepsJenkinsTest {
     void specweaveStatusPrintsTheTableAndReturnsPlainData() throws Exception {
         WorkflowJob job = job("""
                 node {
-                  specweaveSync profile: 'local-dev', commit: 'abc123', healthCheck: false
+                  specweaveSync profile: 'local-dev', commit: 'abc1230', healthCheck: false
                   def s = specweaveStatus increment: '0002'
                   echo "status: ${s.id} ${s.environments[0].environment}=${s.environments[0].state} ${s.environments[1].environment}=${s.environments[1].state}"
                 }

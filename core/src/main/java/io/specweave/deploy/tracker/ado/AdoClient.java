@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.Json;
+import io.specweave.deploy.Message;
 import io.specweave.deploy.OperationFailedException;
 import io.specweave.deploy.http.HttpResult;
 import io.specweave.deploy.http.RestClient;
@@ -238,17 +239,19 @@ final class AdoClient {
         boolean html = r.header("Content-Type").map(c -> c.toLowerCase(Locale.ROOT).contains("text/html")).orElse(false);
         // A token Azure DevOps does not know gets 203 and the sign-in page rather than a 401.
         if (r.status() == 401 || r.status() == 203 || r.isSuccess() && html) {
-            throw new OperationFailedException("Azure DevOps at " + host + " did not accept the personal access token "
-                    + "from " + settings.variable() + " (HTTP " + r.status() + ") when trying to " + action
-                    + ": check it is valid, not expired, and made for this organization");
+            throw OperationFailedException.aboutCredential(settings.variable(), Message.of("Azure DevOps at " + host
+                    + " did not accept the personal access token from ", new Message.Credential(settings.variable()),
+                    " (HTTP " + r.status() + ") when trying to " + action + ": check it is valid, not expired, and "
+                    + "made for this organization"));
         }
         if (r.isSuccess()) {
             return;
         }
         if (r.status() == 403) {
-            throw new OperationFailedException("Azure DevOps at " + host + " refused (HTTP 403) to " + action
-                    + " for the token in " + settings.variable() + ": " + serverSaid(r)
-                    + ". The token needs the Work Items (Read & write) scope and access to project " + settings.project());
+            throw OperationFailedException.aboutCredential(settings.variable(), Message.of("Azure DevOps at " + host
+                    + " refused (HTTP 403) to " + action + " for the token in ", new Message.Credential(
+                            settings.variable()), ": " + serverSaid(r) + ". The token needs the Work Items (Read & "
+                            + "write) scope and access to project " + settings.project()));
         }
         throw new OperationFailedException("Azure DevOps at " + host + " answered HTTP " + r.status() + " when trying to "
                 + action + ": " + serverSaid(r));

@@ -50,10 +50,11 @@ public record AdoSettings(
         }
         URI collection = collection(profile, where);
         List<String> vars = Credentials.candidates(profile, "tokenEnv", TOKEN);
-        Secret token = credentials.find(vars).orElseThrow(() -> new BadInputException(Message.of("profile \""
-                + profile.name() + "\" (Azure DevOps, " + collection.getHost() + ") needs a personal access token "
-                + "with Work Items (Read & write): set ", Message.credentials(vars, " or "),
-                " (config.tokenEnv names another variable)", new Message.CredentialSource())));
+        Secret token = credentials.find(vars).orElseThrow(() -> BadInputException.aboutCredential(vars.get(0),
+                Message.of("profile \"" + profile.name() + "\" (Azure DevOps, " + collection.getHost()
+                        + ") needs a personal access token with Work Items (Read & write): set ",
+                        Message.credentials(vars, " or "), " (config.tokenEnv names another variable)",
+                        new Message.CredentialSource())));
         Redactor redactor = new Redactor().add(token).add(":" + token.reveal());
         String header = BasicAuth.header("", token.reveal());
         return new AdoSettings(collection, project,

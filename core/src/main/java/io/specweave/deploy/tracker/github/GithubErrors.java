@@ -2,6 +2,7 @@ package io.specweave.deploy.tracker.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.specweave.deploy.Json;
+import io.specweave.deploy.Message;
 import io.specweave.deploy.OperationFailedException;
 import io.specweave.deploy.Redactor;
 import java.io.FileNotFoundException;
@@ -74,25 +75,38 @@ final class GithubErrors {
         }
         int status = status(e);
         String detail = detail(e);
+        // The token's variable as each front end gives it: GITHUB_TOKEN, the Action's github-token input.
+        Message.Credential token = new Message.Credential(tokenVariable);
         String message;
         switch (status) {
-            case 401 -> message = "GitHub rejected the token in " + tokenVariable + " (HTTP 401" + detail
-                    + ") while trying to " + action + " in " + repo + ". It is wrong, expired or revoked: set "
-                    + tokenVariable + " to a token with " + permission.text() + " on " + repo
-                    + " (a classic token needs the repo scope, or public_repo for a public repository)";
-            case 403 -> message = detail.toLowerCase(Locale.ROOT).contains("locked")
+            case 401 -> {
+                return OperationFailedException.aboutCredential(tokenVariable, said("GitHub rejected the token "
+                        + "in ", token, " (HTTP 401" + detail + ") while trying to " + action + " in " + repo
+                        + ". It is wrong, expired or revoked: set ", token, " to a token with " + permission.text()
+                        + " on " + repo + " (a classic token needs the repo scope, or public_repo for a public "
+                        + "repository)"));
+            }
+            case 403 -> {
+                if (detail.toLowerCase(Locale.ROOT).contains("locked")) {
                     // Not a permission: someone locked the issue's conversation.
-                    ? "GitHub refused to " + action + " in " + repo + " (HTTP 403" + detail + "): the issue's "
-                            + "conversation is locked; unlock it on GitHub, then re-run"
-                    : "the token in " + tokenVariable + " may not " + action + " in " + repo + " (HTTP 403"
-                    + detail + "). It needs the " + permission.text() + " permission on " + repo
-                    + ": in a workflow add `" + permission.text() + "` under the job's `permissions:`; a fine-grained "
-                    + "token needs " + permission.text() + "; a classic token the repo scope";
-            case 404 -> message = "GitHub has no repository " + repo + " that the token in " + tokenVariable
-                    + " can see (HTTP 404 while trying to " + action + "). Check config.owner and config.repo"
-                    + (settings.apiUrl().equals(GithubSettings.DEFAULT_API_URL) ? "" : " and the API URL " + settings.apiUrl())
-                    + ". A workflow's GITHUB_TOKEN only reaches the workflow's own repository: for another "
-                    + "repository store a token with access to it as a secret and name its variable in config.tokenEnv";
+                    message = "GitHub refused to " + action + " in " + repo + " (HTTP 403" + detail + "): the issue's "
+                            + "conversation is locked; unlock it on GitHub, then re-run";
+                } else {
+                    return OperationFailedException.aboutCredential(tokenVariable, said("the token in ", token,
+                            " may not " + action + " in " + repo + " (HTTP 403" + detail + "). It needs the "
+                            + permission.text() + " permission on " + repo + ": in a workflow add `" + permission.text()
+                            + "` under the job's `permissions:`; a fine-grained token needs " + permission.text()
+                            + "; a classic token the repo scope"));
+                }
+            }
+            case 404 -> {
+                return new OperationFailedException(said("GitHub has no repository " + repo + " that the token "
+                        + "in ", token, " can see (HTTP 404 while trying to " + action + "). Check config.owner "
+                        + "and config.repo" + (settings.apiUrl().equals(GithubSettings.DEFAULT_API_URL) ? ""
+                        : " and the API URL " + settings.apiUrl()) + ". A workflow's GITHUB_TOKEN only reaches the "
+                        + "workflow's own repository: for another repository store a token with access to it as a "
+                        + "secret and name its variable in config.tokenEnv"), null);
+            }
             case 410 -> message = "GitHub refused to " + action + " in " + repo + " (HTTP 410" + detail
                     + "): issues are probably disabled for the repository; enable them in its settings";
             case 422 -> message = "GitHub refused to " + action + " in " + repo + " (HTTP 422 validation failed"
@@ -130,6 +144,15 @@ final class GithubErrors {
 
     private String redact(String text) {
         return redactor.redact(text);
+    }
+
+    /** A message of {@code parts}, its texts redacted (a server's words may echo the token). */
+    private Message said(Object... parts) {
+        Object[] redacted = new Object[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            redacted[i] = parts[i] instanceof String text ? redact(text) : parts[i];
+        }
+        return Message.of(redacted);
     }
 
     /** True for GitHub's "already exists" validation error of a label or other named object. */

@@ -168,8 +168,8 @@ public final class GithubTracker implements Tracker {
         List<String> names = settings.tokenVariables();
         String permissions = settings.githubDeployment() ? "issues: write and deployments: write" : "issues: write";
         // Each front end names where the token comes from: the variable, the Action's github-token input.
-        return new BadInputException(Message.of("no GitHub token for profile \"" + profile.name() + "\" ("
-                + settings.fullName() + "): set ", Message.credentials(names, " or "),
+        return BadInputException.aboutCredential(names.get(0), Message.of("no GitHub token for profile \""
+                + profile.name() + "\" (" + settings.fullName() + "): set ", Message.credentials(names, " or "),
                 names.equals(GithubSettings.DEFAULT_TOKEN_VARIABLES) ? "" : " (config.tokenEnv)",
                 " to a token with " + permissions + " on " + settings.fullName(), new Message.CredentialSource()));
     }

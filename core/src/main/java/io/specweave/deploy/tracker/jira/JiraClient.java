@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.Json;
+import io.specweave.deploy.Message;
 import io.specweave.deploy.OperationFailedException;
 import io.specweave.deploy.http.HttpResult;
 import io.specweave.deploy.http.RestClient;
@@ -245,17 +246,17 @@ final class JiraClient {
         String product = settings.flavor().label();
         String host = settings.baseUrl().getHost();
         if (r.status() == 401) {
-            throw new OperationFailedException(product + " at " + host + " did not accept the credentials from "
-                    + settings.credentialNames() + " (HTTP 401) when trying to " + action + ": check that "
-                    + (settings.flavor() == JiraSettings.Flavor.CLOUD
+            throw OperationFailedException.aboutCredential(settings.tokenVariable(), Message.of(product + " at " + host
+                    + " did not accept the credentials from ", settings.credentialNames(), " (HTTP 401) when trying to "
+                    + action + ": check that " + (settings.flavor() == JiraSettings.Flavor.CLOUD
                             ? "the email matches the account that created the API token and the token is not revoked"
-                            : "the personal access token is valid and not expired"));
+                            : "the personal access token is valid and not expired")));
         }
         if (r.status() == 403) {
-            throw new OperationFailedException(product + " at " + host + " refused (HTTP 403) to " + action
-                    + " for the account of " + settings.credentialNames() + ": " + serverSaid(r)
-                    + ". Grant it the project permissions Browse, Create, Edit, Add comments, Link issues and "
-                    + "Transition issues in " + settings.project());
+            throw OperationFailedException.aboutCredential(settings.tokenVariable(), Message.of(product + " at " + host
+                    + " refused (HTTP 403) to " + action + " for the account of ", settings.credentialNames(), ": "
+                    + serverSaid(r) + ". Grant it the project permissions Browse, Create, Edit, Add comments, Link "
+                    + "issues and Transition issues in " + settings.project()));
         }
         if (r.status() == 429 || r.status() >= 500) {
             throw new OperationFailedException(product + " at " + host + " kept answering HTTP " + r.status()

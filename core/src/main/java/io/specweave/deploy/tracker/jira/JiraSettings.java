@@ -98,8 +98,8 @@ public record JiraSettings(
                 if (token.isEmpty()) {
                     missing.addAll(tokenVars);
                 }
-                throw new BadInputException(Message.of("profile \"" + profile.name() + "\" (Jira Cloud, "
-                        + base.getHost() + ") needs an account email and an API token: set ",
+                throw BadInputException.aboutCredential(missing.get(0), Message.of("profile \"" + profile.name()
+                        + "\" (Jira Cloud, " + base.getHost() + ") needs an account email and an API token: set ",
                         Message.credentials(emailVars, "/"), " and ", Message.credentials(tokenVars, "/"),
                         " (not set: ", Message.credentials(missing, ", "), "; config.emailEnv and config.tokenEnv "
                         + "name other variables)", new Message.CredentialSource()));
@@ -111,18 +111,24 @@ public record JiraSettings(
                     List.of(email.get().variable(), token.get().variable()), redactor);
         }
         List<String> tokenVars = Credentials.candidates(profile, "tokenEnv", DATA_CENTER_TOKEN);
-        Secret token = credentials.find(tokenVars).orElseThrow(() -> new BadInputException(Message.of("profile \""
-                + profile.name() + "\" (Jira Data Center, " + base.getHost() + ") needs a personal access token: set ",
-                Message.credentials(tokenVars, " or "), " (config.tokenEnv names another variable)",
-                new Message.CredentialSource())));
+        Secret token = credentials.find(tokenVars).orElseThrow(() -> BadInputException.aboutCredential(
+                tokenVars.get(0), Message.of("profile \"" + profile.name() + "\" (Jira Data Center, "
+                        + base.getHost() + ") needs a personal access token: set ",
+                        Message.credentials(tokenVars, " or "), " (config.tokenEnv names another variable)",
+                        new Message.CredentialSource())));
         redactor.add(token);
         return new JiraSettings(flavor, base, project, issueType, transition, keys, "Bearer " + token.reveal(),
                 List.of(token.variable()), redactor);
     }
 
-    /** "JIRA_EMAIL and JIRA_API_TOKEN", or "JIRA_PAT": how messages name the credentials. */
-    public String credentialNames() {
-        return String.join(" and ", variables);
+    /** "JIRA_EMAIL and JIRA_API_TOKEN", or "JIRA_PAT": how messages name the credentials, each front end its way. */
+    public Message credentialNames() {
+        return Message.credentials(variables, " and ");
+    }
+
+    /** The variable of the secret of the credentials (the API token or personal access token). */
+    public String tokenVariable() {
+        return variables.get(variables.size() - 1);
     }
 
     /** The web link of an issue. */

@@ -416,11 +416,11 @@ public final class JiraTracker implements Tracker {
             client.issue(key).ifPresentOrElse(issue -> issues.put(key, issue), () -> missing.add(key));
         }
         if (!missing.isEmpty()) {
-            throw new io.specweave.deploy.OperationFailedException(settings.flavor().label() + " has no issue "
-                    + String.join(", ", missing) + " visible to the account of " + settings.credentialNames() + " (from "
-                    + (request.issueKeys().isEmpty() ? "sync.profiles." + profile.name() + ".config.issueKeys"
-                            : "the issue keys given") + ")" + (issues.isEmpty() ? ""
-                            : "; nothing was written to " + String.join(", ", issues.keySet())));
+            throw new io.specweave.deploy.OperationFailedException(io.specweave.deploy.Message.of(
+                    settings.flavor().label() + " has no issue " + String.join(", ", missing) + " visible to the "
+                    + "account of ", settings.credentialNames(), " (from " + (request.issueKeys().isEmpty()
+                            ? "sync.profiles." + profile.name() + ".config.issueKeys" : "the issue keys given") + ")"
+                    + (issues.isEmpty() ? "" : "; nothing was written to " + String.join(", ", issues.keySet()))));
         }
         for (String key : keys) {
             JiraClient.Issue issue = issues.get(key);

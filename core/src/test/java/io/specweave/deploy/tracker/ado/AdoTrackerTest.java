@@ -179,11 +179,11 @@ class AdoTrackerTest {
     @Test
     void resyncOfTheSameDeploymentMakesOneReadAndChangesNothing() {
         TrackerProject project = project("");
-        project.sync("ado-qa", "aaa111", 1);
+        project.sync("ado-qa", "aaa1110", 1);
         int rev = ado.items().get(0).rev;
         ado.takeRequests();
         for (int i = 0; i < 3; i++) {
-            assertThat(project.sync("ado-qa", "aaa111", 1).tracking().changed()).isFalse();
+            assertThat(project.sync("ado-qa", "aaa1110", 1).tracking().changed()).isFalse();
         }
         List<String> requests = ado.takeRequests();
         report("unchanged re-sync x3", requests);
@@ -195,34 +195,34 @@ class AdoTrackerTest {
     @Test
     void newDeploymentIsOnePatchWithOneHistoryEntryAndNoDuplicateLinks() {
         TrackerProject project = project("");
-        project.sync("ado-qa", "aaa111", 1);
+        project.sync("ado-qa", "aaa1110", 1);
         ado.takeRequests();
-        ChangeOutcome<?> second = project.sync("ado-qa", "bbb222", 2);
+        ChangeOutcome<?> second = project.sync("ado-qa", "bbb2220", 2);
         List<String> requests = ado.takeRequests();
         report("new deployment", requests);
 
         FakeAzureDevOps.Item item = ado.items().get(0);
         assertThat(second.tracking().changed()).isTrue();
-        assertThat(item.history).singleElement().asString().contains("Deployed to qa from commit bbb222", "ci-bot",
+        assertThat(item.history).singleElement().asString().contains("Deployed to qa from commit bbb2220", "ci-bot",
                 "https://ci.example.com/runs/2");
-        assertThat(item.field("System.Description")).contains("bbb222", "Earlier deployments to qa", "aaa111");
+        assertThat(item.field("System.Description")).contains("bbb2220", "Earlier deployments to qa", "aaa1110");
         assertThat(item.hyperlinks()).containsExactly("https://qa.myapp.example.com", "https://ci.example.com/runs/1",
                 "https://ci.example.com/runs/2");
         // read, upload the new record copy, one patch (which also swaps the copy's relation)
         assertThat(requests).containsExactly("GET _apis/wit/workitems/" + item.id, "POST _apis/wit/attachments",
                 "PATCH _apis/wit/workitems/" + item.id);
         assertThat(item.attachedFiles()).singleElement().satisfies(f -> assertThat(ado.attachment(f.path("url").asText()))
-                .contains("\"commit\":\"bbb222\"", "\"commit\":\"aaa111\""));
+                .contains("\"commit\":\"bbb2220\"", "\"commit\":\"aaa1110\""));
 
-        project.sync("ado-qa", "bbb222", 2);
+        project.sync("ado-qa", "bbb2220", 2);
         assertThat(ado.item(item.id).history).hasSize(1);
     }
 
     @Test
     void recordCopySurvivesDescriptionSanitizingAndIsReadBackByIdOrByTags() {
         TrackerProject project = project("");
-        int id = project.sync("ado-qa", "aaa111", 1).tracking().number();
-        project.sync("ado-qa", "bbb222", 2);
+        int id = project.sync("ado-qa", "aaa1110", 1).tracking().number();
+        project.sync("ado-qa", "bbb2220", 2);
         FakeAzureDevOps.Item item = ado.item(id);
         // Azure DevOps strips comments from rich text: a hidden block in the description would be gone
         assertThat(FakeAzureDevOps.sanitize("<p>x</p><!-- specweave-deploy:record {\"v\":1} --><div data-x=\"1\">y</div>"))
@@ -234,20 +234,20 @@ class AdoTrackerTest {
         assertThat(ado.takeRequests()).containsExactly("GET _apis/wit/workitems/" + id,
                 "GET _apis/wit/attachments/" + item.attachedFiles().get(0).path("url").asText()
                         .replaceAll(".*/attachments/([0-9a-f-]+).*", "$1"));
-        assertThat(read.path("commit").asText()).isEqualTo("bbb222");
-        assertThat(read.path("history").get(0).path("commit").asText()).isEqualTo("aaa111");
+        assertThat(read.path("commit").asText()).isEqualTo("bbb2220");
+        assertThat(read.path("history").get(0).path("commit").asText()).isEqualTo("aaa1110");
         assertThat(read.path("workItemId").asInt()).isEqualTo(id);
         assertThat(read.path("workItemUrl").asText()).isEqualTo(ado.collectionUrl() + "/MyApp/_workitems/edit/" + id);
 
         project.forgetLink("qa");
         assertThat(project.readRecord("ado-qa")).get().satisfies(r -> assertThat(r.path("commit").asText())
-                .isEqualTo("bbb222"));
+                .isEqualTo("bbb2220"));
 
         // someone removed the attachment by hand: nothing to read, and the next sync puts it back
         item.relations.remove(item.relations.size() - 1);
         assertThat(item.attachedFiles()).isEmpty();
         assertThat(project.readRecord("ado-qa")).isEmpty();
-        project.sync("ado-qa", "bbb222", 2);
+        project.sync("ado-qa", "bbb2220", 2);
         assertThat(ado.item(id).attachedFiles()).hasSize(1);
         assertThat(project.readRecord("ado-qa")).isPresent();
     }
@@ -255,7 +255,7 @@ class AdoTrackerTest {
     @Test
     void aNoteIsOneHistoryEntryAndARerunWithTheSameNoteAddsNone() {
         TrackerProject project = project("");
-        project.sync("ado-qa", "aaa111", 1);
+        project.sync("ado-qa", "aaa1110", 1);
 
         project.note("ado-qa", "swap-slots: green is live (was blue)");
         ado.takeRequests();
@@ -266,19 +266,19 @@ class AdoTrackerTest {
         assertThat(item.history).singleElement().asString().contains("In qa: swap-slots: green is live (was blue)");
         assertThat(rerun).hasSize(1);
 
-        project.note("ado-qa", "rollback: bbb222 rolled back to aaa111");
+        project.note("ado-qa", "rollback: bbb2220 rolled back to aaa1110");
 
         assertThat(ado.item(item.id).history).hasSize(2);
-        assertThat(ado.item(item.id).history.get(1)).contains("In qa: rollback: bbb222 rolled back to aaa111");
+        assertThat(ado.item(item.id).history.get(1)).contains("In qa: rollback: bbb2220 rolled back to aaa1110");
     }
 
     @Test
     void lostLinkIsFoundAgainByTags() {
         TrackerProject project = project("");
-        int id = project.sync("ado-qa", "aaa111", 1).tracking().number();
+        int id = project.sync("ado-qa", "aaa1110", 1).tracking().number();
         project.forgetLink("qa");
         ado.takeRequests();
-        ChangeOutcome<?> found = project.sync("ado-qa", "aaa111", 1);
+        ChangeOutcome<?> found = project.sync("ado-qa", "aaa1110", 1);
         List<String> requests = ado.takeRequests();
         report("lost link, same deployment", requests);
         assertThat(found.tracking().number()).isEqualTo(id);
@@ -291,9 +291,9 @@ class AdoTrackerTest {
     @Test
     void deletedWorkItemIsCreatedAgain() {
         TrackerProject project = project("");
-        int id = project.sync("ado-qa", "aaa111", 1).tracking().number();
+        int id = project.sync("ado-qa", "aaa1110", 1).tracking().number();
         ado.delete(id);
-        ChangeOutcome<?> again = project.sync("ado-qa", "aaa111", 1);
+        ChangeOutcome<?> again = project.sync("ado-qa", "aaa1110", 1);
         assertThat(again.tracking().created()).isTrue();
         assertThat(again.tracking().number()).isNotEqualTo(id);
         assertThat(ado.items()).hasSize(1);
@@ -304,8 +304,8 @@ class AdoTrackerTest {
         TrackerProject project = project("");
         ado.holdWiqlUntil(2);
         ExecutorService runs = Executors.newFixedThreadPool(2);
-        Future<ChangeOutcome<?>> a = runs.submit(() -> project.sync("ado-qa", "aaa111", 1));
-        Future<ChangeOutcome<?>> b = runs.submit(() -> project.sync("ado-qa", "aaa111", 1));
+        Future<ChangeOutcome<?>> a = runs.submit(() -> project.sync("ado-qa", "aaa1110", 1));
+        Future<ChangeOutcome<?>> b = runs.submit(() -> project.sync("ado-qa", "aaa1110", 1));
         ChangeOutcome<?> ra = a.get();
         ChangeOutcome<?> rb = b.get();
         runs.shutdown();
@@ -334,8 +334,8 @@ class AdoTrackerTest {
         Files.writeString(dir.resolve(".specweave/increments/0018-oauth-google/spec.md"), "# " + title + "\n\nText.\n");
         ado.holdWiqlUntil(2);
         ExecutorService runs = Executors.newFixedThreadPool(2);
-        Future<ChangeOutcome<?>> a = runs.submit(() -> project.sync("ado-qa", "aaa111", 1));
-        Future<ChangeOutcome<?>> b = runs.submit(() -> project.sync("ado-qa", "aaa111", 1));
+        Future<ChangeOutcome<?>> a = runs.submit(() -> project.sync("ado-qa", "aaa1110", 1));
+        Future<ChangeOutcome<?>> b = runs.submit(() -> project.sync("ado-qa", "aaa1110", 1));
         List<ChangeOutcome<?>> both = List.of(a.get(), b.get());
         runs.shutdown();
 
@@ -351,7 +351,7 @@ class AdoTrackerTest {
         TrackerProject project = project("");
         ado.failNext(429, Map.of("Retry-After", "4"));
         ado.failNext(503, Map.of("Retry-After", "1"));
-        ChangeOutcome<?> result = project.sync("ado-qa", "aaa111", 1);
+        ChangeOutcome<?> result = project.sync("ado-qa", "aaa1110", 1);
         assertThat(result.tracking().created()).isTrue();
         assertThat(waits).containsExactly(Duration.ofSeconds(4), Duration.ofSeconds(1));
         assertThat(ado.items()).hasSize(1);
@@ -360,10 +360,10 @@ class AdoTrackerTest {
     @Test
     void revisionConflictIsReReadRetriedAndAppliedOnce() {
         TrackerProject project = project("");
-        project.sync("ado-qa", "aaa111", 1);
+        project.sync("ado-qa", "aaa1110", 1);
         ado.takeRequests();
         ado.editConcurrentlyBeforeNextPatches(1);
-        ChangeOutcome<?> second = project.sync("ado-qa", "bbb222", 2);
+        ChangeOutcome<?> second = project.sync("ado-qa", "bbb2220", 2);
         List<String> requests = ado.takeRequests();
         report("new deployment with one revision conflict", requests);
 
@@ -380,12 +380,15 @@ class AdoTrackerTest {
     @Test
     void refusedTokenFailsNamingTheVariableNeverTheToken() {
         TrackerProject project = project("", Map.of("AZURE_DEVOPS_PAT", "wrong-" + PAT));
-        assertThatThrownBy(() -> project.sync("ado-qa", "aaa111", 1))
+        assertThatThrownBy(() -> project.sync("ado-qa", "aaa1110", 1))
                 .isInstanceOf(OperationFailedException.class)
                 .satisfies(e -> assertThat(((DeployException) e).exitCode()).isEqualTo(1))
                 .hasMessageContaining("AZURE_DEVOPS_PAT")
                 .hasMessageContaining("HTTP 203")
-                .hasMessageNotContaining(PAT);
+                .hasMessageNotContaining(PAT)
+                .satisfies(e -> assertThat(((DeployException) e).message().render(
+                        io.specweave.deploy.testing.CredentialInputs.SPELLING)).as("as a front end gives it")
+                        .contains("did not accept the personal access token from <AZURE_DEVOPS_PAT> (HTTP 203)"));
         assertThat(project.metadata()).doesNotContain(PAT);
         assertThat(ado.items()).isEmpty();
     }
@@ -393,16 +396,17 @@ class AdoTrackerTest {
     @Test
     void missingTokenIsBadInputNamingBothDefaultVariables() {
         TrackerProject project = project("", Map.of());
-        assertThatThrownBy(() -> project.sync("ado-qa", "aaa111", 1))
+        assertThatThrownBy(() -> project.sync("ado-qa", "aaa1110", 1))
                 .isInstanceOf(BadInputException.class)
-                .hasMessageContaining("AZURE_DEVOPS_PAT or ADO_PAT");
+                .hasMessageContaining("AZURE_DEVOPS_PAT or ADO_PAT")
+                .satisfies(e -> assertThat(((DeployException) e).credential()).isEqualTo("AZURE_DEVOPS_PAT"));
         assertThat(ado.takeRequests()).isEmpty();
     }
 
     @Test
     void adoPatIsTheFallbackVariable() {
         TrackerProject project = project("", Map.of("ADO_PAT", PAT));
-        assertThat(project.sync("ado-qa", "aaa111", 1).tracking().created()).isTrue();
+        assertThat(project.sync("ado-qa", "aaa1110", 1).tracking().created()).isTrue();
     }
 
     /** Azure DevOps creates a work item only in its type's first state ("New"): the state follows in a patch. */
@@ -410,7 +414,7 @@ class AdoTrackerTest {
     void deployedStateFollowsTheCreationWhichSetsAreaAndIteration() {
         TrackerProject project = project(", \"deployedState\": \"Deployed\", \"areaPath\": \"MyApp\\\\Web\", "
                 + "\"iterationPath\": \"MyApp\\\\Sprint 1\", \"workItemType\": \"Task\"");
-        assertThat(project.sync("ado-qa", "aaa111", 1).exitCode()).isZero();
+        assertThat(project.sync("ado-qa", "aaa1110", 1).exitCode()).isZero();
         List<String> requests = ado.takeRequests();
         report("first sync with deployedState", requests);
         FakeAzureDevOps.Item item = ado.items().get(0);
@@ -421,7 +425,7 @@ class AdoTrackerTest {
                 "POST _apis/wit/workitems/$Task", "POST _apis/wit/wiql", "GET _apis/wit/workitems",
                 "PATCH _apis/wit/workitems/" + item.id);
 
-        project.sync("ado-qa", "aaa111", 1);
+        project.sync("ado-qa", "aaa1110", 1);
         assertThat(ado.takeRequests()).containsExactly("GET _apis/wit/workitems/" + item.id);
     }
 
@@ -430,23 +434,23 @@ class AdoTrackerTest {
     void tagsInTheOrganizationsCasingCountAsPresent() {
         ado.seed("someone else's item", "<p>other</p>", "SpecWeave; Env-QA", "New");
         TrackerProject project = project("");
-        FakeAzureDevOps.Item item = ado.item(project.sync("ado-qa", "aaa111", 1).tracking().number());
+        FakeAzureDevOps.Item item = ado.item(project.sync("ado-qa", "aaa1110", 1).tracking().number());
         assertThat(item.tags()).contains("SpecWeave", "Env-QA");
         int rev = item.rev;
         ado.takeRequests();
 
-        project.sync("ado-qa", "aaa111", 1);
+        project.sync("ado-qa", "aaa1110", 1);
         assertThat(ado.takeRequests()).containsExactly("GET _apis/wit/workitems/" + item.id);
         assertThat(ado.item(item.id).rev).isEqualTo(rev);
         // Found again by its tags, whatever their casing, when the link is lost.
         project.forgetLink("qa");
-        assertThat(project.sync("ado-qa", "aaa111", 1).tracking().number()).isEqualTo(item.id);
+        assertThat(project.sync("ado-qa", "aaa1110", 1).tracking().number()).isEqualTo(item.id);
     }
 
     @Test
     void unknownWorkItemTypeSaysWhatTheServerSaidAndWhatTheConfigAsked() {
         TrackerProject project = project(", \"workItemType\": \"Deployment\"");
-        assertThatThrownBy(() -> project.sync("ado-qa", "aaa111", 1))
+        assertThatThrownBy(() -> project.sync("ado-qa", "aaa1110", 1))
                 .isInstanceOf(OperationFailedException.class)
                 .hasMessageContaining("VS402323: Work item type Deployment does not exist")
                 .hasMessageContaining("workItemType \"Deployment\" (config.workItemType");
@@ -455,7 +459,7 @@ class AdoTrackerTest {
     @Test
     void unknownStateSaysWhatTheServerSaidAndWhatTheConfigAsked() {
         TrackerProject project = project(", \"deployedState\": \"Shipped\"");
-        assertThatThrownBy(() -> project.sync("ado-qa", "aaa111", 1))
+        assertThatThrownBy(() -> project.sync("ado-qa", "aaa1110", 1))
                 .isInstanceOf(OperationFailedException.class)
                 .hasMessageContaining("TF401320: Rule Error for field State")
                 .hasMessageContaining("deployedState \"Shipped\"");
@@ -464,7 +468,7 @@ class AdoTrackerTest {
     @Test
     void unknownAreaPathSaysWhatTheServerSaidAndWhatTheConfigAsked() {
         TrackerProject project = project(", \"areaPath\": \"MyApp\\\\Mobile\"");
-        assertThatThrownBy(() -> project.sync("ado-qa", "aaa111", 1))
+        assertThatThrownBy(() -> project.sync("ado-qa", "aaa1110", 1))
                 .isInstanceOf(OperationFailedException.class)
                 .hasMessageContaining("TF401347")
                 .hasMessageContaining("System.AreaPath")
@@ -476,10 +480,10 @@ class AdoTrackerTest {
         Assumptions.assumeTrue(contract.isPresent(), "../shared/specs/ado is absent (set -Dspecweave.shared.dir): "
                 + "the Azure DevOps exchanges are not checked against Microsoft's OpenAPI document");
         TrackerProject project = project("");
-        project.sync("ado-qa", "aaa111", 1);
-        project.sync("ado-qa", "bbb222", 2);
+        project.sync("ado-qa", "aaa1110", 1);
+        project.sync("ado-qa", "bbb2220", 2);
         project.forgetLink("qa");
-        project.sync("ado-qa", "bbb222", 2);
+        project.sync("ado-qa", "bbb2220", 2);
         assertThat(contract.get().checked()).isGreaterThanOrEqualTo(8);
         assertThat(contract.get().violations()).isEmpty();
     }
@@ -492,7 +496,7 @@ class AdoTrackerTest {
         Assumptions.assumeTrue(created.isPresent() && listed.isPresent() && queried.isPresent(),
                 "../shared/specs/ado/wit/7.1/httpExamples is absent: the fake's answers are not compared with them");
         TrackerProject project = project("");
-        int id = project.sync("ado-qa", "aaa111", 1).tracking().number();
+        int id = project.sync("ado-qa", "aaa1110", 1).tracking().number();
         HttpClient http = HttpClient.newHttpClient();
         String auth = "Basic " + Base64.getEncoder().encodeToString((":" + PAT).getBytes(StandardCharsets.UTF_8));
 

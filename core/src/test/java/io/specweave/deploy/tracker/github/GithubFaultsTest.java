@@ -164,7 +164,11 @@ class GithubFaultsTest {
                 .hasMessageContaining("DEPLOY_GH_TOKEN")
                 .hasMessageContaining("HTTP 401")
                 .hasMessageContaining("issues: write")
-                .hasMessageNotContaining("fake-token-wrongTokenValue987654321");
+                .hasMessageNotContaining("fake-token-wrongTokenValue987654321")
+                .satisfies(e -> assertThat(((DeployException) e).message().render(
+                        io.specweave.deploy.testing.CredentialInputs.SPELLING)).as("as a front end gives the token")
+                        .contains("GitHub rejected the token in <DEPLOY_GH_TOKEN> (HTTP 401", "set <DEPLOY_GH_TOKEN> to a "
+                                + "token with issues: write"));
         assertThat(project.metadataText()).doesNotContain("fake-token-wrongTokenValue987654321");
     }
 
@@ -177,7 +181,9 @@ class GithubFaultsTest {
                 .satisfies(e -> assertThat(((DeployException) e).exitCode()).isEqualTo(2))
                 .hasMessageContaining("GITHUB_TOKEN")
                 .hasMessageContaining("GH_TOKEN")
-                .hasMessageContaining("acme/app-deploy");
+                .hasMessageContaining("acme/app-deploy")
+                .satisfies(e -> assertThat(((DeployException) e).credential()).as("the credential at fault")
+                        .isEqualTo("GITHUB_TOKEN"));
         assertThat(github.requests()).isEmpty();
     }
 

@@ -167,7 +167,7 @@ class GithubTrackerTest {
 
         assertThat(repo.commentsOf(1)).singleElement().satisfies(c -> assertThat(c.path("body").asText())
                 .isEqualTo("In qa: rollback: asked @&#8203;alice and @&#8203;org/release, see "
-                        + "\\[this\\](https://evil.example) &lt;b&gt;now&lt;/b&gt;"));
+                        + "\\[this\\](https&#8203;://evil.example) &lt;b&gt;now&lt;/b&gt;"));
     }
 
     /** What a rollout does after writing metadata.json: the item shows the stored record, commented with the note. */

@@ -18,7 +18,7 @@ class JiraCloudTrackerTest extends JiraTrackerContractTest {
     void cloudUsesRestV3SearchJqlAndAdfDescriptions() {
         TrackerProject project = project("");
         jira.takeRequests();
-        project.sync("jira-qa", "aaa111", 1);
+        project.sync("jira-qa", "aaa1110", 1);
         assertThat(jira.takeRequests()).isNotEmpty().allMatch(r -> r.contains(" /rest/api/3/"))
                 .contains("POST /rest/api/3/search/jql");
         assertThat(jira.issues()).singleElement().satisfies(issue -> {

@@ -18,7 +18,7 @@ class JiraDataCenterTrackerTest extends JiraTrackerContractTest {
     void dataCenterUsesRestV2SearchAndTextDescriptions() {
         TrackerProject project = project("");
         jira.takeRequests();
-        project.sync("jira-qa", "aaa111", 1);
+        project.sync("jira-qa", "aaa1110", 1);
         assertThat(jira.takeRequests()).isNotEmpty().allMatch(r -> r.contains(" /rest/api/2/"))
                 .contains("POST /rest/api/2/search");
         assertThat(jira.issues()).singleElement().satisfies(issue -> assertThat(issue.description.isTextual()).isTrue());

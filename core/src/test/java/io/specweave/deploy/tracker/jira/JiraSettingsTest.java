@@ -60,7 +60,7 @@ class JiraSettingsTest {
         assertThat(dc.baseUrl()).hasToString("https://jira.example.com");
         assertThat(dc.project()).isEqualTo("OPS");
         assertThat(dc.authorization()).isEqualTo("Bearer pat-5678");
-        assertThat(dc.credentialNames()).isEqualTo("JIRA_PAT");
+        assertThat(dc.credentialNames()).hasToString("JIRA_PAT");
 
         JiraSettings proxied = JiraSettings.from(profile("{\"baseUrl\":\"https://jira-proxy.example.com\","
                 + "\"project\":\"PROD\",\"flavor\":\"Cloud\"}"), new Credentials(CLOUD));

@@ -144,10 +144,10 @@ abstract class JiraTrackerContractTest {
         assertThat(issue.comments).hasSize(before + 1);
         assertThat(issue.commentText(before)).contains("In qa: swap-slots: green is live (was blue)");
 
-        project.note("jira-qa", "rollback: bbb222 rolled back to aaa111");
+        project.note("jira-qa", "rollback: bbb2220 rolled back to aaa1110");
 
         assertThat(issue.comments).hasSize(before + 2);
-        assertThat(issue.commentText(before + 1)).contains("In qa: rollback: bbb222 rolled back to aaa111");
+        assertThat(issue.commentText(before + 1)).contains("In qa: rollback: bbb2220 rolled back to aaa1110");
     }
 
     @Test
@@ -201,10 +201,10 @@ abstract class JiraTrackerContractTest {
     @Test
     void resyncOfTheSameDeploymentMakesOneReadAndChangesNothing() {
         TrackerProject project = project("");
-        project.sync("jira-qa", "aaa111", 1);
+        project.sync("jira-qa", "aaa1110", 1);
         jira.takeRequests();
         for (int i = 0; i < 3; i++) {
-            ChangeOutcome<?> again = project.sync("jira-qa", "aaa111", 1);
+            ChangeOutcome<?> again = project.sync("jira-qa", "aaa1110", 1);
             assertThat(again.tracking().changed()).isFalse();
         }
         List<String> requests = jira.takeRequests();
@@ -217,9 +217,9 @@ abstract class JiraTrackerContractTest {
     @Test
     void newDeploymentUpdatesTheDescriptionAndAddsOneComment() {
         TrackerProject project = project("");
-        project.sync("jira-qa", "aaa111", 1);
+        project.sync("jira-qa", "aaa1110", 1);
         jira.takeRequests();
-        ChangeOutcome<?> second = project.sync("jira-qa", "bbb222", 2);
+        ChangeOutcome<?> second = project.sync("jira-qa", "bbb2220", 2);
         List<String> requests = jira.takeRequests();
         report("new deployment", requests);
 
@@ -228,30 +228,30 @@ abstract class JiraTrackerContractTest {
         assertThat(second.tracking().created()).isFalse();
         assertThat(issue.comments).hasSize(1);
         String comment = flavor() == FakeJira.Flavor.CLOUD ? issue.commentText(0) : issue.comments.get(0).asText();
-        assertThat(comment).contains("Deployed to qa from commit bbb222", "ci-bot");
+        assertThat(comment).contains("Deployed to qa from commit bbb2220", "ci-bot");
         String description = flavor() == FakeJira.Flavor.CLOUD ? AdfRenderer.plainText(issue.description)
                 : issue.description.asText();
-        assertThat(description).contains("bbb222", "Earlier deployments to qa", "aaa111");
+        assertThat(description).contains("bbb2220", "Earlier deployments to qa", "aaa1110");
         // the environment link is updated in place; each run keeps its own link
         assertThat(issue.remoteLinks).hasSize(3);
         // read, property, edit, comment, two links
         assertThat(requests).hasSize(6);
-        assertThat(issue.properties.get("specweave-deploy").path("record").path("commit").asText()).isEqualTo("bbb222");
+        assertThat(issue.properties.get("specweave-deploy").path("record").path("commit").asText()).isEqualTo("bbb2220");
         assertThat(issue.properties.get("specweave-deploy").path("record").path("history").get(0).path("commit")
-                .asText()).isEqualTo("aaa111");
+                .asText()).isEqualTo("aaa1110");
 
-        project.sync("jira-qa", "bbb222", 2);
+        project.sync("jira-qa", "bbb2220", 2);
         assertThat(jira.issue(issue.key).comments).hasSize(1);
     }
 
     @Test
     void lostLinkIsFoundAgainThroughTheLabels() {
         TrackerProject project = project("");
-        String key = project.sync("jira-qa", "aaa111", 1).tracking().key();
+        String key = project.sync("jira-qa", "aaa1110", 1).tracking().key();
         project.forgetLink("qa");
         assertThat(project.metadata()).doesNotContain(key);
         jira.takeRequests();
-        ChangeOutcome<?> found = project.sync("jira-qa", "aaa111", 1);
+        ChangeOutcome<?> found = project.sync("jira-qa", "aaa1110", 1);
         List<String> requests = jira.takeRequests();
         report("lost link, same deployment", requests);
         assertThat(found.tracking().key()).isEqualTo(key);
@@ -267,8 +267,8 @@ abstract class JiraTrackerContractTest {
         TrackerProject project = project("");
         jira.holdSearchesUntil(2);
         ExecutorService runs = Executors.newFixedThreadPool(2);
-        Future<ChangeOutcome<?>> a = runs.submit(() -> project.sync("jira-qa", "aaa111", 1));
-        Future<ChangeOutcome<?>> b = runs.submit(() -> project.sync("jira-qa", "aaa111", 1));
+        Future<ChangeOutcome<?>> a = runs.submit(() -> project.sync("jira-qa", "aaa1110", 1));
+        Future<ChangeOutcome<?>> b = runs.submit(() -> project.sync("jira-qa", "aaa1110", 1));
         ChangeOutcome<?> ra = a.get();
         ChangeOutcome<?> rb = b.get();
         runs.shutdown();
@@ -295,9 +295,9 @@ abstract class JiraTrackerContractTest {
         // scheduler: the first re-sync may bring the description in line (GET + PUT), after that
         // the item is settled and a re-sync reads once.
         jira.takeRequests();
-        project.sync("jira-qa", "aaa111", 1);
+        project.sync("jira-qa", "aaa1110", 1);
         assertThat(jira.takeRequests()).hasSizeLessThanOrEqualTo(3).noneMatch(r -> r.startsWith("POST"));
-        project.sync("jira-qa", "aaa111", 1);
+        project.sync("jira-qa", "aaa1110", 1);
         assertThat(jira.takeRequests()).hasSize(1);
         assertThat(tracked()).hasSize(1);
     }
@@ -309,23 +309,23 @@ abstract class JiraTrackerContractTest {
     @Test
     void recordCopyIsReadBackFromTheIssuePropertyByStoredKeyOrByLabels() {
         TrackerProject project = project("");
-        String key = project.sync("jira-qa", "aaa111", 1).tracking().key();
-        project.sync("jira-qa", "bbb222", 2);
+        String key = project.sync("jira-qa", "aaa1110", 1).tracking().key();
+        project.sync("jira-qa", "bbb2220", 2);
         jira.takeRequests();
 
         JsonNode read = project.readRecord("jira-qa").orElseThrow();
         assertThat(jira.takeRequests()).containsExactly("GET " + prefix() + "/issue/" + key,
                 "GET " + prefix() + "/issue/" + key + "/properties/specweave-deploy");
-        assertThat(read.path("commit").asText()).isEqualTo("bbb222");
+        assertThat(read.path("commit").asText()).isEqualTo("bbb2220");
         assertThat(read.path("status").asText()).isEqualTo("deployed");
-        assertThat(read.path("history").get(0).path("commit").asText()).isEqualTo("aaa111");
+        assertThat(read.path("history").get(0).path("commit").asText()).isEqualTo("aaa1110");
         assertThat(read.path("issueKey").asText()).isEqualTo(key);
         assertThat(read.path("issueUrl").asText()).isEqualTo(jira.baseUrl() + "/browse/" + key);
 
         // a fresh checkout knows no key: the same JQL as sync finds the issue
         project.forgetLink("qa");
         assertThat(project.readRecord("jira-qa")).get().satisfies(r -> assertThat(r.path("commit").asText())
-                .isEqualTo("bbb222"));
+                .isEqualTo("bbb2220"));
 
         // someone deleted the property by hand: nothing to read, and nothing invented
         jira.issue(key).properties.clear();
@@ -335,11 +335,11 @@ abstract class JiraTrackerContractTest {
     @Test
     void unchangedRecordIsNotWrittenAgainButAChangedOneIs() {
         TrackerProject project = project("");
-        project.sync("jira-qa", "aaa111", 1);
+        project.sync("jira-qa", "aaa1110", 1);
         jira.takeRequests();
-        project.sync("jira-qa", "aaa111", 1);
+        project.sync("jira-qa", "aaa1110", 1);
         assertThat(jira.takeRequests()).noneMatch(r -> r.contains("/properties/"));
-        project.sync("jira-qa", "ccc333", 3);
+        project.sync("jira-qa", "ccc3330", 3);
         assertThat(jira.takeRequests()).filteredOn(r -> r.contains("/properties/")).hasSize(1);
     }
 
@@ -347,7 +347,7 @@ abstract class JiraTrackerContractTest {
     void aRefusedPropertyIsAWarningAndTheNextSyncStoresTheCopy() {
         TrackerProject project = project("");
         jira.refuseProperties(true);
-        ChangeOutcome<?> first = project.sync("jira-qa", "aaa111", 1);
+        ChangeOutcome<?> first = project.sync("jira-qa", "aaa1110", 1);
         FakeJira.Issue issue = jira.issues().get(0);
         assertThat(first.tracking().created()).isTrue();
         assertThat(first.warnings()).singleElement().asString().contains("record copy could not be stored",
@@ -359,11 +359,11 @@ abstract class JiraTrackerContractTest {
 
         jira.refuseProperties(false);
         jira.takeRequests();
-        ChangeOutcome<?> again = project.sync("jira-qa", "aaa111", 1);
+        ChangeOutcome<?> again = project.sync("jira-qa", "aaa1110", 1);
         assertThat(again.warnings()).isEmpty();
-        assertThat(issue.properties.get("specweave-deploy").path("record").path("commit").asText()).isEqualTo("aaa111");
+        assertThat(issue.properties.get("specweave-deploy").path("record").path("commit").asText()).isEqualTo("aaa1110");
         assertThat(jira.takeRequests()).hasSize(3);
-        project.sync("jira-qa", "aaa111", 1);
+        project.sync("jira-qa", "aaa1110", 1);
         assertThat(jira.takeRequests()).hasSize(1);
     }
 
@@ -372,7 +372,7 @@ abstract class JiraTrackerContractTest {
         TrackerProject project = project("");
         jira.failNext(429, Map.of("Retry-After", "5"));
         jira.failNext(503, Map.of("Retry-After", "2"));
-        ChangeOutcome<?> result = project.sync("jira-qa", "aaa111", 1);
+        ChangeOutcome<?> result = project.sync("jira-qa", "aaa1110", 1);
         assertThat(result.tracking().created()).isTrue();
         assertThat(waits).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(2));
         assertThat(jira.issues()).hasSize(1);
@@ -384,13 +384,17 @@ abstract class JiraTrackerContractTest {
                 ? Map.of("JIRA_EMAIL", EMAIL, "JIRA_API_TOKEN", "wrong-" + secret())
                 : Map.of("JIRA_PAT", "wrong-" + secret());
         TrackerProject project = project("", wrong);
-        assertThatThrownBy(() -> project.sync("jira-qa", "aaa111", 1))
+        assertThatThrownBy(() -> project.sync("jira-qa", "aaa1110", 1))
                 .isInstanceOf(OperationFailedException.class)
                 .satisfies(e -> assertThat(((DeployException) e).exitCode()).isEqualTo(1))
                 .hasMessageContaining("HTTP 401")
                 .hasMessageContaining(flavor() == FakeJira.Flavor.CLOUD ? "JIRA_EMAIL and JIRA_API_TOKEN" : "JIRA_PAT")
                 .hasMessageNotContaining(secret())
-                .hasMessageContaining("is recorded in");
+                .hasMessageContaining("is recorded in")
+                .satisfies(e -> assertThat(((DeployException) e).message().render(
+                        io.specweave.deploy.testing.CredentialInputs.SPELLING)).as("as a front end gives them")
+                        .contains("did not accept the credentials from " + (flavor() == FakeJira.Flavor.CLOUD
+                                ? "<JIRA_EMAIL> and <JIRA_API_TOKEN>" : "<JIRA_PAT>") + " (HTTP 401)"));
         assertThat(project.metadata()).doesNotContain(secret());
         assertThat(jira.issues()).isEmpty();
     }
@@ -398,22 +402,24 @@ abstract class JiraTrackerContractTest {
     @Test
     void missingCredentialsAreBadInputNamingTheVariablesTried() {
         TrackerProject project = project(", \"tokenEnv\": \"MY_JIRA_TOKEN\"", Map.of());
-        assertThatThrownBy(() -> project.sync("jira-qa", "aaa111", 1))
+        assertThatThrownBy(() -> project.sync("jira-qa", "aaa1110", 1))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("MY_JIRA_TOKEN")
-                .hasMessageContaining(flavor() == FakeJira.Flavor.CLOUD ? "JIRA_EMAIL" : "MY_JIRA_TOKEN");
+                .hasMessageContaining(flavor() == FakeJira.Flavor.CLOUD ? "JIRA_EMAIL" : "MY_JIRA_TOKEN")
+                .satisfies(e -> assertThat(((DeployException) e).credential()).as("the first one not set")
+                        .isEqualTo(flavor() == FakeJira.Flavor.CLOUD ? "JIRA_EMAIL" : "MY_JIRA_TOKEN"));
         assertThat(jira.takeRequests()).isEmpty();
     }
 
     @Test
     void deployedTransitionMovesTheIssueOnceAndThenLeavesItAlone() {
         TrackerProject project = project(", \"deployedTransition\": \"Deployed\"");
-        ChangeOutcome<?> first = project.sync("jira-qa", "aaa111", 1);
+        ChangeOutcome<?> first = project.sync("jira-qa", "aaa1110", 1);
         assertThat(first.warnings()).isEmpty();
         assertThat(jira.issues().get(0).status).isEqualTo("Deployed");
         jira.takeRequests();
-        project.sync("jira-qa", "aaa111", 1);
-        project.sync("jira-qa", "bbb222", 2);
+        project.sync("jira-qa", "aaa1110", 1);
+        project.sync("jira-qa", "bbb2220", 2);
         assertThat(jira.takeRequests()).noneMatch(r -> r.endsWith("/transitions"));
         assertThat(jira.issues().get(0).status).isEqualTo("Deployed");
     }
@@ -421,7 +427,7 @@ abstract class JiraTrackerContractTest {
     @Test
     void unavailableTransitionIsAWarningListingTheAvailableOnes() {
         TrackerProject project = project(", \"deployedTransition\": \"Release to prod\"");
-        ChangeOutcome<?> result = project.sync("jira-qa", "aaa111", 1);
+        ChangeOutcome<?> result = project.sync("jira-qa", "aaa1110", 1);
         assertThat(result.tracking().created()).isTrue();
         assertThat(result.warnings()).singleElement().asString()
                 .contains("no transition \"Release to prod\"", "\"Start progress\" → In Progress", "\"Deploy\" → Deployed");
@@ -433,7 +439,7 @@ abstract class JiraTrackerContractTest {
         FakeJira.Issue story = jira.add("PROD", "Sign in with Google (story)", "team-a");
         FakeJira.Issue other = jira.add("PROD", "Google consent screen");
         TrackerProject project = project(", \"issueKeys\": [\"" + story.key + "\"]");
-        ChangeOutcome<?> result = project.sync("jira-qa", "aaa111", 1);
+        ChangeOutcome<?> result = project.sync("jira-qa", "aaa1110", 1);
         List<String> requests = jira.takeRequests();
         report("issueKeys, one issue, new deployment", requests);
 
@@ -444,12 +450,12 @@ abstract class JiraTrackerContractTest {
         assertThat(result.tracking().key()).isEqualTo(story.key);
         assertThat(other.comments).isEmpty();
 
-        project.sync("jira-qa", "aaa111", 1);
+        project.sync("jira-qa", "aaa1110", 1);
         assertThat(jira.takeRequests()).hasSize(1);
         assertThat(story.comments).hasSize(1);
 
         // --issue-keys on the command line wins over the profile's list
-        ChangeOutcome<?> cli = project.sync("jira-qa", "bbb222", 2, List.of(story.key + "," + other.key));
+        ChangeOutcome<?> cli = project.sync("jira-qa", "bbb2220", 2, List.of(story.key + "," + other.key));
         assertThat(cli.tracking().key()).isEqualTo(story.key + "," + other.key);
         assertThat(story.comments).hasSize(2);
         assertThat(other.comments).hasSize(1);
@@ -463,7 +469,7 @@ abstract class JiraTrackerContractTest {
         FakeJira.Issue other = jira.add("PROD", "Google consent screen");
         TrackerProject project = project("");
 
-        assertThatThrownBy(() -> project.sync("jira-qa", "aaa111", 1, List.of(story.key + ",PROD-404")))
+        assertThatThrownBy(() -> project.sync("jira-qa", "aaa1110", 1, List.of(story.key + ",PROD-404")))
                 .isInstanceOf(OperationFailedException.class)
                 .hasMessageContaining("has no issue PROD-404 visible to the account of")
                 .hasMessageContaining("nothing was written to " + story.key);
@@ -471,7 +477,7 @@ abstract class JiraTrackerContractTest {
         assertThat(story.comments).isEmpty();
         assertThat(story.labels).isEmpty();
 
-        project.sync("jira-qa", "aaa111", 1, List.of(story.key + "," + other.key));
+        project.sync("jira-qa", "aaa1110", 1, List.of(story.key + "," + other.key));
         assertThat(story.comments).hasSize(1);
         assertThat(other.comments).hasSize(1);
         assertThat(story.remoteLinks).hasSize(2);
@@ -486,7 +492,7 @@ abstract class JiraTrackerContractTest {
                 + "  \"status\": \"active\",\n  \"externalLinks\": { \"jira\": { \"epicKey\": \"" + epic.key + "\",\n"
                 + "    \"userStories\": { \"US-001\": { \"issueKey\": \"" + story.key + "\" } } } }\n}\n");
 
-        ChangeOutcome<?> result = project.sync("jira-qa", "aaa111", 1);
+        ChangeOutcome<?> result = project.sync("jira-qa", "aaa1110", 1);
 
         assertThat(jira.issues()).hasSize(2);
         assertThat(result.tracking().key()).isEqualTo(epic.key + "," + story.key);
@@ -501,7 +507,7 @@ abstract class JiraTrackerContractTest {
                 .put("issueKeysFromIncrement", false);
         java.nio.file.Files.writeString(config, io.specweave.deploy.Json.pretty(root));
 
-        project.sync("jira-qa", "bbb222", 2);
+        project.sync("jira-qa", "bbb2220", 2);
 
         assertThat(tracked()).hasSize(1);
         assertThat(epic.comments).hasSize(1);
@@ -511,10 +517,10 @@ abstract class JiraTrackerContractTest {
     void leavingIssueKeysModeCreatesTheOwnIssueAndNeverRewritesTheTeamsStory() {
         FakeJira.Issue story = jira.add("PROD", "Sign in with Google (story)");
         TrackerProject project = project("");
-        project.sync("jira-qa", "aaa111", 1, List.of(story.key));
+        project.sync("jira-qa", "aaa1110", 1, List.of(story.key));
         assertThat(project.metadata()).contains("\"issueKey\": \"" + story.key + "\"");
 
-        ChangeOutcome<?> own = project.sync("jira-qa", "bbb222", 2);
+        ChangeOutcome<?> own = project.sync("jira-qa", "bbb2220", 2);
         assertThat(own.tracking().created()).isTrue();
         assertThat(own.tracking().key()).isNotEqualTo(story.key);
         assertThat(jira.issue(story.key).summary).isEqualTo("Sign in with Google (story)");
@@ -525,7 +531,7 @@ abstract class JiraTrackerContractTest {
     @Test
     void unknownIssueTypeFailsWithWhatJiraSaidAndWhatTheConfigAsked() {
         TrackerProject project = project(", \"issueType\": \"Deployment\"");
-        assertThatThrownBy(() -> project.sync("jira-qa", "aaa111", 1))
+        assertThatThrownBy(() -> project.sync("jira-qa", "aaa1110", 1))
                 .isInstanceOf(OperationFailedException.class)
                 .hasMessageContaining("Specify a valid issue type")
                 .hasMessageContaining("issue type \"Deployment\" (config.issueType");
@@ -536,8 +542,8 @@ abstract class JiraTrackerContractTest {
         Assumptions.assumeTrue(contract.isPresent(), "../shared/specs/jira is absent (set -Dspecweave.shared.dir): "
                 + "the Jira exchanges are not checked against Atlassian's OpenAPI document");
         TrackerProject project = project(", \"deployedTransition\": \"Deploy\"");
-        project.sync("jira-qa", "aaa111", 1);
-        project.sync("jira-qa", "bbb222", 2);
+        project.sync("jira-qa", "aaa1110", 1);
+        project.sync("jira-qa", "bbb2220", 2);
         assertThat(project.readRecord("jira-qa")).isPresent();
         assertThat(contract.get().checked()).isGreaterThanOrEqualTo(12);
         assertThat(contract.get().violations()).isEmpty();
