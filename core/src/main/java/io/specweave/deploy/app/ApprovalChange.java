@@ -44,9 +44,7 @@ final class ApprovalChange implements Change<Approval> {
                 context.now(), request.notes, approvedCommit(context, view));
         // Registered for a commit named (or the CI run's), the change is that commit's: a hotfix in between
         // does not take it. Without one it goes with the next deployment, as before.
-        // Given with an approval, it is the approved commit's (named or inferred), as docs/cli.md says.
-        ChangeRequest change = parsed == null ? null : parsed.forCommit(approval != null ? approval.commit()
-                : context.namedCommit());
+        ChangeRequest change = parsed == null ? null : parsed.forCommit(context.namedCommit());
         StringBuilder note = new StringBuilder();
         if (approval != null) {
             note.append("Approved commit ").append(approval.commit()).append(" by ").append(approval.approvedBy())

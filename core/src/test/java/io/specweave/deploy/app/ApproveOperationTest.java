@@ -82,22 +82,6 @@ class ApproveOperationTest {
     }
 
     @Test
-    void aChangeRequestGivenWithAnApprovalIsTheApprovedCommitsEvenWhenInferred() {
-        TestProjects.create(dir, null, null);
-        TestProjects.write(dir.resolve(".specweave/increments/0018-oauth-google/metadata.json"), """
-                {"id": "0018-oauth-google", "deployments": {"staging": {"profile": "local-staging", "status": "deployed",
-                  "deployedAt": "2026-11-20T10:00:00Z", "commit": "7777aaa"}}}
-                """);
-
-        ChangeOutcome<Approval> approved = approve("2026-11-21T09:00:00Z", TestOperations.request(dir)
-                .profile("local-staging").approvedBy("jane").changeRequest("id=CHG9,window=2026-12-01T00:00:00Z/P30D"));
-
-        assertThat(approved.detail().commit()).isEqualTo("7777aaa");
-        assertThat(approved.record().changeRequest().commit()).as("registered for the approved commit")
-                .isEqualTo("7777aaa");
-    }
-
-    @Test
     void changeRequestAloneIsRecordedBeforeAnyDeployment() {
         TestProjects.create(dir, null, null);
         List<io.specweave.deploy.tracker.TrackingRequest> tracked = new ArrayList<>();

@@ -66,11 +66,11 @@ class CanaryOperationsTest {
 
     @Test
     void aReRunOfAStepOrOfThePromotionAddsNothingAndSucceeds() {
-        step(10, "c2");
+        step(10, "c200000");
         Path file = dir.resolve(".specweave/increments/0018-oauth/metadata.json");
         String atTen = TestProjects.read(file);
 
-        ChangeOutcome<CanaryDetail> again = step(10, "c2");
+        ChangeOutcome<CanaryDetail> again = step(10, "c200000");
 
         assertThat(again.exitCode()).isZero();
         assertThat(again.metadataChanged()).isFalse();
@@ -79,35 +79,35 @@ class CanaryOperationsTest {
         assertThat(new OutcomeText(true).render(again)).contains("metadata.json unchanged (the canary is at this step "
                 + "already)");
 
-        step(100, "c2");
+        step(100, "c200000");
         String promoted = TestProjects.read(file);
-        ChangeOutcome<CanaryDetail> promotedAgain = step(100, "c2");
+        ChangeOutcome<CanaryDetail> promotedAgain = step(100, "c200000");
 
         assertThat(promotedAgain.exitCode()).as("a retried promotion is done, not bad input").isZero();
         assertThat(promotedAgain.detail().promoted()).isTrue();
         assertThat(TestProjects.read(file)).isEqualTo(promoted);
-        assertThatThrownBy(() -> step(10, "c2")).as("a new canary of the stable commit still is")
+        assertThatThrownBy(() -> step(10, "c200000")).as("a new canary of the stable commit still is")
                 .isInstanceOf(BadInputException.class).hasMessageContaining("already the stable version");
     }
 
     @Test
     void aFullDeploymentEndsTheCanaryRunningBesideTheOldVersion() {
-        step(20, "c2");
+        step(20, "c200000");
 
-        ChangeOutcome<?> full = run.operations().deploy(TestOperations.request(dir).environment("prod").commit("c3")
+        ChangeOutcome<?> full = run.operations().deploy(TestOperations.request(dir).environment("prod").commit("c300000")
                 .healthCheck(false).build());
 
         assertThat(full.exitCode()).isZero();
-        assertThat(prod().path("commit").asText()).isEqualTo("c3");
+        assertThat(prod().path("commit").asText()).isEqualTo("c300000");
         JsonNode canary = prod().path("canary");
         assertThat(canary.path("status").asText()).isEqualTo(CanaryState.ABANDONED);
         assertThat(canary.path("weight").asInt()).isZero();
-        assertThat(canary.path("rollbackReason").asText()).isEqualTo("replaced by a full deployment of commit c3");
-        assertThat(full.warnings()).contains("the canary of commit c2 (20 % of prod) ended: replaced by a full "
-                + "deployment of commit c3");
+        assertThat(canary.path("rollbackReason").asText()).isEqualTo("replaced by a full deployment of commit c300000");
+        assertThat(full.warnings()).contains("the canary of commit c200000 (20 % of prod) ended: replaced by a full "
+                + "deployment of commit c300000");
 
-        step(10, "c4");
-        run.operations().deploy(TestOperations.request(dir).environment("prod").commit("c4").healthCheck(false)
+        step(10, "c400000");
+        run.operations().deploy(TestOperations.request(dir).environment("prod").commit("c400000").healthCheck(false)
                 .build());
         assertThat(prod().path("canary").path("status").asText()).as("its own commit deployed in full")
                 .isEqualTo(CanaryState.PROMOTED);
@@ -120,7 +120,7 @@ class CanaryOperationsTest {
                 "\"healthStatus\": \"healthy\", \"canary\": \"managed by flagger\"");
         TestProjects.write(file, hand);
 
-        assertThatThrownBy(() -> step(10, "c2")).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> step(10, "c200000")).isInstanceOf(BadInputException.class)
                 .hasMessageEndingWith("metadata.json: deployments.prod.canary: expected an object, got \"managed by "
                         + "flagger\"; make it an object (or remove it) so this change can be recorded");
         assertThat(TestProjects.read(file)).isEqualTo(hand);
@@ -131,15 +131,15 @@ class CanaryOperationsTest {
     void aCanaryPromotedPastARefusingGateIsRecordedForced() {
         project.config("{\"sync\": {\"profiles\": {\"local-prod\": {\"provider\": \"local\", "
                 + "\"environment\": \"prod\"}}}, \"deployment\": {\"promotion\": {\"requireApproval\": [\"prod\"]}}}");
-        assertThat(step(10, "c2").result()).isEqualTo(ChangeOutcome.Result.REFUSED);
-        run.operations().deploy(TestOperations.request(dir).environment("prod").canaryWeight(10).commit("c2")
+        assertThat(step(10, "c200000").result()).isEqualTo(ChangeOutcome.Result.REFUSED);
+        run.operations().deploy(TestOperations.request(dir).environment("prod").canaryWeight(10).commit("c200000")
                 .force(true).build());
-        assertThat(prod().path("commit").asText()).as("stable until promoted").isEqualTo("c1");
+        assertThat(prod().path("commit").asText()).as("stable until promoted").isEqualTo("c100000");
 
-        run.operations().deploy(TestOperations.request(dir).environment("prod").canaryWeight(100).commit("c2")
+        run.operations().deploy(TestOperations.request(dir).environment("prod").canaryWeight(100).commit("c200000")
                 .force(true).build());
 
-        assertThat(prod().path("commit").asText()).isEqualTo("c2");
+        assertThat(prod().path("commit").asText()).isEqualTo("c200000");
         assertThat(prod().path("forced").asBoolean()).isTrue();
     }
 

@@ -139,9 +139,9 @@ class RollbackOperationTest {
     @Test
     @SuppressWarnings("unchecked")
     void aReRunOfTheRunThatRolledBackRollsBackNothingMore() {
-        deploy("c1", "2026-11-01T10:00:00Z");
-        deploy("c2", "2026-11-02T10:00:00Z");
-        deploy("c3", "2026-11-03T10:00:00Z");
+        deploy("c100000", "2026-11-01T10:00:00Z");
+        deploy("c200000", "2026-11-02T10:00:00Z");
+        deploy("c300000", "2026-11-03T10:00:00Z");
         run.now("2026-11-03T11:00:00Z").ci(new CiContext("none", null, null, null, "oncall", null, null));
         Request rollback = TestOperations.request(dir).profile("local-prod").runUrl("https://ci.example/runs/200")
                 .build();
@@ -152,7 +152,7 @@ class RollbackOperationTest {
 
         assertThat(again.exitCode()).isZero();
         assertThat(again.metadataChanged()).isFalse();
-        assertThat(again.detail().restoredCommit()).isEqualTo("c2");
+        assertThat(again.detail().restoredCommit()).isEqualTo("c200000");
         assertThat(TestOperations.metadata(dir, "0018-oauth").toString()).isEqualTo(once);
     }
 

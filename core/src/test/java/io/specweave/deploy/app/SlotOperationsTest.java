@@ -113,16 +113,16 @@ class SlotOperationsTest {
 
     @Test
     void aReRunOfASwapThatWentThroughPutsNothingBackAndACommitNoSlotRunsIsRefused() {
-        deploy("prod-blue", null, "c1");
-        deploy("prod-green", null, "c2");
+        deploy("prod-blue", null, "c100000");
+        deploy("prod-green", null, "c200000");
         ChangeOutcome<SlotDetail> first = run.operations().swap(TestOperations.request(dir).environment("prod")
-                .commit("c2").build());
+                .commit("c200000").build());
         assertThat(first.detail().liveChanged()).isTrue();
         Path file = dir.resolve(".specweave/increments/0018-oauth/metadata.json");
         String swapped = TestProjects.read(file);
 
         ChangeOutcome<SlotDetail> again = run.operations().swap(TestOperations.request(dir).environment("prod")
-                .commit("c2").build());
+                .commit("c200000").build());
 
         assertThat(again.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
         assertThat(again.detail().liveChanged()).isFalse();
@@ -131,17 +131,17 @@ class SlotOperationsTest {
         assertThat(prod().path("slots").path("live").asText()).isEqualTo("green");
         assertThat(new OutcomeText(true).render(again)).startsWith("Nothing to swap in prod for 0018-oauth: slot green "
                 + "is live with this run's commit already");
-        assertThatThrownBy(() -> run.operations().swap(TestOperations.request(dir).environment("prod").commit("c3")
+        assertThatThrownBy(() -> run.operations().swap(TestOperations.request(dir).environment("prod").commit("c300000")
                 .build())).isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.input())
                         .isEqualTo(Input.COMMIT))
-                .hasMessageContaining("slot blue of prod runs commit c1, not c3");
+                .hasMessageContaining("slot blue of prod runs commit c100000, not c3");
         assertThat(TestProjects.read(file)).isEqualTo(swapped);
     }
 
     @Test
     void aReRunOfASlotDeploymentKeepsWhatWasRecordedOfItAndAddsNoHistory() {
-        deploy("prod", "blue", "c1");
-        deploy("prod", "green", "c2");
+        deploy("prod", "blue", "c100000");
+        deploy("prod", "green", "c200000");
         Path file = dir.resolve(".specweave/increments/0018-oauth/metadata.json");
         // What a test of the idle slot recorded on it.
         TestProjects.write(file, TestProjects.read(file).replaceFirst("(\"green\": \\{)",
@@ -149,8 +149,8 @@ class SlotOperationsTest {
         JsonNode before = prod();
         run.advance(java.time.Duration.ofMinutes(5));
 
-        ChangeOutcome<SlotDetail> live = deploy("prod", "blue", "c1");
-        ChangeOutcome<SlotDetail> idle = deploy("prod", "green", "c2");
+        ChangeOutcome<SlotDetail> live = deploy("prod", "blue", "c100000");
+        ChangeOutcome<SlotDetail> idle = deploy("prod", "green", "c200000");
 
         assertThat(live.exitCode()).isZero();
         assertThat(idle.exitCode()).isZero();
@@ -164,9 +164,9 @@ class SlotOperationsTest {
     @Test
     void theUrlADeploymentToASlotRecordedIsTheOneItsSwapChecks() {
         try (HealthServer other = HealthServer.start(200)) {
-            deploy("prod", "blue", "c1");
+            deploy("prod", "blue", "c100000");
             green.status(404);
-            run.operations().deploy(TestOperations.request(dir).environment("prod").slot("green").commit("c2")
+            run.operations().deploy(TestOperations.request(dir).environment("prod").slot("green").commit("c200000")
                     .deploymentUrl(other.url()).healthCheck(false).build());
             int checks = other.calls();
 
@@ -179,7 +179,7 @@ class SlotOperationsTest {
 
     @Test
     void aCheckOfTheLiveSlotIsTheEnvironmentsHealth() {
-        deploy("prod", "blue", "c1");
+        deploy("prod", "blue", "c100000");
         assertThat(prod().path("healthStatus").asText()).isEqualTo("healthy");
         blue.status(503);
 
@@ -194,11 +194,11 @@ class SlotOperationsTest {
 
     @Test
     void aDeploymentToAnEnvironmentRunningSlotsIsRefusedUnlessItNamesTheSlot() {
-        deploy("prod-blue", null, "c1");
+        deploy("prod-blue", null, "c100000");
         Path file = dir.resolve(".specweave/increments/0018-oauth/metadata.json");
         String before = TestProjects.read(file);
 
-        assertThatThrownBy(() -> run.operations().deploy(TestOperations.request(dir).environment("prod").commit("c2")
+        assertThatThrownBy(() -> run.operations().deploy(TestOperations.request(dir).environment("prod").commit("c200000")
                 .healthCheck(false).build())).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("prod runs blue-green slots (live: blue); record the deployment to its slot "
                         + "(`deploy 0018, environment prod, slot green`)");
@@ -211,15 +211,15 @@ class SlotOperationsTest {
                 + "\"environment\": \"prod\", \"slots\": {\"blue\": {\"url\": \"" + blue.url() + "\"}, "
                 + "\"green\": {\"url\": \"" + green.url() + "\"}}}}}, "
                 + "\"deployment\": {\"promotion\": {\"requireApproval\": [\"prod\"]}}}");
-        run.operations().deploy(TestOperations.request(dir).environment("prod").slot("blue").commit("c0")
+        run.operations().deploy(TestOperations.request(dir).environment("prod").slot("blue").commit("c000000")
                 .force(true).build());
-        deploy("prod", "green", "c1");
+        deploy("prod", "green", "c100000");
 
         ChangeOutcome<SlotDetail> swapped = swap(true);
 
         assertThat(swapped.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
         assertThat(swapped.warnings()).anyMatch(w -> w.startsWith("forced past gate requireApproval"));
-        assertThat(prod().path("commit").asText()).isEqualTo("c1");
+        assertThat(prod().path("commit").asText()).isEqualTo("c100000");
         assertThat(prod().path("healthStatus").asText()).as("the slot was healthy").isEqualTo("healthy");
         assertThat(prod().path("forced").asBoolean()).isTrue();
         assertThat(prod().path("note").asText()).endsWith(", forced");
