@@ -56,6 +56,36 @@ class CommitMetadataTest {
     }
 
     @Test
+    void aLaterJobStartedAtTheRunsCommitDecidesOnTheRecordsTheJobsBeforeItCommitted() throws IOException {
+        // The pipeline's rule: qa takes only what dev runs healthy. Committed before the run's commit.
+        Path config = ws.workspace.resolve(".specweave/config.json");
+        Files.writeString(config, Files.readString(config).replaceFirst("\"deployment\": \\{",
+                "\"deployment\": {\"promotion\": {\"requirePrevious\": [\"qa\"]},"));
+        Git.run(ws.workspace, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-am", "gate qa");
+        Git.run(ws.workspace, "push", "-q", "origin", "HEAD:main");
+        String runsCommit = Git.run(ws.workspace, "rev-parse", "HEAD");
+        Path qaJob = temp.resolve("qa-job");
+        Git.run(temp, "clone", "-q", "--branch", "main", origin.toString(), qaJob.toString());
+        ActionWorkspace.Run dev = ws.input("environment", "dev").run();
+        assertThat(dev.exitCode()).as(dev.stdout()).isZero();
+        // As actions/checkout starts the next job: the branch at the run's commit, behind the record dev pushed.
+        Git.run(qaJob, "fetch", "-q", "origin");
+        assertThat(Git.run(qaJob, "rev-parse", "HEAD")).isEqualTo(runsCommit);
+        ActionWorkspace qa = new ActionWorkspace(temp.resolve("qa-runner"), false);
+        Files.delete(qa.workspace);
+        Files.move(qaJob, qa.workspace);
+        qa.input("increment", "0002").input("environment", "qa").input("commit-metadata", "true");
+
+        ActionWorkspace.Run run = qa.run();
+
+        assertThat(run.exitCode()).as(run.stdout()).isZero();
+        assertThat(run.stdout()).contains("read as origin's branch has it now");
+        String onMain = Git.run(origin, "show", "main:.specweave/increments/0002-password-reset/metadata.json");
+        assertThat(onMain).contains("\"dev\": {").contains("\"qa\": {");
+        assertThat(Git.run(origin, "log", "--format=%s", "main")).doesNotContain("Merge");
+    }
+
+    @Test
     void aPushRacingAnotherJobIsRebasedAndRetried() throws IOException {
         Path other = temp.resolve("other-job");
         Git.run(temp, "clone", "-q", origin.toString(), other.toString());
@@ -219,9 +249,9 @@ class CommitMetadataTest {
         assertThat(Git.run(origin, "show", "feature:" + METADATA)).contains("\"qa\": {").doesNotContain("touchedOnMain");
         assertThat(run.stdout()).contains("::notice title=SpecWeave Deploy::Committed 0002-password-reset/metadata.json "
                 + "to feature");
-        // The job's checkout is still the merge, its record in the merge's version of the file.
+        // The job's checkout is still the merge; the file is the one the run decided on: the branch's, with its record.
         assertThat(Git.run(ws.workspace, "rev-parse", "HEAD")).isEqualTo(merge);
-        assertThat(ws.metadata("0002-password-reset")).contains("\"qa\": {").contains("touchedOnMain");
+        assertThat(ws.metadata("0002-password-reset")).contains("\"qa\": {").doesNotContain("touchedOnMain");
     }
 
     @Test

@@ -138,6 +138,23 @@ public final class CommitBack {
     }
 
     /**
+     * Before an operation that commits back reads {@code files}: each as the branch the record goes
+     * to has it now, where the checkout is behind it ({@link MetadataCommitter#catchUp}); nothing for
+     * a fork's branch. Returns a line for each file taken from the branch.
+     */
+    static List<String> catchUp(Project project, Spec spec, CiContext facts, List<Path> files) {
+        if (facts.commitBranchInFork()) {
+            return List.of();
+        }
+        MetadataCommitter committer = new MetadataCommitter(project.dir(), facts.committer(), spec.remote(),
+                spec.attempts(), spec.credential() != null ? spec.credential() : facts.pushCredential());
+        return committer.catchUp(files, facts.commitBranch()).stream()
+                .map(file -> project.dir().toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()) + ": read as "
+                        + spec.remote() + "'s branch has it now (the jobs before this one recorded onto it since "
+                        + "this checkout's commit)").toList();
+    }
+
+    /**
      * Commits {@code files} of the project and pushes.
      *
      * @param what    what was recorded, for the message: "sync of 0018-oauth in qa"

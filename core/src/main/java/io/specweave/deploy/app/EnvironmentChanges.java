@@ -56,6 +56,11 @@ final class EnvironmentChanges {
         Request request = context.request();
 
         change.check(context);
+        // A run that commits back decides on the records as its branch holds them now, not as its checkout did.
+        List<String> caughtUp = writers == null && request.commitBack != null && !request.dryRun
+                ? CommitBack.catchUp(context.project(), request.commitBack, context.facts(),
+                        context.project().metadata(context.increment()).files())
+                : List.of();
         MetadataDocument local = store.read();
         Refresh.Copies copies = Refresh.Copies.none();
         if (context.refreshes() || request.refresh && !request.dryRun) {
@@ -70,7 +75,8 @@ final class EnvironmentChanges {
             copies = Refresh.read(context, context.increment(), local, environments, environment);
         }
         MetadataDocument view = local.copy();
-        List<String> refreshed = lines(copies.report(copies.mergeInto(view)), request.refresh);
+        List<String> refreshed = new ArrayList<>(caughtUp);
+        refreshed.addAll(lines(copies.report(copies.mergeInto(view)), request.refresh));
 
         Change.Effect<D> effect = change.act(context, view);
         List<String> warnings = new ArrayList<>(effect.warnings);

@@ -155,6 +155,10 @@ public final class Operations {
         }
         List<ChangeOutcome<Void>> recorded = new ArrayList<>();
         List<String> environments = List.copyOf(profiles.keySet());
+        if (request.commitBack != null) {
+            // As one environment's run: the records as the branch holds them now.
+            CommitBack.catchUp(project, request.commitBack, facts, project.metadata(increment).files());
+        }
         // Bad input in any environment (its settings, its record, its tracker's credentials) is refused
         // before one is recorded: each is first tried as a dry run, and its tracker's settings checked.
         for (String environment : environments) {

@@ -280,6 +280,60 @@ public final class MetadataCommitter {
     }
 
     /**
+     * Brings {@code files} up to the branch a record goes to ({@code branch}, else the checked-out one)
+     * as the remote has it now, before a run reads them: a job's checkout is the commit it was started
+     * for (a push's SHA, a release's tag, a pull request's merge), while the jobs before it committed
+     * their records onto the branch since. Only a file the checkout has not changed (nothing of this
+     * run or of an earlier step is lost), and only where the branch's version differs. Nothing when there
+     * is no repository, no branch to go to, no such branch on the remote, or git fails: the commit-back
+     * says why afterwards.
+     *
+     * @return the files now as the branch has them
+     */
+    public List<Path> catchUp(Collection<Path> files, String branch) {
+        if (!git("rev-parse", "--show-toplevel").ok()) {
+            return List.of();
+        }
+        Git current = git("symbolic-ref", "--short", "-q", "HEAD");
+        String checkedOut = current.ok() && !current.output().isBlank() ? current.output().strip() : null;
+        String target = branch == null || branch.isBlank() ? checkedOut : branch.strip();
+        if (target == null) {
+            return List.of();
+        }
+        String tracking = "refs/remotes/" + remote + "/" + target;
+        if (!git(fetchTip(target, tracking)).ok()) {
+            return List.of();
+        }
+        List<Path> taken = new ArrayList<>();
+        for (Path file : files) {
+            String path = file.toAbsolutePath().normalize().toString();
+            boolean tracked = git("ls-files", "--error-unmatch", "--", path).ok();
+            boolean untouched = tracked ? git("diff", "--quiet", "HEAD", "--", path).ok() : !Files.exists(file);
+            if (!untouched || Files.isSymbolicLink(file) || git("diff", "--quiet", "HEAD", tracking, "--", path).ok()) {
+                continue;
+            }
+            if (git("restore", "--source=" + tracking, "--worktree", "--", path).ok()) {
+                taken.add(file);
+            }
+        }
+        return taken;
+    }
+
+    /**
+     * The fetch of {@code target}'s tip into {@code tracking}: only the tip for a shallow checkout
+     * (actions/checkout's default), which needs not the branch's whole history; a full one stays full.
+     */
+    private List<String> fetchTip(String target, String tracking) {
+        boolean shallow = "true".equals(git("rev-parse", "--is-shallow-repository").output().strip());
+        List<String> fetch = new ArrayList<>(List.of("fetch", "-q", "--no-tags"));
+        if (shallow) {
+            fetch.add("--depth=1");
+        }
+        fetch.addAll(List.of(remote, "+refs/heads/" + target + ":" + tracking));
+        return fetch;
+    }
+
+    /**
      * Commits the files onto {@code target}'s tip as the remote has it and pushes that commit, whatever
      * HEAD is: a pull request's merge commit holds the base branch's commits, which a push of HEAD
      * would put on the pull request's branch. Each attempt fetches the tip again and builds the commit
@@ -290,14 +344,7 @@ public final class MetadataCommitter {
     private Result ontoRemoteBranch(Collection<Path> files, List<String> paths, String message, String target,
             Runnable reapply) {
         String tracking = "refs/remotes/" + remote + "/" + target;
-        // A shallow checkout (actions/checkout's default) needs only the tip, not the branch's whole history;
-        // a full one must not become shallow.
-        boolean shallow = "true".equals(git("rev-parse", "--is-shallow-repository").output().strip());
-        List<String> fetch = new ArrayList<>(List.of("fetch", "-q", "--no-tags"));
-        if (shallow) {
-            fetch.add("--depth=1");
-        }
-        fetch.addAll(List.of(remote, "+refs/heads/" + target + ":" + tracking));
+        List<String> fetch = fetchTip(target, tracking);
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             Git fetched = git(fetch);
             if (!fetched.ok()) {

@@ -67,6 +67,26 @@ class MetadataCommitterTest {
     }
 
     @Test
+    void catchingUpTakesTheBranchsVersionOfAFileTheCheckoutHasNotChangedAndNoOther() throws Exception {
+        Path other = temp.resolve("other-job");
+        git(temp, "clone", "-q", origin.toString(), other.toString());
+        Files.writeString(other.resolve("metadata.json"), "{\n  \"id\": \"0001\",\n  \"deployments\": {\"dev\": {}}\n}\n");
+        git(other, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-am", "dev's record");
+        git(other, "push", "-q", "origin", "HEAD:main");
+        Files.writeString(work.resolve("other.txt"), "changed here\n");
+        MetadataCommitter committer = new MetadataCommitter(work, BOT, "origin", 3);
+
+        assertThat(committer.catchUp(List.of(metadata, work.resolve("other.txt")), null)).containsExactly(metadata);
+        assertThat(Files.readString(metadata)).contains("\"dev\"");
+        assertThat(Files.readString(work.resolve("other.txt"))).isEqualTo("changed here\n");
+
+        Files.writeString(metadata, "{\"id\": \"0001\", \"written\": \"by an earlier step\"}\n");
+        git(other, "commit", "-q", "--allow-empty", "-m", "moved again");
+        assertThat(committer.catchUp(List.of(metadata), null)).as("a file this checkout changed stays").isEmpty();
+        assertThat(Files.readString(metadata)).contains("by an earlier step");
+    }
+
+    @Test
     void aServerThatLostTheRaceToUpdateTheRefIsTriedAgainNotTakenForARefusal() throws Exception {
         // As a server answers a push that landed while another one updated the branch.
         Path hook = origin.resolve("hooks/pre-receive");
