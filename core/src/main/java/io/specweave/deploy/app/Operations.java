@@ -288,6 +288,11 @@ public final class Operations {
                     Request scoped = request.toBuilder().profile(null).slot(null).build();
                     context = context(scoped);
                 }
+                if (request.commitBack != null && !request.dryRun) {
+                    // The flags as the branch holds them now, as every change that commits back reads its files.
+                    CommitBack.catchUp(project, request.commitBack, host.ci(project.dir()),
+                            FlagChanges.store(project).files());
+                }
                 FlagChange change = FlagChanges.plan(project, request, enabled,
                         java.time.Instant.now(host.clock()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
                                 .toString(), (context != null ? context.facts() : host.ci(project.dir())).actor(),
