@@ -222,6 +222,11 @@ public final class MetadataCommitter {
         if (!target.equals(checkedOut)) {
             return ontoRemoteBranch(files, paths, message, target, reapply);
         }
+        // A branch deleted on the remote (a merged pull request's) is not made again by a record.
+        Git listed = git("ls-remote", "--exit-code", "--heads", remote, "refs/heads/" + target);
+        if (listed.exitCode() == 2) {
+            return new Result(Outcome.NOT_ON_REMOTE, target, null, 0, "");
+        }
         Git add = git(concat(List.of("add", "--"), paths));
         if (!add.ok()) {
             return new Result(Outcome.NOT_COMMITTED, target, null, 0, "git add failed: " + add.output());
@@ -282,11 +287,13 @@ public final class MetadataCommitter {
     /**
      * Brings {@code files} up to the branch a record goes to ({@code branch}, else the checked-out one)
      * as the remote has it now, before a run reads them: a job's checkout is the commit it was started
-     * for (a push's SHA, a release's tag, a pull request's merge), while the jobs before it committed
-     * their records onto the branch since. Only a file the checkout has not changed (nothing of this
-     * run or of an earlier step is lost), and only where the branch's version differs. Nothing when there
-     * is no repository, no branch to go to, no such branch on the remote, or git fails: the commit-back
-     * says why afterwards.
+     * for (a push's SHA, a release's tag), while the jobs before it committed their records onto the
+     * branch since. Only when the branch has moved on from the checkout's commit (that commit is in the
+     * branch's history, so nothing the checkout holds is missing on the branch: not a commit of this job's
+     * own, not a pull request's merge), only a file the work tree has not changed (nothing an earlier
+     * step wrote is lost), and only where the branch's version differs. Nothing when there is no
+     * repository, no branch to go to, no such branch on the remote, or git fails: the commit-back says
+     * why afterwards.
      *
      * @return the files now as the branch has them
      */
@@ -301,7 +308,7 @@ public final class MetadataCommitter {
             return List.of();
         }
         String tracking = "refs/remotes/" + remote + "/" + target;
-        if (!git(fetchTip(target, tracking)).ok()) {
+        if (!git(fetchTip(target, tracking)).ok() || !behind(target, tracking)) {
             return List.of();
         }
         List<Path> taken = new ArrayList<>();
@@ -317,6 +324,29 @@ public final class MetadataCommitter {
             }
         }
         return taken;
+    }
+
+    /**
+     * True when HEAD is in {@code tracking}'s history: the branch only moved on from it. A shallow
+     * checkout fetched only the tip: the branch's recent history is fetched, a little at a time, until
+     * HEAD is found in it or it is clear the branch went another way.
+     */
+    private boolean behind(String target, String tracking) {
+        if (git("merge-base", "--is-ancestor", "HEAD", tracking).ok()) {
+            return true;
+        }
+        if (!"true".equals(git("rev-parse", "--is-shallow-repository").output().strip())) {
+            return false;
+        }
+        for (int deeper = 0; deeper < 3; deeper++) {
+            if (!git("fetch", "-q", "--no-tags", "--deepen=20", remote, "+refs/heads/" + target + ":" + tracking).ok()) {
+                return false;
+            }
+            if (git("merge-base", "--is-ancestor", "HEAD", tracking).ok()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -82,8 +82,52 @@ class MetadataCommitterTest {
 
         Files.writeString(metadata, "{\"id\": \"0001\", \"written\": \"by an earlier step\"}\n");
         git(other, "commit", "-q", "--allow-empty", "-m", "moved again");
+        git(other, "push", "-q", "origin", "HEAD:main");
         assertThat(committer.catchUp(List.of(metadata), null)).as("a file this checkout changed stays").isEmpty();
         assertThat(Files.readString(metadata)).contains("by an earlier step");
+
+        // Committed here and not on the branch (a refused push, a step's own commit): the branch is not ahead of it.
+        git(work, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-am", "this job's record");
+        Files.writeString(other.resolve("metadata.json"), "{\"id\": \"0001\", \"deployments\": {\"uat\": {}}}\n");
+        git(other, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-am", "uat's record");
+        git(other, "push", "-q", "origin", "HEAD:main");
+        assertThat(committer.catchUp(List.of(metadata), null)).isEmpty();
+        assertThat(Files.readString(metadata)).contains("by an earlier step");
+    }
+
+    @Test
+    void theCheckedOutBranchDeletedOnTheRemoteIsNotMadeAgain() throws Exception {
+        git(work, "checkout", "-q", "-b", "feature");
+        git(work, "push", "-q", "origin", "feature");
+        git(origin, "branch", "-D", "feature");
+        Files.writeString(metadata, "{\n  \"id\": \"0001\",\n  \"deployments\": {}\n}\n");
+
+        MetadataCommitter.Result result = new MetadataCommitter(work, BOT, "origin", 3)
+                .commitAndPush(List.of(metadata), "record", null);
+
+        assertThat(result.outcome()).isEqualTo(MetadataCommitter.Outcome.NOT_ON_REMOTE);
+        assertThat(git(origin, "branch", "--list", "feature")).isEmpty();
+    }
+
+    @Test
+    void aShallowCheckoutBehindTheBranchCatchesUpOnceItFindsItsCommitInTheBranchsHistory() throws Exception {
+        Path shallow = temp.resolve("shallow");
+        git(temp, "clone", "-q", "--depth", "1", "file://" + origin, shallow.toString());
+        Path other = temp.resolve("other-job");
+        git(temp, "clone", "-q", origin.toString(), other.toString());
+        for (int i = 0; i < 25; i++) {
+            Files.writeString(other.resolve("other.txt"), "change " + i + "\n");
+            git(other, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-am", "change " + i);
+        }
+        Files.writeString(other.resolve("metadata.json"), "{\"id\": \"0001\", \"deployments\": {\"dev\": {}}}\n");
+        git(other, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-am", "dev's record");
+        git(other, "push", "-q", "origin", "HEAD:main");
+
+        List<Path> taken = new MetadataCommitter(shallow, BOT, "origin", 3)
+                .catchUp(List.of(shallow.resolve("metadata.json")), null);
+
+        assertThat(taken).containsExactly(shallow.resolve("metadata.json"));
+        assertThat(Files.readString(shallow.resolve("metadata.json"))).contains("\"dev\"");
     }
 
     @Test
