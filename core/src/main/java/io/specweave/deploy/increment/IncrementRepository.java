@@ -41,13 +41,6 @@ public final class IncrementRepository {
     /** The location of an increment directly under {@code increments/}. */
     private static final String MAIN = "increments";
     private static final Pattern LEADING_NUMBER = Pattern.compile("^(\\d+)");
-    /**
-     * What SpecWeave's folder scans count as an increment (IncrementNumberManager, the doctor, the
-     * status of increments): its number of three or four digits, an optional letter (E for an
-     * external one), a hyphen, the name. Its name may be any text a folder can have: SpecWeave lists
-     * {@code 0004-café} too. Other folders ({@code notes}) are not increments.
-     */
-    private static final Pattern INCREMENT_FOLDER = Pattern.compile("^\\d{3,4}[A-Za-z]?-.*");
     private static final Set<String> ACTIVE_STATUSES = Set.of("active", "in-progress", "in_progress");
 
     private final Path specweaveDir;
@@ -74,9 +67,27 @@ public final class IncrementRepository {
         return all.stream().filter(i -> seen.add(key(i.id()))).toList();
     }
 
-    /** Whether a folder of {@code increments/} (or of a side folder) is an increment, as SpecWeave tells. */
+    /**
+     * Whether a folder of {@code increments/} (or of a side folder) is an increment: what SpecWeave's
+     * folder scans count as one (IncrementNumberManager, the doctor, the status of increments): its
+     * number of three or four digits, an optional letter (E for an external one), a hyphen, the name. Its name may be any text a folder can have: SpecWeave lists
+     * {@code 0004-café} too. Other folders ({@code notes}) are not increments.
+     */
     static boolean isIncrementFolder(String name) {
-        return INCREMENT_FOLDER.matcher(name).matches();
+        // By hand rather than a regex: every listing asks it of every folder.
+        int digits = 0;
+        while (digits < name.length() && digits < 5 && name.charAt(digits) >= '0' && name.charAt(digits) <= '9') {
+            digits++;
+        }
+        if (digits < 3 || digits > 4) {
+            return false;
+        }
+        int at = digits;
+        if (at < name.length() && (name.charAt(at) >= 'A' && name.charAt(at) <= 'Z'
+                || name.charAt(at) >= 'a' && name.charAt(at) <= 'z')) {
+            at++;
+        }
+        return at < name.length() && name.charAt(at) == '-';
     }
 
     private static List<Increment> listIn(Path dir, String location) {
@@ -103,7 +114,12 @@ public final class IncrementRepository {
      * keeps {@code é} as e and an accent; a terminal types it as one letter).
      */
     private static String key(String name) {
-        return Normalizer.normalize(name, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        // Plain ASCII has one form: the normalizer's tables take a cold run a while to load.
+        boolean ascii = true;
+        for (int i = 0; i < name.length() && ascii; i++) {
+            ascii = name.charAt(i) < 0x80;
+        }
+        return (ascii ? name : Normalizer.normalize(name, Normalizer.Form.NFC)).toLowerCase(Locale.ROOT);
     }
 
     /** A reference that names a place rather than a folder: a separator, or the folder itself or its parent. */
