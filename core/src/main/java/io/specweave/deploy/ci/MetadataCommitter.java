@@ -22,8 +22,8 @@ import java.util.stream.Collectors;
  * Commits changed {@code metadata.json} files to the current branch and pushes them, so the next
  * environment's job (a fresh checkout) sees this one's record. Runs the {@code git} command line,
  * which carries whatever authentication the checkout left behind (actions/checkout's extra header,
- * a Jenkins credential helper). A push that loses a race with another job is retried after
- * fetching and rebasing, a bounded number of times; a push the server refuses (protected branch,
+ * a Jenkins credential helper). A push that loses a race with another job is retried on the
+ * branch's new tip, a bounded number of times, HEAD staying at the run's commit; a push the server refuses (protected branch,
  * missing permission) is reported, not thrown: the record then lives only in this run's workspace.
  *
  * <p>When the branch named is not the one checked out (a pull request's merge commit, a release's
@@ -184,20 +184,19 @@ public final class MetadataCommitter {
 
     /**
      * Commits {@code files} (and nothing else) with {@code message} and pushes to {@code branch},
-     * or to the checked-out branch when {@code branch} is null. A rebase conflict ends with
-     * {@link Outcome#CONFLICT}.
+     * or to the checked-out branch when {@code branch} is null. When the branch moved on and changed
+     * the same file, it ends with {@link Outcome#CONFLICT}.
      */
     public Result commitAndPush(Collection<Path> files, String message, String branch) {
         return commitAndPush(files, message, branch, null);
     }
 
     /**
-     * As {@link #commitAndPush(Collection, String, String)}, but when rebasing onto the moved
-     * branch conflicts (another job changed the same file), the files are taken as the branch has
-     * them and {@code reapply} writes this run's change into them again; then it commits and
-     * pushes that. {@code reapply} may be null. A {@code branch} other than the checked-out one gets
-     * the change on its own tip ({@link #ontoRemoteBranch}), written again with {@code reapply} when
-     * the branch's version of the files differs from the checkout's.
+     * As {@link #commitAndPush(Collection, String, String)}, but when the branch moved on and another
+     * job changed the same file, the files are taken as the branch has them and {@code reapply}
+     * writes this run's change into them again; then it commits that on the branch's tip and pushes
+     * it ({@link #ontoRemoteBranch}). {@code reapply} may be null. A {@code branch} other than the
+     * checked-out one gets the change on its own tip the same way, from the first attempt.
      */
     public Result commitAndPush(Collection<Path> files, String message, String branch, Runnable reapply) {
         Git top = git("rev-parse", "--show-toplevel");
@@ -220,7 +219,7 @@ public final class MetadataCommitter {
         }
         List<String> paths = files.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList();
         if (!target.equals(checkedOut)) {
-            return ontoRemoteBranch(files, paths, message, target, reapply);
+            return ontoRemoteBranch(files, paths, message, target, reapply, 1);
         }
         // A branch deleted on the remote (a merged pull request's) is not made again by a record.
         Git listed = git("ls-remote", "--exit-code", "--heads", remote, "refs/heads/" + target);
@@ -238,50 +237,24 @@ public final class MetadataCommitter {
         if (!commit.ok()) {
             return new Result(Outcome.NOT_COMMITTED, target, null, 0, "git commit failed: " + commit.output());
         }
-        String refspec = "HEAD:refs/heads/" + target;
-        String tracking = "refs/remotes/" + remote + "/" + target;
-        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-            Git push = git("push", "--porcelain", remote, refspec);
-            if (push.ok()) {
-                return new Result(Outcome.PUSHED, target, head(), attempt, "");
-            }
-            if (isUnreachable(push.output())) {
-                return new Result(Outcome.UNREACHABLE, target, head(), attempt, push.output());
-            }
-            if (!isNonFastForward(push.output())) {
-                return new Result(Outcome.REJECTED, target, head(), attempt, push.output());
-            }
-            if (attempt == maxAttempts) {
-                break;
-            }
-            Git fetch = git("fetch", "-q", remote, "+refs/heads/" + target + ":" + tracking);
-            if (!fetch.ok()) {
-                return new Result(Outcome.REJECTED, target, head(), attempt, "git fetch failed: " + fetch.output());
-            }
-            Git rebase = git("rebase", "-q", "--autostash", tracking);
-            if (!rebase.ok()) {
-                git("rebase", "--abort");
-                if (reapply == null) {
-                    return new Result(Outcome.CONFLICT, target, head(), attempt, rebase.output());
-                }
-                // Take the branch's version of the files and write this run's change into it again.
-                Git reset = git("reset", "-q", "--keep", tracking);
-                if (!reset.ok()) {
-                    return new Result(Outcome.CONFLICT, target, head(), attempt, rebase.output() + "\n" + reset.output());
-                }
-                reapply.run();
-                git(concat(List.of("add", "--"), paths));
-                if (git(concat(List.of("diff", "--cached", "--quiet", "--"), paths)).ok()) {
-                    return new Result(Outcome.NOTHING_TO_COMMIT, target, head(), attempt, "");
-                }
-                Git again = git(concat(List.of("commit", "--no-verify", "-q", "-m", message, "--"), paths));
-                if (!again.ok()) {
-                    return new Result(Outcome.CONFLICT, target, head(), attempt, "git commit failed: " + again.output());
-                }
-            }
+        Git push = git("push", "--porcelain", remote, "HEAD:refs/heads/" + target);
+        if (push.ok()) {
+            return new Result(Outcome.PUSHED, target, head(), 1, "");
         }
-        return new Result(Outcome.GAVE_UP, target, head(), maxAttempts,
-                "the branch moved on every one of " + maxAttempts + " attempts");
+        if (isUnreachable(push.output())) {
+            return new Result(Outcome.UNREACHABLE, target, head(), 1, push.output());
+        }
+        if (!isNonFastForward(push.output())) {
+            return new Result(Outcome.REJECTED, target, head(), 1, push.output());
+        }
+        if (maxAttempts == 1) {
+            return new Result(Outcome.GAVE_UP, target, head(), 1, "the branch moved on every one of 1 attempts");
+        }
+        // The branch moved on: the record goes onto its tip as the remote has it, as for a branch not
+        // checked out. HEAD goes back to the run's commit, with the record in the work tree: a rebase
+        // would bring other people's code into this job's workspace, for the steps after this one.
+        git("reset", "-q", "HEAD~1");
+        return ontoRemoteBranch(files, paths, message, target, reapply, 2);
     }
 
     /**
@@ -372,10 +345,10 @@ public final class MetadataCommitter {
      * run's change into the tip's version; the work tree gets its own version back afterwards.
      */
     private Result ontoRemoteBranch(Collection<Path> files, List<String> paths, String message, String target,
-            Runnable reapply) {
+            Runnable reapply, int firstAttempt) {
         String tracking = "refs/remotes/" + remote + "/" + target;
         List<String> fetch = fetchTip(target, tracking);
-        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+        for (int attempt = firstAttempt; attempt <= maxAttempts; attempt++) {
             Git fetched = git(fetch);
             if (!fetched.ok()) {
                 if (fetched.output().contains("couldn't find remote ref")) {

@@ -96,6 +96,30 @@ class MetadataCommitterTest {
     }
 
     @Test
+    void aRaceWithAnotherPushPutsTheRecordOnTheTipAndLeavesTheJobsCodeAsItWas() throws Exception {
+        String runsCommit = git(work, "rev-parse", "HEAD");
+        Path other = temp.resolve("other-push");
+        git(temp, "clone", "-q", origin.toString(), other.toString());
+        Files.writeString(other.resolve("other.txt"), "someone's newer code\n");
+        git(other, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-am", "newer code");
+        git(other, "push", "-q", "origin", "HEAD:main");
+        Files.writeString(metadata, "{\n  \"id\": \"0001\",\n  \"deployments\": {\"qa\": {}}\n}\n");
+
+        MetadataCommitter.Result result = new MetadataCommitter(work, BOT, "origin", 3)
+                .commitAndPush(List.of(metadata), "record", null);
+
+        assertThat(result.outcome()).as(result.detail()).isEqualTo(MetadataCommitter.Outcome.PUSHED);
+        assertThat(result.attempts()).isEqualTo(2);
+        assertThat(git(origin, "show", "main:metadata.json")).contains("\"qa\"");
+        assertThat(git(origin, "show", "main:other.txt")).isEqualTo("someone's newer code");
+        // The job's later steps build, test and deploy the run's commit, not what was pushed since.
+        assertThat(git(work, "rev-parse", "HEAD")).isEqualTo(runsCommit);
+        assertThat(Files.readString(work.resolve("other.txt"))).isEqualTo("unrelated\n");
+        assertThat(Files.readString(metadata)).contains("\"qa\"");
+        assertThat(git(work, "diff", "--cached", "--name-only")).as("nothing left staged").isEmpty();
+    }
+
+    @Test
     void theCheckedOutBranchDeletedOnTheRemoteIsNotMadeAgain() throws Exception {
         git(work, "checkout", "-q", "-b", "feature");
         git(work, "push", "-q", "origin", "feature");
