@@ -162,7 +162,7 @@ final class CanaryChanges {
 
     /** A step the record holds already: nothing to write, nothing to tell the tracking item. */
     private static Change.Effect<CanaryDetail> unchanged(CanaryState canary, boolean promoted) {
-        return Change.Effect.<CanaryDetail>writing((document, decision) -> { })
+        return Change.Effect.<CanaryDetail>nothing()
                 .detail(d -> new CanaryDetail(canary, promoted));
     }
 

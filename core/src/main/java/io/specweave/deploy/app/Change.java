@@ -92,6 +92,14 @@ interface Change<D> {
             return effect;
         }
 
+        /**
+         * Nothing to write: what the run asks for is recorded already (a re-run of the step that did it).
+         * The tracking item is told no comment of it.
+         */
+        static <D> Effect<D> nothing() {
+            return writing((document, decision) -> { });
+        }
+
         /** The record the promotion gates judge; none: no gates. */
         Effect<D> gated(DeploymentRecord record) {
             candidate = record;

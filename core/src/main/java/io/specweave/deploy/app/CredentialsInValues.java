@@ -35,14 +35,13 @@ final class CredentialsInValues {
      * the proxy's. The message names the credential's variable, never its value.
      */
     static void refuse(Request request, Host host, SpecweaveConfig config) {
-        List<Held> held = held(request, host, config);
-        if (held.isEmpty()) {
-            return;
-        }
-        for (Map.Entry<Input, String> given : request.texts().entrySet()) {
-            for (Held credential : held) {
-                // The redactor's forms: plain, and Base64 as basic auth carries it.
-                if (!new Redactor().add(credential.value()).redact(given.getValue()).equals(given.getValue())) {
+        Map<Input, String> texts = request.texts();
+        List<Held> held = texts.isEmpty() ? List.of() : held(request, host, config);
+        for (Held credential : held) {
+            // The redactor's forms: plain, and Base64 as basic auth carries it.
+            Redactor forms = new Redactor().add(credential.value());
+            for (Map.Entry<Input, String> given : texts.entrySet()) {
+                if (!forms.redact(given.getValue()).equals(given.getValue())) {
                     throw new BadInputException(given.getKey(), Message.of(new Message.Name(given.getKey()),
                             ": holds the value of ", credential.source(), ", a credential; what is given here is "
                                     + "recorded in metadata.json and on the tracking items and shown as it is, so "

@@ -50,7 +50,7 @@ final class RollbackChange implements Change<RollbackDetail> {
         if (undone != null && run != null && run.equals(current.runUrl())) {
             // This run's rollback is recorded already (a re-run of the job): a second one would take out
             // the version it restored.
-            return Change.Effect.<RollbackDetail>writing((document, decision) -> { })
+            return Change.Effect.<RollbackDetail>nothing()
                     .detail(d -> new RollbackDetail(undone, current.commit(), slots.live(),
                             slots.live() == null ? null : SlotSettings.of(profile).other(slots.live())));
         }

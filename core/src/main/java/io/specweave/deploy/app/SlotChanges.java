@@ -152,7 +152,7 @@ final class SlotChanges {
         if (context.target().slot() == null && serving != null && RolloutRecords.sameCommit(named, serving.commit())
                 && (idle == null || !RolloutRecords.sameCommit(named, idle.commit()))) {
             // A re-run of a swap that went through (a CI retry): swapping again would put the old version back.
-            return Change.Effect.<SlotDetail>writing((document, decision) -> { })
+            return Change.Effect.<SlotDetail>nothing()
                     .detail(d -> new SlotDetail("swap", from, from, to, false));
         }
         if (context.request().commit != null && idle != null

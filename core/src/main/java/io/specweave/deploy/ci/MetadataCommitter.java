@@ -206,9 +206,8 @@ public final class MetadataCommitter {
         if (!top.ok()) {
             return new Result(Outcome.NOT_A_REPOSITORY, branch, null, 0, top.output());
         }
-        Git current = git("symbolic-ref", "--short", "-q", "HEAD");
-        String checkedOut = current.ok() && !current.output().isBlank() ? current.output().strip() : null;
-        String target = branch == null || branch.isBlank() ? checkedOut : branch.strip();
+        String checkedOut = checkedOut();
+        String target = target(branch, checkedOut);
         if (target == null) {
             return new Result(Outcome.NO_BRANCH, null, null, 0, "");
         }
@@ -274,14 +273,13 @@ public final class MetadataCommitter {
         if (!git("rev-parse", "--show-toplevel").ok()) {
             return List.of();
         }
-        Git current = git("symbolic-ref", "--short", "-q", "HEAD");
-        String checkedOut = current.ok() && !current.output().isBlank() ? current.output().strip() : null;
-        String target = branch == null || branch.isBlank() ? checkedOut : branch.strip();
+        String target = target(branch, checkedOut());
         if (target == null) {
             return List.of();
         }
         String tracking = "refs/remotes/" + remote + "/" + target;
-        if (!git(fetchTip(target, tracking)).ok() || !behind(target, tracking)) {
+        boolean shallow = shallow();
+        if (!git(fetchTip(target, tracking, shallow)).ok() || !behind(target, tracking, shallow)) {
             return List.of();
         }
         List<Path> taken = new ArrayList<>();
@@ -299,16 +297,31 @@ public final class MetadataCommitter {
         return taken;
     }
 
+    /** The branch checked out; null for a detached HEAD. */
+    private String checkedOut() {
+        Git current = git("symbolic-ref", "--short", "-q", "HEAD");
+        return current.ok() && !current.output().isBlank() ? current.output().strip() : null;
+    }
+
+    /** The branch a record goes to: the one named, else the one checked out; null when neither. */
+    private static String target(String branch, String checkedOut) {
+        return branch == null || branch.isBlank() ? checkedOut : branch.strip();
+    }
+
+    private boolean shallow() {
+        return "true".equals(git("rev-parse", "--is-shallow-repository").output().strip());
+    }
+
     /**
      * True when HEAD is in {@code tracking}'s history: the branch only moved on from it. A shallow
      * checkout fetched only the tip: the branch's recent history is fetched, a little at a time, until
      * HEAD is found in it or it is clear the branch went another way.
      */
-    private boolean behind(String target, String tracking) {
+    private boolean behind(String target, String tracking, boolean shallow) {
         if (git("merge-base", "--is-ancestor", "HEAD", tracking).ok()) {
             return true;
         }
-        if (!"true".equals(git("rev-parse", "--is-shallow-repository").output().strip())) {
+        if (!shallow) {
             return false;
         }
         for (int deeper = 0; deeper < 3; deeper++) {
@@ -326,8 +339,7 @@ public final class MetadataCommitter {
      * The fetch of {@code target}'s tip into {@code tracking}: only the tip for a shallow checkout
      * (actions/checkout's default), which needs not the branch's whole history; a full one stays full.
      */
-    private List<String> fetchTip(String target, String tracking) {
-        boolean shallow = "true".equals(git("rev-parse", "--is-shallow-repository").output().strip());
+    private List<String> fetchTip(String target, String tracking, boolean shallow) {
         List<String> fetch = new ArrayList<>(List.of("fetch", "-q", "--no-tags"));
         if (shallow) {
             fetch.add("--depth=1");
@@ -347,7 +359,7 @@ public final class MetadataCommitter {
     private Result ontoRemoteBranch(Collection<Path> files, List<String> paths, String message, String target,
             Runnable reapply, int firstAttempt) {
         String tracking = "refs/remotes/" + remote + "/" + target;
-        List<String> fetch = fetchTip(target, tracking);
+        List<String> fetch = fetchTip(target, tracking, shallow());
         for (int attempt = firstAttempt; attempt <= maxAttempts; attempt++) {
             Git fetched = git(fetch);
             if (!fetched.ok()) {
