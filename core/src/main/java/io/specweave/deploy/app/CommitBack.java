@@ -3,15 +3,22 @@ package io.specweave.deploy.app;
 import io.specweave.deploy.Secret;
 import io.specweave.deploy.ci.CiContext;
 import io.specweave.deploy.ci.MetadataCommitter;
+import io.specweave.deploy.increment.MetadataMerge;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Commits what an operation wrote ({@code metadata.json}, {@code feature-flags.json}) back to the
  * branch and pushes it, so the next job's fresh checkout sees it: the same for every operation and
- * every front end. When another job pushed meanwhile it rebases; when both changed the same file
- * it takes the branch's version and writes this operation's change into it again (by meaning, not
- * by text), then retries.
+ * every front end. When another job pushed meanwhile, the record goes onto the branch's tip: where
+ * both changed the same file it takes the branch's version and writes this operation's change into
+ * it again (by meaning, not by text), after merging in what an earlier step of the run wrote to it
+ * and did not commit, record by record; then it retries.
  */
 public final class CommitBack {
 
@@ -138,20 +145,48 @@ public final class CommitBack {
     }
 
     /**
+     * The files as an operation that commits back read them, and the lines saying which it took from
+     * the branch: where the record is decided, and what an earlier step's change to them was.
+     */
+    record Baseline(List<String> caughtUp, Map<Path, String> started) {
+
+        static final Baseline NONE = new Baseline(List.of(), Map.of());
+    }
+
+    /**
      * Before an operation that commits back reads {@code files}: each as the branch the record goes
      * to has it now, where the checkout is behind it ({@link MetadataCommitter#catchUp}); nothing for
-     * a fork's branch. Returns a line for each file taken from the branch.
+     * a fork's branch. A file an earlier step of the run changed is merged with the branch's version
+     * record by record when {@code byRecord} ({@code metadata.json}), else left as it is.
      */
-    static List<String> catchUp(Project project, Spec spec, CiContext facts, List<Path> files) {
+    static Baseline catchUp(Project project, Spec spec, CiContext facts, List<Path> files, boolean byRecord) {
         if (facts.commitBranchInFork()) {
-            return List.of();
+            return Baseline.NONE;
         }
-        MetadataCommitter committer = new MetadataCommitter(project.dir(), facts.committer(), spec.remote(),
-                spec.attempts(), spec.credential() != null ? spec.credential() : facts.pushCredential());
-        return committer.catchUp(files, facts.commitBranch()).stream()
-                .map(file -> project.dir().toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()) + ": read as "
+        List<String> lines = committer(project, spec, facts).catchUp(files, facts.commitBranch(), byRecord ? MERGE : null)
+                .stream().map(file -> project.dir().toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()) + ": read as "
                         + spec.remote() + "'s branch has it now (the jobs before this one recorded onto it since "
                         + "this checkout's commit)").toList();
+        if (!byRecord) {
+            return new Baseline(lines, Map.of());
+        }
+        Map<Path, String> started = new HashMap<>();
+        for (Path file : files) {
+            try {
+                started.put(file.toAbsolutePath().normalize(), Files.readString(file, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                // No file yet (a first record), or none readable: nothing an earlier step wrote to carry.
+            }
+        }
+        return new Baseline(lines, started);
+    }
+
+    private static final MetadataCommitter.Merge MERGE = (base, ours, theirs) -> MetadataMerge.threeWay(base, ours,
+            theirs).orElse(null);
+
+    private static MetadataCommitter committer(Project project, Spec spec, CiContext facts) {
+        return new MetadataCommitter(project.dir(), facts.committer(), spec.remote(), spec.attempts(),
+                spec.credential() != null ? spec.credential() : facts.pushCredential());
     }
 
     /**
@@ -159,9 +194,11 @@ public final class CommitBack {
      *
      * @param what    what was recorded, for the message: "sync of 0018-oauth in qa"
      * @param runUrl  the run, for the message; may be null
-     * @param reapply writes this operation's change again into the branch's version of the files
+     * @param baseline the files as the operation read them ({@link #catchUp})
+     * @param reapply  writes this operation's change again into the branch's version of the files
      */
-    static Result run(Project project, Spec spec, CiContext facts, List<Path> files, String what, Runnable reapply) {
+    static Result run(Project project, Spec spec, CiContext facts, List<Path> files, String what, Baseline baseline,
+            Runnable reapply) {
         String message = "Record " + what + " " + SKIP_CI + "\n\nWritten by " + spec.writer()
                 + " so the next environment's job sees this record."
                 + (facts.runUrl() == null ? "" : "\nRun: " + facts.runUrl());
@@ -169,9 +206,7 @@ public final class CommitBack {
             return new Result(new MetadataCommitter.Result(MetadataCommitter.Outcome.IN_FORK, facts.commitBranch(),
                     null, 0, ""), message, facts.system());
         }
-        MetadataCommitter committer = new MetadataCommitter(project.dir(), facts.committer(), spec.remote(),
-                spec.attempts(), spec.credential() != null ? spec.credential() : facts.pushCredential());
-        return new Result(committer.commitAndPush(files, message, facts.commitBranch(), reapply), message,
-                facts.system());
+        return new Result(committer(project, spec, facts).commitAndPush(files, message, facts.commitBranch(),
+                new MetadataCommitter.Reapply(baseline.started(), MERGE, reapply)), message, facts.system());
     }
 }

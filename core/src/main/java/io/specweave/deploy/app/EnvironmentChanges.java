@@ -51,16 +51,30 @@ final class EnvironmentChanges {
      * {@code writers}, to run again at its one commit-back.
      */
     static <D> ChangeOutcome<D> apply(ChangeContext context, Change<D> change, List<Runnable> writers) {
+        return apply(context, change, writers, CommitBack.Baseline.NONE);
+    }
+
+    /**
+     * As {@link #apply(ChangeContext, Change, List)}, after the caller read files as the branch holds
+     * them ({@code baseline}): the records, for the one commit-back of several environments' changes
+     * ({@code writers}); else other files this change commits too ({@code feature-flags.json}), whose
+     * lines are reported with its own.
+     */
+    static <D> ChangeOutcome<D> apply(ChangeContext context, Change<D> change, List<Runnable> writers,
+            CommitBack.Baseline baseline) {
         MetadataStore store = context.store();
         String environment = context.environment();
         Request request = context.request();
 
         change.check(context);
         // A run that commits back decides on the records as its branch holds them now, not as its checkout did.
-        List<String> caughtUp = writers == null && request.commitBack != null && !request.dryRun
-                ? CommitBack.catchUp(context.project(), request.commitBack, context.facts(),
-                        context.project().metadata(context.increment()).files())
-                : List.of();
+        List<String> refreshed = new ArrayList<>(writers == null ? baseline.caughtUp() : List.of());
+        CommitBack.Baseline read = baseline;
+        if (writers == null && request.commitBack != null && !request.dryRun) {
+            read = CommitBack.catchUp(context.project(), request.commitBack, context.facts(),
+                    context.project().metadata(context.increment()).files(), true);
+            refreshed.addAll(read.caughtUp());
+        }
         MetadataDocument local = store.read();
         Refresh.Copies copies = Refresh.Copies.none();
         if (context.refreshes() || request.refresh && !request.dryRun) {
@@ -75,7 +89,6 @@ final class EnvironmentChanges {
             copies = Refresh.read(context, context.increment(), local, environments, environment);
         }
         MetadataDocument view = local.copy();
-        List<String> refreshed = new ArrayList<>(caughtUp);
         refreshed.addAll(lines(copies.report(copies.mergeInto(view)), request.refresh));
 
         Change.Effect<D> effect = change.act(context, view);
@@ -237,7 +250,7 @@ final class EnvironmentChanges {
             files.addAll(context.project().metadata(context.increment()).files());
             effect.files.forEach(file -> files.addAll(FileUpdates.changedFiles(file)));
             commit = CommitBack.run(context.project(), request.commitBack, context.facts(), files,
-                    change.recorded(context.increment().id(), context.target().describe()), write);
+                    change.recorded(context.increment().id(), context.target().describe()), read, write);
         }
         return outcome(result, context, change, effect, written, changed, ref, health != null ? health : effect.checked,
                 refusals, problems, warnings, refreshed, commit, decision);

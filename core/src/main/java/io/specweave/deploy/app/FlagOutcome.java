@@ -2,6 +2,7 @@ package io.specweave.deploy.app;
 
 import io.specweave.deploy.flags.FlagMatrix;
 import io.specweave.deploy.model.FlagChange;
+import java.util.List;
 
 /**
  * What {@code feature-flag} did: one of a change, the matrix, or an export.
@@ -14,9 +15,21 @@ import io.specweave.deploy.model.FlagChange;
  * @param recorded    the change as recorded in the increment's history, when the request named one; else null
  * @param commit      how the commit-back of {@code feature-flags.json} ended, when one was asked; else null
  * @param dryRun      the change is only what would change: nothing was written
+ * @param refreshed   the files read as the branch holds them now, before the change (a commit-back's catch-up)
  */
 public record FlagOutcome(Request.FlagAction action, String environment, FlagChange change, FlagMatrix matrix,
-        String export, ChangeOutcome<FlagChange> recorded, CommitBack.Result commit, boolean dryRun) {
+        String export, ChangeOutcome<FlagChange> recorded, CommitBack.Result commit, boolean dryRun,
+        List<String> refreshed) {
+
+    public FlagOutcome {
+        refreshed = refreshed == null ? List.of() : List.copyOf(refreshed);
+    }
+
+    /** Nothing read from the branch first. */
+    public FlagOutcome(Request.FlagAction action, String environment, FlagChange change, FlagMatrix matrix,
+            String export, ChangeOutcome<FlagChange> recorded, CommitBack.Result commit, boolean dryRun) {
+        this(action, environment, change, matrix, export, recorded, commit, dryRun, List.of());
+    }
 
     /** 1 when recording the change on the increment's tracking item failed; else 0. */
     public int exitCode() {

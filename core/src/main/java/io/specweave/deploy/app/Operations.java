@@ -155,10 +155,9 @@ public final class Operations {
         }
         List<ChangeOutcome<Void>> recorded = new ArrayList<>();
         List<String> environments = List.copyOf(profiles.keySet());
-        if (request.commitBack != null) {
-            // As one environment's run: the records as the branch holds them now.
-            CommitBack.catchUp(project, request.commitBack, facts, project.metadata(increment).files());
-        }
+        // As one environment's run: the records as the branch holds them now.
+        CommitBack.Baseline baseline = request.commitBack == null || request.dryRun ? CommitBack.Baseline.NONE
+                : CommitBack.catchUp(project, request.commitBack, facts, project.metadata(increment).files(), true);
         // Bad input in any environment (its settings, its record, its tracker's credentials) is refused
         // before one is recorded: each is first tried as a dry run, and its tracker's settings checked.
         for (String environment : environments) {
@@ -176,7 +175,7 @@ public final class Operations {
             Request one = everyEnvironment(request, profiles.get(environment));
             ChangeContext context = new ChangeContext(project, increment, Target.resolve(project.config(), one), one,
                     host, ci, trackers);
-            ChangeOutcome<Void> outcome = EnvironmentChanges.apply(context, new SyncChange("deploy"), writers);
+            ChangeOutcome<Void> outcome = EnvironmentChanges.apply(context, new SyncChange("deploy"), writers, baseline);
             if (outcome.result() != ChangeOutcome.Result.REFUSED) {
                 recorded.add(outcome);
             }
@@ -192,7 +191,7 @@ public final class Operations {
         if (request.commitBack != null && !request.dryRun && !writers.isEmpty()) {
             commit = CommitBack.run(project, request.commitBack, facts, project.metadata(increment).files(),
                     "deployment of " + increment.id() + " to " + String.join(", ", recorded.stream()
-                            .map(ChangeOutcome::environment).toList()), () -> writers.forEach(Runnable::run));
+                            .map(ChangeOutcome::environment).toList()), baseline, () -> writers.forEach(Runnable::run));
         }
         return new AllEnvironmentsOutcome(increment.id(), facts.commit(), recorded, stoppedAt, reason, rest, commit);
     }
@@ -288,11 +287,11 @@ public final class Operations {
                     Request scoped = request.toBuilder().profile(null).slot(null).build();
                     context = context(scoped);
                 }
-                if (request.commitBack != null && !request.dryRun) {
-                    // The flags as the branch holds them now, as every change that commits back reads its files.
-                    CommitBack.catchUp(project, request.commitBack, host.ci(project.dir()),
-                            FlagChanges.store(project).files());
-                }
+                // The flags as the branch holds them now, as every change that commits back reads its files.
+                // The file keeps its own lines when rewritten: an earlier step's change is not merged into it.
+                CommitBack.Baseline flags = request.commitBack == null || request.dryRun ? CommitBack.Baseline.NONE
+                        : CommitBack.catchUp(project, request.commitBack, host.ci(project.dir()),
+                                FlagChanges.store(project).files(), false);
                 FlagChange change = FlagChanges.plan(project, request, enabled,
                         java.time.Instant.now(host.clock()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
                                 .toString(), (context != null ? context.facts() : host.ci(project.dir())).actor(),
@@ -302,7 +301,7 @@ public final class Operations {
                 }
                 if (context != null) {
                     ChangeOutcome<FlagChange> recorded = EnvironmentChanges.apply(context,
-                            FlagChanges.recorded(project, change));
+                            FlagChanges.recorded(project, change), null, flags);
                     return new FlagOutcome(request.flagAction, change.environment(), change, null, null, recorded,
                             recorded.commit(), false);
                 }
@@ -310,8 +309,9 @@ public final class Operations {
                 CommitBack.Result commit = request.commitBack == null ? null : CommitBack.run(project,
                         request.commitBack, host.ci(project.dir()), FlagChanges.store(project).files(),
                         "feature flag " + change.flag() + " " + (enabled ? "on" : "off") + " in "
-                                + change.environment(), () -> FlagChanges.write(project, change));
-                return new FlagOutcome(request.flagAction, change.environment(), change, null, null, null, commit, false);
+                                + change.environment(), flags, () -> FlagChanges.write(project, change));
+                return new FlagOutcome(request.flagAction, change.environment(), change, null, null, null, commit, false,
+                        flags.caughtUp());
             }
         }
     }

@@ -168,17 +168,59 @@ public final class MetadataCommitter {
     }
 
     /**
-     * @param outcome  how it ended
-     * @param branch   the branch pushed (or meant) to, may be null
-     * @param commit   the commit holding the change, may be null
-     * @param attempts pushes tried
-     * @param detail   git's own words on a failure, credentials removed; empty on success
+     * @param outcome    how it ended
+     * @param branch     the branch pushed (or meant) to, may be null
+     * @param commit     the commit holding the change, may be null
+     * @param attempts   pushes tried
+     * @param detail     git's own words on a failure, credentials removed; empty on success
+     * @param notCarried files whose change by an earlier step of the run (not committed then) could not go
+     *                   onto the branch with this one, because the branch changed the same records; they
+     *                   keep it in the work tree only
      */
-    public record Result(Outcome outcome, String branch, String commit, int attempts, String detail) {
+    public record Result(Outcome outcome, String branch, String commit, int attempts, String detail,
+            List<Path> notCarried) {
+
+        public Result {
+            notCarried = notCarried == null ? List.of() : List.copyOf(notCarried);
+        }
+
+        public Result(Outcome outcome, String branch, String commit, int attempts, String detail) {
+            this(outcome, branch, commit, attempts, detail, List.of());
+        }
 
         /** True when the remote now holds the record. */
         public boolean onRemote() {
             return outcome == Outcome.PUSHED || outcome == Outcome.NOTHING_TO_COMMIT;
+        }
+    }
+
+    /**
+     * Two versions of one file's text changed from the same one, merged by meaning: {@code ours}'
+     * changes since {@code base} written into {@code theirs}. Null when they changed the same thing.
+     */
+    @FunctionalInterface
+    public interface Merge {
+        String merge(String base, String ours, String theirs);
+    }
+
+    /**
+     * How this run's change goes again into the branch's version of its files, when the branch changed them.
+     *
+     * @param started the files' texts when the run read them (by absolute, normalized path); where that is
+     *                not the checkout's commit, an earlier step changed the file without committing it, and
+     *                {@code merge} carries that change onto the branch's version first
+     * @param merge   merges a file's texts by meaning; null to carry no earlier change
+     * @param change  writes this run's change into the files as they are then
+     */
+    public record Reapply(Map<Path, String> started, Merge merge, Runnable change) {
+
+        public Reapply {
+            started = started == null ? Map.of() : Map.copyOf(started);
+        }
+
+        /** Only this run's change, written into the branch's version. */
+        public static Reapply only(Runnable change) {
+            return change == null ? null : new Reapply(Map.of(), null, change);
         }
     }
 
@@ -188,7 +230,7 @@ public final class MetadataCommitter {
      * the same file, it ends with {@link Outcome#CONFLICT}.
      */
     public Result commitAndPush(Collection<Path> files, String message, String branch) {
-        return commitAndPush(files, message, branch, null);
+        return commitAndPush(files, message, branch, (Reapply) null);
     }
 
     /**
@@ -199,6 +241,15 @@ public final class MetadataCommitter {
      * checked-out one gets the change on its own tip the same way, from the first attempt.
      */
     public Result commitAndPush(Collection<Path> files, String message, String branch, Runnable reapply) {
+        return commitAndPush(files, message, branch, Reapply.only(reapply));
+    }
+
+    /**
+     * As {@link #commitAndPush(Collection, String, String, Runnable)}; the change an earlier step of the
+     * run made to a file and did not commit goes onto the branch too, merged into the branch's version
+     * ({@link Reapply#merge}); where it cannot be, the result names the file ({@link Result#notCarried}).
+     */
+    public Result commitAndPush(Collection<Path> files, String message, String branch, Reapply reapply) {
         Git top = git("rev-parse", "--show-toplevel");
         if (top.exitCode() == NOT_STARTED) {
             return new Result(Outcome.NO_GIT, branch, null, 0, top.output());
@@ -224,6 +275,10 @@ public final class MetadataCommitter {
         Git listed = git("ls-remote", "--exit-code", "--heads", remote, "refs/heads/" + target);
         if (listed.exitCode() == 2) {
             return new Result(Outcome.NOT_ON_REMOTE, target, null, 0, "");
+        }
+        // Behind the branch as last fetched (the jobs before this one recorded onto it): onto its tip at once.
+        if (behindFetchedTip(target)) {
+            return ontoRemoteBranch(files, paths, message, target, reapply, 1);
         }
         Git add = git(concat(List.of("add", "--"), paths));
         if (!add.ok()) {
@@ -262,14 +317,21 @@ public final class MetadataCommitter {
      * for (a push's SHA, a release's tag), while the jobs before it committed their records onto the
      * branch since. Only when the branch has moved on from the checkout's commit (that commit is in the
      * branch's history, so nothing the checkout holds is missing on the branch: not a commit of this job's
-     * own, not a pull request's merge), only a file the work tree has not changed (nothing an earlier
-     * step wrote is lost), and only where the branch's version differs. Nothing when there is no
+     * own, not a pull request's merge), and only where the branch's version differs. A file the work
+     * tree has changed (an earlier step wrote it) is merged with the branch's version by {@code merge},
+     * so that step's change stays; it stays as it is when {@code merge} is null or finds both changed
+     * the same thing. Nothing when there is no
      * repository, no branch to go to, no such branch on the remote, or git fails: the commit-back says
      * why afterwards.
      *
      * @return the files now as the branch has them
      */
     public List<Path> catchUp(Collection<Path> files, String branch) {
+        return catchUp(files, branch, null);
+    }
+
+    /** As {@link #catchUp(Collection, String)}, merging a file the work tree changed by {@code merge}; may be null. */
+    public List<Path> catchUp(Collection<Path> files, String branch, Merge merge) {
         if (!git("rev-parse", "--show-toplevel").ok()) {
             return List.of();
         }
@@ -287,14 +349,66 @@ public final class MetadataCommitter {
             String path = file.toAbsolutePath().normalize().toString();
             boolean tracked = git("ls-files", "--error-unmatch", "--", path).ok();
             boolean untouched = tracked ? git("diff", "--quiet", "HEAD", "--", path).ok() : !Files.exists(file);
-            if (!untouched || Files.isSymbolicLink(file) || git("diff", "--quiet", "HEAD", tracking, "--", path).ok()) {
+            if (Files.isSymbolicLink(file) || git("diff", "--quiet", "HEAD", tracking, "--", path).ok()) {
                 continue;
             }
-            if (git("restore", "--source=" + tracking, "--worktree", "--", path).ok()) {
+            if (untouched ? git("restore", "--source=" + tracking, "--worktree", "--", path).ok()
+                    : merge != null && mergeWith(merge, file, tracked ? blob("HEAD", file) : null, tracking)) {
                 taken.add(file);
             }
         }
         return taken;
+    }
+
+    /** Writes {@code file} merged with {@code revision}'s version, from {@code base}; false when they collide. */
+    private boolean mergeWith(Merge merge, Path file, String base, String revision) {
+        String theirs = blob(revision, file);
+        try {
+            String ours = Files.readString(file, StandardCharsets.UTF_8);
+            String merged = theirs == null ? null : merge.merge(base, ours, theirs);
+            if (merged == null) {
+                return false;
+            }
+            if (!merged.equals(ours)) {
+                Files.writeString(file, merged, StandardCharsets.UTF_8);
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The exact text of {@code file} in {@code revision}; null when it has none (or git fails). */
+    private String blob(String revision, Path file) {
+        String relative = workTree.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString();
+        ProcessBuilder builder = GitCommand.in(workTree, List.of("cat-file", "blob", revision + ":./" + relative))
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().putAll(environment);
+        try {
+            Process process = builder.start();
+            process.getOutputStream().close();
+            byte[] bytes;
+            try (InputStream in = process.getInputStream()) {
+                bytes = in.readAllBytes();
+            }
+            return process.waitFor(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) && process.exitValue() == 0
+                    ? new String(bytes, StandardCharsets.UTF_8) : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /**
+     * True when the branch as last fetched from the remote is ahead of HEAD and HEAD has nothing the
+     * branch lacks: a push of HEAD would be refused, and nothing of HEAD's own is to be pushed.
+     */
+    private boolean behindFetchedTip(String target) {
+        Git tip = git("rev-parse", "-q", "--verify", "refs/remotes/" + remote + "/" + target + "^{commit}");
+        return tip.ok() && !tip.last().equals(head())
+                && git("merge-base", "--is-ancestor", "HEAD", "refs/remotes/" + remote + "/" + target).ok();
     }
 
     /** The branch checked out; null for a detached HEAD. */
@@ -357,7 +471,7 @@ public final class MetadataCommitter {
      * run's change into the tip's version; the work tree gets its own version back afterwards.
      */
     private Result ontoRemoteBranch(Collection<Path> files, List<String> paths, String message, String target,
-            Runnable reapply, int firstAttempt) {
+            Reapply reapply, int firstAttempt) {
         String tracking = "refs/remotes/" + remote + "/" + target;
         List<String> fetch = fetchTip(target, tracking, shallow());
         for (int attempt = firstAttempt; attempt <= maxAttempts; attempt++) {
@@ -375,7 +489,7 @@ public final class MetadataCommitter {
             }
             Git push = git("push", "--porcelain", remote, built.commit() + ":refs/heads/" + target);
             if (push.ok()) {
-                return new Result(Outcome.PUSHED, target, built.commit(), attempt, "");
+                return new Result(Outcome.PUSHED, target, built.commit(), attempt, "", built.notCarried());
             }
             if (isUnreachable(push.output())) {
                 return new Result(Outcome.UNREACHABLE, target, built.commit(), attempt, push.output());
@@ -388,12 +502,15 @@ public final class MetadataCommitter {
                 "the branch moved on every one of " + maxAttempts + " attempts");
     }
 
-    /** A commit built on a branch's tip, or why there is none ({@code failure}). */
-    private record Built(String commit, Outcome failure, String detail) {
+    /** A commit built on a branch's tip, or why there is none ({@code failure}); the files an earlier change stayed out of. */
+    private record Built(String commit, Outcome failure, String detail, List<Path> notCarried) {
+        Built(String commit, Outcome failure, String detail) {
+            this(commit, failure, detail, List.of());
+        }
     }
 
     private Built commitOnto(String tip, Collection<Path> files, List<String> paths, String message,
-            Runnable reapply) {
+            Reapply reapply) {
         Git changed = git(concat(List.of("diff", "--no-ext-diff", "--no-renames", "--name-status", "HEAD", tip, "--"),
                 paths));
         if (!changed.ok()) {
@@ -421,7 +538,10 @@ public final class MetadataCommitter {
                 if (!restore.ok()) {
                     return new Built(null, Outcome.NOT_COMMITTED, "git restore failed: " + restore.output());
                 }
-                reapply.run();
+                List<Path> notCarried = carryEarlierChanges(files, reapply);
+                reapply.change().run();
+                Built built = writeCommit(tip, paths, message);
+                return new Built(built.commit(), built.failure(), built.detail(), notCarried);
             }
             return writeCommit(tip, paths, message);
         } catch (IOException e) {
@@ -429,6 +549,32 @@ public final class MetadataCommitter {
         } finally {
             putBack(ours);
         }
+    }
+
+    /**
+     * Into the branch's version of each file (in the work tree now), the change an earlier step made to it
+     * without committing: the file as the run started differs from the checkout's commit. Returns the
+     * files where that change collides with the branch's.
+     */
+    private List<Path> carryEarlierChanges(Collection<Path> files, Reapply reapply) throws IOException {
+        List<Path> notCarried = new ArrayList<>();
+        for (Path file : files) {
+            Path absolute = file.toAbsolutePath().normalize();
+            String started = reapply.started().get(absolute);
+            String committed = started == null ? null : blob("HEAD", absolute);
+            if (started == null || started.equals(committed)) {
+                continue;
+            }
+            String theirs = Files.exists(absolute) ? Files.readString(absolute, StandardCharsets.UTF_8) : null;
+            String merged = reapply.merge() == null || theirs == null ? null
+                    : reapply.merge().merge(committed, started, theirs);
+            if (merged == null) {
+                notCarried.add(absolute);
+            } else {
+                Files.writeString(absolute, merged, StandardCharsets.UTF_8);
+            }
+        }
+        return notCarried;
     }
 
     /** The work tree's files as this run wrote them, after they held the branch's version for a while. */

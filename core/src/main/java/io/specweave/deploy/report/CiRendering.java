@@ -142,6 +142,9 @@ public final class CiRendering {
             outputs.put("environment", outcome.environment());
         }
         List<Entry> log = new ArrayList<>();
+        if (!outcome.refreshed().isEmpty()) {
+            log.add(Entry.section("Read as the branch has it now", String.join("\n", outcome.refreshed())));
+        }
         String summary = markdown.flags(outcome);
         if (outcome.change() != null && !outcome.dryRun()) {
             // Where the change lives now, as a change of a record says it; before the change itself.

@@ -122,6 +122,10 @@ public final class OutcomeJson {
         put(node, "commit", result.git().commit());
         node.put("outcome", result.git().outcome().name().toLowerCase(java.util.Locale.ROOT));
         put(node, "why", result.why());
+        if (!result.git().notCarried().isEmpty()) {
+            // An earlier step's uncommitted change collided with the branch's: the workspace alone holds it.
+            node.put("earlierChangeNotCommitted", true);
+        }
         return node;
     }
 

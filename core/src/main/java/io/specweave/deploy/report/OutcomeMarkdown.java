@@ -14,6 +14,7 @@ import io.specweave.deploy.model.Slot;
 import io.specweave.deploy.model.SlotsState;
 import io.specweave.deploy.status.EnvironmentStatus;
 import io.specweave.deploy.status.PipelineStatus;
+import java.util.List;
 
 /**
  * An outcome as GitHub-flavoured Markdown, for a step summary: what was done where (with a mark,
@@ -37,6 +38,7 @@ public final class OutcomeMarkdown {
         outcome.warnings().forEach(w -> md.append(MarkdownStatusRenderer.alert("WARNING", w)).append('\n'));
         outcome.problems().forEach(p -> md.append(MarkdownStatusRenderer.alert("CAUTION", p.render(spelling)))
                 .append('\n'));
+        readFirst(md, outcome.refreshed());
         md.append(Persistence.of(outcome).markdown(spelling)).append('\n');
         if (pipeline != null) {
             md.append(new MarkdownStatusRenderer().render(pipeline, outcome.environment())).append('\n');
@@ -119,6 +121,9 @@ public final class OutcomeMarkdown {
         StringBuilder md = new StringBuilder("## " + title + ": feature flags\n\n");
         if (outcome.change() != null) {
             md.append(MarkdownText.line(FlagText.change(outcome.change(), outcome.dryRun()))).append('\n');
+            if (!outcome.refreshed().isEmpty()) {
+                readFirst(md.append('\n'), outcome.refreshed());
+            }
         } else if (outcome.matrix() != null) {
             md.append(FlagText.markdown(outcome.matrix()));
         } else {
@@ -132,6 +137,16 @@ public final class OutcomeMarkdown {
     /** A run that ended in an error: the message is this tool's words, its code spans kept. */
     public String failure(String message) {
         return "## " + title + " failed\n\n❌ " + MarkdownText.message(message) + "\n";
+    }
+
+    /** What the change read before it decided: tracking items' copies, the branch's version of a file. */
+    private static void readFirst(StringBuilder md, List<String> refreshed) {
+        if (refreshed.isEmpty()) {
+            return;
+        }
+        md.append("Read before deciding:\n\n");
+        refreshed.forEach(line -> md.append("- ").append(inline(line)).append('\n'));
+        md.append('\n');
     }
 
     private static String inline(String text) {

@@ -8,6 +8,9 @@ import io.specweave.deploy.app.ChangeOutcome;
 import io.specweave.deploy.app.CommitBack;
 import io.specweave.deploy.app.FlagOutcome;
 import io.specweave.deploy.flags.FeatureFlagStore;
+import io.specweave.deploy.model.FlagChange;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Where an outcome's record lives now: committed back to the branch, or only in this job's
@@ -25,7 +28,9 @@ public record Persistence(boolean warning, Message text, String detail) {
         return of(outcome.result().recorded(), outcome.dryRun(),
                 "local".equals(outcome.target().profile().provider().id())
                         || outcome.result() == ChangeOutcome.Result.RECORDED_TRACKER_FAILED,
-                metadata(outcome.incrementId()), "record", outcome.commit());
+                // A flag change recorded in an increment's history is committed with the flags it set.
+                outcome.detail() instanceof FlagChange ? List.of(metadata(outcome.incrementId()), FLAGS)
+                        : List.of(metadata(outcome.incrementId())), "record", outcome.commit());
     }
 
     /**
@@ -33,24 +38,27 @@ public record Persistence(boolean warning, Message text, String detail) {
      * no tracking item, so a later job sees it only when it is committed back.
      */
     public static Persistence of(FlagOutcome outcome) {
-        return of(outcome.change() != null, outcome.dryRun(), true, ".specweave/" + FeatureFlagStore.RELATIVE_PATH,
-                "flag change", outcome.commit());
+        return of(outcome.change() != null, outcome.dryRun(), true, List.of(FLAGS), "flag change", outcome.commit());
     }
 
     /** Where the records of a deployment to every environment live: local only when every profile is. */
     public static Persistence of(AllEnvironmentsOutcome outcome) {
         return of(!outcome.recorded().isEmpty(), false, outcome.recorded().stream()
                 .allMatch(r -> "local".equals(r.target().profile().provider().id())
-                        || r.result() == ChangeOutcome.Result.RECORDED_TRACKER_FAILED), metadata(outcome.increment()),
+                        || r.result() == ChangeOutcome.Result.RECORDED_TRACKER_FAILED), List.of(metadata(outcome.increment())),
                 "record", outcome.commitBack());
     }
+
+    private static final String FLAGS = ".specweave/" + FeatureFlagStore.RELATIVE_PATH;
 
     private static String metadata(String incrementId) {
         return incrementId + "/metadata.json";
     }
 
-    private static Persistence of(boolean recorded, boolean dryRun, boolean localOnly, String file, String what,
+    private static Persistence of(boolean recorded, boolean dryRun, boolean localOnly, List<String> files, String what,
             CommitBack.Result commit) {
+        // Each file a code span of its own, so a backtick in a name cannot end it.
+        String file = files.stream().map(MarkdownText::code).collect(Collectors.joining(" and "));
         if (!recorded) {
             return new Persistence(false, Message.text(dryRun
                     ? "Dry run: nothing was written and no tracker was called." : "Nothing was written."), "");
@@ -63,17 +71,24 @@ public record Persistence(boolean warning, Message text, String detail) {
         if (commit == null) {
             return new Persistence(false, Message.of("Not committed (", Message.arg(Input.COMMIT_METADATA, "false"),
                     "): ", where, ". Set ", Message.arg(Input.COMMIT_METADATA, "true"),
-                    " to commit " + MarkdownText.code(file.substring(file.lastIndexOf('/') + 1))
-                            + " back to the branch."), "");
+                    " to commit " + files.stream().map(f -> MarkdownText.code(f.substring(f.lastIndexOf('/') + 1)))
+                            .collect(Collectors.joining(" and ")) + " back to the branch."), "");
         }
         if (commit.onRemote()) {
             // The branch is the user's: a code span of its own, so a backtick in it cannot end it.
-            return new Persistence(false, Message.text(commit.pushedCommit() == null
-                    ? MarkdownText.code(file) + " on " + MarkdownText.code(commit.branch()) + " already holds this "
+            String committed = commit.pushedCommit() == null
+                    ? file + " on " + MarkdownText.code(commit.branch()) + (files.size() > 1 ? " already hold this "
+                            : " already holds this ")
                             + what + "."
-                    : "Committed " + MarkdownText.code(file) + " to " + MarkdownText.code(commit.branch()) + " ("
+                    : "Committed " + file + " to " + MarkdownText.code(commit.branch()) + " ("
                             + commit.pushedCommit() + ")"
-                            + (commit.attempts() > 1 ? " after " + commit.attempts() + " attempts" : "") + "."), "");
+                            + (commit.attempts() > 1 ? " after " + commit.attempts() + " attempts" : "") + ".";
+            if (commit.git().notCarried().isEmpty()) {
+                return new Persistence(false, Message.text(committed), "");
+            }
+            return new Persistence(true, Message.text(committed + " What an earlier step of this run wrote to "
+                    + file + " without committing it is not in that commit: the branch's jobs "
+                    + "changed the same records since this checkout, so it is only in this run's workspace."), "");
         }
         return new Persistence(true, Message.of("Not committed back (", Message.arg(Input.COMMIT_METADATA, "true"), "): ",
                 commit.why(), "; ", where, "."),

@@ -113,12 +113,12 @@ public final class Rendering {
             return change(outcome.recorded());
         }
         boolean json = format == Format.JSON;
-        return Rendered.of(switch (outcome.action()) {
+        return new Rendered(switch (outcome.action()) {
             case EXPORT -> outcome.export();
             case LIST -> json ? Json.pretty(FlagText.json(outcome.matrix())) + "\n" : FlagText.table(outcome.matrix());
             case ENABLE, DISABLE -> (json ? Json.pretty(outcome.change())
                     : FlagText.change(outcome.change(), outcome.dryRun())) + "\n";
-        });
+        }, outcome.refreshed().stream().map(line -> "refresh " + line).toList(), List.of(), 0);
     }
 
     private TextStatusRenderer text() {

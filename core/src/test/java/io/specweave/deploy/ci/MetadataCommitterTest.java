@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -308,7 +309,7 @@ class MetadataCommitterTest {
         Files.writeString(metadata, "{\n  \"id\": \"0001\",\n  \"deployments\": {\"qa\": {}}\n}\n");
 
         MetadataCommitter.Result result = new MetadataCommitter(work, BOT, "origin", 3)
-                .commitAndPush(List.of(metadata), "record", "feature", null);
+                .commitAndPush(List.of(metadata), "record", "feature");
 
         assertThat(result.outcome()).as(result.detail()).isEqualTo(MetadataCommitter.Outcome.PUSHED);
         assertThat(git(origin, "show", "feature:metadata.json")).isEqualTo(Files.readString(metadata).strip());
@@ -329,7 +330,7 @@ class MetadataCommitterTest {
         Files.writeString(metadata, "{\n  \"id\": \"0001\",\n  \"deployments\": {\"prod\": {}}\n}\n");
 
         MetadataCommitter.Result result = new MetadataCommitter(work, BOT, "origin", 3)
-                .commitAndPush(List.of(metadata), "record", "main", null);
+                .commitAndPush(List.of(metadata), "record", "main");
 
         assertThat(result.outcome()).as(result.detail()).isEqualTo(MetadataCommitter.Outcome.PUSHED);
         assertThat(git(origin, "rev-parse", "main^@")).isEqualTo(main);
@@ -342,7 +343,7 @@ class MetadataCommitterTest {
         Files.writeString(metadata, "{}\n");
 
         MetadataCommitter.Result result = new MetadataCommitter(work, BOT, "origin", 3)
-                .commitAndPush(List.of(metadata), "record", "deleted-after-merge", null);
+                .commitAndPush(List.of(metadata), "record", "deleted-after-merge");
 
         assertThat(result.outcome()).isEqualTo(MetadataCommitter.Outcome.NOT_ON_REMOTE);
         assertThat(result.onRemote()).isFalse();
@@ -416,6 +417,104 @@ class MetadataCommitterTest {
         assertThat(result.attempts()).isEqualTo(2);
         assertThat(git(origin, "show", "main:metadata.json")).contains("{\"dev\": {}, \"qa\": {}}");
         assertThat(git(origin, "log", "--format=%s", "main")).isEqualTo("record\ndev\nseed");
+    }
+
+    /** The branch's job recorded dev: the work tree's checkout is one commit behind. */
+    private void anotherJobRecordedDev() throws Exception {
+        Path other = temp.resolve("other");
+        git(temp, "clone", "-q", origin.toString(), other.toString());
+        Files.writeString(other.resolve("metadata.json"), "{\n  \"id\": \"0001\",\n  \"deployments\": {\"dev\": "
+                + "{\"commit\": \"d100000\"}}\n}\n");
+        git(other, "commit", "-q", "-am", "dev");
+        git(other, "push", "-q", "origin", "HEAD:main");
+    }
+
+    private static final MetadataCommitter.Merge BY_RECORD = (base, ours, theirs) ->
+            io.specweave.deploy.increment.MetadataMerge.threeWay(base, ours, theirs).orElse(null);
+
+    /** This step's change, by meaning: qa's record added to whatever the file holds. */
+    private Runnable recordQa() {
+        return () -> {
+            try {
+                com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode)
+                        io.specweave.deploy.Json.mapper().readTree(Files.readString(metadata));
+                root.with("deployments").putObject("qa").put("commit", "a100000");
+                Files.writeString(metadata, io.specweave.deploy.Json.pretty(root) + "\n");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+    }
+
+    @Test
+    void catchingUpMergesTheBranchsRecordsIntoAFileAnEarlierStepChangedAndKeepsItWhereBothChangedOne()
+            throws Exception {
+        anotherJobRecordedDev();
+        // An earlier step of this job recorded uat without committing it.
+        Files.writeString(metadata, "{\n  \"id\": \"0001\",\n  \"deployments\": {\"uat\": {\"commit\": \"b100000\"}}\n}\n");
+        MetadataCommitter committer = new MetadataCommitter(work, BOT, "origin", 3);
+
+        assertThat(committer.catchUp(List.of(metadata), null, BY_RECORD)).containsExactly(metadata);
+        assertThat(Files.readString(metadata)).contains("\"dev\"").contains("d100000").contains("\"uat\"")
+                .contains("b100000");
+
+        // dev written here too, differently: which record is right cannot be known, so the file stays as it is.
+        String both = "{\n  \"id\": \"0001\",\n  \"deployments\": {\"dev\": {\"commit\": \"e100000\"}}\n}\n";
+        Files.writeString(metadata, both);
+        assertThat(committer.catchUp(List.of(metadata), null, BY_RECORD)).isEmpty();
+        assertThat(Files.readString(metadata)).isEqualTo(both);
+        assertThat(committer.catchUp(List.of(metadata), null)).as("without a merge, a changed file stays").isEmpty();
+    }
+
+    @Test
+    void aPushBehindTheBranchCarriesAnEarlierStepsUncommittedChangeOntoItsTip() throws Exception {
+        anotherJobRecordedDev();
+        String started = "{\n  \"id\": \"0001\",\n  \"deployments\": {\"uat\": {\"commit\": \"b100000\"}}\n}\n";
+        Files.writeString(metadata, started);
+        recordQa().run();
+        String ours = Files.readString(metadata);
+
+        MetadataCommitter.Result result = new MetadataCommitter(work, BOT, "origin", 3).commitAndPush(List.of(metadata),
+                "record", null, new MetadataCommitter.Reapply(Map.of(metadata.toAbsolutePath().normalize(), started),
+                        BY_RECORD, recordQa()));
+
+        assertThat(result.outcome()).as(result.detail()).isEqualTo(MetadataCommitter.Outcome.PUSHED);
+        assertThat(result.notCarried()).isEmpty();
+        assertThat(git(origin, "show", "main:metadata.json")).contains("d100000").contains("b100000").contains("a100000");
+        assertThat(Files.readString(metadata)).as("the work tree as this run wrote it").isEqualTo(ours);
+    }
+
+    @Test
+    void anEarlierStepsChangeToARecordTheBranchChangedTooStaysOutOfTheCommitAndIsNamed() throws Exception {
+        anotherJobRecordedDev();
+        String started = "{\n  \"id\": \"0001\",\n  \"deployments\": {\"dev\": {\"commit\": \"e100000\"}}\n}\n";
+        Files.writeString(metadata, started);
+        recordQa().run();
+
+        MetadataCommitter.Result result = new MetadataCommitter(work, BOT, "origin", 3).commitAndPush(List.of(metadata),
+                "record", null, new MetadataCommitter.Reapply(Map.of(metadata.toAbsolutePath().normalize(), started),
+                        BY_RECORD, recordQa()));
+
+        assertThat(result.outcome()).as(result.detail()).isEqualTo(MetadataCommitter.Outcome.PUSHED);
+        assertThat(result.notCarried()).containsExactly(metadata.toAbsolutePath().normalize());
+        assertThat(git(origin, "show", "main:metadata.json")).contains("d100000").contains("a100000")
+                .doesNotContain("e100000");
+        assertThat(Files.readString(metadata)).contains("e100000");
+    }
+
+    @Test
+    void aBehindCheckoutWhoseBranchWasFetchedGoesOntoTheTipAtTheFirstAttempt() throws Exception {
+        anotherJobRecordedDev();
+        git(work, "fetch", "-q", "origin");
+        Files.writeString(work.resolve("other.txt"), "changed\n");
+        recordQa().run();
+
+        MetadataCommitter.Result result = new MetadataCommitter(work, BOT, "origin", 3)
+                .commitAndPush(List.of(metadata), "record", null, recordQa());
+
+        assertThat(result.outcome()).as(result.detail()).isEqualTo(MetadataCommitter.Outcome.PUSHED);
+        assertThat(result.attempts()).as("not a race: the checkout was behind").isEqualTo(1);
+        assertThat(git(origin, "show", "main:metadata.json")).contains("d100000").contains("a100000");
     }
 
     @Test

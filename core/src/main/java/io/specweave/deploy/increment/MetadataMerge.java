@@ -1,0 +1,85 @@
+package io.specweave.deploy.increment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.specweave.deploy.DeployException;
+import io.specweave.deploy.Json;
+import io.specweave.deploy.Trees;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Two changes to one {@code metadata.json} made from the same version, merged by record: one
+ * environment's record ({@code deployments.<environment>}) and each other value of the file is a
+ * unit, taken whole from the side that changed it. A record is not merged field by field: a test
+ * result of one deployment must not end up on another job's newer deployment.
+ */
+public final class MetadataMerge {
+
+    private MetadataMerge() {
+    }
+
+    /**
+     * {@code theirs} with the changes {@code ours} made since {@code base}, laid out as {@code theirs}
+     * is; empty when both changed the same unit differently, or a text is not a JSON object.
+     *
+     * @param base   the version both started from; null when it had no such file
+     * @param ours   this checkout's version
+     * @param theirs the version the other changes are in (the branch's)
+     */
+    public static Optional<String> threeWay(String base, String ours, String theirs) {
+        if (ours == null || theirs == null) {
+            return Optional.empty();
+        }
+        try {
+            ObjectNode baseRoot = base == null ? Json.mapper().createObjectNode()
+                    : MetadataDocument.parse(base, "base").root();
+            MetadataDocument theirsDocument = MetadataDocument.parse(theirs, "theirs");
+            ObjectNode merged = theirsDocument.root();
+            return mergeInto(merged, baseRoot, MetadataDocument.parse(ours, "ours").root(), true)
+                    ? Optional.of(theirsDocument.toText()) : Optional.empty();
+        } catch (DeployException e) {
+            // Not a JSON object on one side: nothing to merge by meaning.
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Writes into {@code merged} (a copy of theirs) the values {@code ours} changed since {@code base};
+     * false on a unit both changed. At the top, objects both changed ({@code deployments}) are merged
+     * key by key; below that each value is a unit.
+     */
+    private static boolean mergeInto(ObjectNode merged, ObjectNode base, ObjectNode ours, boolean top) {
+        Set<String> keys = new LinkedHashSet<>();
+        base.fieldNames().forEachRemaining(keys::add);
+        ours.fieldNames().forEachRemaining(keys::add);
+        for (String key : keys) {
+            JsonNode b = base.get(key);
+            JsonNode o = ours.get(key);
+            JsonNode t = merged.get(key);
+            if (same(o, b) || same(o, t)) {
+                continue;
+            }
+            if (same(t, b)) {
+                if (o == null) {
+                    merged.remove(key);
+                } else {
+                    merged.set(key, o.deepCopy());
+                }
+            } else if (top && o instanceof ObjectNode oo && t instanceof ObjectNode to
+                    && (b == null || b instanceof ObjectNode)) {
+                if (!mergeInto(to, b == null ? Json.mapper().createObjectNode() : (ObjectNode) b, oo, false)) {
+                    return false;
+                }
+            } else {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean same(JsonNode a, JsonNode b) {
+        return a == null || b == null ? a == b : Trees.sameValue(a, b);
+    }
+}

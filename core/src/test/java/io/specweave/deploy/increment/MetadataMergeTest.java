@@ -1,0 +1,76 @@
+package io.specweave.deploy.increment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class MetadataMergeTest {
+
+    private static final String BASE = """
+            {
+              "id": "0002-password-reset",
+              "status": "active",
+              "deployments": {
+                "dev": {"commit": "a100000", "status": "deployed"}
+              }
+            }
+            """;
+
+    @Test
+    void recordsOfDifferentEnvironmentsFromBothSidesAreKept() {
+        String ours = BASE.replace("\"dev\": {\"commit\": \"a100000\", \"status\": \"deployed\"}",
+                "\"dev\": {\"commit\": \"a100000\", \"status\": \"deployed\"}, \"uat\": {\"commit\": \"b100000\"}");
+        String theirs = BASE.replace("\"dev\": {\"commit\": \"a100000\", \"status\": \"deployed\"}",
+                "\"dev\": {\"commit\": \"a100000\", \"status\": \"deployed\"}, \"qa\": {\"commit\": \"c100000\"}");
+
+        String merged = MetadataMerge.threeWay(BASE, ours, theirs).orElseThrow();
+
+        assertThat(merged).contains("\"qa\"").contains("c100000").contains("\"uat\"").contains("b100000");
+        assertThat(merged.indexOf("\"qa\"")).as("the branch's order, ours after it").isLessThan(merged.indexOf("\"uat\""));
+    }
+
+    @Test
+    void oneRecordChangedOnBothSidesIsNotMergedFieldByField() {
+        String ours = BASE.replace("\"status\": \"deployed\"}", "\"status\": \"deployed\", \"testResults\": {\"passed\": 3}}");
+        String theirs = BASE.replace("a100000", "d100000");
+
+        assertThat(MetadataMerge.threeWay(BASE, ours, theirs)).isEmpty();
+    }
+
+    @Test
+    void theSameChangeOnBothSidesAndAValueOnlyOneSideChangedMerge() {
+        String ours = BASE.replace("\"status\": \"active\"", "\"status\": \"completed\"").replace("a100000", "d100000");
+        String theirs = BASE.replace("a100000", "d100000").replace("{\n  \"id\"", "{\n  \"team\": \"web\",\n  \"id\"");
+
+        String merged = MetadataMerge.threeWay(BASE, ours, theirs).orElseThrow();
+
+        assertThat(merged).contains("\"status\": \"completed\"").contains("d100000").contains("\"team\": \"web\"");
+    }
+
+    @Test
+    void aKeyOneSideRemovedIsRemovedAndATopValueBothChangedCollides() {
+        String ours = BASE.replace("\"status\": \"active\",\n", "");
+        assertThat(MetadataMerge.threeWay(BASE, ours, BASE.replace("a100000", "d100000")).orElseThrow())
+                .doesNotContain("\"status\": \"active\"");
+
+        assertThat(MetadataMerge.threeWay(BASE, BASE.replace("active", "completed"), BASE.replace("active", "abandoned")))
+                .isEmpty();
+    }
+
+    @Test
+    void theResultIsLaidOutAsTheBranchsFileIs() {
+        String theirs = BASE.replace("a100000", "d100000").strip().replace("\n", "\r\n");
+
+        String merged = MetadataMerge.threeWay(BASE, BASE.replace("active", "completed"), theirs).orElseThrow();
+
+        assertThat(merged).contains("\r\n").doesNotEndWith("\n");
+    }
+
+    @Test
+    void aTextThatIsNoJsonObjectIsNotMerged() {
+        assertThat(MetadataMerge.threeWay(BASE, "{ half", BASE)).isEmpty();
+        assertThat(MetadataMerge.threeWay(BASE, BASE, null)).isEmpty();
+        assertThat(MetadataMerge.threeWay(null, BASE.replace("active", "completed"), "{\"id\": \"0002-password-reset\"}")
+                .orElseThrow()).as("no common version: what only ours has is added").contains("\"status\": \"completed\"");
+    }
+}
