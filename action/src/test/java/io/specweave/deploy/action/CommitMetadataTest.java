@@ -320,11 +320,33 @@ class CommitMetadataTest {
         assertThat(Git.run(origin, "show", "--name-only", "--format=", "feature")).isEqualTo(METADATA);
         assertThat(Git.run(origin, "show", "feature:" + METADATA)).contains("\"qa\": {").doesNotContain("touchedOnMain");
         assertThat(run.stdout()).contains("::notice title=SpecWeave Deploy::Committed 0002-password-reset/metadata.json "
-                + "to feature");
-        // The job's checkout is still the merge, its record in the merge's version of the file (a merge is not
-        // in the branch's history: the run decides on the checkout's records).
+                + "to feature").as("the head branch had nothing new").doesNotContain("read as origin's branch");
+        // The job's checkout is still the merge, its record in the merge's version of the file.
         assertThat(Git.run(ws.workspace, "rev-parse", "HEAD")).isEqualTo(merge);
         assertThat(ws.metadata("0002-password-reset")).contains("\"qa\": {").contains("touchedOnMain");
+    }
+
+    @Test
+    void aLaterJobOfAPullRequestRunDecidesOnTheRecordsTheJobsBeforeItPutOnTheHeadBranch() throws IOException {
+        aPullRequestRunOf("demo-shop/demo-shop", "feature");
+        ActionWorkspace.Run qa = ws.run();
+        assertThat(qa.exitCode()).as(qa.stdout()).isZero();
+        // The next job (or a re-run) checks the same merge out afresh: its file has no qa record.
+        Git.run(ws.workspace, "checkout", "--", METADATA);
+        assertThat(ws.metadata("0002-password-reset")).doesNotContain("\"qa\": {");
+        Path config = ws.workspace.resolve(".specweave/config.json");
+        Files.writeString(config, Files.readString(config).replaceFirst("\"deployment\": \\{",
+                "\"deployment\": {\"promotion\": {\"requirePrevious\": [\"staging\"]},"));
+
+        ActionWorkspace.Run staging = ws.input("environment", "staging").run();
+
+        assertThat(staging.exitCode()).as(staging.stdout()).isZero();
+        assertThat(staging.stdout()).contains("read as origin's branch has it now");
+        assertThat(Git.run(origin, "show", "feature:" + METADATA)).contains("\"qa\": {").contains("\"staging\": {")
+                .doesNotContain("touchedOnMain");
+        // The checkout keeps what the merge brought in from main.
+        assertThat(ws.metadata("0002-password-reset")).contains("\"qa\": {").contains("\"staging\": {")
+                .contains("touchedOnMain");
     }
 
     @Test

@@ -314,15 +314,16 @@ public final class MetadataCommitter {
     /**
      * Brings {@code files} up to the branch a record goes to ({@code branch}, else the checked-out one)
      * as the remote has it now, before a run reads them: a job's checkout is the commit it was started
-     * for (a push's SHA, a release's tag), while the jobs before it committed their records onto the
-     * branch since. Only when the branch has moved on from the checkout's commit (that commit is in the
-     * branch's history, so nothing the checkout holds is missing on the branch: not a commit of this job's
-     * own, not a pull request's merge), and only where the branch's version differs. A file the work
-     * tree has changed (an earlier step wrote it) is merged with the branch's version by {@code merge},
-     * so that step's change stays; it stays as it is when {@code merge} is null or finds both changed
-     * the same thing. Nothing when there is no
-     * repository, no branch to go to, no such branch on the remote, or git fails: the commit-back says
-     * why afterwards.
+     * for (a push's SHA, a release's tag, a pull request's merge), while the jobs before it (or the
+     * run's earlier attempt) committed their records onto the branch since. Only when the branch has
+     * moved on from the checkout's commit, or from the pull request's head a merge checkout was made of
+     * (so nothing the checkout holds is missing on the branch but what the merge brought in: not a
+     * commit of this job's own), and only where the branch's version differs. A file the work tree
+     * has changed (an earlier step wrote it), and a merge checkout's file (which holds what its base
+     * brought in), is merged with the branch's version by {@code merge}; it stays as it is when
+     * {@code merge} is null (unless the merge left it as the head had it) or finds both changed the
+     * same thing. Nothing when there is no repository, no branch to go to, no such branch on the
+     * remote, or git fails: the commit-back says why afterwards.
      *
      * @return the files now as the branch has them
      */
@@ -341,37 +342,53 @@ public final class MetadataCommitter {
         }
         String tracking = "refs/remotes/" + remote + "/" + target;
         boolean shallow = shallow();
-        if (!git(fetchTip(target, tracking, shallow)).ok() || !behind(target, tracking, shallow)) {
+        String from = git(fetchTip(target, tracking, shallow)).ok() ? movedOnFrom(target, tracking, shallow) : null;
+        if (from == null) {
             return List.of();
         }
+        boolean atHead = from.equals("HEAD");
         List<Path> taken = new ArrayList<>();
         for (Path file : files) {
             String path = file.toAbsolutePath().normalize().toString();
-            boolean tracked = git("ls-files", "--error-unmatch", "--", path).ok();
-            boolean untouched = tracked ? git("diff", "--quiet", "HEAD", "--", path).ok() : !Files.exists(file);
             if (Files.isSymbolicLink(file) || git("diff", "--quiet", "HEAD", tracking, "--", path).ok()) {
                 continue;
             }
-            if (untouched ? git("restore", "--source=" + tracking, "--worktree", "--", path).ok()
-                    : merge != null && mergeWith(merge, file, tracked ? blob("HEAD", file) : null, tracking)) {
+            boolean tracked = git("ls-files", "--error-unmatch", "--", path).ok();
+            boolean untouched = tracked ? git("diff", "--quiet", "HEAD", "--", path).ok() : !Files.exists(file);
+            // A merge checkout's file holds what its base brought in: the branch's version is merged into it.
+            String base = tracked || !atHead ? blob(from, file) : null;
+            boolean took = atHead && untouched || merge == null && !atHead && base != null && base.equals(text(file))
+                    ? git("restore", "--source=" + tracking, "--worktree", "--", path).ok()
+                    : merge != null && mergeWith(merge, file, base, tracking);
+            if (took) {
                 taken.add(file);
             }
         }
         return taken;
     }
 
-    /** Writes {@code file} merged with {@code revision}'s version, from {@code base}; false when they collide. */
+    /** The file's text; null when there is none. */
+    private static String text(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Writes {@code file} merged with {@code revision}'s version, from {@code base}; false when they
+     * collide, or the file already holds every change the branch made.
+     */
     private boolean mergeWith(Merge merge, Path file, String base, String revision) {
         String theirs = blob(revision, file);
         try {
             String ours = Files.readString(file, StandardCharsets.UTF_8);
             String merged = theirs == null ? null : merge.merge(base, ours, theirs);
-            if (merged == null) {
+            if (merged == null || merged.equals(ours)) {
                 return false;
             }
-            if (!merged.equals(ours)) {
-                Files.writeString(file, merged, StandardCharsets.UTF_8);
-            }
+            Files.writeString(file, merged, StandardCharsets.UTF_8);
             return true;
         } catch (IOException e) {
             return false;
@@ -422,31 +439,38 @@ public final class MetadataCommitter {
         return branch == null || branch.isBlank() ? checkedOut : branch.strip();
     }
 
-    private boolean shallow() {
-        return "true".equals(git("rev-parse", "--is-shallow-repository").output().strip());
+    /**
+     * The commit of this checkout that {@code tracking} moved on from: HEAD when the branch holds it;
+     * else, for a merge checkout (a pull request's, made of its head and its base), the merged-in parent
+     * the branch holds; null when the branch went another way. A shallow checkout fetched only the tip:
+     * the branch's recent history is fetched, a little at a time, until one is found in it.
+     */
+    private String movedOnFrom(String target, String tracking, boolean shallow) {
+        List<String> candidates = new ArrayList<>(List.of("HEAD"));
+        // Read from the commit itself: a shallow checkout has it without its parents.
+        List<String> parents = git("cat-file", "-p", "HEAD").output().lines().takeWhile(l -> !l.isBlank())
+                .filter(l -> l.startsWith("parent ")).map(l -> l.substring("parent ".length()).strip()).toList();
+        if (parents.size() > 1) {
+            // The merged-in parent (a pull request's head) before the base the merge was made on.
+            for (int i = parents.size() - 1; i >= 0; i--) {
+                candidates.add(parents.get(i));
+            }
+        }
+        for (int deeper = 0; ; deeper++) {
+            for (String candidate : candidates) {
+                if (git("merge-base", "--is-ancestor", candidate, tracking).ok()) {
+                    return candidate;
+                }
+            }
+            if (!shallow || deeper == 3 || !git("fetch", "-q", "--no-tags", "--deepen=20", remote,
+                    "+refs/heads/" + target + ":" + tracking).ok()) {
+                return null;
+            }
+        }
     }
 
-    /**
-     * True when HEAD is in {@code tracking}'s history: the branch only moved on from it. A shallow
-     * checkout fetched only the tip: the branch's recent history is fetched, a little at a time, until
-     * HEAD is found in it or it is clear the branch went another way.
-     */
-    private boolean behind(String target, String tracking, boolean shallow) {
-        if (git("merge-base", "--is-ancestor", "HEAD", tracking).ok()) {
-            return true;
-        }
-        if (!shallow) {
-            return false;
-        }
-        for (int deeper = 0; deeper < 3; deeper++) {
-            if (!git("fetch", "-q", "--no-tags", "--deepen=20", remote, "+refs/heads/" + target + ":" + tracking).ok()) {
-                return false;
-            }
-            if (git("merge-base", "--is-ancestor", "HEAD", tracking).ok()) {
-                return true;
-            }
-        }
-        return false;
+    private boolean shallow() {
+        return "true".equals(git("rev-parse", "--is-shallow-repository").output().strip());
     }
 
     /**

@@ -22,7 +22,8 @@ public final class MetadataMerge {
 
     /**
      * {@code theirs} with the changes {@code ours} made since {@code base}, laid out as {@code theirs}
-     * is; empty when both changed the same unit differently, or a text is not a JSON object.
+     * is ({@code ours} itself when theirs has nothing ours lacks); empty when both changed the same unit
+     * differently, or a text is not a JSON object.
      *
      * @param base   the version both started from; null when it had no such file
      * @param ours   this checkout's version
@@ -37,8 +38,12 @@ public final class MetadataMerge {
                     : MetadataDocument.parse(base, "base").root();
             MetadataDocument theirsDocument = MetadataDocument.parse(theirs, "theirs");
             ObjectNode merged = theirsDocument.root();
-            return mergeInto(merged, baseRoot, MetadataDocument.parse(ours, "ours").root(), true)
-                    ? Optional.of(theirsDocument.toText()) : Optional.empty();
+            ObjectNode oursRoot = MetadataDocument.parse(ours, "ours").root();
+            if (!mergeInto(merged, baseRoot, oursRoot, true)) {
+                return Optional.empty();
+            }
+            // Nothing of theirs that ours lacks: ours as it is, not laid out again.
+            return Optional.of(Trees.sameValue(merged, oursRoot) ? ours : theirsDocument.toText());
         } catch (DeployException e) {
             // Not a JSON object on one side: nothing to merge by meaning.
             return Optional.empty();

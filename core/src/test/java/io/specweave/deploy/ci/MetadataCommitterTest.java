@@ -302,6 +302,25 @@ class MetadataCommitterTest {
     }
 
     @Test
+    void aPullRequestsMergeCheckoutCatchesUpOnItsHeadBranchAndKeepsWhatTheBaseBroughtIn() throws Exception {
+        featureBranchAndAMovedBase();
+        checkedOutAsAPullRequestMerge();
+        Path qaJob = temp.resolve("qa-job");
+        git(temp, "clone", "-q", "--branch", "feature", origin.toString(), qaJob.toString());
+        Files.writeString(qaJob.resolve("metadata.json"), "{\n  \"id\": \"0001\",\n  \"deployments\": {\"qa\": {}}\n}\n");
+        git(qaJob, "commit", "-q", "-am", "qa's record");
+        git(qaJob, "push", "-q", "origin", "feature");
+        MetadataCommitter committer = new MetadataCommitter(work, BOT, "origin", 3);
+
+        assertThat(committer.catchUp(List.of(metadata), "feature"))
+                .as("without a merge by meaning, the merge's own version stays").isEmpty();
+        assertThat(committer.catchUp(List.of(metadata), "feature", BY_RECORD)).containsExactly(metadata);
+
+        assertThat(Files.readString(metadata)).contains("\"prod\"").contains("\"qa\"");
+        assertThat(git(work, "status", "--porcelain")).isEqualTo("M metadata.json");
+    }
+
+    @Test
     void aBranchWhoseVersionIsTheCheckoutsTakesTheFileAsItIs() throws Exception {
         featureBranchAndAMovedBase();
         git(work, "fetch", "-q", "origin");

@@ -67,6 +67,14 @@ class MetadataMergeTest {
     }
 
     @Test
+    void whenTheOtherSideBroughtNothingNewOursIsKeptAsItIsWritten() {
+        String ours = "{\"id\": \"0002-password-reset\", \"status\": \"completed\", \"deployments\": "
+                + "{\"dev\": {\"commit\": \"a100000\", \"status\": \"deployed\"}}}";
+
+        assertThat(MetadataMerge.threeWay(BASE, ours, BASE)).contains(ours);
+    }
+
+    @Test
     void aTextThatIsNoJsonObjectIsNotMerged() {
         assertThat(MetadataMerge.threeWay(BASE, "{ half", BASE)).isEmpty();
         assertThat(MetadataMerge.threeWay(BASE, BASE, null)).isEmpty();
