@@ -199,8 +199,8 @@ public final class CommitBack {
      */
     static Result run(Project project, Spec spec, CiContext facts, List<Path> files, String what, Baseline baseline,
             Runnable reapply) {
-        String message = "Record " + what + " " + SKIP_CI + "\n\nWritten by " + spec.writer()
-                + " so the next environment's job sees this record."
+        String message = "Record " + what + " " + SKIP_CI + "\n\nWritten by " + spec.writer() + " "
+                + MetadataCommitter.RECORD_MARK
                 + (facts.runUrl() == null ? "" : "\nRun: " + facts.runUrl());
         if (facts.commitBranchInFork()) {
             return new Result(new MetadataCommitter.Result(MetadataCommitter.Outcome.IN_FORK, facts.commitBranch(),

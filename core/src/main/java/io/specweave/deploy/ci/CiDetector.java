@@ -199,16 +199,25 @@ public final class CiDetector {
         String tag = context.tag();
         String actor = context.actor();
         if (needCommit || needRef) {
-            // One process gives the commit and the refs pointing at it ("HEAD -> main, tag: v1.2").
-            List<String> out = git("log", "-1", "--format=%H%n%D");
-            if (out.size() >= 1 && needCommit) {
-                commit = blankToNull(out.get(0));
+            // The refs pointing at HEAD ("HEAD -> main, tag: v1.2"). A record committed back on top of the
+            // code (an earlier command's commit-back) is not what is deployed: the commit is the code's below
+            // it, and so are its tags.
+            List<String> head = needRef ? git("log", "-1", "--format=%H%n%D") : List.of();
+            List<String> code = needCommit ? git("log", "-1", "--first-parent", "--invert-grep", "--fixed-strings",
+                    "--grep=" + MetadataCommitter.RECORD_MARK, "--format=%H%n%D") : head;
+            if (needCommit && !code.isEmpty()) {
+                commit = blankToNull(code.get(0));
             }
-            if (out.size() >= 2 && needRef) {
-                for (String part : out.get(1).split(",\\s*")) {
+            if (head.size() >= 2) {
+                for (String part : head.get(1).split(",\\s*")) {
                     if (part.startsWith("HEAD -> ")) {
                         branch = part.substring("HEAD -> ".length()).trim();
-                    } else if (part.startsWith("tag: ") && tag == null) {
+                    }
+                }
+            }
+            if (needRef && code.size() >= 2) {
+                for (String part : code.get(1).split(",\\s*")) {
+                    if (part.startsWith("tag: ") && tag == null) {
                         tag = part.substring("tag: ".length()).trim();
                     }
                 }

@@ -39,6 +39,12 @@ public final class MetadataCommitter {
     /** Jenkins' own identity when the Git plugin names none. */
     public static final Author JENKINS = new Author("Jenkins", "jenkins@localhost");
 
+    /**
+     * The words every record commit's message holds: what tells it from a commit of the code, whose
+     * SHA is the one a later command of the job deploys.
+     */
+    public static final String RECORD_MARK = "so the next environment's job sees this record.";
+
     private static final Pattern CREDENTIALS_IN_URL = Pattern.compile("://[^/@\\s]+@");
     private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(2);
     private static final int NOT_STARTED = -2;

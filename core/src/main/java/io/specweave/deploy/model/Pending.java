@@ -14,10 +14,6 @@ public final class Pending {
     }
 
     /**
-     * A new deployment of {@code commit} over {@code current}, by whichever way it goes live (a sync,
-     * a slot, a swap, a promoted canary): what was recorded ahead of it goes with it.
-     */
-    /**
      * Whether what names commit {@code named} (an approval, a change request) goes with a new deployment
      * of {@code commit}: always when it is that commit's; else unless it is the current deployment's,
      * which keeps it (in history). One of a commit not deployed yet waits on the new record.
@@ -28,6 +24,10 @@ public final class Pending {
         return commit != null && Approval.names(named, commit) || !ofCurrent;
     }
 
+    /**
+     * A new deployment of {@code commit} over {@code current}, by whichever way it goes live (a sync,
+     * a slot, a swap, a promoted canary): what was recorded ahead of it goes with it.
+     */
     public static DeploymentRecord.Builder takeOver(DeploymentRecord.Builder builder, DeploymentRecord current,
             String commit) {
         if (current == null) {

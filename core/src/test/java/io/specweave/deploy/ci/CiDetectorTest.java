@@ -63,6 +63,24 @@ class CiDetectorTest {
     }
 
     @Test
+    void aRecordCommittedBackOnTopOfTheCodeIsNotTheCommitDeployed() throws Exception {
+        run("git", "init", "-q", "-b", "main");
+        run("git", "-c", "user.email=dev@example.com", "-c", "user.name=Dev", "commit", "-q", "--allow-empty", "-m", "code");
+        run("git", "tag", "v1.0.0");
+        String code = output("git", "rev-parse", "HEAD");
+        // What an earlier command's commit-metadata left: HEAD is the record, fast-forwarded onto the branch.
+        run("git", "-c", "user.email=bot@example.com", "-c", "user.name=Bot", "commit", "-q", "--allow-empty", "-m",
+                "Record deployment of 0001 to qa [ci skip]", "-m", "Written by specweave-deploy "
+                        + MetadataCommitter.RECORD_MARK);
+
+        CiContext ci = new CiDetector(Map.of(), dir).detect();
+
+        assertThat(ci.commit()).isEqualTo(code);
+        assertThat(ci.branch()).isEqualTo("main");
+        assertThat(ci.tag()).isEqualTo("v1.0.0");
+    }
+
+    @Test
     void nothingOutsideCiAndGit() {
         assertThat(new CiDetector(Map.of(), dir).detect().commit()).isNull();
     }
@@ -70,5 +88,12 @@ class CiDetectorTest {
     private void run(String... command) throws Exception {
         Process p = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
         assertThat(p.waitFor()).isZero();
+    }
+
+    private String output(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        assertThat(p.waitFor()).isZero();
+        return out;
     }
 }
