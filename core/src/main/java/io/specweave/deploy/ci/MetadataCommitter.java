@@ -404,24 +404,8 @@ public final class MetadataCommitter {
     /** The exact text of {@code file} in {@code revision}; null when it has none (or git fails). */
     private String blob(String revision, Path file) {
         String relative = workTree.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString();
-        ProcessBuilder builder = GitCommand.in(workTree, List.of("cat-file", "blob", revision + ":./" + relative))
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().putAll(environment);
-        try {
-            Process process = builder.start();
-            process.getOutputStream().close();
-            byte[] bytes;
-            try (InputStream in = process.getInputStream()) {
-                bytes = in.readAllBytes();
-            }
-            return process.waitFor(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) && process.exitValue() == 0
-                    ? new String(bytes, StandardCharsets.UTF_8) : null;
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
+        Ran ran = run(Map.of(), List.of("cat-file", "blob", revision + ":./" + relative), "cat-file", false);
+        return ran.exitCode() == 0 ? new String(ran.output(), StandardCharsets.UTF_8) : null;
     }
 
     /**
@@ -695,7 +679,32 @@ public final class MetadataCommitter {
             all.addAll(List.of("-c", credential.helperKey() + "=", "-c", credential.helperKey() + "=" + CREDENTIAL_HELPER));
         }
         all.addAll(args);
-        ProcessBuilder builder = GitCommand.in(workTree, all).redirectErrorStream(true);
+        Ran ran = run(extraEnvironment, all, args.get(0), true);
+        if (ran.problem() != null) {
+            return new Git(ran.exitCode(), ran.problem());
+        }
+        String output = redact(new String(ran.output(), StandardCharsets.UTF_8).strip());
+        if (credential != null && !credential.password().reveal().isEmpty()) {
+            output = output.replace(credential.password().reveal(), "***");
+        }
+        return new Git(ran.exitCode(), output);
+    }
+
+    /** A finished git process: its exit code and standard output, or why it did not run to its end. */
+    private record Ran(int exitCode, byte[] output, String problem) {
+    }
+
+    /**
+     * Runs git ({@code command} names it in a message); its error output goes with its standard output
+     * when {@code withErrors}, else nowhere.
+     */
+    private Ran run(Map<String, String> extraEnvironment, List<String> args, String command, boolean withErrors) {
+        ProcessBuilder builder = GitCommand.in(workTree, args);
+        if (withErrors) {
+            builder.redirectErrorStream(true);
+        } else {
+            builder.redirectError(ProcessBuilder.Redirect.DISCARD);
+        }
         builder.environment().putAll(environment);
         builder.environment().putAll(extraEnvironment);
         try {
@@ -707,18 +716,14 @@ public final class MetadataCommitter {
             }
             if (!process.waitFor(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                return new Git(-1, "git " + args.get(0) + " did not finish within " + COMMAND_TIMEOUT.toSeconds() + "s");
+                return new Ran(-1, bytes, "git " + command + " did not finish within " + COMMAND_TIMEOUT.toSeconds() + "s");
             }
-            String output = redact(new String(bytes, StandardCharsets.UTF_8).strip());
-            if (credential != null && !credential.password().reveal().isEmpty()) {
-                output = output.replace(credential.password().reveal(), "***");
-            }
-            return new Git(process.exitValue(), output);
+            return new Ran(process.exitValue(), bytes, null);
         } catch (IOException e) {
-            return new Git(NOT_STARTED, "cannot run git (is it installed?): " + e.getMessage());
+            return new Ran(NOT_STARTED, new byte[0], "cannot run git (is it installed?): " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Git(-1, "interrupted while running git " + args.get(0));
+            return new Ran(-1, new byte[0], "interrupted while running git " + command);
         }
     }
 
