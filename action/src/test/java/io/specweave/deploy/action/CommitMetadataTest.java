@@ -152,6 +152,21 @@ class CommitMetadataTest {
     }
 
     @Test
+    void aDeploymentToEveryEnvironmentSaysItReadTheRecordsAsTheBranchHasThemNow() throws IOException {
+        devJobRecorded();
+
+        ActionWorkspace.Run run = ws.step("deploy").input("increment", "0002").input("all-environments", "true").input("environment", "")
+                .input("commit-metadata", "true").input("health-check", "false").run();
+
+        assertThat(run.exitCode()).as(run.stdout()).isZero();
+        assertThat(run.stdout()).contains("refreshed: .specweave/increments/0002-password-reset/metadata.json: read as "
+                + "origin's branch has it now");
+        assertThat(ws.summaryText()).contains("Read before deciding:\n\n- .specweave/increments/0002-password-reset/"
+                + "metadata.json: read as");
+        assertThat(Git.run(origin, "show", "main:" + METADATA)).contains("\"dev\": {").contains("\"prod\": {");
+    }
+
+    @Test
     void anEarlierStepsRecordOfAnEnvironmentTheBranchRecordedTooIsNamedNotSilentlyDropped() throws IOException {
         devJobRecorded();
         ActionWorkspace.Run earlier = ws.input("environment", "dev").input("commit-metadata", "false")

@@ -13,13 +13,16 @@ import java.util.List;
  * @param reason      why it stopped; null when it did not
  * @param notRecorded the environments left out after the stop
  * @param commitBack  how the commit-back ended; null when none was asked
+ * @param refreshed   the files read as the branch holds them now, before the first environment (the commit-back's catch-up)
  */
 public record AllEnvironmentsOutcome(String increment, String commit, List<ChangeOutcome<Void>> recorded,
-        String stoppedAt, Message reason, List<String> notRecorded, CommitBack.Result commitBack) {
+        String stoppedAt, Message reason, List<String> notRecorded, CommitBack.Result commitBack,
+        List<String> refreshed) {
 
     public AllEnvironmentsOutcome {
         recorded = List.copyOf(recorded);
         notRecorded = List.copyOf(notRecorded);
+        refreshed = refreshed == null ? List.of() : List.copyOf(refreshed);
     }
 
     /** Why the run stopped and where that leaves the pipeline; null when it did not stop. */

@@ -193,7 +193,8 @@ public final class Operations {
                     "deployment of " + increment.id() + " to " + String.join(", ", recorded.stream()
                             .map(ChangeOutcome::environment).toList()), baseline, () -> writers.forEach(Runnable::run));
         }
-        return new AllEnvironmentsOutcome(increment.id(), facts.commit(), recorded, stoppedAt, reason, rest, commit);
+        return new AllEnvironmentsOutcome(increment.id(), facts.commit(), recorded, stoppedAt, reason, rest, commit,
+                baseline.caughtUp());
     }
 
     /**

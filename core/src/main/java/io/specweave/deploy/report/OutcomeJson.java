@@ -108,6 +108,9 @@ public final class OutcomeJson {
         put(node, "stoppedAt", outcome.stoppedAt());
         put(node, "reason", outcome.reason() == null ? null : outcome.reason().render(spelling));
         strings(node, "notRecorded", outcome.notRecorded());
+        if (!outcome.refreshed().isEmpty()) {
+            strings(node, "refreshed", outcome.refreshed());
+        }
         if (outcome.commitBack() != null) {
             node.set("commitBack", commitBack(outcome.commitBack()));
         }

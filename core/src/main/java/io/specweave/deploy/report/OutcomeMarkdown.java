@@ -62,6 +62,7 @@ public final class OutcomeMarkdown {
         if (outcome.problem() != null) {
             md.append(MarkdownStatusRenderer.alert("CAUTION", outcome.problem().render(spelling))).append('\n');
         }
+        readFirst(md, outcome.refreshed());
         md.append(Persistence.of(outcome).markdown(spelling)).append('\n');
         if (pipeline != null) {
             md.append(new MarkdownStatusRenderer().render(pipeline, null)).append('\n');

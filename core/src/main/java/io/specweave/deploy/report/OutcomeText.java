@@ -145,6 +145,7 @@ public final class OutcomeText {
         for (String env : o.notRecorded()) {
             s.append("\n  ").append(env).append(": not recorded").append(env.equals(o.stoppedAt()) ? " (stopped here)" : "");
         }
+        o.refreshed().forEach(line -> line(s, "refreshed", line));
         return s.toString();
     }
 
