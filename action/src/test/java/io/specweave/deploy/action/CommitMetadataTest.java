@@ -167,21 +167,50 @@ class CommitMetadataTest {
     }
 
     @Test
-    void anEarlierStepsRecordOfAnEnvironmentTheBranchRecordedTooIsNamedNotSilentlyDropped() throws IOException {
+    void anEarlierStepsRecordOfAnEnvironmentTheBranchRecordedTooIsNamedAndItsOtherRecordsGo() throws IOException {
         devJobRecorded();
         ActionWorkspace.Run earlier = ws.input("environment", "dev").input("commit-metadata", "false")
                 .input("commit", "d100000").run();
         assertThat(earlier.exitCode()).as(earlier.stdout()).isZero();
+        ActionWorkspace.Run uat = ws.input("environment", "uat").input("commit", ActionWorkspace.SHA).run();
+        assertThat(uat.exitCode()).as(uat.stdout()).isZero();
 
-        ActionWorkspace.Run run = ws.input("environment", "qa").input("commit-metadata", "true")
-                .input("commit", ActionWorkspace.SHA).run();
+        ActionWorkspace.Run run = ws.input("environment", "qa").input("commit-metadata", "true").run();
 
         assertThat(run.exitCode()).as(run.stdout()).isZero();
+        // The branch's other records were read; dev stayed as this job has it.
+        assertThat(run.stdout()).contains("metadata.json: read as origin's branch has it now")
+                .contains("deployments.dev as this job has it");
         assertThat(run.stdout()).contains("::warning title=SpecWeave Deploy::Committed 0002-password-reset/metadata.json"
-                + " to main").contains("without committing it is not in that commit");
+                + " to main").contains("Left out of that commit, what an earlier step of this run wrote and did not get "
+                + "onto the branch: .specweave/increments/0002-password-reset/metadata.json (deployments.dev)");
         String onMain = Git.run(origin, "show", "main:.specweave/increments/0002-password-reset/metadata.json");
-        assertThat(onMain).contains("\"qa\": {").doesNotContain("d100000");
-        assertThat(ws.metadata("0002-password-reset")).contains("d100000");
+        assertThat(onMain).contains("\"qa\": {").contains("\"uat\": {").doesNotContain("d100000");
+        assertThat(ws.metadata("0002-password-reset")).contains("d100000").contains("\"uat\": {");
+    }
+
+    @Test
+    void aRecordWhosePushWasRefusedGoesOntoTheBranchWithTheJobsNextCommit() throws IOException {
+        Path hook = origin.resolve("hooks/pre-receive");
+        Files.writeString(hook, "#!/bin/sh\necho 'GH006: Protected branch update failed for refs/heads/main.'\nexit 1\n");
+        Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rwxr-xr-x"));
+        ActionWorkspace.Run refused = ws.input("environment", "dev").run();
+        assertThat(refused.stdout()).contains("::warning title=SpecWeave Deploy::Not committed back");
+        Files.delete(hook);
+        Path other = temp.resolve("other-job");
+        Git.run(temp, "clone", "-q", origin.toString(), other.toString());
+        ActionWorkspace staging = new ActionWorkspace(temp.resolve("staging-runner"), false);
+        Files.delete(staging.workspace);
+        Files.move(other, staging.workspace);
+        assertThat(staging.input("increment", "0002").input("environment", "staging").input("commit-metadata", "true")
+                .run().exitCode()).isZero();
+
+        ActionWorkspace.Run run = ws.input("environment", "qa").run();
+
+        assertThat(run.exitCode()).as(run.stdout()).isZero();
+        assertThat(run.stdout()).doesNotContain("::warning").doesNotContain("attempts");
+        String onMain = Git.run(origin, "show", "main:" + METADATA);
+        assertThat(onMain).contains("\"dev\": {").contains("\"staging\": {").contains("\"qa\": {");
     }
 
     @Test
@@ -265,6 +294,30 @@ class CommitMetadataTest {
         assertThat(run.stdout()).contains("::notice title=SpecWeave Deploy::Committed 0002-password-reset/metadata.json "
                 + "and .specweave/config/feature-flags.json to main");
         assertThat(ws.summaryText()).contains("Read before deciding:\n\n- .specweave/config/feature-flags.json: read as");
+    }
+
+    @Test
+    void anEarlierFlagChangeTheBranchCannotTakeIsNamedNotSilentlyLost() throws IOException {
+        ActionWorkspace.Run created = ws.step("feature-flag").input("action", "enable").input("flag", "newCheckout")
+                .input("environment", "qa").input("create-flag", "true").input("commit-metadata", "true").run();
+        assertThat(created.exitCode()).as(created.stdout()).isZero();
+        Path other = temp.resolve("other-job");
+        Git.run(temp, "clone", "-q", origin.toString(), other.toString());
+        Path otherFlags = other.resolve(".specweave/config/feature-flags.json");
+        Files.writeString(otherFlags, Files.readString(otherFlags).replaceFirst("\\}", ", \"search\": true}"));
+        Git.run(other, "commit", "-q", "-am", "another job's flag");
+        Git.run(other, "push", "-q", "origin", "HEAD:main");
+        ActionWorkspace.Run earlier = ws.input("environment", "prod").input("commit-metadata", "false").run();
+        assertThat(earlier.exitCode()).as(earlier.stdout()).isZero();
+
+        ActionWorkspace.Run run = ws.input("environment", "dev").input("commit-metadata", "true").run();
+
+        assertThat(run.exitCode()).as(run.stdout()).isZero();
+        assertThat(run.stdout()).contains(".specweave/config/feature-flags.json: not read from origin's branch")
+                .contains("::warning title=SpecWeave Deploy::Committed .specweave/config/feature-flags.json to main")
+                .contains("did not get onto the branch: .specweave/config/feature-flags.json.");
+        assertThat(Files.readString(ws.workspace.resolve(".specweave/config/feature-flags.json")))
+                .as("the workspace keeps the job's flags").contains("\"prod\"");
     }
 
     @Test

@@ -8,9 +8,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Commits what an operation wrote ({@code metadata.json}, {@code feature-flags.json}) back to the
@@ -145,44 +148,82 @@ public final class CommitBack {
     }
 
     /**
-     * The files as an operation that commits back read them, and the lines saying which it took from
-     * the branch: where the record is decided, and what an earlier step's change to them was.
+     * The files as an operation that commits back read them (so what an earlier step changed in them is
+     * known), which of them merge record by record, and the lines saying what was read from the branch.
      */
-    record Baseline(List<String> caughtUp, Map<Path, String> started) {
+    record Baseline(List<String> caughtUp, Map<Path, String> started, Set<Path> byRecord) {
 
-        static final Baseline NONE = new Baseline(List.of(), Map.of());
+        static final Baseline NONE = new Baseline(List.of(), Map.of(), Set.of());
+
+        Baseline {
+            caughtUp = List.copyOf(caughtUp);
+            started = Map.copyOf(started);
+            byRecord = Set.copyOf(byRecord);
+        }
+
+        /** This and {@code other}: files read by two catch-ups (feature-flags.json, then metadata.json). */
+        Baseline and(Baseline other) {
+            List<String> lines = new ArrayList<>(caughtUp);
+            lines.addAll(other.caughtUp);
+            Map<Path, String> texts = new HashMap<>(started);
+            texts.putAll(other.started);
+            Set<Path> merged = new HashSet<>(byRecord);
+            merged.addAll(other.byRecord);
+            return new Baseline(lines, texts, merged);
+        }
+
+        /** metadata.json merges record by record; a file of another kind (feature-flags.json keeps its lines) not at all. */
+        MetadataCommitter.Merge merge() {
+            return (file, base, ours, theirs, oursOnCollision) -> !byRecord.contains(file) ? null
+                    : MetadataMerge.threeWay(base, ours, theirs, oursOnCollision)
+                            .map(m -> new MetadataCommitter.Merged(m.text(), m.collisions())).orElse(null);
+        }
     }
 
     /**
      * Before an operation that commits back reads {@code files}: each as the branch the record goes
      * to has it now, where the checkout is behind it ({@link MetadataCommitter#catchUp}); nothing for
-     * a fork's branch. A file an earlier step of the run changed is merged with the branch's version
-     * record by record when {@code byRecord} ({@code metadata.json}), else left as it is.
+     * a fork's branch. A file the job changed (an earlier step) is merged with the branch's version
+     * record by record when {@code byRecord} ({@code metadata.json}), what both changed kept as the job
+     * has it; else it is left as it is, and said so.
      */
     static Baseline catchUp(Project project, Spec spec, CiContext facts, List<Path> files, boolean byRecord) {
         if (facts.commitBranchInFork()) {
             return Baseline.NONE;
         }
-        List<String> lines = committer(project, spec, facts).catchUp(files, facts.commitBranch(), byRecord ? MERGE : null)
-                .stream().map(file -> project.dir().toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()) + ": read as "
-                        + spec.remote() + "'s branch has it now (the jobs before this one recorded onto it since "
-                        + "this checkout's commit)").toList();
-        if (!byRecord) {
-            return new Baseline(lines, Map.of());
+        Set<Path> merged = byRecord ? files.stream().map(f -> f.toAbsolutePath().normalize()).collect(
+                java.util.stream.Collectors.toSet()) : Set.of();
+        Path dir = project.dir().toAbsolutePath().normalize();
+        List<String> lines = new ArrayList<>();
+        Set<Path> taken = new HashSet<>();
+        for (MetadataCommitter.CaughtUp done : committer(project, spec, facts).catchUp(files, facts.commitBranch(),
+                new Baseline(List.of(), Map.of(), merged).merge())) {
+            if (done.taken()) {
+                taken.add(done.file().toAbsolutePath().normalize());
+            }
+            String file = dir.relativize(done.file().toAbsolutePath().normalize()) + ": ";
+            String branch = spec.remote() + "'s branch";
+            lines.add(!done.read() ? file + "not read from " + branch + ", which changed it since this checkout's "
+                    + "commit: an earlier step of this job changed it too"
+                    : file + "read as " + branch + " has it now (the jobs before this one recorded onto it since this "
+                    + "checkout's commit)" + (done.kept().isEmpty() ? "" : "; " + String.join(", ", done.kept())
+                    + " as this job has it (an earlier step of this job changed it, and the branch did too)"));
         }
+        // What an earlier step changed and did not commit is carried at the commit; a file taken from the
+        // branch as it is holds none.
         Map<Path, String> started = new HashMap<>();
         for (Path file : files) {
+            if (taken.contains(file.toAbsolutePath().normalize())) {
+                continue;
+            }
             try {
                 started.put(file.toAbsolutePath().normalize(), Files.readString(file, StandardCharsets.UTF_8));
             } catch (IOException e) {
                 // No file yet (a first record), or none readable: nothing an earlier step wrote to carry.
             }
         }
-        return new Baseline(lines, started);
+        return new Baseline(lines, started, merged);
     }
-
-    private static final MetadataCommitter.Merge MERGE = (base, ours, theirs) -> MetadataMerge.threeWay(base, ours,
-            theirs).orElse(null);
 
     private static MetadataCommitter committer(Project project, Spec spec, CiContext facts) {
         return new MetadataCommitter(project.dir(), facts.committer(), spec.remote(), spec.attempts(),
@@ -207,6 +248,6 @@ public final class CommitBack {
                     null, 0, ""), message, facts.system());
         }
         return new Result(committer(project, spec, facts).commitAndPush(files, message, facts.commitBranch(),
-                new MetadataCommitter.Reapply(baseline.started(), MERGE, reapply)), message, facts.system());
+                new MetadataCommitter.Reapply(baseline.started(), baseline.merge(), reapply)), message, facts.system());
     }
 }

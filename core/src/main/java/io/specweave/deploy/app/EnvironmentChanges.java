@@ -71,9 +71,11 @@ final class EnvironmentChanges {
         List<String> refreshed = new ArrayList<>(writers == null ? baseline.caughtUp() : List.of());
         CommitBack.Baseline read = baseline;
         if (writers == null && request.commitBack != null && !request.dryRun) {
-            read = CommitBack.catchUp(context.project(), request.commitBack, context.facts(),
+            CommitBack.Baseline records = CommitBack.catchUp(context.project(), request.commitBack, context.facts(),
                     context.project().metadata(context.increment()).files(), true);
-            refreshed.addAll(read.caughtUp());
+            refreshed.addAll(records.caughtUp());
+            // The files the caller read too (feature-flags.json) are committed with the records.
+            read = baseline.and(records);
         }
         MetadataDocument local = store.read();
         Refresh.Copies copies = Refresh.Copies.none();

@@ -179,12 +179,13 @@ public final class MetadataCommitter {
      * @param commit     the commit holding the change, may be null
      * @param attempts   pushes tried
      * @param detail     git's own words on a failure, credentials removed; empty on success
-     * @param notCarried files whose change by an earlier step of the run (not committed then) could not go
-     *                   onto the branch with this one, because the branch changed the same records; they
-     *                   keep it in the work tree only
+     * @param notCarried what an earlier step of the run changed and did not commit, and that could not go
+     *                   onto the branch with this change, because the branch changed the same: a file
+     *                   (relative to the work tree), with the parts of it when only those ({@code
+     *                   .specweave/increments/0002/metadata.json (deployments.dev)}); the work tree keeps it
      */
     public record Result(Outcome outcome, String branch, String commit, int attempts, String detail,
-            List<Path> notCarried) {
+            List<String> notCarried) {
 
         public Result {
             notCarried = notCarried == null ? List.of() : List.copyOf(notCarried);
@@ -201,12 +202,41 @@ public final class MetadataCommitter {
     }
 
     /**
-     * Two versions of one file's text changed from the same one, merged by meaning: {@code ours}'
-     * changes since {@code base} written into {@code theirs}. Null when they changed the same thing.
+     * Two versions of a file merged by meaning, and the parts of it both had changed differently
+     * ({@code deployments.dev}), which took the side asked for.
      */
+    public record Merged(String text, List<String> collisions) {
+
+        public Merged {
+            collisions = List.copyOf(collisions);
+        }
+    }
+
+    /** Merges two versions of one file's text changed from the same one, by meaning. */
     @FunctionalInterface
     public interface Merge {
-        String merge(String base, String ours, String theirs);
+        /**
+         * {@code ours}' changes since {@code base} written into {@code theirs}; a part both changed takes
+         * ours when {@code oursOnCollision}, else theirs. Null when {@code file}'s texts are not merged by
+         * meaning (not its kind of file, or not valid).
+         */
+        Merged merge(Path file, String base, String ours, String theirs, boolean oursOnCollision);
+    }
+
+    /**
+     * What catching up did with one file the branch has another version of.
+     *
+     * @param file the file
+     * @param read  true when it now holds the branch's version; false when the job changed it too and it could
+     *              not be merged by meaning, so it is as the job has it
+     * @param taken true when it is the branch's version as it is, holding no change of the job's own
+     * @param kept  the parts both the job and the branch changed, kept as the job has them
+     */
+    public record CaughtUp(Path file, boolean read, boolean taken, List<String> kept) {
+
+        public CaughtUp {
+            kept = List.copyOf(kept);
+        }
     }
 
     /**
@@ -215,7 +245,8 @@ public final class MetadataCommitter {
      * @param started the files' texts when the run read them (by absolute, normalized path); where that is
      *                not the checkout's commit, an earlier step changed the file without committing it, and
      *                {@code merge} carries that change onto the branch's version first
-     * @param merge   merges a file's texts by meaning; null to carry no earlier change
+     * @param merge   merges a file's texts by meaning; null to merge none (an earlier change to a file the
+     *                branch changed too is then not carried)
      * @param change  writes this run's change into the files as they are then
      */
     public record Reapply(Map<Path, String> started, Merge merge, Runnable change) {
@@ -322,23 +353,19 @@ public final class MetadataCommitter {
      * as the remote has it now, before a run reads them: a job's checkout is the commit it was started
      * for (a push's SHA, a release's tag, a pull request's merge), while the jobs before it (or the
      * run's earlier attempt) committed their records onto the branch since. Only when the branch has
-     * moved on from the checkout's commit, or from the pull request's head a merge checkout was made of
-     * (so nothing the checkout holds is missing on the branch but what the merge brought in: not a
-     * commit of this job's own), and only where the branch's version differs. A file the work tree
-     * has changed (an earlier step wrote it), and a merge checkout's file (which holds what its base
-     * brought in), is merged with the branch's version by {@code merge}; it stays as it is when
-     * {@code merge} is null (unless the merge left it as the head had it) or finds both changed the
-     * same thing. Nothing when there is no repository, no branch to go to, no such branch on the
-     * remote, or git fails: the commit-back says why afterwards.
+     * moved on from what the checkout shares with it — its commit; the commit below the records the job
+     * committed on it and could not push; the pull request's head a merge checkout was made of — and
+     * only where the branch's version differs. A file the job changed (an earlier step wrote it, or
+     * committed it unpushed), and a merge checkout's file (which holds what its base brought in), is
+     * merged with the branch's version by {@code merge}, a part both changed kept as the job has it;
+     * without {@code merge} it stays as it is (unless it is as the shared commit has it). Nothing when
+     * there is no repository, no branch to go to, no such branch on the remote, or git fails: the
+     * commit-back says why afterwards.
      *
-     * @return the files now as the branch has them
+     * @param merge merges a file the job changed with the branch's version; null for none
+     * @return what was done with each file the branch has another version of
      */
-    public List<Path> catchUp(Collection<Path> files, String branch) {
-        return catchUp(files, branch, null);
-    }
-
-    /** As {@link #catchUp(Collection, String)}, merging a file the work tree changed by {@code merge}; may be null. */
-    public List<Path> catchUp(Collection<Path> files, String branch, Merge merge) {
+    public List<CaughtUp> catchUp(Collection<Path> files, String branch, Merge merge) {
         if (!git("rev-parse", "--show-toplevel").ok()) {
             return List.of();
         }
@@ -353,7 +380,7 @@ public final class MetadataCommitter {
             return List.of();
         }
         boolean atHead = from.equals("HEAD");
-        List<Path> taken = new ArrayList<>();
+        List<CaughtUp> done = new ArrayList<>();
         for (Path file : files) {
             String path = file.toAbsolutePath().normalize().toString();
             if (Files.isSymbolicLink(file) || git("diff", "--quiet", "HEAD", tracking, "--", path).ok()) {
@@ -361,16 +388,34 @@ public final class MetadataCommitter {
             }
             boolean tracked = git("ls-files", "--error-unmatch", "--", path).ok();
             boolean untouched = tracked ? git("diff", "--quiet", "HEAD", "--", path).ok() : !Files.exists(file);
-            // A merge checkout's file holds what its base brought in: the branch's version is merged into it.
             String base = tracked || !atHead ? blob(from, file) : null;
-            boolean took = atHead && untouched || merge == null && !atHead && base != null && base.equals(text(file))
-                    ? git("restore", "--source=" + tracking, "--worktree", "--", path).ok()
-                    : merge != null && mergeWith(merge, file, base, tracking);
-            if (took) {
-                taken.add(file);
+            String ours = text(file);
+            if (atHead && untouched || !atHead && base != null && base.equals(ours)) {
+                if (git("restore", "--source=" + tracking, "--worktree", "--", path).ok()) {
+                    done.add(new CaughtUp(file, true, true, List.of()));
+                }
+                continue;
+            }
+            String theirs = blob(tracking, file);
+            Merged merged = merge == null || ours == null || theirs == null ? null
+                    : merge.merge(file.toAbsolutePath().normalize(), base, ours, theirs, true);
+            if (merged == null) {
+                done.add(new CaughtUp(file, false, false, List.of()));
+            } else if (!merged.text().equals(ours) && write(file, merged.text()) || !merged.collisions().isEmpty()) {
+                done.add(new CaughtUp(file, true, false, merged.collisions()));
             }
         }
-        return taken;
+        return done;
+    }
+
+    /** Writes {@code text} into {@code file}; false when it cannot. */
+    private static boolean write(Path file, String text) {
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The file's text; null when there is none. */
@@ -379,25 +424,6 @@ public final class MetadataCommitter {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             return null;
-        }
-    }
-
-    /**
-     * Writes {@code file} merged with {@code revision}'s version, from {@code base}; false when they
-     * collide, or the file already holds every change the branch made.
-     */
-    private boolean mergeWith(Merge merge, Path file, String base, String revision) {
-        String theirs = blob(revision, file);
-        try {
-            String ours = Files.readString(file, StandardCharsets.UTF_8);
-            String merged = theirs == null ? null : merge.merge(base, ours, theirs);
-            if (merged == null || merged.equals(ours)) {
-                return false;
-            }
-            Files.writeString(file, merged, StandardCharsets.UTF_8);
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 
@@ -410,12 +436,32 @@ public final class MetadataCommitter {
 
     /**
      * True when the branch as last fetched from the remote is ahead of HEAD and HEAD has nothing the
-     * branch lacks: a push of HEAD would be refused, and nothing of HEAD's own is to be pushed.
+     * branch lacks but records: a push of HEAD would be refused, and nothing of HEAD's own is to be pushed.
      */
     private boolean behindFetchedTip(String target) {
-        Git tip = git("rev-parse", "-q", "--verify", "refs/remotes/" + remote + "/" + target + "^{commit}");
-        return tip.ok() && !tip.last().equals(head())
-                && git("merge-base", "--is-ancestor", "HEAD", "refs/remotes/" + remote + "/" + target).ok();
+        String tracking = "refs/remotes/" + remote + "/" + target;
+        Git tip = git("rev-parse", "-q", "--verify", tracking + "^{commit}");
+        return tip.ok() && !tip.last().equals(head()) && branchPoint(tracking) != null;
+    }
+
+    /**
+     * What the checkout shares with {@code tracking}: HEAD when the branch holds it, else the commit
+     * below the records this job committed on top of it and could not push (a refused push); null when
+     * the branch holds neither.
+     */
+    private String branchPoint(String tracking) {
+        if (git("merge-base", "--is-ancestor", "HEAD", tracking).ok()) {
+            return "HEAD";
+        }
+        String code = belowRecords();
+        return code != null && git("merge-base", "--is-ancestor", code, tracking).ok() ? code : null;
+    }
+
+    /** The first commit down HEAD's first parents that is not a record commit, when HEAD is one; else null. */
+    private String belowRecords() {
+        Git code = git("log", "-1", "--first-parent", "--invert-grep", "--fixed-strings", "--grep=" + RECORD_MARK,
+                "--format=%H");
+        return code.ok() && !code.last().isEmpty() && !code.last().equals(head()) ? code.last() : null;
     }
 
     /** The branch checked out; null for a detached HEAD. */
@@ -431,12 +477,17 @@ public final class MetadataCommitter {
 
     /**
      * The commit of this checkout that {@code tracking} moved on from: HEAD when the branch holds it;
-     * else, for a merge checkout (a pull request's, made of its head and its base), the merged-in parent
-     * the branch holds; null when the branch went another way. A shallow checkout fetched only the tip:
-     * the branch's recent history is fetched, a little at a time, until one is found in it.
+     * else the commit below the records the job committed and could not push; else, for a merge checkout
+     * (a pull request's, made of its head and its base), the merged-in parent the branch holds; null when
+     * the branch went another way. A shallow checkout fetched only the tip: the branch's recent history
+     * is fetched, a little at a time, until one is found in it.
      */
     private String movedOnFrom(String target, String tracking, boolean shallow) {
         List<String> candidates = new ArrayList<>(List.of("HEAD"));
+        String code = belowRecords();
+        if (code != null) {
+            candidates.add(code);
+        }
         // Read from the commit itself: a shallow checkout has it without its parents.
         List<String> parents = git("cat-file", "-p", "HEAD").output().lines().takeWhile(l -> !l.isBlank())
                 .filter(l -> l.startsWith("parent ")).map(l -> l.substring("parent ".length()).strip()).toList();
@@ -517,7 +568,7 @@ public final class MetadataCommitter {
     }
 
     /** A commit built on a branch's tip, or why there is none ({@code failure}); the files an earlier change stayed out of. */
-    private record Built(String commit, Outcome failure, String detail, List<Path> notCarried) {
+    private record Built(String commit, Outcome failure, String detail, List<String> notCarried) {
         Built(String commit, Outcome failure, String detail) {
             this(commit, failure, detail, List.of());
         }
@@ -552,7 +603,7 @@ public final class MetadataCommitter {
                 if (!restore.ok()) {
                     return new Built(null, Outcome.NOT_COMMITTED, "git restore failed: " + restore.output());
                 }
-                List<Path> notCarried = carryEarlierChanges(files, reapply);
+                List<String> notCarried = carryEarlierChanges(files, reapply, tip);
                 reapply.change().run();
                 Built built = writeCommit(tip, paths, message);
                 return new Built(built.commit(), built.failure(), built.detail(), notCarried);
@@ -567,25 +618,42 @@ public final class MetadataCommitter {
 
     /**
      * Into the branch's version of each file (in the work tree now), the change an earlier step made to it
-     * without committing: the file as the run started differs from the checkout's commit. Returns the
-     * files where that change collides with the branch's.
+     * without committing, or committed and could not push: the file as the run started differs from the
+     * commit the checkout shares with {@code tip}. Returns what of those changes collides with the
+     * branch's (a file, or parts of it), left out.
      */
-    private List<Path> carryEarlierChanges(Collection<Path> files, Reapply reapply) throws IOException {
-        List<Path> notCarried = new ArrayList<>();
+    private List<String> carryEarlierChanges(Collection<Path> files, Reapply reapply, String tip) throws IOException {
+        List<String> notCarried = new ArrayList<>();
+        String shared = null;
         for (Path file : files) {
             Path absolute = file.toAbsolutePath().normalize();
             String started = reapply.started().get(absolute);
-            String committed = started == null ? null : blob("HEAD", absolute);
-            if (started == null || started.equals(committed)) {
+            if (started == null) {
+                continue;
+            }
+            if (shared == null) {
+                shared = Objects.requireNonNullElse(branchPoint(tip), "HEAD");
+            }
+            String committed = blob(shared, absolute);
+            if (started.equals(committed)) {
                 continue;
             }
             String theirs = Files.exists(absolute) ? Files.readString(absolute, StandardCharsets.UTF_8) : null;
-            String merged = reapply.merge() == null || theirs == null ? null
-                    : reapply.merge().merge(committed, started, theirs);
+            if (Objects.equals(theirs, committed)) {
+                // The branch did not change it: the earlier change goes as it is.
+                Files.writeString(absolute, started, StandardCharsets.UTF_8);
+                continue;
+            }
+            Merged merged = reapply.merge() == null || theirs == null ? null
+                    : reapply.merge().merge(absolute, committed, started, theirs, false);
+            String shown = workTree.toAbsolutePath().normalize().relativize(absolute).toString();
             if (merged == null) {
-                notCarried.add(absolute);
-            } else {
-                Files.writeString(absolute, merged, StandardCharsets.UTF_8);
+                notCarried.add(shown);
+                continue;
+            }
+            Files.writeString(absolute, merged.text(), StandardCharsets.UTF_8);
+            if (!merged.collisions().isEmpty()) {
+                notCarried.add(shown + " (" + String.join(", ", merged.collisions()) + ")");
             }
         }
         return notCarried;

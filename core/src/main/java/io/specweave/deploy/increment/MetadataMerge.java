@@ -5,14 +5,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.DeployException;
 import io.specweave.deploy.Json;
 import io.specweave.deploy.Trees;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Two changes to one {@code metadata.json} made from the same version, merged by record: one
  * environment's record ({@code deployments.<environment>}) and each other value of the file is a
- * unit, taken whole from the side that changed it. A record is not merged field by field: a test
+ * unit, taken whole from the side that changed it (from the side the caller says when both did). A record is not merged field by field: a test
  * result of one deployment must not end up on another job's newer deployment.
  */
 public final class MetadataMerge {
@@ -21,15 +23,27 @@ public final class MetadataMerge {
     }
 
     /**
+     * Two versions merged, and the units both changed differently ({@code deployments.dev},
+     * {@code status}), which took the side asked for.
+     */
+    public record Merged(String text, List<String> collisions) {
+
+        public Merged {
+            collisions = List.copyOf(collisions);
+        }
+    }
+
+    /**
      * {@code theirs} with the changes {@code ours} made since {@code base}, laid out as {@code theirs}
-     * is ({@code ours} itself when theirs has nothing ours lacks); empty when both changed the same unit
-     * differently, or a text is not a JSON object.
+     * is ({@code ours} itself when theirs has nothing ours lacks). A unit both changed differently
+     * takes ours when {@code oursOnCollision}, else theirs, and is named in the result. Empty when a
+     * text is not a JSON object.
      *
      * @param base   the version both started from; null when it had no such file
      * @param ours   this checkout's version
      * @param theirs the version the other changes are in (the branch's)
      */
-    public static Optional<String> threeWay(String base, String ours, String theirs) {
+    public static Optional<Merged> threeWay(String base, String ours, String theirs, boolean oursOnCollision) {
         if (ours == null || theirs == null) {
             return Optional.empty();
         }
@@ -39,11 +53,11 @@ public final class MetadataMerge {
             MetadataDocument theirsDocument = MetadataDocument.parse(theirs, "theirs");
             ObjectNode merged = theirsDocument.root();
             ObjectNode oursRoot = MetadataDocument.parse(ours, "ours").root();
-            if (!mergeInto(merged, baseRoot, oursRoot, true)) {
-                return Optional.empty();
-            }
+            List<String> collisions = new ArrayList<>();
+            mergeInto(merged, baseRoot, oursRoot, "", oursOnCollision, collisions);
             // Nothing of theirs that ours lacks: ours as it is, not laid out again.
-            return Optional.of(Trees.sameValue(merged, oursRoot) ? ours : theirsDocument.toText());
+            return Optional.of(new Merged(Trees.sameValue(merged, oursRoot) ? ours : theirsDocument.toText(),
+                    collisions));
         } catch (DeployException e) {
             // Not a JSON object on one side: nothing to merge by meaning.
             return Optional.empty();
@@ -51,11 +65,12 @@ public final class MetadataMerge {
     }
 
     /**
-     * Writes into {@code merged} (a copy of theirs) the values {@code ours} changed since {@code base};
-     * false on a unit both changed. At the top, objects both changed ({@code deployments}) are merged
-     * key by key; below that each value is a unit.
+     * Writes into {@code merged} (a copy of theirs) the values {@code ours} changed since {@code base},
+     * adding to {@code collisions} each unit both changed. At the top ({@code path} empty), objects both
+     * changed ({@code deployments}) are merged key by key; below that each value is a unit.
      */
-    private static boolean mergeInto(ObjectNode merged, ObjectNode base, ObjectNode ours, boolean top) {
+    private static void mergeInto(ObjectNode merged, ObjectNode base, ObjectNode ours, String path,
+            boolean oursOnCollision, List<String> collisions) {
         Set<String> keys = new LinkedHashSet<>();
         base.fieldNames().forEachRemaining(keys::add);
         ours.fieldNames().forEachRemaining(keys::add);
@@ -66,22 +81,25 @@ public final class MetadataMerge {
             if (same(o, b) || same(o, t)) {
                 continue;
             }
-            if (same(t, b)) {
-                if (o == null) {
-                    merged.remove(key);
-                } else {
-                    merged.set(key, o.deepCopy());
-                }
-            } else if (top && o instanceof ObjectNode oo && t instanceof ObjectNode to
+            boolean both = !same(t, b);
+            if (both && path.isEmpty() && o instanceof ObjectNode oo && t instanceof ObjectNode to
                     && (b == null || b instanceof ObjectNode)) {
-                if (!mergeInto(to, b == null ? Json.mapper().createObjectNode() : (ObjectNode) b, oo, false)) {
-                    return false;
+                mergeInto(to, b == null ? Json.mapper().createObjectNode() : (ObjectNode) b, oo, key + ".",
+                        oursOnCollision, collisions);
+                continue;
+            }
+            if (both) {
+                collisions.add(path + key);
+                if (!oursOnCollision) {
+                    continue;
                 }
+            }
+            if (o == null) {
+                merged.remove(key);
             } else {
-                return false;
+                merged.set(key, o.deepCopy());
             }
         }
-        return true;
     }
 
     private static boolean same(JsonNode a, JsonNode b) {

@@ -86,9 +86,11 @@ public record Persistence(boolean warning, Message text, String detail) {
             if (commit.git().notCarried().isEmpty()) {
                 return new Persistence(false, Message.text(committed), "");
             }
-            return new Persistence(true, Message.text(committed + " What an earlier step of this run wrote to "
-                    + file + " without committing it is not in that commit: the branch's jobs "
-                    + "changed the same records since this checkout, so it is only in this run's workspace."), "");
+            return new Persistence(true, Message.text(committed + " Left out of that commit, what an earlier step of "
+                    + "this run wrote and did not get onto the branch: " + commit.git().notCarried().stream()
+                            .map(MarkdownText::code).collect(Collectors.joining(", "))
+                    + ". The branch's jobs changed the same since this checkout, so it is only in this run's "
+                    + "workspace."), "");
         }
         return new Persistence(true, Message.of("Not committed back (", Message.arg(Input.COMMIT_METADATA, "true"), "): ",
                 commit.why(), "; ", where, "."),

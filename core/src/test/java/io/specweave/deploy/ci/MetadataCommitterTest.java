@@ -77,14 +77,14 @@ class MetadataCommitterTest {
         Files.writeString(work.resolve("other.txt"), "changed here\n");
         MetadataCommitter committer = new MetadataCommitter(work, BOT, "origin", 3);
 
-        assertThat(committer.catchUp(List.of(metadata, work.resolve("other.txt")), null)).containsExactly(metadata);
+        assertThat(read(committer.catchUp(List.of(metadata, work.resolve("other.txt")), null, null))).containsExactly(metadata);
         assertThat(Files.readString(metadata)).contains("\"dev\"");
         assertThat(Files.readString(work.resolve("other.txt"))).isEqualTo("changed here\n");
 
         Files.writeString(metadata, "{\"id\": \"0001\", \"written\": \"by an earlier step\"}\n");
         git(other, "commit", "-q", "--allow-empty", "-m", "moved again");
         git(other, "push", "-q", "origin", "HEAD:main");
-        assertThat(committer.catchUp(List.of(metadata), null)).as("a file this checkout changed stays").isEmpty();
+        assertThat(read(committer.catchUp(List.of(metadata), null, null))).as("a file this checkout changed stays").isEmpty();
         assertThat(Files.readString(metadata)).contains("by an earlier step");
 
         // Committed here and not on the branch (a refused push, a step's own commit): the branch is not ahead of it.
@@ -92,7 +92,7 @@ class MetadataCommitterTest {
         Files.writeString(other.resolve("metadata.json"), "{\"id\": \"0001\", \"deployments\": {\"uat\": {}}}\n");
         git(other, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-am", "uat's record");
         git(other, "push", "-q", "origin", "HEAD:main");
-        assertThat(committer.catchUp(List.of(metadata), null)).isEmpty();
+        assertThat(read(committer.catchUp(List.of(metadata), null, null))).isEmpty();
         assertThat(Files.readString(metadata)).contains("by an earlier step");
     }
 
@@ -148,8 +148,8 @@ class MetadataCommitterTest {
         git(other, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-am", "dev's record");
         git(other, "push", "-q", "origin", "HEAD:main");
 
-        List<Path> taken = new MetadataCommitter(shallow, BOT, "origin", 3)
-                .catchUp(List.of(shallow.resolve("metadata.json")), null);
+        List<Path> taken = read(new MetadataCommitter(shallow, BOT, "origin", 3)
+                .catchUp(List.of(shallow.resolve("metadata.json")), null, null));
 
         assertThat(taken).containsExactly(shallow.resolve("metadata.json"));
         assertThat(Files.readString(shallow.resolve("metadata.json"))).contains("\"dev\"");
@@ -312,9 +312,9 @@ class MetadataCommitterTest {
         git(qaJob, "push", "-q", "origin", "feature");
         MetadataCommitter committer = new MetadataCommitter(work, BOT, "origin", 3);
 
-        assertThat(committer.catchUp(List.of(metadata), "feature"))
+        assertThat(read(committer.catchUp(List.of(metadata), "feature", null)))
                 .as("without a merge by meaning, the merge's own version stays").isEmpty();
-        assertThat(committer.catchUp(List.of(metadata), "feature", BY_RECORD)).containsExactly(metadata);
+        assertThat(read(committer.catchUp(List.of(metadata), "feature", BY_RECORD))).containsExactly(metadata);
 
         assertThat(Files.readString(metadata)).contains("\"prod\"").contains("\"qa\"");
         assertThat(git(work, "status", "--porcelain")).isEqualTo("M metadata.json");
@@ -448,8 +448,14 @@ class MetadataCommitterTest {
         git(other, "push", "-q", "origin", "HEAD:main");
     }
 
-    private static final MetadataCommitter.Merge BY_RECORD = (base, ours, theirs) ->
-            io.specweave.deploy.increment.MetadataMerge.threeWay(base, ours, theirs).orElse(null);
+    private static final MetadataCommitter.Merge BY_RECORD = (file, base, ours, theirs, oursOnCollision) ->
+            io.specweave.deploy.increment.MetadataMerge.threeWay(base, ours, theirs, oursOnCollision)
+                    .map(m -> new MetadataCommitter.Merged(m.text(), m.collisions())).orElse(null);
+
+    /** The files a catch-up read from the branch. */
+    private static List<Path> read(List<MetadataCommitter.CaughtUp> done) {
+        return done.stream().filter(MetadataCommitter.CaughtUp::read).map(MetadataCommitter.CaughtUp::file).toList();
+    }
 
     /** This step's change, by meaning: qa's record added to whatever the file holds. */
     private Runnable recordQa() {
@@ -473,16 +479,26 @@ class MetadataCommitterTest {
         Files.writeString(metadata, "{\n  \"id\": \"0001\",\n  \"deployments\": {\"uat\": {\"commit\": \"b100000\"}}\n}\n");
         MetadataCommitter committer = new MetadataCommitter(work, BOT, "origin", 3);
 
-        assertThat(committer.catchUp(List.of(metadata), null, BY_RECORD)).containsExactly(metadata);
+        assertThat(read(committer.catchUp(List.of(metadata), null, BY_RECORD))).containsExactly(metadata);
         assertThat(Files.readString(metadata)).contains("\"dev\"").contains("d100000").contains("\"uat\"")
                 .contains("b100000");
 
-        // dev written here too, differently: which record is right cannot be known, so the file stays as it is.
+        // dev written here too, differently: this job's dev stays, the rest comes from the branch.
+        git(temp.resolve("other"), "pull", "-q", "origin", "main");
+        Files.writeString(temp.resolve("other").resolve("metadata.json"), "{\n  \"id\": \"0001\",\n  \"deployments\": "
+                + "{\"dev\": {\"commit\": \"d100000\"}, \"qa\": {\"commit\": \"c100000\"}}\n}\n");
+        git(temp.resolve("other"), "commit", "-q", "-am", "qa");
+        git(temp.resolve("other"), "push", "-q", "origin", "HEAD:main");
         String both = "{\n  \"id\": \"0001\",\n  \"deployments\": {\"dev\": {\"commit\": \"e100000\"}}\n}\n";
         Files.writeString(metadata, both);
-        assertThat(committer.catchUp(List.of(metadata), null, BY_RECORD)).isEmpty();
+        List<MetadataCommitter.CaughtUp> done = committer.catchUp(List.of(metadata), null, BY_RECORD);
+        assertThat(done).containsExactly(new MetadataCommitter.CaughtUp(metadata, true, false, List.of("deployments.dev")));
+        assertThat(Files.readString(metadata)).contains("e100000").contains("c100000").doesNotContain("d100000");
+
+        Files.writeString(metadata, both);
+        assertThat(committer.catchUp(List.of(metadata), null, null)).as("without a merge, a changed file stays")
+                .containsExactly(new MetadataCommitter.CaughtUp(metadata, false, false, List.of()));
         assertThat(Files.readString(metadata)).isEqualTo(both);
-        assertThat(committer.catchUp(List.of(metadata), null)).as("without a merge, a changed file stays").isEmpty();
     }
 
     @Test
@@ -504,9 +520,10 @@ class MetadataCommitterTest {
     }
 
     @Test
-    void anEarlierStepsChangeToARecordTheBranchChangedTooStaysOutOfTheCommitAndIsNamed() throws Exception {
+    void anEarlierStepsChangeToARecordTheBranchChangedTooStaysOutOfTheCommitAndIsNamedTheRestGoes() throws Exception {
         anotherJobRecordedDev();
-        String started = "{\n  \"id\": \"0001\",\n  \"deployments\": {\"dev\": {\"commit\": \"e100000\"}}\n}\n";
+        String started = "{\n  \"id\": \"0001\",\n  \"deployments\": {\"dev\": {\"commit\": \"e100000\"}, "
+                + "\"uat\": {\"commit\": \"b100000\"}}\n}\n";
         Files.writeString(metadata, started);
         recordQa().run();
 
@@ -515,10 +532,33 @@ class MetadataCommitterTest {
                         BY_RECORD, recordQa()));
 
         assertThat(result.outcome()).as(result.detail()).isEqualTo(MetadataCommitter.Outcome.PUSHED);
-        assertThat(result.notCarried()).containsExactly(metadata.toAbsolutePath().normalize());
+        assertThat(result.notCarried()).containsExactly("metadata.json (deployments.dev)");
         assertThat(git(origin, "show", "main:metadata.json")).contains("d100000").contains("a100000")
-                .doesNotContain("e100000");
+                .contains("b100000").doesNotContain("e100000");
         assertThat(Files.readString(metadata)).contains("e100000");
+    }
+
+    @Test
+    void aRecordWhosePushWasRefusedGoesOntoTheBranchWithTheNextOne() throws Exception {
+        Files.writeString(metadata, "{\n  \"id\": \"0001\",\n  \"deployments\": {\"uat\": {\"commit\": \"b100000\"}}\n}\n");
+        // As a refused push leaves it: the record committed on HEAD, the branch without it.
+        git(work, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-am",
+                "Record uat [ci skip]", "-m", "Written by specweave-deploy " + MetadataCommitter.RECORD_MARK);
+        anotherJobRecordedDev();
+        MetadataCommitter committer = new MetadataCommitter(work, BOT, "origin", 3);
+        assertThat(read(committer.catchUp(List.of(metadata), null, BY_RECORD))).containsExactly(metadata);
+        assertThat(Files.readString(metadata)).contains("b100000").contains("d100000");
+        String started = Files.readString(metadata);
+        recordQa().run();
+
+        MetadataCommitter.Result result = committer.commitAndPush(List.of(metadata), "record", null,
+                new MetadataCommitter.Reapply(Map.of(metadata.toAbsolutePath().normalize(), started), BY_RECORD,
+                        recordQa()));
+
+        assertThat(result.outcome()).as(result.detail()).isEqualTo(MetadataCommitter.Outcome.PUSHED);
+        assertThat(result.attempts()).as("behind the branch, not racing it").isEqualTo(1);
+        assertThat(result.notCarried()).isEmpty();
+        assertThat(git(origin, "show", "main:metadata.json")).contains("b100000").contains("d100000").contains("a100000");
     }
 
     @Test

@@ -23,18 +23,23 @@ class MetadataMergeTest {
         String theirs = BASE.replace("\"dev\": {\"commit\": \"a100000\", \"status\": \"deployed\"}",
                 "\"dev\": {\"commit\": \"a100000\", \"status\": \"deployed\"}, \"qa\": {\"commit\": \"c100000\"}");
 
-        String merged = MetadataMerge.threeWay(BASE, ours, theirs).orElseThrow();
+        String merged = MetadataMerge.threeWay(BASE, ours, theirs, false).orElseThrow().text();
 
         assertThat(merged).contains("\"qa\"").contains("c100000").contains("\"uat\"").contains("b100000");
         assertThat(merged.indexOf("\"qa\"")).as("the branch's order, ours after it").isLessThan(merged.indexOf("\"uat\""));
     }
 
     @Test
-    void oneRecordChangedOnBothSidesIsNotMergedFieldByField() {
+    void oneRecordChangedOnBothSidesIsNotMergedFieldByFieldButTakenWholeFromTheSideAskedFor() {
         String ours = BASE.replace("\"status\": \"deployed\"}", "\"status\": \"deployed\", \"testResults\": {\"passed\": 3}}");
         String theirs = BASE.replace("a100000", "d100000");
 
-        assertThat(MetadataMerge.threeWay(BASE, ours, theirs)).isEmpty();
+        MetadataMerge.Merged theirsKept = MetadataMerge.threeWay(BASE, ours, theirs, false).orElseThrow();
+        assertThat(theirsKept.collisions()).containsExactly("deployments.dev");
+        assertThat(theirsKept.text()).contains("d100000").doesNotContain("testResults");
+        MetadataMerge.Merged oursKept = MetadataMerge.threeWay(BASE, ours, theirs, true).orElseThrow();
+        assertThat(oursKept.collisions()).containsExactly("deployments.dev");
+        assertThat(oursKept.text()).contains("testResults").doesNotContain("d100000");
     }
 
     @Test
@@ -42,26 +47,28 @@ class MetadataMergeTest {
         String ours = BASE.replace("\"status\": \"active\"", "\"status\": \"completed\"").replace("a100000", "d100000");
         String theirs = BASE.replace("a100000", "d100000").replace("{\n  \"id\"", "{\n  \"team\": \"web\",\n  \"id\"");
 
-        String merged = MetadataMerge.threeWay(BASE, ours, theirs).orElseThrow();
+        MetadataMerge.Merged merged = MetadataMerge.threeWay(BASE, ours, theirs, false).orElseThrow();
 
-        assertThat(merged).contains("\"status\": \"completed\"").contains("d100000").contains("\"team\": \"web\"");
+        assertThat(merged.collisions()).isEmpty();
+        assertThat(merged.text()).contains("\"status\": \"completed\"").contains("d100000").contains("\"team\": \"web\"");
     }
 
     @Test
-    void aKeyOneSideRemovedIsRemovedAndATopValueBothChangedCollides() {
+    void aKeyOneSideRemovedIsRemovedAndATopValueBothChangedIsACollision() {
         String ours = BASE.replace("\"status\": \"active\",\n", "");
-        assertThat(MetadataMerge.threeWay(BASE, ours, BASE.replace("a100000", "d100000")).orElseThrow())
+        assertThat(MetadataMerge.threeWay(BASE, ours, BASE.replace("a100000", "d100000"), false).orElseThrow().text())
                 .doesNotContain("\"status\": \"active\"");
 
-        assertThat(MetadataMerge.threeWay(BASE, BASE.replace("active", "completed"), BASE.replace("active", "abandoned")))
-                .isEmpty();
+        assertThat(MetadataMerge.threeWay(BASE, BASE.replace("active", "completed"), BASE.replace("active", "abandoned"),
+                false).orElseThrow().collisions()).containsExactly("status");
     }
 
     @Test
     void theResultIsLaidOutAsTheBranchsFileIs() {
         String theirs = BASE.replace("a100000", "d100000").strip().replace("\n", "\r\n");
 
-        String merged = MetadataMerge.threeWay(BASE, BASE.replace("active", "completed"), theirs).orElseThrow();
+        String merged = MetadataMerge.threeWay(BASE, BASE.replace("active", "completed"), theirs, false).orElseThrow()
+                .text();
 
         assertThat(merged).contains("\r\n").doesNotEndWith("\n");
     }
@@ -71,14 +78,14 @@ class MetadataMergeTest {
         String ours = "{\"id\": \"0002-password-reset\", \"status\": \"completed\", \"deployments\": "
                 + "{\"dev\": {\"commit\": \"a100000\", \"status\": \"deployed\"}}}";
 
-        assertThat(MetadataMerge.threeWay(BASE, ours, BASE)).contains(ours);
+        assertThat(MetadataMerge.threeWay(BASE, ours, BASE, false).orElseThrow().text()).isSameAs(ours);
     }
 
     @Test
     void aTextThatIsNoJsonObjectIsNotMerged() {
-        assertThat(MetadataMerge.threeWay(BASE, "{ half", BASE)).isEmpty();
-        assertThat(MetadataMerge.threeWay(BASE, BASE, null)).isEmpty();
-        assertThat(MetadataMerge.threeWay(null, BASE.replace("active", "completed"), "{\"id\": \"0002-password-reset\"}")
-                .orElseThrow()).as("no common version: what only ours has is added").contains("\"status\": \"completed\"");
+        assertThat(MetadataMerge.threeWay(BASE, "{ half", BASE, false)).isEmpty();
+        assertThat(MetadataMerge.threeWay(BASE, BASE, null, false)).isEmpty();
+        assertThat(MetadataMerge.threeWay(null, BASE.replace("active", "completed"), "{\"id\": \"0002-password-reset\"}",
+                false).orElseThrow().text()).as("no common version: what only ours has is added").contains("\"status\": \"completed\"");
     }
 }
