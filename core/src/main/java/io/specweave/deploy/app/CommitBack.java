@@ -172,12 +172,16 @@ public final class CommitBack {
             return new Baseline(lines, texts, merged);
         }
 
-        /** metadata.json merges record by record; a file of another kind (feature-flags.json keeps its lines) not at all. */
         MetadataCommitter.Merge merge() {
-            return (file, base, ours, theirs, oursOnCollision) -> !byRecord.contains(file) ? null
-                    : MetadataMerge.threeWay(base, ours, theirs, oursOnCollision)
-                            .map(m -> new MetadataCommitter.Merged(m.text(), m.collisions())).orElse(null);
+            return mergeByRecord(byRecord);
         }
+    }
+
+    /** The files of {@code byRecord} (metadata.json) merge record by record; others (feature-flags.json keeps its lines) not at all. */
+    private static MetadataCommitter.Merge mergeByRecord(Set<Path> byRecord) {
+        return (file, base, ours, theirs, oursOnCollision) -> !byRecord.contains(file) ? null
+                : MetadataMerge.threeWay(base, ours, theirs, oursOnCollision)
+                        .map(m -> new MetadataCommitter.Merged(m.text(), m.collisions())).orElse(null);
     }
 
     /**
@@ -197,7 +201,7 @@ public final class CommitBack {
         List<String> lines = new ArrayList<>();
         Set<Path> taken = new HashSet<>();
         for (MetadataCommitter.CaughtUp done : committer(project, spec, facts).catchUp(files, facts.commitBranch(),
-                new Baseline(List.of(), Map.of(), merged).merge())) {
+                mergeByRecord(merged))) {
             if (done.taken()) {
                 taken.add(done.file().toAbsolutePath().normalize());
             }

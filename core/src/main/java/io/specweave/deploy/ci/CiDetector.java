@@ -203,8 +203,7 @@ public final class CiDetector {
             // code (an earlier command's commit-back) is not what is deployed: the commit is the code's below
             // it, and so are its tags.
             List<String> head = needRef ? git("log", "-1", "--format=%H%n%D") : List.of();
-            List<String> code = needCommit ? git("log", "-1", "--first-parent", "--invert-grep", "--fixed-strings",
-                    "--grep=" + MetadataCommitter.RECORD_MARK, "--format=%H%n%D") : head;
+            List<String> code = needCommit ? git(concatenated(MetadataCommitter.CODE_COMMIT, "--format=%H%n%D")) : head;
             if (needCommit && !code.isEmpty()) {
                 commit = blankToNull(code.get(0));
             }
@@ -229,6 +228,12 @@ public final class CiDetector {
         }
         String system = "none".equals(context.system()) && commit != null ? "git" : context.system();
         return context.filledIn(system, commit, branch, tag, actor);
+    }
+
+    private static String[] concatenated(List<String> args, String last) {
+        List<String> all = new java.util.ArrayList<>(args);
+        all.add(last);
+        return all.toArray(String[]::new);
     }
 
     /** Git in the workspace; nothing when git is missing or fails (the facts stay unknown). */

@@ -45,6 +45,10 @@ public final class MetadataCommitter {
      */
     public static final String RECORD_MARK = "so the next environment's job sees this record.";
 
+    /** git log's arguments for the first commit down HEAD's first parents that is no record commit: the code's. */
+    static final List<String> CODE_COMMIT = List.of("log", "-1", "--first-parent", "--invert-grep", "--fixed-strings",
+            "--grep=" + RECORD_MARK);
+
     private static final Pattern CREDENTIALS_IN_URL = Pattern.compile("://[^/@\\s]+@");
     private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(2);
     private static final int NOT_STARTED = -2;
@@ -388,8 +392,9 @@ public final class MetadataCommitter {
             }
             boolean tracked = git("ls-files", "--error-unmatch", "--", path).ok();
             boolean untouched = tracked ? git("diff", "--quiet", "HEAD", "--", path).ok() : !Files.exists(file);
-            String base = tracked || !atHead ? blob(from, file) : null;
-            String ours = text(file);
+            // Only a file the job changed, or a merge checkout's, needs its shared version and its text.
+            String base = atHead && untouched || !tracked && atHead ? null : blob(from, file);
+            String ours = atHead && untouched ? null : text(file);
             if (atHead && untouched || !atHead && base != null && base.equals(ours)) {
                 if (git("restore", "--source=" + tracking, "--worktree", "--", path).ok()) {
                     done.add(new CaughtUp(file, true, true, List.of()));
@@ -459,8 +464,7 @@ public final class MetadataCommitter {
 
     /** The first commit down HEAD's first parents that is not a record commit, when HEAD is one; else null. */
     private String belowRecords() {
-        Git code = git("log", "-1", "--first-parent", "--invert-grep", "--fixed-strings", "--grep=" + RECORD_MARK,
-                "--format=%H");
+        Git code = git(concat(CODE_COMMIT, List.of("--format=%H")));
         return code.ok() && !code.last().isEmpty() && !code.last().equals(head()) ? code.last() : null;
     }
 
