@@ -136,6 +136,21 @@ class CommitMetadataTest {
     }
 
     @Test
+    void aBranchThatCannotBeFetchedBeforeTheStepReadsIsNamedWithWhatWasReadInstead() throws IOException {
+        Git.run(ws.workspace, "remote", "set-url", "origin", temp.resolve("moved-away.git").toString());
+
+        ActionWorkspace.Run run = ws.input("environment", "qa").input("commit-metadata", "true").run();
+
+        assertThat(run.exitCode()).as(run.stdout()).isZero();
+        assertThat(ws.summaryText()).contains("Read before deciding:\n\n- .specweave/increments/0002-password-reset/"
+                + "metadata.json: not read from origin's branch main, which could not be fetched (fatal: ")
+                .contains("this checkout's version was read, and the jobs before this one may have recorded onto the "
+                        + "branch since");
+        assertThat(run.stdout()).contains("Not committed back (commit-metadata: true): the push to main reached no "
+                + "repository");
+    }
+
+    @Test
     void whatAnEarlierStepRecordedWithoutCommittingGoesOntoTheBranchWithTheNextCommit() throws IOException {
         devJobRecorded();
         ActionWorkspace.Run earlier = ws.input("environment", "uat").input("commit-metadata", "false").run();
@@ -470,7 +485,9 @@ class CommitMetadataTest {
             assertThat(Git.run(origin, "rev-parse", "main")).isEqualTo(before);
             assertThat(String.join("\n", github.authorizations)).doesNotContain(java.util.Base64.getEncoder()
                     .encodeToString(("x-access-token:" + token).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            assertThat(elsewhere.stdout()).contains("Not committed back");
+            assertThat(elsewhere.stdout()).contains("Not committed back (commit-metadata: true): the remote asked for "
+                    + "credentials to push to main and there were none to give (git cannot prompt in a pipeline); the "
+                    + "run's token goes only to its own server (GITHUB_SERVER_URL, over https)");
             assertThat(unmasked(elsewhere)).doesNotContain(token);
 
             ws.env.put("GITHUB_SERVER_URL", github.origin());

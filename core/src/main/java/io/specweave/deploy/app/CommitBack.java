@@ -104,8 +104,13 @@ public final class CommitBack {
                 return null;
             }
             return switch (git.outcome()) {
-                case REJECTED -> "the push to " + git.branch() + " was rejected (a protected branch, or credentials "
-                        + "without push access)";
+                case REJECTED -> detail().contains("Authentication failed")
+                        ? "the remote did not accept the credentials of the push to " + git.branch()
+                                + " (an expired token, or a user without write access to the repository)"
+                        : "the push to " + git.branch() + " was rejected (a protected branch, or credentials "
+                                + "without push access)";
+                case NO_CREDENTIALS -> "the remote asked for credentials to push to " + git.branch()
+                        + " and there were none to give (git cannot prompt in a pipeline); " + credentialAdvice(ci);
                 case UNREACHABLE -> "the push to " + git.branch() + " reached no repository (" + firstLine(git.detail())
                         + "); check the remote's URL and the network from here";
                 case CONFLICT -> "another job changed the same file on " + git.branch();
@@ -140,6 +145,17 @@ public final class CommitBack {
                     + "names the branch), or check out a local branch (the Git plugin's \"Check out to matching "
                     + "local branch\")";
             default -> "check out the branch the record belongs on";
+        };
+    }
+
+    /** How a run of {@code ci} gives git a credential for the push. */
+    private static String credentialAdvice(String ci) {
+        return switch (ci == null ? "none" : ci) {
+            case "github-actions" -> "the run's token goes only to its own server (GITHUB_SERVER_URL, over https); "
+                    + "for another remote, set up a git credential helper in an earlier step";
+            case "jenkins" -> "give the push a \"Username with password\" credential for the remote (the Git "
+                    + "plugin's checkout credential is not kept for later git commands)";
+            default -> "set up a git credential helper for the remote (git config credential.helper)";
         };
     }
 
@@ -200,8 +216,16 @@ public final class CommitBack {
         Path dir = project.dir().toAbsolutePath().normalize();
         List<String> lines = new ArrayList<>();
         Set<Path> taken = new HashSet<>();
-        for (MetadataCommitter.CaughtUp done : committer(project, spec, facts).catchUp(files, facts.commitBranch(),
-                mergeByRecord(merged))) {
+        MetadataCommitter.CatchUp caughtUp = committer(project, spec, facts).catchUp(files, facts.commitBranch(),
+                mergeByRecord(merged));
+        if (caughtUp.notFetched() != null) {
+            // What was decided read only this checkout's records: the user must know they may be behind.
+            lines.add(String.join(", ", files.stream().map(f -> dir.relativize(f.toAbsolutePath().normalize())
+                    .toString()).toList()) + ": not read from " + spec.remote() + "'s branch " + caughtUp.branch()
+                    + ", which could not be fetched (" + firstLine(caughtUp.notFetched()) + "): this checkout's "
+                    + "version was read, and the jobs before this one may have recorded onto the branch since");
+        }
+        for (MetadataCommitter.CaughtUp done : caughtUp.files()) {
             if (done.taken()) {
                 taken.add(done.file().toAbsolutePath().normalize());
             }

@@ -167,8 +167,10 @@ public final class MetadataCommitter {
         NO_REMOTE,
         /** git could not stage or commit the files here (no identity, a locked index); nothing was pushed. */
         NOT_COMMITTED,
-        /** The remote refused the push (protected branch, hook, permission). */
+        /** The remote refused the push (protected branch, hook, permission, credentials it did not accept). */
         REJECTED,
+        /** The remote asked for credentials and there were none to give: git cannot prompt in a pipeline. */
+        NO_CREDENTIALS,
         /** The push did not reach a repository: the remote's host or path is not there, or answered nothing. */
         UNREACHABLE,
         /** Rebasing onto the moved branch conflicted with another job's change to the same file. */
@@ -240,6 +242,22 @@ public final class MetadataCommitter {
 
         public CaughtUp {
             kept = List.copyOf(kept);
+        }
+    }
+
+    /**
+     * What catching up did.
+     *
+     * @param branch     the branch read, null when there was none to read
+     * @param files      what was done with each file the branch has another version of
+     * @param notFetched git's words when the branch could not be fetched, so nothing was read from it; else null
+     */
+    public record CatchUp(String branch, List<CaughtUp> files, String notFetched) {
+
+        static final CatchUp NOTHING = new CatchUp(null, List.of(), null);
+
+        public CatchUp {
+            files = List.copyOf(files);
         }
     }
 
@@ -336,11 +354,9 @@ public final class MetadataCommitter {
         if (push.ok()) {
             return new Result(Outcome.PUSHED, target, head(), 1, "");
         }
-        if (isUnreachable(push.output())) {
-            return new Result(Outcome.UNREACHABLE, target, head(), 1, push.output());
-        }
-        if (!isNonFastForward(push.output())) {
-            return new Result(Outcome.REJECTED, target, head(), 1, push.output());
+        Outcome failure = failureOf(push.output());
+        if (failure != null) {
+            return new Result(failure, target, head(), 1, push.output());
         }
         if (maxAttempts == 1) {
             return new Result(Outcome.GAVE_UP, target, head(), 1, "the branch moved on every one of 1 attempts");
@@ -363,25 +379,31 @@ public final class MetadataCommitter {
      * committed it unpushed), and a merge checkout's file (which holds what its base brought in), is
      * merged with the branch's version by {@code merge}, a part both changed kept as the job has it;
      * without {@code merge} it stays as it is (unless it is as the shared commit has it). Nothing when
-     * there is no repository, no branch to go to, no such branch on the remote, or git fails: the
-     * commit-back says why afterwards.
+     * there is no repository, no branch to go to, or no such branch on the remote: the commit-back says
+     * why afterwards; a branch that could not be fetched is named with git's words.
      *
      * @param merge merges a file the job changed with the branch's version; null for none
      * @return what was done with each file the branch has another version of
      */
-    public List<CaughtUp> catchUp(Collection<Path> files, String branch, Merge merge) {
+    public CatchUp catchUp(Collection<Path> files, String branch, Merge merge) {
         if (!git("rev-parse", "--show-toplevel").ok()) {
-            return List.of();
+            return CatchUp.NOTHING;
         }
         String target = target(branch, checkedOut());
         if (target == null) {
-            return List.of();
+            return CatchUp.NOTHING;
         }
         String tracking = "refs/remotes/" + remote + "/" + target;
         boolean shallow = shallow();
-        String from = git(fetchTip(target, tracking, shallow)).ok() ? movedOnFrom(target, tracking, shallow) : null;
+        Git fetched = git(fetchTip(target, tracking, shallow));
+        if (!fetched.ok()) {
+            // A branch not on the remote holds no records to read; the commit-back says so.
+            return fetched.output().contains("couldn't find remote ref") ? CatchUp.NOTHING
+                    : new CatchUp(target, List.of(), fetched.output().isBlank() ? "git fetch failed" : fetched.output());
+        }
+        String from = movedOnFrom(target, tracking, shallow);
         if (from == null) {
-            return List.of();
+            return new CatchUp(target, List.of(), null);
         }
         boolean atHead = from.equals("HEAD");
         List<CaughtUp> done = new ArrayList<>();
@@ -410,7 +432,7 @@ public final class MetadataCommitter {
                 done.add(new CaughtUp(file, true, false, merged.collisions()));
             }
         }
-        return done;
+        return new CatchUp(target, done, null);
     }
 
     /** Writes {@code text} into {@code file}; false when it cannot. */
@@ -549,8 +571,9 @@ public final class MetadataCommitter {
                 if (fetched.output().contains("couldn't find remote ref")) {
                     return new Result(Outcome.NOT_ON_REMOTE, target, null, attempt, fetched.output());
                 }
-                return new Result(isUnreachable(fetched.output()) ? Outcome.UNREACHABLE : Outcome.REJECTED, target,
-                        null, attempt, "git fetch failed: " + fetched.output());
+                Outcome failure = failureOf(fetched.output());
+                return new Result(failure == null ? Outcome.REJECTED : failure, target, null, attempt,
+                        "git fetch failed: " + fetched.output());
             }
             Built built = commitOnto(tracking, files, paths, message, reapply);
             if (built.failure() != null) {
@@ -560,11 +583,9 @@ public final class MetadataCommitter {
             if (push.ok()) {
                 return new Result(Outcome.PUSHED, target, built.commit(), attempt, "", built.notCarried());
             }
-            if (isUnreachable(push.output())) {
-                return new Result(Outcome.UNREACHABLE, target, built.commit(), attempt, push.output());
-            }
-            if (!isNonFastForward(push.output())) {
-                return new Result(Outcome.REJECTED, target, built.commit(), attempt, push.output());
+            Outcome failure = failureOf(push.output());
+            if (failure != null) {
+                return new Result(failure, target, built.commit(), attempt, push.output());
             }
         }
         return new Result(Outcome.GAVE_UP, target, null, maxAttempts,
@@ -702,6 +723,22 @@ public final class MetadataCommitter {
             Files.deleteIfExists(scratch.resolve("index.lock"));
             Files.deleteIfExists(scratch);
         }
+    }
+
+    /**
+     * Why the remote did not take a push (or answer a fetch), from git's words; null when the branch
+     * moved under the push, which another attempt settles.
+     */
+    private static Outcome failureOf(String output) {
+        if (isUnreachable(output)) {
+            return Outcome.UNREACHABLE;
+        }
+        // git asked for a user name or password, and GIT_TERMINAL_PROMPT=0 (no askpass) let it ask nobody.
+        if (output.contains("terminal prompts disabled") || output.contains("could not read Username")
+                || output.contains("could not read Password")) {
+            return Outcome.NO_CREDENTIALS;
+        }
+        return isNonFastForward(output) ? null : Outcome.REJECTED;
     }
 
     /** git's words when no repository answered; a refusal (403, a hook, a protected branch) is not one. */

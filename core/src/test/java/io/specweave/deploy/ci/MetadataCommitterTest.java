@@ -198,7 +198,7 @@ class MetadataCommitterTest {
     }
 
     @Test
-    void withoutCredentialsAnHttpsRemoteThatAsksForThemRefusesThePush() throws Exception {
+    void withoutCredentialsAnHttpsRemoteThatAsksForThemRefusesThePushAndSaysItAsked() throws Exception {
         try (GitHttpServer host = new GitHttpServer(temp, "jenkins-bot", "token")) {
             git(work, "remote", "set-url", "origin", host.url("origin.git"));
             String before = git(origin, "rev-parse", "main");
@@ -208,7 +208,25 @@ class MetadataCommitterTest {
                     .commitAndPush(List.of(metadata), "record", null);
 
             assertThat(result.onRemote()).isFalse();
+            // Not "rejected": nobody refused anything, git had no one to ask for a user name.
+            assertThat(result.outcome()).as(result.detail()).isEqualTo(MetadataCommitter.Outcome.NO_CREDENTIALS);
             assertThat(git(origin, "rev-parse", "main")).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void credentialsTheRemoteDoesNotAcceptAreARefusalThatNamesThem() throws Exception {
+        String token = "expired-" + "t0k3n".repeat(3);
+        try (GitHttpServer host = new GitHttpServer(temp, "jenkins-bot", "the-right-token")) {
+            git(work, "remote", "set-url", "origin", host.url("origin.git"));
+            Files.writeString(metadata, "{\n  \"id\": \"0001\",\n  \"deployments\": {}\n}\n");
+
+            MetadataCommitter.Result result = new MetadataCommitter(work, BOT, "origin", 1,
+                    new MetadataCommitter.HttpsCredential("jenkins-bot", new io.specweave.deploy.Secret("T", token)))
+                    .commitAndPush(List.of(metadata), "record", null);
+
+            assertThat(result.outcome()).as(result.detail()).isEqualTo(MetadataCommitter.Outcome.REJECTED);
+            assertThat(result.detail()).contains("Authentication failed").doesNotContain(token);
         }
     }
 
@@ -453,7 +471,8 @@ class MetadataCommitterTest {
                     .map(m -> new MetadataCommitter.Merged(m.text(), m.collisions())).orElse(null);
 
     /** The files a catch-up read from the branch. */
-    private static List<Path> read(List<MetadataCommitter.CaughtUp> done) {
+    private static List<Path> read(MetadataCommitter.CatchUp caughtUp) {
+        List<MetadataCommitter.CaughtUp> done = caughtUp.files();
         return done.stream().filter(MetadataCommitter.CaughtUp::read).map(MetadataCommitter.CaughtUp::file).toList();
     }
 
@@ -491,12 +510,12 @@ class MetadataCommitterTest {
         git(temp.resolve("other"), "push", "-q", "origin", "HEAD:main");
         String both = "{\n  \"id\": \"0001\",\n  \"deployments\": {\"dev\": {\"commit\": \"e100000\"}}\n}\n";
         Files.writeString(metadata, both);
-        List<MetadataCommitter.CaughtUp> done = committer.catchUp(List.of(metadata), null, BY_RECORD);
+        List<MetadataCommitter.CaughtUp> done = committer.catchUp(List.of(metadata), null, BY_RECORD).files();
         assertThat(done).containsExactly(new MetadataCommitter.CaughtUp(metadata, true, false, List.of("deployments.dev")));
         assertThat(Files.readString(metadata)).contains("e100000").contains("c100000").doesNotContain("d100000");
 
         Files.writeString(metadata, both);
-        assertThat(committer.catchUp(List.of(metadata), null, null)).as("without a merge, a changed file stays")
+        assertThat(committer.catchUp(List.of(metadata), null, null).files()).as("without a merge, a changed file stays")
                 .containsExactly(new MetadataCommitter.CaughtUp(metadata, false, false, List.of()));
         assertThat(Files.readString(metadata)).isEqualTo(both);
     }
@@ -630,6 +649,29 @@ class MetadataCommitterTest {
         assertThat(result.outcome()).isEqualTo(MetadataCommitter.Outcome.UNREACHABLE);
         assertThat(result.attempts()).isEqualTo(1);
         assertThat(result.detail()).contains("does not appear to be a git repository");
+    }
+
+    @Test
+    void aCatchUpThatCannotFetchTheBranchSaysSoAndLeavesTheFileAsItIs() throws Exception {
+        git(work, "remote", "set-url", "origin", temp.resolve("gone.git").toString());
+        String before = Files.readString(metadata);
+
+        MetadataCommitter.CatchUp caughtUp = new MetadataCommitter(work, BOT, "origin", 3)
+                .catchUp(List.of(metadata), null, BY_RECORD);
+
+        assertThat(caughtUp.files()).isEmpty();
+        assertThat(caughtUp.branch()).isEqualTo("main");
+        assertThat(caughtUp.notFetched()).contains("does not appear to be a git repository");
+        assertThat(Files.readString(metadata)).isEqualTo(before);
+    }
+
+    @Test
+    void aCatchUpOfABranchTheRemoteDoesNotHaveHasNothingToSay() throws Exception {
+        MetadataCommitter.CatchUp caughtUp = new MetadataCommitter(work, BOT, "origin", 3)
+                .catchUp(List.of(metadata), "no-such-branch", BY_RECORD);
+
+        assertThat(caughtUp.files()).isEmpty();
+        assertThat(caughtUp.notFetched()).isNull();
     }
 
     @Test

@@ -144,7 +144,30 @@ class CommitMetadataTest {
                     .values();
 
             assertThat(result).containsEntry("status", "deployed").containsEntry("metadataCommitted", false);
+            assertThat((String) result.get("metadataCommitWarning")).contains("the remote asked for credentials to push "
+                    + "to main and there were none to give (git cannot prompt in a pipeline); give the push a "
+                    + "\"Username with password\" credential for the remote", "git said: ", "terminal prompts disabled");
             assertThat(git(origin, "rev-parse", "main")).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void aGitCredentialTheRemoteDoesNotAcceptIsNamedAsTheCause() throws Exception {
+        String expired = "expired-" + "t0k3n".repeat(3);
+        try (io.specweave.deploy.ci.GitHttpServer host = new io.specweave.deploy.ci.GitHttpServer(root, "ci-bot", "new")) {
+            git(workspace, "remote", "set-url", "origin", host.url("origin.git"));
+            SpecweaveSyncStep step = Steps.sync("local-qa");
+            step.setCommitMetadata(true);
+            step.setGitCredentialsId("git-push");
+
+            Map<String, Object> result = step.callable(run(Map.of()), null,
+                    StepCredential.usernamePassword("git-push", "ci-bot", expired), log).invoke(workspace.toFile(), null)
+                    .values();
+
+            assertThat(result).containsEntry("metadataCommitted", false);
+            assertThat((String) result.get("metadataCommitWarning")).contains("the remote did not accept the "
+                    + "credentials of the push to main (an expired token, or a user without write access");
+            assertThat(log.text() + result).doesNotContain(expired);
         }
     }
 
