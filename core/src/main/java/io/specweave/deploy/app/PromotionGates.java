@@ -5,6 +5,7 @@ import io.specweave.deploy.Input;
 import io.specweave.deploy.Message;
 import io.specweave.deploy.config.PromotionRules;
 import io.specweave.deploy.model.ChangeRequest;
+import io.specweave.deploy.model.Commits;
 import io.specweave.deploy.model.DeploymentRecord;
 import io.specweave.deploy.model.DeploymentStatus;
 import io.specweave.deploy.model.HealthStatus;
@@ -13,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Decides whether a deployment may be recorded for an environment under {@link PromotionRules}.
@@ -138,7 +138,7 @@ public final class PromotionGates {
                     + (record.lastChecked() == null ? "" : " (checked " + record.lastChecked() + ")"), wanted));
         }
         if (!rules.allowDifferentCommit() && candidate.commit() != null
-                && !Objects.equals(candidate.commit(), record.commit())) {
+                && !Commits.same(candidate.commit(), record.commit())) {
             return java.util.Optional.of(new Refusal("requirePrevious", before + " runs commit "
                     + (record.commit() == null ? "(unknown)" : record.commit()) + ", not " + candidate.commit(),
                     wanted + " (or deployment.promotion.allowDifferentCommit: true)"));
@@ -162,7 +162,7 @@ public final class PromotionGates {
                     + " exited with code " + results.exitCode(), "a test run that exits 0 without failures or errors"));
         }
         String tested = results.commit();
-        if (tested != null && candidate.commit() != null && !tested.equals(candidate.commit())) {
+        if (tested != null && candidate.commit() != null && !Commits.same(tested, candidate.commit())) {
             return java.util.Optional.of(new Refusal("requireTestsPassed", "the test results are of commit " + tested
                     + ", not " + candidate.commit(), "a passing test run of commit " + candidate.commit()));
         }

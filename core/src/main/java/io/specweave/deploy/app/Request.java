@@ -544,7 +544,8 @@ public final class Request {
             throw new InputValueException(Input.COMMIT, "expected a commit's hex object name (7 to 40 hex digits, "
                     + "or 64 in a SHA-256 repository), such as the CI's commit SHA, got \"" + shown + "\"");
         }
-        return value;
+        // git's own spelling: every record, link and comparison then has the same one.
+        return value == null ? null : value.toLowerCase(java.util.Locale.ROOT);
     }
 
     /**

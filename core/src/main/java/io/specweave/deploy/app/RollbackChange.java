@@ -13,6 +13,7 @@ import io.specweave.deploy.config.SlotSettings;
 import io.specweave.deploy.config.SyncProfile;
 import io.specweave.deploy.increment.Deployments;
 import io.specweave.deploy.increment.MetadataDocument;
+import io.specweave.deploy.model.Commits;
 import io.specweave.deploy.model.DeploymentRecord;
 import io.specweave.deploy.model.DeploymentStatus;
 import io.specweave.deploy.model.RecordFacts;
@@ -64,10 +65,10 @@ final class RollbackChange implements Change<RollbackDetail> {
         }
         // With slots, the version rolled back to must run on the idle one: the rollback makes it live.
         String holding = slots.live() == null ? null : slots.slots().entrySet().stream()
-                .filter(e -> !e.getKey().equals(slots.live()) && Objects.equals(e.getValue().commit(), target.commit()))
+                .filter(e -> !e.getKey().equals(slots.live()) && Commits.equal(e.getValue().commit(), target.commit()))
                 .map(java.util.Map.Entry::getKey).findFirst().orElse(null);
         Slot liveSlot = slots.live() == null ? null : slots.slot(slots.live());
-        if (holding == null && liveSlot != null && Objects.equals(liveSlot.commit(), current.commit())) {
+        if (holding == null && liveSlot != null && Commits.equal(liveSlot.commit(), current.commit())) {
             String idleName = SlotSettings.of(profile).other(slots.live());
             throw new OperationFailedException(Message.of(id + ": " + environment + " runs blue-green slots, and neither "
                     + "runs commit " + shortSha(target.commit()) + " (live " + slots.live() + ": "
@@ -157,10 +158,10 @@ final class RollbackChange implements Change<RollbackDetail> {
         for (int i = history.size() - 1; i >= 0; i--) {
             DeploymentRecord h = history.get(i);
             boolean ran = h.status() == null || DeploymentStatus.DEPLOYED.equals(h.status());
-            if (!ran || h.commit() == null || h.commit().equals(current.commit())) {
+            if (!ran || h.commit() == null || Commits.same(h.commit(), current.commit())) {
                 continue;
             }
-            if (preferredCommit == null || preferredCommit.equals(h.commit())) {
+            if (preferredCommit == null || Commits.same(preferredCommit, h.commit())) {
                 return h;
             }
             if (fallback == null) {

@@ -10,7 +10,7 @@ import io.specweave.deploy.ci.CiContext;
 import io.specweave.deploy.config.SyncProfile;
 import io.specweave.deploy.increment.Deployments;
 import io.specweave.deploy.increment.MetadataDocument;
-import io.specweave.deploy.model.Approval;
+import io.specweave.deploy.model.Commits;
 import io.specweave.deploy.model.DeploymentRecord;
 import io.specweave.deploy.model.DeploymentStatus;
 import io.specweave.deploy.model.Pending;
@@ -90,7 +90,7 @@ final class RolloutRecords {
 
     /** True when both name a commit and it is the same one: a short SHA matches its full form. */
     static boolean sameCommit(String a, String b) {
-        return a != null && b != null && Approval.names(a, b);
+        return Commits.same(a, b);
     }
 
     /** "abc123def456" for a SHA, else as given; "-" for none. */

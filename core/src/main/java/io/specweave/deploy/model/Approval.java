@@ -78,14 +78,11 @@ public record Approval(ObjectNode node) {
     }
 
     /**
-     * True when {@code named} (an approval's or a change request's commit) is {@code deployed}: a short
-     * SHA matches its full form; either null matches anything.
+     * True when {@code named} (an approval's or a change request's commit) is {@code deployed}
+     * ({@link Commits#same}); either null matches anything.
      */
     public static boolean names(String named, String deployed) {
-        if (named == null || deployed == null) {
-            return true;
-        }
-        return named.startsWith(deployed) || deployed.startsWith(named);
+        return named == null || deployed == null || Commits.same(named, deployed);
     }
 
     /**
@@ -95,7 +92,7 @@ public record Approval(ObjectNode node) {
     public boolean repeats(Approval earlier) {
         return java.util.Objects.equals(approvedBy(), earlier.approvedBy()) && java.util.Objects.equals(role(),
                 earlier.role()) && java.util.Objects.equals(notes(), earlier.notes())
-                && java.util.Objects.equals(commit(), earlier.commit());
+                && Commits.equal(commit(), earlier.commit());
     }
 
     public String notes() {

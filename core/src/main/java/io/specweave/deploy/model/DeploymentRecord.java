@@ -288,7 +288,7 @@ public record DeploymentRecord(
 
     /** Same commit and same run: a re-run of one deployment rather than a new one. */
     public boolean sameDeploymentAs(DeploymentRecord other) {
-        return other != null && Objects.equals(commit, other.commit) && Objects.equals(runUrl, other.runUrl)
+        return other != null && Commits.equal(commit, other.commit) && Objects.equals(runUrl, other.runUrl)
                 && Objects.equals(tag, other.tag);
     }
 

@@ -90,6 +90,6 @@ public final class Pending {
         if (commit == null || results == null || results.suite() == null) {
             return null;
         }
-        return commit.equals(results.commit()) ? results : null;
+        return Commits.same(commit, results.commit()) ? results : null;
     }
 }

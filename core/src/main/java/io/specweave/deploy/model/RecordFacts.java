@@ -194,7 +194,7 @@ public final class RecordFacts {
             }
         }
         String tested = t.commit();
-        if (tested != null && r.commit() != null && !tested.startsWith(r.commit()) && !r.commit().startsWith(tested)) {
+        if (tested != null && r.commit() != null && !Commits.same(tested, r.commit())) {
             // Results of another commit say nothing about what runs here.
             s.append(" — of commit ").append(shortSha(tested)).append(", not the deployed ").append(shortSha(r.commit()));
         }

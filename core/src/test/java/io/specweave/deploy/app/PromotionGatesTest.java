@@ -150,6 +150,18 @@ class PromotionGatesTest {
     }
 
     @Test
+    void requirePreviousTakesTheSameCommitInAnyOfGitsSpellings() {
+        project("{\"requirePrevious\": true}");
+        sync("dev", A.substring(0, 7), "2026-11-20T10:00:00Z");
+        assertThat(sync("qa", A, "2026-11-20T11:00:00Z").result()).as("git rev-parse --short, then the CI's SHA")
+                .isEqualTo(ChangeOutcome.Result.RECORDED);
+        assertThat(sync("staging", A.toUpperCase(java.util.Locale.ROOT), "2026-11-20T12:00:00Z").result())
+                .isEqualTo(ChangeOutcome.Result.RECORDED);
+        assertThat(metadata()).as("recorded as git spells it").contains("\"commit\": \"" + A + "\"")
+                .doesNotContain(A.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    @Test
     void requirePreviousRefusesWhenThePreviousEnvironmentIsUnhealthy() {
         Project project = project("{\"requirePrevious\": [\"qa\"]}");
         sync("dev", A, "2026-11-20T10:00:00Z");

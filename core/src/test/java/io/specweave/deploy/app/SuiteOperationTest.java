@@ -281,6 +281,18 @@ class SuiteOperationTest {
     }
 
     @Test
+    void aSuiteRunForTheShortShaIsTakenOverByTheDeploymentOfTheFullOne() {
+        project("{\"requireTestsPassed\": [\"staging\"]}");
+        sync("qa", A, Request.Outcome.DEPLOYED);
+        test("staging", "smoke", A.substring(0, 7));
+
+        ChangeOutcome<?> recorded = sync("staging", A, Request.Outcome.DEPLOYED);
+
+        assertThat(recorded.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+        assertThat(deployment("staging").path("testResults").path("suite").asText()).isEqualTo("smoke");
+    }
+
+    @Test
     void requireTestsPassedGateRefusesFailedSuitesNonZeroExitsAndResultsOfAnotherCommit() {
         project("{\"requireTestsPassed\": [\"staging\"]}");
         failure(test("staging", "broken", A));

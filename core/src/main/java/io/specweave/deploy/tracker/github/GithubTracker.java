@@ -590,7 +590,7 @@ public final class GithubTracker implements Tracker {
                 // run that tells the item of the rollback (not by every later sync).
                 String takenOut = io.specweave.deploy.model.RecordFacts.rolledBackFrom(request.environmentNode());
                 boolean told = request.note() != null || request.newDeployment();
-                if (takenOut != null && !takenOut.equals(commit) && told) {
+                if (takenOut != null && !io.specweave.deploy.model.Commits.same(takenOut, commit) && told) {
                     deactivate(takenOut);
                 }
             } catch (IOException e) {
