@@ -72,6 +72,8 @@ interface Change<D> {
     /** What a change will do, decided by {@link #act}. */
     final class Effect<D> {
         DeploymentRecord candidate;
+        /** The slot whose tests the candidate carries (the one a swap makes live); null for the environment's own. */
+        String testedSlot;
         HealthCheck before;
         HealthCheck after;
         /** The last check the change made itself (monitor's polls), reported when it asks for no other. */
@@ -104,6 +106,12 @@ interface Change<D> {
         Effect<D> gated(DeploymentRecord record) {
             candidate = record;
             return this;
+        }
+
+        /** The record the promotion gates judge, carrying what a test run of {@code slot} recorded. */
+        Effect<D> gated(DeploymentRecord record, String slot) {
+            testedSlot = slot;
+            return gated(record);
         }
 
         /** A check that must pass before anything is written (unless forced), e.g. the slot a swap makes live. */

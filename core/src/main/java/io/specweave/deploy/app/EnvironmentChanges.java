@@ -108,7 +108,7 @@ final class EnvironmentChanges {
         if (effect.candidate != null) {
             List<String> pipeline = deployable(context, Deployments.all(view));
             refusals = new PromotionGates(context.rules()).evaluate(context.increment().paddedNumber(),
-                    pipeline, environment, effect.candidate,
+                    pipeline, environment, effect.testedSlot, effect.candidate,
                     Deployments.all(view), Instant.parse(context.now()));
             String previous = previous(pipeline, environment);
             String notRefreshed = previous == null ? null : copies.entry(previous).filter(Refresh.Entry::failed)

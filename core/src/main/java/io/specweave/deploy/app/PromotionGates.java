@@ -44,11 +44,12 @@ public final class PromotionGates {
      * @param increment    the increment, as a suggested command names it (0018)
      * @param pipeline     environments in pipeline order
      * @param environment  the environment being deployed to
+     * @param testedSlot   the slot whose test results the candidate carries (a swap's); null for the environment's
      * @param candidate    the record about to be stored (approvals and change request pending for it included)
      * @param environments the increment's current record of every environment
      * @param now          the time of the deployment
      */
-    public List<Refusal> evaluate(String increment, List<String> pipeline, String environment,
+    public List<Refusal> evaluate(String increment, List<String> pipeline, String environment, String testedSlot,
             DeploymentRecord candidate, Map<String, DeploymentRecord> environments, Instant now) {
         List<Refusal> refusals = new ArrayList<>();
         if (rules.requiresPrevious(environment)) {
@@ -76,14 +77,20 @@ public final class PromotionGates {
         if (rules.requireTestsPassed().contains(environment)) {
             TestResults tests = candidate.testResults();
             if (tests == null || !tests.counted()) {
+                // A slot's tests come from a suite run against that slot (test ENV-SLOT) only.
+                Message.Suggestion suite = Message.command(Command.TEST, Message.arg(Input.INCREMENT, increment),
+                        Message.arg(Input.ENVIRONMENT, testedSlot == null ? environment : environment + "-"
+                                + testedSlot), Message.arg(Input.SUITE, "NAME"));
                 refusals.add(new Refusal("requireTestsPassed", "a deployment to " + environment
-                        + " needs passing test results", Message.of("test results: run a suite first (",
-                                Message.command(Command.TEST, Message.arg(Input.INCREMENT, increment),
-                                        Message.arg(Input.ENVIRONMENT, environment), Message.arg(Input.SUITE, "NAME")),
-                                "), or record a JUnit XML report with ", Message.command(Command.SYNC,
-                                        Message.arg(Input.INCREMENT, increment),
-                                        Message.arg(Input.ENVIRONMENT, environment),
-                                        Message.arg(Input.TEST_RESULTS, "GLOB")))));
+                        + (testedSlot == null ? "" : " (slot " + testedSlot + " going live)")
+                        + " needs passing test results", testedSlot != null
+                                ? Message.of("test results of slot " + testedSlot + ": run a suite against it first (",
+                                        suite, ")")
+                                : Message.of("test results: run a suite first (", suite,
+                                        "), or record a JUnit XML report with ", Message.command(Command.SYNC,
+                                                Message.arg(Input.INCREMENT, increment),
+                                                Message.arg(Input.ENVIRONMENT, environment),
+                                                Message.arg(Input.TEST_RESULTS, "GLOB")))));
             } else if (!tests.allPassed()) {
                 refusals.add(new Refusal("requireTestsPassed", "tests did not pass: " + tests.failed() + " failed, "
                         + tests.errors() + " errors, " + tests.passed() + "/" + tests.total() + " passed"

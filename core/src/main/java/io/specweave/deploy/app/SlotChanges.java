@@ -216,7 +216,7 @@ final class SlotChanges {
                 + RolloutRecords.shortCommit(state.slot(from) == null ? null : state.slot(from).commit())
                 + ") is idle." + (d.health() == null ? " Health not checked (forced)." : " Health of " + to
                         + " before the swap: " + d.health().status() + " (" + d.health().message() + ")."))
-                .detail(d -> new SlotDetail("swap", to, to, from, true)).gated(candidate);
+                .detail(d -> new SlotDetail("swap", to, to, from, true)).gated(candidate, to);
         if (url != null) {
             effect.checkBefore(new Change.HealthCheck(url, HealthCheckSettings.of(profile), Message.text("slot " + to + " of "
                     + environment)));

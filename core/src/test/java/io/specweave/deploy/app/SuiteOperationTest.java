@@ -214,7 +214,10 @@ class SuiteOperationTest {
             assertThat(run.operations().deploy(prod.toBuilder().slot("green").commit(B).build()).result())
                     .isEqualTo(ChangeOutcome.Result.RECORDED);
             assertThat(refusal(run.operations().swap(prod)))
-                    .contains("requireTestsPassed: a deployment to prod needs passing test results");
+                    .contains("requireTestsPassed: a deployment to prod (slot green going live) needs passing test "
+                            + "results; missing: test results of slot green: run a suite against it first "
+                            + "(`test 0018, environment prod-green, suite NAME`)")
+                    .as("a record of prod's own would not be the slot's").doesNotContain("test-results");
             assertThat(test("prod-green", "smoke", null).result()).isEqualTo(ChangeOutcome.Result.RECORDED);
             ChangeOutcome<SlotDetail> swapped = run.operations().swap(prod);
 
