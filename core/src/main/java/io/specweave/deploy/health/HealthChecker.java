@@ -84,7 +84,7 @@ public final class HealthChecker {
         HealthResult last = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             if (attempt > 1) {
-                if (!rest.policy().waitUnlessStopped(new HttpWait("health " + display(uri), reason(last),
+                if (!rest.policy().waitUnlessStopped(new HttpWait("health " + display(uri), reason(last, settings),
                         settings.interval(), null, attempt, attempts))) {
                     // Asked to stop (Ctrl-C, a cancelled job): the check ends with what it saw, which gets recorded.
                     return new HealthResult(last.status(), last.httpStatus(), last.latencyMs(), last.checkedAt(),
@@ -125,13 +125,16 @@ public final class HealthChecker {
                 "HTTP " + result.status());
     }
 
-    /** Why the check is tried again, as the progress line says it. */
-    private static String reason(HealthResult result) {
+    /** Why the check is tried again, as the progress line says it; the expected codes when the config names them. */
+    private static String reason(HealthResult result, HealthCheckSettings settings) {
         if (result.httpStatus() == null) {
             return "failed (" + result.message() + ")";
         }
-        return result.httpStatus() >= 200 && result.httpStatus() < 300 ? "answered without the expected body"
-                : "answered HTTP " + result.httpStatus();
+        if (settings.accepts(result.httpStatus())) {
+            return "answered without the expected body";
+        }
+        return "answered HTTP " + result.httpStatus() + (settings.expectStatus().isEmpty() ? ""
+                : ", expected " + settings.expectation());
     }
 
     private static String unreachable(URI uri, HealthCheckSettings settings, OperationFailedException e) {

@@ -56,6 +56,24 @@ class HealthRedirectTest {
     }
 
     @Test
+    void aRetryLineOfAnAnswerOutsideExpectStatusSaysWhatWasExpectedNotABody() {
+        AtomicInteger calls = new AtomicInteger();
+        List<String> lines = new ArrayList<>();
+        try (OriginServer service = OriginServer.http("127.0.0.1",
+                r -> calls.incrementAndGet() < 2 ? Answer.of(200, "{}") : Answer.of(204, ""))) {
+            HttpSettings network = HttpSettings.defaults().withNetwork(ProxySettings.NONE, wait -> lines.add(wait.line()),
+                    null);
+            HealthResult result = new HealthChecker(network, d -> { }, Clock.systemUTC()).check(service.url(""),
+                    new HealthCheckSettings("/health", List.of(204), null, Duration.ofSeconds(2), 2,
+                            Duration.ofSeconds(5)));
+
+            assertThat(result.status()).isEqualTo(HealthStatus.HEALTHY);
+            assertThat(lines).containsExactly("health " + service.url("/health") + " answered HTTP 200, expected "
+                    + "HTTP 204: retrying in 5 s, attempt 2 of 3");
+        }
+    }
+
+    @Test
     void aStopRequestEndsTheRetriesWithWhatTheCheckSaw() {
         AtomicInteger calls = new AtomicInteger();
         try (OriginServer service = OriginServer.http("127.0.0.1", r -> {
