@@ -117,9 +117,16 @@ final class ApprovalChange implements Change<Approval> {
                 return before.get();
             }
         }
+        String previous = index > 0 ? pipeline.get(index - 1) : null;
         throw new BadInputException(Input.COMMIT, Message.of("approve: cannot tell which deployment to "
-                + environment + " this approves: " + environment + " has no recorded deployment"
-                + (index > 0 ? " and neither has " + pipeline.get(index - 1) : "") + "; name the commit with ",
+                + environment + " this approves: " + environment + unnamed(view, environment)
+                + (previous == null ? "" : " and " + previous + unnamed(view, previous)) + "; name the commit with ",
                 Message.arg(Input.COMMIT, "SHA")));
+    }
+
+    /** Why an environment's record names no commit to approve, as the sentence goes on. */
+    private static String unnamed(MetadataDocument view, String environment) {
+        return Deployments.get(view, environment).filter(r -> r.status() != null).isPresent()
+                ? "'s recorded deployment names no commit" : " has no recorded deployment";
     }
 }

@@ -121,6 +121,13 @@ final class SyncChange implements Change<Void> {
                     + " % of " + environment + ") ended: " + (ended.running() || !ended.abandoned()
                             ? "this deployment of its commit takes all the traffic" : ended.rollbackReason()));
         }
+        if (finished && candidate.commit() == null) {
+            // Recorded all the same (a version may be deployed from no checkout), but every later
+            // comparison needs the commit: say so now, not when a gate or an approval cannot tell.
+            effect.warn("no commit is known for this deployment to " + environment + " (outside GitHub Actions, "
+                    + "Jenkins or a git checkout nothing says which version it is): the promotion gates, approvals "
+                    + "and DORA's lead time cannot tell its version; give the commit when you record it");
+        }
         if (request.outcome == Request.Outcome.DEPLOYED && request.healthCheck && candidate.deploymentUrl() != null) {
             effect.checkAfter(new HealthCheck(candidate.deploymentUrl(), HealthCheckSettings.of(context.profile()),
                     Message.text("the environment"), "is recorded as deployed to " + environment));

@@ -48,6 +48,23 @@ class SyncOperationTest {
     }
 
     @Test
+    void aDeploymentOfNoKnownCommitIsRecordedWithAWarningAndApproveSaysWhyItCannotTell() {
+        ChangeOutcome<?> recorded = sync("local-dev", null, null);
+
+        assertThat(recorded.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+        assertThat(recorded.warnings()).singleElement().asString().startsWith("no commit is known for this deployment "
+                + "to dev").contains("the promotion gates, approvals and DORA's lead time cannot tell its version");
+        assertThat(sync("local-qa", "abc0000", null).warnings()).as("a commit given").isEmpty();
+
+        run.operations().sync(request("local-qa", null, null));
+        assertThatThrownBy(() -> run.operations().approve(TestOperations.request(dir).environment("qa")
+                .approvedBy("jane").build()))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("cannot tell which deployment to qa this approves: qa's recorded deployment "
+                        + "names no commit and dev's recorded deployment names no commit");
+    }
+
+    @Test
     void issueKeysForAProfileThatIsNotJirasAreBadInputBeforeAnythingIsWritten() throws Exception {
         String before = java.nio.file.Files.readString(dir.resolve(METADATA));
 

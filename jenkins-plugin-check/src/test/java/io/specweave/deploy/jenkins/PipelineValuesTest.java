@@ -29,6 +29,8 @@ class PipelineValuesTest {
         Demo.copyTo(project);
         SpecweaveSyncStep step = Steps.sync("local-qa");
         step.setHealthCheck(false);
+        // The host's environment below is empty: without a commit the record would carry a warning.
+        step.setCommit("abc1234");
 
         Map<String, Object> map = step.callable(Map.of("GIT_COMMIT", "abc"), null, null, log).run(project,
                 new io.specweave.deploy.app.Operations(io.specweave.deploy.app.Host.system(Map.of(), null, null)))
