@@ -37,6 +37,10 @@ final class StatusCommand extends OperationCommand {
 
     @Override
     public Integer call() {
+        if (active && increment != null && !increment.equalsIgnoreCase("active")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--active and " + increment
+                    + " name two increments; give one of them");
+        }
         String reference = active ? "active" : increment;
         if (reference == null) {
             return show(rendering().increments(operations().increments(request().refresh(refresh).build())));

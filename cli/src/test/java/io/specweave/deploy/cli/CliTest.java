@@ -73,6 +73,15 @@ class CliTest {
     }
 
     @Test
+    void statusOfAnIncrementAndOfTheActiveOneAtOnceIsRefused() {
+        CliHarness.Run both = cli("status", "0002", "--active");
+
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("--active and 0002 name two increments; give one of them");
+        assertThat(cli("status", "active", "--active").exitCode()).as("the same one twice").isZero();
+    }
+
+    @Test
     void everyOutputOptionACommandListsIsHonouredAndTwoFormatsAtOnceAreRefused() {
         assertThat(cli("status", "--markdown").out()).startsWith("| Increment | Status | dev | qa |")
                 .contains("| 0002-password-reset |");
