@@ -199,9 +199,11 @@ final class FlagChanges {
         }
     }
 
-    /** {@code newCheckout} → {@code FEATURE_NEW_CHECKOUT}. */
+    /** {@code newCheckout} → {@code FEATURE_NEW_CHECKOUT}; {@code neuÜberweisung} → {@code FEATURE_NEU_UBERWEISUNG}. */
     static String envName(String flag) {
-        String snake = flag.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("[^A-Za-z0-9]+", "_");
+        // Accents off first: a variable name holds only ASCII letters, and Ü is a U, not a word break.
+        String ascii = java.text.Normalizer.normalize(flag, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        String snake = ascii.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("[^A-Za-z0-9]+", "_");
         return "FEATURE_" + snake.toUpperCase(Locale.ROOT);
     }
 

@@ -237,6 +237,13 @@ class FeatureFlagOperationTest {
     }
 
     @Test
+    void anAccentedFlagNameExportsAsItsLettersWithoutTheAccents() {
+        assertThat(FlagChanges.envName("neuÜberweisung")).isEqualTo("FEATURE_NEU_UBERWEISUNG");
+        assertThat(FlagChanges.envName("café-menu")).isEqualTo("FEATURE_CAFE_MENU");
+        assertThat(FlagChanges.envName("newCheckout")).isEqualTo("FEATURE_NEW_CHECKOUT");
+    }
+
+    @Test
     void exportsForTheApplication() throws Exception {
         assertThat(export("prod", "env")).isEqualTo("FEATURE_NEW_CHECKOUT=false\nFEATURE_DARK_MODE=true\n");
         assertThat(Json.mapper().readTree(export("prod", "json")))
