@@ -178,7 +178,7 @@ public final class SpecweaveConfig {
             if (environment != null && !environment.isBlank() && !environment.equals(profile.environment())) {
                 throw new BadInputException(Message.of("profile \"" + name + "\" records environment \""
                         + profile.environment() + "\", not \"" + environment + "\" (" + source
-                        + ": " + profile.settingPath("environment") + "); pass only one of ", Input.PROFILE, " and ",
+                        + ": " + profile.environmentPath() + "); pass only one of ", Input.PROFILE, " and ",
                         Input.ENVIRONMENT));
             }
             return profile;

@@ -44,6 +44,12 @@ public record SyncProfile(
         return binding != null;
     }
 
+    /** Where the profile's environment is named: its key under deployment.environments, else its own setting. */
+    public String environmentPath() {
+        return binding != null ? ConfigLoader.ENVIRONMENTS_PATH + "." + environment
+                : "sync.profiles." + name + ".environment";
+    }
+
     /** Where a setting of this profile is written: the binding when it holds the key, else the profile. */
     public String settingPath(String key) {
         if (binding != null && (binding.has(key) || provider == Provider.LOCAL)) {

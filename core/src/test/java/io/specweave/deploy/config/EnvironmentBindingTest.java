@@ -49,6 +49,17 @@ class EnvironmentBindingTest {
     }
 
     @Test
+    void aProfileAndAnotherEnvironmentAtOnceNameWhereTheProfilesEnvironmentIsSet() {
+        SpecweaveConfig config = ConfigLoader.load(TestProject.in(dir).config(BOUND).dir());
+
+        assertThatThrownBy(() -> config.resolveProfile("local-dev", "qa")).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("profile \"local-dev\" records environment \"dev\", not \"qa\" "
+                        + "(").hasMessageContaining(".specweave/config.json: deployment.environments.dev)");
+        assertThatThrownBy(() -> config.resolveProfile("github-qa", "dev")).isInstanceOf(BadInputException.class)
+                .hasMessageContaining(".specweave/config.json: deployment.environments.qa)");
+    }
+
+    @Test
     void aBindingWinsOverTheOldProfileEnvironmentKey() {
         SpecweaveConfig config = ConfigLoader.load(TestProject.in(dir).config("""
                 {"sync": {"profiles": {"old-qa": {"provider": "local", "environment": "qa"}}},
