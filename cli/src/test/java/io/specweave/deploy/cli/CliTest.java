@@ -126,6 +126,32 @@ class CliTest {
     }
 
     @Test
+    void aRecordStatusOutsideTheListIsShownAsWrittenWithAWarningNamingFileFieldAndTheStatusesExpected()
+            throws Exception {
+        Path metadata = project.resolve(".specweave/increments/0001-user-login/metadata.json");
+        Files.writeString(metadata, Files.readString(metadata).replaceFirst("\"status\": \"deployed\"",
+                "\"status\": \"success\""));
+        String before = Files.readString(metadata);
+        String warning = "warning: " + metadata.toAbsolutePath().normalize() + ": deployments.dev.status \"success\" "
+                + "is none of in_progress, deployed, failed, rolled_back; shown as written, and read as neither "
+                + "deployed nor failed\n";
+
+        CliHarness.Run text = cli("status", "0001", "--no-dora");
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).contains("DEV: success");
+        assertThat(text.err()).isEqualTo(warning);
+        CliHarness.Run json = cli("status", "0001", "--no-dora", "--json");
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        assertThat(Json.mapper().readTree(json.out()).path("environments").get(0).path("state").asText())
+                .isEqualTo("success");
+        assertThat(json.err()).isEqualTo(text.err());
+        CliHarness.Run list = cli("status");
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        assertThat(list.err()).isEqualTo(text.err());
+        assertThat(Files.readString(metadata)).as("the value is kept as written").isEqualTo(before);
+    }
+
+    @Test
     void anEmptyValueGivenOnPurposeIsRefusedNamingTheOptionNotReplacedByTheCheckoutsOwn() throws Exception {
         Path metadata = project.resolve(".specweave/increments/0002-password-reset/metadata.json");
         String before = Files.readString(metadata);

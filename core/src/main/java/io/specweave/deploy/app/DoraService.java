@@ -144,7 +144,7 @@ public final class DoraService {
         if (!unknownStatuses.isEmpty()) {
             long count = unknownStatuses.values().stream().mapToLong(List::size).sum();
             report = report.withWarning(count + (count == 1 ? " deployment" : " deployments") + " to " + environment
-                    + " not counted: status is none of deployed, failed, rolled_back, in_progress in "
+                    + " not counted: " + DeploymentStatus.unlisted("status") + " in "
                     + unknownStatuses.entrySet().stream().map(e -> e.getKey() + " (" + String.join(", ", e.getValue())
                             + ")").collect(Collectors.joining(", ")));
         }

@@ -325,7 +325,9 @@ public final class Operations {
                     Command.STATUS, Message.arg(Input.INCREMENT, "<increment>"), Message.arg(Input.REFRESH, null))));
         }
         StatusService.Listing listing = new StatusService(open(request)).listing();
-        return new StatusOutcome(null, listing.rows(), null, List.of(), listing.unreadable());
+        List<String> warnings = new ArrayList<>(listing.unreadable());
+        warnings.addAll(listing.warnings());
+        return new StatusOutcome(null, listing.rows(), null, List.of(), warnings);
     }
 
     /**
@@ -356,7 +358,7 @@ public final class Operations {
         }
         MetadataDocument document = project.metadata(increment).read();
         DoraReport dora = null;
-        List<String> warnings = new ArrayList<>(document.skippedDeployments());
+        List<String> warnings = new ArrayList<>(document.viewWarnings());
         if (request.dora) {
             DoraService.parseWindow(request.window == null ? DEFAULT_WINDOW : request.window);
             try {

@@ -138,7 +138,9 @@ public final class PromotionGates {
         }
         DeploymentStatus status = record.status();
         if (!DeploymentStatus.DEPLOYED.equals(status)) {
-            return java.util.Optional.of(new Refusal("requirePrevious", before + " is " + status.words(), wanted));
+            // A status this tool does not know ("success") is said as status and dora say it, not as a state.
+            return java.util.Optional.of(new Refusal("requirePrevious", status.known() ? before + " is " + status.words()
+                    : DeploymentStatus.unlisted(before + "'s status \"" + status.raw() + "\""), wanted));
         }
         if (record.healthStatus() != null && !HealthStatus.isHealthy(record.healthStatus())) {
             return java.util.Optional.of(new Refusal("requirePrevious", before + " is " + record.healthStatus()

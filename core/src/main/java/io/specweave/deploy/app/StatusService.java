@@ -114,21 +114,25 @@ public final class StatusService {
      * them: one broken {@code metadata.json} must not hide every other increment.
      *
      * @param unreadable one line per increment left out: its file and what is wrong with it
+     * @param warnings   what the rows show as found although it is not what this tool reads (a record's
+     *                   {@code status} outside its list), a line each naming the file and the field
      */
-    public record Listing(List<IncrementSummary> rows, List<String> unreadable) {
+    public record Listing(List<IncrementSummary> rows, List<String> unreadable, List<String> warnings) {
     }
 
     /** Every increment, one row each, in the repository's order. Reads files in parallel: 5,000 is common. */
     public Listing listing() {
         List<Row> read = project.increments().list().parallelStream().map(increment -> {
             try {
-                return new Row(summary(increment), null);
+                MetadataDocument document = project.metadata(increment).read();
+                return new Row(summary(increment, document), null, document.viewWarnings());
             } catch (BadInputException e) {
-                return new Row(null, increment.id() + " is not shown: " + e.getMessage());
+                return new Row(null, increment.id() + " is not shown: " + e.getMessage(), List.of());
             }
         }).toList();
         return new Listing(read.stream().map(Row::summary).filter(Objects::nonNull).toList(),
-                read.stream().map(Row::problem).filter(Objects::nonNull).toList());
+                read.stream().map(Row::problem).filter(Objects::nonNull).toList(),
+                read.stream().flatMap(r -> r.warnings().stream()).toList());
     }
 
     /** {@link #listing()}'s rows. */
@@ -136,11 +140,10 @@ public final class StatusService {
         return listing().rows();
     }
 
-    private record Row(IncrementSummary summary, String problem) {
+    private record Row(IncrementSummary summary, String problem, List<String> warnings) {
     }
 
-    private IncrementSummary summary(Increment increment) {
-        MetadataDocument document = project.metadata(increment).read();
+    private IncrementSummary summary(Increment increment, MetadataDocument document) {
         Map<String, ObjectNode> nodes = document.deployments();
         List<String> pipeline = project.config().pipeline(nodes.keySet());
         Map<String, String> states = new LinkedHashMap<>();

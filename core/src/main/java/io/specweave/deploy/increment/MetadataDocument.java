@@ -6,6 +6,8 @@ import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.Json;
 import io.specweave.deploy.JsonInput;
 import io.specweave.deploy.model.CanaryState;
+import io.specweave.deploy.model.DeploymentRecord;
+import io.specweave.deploy.model.DeploymentStatus;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -120,6 +122,16 @@ public final class MetadataDocument {
     }
 
     /**
+     * What a view of the records ({@code status}, one increment or the list) warns of, each line naming
+     * the file and the field: {@link #skippedDeployments}, then {@link #unlistedStatuses}.
+     */
+    public List<String> viewWarnings() {
+        List<String> warnings = new ArrayList<>(skippedDeployments());
+        warnings.addAll(unlistedStatuses());
+        return warnings;
+    }
+
+    /**
      * What the views pass over: for each entry of {@code deployments} that is not an object
      * ({@code "qa": "pending"}), a line naming the file, the field and what it holds.
      */
@@ -136,6 +148,38 @@ public final class MetadataDocument {
             });
         }
         return skipped;
+    }
+
+    /**
+     * What the views show as written although this tool cannot read it: for each record whose
+     * {@code status} is none of {@link DeploymentStatus#LISTED} ({@code "success"}), a line naming the
+     * file, the field and the statuses expected. The value itself stays as it is.
+     */
+    public List<String> unlistedStatuses() {
+        List<String> lines = new ArrayList<>();
+        deployments().forEach((environment, node) -> {
+            DeploymentStatus status = DeploymentRecord.stateOf(node).status();
+            if (status != null && !status.known()) {
+                lines.add(source + ": " + DeploymentStatus.unlisted("deployments." + environment + "."
+                        + statusKey(node, status) + " \"" + status.raw() + "\"")
+                        + "; shown as written, and read as neither deployed nor failed");
+            }
+        });
+        return lines;
+    }
+
+    /** The key that holds the record's {@code status}: its own name, else the one spelling it another way. */
+    private static String statusKey(ObjectNode node, DeploymentStatus status) {
+        if (node.hasNonNull("status")) {
+            return "status";
+        }
+        List<String> keys = new ArrayList<>();
+        node.fieldNames().forEachRemaining(key -> {
+            if ("status".equals(DeploymentRecord.fieldSpelledBy(key)) && status.raw().equals(node.get(key).asText())) {
+                keys.add(key);
+            }
+        });
+        return keys.isEmpty() ? "status" : keys.get(keys.size() - 1);
     }
 
     /**

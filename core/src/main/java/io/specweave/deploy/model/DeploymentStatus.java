@@ -2,7 +2,9 @@ package io.specweave.deploy.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * A record's {@code status}: one this tool knows, or the text another tool wrote, kept as found.
@@ -23,6 +25,9 @@ public final class DeploymentStatus {
     public static final DeploymentStatus FAILED = new DeploymentStatus(Kind.FAILED, "failed");
     public static final DeploymentStatus ROLLED_BACK = new DeploymentStatus(Kind.ROLLED_BACK, "rolled_back");
 
+    /** The statuses this tool writes and reads, in the order a deployment goes through them (as the docs list them). */
+    public static final List<DeploymentStatus> LISTED = List.of(IN_PROGRESS, DEPLOYED, FAILED, ROLLED_BACK);
+
     private final Kind kind;
     private final String raw;
 
@@ -38,7 +43,7 @@ public final class DeploymentStatus {
             return null;
         }
         String key = raw.trim().toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
-        for (DeploymentStatus known : new DeploymentStatus[] {DEPLOYED, IN_PROGRESS, FAILED, ROLLED_BACK}) {
+        for (DeploymentStatus known : LISTED) {
             if (known.raw.equals(key)) {
                 return known.raw.equals(raw) ? known : new DeploymentStatus(known.kind, raw);
             }
@@ -63,6 +68,16 @@ public final class DeploymentStatus {
     /** True for a status this tool wrote or can read as one of its own. */
     public boolean known() {
         return kind != Kind.OTHER;
+    }
+
+    /**
+     * What every warning about a status outside {@link #LISTED} says of it, so {@code status}, {@code dora} and
+     * the gates name the same list: {@code <what> is none of in_progress, deployed, failed, rolled_back}.
+     *
+     * @param what the field, as the warning names it ({@code status}, {@code deployments.dev.status "success"})
+     */
+    public static String unlisted(String what) {
+        return what + " is none of " + LISTED.stream().map(DeploymentStatus::raw).collect(Collectors.joining(", "));
     }
 
     /** Words for people: {@code rolled back}, {@code in progress}. */
