@@ -33,8 +33,8 @@ import java.util.stream.Collectors;
 
 /**
  * {@code dora}: the four keys over the production deployments (current records and history) of
- * every increment. Production is {@code deployment.productionEnvironment}, else the pipeline's
- * last environment. Lead time starts at the commit's time from git when the repository holds the
+ * every increment. Production is {@link SpecweaveConfig#productionEnvironment()}: {@code
+ * deployment.productionEnvironment}, else the pipeline's last environment. Lead time starts at the commit's time from git when the repository holds the
  * commit, else at the increment's first deployment to any environment.
  */
 public final class DoraService {
@@ -48,20 +48,6 @@ public final class DoraService {
     public DoraService(Project project, Clock clock) {
         this.project = project;
         this.clock = clock;
-    }
-
-    /** {@code deployment.productionEnvironment}, else the last pipeline environment, else "prod". */
-    public static String productionEnvironment(SpecweaveConfig config) {
-        JsonNode node = config.at("/deployment/productionEnvironment");
-        if (!node.isMissingNode() && !node.isNull()) {
-            if (!node.isTextual() || node.asText().isBlank()) {
-                throw new BadInputException(config.source() + ": deployment.productionEnvironment: expected an "
-                        + "environment name such as \"prod\", got " + ConfigLoader.describe(node));
-            }
-            return node.asText().trim();
-        }
-        List<String> pipeline = config.pipeline();
-        return pipeline.isEmpty() ? "prod" : pipeline.get(pipeline.size() - 1);
     }
 
     /** {@code 90d}, {@code 12w}, {@code 48h}. */
@@ -82,7 +68,7 @@ public final class DoraService {
     public DoraReport report(String window) {
         String label = window == null ? DEFAULT_WINDOW : window.trim();
         Duration length = parseWindow(label);
-        String environment = productionEnvironment(project.config());
+        String environment = project.config().productionEnvironment();
         Instant to = Instant.now(clock);
         Instant windowStart = to.minus(length);
         List<Increment> increments = project.increments().list();

@@ -5,7 +5,6 @@ import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.Trees;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code deployment.promotion} of the config: which gates a deployment to an environment must pass.
@@ -52,26 +51,26 @@ public record PromotionRules(List<String> requirePrevious, boolean allPrevious, 
             throw new BadInputException(source + ": " + PATH + ": expected an object such as "
                     + "{\"requirePrevious\": true, \"requireApproval\": [\"prod\"]}, got " + ConfigLoader.describe(node));
         }
-        Set<String> known = config.environments();
         JsonNode previous = node.get("requirePrevious");
         // "true" as text reads as true, as every switch of the config does; a list names environments.
         Boolean every = previous == null || previous.isArray() ? null : Trees.bool(previous);
         boolean allowDifferent = Boolean.TRUE.equals(ConfigLoader.flag(node.get("allowDifferentCommit"),
                 source + ": " + PATH + ".allowDifferentCommit"));
-        return new PromotionRules(every != null ? List.of() : environments(node, "requirePrevious", source, known),
+        return new PromotionRules(every != null ? List.of() : environments(node, "requirePrevious", config),
                 Boolean.TRUE.equals(every), allowDifferent,
-                node.hasNonNull("requireApproval") ? environments(node, "requireApproval", source, known)
+                node.hasNonNull("requireApproval") ? environments(node, "requireApproval", config)
                         : releaseApprovals,
-                environments(node, "requireTestsPassed", source, known),
-                environments(node, "changeWindow", source, known), source,
+                environments(node, "requireTestsPassed", config),
+                environments(node, "changeWindow", config), source,
                 !node.hasNonNull("requireApproval") && !releaseApprovals.isEmpty());
     }
 
     /**
      * The environments {@code field} lists. A name the config does not know would switch the gate off
-     * without a word (no deployment goes there), so it is refused, with the names that are known.
+     * without a word (no deployment goes there), so it is refused ({@link SpecweaveConfig#knownEnvironment}).
      */
-    private static List<String> environments(JsonNode promotion, String field, String source, Set<String> known) {
+    private static List<String> environments(JsonNode promotion, String field, SpecweaveConfig config) {
+        String source = config.source();
         JsonNode node = promotion.get(field);
         if (node == null || node.isNull()) {
             return List.of();
@@ -90,16 +89,9 @@ public record PromotionRules(List<String> requirePrevious, boolean allPrevious, 
                 throw new BadInputException(at + ": expected an environment name such as \"prod\", got "
                         + ConfigLoader.describe(item));
             }
-            String name = item.asText();
-            if (!known.isEmpty() && !known.contains(name)) {
-                String alike = known.stream().filter(k -> k.equalsIgnoreCase(name.trim())).findFirst()
-                        .map(k -> "did you mean \"" + k + "\"? ").orElse("");
-                String expected = "requirePrevious".equals(field) && !list ? "expected true, false or a list of "
-                        + "environments; " : "";
-                throw new BadInputException(at + ": " + expected + "no environment \"" + name + "\" in this config, so "
-                        + "the gate would never apply; " + alike + "environments: " + String.join(", ", known));
-            }
-            result.add(name);
+            String expected = "requirePrevious".equals(field) && !list ? "expected true, false or a list of "
+                    + "environments; " : "";
+            result.add(config.knownEnvironment(at, item.asText(), expected, "the gate would never apply"));
         }
         return List.copyOf(result);
     }

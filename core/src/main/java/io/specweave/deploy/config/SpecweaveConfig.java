@@ -231,6 +231,46 @@ public final class SpecweaveConfig {
         return base;
     }
 
+    /**
+     * {@code name}, which the setting at {@code at} gives as one of this config's environments. A name the
+     * config does not know would switch the setting off without a word (nothing is ever recorded there), so
+     * it is refused, saying what it would do, with the names that are known (a differently cased one first).
+     * A config that names no environment yet (SpecWeave's own, none bound) leaves every name as given.
+     *
+     * @param at       the file and the field, as the message names them
+     * @param expected what the field also accepts, said first ({@code "expected true, false or a list of
+     *                 environments; "}); empty for nothing more
+     * @param effect   what the unknown name would do ({@code "the gate would never apply"})
+     */
+    public String knownEnvironment(String at, String name, String expected, String effect) {
+        Set<String> known = environments();
+        if (known.isEmpty() || known.contains(name)) {
+            return name;
+        }
+        String alike = known.stream().filter(k -> k.equalsIgnoreCase(name.trim())).findFirst()
+                .map(k -> "did you mean \"" + k + "\"? ").orElse("");
+        throw new BadInputException(at + ": " + expected + "no environment \"" + name + "\" in this config, so "
+                + effect + "; " + alike + "environments: " + String.join(", ", known));
+    }
+
+    /**
+     * The environment DORA measures: {@code deployment.productionEnvironment}, one this config knows
+     * ({@link #knownEnvironment}), else the pipeline's last environment, else {@code prod}.
+     */
+    public String productionEnvironment() {
+        JsonNode node = root.at("/deployment/productionEnvironment");
+        String at = source + ": deployment.productionEnvironment";
+        if (!node.isMissingNode() && !node.isNull()) {
+            if (!node.isTextual() || node.asText().isBlank()) {
+                throw new BadInputException(at + ": expected an environment name such as \"prod\", got "
+                        + ConfigLoader.describe(node));
+            }
+            return knownEnvironment(at, node.asText().trim(), "", "dora would count no deployment");
+        }
+        List<String> pipeline = pipeline();
+        return pipeline.isEmpty() ? "prod" : pipeline.get(pipeline.size() - 1);
+    }
+
     /** Every environment the config names: the {@link #pipeline()} and those whose profile does not load. */
     public Set<String> environments() {
         Set<String> all = new LinkedHashSet<>(pipeline());

@@ -210,6 +210,42 @@ class DoraOperationTest {
     }
 
     @Test
+    void aProductionEnvironmentTheConfigDoesNotKnowIsRefusedAsAGateNamingOneIs() {
+        // "production" where the environments are dev, qa, staging, prod: every key would be N/A without a word.
+        handComputedHistory();
+        TestProjects.write(dir.resolve(".specweave/config.json"), TestProjects.read(dir.resolve(
+                ".specweave/config.json")).replace("\"pipeline\": [", "\"productionEnvironment\": \"production\", "
+                        + "\"pipeline\": ["));
+        String refusal = ".specweave/config.json: deployment.productionEnvironment: no environment \"production\" in "
+                + "this config, so dora would count no deployment; environments: dev, qa, staging, prod";
+
+        assertThatThrownBy(() -> dora("28d")).isInstanceOf(BadInputException.class).hasMessageEndingWith(refusal);
+        StatusOutcome status = run.operations().status(Request.builder(dir).increment("0002").window("28d").build());
+        assertThat(status.pipeline().id()).as("the increment's own status is still shown").isEqualTo("0002-reset");
+        assertThat(status.dora()).isNull();
+        assertThat(status.warnings()).singleElement().asString().startsWith("DORA block left out: ").endsWith(refusal);
+
+        TestProjects.write(dir.resolve(".specweave/config.json"), TestProjects.read(dir.resolve(
+                ".specweave/config.json")).replace("\"production\"", "\"Prod\""));
+        assertThatThrownBy(() -> dora("28d")).isInstanceOf(BadInputException.class)
+                .hasMessageEndingWith("no environment \"Prod\" in this config, so dora would count no deployment; "
+                        + "did you mean \"prod\"? environments: dev, qa, staging, prod");
+    }
+
+    @Test
+    void aProductionEnvironmentIsTakenAsGivenWhileTheConfigNamesNoEnvironment() {
+        // SpecWeave's own config, no environment bound yet: there is no list to hold the name against.
+        handComputedHistory();
+        TestProjects.write(dir.resolve(".specweave/config.json"), "{\"deployment\": {\"productionEnvironment\": "
+                + "\"prod\"}}");
+
+        DoraReport report = dora("28d");
+
+        assertThat(report.environment()).isEqualTo("prod");
+        assertThat(report.deployments()).isEqualTo(6);
+    }
+
+    @Test
     void failureNotYetRecoveredIsNotAvailable() {
         TestProjects.create(dir, null, null);
         increment("0001-login", "2026-11-01T00:00:00Z", List.of(
