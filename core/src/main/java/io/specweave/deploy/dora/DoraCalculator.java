@@ -27,8 +27,8 @@ import java.util.Set;
  * <ul>
  * <li>Deployment frequency: successful deployments per week. Band by deployment days, as Four Keys
  * does: median deployment days per week ≥ 3 is daily (elite); more than half the weeks with a
- * deployment is weekly (high); median weeks with a deployment per month ≥ 1 is monthly (medium);
- * else yearly (low).</li>
+ * deployment is weekly (high); more than half the months with a deployment is monthly (medium);
+ * else yearly (low): half the months or fewer.</li>
  * <li>Lead time for changes: median of commit time → production deployment. Elite under a day,
  * high under a week, medium under a month (30 days), low beyond.</li>
  * <li>Change failure rate: failed or rolled-back ÷ finished deployments. Elite ≤ 5 %, high ≤ 10 %,
@@ -116,7 +116,9 @@ public final class DoraCalculator {
         LocalDate week = first.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         List<Double> daysPerWeek = new ArrayList<>();
         List<Double> weekDeployed = new ArrayList<>();
-        Map<YearMonth, Integer> weeksPerMonth = new HashMap<>();
+        // Per month, 1 when it had a deployment: its median is 1 only when most months had one, whatever
+        // the busy months' counts (a median of week counts would say monthly with half the months empty).
+        Map<YearMonth, Integer> monthDeployed = new HashMap<>();
         for (LocalDate w = week; !w.isAfter(last); w = w.plusWeeks(1)) {
             int count = 0;
             for (int i = 0; i < 7; i++) {
@@ -126,10 +128,10 @@ public final class DoraCalculator {
             }
             daysPerWeek.add((double) count);
             weekDeployed.add(count > 0 ? 1.0 : 0.0);
-            weeksPerMonth.merge(YearMonth.from(w), count > 0 ? 1 : 0, Integer::sum);
+            monthDeployed.merge(YearMonth.from(w), count > 0 ? 1 : 0, Math::max);
         }
         for (YearMonth m = YearMonth.from(first); !m.isAfter(YearMonth.from(last)); m = m.plusMonths(1)) {
-            weeksPerMonth.putIfAbsent(m, 0);
+            monthDeployed.putIfAbsent(m, 0);
         }
         double medianDays = median(daysPerWeek);
         String band;
@@ -145,12 +147,12 @@ public final class DoraCalculator {
             band = "medium";
             basis = "monthly at best: half or fewer of the window's weeks have a deployment, and the window ("
                     + number(days) + " days) is too short to count months";
-        } else if (median(weeksPerMonth.values().stream().map(Integer::doubleValue).toList()) >= 1) {
+        } else if (median(monthDeployed.values().stream().map(Integer::doubleValue).toList()) >= 1) {
             band = "medium";
             basis = "monthly: most months have a deployment";
         } else {
             band = "low";
-            basis = "yearly: fewer than half the months have a deployment";
+            basis = "yearly: half the months or fewer have a deployment";
         }
         double rounded = Math.round(perWeek * 100) / 100.0;
         return new DoraMetric(rounded, "deployments/week", number(rounded) + "/week", band, basis, successful.size());

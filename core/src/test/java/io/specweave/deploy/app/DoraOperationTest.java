@@ -301,6 +301,30 @@ class DoraOperationTest {
                 .contains("the window (2 days) is too short to count months");
     }
 
+    /** Deployment frequency over June and July 2026 (Monday 06-01 to Friday 07-31) of deployments on {@code days}. */
+    private static DoraMetric frequencyOverJuneAndJuly(String... days) {
+        List<DoraCalculator.ProdDeployment> deployments = java.util.Arrays.stream(days).map(day -> {
+            Instant at = Instant.parse(day + "T10:00:00Z");
+            return new DoraCalculator.ProdDeployment("0001", at, DeploymentStatus.DEPLOYED, HealthStatus.HEALTHY,
+                    at.minusSeconds(60));
+        }).toList();
+        return new DoraCalculator().calculate("prod", "61d", Instant.parse("2026-06-01T00:00:00Z"),
+                Instant.parse("2026-07-31T23:00:00Z"), deployments).deploymentFrequency();
+    }
+
+    @Test
+    void monthlyMeansMostMonthsHaveADeploymentAndHalfOfThemIsYearlySaidSo() {
+        // Two months: one with a deployment is half of them, however many weeks of it had one.
+        for (String[] half : List.of(new String[] {"2026-06-02"}, new String[] {"2026-06-02", "2026-06-09"})) {
+            DoraMetric frequency = frequencyOverJuneAndJuly(half);
+            assertThat(frequency.band()).as(String.join(", ", half)).isEqualTo("low");
+            assertThat(frequency.basis()).isEqualTo("yearly: half the months or fewer have a deployment");
+        }
+        DoraMetric both = frequencyOverJuneAndJuly("2026-06-02", "2026-07-07");
+        assertThat(both.band()).isEqualTo("medium");
+        assertThat(both.basis()).isEqualTo("monthly: most months have a deployment");
+    }
+
     @Test
     void aLeadTimeOfSecondsIsSecondsInTheJsonToo() {
         DoraReport report = oneDeployment("28d", "2026-11-02T00:00:00Z", "2026-11-29T23:59:59Z",
