@@ -167,11 +167,6 @@ final class SyncChange implements Change<Void> {
             builder.deployedAt(justFinished || previous.deployedAt() == null ? now : previous.deployedAt())
                     .deployedBy(facts.actor() != null ? facts.actor() : previous.deployedBy())
                     .branch(facts.branch() != null ? facts.branch() : previous.branch())
-                    .healthStatus(previous.healthStatus())
-                    .healthHttpStatus(previous.healthHttpStatus())
-                    .healthLatencyMs(previous.healthLatencyMs())
-                    .healthMessage(previous.healthMessage())
-                    .lastChecked(previous.lastChecked())
                     .testResults(previous.testResults())
                     .coverage(previous.coverage())
                     .loadTestResults(previous.loadTestResults())
@@ -179,6 +174,16 @@ final class SyncChange implements Change<Void> {
                     .metrics(previous.metrics())
                     .changeRequest(previous.changeRequest())
                     .forced(previous.forced());
+            if (Objects.equals(previous.status(), status)) {
+                // A health verdict is of the attempt it checked: a re-run that ends otherwise (a failed re-run of
+                // a deployment checked healthy, a finished one of a failed attempt) keeps none of it; a finished
+                // one is checked again after it is recorded.
+                builder.healthStatus(previous.healthStatus())
+                        .healthHttpStatus(previous.healthHttpStatus())
+                        .healthLatencyMs(previous.healthLatencyMs())
+                        .healthMessage(previous.healthMessage())
+                        .lastChecked(previous.lastChecked());
+            }
         } else if (previous != null) {
             // Approvals, a change request and suite results given for this deployment before it ran go with it.
             Pending.takeOver(builder, previous, facts.commit());

@@ -102,6 +102,38 @@ class SyncHealthTest {
                 "\"commit\": \"abc1234\"").doesNotContain("\"history\"");
     }
 
+    private ChangeOutcome<?> failedReRun() {
+        return run.operations().sync(TestOperations.request(dir).environment("prod").commit("abc1234").branch("main")
+                .tag("v1.5.0").deployedBy("release-bot").outcome(Request.Outcome.FAILED).build());
+    }
+
+    @Test
+    void aFailedReRunOfADeploymentCheckedHealthyKeepsNoHealthOfTheEarlierAttemptAndOneCheckedSinceStays() {
+        sync(true);
+        assertThat(sync(false).record().healthStatus()).as("a re-run that ends the same keeps its check")
+                .isEqualTo(HealthStatus.HEALTHY);
+
+        ChangeOutcome<?> failed = failedReRun();
+
+        assertThat(failed.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+        DeploymentRecord r = failed.record();
+        assertThat(r.status()).isEqualTo(DeploymentStatus.FAILED);
+        assertThat(r.healthStatus()).isNull();
+        assertThat(r.healthHttpStatus()).isNull();
+        assertThat(r.healthLatencyMs()).isNull();
+        assertThat(r.lastChecked()).isNull();
+        assertThat(r.history()).as("overwritten in place, as a re-run is").isEmpty();
+        assertThat(metadata()).contains("\"status\": \"failed\"", "\"commit\": \"abc1234\"")
+                .doesNotContain("healthStatus", "healthHttpStatus", "healthLatencyMs", "lastChecked", "\"history\"");
+
+        // A check of the failed attempt itself is its own: the next failed re-run keeps it.
+        server.status(503);
+        run.advance(java.time.Duration.ofMinutes(5));
+        run.operations().health(TestOperations.request(dir).environment("prod").build());
+        assertThat(failedReRun().record().healthStatus()).isEqualTo(HealthStatus.UNHEALTHY);
+        assertThat(metadata()).contains("\"healthStatus\": \"unhealthy\"", "\"lastChecked\": \"2026-11-27T10:05:00Z\"");
+    }
+
     @Test
     void aDryRunOfTheHealthCommandChecksNothingAndWritesNothing() {
         sync(true);
