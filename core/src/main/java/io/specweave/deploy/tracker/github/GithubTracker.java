@@ -174,6 +174,20 @@ public final class GithubTracker implements Tracker {
                 " to a token with " + permissions + " on " + settings.fullName(), new Message.CredentialSource()));
     }
 
+
+    /**
+     * The environment GitHub marks production: the config's {@code deployment.productionEnvironment}, as DORA
+     * reads it, else the pipeline's last. A misspelt one (which dora refuses, naming it) does not stop the sync.
+     */
+    private static String productionEnvironment(TrackingRequest request) {
+        try {
+            return request.config().productionEnvironment();
+        } catch (io.specweave.deploy.BadInputException e) {
+            List<String> pipeline = request.config().pipeline(request.environments().keySet());
+            return pipeline.isEmpty() ? null : pipeline.get(pipeline.size() - 1);
+        }
+    }
+
     /** One upsert: the state read from GitHub and what was done. */
     private final class IssueSync {
 
@@ -555,8 +569,7 @@ public final class GithubTracker implements Tracker {
                         environment).withPageSize(1));
                 GHDeploymentStatus latest = null;
                 if (deployment == null) {
-                    List<String> pipeline = request.config().pipeline(request.environments().keySet());
-                    boolean production = !pipeline.isEmpty() && pipeline.get(pipeline.size() - 1).equals(environment);
+                    boolean production = environment.equals(productionEnvironment(request));
                     deployment = repo.createDeployment(commit)
                             .environment(environment)
                             .requiredContexts(List.of())

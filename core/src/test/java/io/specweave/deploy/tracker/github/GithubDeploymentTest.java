@@ -171,6 +171,28 @@ class GithubDeploymentTest {
     }
 
     @Test
+    void theConfigsProductionEnvironmentIsGithubsProductionAsItIsDoras() {
+        project.write(".specweave/config.json", """
+                {
+                  "sync": { "profiles": {
+                      "github-qa": { "provider": "github", "config": { "owner": "acme", "repo": "app-deploy",
+                        "githubDeployment": true }, "environment": "qa" },
+                      "github-preview": { "provider": "github", "githubDeployment": true,
+                        "config": { "owner": "acme", "repo": "app-deploy" }, "environment": "preview" } } },
+                  "deployment": { "pipeline": ["qa", "preview"], "productionEnvironment": "qa" }
+                }
+                """);
+        project.deploy(GithubProject.sha(1), 1);
+        project.sync("github-preview", GithubProject.sha(1), 2, Request.Outcome.IN_PROGRESS);
+
+        assertThat(repo.deployments).hasSize(2);
+        assertThat(repo.deployments.get(0).path("environment").asText()).isEqualTo("qa");
+        assertThat(repo.deployments.get(0).path("production_environment").asBoolean()).isTrue();
+        assertThat(repo.deployments.get(1).path("production_environment").asBoolean())
+                .as("the pipeline's last, but not production").isFalse();
+    }
+
+    @Test
     void aRefusedDeploymentLeavesTheIssueUpdatedAndWarnsNamingThePermission() {
         github.fault(r -> r.equals("POST /repos/acme/app-deploy/deployments"), 403, Map.of(),
                 FakeGithub.error("Resource not accessible by integration", "https://docs.github.com"));
