@@ -369,6 +369,13 @@ class ActionCommandsTest {
         assertThat(swap.stdout()).contains("Swapped slots of prod for " + INCREMENT + ": green is live, blue is idle");
         assertThat(deployments(ws).path("prod").path("slots").path("live").asText()).isEqualTo("green");
         assertThat(json(ws.outputs().get("deployment")).path("commit").asText()).isEqualTo("bbb2222");
+
+        ActionWorkspace.Run canary = ws.step("deploy").input("environment", "prod").input("canary", "10")
+                .input("commit", "ccc3333").run();
+        assertThat(canary.exitCode()).as("a canary beside the live slot").isEqualTo(2);
+        assertThat(canary.stdout()).contains("prod runs blue-green slots (live: green): a canary beside it would record "
+                + "a version no slot runs; deploy the new version to the idle slot and swap");
+        assertThat(deployments(ws).path("prod").has("canary")).isFalse();
     }
 
     @Test

@@ -99,6 +99,12 @@ class RolloutCliTest {
         assertThat(toGreen.exitCode()).as(toGreen.err()).isZero();
         assertThat(toGreen.out()).contains("(idle; blue stays live)");
 
+        CliHarness.Run canary = run("deploy", "0003", "--environment", "prod", "--canary", "10", "--commit", "ccc3330");
+        assertThat(canary.exitCode()).as("a canary beside the live slot").isEqualTo(2);
+        assertThat(canary.err()).contains("prod runs blue-green slots (live: blue): a canary beside it would record a "
+                + "version no slot runs; deploy the new version to the idle slot and swap (`specweave-deploy deploy "
+                + "0003 --environment prod --slot green`)");
+
         greenStatus.set(503);
         CliHarness.Run refused = run("swap-slots", "0003", "--environment", "prod");
         assertThat(refused.exitCode()).isEqualTo(1);

@@ -13,7 +13,6 @@ import io.specweave.deploy.model.CanaryState;
 import io.specweave.deploy.model.DeploymentRecord;
 import io.specweave.deploy.model.DeploymentStatus;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Canary releases: a new version gets a share of an environment's traffic in steps (10, 25, 50,
@@ -84,6 +83,9 @@ final class CanaryChanges {
                             context.increment().paddedNumber()), Message.arg(Input.ENVIRONMENT, context.environment()),
                             Message.arg(Input.CANARY, null)), ")"));
         }
+        // A canary shares the environment's traffic with its stable version; with slots, the live slot is that.
+        RolloutRecords.refuseWithoutSlot(context, view, ": a canary beside it would record a version no slot runs",
+                "deploy the new version to the idle slot and swap");
         SyncProfile profile = context.profile();
         String environment = context.environment();
         CiContext facts = context.facts();
@@ -93,7 +95,7 @@ final class CanaryChanges {
         CanaryState next;
         if (current != null && current.running()) {
             // The run's commit (given, or from CI): a pipeline of a newer commit must not move an older canary.
-            if (facts.commit() != null && !facts.commit().equals(current.commit())) {
+            if (facts.commit() != null && !RolloutRecords.sameCommit(facts.commit(), current.commit())) {
                 throw new BadInputException(Message.of("a canary of commit "
                         + RolloutRecords.shortCommit(current.commit()) + " runs at " + current.weightOrZero() + " % in "
                         + environment + "; promote it (", Message.arg(Input.CANARY, 100), ") or roll it back (",
@@ -109,9 +111,9 @@ final class CanaryChanges {
             next = current.step(weight, now, facts.actor());
         } else {
             String commit = RolloutRecords.requireCommit(facts);
-            if (stable != null && DeploymentStatus.DEPLOYED.equals(stable.status()) && commit.equals(stable.commit())) {
+            if (stable != null && DeploymentStatus.DEPLOYED.equals(stable.status()) && RolloutRecords.sameCommit(commit, stable.commit())) {
                 if (weight >= 100 && current != null && CanaryState.PROMOTED.equals(current.status())
-                        && commit.equals(current.commit())) {
+                        && RolloutRecords.sameCommit(commit, current.commit())) {
                     // A re-run of the promotion that made it stable: done already.
                     return unchanged(current, true);
                 }
@@ -124,7 +126,7 @@ final class CanaryChanges {
         }
         boolean promoted = weight >= 100;
         CanaryState stepped = next;
-        if (promoted && stable != null && Objects.equals(stable.commit(), stepped.commit())
+        if (promoted && stable != null && RolloutRecords.sameCommit(stable.commit(), stepped.commit())
                 && DeploymentStatus.DEPLOYED.equals(stable.status())) {
             throw new BadInputException(Input.CANARY, Message.text("commit "
                     + RolloutRecords.shortCommit(stepped.commit()) + " is already the stable version of " + environment));

@@ -4,17 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Command;
 import io.specweave.deploy.Input;
 import io.specweave.deploy.Message;
 import io.specweave.deploy.ci.CiContext;
+import io.specweave.deploy.config.SlotSettings;
 import io.specweave.deploy.config.SyncProfile;
 import io.specweave.deploy.increment.Deployments;
 import io.specweave.deploy.increment.MetadataDocument;
+import io.specweave.deploy.model.CanaryState;
 import io.specweave.deploy.model.Commits;
 import io.specweave.deploy.model.DeploymentRecord;
 import io.specweave.deploy.model.DeploymentStatus;
 import io.specweave.deploy.model.Pending;
 import io.specweave.deploy.model.RecordFacts;
+import io.specweave.deploy.model.SlotsState;
 import java.util.List;
 import java.util.Objects;
 
@@ -22,6 +26,56 @@ import java.util.Objects;
 final class RolloutRecords {
 
     private RolloutRecords() {
+    }
+
+    /**
+     * Refuses a change that puts a version live in an environment running blue-green slots without
+     * naming a slot: the record would say one version serves while the live slot says another.
+     *
+     * @param change what the change would do there, after the slots are named; "" for nothing more
+     * @param advice what to do instead, before the command that does it
+     */
+    static void refuseWithoutSlot(ChangeContext context, MetadataDocument view, String change, String advice) {
+        String environment = context.environment();
+        SlotsState slots = SlotsState.read(view.deployment(environment).orElse(null));
+        if (slots.isEmpty()) {
+            return;
+        }
+        String idle = SlotSettings.of(context.profile()).other(slots.live());
+        throw new BadInputException(Message.of(environment + " runs blue-green slots (live: " + slots.live() + ")"
+                + change + "; " + advice + " (", Message.command(Command.DEPLOY,
+                        Message.arg(Input.INCREMENT, context.increment().paddedNumber()),
+                        Message.arg(Input.ENVIRONMENT, environment), Message.arg(Input.SLOT, idle)),
+                "), or remove deployments." + environment + ".slots from " + view.source()
+                        + " if it no longer runs them"));
+    }
+
+    /**
+     * A running canary that a version going live whole ends: promoted when it is that version's
+     * commit, else abandoned; with the warning that says so.
+     */
+    record CanaryEnd(CanaryState ended, String warning) {
+
+        /** The end of the canary running in the context's environment; null when none runs. */
+        static CanaryEnd of(ChangeContext context, MetadataDocument view, String commit, String goingLive) {
+            String environment = context.environment();
+            CanaryState canary = CanaryState.read(view.deployment(environment).orElse(null));
+            if (canary == null || !canary.running()) {
+                return null;
+            }
+            String actor = context.facts().actor();
+            CanaryState ended = sameCommit(commit, canary.commit()) ? canary.step(100, context.now(), actor)
+                    : canary.step(0, context.now(), actor).withRollbackReason("replaced by " + goingLive
+                            + " of commit " + shortCommit(commit));
+            return new CanaryEnd(ended, "the canary of commit " + shortCommit(canary.commit()) + " ("
+                    + canary.weightOrZero() + " % of " + environment + ") ended: " + (ended.running()
+                            || !ended.abandoned() ? "this deployment of its commit takes all the traffic"
+                                    : ended.rollbackReason()));
+        }
+
+        void write(MetadataDocument document, String environment) {
+            ended.write(document.deploymentForUpdate(environment, CanaryState.KEY));
+        }
     }
 
     /** The commit a rollout deploys: given, or from CI/git; a rollout without one cannot be compared. */

@@ -73,7 +73,7 @@ final class SlotChanges {
         SlotsState stored = SlotsState.read(view.deployment(environment).orElse(null));
         boolean goesLive = stored.live() == null || stored.live().equals(slotName);
         Slot recorded = stored.slot(slotName);
-        if (recorded != null && Objects.equals(recorded.commit(), commit) && Objects.equals(recorded.runUrl(),
+        if (recorded != null && RolloutRecords.sameCommit(recorded.commit(), commit) && Objects.equals(recorded.runUrl(),
                 facts.runUrl()) && Objects.equals(recorded.tag(), facts.tag())) {
             // A re-run of this slot's deployment (same commit, run and tag): what was recorded of it (its time,
             // its tests, the live record and history) stands; only a new health check is recorded.
@@ -90,6 +90,9 @@ final class SlotChanges {
             return rerun.gated(goesLive ? RolloutRecords.candidate(view, environment, profile, commit) : null);
         }
         String live = goesLive ? slotName : stored.live();
+        // The slot going live takes all the traffic, as a full deployment does: a canary beside it ends.
+        RolloutRecords.CanaryEnd ended = goesLive ? RolloutRecords.CanaryEnd.of(context, view, commit, "slot "
+                + slotName + " going live") : null;
         String note = goesLive
                 ? "Deployed commit " + RolloutRecords.shortCommit(commit) + " to slot " + slotName + ", which is live."
                 : "Deployed commit " + RolloutRecords.shortCommit(commit) + " to the idle slot " + slotName
@@ -113,12 +116,18 @@ final class SlotChanges {
                     record = HealthChange.withHealth(record, decision.health());
                 }
                 RolloutRecords.putLive(document, environment, record, "slot " + slotName + " is live", wasLive);
+                if (ended != null) {
+                    ended.write(document, environment);
+                }
             }
             state.write(document.deploymentForUpdate(environment, SlotsState.KEY));
         }).newDeployment(goesLive).note(d -> note).detail(d -> new SlotDetail("deploy", slotName, live,
                 settings.other(live), goesLive))
                 // An idle slot serves no one: the gates judge it when a swap makes it live, after its tests.
                 .gated(goesLive ? RolloutRecords.candidate(view, environment, profile, commit) : null);
+        if (ended != null) {
+            effect.warn(ended.warning());
+        }
         // As sync --deployed checks the environment: the slot's own URL, recorded all the same when it fails.
         if (context.request().healthCheck && url != null) {
             effect.checkAfter(new Change.HealthCheck(url, HealthCheckSettings.of(profile), Message.text("slot "

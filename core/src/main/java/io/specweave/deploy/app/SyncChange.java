@@ -1,20 +1,16 @@
 package io.specweave.deploy.app;
 
 import io.specweave.deploy.BadInputException;
-import io.specweave.deploy.Command;
 import io.specweave.deploy.config.HealthCheckSettings;
-import io.specweave.deploy.config.SlotSettings;
 import io.specweave.deploy.config.SyncProfile;
 import io.specweave.deploy.increment.Deployments;
 import io.specweave.deploy.increment.MetadataDocument;
 import io.specweave.deploy.Input;
 import io.specweave.deploy.Message;
-import io.specweave.deploy.model.CanaryState;
 import io.specweave.deploy.model.ChangeRequest;
 import io.specweave.deploy.model.DeploymentRecord;
 import io.specweave.deploy.model.DeploymentStatus;
 import io.specweave.deploy.model.Pending;
-import io.specweave.deploy.model.SlotsState;
 import io.specweave.deploy.results.Metrics;
 import io.specweave.deploy.results.ResultFiles;
 import io.specweave.deploy.ci.CiContext;
@@ -81,28 +77,16 @@ final class SyncChange implements Change<Void> {
         DeploymentRecord candidate = withAttachments(candidate(context, previous));
         boolean newDeployment = previous == null || !previous.sameDeploymentAs(candidate);
         boolean finished = request.outcome == Request.Outcome.DEPLOYED && newDeployment;
-        SlotsState slots = SlotsState.read(view.deployment(environment).orElse(null));
-        if (finished && !slots.isEmpty()) {
-            // Which slot got it is not known: recording it as the environment's would say one version
-            // serves while the live slot says another.
-            String idle = SlotSettings.of(context.profile()).other(slots.live());
-            throw new BadInputException(Message.of(environment + " runs blue-green slots (live: " + slots.live()
-                    + "); record the deployment to its slot (", Message.command(Command.DEPLOY,
-                            Message.arg(Input.INCREMENT, context.increment().paddedNumber()),
-                            Message.arg(Input.ENVIRONMENT, environment), Message.arg(Input.SLOT, idle)),
-                    "), or remove deployments." + environment + ".slots from " + view.source()
-                            + " if it no longer runs them"));
+        if (finished) {
+            // Which slot got it is not known.
+            RolloutRecords.refuseWithoutSlot(context, view, "", "record the deployment to its slot");
         }
-        CanaryState canary = CanaryState.read(view.deployment(environment).orElse(null));
         // A full deployment takes all the traffic: a canary running beside the old version ends with it.
-        CanaryState ended = !finished || canary == null || !canary.running() ? null
-                : RolloutRecords.sameCommit(candidate.commit(), canary.commit())
-                        ? canary.step(100, context.now(), context.facts().actor())
-                        : canary.step(0, context.now(), context.facts().actor()).withRollbackReason("replaced by a "
-                                + "full deployment of commit " + RolloutRecords.shortCommit(candidate.commit()));
+        RolloutRecords.CanaryEnd ended = !finished ? null
+                : RolloutRecords.CanaryEnd.of(context, view, candidate.commit(), "a full deployment");
         Effect<Void> effect = Effect.<Void>writing((document, decision) -> {
             if (ended != null) {
-                ended.write(document.deploymentForUpdate(environment, CanaryState.KEY));
+                ended.write(document, environment);
             }
             DeploymentRecord record = candidate.toBuilder().forced(decision.forced() ? Boolean.TRUE
                     : candidate.forced()).build();
@@ -117,9 +101,7 @@ final class SyncChange implements Change<Void> {
             effect.gated(candidate);
         }
         if (ended != null) {
-            effect.warn("the canary of commit " + RolloutRecords.shortCommit(canary.commit()) + " (" + canary.weightOrZero()
-                    + " % of " + environment + ") ended: " + (ended.running() || !ended.abandoned()
-                            ? "this deployment of its commit takes all the traffic" : ended.rollbackReason()));
+            effect.warn(ended.warning());
         }
         if (finished && candidate.commit() == null) {
             // Recorded all the same (a version may be deployed from no checkout), but every later

@@ -73,6 +73,43 @@ class SlotOperationsTest {
         return TestOperations.deployment(dir, "0018-oauth", "prod");
     }
 
+    private ChangeOutcome<?> canary(int weight, String commit) {
+        return run.operations().deploy(TestOperations.request(dir).environment("prod").canaryWeight(weight).commit(commit)
+                .branch("main").deployedBy("ci-bot").healthCheck(false).build());
+    }
+
+    @Test
+    void aCanaryInAnEnvironmentRunningSlotsIsRefusedBeforeAnythingIsWrittenAsAFullDeploymentIs() {
+        assertThat(deploy("prod", "blue", "b100000").result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+        Path file = dir.resolve(METADATA);
+        String before = TestProjects.read(file);
+        int requests = tracked.size();
+
+        for (int weight : new int[] {10, 100}) {
+            assertThatThrownBy(() -> canary(weight, "c200000"))
+                    .isInstanceOf(BadInputException.class)
+                    .hasMessageContaining("prod runs blue-green slots (live: blue): a canary beside it would record a "
+                            + "version no slot runs; deploy the new version to the idle slot and swap (`deploy 0018, "
+                            + "environment prod, slot green`)");
+        }
+        assertThat(TestProjects.read(file)).isEqualTo(before);
+        assertThat(tracked).as("the tracker was not asked").hasSize(requests);
+    }
+
+    @Test
+    void aFirstSlotGoingLiveEndsTheCanaryBesideTheOldVersionAsAFullDeploymentDoes() {
+        assertThat(canary(10, "c300000").result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+
+        ChangeOutcome<SlotDetail> live = deploy("prod", "blue", "d400000");
+
+        assertThat(live.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+        assertThat(live.warnings()).contains("the canary of commit c300000 (10 % of prod) ended: replaced by slot blue "
+                + "going live of commit d400000");
+        assertThat(prod().path("canary").path("status").asText()).isEqualTo("abandoned");
+        assertThat(prod().path("canary").path("weight").asInt()).isZero();
+        assertThat(prod().path("commit").asText()).isEqualTo("d400000");
+    }
+
     @Test
     void rolloutStateOfAnotherKindIsTheUsersAndARolloutOverItIsRefusedBeforeAnythingIsWritten() {
         assertThat(deploy("prod", "blue", "b100000").result()).isEqualTo(ChangeOutcome.Result.RECORDED);
