@@ -87,13 +87,8 @@ class CommitMetadataTest {
 
     @Test
     void aPushRacingAnotherJobIsRebasedAndRetried() throws IOException {
-        Path other = temp.resolve("other-job");
-        Git.run(temp, "clone", "-q", origin.toString(), other.toString());
-        Path otherMetadata = other.resolve(".specweave/increments/0001-user-login/metadata.json");
-        Files.writeString(otherMetadata, Files.readString(otherMetadata).replace("{", "{\n  \"touchedBy\": \"other job\","));
-        Git.run(other, "commit", "-q", "-am", "another job's record");
-        Git.run(other, "push", "-q", "origin", "HEAD:main");
-        String otherCommit = Git.run(other, "rev-parse", "HEAD");
+        String otherCommit = anotherJobPushes(".specweave/increments/0001-user-login/metadata.json",
+                text -> text.replace("{", "{\n  \"touchedBy\": \"other job\","), "another job's record");
 
         ActionWorkspace.Run run = ws.run();
 
@@ -127,6 +122,23 @@ class CommitMetadataTest {
     }
 
     /** The dev job of the same run: its record is on main, one commit past this job's checkout. */
+    /**
+     * Another job's clone of origin changes {@code file} (made when missing) with {@code edit} and pushes it
+     * to main; returns the commit it pushed.
+     */
+    private String anotherJobPushes(String file, java.util.function.UnaryOperator<String> edit, String message)
+            throws IOException {
+        Path other = temp.resolve("other-job");
+        Git.run(temp, "clone", "-q", origin.toString(), other.toString());
+        Path changed = other.resolve(file);
+        Files.createDirectories(changed.getParent());
+        Files.writeString(changed, edit.apply(Files.exists(changed) ? Files.readString(changed) : ""));
+        Git.run(other, "add", "-A");
+        Git.run(other, "commit", "-q", "-m", message);
+        Git.run(other, "push", "-q", "origin", "HEAD:main");
+        return Git.run(other, "rev-parse", "HEAD");
+    }
+
     private void devJobRecorded() throws IOException {
         ActionWorkspace devJob = new ActionWorkspace(temp.resolve("dev-runner"), false);
         Files.delete(devJob.workspace);
@@ -287,13 +299,8 @@ class CommitMetadataTest {
     void aFlagChangeReadsTheFlagsAsTheBranchHasThemNowAndSaysWhatItCommitted() throws IOException {
         ActionWorkspace.Run qa = ws.run();
         assertThat(qa.exitCode()).as(qa.stdout()).isZero();
-        Path other = temp.resolve("other-job");
-        Git.run(temp, "clone", "-q", origin.toString(), other.toString());
-        Files.createDirectories(other.resolve(".specweave/config"));
-        Files.writeString(other.resolve(".specweave/config/feature-flags.json"), "{\"qa\": {\"newCheckout\": true}}\n");
-        Git.run(other, "add", "-A");
-        Git.run(other, "commit", "-q", "-m", "another job's flag");
-        Git.run(other, "push", "-q", "origin", "HEAD:main");
+        anotherJobPushes(".specweave/config/feature-flags.json", text -> "{\"qa\": {\"newCheckout\": true}}\n",
+                "another job's flag");
 
         // Recorded in the history of qa's deployment of 0002 too.
         ActionWorkspace.Run run = ws.step("feature-flag").input("action", "enable").input("flag", "search")
@@ -316,12 +323,8 @@ class CommitMetadataTest {
         ActionWorkspace.Run created = ws.step("feature-flag").input("action", "enable").input("flag", "newCheckout")
                 .input("environment", "qa").input("create-flag", "true").input("commit-metadata", "true").run();
         assertThat(created.exitCode()).as(created.stdout()).isZero();
-        Path other = temp.resolve("other-job");
-        Git.run(temp, "clone", "-q", origin.toString(), other.toString());
-        Path otherFlags = other.resolve(".specweave/config/feature-flags.json");
-        Files.writeString(otherFlags, Files.readString(otherFlags).replaceFirst("\\}", ", \"search\": true}"));
-        Git.run(other, "commit", "-q", "-am", "another job's flag");
-        Git.run(other, "push", "-q", "origin", "HEAD:main");
+        anotherJobPushes(".specweave/config/feature-flags.json", text -> text.replaceFirst("\\}", ", \"search\": true}"),
+                "another job's flag");
         ActionWorkspace.Run earlier = ws.input("environment", "prod").input("commit-metadata", "false").run();
         assertThat(earlier.exitCode()).as(earlier.stdout()).isZero();
 

@@ -10,6 +10,7 @@ import io.specweave.deploy.config.SyncProfile;
 import io.specweave.deploy.increment.Deployments;
 import io.specweave.deploy.increment.MetadataDocument;
 import io.specweave.deploy.model.CanaryState;
+import io.specweave.deploy.model.Commits;
 import io.specweave.deploy.model.DeploymentRecord;
 import io.specweave.deploy.model.DeploymentStatus;
 import java.util.List;
@@ -95,7 +96,7 @@ final class CanaryChanges {
         CanaryState next;
         if (current != null && current.running()) {
             // The run's commit (given, or from CI): a pipeline of a newer commit must not move an older canary.
-            if (facts.commit() != null && !RolloutRecords.sameCommit(facts.commit(), current.commit())) {
+            if (facts.commit() != null && !Commits.same(facts.commit(), current.commit())) {
                 throw new BadInputException(Message.of("a canary of commit "
                         + RolloutRecords.shortCommit(current.commit()) + " runs at " + current.weightOrZero() + " % in "
                         + environment + "; promote it (", Message.arg(Input.CANARY, 100), ") or roll it back (",
@@ -111,9 +112,9 @@ final class CanaryChanges {
             next = current.step(weight, now, facts.actor());
         } else {
             String commit = RolloutRecords.requireCommit(facts);
-            if (stable != null && DeploymentStatus.DEPLOYED.equals(stable.status()) && RolloutRecords.sameCommit(commit, stable.commit())) {
+            if (stable != null && DeploymentStatus.DEPLOYED.equals(stable.status()) && Commits.same(commit, stable.commit())) {
                 if (weight >= 100 && current != null && CanaryState.PROMOTED.equals(current.status())
-                        && RolloutRecords.sameCommit(commit, current.commit())) {
+                        && Commits.same(commit, current.commit())) {
                     // A re-run of the promotion that made it stable: done already.
                     return unchanged(current, true);
                 }
@@ -126,7 +127,7 @@ final class CanaryChanges {
         }
         boolean promoted = weight >= 100;
         CanaryState stepped = next;
-        if (promoted && stable != null && RolloutRecords.sameCommit(stable.commit(), stepped.commit())
+        if (promoted && stable != null && Commits.same(stable.commit(), stepped.commit())
                 && DeploymentStatus.DEPLOYED.equals(stable.status())) {
             throw new BadInputException(Input.CANARY, Message.text("commit "
                     + RolloutRecords.shortCommit(stepped.commit()) + " is already the stable version of " + environment));

@@ -104,11 +104,10 @@ public final class CommitBack {
                 return null;
             }
             return switch (git.outcome()) {
-                case REJECTED -> detail().contains("Authentication failed")
-                        ? "the remote did not accept the credentials of the push to " + git.branch()
-                                + " (an expired token, or a user without write access to the repository)"
-                        : "the push to " + git.branch() + " was rejected (a protected branch, or credentials "
-                                + "without push access)";
+                case REJECTED -> "the push to " + git.branch() + " was rejected (a protected branch, or credentials "
+                        + "without push access)";
+                case CREDENTIALS_REFUSED -> "the remote did not accept the credentials of the push to " + git.branch()
+                        + " (an expired token, or a user without write access to the repository)";
                 case NO_CREDENTIALS -> "the remote asked for credentials to push to " + git.branch()
                         + " and there were none to give (git cannot prompt in a pipeline); " + credentialAdvice(ci);
                 case UNREACHABLE -> "the push to " + git.branch() + " reached no repository (" + firstLine(git.detail())

@@ -64,7 +64,7 @@ final class RolloutRecords {
                 return null;
             }
             String actor = context.facts().actor();
-            CanaryState ended = sameCommit(commit, canary.commit()) ? canary.step(100, context.now(), actor)
+            CanaryState ended = Commits.same(commit, canary.commit()) ? canary.step(100, context.now(), actor)
                     : canary.step(0, context.now(), actor).withRollbackReason("replaced by " + goingLive
                             + " of commit " + shortCommit(commit));
             return new CanaryEnd(ended, "the canary of commit " + shortCommit(canary.commit()) + " ("
@@ -140,11 +140,6 @@ final class RolloutRecords {
             node.put("note", note);
         }
         return archive;
-    }
-
-    /** True when both name a commit and it is the same one: a short SHA matches its full form. */
-    static boolean sameCommit(String a, String b) {
-        return Commits.same(a, b);
     }
 
     /** "abc123def456" for a SHA, else as given; "-" for none. */

@@ -11,6 +11,7 @@ import io.specweave.deploy.config.SlotSettings;
 import io.specweave.deploy.config.SyncProfile;
 import io.specweave.deploy.increment.Deployments;
 import io.specweave.deploy.increment.MetadataDocument;
+import io.specweave.deploy.model.Commits;
 import io.specweave.deploy.model.DeploymentRecord;
 import io.specweave.deploy.model.Slot;
 import io.specweave.deploy.model.SlotsState;
@@ -73,7 +74,7 @@ final class SlotChanges {
         SlotsState stored = SlotsState.read(view.deployment(environment).orElse(null));
         boolean goesLive = stored.live() == null || stored.live().equals(slotName);
         Slot recorded = stored.slot(slotName);
-        if (recorded != null && RolloutRecords.sameCommit(recorded.commit(), commit) && Objects.equals(recorded.runUrl(),
+        if (recorded != null && Commits.same(recorded.commit(), commit) && Objects.equals(recorded.runUrl(),
                 facts.runUrl()) && Objects.equals(recorded.tag(), facts.tag())) {
             // A re-run of this slot's deployment (same commit, run and tag): what was recorded of it (its time,
             // its tests, the live record and history) stands; only a new health check is recorded.
@@ -158,14 +159,14 @@ final class SlotChanges {
         Slot idle = state.slot(to);
         String named = context.namedCommit();
         Slot serving = state.slot(from);
-        if (context.target().slot() == null && serving != null && RolloutRecords.sameCommit(named, serving.commit())
-                && (idle == null || !RolloutRecords.sameCommit(named, idle.commit()))) {
+        if (context.target().slot() == null && serving != null && Commits.same(named, serving.commit())
+                && (idle == null || !Commits.same(named, idle.commit()))) {
             // A re-run of a swap that went through (a CI retry): swapping again would put the old version back.
             return Change.Effect.<SlotDetail>nothing()
                     .detail(d -> new SlotDetail("swap", from, from, to, false));
         }
         if (context.request().commit != null && idle != null
-                && !RolloutRecords.sameCommit(context.request().commit, idle.commit())) {
+                && !Commits.same(context.request().commit, idle.commit())) {
             throw new BadInputException(Input.COMMIT, Message.text("slot " + to + " of " + environment + " runs commit "
                     + RolloutRecords.shortCommit(idle.commit()) + ", not " + RolloutRecords.shortCommit(
                             context.request().commit) + "; deploy that commit to it first, or name the one it runs"));

@@ -167,10 +167,12 @@ public final class MetadataCommitter {
         NO_REMOTE,
         /** git could not stage or commit the files here (no identity, a locked index); nothing was pushed. */
         NOT_COMMITTED,
-        /** The remote refused the push (protected branch, hook, permission, credentials it did not accept). */
+        /** The remote refused the push (protected branch, hook, permission). */
         REJECTED,
         /** The remote asked for credentials and there were none to give: git cannot prompt in a pipeline. */
         NO_CREDENTIALS,
+        /** The remote did not accept the credentials given (an expired token, a wrong user). */
+        CREDENTIALS_REFUSED,
         /** The push did not reach a repository: the remote's host or path is not there, or answered nothing. */
         UNREACHABLE,
         /** Rebasing onto the moved branch conflicted with another job's change to the same file. */
@@ -737,6 +739,9 @@ public final class MetadataCommitter {
         if (output.contains("terminal prompts disabled") || output.contains("could not read Username")
                 || output.contains("could not read Password")) {
             return Outcome.NO_CREDENTIALS;
+        }
+        if (output.contains("Authentication failed")) {
+            return Outcome.CREDENTIALS_REFUSED;
         }
         return isNonFastForward(output) ? null : Outcome.REJECTED;
     }

@@ -215,7 +215,7 @@ class MetadataCommitterTest {
     }
 
     @Test
-    void credentialsTheRemoteDoesNotAcceptAreARefusalThatNamesThem() throws Exception {
+    void credentialsTheRemoteDoesNotAcceptAreNamedAsTheCause() throws Exception {
         String token = "expired-" + "t0k3n".repeat(3);
         try (GitHttpServer host = new GitHttpServer(temp, "jenkins-bot", "the-right-token")) {
             git(work, "remote", "set-url", "origin", host.url("origin.git"));
@@ -225,7 +225,8 @@ class MetadataCommitterTest {
                     new MetadataCommitter.HttpsCredential("jenkins-bot", new io.specweave.deploy.Secret("T", token)))
                     .commitAndPush(List.of(metadata), "record", null);
 
-            assertThat(result.outcome()).as(result.detail()).isEqualTo(MetadataCommitter.Outcome.REJECTED);
+            assertThat(result.outcome()).as(result.detail()).isEqualTo(MetadataCommitter.Outcome.CREDENTIALS_REFUSED);
+            assertThat(result.onRemote()).isFalse();
             assertThat(result.detail()).contains("Authentication failed").doesNotContain(token);
         }
     }
