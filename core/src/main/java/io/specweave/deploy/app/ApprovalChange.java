@@ -108,16 +108,15 @@ final class ApprovalChange implements Change<Approval> {
         if (own.isPresent()) {
             return own.get();
         }
-        List<String> pipeline = context.project().config().pipeline(view.deployments().keySet());
-        int index = pipeline.indexOf(environment);
-        if (index > 0) {
-            java.util.Optional<String> before = Deployments.get(view, pipeline.get(index - 1))
-                    .filter(r -> r.status() != null).map(DeploymentRecord::commit);
+        // What is about to be promoted: the commit of the environment before it, as the requirePrevious gate reads.
+        String previous = EnvironmentChanges.previous(context, Deployments.all(view));
+        if (previous != null) {
+            java.util.Optional<String> before = Deployments.get(view, previous).filter(r -> r.status() != null)
+                    .map(DeploymentRecord::commit);
             if (before.isPresent()) {
                 return before.get();
             }
         }
-        String previous = index > 0 ? pipeline.get(index - 1) : null;
         throw new BadInputException(Input.COMMIT, Message.of("approve: cannot tell which deployment to "
                 + environment + " this approves: " + environment + unnamed(view, environment)
                 + (previous == null ? "" : " and " + previous + unnamed(view, previous)) + "; name the commit with ",

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.Input;
 import io.specweave.deploy.Message;
 import io.specweave.deploy.OperationFailedException;
+import io.specweave.deploy.config.SpecweaveConfig;
 import io.specweave.deploy.health.HealthResult;
 import io.specweave.deploy.increment.Deployments;
 import io.specweave.deploy.increment.FileUpdates;
@@ -106,7 +107,7 @@ final class EnvironmentChanges {
         boolean forced = false;
         List<PromotionGates.Refusal> refusals = List.of();
         if (effect.candidate != null) {
-            List<String> pipeline = deployable(context, Deployments.all(view));
+            List<String> pipeline = promotionPath(context, Deployments.all(view));
             refusals = new PromotionGates(context.rules()).evaluate(context.increment().paddedNumber(),
                     pipeline, environment, effect.testedSlot, effect.candidate,
                     Deployments.all(view), Instant.parse(context.now()));
@@ -350,16 +351,26 @@ final class EnvironmentChanges {
     }
 
     /**
-     * The pipeline as far as gates are concerned: the "previous environment" is the previous one a
-     * deployment can be recorded for, so pipeline entries without a profile and without a record (a
-     * planned "preview", say) are passed over.
+     * The pipeline as far as gates are concerned: the environments on the promotion path
+     * ({@link SpecweaveConfig#onPromotionPath}) a deployment can be recorded for, so entries without a
+     * profile and without a record (a planned "preview", say) are passed over; empty for an
+     * environment off the path, which no environment comes before.
      */
-    static List<String> deployable(ChangeContext context, Map<String, DeploymentRecord> environments) {
+    static List<String> promotionPath(ChangeContext context, Map<String, DeploymentRecord> environments) {
         String environment = context.environment();
-        return context.project().config().pipeline(environments.keySet()).stream()
+        SpecweaveConfig config = context.project().config();
+        if (!config.onPromotionPath(environment)) {
+            return List.of();
+        }
+        return config.pipeline(environments.keySet()).stream().filter(config::onPromotionPath)
                 .filter(e -> e.equals(environment) || environments.containsKey(e)
-                        || !context.project().config().profilesForEnvironment(e).isEmpty())
+                        || !config.profilesForEnvironment(e).isEmpty())
                 .toList();
+    }
+
+    /** The environment before the context's on its promotion path; null for the first one or one off it. */
+    static String previous(ChangeContext context, Map<String, DeploymentRecord> environments) {
+        return previous(promotionPath(context, environments), context.environment());
     }
 
     static String previous(List<String> pipeline, String environment) {

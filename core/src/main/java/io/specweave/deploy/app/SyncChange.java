@@ -64,8 +64,7 @@ final class SyncChange implements Change<Void> {
                 context.environment())) {
             return List.of();
         }
-        String previous = EnvironmentChanges.previous(EnvironmentChanges.deployable(context,
-                Deployments.all(context.store().read())), context.environment());
+        String previous = EnvironmentChanges.previous(context, Deployments.all(context.store().read()));
         return previous == null ? List.of() : List.of(previous);
     }
 

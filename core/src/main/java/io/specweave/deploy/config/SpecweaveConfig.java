@@ -255,7 +255,8 @@ public final class SpecweaveConfig {
 
     /**
      * The environment DORA measures: {@code deployment.productionEnvironment}, one this config knows
-     * ({@link #knownEnvironment}), else the pipeline's last environment, else {@code prod}.
+     * ({@link #knownEnvironment}), else the last environment {@link #onPromotionPath on the promotion
+     * path}, else {@code prod}.
      */
     public String productionEnvironment() {
         JsonNode node = root.at("/deployment/productionEnvironment");
@@ -267,8 +268,19 @@ public final class SpecweaveConfig {
             }
             return knownEnvironment(at, node.asText().trim(), "", "dora would count no deployment");
         }
-        List<String> pipeline = pipeline();
-        return pipeline.isEmpty() ? "prod" : pipeline.get(pipeline.size() - 1);
+        List<String> path = pipeline().stream().filter(this::onPromotionPath).toList();
+        return path.isEmpty() ? "prod" : path.get(path.size() - 1);
+    }
+
+    /**
+     * True when a version reaches {@code environment} by promotion, in {@link #pipeline()} order:
+     * every environment when no pipeline is declared; with one, only those it lists. One bound
+     * beside a declared pipeline (a pull request's preview) has no environment before it and is
+     * never production by coming last.
+     */
+    public boolean onPromotionPath(String environment) {
+        List<String> declared = declaredPipeline();
+        return declared == null || declared.contains(environment);
     }
 
     /** Every environment the config names: the {@link #pipeline()} and those whose profile does not load. */

@@ -138,6 +138,28 @@ class PromotionGatesTest {
     }
 
     @Test
+    void anEnvironmentBesideTheDeclaredPipelineHasNoEnvironmentBeforeItAndIsNotProduction() {
+        // A pull request's preview, bound beside the pipeline: config order puts it after prod.
+        TestProjects.write(dir.resolve(".specweave/config.json"), """
+                {"sync": {"profiles": {
+                  "local-dev": {"provider": "local", "environment": "dev"},
+                  "local-prod": {"provider": "local", "environment": "prod"},
+                  "local-preview": {"provider": "local", "environment": "preview"}}},
+                 "deployment": {"pipeline": ["dev", "prod"], "promotion": {"requirePrevious": true}}}
+                """);
+        TestProjects.increment(dir, "0018-oauth-google", "OAuth login with Google");
+
+        ChangeOutcome<?> preview = sync("preview", A, "2026-11-20T10:00:00Z");
+        ChangeOutcome<?> prod = sync("prod", A, "2026-11-20T11:00:00Z");
+
+        assertThat(preview.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+        assertThat(preview.record().forced()).isNull();
+        assertThat(refusal(prod)).contains("requirePrevious: dev (the environment before prod) has no deployment");
+        assertThat(Project.open(dir).config().pipeline()).containsExactly("dev", "prod", "preview");
+        assertThat(Project.open(dir).config().productionEnvironment()).isEqualTo("prod");
+    }
+
+    @Test
     void requirePreviousRefusesAnotherCommitUnlessAllowed() {
         project("{\"requirePrevious\": true}");
         sync("dev", A, "2026-11-20T10:00:00Z");
