@@ -190,6 +190,10 @@ final class SlotChanges {
         TestResults tested = idle.tests();
         DeploymentRecord candidate = RolloutRecords.candidate(view, environment, profile, idle.commit()).toBuilder()
                 .testResults(tested).build();
+        // The slot going live takes all the traffic: a canary beside the live one (a record from before canaries
+        // were refused there) ends.
+        RolloutRecords.CanaryEnd ended = RolloutRecords.CanaryEnd.of(context, view, idle.commit(), "slot " + to
+                + " going live");
         Change.Effect<SlotDetail> effect = Change.Effect.<SlotDetail>writing((document, decision) -> {
             SlotsState current = SlotsState.read(document.deployment(environment).orElse(null));
             if (!from.equals(current.live())) {
@@ -220,6 +224,9 @@ final class SlotChanges {
             }
             RolloutRecords.putLive(document, environment, record, "swap-slots: " + to + " is live (was " + from + ")"
                     + (forced ? ", forced" : ""), from);
+            if (ended != null) {
+                ended.write(document, environment);
+            }
             next.write(document.deploymentForUpdate(environment, SlotsState.KEY));
         }).note(d -> "Swapped slots in " + environment + ": " + to + " (commit "
                 + RolloutRecords.shortCommit(idle.commit()) + ") is live, " + from + " (commit "
@@ -227,6 +234,9 @@ final class SlotChanges {
                 + ") is idle." + (d.health() == null ? " Health not checked (forced)." : " Health of " + to
                         + " before the swap: " + d.health().status() + " (" + d.health().message() + ")."))
                 .detail(d -> new SlotDetail("swap", to, to, from, true)).gated(candidate, to);
+        if (ended != null) {
+            effect.warn(ended.warning());
+        }
         if (url != null) {
             effect.checkBefore(new Change.HealthCheck(url, HealthCheckSettings.of(profile), Message.text("slot " + to + " of "
                     + environment)));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.OperationFailedException;
 import io.specweave.deploy.ci.CiContext;
@@ -120,6 +121,24 @@ class RollbackOperationTest {
         assertThat(comment.note()).startsWith("Rolled back prod from commit c200000 to commit c100000 (first deployed "
                 + "2026-11-01T10:00:00Z). Reason: error rate up.");
         assertThat(comment.record().commit()).as("the item shows the restored version").isEqualTo("c100000");
+    }
+
+    @Test
+    void aRollbackOfTheEnvironmentEndsTheCanaryBesideTheVersionItTakesOut() {
+        deploy("c100000", "2026-11-01T10:00:00Z");
+        deploy("c200000", "2026-11-02T10:00:00Z");
+        run.now("2026-11-02T11:00:00Z");
+        run.operations().deploy(TestOperations.request(dir).profile("local-prod").canaryWeight(25).commit("c300000")
+                .healthCheck(false).build());
+
+        ChangeOutcome<RollbackDetail> rolledBack = rollback("2026-11-02T12:00:00Z");
+
+        assertThat(rolledBack.record().commit()).isEqualTo("c100000");
+        assertThat(rolledBack.warnings()).contains("the canary of commit c300000 (25 % of prod) ended: replaced by a "
+                + "rollback to the version of commit c100000");
+        JsonNode prod = TestOperations.deployment(dir, "0018-oauth", "prod");
+        assertThat(prod.path("canary").path("status").asText()).isEqualTo("abandoned");
+        assertThat(prod.path("canary").path("weight").asInt()).isZero();
     }
 
     @Test

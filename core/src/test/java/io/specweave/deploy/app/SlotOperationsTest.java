@@ -111,6 +111,26 @@ class SlotOperationsTest {
     }
 
     @Test
+    void aSwapEndsACanaryRecordedBesideTheLiveSlotBeforeCanariesWereRefusedThere() {
+        deploy("prod", "blue", "b100000");
+        deploy("prod", "green", "b200000");
+        Path file = dir.resolve(METADATA);
+        TestProjects.write(file, TestProjects.read(file).replaceFirst("\"slots\": \\{", "\"canary\": {\"commit\": "
+                + "\"c300000\", \"stableCommit\": \"b100000\", \"weight\": 20, \"status\": \"running\", "
+                + "\"startedAt\": \"2026-11-01T09:00:00Z\", \"steps\": [{\"weight\": 20, \"at\": "
+                + "\"2026-11-01T09:00:00Z\"}]}, \"slots\": {"));
+
+        ChangeOutcome<SlotDetail> swapped = swap(true);
+
+        assertThat(swapped.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+        assertThat(swapped.warnings()).contains("the canary of commit c300000 (20 % of prod) ended: replaced by slot "
+                + "green going live of commit b200000");
+        assertThat(prod().path("canary").path("status").asText()).isEqualTo("abandoned");
+        assertThat(prod().path("canary").path("weight").asInt()).isZero();
+        assertThat(prod().path("commit").asText()).isEqualTo("b200000");
+    }
+
+    @Test
     void rolloutStateOfAnotherKindIsTheUsersAndARolloutOverItIsRefusedBeforeAnythingIsWritten() {
         assertThat(deploy("prod", "blue", "b100000").result()).isEqualTo(ChangeOutcome.Result.RECORDED);
         Path file = dir.resolve(".specweave/increments/0018-oauth/metadata.json");
