@@ -167,7 +167,8 @@ public final class MetadataDocument {
             DeploymentStatus status = DeploymentRecord.stateOf(node).status();
             if (status != null && !status.known()) {
                 lines.add(source + ": " + DeploymentStatus.unlisted("deployments." + environment + "."
-                        + statusKey(node, status) + " \"" + status.raw() + "\"")
+                        + statusKey(node, status) + " " + (written != null && written.isContainerNode() ? status.raw()
+                                : "\"" + status.raw() + "\""))
                         + "; shown as written, and read as neither deployed nor failed");
             }
         });

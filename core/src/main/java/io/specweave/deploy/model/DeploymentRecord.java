@@ -170,7 +170,7 @@ public record DeploymentRecord(
      */
     public static DeploymentRecord stateOf(ObjectNode environmentNode) {
         ObjectNode node = inOwnSpelling(environmentNode);
-        return builder().status(DeploymentStatus.of(text(node, "status"))).deployedAt(text(node, "deployedAt"))
+        return builder().status(status(node)).deployedAt(text(node, "deployedAt"))
                 .healthStatus(HealthStatus.of(text(node, "healthStatus"))).build();
     }
 
@@ -181,7 +181,7 @@ public record DeploymentRecord(
      * than by Jackson's data binding, which costs a cold run (every CI step) more than the rest of a read.
      */
     private static DeploymentRecord currentFields(ObjectNode n) {
-        return builder().profile(text(n, "profile")).status(DeploymentStatus.of(text(n, "status")))
+        return builder().profile(text(n, "profile")).status(status(n))
                 .issueNumber(integer(n, "issueNumber")).issueKey(text(n, "issueKey"))
                 .workItemId(integer(n, "workItemId")).issueUrl(text(n, "issueUrl"))
                 .workItemUrl(text(n, "workItemUrl")).deployedAt(text(n, "deployedAt"))
@@ -197,6 +197,16 @@ public record DeploymentRecord(
                 .approvals(approvals(n.get("approvals"))).metrics(copy(n, "metrics"))
                 .changeRequest(ChangeRequest.from(copy(n, "changeRequest"))).forced(bool(n, "forced"))
                 .build();
+    }
+
+    /**
+     * The record's status. One that is not a scalar ({@code {"phase": "ok"}}) is a status outside the
+     * list, written as JSON: read as none it would pass for a deployment that ran, as a record from
+     * before statuses were written does.
+     */
+    private static DeploymentStatus status(ObjectNode n) {
+        JsonNode value = n.get("status");
+        return DeploymentStatus.of(value != null && value.isContainerNode() ? value.toString() : text(n, "status"));
     }
 
     /** The record's own copy of a nested value; null for none and JSON null. */

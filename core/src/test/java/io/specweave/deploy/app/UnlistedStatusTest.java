@@ -102,4 +102,25 @@ class UnlistedStatusTest {
                 + "\"Success\" is none of in_progress, deployed, failed, rolled_back; shown as written, and read as "
                 + "neither deployed nor failed");
     }
+
+    @Test
+    void aStatusThatIsNoTextIsAStatusOutsideTheListNotADeploymentThatRan() throws Exception {
+        TestProject.in(dir).file(METADATA, """
+                { "id": "0018-oauth", "status": "active",
+                  "deployments": { "dev": { "status": {"phase": "ok"}, "deployedAt": "2026-12-01T00:00:00Z",
+                    "commit": "1111111" } } }
+                """);
+        String before = Files.readString(dir.resolve(METADATA));
+
+        StatusOutcome status = status();
+        ChangeOutcome<?> refused = run.operations().sync(TestOperations.request(dir).increment("0018")
+                .environment("qa").commit("1111111").healthCheck(false).build());
+
+        assertThat(status.warnings()).singleElement().asString().endsWith(METADATA + ": deployments.dev.status "
+                + "{\"phase\":\"ok\"} is none of in_progress, deployed, failed, rolled_back; shown as written, and "
+                + "read as neither deployed nor failed");
+        assertThat(status.pipeline().environments().get(0).state()).isEqualTo("{\"phase\":\"ok\"}");
+        assertThat(refused.result()).as("the gate reads no deployment that ran").isEqualTo(ChangeOutcome.Result.REFUSED);
+        assertThat(Files.readString(dir.resolve(METADATA))).isEqualTo(before);
+    }
 }
