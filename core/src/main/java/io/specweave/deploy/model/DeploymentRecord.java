@@ -200,13 +200,15 @@ public record DeploymentRecord(
     }
 
     /**
-     * The record's status. One that is not a scalar ({@code {"phase": "ok"}}) is a status outside the
-     * list, written as JSON: read as none it would pass for a deployment that ran, as a record from
-     * before statuses were written does.
+     * The record's status. SpecWeave's documented example writes none: a record of when it was
+     * deployed and no status is a deployment that ran, and archived as one when the next comes. One
+     * that is not a scalar ({@code {"phase": "ok"}}) is a status outside the list, written as JSON.
      */
     private static DeploymentStatus status(ObjectNode n) {
         JsonNode value = n.get("status");
-        return DeploymentStatus.of(value != null && value.isContainerNode() ? value.toString() : text(n, "status"));
+        DeploymentStatus status = DeploymentStatus.of(value != null && value.isContainerNode() ? value.toString()
+                : text(n, "status"));
+        return status == null && text(n, "deployedAt") != null ? DeploymentStatus.DEPLOYED : status;
     }
 
     /** The record's own copy of a nested value; null for none and JSON null. */

@@ -65,6 +65,24 @@ class SyncOperationTest {
     }
 
     @Test
+    void aRecordWithoutAStatusAsSpecweavesExampleWritesItIsADeploymentTheNextOneArchives() {
+        project.file(METADATA, """
+                {"id": "0018-oauth", "status": "active", "deployments": {"prod":
+                  {"deployedAt": "2026-11-01T10:00:00Z", "commit": "abcdef1234567", "deployedBy": "maria"}}}""");
+
+        ChangeOutcome<?> next = sync("local-prod", "1234567", "https://ci.example/runs/2");
+
+        assertThat(next.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+        JsonNode prod = TestOperations.deployment(dir, "0018-oauth", "prod");
+        assertThat(prod.path("commit").asText()).isEqualTo("1234567");
+        assertThat(prod.path("history")).singleElement().satisfies(earlier -> {
+            assertThat(earlier.path("commit").asText()).isEqualTo("abcdef1234567");
+            assertThat(earlier.path("deployedBy").asText()).isEqualTo("maria");
+            assertThat(earlier.has("status")).as("kept as written").isFalse();
+        });
+    }
+
+    @Test
     void issueKeysForAProfileThatIsNotJirasAreBadInputBeforeAnythingIsWritten() throws Exception {
         String before = java.nio.file.Files.readString(dir.resolve(METADATA));
 
