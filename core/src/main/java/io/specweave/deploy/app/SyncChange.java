@@ -79,6 +79,14 @@ final class SyncChange implements Change<Void> {
         if (finished) {
             // Which slot got it is not known.
             RolloutRecords.refuseWithoutSlot(context, view, "", "record the deployment to its slot");
+        } else if (newDeployment) {
+            // Recorded here it would replace the record of the live slot, which still serves.
+            RolloutRecords.refuseWithoutSlot(context, view, ": a deployment " + (request.outcome
+                    == Request.Outcome.FAILED ? "that failed" : "in progress") + " recorded beside them would "
+                    + "replace the record of the live slot, which still serves", request.outcome
+                            == Request.Outcome.FAILED ? "one to the idle slot changes nothing users see; record "
+                                    + "the slot once a deployment to it succeeds"
+                                    : "record the deployment to its slot when it finishes");
         }
         // A full deployment takes all the traffic: a canary running beside the old version ends with it.
         RolloutRecords.CanaryEnd ended = !finished ? null

@@ -263,6 +263,26 @@ class SlotOperationsTest {
     }
 
     @Test
+    void aDeploymentThatFailedOrRunsIsRefusedThereTooAsItWouldReplaceTheLiveSlotsRecord() {
+        deploy("prod-blue", null, "c100000");
+        Path file = dir.resolve(METADATA);
+        String before = TestProjects.read(file);
+
+        assertThatThrownBy(() -> run.operations().sync(TestOperations.request(dir).environment("prod").commit("e500000")
+                .outcome(Request.Outcome.FAILED).healthCheck(false).build())).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("prod runs blue-green slots (live: blue): a deployment that failed recorded "
+                        + "beside them would replace the record of the live slot, which still serves; one to the idle "
+                        + "slot changes nothing users see; record the slot once a deployment to it succeeds "
+                        + "(`deploy 0018, environment prod, slot green`)");
+        assertThatThrownBy(() -> run.operations().sync(TestOperations.request(dir).environment("prod").commit("e500000")
+                .outcome(Request.Outcome.IN_PROGRESS).healthCheck(false).build())).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("a deployment in progress recorded beside them would replace the record of the "
+                        + "live slot, which still serves; record the deployment to its slot when it finishes");
+        assertThat(TestProjects.read(file)).isEqualTo(before);
+        assertThat(prod().path("commit").asText()).isEqualTo("c100000");
+    }
+
+    @Test
     void aSwapForcedPastARefusingGateSaysSoInTheRecordAsADeployDoes() {
         project.config("{\"sync\": {\"profiles\": {\"local-prod\": {\"provider\": \"local\", "
                 + "\"environment\": \"prod\", \"slots\": {\"blue\": {\"url\": \"" + blue.url() + "\"}, "
