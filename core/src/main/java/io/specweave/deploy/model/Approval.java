@@ -9,10 +9,11 @@ import io.specweave.deploy.Times;
 import java.time.Instant;
 
 /**
- * One entry of a record's {@code approvals[]}, typed over the object as stored (other keys are
- * kept): who approved, in what role, when, and notes.
+ * One entry of a record's {@code approvals[]}, typed over the entry as stored (other keys are
+ * kept): who approved, in what role, when, and notes. An entry that is no object ({@code "jane (in
+ * chat)"}) is kept as written and names nobody.
  */
-public record Approval(ObjectNode node) {
+public record Approval(JsonNode node) {
 
     public Approval {
         node = node == null ? Json.mapper().createObjectNode() : node.deepCopy();
@@ -39,14 +40,14 @@ public record Approval(ObjectNode node) {
         return new Approval(node);
     }
 
-    /** Reads an entry; a value that is not an object is an approval of nobody, kept as an empty entry. */
+    /** Reads an entry as written; one that is not an object is an approval of nobody. */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Approval from(JsonNode node) {
-        return new Approval(node instanceof ObjectNode object ? object : null);
+        return new Approval(node);
     }
 
     @JsonValue
-    public ObjectNode toNode() {
+    public JsonNode toNode() {
         return node.deepCopy();
     }
 
@@ -70,11 +71,12 @@ public record Approval(ObjectNode node) {
     }
 
     /**
-     * True when this approves a deployment of {@code deployed}: it names that commit (a short SHA
-     * matches its full form), or names none. A null {@code deployed} is approved by any entry.
+     * True when this approves a deployment of {@code deployed}: it names who approved, and that
+     * commit (a short SHA matches its full form) or none. A null {@code deployed} is approved by any
+     * entry that names who approved; one that names nobody approves nothing.
      */
     public boolean approves(String deployed) {
-        return names(commit(), deployed);
+        return approvedBy() != null && names(commit(), deployed);
     }
 
     /**

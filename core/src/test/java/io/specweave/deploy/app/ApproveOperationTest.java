@@ -64,6 +64,26 @@ class ApproveOperationTest {
     }
 
     @Test
+    void entriesOfApprovalsThatAreNoObjectsAreKeptAsWrittenAndApproveNothing() {
+        TestProjects.create(dir, null, "\"promotion\": {\"requireApproval\": [\"prod\"]}");
+        TestProjects.write(dir.resolve(".specweave/increments/0018-oauth-google/metadata.json"), """
+                {"id": "0018-oauth-google", "status": "active", "deployments": {"prod": {
+                  "status": "deployed", "deployedAt": "2026-11-20T10:00:00Z", "commit": "1111111",
+                  "approvals": ["jane (in chat)", 42, null, ["x"], {"role": "nobody named"}]}}}""");
+
+        ChangeOutcome<?> refused = run.operations().sync(TestOperations.request(dir).environment("prod")
+                .commit("1111111").runUrl("https://ci.example/runs/2").healthCheck(false).build());
+        approve("2026-11-21T09:00:00Z", TestOperations.request(dir).environment("prod").approvedBy("maria")
+                .commit("2222222"));
+
+        assertThat(refused.result()).as("an entry that names nobody approves nothing")
+                .isEqualTo(ChangeOutcome.Result.REFUSED);
+        assertThat(TestOperations.deployment(dir, "0018-oauth-google", "prod").path("approvals").toString())
+                .isEqualTo("[\"jane (in chat)\",42,null,[\"x\"],{\"role\":\"nobody named\"},{\"approvedBy\":"
+                        + "\"maria\",\"commit\":\"2222222\",\"approvedAt\":\"2026-11-21T09:00:00Z\"}]");
+    }
+
+    @Test
     void theSameApprovalGivenAgainIsTheOneAlreadyThere() {
         TestProjects.create(dir, null, null);
         approve("2026-11-21T09:00:00Z", TestOperations.request(dir).profile("local-staging").approvedBy("jane")
