@@ -156,6 +156,10 @@ final class SyncChange implements Change<Void> {
             builder.deployedAt(justFinished || previous.deployedAt() == null ? now : previous.deployedAt())
                     .deployedBy(facts.actor() != null ? facts.actor() : previous.deployedBy())
                     .branch(facts.branch() != null ? facts.branch() : previous.branch())
+                    // The same commit (sameDeploymentAs): a re-run naming it short keeps the full SHA recorded.
+                    .commit(previous.commit() != null && (facts.commit() == null
+                            || previous.commit().length() > facts.commit().length()) ? previous.commit()
+                                    : facts.commit())
                     .testResults(previous.testResults())
                     .coverage(previous.coverage())
                     .loadTestResults(previous.loadTestResults())

@@ -83,6 +83,19 @@ class SyncOperationTest {
     }
 
     @Test
+    void aReRunNamingTheCommitShortKeepsTheFullShaRecorded() {
+        String full = "9b1d5f0c2e4a6b8d0f1a3c5e7092b4d6f8a0c2e4";
+        sync("local-prod", full, "https://ci.example/runs/7");
+
+        ChangeOutcome<?> rerun = sync("local-prod", "9B1D5F0", "https://ci.example/runs/7");
+
+        assertThat(rerun.record().commit()).isEqualTo(full);
+        JsonNode prod = TestOperations.deployment(dir, "0018-oauth", "prod");
+        assertThat(prod.path("commit").asText()).isEqualTo(full);
+        assertThat(prod.has("history")).as("a re-run, not a new deployment").isFalse();
+    }
+
+    @Test
     void issueKeysForAProfileThatIsNotJirasAreBadInputBeforeAnythingIsWritten() throws Exception {
         String before = java.nio.file.Files.readString(dir.resolve(METADATA));
 
