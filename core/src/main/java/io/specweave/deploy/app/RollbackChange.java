@@ -56,7 +56,11 @@ final class RollbackChange implements Change<RollbackDetail> {
                             slots.live() == null ? null : SlotSettings.of(profile).other(slots.live())));
         }
         Slot previousSlot = slots.previousLive() == null ? null : slots.slot(slots.previousLive());
-        DeploymentRecord target = target(current, previousSlot == null ? null : previousSlot.commit());
+        String named = context.request().commit;
+        // A named commit is the deployment to take out when it is the current one (the run that deployed it
+        // rolls it back), else the earlier one to go back to.
+        DeploymentRecord target = named != null && !Commits.same(named, current.commit())
+                ? named(context, current, named) : target(current, previousSlot == null ? null : previousSlot.commit());
         if (target == null) {
             throw new OperationFailedException(id + ": " + environment + " has no earlier deployment of another commit "
                     + "than " + shortSha(current.commit()) + " to go back to (" + current.history().size() + " earlier "
@@ -178,6 +182,30 @@ final class RollbackChange implements Change<RollbackDetail> {
             }
         }
         return fallback;
+    }
+
+    /** The newest earlier deployment of {@code commit} that ran; refused when there is none. */
+    private static DeploymentRecord named(ChangeContext context, DeploymentRecord current, String commit) {
+        String environment = context.environment();
+        List<DeploymentRecord> history = current.history();
+        List<String> earlier = new java.util.ArrayList<>();
+        for (int i = history.size() - 1; i >= 0; i--) {
+            DeploymentRecord h = history.get(i);
+            if (h.commit() == null || !DeploymentStatus.DEPLOYED.equals(h.status())) {
+                continue;
+            }
+            if (Commits.same(commit, h.commit())) {
+                return h;
+            }
+            if (!earlier.contains(shortSha(h.commit()))) {
+                earlier.add(shortSha(h.commit()));
+            }
+        }
+        throw new BadInputException(Input.COMMIT, Message.text(context.increment().id() + ": " + environment
+                + " runs commit " + shortSha(current.commit()) + " and has no earlier deployment of commit "
+                + shortSha(commit) + " that ran to roll back to (" + (earlier.isEmpty() ? "none in its history"
+                        : "earlier deployments: " + String.join(", ", earlier)) + "); leave the commit out to roll "
+                + "back to the one before, or deploy that version instead"));
     }
 
     private static String sentence(String text) {

@@ -142,6 +142,33 @@ class RollbackOperationTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aNamedCommitIsTheEarlierVersionToGoBackToOrTheCurrentOneToTakeOut() {
+        deploy("c100000", "2026-11-01T10:00:00Z");
+        deploy("c200000", "2026-11-02T10:00:00Z");
+        deploy("c300000", "2026-11-03T10:00:00Z");
+        String before = project.read(METADATA);
+
+        assertThatThrownBy(() -> run.operations().rollback(TestOperations.request(dir).profile("local-prod")
+                .commit("1234567").build())).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("0018-oauth: prod runs commit c300000 and has no earlier deployment of commit "
+                        + "1234567 that ran to roll back to (earlier deployments: c200000, c100000)");
+        assertThat(project.read(METADATA)).isEqualTo(before);
+
+        run.now("2026-11-03T11:00:00Z");
+        ChangeOutcome<RollbackDetail> toFirst = (ChangeOutcome<RollbackDetail>) run.operations().rollback(
+                TestOperations.request(dir).profile("local-prod").commit("c100000").healthCheck(false).build());
+        assertThat(toFirst.detail().restoredCommit()).isEqualTo("c100000");
+
+        deploy("c400000", "2026-11-04T10:00:00Z");
+        run.now("2026-11-04T11:00:00Z");
+        ChangeOutcome<RollbackDetail> takenOut = (ChangeOutcome<RollbackDetail>) run.operations().rollback(
+                TestOperations.request(dir).profile("local-prod").commit("c400000").healthCheck(false).build());
+        assertThat(takenOut.detail().rolledBackFrom()).isEqualTo("c400000");
+        assertThat(takenOut.detail().restoredCommit()).isEqualTo("c100000");
+    }
+
+    @Test
     void aSecondRollbackGoesFurtherBackPastTheRolledBackEntries() {
         deploy("c100000", "2026-11-01T10:00:00Z");
         deploy("c200000", "2026-11-02T10:00:00Z");
