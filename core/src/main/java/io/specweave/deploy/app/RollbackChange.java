@@ -143,6 +143,8 @@ final class RollbackChange implements Change<RollbackDetail> {
                 s.put("live", live);
                 s.put("previousLive", idle);
                 s.put("swappedAt", now);
+                // The check saw the slot made live again: its own record says so, as after a swap.
+                HealthChange.slotHealth(document, environment, live, decision.health());
             }
         }).note(d -> "Rolled back " + environment + " from commit " + shortSha(current.commit()) + " to commit "
                 + shortSha(target.commit()) + " (first deployed " + target.deployedAt() + ")"

@@ -558,4 +558,22 @@ class SlotOperationsTest {
         assertThat(history.get(history.size() - 1).path("commit").asText()).isEqualTo("c200000");
         assertThat(TestOperations.metadata(dir, "0018-oauth").path("owner").asText()).isEqualTo("team-a");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theCheckOfARollbackIsRecordedOnTheSlotMadeLiveAgainToo() {
+        deploy("prod-blue", null, "c100000");
+        deploy("prod-green", null, "c200000");
+        swap(false);
+        blue.status(503);
+
+        ChangeOutcome<RollbackDetail> result = (ChangeOutcome<RollbackDetail>) run.operations().rollback(
+                TestOperations.request(dir).profile("local-prod").build());
+
+        assertThat(result.result()).isEqualTo(ChangeOutcome.Result.RECORDED_UNHEALTHY);
+        assertThat(prod().path("healthStatus").asText()).isEqualTo("unhealthy");
+        assertThat(prod().path("slots").path("blue").path("healthStatus").asText()).as("the slot says what the "
+                + "environment says").isEqualTo("unhealthy");
+        assertThat(prod().path("slots").path("blue").path("healthHttpStatus").asInt()).isEqualTo(503);
+    }
 }
