@@ -77,7 +77,7 @@ public final class JsonInput {
         } catch (CharacterCodingException e) {
             throw new BadInputException(source + ": not UTF-8 text; save it as UTF-8 (JSON files are UTF-8)", e);
         } catch (IOException e) {
-            throw new BadInputException(source + ": cannot be read: " + e.getMessage(), e);
+            throw new BadInputException(source + ": cannot be read: " + FileProblem.of(e), e);
         }
     }
 
@@ -130,7 +130,7 @@ public final class JsonInput {
                 throw new BadInputException(null, source.then(": not valid JSON" + problem(e, parser, body, fileName)), e);
             }
         } catch (IOException e) {
-            throw new BadInputException(null, source.then(": cannot be read: " + e.getMessage()), e);
+            throw new BadInputException(null, source.then(": cannot be read: " + FileProblem.of(e)), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.specweave.deploy.app;
 
+import io.specweave.deploy.FileProblem;
 import io.specweave.deploy.ci.GitCommitTimes;
 import io.specweave.deploy.dora.DoraCalculator;
 import io.specweave.deploy.dora.DoraReport;
@@ -237,7 +238,7 @@ public final class DoraService {
             throw new BadInputException(source + ": not valid JSON" + JsonInput.problem(e, p, text, "metadata.json"),
                     e);
         } catch (IOException e) {
-            throw new BadInputException(source + ": cannot be read: " + e.getMessage(), e);
+            throw new BadInputException(source + ": cannot be read: " + FileProblem.of(e), e);
         }
         Instant first = null;
         for (Scan scan : environments.values()) {

@@ -1,6 +1,7 @@
 package io.specweave.deploy.flags;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.specweave.deploy.FileProblem;
 import io.specweave.deploy.Json;
 import io.specweave.deploy.JsonInput;
 import io.specweave.deploy.OperationFailedException;
@@ -85,7 +86,7 @@ public final class FeatureFlagStore {
                 return null;
             });
         } catch (IOException e) {
-            throw new OperationFailedException(source + ": cannot be updated: " + e.getMessage(), e);
+            throw new OperationFailedException(source + ": cannot be updated: " + FileProblem.of(e), e);
         }
     }
 }

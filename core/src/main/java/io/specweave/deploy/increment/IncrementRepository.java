@@ -2,6 +2,7 @@ package io.specweave.deploy.increment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.FileProblem;
 import io.specweave.deploy.Input;
 import io.specweave.deploy.Message;
 import io.specweave.deploy.Json;
@@ -398,7 +399,7 @@ public final class IncrementRepository {
             return ids.stream().map(String::trim).distinct().toList();
         } catch (IOException | BadInputException e) {
             // A state file SpecWeave left half-written says nothing we can trust: fall back to metadata.
-            unreadable.accept(e instanceof BadInputException ? e.getMessage() : "cannot be read: " + e.getMessage());
+            unreadable.accept(e instanceof IOException io ? "cannot be read: " + FileProblem.of(io) : e.getMessage());
             return List.of();
         }
     }

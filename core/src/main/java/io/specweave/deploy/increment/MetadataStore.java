@@ -1,6 +1,7 @@
 package io.specweave.deploy.increment;
 
 import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.FileProblem;
 import io.specweave.deploy.JsonInput;
 import io.specweave.deploy.OperationFailedException;
 import io.specweave.deploy.config.ConfigLoader;
@@ -129,7 +130,7 @@ public final class MetadataStore {
                 }
             });
         } catch (IOException e) {
-            throw new OperationFailedException(source + ": cannot be updated: " + e.getMessage(), e);
+            throw new OperationFailedException(source + ": cannot be updated: " + FileProblem.of(e), e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.specweave.deploy.results;
 
 import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.FileProblem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -60,7 +61,7 @@ final class SafeXml {
             throw new BadInputException(display + ": not well-formed XML (" + e.getMessage() + "); expected "
                     + expected, e);
         } catch (IOException e) {
-            throw new BadInputException(display + ": cannot be read: " + e.getMessage(), e);
+            throw new BadInputException(display + ": cannot be read: " + FileProblem.of(e), e);
         }
     }
 
