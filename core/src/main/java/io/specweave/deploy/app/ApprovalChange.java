@@ -63,6 +63,9 @@ final class ApprovalChange implements Change<Approval> {
         if (!recorded.isEmpty()) {
             note.append(note.isEmpty() ? "" : " ").append("Recorded ").append(String.join(" and ", recorded)).append('.');
         }
+        // Given again (a retried job), it is the approval already there, with its first time: what is reported.
+        Approval given = approval == null ? null : Deployments.get(view, environment).stream()
+                .flatMap(r -> r.approvals().stream()).filter(approval::repeats).findFirst().orElse(approval);
         Change.Effect<Approval> effect = Change.Effect.<Approval>writing((document, decision) -> {
             DeploymentRecord current = Deployments.get(document, environment)
                     .orElseGet(() -> DeploymentRecord.builder().profile(context.profile().name()).build());
@@ -82,7 +85,7 @@ final class ApprovalChange implements Change<Approval> {
                 b.metrics(metrics);
             }
             Deployments.put(document, environment, b.build(), false);
-        }).note(d -> note.toString()).detail(d -> approval);
+        }).note(d -> note.toString()).detail(d -> given);
         // One change request per record: one still waiting for another commit's deployment is replaced. Said.
         ChangeRequest waiting = Deployments.get(view, environment).map(DeploymentRecord::changeRequest).orElse(null);
         if (change != null && waiting != null && waiting.commit() != null && !waiting.id().equals(change.id())

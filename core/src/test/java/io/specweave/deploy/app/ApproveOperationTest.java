@@ -95,6 +95,7 @@ class ApproveOperationTest {
 
         assertThat(again.record().approvals()).containsExactly(Approval.of("jane", "RM", "2026-11-21T09:00:00Z", null,
                 "9b1d5f0"));
+        assertThat(again.detail().approvedAt()).as("reported as kept").isEqualTo("2026-11-21T09:00:00Z");
         assertThat(metadata()).isEqualTo(once);
         ChangeOutcome<Approval> otherRole = approve("2026-11-21T09:10:00Z", TestOperations.request(dir)
                 .profile("local-staging").approvedBy("jane").role("CAB").commit("9b1d5f0"));
