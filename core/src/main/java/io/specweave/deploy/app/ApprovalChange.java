@@ -11,6 +11,7 @@ import io.specweave.deploy.model.DeploymentRecord;
 import io.specweave.deploy.results.Metrics;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code approve}: appends an approval to the environment's record, and records a change request
@@ -106,29 +107,31 @@ final class ApprovalChange implements Change<Approval> {
             return context.namedCommit();
         }
         String environment = context.environment();
-        java.util.Optional<String> own = Deployments.get(view, environment).filter(r -> r.status() != null)
-                .map(DeploymentRecord::commit);
-        if (own.isPresent()) {
-            return own.get();
+        // Read as the gates read them: another environment's entry that is no record ("pending") holds none.
+        Map<String, DeploymentRecord> records = Deployments.all(view);
+        String own = commitOf(records.get(environment));
+        if (own != null) {
+            return own;
         }
         // What is about to be promoted: the commit of the environment before it, as the requirePrevious gate reads.
-        String previous = EnvironmentChanges.previous(context, Deployments.all(view));
-        if (previous != null) {
-            java.util.Optional<String> before = Deployments.get(view, previous).filter(r -> r.status() != null)
-                    .map(DeploymentRecord::commit);
-            if (before.isPresent()) {
-                return before.get();
-            }
+        String previous = EnvironmentChanges.previous(context, records);
+        String before = previous == null ? null : commitOf(records.get(previous));
+        if (before != null) {
+            return before;
         }
         throw new BadInputException(Input.COMMIT, Message.of("approve: cannot tell which deployment to "
-                + environment + " this approves: " + environment + unnamed(view, environment)
-                + (previous == null ? "" : " and " + previous + unnamed(view, previous)) + "; name the commit with ",
-                Message.arg(Input.COMMIT, "SHA")));
+                + environment + " this approves: " + environment + unnamed(records.get(environment))
+                + (previous == null ? "" : " and " + previous + unnamed(records.get(previous)))
+                + "; name the commit with ", Message.arg(Input.COMMIT, "SHA")));
+    }
+
+    private static String commitOf(DeploymentRecord record) {
+        return record == null || record.status() == null ? null : record.commit();
     }
 
     /** Why an environment's record names no commit to approve, as the sentence goes on. */
-    private static String unnamed(MetadataDocument view, String environment) {
-        return Deployments.get(view, environment).filter(r -> r.status() != null).isPresent()
-                ? "'s recorded deployment names no commit" : " has no recorded deployment";
+    private static String unnamed(DeploymentRecord record) {
+        return record != null && record.status() != null ? "'s recorded deployment names no commit"
+                : " has no recorded deployment";
     }
 }

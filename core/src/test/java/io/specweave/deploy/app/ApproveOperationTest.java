@@ -84,6 +84,22 @@ class ApproveOperationTest {
     }
 
     @Test
+    void anEntryOfThePreviousEnvironmentThatIsNoRecordHoldsNoCommitToApprove() {
+        TestProjects.create(dir, null, null);
+        TestProjects.write(dir.resolve(".specweave/increments/0018-oauth-google/metadata.json"), """
+                {"id": "0018-oauth-google", "status": "active", "deployments": {
+                  "dev": {"status": "deployed", "deployedAt": "2026-11-20T10:00:00Z", "commit": "1111111"},
+                  "qa": "pending"}}""");
+        String before = metadata();
+
+        assertThatThrownBy(() -> approve("2026-11-21T09:00:00Z", TestOperations.request(dir).environment("staging")
+                .approvedBy("jane"))).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("approve: cannot tell which deployment to staging this approves: staging has no "
+                        + "recorded deployment and qa has no recorded deployment; name the commit with commit");
+        assertThat(metadata()).isEqualTo(before);
+    }
+
+    @Test
     void theSameApprovalGivenAgainIsTheOneAlreadyThere() {
         TestProjects.create(dir, null, null);
         approve("2026-11-21T09:00:00Z", TestOperations.request(dir).profile("local-staging").approvedBy("jane")
