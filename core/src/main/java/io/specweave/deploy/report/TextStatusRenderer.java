@@ -213,19 +213,22 @@ public final class TextStatusRenderer {
         int idWidth = Math.max(2, rows.stream().mapToInt(r -> LogText.columns(LogText.oneLine(r.id()))).max().orElse(2));
         int statusWidth = Math.max(6, rows.stream().mapToInt(r -> r.status() == null ? 1
                 : LogText.columns(LogText.oneLine(r.status()))).max().orElse(6));
+        // A terminal shows each mark emoji in two columns; the ASCII ones ([x]) take three.
+        int markColumns = plain ? 3 : 2;
+        List<Integer> widths = environments.stream().map(env -> Math.max(LogText.columns(env), markColumns)).toList();
         StringBuilder out = new StringBuilder();
         out.append(pad("ID", idWidth)).append("  ").append(pad("STATUS", statusWidth));
-        for (String env : environments) {
-            out.append("  ").append(env);
+        for (int i = 0; i < environments.size(); i++) {
+            out.append("  ").append(pad(environments.get(i), widths.get(i)));
         }
         out.append("  TITLE\n");
         for (IncrementSummary row : rows) {
             out.append(pad(LogText.oneLine(row.id()), idWidth)).append("  ")
                     .append(pad(row.status() == null ? "-" : LogText.oneLine(row.status()), statusWidth));
-            for (String env : environments) {
-                String state = row.shownState(env);
+            for (int i = 0; i < environments.size(); i++) {
+                String state = row.shownState(environments.get(i));
                 String mark = plain ? EnvironmentStatus.asciiMark(state) : EnvironmentStatus.mark(state);
-                out.append("  ").append(pad(mark, env.length() + (plain ? 0 : mark.length() - mark.codePointCount(0, mark.length()) - 1)));
+                out.append("  ").append(mark).append(" ".repeat(widths.get(i) - markColumns));
             }
             out.append("  ").append(row.title() == null ? "" : LogText.oneLine(row.title())).append('\n');
         }

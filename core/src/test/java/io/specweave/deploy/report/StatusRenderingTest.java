@@ -14,6 +14,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
@@ -224,5 +225,24 @@ class StatusRenderingTest {
 
         assertThat(json).contains("\"healthHttpStatus\" : 200".replace(" : ", ": "), "\"coverage\": 87.52",
                 "\"maxRPS\": 333.33", "\"changeFailureRate\": {", "\"band\": ");
+    }
+
+    @Test
+    void theListsColumnsLineUpUnderTheirEnvironmentsInAsciiAndInEmoji() {
+        java.util.Map<String, String> states = new java.util.LinkedHashMap<>();
+        states.put("qa", "deployed");
+        states.put("staging", "failed");
+        states.put("prod", "not_deployed");
+        List<io.specweave.deploy.status.IncrementSummary> rows = List.of(new io.specweave.deploy.status.IncrementSummary(
+                "0018-oauth", "OAuth", "active", "increments", states, null));
+
+        assertThat(new TextStatusRenderer(true).renderList(rows)).isEqualTo("""
+                ID          STATUS  qa   staging  prod  TITLE
+                0018-oauth  active  [x]  [!]      [ ]   OAuth
+                """);
+        assertThat(new TextStatusRenderer(false).renderList(rows)).isEqualTo("""
+                ID          STATUS  qa  staging  prod  TITLE
+                0018-oauth  active  ✅  ❌       ⏳    OAuth
+                """);
     }
 }
