@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.Input;
 import io.specweave.deploy.Message;
+import io.specweave.deploy.Json;
 import io.specweave.deploy.JsonInput;
 import io.specweave.deploy.config.ConfigLoader;
 import io.specweave.deploy.config.SpecweaveConfig;
@@ -268,8 +269,12 @@ public final class DoraService {
             JsonToken value = p.nextToken();
             String text = value == JsonToken.VALUE_STRING ? p.getText() : null;
             switch (field) {
-                case "deployedAt" -> deployedAt = respelled && deployedAt != null ? deployedAt : text;
-                case "status" -> status = respelled && status != null ? status : text;
+                // A number is no time, but the warning says what was written.
+                case "deployedAt" -> deployedAt = respelled && deployedAt != null ? deployedAt
+                        : value.isScalarValue() && value != JsonToken.VALUE_NULL ? p.getText() : skipped(p);
+                // As DeploymentRecord reads it: one that is no text (1, {"phase": "ok"}) is a status outside the list.
+                case "status" -> status = respelled && status != null ? status : value == JsonToken.VALUE_NULL ? null
+                        : value.isScalarValue() ? p.getText() : Json.mapper().readTree(p).toString();
                 case "healthStatus" -> health = respelled && health != null ? health : text;
                 case "commit" -> commit = respelled && commit != null ? commit : text;
                 case "rolledBackFrom" -> {
@@ -306,6 +311,11 @@ public final class DoraService {
         }
         return new Scan(new Raw(at, status == null || status.isBlank() ? null : status, health,
                 commit == null || commit.isBlank() ? null : commit, restore), history, untimed);
+    }
+
+    private static String skipped(JsonParser p) throws IOException {
+        p.skipChildren();
+        return null;
     }
 
     private static Instant earlier(Instant a, Instant b) {

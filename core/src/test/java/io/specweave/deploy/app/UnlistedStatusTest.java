@@ -121,6 +121,22 @@ class UnlistedStatusTest {
                 + "read as neither deployed nor failed");
         assertThat(status.pipeline().environments().get(0).state()).isEqualTo("{\"phase\":\"ok\"}");
         assertThat(refused.result()).as("the gate reads no deployment that ran").isEqualTo(ChangeOutcome.Result.REFUSED);
+        DoraReport dora = run.operations().dora(TestOperations.request(dir).window("7d").build());
+        assertThat(dora.warnings()).as("dora reads it so too").containsExactly("1 deployment to dev not counted: "
+                + DeploymentStatus.unlisted("status") + " in 0018-oauth (\"{\"phase\":\"ok\"}\")");
         assertThat(Files.readString(dir.resolve(METADATA))).isEqualTo(before);
+    }
+
+    @Test
+    void doraSaysWhatWasWrittenForATimeThatIsNoTime() {
+        TestProject.in(dir).file(METADATA, """
+                { "id": "0018-oauth", "status": "active",
+                  "deployments": { "dev": { "status": "deployed", "deployedAt": 1733000000, "commit": "1111111" } } }
+                """);
+
+        DoraReport dora = run.operations().dora(TestOperations.request(dir).window("7d").build());
+
+        assertThat(dora.warnings()).singleElement().asString().endsWith("not counted: deployedAt is missing or not an "
+                + "ISO-8601 time such as 2026-11-27T10:15:00Z in 0018-oauth (\"1733000000\")");
     }
 }
