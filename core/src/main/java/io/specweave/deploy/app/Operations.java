@@ -358,7 +358,7 @@ public final class Operations {
         }
         MetadataDocument document = project.metadata(increment).read();
         DoraReport dora = null;
-        List<String> warnings = new ArrayList<>(document.viewWarnings());
+        List<String> warnings = new ArrayList<>(StatusService.viewWarnings(project.config(), document));
         if (request.dora) {
             DoraService.parseWindow(request.window == null ? DEFAULT_WINDOW : request.window);
             try {

@@ -32,6 +32,25 @@ public final class StatusService {
         this.project = project;
     }
 
+    /**
+     * What a view of {@code document} warns of: {@link MetadataDocument#viewWarnings}, and records kept
+     * under an environment the config spells otherwise ({@code "Prod"} beside {@code "prod"}), which
+     * the view shows as an environment of its own that no command writes to.
+     */
+    static List<String> viewWarnings(SpecweaveConfig config, MetadataDocument document) {
+        List<String> warnings = new ArrayList<>(document.viewWarnings());
+        java.util.Set<String> known = config.environments();
+        for (String environment : document.deployments().keySet()) {
+            if (!known.contains(environment)) {
+                known.stream().filter(k -> k.equalsIgnoreCase(environment)).findFirst().ifPresent(k -> warnings.add(
+                        document.source() + ": deployments." + environment + ": the config names no environment \""
+                                + environment + "\"; did you mean \"" + k + "\"? shown apart from " + k
+                                + ", which every command records to"));
+            }
+        }
+        return warnings;
+    }
+
     /** One increment, resolved from what the user typed ({@code 0018}, {@code active}, ...). */
     public PipelineStatus status(String reference) {
         Increment increment = project.increments().resolve(reference);
@@ -125,7 +144,7 @@ public final class StatusService {
         List<Row> read = project.increments().list().parallelStream().map(increment -> {
             try {
                 MetadataDocument document = project.metadata(increment).read();
-                return new Row(summary(increment, document), null, document.viewWarnings());
+                return new Row(summary(increment, document), null, viewWarnings(project.config(), document));
             } catch (BadInputException e) {
                 return new Row(null, increment.id() + " is not shown: " + e.getMessage(), List.of());
             }

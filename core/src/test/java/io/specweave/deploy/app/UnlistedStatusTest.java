@@ -139,4 +139,18 @@ class UnlistedStatusTest {
         assertThat(dora.warnings()).singleElement().asString().endsWith("not counted: deployedAt is missing or not an "
                 + "ISO-8601 time such as 2026-11-27T10:15:00Z in 0018-oauth (\"1733000000\")");
     }
+
+    @Test
+    void aRecordUnderAnEnvironmentTheConfigSpellsOtherwiseIsWarnedOfWhereverItIsShown() {
+        TestProject.in(dir).file(METADATA, """
+                { "id": "0018-oauth", "status": "active",
+                  "deployments": { "Dev": { "status": "deployed", "deployedAt": "2026-12-01T00:00:00Z" } } }
+                """);
+        String warning = METADATA + ": deployments.Dev: the config names no environment \"Dev\"; did you mean "
+                + "\"dev\"? shown apart from dev, which every command records to";
+
+        assertThat(status().warnings()).singleElement().asString().endsWith(warning);
+        assertThat(run.operations().increments(TestOperations.request(dir).build()).warnings()).singleElement()
+                .asString().endsWith(warning);
+    }
 }
