@@ -44,7 +44,10 @@ public final class MonitorText {
         // The verdict in the first line too: it is the headline of a log and a step summary.
         s.append("Environment Monitoring: ").append(report.increment()).append(" in ").append(report.environment())
                 .append(report.url() == null ? "" : " (" + report.url() + ")").append(": ")
-                .append(report.verdict().name().replace('_', ' ')).append('\n');
+                .append(report.verdict().name().replace('_', ' '))
+                // Cut short (a cancelled job), it says so where a notice shows only this line.
+                .append(report.stopped() ? ", stopped after " + report.polls().size() + " of " + report.planned()
+                        + " polls" : "").append('\n');
         s.append("  window:   ").append(report.from() == null ? "-" : report.from() + " to " + report.to())
                 .append(" (planned ").append(planned == null ? report.planned() + " poll" + (report.planned() == 1
                         ? "" : "s") : Durations.human(planned) + ", " + report.planned() + " poll"
@@ -65,7 +68,7 @@ public final class MonitorText {
 
     public static String verdict(MonitorReport report) {
         return switch (report.verdict()) {
-            case HEALTHY -> "HEALTHY: every poll was healthy";
+            case HEALTHY -> "HEALTHY: every poll" + (report.stopped() ? " taken" : "") + " was healthy";
             case DEGRADED -> "DEGRADED: " + (report.polls().size() - report.healthyPolls())
                     + " poll(s) not healthy, never " + report.maxConsecutiveFailures() + " in a row";
             case UNHEALTHY -> "UNHEALTHY: " + report.maxConsecutiveFailures() + " polls in a row were not healthy";

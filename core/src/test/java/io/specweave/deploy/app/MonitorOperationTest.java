@@ -209,6 +209,10 @@ class MonitorOperationTest {
         assertThat(outcome.detail().stopped()).isTrue();
         assertThat(outcome.detail().polls()).hasSize(2);
         assertThat(prod().path("metrics").path("samples").asInt()).isEqualTo(2);
+        String summary = io.specweave.deploy.report.MonitorText.summary(outcome.detail(), null);
+        assertThat(summary.lines().findFirst().orElseThrow()).as("the headline a notice shows")
+                .endsWith(": HEALTHY, stopped after 2 of " + outcome.detail().planned() + " polls");
+        assertThat(summary).contains("Verdict: HEALTHY: every poll taken was healthy");
     }
 
     @Test
