@@ -52,7 +52,7 @@ class TreesTest {
         assertThat(read.commit()).isEqualTo("123");
         assertThat(read.weight()).isEqualTo(25);
         assertThat(read.status()).isNull();
-        assertThat(read.steps()).containsExactly(new CanaryState.Step(10, "t1", null), new CanaryState.Step(0, null,
+        assertThat(read.steps()).containsExactly(new CanaryState.Step(10, "t1", null), new CanaryState.Step(null, null,
                 "ops"));
         assertThat(Trees.read(node("{\"weight\": 99999999999}"), CanaryState.class).weight()).isNull();
         assertThat(Trees.integer(node("{\"n\": 12.7}"), "n")).isEqualTo(12);

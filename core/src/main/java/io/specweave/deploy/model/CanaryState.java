@@ -1,11 +1,14 @@
 package io.specweave.deploy.model;
 
+import io.specweave.deploy.KeyNames;
 import io.specweave.deploy.Trees;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -25,7 +28,8 @@ import java.util.List;
  * @param abandonedAt  when it was rolled back, or null
  * @param deployedBy   who started it
  * @param runUrl       the run that started it
- * @param steps        every weight change, oldest first
+ * @param steps        every weight change, oldest first: the entries of {@code steps} that are objects (a text
+ *                     entry a person wrote is kept in the file, not read)
  * @param rollbackReason why it was abandoned ({@code rollback --canary --reason}), or null
  */
 @JsonPropertyOrder({"increment", "commit", "branch", "tag", "stableCommit", "weight", "status", "startedAt",
@@ -43,12 +47,58 @@ public record CanaryState(String increment, String commit, String branch, String
         steps = steps == null ? List.of() : List.copyOf(steps);
     }
 
-    /** One change of the canary's weight. */
-    public record Step(int weight, String at, String by) {
+    /**
+     * One change of the canary's weight.
+     *
+     * @param weight the share of traffic from then on; null when the entry names none (under no spelling of
+     *               {@code weight}: a {@code percentage} is not read as one)
+     */
+    public record Step(Integer weight, String at, String by) {
+
+        private static final List<String> KEYS = Arrays.stream(Step.class.getRecordComponents())
+                .map(c -> c.getName()).toList();
+
+        /** An entry of {@code steps} read leniently: {@code Weight} or {@code weight_} is the weight; null for no object. */
+        static Step read(JsonNode entry) {
+            if (!(entry instanceof ObjectNode object)) {
+                return null;
+            }
+            ObjectNode named = null;
+            for (var fields = object.fields(); fields.hasNext(); ) {
+                var field = fields.next();
+                String key = KeyNames.spelledOtherwise(field.getKey(), KEYS);
+                if (key != null && !object.has(key)) {
+                    named = named != null ? named : object.deepCopy();
+                    named.set(key, field.getValue());
+                }
+            }
+            return Trees.read(named != null ? named : object, Step.class);
+        }
     }
 
     public static CanaryState read(JsonNode environmentNode) {
-        return environmentNode == null ? null : Trees.read(environmentNode.get(KEY), CanaryState.class);
+        JsonNode node = environmentNode == null ? null : environmentNode.get(KEY);
+        CanaryState state = Trees.read(node, CanaryState.class);
+        return state == null ? null : state.withSteps(steps(node.get("steps")));
+    }
+
+    /** The object entries of a {@code steps} list, each read leniently; none when it is no list. */
+    private static List<Step> steps(JsonNode steps) {
+        List<Step> read = new ArrayList<>();
+        if (steps instanceof ArrayNode array) {
+            array.forEach(entry -> {
+                Step step = Step.read(entry);
+                if (step != null) {
+                    read.add(step);
+                }
+            });
+        }
+        return read;
+    }
+
+    private CanaryState withSteps(List<Step> all) {
+        return new CanaryState(increment, commit, branch, tag, stableCommit, weight, status, startedAt, updatedAt,
+                promotedAt, abandonedAt, deployedBy, runUrl, all, rollbackReason);
     }
 
     @JsonIgnore
@@ -82,7 +132,23 @@ public record CanaryState(String increment, String commit, String branch, String
         return ABANDONED.equals(status);
     }
 
+    /**
+     * Writes this state into {@code environmentNode.canary}. The steps written there stay as they are
+     * (a text entry, a key this tool does not know, a weight spelled another way): only the steps of
+     * this state that the list does not hold yet are appended.
+     */
     public void write(ObjectNode environmentNode) {
-        Trees.merge(Trees.object(environmentNode, KEY), this);
+        ObjectNode canary = Trees.object(environmentNode, KEY);
+        JsonNode written = canary.get("steps");
+        Trees.merge(canary, this);
+        if (written instanceof ArrayNode kept) {
+            List<Step> there = steps(kept);
+            for (Step step : steps) {
+                if (!there.remove(step)) {
+                    kept.add(Trees.toNode(step));
+                }
+            }
+            canary.set("steps", kept);
+        }
     }
 }

@@ -109,9 +109,10 @@ public final class RecordFacts {
         if (canary.stableCommit() != null) {
             s.append(" (stable ").append(shortSha(canary.stableCommit())).append(')');
         }
-        if (!canary.steps().isEmpty()) {
+        if (canary.steps().stream().anyMatch(step -> step.weight() != null)) {
             List<String> steps = new ArrayList<>();
-            canary.steps().forEach(step -> steps.add(step.weight() + " % at " + step.at()));
+            canary.steps().stream().filter(step -> step.weight() != null)
+                    .forEach(step -> steps.add(step.weight() + " % at " + step.at()));
             s.append("; steps ").append(String.join(", ", steps));
         }
         return s.toString();
@@ -126,7 +127,7 @@ public final class RecordFacts {
         StringBuilder s = new StringBuilder(canary.commit() == null ? "canary" : shortSha(canary.commit()))
                 .append(" abandoned");
         // The share it had when it was rolled back: its last step before the one to 0 %.
-        canary.steps().stream().map(CanaryState.Step::weight).filter(w -> w > 0).reduce((a, b) -> b)
+        canary.steps().stream().map(CanaryState.Step::weight).filter(w -> w != null && w > 0).reduce((a, b) -> b)
                 .ifPresent(w -> s.append(" at ").append(w).append(" %"));
         if (canary.abandonedAt() != null) {
             s.append(" at ").append(canary.abandonedAt());

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Json;
 import io.specweave.deploy.TestProjects;
 import io.specweave.deploy.ci.CiContext;
 import io.specweave.deploy.model.CanaryState;
@@ -125,6 +128,38 @@ class CanaryOperationsTest {
                         + "flagger\"; make it an object (or remove it) so this change can be recorded");
         assertThat(TestProjects.read(file)).isEqualTo(hand);
         assertThat(tracked).isEmpty();
+    }
+
+    @Test
+    void theNextStepKeepsEveryStepEntryAsWrittenAndReadsAWeightSpelledAnotherWay() throws Exception {
+        step(10, "c200000");
+        Path file = dir.resolve(".specweave/increments/0018-oauth/metadata.json");
+        // A person's notes in the list: a text entry, a key of their own, a step under another key, Weight in capitals.
+        ObjectNode root = (ObjectNode) Json.mapper().readTree(TestProjects.read(file));
+        ArrayNode list = (ArrayNode) root.with("deployments").with("prod").with("canary").get("steps");
+        ((ObjectNode) list.get(0)).put("approvedBy", "ops-lead");
+        list.insert(0, "manual 5% on friday");
+        list.insert(1, Json.mapper().readTree("{\"percentage\": 5, \"at\": \"2026-11-27T11:00:00Z\"}"));
+        list.insert(2, Json.mapper().readTree("{\"Weight\": 7, \"at\": \"2026-11-27T11:30:00Z\"}"));
+        TestProjects.write(file, Json.mapper().writeValueAsString(root));
+        JsonNode written = prod().path("canary").path("steps").deepCopy();
+        assertThat(written).hasSize(4);
+        assertThat(written.get(3).path("approvedBy").asText()).isEqualTo("ops-lead");
+        run.advance(Duration.ofMinutes(10));
+
+        step(25, "c200000");
+
+        JsonNode steps = prod().path("canary").path("steps");
+        assertThat(steps).hasSize(5);
+        for (int i = 0; i < 4; i++) {
+            assertThat(steps.get(i)).as("entry " + i + " as written").isEqualTo(written.get(i));
+        }
+        assertThat(steps.get(4).path("weight").asInt()).isEqualTo(25);
+        assertThat(steps.get(1).has("weight")).as("a percentage is not misread as a weight of 0").isFalse();
+        assertThat(CanaryState.read(prod()).steps()).extracting(CanaryState.Step::weight)
+                .containsExactly(null, 7, 10, 25);
+        assertThat(io.specweave.deploy.model.RecordFacts.canary(CanaryState.read(prod()), null))
+                .endsWith("steps 7 % at 2026-11-27T11:30:00Z, 10 % at 2026-11-27T12:00:00Z, 25 % at 2026-11-27T12:10:00Z");
     }
 
     @Test
