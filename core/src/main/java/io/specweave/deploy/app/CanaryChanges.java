@@ -140,6 +140,8 @@ final class CanaryChanges {
                         + " % of " + environment + " traffic; " + stable(stepped) + " gets "
                         + (100 - stepped.weightOrZero()) + " %.";
         return Change.Effect.<CanaryDetail>writing((document, decision) -> {
+            // Past a refusing gate: the step says so, as a forced deployment's record does.
+            CanaryState taken = decision.forced() ? stepped.lastStepForced() : stepped;
             if (promoted) {
                 DeploymentRecord current2 = Deployments.get(document, environment).orElse(null);
                 DeploymentRecord record = RolloutRecords.live(profile, current2, decision, stepped.commit())
@@ -158,8 +160,9 @@ final class CanaryChanges {
                 // A new canary: nothing of the finished one (its analysis, why it was rolled back) is its own.
                 node.remove(CanaryState.KEY);
             }
-            stepped.write(node);
-        }).newDeployment(promoted).note(d -> note).detail(d -> new CanaryDetail(stepped, promoted))
+            taken.write(node);
+        }).newDeployment(promoted).note(d -> note).detail(d -> new CanaryDetail(d.forced() ? stepped.lastStepForced()
+                : stepped, promoted))
                 .gated(RolloutRecords.candidate(view, environment, profile, stepped.commit()));
     }
 

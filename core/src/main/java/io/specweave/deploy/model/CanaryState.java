@@ -52,8 +52,13 @@ public record CanaryState(String increment, String commit, String branch, String
      *
      * @param weight the share of traffic from then on; null when the entry names none (under no spelling of
      *               {@code weight}: a {@code percentage} is not read as one)
+     * @param forced true when the step was taken past a refusing promotion gate; else null
      */
-    public record Step(Integer weight, String at, String by) {
+    public record Step(Integer weight, String at, String by, Boolean forced) {
+
+        public Step(Integer weight, String at, String by) {
+            this(weight, at, by, null);
+        }
 
         private static final List<String> KEYS = Arrays.stream(Step.class.getRecordComponents())
                 .map(c -> c.getName()).toList();
@@ -118,6 +123,17 @@ public record CanaryState(String increment, String commit, String branch, String
         return new CanaryState(increment, commit, branch, tag, stableCommit, newWeight, newStatus, startedAt, at,
                 newWeight >= 100 ? at : promotedAt, newWeight == 0 ? at : abandonedAt, deployedBy, runUrl, all,
                 rollbackReason);
+    }
+
+    /** This canary with its last step marked {@code forced: true}: it went past a refusing promotion gate. */
+    public CanaryState lastStepForced() {
+        if (steps.isEmpty()) {
+            return this;
+        }
+        List<Step> all = new ArrayList<>(steps);
+        Step last = all.remove(all.size() - 1);
+        all.add(new Step(last.weight(), last.at(), last.by(), Boolean.TRUE));
+        return withSteps(all);
     }
 
     /** This canary with why it was abandoned; a blank reason is none. */

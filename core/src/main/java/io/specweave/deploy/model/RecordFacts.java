@@ -112,7 +112,8 @@ public final class RecordFacts {
         if (canary.steps().stream().anyMatch(step -> step.weight() != null)) {
             List<String> steps = new ArrayList<>();
             canary.steps().stream().filter(step -> step.weight() != null)
-                    .forEach(step -> steps.add(step.weight() + " % at " + step.at()));
+                    .forEach(step -> steps.add(step.weight() + " % at " + step.at()
+                            + (Boolean.TRUE.equals(step.forced()) ? " (forced)" : "")));
             s.append("; steps ").append(String.join(", ", steps));
         }
         return s.toString();

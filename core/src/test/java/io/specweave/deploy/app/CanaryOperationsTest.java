@@ -170,12 +170,18 @@ class CanaryOperationsTest {
         run.operations().deploy(TestOperations.request(dir).environment("prod").canaryWeight(10).commit("c200000")
                 .force(true).build());
         assertThat(prod().path("commit").asText()).as("stable until promoted").isEqualTo("c100000");
+        assertThat(prod().path("canary").path("steps").get(0).path("forced").asBoolean())
+                .as("the step taken past the gate says so").isTrue();
+        assertThat(io.specweave.deploy.model.RecordFacts.canary(CanaryState.read(prod()), null))
+                .endsWith("steps 10 % at 2026-11-27T12:00:00Z (forced)");
 
         run.operations().deploy(TestOperations.request(dir).environment("prod").canaryWeight(100).commit("c200000")
                 .force(true).build());
 
         assertThat(prod().path("commit").asText()).isEqualTo("c200000");
         assertThat(prod().path("forced").asBoolean()).isTrue();
+        assertThat(prod().path("canary").path("steps")).extracting(s -> s.path("forced").asBoolean())
+                .containsExactly(true, true);
     }
 
     @Test
@@ -189,6 +195,7 @@ class CanaryOperationsTest {
         JsonNode running = prod();
         assertThat(running.path("commit").asText()).as("stable untouched while the canary runs").isEqualTo("c100000");
         assertThat(running.path("canary").path("weight").asInt()).isEqualTo(50);
+        assertThat(running.path("canary").path("steps").findValues("forced")).as("no gate refused").isEmpty();
         assertThat(running.path("canary").path("stableCommit").asText()).isEqualTo("c100000");
         assertThat(running.path("canary").path("steps")).extracting(s -> s.path("weight").asInt() + "@"
                 + s.path("at").asText())
