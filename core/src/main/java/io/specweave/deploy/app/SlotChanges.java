@@ -77,12 +77,21 @@ final class SlotChanges {
         if (recorded != null && Commits.same(recorded.commit(), commit) && Objects.equals(recorded.runUrl(),
                 facts.runUrl()) && Objects.equals(recorded.tag(), facts.tag())) {
             // A re-run of this slot's deployment (same commit, run and tag): what was recorded of it (its time,
-            // its tests, the live record and history) stands; only a new health check is recorded.
-            Change.Effect<SlotDetail> rerun = Change.Effect.<SlotDetail>writing((document, decision) ->
-                    HealthChange.slotHealth(document, environment, slotName, decision.health()))
-                    .detail(d -> new SlotDetail("deploy", slotName, stored.live(), settings.other(stored.live()),
-                            false));
-            String checked = context.slotUrl(slotName, recorded);
+            // its tests, the live record and history) stands; only a new health check is recorded, and a URL
+            // given that the slot lacks or records otherwise (swap-slots asks for it so).
+            String given = context.request().deploymentUrl;
+            String newUrl = given != null && !given.equals(recorded.url()) ? given : null;
+            Change.Effect<SlotDetail> rerun = Change.Effect.<SlotDetail>writing((document, decision) -> {
+                if (newUrl != null) {
+                    recordUrl(document, environment, slotName, newUrl, profile);
+                }
+                HealthChange.slotHealth(document, environment, slotName, decision.health());
+            }).detail(d -> new SlotDetail("deploy", slotName, stored.live(), settings.other(stored.live()), false));
+            if (newUrl != null) {
+                rerun.note(d -> "Recorded " + newUrl + " as the URL of slot " + slotName + " of " + environment
+                        + (recorded.url() == null ? "" : " (was " + recorded.url() + ")") + ".");
+            }
+            String checked = newUrl != null ? newUrl : context.slotUrl(slotName, recorded);
             if (context.request().healthCheck && checked != null) {
                 rerun.checkAfter(new Change.HealthCheck(checked, HealthCheckSettings.of(profile), Message.text("slot "
                         + slotName + " of " + environment), "is recorded as deployed to slot " + slotName + " of "
@@ -136,6 +145,25 @@ final class SlotChanges {
                     + environment));
         }
         return effect;
+    }
+
+    /**
+     * Sets the URL of a slot deployed already; when it is live and the profile names no URL of the
+     * environment, the live record's too, as a first deployment of the slot would have set it.
+     */
+    private static void recordUrl(MetadataDocument document, String environment, String slotName, String url,
+            SyncProfile profile) {
+        SlotsState slots = SlotsState.read(document.deployment(environment).orElse(null));
+        Slot slot = slots.slot(slotName);
+        if (slot == null) {
+            return;
+        }
+        slots.with(slotName, slot.withUrl(url)).write(document.deploymentForUpdate(environment, SlotsState.KEY));
+        if (slotName.equals(slots.live()) && profile.deploymentUrl() == null) {
+            Deployments.get(document, environment).filter(r -> r.status() != null
+                    && Commits.same(r.commit(), slot.commit())).ifPresent(r ->
+                            Deployments.put(document, environment, r.toBuilder().deploymentUrl(url).build(), false));
+        }
     }
 
     private static Change.Effect<SlotDetail> swap(ChangeContext context, MetadataDocument view) {

@@ -42,6 +42,12 @@ public record Slot(String increment, String commit, String branch, String tag, S
                 status == null ? null : status.raw(), httpStatus, latencyMs, message, checkedAt, testResults);
     }
 
+    /** This slot at another URL (one given to a re-run of its deployment), all else as recorded. */
+    public Slot withUrl(String newUrl) {
+        return new Slot(increment, commit, branch, tag, newUrl, deployedAt, deployedBy, runUrl, healthStatus,
+                healthHttpStatus, healthLatencyMs, healthMessage, lastChecked, testResults);
+    }
+
     /** This slot with a test suite's results. */
     public Slot withTestResults(TestResults results) {
         return new Slot(increment, commit, branch, tag, url, deployedAt, deployedBy, runUrl, healthStatus,

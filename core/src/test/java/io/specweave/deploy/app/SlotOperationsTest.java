@@ -219,6 +219,42 @@ class SlotOperationsTest {
     }
 
     @Test
+    void aReRunOfASlotDeploymentThatBringsTheUrlTheSlotLacksRecordsAndChecksIt() {
+        project.config("{\"sync\": {\"profiles\": {\"local-staging\": {\"provider\": \"local\", "
+                + "\"environment\": \"staging\", \"healthCheck\": {\"retries\": 0}}}}}");
+        deploy("staging", "blue", "c100000");
+        deploy("staging", "green", "c200000");
+        assertThatThrownBy(() -> run.operations().swap(TestOperations.request(dir).environment("staging").build()))
+                .isInstanceOf(OperationFailedException.class).hasMessageContaining("it has no URL");
+        JsonNode before = TestOperations.deployment(dir, "0018-oauth", "staging");
+        int checks = green.calls();
+        run.advance(java.time.Duration.ofMinutes(5));
+
+        // As the swap's refusal advises: the same deployment again, with the slot's URL.
+        ChangeOutcome<?> again = run.operations().deploy(TestOperations.request(dir).environment("staging")
+                .slot("green").commit("c200000").branch("main").deployedBy("ci-bot").deploymentUrl(green.url())
+                .build());
+
+        assertThat(again.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+        assertThat(again.metadataChanged()).isTrue();
+        assertThat(green.calls()).as("the URL given is checked").isGreaterThan(checks);
+        JsonNode staging = TestOperations.deployment(dir, "0018-oauth", "staging");
+        assertThat(staging.path("slots").path("green").path("url").asText()).isEqualTo(green.url());
+        assertThat(staging.path("slots").path("green").path("healthStatus").asText()).isEqualTo("healthy");
+        assertThat(staging.path("slots").path("green").path("deployedAt"))
+                .as("still the one deployment").isEqualTo(before.path("slots").path("green").path("deployedAt"));
+        assertThat(staging.path("history")).isEqualTo(before.path("history"));
+        assertThat(tracked.get(tracked.size() - 1).note()).isEqualTo("Recorded " + green.url()
+                + " as the URL of slot green of staging.");
+
+        ChangeOutcome<SlotDetail> swapped = run.operations().swap(TestOperations.request(dir).environment("staging")
+                .build());
+        assertThat(swapped.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+        assertThat(TestOperations.deployment(dir, "0018-oauth", "staging").path("slots").path("live").asText())
+                .isEqualTo("green");
+    }
+
+    @Test
     void theUrlADeploymentToASlotRecordedIsTheOneItsSwapChecks() {
         try (HealthServer other = HealthServer.start(200)) {
             deploy("prod", "blue", "c100000");
