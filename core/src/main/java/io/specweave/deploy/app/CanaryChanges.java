@@ -109,7 +109,7 @@ final class CanaryChanges {
                 // A re-run of the step that set this weight (a CI retry): one step, not two.
                 return unchanged(current, false);
             }
-            next = current.step(weight, now, facts.actor());
+            next = current.step(weight, now, facts.actor(), facts.runUrl());
         } else {
             String commit = RolloutRecords.requireCommit(facts);
             if (stable != null && DeploymentStatus.DEPLOYED.equals(stable.status()) && Commits.same(commit, stable.commit())) {
@@ -123,7 +123,7 @@ final class CanaryChanges {
             }
             next = new CanaryState(context.increment().id(), commit, facts.branch(), facts.tag(),
                     stable == null ? null : stable.commit(), null, null, now, null, null, null, facts.actor(),
-                    facts.runUrl(), List.of(), null).step(weight, now, facts.actor());
+                    facts.runUrl(), List.of(), null).step(weight, now, facts.actor(), facts.runUrl());
         }
         boolean promoted = weight >= 100;
         CanaryState stepped = next;
@@ -175,13 +175,18 @@ final class CanaryChanges {
     private static Change.Effect<CanaryDetail> abandon(ChangeContext context, MetadataDocument view) {
         String environment = context.environment();
         CanaryState current = CanaryState.read(view.deployment(environment).orElse(null));
+        String run = context.facts().runUrl();
+        if (current != null && current.abandonedIn(run)) {
+            // This run rolled the canary back already (a re-run of the job): nothing left to do.
+            return unchanged(current, false);
+        }
         if (current == null || !current.running()) {
             throw new BadInputException(Message.of(context.increment().id() + ": no canary runs in " + environment
                     + (current == null ? "" : " (the last one was " + current.status() + ")")
                     + "; to roll back the environment's deployment, leave out ", Input.CANARY));
         }
         String reason = context.request().reason;
-        CanaryState next = current.step(0, context.now(), context.facts().actor()).withRollbackReason(reason);
+        CanaryState next = current.step(0, context.now(), context.facts().actor(), run).withRollbackReason(reason);
         String note = "Canary commit " + RolloutRecords.shortCommit(next.commit()) + " rolled back to 0 % in "
                 + environment + " and abandoned" + (reason == null ? "" : " (" + reason.strip() + ")") + "; "
                 + stable(next) + " serves all traffic.";

@@ -64,8 +64,9 @@ final class RolloutRecords {
                 return null;
             }
             String actor = context.facts().actor();
-            CanaryState ended = Commits.same(commit, canary.commit()) ? canary.step(100, context.now(), actor)
-                    : canary.step(0, context.now(), actor).withRollbackReason("replaced by " + goingLive
+            String run = context.facts().runUrl();
+            CanaryState ended = Commits.same(commit, canary.commit()) ? canary.step(100, context.now(), actor, run)
+                    : canary.step(0, context.now(), actor, run).withRollbackReason("replaced by " + goingLive
                             + " of commit " + shortCommit(commit));
             return new CanaryEnd(ended, "the canary of commit " + shortCommit(canary.commit()) + " ("
                     + canary.weightOrZero() + " % of " + environment + ") ended: " + (ended.running()

@@ -52,12 +52,13 @@ public record CanaryState(String increment, String commit, String branch, String
      *
      * @param weight the share of traffic from then on; null when the entry names none (under no spelling of
      *               {@code weight}: a {@code percentage} is not read as one)
+     * @param runUrl the run that took the step, may be null: a re-run of the job that took it knows it by this
      * @param forced true when the step was taken past a refusing promotion gate; else null
      */
-    public record Step(Integer weight, String at, String by, Boolean forced) {
+    public record Step(Integer weight, String at, String by, String runUrl, Boolean forced) {
 
         public Step(Integer weight, String at, String by) {
-            this(weight, at, by, null);
+            this(weight, at, by, null, null);
         }
 
         private static final List<String> KEYS = Arrays.stream(Step.class.getRecordComponents())
@@ -116,9 +117,10 @@ public record CanaryState(String increment, String commit, String branch, String
         return weight == null ? 0 : weight;
     }
 
-    public CanaryState step(int newWeight, String at, String by) {
+    /** This canary moved to {@code newWeight} by {@code by} in the run {@code stepRunUrl} (either may be null). */
+    public CanaryState step(int newWeight, String at, String by, String stepRunUrl) {
         List<Step> all = new ArrayList<>(steps);
-        all.add(new Step(newWeight, at, by));
+        all.add(new Step(newWeight, at, by, stepRunUrl, null));
         String newStatus = newWeight >= 100 ? PROMOTED : newWeight == 0 ? ABANDONED : RUNNING;
         return new CanaryState(increment, commit, branch, tag, stableCommit, newWeight, newStatus, startedAt, at,
                 newWeight >= 100 ? at : promotedAt, newWeight == 0 ? at : abandonedAt, deployedBy, runUrl, all,
@@ -132,7 +134,7 @@ public record CanaryState(String increment, String commit, String branch, String
         }
         List<Step> all = new ArrayList<>(steps);
         Step last = all.remove(all.size() - 1);
-        all.add(new Step(last.weight(), last.at(), last.by(), Boolean.TRUE));
+        all.add(new Step(last.weight(), last.at(), last.by(), last.runUrl(), Boolean.TRUE));
         return withSteps(all);
     }
 
@@ -146,6 +148,15 @@ public record CanaryState(String increment, String commit, String branch, String
     @JsonIgnore
     public boolean abandoned() {
         return ABANDONED.equals(status);
+    }
+
+    /** True when this canary is abandoned and the run {@code runUrl} took its last step, the one to 0 %. */
+    public boolean abandonedIn(String runUrl) {
+        if (!abandoned() || runUrl == null || steps.isEmpty()) {
+            return false;
+        }
+        Step last = steps.get(steps.size() - 1);
+        return last.weight() != null && last.weight() == 0 && runUrl.equals(last.runUrl());
     }
 
     /**

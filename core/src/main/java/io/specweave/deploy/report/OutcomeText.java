@@ -55,7 +55,9 @@ public final class OutcomeText {
             }
             line(s, null, o.note());
             if (!o.metadataChanged() && !o.dryRun()) {
-                s.append("\n  metadata.json unchanged (the canary is at this step already)");
+                s.append(canary.canary().weightOrZero() == 0
+                        ? "\n  metadata.json unchanged (this run's rollback of the canary is recorded already)"
+                        : "\n  metadata.json unchanged (the canary is at this step already)");
             }
         } else if (detail instanceof RollbackDetail rollback) {
             s.append("Rolled back ").append(id).append(" in ").append(env).append(": commit ")

@@ -241,6 +241,36 @@ class CanaryOperationsTest {
     }
 
     @Test
+    void aReRunOfTheJobThatRolledTheCanaryBackSucceedsAndAnotherRunIsStillRefused() {
+        String run1 = "https://github.com/acme/shop/actions/runs/101";
+        run.operations().deploy(TestOperations.request(dir).environment("prod").canaryWeight(10).commit("c200000")
+                .runUrl("https://github.com/acme/shop/actions/runs/100").build());
+        run.operations().rollback(TestOperations.request(dir).environment("prod").canary(true).runUrl(run1).build());
+        Path file = dir.resolve(".specweave/increments/0018-oauth/metadata.json");
+        String abandoned = TestProjects.read(file);
+        int told = tracked.size();
+        run.advance(Duration.ofMinutes(3));
+
+        @SuppressWarnings("unchecked")
+        ChangeOutcome<CanaryDetail> again = (ChangeOutcome<CanaryDetail>) run.operations().rollback(
+                TestOperations.request(dir).environment("prod").canary(true).runUrl(run1).build());
+
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.metadataChanged()).isFalse();
+        assertThat(TestProjects.read(file)).isEqualTo(abandoned);
+        assertThat(tracked.subList(told, tracked.size())).as("no second comment on the item")
+                .allMatch(t -> t.note() == null && !t.newDeployment());
+        assertThat(new OutcomeText(true).render(again)).contains("metadata.json unchanged (this run's rollback of the "
+                + "canary is recorded already)");
+        assertThatThrownBy(() -> run.operations().rollback(TestOperations.request(dir).environment("prod").canary(true)
+                .runUrl("https://github.com/acme/shop/actions/runs/102").build()))
+                .as("another run").isInstanceOf(BadInputException.class)
+                .hasMessageContaining("no canary runs in prod (the last one was abandoned)");
+        assertThatThrownBy(this::abandon).as("a run no URL names").isInstanceOf(BadInputException.class)
+                .hasMessageContaining("the last one was abandoned");
+    }
+
+    @Test
     void aCanaryRolledBackWithAReasonKeepsItUntilTheNextCanary() throws java.io.IOException {
         step(10, "c200000");
         // The finished canary's own keys (an analysis, a team's note) stay with it, not with the next one.
