@@ -6,6 +6,7 @@ import io.specweave.deploy.Command;
 import io.specweave.deploy.Input;
 import io.specweave.deploy.Message;
 import io.specweave.deploy.ci.CiContext;
+import io.specweave.deploy.config.HealthCheckSettings;
 import io.specweave.deploy.config.SyncProfile;
 import io.specweave.deploy.increment.Deployments;
 import io.specweave.deploy.increment.MetadataDocument;
@@ -139,7 +140,7 @@ final class CanaryChanges {
                 : "Canary commit " + RolloutRecords.shortCommit(stepped.commit()) + " gets " + stepped.weightOrZero()
                         + " % of " + environment + " traffic; " + stable(stepped) + " gets "
                         + (100 - stepped.weightOrZero()) + " %.";
-        return Change.Effect.<CanaryDetail>writing((document, decision) -> {
+        Change.Effect<CanaryDetail> effect = Change.Effect.<CanaryDetail>writing((document, decision) -> {
             // Past a refusing gate: the step says so, as a forced deployment's record does.
             CanaryState taken = decision.forced() ? stepped.lastStepForced() : stepped;
             if (promoted) {
@@ -151,6 +152,9 @@ final class CanaryChanges {
                         .deploymentUrl(profile.deploymentUrl() != null ? profile.deploymentUrl()
                                 : current2 == null ? null : current2.deploymentUrl())
                         .build();
+                if (decision.health() != null) {
+                    record = HealthChange.withHealth(record, decision.health());
+                }
                 RolloutRecords.putLive(document, environment, record, "canary "
                         + RolloutRecords.shortCommit(stepped.commit()) + " promoted to 100 %", null);
             }
@@ -164,6 +168,15 @@ final class CanaryChanges {
         }).newDeployment(promoted).note(d -> note).detail(d -> new CanaryDetail(d.forced() ? stepped.lastStepForced()
                 : stepped, promoted))
                 .gated(RolloutRecords.candidate(view, environment, profile, stepped.commit()));
+        String url = profile.deploymentUrl() != null ? profile.deploymentUrl() : stable == null ? null
+                : stable.deploymentUrl();
+        boolean whole = promoted && (current == null || !current.running());
+        if (whole && context.request().healthCheck && url != null) {
+            // Straight to all traffic: the URL answers from the new version alone, as after a plain deployment.
+            effect.checkAfter(new Change.HealthCheck(url, HealthCheckSettings.of(profile),
+                    Message.text("the environment"), "is recorded as deployed to " + environment));
+        }
+        return effect;
     }
 
     /** A step the record holds already: nothing to write, nothing to tell the tracking item. */

@@ -54,6 +54,9 @@ public final class OutcomeText {
                         .append(LogText.oneLine(canary.canary().commit())).append(')');
             }
             line(s, null, o.note());
+            if (o.health() != null) {
+                line(s, "health", health(o.health()));
+            }
             if (!o.metadataChanged() && !o.dryRun()) {
                 s.append(canary.canary().weightOrZero() == 0
                         ? "\n  metadata.json unchanged (this run's rollback of the canary is recorded already)"

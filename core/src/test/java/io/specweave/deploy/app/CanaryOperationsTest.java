@@ -12,6 +12,7 @@ import io.specweave.deploy.TestProjects;
 import io.specweave.deploy.ci.CiContext;
 import io.specweave.deploy.model.CanaryState;
 import io.specweave.deploy.report.OutcomeText;
+import io.specweave.deploy.testing.HealthServer;
 import io.specweave.deploy.testing.TestProject;
 import io.specweave.deploy.tracker.TrackingRequest;
 import java.nio.file.Files;
@@ -182,6 +183,29 @@ class CanaryOperationsTest {
         assertThat(prod().path("forced").asBoolean()).isTrue();
         assertThat(prod().path("canary").path("steps")).extracting(s -> s.path("forced").asBoolean())
                 .containsExactly(true, true);
+    }
+
+    @Test
+    void aCanaryStraightToAllTrafficIsHealthCheckedAsAPlainDeploymentAndAStepBelowIsNot() {
+        try (HealthServer prod = HealthServer.start(503)) {
+            project.config("{\"sync\": {\"profiles\": {\"local-prod\": {\"provider\": \"local\", "
+                    + "\"environment\": \"prod\", \"deploymentUrl\": \"" + prod.url() + "\", "
+                    + "\"healthCheck\": {\"retries\": 0}}}}}");
+
+            ChangeOutcome<CanaryDetail> whole = step(100, "c200000");
+
+            assertThat(whole.result()).isEqualTo(ChangeOutcome.Result.RECORDED_UNHEALTHY);
+            assertThat(whole.exitCode()).isEqualTo(1);
+            assertThat(prod().path("commit").asText()).as("recorded all the same").isEqualTo("c200000");
+            assertThat(prod().path("healthStatus").asText()).isEqualTo("unhealthy");
+            assertThat(prod().path("healthHttpStatus").asInt()).isEqualTo(503);
+            assertThat(new OutcomeText(true).render(whole)).contains("health: ");
+
+            int calls = prod.calls();
+            step(10, "c300000");
+            assertThat(prod.calls()).as("one request says nothing of a canary beside the stable version")
+                    .isEqualTo(calls);
+        }
     }
 
     @Test
