@@ -68,6 +68,10 @@ final class CanaryChanges {
         String environment = context.environment();
         CanaryState state = CanaryState.read(view.deployment(environment).orElse(null));
         if (state == null || !state.running()) {
+            // With slots a canary would be refused: say what tries a new version there instead.
+            RolloutRecords.refuseWithoutSlot(context, view, ": no canary of " + context.increment().id() + " runs "
+                    + "there, and one would be refused", "to try a new version, deploy it to the idle slot, test it "
+                    + "there and swap");
             throw new BadInputException(Message.of(context.increment().id() + ": no canary runs in " + environment
                     + (state == null ? "" : " (the last one was " + state.status() + ")") + "; start one with ",
                     Message.command(Command.DEPLOY, Message.arg(Input.INCREMENT, context.increment().paddedNumber()),

@@ -2,6 +2,7 @@ package io.specweave.deploy.http;
 
 import io.specweave.deploy.OperationFailedException;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.security.cert.CertificateException;
@@ -263,6 +264,10 @@ public final class RetryPolicy {
             return "timed out";
         }
         String message = e.getMessage();
+        // The JDK's client gives a refused connection no message: its class name alone tells a user nothing.
+        if (e instanceof ConnectException && (message == null || message.toLowerCase(Locale.ROOT).contains("refused"))) {
+            return "connection refused (nothing answers at that host and port)";
+        }
         return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 

@@ -7,6 +7,7 @@ import io.specweave.deploy.http.BasicAuth;
 import io.specweave.deploy.http.HttpResult;
 import io.specweave.deploy.http.RestClient;
 import io.specweave.deploy.http.Urls;
+import java.io.IOException;
 import java.net.URLDecoder;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -78,7 +79,16 @@ public final class PrometheusMetricsSource implements MetricsSource {
         if (authorization != null) {
             call.authorization(authorization);
         }
-        HttpResult result = client.send(call);
+        HttpResult result;
+        try {
+            result = client.send(call);
+        } catch (OperationFailedException e) {
+            if (!(e.getCause() instanceof IOException)) {
+                throw e; // a refused redirect, a body too large: said in their own words already
+            }
+            throw new OperationFailedException("Prometheus at " + baseUrl + " could not be reached: "
+                    + e.getMessage(), e);
+        }
         JsonNode body;
         try {
             body = result.json();

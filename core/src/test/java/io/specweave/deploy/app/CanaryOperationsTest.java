@@ -353,6 +353,38 @@ class CanaryOperationsTest {
     }
 
     @Test
+    void monitoringACanaryWhereSlotsRunSaysWhatWorksThere() {
+        run.operations().deploy(TestOperations.request(dir).environment("prod").slot("blue").commit("c200000")
+                .healthCheck(false).build());
+
+        assertThatThrownBy(() -> run.operations().monitor(TestOperations.request(dir).environment("prod").canary(true)
+                .prometheusUrl("http://127.0.0.1:9/prom").build()))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("prod runs blue-green slots (live: blue): no canary of 0018-oauth runs there, "
+                        + "and one would be refused; to try a new version, deploy it to the idle slot, test it there "
+                        + "and swap (`deploy 0018, environment prod, slot green`)")
+                .hasMessageNotContaining("canary 10");
+    }
+
+    @Test
+    void anUnreachablePrometheusIsNamedWithoutItsCredentialsAndWhy() throws java.io.IOException {
+        step(10, "c200000");
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String url = "http://metrics:s3cret-pw@127.0.0.1:" + port + "/prom";
+
+        assertThatThrownBy(() -> run.operations().monitor(TestOperations.request(dir).environment("prod").canary(true)
+                .prometheusUrl(url).build()))
+                .isInstanceOf(io.specweave.deploy.OperationFailedException.class)
+                .hasMessageStartingWith("Prometheus at http://127.0.0.1:" + port + "/prom could not be reached: ")
+                .hasMessageEndingWith(": connection refused (nothing answers at that host and port)")
+                .hasMessageNotContaining("s3cret-pw").hasMessageNotContaining("metrics:");
+        assertThat(prod().path("canary").has("lastAnalysis")).as("nothing measured, nothing recorded").isFalse();
+    }
+
+    @Test
     void theStableCommitCannotBeItsOwnCanary() {
         assertThatThrownBy(() -> step(10, "c100000")).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("already the stable version");
