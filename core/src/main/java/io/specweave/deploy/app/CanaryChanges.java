@@ -127,7 +127,7 @@ final class CanaryChanges {
                         + " is already the stable version of " + environment + "; a canary needs a different commit"));
             }
             next = new CanaryState(context.increment().id(), commit, facts.branch(), facts.tag(),
-                    stable == null ? null : stable.commit(), null, null, now, null, null, null, facts.actor(),
+                    RolloutRecords.servingCommit(stable), null, null, now, null, null, null, facts.actor(),
                     facts.runUrl(), List.of(), null).step(weight, now, facts.actor(), facts.runUrl());
         }
         boolean promoted = weight >= 100;

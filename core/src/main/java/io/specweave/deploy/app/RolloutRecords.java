@@ -79,6 +79,23 @@ final class RolloutRecords {
         }
     }
 
+    /**
+     * The commit serving the environment by its record: the current deployment's when it ran, else
+     * (one that failed or is still running) the newest earlier one that ran; null for none.
+     */
+    static String servingCommit(DeploymentRecord current) {
+        if (current == null || DeploymentStatus.DEPLOYED.equals(current.status())) {
+            return current == null ? null : current.commit();
+        }
+        List<DeploymentRecord> history = current.history();
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (DeploymentStatus.DEPLOYED.equals(history.get(i).status())) {
+                return history.get(i).commit();
+            }
+        }
+        return null;
+    }
+
     /** The commit a rollout deploys: given, or from CI/git; a rollout without one cannot be compared. */
     static String requireCommit(CiContext facts) {
         if (facts.commit() == null) {

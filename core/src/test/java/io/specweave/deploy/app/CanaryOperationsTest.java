@@ -59,6 +59,18 @@ class CanaryOperationsTest {
     }
 
     @Test
+    void theStableVersionOfACanaryIsTheOneServingNotAFailedAttemptAfterIt() {
+        run.operations().sync(TestOperations.request(dir).environment("prod").commit("f200000")
+                .outcome(Request.Outcome.FAILED).runUrl("https://ci.example/runs/2").healthCheck(false).build());
+
+        ChangeOutcome<CanaryDetail> started = step(10, "c300000");
+
+        assertThat(started.detail().canary().stableCommit()).isEqualTo("c100000");
+        assertThat(prod().path("canary").path("stableCommit").asText()).isEqualTo("c100000");
+        assertThat(started.note()).contains("stable c100000 gets 90 %");
+    }
+
+    @Test
     void aPromotedCanaryTakesOverTheApprovalGivenAheadForItsCommit() {
         run.operations().approve(TestOperations.request(dir).environment("prod").approvedBy("jane").commit("c200000").build());
         step(10, "c200000");
