@@ -174,9 +174,9 @@ final class CanaryChanges {
                 .gated(RolloutRecords.candidate(view, environment, profile, stepped.commit()));
         String url = profile.deploymentUrl() != null ? profile.deploymentUrl() : stable == null ? null
                 : stable.deploymentUrl();
-        boolean whole = promoted && (current == null || !current.running());
-        if (whole && context.request().healthCheck && url != null) {
-            // Straight to all traffic: the URL answers from the new version alone, as after a plain deployment.
+        if (promoted && context.request().healthCheck && url != null) {
+            // At all traffic (promoted, or straight to 100 %) the URL answers from the new version alone, as after
+            // a plain deployment; below it, from either version, so one request says nothing of the canary.
             effect.checkAfter(new Change.HealthCheck(url, HealthCheckSettings.of(profile),
                     Message.text("the environment"), "is recorded as deployed to " + environment));
         }

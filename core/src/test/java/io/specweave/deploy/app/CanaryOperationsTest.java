@@ -198,7 +198,7 @@ class CanaryOperationsTest {
     }
 
     @Test
-    void aCanaryStraightToAllTrafficIsHealthCheckedAsAPlainDeploymentAndAStepBelowIsNot() {
+    void aCanaryAtAllTrafficIsHealthCheckedAsAPlainDeploymentAndAStepBelowIsNot() {
         try (HealthServer prod = HealthServer.start(503)) {
             project.config("{\"sync\": {\"profiles\": {\"local-prod\": {\"provider\": \"local\", "
                     + "\"environment\": \"prod\", \"deploymentUrl\": \"" + prod.url() + "\", "
@@ -217,6 +217,11 @@ class CanaryOperationsTest {
             step(10, "c300000");
             assertThat(prod.calls()).as("one request says nothing of a canary beside the stable version")
                     .isEqualTo(calls);
+
+            ChangeOutcome<CanaryDetail> promoted = step(100, "c300000");
+            assertThat(promoted.result()).as("promoted, it serves all traffic: checked as the straight one is")
+                    .isEqualTo(ChangeOutcome.Result.RECORDED_UNHEALTHY);
+            assertThat(prod.calls()).isGreaterThan(calls);
         }
     }
 
@@ -242,7 +247,11 @@ class CanaryOperationsTest {
                 .as("the item's record copy carries the canary").isEqualTo(50);
 
         run.advance(Duration.ofMinutes(10));
-        ChangeOutcome<CanaryDetail> promoted = step(100, null);
+        // Unchecked: nothing answers at this profile's URL (the check of a promotion has its own test).
+        @SuppressWarnings("unchecked")
+        ChangeOutcome<CanaryDetail> promoted = (ChangeOutcome<CanaryDetail>) run.operations().deploy(
+                TestOperations.request(dir).environment("prod").canaryWeight(100).deployedBy("ci-bot")
+                        .healthCheck(false).build());
 
         assertThat(promoted.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
         assertThat(promoted.detail().promoted()).isTrue();
