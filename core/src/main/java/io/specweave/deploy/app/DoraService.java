@@ -17,6 +17,7 @@ import io.specweave.deploy.JsonInput;
 import io.specweave.deploy.config.ConfigLoader;
 import io.specweave.deploy.config.SpecweaveConfig;
 import io.specweave.deploy.model.DeploymentRecord;
+import io.specweave.deploy.increment.FileUpdates;
 import io.specweave.deploy.increment.Increment;
 import io.specweave.deploy.model.DeploymentStatus;
 import java.io.IOException;
@@ -181,6 +182,7 @@ public final class DoraService {
      */
     private Collected collect(Increment increment, String environment) {
         String source = ConfigLoader.display(project.dir(), increment.metadataFile());
+        FileUpdates.requireInsideProject(increment.metadataFile(), project.config().specweaveDir());
         String text;
         try {
             text = JsonInput.withoutBom(JsonInput.readText(increment.metadataFile(), source));

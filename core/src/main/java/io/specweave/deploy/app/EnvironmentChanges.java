@@ -12,7 +12,6 @@ import io.specweave.deploy.increment.FileUpdates;
 import io.specweave.deploy.increment.MetadataDocument;
 import io.specweave.deploy.increment.SpecweaveLinks;
 import io.specweave.deploy.increment.MetadataStore;
-import io.specweave.deploy.increment.SpecDocument;
 import io.specweave.deploy.model.RecordFacts;
 import io.specweave.deploy.model.CanaryState;
 import io.specweave.deploy.model.DeploymentRecord;
@@ -299,7 +298,7 @@ final class EnvironmentChanges {
             note = statusChange(environment, Deployments.get(before, environment).orElse(null), record);
         }
         return new TrackingRequest(context.project().config(), context.profile(), context.increment(),
-                SpecDocument.read(context.increment().specFile()), planned.status(), record, tell,
+                context.project().increments().spec(context.increment()), planned.status(), record, tell,
                 Deployments.all(planned), context.facts().repositoryUrl(), IncrementIssues.issueKeys(context, planned), note,
                 node, SpecweaveLinks.of(planned));
     }

@@ -2,6 +2,7 @@ package io.specweave.deploy.app;
 
 import io.specweave.deploy.config.ConfigLoader;
 import io.specweave.deploy.config.SpecweaveConfig;
+import io.specweave.deploy.increment.FileUpdates;
 import io.specweave.deploy.increment.Increment;
 import io.specweave.deploy.increment.IncrementRepository;
 import io.specweave.deploy.increment.MetadataStore;
@@ -18,8 +19,13 @@ public final class Project {
         this.increments = new IncrementRepository(config.specweaveDir());
     }
 
-    /** Loads {@code <dir>/.specweave/config.json}; bad config is a {@link BadInputException}. */
+    /**
+     * Loads {@code <dir>/.specweave/config.json}; bad config is a {@link BadInputException}, and so is a
+     * {@code .specweave} (or config) that is a link out of the project: nothing in it is read then.
+     */
     public static Project open(Path dir) {
+        Path specweave = dir.toAbsolutePath().normalize().resolve(".specweave");
+        FileUpdates.requireInsideProject(specweave.resolve("config.json"), specweave);
         return new Project(ConfigLoader.load(dir));
     }
 

@@ -12,7 +12,6 @@ import io.specweave.deploy.model.DeploymentRecord;
 import io.specweave.deploy.increment.Deployments;
 import io.specweave.deploy.increment.Increment;
 import io.specweave.deploy.increment.MetadataDocument;
-import io.specweave.deploy.increment.SpecDocument;
 import io.specweave.deploy.model.CanaryState;
 import io.specweave.deploy.model.SlotsState;
 import java.time.Duration;
@@ -102,7 +101,7 @@ public final class StatusService {
             totalSeconds = d.getSeconds();
             total = Durations.human(d);
         }
-        String title = SpecDocument.readTitle(increment.specFile());
+        String title = project.increments().title(increment);
         return new PipelineStatus(increment.id(), title, document.status(), environments, totalSeconds, total,
                 stages);
     }
@@ -176,7 +175,7 @@ public final class StatusService {
                 health.put(environment, record.healthStatus().raw());
             }
         }
-        return new IncrementSummary(increment.id(), SpecDocument.readTitle(increment.specFile()), document.status(),
+        return new IncrementSummary(increment.id(), project.increments().title(increment), document.status(),
                 increment.location(), states, health.isEmpty() ? null : health);
     }
 }

@@ -52,7 +52,7 @@ public final class FeatureFlagStore {
 
     /** The file's tree; an empty object when the file does not exist yet. */
     public ObjectNode read() {
-        FileUpdates.requireLinkWithin(file, specweaveDir, source);
+        FileUpdates.requireInsideProject(file, specweaveDir);
         String text;
         try {
             text = JsonInput.readText(file, source);
@@ -70,6 +70,9 @@ public final class FeatureFlagStore {
      * team's comments and layout stay); writes only when the text changed.
      */
     public void set(String environment, String flag, boolean enabled) {
+        // Before the lock: its folder and file are written too.
+        FileUpdates.requireInsideProject(file, specweaveDir);
+        FileUpdates.requireInsideProject(lockFile, specweaveDir);
         try {
             FileUpdates.locked(lockFile, () -> {
                 read(); // a file that is not valid JSON is reported, never edited

@@ -1,6 +1,7 @@
 package io.specweave.deploy.increment;
 
 import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.config.ConfigLoader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -162,32 +163,60 @@ public final class FileUpdates {
     }
 
     /**
-     * Refuses {@code file} when it is a symbolic link that leads out of {@code project} (and out of
-     * its {@code .specweave}, which may itself be a link): a checkout must not make this tool read
-     * or rewrite a file elsewhere on the machine, such as a credentials file, least of all as root.
+     * Refuses {@code file} when it, or a folder on the way to it from the project folder (the one
+     * holding {@code specweaveDir}: {@code .specweave}, an increment's folder, {@code state}), is a
+     * symbolic link that leads out of the project: a checkout must not make this tool read or rewrite
+     * a file elsewhere on the machine, such as a credentials file, least of all as root. A link that
+     * stays inside the project is followed; the project folder itself may be a link.
      */
-    public static void requireLinkWithin(Path file, Path specweaveDir, String source) {
-        if (!Files.isSymbolicLink(file)) {
-            return;
+    public static void requireInsideProject(Path file, Path specweaveDir) {
+        String refusal = linkOutOfProject(file, specweaveDir);
+        if (refusal != null) {
+            throw new BadInputException(refusal);
         }
-        Path written;
-        List<Path> roots = new ArrayList<>();
-        try {
-            written = writtenFile(file);
-            Path specweave = specweaveDir.toAbsolutePath().normalize();
-            roots.add(specweave.getParent().toRealPath());
-            if (Files.isDirectory(specweave)) {
-                roots.add(specweave.toRealPath());
+    }
+
+    /** Whether {@code file} may be read: no symbolic link on its way leads out of the project ({@link #requireInsideProject}). */
+    public static boolean insideProject(Path file, Path specweaveDir) {
+        return linkOutOfProject(file, specweaveDir) == null;
+    }
+
+    /** Why {@code file} is not read or written where it is; null when nothing on its way leads out. */
+    private static String linkOutOfProject(Path file, Path specweaveDir) {
+        Path project = specweaveDir.toAbsolutePath().normalize().getParent();
+        Path path = file.toAbsolutePath().normalize();
+        List<Path> way = new ArrayList<>();
+        if (path.startsWith(project)) {
+            for (Path step = path; !step.equals(project); step = step.getParent()) {
+                way.add(0, step);
             }
-        } catch (IOException e) {
-            throw new BadInputException(source + ": a symbolic link this tool cannot follow (" + e.getMessage()
-                    + "); replace it by the file");
+        } else {
+            way.add(path);
         }
-        if (roots.stream().noneMatch(written::startsWith)) {
-            throw new BadInputException(source + ": a symbolic link to " + written + ", outside the project: it is "
-                    + "neither read nor written through; point it at a file inside the project, or replace it by "
-                    + "the file");
+        Path realProject = null;
+        // Only the links need resolving: the way is one lstat a step, as cheap as it was for the file alone.
+        for (Path step : way) {
+            if (!Files.isSymbolicLink(step)) {
+                continue;
+            }
+            String source = ConfigLoader.display(project, step);
+            String kind = Files.isDirectory(step) ? "folder" : "file";
+            Path leadsTo;
+            try {
+                if (realProject == null) {
+                    realProject = project.toRealPath();
+                }
+                leadsTo = writtenFile(step);
+            } catch (IOException e) {
+                return source + ": a symbolic link this tool cannot follow (" + e.getMessage() + "); replace it by the "
+                        + kind;
+            }
+            if (!leadsTo.startsWith(realProject)) {
+                return source + ": a symbolic link to " + leadsTo + ", outside the project: it is neither read nor "
+                        + "written through; point it at a " + kind + " inside the project, or replace it by the " + kind;
+            }
         }
+        return null;
     }
 
     /**

@@ -316,7 +316,7 @@ public final class IncrementRepository {
             at = name.indexOf(prefix, at + 1);
         }
         Path file = increment.metadataFile();
-        if (!Files.isRegularFile(file)) {
+        if (!Files.isRegularFile(file) || !FileUpdates.insideProject(file, specweaveDir)) {
             return false;
         }
         try {
@@ -340,6 +340,7 @@ public final class IncrementRepository {
         }
         String source = display(file);
         try {
+            FileUpdates.requireInsideProject(file, specweaveDir);
             // A file that cannot be read might be the active one: saying "no active increment" would mislead.
             JsonNode node = JsonInput.parse(JsonInput.readText(file, source), source, JsonInput.Syntax.JSON);
             String status = Json.text(node, "status");
@@ -353,11 +354,12 @@ public final class IncrementRepository {
     }
 
     /** Reads the ids in SpecWeave's active-increment state, in its old ({@code id}) and new ({@code ids}) forms. */
-    private static List<String> readActiveState(Path state, java.util.function.Consumer<String> unreadable) {
+    private List<String> readActiveState(Path state, java.util.function.Consumer<String> unreadable) {
         if (!Files.isRegularFile(state)) {
             return List.of();
         }
         try {
+            FileUpdates.requireInsideProject(state, specweaveDir);
             JsonNode node = JsonInput.parse(JsonInput.readText(state, display(state)), display(state),
                     JsonInput.Syntax.JSON);
             List<String> ids = new ArrayList<>();
@@ -402,6 +404,18 @@ public final class IncrementRepository {
             unreadable.accept(e instanceof IOException io ? "cannot be read: " + FileProblem.of(io) : e.getMessage());
             return List.of();
         }
+    }
+
+    /** The increment's {@code spec.md}; one that leads out of the project ({@link FileUpdates#insideProject}) is not read. */
+    public SpecDocument spec(Increment increment) {
+        return FileUpdates.insideProject(increment.specFile(), specweaveDir) ? SpecDocument.read(increment.specFile())
+                : SpecDocument.empty();
+    }
+
+    /** The title of the increment's {@code spec.md} ({@link SpecDocument#readTitle}); null as for {@link #spec}. */
+    public String title(Increment increment) {
+        return FileUpdates.insideProject(increment.specFile(), specweaveDir) ? SpecDocument.readTitle(increment.specFile())
+                : null;
     }
 
     private static int parseNumber(String digits) {

@@ -77,7 +77,7 @@ public final class MetadataStore {
 
     /** The file's text as it is now; null when there is no file. */
     private String text() {
-        FileUpdates.requireLinkWithin(increment.metadataFile(), specweaveDir, source);
+        FileUpdates.requireInsideProject(increment.metadataFile(), specweaveDir);
         try {
             return JsonInput.readText(increment.metadataFile(), source);
         } catch (NoSuchFileException e) {
@@ -107,6 +107,9 @@ public final class MetadataStore {
      * applied again to what is there now (it must be repeatable), so neither write is lost.
      */
     public <T> T update(Function<MetadataDocument, T> change) {
+        // Before the lock: its folder and file are written too.
+        FileUpdates.requireInsideProject(increment.metadataFile(), specweaveDir);
+        FileUpdates.requireInsideProject(lockFile, specweaveDir);
         try {
             return FileUpdates.locked(lockFile, () -> {
                 for (int attempt = 1; ; attempt++) {
