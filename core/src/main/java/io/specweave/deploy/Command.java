@@ -56,6 +56,14 @@ public enum Command {
         return inputs.contains(input) || everyCommandReads(input);
     }
 
+    /**
+     * Whether the command checks the environment's health whatever a health-check switch says:
+     * {@code health}, {@code monitor}, and {@code swap-slots} the slot it makes live.
+     */
+    public boolean checksHealthAnyway() {
+        return this == HEALTH || this == MONITOR || this == SWAP_SLOTS;
+    }
+
     /** Whether every command reads {@code input}: which project folder, which command. */
     public static boolean everyCommandReads(Input input) {
         return EVERY_COMMAND.contains(input);

@@ -20,7 +20,7 @@ public enum Input {
     /** Which operation to run, for a front end that takes it as a value (the Action's {@code command} input). */
     COMMAND;
 
-    /** An input that turns something on or off, true or false: see {@link #unasked()}. */
+    /** An input that turns something on or off, true or false: see {@link #asksNothingOf}. */
     public boolean isSwitch() {
         return switch (this) {
             case FORCE, DRY_RUN, REFRESH, HEALTH_CHECK, CREATE, ALL_ENVIRONMENTS, COMMIT_METADATA, FAILED -> true;
@@ -29,11 +29,16 @@ public enum Input {
     }
 
     /**
-     * A switch's value that asks nothing, what a command without the switch does anyway: false,
-     * except health-check, which is on unless turned off (a command that checks health always does).
+     * Whether this switch set to {@code value} asks nothing of {@code command}, which has no such
+     * switch: it asks for what the command does anyway. False turns off what such a command does not
+     * do, except health-check on a command that checks health all the same ({@link
+     * Command#checksHealthAnyway}); true health-check is its default, which a runner passes to every step.
      */
-    public boolean unasked() {
-        return this == HEALTH_CHECK;
+    public boolean asksNothingOf(Command command, boolean value) {
+        if (this == HEALTH_CHECK) {
+            return value || !command.checksHealthAnyway();
+        }
+        return !value;
     }
 
     /**

@@ -255,6 +255,22 @@ class ActionCommandsTest {
     }
 
     @Test
+    void healthCheckTurnedOffOnAStepThatChecksNoHealthAsksNothingAndRuns() throws IOException {
+        ActionWorkspace ws = workspace().input("profile", "local-qa");
+        assertThat(ws.run().exitCode()).isZero();
+
+        // One workflow's env block turns the check off for every step, approve and status too.
+        ActionWorkspace.Run approve = ws.step("approve").input("increment", "0002").input("environment", "qa")
+                .input("approved-by", "jane").input("health-check", "false").run();
+        ActionWorkspace.Run status = ws.step("status").input("increment", "0002").input("health-check", "false").run();
+
+        assertThat(approve.exitCode()).as(approve.stdout()).isZero();
+        assertThat(deployments(ws).path("qa").path("approvals").path(0).path("approvedBy").asText()).isEqualTo("jane");
+        assertThat(status.exitCode()).as(status.stdout()).isZero();
+        assertThat(status.stdout()).doesNotContain("::error");
+    }
+
+    @Test
     void aValueHoldingTheGithubTokenIsRefusedAsTheInputItCameInNeverShown() throws IOException {
         String token = "ghp_LEAKME0000000000";
         ActionWorkspace ws = workspace().input("github-token", token).input("environment", "qa");

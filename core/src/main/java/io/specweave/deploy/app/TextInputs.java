@@ -41,8 +41,10 @@ public final class TextInputs {
                 return;
             }
             if (!reads(command, values, input)) {
-                // A switch left as it is asks nothing of a command that has no such switch.
-                if (input.isSwitch() && (input.unasked() ? TRUE : FALSE).contains(text.strip())) {
+                // A switch left as it is, or turned off, asks nothing of a command that has no such switch.
+                String value = text.strip();
+                if (input.isSwitch() && (TRUE.contains(value) || FALSE.contains(value))
+                        && input.asksNothingOf(command, TRUE.contains(value))) {
                     return;
                 }
                 throw new InputValueException(input, "not read by " + unread(command, values, input)

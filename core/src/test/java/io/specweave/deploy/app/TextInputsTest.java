@@ -70,6 +70,40 @@ class TextInputsTest {
     }
 
     @Test
+    void aSwitchTurnedOffAsksNothingOfACommandWithoutItUnlessTheCommandDoesItAnyway() {
+        for (Command command : Command.values()) {
+            for (Input input : Input.values()) {
+                if (!input.isSwitch() || command.reads(input)) {
+                    continue;
+                }
+                boolean checksAnyway = input == Input.HEALTH_CHECK && command.checksHealthAnyway();
+                Map<Input, String> off = Map.of(input, "false");
+                if (checksAnyway) {
+                    assertThatThrownBy(() -> TextInputs.apply(Request.builder(DIR), command, off))
+                            .as(command + " " + input).isInstanceOf(InputValueException.class);
+                } else {
+                    assertThat(TextInputs.apply(Request.builder(DIR), command, off).build()).as(command + " " + input)
+                            .usingRecursiveComparison().isEqualTo(Request.builder(DIR).build());
+                }
+                // Turned on, a switch asks for what the command does not do, but health-check's default.
+                Map<Input, String> on = Map.of(input, "true");
+                if (input == Input.HEALTH_CHECK) {
+                    assertThat(TextInputs.apply(Request.builder(DIR), command, on).build()).as(command + " " + input)
+                            .usingRecursiveComparison().isEqualTo(Request.builder(DIR).build());
+                } else {
+                    assertThatThrownBy(() -> TextInputs.apply(Request.builder(DIR), command, on))
+                            .as(command + " " + input).isInstanceOf(InputValueException.class);
+                }
+            }
+        }
+        assertThat(request("approve", Map.of(Input.HEALTH_CHECK, "False"))).usingRecursiveComparison()
+                .isEqualTo(Request.builder(DIR).build());
+        assertThatThrownBy(() -> request("monitor", Map.of(Input.HEALTH_CHECK, "false")))
+                .hasMessage("health-check: not read by command monitor (only by sync, deploy, rollback); "
+                        + "remove it from this step");
+    }
+
+    @Test
     void aFlagActionReadsOnlyItsOwnInputs() {
         assertThatThrownBy(() -> request("feature-flag", Map.of(Input.FLAG_ACTION, "list", Input.FLAG, "newCheckout")))
                 .isInstanceOfSatisfying(InputValueException.class, e -> assertThat(e.input()).isEqualTo(Input.FLAG))
