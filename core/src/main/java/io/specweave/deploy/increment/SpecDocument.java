@@ -1,5 +1,6 @@
 package io.specweave.deploy.increment;
 
+import io.specweave.deploy.JsonInput;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +52,9 @@ public record SpecDocument(String title, String summary) {
      */
     public static String readTitle(Path specFile) {
         try (BufferedReader reader = Files.newBufferedReader(specFile, StandardCharsets.UTF_8)) {
+            // An editor's byte-order mark hides no front matter from gray-matter, SpecWeave's reader.
             String line = reader.readLine();
+            line = line == null ? null : JsonInput.withoutBom(line);
             boolean frontMatter = line != null && line.strip().equals("---");
             int lines = 0;
             if (frontMatter) {
@@ -80,7 +83,7 @@ public record SpecDocument(String title, String summary) {
 
     /** Parses spec text. */
     public static SpecDocument parse(String text) {
-        String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+        String[] lines = JsonInput.withoutBom(text).replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
         int i = 0;
         String title = null;
         if (lines.length > 0 && lines[0].strip().equals("---")) {

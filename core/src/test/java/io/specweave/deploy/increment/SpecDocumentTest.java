@@ -75,6 +75,20 @@ class SpecDocumentTest {
         Files.writeString(spec, "---\ntitle: >-\n  Folded\n  title\n---\n\n# Heading");
         assertThat(SpecDocument.readTitle(spec)).isEqualTo("Folded title");
         assertThat(SpecDocument.readTitle(dir.resolve("absent.md"))).isNull();
+    }
+
+    @Test
+    void aByteOrderMarkBeforeTheFrontMatterHidesNeitherItsTitleNorTheHeading(@TempDir Path dir) throws Exception {
+        Path spec = dir.resolve("spec.md");
+        Files.writeString(spec, "\uFEFF---\r\nincrement: 0001-user-login\r\ntitle: \"Title from front matter\"\r\n"
+                + "---\r\n\r\n# H1 heading\r\n\r\nWhy it matters.\r\n");
+
+        assertThat(SpecDocument.readTitle(spec)).isEqualTo("Title from front matter");
+        assertThat(SpecDocument.read(spec).title()).isEqualTo("Title from front matter");
+        assertThat(SpecDocument.read(spec).summary()).isEqualTo("Why it matters.");
+        Files.writeString(spec, "\uFEFF# Feature: Heading only\n\nWhy.\n");
+        assertThat(SpecDocument.readTitle(spec)).isEqualTo("Heading only");
+        assertThat(SpecDocument.read(spec).title()).isEqualTo("Heading only");
         assertThat(SpecDocument.read(dir.resolve("absent.md")).summary()).isEmpty();
     }
 }
