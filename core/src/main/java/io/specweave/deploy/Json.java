@@ -14,6 +14,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ValueNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -28,6 +31,8 @@ public final class Json {
     private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
                     .addDecorator((factory, generator) -> new JavaScriptNumbers(generator))
                     .build())
+            .nodeFactory(new ReadNumbers())
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
@@ -73,6 +78,74 @@ public final class Json {
         public void writeNumber(float value) throws IOException {
             writeNumber(Double.parseDouble(Float.toString(value)));
         }
+
+        @Override
+        public void writeNumber(BigDecimal value) throws IOException {
+            if (value == null) {
+                delegate.writeNull();
+            } else {
+                delegate.writeNumber(decimalText(value));
+            }
+        }
+    }
+
+    /**
+     * A number read from a file: a double where one holds it as written (what every reader of this
+     * tool asks for, and what {@code JSON.stringify} writes), else the decimal as read, so that a
+     * rewrite keeps {@code 1e400} or {@code 5e-324} rather than writing "Infinity" or a neighbour.
+     */
+    private static final class ReadNumbers extends JsonNodeFactory {
+
+        private static final long serialVersionUID = 1L;
+
+        ReadNumbers() {
+            // Exact: the parsed decimal as it is, not stripped first; which node it becomes is decided here.
+            super(true);
+        }
+
+        @Override
+        public ValueNode numberNode(BigDecimal value) {
+            if (value == null) {
+                return nullNode();
+            }
+            double number = value.doubleValue();
+            return holds(number, value) ? numberNode(number) : DecimalNode.valueOf(value);
+        }
+    }
+
+    /** Whether {@code number} is {@code value} as {@code JSON.stringify} would write it back. */
+    private static boolean holds(double number, BigDecimal value) {
+        if (!Double.isFinite(number)) {
+            return false;
+        }
+        if (number == 0) {
+            return value.signum() == 0;
+        }
+        // Up to 15 digits a normal double gives back as written (DBL_DIG): no text to compare.
+        if (value.precision() <= 15 && Math.abs(number) >= Double.MIN_NORMAL) {
+            return true;
+        }
+        return new BigDecimal(javaScriptText(number)).compareTo(value) == 0;
+    }
+
+    /**
+     * How a decimal is written: as {@code JSON.stringify} writes the double it is, when one holds it;
+     * else its own digits, plain where ECMAScript writes plain ({@code 1e-6} up to {@code 1e21}), with an
+     * exponent elsewhere ({@code 1e400}, {@code -2.5e-400}).
+     */
+    public static String decimalText(BigDecimal value) {
+        double number = value.doubleValue();
+        if (holds(number, value)) {
+            return javaScriptText(number);
+        }
+        BigDecimal decimal = value.stripTrailingZeros();
+        int exponent = decimal.precision() - decimal.scale() - 1;
+        if (exponent >= -6 && exponent < 21) {
+            return decimal.toPlainString();
+        }
+        String digits = decimal.unscaledValue().abs().toString();
+        return (decimal.signum() < 0 ? "-" : "") + digits.charAt(0) + (digits.length() > 1 ? "." + digits.substring(1)
+                : "") + "e" + exponent;
     }
 
     /**

@@ -19,6 +19,21 @@ class JsonTest {
     }
 
     @Test
+    void aNumberNoDoubleHoldsIsWrittenBackAsItWasReadNotAsInfinityOrANeighbour() throws Exception {
+        JsonNode read = Json.mapper().readTree("{\"over\": 1e400, \"under\": -1e400, \"least\": 5e-324,"
+                + " \"belowLeast\": 2.5e-400, \"digits\": 3.14159265358979323846, \"past\": 9007199254740993.5,"
+                + " \"metrics\": {\"rps\": 1E400, \"errorRate\": 0.30}}");
+
+        assertThat(Json.mapper().writeValueAsString(read)).isEqualTo("{\"over\":1e400,\"under\":-1e400,"
+                + "\"least\":5e-324,\"belowLeast\":2.5e-400,\"digits\":3.14159265358979323846,"
+                + "\"past\":9007199254740993.5,\"metrics\":{\"rps\":1e400,\"errorRate\":0.3}}");
+        // A number a double holds is one, as every reader of this tool asks for it.
+        assertThat(read.path("metrics").path("errorRate").isDouble()).isTrue();
+        assertThat(read.path("metrics").path("rps").asDouble()).isInfinite();
+        assertThat(read.path("least").asDouble()).isEqualTo(Double.MIN_VALUE);
+    }
+
+    @Test
     void theEdgesOfThePlainFormAreJavaScriptsToo() {
         // Each pair: a double, and how JSON.stringify (node 20) writes it.
         String[][] cases = {{"1e-6", "0.000001"}, {"9.99e-7", "9.99e-7"}, {"123456789012345680000", "123456789012345680000"},

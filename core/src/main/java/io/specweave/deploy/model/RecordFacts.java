@@ -1,6 +1,7 @@
 package io.specweave.deploy.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.specweave.deploy.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -364,6 +365,10 @@ public final class RecordFacts {
     public static String asWritten(JsonNode number) {
         if (number.isIntegralNumber()) {
             return number.asText();
+        }
+        if (number.isBigDecimal()) {
+            // More than a double holds (1e400): 401 digits would say it no better.
+            return Json.decimalText(number.decimalValue());
         }
         return number.decimalValue().stripTrailingZeros().toPlainString();
     }

@@ -65,6 +65,23 @@ class SyncOperationTest {
     }
 
     @Test
+    void numbersNoDoubleHoldsAreWrittenBackAsReadAndShownAsWritten() {
+        project.file(METADATA, """
+                {"id": "0018-oauth", "status": "active", "budget": 1e400, "floor": -1e400, "least": 5e-324,
+                  "deployments": {"qa": {"profile": "local-qa", "status": "deployed", "commit": "abcdef1234567",
+                    "deployedAt": "2026-11-01T10:00:00Z", "metrics": {"rps": 1e400, "errorRate": 0.30}}}}""");
+
+        assertThat(sync("local-prod", "1234567", null).result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+
+        assertThat(project.read(METADATA)).contains("\"budget\": 1e400,", "\"floor\": -1e400,", "\"least\": 5e-324,",
+                "\"rps\": 1e400,", "\"errorRate\": 0.3\n").doesNotContain("Infinity", "4.9e-324");
+        StatusOutcome status = run.operations().status(TestOperations.request(dir).build());
+        assertThat(io.specweave.deploy.model.RecordFacts.metrics(status.pipeline().environments().stream()
+                .filter(e -> e.environment().equals("qa")).findFirst().orElseThrow().record()))
+                .contains("1e400 req/s").contains("0.3 % errors");
+    }
+
+    @Test
     void aRecordWithoutAStatusAsSpecweavesExampleWritesItIsADeploymentTheNextOneArchives() {
         project.file(METADATA, """
                 {"id": "0018-oauth", "status": "active", "deployments": {"prod":
