@@ -150,6 +150,9 @@ public final class ConfigLoader {
         if (deployment != null && deployment.has("pipeline") && !deployment.get("pipeline").isNull()) {
             pipeline = pipeline(deployment.get("pipeline"), source);
         }
+        if (pipeline != null) {
+            requireBoundSpelling(pipeline, profiles.values(), brokenEnvironments.keySet(), source);
+        }
         List<ReleaseEnvironment> release = ReleaseEnvironment.read(root, notes);
         if (pipeline != null && !release.isEmpty()) {
             notes.add("cicd.release.environments: order not used; deployment.pipeline sets it");
@@ -376,6 +379,29 @@ public final class ConfigLoader {
             environments.add(item.asText());
         }
         return environments;
+    }
+
+    /**
+     * A pipeline entry may name an environment not bound yet (a planned one), but not one bound under
+     * another spelling ("Prod" for prod): it would be a column of its own that no deployment reaches.
+     */
+    private static void requireBoundSpelling(List<String> pipeline, java.util.Collection<SyncProfile> profiles,
+            java.util.Set<String> broken, String source) {
+        java.util.Set<String> bound = new java.util.LinkedHashSet<>(broken);
+        profiles.stream().map(SyncProfile::environment).filter(java.util.Objects::nonNull).forEach(bound::add);
+        for (int i = 0; i < pipeline.size(); i++) {
+            String listed = pipeline.get(i);
+            if (bound.contains(listed)) {
+                continue;
+            }
+            for (String environment : bound) {
+                if (environment.equalsIgnoreCase(listed)) {
+                    throw new BadInputException(source + ": deployment.pipeline[" + i + "]: \"" + listed
+                            + "\" is bound as \"" + environment + "\"; spell it as the environment is bound (names are "
+                            + "case-sensitive)");
+                }
+            }
+        }
     }
 
     private static void checkUrl(String url, String path, String source, String why) {

@@ -122,6 +122,11 @@ class ConfigLoaderTest {
         project.config("{\"deployment\": {\"pipeline\": [\"dev\", 3]}}");
         assertThatThrownBy(() -> ConfigLoader.load(project.dir()))
                 .hasMessageContaining("deployment.pipeline[1]: expected an environment name");
+        project.config("{\"deployment\": {\"pipeline\": [\"dev\", \"Prod\", \"preview\"], \"environments\": "
+                + "{\"dev\": {\"provider\": \"local\"}, \"prod\": {\"provider\": \"local\"}}}}");
+        assertThatThrownBy(() -> ConfigLoader.load(project.dir()))
+                .hasMessageContaining("deployment.pipeline[1]: \"Prod\" is bound as \"prod\"; spell it as the "
+                        + "environment is bound (names are case-sensitive)");
     }
 
     @Test
