@@ -1,6 +1,7 @@
 package io.specweave.deploy.increment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.Json;
@@ -132,8 +133,9 @@ public final class MetadataDocument {
     }
 
     /**
-     * What the views pass over: for each entry of {@code deployments} that is not an object
-     * ({@code "qa": "pending"}), a line naming the file, the field and what it holds.
+     * What the views pass over: for each entry of {@code deployments}, or of a record's
+     * {@code history}, that is not an object ({@code "qa": "pending"}), a line naming the file, the
+     * field and what it holds.
      */
     public List<String> skippedDeployments() {
         List<String> skipped = new ArrayList<>();
@@ -144,6 +146,15 @@ public final class MetadataDocument {
                     skipped.add(source + ": deployments." + e.getKey() + ": expected an object (a deployment record), "
                             + "got " + io.specweave.deploy.config.ConfigLoader.describe(e.getValue())
                             + "; shown as not deployed");
+                } else if (e.getValue().get("history") instanceof ArrayNode history) {
+                    for (int i = 0; i < history.size(); i++) {
+                        JsonNode entry = history.get(i);
+                        if (!entry.isObject() && !entry.isNull()) {
+                            skipped.add(source + ": deployments." + e.getKey() + ".history[" + i + "]: expected an "
+                                    + "object (an earlier deployment), got " + io.specweave.deploy.config.ConfigLoader
+                                            .describe(entry) + "; passed over, and counted by no DORA key");
+                        }
+                    }
                 }
             });
         }

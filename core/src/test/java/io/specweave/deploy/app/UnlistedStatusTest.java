@@ -153,4 +153,16 @@ class UnlistedStatusTest {
         assertThat(run.operations().increments(TestOperations.request(dir).build()).warnings()).singleElement()
                 .asString().endsWith(warning);
     }
+
+    @Test
+    void anEntryOfHistoryThatIsNoObjectIsWarnedOfAndPassedOver() {
+        TestProject.in(dir).file(METADATA, """
+                { "id": "0018-oauth", "status": "active",
+                  "deployments": { "dev": { "status": "deployed", "deployedAt": "2026-12-01T00:00:00Z",
+                    "history": [ {"status": "deployed", "deployedAt": "2026-11-30T00:00:00Z"}, "garbage", null ] } } }
+                """);
+
+        assertThat(status().warnings()).singleElement().asString().endsWith(METADATA + ": deployments.dev.history[1]: "
+                + "expected an object (an earlier deployment), got \"garbage\"; passed over, and counted by no DORA key");
+    }
 }
