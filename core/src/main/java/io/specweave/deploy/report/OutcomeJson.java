@@ -211,10 +211,12 @@ public final class OutcomeJson {
             return node.asBoolean();
         }
         if (node.isIntegralNumber()) {
-            return node.canConvertToInt() ? (Object) node.asInt() : (Object) node.asLong();
+            return node.canConvertToInt() ? (Object) node.asInt() : node.canConvertToLong() ? (Object) node.asLong()
+                    : node.bigIntegerValue();
         }
         if (node.isNumber()) {
-            return node.asDouble();
+            // Json reads as a decimal only a number no double holds (1e400): it stays so, not Infinity.
+            return node.isBigDecimal() ? (Object) node.decimalValue() : (Object) node.asDouble();
         }
         return node.asText();
     }
