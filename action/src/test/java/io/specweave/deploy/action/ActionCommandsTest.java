@@ -249,8 +249,8 @@ class ActionCommandsTest {
         assertThat(otherUrl.stdout()).contains("::error title=Input deployment-url::input \"deployment-url\": not "
                 + "read by command health (only by sync, deploy)");
         assertThat(noCheck.exitCode()).isEqualTo(2);
-        assertThat(noCheck.stdout()).contains("::error title=Input health-check::input \"health-check\": not read by "
-                + "command health (only by sync, deploy, rollback)");
+        assertThat(noCheck.stdout()).contains("::error title=Input health-check::input \"health-check\": command "
+                + "health checks health whatever this says, so false cannot skip it");
         assertThat(ws.metadata(INCREMENT)).isEqualTo(recorded);
     }
 

@@ -47,6 +47,10 @@ public final class TextInputs {
                         && input.asksNothingOf(command, TRUE.contains(value))) {
                     return;
                 }
+                if (input == Input.HEALTH_CHECK && command.checksHealthAnyway()) {
+                    throw new InputValueException(input, "command " + command.word() + " checks health whatever "
+                            + "this says, so false cannot skip it; remove it from this step");
+                }
                 throw new InputValueException(input, "not read by " + unread(command, values, input)
                         + "; remove it from this step");
             }

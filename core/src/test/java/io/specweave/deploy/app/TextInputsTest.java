@@ -62,7 +62,7 @@ class TextInputsTest {
         assertThatThrownBy(() -> request("swap-slots", Map.of(Input.HEALTH_CHECK, "false")))
                 .isInstanceOfSatisfying(InputValueException.class,
                         e -> assertThat(e.input()).isEqualTo(Input.HEALTH_CHECK))
-                .hasMessage("health-check: not read by command swap-slots (only by sync, deploy, rollback); "
+                .hasMessage("health-check: command swap-slots checks health whatever this says, so false cannot skip it; "
                         + "remove it from this step");
         assertThatThrownBy(() -> request("dora", Map.of(Input.INCREMENT, "0018")))
                 .isInstanceOfSatisfying(InputValueException.class,
@@ -99,7 +99,7 @@ class TextInputsTest {
         assertThat(request("approve", Map.of(Input.HEALTH_CHECK, "False"))).usingRecursiveComparison()
                 .isEqualTo(Request.builder(DIR).build());
         assertThatThrownBy(() -> request("monitor", Map.of(Input.HEALTH_CHECK, "false")))
-                .hasMessage("health-check: not read by command monitor (only by sync, deploy, rollback); "
+                .hasMessage("health-check: command monitor checks health whatever this says, so false cannot skip it; "
                         + "remove it from this step");
     }
 
