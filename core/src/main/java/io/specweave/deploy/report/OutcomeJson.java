@@ -53,8 +53,10 @@ public final class OutcomeJson {
         node.put("newDeployment", outcome.newDeployment());
         node.put("metadataChanged", outcome.metadataChanged());
         node.put("dryRun", outcome.dryRun());
-        // A refusal recorded nothing: the record it shows is the earlier one, whose forced is not this run's.
-        if (r != null && Boolean.TRUE.equals(r.forced()) && outcome.result() != ChangeOutcome.Result.REFUSED) {
+        // This run's: past the gates it met, or a new record that says so. A refusal recorded nothing, and a
+        // change the record did not take (a deployment to the idle slot) shows an earlier run's forced.
+        if (outcome.result() != ChangeOutcome.Result.REFUSED && (!outcome.refusals().isEmpty()
+                || r != null && Boolean.TRUE.equals(r.forced()) && outcome.newDeployment())) {
             node.put("forced", true);
         }
         put(node, "note", outcome.note());

@@ -326,9 +326,14 @@ class SlotOperationsTest {
                 + "\"deployment\": {\"promotion\": {\"requireApproval\": [\"prod\"]}}}");
         run.operations().deploy(TestOperations.request(dir).environment("prod").slot("blue").commit("c000000")
                 .force(true).build());
-        deploy("prod", "green", "c100000");
+        ChangeOutcome<SlotDetail> idle = deploy("prod", "green", "c100000");
+        assertThat(io.specweave.deploy.report.OutcomeJson.of(idle, io.specweave.deploy.Message.Spelling.DOMAIN)
+                .has("forced")).as("the idle slot's deployment forced nothing; the live record's mark is blue's")
+                .isFalse();
 
         ChangeOutcome<SlotDetail> swapped = swap(true);
+        assertThat(io.specweave.deploy.report.OutcomeJson.of(swapped, io.specweave.deploy.Message.Spelling.DOMAIN)
+                .path("forced").asBoolean()).isTrue();
 
         assertThat(swapped.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
         assertThat(swapped.warnings()).anyMatch(w -> w.startsWith("forced past gate requireApproval"));
