@@ -37,7 +37,8 @@ final class FlagChanges {
     static final List<String> FORMATS = List.of("env", "json", "flagd");
 
     static final String FLAGD_SCHEMA = "https://flagd.dev/schema/v0/flags.json";
-    private static final Pattern FLAG_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,99}");
+    // Letters of any script (neuÜberweisung, café), as flags files written by hand hold them.
+    private static final Pattern FLAG_NAME = Pattern.compile("\\p{L}[\\p{L}\\p{M}\\p{Nd}._-]{0,99}");
 
     private FlagChanges() {
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.Input;
 import io.specweave.deploy.Json;
+import io.specweave.deploy.TestProjects;
 import io.specweave.deploy.ci.CiContext;
 import io.specweave.deploy.flags.FlagMatrix;
 import io.specweave.deploy.model.FlagChange;
@@ -238,6 +239,10 @@ class FeatureFlagOperationTest {
 
     @Test
     void anAccentedFlagNameExportsAsItsLettersWithoutTheAccents() {
+        set("café-menu", true, "qa", null, true);
+        assertThat(TestProjects.read(dir.resolve(FLAGS))).contains("\"café-menu\": true");
+        set("café-menu", false, "qa", null);
+        assertThat(TestProjects.read(dir.resolve(FLAGS))).contains("\"café-menu\": false");
         assertThat(FlagChanges.envName("neuÜberweisung")).isEqualTo("FEATURE_NEU_UBERWEISUNG");
         assertThat(FlagChanges.envName("café-menu")).isEqualTo("FEATURE_CAFE_MENU");
         assertThat(FlagChanges.envName("newCheckout")).isEqualTo("FEATURE_NEW_CHECKOUT");
