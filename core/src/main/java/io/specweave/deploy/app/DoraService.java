@@ -246,7 +246,10 @@ public final class DoraService {
         Instant first = null;
         for (Scan scan : environments.values()) {
             for (Raw raw : scan.deployments()) {
-                first = earlier(first, raw.deployedAt);
+                // A status outside the list counts in no key: nor does it start the increment's lead time.
+                if (raw.status == null || DeploymentStatus.of(raw.status).known()) {
+                    first = earlier(first, raw.deployedAt);
+                }
             }
         }
         Scan prod = environments.get(environment);

@@ -165,4 +165,17 @@ class UnlistedStatusTest {
         assertThat(status().warnings()).singleElement().asString().endsWith(METADATA + ": deployments.dev.history[1]: "
                 + "expected an object (an earlier deployment), got \"garbage\"; passed over, and counted by no DORA key");
     }
+
+    @Test
+    void aStatusOutsideTheListStartsNoLeadTimeEither() {
+        TestProject.in(dir).file(METADATA, """
+                { "id": "0018-oauth", "status": "active", "deployments": {
+                  "qa": { "status": "success", "deployedAt": "2026-11-01T00:00:00Z", "commit": "1111111" },
+                  "dev": { "status": "deployed", "deployedAt": "2026-12-01T00:00:00Z", "commit": "1111111" } } }
+                """);
+
+        DoraReport dora = run.operations().dora(TestOperations.request(dir).window("7d").build());
+
+        assertThat(dora.leadTimeForChanges().value()).as("from dev's deployment, not qa's unlisted one").isZero();
+    }
 }
