@@ -115,7 +115,8 @@ final class SuiteChange implements Change<SuiteDetail> {
         node.put("ranAt", started.toString());
         node.put("durationSeconds", Math.round(run.elapsed().toMillis() / 100.0) / 10.0);
         if (run.timedOut()) {
-            node.putNull("exitCode");
+            // Stopped, it has no exit code: left out, as a field without a value is.
+            node.remove("exitCode");
             node.put("timedOut", true);
         } else {
             node.put("exitCode", run.exitCode());

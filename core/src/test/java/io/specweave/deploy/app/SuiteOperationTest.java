@@ -160,6 +160,7 @@ class SuiteOperationTest {
                 .contains("ran longer than its timeout of 1s")
                 .contains("its whole process tree was killed");
         assertThat(deployment("qa").path("testResults").path("timedOut").asBoolean()).isTrue();
+        assertThat(deployment("qa").path("testResults").has("exitCode")).as("left out, not null").isFalse();
         List<Long> pids = Files.readAllLines(dir.resolve("pids")).stream().map(String::trim).map(Long::parseLong)
                 .toList();
         assertThat(pids).hasSize(3);
