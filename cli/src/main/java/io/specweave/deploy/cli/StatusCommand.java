@@ -43,7 +43,8 @@ final class StatusCommand extends OperationCommand {
         }
         String reference = active ? "active" : increment;
         if (reference == null) {
-            return show(rendering().increments(operations().increments(request().refresh(refresh).build())));
+            return show(rendering().increments(operations().increments(request().refresh(refresh).window(window)
+                    .build())));
         }
         return show(rendering().status(operations().status(request().increment(reference).refresh(refresh)
                 .dora(!noDora).window(window).build()), deployments));

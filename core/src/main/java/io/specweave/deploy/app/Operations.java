@@ -324,6 +324,10 @@ public final class Operations {
             throw new BadInputException(Message.of(Input.REFRESH, " needs an increment: ", Message.command(
                     Command.STATUS, Message.arg(Input.INCREMENT, "<increment>"), Message.arg(Input.REFRESH, null))));
         }
+        if (request.window != null) {
+            // The list shows no DORA block, but a window it was given is checked as the one status shows.
+            DoraService.parseWindow(request.window);
+        }
         StatusService.Listing listing = new StatusService(open(request)).listing();
         List<String> warnings = new ArrayList<>(listing.unreadable());
         warnings.addAll(listing.warnings());

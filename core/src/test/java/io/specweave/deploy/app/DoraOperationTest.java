@@ -404,6 +404,8 @@ class DoraOperationTest {
                 .isInstanceOf(BadInputException.class).hasMessageStartingWith("window \"3 months\"");
         assertThatThrownBy(() -> run.operations().status(Request.builder(dir).increment("0018").window("0d").build()))
                 .isInstanceOf(BadInputException.class).hasMessageStartingWith("window \"0d\"");
+        assertThatThrownBy(() -> run.operations().increments(Request.builder(dir).window("5x").build()))
+                .as("the list too").isInstanceOf(BadInputException.class).hasMessageStartingWith("window \"5x\"");
     }
 
     @Test
