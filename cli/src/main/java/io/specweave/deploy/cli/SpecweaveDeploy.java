@@ -125,6 +125,8 @@ public final class SpecweaveDeploy {
         completion.getCommandSpec().name("completion");
         completion.getCommandSpec().usageMessage().hidden(false);
         completion.getCommandSpec().versionProvider(new Version());
+        // picocli marks it a help command, which takes any arguments unchecked; it takes none, as docs say.
+        completion.getCommandSpec().helpCommand(false);
         cli.addSubcommand("completion", completion);
         cli.addSubcommand("help", new CommandLine.HelpCommand());
         return cli;

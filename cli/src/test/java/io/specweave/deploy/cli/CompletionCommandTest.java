@@ -31,6 +31,17 @@ class CompletionCommandTest {
     }
 
     @Test
+    void completionTakesNoArgumentsAndRefusesOthersAsEveryCommandDoes() {
+        CliHarness.Run option = CliHarness.inProcess(Map.of(), "completion", "--bogus");
+        CliHarness.Run word = CliHarness.inProcess(Map.of(), "completion", "nonsense");
+
+        assertThat(option.exitCode()).isEqualTo(2);
+        assertThat(option.err()).contains("Unknown option: '--bogus'");
+        assertThat(word.exitCode()).isEqualTo(2);
+        assertThat(word.out()).doesNotContain("#!/usr/bin/env bash");
+    }
+
+    @Test
     void bashCompletesCommandsAndOptionsWithTheScript() throws IOException, InterruptedException {
         Path script = Files.writeString(temp.resolve("specweave-deploy.bash"),
                 CliHarness.inProcess(Map.of(), "completion").out());
