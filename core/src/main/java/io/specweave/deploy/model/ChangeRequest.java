@@ -66,7 +66,9 @@ public record ChangeRequest(ObjectNode node) {
                 throw bad("unknown key \"" + key + "\" (the keys are " + String.join(", ", KEYS)
                         + "; a comma inside a value is written %2C); " + expected);
             }
-            values.put(key, part.substring(eq + 1).trim());
+            String value = part.substring(eq + 1).trim();
+            // A comma is written %2C where it would split; in the URL that is the URL's own spelling of it.
+            values.put(key, key.equals("url") ? value : value.replaceAll("(?i)%2C", ","));
         }
         if (values.get("id") == null || values.get("id").isEmpty()) {
             throw bad("\"" + text + "\": id is missing; " + expected);

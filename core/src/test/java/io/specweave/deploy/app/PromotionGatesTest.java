@@ -434,5 +434,6 @@ class PromotionGatesTest {
         assertThat(parsed.id()).isEqualTo("CHG3");
         assertThat(parsed.url()).isEqualTo("https://sn.example.com/?q=a%2Cb=c");
         assertThat(parsed.window()).isEqualTo("2026-11-28T22:00:00Z/PT4H");
+        assertThat(ChangeRequest.parse("id=CHG%2C4").id()).as("a comma written %2C is a comma").isEqualTo("CHG,4");
     }
 }
