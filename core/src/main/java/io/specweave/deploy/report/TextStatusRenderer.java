@@ -9,6 +9,8 @@ import io.specweave.deploy.status.EnvironmentStatus;
 import io.specweave.deploy.status.IncrementSummary;
 import io.specweave.deploy.status.PipelineStatus;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The status view for a terminal or a build log. Emoji marks by default; ASCII marks when
@@ -59,8 +61,13 @@ public final class TextStatusRenderer {
             out.append("Increment status: ").append(LogText.oneLine(status.status())).append('\n');
         }
         out.append('\n');
+        // Upper-cased as headings, unless two would read the same ("Prod" beside prod): then as written.
+        Map<String, Long> headings = status.environments().stream().collect(java.util.stream.Collectors.groupingBy(
+                e -> e.environment().toUpperCase(Locale.ROOT), java.util.stream.Collectors.counting()));
         for (EnvironmentStatus env : status.environments()) {
-            out.append(plain ? env.asciiMark() : env.mark()).append(' ').append(bold(env.environment().toUpperCase()));
+            String heading = env.environment().toUpperCase(Locale.ROOT);
+            out.append(plain ? env.asciiMark() : env.mark()).append(' ').append(bold(LogText.oneLine(
+                    headings.get(heading) > 1 ? env.environment() : heading)));
             DeploymentRecord r = env.record();
             boolean rollout = env.canary() != null || env.slots() != null && !env.slots().isEmpty();
             if (r == null || EnvironmentStatus.NOT_DEPLOYED.equals(env.state())) {

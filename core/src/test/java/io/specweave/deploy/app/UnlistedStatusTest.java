@@ -150,6 +150,9 @@ class UnlistedStatusTest {
                 + "\"dev\"? shown apart from dev, which every command records to";
 
         assertThat(status().warnings()).singleElement().asString().endsWith(warning);
+        assertThat(new io.specweave.deploy.report.TextStatusRenderer(true).render(status().pipeline()))
+                .as("told apart where the headings would read the same").contains("] dev:").contains("] Dev:")
+                .doesNotContain("DEV");
         assertThat(run.operations().increments(TestOperations.request(dir).build()).warnings()).singleElement()
                 .asString().endsWith(warning);
     }
