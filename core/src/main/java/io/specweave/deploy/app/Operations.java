@@ -362,7 +362,7 @@ public final class Operations {
         }
         MetadataDocument document = project.metadata(increment).read();
         DoraReport dora = null;
-        List<String> warnings = new ArrayList<>(StatusService.viewWarnings(project.config(), document));
+        List<String> warnings = new ArrayList<>(StatusService.viewWarnings(project.config().environments(), document));
         if (request.dora) {
             DoraService.parseWindow(request.window == null ? DEFAULT_WINDOW : request.window);
             try {

@@ -36,9 +36,8 @@ public final class StatusService {
      * under an environment the config spells otherwise ({@code "Prod"} beside {@code "prod"}), which
      * the view shows as an environment of its own that no command writes to.
      */
-    static List<String> viewWarnings(SpecweaveConfig config, MetadataDocument document) {
+    static List<String> viewWarnings(java.util.Set<String> known, MetadataDocument document) {
         List<String> warnings = new ArrayList<>(document.viewWarnings());
-        java.util.Set<String> known = config.environments();
         for (String environment : document.deployments().keySet()) {
             if (!known.contains(environment)) {
                 known.stream().filter(k -> k.equalsIgnoreCase(environment)).findFirst().ifPresent(k -> warnings.add(
@@ -140,10 +139,11 @@ public final class StatusService {
 
     /** Every increment, one row each, in the repository's order. Reads files in parallel: 5,000 is common. */
     public Listing listing() {
+        java.util.Set<String> known = project.config().environments();
         List<Row> read = project.increments().list().parallelStream().map(increment -> {
             try {
                 MetadataDocument document = project.metadata(increment).read();
-                return new Row(summary(increment, document), null, viewWarnings(project.config(), document));
+                return new Row(summary(increment, document), null, viewWarnings(known, document));
             } catch (BadInputException e) {
                 return new Row(null, increment.id() + " is not shown: " + e.getMessage(), List.of());
             }
