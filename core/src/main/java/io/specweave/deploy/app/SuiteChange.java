@@ -95,7 +95,11 @@ final class SuiteChange implements Change<SuiteDetail> {
         context.host().progress().starting("Running test suite " + suite.name() + " against " + tested
                 + (url == null ? "" : " at " + url));
         Instant started = Instant.parse(context.now());
+        Instant startedOnDisk = Instant.now();
         SuiteRun run = new SuiteRunner(context.project().dir()).run(suite, env, context.host().progress()::output);
+        // Run by this tool as root in a container, the suite's reports (and the folders it made for them) would
+        // stay root's in the runner user's workspace.
+        WorkspaceOwnership.matchOutputs(context.project().dir(), run.reports(), startedOnDisk);
 
         TestResults counted = TestResults.EMPTY;
         JUnitXmlParser parser = new JUnitXmlParser();

@@ -44,6 +44,28 @@ public final class WorkspaceOwnership {
     }
 
     /**
+     * What a command this tool ran wrote for it to read (a test suite's reports), given
+     * {@code .specweave}'s owner: each output's top folder under {@code projectDir} (where the suite
+     * made {@code e2e-results/}), or the file itself when it lies in the project folder, entries
+     * changed since {@code since} only.
+     */
+    public static int matchOutputs(Path projectDir, Collection<Path> outputs, Instant since) {
+        Path specweave = projectDir.resolve(".specweave");
+        if (outputs.isEmpty() || !Files.isDirectory(specweave) || !writesAsAnotherUser(specweave)) {
+            return 0;
+        }
+        Path project = projectDir.toAbsolutePath().normalize();
+        java.util.Set<Path> roots = new java.util.LinkedHashSet<>();
+        for (Path output : outputs) {
+            Path absolute = output.toAbsolutePath().normalize();
+            if (absolute.startsWith(project) && !absolute.equals(project)) {
+                roots.add(project.resolve(project.relativize(absolute).getName(0)));
+            }
+        }
+        return match(specweave, roots, since);
+    }
+
+    /**
      * Whether this process writes files with another owner than {@code reference}'s: the common case,
      * a user's own project, costs two attribute reads and no walk. The process's user is that of
      * {@code /proc/self} (Linux); without it, only a process running as root is taken to differ.

@@ -38,6 +38,27 @@ class WorkspaceOwnershipTest {
     }
 
     @Test
+    void aSuitesReportsAndTheFoldersItMadeForThemGetTheReferenceOwnerAndNothingElse() throws IOException {
+        Path specweave = Files.createDirectories(temp.resolve(".specweave"));
+        Assumptions.assumeTrue((Integer) Files.getAttribute(specweave, "unix:uid") == 0,
+                "changing owners needs root, as the Action's container has");
+        Files.setAttribute(specweave, "unix:uid", 1001);
+        Files.setAttribute(specweave, "unix:gid", 121);
+        Instant start = Instant.now();
+        Path nested = Files.writeString(Files.createDirectories(temp.resolve("e2e-results/junit")).resolve("r.xml"), "");
+        Path top = Files.writeString(temp.resolve("smoke-report.xml"), "");
+        Path other = Files.writeString(temp.resolve("left-alone.log"), "");
+
+        int changed = WorkspaceOwnership.matchOutputs(temp, List.of(nested, top), start);
+
+        assertThat(changed).isEqualTo(4);
+        for (Path p : List.of(nested, nested.getParent(), temp.resolve("e2e-results"), top)) {
+            assertThat(Files.getAttribute(p, "unix:uid")).as(p.toString()).isEqualTo(1001);
+        }
+        assertThat(Files.getAttribute(other, "unix:uid")).as("not the suite's report").isEqualTo(0);
+    }
+
+    @Test
     void aMissingReferenceChangesNothing() {
         assertThat(WorkspaceOwnership.match(temp.resolve("absent"), List.of(temp), Instant.EPOCH)).isZero();
     }
