@@ -1,5 +1,6 @@
 package io.specweave.deploy.tracker;
 
+import io.specweave.deploy.OperationFailedException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,8 +16,9 @@ import java.util.Optional;
  *     carries the marker, or carries no marker at all but the identity's labels (someone edited the
  *     marker away). An item with another identity's marker is never taken.
  * <li>Else the items the provider's consistent list or query returns for the identity's labels,
- *     any state, that carry exactly this marker. The oldest (creation time, then lowest id) is the
- *     item; newer open ones are duplicates and are marked so; closed ones are left as they are.
+ *     any state, that carry exactly this marker, read oldest first up to {@link #LOOKUP_LIMIT}. The
+ *     oldest (creation time, then lowest id) is the item; newer open ones are duplicates and are
+ *     marked so; closed ones are left as they are.
  * <li>Else a new item. Right after, the same lookup again: when another run created one for the
  *     same identity at the same time and its item is older, this run marks its own as a duplicate
  *     and adopts the older one. Newer items of racing runs are theirs to mark: each run settles its
@@ -33,14 +35,24 @@ public final class ItemIdentity<I> {
     /** Where every marker starts; an item whose text has one of another identity is never this one. */
     public static final String MARKER_START = "specweave-deploy:increment=";
 
+    /**
+     * How many labelled items the marker lookup reads at most, oldest first. Far more than an
+     * identity ever gathers (one item, a few duplicates), yet it keeps a project where someone gave
+     * the labels to hundreds of other items from costing a sync hundreds of requests.
+     */
+    public static final int LOOKUP_LIMIT = 1000;
+
     /** One provider's items, as the identity rule needs them. Implementations talk to the vendor. */
     public interface Store<I> {
 
         /** The item the link stored in {@code metadata.json} names; empty without a link or when it is gone. */
         Optional<I> linked();
 
-        /** Every item the consistent list or query returns for the identity's labels or tags, in any state. */
-        List<I> labelled();
+        /**
+         * The items the consistent list or query returns for the identity's labels or tags, in any
+         * state, oldest first, page after page until the end or until {@code atMost} are read.
+         */
+        List<I> labelled(int atMost);
 
         /** The item's text in which its marker stands (body, description as text, HTML). */
         String text(I item);
@@ -107,7 +119,7 @@ public final class ItemIdentity<I> {
         if (linked.isPresent()) {
             return new Resolution<>(linked.get(), false, false);
         }
-        List<I> matches = matches();
+        List<I> matches = matches(true);
         if (!matches.isEmpty()) {
             I kept = matches.get(0);
             for (I newer : matches.subList(1, matches.size())) {
@@ -118,7 +130,8 @@ public final class ItemIdentity<I> {
             return new Resolution<>(kept, false, false);
         }
         I mine = store.create();
-        List<I> after = new ArrayList<>(matches());
+        // Past the limit now, this run's item is the one not read: it is newer than all that were.
+        List<I> after = new ArrayList<>(matches(false));
         if (after.stream().noneMatch(i -> store.id(i) == store.id(mine))) {
             after.add(mine);
             sortOldestFirst(after);
@@ -134,7 +147,7 @@ public final class ItemIdentity<I> {
 
     /** Finds the item without writing anything: for reading its record copy. */
     public Optional<I> find() {
-        return linked().or(() -> matches().stream().findFirst());
+        return linked().or(() -> matches(true).stream().findFirst());
     }
 
     private Optional<I> linked() {
@@ -152,13 +165,28 @@ public final class ItemIdentity<I> {
         return carries(text, marker) || !text.contains(MARKER_START) && store.hasIdentityLabels(item);
     }
 
-    /** The labelled items that carry exactly this marker, oldest first. */
-    private List<I> matches() {
+    /**
+     * The labelled items that carry exactly this marker, oldest first. The store reads them oldest
+     * first, so the first {@link #LOOKUP_LIMIT} hold the oldest match when there is one; newer
+     * duplicates past them wait for a lookup after some are gone. With none among them and more
+     * beyond, the item may be past the limit: {@code refuseUnread} fails rather than create a
+     * duplicate of it.
+     */
+    private List<I> matches(boolean refuseUnread) {
+        List<I> labelled = store.labelled(LOOKUP_LIMIT + 1);
+        boolean unread = labelled.size() > LOOKUP_LIMIT;
         List<I> matches = new ArrayList<>();
-        for (I item : store.labelled()) {
+        for (I item : unread ? labelled.subList(0, LOOKUP_LIMIT) : labelled) {
             if (carries(text(item), marker)) {
                 matches.add(item);
             }
+        }
+        if (refuseUnread && unread && matches.isEmpty()) {
+            throw new OperationFailedException("more than " + LOOKUP_LIMIT + " " + store.noun() + "s carry the labels or "
+                    + "tags of " + incrementId + " in " + environment + " and none of the oldest " + LOOKUP_LIMIT + " is its "
+                    + "tracking " + store.noun() + ": nothing was created, as one past them may be it. Take them off the "
+                    + store.noun() + "s that are not SpecWeave Deploy's, or store the " + store.noun()
+                    + "'s link in metadata.json");
         }
         sortOldestFirst(matches);
         return matches;

@@ -1,7 +1,9 @@
 package io.specweave.deploy.tracker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.specweave.deploy.OperationFailedException;
 import io.specweave.deploy.tracker.ado.AdoIdentityFixture;
 import io.specweave.deploy.tracker.github.GithubIdentityFixture;
 import io.specweave.deploy.tracker.jira.JiraIdentityFixture;
@@ -89,6 +91,48 @@ class TrackerIdentityRaceTest {
             assertThat(fake.markedAsDuplicateOf(newer.get(), first.id())).as("another run's item, still being synced")
                     .isFalse();
             assertThat(first.warnings()).noneMatch(w -> w.contains("uplicate"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("providers")
+    void theMarkerLookupReadsPastTheFirstPageAndKeepsTheOldestAcrossPages(String provider, IdentityFixture fake) {
+        try (fake) {
+            TrackerProject project = fake.project(dir);
+            String oldest = fake.seed("qa", false);
+            // More look-alikes than a page holds (GitHub's 100, the fake Jira's 50) or a read by ids takes (ADO's 200).
+            for (int i = 0; i < 250; i++) {
+                fake.seed("qa-east", false);
+            }
+            String newer = fake.seed("qa", false);
+
+            TrackingRef found = project.sync(fake.profile(), "aaa1110", 1).tracking();
+
+            assertThat(found.id()).as("the oldest, on the first page").isEqualTo(oldest);
+            assertThat(found.created()).isFalse();
+            assertThat(fake.markedAsDuplicateOf(newer, oldest)).as("the newer one, on the last page").isTrue();
+            assertThat(fake.ids()).hasSize(252);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("providers")
+    void pastTheLookupLimitWithoutTheMarkerTheSyncFailsAndCreatesNothing(String provider, IdentityFixture fake) {
+        try (fake) {
+            TrackerProject project = fake.project(dir);
+            for (int i = 0; i < ItemIdentity.LOOKUP_LIMIT; i++) {
+                fake.seed("qa-east", false);
+            }
+            // The item itself, just past what the lookup reads: a new one would duplicate it.
+            String past = fake.seed("qa", false);
+            String before = fake.snapshot(past);
+
+            assertThatThrownBy(() -> project.sync(fake.profile(), "aaa1110", 1))
+                    .isInstanceOf(OperationFailedException.class)
+                    .hasMessageContaining("more than " + ItemIdentity.LOOKUP_LIMIT)
+                    .hasMessageContaining("nothing was created");
+            assertThat(fake.ids()).hasSize(ItemIdentity.LOOKUP_LIMIT + 1);
+            assertThat(fake.snapshot(past)).isEqualTo(before);
         }
     }
 

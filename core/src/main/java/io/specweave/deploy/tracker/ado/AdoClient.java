@@ -163,32 +163,36 @@ final class AdoClient {
         return Optional.of(WorkItem.of(r.json()));
     }
 
-    /** Work items by id, with relations; deleted ones are left out. */
+    /** The most ids {@code GET _apis/wit/workitems} takes in one request. */
+    static final int IDS_PER_REQUEST = 200;
+
+    /** Work items by id, in that order, with relations; deleted ones are left out. Read 200 ids at a time. */
     List<WorkItem> list(List<Integer> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        String joined = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
-        HttpResult r = send(RestClient.Call.get(settings.api("/workitems?ids=" + joined
-                + "&$expand=relations&errorPolicy=omit&" + API_VERSION)));
-        check(r, "read work items " + joined);
         List<WorkItem> items = new ArrayList<>();
-        r.json().path("value").forEach(n -> {
-            if (!n.isNull()) {
-                items.add(WorkItem.of(n));
-            }
-        });
+        for (int from = 0; from < ids.size(); from += IDS_PER_REQUEST) {
+            String joined = ids.subList(from, Math.min(ids.size(), from + IDS_PER_REQUEST)).stream()
+                    .map(String::valueOf).collect(Collectors.joining(","));
+            HttpResult r = send(RestClient.Call.get(settings.api("/workitems?ids=" + joined
+                    + "&$expand=relations&errorPolicy=omit&" + API_VERSION)));
+            check(r, "read work items " + joined);
+            r.json().path("value").forEach(n -> {
+                if (!n.isNull()) {
+                    items.add(WorkItem.of(n));
+                }
+            });
+        }
         return items;
     }
 
-    /** Ids matching a WIQL query: the work item store itself, not a search index. */
-    List<Integer> wiql(String query) {
-        HttpResult r = send(RestClient.Call.of("POST", settings.api("/wiql?" + API_VERSION))
+    /** The first {@code top} ids matching a WIQL query: the work item store itself, not a search index. */
+    List<Integer> wiql(String query, int top) {
+        HttpResult r = send(RestClient.Call.of("POST", settings.api("/wiql?$top=" + top + "&" + API_VERSION))
                 .json(Json.compact(F.objectNode().put("query", query))));
         check(r, "query work items (WIQL)");
         List<Integer> ids = new ArrayList<>();
         r.json().path("workItems").forEach(w -> ids.add(w.path("id").asInt()));
-        return ids;
+        // $top bounds the answer; an older server that ignores it is bounded here.
+        return ids.size() > top ? ids.subList(0, top) : ids;
     }
 
     WorkItem create(ArrayNode ops) {

@@ -367,14 +367,13 @@ public final class AdoTracker implements Tracker {
         }
 
         @Override
-        public List<AdoClient.WorkItem> labelled() {
+        public List<AdoClient.WorkItem> labelled(int atMost) {
             String query = "SELECT [System.Id] FROM WorkItems WHERE [System.TeamProject] = @project"
                     + tags.stream().map(t -> " AND [System.Tags] CONTAINS '" + t.replace("'", "''") + "'")
                             .reduce("", String::concat)
                     + " ORDER BY [System.Id] ASC";
-            List<Integer> ids = client.wiql(query);
-            return client.list(ids.size() > 50 ? ids.subList(0, 50) : ids).stream()
-                    .filter(this::hasIdentityLabels).toList();
+            // Ids grow with creation: the first ones are the oldest items.
+            return client.list(client.wiql(query, atMost)).stream().filter(this::hasIdentityLabels).toList();
         }
 
         @Override

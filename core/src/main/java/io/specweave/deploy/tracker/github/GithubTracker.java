@@ -343,21 +343,30 @@ public final class GithubTracker implements Tracker {
                 return Optional.of(issue);
             }
 
-            /** Issues labelled for (increment, environment), any state, every page; never the search API. */
+            /**
+             * Issues labelled for (increment, environment), any state, oldest first, page after page
+             * up to {@code atMost}; never the search API. Pull requests share the list and are skipped.
+             */
             @Override
-            public List<GHIssue> labelled() {
+            public List<GHIssue> labelled(int atMost) {
                 String labels = IssueLabels.increment(incrementNumber) + "," + IssueLabels.environment(environment);
-                List<GHIssue> listed;
+                List<GHIssue> listed = new ArrayList<>();
                 try {
-                    listed = repo.queryIssues().label(labels).state(GHIssueState.ALL)
-                            .sort(GHIssueQueryBuilder.Sort.CREATED).direction(GHDirection.ASC).pageSize(100).list().toList();
-                } catch (IOException e) {
-                    throw errors.failure("list the issues labelled " + labels, GithubErrors.Permission.ISSUES, e);
+                    for (GHIssue issue : repo.queryIssues().label(labels).state(GHIssueState.ALL)
+                            .sort(GHIssueQueryBuilder.Sort.CREATED).direction(GHDirection.ASC).pageSize(100).list()) {
+                        if (!issue.isPullRequest()) {
+                            listed.add(issue);
+                        }
+                        if (listed.size() >= atMost) {
+                            break;
+                        }
+                    }
                 } catch (GHException e) {
+                    // a page's IOException, wrapped by the iterator
                     throw errors.failure("list the issues labelled " + labels, GithubErrors.Permission.ISSUES,
                             GithubErrors.unwrap(e));
                 }
-                return listed.stream().filter(i -> !i.isPullRequest()).collect(Collectors.toList());
+                return listed;
             }
 
             @Override

@@ -104,25 +104,47 @@ final class JiraClient {
         return Optional.of(Issue.of(r.json()));
     }
 
+    /** Issues a search asks for per page; Jira may answer fewer (Cloud does when fields are requested). */
+    static final int SEARCH_PAGE = 100;
+
     /**
-     * Issues matching a bounded JQL query, first page (at most 50: identity queries match one or two).
-     * On Cloud, {@code reconcile} names issues (by id) the answer must be consistent with even when
-     * the search index has not caught up yet, such as one created a moment ago.
+     * Issues matching a bounded JQL query, in its order, page after page until the last or until
+     * {@code atMost} are read. Cloud pages with {@code nextPageToken} until {@code isLast}; Data
+     * Center with {@code startAt} until {@code total}, stepping by what each page held. On Cloud,
+     * {@code reconcile} names issues (by id) the answer must be consistent with even when the search
+     * index has not caught up yet, such as one created a moment ago.
      */
-    List<Issue> search(String jql, List<String> reconcile) {
-        ObjectNode body = F.objectNode().put("jql", jql).put("maxResults", 50);
-        ArrayNode fields = body.putArray("fields");
-        FIELDS.forEach(fields::add);
-        if (settings.flavor() == JiraSettings.Flavor.CLOUD && !reconcile.isEmpty()) {
-            ArrayNode ids = body.putArray("reconcileIssues");
-            reconcile.forEach(id -> ids.add(Long.parseLong(id)));
-        }
-        String path = settings.flavor() == JiraSettings.Flavor.CLOUD ? "/search/jql" : "/search";
-        HttpResult r = send(RestClient.Call.of("POST", uri(path)).json(Json.compact(body)));
-        check(r, "search issues with JQL " + jql);
+    List<Issue> search(String jql, List<String> reconcile, int atMost) {
+        boolean cloud = settings.flavor() == JiraSettings.Flavor.CLOUD;
         List<Issue> issues = new ArrayList<>();
-        r.json().path("issues").forEach(i -> issues.add(Issue.of(i)));
-        return issues;
+        String token = null;
+        while (issues.size() < atMost) {
+            ObjectNode body = F.objectNode().put("jql", jql).put("maxResults", Math.min(SEARCH_PAGE, atMost - issues.size()));
+            ArrayNode fields = body.putArray("fields");
+            FIELDS.forEach(fields::add);
+            if (cloud && !reconcile.isEmpty()) {
+                ArrayNode ids = body.putArray("reconcileIssues");
+                reconcile.forEach(id -> ids.add(Long.parseLong(id)));
+            }
+            if (cloud && token != null) {
+                body.put("nextPageToken", token);
+            } else if (!cloud) {
+                body.put("startAt", issues.size());
+            }
+            HttpResult r = send(RestClient.Call.of("POST", uri(cloud ? "/search/jql" : "/search")).json(Json.compact(body)));
+            check(r, "search issues with JQL " + jql);
+            JsonNode page = r.json();
+            int before = issues.size();
+            page.path("issues").forEach(i -> issues.add(Issue.of(i)));
+            token = page.path("nextPageToken").asText(null);
+            // An empty page ends it too: a server that never says "last" cannot keep the sync asking.
+            boolean last = issues.size() == before || (cloud ? page.path("isLast").asBoolean(token == null)
+                    || token == null : issues.size() >= page.path("total").asInt(0));
+            if (last) {
+                break;
+            }
+        }
+        return issues.size() > atMost ? issues.subList(0, atMost) : issues;
     }
 
     /** Creates an issue and returns its id and key. */

@@ -327,11 +327,12 @@ public final class JiraTracker implements Tracker {
         }
 
         @Override
-        public List<JiraClient.Issue> labelled() {
+        public List<JiraClient.Issue> labelled(int atMost) {
             String jql = "project = " + quote(settings.project()) + " AND "
                     + labels.stream().map(l -> "labels = " + quote(l)).collect(Collectors.joining(" AND "))
-                    + " ORDER BY created ASC";
-            return client.search(jql, createdIds).stream().filter(i -> i.labels().containsAll(labels)).toList();
+                    // oldest first, and in one order from page to page when two were created in the same instant
+                    + " ORDER BY created ASC, key ASC";
+            return client.search(jql, createdIds, atMost).stream().filter(i -> i.labels().containsAll(labels)).toList();
         }
 
         @Override

@@ -289,6 +289,26 @@ class AdoTrackerTest {
     }
 
     @Test
+    void theMarkedWorkItemPastTheFirst200IdsIsFoundNotDuplicated() {
+        TrackerProject project = project("");
+        for (int i = 0; i < 250; i++) {
+            ado.seed("Made by hand", "<p>Tagged by hand, no marker.</p>", "specweave; specweave-18; env-qa", "New");
+        }
+        int mine = ado.seed("[0018-oauth-google] Sign in with Google — qa", "<p>specweave-deploy:increment="
+                + "0018-oauth-google;environment=qa;content=000000000000</p>", "specweave; specweave-18; env-qa", "New").id;
+        ado.takeRequests();
+
+        ChangeOutcome<?> found = project.sync("ado-qa", "aaa1110", 1);
+
+        assertThat(found.tracking().number()).isEqualTo(mine);
+        assertThat(found.tracking().created()).isFalse();
+        assertThat(ado.items()).hasSize(251);
+        // The fake refuses more than 200 ids at once, as Azure DevOps does (VS403474).
+        assertThat(ado.takeRequests()).startsWith("POST _apis/wit/wiql", "GET _apis/wit/workitems",
+                "GET _apis/wit/workitems").doesNotContain("POST _apis/wit/workitems/$Task");
+    }
+
+    @Test
     void deletedWorkItemIsCreatedAgain() {
         TrackerProject project = project("");
         int id = project.sync("ado-qa", "aaa1110", 1).tracking().number();

@@ -289,11 +289,17 @@ final class FakeAzureDevOps implements AutoCloseable {
             return new Object[] {200, content, "application/octet-stream"};
         }
         if (method.equals("POST") && rest.equals("/wiql")) {
-            return new Object[] {200, wiql(read(body).path("query").asText())};
+            return new Object[] {200, wiql(read(body).path("query").asText(),
+                    Integer.parseInt(params.getOrDefault("$top", "20000")))};
         }
         if (method.equals("GET") && rest.equals("/workitems")) {
+            String[] ids = params.getOrDefault("ids", "").split(",");
+            if (ids.length > 200) {
+                return new Object[] {400, error("VS403474: The maximum number of work items that can be requested at "
+                        + "once is 200.", "VssPropertyValidationException")};
+            }
             ArrayNode value = F.arrayNode();
-            for (String id : params.getOrDefault("ids", "").split(",")) {
+            for (String id : ids) {
                 Item item = items.get(Integer.parseInt(id));
                 if (item != null) {
                     value.add(json(item, true));
@@ -448,7 +454,8 @@ final class FakeAzureDevOps implements AutoCloseable {
         return String.join("; ", tags.values());
     }
 
-    private JsonNode wiql(String wiql) {
+    /** A flat WIQL answer, at most {@code top} ids (Azure DevOps' own cap is 20,000). */
+    private JsonNode wiql(String wiql, int top) {
         List<String> wanted = new ArrayList<>();
         Matcher m = Pattern.compile("\\[System\\.Tags\\]\\s+CONTAINS\\s+'([^']*)'").matcher(wiql);
         while (m.find()) {
@@ -461,7 +468,7 @@ final class FakeAzureDevOps implements AutoCloseable {
         ArrayNode found = r.putArray("workItems");
         for (Item item : items.values()) {
             List<String> tags = item.tags().stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
-            if (tags.containsAll(wanted)) {
+            if (tags.containsAll(wanted) && found.size() < top) {
                 found.addObject().put("id", item.id).put("url", collectionUrl() + "/_apis/wit/workItems/" + item.id);
             }
         }

@@ -264,7 +264,7 @@ final class FakeJira implements AutoCloseable {
         JsonNode json = body.isEmpty() ? F.objectNode() : read(body);
         if (method.equals("POST") && rest.equals(flavor == Flavor.CLOUD ? "/search/jql" : "/search")) {
             searches.add(json);
-            return new Object[] {200, search(json.path("jql").asText())};
+            return new Object[] {200, search(json)};
         }
         if (method.equals("POST") && rest.equals("/issue")) {
             return create(json.path("fields"));
@@ -432,27 +432,44 @@ final class FakeJira implements AutoCloseable {
         node.path("content").forEach(FakeJira::addLocalIds);
     }
 
-    private JsonNode search(String jql) {
+    /** The most issues a search page holds here, whatever was asked: Jira may answer fewer than maxResults. */
+    static final int PAGE_LIMIT = 50;
+
+    /** A page of the matches: Cloud's by {@code nextPageToken} (opaque) and {@code isLast}, Data Center's by {@code startAt}. */
+    private JsonNode search(JsonNode request) {
+        String jql = request.path("jql").asText();
         Map<String, List<String>> clauses = new LinkedHashMap<>();
         Matcher m = Pattern.compile("(\\w+)\\s*=\\s*\"([^\"]*)\"").matcher(jql);
         while (m.find()) {
             clauses.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(m.group(2));
         }
-        ArrayNode found = F.arrayNode();
+        List<Issue> found = new ArrayList<>();
         for (Issue issue : issues.values()) {
             boolean project = clauses.getOrDefault("project", List.of()).stream().allMatch(issue.project::equals);
             boolean labels = issue.labels.containsAll(clauses.getOrDefault("labels", List.of()));
             if (project && labels) {
-                found.add(json(issue));
+                found.add(issue);
             }
         }
+        int size = Math.min(PAGE_LIMIT, request.path("maxResults").asInt(50));
+        int start = flavor == Flavor.CLOUD ? request.hasNonNull("nextPageToken")
+                ? Integer.parseInt(new String(java.util.Base64.getDecoder().decode(request.path("nextPageToken").asText()),
+                        StandardCharsets.UTF_8).substring("page-at:".length()))
+                : 0 : request.path("startAt").asInt(0);
+        int end = Math.min(found.size(), start + size);
+        ArrayNode page = F.arrayNode();
+        found.subList(Math.min(start, end), end).forEach(i -> page.add(json(i)));
         ObjectNode r = F.objectNode();
         if (flavor == Flavor.CLOUD) {
-            r.set("issues", found);
-            r.put("isLast", true);
+            r.set("issues", page);
+            r.put("isLast", end >= found.size());
+            if (end < found.size()) {
+                r.put("nextPageToken", java.util.Base64.getEncoder().encodeToString(("page-at:" + end)
+                        .getBytes(StandardCharsets.UTF_8)));
+            }
         } else {
-            r.put("startAt", 0).put("maxResults", 50).put("total", found.size());
-            r.set("issues", found);
+            r.put("startAt", start).put("maxResults", size).put("total", found.size());
+            r.set("issues", page);
         }
         return r;
     }

@@ -263,6 +263,34 @@ abstract class JiraTrackerContractTest {
     }
 
     @Test
+    void theMarkedIssueOnALaterSearchPageIsFoundNotDuplicated() {
+        TrackerProject project = project("");
+        for (int i = 0; i < 70; i++) {
+            jira.seed("Made by hand", "Labelled by hand, no marker.", "To Do", "specweave", "specweave-18", "env-qa");
+        }
+        FakeJira.Issue mine = jira.seed("[0018-oauth-google] Sign in with Google — qa", "specweave-deploy:increment="
+                + "0018-oauth-google;environment=qa;content=000000000000", "To Do", "specweave", "specweave-18", "env-qa");
+        jira.takeRequests();
+
+        ChangeOutcome<?> found = project.sync("jira-qa", "aaa1110", 1);
+
+        assertThat(found.tracking().key()).isEqualTo(mine.key);
+        assertThat(found.tracking().created()).isFalse();
+        assertThat(jira.issues()).hasSize(71);
+        List<JsonNode> searches = jira.searches();
+        assertThat(searches).as("two pages of %d", FakeJira.PAGE_LIMIT).hasSize(2);
+        if (flavor() == FakeJira.Flavor.CLOUD) {
+            assertThat(searches.get(0).has("nextPageToken")).isFalse();
+            assertThat(searches.get(1).path("nextPageToken").asText()).isNotEmpty();
+        } else {
+            assertThat(searches.get(0).path("startAt").asInt()).isZero();
+            assertThat(searches.get(1).path("startAt").asInt()).as("after what the first page held")
+                    .isEqualTo(FakeJira.PAGE_LIMIT);
+        }
+        assertThat(searches).allSatisfy(b -> assertThat(b.path("jql").asText()).endsWith("ORDER BY created ASC, key ASC"));
+    }
+
+    @Test
     void twoConcurrentFirstSyncsLeaveOneIssueAndMarkTheOtherAsDuplicate() throws Exception {
         TrackerProject project = project("");
         jira.holdSearchesUntil(2);
