@@ -193,7 +193,9 @@ public final class JiraTracker implements Tracker {
                 client.comment(issue.key(), commentBody(text.strip(), run));
                 changed = true;
             }
-            if (created || request.newDeployment() && !adopted) {
+            // An adopted issue gets this run's links too: each run keeps its own run link, and a re-run of
+            // the same deployment would not add them later.
+            if (created || adopted || request.newDeployment()) {
                 links(client, issue.key(), request);
             }
             if (settings.deployedTransition() != null && DeploymentStatus.DEPLOYED.equals(record.status())

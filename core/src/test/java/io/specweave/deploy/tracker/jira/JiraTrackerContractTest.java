@@ -335,6 +335,27 @@ abstract class JiraTrackerContractTest {
     }
 
     @Test
+    void theIssueAdoptedAfterALostCreationRaceGetsThisRunsLinks() {
+        TrackerProject project = project("");
+        // Another run created its issue a moment earlier, for a deployment of its own.
+        java.util.concurrent.atomic.AtomicReference<FakeJira.Issue> older = new java.util.concurrent.atomic.AtomicReference<>();
+        jira.beforeNextCreate(() -> older.set(jira.seed("[0018-oauth-google] Sign in with Google — qa",
+                "Made by another run. specweave-deploy:increment=0018-oauth-google;environment=qa;content=000000000000",
+                "To Do", "specweave", "specweave-18", "env-qa")));
+
+        ChangeOutcome<?> lost = project.sync("jira-qa", "aaa1110", 7);
+
+        assertThat(lost.tracking().key()).isEqualTo(older.get().key);
+        assertThat(older.get().remoteLinks.values()).extracting(l -> l.path("object").path("url").asText())
+                .containsExactlyInAnyOrder("https://qa.myapp.example.com", "https://ci.example.com/runs/7");
+        jira.takeRequests();
+        project.sync("jira-qa", "aaa1110", 7);
+        assertThat(jira.takeRequests()).as("a re-run of the same deployment finds it told").allMatch(r -> r.startsWith("GET"));
+        assertThat(older.get().remoteLinks).hasSize(2);
+    }
+
+
+    @Test
     void recordCopyIsReadBackFromTheIssuePropertyByStoredKeyOrByLabels() {
         TrackerProject project = project("");
         String key = project.sync("jira-qa", "aaa1110", 1).tracking().key();
