@@ -18,7 +18,8 @@ import java.util.Objects;
  * tracker keeps on its item — into one: the newer current state wins, and the history is the
  * union of both sides' histories (never dropping an entry), oldest first. The older current
  * state, when it is a different deployment, becomes a history entry too. Keys of the local node
- * that this tool does not own are kept.
+ * that this tool does not own are kept, and so is a local free text the copy holds cut
+ * ({@link FreeText}).
  */
 public final class RecordMerge {
 
@@ -83,6 +84,8 @@ public final class RecordMerge {
                 union.forEach(history::add);
             }
         }
+        // A copy's free text may be cut to fit its tracker; the whole text this side has stays.
+        FreeText.restoreWhole(merged, local);
         int added = union.size() - history(local).size();
         boolean changed = !Trees.sameValue(merged, local);
         return new Result(merged, changed, remoteNewer, Math.max(0, added));

@@ -1,5 +1,6 @@
 package io.specweave.deploy.tracker;
 
+import io.specweave.deploy.model.FreeText;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
@@ -7,7 +8,8 @@ import java.util.function.ToIntFunction;
 /**
  * Fits what a tracking item says for people into the vendor's size limit; one rule for every
  * provider and format. What machines read — the identity marker and the record copy — is never
- * shortened: a renderer puts it outside the parts a {@link Cut} shortens, so it survives whole.
+ * shortened here: a renderer puts it outside the parts a {@link Cut} shortens, so it survives whole
+ * (the copy keeps to a bound of its own, {@link RecordCopy#envelope}).
  *
  * <p>The human part gives way in this order, measuring after each step: the earlier deployments
  * (oldest first; {@code metadata.json} keeps them all), then the spec's summary (halved, then left
@@ -164,10 +166,6 @@ public final class BodyFit {
 
     /** The first {@code length} characters, never splitting a surrogate pair. */
     private static String cut(String text, int length) {
-        int end = Math.min(length, text.length());
-        if (end > 0 && end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
-            end--;
-        }
-        return text.substring(0, end);
+        return FreeText.start(text, length);
     }
 }

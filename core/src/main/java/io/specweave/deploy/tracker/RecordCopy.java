@@ -4,14 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.Json;
+import io.specweave.deploy.model.FreeText;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The machine-readable copy of an environment's record that trackers keep on their item, so that
  * a later CI job with a fresh checkout can read what earlier jobs recorded. The copy is compact
- * JSON, bounded in size by dropping the oldest history entries first:
+ * JSON, bounded in size (free text cut, then the oldest history entries dropped):
  * {@code {"v":1,"increment":"0018-x","environment":"qa","record":{...}}}.
  *
  * <p>Markdown and HTML bodies hold it in a hidden comment, {@code <!-- specweave-deploy:record {...} -->};
@@ -30,8 +32,35 @@ public final class RecordCopy {
     private RecordCopy() {
     }
 
-    /** The copy as JSON, at most {@code maxChars} characters (history trimmed, oldest first). */
+    /**
+     * A free-text value in an oversized copy keeps this many characters at first; one of many
+     * history entries' worth, so the record's own words give way before its history does.
+     */
+    static final int FREE_TEXT_CAP = 2_000;
+    /** ...and this many when dropping the whole history was not enough. */
+    static final int FREE_TEXT_LAST_CAP = 200;
+
+    /**
+     * The copy as JSON, at most {@code maxChars} characters: when it is larger, free-text values
+     * ({@link FreeText}) are cut first, then the oldest history entries dropped, then free text cut
+     * further. A copy within the bound is the record as it is.
+     */
     public static ObjectNode envelope(String incrementId, String environment, ObjectNode record, int maxChars) {
+        return envelope(incrementId, environment, record, maxChars, envelope -> Json.compact(envelope).length());
+    }
+
+    /**
+     * The hidden HTML comment holding the copy, at most {@code maxChars} characters as the body
+     * holds it: measured with its escapes, which a value full of {@code --} makes longer than its JSON.
+     */
+    public static String hiddenComment(String incrementId, String environment, ObjectNode record, int maxChars) {
+        return hiddenComment(envelope(incrementId, environment, record, maxChars,
+                envelope -> hiddenComment(envelope).length()));
+    }
+
+    /** The copy within {@code max} as {@code size} measures it where it is stored (characters, bytes). */
+    public static ObjectNode envelope(String incrementId, String environment, ObjectNode record, int max,
+            ToIntFunction<ObjectNode> size) {
         ObjectNode copy = record.deepCopy();
         // The item's own link is the item itself; leaving it out keeps the copy, and so the item,
         // unchanged between the first sync (no link yet) and a re-run of the same deployment.
@@ -41,19 +70,26 @@ public final class RecordCopy {
         envelope.put("increment", incrementId);
         envelope.put("environment", environment);
         envelope.set("record", copy);
+        if (size.applyAsInt(envelope) <= max) {
+            return envelope;
+        }
+        FreeText.cutAll(copy, FREE_TEXT_CAP);
         JsonNode history = copy.get("history");
-        int size = Json.compact(envelope).length();
+        int current = size.applyAsInt(envelope);
         int trimmed = 0;
-        while (size > maxChars && history instanceof ArrayNode array && array.size() > 0) {
+        while (current > max && history instanceof ArrayNode array && array.size() > 0) {
             // Drop about as many of the oldest entries as the excess needs, then measure again.
             int average = Math.max(1, Json.compact(array).length() / array.size());
-            int drop = Math.min(array.size(), Math.max(1, (size - maxChars) / average));
+            int drop = Math.min(array.size(), Math.max(1, (current - max) / average));
             for (int i = 0; i < drop; i++) {
                 array.remove(0);
             }
             trimmed += drop;
             envelope.put("historyTrimmed", trimmed);
-            size = Json.compact(envelope).length();
+            current = size.applyAsInt(envelope);
+        }
+        if (current > max) {
+            FreeText.cutAll(copy, FREE_TEXT_LAST_CAP);
         }
         return envelope;
     }

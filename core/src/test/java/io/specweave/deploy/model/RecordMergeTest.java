@@ -59,6 +59,30 @@ class RecordMergeTest {
     }
 
     @Test
+    void aNewerCopyWhoseWordsWereCutToFitItsTrackerKeepsTheWholeLocalText() {
+        String reason = "payment gateway 502 ".repeat(500);
+        ObjectNode local = node("""
+                {"status": "deployed", "deployedAt": "2026-11-05T10:00:00Z", "commit": "c", "note": "kept"}""");
+        local.put("rollbackReason", reason);
+        local.putArray("approvals").addObject().put("approvedBy", "ana").put("notes", reason);
+        ObjectNode remote = local.deepCopy();
+        remote.put("lastChecked", "2026-11-05T11:00:00Z").put("healthStatus", "healthy")
+                .put("rollbackReason", FreeText.cut(reason, 300));
+        ((ObjectNode) remote.path("approvals").get(0)).put("notes", FreeText.cut(reason, 300));
+
+        RecordMerge.Result result = RecordMerge.merge(local, remote);
+
+        assertThat(result.remoteWasNewer()).isTrue();
+        assertThat(result.merged().path("healthStatus").asText()).isEqualTo("healthy");
+        assertThat(result.merged().path("rollbackReason").asText()).isEqualTo(reason);
+        assertThat(result.merged().path("approvals").get(0).path("notes").asText()).isEqualTo(reason);
+
+        remote.put("rollbackReason", FreeText.cut("another reason " + reason, 300));
+        assertThat(RecordMerge.merge(local, remote).merged().path("rollbackReason").asText())
+                .as("words that are not a cut of the local ones are the newer side's").startsWith("another reason");
+    }
+
+    @Test
     void identicalCopiesChangeNothing() {
         ObjectNode local = node("{\"status\": \"deployed\", \"deployedAt\": \"2026-11-05T10:00:00Z\", \"commit\": \"c\"}");
         RecordMerge.Result result = RecordMerge.merge(local, local.deepCopy());

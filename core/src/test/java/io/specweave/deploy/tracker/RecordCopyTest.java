@@ -30,6 +30,25 @@ class RecordCopyTest {
     }
 
     @Test
+    void anOversizedReasonIsCutWithAMarkerBeforeHistoryGoesAndTheCopyStillReadsBack() {
+        ObjectNode original = record(20);
+        String reason = "stack -- trace ".repeat(8_000);
+        original.put("rollbackReason", reason).put("note", "rollback: a rolled back to b: " + reason);
+
+        String hidden = RecordCopy.hiddenComment("0018-x", "qa", original, 24_000);
+
+        assertThat(hidden.length()).isLessThanOrEqualTo(24_000);
+        ObjectNode read = RecordCopy.fromHiddenComment("text\n" + hidden, "0018-x", "qa").orElseThrow();
+        assertThat(read.path("rollbackReason").asText()).hasSize(2_000).startsWith("stack -- trace stack")
+                .endsWith("… [cut from " + reason.length() + " characters; metadata.json keeps the whole text]");
+        assertThat(read.path("note").asText()).hasSize(2_000).startsWith("rollback: a rolled back to b: stack");
+        assertThat(read.path("history")).as("cutting the words was enough").hasSize(20);
+        assertThat(read.path("deployedBy").asText()).isEqualTo("x--y <a@b.c> -->");
+        assertThat(RecordCopy.envelope("0018-x", "qa", record(2), 24_000).path("record"))
+                .as("a copy within its bound is the record as it is").isEqualTo(record(2));
+    }
+
+    @Test
     void oversizedCopyDropsOldestHistoryFirst() {
         ObjectNode envelope = RecordCopy.envelope("0018-x", "qa", record(500), 4_000);
         assertThat(Json.compact(envelope).length()).isLessThanOrEqualTo(4_000);

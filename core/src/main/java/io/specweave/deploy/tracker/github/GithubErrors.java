@@ -5,8 +5,11 @@ import io.specweave.deploy.Json;
 import io.specweave.deploy.Message;
 import io.specweave.deploy.OperationFailedException;
 import io.specweave.deploy.Redactor;
+import io.specweave.deploy.tracker.BodyFit;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.kohsuke.github.GHException;
 import org.kohsuke.github.HttpException;
@@ -119,7 +122,11 @@ final class GithubErrors {
         return new OperationFailedException(redact(message), null);
     }
 
-    /** ": <GitHub's message>" from an error body, or "". */
+    /**
+     * ": <GitHub's message>" from an error body, or "". A validation failure's own message is only
+     * "Validation Failed"; its {@code errors} name the cause ("body is too long (maximum is 65536
+     * characters)"), so they follow it.
+     */
     private static String detail(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String text = t.getMessage();
@@ -132,7 +139,20 @@ final class GithubErrors {
                     JsonNode node = Json.mapper().readTree(text.substring(brace));
                     String message = Json.text(node, "message");
                     if (message != null) {
-                        return ": " + (message.length() > 200 ? message.substring(0, 200) + "…" : message);
+                        List<String> causes = new ArrayList<>();
+                        for (JsonNode error : node.path("errors")) {
+                            String cause = error.isTextual() ? error.asText() : Json.text(error, "message");
+                            if (cause == null && Json.text(error, "code") != null) {
+                                // GitHub's documented shape without a message: the code and the field it is about.
+                                cause = Json.text(error, "code") + (Json.text(error, "field") == null ? ""
+                                        : " " + Json.text(error, "field"));
+                            }
+                            if (cause != null && !cause.isBlank()) {
+                                causes.add(BodyFit.title(cause, 200));
+                            }
+                        }
+                        return ": " + BodyFit.title(message, 200) + (causes.isEmpty() ? ""
+                                : " (" + BodyFit.title(String.join("; ", causes), 400) + ")");
                     }
                 } catch (IOException | RuntimeException ignored) {
                     // not a JSON error body: nothing to add

@@ -77,7 +77,10 @@ public final class GithubTracker implements Tracker {
 
     /** GitHub's limit for an issue body, in characters. */
     public static final int BODY_LIMIT = BodyFit.GITHUB.chars();
-    /** Room the record copy may take in the body; history is trimmed, oldest first, to fit. */
+    /**
+     * Room the record copy may take in the body (free text cut, history trimmed oldest first, to
+     * fit), so the readable part always has the rest of {@link #BODY_LIMIT}.
+     */
     static final int RECORD_COPY_LIMIT = 24_000;
     /** GitHub's limit for an issue title, in characters. */
     static final int TITLE_LIMIT = 256;
@@ -225,8 +228,7 @@ public final class GithubTracker implements Tracker {
             this.content = ItemContent.of(request);
             this.title = BodyFit.title(content.title(), TITLE_LIMIT);
             // The machine-readable copy lets a later job with a fresh checkout read this record back.
-            String copy = RecordCopy.hiddenComment(RecordCopy.envelope(incrementId, environment, request.recordCopyNode(),
-                    RECORD_COPY_LIMIT));
+            String copy = RecordCopy.hiddenComment(incrementId, environment, request.recordCopyNode(), RECORD_COPY_LIMIT);
             String note = TrackingNote.marker(request);
             this.body = MarkdownItemRenderer.render(content, note == null ? copy : "<!-- " + note + " -->\n" + copy,
                     BodyFit.GITHUB);

@@ -222,7 +222,7 @@ final class JiraClient {
         return Optional.ofNullable(r.json().get("value"));
     }
 
-    /** Creates or replaces the issue's entity property {@code property} (at most 32,768 bytes of JSON). */
+    /** Creates or replaces the issue's entity property {@code property} (at most 32,768 characters of JSON). */
     void setProperty(String key, String property, String json) {
         HttpResult r = send(RestClient.Call.of("PUT", uri("/issue/" + enc(key) + "/properties/" + enc(property)))
                 .json(json));

@@ -56,7 +56,10 @@ public final class JiraTracker implements Tracker {
     static final String DUPLICATE_LABEL = "specweave-duplicate";
     /** The issue property holding the record copy. */
     static final String RECORD_PROPERTY = "specweave-deploy";
-    /** Jira limits an entity property's value to 32,768 bytes; the copy stays well inside. */
+    /**
+     * Jira limits an entity property's value to 32,768 characters (some versions count bytes); the
+     * copy, measured in UTF-8 bytes so that it is within either, stays well inside.
+     */
     static final int RECORD_COPY_LIMIT = 24_000;
     /** Statuses a duplicate may be closed into, by preference; never an arbitrary "done" status such as Deployed. */
     static final List<String> CLOSING_STATUSES = List.of("Duplicate", "Closed", "Done", "Resolved", "Won't Do",
@@ -124,7 +127,8 @@ public final class JiraTracker implements Tracker {
             // The marker carries a fingerprint of the content: Jira reformats stored documents, so
             // "is the description current?" is answered by the fingerprint, not by comparing trees.
             this.recordCopy = Json.compact(RecordCopy.envelope(content.incrementId(), environment,
-                    request.recordCopyNode(), RECORD_COPY_LIMIT));
+                    request.recordCopyNode(), RECORD_COPY_LIMIT,
+                    copy -> Json.compact(copy).getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
             this.recordFingerprint = ";record=" + Fingerprint.of(recordCopy);
             // ...and of the record copy last stored in the issue property, so the property is
             // written only when the copy changed, without reading it back on every sync.

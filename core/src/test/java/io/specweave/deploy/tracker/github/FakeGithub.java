@@ -39,6 +39,8 @@ import java.util.regex.Pattern;
 final class FakeGithub implements AutoCloseable {
 
     static final String TOKEN = "fake-token-fakeTokenValue0123456789abcdefXYZ";
+    /** GitHub refuses an issue or comment body longer than this, in characters. */
+    static final int BODY_LIMIT = 65_536;
     private static final Pattern REPO = Pattern.compile("/repos/([^/]+)/([^/]+)(/.*)?");
 
     /** One response to send instead of the normal one, for requests the predicate accepts. */
@@ -307,10 +309,12 @@ final class FakeGithub implements AutoCloseable {
                 return Response.of(200, issue);
             }
             if (parts.length == 2 && method.equals("PATCH")) {
-                return Response.of(200, patchIssue(repo, issue, body));
+                Response tooLong = tooLong("Issue", body);
+                return tooLong != null ? tooLong : Response.of(200, patchIssue(repo, issue, body));
             }
             if (parts.length == 3 && parts[2].equals("comments") && method.equals("POST")) {
-                return Response.of(201, addComment(repo, issue, body.path("body").asText()));
+                Response tooLong = tooLong("IssueComment", body);
+                return tooLong != null ? tooLong : Response.of(201, addComment(repo, issue, body.path("body").asText()));
             }
             if (parts.length == 3 && parts[2].equals("comments") && method.equals("GET")) {
                 return page(repo, "issues/" + number + "/comments", new ArrayList<>(repo.commentsOf(number)), q);
@@ -440,6 +444,10 @@ final class FakeGithub implements AutoCloseable {
     private Response createIssueAnswer(Repo repo, JsonNode body) {
         if (body == null || !body.path("title").isTextual() || body.path("title").asText().isBlank()) {
             return validation("Issue", "missing_field", "title");
+        }
+        Response tooLong = tooLong("Issue", body);
+        if (tooLong != null) {
+            return tooLong;
         }
         int number = repo.nextNumber++;
         ObjectNode issue = Json.mapper().createObjectNode();
@@ -690,6 +698,23 @@ final class FakeGithub implements AutoCloseable {
 
     private static Response notFound() {
         return new Response(404, error("Not Found", "https://docs.github.com/rest"), Map.of());
+    }
+
+    /** GitHub's refusal of an issue or comment body over 65,536 characters, which names the cause in errors[].message. */
+    private static Response tooLong(String resource, JsonNode body) {
+        String text = body == null ? null : body.path("body").textValue();
+        if (text == null || text.codePointCount(0, text.length()) <= BODY_LIMIT) {
+            return null;
+        }
+        ObjectNode e = Json.mapper().createObjectNode();
+        e.put("message", "Validation Failed");
+        ObjectNode item = e.putArray("errors").addObject();
+        item.put("resource", resource);
+        item.put("code", "custom");
+        item.put("field", "body");
+        item.put("message", "body is too long (maximum is " + BODY_LIMIT + " characters)");
+        e.put("documentation_url", "https://docs.github.com/rest");
+        return new Response(422, Json.compact(e), Map.of());
     }
 
     private static Response validation(String resource, String code, String field) {

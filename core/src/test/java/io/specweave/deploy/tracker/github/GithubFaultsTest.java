@@ -129,6 +129,25 @@ class GithubFaultsTest {
     }
 
     @Test
+    void aValidationFailureSaysGithubsCauseNeverTheToken() {
+        project.deploy(GithubProject.sha(1), 1);
+        github.fault(r -> r.equals("PATCH /repos/acme/app-deploy/issues/1"), 422, Map.of(), """
+                {"message": "Validation Failed", "errors": [
+                  {"resource": "Issue", "code": "custom", "field": "body",
+                   "message": "body is too long (maximum is 65536 characters)"},
+                  {"resource": "Issue", "code": "invalid", "field": "milestone"},
+                  "token %s is not welcome here"],
+                 "documentation_url": "https://docs.github.com/rest/issues/issues#update-an-issue"}"""
+                .formatted(FakeGithub.TOKEN));
+
+        assertThatThrownBy(() -> project.deploy(GithubProject.sha(2), 2))
+                .isInstanceOf(OperationFailedException.class)
+                .hasMessageContaining("(HTTP 422 validation failed: Validation Failed (body is too long (maximum is "
+                        + "65536 characters); invalid milestone; token ")
+                .hasMessageNotContaining(FakeGithub.TOKEN);
+    }
+
+    @Test
     void serverErrorsAreRetriedWithBoundedBackoff() {
         github.fault(r -> r.equals(CREATE), 502, Map.of(), "<html>bad gateway</html>");
         github.fault(r -> r.equals(CREATE), 503, Map.of(), FakeGithub.error("Service unavailable", "x"));

@@ -153,11 +153,16 @@ final class GithubProject {
 
     /** A rollback of github-qa to what ran before, from run {@code run}. */
     ChangeOutcome<?> rollback(int run) {
+        return rollback(run, "checkout broken");
+    }
+
+    /** A rollback of github-qa to what ran before, from run {@code run}, for {@code reason}. */
+    ChangeOutcome<?> rollback(int run, String reason) {
         CiContext ci = new CiContext("github-actions", null, "main", null, "octocat",
                 "https://github.example/acme/shop/actions/runs/" + run, "https://github.example/acme/shop");
         Host host = new Host(env, Clock.systemUTC(), c -> trackers(), d -> { }, null, null, (e, d) -> ci, null);
         return new Operations(host).rollback(Request.builder(dir).increment("0018").profile("github-qa")
-                .healthCheck(false).reason("checkout broken").build());
+                .healthCheck(false).reason(reason).build());
     }
 
     /** A deployed sync of {@code commit} whose health check asks {@code url}. */

@@ -420,6 +420,35 @@ class GithubTrackerTest {
     }
 
     @Test
+    void aRollbackWithAHugeReasonKeepsTheWholeBodyWithinGithubsLimitAndTheCopyReadable() {
+        project.deploy(GithubProject.sha(1), 1);
+        project.deploy(GithubProject.sha(2), 2);
+        String reason = "stack trace line at com.acme.Payment(Payment.java:42) -- ".repeat(1_250);
+
+        ChangeOutcome<?> done = project.rollback(3, reason);
+
+        assertThat(done.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+        String body = repo.issues.get(1).path("body").asText();
+        assertThat(body.length()).isLessThanOrEqualTo(GithubTracker.BODY_LIMIT);
+        assertThat(body).contains("Shortened to fit GitHub's limit of 65,536 characters");
+        ObjectNode copy = io.specweave.deploy.tracker.RecordCopy.fromHiddenComment(body, "0018-oauth-google", "qa")
+                .orElseThrow();
+        assertThat(copy.path("rollbackReason").asText()).hasSizeLessThanOrEqualTo(2_000)
+                .startsWith("stack trace line at com.acme.Payment(Payment.java:42) -- stack")
+                .endsWith("… [cut from " + reason.strip().length() + " characters; metadata.json keeps the whole text]");
+        assertThat(copy.path("commit").asText()).isEqualTo(GithubProject.sha(1));
+        assertThat(project.metadata().path("deployments").path("qa").path("rollbackReason").asText())
+                .isEqualTo(reason.strip());
+        assertThat(project.metadata().path("deployments").path("qa").has("trackingPending")).isFalse();
+
+        github.clearRequests();
+        project.deploy(GithubProject.sha(1), 4);
+
+        assertThat(github.requests()).contains("PATCH /repos/acme/app-deploy/issues/1");
+        assertThat(repo.issues.get(1).path("body").asText().length()).isLessThanOrEqualTo(GithubTracker.BODY_LIMIT);
+    }
+
+    @Test
     void resultCarriesOnlyLinkAndNoTokenInMetadata() {
         project.deploy(GithubProject.sha(1), 1);
 

@@ -393,6 +393,29 @@ abstract class JiraTrackerContractTest {
     }
 
     @Test
+    void aHugeRollbackReasonLeavesARecordCopyWithinJirasPropertyLimit() throws java.io.IOException {
+        TrackerProject project = project("");
+        project.sync("jira-qa", "aaa1110", 1);
+        String reason = "Root cause: the payment gateway returned 502 ünïcödé <b>x</b> ".repeat(2_000);
+        var root = (com.fasterxml.jackson.databind.node.ObjectNode) io.specweave.deploy.Json.mapper()
+                .readTree(project.metadata());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root.path("deployments").path("qa"))
+                .put("rolledBackFrom", "bbb2220").put("rollbackReason", reason);
+        java.nio.file.Files.writeString(project.metadataFile(), io.specweave.deploy.Json.pretty(root));
+
+        var ref = project.note("jira-qa", "rollback: bbb2220 rolled back to aaa1110");
+
+        assertThat(ref.warnings()).as("Jira took the record copy").isEmpty();
+        JsonNode copy = jira.issues().get(0).properties.get("specweave-deploy");
+        assertThat(io.specweave.deploy.Json.compact(copy).getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                .isLessThanOrEqualTo(JiraTracker.RECORD_COPY_LIMIT);
+        assertThat(copy.path("record").path("rollbackReason").asText()).startsWith("Root cause: the payment gateway")
+                .endsWith("[cut from " + reason.length() + " characters; metadata.json keeps the whole text]");
+        assertThat(project.readRecord("jira-qa")).get().satisfies(r -> assertThat(r.path("commit").asText())
+                .isEqualTo("aaa1110"));
+    }
+
+    @Test
     void aRefusedPropertyIsAWarningAndTheNextSyncStoresTheCopy() {
         TrackerProject project = project("");
         jira.refuseProperties(true);
