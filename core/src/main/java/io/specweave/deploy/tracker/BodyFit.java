@@ -142,11 +142,36 @@ public final class BodyFit {
      * and the visible note.
      */
     public static String text(String text, Limit limit) {
-        if (text == null || text.length() <= limit.chars()) {
-            return text;
+        return text == null ? null : text(text, limit, Function.identity(), String::length);
+    }
+
+    /**
+     * A comment as the vendor stores it, within {@code limit} as the vendor counts it: the rendering
+     * is measured, not the words, since escaping (HTML's {@code &lt;}) and a document's JSON make it
+     * longer. Whole when it fits, else the longest start of the words that fits with an ellipsis and
+     * the visible note; the smallest rendering when even that does not.
+     *
+     * @param render renders the words as the vendor stores them (escaped, or as a document)
+     * @param size   the rendering's size as the vendor counts it
+     */
+    public static <T> T text(String text, Limit limit, Function<String, T> render, ToIntFunction<T> size) {
+        T whole = render.apply(text);
+        if (size.applyAsInt(whole) <= limit.chars()) {
+            return whole;
         }
         String tail = ELLIPSIS + "\n\n" + note(limit);
-        return cut(text, Math.max(0, limit.chars() - tail.length())) + tail;
+        // The rendering grows with the start kept: the longest start that fits, by halving.
+        int fits = 0;
+        int over = text.length();
+        while (over - fits > 1) {
+            int middle = (fits + over) >>> 1;
+            if (size.applyAsInt(render.apply(cut(text, middle) + tail)) <= limit.chars()) {
+                fits = middle;
+            } else {
+                over = middle;
+            }
+        }
+        return render.apply(cut(text, fits) + tail);
     }
 
     /**

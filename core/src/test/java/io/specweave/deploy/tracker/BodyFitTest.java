@@ -82,6 +82,22 @@ class BodyFitTest {
     }
 
     @Test
+    void aCommentIsMeasuredAsRenderedSoEscapingCannotTakeItOverTheLimit() {
+        String words = "In qa: " + "<b>&</b> ".repeat(10_000);
+        java.util.function.Function<String, String> escaped = text -> "<p>" + text.replace("&", "&amp;")
+                .replace("<", "&lt;").replace(">", "&gt;") + "</p>";
+
+        String fitted = BodyFit.text(words, BodyFit.AZURE_DEVOPS.of(20_000), escaped, String::length);
+
+        assertThat(fitted.length()).isLessThanOrEqualTo(20_000).isGreaterThan(20_000 - 10);
+        assertThat(fitted).startsWith("<p>In qa: &lt;b&gt;&amp;&lt;/b&gt;")
+                .endsWith("…\n\nShortened to fit Azure DevOps's limit of 20,000 characters; metadata.json keeps the "
+                        + "whole record.</p>");
+        assertThat(BodyFit.text("In qa: <b>", BodyFit.AZURE_DEVOPS, escaped, String::length))
+                .isEqualTo("<p>In qa: &lt;b&gt;</p>");
+    }
+
+    @Test
     void aShortenedSummaryNeverSplitsASurrogatePair() {
         ItemContent content = content(0, "😀".repeat(30_000), "https://qa.example.com");
 

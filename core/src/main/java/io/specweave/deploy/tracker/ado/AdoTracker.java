@@ -163,7 +163,7 @@ public final class AdoTracker implements Tracker {
             }
             if (request.note() != null) {
                 ops.add(AdoClient.op("add", "/fields/System.History", HtmlRenderer.comment(
-                        BodyFit.text(TrackingNote.comment(request), BodyFit.AZURE_DEVOPS), null)));
+                        TrackingNote.comment(request), null, BodyFit.AZURE_DEVOPS)));
             }
             for (String[] link : links()) {
                 ops.add(AdoClient.hyperlink(link[0], link[1]));
@@ -215,7 +215,7 @@ public final class AdoTracker implements Tracker {
                     String text = (newDeployment ? content.deploymentComment(r, request.repositoryUrl()) + " " : "")
                             + (noteIsNew ? TrackingNote.comment(request) : "");
                     ops.add(AdoClient.op("add", "/fields/System.History",
-                            HtmlRenderer.comment(BodyFit.text(text.strip(), BodyFit.AZURE_DEVOPS), newDeployment ? r.runUrl() : null)));
+                            HtmlRenderer.comment(text.strip(), newDeployment ? r.runUrl() : null, BodyFit.AZURE_DEVOPS)));
                 }
                 for (String[] link : links()) {
                     if (!current.hyperlinks().contains(link[0])) {

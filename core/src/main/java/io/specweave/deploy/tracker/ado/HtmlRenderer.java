@@ -24,6 +24,11 @@ final class HtmlRenderer {
         return BodyFit.fit(c, limit, cut -> build(c, cut, marker), String::length);
     }
 
+    /** A history entry: the sentence and a link to the run, within {@code limit} as escaped. */
+    static String comment(String text, String runUrl, BodyFit.Limit limit) {
+        return BodyFit.text(text, limit, words -> comment(words, runUrl), String::length);
+    }
+
     /** A history entry: the sentence and a link to the run. */
     static String comment(String text, String runUrl) {
         return "<p>" + escape(text) + (runUrl == null ? "" : " " + link("Pipeline run", runUrl)) + "</p>";

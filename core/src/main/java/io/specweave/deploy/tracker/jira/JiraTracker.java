@@ -401,11 +401,13 @@ public final class JiraTracker implements Tracker {
         }
     }
 
-    /** A comment body in the flavour's format, within Jira's limit. */
+    /** A comment body in the flavour's format, within Jira's limit as the description is: its ADF JSON, or its wiki text. */
     private static JsonNode commentBody(JiraSettings settings, String text, String runUrl) {
-        String fitted = BodyFit.text(text, BodyFit.JIRA);
-        return settings.flavor() == JiraSettings.Flavor.CLOUD ? AdfRenderer.comment(fitted, runUrl)
-                : TextNode.valueOf(WikiRenderer.comment(fitted, runUrl));
+        return settings.flavor() == JiraSettings.Flavor.CLOUD
+                ? BodyFit.text(text, BodyFit.JIRA, words -> AdfRenderer.comment(words, runUrl),
+                        doc -> Json.compact(doc).length())
+                : TextNode.valueOf(BodyFit.text(text, BodyFit.JIRA, words -> WikiRenderer.comment(words, runUrl),
+                        String::length));
     }
 
     /** {@code issueKeys} mode: comment, remote links and the environment label on each given issue. */

@@ -15,6 +15,7 @@ import io.specweave.deploy.http.HttpSettings;
 import io.specweave.deploy.http.RestClient;
 import io.specweave.deploy.tracker.OpenApiContract;
 import io.specweave.deploy.app.TrackerFactory;
+import io.specweave.deploy.tracker.BodyFit;
 import io.specweave.deploy.tracker.TrackerProject;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -270,6 +271,22 @@ class AdoTrackerTest {
 
         assertThat(ado.item(item.id).history).hasSize(2);
         assertThat(ado.item(item.id).history.get(1)).contains("In qa: rollback: bbb2220 rolled back to aaa1110");
+    }
+
+    @Test
+    void aHugeNoteIsFittedToTheLimitAsTheHistoryEntryStoresItEscaped() {
+        TrackerProject project = project("");
+        project.sync("ado-qa", "aaa1110", 1);
+        String reason = "Root cause: <b>502</b> & \"retry\" ".repeat(4_000);
+
+        project.note("ado-qa", "rollback: bbb2220 rolled back to aaa1110: " + reason);
+
+        String entry = ado.items().get(0).history.get(0);
+        assertThat(entry.length()).isLessThanOrEqualTo(BodyFit.AZURE_DEVOPS.chars())
+                .isGreaterThan(BodyFit.AZURE_DEVOPS.chars() - 100);
+        assertThat(entry).startsWith("<p>In qa: rollback: bbb2220 rolled back to aaa1110: Root cause: &lt;b&gt;502")
+                .endsWith("…\n\nShortened to fit Azure DevOps's limit of 60,000 characters; metadata.json keeps the "
+                        + "whole record.</p>");
     }
 
     @Test

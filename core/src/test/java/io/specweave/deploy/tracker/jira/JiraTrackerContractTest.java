@@ -151,6 +151,25 @@ abstract class JiraTrackerContractTest {
     }
 
     @Test
+    void aHugeNoteIsFittedToTheLimitAsTheCommentIsSent() {
+        TrackerProject project = project("");
+        project.sync("jira-qa", "9b1d5f0c1234567890abcdef", 1);
+        FakeJira.Issue issue = jira.issues().get(0);
+        int before = issue.comments.size();
+        String reason = "Root cause: the gateway said \"502\" ünïcödé | * _ {x} ".repeat(3_000);
+
+        project.note("jira-qa", "rollback: bbb2220 rolled back to aaa1110: " + reason);
+
+        JsonNode comment = issue.comments.get(before);
+        int size = comment.isTextual() ? comment.asText().length() : io.specweave.deploy.Json.compact(comment).length();
+        assertThat(size).as("the ADF JSON on Cloud, the wiki text on Data Center")
+                .isLessThanOrEqualTo(io.specweave.deploy.tracker.BodyFit.JIRA.chars())
+                .isGreaterThan(io.specweave.deploy.tracker.BodyFit.JIRA.chars() - 200);
+        assertThat(issue.commentText(before)).contains("In qa: rollback: bbb2220 rolled back to aaa1110: Root cause",
+                "Shortened to fit Jira's limit of 32,767 characters");
+    }
+
+    @Test
     void firstSyncCreatesOneIssueWithLabelsDescriptionAndLinks() {
         TrackerProject project = project("");
         ChangeOutcome<?> result = project.sync("jira-qa", "9b1d5f0c1234567890abcdef", 1);
