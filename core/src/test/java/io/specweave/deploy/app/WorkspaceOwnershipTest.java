@@ -18,11 +18,7 @@ class WorkspaceOwnershipTest {
 
     @Test
     void filesWrittenSinceTheStartGetTheReferenceOwner() throws IOException {
-        Path specweave = Files.createDirectories(temp.resolve(".specweave"));
-        Assumptions.assumeTrue((Integer) Files.getAttribute(specweave, "unix:uid") == 0,
-                "changing owners needs root, as the Action's container has");
-        Files.setAttribute(specweave, "unix:uid", 1001);
-        Files.setAttribute(specweave, "unix:gid", 121);
+        Path specweave = specweaveOfTheRunnersUser();
         Instant start = Instant.now();
         Path written = Files.writeString(Files.createDirectories(specweave.resolve("state/locks")).resolve("a.lock"), "");
         Path elsewhere = Files.writeString(temp.resolve("not-under-roots.txt"), "");
@@ -39,11 +35,7 @@ class WorkspaceOwnershipTest {
 
     @Test
     void aSuitesReportsAndTheFoldersItMadeForThemGetTheReferenceOwnerAndNothingElse() throws IOException {
-        Path specweave = Files.createDirectories(temp.resolve(".specweave"));
-        Assumptions.assumeTrue((Integer) Files.getAttribute(specweave, "unix:uid") == 0,
-                "changing owners needs root, as the Action's container has");
-        Files.setAttribute(specweave, "unix:uid", 1001);
-        Files.setAttribute(specweave, "unix:gid", 121);
+        specweaveOfTheRunnersUser();
         Instant start = Instant.now();
         Path nested = Files.writeString(Files.createDirectories(temp.resolve("e2e-results/junit")).resolve("r.xml"), "");
         Path top = Files.writeString(temp.resolve("smoke-report.xml"), "");
@@ -56,6 +48,16 @@ class WorkspaceOwnershipTest {
             assertThat(Files.getAttribute(p, "unix:uid")).as(p.toString()).isEqualTo(1001);
         }
         assertThat(Files.getAttribute(other, "unix:uid")).as("not the suite's report").isEqualTo(0);
+    }
+
+    /** A {@code .specweave} owned by uid 1001, gid 121, as a runner's checkout is; skipped unless running as root. */
+    private Path specweaveOfTheRunnersUser() throws IOException {
+        Path specweave = Files.createDirectories(temp.resolve(".specweave"));
+        Assumptions.assumeTrue((Integer) Files.getAttribute(specweave, "unix:uid") == 0,
+                "changing owners needs root, as the Action's container has");
+        Files.setAttribute(specweave, "unix:uid", 1001);
+        Files.setAttribute(specweave, "unix:gid", 121);
+        return specweave;
     }
 
     @Test
