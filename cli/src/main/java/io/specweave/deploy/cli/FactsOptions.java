@@ -6,7 +6,8 @@ import picocli.CommandLine.Option;
 /** What was deployed, when the run's own facts (GitHub Actions, Jenkins, git) are not the ones to record. */
 final class FactsOptions implements OperationCommand.RequestOptions {
 
-    @Option(names = "--commit", description = "Commit SHA (default: from CI or git).")
+    @Option(names = "--commit", description = "Commit SHA (default: from CI or git); rollback: the version to go "
+            + "back to.")
     String commit;
 
     @Option(names = "--branch", description = "Branch (default: from CI or git).")
