@@ -144,9 +144,10 @@ final class CanaryChanges {
                 : "Canary commit " + RolloutRecords.shortCommit(stepped.commit()) + " gets " + stepped.weightOrZero()
                         + " % of " + environment + " traffic; " + stable(stepped) + " gets "
                         + (100 - stepped.weightOrZero()) + " %.";
+        // Past a refusing gate the step says so, as a forced deployment's record does.
+        java.util.function.Function<Change.Decision, CanaryState> taken = d -> d.forced() ? stepped.lastStepForced()
+                : stepped;
         Change.Effect<CanaryDetail> effect = Change.Effect.<CanaryDetail>writing((document, decision) -> {
-            // Past a refusing gate: the step says so, as a forced deployment's record does.
-            CanaryState taken = decision.forced() ? stepped.lastStepForced() : stepped;
             if (promoted) {
                 DeploymentRecord current2 = Deployments.get(document, environment).orElse(null);
                 DeploymentRecord record = RolloutRecords.live(profile, current2, decision, stepped.commit())
@@ -168,9 +169,8 @@ final class CanaryChanges {
                 // A new canary: nothing of the finished one (its analysis, why it was rolled back) is its own.
                 node.remove(CanaryState.KEY);
             }
-            taken.write(node);
-        }).newDeployment(promoted).note(d -> note).detail(d -> new CanaryDetail(d.forced() ? stepped.lastStepForced()
-                : stepped, promoted))
+            taken.apply(decision).write(node);
+        }).newDeployment(promoted).note(d -> note).detail(d -> new CanaryDetail(taken.apply(d), promoted))
                 .gated(RolloutRecords.candidate(view, environment, profile, stepped.commit()));
         String url = profile.deploymentUrl() != null ? profile.deploymentUrl() : stable == null ? null
                 : stable.deploymentUrl();

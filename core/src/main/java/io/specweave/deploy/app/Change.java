@@ -155,6 +155,16 @@ interface Change<D> {
             return this;
         }
 
+        /** {@code more} edits too, after the change's own edit: a rule changes of several kinds apply alike. */
+        Effect<D> alsoEdits(Edit more) {
+            Edit own = edit;
+            edit = (document, decision) -> {
+                own.apply(document, decision);
+                more.apply(document, decision);
+            };
+            return this;
+        }
+
         Effect<D> warn(String warning) {
             warnings.add(warning);
             return this;

@@ -94,9 +94,6 @@ final class RollbackChange implements Change<RollbackDetail> {
         String reason = context.request().reason;
         String live = flipSlots ? holding : null;
         String idle = flipSlots ? slots.live() : null;
-        // The restored version takes all the traffic, as a full deployment does: a canary beside it ends.
-        RolloutRecords.CanaryEnd ended = RolloutRecords.CanaryEnd.of(context, view, target.commit(),
-                "a rollback to the version");
         String note = "rollback: " + shortSha(current.commit()) + " rolled back to " + shortSha(target.commit())
                 + " (deployed " + target.deployedAt() + ")" + (by == null ? "" : " by " + by)
                 + (reason == null ? "" : ": " + reason);
@@ -136,9 +133,6 @@ final class RollbackChange implements Change<RollbackDetail> {
             if (reason != null) {
                 node.put("rollbackReason", reason.trim());
             }
-            if (ended != null) {
-                ended.write(document, environment);
-            }
             if (flipSlots && node.get(SlotsState.KEY) instanceof ObjectNode s) {
                 s.put("live", live);
                 s.put("previousLive", idle);
@@ -153,9 +147,8 @@ final class RollbackChange implements Change<RollbackDetail> {
                 + (d.health() == null ? "" : " Health after the rollback: " + d.health().status() + " ("
                         + d.health().message() + ")."))
                 .detail(d -> new RollbackDetail(current.commit(), target.commit(), live, idle));
-        if (ended != null) {
-            effect.warn(ended.warning());
-        }
+        // The restored version takes all the traffic, as a full deployment does: a canary beside it ends.
+        RolloutRecords.endingCanary(effect, context, view, target.commit(), "a rollback to the version");
         if (context.request().healthCheck && url != null) {
             effect.checkAfter(new HealthCheck(url, HealthCheckSettings.of(profile), Message.text("the restored version"),
                     "is rolled back in " + environment + " (recorded)"));

@@ -51,32 +51,27 @@ final class RolloutRecords {
     }
 
     /**
-     * A running canary that a version going live whole ends: promoted when it is that version's
-     * commit, else abandoned; with the warning that says so.
+     * Ends, with {@code effect}, the canary running in the context's environment, when one runs: a
+     * version of {@code commit} going live whole ({@code goingLive}: a full deployment, a slot going
+     * live, a rollback) takes all the traffic. Promoted when it is the canary's commit, else
+     * abandoned; with the warning that says so.
      */
-    record CanaryEnd(CanaryState ended, String warning) {
-
-        /** The end of the canary running in the context's environment; null when none runs. */
-        static CanaryEnd of(ChangeContext context, MetadataDocument view, String commit, String goingLive) {
-            String environment = context.environment();
-            CanaryState canary = CanaryState.read(view.deployment(environment).orElse(null));
-            if (canary == null || !canary.running()) {
-                return null;
-            }
-            String actor = context.facts().actor();
-            String run = context.facts().runUrl();
-            CanaryState ended = Commits.same(commit, canary.commit()) ? canary.step(100, context.now(), actor, run)
-                    : canary.step(0, context.now(), actor, run).withRollbackReason("replaced by " + goingLive
-                            + " of commit " + shortCommit(commit));
-            return new CanaryEnd(ended, "the canary of commit " + shortCommit(canary.commit()) + " ("
-                    + canary.weightOrZero() + " % of " + environment + ") ended: " + (ended.running()
-                            || !ended.abandoned() ? "this deployment of its commit takes all the traffic"
-                                    : ended.rollbackReason()));
+    static <D> Change.Effect<D> endingCanary(Change.Effect<D> effect, ChangeContext context, MetadataDocument view,
+            String commit, String goingLive) {
+        String environment = context.environment();
+        CanaryState canary = CanaryState.read(view.deployment(environment).orElse(null));
+        if (canary == null || !canary.running()) {
+            return effect;
         }
-
-        void write(MetadataDocument document, String environment) {
-            ended.write(document.deploymentForUpdate(environment, CanaryState.KEY));
-        }
+        String actor = context.facts().actor();
+        String run = context.facts().runUrl();
+        CanaryState ended = Commits.same(commit, canary.commit()) ? canary.step(100, context.now(), actor, run)
+                : canary.step(0, context.now(), actor, run).withRollbackReason("replaced by " + goingLive
+                        + " of commit " + shortCommit(commit));
+        return effect.alsoEdits((document, decision) -> ended.write(document.deploymentForUpdate(environment,
+                CanaryState.KEY))).warn("the canary of commit " + shortCommit(canary.commit()) + " ("
+                        + canary.weightOrZero() + " % of " + environment + ") ended: " + (ended.abandoned()
+                                ? ended.rollbackReason() : "this deployment of its commit takes all the traffic"));
     }
 
     /**

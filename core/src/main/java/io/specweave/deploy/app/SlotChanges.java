@@ -100,9 +100,6 @@ final class SlotChanges {
             return rerun.gated(goesLive ? RolloutRecords.candidate(view, environment, profile, commit) : null);
         }
         String live = goesLive ? slotName : stored.live();
-        // The slot going live takes all the traffic, as a full deployment does: a canary beside it ends.
-        RolloutRecords.CanaryEnd ended = goesLive ? RolloutRecords.CanaryEnd.of(context, view, commit, "slot "
-                + slotName + " going live") : null;
         String note = goesLive
                 ? "Deployed commit " + RolloutRecords.shortCommit(commit) + " to slot " + slotName + ", which is live."
                 : "Deployed commit " + RolloutRecords.shortCommit(commit) + " to the idle slot " + slotName
@@ -126,17 +123,15 @@ final class SlotChanges {
                     record = HealthChange.withHealth(record, decision.health());
                 }
                 RolloutRecords.putLive(document, environment, record, "slot " + slotName + " is live", wasLive);
-                if (ended != null) {
-                    ended.write(document, environment);
-                }
             }
             state.write(document.deploymentForUpdate(environment, SlotsState.KEY));
         }).newDeployment(goesLive).note(d -> note).detail(d -> new SlotDetail("deploy", slotName, live,
                 settings.other(live), goesLive))
                 // An idle slot serves no one: the gates judge it when a swap makes it live, after its tests.
                 .gated(goesLive ? RolloutRecords.candidate(view, environment, profile, commit) : null);
-        if (ended != null) {
-            effect.warn(ended.warning());
+        if (goesLive) {
+            // The slot going live takes all the traffic, as a full deployment does: a canary beside it ends.
+            RolloutRecords.endingCanary(effect, context, view, commit, "slot " + slotName + " going live");
         }
         // As sync --deployed checks the environment: the slot's own URL, recorded all the same when it fails.
         if (context.request().healthCheck && url != null) {
@@ -218,10 +213,6 @@ final class SlotChanges {
         TestResults tested = idle.tests();
         DeploymentRecord candidate = RolloutRecords.candidate(view, environment, profile, idle.commit()).toBuilder()
                 .testResults(tested).build();
-        // The slot going live takes all the traffic: a canary beside the live one (a record from before canaries
-        // were refused there) ends.
-        RolloutRecords.CanaryEnd ended = RolloutRecords.CanaryEnd.of(context, view, idle.commit(), "slot " + to
-                + " going live");
         Change.Effect<SlotDetail> effect = Change.Effect.<SlotDetail>writing((document, decision) -> {
             SlotsState current = SlotsState.read(document.deployment(environment).orElse(null));
             if (!from.equals(current.live())) {
@@ -252,9 +243,6 @@ final class SlotChanges {
             }
             RolloutRecords.putLive(document, environment, record, "swap-slots: " + to + " is live (was " + from + ")"
                     + (forced ? ", forced" : ""), from);
-            if (ended != null) {
-                ended.write(document, environment);
-            }
             next.write(document.deploymentForUpdate(environment, SlotsState.KEY));
         }).note(d -> "Swapped slots in " + environment + ": " + to + " (commit "
                 + RolloutRecords.shortCommit(idle.commit()) + ") is live, " + from + " (commit "
@@ -262,9 +250,9 @@ final class SlotChanges {
                 + ") is idle." + (d.health() == null ? " Health not checked (forced)." : " Health of " + to
                         + " before the swap: " + d.health().status() + " (" + d.health().message() + ")."))
                 .detail(d -> new SlotDetail("swap", to, to, from, true)).gated(candidate, to);
-        if (ended != null) {
-            effect.warn(ended.warning());
-        }
+        // The slot going live takes all the traffic: a canary beside the live one (a record from before canaries
+        // were refused there) ends.
+        RolloutRecords.endingCanary(effect, context, view, idle.commit(), "slot " + to + " going live");
         if (url != null) {
             effect.checkBefore(new Change.HealthCheck(url, HealthCheckSettings.of(profile), Message.text("slot " + to + " of "
                     + environment)));

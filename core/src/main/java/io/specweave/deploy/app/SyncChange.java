@@ -88,13 +88,7 @@ final class SyncChange implements Change<Void> {
                                     + "the slot once a deployment to it succeeds"
                                     : "record the deployment to its slot when it finishes");
         }
-        // A full deployment takes all the traffic: a canary running beside the old version ends with it.
-        RolloutRecords.CanaryEnd ended = !finished ? null
-                : RolloutRecords.CanaryEnd.of(context, view, candidate.commit(), "a full deployment");
         Effect<Void> effect = Effect.<Void>writing((document, decision) -> {
-            if (ended != null) {
-                ended.write(document, environment);
-            }
             DeploymentRecord record = candidate.toBuilder().forced(decision.forced() ? Boolean.TRUE
                     : candidate.forced()).build();
             if (decision.health() != null) {
@@ -107,8 +101,9 @@ final class SyncChange implements Change<Void> {
         if (request.outcome != Request.Outcome.FAILED) {
             effect.gated(candidate);
         }
-        if (ended != null) {
-            effect.warn(ended.warning());
+        if (finished) {
+            // A full deployment takes all the traffic: a canary running beside the old version ends with it.
+            RolloutRecords.endingCanary(effect, context, view, candidate.commit(), "a full deployment");
         }
         if (finished && candidate.commit() == null) {
             // Recorded all the same (a version may be deployed from no checkout), but every later
