@@ -165,7 +165,7 @@ final class RollbackChange implements Change<RollbackDetail> {
         DeploymentRecord fallback = null;
         for (int i = history.size() - 1; i >= 0; i--) {
             DeploymentRecord h = history.get(i);
-            boolean ran = h.status() == null || DeploymentStatus.DEPLOYED.equals(h.status());
+            boolean ran = DeploymentStatus.DEPLOYED.equals(h.status());
             if (!ran || h.commit() == null || Commits.same(h.commit(), current.commit())) {
                 continue;
             }

@@ -61,16 +61,16 @@ public record EnvironmentStatus(
     /**
      * The state of an environment holding {@code record} (null: none), the one rule of every status
      * view and of both {@code status --json} forms: its status in this tool's spelling; without one,
-     * deployed when it says when, else not deployed (a record holding only approvals or a change
-     * request, from {@code approve}, is not a deployment yet). A failed health check leaves the state
+     * not deployed (a record holding only approvals or a change request, from {@code approve}, is not
+     * a deployment yet; one that says when it was deployed reads as deployed already, {@link
+     * DeploymentRecord#fromNode}). A failed health check leaves the state
      * as it is: {@link #shown} is how the views mark it.
      */
     public static String stateOf(DeploymentRecord record) {
         if (record == null) {
             return NOT_DEPLOYED;
         }
-        return record.status() != null ? stateOf(record.status())
-                : record.deployedAt() == null ? NOT_DEPLOYED : DEPLOYED;
+        return record.status() == null ? NOT_DEPLOYED : stateOf(record.status());
     }
 
     /** The state a record's status shows as: this tool's spelling for a status it knows, else the text as found. */
