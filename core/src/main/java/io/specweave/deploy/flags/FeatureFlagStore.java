@@ -70,8 +70,7 @@ public final class FeatureFlagStore {
      * team's comments and layout stay); writes only when the text changed.
      */
     public void set(String environment, String flag, boolean enabled) {
-        // Before the lock: its folder and file are written too.
-        FileUpdates.requireInsideProject(file, specweaveDir);
+        // The lock's folder and file are written before the file is read (which checks the file itself).
         FileUpdates.requireInsideProject(lockFile, specweaveDir);
         try {
             FileUpdates.locked(lockFile, () -> {

@@ -107,8 +107,7 @@ public final class MetadataStore {
      * applied again to what is there now (it must be repeatable), so neither write is lost.
      */
     public <T> T update(Function<MetadataDocument, T> change) {
-        // Before the lock: its folder and file are written too.
-        FileUpdates.requireInsideProject(increment.metadataFile(), specweaveDir);
+        // The lock's folder and file are written before the file is read (which checks the file itself).
         FileUpdates.requireInsideProject(lockFile, specweaveDir);
         try {
             return FileUpdates.locked(lockFile, () -> {
