@@ -123,10 +123,10 @@ public record ItemContent(
      * The marker line of a tracker that reformats the text it stores (Jira, Azure DevOps), so that
      * comparing texts cannot tell whether an item is current: the item's identity marker, the
      * fingerprint of {@code renderedBody} (the description as rendered with the bare marker), and
-     * the key of the request's note, so that a re-run tells the note no second time.
+     * the keys of the deployment and the note it tells ({@link ItemTelling}).
      */
     public String markerLine(String renderedBody, TrackingRequest request) {
-        return marker() + ";content=" + Fingerprint.of(renderedBody) + TrackingNote.markerSuffix(request);
+        return marker() + ";content=" + Fingerprint.of(renderedBody) + ItemTelling.markerSuffix(request);
     }
 
     /** Builds the content of the request's item. */

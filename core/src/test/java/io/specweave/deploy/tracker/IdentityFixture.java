@@ -25,6 +25,15 @@ public interface IdentityFixture extends AutoCloseable {
      */
     String seed(String markerEnvironment, boolean closed);
 
+    /**
+     * An item of this identity as another run's sync leaves it: the identity's marker and the key of
+     * the deployment it told ({@code deploymentKey}), as the provider writes them. Returns its id.
+     */
+    String seedTelling(String deploymentKey);
+
+    /** The texts of the item's comments (history entries for Azure DevOps), oldest first. */
+    List<String> comments(String id);
+
     /** Just before the next item is created, {@code action} runs: another run creating one a moment earlier. */
     void beforeNextCreate(Runnable action);
 

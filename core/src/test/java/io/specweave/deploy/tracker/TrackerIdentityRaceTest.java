@@ -96,6 +96,63 @@ class TrackerIdentityRaceTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("providers")
+    void aLostCreationRaceTellsThisDeploymentOnTheKeptItemWhenTheOtherRunToldAnother(String provider,
+            IdentityFixture fake) {
+        try (fake) {
+            TrackerProject project = fake.project(dir);
+            AtomicReference<String> otherRun = new AtomicReference<>();
+            // Two deployments at once: the other run, deploying ccc3330, created its item first.
+            fake.beforeNextCreate(() -> otherRun.set(fake.seedTelling(
+                    ItemTelling.deploymentKey("qa", "ccc3330", "https://ci.example.com/runs/9", null))));
+
+            TrackingRef kept = project.sync(fake.profile(), "aaa1110", 1).tracking();
+
+            assertThat(kept.id()).isEqualTo(otherRun.get());
+            assertThat(fake.comments(kept.id())).as("this run's deployment, told once on the kept item")
+                    .filteredOn(c -> c.contains("aaa1110")).hasSize(1);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("providers")
+    void aLostCreationRaceAddsNoCommentWhenTheOtherRunToldThisDeployment(String provider, IdentityFixture fake) {
+        try (fake) {
+            TrackerProject project = fake.project(dir);
+            AtomicReference<String> otherRun = new AtomicReference<>();
+            // A second job of the same run and commit (a matrix) created the item first.
+            fake.beforeNextCreate(() -> otherRun.set(fake.seedTelling(
+                    ItemTelling.deploymentKey("qa", "aaa1110", "https://ci.example.com/runs/1", null))));
+
+            TrackingRef kept = project.sync(fake.profile(), "aaa1110", 1).tracking();
+
+            assertThat(kept.id()).isEqualTo(otherRun.get());
+            assertThat(fake.comments(kept.id())).noneMatch(c -> c.contains("aaa1110"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("providers")
+    void aReRunFromACheckoutWithoutTheRecordTellsTheSameDeploymentNoSecondTime(String provider, IdentityFixture fake) {
+        try (fake) {
+            TrackerProject project = fake.project(dir);
+            String item = project.sync(fake.profile(), "aaa1110", 1).tracking().id();
+            List<String> told = fake.comments(item);
+            // The job is re-run from a checkout that never got the first run's metadata.json.
+            project.forgetRecord("qa");
+
+            TrackingRef again = project.sync(fake.profile(), "aaa1110", 1).tracking();
+
+            assertThat(again.id()).isEqualTo(item);
+            assertThat(fake.comments(item)).as("the same deployment, told by the item already").isEqualTo(told);
+
+            project.sync(fake.profile(), "bbb2220", 2);
+
+            assertThat(fake.comments(item)).hasSize(told.size() + 1).last().asString().contains("bbb2220");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("providers")
     void theMarkerLookupReadsPastTheFirstPageAndKeepsTheOldestAcrossPages(String provider, IdentityFixture fake) {
         try (fake) {
             TrackerProject project = fake.project(dir);

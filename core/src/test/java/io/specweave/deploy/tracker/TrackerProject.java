@@ -108,6 +108,18 @@ public final class TrackerProject {
         }
     }
 
+    /** Removes the record of {@code environment}, as a fresh checkout without the last commit-back has it. */
+    public void forgetRecord(String environment) {
+        try {
+            String text = Files.readString(metadataFile(), StandardCharsets.UTF_8);
+            var root = (com.fasterxml.jackson.databind.node.ObjectNode) io.specweave.deploy.Json.mapper().readTree(text);
+            ((com.fasterxml.jackson.databind.node.ObjectNode) root.path("deployments")).remove(environment);
+            Files.writeString(metadataFile(), io.specweave.deploy.Json.pretty(root) + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** What the profile's tracker reads back from its item, as {@code --refresh} does. */
     public java.util.Optional<com.fasterxml.jackson.databind.node.ObjectNode> readRecord(String profileName) {
         Project project = Project.open(dir);

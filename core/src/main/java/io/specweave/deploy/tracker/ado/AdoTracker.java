@@ -18,10 +18,10 @@ import io.specweave.deploy.tracker.BodyFit;
 import io.specweave.deploy.tracker.Fingerprint;
 import io.specweave.deploy.tracker.ItemContent;
 import io.specweave.deploy.tracker.ItemIdentity;
+import io.specweave.deploy.tracker.ItemTelling;
 import io.specweave.deploy.tracker.RecordCopy;
 import io.specweave.deploy.tracker.RecordLookup;
 import io.specweave.deploy.tracker.Tracker;
-import io.specweave.deploy.tracker.TrackingNote;
 import io.specweave.deploy.tracker.TrackingRef;
 import io.specweave.deploy.tracker.TrackingRequest;
 import java.nio.charset.StandardCharsets;
@@ -134,13 +134,12 @@ public final class AdoTracker implements Tracker {
             warnings.addAll(identity.warnings());
             AdoClient.WorkItem item = found.item();
             boolean created = found.created();
-            boolean adopted = found.adopted();
             boolean changed = created;
             if (created) {
                 // Azure DevOps creates a work item in its type's first state only: deployedState follows.
-                update(item, false, true);
+                update(item, true);
             } else {
-                changed = update(item, request.newDeployment() && !adopted, false);
+                changed = update(item, false);
             }
             return new TrackingRef(Provider.ADO, item.id(), String.valueOf(item.id()), settings.webUrl(item.id()),
                     created, changed, warnings);
@@ -163,7 +162,7 @@ public final class AdoTracker implements Tracker {
             }
             if (request.note() != null) {
                 ops.add(AdoClient.op("add", "/fields/System.History", HtmlRenderer.comment(
-                        TrackingNote.comment(request), null, BodyFit.AZURE_DEVOPS)));
+                        ItemTelling.noteComment(request), null, BodyFit.AZURE_DEVOPS)));
             }
             for (String[] link : links()) {
                 ops.add(AdoClient.hyperlink(link[0], link[1]));
@@ -184,7 +183,7 @@ public final class AdoTracker implements Tracker {
          * and recomputes, so a history entry or link is never applied twice. {@code created}: the item
          * was just created, in its type's first state, and takes {@code deployedState} now.
          */
-        private boolean update(AdoClient.WorkItem item, boolean newDeployment, boolean created) {
+        private boolean update(AdoClient.WorkItem item, boolean created) {
             AdoClient.WorkItem current = item;
             for (int attempt = 1; ; attempt++) {
                 ArrayNode ops = F.arrayNode();
@@ -208,14 +207,16 @@ public final class AdoTracker implements Tracker {
                     ops.add(AdoClient.op("add", "/fields/System.Tags", String.join("; ", merged)));
                     contentChanged = true;
                 }
-                // Decided on the revision read, so a conflict's re-read cannot tell the note twice.
-                boolean noteIsNew = request.note() != null && !TrackingNote.toldInMarker(current.description(), request);
-                if (newDeployment || noteIsNew) {
+                // Decided on the revision read, so a conflict's re-read cannot tell anything twice. A
+                // created item tells its note in the history of its creation already.
+                ItemTelling telling = ItemTelling.of(request, current.description(), created);
+                boolean note = telling.note() && !created;
+                if (telling.deployment() || note) {
                     DeploymentRecord r = request.record();
-                    String text = (newDeployment ? content.deploymentComment(r, request.repositoryUrl()) + " " : "")
-                            + (noteIsNew ? TrackingNote.comment(request) : "");
-                    ops.add(AdoClient.op("add", "/fields/System.History",
-                            HtmlRenderer.comment(text.strip(), newDeployment ? r.runUrl() : null, BodyFit.AZURE_DEVOPS)));
+                    String text = (telling.deployment() ? content.deploymentComment(r, request.repositoryUrl()) + " " : "")
+                            + (note ? ItemTelling.noteComment(request) : "");
+                    ops.add(AdoClient.op("add", "/fields/System.History", HtmlRenderer.comment(text.strip(),
+                            telling.deployment() ? r.runUrl() : null, BodyFit.AZURE_DEVOPS)));
                 }
                 for (String[] link : links()) {
                     if (!current.hyperlinks().contains(link[0])) {
@@ -229,7 +230,7 @@ public final class AdoTracker implements Tracker {
                     }
                     ops.add(AdoClient.attachedFile(uploadCopy(), recordComment));
                 }
-                if ((newDeployment || created || contentChanged) && wantsDeployedState()
+                if ((request.newDeployment() || created || contentChanged) && wantsDeployedState()
                         && !settings.deployedState().equalsIgnoreCase(current.state())) {
                     ops.add(AdoClient.op("add", "/fields/System.State", settings.deployedState()));
                 }

@@ -18,11 +18,11 @@ import io.specweave.deploy.model.DeploymentStatus;
 import io.specweave.deploy.tracker.BodyFit;
 import io.specweave.deploy.tracker.ItemContent;
 import io.specweave.deploy.tracker.ItemIdentity;
+import io.specweave.deploy.tracker.ItemTelling;
 import io.specweave.deploy.tracker.MarkdownItemRenderer;
 import io.specweave.deploy.tracker.RecordCopy;
 import io.specweave.deploy.tracker.RecordLookup;
 import io.specweave.deploy.tracker.Tracker;
-import io.specweave.deploy.tracker.TrackingNote;
 import io.specweave.deploy.tracker.TrackingRef;
 import io.specweave.deploy.tracker.TrackingRequest;
 import java.io.IOException;
@@ -212,7 +212,6 @@ public final class GithubTracker implements Tracker {
         private final Integer storedNumber;
         private GHRepository repo;
         private boolean created;
-        private boolean lostRace;
         private boolean changed;
         private Long deploymentId;
 
@@ -229,9 +228,7 @@ public final class GithubTracker implements Tracker {
             this.title = BodyFit.title(content.title(), TITLE_LIMIT);
             // The machine-readable copy lets a later job with a fresh checkout read this record back.
             String copy = RecordCopy.hiddenComment(incrementId, environment, request.recordCopyNode(), RECORD_COPY_LIMIT);
-            String note = TrackingNote.marker(request);
-            this.body = MarkdownItemRenderer.render(content, note == null ? copy : "<!-- " + note + " -->\n" + copy,
-                    BodyFit.GITHUB);
+            this.body = MarkdownItemRenderer.render(content, ItemTelling.hiddenMarkers(request) + copy, BodyFit.GITHUB);
             this.marker = content.marker();
             this.mapping = StatusMapping.of(request.config(), request.incrementStatus());
             warnings.addAll(mapping.warnings());
@@ -267,18 +264,14 @@ public final class GithubTracker implements Tracker {
             warnings.addAll(identity.warnings());
             GHIssue issue = found.item();
             created = found.created();
-            lostRace = found.adopted();
-            // A note is told once: the body carries the last note's marker, a re-run finds it there.
-            // The other run's issue after a lost race tells of this deployment already.
-            boolean noteIsNew = request.note() != null && !lostRace
-                    && (created || !TrackingNote.told(issue.getBody(), request));
+            ItemTelling telling = ItemTelling.of(request, issue.getBody(), created);
+            // The comment before the body that carries its key: a run failing between the two leaves
+            // the key out, and the next run tells the deployment again rather than never.
+            if (telling.any()) {
+                comment(issue, telling);
+            }
             if (!created) {
                 update(issue);
-            }
-            // The creation stands for the first deployment; so does the other run's issue after a race.
-            boolean deploymentComment = request.newDeployment() && !created && !lostRace;
-            if (deploymentComment || noteIsNew) {
-                comment(issue, deploymentComment, noteIsNew);
             }
             // A GitHub Deployment is of a recorded deployment, not of a first canary beside an unrecorded one.
             if (settings.githubDeployment() && record.status() != null) {
@@ -504,11 +497,11 @@ public final class GithubTracker implements Tracker {
         }
 
         /** One comment: the new deployment, the note, or both when one change is both (a canary promoted). */
-        private void comment(GHIssue issue, boolean deployment, boolean note) {
+        private void comment(GHIssue issue, ItemTelling telling) {
             StringBuilder text = new StringBuilder();
             // The values in it are the user's (a branch, deployedBy, a rollback's reason): shown as
             // text, as the issue body shows them, so "@alice" notifies no one and "[x](…)" links nowhere.
-            if (deployment) {
+            if (telling.deployment()) {
                 text.append(MarkdownText.text(content.deploymentComment(record, request.repositoryUrl())));
                 if (record.deploymentUrl() != null) {
                     text.append(" URL: ").append(MarkdownText.link(record.deploymentUrl(), record.deploymentUrl()))
@@ -518,8 +511,8 @@ public final class GithubTracker implements Tracker {
                     text.append(" ").append(MarkdownText.link("Pipeline run", record.runUrl())).append('.');
                 }
             }
-            if (note) {
-                text.append(text.length() == 0 ? "" : "\n\n").append(MarkdownText.text(TrackingNote.comment(request)));
+            if (telling.note()) {
+                text.append(text.length() == 0 ? "" : "\n\n").append(MarkdownText.text(ItemTelling.noteComment(request)));
             }
             try {
                 issue.comment(BodyFit.text(text.toString(), BodyFit.GITHUB));

@@ -17,10 +17,10 @@ import io.specweave.deploy.tracker.BodyFit;
 import io.specweave.deploy.tracker.Fingerprint;
 import io.specweave.deploy.tracker.ItemContent;
 import io.specweave.deploy.tracker.ItemIdentity;
+import io.specweave.deploy.tracker.ItemTelling;
 import io.specweave.deploy.tracker.RecordCopy;
 import io.specweave.deploy.tracker.RecordLookup;
 import io.specweave.deploy.tracker.Tracker;
-import io.specweave.deploy.tracker.TrackingNote;
 import io.specweave.deploy.tracker.TrackingRef;
 import io.specweave.deploy.tracker.TrackingRequest;
 import java.util.ArrayList;
@@ -178,25 +178,21 @@ public final class JiraTracker implements Tracker {
                     warnings.add("Jira issue " + issue.key() + ": " + e.getMessage());
                 }
             }
-            boolean changed = created;
             boolean contentChanged = false;
-            boolean noteIsNew = request.note() != null && !adopted
-                    && (created || !TrackingNote.toldInMarker(issue.descriptionText(), request));
+            ItemTelling telling = ItemTelling.of(request, issue.descriptionText(), created);
+            // The comment before the description that carries its key: a run failing between the two
+            // leaves the key out, and the next run tells the deployment again rather than never.
+            if (telling.any()) {
+                DeploymentRecord r = request.record();
+                String text = (telling.deployment() ? content.deploymentComment(r, request.repositoryUrl()) + " " : "")
+                        + (telling.note() ? ItemTelling.noteComment(request) : "");
+                String run = telling.deployment() ? r.runUrl() : null;
+                client.comment(issue.key(), commentBody(text.strip(), run));
+            }
             if (!created) {
                 contentChanged = update(issue);
-                changed = contentChanged;
             }
-            // A run that lost a creation race adopts the winner's issue, which already tells of
-            // this deployment: no second comment.
-            boolean deploymentComment = !created && request.newDeployment() && !adopted;
-            if (deploymentComment || noteIsNew) {
-                DeploymentRecord r = request.record();
-                String text = (deploymentComment ? content.deploymentComment(r, request.repositoryUrl()) + " " : "")
-                        + (noteIsNew ? TrackingNote.comment(request) : "");
-                String run = deploymentComment ? r.runUrl() : null;
-                client.comment(issue.key(), commentBody(text.strip(), run));
-                changed = true;
-            }
+            boolean changed = created || contentChanged || telling.any();
             // An adopted issue gets this run's links too: each run keeps its own run link, and a re-run of
             // the same deployment would not add them later.
             if (created || adopted || request.newDeployment()) {

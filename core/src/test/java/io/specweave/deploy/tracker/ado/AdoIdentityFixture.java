@@ -56,6 +56,21 @@ public final class AdoIdentityFixture implements IdentityFixture {
     }
 
     @Override
+    public String seedTelling(String deploymentKey) {
+        return String.valueOf(ado.seed("[0018-oauth-google] Sign in with Google — qa", "<p>Made by another run.</p><p>"
+                + "specweave-deploy:increment=0018-oauth-google;environment=qa;content=000000000000;deployment="
+                + deploymentKey + "</p>", "env-qa; specweave; specweave-18", "New").id);
+    }
+
+    @Override
+    public List<String> comments(String id) {
+        FakeAzureDevOps.Item item = ado.item(Integer.parseInt(id));
+        synchronized (ado) {
+            return List.copyOf(item.history);
+        }
+    }
+
+    @Override
     public void beforeNextCreate(Runnable action) {
         ado.beforeNextCreate(action);
     }

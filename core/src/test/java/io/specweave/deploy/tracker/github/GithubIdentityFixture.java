@@ -58,6 +58,21 @@ public final class GithubIdentityFixture implements IdentityFixture {
     }
 
     @Override
+    public String seedTelling(String deploymentKey) {
+        return String.valueOf(github.seedIssue(GithubProject.OWNER, GithubProject.REPO,
+                "[0018-oauth-google] Sign in with Google — QA", "Made by another run.\n\n<!-- specweave-deploy:increment="
+                        + "0018-oauth-google;environment=qa -->\n<!-- specweave-deploy:deployment=" + deploymentKey + " -->\n",
+                false, "specweave", "increment:0018", "env:qa"));
+    }
+
+    @Override
+    public List<String> comments(String id) {
+        synchronized (github) {
+            return repo.commentsOf(Integer.parseInt(id)).stream().map(c -> c.path("body").asText()).toList();
+        }
+    }
+
+    @Override
     public void beforeNextCreate(Runnable action) {
         github.beforeNextIssue(action);
     }

@@ -118,10 +118,11 @@ class GithubTrackerTest {
 
         project.deploy(GithubProject.sha(2), 2);
 
+        // The comment before the body that carries its key: a failure between them leaves it owed.
         assertThat(github.requests()).containsExactly(
                 "GET /repos/acme/app-deploy/issues/1",
-                "PATCH /repos/acme/app-deploy/issues/1",
-                "POST /repos/acme/app-deploy/issues/1/comments");
+                "POST /repos/acme/app-deploy/issues/1/comments",
+                "PATCH /repos/acme/app-deploy/issues/1");
     }
 
     @Test
@@ -149,13 +150,18 @@ class GithubTrackerTest {
         project.deploy(GithubProject.sha(1), 1);
         project.deploy(GithubProject.sha(2), 2);
         int before = repo.commentsOf(1).size();
+        // The promotion made the canary's commit the environment's record, as the rollout writes it.
+        ObjectNode metadata = project.metadata();
+        ((ObjectNode) metadata.path("deployments").path("qa")).put("commit", GithubProject.sha(3))
+                .put("runUrl", "https://github.example/acme/shop/actions/runs/3");
+        project.metadata(metadata);
 
         io.specweave.deploy.tracker.TrackerProject.send(project.trackers(), dir, "github-qa", true,
                 "canary 1234567 promoted to 100 %", "https://github.example/acme/shop");
 
         assertThat(repo.commentsOf(1)).hasSize(before + 1);
         assertThat(repo.commentsOf(1).get(before).path("body").asText())
-                .startsWith("Deployed to qa from commit " + GithubProject.sha(2).substring(0, 12))
+                .startsWith("Deployed to qa from commit " + GithubProject.sha(3).substring(0, 12))
                 .endsWith("\n\nIn qa: canary 1234567 promoted to 100 %");
     }
 

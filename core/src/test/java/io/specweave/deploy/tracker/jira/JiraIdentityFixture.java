@@ -58,6 +58,21 @@ public final class JiraIdentityFixture implements IdentityFixture {
     }
 
     @Override
+    public String seedTelling(String deploymentKey) {
+        return jira.seed("[0018-oauth-google] Sign in with Google — qa", "Made by another run. specweave-deploy:increment="
+                + "0018-oauth-google;environment=qa;content=000000000000;deployment=" + deploymentKey,
+                "To Do", "specweave", "specweave-18", "env-qa").key;
+    }
+
+    @Override
+    public List<String> comments(String id) {
+        FakeJira.Issue issue = jira.issue(id);
+        synchronized (jira) {
+            return java.util.stream.IntStream.range(0, issue.comments.size()).mapToObj(issue::commentText).toList();
+        }
+    }
+
+    @Override
     public void beforeNextCreate(Runnable action) {
         jira.beforeNextCreate(action);
     }
