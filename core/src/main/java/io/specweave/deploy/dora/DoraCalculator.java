@@ -118,7 +118,10 @@ public final class DoraCalculator {
         List<Double> weekDeployed = new ArrayList<>();
         // Per month, 1 when it had a deployment: its median is 1 only when most months had one, whatever
         // the busy months' counts (a median of week counts would say monthly with half the months empty).
+        // A deployment counts for the month of its own day, not of its week's Monday (in the month before).
         Map<YearMonth, Integer> monthDeployed = new HashMap<>();
+        deploymentDays.stream().filter(day -> !day.isBefore(first) && !day.isAfter(last))
+                .forEach(day -> monthDeployed.put(YearMonth.from(day), 1));
         for (LocalDate w = week; !w.isAfter(last); w = w.plusWeeks(1)) {
             int count = 0;
             for (int i = 0; i < 7; i++) {
@@ -128,7 +131,6 @@ public final class DoraCalculator {
             }
             daysPerWeek.add((double) count);
             weekDeployed.add(count > 0 ? 1.0 : 0.0);
-            monthDeployed.merge(YearMonth.from(w), count > 0 ? 1 : 0, Math::max);
         }
         for (YearMonth m = YearMonth.from(first); !m.isAfter(YearMonth.from(last)); m = m.plusMonths(1)) {
             monthDeployed.putIfAbsent(m, 0);

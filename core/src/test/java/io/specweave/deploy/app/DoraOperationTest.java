@@ -326,6 +326,15 @@ class DoraOperationTest {
     }
 
     @Test
+    void aDeploymentCountsForTheMonthOfItsDayNotOfItsWeeksMonday() {
+        // Wednesday 2026-07-01 is in the week of Monday 2026-06-29: it is July's deployment.
+        DoraMetric both = frequencyOverJuneAndJuly("2026-06-10", "2026-07-01");
+
+        assertThat(both.band()).isEqualTo("medium");
+        assertThat(both.basis()).isEqualTo("monthly: most months have a deployment");
+    }
+
+    @Test
     void aLeadTimeOfSecondsIsSecondsInTheJsonToo() {
         DoraReport report = oneDeployment("28d", "2026-11-02T00:00:00Z", "2026-11-29T23:59:59Z",
                 Instant.parse("2026-11-20T10:00:16Z"), 16);
