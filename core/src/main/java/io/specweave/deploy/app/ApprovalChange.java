@@ -8,6 +8,7 @@ import io.specweave.deploy.increment.MetadataDocument;
 import io.specweave.deploy.model.Approval;
 import io.specweave.deploy.model.ChangeRequest;
 import io.specweave.deploy.model.DeploymentRecord;
+import io.specweave.deploy.model.DeploymentStatus;
 import io.specweave.deploy.results.Metrics;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,12 +88,20 @@ final class ApprovalChange implements Change<Approval> {
             }
             Deployments.put(document, environment, b.build(), false);
         }).note(d -> note.toString()).detail(d -> given);
-        // One change request per record: one still waiting for another commit's deployment is replaced. Said.
-        ChangeRequest waiting = Deployments.get(view, environment).map(DeploymentRecord::changeRequest).orElse(null);
+        // One change request per record: one still waiting for another commit's deployment, or the
+        // running deployment's own, is replaced. Said, in the words that fit which of the two it is.
+        DeploymentRecord deployed = Deployments.get(view, environment).orElse(null);
+        ChangeRequest waiting = deployed == null ? null : deployed.changeRequest();
         if (change != null && waiting != null && waiting.commit() != null && !waiting.id().equals(change.id())
                 && (change.commit() == null || !waiting.covers(change.commit()))) {
-            effect.warn("change request " + waiting.id() + " (for commit " + waiting.commit() + ", not deployed yet) is "
-                    + "replaced by " + change.id() + "; register it again before its commit is deployed");
+            boolean running = deployed.status() != null && deployed.status().is(DeploymentStatus.Kind.DEPLOYED)
+                    && deployed.commit() != null && waiting.covers(deployed.commit());
+            effect.warn(running
+                    ? "change request " + waiting.id() + " of the running deployment (commit " + waiting.commit()
+                            + ") is replaced by " + change.id() + " on " + environment + "'s record, which holds one: "
+                            + "that deployment's record no longer names " + waiting.id()
+                    : "change request " + waiting.id() + " (for commit " + waiting.commit() + ", not deployed yet) is "
+                            + "replaced by " + change.id() + "; register it again before its commit is deployed");
         }
         return effect;
     }

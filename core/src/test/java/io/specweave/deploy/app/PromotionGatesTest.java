@@ -349,6 +349,24 @@ class PromotionGatesTest {
         assertThat(planned.record().changeRequest().covers(A)).isTrue();
     }
 
+    /** A change request its commit's deployment took (named by a short SHA) is the running one's, not one waiting. */
+    @Test
+    void replacingTheRunningDeploymentsChangeRequestSaysSoNotThatItsCommitWaits() {
+        project("{\"requireApproval\": [\"prod\"], \"changeWindow\": [\"prod\"]}");
+        run.now("2026-11-27T09:00:00Z");
+        run.operations().approve(TestOperations.request(dir).environment("prod").approvedBy("jane")
+                .commit(A.substring(0, 7)).changeRequest("id=CHG1,window=2026-11-28T00:00:00Z/PT48H").build());
+        assertThat(sync("prod", A, "2026-11-28T10:00:00Z").record().changeRequest().id()).isEqualTo("CHG1");
+        run.now("2026-11-28T11:00:00Z");
+
+        ChangeOutcome<Approval> next = run.operations().approve(TestOperations.request(dir).environment("prod")
+                .approvedBy("jane").changeRequest("id=CHG9").dryRun(true).build());
+
+        assertThat(next.warnings()).containsExactly("change request CHG1 of the running deployment (commit "
+                + A.substring(0, 7) + ") is replaced by CHG9 on prod's record, which holds one: that deployment's "
+                + "record no longer names CHG1");
+    }
+
     /** Outside CI, without a commit named, an approval approves what runs: its change request still goes with the next. */
     @Test
     void aChangeRequestWithAnApprovalOfNoNamedCommitGoesWithTheNextDeploymentAsBefore() {
