@@ -8,7 +8,8 @@ import io.specweave.deploy.increment.MetadataDocument;
 import io.specweave.deploy.model.Approval;
 import io.specweave.deploy.model.ChangeRequest;
 import io.specweave.deploy.model.DeploymentRecord;
-import io.specweave.deploy.model.DeploymentStatus;
+import io.specweave.deploy.model.Pending;
+import io.specweave.deploy.model.RecordFacts;
 import io.specweave.deploy.results.Metrics;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +81,9 @@ final class ApprovalChange implements Change<Approval> {
                 }
                 b.approvals(approvals);
             }
-            if (change != null) {
+            if (change != null && keptApart(current, change)) {
+                b.nextChangeRequest(change);
+            } else if (change != null) {
                 b.changeRequest(change);
             }
             if (metrics != null) {
@@ -88,22 +91,31 @@ final class ApprovalChange implements Change<Approval> {
             }
             Deployments.put(document, environment, b.build(), false);
         }).note(d -> note.toString()).detail(d -> given);
-        // One change request per record: one still waiting for another commit's deployment, or the
-        // running deployment's own, is replaced. Said, in the words that fit which of the two it is.
+        // The record holds its deployment's change request and one for the next: one it replaces, still
+        // waiting for another commit's deployment or the running deployment's own, is said.
         DeploymentRecord deployed = Deployments.get(view, environment).orElse(null);
-        ChangeRequest waiting = deployed == null ? null : deployed.changeRequest();
-        if (change != null && waiting != null && waiting.commit() != null && !waiting.id().equals(change.id())
-                && (change.commit() == null || !waiting.covers(change.commit()))) {
-            boolean running = deployed.status() != null && deployed.status().is(DeploymentStatus.Kind.DEPLOYED)
-                    && deployed.commit() != null && waiting.covers(deployed.commit());
-            effect.warn(running
-                    ? "change request " + waiting.id() + " of the running deployment (commit " + waiting.commit()
-                            + ") is replaced by " + change.id() + " on " + environment + "'s record, which holds one: "
-                            + "that deployment's record no longer names " + waiting.id()
-                    : "change request " + waiting.id() + " (for commit " + waiting.commit() + ", not deployed yet) is "
-                            + "replaced by " + change.id() + "; register it again before its commit is deployed");
+        boolean apart = deployed != null && change != null && keptApart(deployed, change);
+        ChangeRequest replaced = deployed == null ? null : apart ? deployed.nextChangeRequest() : deployed.changeRequest();
+        if (change != null && replaced != null && !replaced.id().equals(change.id())) {
+            if (!apart && Pending.ofRunningDeployment(deployed, replaced)) {
+                effect.warn("change request " + replaced.id() + " of the running deployment" + (deployed.commit() == null
+                        ? "" : " (commit " + RecordFacts.shortSha(deployed.commit()) + ")") + " is replaced by "
+                        + change.id() + ", which is that deployment's too; give " + change.id() + " a window or an "
+                        + "approval time after the deployment to register it for the next one instead");
+            } else if (replaced.commit() != null && (change.commit() == null || !replaced.covers(change.commit()))) {
+                effect.warn("change request " + replaced.id() + " (for commit " + replaced.commit() + ", not deployed yet) "
+                        + "is replaced by " + change.id() + "; register it again before its commit is deployed");
+            }
         }
         return effect;
+    }
+
+    /**
+     * True when {@code change} is for the next deployment while the record's own change request is its
+     * running deployment's: it is kept apart, so that deployment keeps its own (in history too).
+     */
+    private static boolean keptApart(DeploymentRecord current, ChangeRequest change) {
+        return Pending.ofRunningDeployment(current, current.changeRequest()) && !Pending.ofRunningDeployment(current, change);
     }
 
     /**

@@ -54,6 +54,7 @@ public record DeploymentRecord(
         List<Approval> approvals,
         JsonNode metrics,
         ChangeRequest changeRequest,
+        ChangeRequest nextChangeRequest,
         Boolean forced,
         List<DeploymentRecord> history) {
 
@@ -68,7 +69,7 @@ public record DeploymentRecord(
             "workItemId", "issueUrl", "workItemUrl", "deployedAt", "deployedBy", "commit", "branch", "tag",
             "deploymentUrl", "runUrl", "healthStatus", "healthHttpStatus", "healthLatencyMs", "healthMessage",
             "lastChecked", "testResults", "coverage", "loadTestResults", "approvals", "metrics", "changeRequest",
-            "forced", "note", "rolledBackFrom", "rollbackReason", DeploymentRecord.TRACKING_PENDING);
+            DeploymentRecord.NEXT_CHANGE_REQUEST, "forced", "note", "rolledBackFrom", "rollbackReason", DeploymentRecord.TRACKING_PENDING);
 
     /**
      * Set beside the record while its tracking item has not been told of its deployment (the tracker
@@ -76,6 +77,13 @@ public record DeploymentRecord(
      * newer record wins over it and a later deployment clears it.
      */
     public static final String TRACKING_PENDING = "trackingPending";
+
+    /**
+     * A change request registered for the environment's next deployment while the record's own
+     * {@code changeRequest} is its running deployment's: kept apart, so that deployment keeps its own in
+     * history. The next deployment takes it as its {@code changeRequest}.
+     */
+    public static final String NEXT_CHANGE_REQUEST = "nextChangeRequest";
 
     /** True when {@code environmentNode} (an environment's entry) says its item is owed its deployment. */
     public static boolean trackingPending(JsonNode environmentNode) {
@@ -95,6 +103,8 @@ public record DeploymentRecord(
         entry.remove(ROLLOUT_KEYS);
         // What is owed to the item is the current deployment's; an earlier one is never told.
         entry.remove(TRACKING_PENDING);
+        // The next deployment's, which took it.
+        entry.remove(NEXT_CHANGE_REQUEST);
         return entry;
     }
 
@@ -195,7 +205,8 @@ public record DeploymentRecord(
                 .coverage(decimal(n, "coverage"))
                 .loadTestResults(LoadTestResults.from(copy(n, "loadTestResults")))
                 .approvals(approvals(n.get("approvals"))).metrics(copy(n, "metrics"))
-                .changeRequest(ChangeRequest.from(copy(n, "changeRequest"))).forced(bool(n, "forced"))
+                .changeRequest(ChangeRequest.from(copy(n, "changeRequest")))
+                .nextChangeRequest(ChangeRequest.from(copy(n, NEXT_CHANGE_REQUEST))).forced(bool(n, "forced"))
                 .build();
     }
 
@@ -257,6 +268,7 @@ public record DeploymentRecord(
         }
         put(n, "metrics", metrics == null ? null : metrics.deepCopy());
         put(n, "changeRequest", changeRequest == null ? null : changeRequest.toNode());
+        put(n, NEXT_CHANGE_REQUEST, nextChangeRequest == null ? null : nextChangeRequest.toNode());
         put(n, "forced", forced);
         return n;
     }
@@ -335,6 +347,7 @@ public record DeploymentRecord(
         b.approvals = approvals;
         b.metrics = metrics;
         b.changeRequest = changeRequest;
+        b.nextChangeRequest = nextChangeRequest;
         b.forced = forced;
         b.history = history;
         return b;
@@ -367,6 +380,7 @@ public record DeploymentRecord(
         private List<Approval> approvals;
         private JsonNode metrics;
         private ChangeRequest changeRequest;
+        private ChangeRequest nextChangeRequest;
         private Boolean forced;
         private List<DeploymentRecord> history;
 
@@ -395,6 +409,7 @@ public record DeploymentRecord(
         public Builder approvals(List<Approval> v) { approvals = v; return this; }
         public Builder metrics(JsonNode v) { metrics = v; return this; }
         public Builder changeRequest(ChangeRequest v) { changeRequest = v; return this; }
+        public Builder nextChangeRequest(ChangeRequest v) { nextChangeRequest = v; return this; }
         public Builder forced(Boolean v) { forced = v; return this; }
         public Builder history(List<DeploymentRecord> v) { history = v; return this; }
 
@@ -402,7 +417,7 @@ public record DeploymentRecord(
             return new DeploymentRecord(profile, status, issueNumber, issueKey, workItemId, issueUrl, workItemUrl,
                     deployedAt, deployedBy, commit, branch, tag, deploymentUrl, runUrl, healthStatus, healthHttpStatus,
                     healthLatencyMs, healthMessage, lastChecked, testResults, coverage, loadTestResults, approvals,
-                    metrics, changeRequest, forced, history);
+                    metrics, changeRequest, nextChangeRequest, forced, history);
         }
     }
 }

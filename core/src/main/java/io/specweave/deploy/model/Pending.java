@@ -60,25 +60,39 @@ public final class Pending {
      * registered for a commit ({@code approve --commit}) goes with that commit's deployment, whenever
      * registered, and waits on each new record until it comes (as an approval of it does); one of the
      * current deployment's commit stays with it. One that names no commit goes with the next deployment
-     * when registered after the current one.
+     * when registered after the current one. One kept apart for the next deployment
+     * ({@link DeploymentRecord#NEXT_CHANGE_REQUEST}) comes first.
      */
     public static ChangeRequest changeRequest(DeploymentRecord current, String commit) {
-        ChangeRequest change = current.changeRequest();
-        if (change == null) {
-            return null;
+        ChangeRequest next = current.nextChangeRequest();
+        if (next != null && goesWith(next, current, commit)) {
+            return next;
         }
+        ChangeRequest change = current.changeRequest();
+        return change != null && goesWith(change, current, commit) ? change : null;
+    }
+
+    /**
+     * True when {@code change}, on {@code current}, is its running deployment's own: no new deployment of
+     * another commit would take it. A change request registered then for the next deployment is kept
+     * apart ({@link DeploymentRecord#NEXT_CHANGE_REQUEST}), so the running one keeps its own.
+     */
+    public static boolean ofRunningDeployment(DeploymentRecord current, ChangeRequest change) {
+        return change != null && current.status() != null && !goesWith(change, current, null);
+    }
+
+    private static boolean goesWith(ChangeRequest change, DeploymentRecord current, String commit) {
         if (change.commit() != null) {
-            return goesWith(change.commit(), current, commit) ? change : null;
+            return goesWith(change.commit(), current, commit);
         }
         if (current.status() == null) {
-            return current.changeRequest();
+            return true;
         }
         Instant deployed = current.deployedAtInstant();
         Instant approved = DeploymentRecord.parseTime(change.approvedAt());
         Instant[] window = change.interval();
-        boolean after = deployed != null && (approved != null && approved.isAfter(deployed)
+        return deployed != null && (approved != null && approved.isAfter(deployed)
                 || window != null && window[1].isAfter(deployed) && window[0].isAfter(deployed));
-        return after ? current.changeRequest() : null;
     }
 
     /**

@@ -300,8 +300,14 @@ public final class RecordFacts {
                 + (reason == null ? "" : ": " + reason);
     }
 
+    /** The record's change request, and the one registered for the next deployment beside it. */
     public static String changeRequest(DeploymentRecord r) {
-        ChangeRequest c = r.changeRequest();
+        String own = changeRequest(r, r.changeRequest());
+        String next = changeRequest(r, r.nextChangeRequest());
+        return next == null ? own : (own == null ? "" : own + "; ") + "for the next deployment: " + next;
+    }
+
+    private static String changeRequest(DeploymentRecord r, ChangeRequest c) {
         if (c == null || c.id() == null) {
             return null;
         }

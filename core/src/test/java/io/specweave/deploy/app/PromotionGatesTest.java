@@ -363,8 +363,38 @@ class PromotionGatesTest {
                 .approvedBy("jane").changeRequest("id=CHG9").dryRun(true).build());
 
         assertThat(next.warnings()).containsExactly("change request CHG1 of the running deployment (commit "
-                + A.substring(0, 7) + ") is replaced by CHG9 on prod's record, which holds one: that deployment's "
-                + "record no longer names CHG1");
+                + A.substring(0, 12) + ") is replaced by CHG9, which is that deployment's too; give CHG9 a window or "
+                + "an approval time after the deployment to register it for the next one instead");
+    }
+
+    /** Registered for the next deployment, a change request waits beside the running one's, which stays its own. */
+    @Test
+    void aChangeRequestForTheNextDeploymentLeavesTheRunningOnesOwnInItsHistory() {
+        project("{\"changeWindow\": [\"prod\"]}");
+        run.now("2026-11-27T09:00:00Z");
+        run.operations().approve(TestOperations.request(dir).environment("prod").approvedBy("jane").commit(A)
+                .changeRequest("id=CHG1,window=2026-11-27T00:00:00Z/P2D").build());
+        sync("prod", A, "2026-11-27T10:00:00Z");
+        run.now("2026-11-28T09:00:00Z");
+
+        ChangeOutcome<Approval> registered = run.operations().approve(TestOperations.request(dir).environment("prod")
+                .approvedBy("jane").changeRequest("id=CHG2,window=2026-11-29T00:00:00Z/P1D").build());
+
+        assertThat(registered.warnings()).isEmpty();
+        assertThat(registered.record().changeRequest().id()).as("the running deployment's own").isEqualTo("CHG1");
+        assertThat(registered.record().nextChangeRequest().id()).isEqualTo("CHG2");
+        assertThat(io.specweave.deploy.model.RecordFacts.changeRequest(registered.record()))
+                .startsWith("CHG1, window 2026-11-27T00:00:00Z/P2D; for the next deployment: CHG2");
+
+        ChangeOutcome<?> next = sync("prod", B, "2026-11-29T10:00:00Z");
+
+        assertThat(next.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+        assertThat(next.record().changeRequest().id()).isEqualTo("CHG2");
+        assertThat(next.record().nextChangeRequest()).isNull();
+        DeploymentRecord earlier = next.record().history().get(next.record().history().size() - 1);
+        assertThat(earlier.commit()).isEqualTo(A);
+        assertThat(earlier.changeRequest().id()).as("the earlier deployment keeps its own").isEqualTo("CHG1");
+        assertThat(earlier.nextChangeRequest()).isNull();
     }
 
     /** Outside CI, without a commit named, an approval approves what runs: its change request still goes with the next. */
