@@ -20,13 +20,19 @@ const checks = {
       return { file, profile: name, valid, errors };
     }));
   },
-  // config <project>: SpecWeave's ConfigManager reads and validates the project's config.json
+  // config <project>: SpecWeave's ConfigManager reads and validates the project's config.json;
+  // a file it cannot read at all gives { read: false, error } instead
   async config([root]) {
     const { ConfigManager } = await load('core/config/config-manager.js');
     const manager = new ConfigManager(root, silentLogger);
-    const config = manager.readSync();
+    let config;
+    try {
+      config = manager.readSync();
+    } catch (error) {
+      return { read: false, error: error.message };
+    }
     const { valid, errors } = manager.validate(config);
-    return { valid, errors, deployment: config.deployment ?? null };
+    return { read: true, valid, errors, deployment: config.deployment ?? null };
   },
   // metadata <project> <increment>...: the metadata manager's schema check, then its read and write
   async metadata([root, ...ids]) {

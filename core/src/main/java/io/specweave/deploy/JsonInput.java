@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -16,12 +17,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * How every JSON input of this tool is read, so that each reads the same way and each error reads
- * the same way: UTF-8 with or without a byte order mark, any line ends, trailing commas accepted;
+ * the same way: UTF-8 with or without a byte order mark, any line ends, trailing commas accepted
+ * ({@link #parseObjectStrictFirst} says where, for a file that {@code JSON.parse} reads too);
  * a key given twice keeps its last value, as {@code JSON.parse} (and so SpecWeave) does; more text
  * after the value, nesting deeper than {@value #MAX_NESTING} levels or a file over
  * {@value #MAX_FILE_MIB} MiB are refused. Errors are in the user's words with the line and column,
@@ -43,6 +47,10 @@ public final class JsonInput {
 
     private static final JsonFactory COMMENTS = Json.mapper().getFactory().rebuild()
             .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS).build();
+
+    /** JSON as {@code JSON.parse} reads it: no trailing comma (the byte order mark is told apart before). */
+    private static final JsonFactory STRICT = Json.mapper().getFactory().rebuild()
+            .disable(JsonReadFeature.ALLOW_TRAILING_COMMA).build();
 
     private static final Pattern START_MARKER = Pattern.compile("line: (\\d+), column: (\\d+)");
     private static final Pattern CLOSE_MARKER = Pattern.compile("Unexpected close marker '(.)': expected '(.)'");
@@ -109,6 +117,90 @@ public final class JsonInput {
             throw new BadInputException(source + ": expected a JSON object at the top level, got " + kind(node));
         }
         return (ObjectNode) node;
+    }
+
+    /** Where in a text: 1-based, as the errors of this class say it. */
+    public record Position(int line, int column) {
+
+        @Override
+        public String toString() {
+            return "line " + line + ", column " + column;
+        }
+    }
+
+    /**
+     * A JSON object as read, and what of its text {@code JSON.parse} refuses though this tool read past it.
+     *
+     * @param object         the object
+     * @param byteOrderMark  the text starts with a byte order mark
+     * @param trailingCommas each comma before a {@code '}'} or {@code ']'}, in the order of the text
+     */
+    public record Parsed(ObjectNode object, boolean byteOrderMark, List<Position> trailingCommas) {
+
+        public Parsed {
+            trailingCommas = List.copyOf(trailingCommas);
+        }
+    }
+
+    /**
+     * {@link #parseObject} of a file JavaScript's {@code JSON.parse} also reads (SpecWeave's own), saying
+     * where it departs from what that accepts. A file without a trailing comma takes one strict parse; only
+     * when that fails is it read as every input is (which gives its error, if it has one) and its trailing
+     * commas, the one thing more that read accepts, looked for.
+     */
+    public static Parsed parseObjectStrictFirst(String text, String source) {
+        boolean bom = text.startsWith("\uFEFF");
+        String body = withoutBom(text);
+        try (JsonParser parser = STRICT.createParser(body)) {
+            JsonNode node = Json.mapper().readTree(parser);
+            if (node != null && node.isObject() && parser.nextToken() == null) {
+                return new Parsed((ObjectNode) node, bom, List.of());
+            }
+        } catch (IOException e) {
+            // Read again below as every input is: that gives the error in the user's words, or accepts it.
+        }
+        ObjectNode object = parseObject(text, source, Syntax.JSON);
+        return new Parsed(object, bom, trailingCommas(body));
+    }
+
+    /** The commas just before a closing bracket of {@code body}, which has been read whole without an error. */
+    private static List<Position> trailingCommas(String body) {
+        List<Position> commas = new ArrayList<>();
+        try (JsonParser parser = factory(Syntax.JSON).createParser(body)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token != JsonToken.END_OBJECT && token != JsonToken.END_ARRAY) {
+                    continue;
+                }
+                int at = (int) parser.currentTokenLocation().getCharOffset() - 1;
+                while (at >= 0 && isSpace(body.charAt(at))) {
+                    at--;
+                }
+                if (at >= 0 && body.charAt(at) == ',') {
+                    commas.add(position(body, at));
+                }
+            }
+        } catch (IOException e) {
+            // Not reached: the same text was just read whole by the same factory.
+        }
+        return commas;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    }
+
+    /** Where {@code offset} is, counting line ends as the parser does ({@code \r\n}, {@code \n} or {@code \r}). */
+    private static Position position(String text, int offset) {
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i < offset; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {
+                line++;
+                start = i + 1;
+            }
+        }
+        return new Position(line, offset - start + 1);
     }
 
     /** {@link #parse(String, String, Syntax)} for a file that messages name with more than its path. */

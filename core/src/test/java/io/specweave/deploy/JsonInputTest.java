@@ -54,6 +54,44 @@ class JsonInputTest {
     }
 
     @Test
+    void aStrictFirstReadSaysWhereEachTrailingCommaIsThatJsonParseRefuses() {
+        JsonInput.Parsed parsed = JsonInput.parseObjectStrictFirst("{\r\n  \"a\": [1, 2,],\r\n  \"b\": {\"c\": true,\n"
+                + "  },\r  \"d\": 1\n  ,}\n", "config.json");
+
+        assertThat(parsed.object().toString()).isEqualTo("{\"a\":[1,2],\"b\":{\"c\":true},\"d\":1}");
+        // In the order of the text, each comma itself; \r\n, \n and a lone \r each end a line.
+        assertThat(parsed.trailingCommas()).containsExactly(new JsonInput.Position(2, 13),
+                new JsonInput.Position(3, 18), new JsonInput.Position(6, 3));
+        assertThat(parsed.trailingCommas().get(0)).hasToString("line 2, column 13");
+        assertThat(parsed.byteOrderMark()).isFalse();
+    }
+
+    @Test
+    void aStrictFirstReadOfPlainJsonFindsNothingAndAByteOrderMarkIsTold() {
+        JsonInput.Parsed plain = JsonInput.parseObjectStrictFirst("{\"a\": [1, 2], \"s\": \",]\", \"e\": {}}",
+                "c.json");
+        JsonInput.Parsed marked = JsonInput.parseObjectStrictFirst("\uFEFF{\"a\": 1}", "c.json");
+
+        assertThat(plain.trailingCommas()).isEmpty();
+        assertThat(plain.byteOrderMark()).isFalse();
+        assertThat(plain.object().toString()).isEqualTo("{\"a\":[1,2],\"s\":\",]\",\"e\":{}}");
+        assertThat(marked.trailingCommas()).isEmpty();
+        assertThat(marked.byteOrderMark()).isTrue();
+    }
+
+    @Test
+    void aStrictFirstReadRefusesWhatEveryReadRefusesInTheSameWords() {
+        for (String text : new String[] {"{\"a\": 1,,}", "{\"a\": 1} {}", "[1,]", "", "{\"a\": 1,\n  // x\n}"}) {
+            Throwable strict = org.assertj.core.api.Assertions.catchThrowable(
+                    () -> JsonInput.parseObjectStrictFirst(text, "c.json"));
+            Throwable every = org.assertj.core.api.Assertions.catchThrowable(
+                    () -> JsonInput.parseObject(text, "c.json", JsonInput.Syntax.JSON));
+
+            assertThat(strict).as(text).isInstanceOf(BadInputException.class).hasMessage(every.getMessage());
+        }
+    }
+
+    @Test
     void blankTextHoldsNoValue() {
         assertThat(JsonInput.parse(" \n", "f.json", JsonInput.Syntax.JSON)).isNull();
         assertThatThrownBy(() -> JsonInput.parseObject("", "f.json", JsonInput.Syntax.JSON))

@@ -185,6 +185,30 @@ class ActionOneRuleTest {
                 .contains("\"testResults\"");
     }
 
+    @Test
+    void aTrailingCommaInTheConfigIsAWarningInEveryKindOfResult() throws IOException {
+        ActionWorkspace ws = job();
+        Path file = ws.workspace.resolve(".specweave/config.json");
+        Files.writeString(file, Files.readString(file).replaceFirst("\"retries\": 0\\}", "\"retries\": 0,}"));
+        String warning = "::warning title=SpecWeave Deploy::" + file.toAbsolutePath().normalize()
+                + ": a trailing comma at line 2, column ";
+
+        for (String command : List.of("sync", "status", "dora", "feature-flag")) {
+            ActionWorkspace step = switch (command) {
+                case "sync" -> ws.step(command).input("increment", "0018").input("github-token", "fake-token")
+                        .input("environment", "qa").input("commit", "c100000");
+                case "status" -> ws.step(command).input("increment", "0018");
+                case "feature-flag" -> ws.step(command).input("action", "list").input("environment", "qa");
+                default -> ws.step(command);
+            };
+            ActionWorkspace.Run run = step.run(items.trackers());
+
+            assertThat(run.exitCode()).as(command + ": " + run.stdout()).isZero();
+            assertThat(run.stdout()).as(command).contains(warning)
+                    .contains(": SpecWeave reads this file with JSON.parse, which refuses it; remove the comma");
+        }
+    }
+
     /** A fresh workspace: config and spec, no records; the tracker's token as the github-token input. */
     private ActionWorkspace job() {
         ActionWorkspace ws = new ActionWorkspace(temp.resolve("job-" + (++jobs)), false);

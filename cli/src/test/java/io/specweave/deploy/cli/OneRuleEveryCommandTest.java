@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The rules that used to differ per command, through the command line: every command that records a
  * deployment checks health; every change refreshes from the tracking item first, so a job that starts
  * from a fresh checkout (no metadata.json of earlier jobs) keeps what they recorded; every command takes
- * ENV-SLOT; text and JSON say the same. Each "job" is a fresh copy of the project without records, sharing
- * only the tracker's items.
+ * ENV-SLOT; text and JSON say the same; every command warns of what SpecWeave cannot read in the config.
+ * Each "job" is a fresh copy of the project without records, sharing only the tracker's items.
  */
 class OneRuleEveryCommandTest {
 
@@ -193,6 +193,49 @@ class OneRuleEveryCommandTest {
                 + this.items.copy(INCREMENT, "prod").orElseThrow()).isEqualTo(items);
         assertThat(run(job, "deploy", "0018", "--all-environments", "--commit", "c300000", "--dry-run")).isEqualTo(2);
         assertThat(err).contains("--dry-run cannot show --all-environments");
+    }
+
+    @Test
+    void everyCommandWarnsOfATrailingCommaInTheConfigWhichSpecweaveRefusesWithWhereItIs() throws IOException {
+        Path job = job();
+        Path file = job.resolve(".specweave/config.json");
+        String config = java.nio.file.Files.readString(file).replace("\"reports\": \"r/*.xml\" }",
+                "\"reports\": \"r/*.xml\", }");
+        java.nio.file.Files.writeString(file, config);
+        int comma = config.indexOf(", }");
+        String warning = file.toAbsolutePath().normalize() + ": a trailing comma at line "
+                + config.substring(0, comma).lines().count() + ", column " + (comma - config.lastIndexOf('\n', comma))
+                + ": SpecWeave reads this file with JSON.parse, which refuses it; remove the comma";
+
+        String[][] commands = {
+            {"deploy", "0018", "--all-environments", "--commit", "c100000"},
+            {"sync", "0018", "--environment", "qa", "--deployed", "--commit", "c200000"},
+            {"deploy", "0018", "--environment", "prod-blue", "--commit", "c200000"},
+            {"deploy", "0018", "--environment", "prod-green", "--commit", "c300000"},
+            {"health", "0018", "--environment", "prod-green"},
+            {"test", "0018", "--environment", "qa", "--suite", "smoke"},
+            {"approve", "0018", "--environment", "prod", "--by", "lead"},
+            {"swap-slots", "0018", "--environment", "prod"},
+            {"rollback", "0018", "--environment", "prod"},
+            {"monitor", "0018", "--environment", "qa"},
+            {"feature-flag", "enable", "newCheckout", "--environment", "qa", "--create"},
+            {"feature-flag", "disable", "newCheckout", "--environment", "qa", "--increment", "0018"},
+            {"feature-flag", "list"},
+            {"feature-flag", "export", "--environment", "qa"},
+            {"status", "0018"},
+            {"status"},
+            {"dora"}};
+        for (String[] command : commands) {
+            assertThat(run(job, command)).as(String.join(" ", command) + ": " + err).isZero();
+            assertThat(out + err).as(String.join(" ", command)).contains("warning: " + warning);
+        }
+
+        assertThat(run(job, "sync", "0018", "--environment", "qa", "--deployed", "--commit", "c400000", "--json"))
+                .as(err).isZero();
+        assertThat(Json.mapper().readTree(out).path("warnings")).extracting(JsonNode::asText).containsExactly(warning);
+        assertThat(run(job, "status", "0018", "--json")).isZero();
+        assertThat(err).contains("warning: " + warning);
+        assertThat(Json.mapper().readTree(out).path("environments")).isNotEmpty();
     }
 
     /** Every file of the project with its content: what a dry run must leave as it was. */

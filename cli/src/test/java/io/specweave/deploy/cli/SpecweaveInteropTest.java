@@ -92,6 +92,36 @@ class SpecweaveInteropTest {
     }
 
     @Test
+    void whatSpecweaveCannotReadInConfigJsonThisToolReadsWithAWarningAndWhatItReadsWithout() throws IOException {
+        Path demo = CliHarness.copyDemo(dir.resolve("demo"));
+        String config = Files.readString(demo.resolve(".specweave/config.json"));
+        Map<String, String> refused = Map.of(
+                "object", config.replace("\"sync_living_docs\": true", "\"sync_living_docs\": true,"),
+                "array", config.replace("\"uat\", \"prod\"]", "\"uat\", \"prod\",]"),
+                "bom", "\uFEFF" + config);
+        for (Map.Entry<String, String> file : refused.entrySet()) {
+            assertThat(file.getValue()).as(file.getKey()).isNotEqualTo(config);
+            Path project = CliHarness.copyDemo(dir.resolve(file.getKey()));
+            Files.writeString(project.resolve(".specweave/config.json"), file.getValue());
+
+            JsonNode result = specweave("config", project.toString());
+
+            assertThat(result.path("read").asBoolean()).as(file.getKey()).isFalse();
+            assertThat(result.path("error").asText()).as(file.getKey()).startsWith("Invalid JSON in config.json");
+            assertThat(ConfigLoader.load(project).warnings()).as(file.getKey()).singleElement().asString()
+                    .contains("SpecWeave reads this file with JSON.parse, which refuses it");
+        }
+        // A key given twice SpecWeave reads as this tool does, the last value winning: no warning.
+        Files.writeString(demo.resolve(".specweave/config.json"), config.replaceFirst("\\{", "{\"version\": \"0.9\","));
+
+        JsonNode twice = specweave("config", demo.toString());
+
+        assertThat(twice.path("read").asBoolean()).isTrue();
+        assertThat(ConfigLoader.load(demo).warnings()).isEmpty();
+        assertThat(ConfigLoader.load(demo).root().path("version").asText()).isEqualTo("1.0");
+    }
+
+    @Test
     void specweavesMetadataManagerReadsAndRewritesWhatThisToolWroteWithoutLosingDeployments() throws IOException {
         Path project = CliHarness.copyDemo(dir.resolve("demo"));
         Path fresh = project.resolve(".specweave/increments/0004-wishlist");

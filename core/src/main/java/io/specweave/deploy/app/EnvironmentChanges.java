@@ -94,7 +94,8 @@ final class EnvironmentChanges {
         refreshed.addAll(lines(copies.report(copies.mergeInto(view)), request.refresh));
 
         Change.Effect<D> effect = change.act(context, view);
-        List<String> warnings = new ArrayList<>(effect.warnings);
+        List<String> warnings = new ArrayList<>(context.project().warnings());
+        warnings.addAll(effect.warnings);
         // The target's own tracker refused or could not be reached: asked again, it would answer the same.
         Refresh.Entry unreachable = copies.entry(environment).filter(e -> e.outcome() == Refresh.Outcome.UNREACHABLE)
                 .orElse(null);

@@ -2,6 +2,7 @@ package io.specweave.deploy.app;
 
 import io.specweave.deploy.flags.FlagMatrix;
 import io.specweave.deploy.model.FlagChange;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,19 +17,32 @@ import java.util.List;
  * @param commit      how the commit-back of {@code feature-flags.json} ended, when one was asked; else null
  * @param dryRun      the change is only what would change: nothing was written
  * @param refreshed   the files read as the branch holds them now, before the change (a commit-back's catch-up)
+ * @param warnings    what the user should know; a change recorded in an increment is shown as {@code recorded},
+ *                    with that outcome's warnings
  */
 public record FlagOutcome(Request.FlagAction action, String environment, FlagChange change, FlagMatrix matrix,
         String export, ChangeOutcome<FlagChange> recorded, CommitBack.Result commit, boolean dryRun,
-        List<String> refreshed) {
+        List<String> refreshed, List<String> warnings) {
 
     public FlagOutcome {
         refreshed = refreshed == null ? List.of() : List.copyOf(refreshed);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
     /** Nothing read from the branch first. */
     public FlagOutcome(Request.FlagAction action, String environment, FlagChange change, FlagMatrix matrix,
             String export, ChangeOutcome<FlagChange> recorded, CommitBack.Result commit, boolean dryRun) {
-        this(action, environment, change, matrix, export, recorded, commit, dryRun, List.of());
+        this(action, environment, change, matrix, export, recorded, commit, dryRun, List.of(), List.of());
+    }
+
+    /** This outcome with {@code more} warnings ahead of its own. */
+    FlagOutcome withWarnings(List<String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<String> all = new ArrayList<>(more);
+        all.addAll(warnings);
+        return new FlagOutcome(action, environment, change, matrix, export, recorded, commit, dryRun, refreshed, all);
     }
 
     /** 1 when recording the change on the increment's tracking item failed; else 0. */

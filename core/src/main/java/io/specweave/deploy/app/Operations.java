@@ -265,6 +265,10 @@ public final class Operations {
                     " is enable, disable, list or export"));
         }
         Project project = open(request);
+        return changeFlag(project, request).withWarnings(project.warnings());
+    }
+
+    private FlagOutcome changeFlag(Project project, Request request) {
         switch (request.flagAction) {
             case LIST -> {
                 io.specweave.deploy.flags.FlagMatrix matrix = FlagChanges.matrix(project);
@@ -312,7 +316,7 @@ public final class Operations {
                         "feature flag " + change.flag() + " " + (enabled ? "on" : "off") + " in "
                                 + change.environment(), flags, () -> FlagChanges.write(project, change));
                 return new FlagOutcome(request.flagAction, change.environment(), change, null, null, null, commit, false,
-                        flags.caughtUp());
+                        flags.caughtUp(), List.of());
             }
         }
     }
@@ -328,8 +332,10 @@ public final class Operations {
             // The list shows no DORA block, but a window it was given is checked as the one status shows.
             DoraService.parseWindow(request.window);
         }
-        StatusService.Listing listing = new StatusService(open(request)).listing();
-        List<String> warnings = new ArrayList<>(listing.unreadable());
+        Project project = open(request);
+        StatusService.Listing listing = new StatusService(project).listing();
+        List<String> warnings = new ArrayList<>(project.warnings());
+        warnings.addAll(listing.unreadable());
         warnings.addAll(listing.warnings());
         return new StatusOutcome(null, listing.rows(), null, List.of(), warnings);
     }
@@ -362,7 +368,8 @@ public final class Operations {
         }
         MetadataDocument document = project.metadata(increment).read();
         DoraReport dora = null;
-        List<String> warnings = new ArrayList<>(StatusService.viewWarnings(project.config().environments(), document));
+        List<String> warnings = new ArrayList<>(project.warnings());
+        warnings.addAll(StatusService.viewWarnings(project.config().environments(), document));
         if (request.dora) {
             DoraService.parseWindow(request.window == null ? DEFAULT_WINDOW : request.window);
             try {
@@ -377,7 +384,12 @@ public final class Operations {
 
     /** DORA's four keys over the production deployments of every increment in the window. */
     public DoraReport dora(Request request) {
-        return new DoraService(open(request), host.clock()).report(request.window);
+        Project project = open(request);
+        DoraReport report = new DoraService(project, host.clock()).report(request.window);
+        for (String warning : project.warnings()) {
+            report = report.withWarning(warning);
+        }
+        return report;
     }
 
     /**

@@ -7,6 +7,7 @@ import io.specweave.deploy.increment.Increment;
 import io.specweave.deploy.increment.IncrementRepository;
 import io.specweave.deploy.increment.MetadataStore;
 import java.nio.file.Path;
+import java.util.List;
 
 /** A project folder holding {@code .specweave}: its config, its increments and their metadata. */
 public final class Project {
@@ -35,6 +36,14 @@ public final class Project {
 
     public SpecweaveConfig config() {
         return config;
+    }
+
+    /**
+     * What the outcome of every operation on this project warns of besides its own warnings, whichever
+     * operation and front end: the config's ({@link SpecweaveConfig#warnings()}, a file SpecWeave cannot read).
+     */
+    public List<String> warnings() {
+        return config.warnings();
     }
 
     public IncrementRepository increments() {

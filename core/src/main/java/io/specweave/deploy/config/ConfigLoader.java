@@ -48,13 +48,43 @@ public final class ConfigLoader {
         }
         Path file = specweave.resolve("config.json");
         String source = display(dir, file);
-        ObjectNode root;
+        JsonInput.Parsed parsed;
         try {
-            root = parseObject(JsonInput.readText(file, source), source);
+            parsed = JsonInput.parseObjectStrictFirst(JsonInput.readText(file, source), source);
         } catch (NoSuchFileException e) {
-            root = Json.mapper().createObjectNode();
+            return fromTree(dir, source, Json.mapper().createObjectNode());
         }
-        return fromTree(dir, source, root);
+        return fromTree(dir, source, parsed.object(), refusedBySpecweave(parsed, source));
+    }
+
+    /** How many trailing commas a warning lists by place; the rest it counts. */
+    private static final int PLACES_LISTED = 3;
+
+    /**
+     * What SpecWeave cannot read in the file although this tool reads it: SpecWeave reads config.json
+     * with {@code JSON.parse}, which refuses a byte order mark and trailing commas, so its own commands
+     * fail on a file this tool would otherwise take without a word. A warning, not a note: the user must
+     * hear it.
+     */
+    private static List<String> refusedBySpecweave(JsonInput.Parsed parsed, String source) {
+        String why = ": SpecWeave reads this file with JSON.parse, which refuses ";
+        List<String> warnings = new ArrayList<>();
+        if (parsed.byteOrderMark()) {
+            warnings.add(source + ": a byte order mark before the JSON" + why + "it; save the file as UTF-8 "
+                    + "without a byte order mark");
+        }
+        List<JsonInput.Position> commas = parsed.trailingCommas();
+        if (commas.size() == 1) {
+            warnings.add(source + ": a trailing comma at " + commas.get(0) + why + "it; remove the comma");
+        } else if (!commas.isEmpty()) {
+            List<String> places = new ArrayList<>(commas.stream().limit(PLACES_LISTED).map(Object::toString).toList());
+            if (commas.size() > PLACES_LISTED) {
+                places.add(commas.size() - PLACES_LISTED + " more");
+            }
+            warnings.add(source + ": " + commas.size() + " trailing commas, at " + String.join("; ", places) + why
+                    + "them; remove the commas");
+        }
+        return warnings;
     }
 
     /** Where this tool binds environments to profiles (its own key; SpecWeave's schema has no {@code deployment}). */
@@ -68,6 +98,11 @@ public final class ConfigLoader {
 
     /** Builds a config from a parsed tree; {@code source} names it in messages. */
     public static SpecweaveConfig fromTree(Path projectDir, String source, ObjectNode file) {
+        return fromTree(projectDir, source, file, List.of());
+    }
+
+    /** {@link #fromTree(Path, String, ObjectNode)} of a file with {@code warnings} about its text. */
+    private static SpecweaveConfig fromTree(Path projectDir, String source, ObjectNode file, List<String> warnings) {
         List<String> notes = new ArrayList<>();
         ObjectNode root = spelledAsRead(file, notes);
         Map<String, SyncProfile> syncProfiles = new LinkedHashMap<>();
@@ -158,7 +193,7 @@ public final class ConfigLoader {
             notes.add("cicd.release.environments: order not used; deployment.pipeline sets it");
         }
         return new SpecweaveConfig(projectDir, source, root, profiles, pipeline, release, broken, brokenEnvironments,
-                notes);
+                notes, warnings);
     }
 
     /** The settings of a profile or an environment binding, as this tool and SpecWeave spell them. */

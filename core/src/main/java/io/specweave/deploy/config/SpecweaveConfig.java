@@ -36,11 +36,12 @@ public final class SpecweaveConfig {
     private final Map<String, BadInputException> brokenProfiles;
     private final Map<String, BadInputException> brokenEnvironments;
     private final List<String> notes;
+    private final List<String> warnings;
 
     SpecweaveConfig(Path projectDir, String source, ObjectNode root, Map<String, SyncProfile> profiles,
             List<String> declaredPipeline, List<ReleaseEnvironment> release,
             Map<String, BadInputException> brokenProfiles, Map<String, BadInputException> brokenEnvironments,
-            List<String> notes) {
+            List<String> notes, List<String> warnings) {
         this.projectDir = projectDir;
         this.source = source;
         this.root = root;
@@ -51,6 +52,7 @@ public final class SpecweaveConfig {
         this.brokenProfiles = Map.copyOf(brokenProfiles);
         this.brokenEnvironments = Map.copyOf(brokenEnvironments);
         this.notes = List.copyOf(notes);
+        this.warnings = List.copyOf(warnings);
     }
 
     /**
@@ -59,6 +61,14 @@ public final class SpecweaveConfig {
      */
     public List<String> notes() {
         return notes;
+    }
+
+    /**
+     * What in the file's text SpecWeave itself cannot read, though this tool did (a trailing comma,
+     * with where it is): for the outcome of every operation, whatever it is, never only {@code --debug}.
+     */
+    public List<String> warnings() {
+        return warnings;
     }
 
     /** SpecWeave's {@code cicd.git.branchPrefix} (its increments' branches are {@code <prefix><id>}), default {@code sw/}. */

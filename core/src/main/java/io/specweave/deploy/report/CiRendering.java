@@ -156,6 +156,7 @@ public final class CiRendering {
             }
         }
         log.add(entry);
+        outcome.warnings().forEach(w -> log.add(new Entry(Kind.WARNING, null, w)));
         return new Rendered(log, outputs, summary, 0);
     }
 

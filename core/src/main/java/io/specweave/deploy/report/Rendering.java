@@ -113,12 +113,15 @@ public final class Rendering {
             return change(outcome.recorded());
         }
         boolean json = format == Format.JSON;
+        List<String> notes = new ArrayList<>();
+        outcome.refreshed().forEach(line -> notes.add("refresh " + line));
+        outcome.warnings().forEach(line -> notes.add("warning: " + line));
         return new Rendered(switch (outcome.action()) {
             case EXPORT -> outcome.export();
             case LIST -> json ? Json.pretty(FlagText.json(outcome.matrix())) + "\n" : FlagText.table(outcome.matrix());
             case ENABLE, DISABLE -> (json ? Json.pretty(outcome.change())
                     : FlagText.change(outcome.change(), outcome.dryRun())) + "\n";
-        }, outcome.refreshed().stream().map(line -> "refresh " + line).toList(), List.of(), 0);
+        }, notes, List.of(), 0);
     }
 
     private TextStatusRenderer text() {

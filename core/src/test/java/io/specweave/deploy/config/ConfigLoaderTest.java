@@ -207,6 +207,53 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aTrailingCommaIsReadButWarnedOfWithWhereItIsAsSpecweaveRefusesIt() {
+        TestProject project = TestProject.in(dir).config("""
+                {
+                  "deployment": {"environments": {"qa": {"provider": "local"},}},
+                  "project": {"name": "x"},
+                }
+                """);
+
+        SpecweaveConfig config = ConfigLoader.load(project.dir());
+
+        assertThat(config.environments()).containsExactly("qa");
+        assertThat(config.warnings()).containsExactly(config.source() + ": 2 trailing commas, at line 2, column 62; "
+                + "line 3, column 27: SpecWeave reads this file with JSON.parse, which refuses them; remove the "
+                + "commas");
+        assertThat(config.notes()).isEmpty();
+    }
+
+    @Test
+    void oneTrailingCommaInAnArrayIsWarnedOfAndManyAreCounted() {
+        TestProject project = TestProject.in(dir).config("{\"deployment\": {\"pipeline\": [\"qa\", \"prod\",]}}");
+        SpecweaveConfig config = ConfigLoader.load(project.dir());
+        assertThat(config.warnings()).containsExactly(config.source() + ": a trailing comma at line 1, column 42: "
+                + "SpecWeave reads this file with JSON.parse, which refuses it; remove the comma");
+
+        project.config("\uFEFF{\"a\": [1,], \"b\": [2,], \"c\": {\"d\": 3,}, \"e\": [4,],}");
+        List<String> warnings = ConfigLoader.load(project.dir()).warnings();
+        assertThat(warnings).hasSize(2);
+        assertThat(warnings.get(0)).endsWith(": a byte order mark before the JSON: SpecWeave reads this file with "
+                + "JSON.parse, which refuses it; save the file as UTF-8 without a byte order mark");
+        assertThat(warnings.get(1)).endsWith(": 5 trailing commas, at line 1, column 9; line 1, column 20; "
+                + "line 1, column 36; 2 more: SpecWeave reads this file with JSON.parse, which refuses them; "
+                + "remove the commas");
+    }
+
+    @Test
+    void aConfigJsonParseReadsGivesNoWarning() {
+        // A key given twice JSON.parse reads too (the last wins): nothing to warn of.
+        TestProject project = TestProject.in(dir).config("""
+                {"project": {"name": "x"}, "project": {"name": "y"}, "s": "a, ]",
+                 "deployment": {"pipeline": ["qa", "prod"], "environments": {}}}
+                """);
+
+        assertThat(ConfigLoader.load(project.dir()).warnings()).isEmpty();
+        assertThat(ConfigLoader.load(TestProject.in(dir.resolve("none")).dir()).warnings()).isEmpty();
+    }
+
+    @Test
     void missingSpecweaveFolderIsBadInput() {
         assertThatThrownBy(() -> ConfigLoader.load(dir)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("no .specweave folder");
