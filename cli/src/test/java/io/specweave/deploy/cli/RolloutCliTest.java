@@ -209,4 +209,28 @@ class RolloutCliTest {
         assertThat(run("feature-flag", "enable", "x", "--environment", "perf").exitCode()).isEqualTo(2);
         assertThat(run("feature-flag").exitCode()).isEqualTo(2);
     }
+
+    @Test
+    void listExportAndEnableRefuseAValueMeantAsAFlagInTheSameWords() throws Exception {
+        Path flags = project.resolve(".specweave/config/feature-flags.json");
+        Files.createDirectories(flags.getParent());
+        Map<String, String> files = Map.of(
+                "{\"dev\": {\"a\": null}}", "dev.a: expected true, false or an object with a boolean \"enabled\", got null",
+                "{\"dev\": \"on\"}", "dev: expected an object of flags such as {\"newCheckout\": true}, got \"on\"",
+                "{\"dev\": {\"a\": {\"enabled\": \"on\"}}}", "dev.a.enabled: expected true or false, got \"on\"");
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Files.writeString(flags, file.getKey());
+            String expected = "/.specweave/config/feature-flags.json: " + file.getValue();
+            for (String[] args : List.of(new String[] {"list"}, new String[] {"export", "-e", "dev", "--format", "env"},
+                    new String[] {"enable", "a", "-e", "dev"})) {
+                List<String> command = new ArrayList<>(List.of("feature-flag"));
+                command.addAll(List.of(args));
+                CliHarness.Run run = run(command.toArray(String[]::new));
+                assertThat(run.exitCode()).as(file.getKey() + " " + command).isEqualTo(2);
+                assertThat(run.err()).as(file.getKey() + " " + command).contains(expected);
+                assertThat(run.out()).isEmpty();
+            }
+            assertThat(Files.readString(flags)).isEqualTo(file.getKey());
+        }
+    }
 }

@@ -61,28 +61,23 @@ final class FlagChanges {
         }
         FeatureFlagStore store = store(project);
         String env = requireEnvironment(project, store, request.environment);
-        ObjectNode root = store.read();
-        JsonNode existing = root.get(env);
-        if (existing != null && !existing.isNull() && !existing.isObject()) {
-            throw new BadInputException(store.source() + ": " + env + ": expected an object of flags such as "
-                    + "{\"newCheckout\": true}, got " + existing);
-        }
-        JsonNode current = existing == null ? null : existing.get(flag);
-        Set<String> known = new TreeSet<>();
-        FeatureFlags.read(root).values().forEach(flags -> known.addAll(flags.keySet()));
-        if (current == null && !known.contains(flag) && !request.createFlag) {
+        FeatureFlags flags = flags(project, store);
+        // Judged as list and export judge it: a value there that is no flag is refused, never written over.
+        Boolean previous = flags.value(env, flag);
+        if (previous == null && !flags.names().contains(flag) && !request.createFlag) {
             // A typo would otherwise become a new flag that the application never reads.
+            Set<String> known = flags.names();
             throw new BadInputException(Input.FLAG, Message.of(Message.arg(Input.FLAG, flag), ": no environment of "
                     + store.source() + " has this flag" + (known.isEmpty() ? "" : " (flags: " + String.join(", ",
                             known) + ")") + "; to add it, pass ", Input.CREATE));
         }
-        Boolean previous = FeatureFlags.value(current);
-        if (current != null && previous == null) {
-            throw new BadInputException(store.source() + ": " + env + "." + flag + ": expected true, false or an "
-                    + "object with a boolean \"enabled\", got " + current);
-        }
         return new FlagChange(flag, env, enabled, previous, previous == null || previous != enabled, incrementId, at,
                 by);
+    }
+
+    /** The file's flags, judged once for every command, with the environments the config names. */
+    static FeatureFlags flags(Project project, FeatureFlagStore store) {
+        return store.flags(project.config().pipeline());
     }
 
     /** Writes {@code change} into {@code feature-flags.json}; idempotent. */
@@ -142,14 +137,18 @@ final class FlagChanges {
         };
     }
 
-    /** Every flag × every environment (those of the config and those of the file), in pipeline order. */
-    static FlagMatrix matrix(Project project) {
+    /**
+     * Every flag × every environment (those of the config and those of the file), in pipeline order;
+     * with {@code environment}, that one's flags only, the others' entries not read.
+     */
+    static FlagMatrix matrix(Project project, String environment) {
         FeatureFlagStore store = store(project);
-        Map<String, Map<String, Boolean>> values = FeatureFlags.read(store.read(), store.source());
-        List<String> environments = project.config().pipeline(values.keySet());
+        FeatureFlags file = flags(project, store);
+        List<String> environments = project.config().pipeline(file.environments());
+        Map<String, Map<String, Boolean>> values = environment == null ? file.all() : file.all(List.of(environment));
         TreeSet<String> flags = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         values.values().forEach(m -> flags.addAll(m.keySet()));
-        return new FlagMatrix(environments, List.copyOf(flags), values);
+        return new FlagMatrix(environment == null ? environments : List.of(environment), List.copyOf(flags), values);
     }
 
     /** One environment's flags as {@code env} (FEATURE_NAME=true lines), {@code json} or {@code flagd}. */
@@ -161,8 +160,7 @@ final class FlagChanges {
         }
         FeatureFlagStore store = store(project);
         String env = requireEnvironment(project, store, environment);
-        Map<String, Boolean> flags = FeatureFlags.read(store.read(), store.source()).get(env);
-        flags = flags == null ? Map.of() : flags;
+        Map<String, Boolean> flags = flags(project, store).flagsOf(env);
         switch (f) {
             case "env" -> {
                 StringBuilder out = new StringBuilder();
@@ -218,7 +216,7 @@ final class FlagChanges {
             throw new BadInputException(Message.of(Message.arg(Input.ENVIRONMENT, env), ": expected a name of letters, "
                     + "digits, '.', '_' or '-'"));
         }
-        List<String> known = new ArrayList<>(project.config().pipeline(FeatureFlags.read(store.read()).keySet()));
+        List<String> known = new ArrayList<>(project.config().pipeline(flags(project, store).environments()));
         if (!known.contains(env)) {
             throw new BadInputException("environment \"" + env + "\" is neither in " + project.config().source()
                     + " (profiles, deployment.pipeline) nor in " + store.source() + "; known: "

@@ -271,14 +271,10 @@ public final class Operations {
     private FlagOutcome changeFlag(Project project, Request request) {
         switch (request.flagAction) {
             case LIST -> {
-                io.specweave.deploy.flags.FlagMatrix matrix = FlagChanges.matrix(project);
-                if (request.environment == null) {
-                    return new FlagOutcome(request.flagAction, null, null, matrix, null, null, null, false);
-                }
-                String env = FlagChanges.requireEnvironment(project, FlagChanges.store(project), request.environment);
-                List<String> flags = matrix.flags().stream().filter(f -> matrix.value(env, f) != null).toList();
-                return new FlagOutcome(request.flagAction, env, null, new io.specweave.deploy.flags.FlagMatrix(
-                        List.of(env), flags, matrix.values()), null, null, null, false);
+                String env = request.environment == null ? null
+                        : FlagChanges.requireEnvironment(project, FlagChanges.store(project), request.environment);
+                return new FlagOutcome(request.flagAction, env, null, FlagChanges.matrix(project, env), null, null,
+                        null, false);
             }
             case EXPORT -> {
                 String text = FlagChanges.export(project, request.environment, request.format);

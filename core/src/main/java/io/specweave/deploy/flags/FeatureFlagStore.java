@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -63,6 +64,15 @@ public final class FeatureFlagStore {
             return Json.mapper().createObjectNode();
         }
         return JsonInput.parseObject(text, source, JsonInput.Syntax.JSON_WITH_COMMENTS);
+    }
+
+    /**
+     * The file's flags, judged as every command reads them ({@link FeatureFlags}).
+     *
+     * @param environments the environments the config names
+     */
+    public FeatureFlags flags(Collection<String> environments) {
+        return FeatureFlags.of(read(), source, environments);
     }
 
     /**

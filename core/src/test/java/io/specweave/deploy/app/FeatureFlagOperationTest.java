@@ -16,7 +16,9 @@ import io.specweave.deploy.tracker.TrackingRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -207,6 +209,64 @@ class FeatureFlagOperationTest {
 
         project.file(FLAGS, "{\"qa\": {\"weird\": false, \"textual\": \"true\", \"note\": \"frozen\"}}\n");
         assertThat(export("qa", "env")).isEqualTo("FEATURE_WEIRD=false\nFEATURE_TEXTUAL=true\n");
+    }
+
+    private FlagOutcome list(String environment) {
+        return run.operations().featureFlag(Request.builder(dir).flagAction(Request.FlagAction.LIST)
+                .environment(environment).build());
+    }
+
+    @Test
+    void listExportAndAChangeJudgeAnEntryMeantAsAFlagAlike() {
+        // Each file holds one entry in qa that cannot be read as a flag, and one dev flag that can.
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("{\"qa\": {\"a\": null}, \"dev\": {\"b\": true}}",
+                "qa.a: expected true, false or an object with a boolean \"enabled\", got null");
+        files.put("{\"qa\": {\"a\": 1}, \"dev\": {\"b\": true}}",
+                "qa.a: expected true, false or an object with a boolean \"enabled\", got 1");
+        files.put("{\"qa\": {\"a\": {\"enabled\": \"on\", \"owner\": \"ui\"}}, \"dev\": {\"b\": true}}",
+                "qa.a.enabled: expected true or false, got \"on\"");
+        files.put("{\"qa\": \"on\", \"dev\": {\"b\": true}}",
+                "qa: expected an object of flags such as {\"newCheckout\": true}, got \"on\"");
+        files.forEach((text, message) -> {
+            project.file(FLAGS, text + "\n");
+            String expected = "feature-flags.json: " + message;
+
+            assertThatThrownBy(() -> list(null)).as(text).isInstanceOf(BadInputException.class)
+                    .hasMessageEndingWith(expected);
+            assertThatThrownBy(() -> list("qa")).as(text).hasMessageEndingWith(expected);
+            for (String format : FlagChanges.FORMATS) {
+                assertThatThrownBy(() -> export("qa", format)).as(text).isInstanceOf(BadInputException.class)
+                        .hasMessageEndingWith(expected);
+            }
+            assertThatThrownBy(() -> set("a", true, "qa", null, true)).as(text).isInstanceOf(BadInputException.class)
+                    .hasMessageEndingWith(expected);
+            assertThat(project.read(FLAGS)).as("nothing written").isEqualTo(text + "\n");
+            // What a command does not read does not stop it: another environment's flags are known.
+            assertThat(export("dev", "env")).as(text).isEqualTo("FEATURE_B=true\n");
+            assertThat(list("dev").matrix().value("dev", "b")).as(text).isTrue();
+        });
+    }
+
+    @Test
+    void whatIsNoFlagStaysTheTeamsOwnAndAnEnvironmentOfNullHasNoFlagsYet() {
+        project.file(FLAGS, """
+                {"$schema": "x", "_comment": null, "version": 3, "owner": "ops",
+                 "qa": {"a": true, "note": "frozen", "meta": {"owner": "ui"}, "tags": ["x"]},
+                 "dev": null}
+                """);
+
+        FlagMatrix matrix = list(null).matrix();
+
+        assertThat(matrix.environments()).containsExactly("dev", "qa", "prod");
+        assertThat(matrix.flags()).containsExactly("a");
+        assertThat(export("qa", "env")).isEqualTo("FEATURE_A=true\n");
+        assertThat(export("dev", "env")).isEmpty();
+        assertThatThrownBy(() -> set("note", true, "qa", null, true)).isInstanceOf(BadInputException.class)
+                .hasMessageEndingWith("qa.note: expected true, false or an object with a boolean \"enabled\", got "
+                        + "\"frozen\"");
+        assertThat(set("a", true, "dev", null).change().changed()).as("a flag qa has is no typo in dev").isTrue();
+        assertThat(project.read(FLAGS)).contains("\"dev\": {\"a\": true}", "\"owner\": \"ops\"", "\"note\": \"frozen\"");
     }
 
     @Test
