@@ -233,4 +233,21 @@ class RolloutCliTest {
             assertThat(Files.readString(flags)).isEqualTo(file.getKey());
         }
     }
+
+    @Test
+    void anEnvExportRefusesAFlagNameWithNoAsciiSpellingAndJsonKeepsIt() throws Exception {
+        Path flags = project.resolve(".specweave/config/feature-flags.json");
+        Files.createDirectories(flags.getParent());
+        Files.writeString(flags, "{\"dev\": {\"日本\": true}}");
+
+        CliHarness.Run env = run("feature-flag", "export", "-e", "dev", "--format", "env");
+
+        assertThat(env.exitCode()).isEqualTo(2);
+        assertThat(env.out()).isEmpty();
+        assertThat(env.err()).contains("dev.日本: cannot be exported as an environment variable: 日, 本 have no ASCII "
+                + "spelling", "export with --format json or --format flagd", "or rename the flag");
+        CliHarness.Run json = run("feature-flag", "export", "-e", "dev", "--format", "json");
+        assertThat(json.exitCode()).isZero();
+        assertThat(Json.mapper().readTree(json.out())).isEqualTo(Json.mapper().readTree("{\"日本\": true}"));
+    }
 }

@@ -166,6 +166,7 @@ final class FlagChanges {
                 StringBuilder out = new StringBuilder();
                 Map<String, String> seen = new LinkedHashMap<>();
                 for (Map.Entry<String, Boolean> e : flags.entrySet()) {
+                    requireEnvName(store, env, e.getKey());
                     String name = envName(e.getKey());
                     String clash = seen.putIfAbsent(name, e.getKey());
                     if (clash != null) {
@@ -201,9 +202,36 @@ final class FlagChanges {
     /** {@code newCheckout} → {@code FEATURE_NEW_CHECKOUT}; {@code neuÜberweisung} → {@code FEATURE_NEU_UBERWEISUNG}. */
     static String envName(String flag) {
         // Accents off first: a variable name holds only ASCII letters, and Ü is a U, not a word break.
-        String ascii = java.text.Normalizer.normalize(flag, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        String ascii = withoutAccents(flag);
         String snake = ascii.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("[^A-Za-z0-9]+", "_");
         return "FEATURE_" + snake.toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * Refuses a flag whose name {@link #envName} cannot spell: a letter or digit left outside ASCII once
+     * accents are dropped ({@code 日本}) would vanish from the variable's name, so the application would
+     * read another variable than the flag's (or {@code FEATURE_}, none at all).
+     */
+    static void requireEnvName(FeatureFlagStore store, String environment, String flag) {
+        String ascii = withoutAccents(flag);
+        Set<String> lost = new java.util.LinkedHashSet<>();
+        ascii.codePoints().filter(c -> c > 0x7F && Character.isLetterOrDigit(c))
+                .forEach(c -> lost.add(new String(Character.toChars(c))));
+        boolean empty = ascii.chars().noneMatch(c -> c < 0x80 && Character.isLetterOrDigit(c));
+        if (lost.isEmpty() && !empty) {
+            return;
+        }
+        String why = lost.isEmpty() ? "it has no letter or digit"
+                : String.join(", ", lost) + (lost.size() == 1 ? " has" : " have") + " no ASCII spelling (only "
+                        + "accents are dropped, as Ü in neuÜberweisung)";
+        throw new BadInputException(Message.of(store.source() + ": " + environment + "." + flag + ": cannot be "
+                + "exported as an environment variable: " + why + ", and a variable's name is ASCII letters, digits "
+                + "and '_'; export with ", Message.arg(Input.FORMAT, "json"), " or ", Message.arg(Input.FORMAT,
+                        "flagd"), ", which keep the name as it is, or rename the flag"));
+    }
+
+    private static String withoutAccents(String flag) {
+        return java.text.Normalizer.normalize(flag, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
     }
 
     static String requireEnvironment(Project project, FeatureFlagStore store, String environment) {

@@ -270,6 +270,25 @@ class FeatureFlagOperationTest {
     }
 
     @Test
+    void aFlagWhoseNameHasNoAsciiSpellingIsRefusedAsAVariableButExportedAsJson() throws Exception {
+        project.file(FLAGS, "{\"qa\": {\"日本\": true, \"newCheckout\": false}, \"dev\": {\"café日本\": true}, "
+                + "\"prod\": {\"--\": true}}\n");
+
+        assertThatThrownBy(() -> export("qa", "env")).isInstanceOf(BadInputException.class)
+                .hasMessageEndingWith("feature-flags.json: qa.日本: cannot be exported as an environment variable: 日, "
+                        + "本 have no ASCII spelling (only accents are dropped, as Ü in neuÜberweisung), and a "
+                        + "variable's name is ASCII letters, digits and '_'; export with format json or format flagd, "
+                        + "which keep the name as it is, or rename the flag");
+        assertThatThrownBy(() -> export("dev", "env")).as("a name cut short would be another flag's")
+                .hasMessageContaining("dev.café日本: cannot be exported as an environment variable: 日, 本 have");
+        assertThatThrownBy(() -> export("prod", "env")).hasMessageContaining("prod.--: cannot be exported as an "
+                + "environment variable: it has no letter or digit");
+        assertThat(Json.mapper().readTree(export("qa", "json")))
+                .isEqualTo(Json.mapper().readTree("{\"日本\": true, \"newCheckout\": false}"));
+        assertThat(Json.mapper().readTree(export("qa", "flagd")).path("flags").has("日本")).isTrue();
+    }
+
+    @Test
     void aFileOfCrLfLinesGetsItsNewLinesInCrLfToo() {
         project.file(FLAGS, "{\r\n  \"dev\": {\r\n    \"newCheckout\": true\r\n  }\r\n}\r\n");
 
