@@ -212,6 +212,30 @@ class ActionTestMonitorTest {
     }
 
     @Test
+    void monitorWarnsOnceOfAPrometheusThatCannotBeReached() throws IOException {
+        ActionWorkspace ws = deployedToQa().input("command", "monitor").input("duration", "400ms")
+                .input("interval", "200ms");
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        Path configFile = ws.workspace.resolve(".specweave/config.json");
+        ObjectNode config = (ObjectNode) Json.mapper().readTree(Files.readString(configFile));
+        ((ObjectNode) config.path("deployment").path("environments").path("qa")).putObject("metrics")
+                .put("prometheusUrl", "http://watcher:s3cr3t-pw@127.0.0.1:" + closed + "/");
+        Files.writeString(configFile, Json.pretty(config));
+
+        ActionWorkspace.Run run = ws.run();
+
+        assertThat(run.exitCode()).as(run.stdout()).isZero();
+        assertThat(ws.outputs()).containsEntry("recommendation", "HEALTHY");
+        assertThat(run.lines().stream().filter(l -> l.startsWith("::warning"))).singleElement().asString()
+                .contains("Prometheus at http://127.0.0.1:" + closed + " could not be reached: ",
+                        "3 of 3 polls without metrics");
+        assertThat(run.stdout()).doesNotContain("s3cr3t");
+    }
+
+    @Test
     void monitorFailsOnceTheEnvironmentIsUnhealthyForFailuresPollsInARow() throws IOException {
         ActionWorkspace ws = deployedToQa().input("command", "monitor").input("duration", "1s")
                 .input("interval", "200ms").input("failures", "2");

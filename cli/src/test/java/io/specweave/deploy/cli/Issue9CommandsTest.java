@@ -187,6 +187,33 @@ class Issue9CommandsTest {
     }
 
     @Test
+    void aPrometheusNothingAnswersAtIsSaidOnceInTheTextAndTheJsonWarnings() throws Exception {
+        assertThat(run("deploy", "0003", "--environment", "prod", "--commit", "abc1230", "--no-health-check").exitCode()).isZero();
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        String prometheus = "http://watcher:s3cr3t-pw@127.0.0.1:" + closed + "/";
+        String warning = "Prometheus at http://127.0.0.1:" + closed + " could not be reached: ";
+
+        CliHarness.Run text = run("monitor", "0003", "--environment", "prod", "--duration", "200ms", "--interval",
+                "100ms", "--prometheus-url", prometheus);
+
+        assertThat(text.exitCode()).as(text.out() + text.err()).isZero();
+        assertThat(text.out()).contains("Verdict: HEALTHY", "- req/s, errors - %")
+                .containsOnlyOnce("warning: " + warning).contains("connection refused",
+                        "3 of 3 polls without metrics, the verdict is of health alone")
+                .doesNotContain("s3cr3t");
+        CliHarness.Run json = run("monitor", "0003", "--environment", "prod", "--prometheus-url", prometheus, "--json");
+        assertThat(json.exitCode()).isZero();
+        JsonNode warnings = Json.mapper().readTree(json.out()).path("warnings");
+        assertThat(warnings).hasSize(1);
+        assertThat(warnings.get(0).asText()).startsWith(warning).endsWith("; 1 of 1 poll without metrics, the verdict "
+                + "is of health alone");
+        assertThat(json.out()).doesNotContain("s3cr3t");
+    }
+
+    @Test
     void sigtermStopsMonitorCleanlyAndWhatWasSeenIsRecorded() throws Exception {
         assertThat(run("deploy", "0003", "--environment", "prod", "--commit", "abc1230", "--no-health-check").exitCode()).isZero();
         // Into a file: destroy() closes the pipes of a process, and the summary comes after it.

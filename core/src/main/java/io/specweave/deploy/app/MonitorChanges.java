@@ -130,6 +130,8 @@ final class MonitorChanges {
         }).note(d -> "Monitored " + environment + " for " + report.polls().size() + " poll"
                 + (report.polls().size() == 1 ? "" : "s") + ": " + report.verdict().name().replace('_', ' ')
                 + (report.problem() == null ? "." : " — " + report.problem() + ".")).detail(d -> report);
+        // Said where every front end shows the run's warnings, not only in the polls' JSON.
+        report.metricsWarnings().forEach(effect::warn);
         if (!report.polls().isEmpty()) {
             effect.checked(report.polls().get(report.polls().size() - 1).health());
         }

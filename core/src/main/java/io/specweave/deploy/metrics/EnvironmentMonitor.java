@@ -107,9 +107,10 @@ public final class EnvironmentMonitor {
                         source.value(MetricQueries.P95, track, null, problems),
                         source.value(MetricQueries.P99, track, null, problems), problems);
             } catch (OperationFailedException e) {
-                // Prometheus being down is not the environment being down: keep polling its health.
-                problems.add(e.getMessage());
-                return new EnvironmentSample(null, null, null, null, null, problems);
+                // Prometheus being down is not the environment being down: keep polling its health. The
+                // reason is the canary analysis' own ("Prometheus at URL could not be reached: ..."), the
+                // URL without credentials; the report says it once for the run (MonitorReport.metricsWarnings).
+                return EnvironmentSample.unreadable(problems, e.getMessage());
             }
         };
     }

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.Json;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * What monitoring an environment saw.
@@ -63,6 +66,20 @@ public record MonitorReport(String increment, String environment, String url, St
         return environment + " was not healthy for " + maxConsecutiveFailures
                 + (maxConsecutiveFailures == 1 ? " poll" : " polls in a row") + " (last: " + last.status() + ", "
                 + last.message() + "); what was seen is recorded";
+    }
+
+    /**
+     * Why metrics are missing from polls because their source could not be read (Prometheus unreachable,
+     * an answer that is no query result), once per reason with the polls it left without metrics: a
+     * per-poll problem alone hides it, and the verdict, of the polls' health, does not show it.
+     */
+    @JsonIgnore
+    public List<String> metricsWarnings() {
+        Map<String, Long> unreadable = polls.stream().map(MonitorPoll::metrics)
+                .filter(m -> m != null && m.unreadable() != null)
+                .collect(Collectors.groupingBy(EnvironmentSample::unreadable, LinkedHashMap::new, Collectors.counting()));
+        return unreadable.entrySet().stream().map(e -> e.getKey() + "; " + e.getValue() + " of " + polls.size()
+                + " poll" + (polls.size() == 1 ? "" : "s") + " without metrics, the verdict is of health alone").toList();
     }
 
     public long healthyPolls() {

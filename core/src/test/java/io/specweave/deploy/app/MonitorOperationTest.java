@@ -194,6 +194,38 @@ class MonitorOperationTest {
     }
 
     @Test
+    void aPrometheusThatCannotBeReachedIsAWarningOfTheRunOnceNamingItsUrlWithoutCredentials() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        project("{\"prometheusUrl\": \"http://watcher:s3cr3t-pw@127.0.0.1:" + closed + "/\"}", null);
+        AtomicInteger polls = new AtomicInteger();
+        AtomicBoolean stop = new AtomicBoolean();
+        run.stop(stop::get).sleeper(sleeper(() -> stop.set(polls.incrementAndGet() == 3)));
+
+        ChangeOutcome<MonitorReport> outcome = monitor(null);
+
+        // Prometheus being down is not the environment being down: the verdict stays the polls' health.
+        assertThat(outcome.detail().verdict()).isEqualTo(MonitorReport.Verdict.HEALTHY);
+        assertThat(outcome.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+        assertThat(outcome.detail().polls()).hasSize(3).allSatisfy(poll -> assertThat(poll.metrics().problems())
+                .singleElement().asString().startsWith("Prometheus at http://127.0.0.1:" + closed + " could not be "
+                        + "reached: "));
+        assertThat(outcome.warnings()).singleElement().asString()
+                .startsWith("Prometheus at http://127.0.0.1:" + closed + " could not be reached: ")
+                .contains("connection refused")
+                .endsWith("; 3 of 3 polls without metrics, the verdict is of health alone")
+                .doesNotContain("s3cr3t", "watcher");
+        String json = io.specweave.deploy.report.OutcomeJson.of(outcome, io.specweave.deploy.Message.Spelling.DOMAIN)
+                .toString();
+        assertThat(json).contains("\"warnings\":[\"Prometheus at http://127.0.0.1:" + closed)
+                .doesNotContain("s3cr3t", "unreadable");
+        assertThat(new io.specweave.deploy.report.OutcomeText(true).render(outcome))
+                .containsOnlyOnce("warning: Prometheus at http://127.0.0.1:" + closed + " could not be reached");
+    }
+
+    @Test
     void aWaitInterruptedStopsTheRunAndWhatWasSeenIsRecorded() {
         project(null, null);
         AtomicInteger polls = new AtomicInteger();
