@@ -217,6 +217,22 @@ class CliTest {
     }
 
     @Test
+    void aChangeRequestUrlHoldingCredentialsIsRefusedWithoutRepeatingThemAndNothingIsWritten() throws Exception {
+        Path metadata = project.resolve(".specweave/increments/0002-password-reset/metadata.json");
+        String before = Files.readString(metadata);
+
+        CliHarness.Run approve = CliHarness.inProcess(Map.of(), "approve", "0002", "-e", "prod", "--by", "x",
+                "--commit", "1111111", "--change-request",
+                "id=C9,url=https://user:s3cret@itsm.example.com/C9?token=abc", "--dir", project.toString());
+
+        assertThat(approve.exitCode()).as(approve.err()).isEqualTo(2);
+        assertThat(approve.err()).startsWith("error: --change-request: url: expected a URL without user info")
+                .doesNotContain("s3cret").doesNotContain("token=abc");
+        assertThat(approve.out()).doesNotContain("s3cret");
+        assertThat(Files.readString(metadata)).isEqualTo(before);
+    }
+
+    @Test
     void syncThenStatusJsonShowsTheDeployment() throws Exception {
         CliHarness.Run sync = CliHarness.inProcess(Map.of(), "sync", "0002", "--profile", "local-qa", "--deployed",
                 "--commit", "abc1230", "--deployed-by", "me", "--no-health-check", "--dir", project.toString(), "--json");

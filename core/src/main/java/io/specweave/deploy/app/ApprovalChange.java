@@ -41,7 +41,7 @@ final class ApprovalChange implements Change<Approval> {
             throw new BadInputException(Message.of(Input.APPROVED_BY, ": expected who approves, got an empty value"));
         }
         String environment = context.environment();
-        ChangeRequest parsed = request.changeRequest == null ? null : ChangeRequest.parse(request.changeRequest);
+        ChangeRequest parsed = request.parsedChangeRequest();
         var metrics = request.metrics == null ? null : Metrics.parse(request.metrics, context.project().dir());
         Approval approval = request.approvedBy == null ? null : Approval.of(request.approvedBy.trim(), request.role,
                 context.now(), request.notes, approvedCommit(context, view));

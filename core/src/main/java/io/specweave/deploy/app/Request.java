@@ -3,9 +3,11 @@ package io.specweave.deploy.app;
 import io.specweave.deploy.Command;
 import io.specweave.deploy.Input;
 import io.specweave.deploy.InputValueException;
+import io.specweave.deploy.Message;
 import io.specweave.deploy.IssueKeys;
 import io.specweave.deploy.config.ConfigLoader;
 import io.specweave.deploy.http.Urls;
+import io.specweave.deploy.model.ChangeRequest;
 import io.specweave.deploy.model.DeploymentStatus;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -192,6 +194,23 @@ public final class Request {
         dora = b.dora;
         credentialUser = b.credentialUser;
         credentialSecret = b.credentialSecret;
+    }
+
+    /**
+     * The change request given, parsed; null when none was. Its url is recorded and shown as a link as
+     * the deployment URL is, so the same rule holds for it. Parsed when an operation acts, after
+     * {@link CredentialsInValues}: a message about bad text may quote a part of it.
+     */
+    ChangeRequest parsedChangeRequest() {
+        if (changeRequest == null) {
+            return null;
+        }
+        ChangeRequest parsed = ChangeRequest.parse(changeRequest);
+        if (parsed.url() != null) {
+            Urls.withoutCredentials(parsed.url(), Message.of(new Message.Name(Input.CHANGE_REQUEST), ": url"),
+                    ConfigLoader.RECORDED);
+        }
+        return parsed;
     }
 
     /** A request for the project in {@code dir} (the folder holding {@code .specweave}). */

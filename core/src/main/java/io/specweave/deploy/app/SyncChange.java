@@ -7,7 +7,6 @@ import io.specweave.deploy.increment.Deployments;
 import io.specweave.deploy.increment.MetadataDocument;
 import io.specweave.deploy.Input;
 import io.specweave.deploy.Message;
-import io.specweave.deploy.model.ChangeRequest;
 import io.specweave.deploy.model.DeploymentRecord;
 import io.specweave.deploy.model.DeploymentStatus;
 import io.specweave.deploy.model.Pending;
@@ -218,7 +217,7 @@ final class SyncChange implements Change<Void> {
             b.metrics(Metrics.parse(request.metrics, context.project().dir()));
         }
         if (request.changeRequest != null) {
-            b.changeRequest(ChangeRequest.parse(request.changeRequest));
+            b.changeRequest(request.parsedChangeRequest());
         }
         return b.build();
     }

@@ -58,8 +58,9 @@ public record ChangeRequest(ObjectNode node) {
         Map<String, String> values = new LinkedHashMap<>();
         for (String part : SPLIT.split(text.trim())) {
             int eq = part.indexOf('=');
-            if (eq <= 0) {
-                throw bad("\"" + text + "\": \"" + part + "\" is not key=value; " + expected);
+            // A URL given alone ("https://host/C9?view=1"): its '=' is the URL's, not a key's.
+            if (eq <= 0 || holdsUrl(part.substring(0, eq))) {
+                throw bad(shown(part) + " is not key=value; " + expected);
             }
             String key = part.substring(0, eq).trim();
             if (!KEYS.contains(key)) {
@@ -71,7 +72,7 @@ public record ChangeRequest(ObjectNode node) {
             values.put(key, key.equals("url") ? value : value.replaceAll("(?i)%2C", ","));
         }
         if (values.get("id") == null || values.get("id").isEmpty()) {
-            throw bad("\"" + text + "\": id is missing; " + expected);
+            throw bad("id is missing; " + expected);
         }
         ChangeRequest request = of(values.get("id"), blank(values.get("url")), blank(values.get("approvedAt")),
                 blank(values.get("window")));
@@ -87,6 +88,18 @@ public record ChangeRequest(ObjectNode node) {
 
     private static BadInputException bad(String text) {
         return new BadInputException(Message.of(Input.CHANGE_REQUEST, ": " + text));
+    }
+
+    /**
+     * A part of the text as a message quotes it; one holding a URL is not repeated, as its user info or
+     * query may hold a credential (the whole text is never quoted for the same reason).
+     */
+    private static String shown(String part) {
+        return holdsUrl(part) ? "a part holding a URL (not repeated here)" : "\"" + part + "\"";
+    }
+
+    private static boolean holdsUrl(String text) {
+        return text.contains("://") || text.contains("@");
     }
 
     private static String blank(String s) {

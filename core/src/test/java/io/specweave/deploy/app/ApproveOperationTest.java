@@ -135,6 +135,40 @@ class ApproveOperationTest {
                 .doesNotContain("\"status\": \"deployed\"");
     }
 
+    /** Its url is recorded and shown as a link as a deployment URL is: the same rule, for approve and sync. */
+    @Test
+    void aChangeRequestUrlHoldingACredentialIsRefusedWithoutRepeatingIt() {
+        TestProjects.create(dir, null, null);
+        String before = metadata();
+
+        assertThatThrownBy(() -> approve("2026-11-21T09:00:00Z", TestOperations.request(dir).environment("prod")
+                .changeRequest("id=C9,url=https://user:s3cret@itsm.example.com/C9")))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("change-request: url: expected a URL without user info (user:password@), got "
+                        + "https://itsm.example.com/C9 with user info; the URL is recorded in metadata.json and on "
+                        + "the tracking items")
+                .satisfies(e -> assertThat(((BadInputException) e).input()).isEqualTo(Input.CHANGE_REQUEST));
+        assertThatThrownBy(() -> approve("2026-11-21T09:00:00Z", TestOperations.request(dir).environment("prod")
+                .changeRequest("id=C9,url=https://itsm.example.com/C9?token=abc123")))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("change-request: url: expected a URL without a credential in its query, got "
+                        + "https://itsm.example.com/C9?… with a \"token\" parameter")
+                .hasMessageNotContaining("abc123");
+        assertThatThrownBy(() -> run.operations().sync(TestOperations.request(dir).profile("local-prod")
+                .commit("9b1d5f0").healthCheck(false)
+                .changeRequest("id=C9,url=https://user:s3cret@itsm.example.com/C9?token=abc123").build()))
+                .isInstanceOf(BadInputException.class).hasMessageStartingWith("change-request: url: ")
+                .hasMessageNotContaining("s3cret").hasMessageNotContaining("abc123");
+        // Text that is no key=value list is not repeated either when it holds a URL.
+        assertThatThrownBy(() -> approve("2026-11-21T09:00:00Z", TestOperations.request(dir).environment("prod")
+                .changeRequest("https://user:s3cret@itsm.example.com/C9?token=abc123")))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("change-request: a part holding a URL (not repeated here) is not key=value")
+                .hasMessageNotContaining("s3cret")
+                .hasMessageNotContaining("abc123");
+        assertThat(metadata()).isEqualTo(before);
+    }
+
     @Test
     void metricsAfterAChangeRequestSayMetricsWereRecordedNotTheChangeRequest() {
         TestProjects.create(dir, null, null);
