@@ -74,6 +74,10 @@ public record ChangeRequest(ObjectNode node) {
         if (values.get("id") == null || values.get("id").isEmpty()) {
             throw bad("id is missing; " + expected);
         }
+        if (holdsUrl(values.get("id"))) {
+            // A URL given after the id without "url=" joins the id: recorded there, its credentials would be too.
+            throw bad("id holds a URL (not repeated here); give the URL as url=..., e.g. id=CHG9,url=https://itsm.example.com/CHG9");
+        }
         ChangeRequest request = of(values.get("id"), blank(values.get("url")), blank(values.get("approvedAt")),
                 blank(values.get("window")));
         if (request.approvedAt() != null && Times.parse(request.approvedAt()) == null) {

@@ -166,6 +166,12 @@ class ApproveOperationTest {
                 .hasMessageStartingWith("change-request: a part holding a URL (not repeated here) is not key=value")
                 .hasMessageNotContaining("s3cret")
                 .hasMessageNotContaining("abc123");
+        // Nor when it follows the id without "url=", where it would join the id.
+        assertThatThrownBy(() -> approve("2026-11-21T09:00:00Z", TestOperations.request(dir).environment("prod")
+                .changeRequest("id=C9,https://user:s3cret@itsm.example.com/C9")))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("change-request: id holds a URL (not repeated here); give the URL as url=")
+                .hasMessageNotContaining("s3cret");
         assertThat(metadata()).isEqualTo(before);
     }
 
