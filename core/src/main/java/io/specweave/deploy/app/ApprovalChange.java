@@ -103,7 +103,8 @@ final class ApprovalChange implements Change<Approval> {
                         + change.id() + ", which is that deployment's too; give " + change.id() + " a window or an "
                         + "approval time after the deployment to register it for the next one instead");
             } else if (replaced.commit() != null && (change.commit() == null || !replaced.covers(change.commit()))) {
-                effect.warn("change request " + replaced.id() + " (for commit " + replaced.commit() + ", not deployed yet) "
+                effect.warn("change request " + replaced.id() + " (for commit " + RecordFacts.shortSha(replaced.commit())
+                        + ", not deployed yet) "
                         + "is replaced by " + change.id() + "; register it again before its commit is deployed");
             }
         }

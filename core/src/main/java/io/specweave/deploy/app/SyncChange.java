@@ -160,6 +160,7 @@ final class SyncChange implements Change<Void> {
                     .approvals(previous.approvals())
                     .metrics(previous.metrics())
                     .changeRequest(previous.changeRequest())
+                    .nextChangeRequest(previous.nextChangeRequest())
                     .forced(previous.forced());
             if (Objects.equals(previous.status(), status)) {
                 // A health verdict is of the attempt it checked: a re-run that ends otherwise (a failed re-run of

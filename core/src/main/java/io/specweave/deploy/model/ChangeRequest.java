@@ -74,9 +74,13 @@ public record ChangeRequest(ObjectNode node) {
         if (values.get("id") == null || values.get("id").isEmpty()) {
             throw bad("id is missing; " + expected);
         }
-        if (holdsUrl(values.get("id"))) {
-            // A URL given after the id without "url=" joins the id: recorded there, its credentials would be too.
-            throw bad("id holds a URL (not repeated here); give the URL as url=..., e.g. id=CHG9,url=https://itsm.example.com/CHG9");
+        for (String key : List.of("id", "approvedAt", "window")) {
+            // A URL given after a value without "url=" joins that value: recorded or quoted there, its
+            // credentials would be too.
+            if (values.get(key) != null && holdsUrl(values.get(key))) {
+                throw bad(key + " holds a URL (not repeated here); give the URL as url=..., e.g. "
+                        + "id=CHG9,url=https://itsm.example.com/CHG9");
+            }
         }
         ChangeRequest request = of(values.get("id"), blank(values.get("url")), blank(values.get("approvedAt")),
                 blank(values.get("window")));

@@ -36,17 +36,20 @@ public record ItemTelling(boolean deployment, boolean note) {
     }
 
     /**
-     * The deployment's key: a short SHA-256 of the environment and what makes a deployment the same
-     * one ({@link DeploymentRecord#sameDeploymentAs}: commit, run, tag).
+     * The deployment's key: a short SHA-256 of the environment, what makes a deployment the same one
+     * ({@link DeploymentRecord#sameDeploymentAs}: commit, run, tag) and its state, so the same deployment
+     * in a new state (finished, failed) is told again. The commit by its first 7 characters, lower case,
+     * as a short SHA names the same commit as the full one.
      */
     static String deploymentKey(TrackingRequest request) {
         DeploymentRecord r = request.record();
-        return deploymentKey(request.environment(), r.commit(), r.runUrl(), r.tag());
+        return deploymentKey(request.environment(), r.commit(), r.runUrl(), r.tag(),
+                r.status() == null ? null : r.status().raw());
     }
 
-    static String deploymentKey(String environment, String commit, String runUrl, String tag) {
-        String sha = commit == null ? "" : commit.toLowerCase(Locale.ROOT);
-        return Fingerprint.of(environment + "\n" + sha + "\n" + runUrl + "\n" + tag, 8);
+    static String deploymentKey(String environment, String commit, String runUrl, String tag, String status) {
+        String sha = commit == null ? "" : commit.substring(0, Math.min(7, commit.length())).toLowerCase(Locale.ROOT);
+        return Fingerprint.of(environment + "\n" + sha + "\n" + runUrl + "\n" + tag + "\n" + status, 8);
     }
 
     /** The note's key: a short SHA-256 of environment and note, stable across runs; null without a note. */

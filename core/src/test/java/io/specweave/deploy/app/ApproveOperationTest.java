@@ -172,6 +172,14 @@ class ApproveOperationTest {
                 .isInstanceOf(BadInputException.class)
                 .hasMessageStartingWith("change-request: id holds a URL (not repeated here); give the URL as url=")
                 .hasMessageNotContaining("s3cret");
+        // Nor when it joins the time or the window, whose refusals quote them.
+        for (String joined : List.of("id=C9,approvedAt=2026-11-27T09:00:00Z,https://u:s3cret@itsm.example.com/C9",
+                "id=C9,window=2026-11-28T00:00:00Z/PT4H,https://itsm.example.com/C9?token=s3cret")) {
+            assertThatThrownBy(() -> approve("2026-11-21T09:00:00Z", TestOperations.request(dir).environment("prod")
+                    .changeRequest(joined)))
+                    .isInstanceOf(BadInputException.class).hasMessageContaining("holds a URL (not repeated here)")
+                    .hasMessageNotContaining("s3cret");
+        }
         assertThat(metadata()).isEqualTo(before);
     }
 

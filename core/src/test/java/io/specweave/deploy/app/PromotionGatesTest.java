@@ -335,7 +335,7 @@ class PromotionGatesTest {
         run.now("2026-11-28T10:01:00Z");
         ChangeOutcome<Approval> replacing = run.operations().approve(TestOperations.request(dir).environment("prod")
                 .commit("beef009").changeRequest("id=CHG9,window=2026-11-28T00:00:00Z/PT48H").dryRun(true).build());
-        assertThat(replacing.warnings()).containsExactly("change request CHG1 (for commit " + A + ", not deployed yet) is "
+        assertThat(replacing.warnings()).containsExactly("change request CHG1 (for commit " + A.substring(0, 12) + ", not deployed yet) is "
                 + "replaced by CHG9; register it again before its commit is deployed");
         ChangeOutcome<?> hotfix = sync("prod", "beef009", "2026-11-28T10:05:00Z", true, null, null);
         assertThat(hotfix.record().changeRequest().commit()).as("still waiting for its commit").isEqualTo(A);
@@ -385,6 +385,10 @@ class PromotionGatesTest {
         assertThat(registered.record().nextChangeRequest().id()).isEqualTo("CHG2");
         assertThat(io.specweave.deploy.model.RecordFacts.changeRequest(registered.record()))
                 .startsWith("CHG1, window 2026-11-27T00:00:00Z/P2D; for the next deployment: CHG2");
+        // A re-run of the running deployment keeps both.
+        ChangeOutcome<?> again = sync("prod", A, "2026-11-28T10:00:00Z");
+        assertThat(again.record().changeRequest().id()).isEqualTo("CHG1");
+        assertThat(again.record().nextChangeRequest().id()).isEqualTo("CHG2");
 
         ChangeOutcome<?> next = sync("prod", B, "2026-11-29T10:00:00Z");
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.specweave.deploy.OperationFailedException;
+import io.specweave.deploy.app.Request;
 import io.specweave.deploy.tracker.ado.AdoIdentityFixture;
 import io.specweave.deploy.tracker.github.GithubIdentityFixture;
 import io.specweave.deploy.tracker.jira.JiraIdentityFixture;
@@ -103,7 +104,7 @@ class TrackerIdentityRaceTest {
             AtomicReference<String> otherRun = new AtomicReference<>();
             // Two deployments at once: the other run, deploying ccc3330, created its item first.
             fake.beforeNextCreate(() -> otherRun.set(fake.seedTelling(
-                    ItemTelling.deploymentKey("qa", "ccc3330", "https://ci.example.com/runs/9", null))));
+                    ItemTelling.deploymentKey("qa", "ccc3330", "https://ci.example.com/runs/9", null, "deployed"))));
 
             TrackingRef kept = project.sync(fake.profile(), "aaa1110", 1).tracking();
 
@@ -121,7 +122,7 @@ class TrackerIdentityRaceTest {
             AtomicReference<String> otherRun = new AtomicReference<>();
             // A second job of the same run and commit (a matrix) created the item first.
             fake.beforeNextCreate(() -> otherRun.set(fake.seedTelling(
-                    ItemTelling.deploymentKey("qa", "aaa1110", "https://ci.example.com/runs/1", null))));
+                    ItemTelling.deploymentKey("qa", "aaa1110", "https://ci.example.com/runs/1", null, "deployed"))));
 
             TrackingRef kept = project.sync(fake.profile(), "aaa1110", 1).tracking();
 
@@ -148,6 +149,28 @@ class TrackerIdentityRaceTest {
             project.sync(fake.profile(), "bbb2220", 2);
 
             assertThat(fake.comments(item)).hasSize(told.size() + 1).last().asString().contains("bbb2220");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("providers")
+    void theSameDeploymentFinishedFromACheckoutWithoutTheRecordIsToldAgain(String provider, IdentityFixture fake) {
+        try (fake) {
+            TrackerProject project = fake.project(dir);
+            String item = project.sync(fake.profile(), "aaa1110", 1, Request.Outcome.IN_PROGRESS).tracking().id();
+            project.sync(fake.profile(), "aaa1110", 1, Request.Outcome.DEPLOYED);
+            int told = fake.comments(item).size();
+            project.sync(fake.profile(), "aaa1110", 1, Request.Outcome.DEPLOYED);
+            assertThat(fake.comments(item)).as("the same deployment in the same state").hasSize(told);
+            // The finishing job of another attempt runs from a checkout that never got the in-progress record.
+            project.sync(fake.profile(), "bbb2220", 2, Request.Outcome.IN_PROGRESS);
+            int before = fake.comments(item).size();
+            project.forgetRecord("qa");
+
+            project.sync(fake.profile(), "bbb2220", 2, Request.Outcome.FAILED);
+
+            assertThat(fake.comments(item)).as("its new state, so the last comment is not stale")
+                    .hasSize(before + 1).last().asString().contains("bbb2220");
         }
     }
 

@@ -77,6 +77,16 @@ public final class TrackerProject {
     }
 
     public ChangeOutcome<?> sync(String profile, String commit, int run, List<String> issueKeys) {
+        return sync(profile, commit, run, issueKeys, Request.Outcome.DEPLOYED);
+    }
+
+    /** {@link #sync(String, String, int)} of a deployment that is still running or has failed too. */
+    public ChangeOutcome<?> sync(String profile, String commit, int run, Request.Outcome state) {
+        return sync(profile, commit, run, List.of(), state);
+    }
+
+    private ChangeOutcome<?> sync(String profile, String commit, int run, List<String> issueKeys,
+            Request.Outcome state) {
         Instant at;
         synchronized (this) {
             now = now.plusSeconds(60);
@@ -87,7 +97,7 @@ public final class TrackerProject {
                 d -> { }, null, null, (env, project) -> ci, null);
         ChangeOutcome<?> outcome = new Operations(host).sync(Request.builder(dir).increment("0018").profile(profile)
                 .commit(commit).branch("main").deployedBy("ci-bot").runUrl("https://ci.example.com/runs/" + run)
-                .issueKeys(issueKeys).healthCheck(false).build());
+                .issueKeys(issueKeys).outcome(state).healthCheck(false).build());
         if (outcome.result() == ChangeOutcome.Result.RECORDED_TRACKER_FAILED) {
             // The tracker tests ask what the tracker did: its failure is the test's subject.
             throw new io.specweave.deploy.OperationFailedException(outcome.problem());
