@@ -228,6 +228,9 @@ class OneRuleEveryCommandTest {
         for (String[] command : commands) {
             assertThat(run(job, command)).as(String.join(" ", command) + ": " + err).isZero();
             assertThat(out + err).as(String.join(" ", command)).contains("warning: " + warning);
+            // Once, also where every environment's outcome is shown.
+            assertThat((out + err).split(java.util.regex.Pattern.quote(warning), -1)).as(String.join(" ", command))
+                    .hasSize(2);
         }
 
         assertThat(run(job, "sync", "0018", "--environment", "qa", "--deployed", "--commit", "c400000", "--json"))

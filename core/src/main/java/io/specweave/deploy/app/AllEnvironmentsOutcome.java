@@ -14,15 +14,22 @@ import java.util.List;
  * @param notRecorded the environments left out after the stop
  * @param commitBack  how the commit-back ended; null when none was asked
  * @param refreshed   the files read as the branch holds them now, before the first environment (the commit-back's catch-up)
+ * @param warnings    the project's warnings (its config's), which every environment's outcome carries too: said once
  */
 public record AllEnvironmentsOutcome(String increment, String commit, List<ChangeOutcome<Void>> recorded,
         String stoppedAt, Message reason, List<String> notRecorded, CommitBack.Result commitBack,
-        List<String> refreshed) {
+        List<String> refreshed, List<String> warnings) {
 
     public AllEnvironmentsOutcome {
         recorded = List.copyOf(recorded);
         notRecorded = List.copyOf(notRecorded);
         refreshed = refreshed == null ? List.of() : List.copyOf(refreshed);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** An environment's own warnings: its outcome's, without the project's said once for all. */
+    public List<String> ownWarnings(ChangeOutcome<Void> environment) {
+        return environment.warnings().stream().filter(w -> !warnings.contains(w)).toList();
     }
 
     /** Why the run stopped and where that leaves the pipeline; null when it did not stop. */

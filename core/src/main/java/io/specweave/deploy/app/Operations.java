@@ -194,7 +194,7 @@ public final class Operations {
                             .map(ChangeOutcome::environment).toList()), baseline, () -> writers.forEach(Runnable::run));
         }
         return new AllEnvironmentsOutcome(increment.id(), facts.commit(), recorded, stoppedAt, reason, rest, commit,
-                baseline.caughtUp());
+                baseline.caughtUp(), project.warnings());
     }
 
     /**

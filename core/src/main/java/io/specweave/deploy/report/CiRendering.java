@@ -88,7 +88,8 @@ public final class CiRendering {
         List<Entry> log = new ArrayList<>();
         log.add(Entry.section(outcome.increment() + " → every environment: deploy",
                 new OutcomeText(true).render(outcome)));
-        outcome.recorded().forEach(r -> r.warnings().forEach(w -> log.add(new Entry(Kind.WARNING, null,
+        outcome.warnings().forEach(w -> log.add(new Entry(Kind.WARNING, null, w)));
+        outcome.recorded().forEach(r -> outcome.ownWarnings(r).forEach(w -> log.add(new Entry(Kind.WARNING, null,
                 r.environment() + ": " + w))));
         Map<String, String> outputs = new LinkedHashMap<>();
         outputs.put("increment", outcome.increment());

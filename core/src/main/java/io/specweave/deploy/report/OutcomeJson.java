@@ -110,6 +110,9 @@ public final class OutcomeJson {
         put(node, "stoppedAt", outcome.stoppedAt());
         put(node, "reason", outcome.reason() == null ? null : outcome.reason().render(spelling));
         strings(node, "notRecorded", outcome.notRecorded());
+        if (!outcome.warnings().isEmpty()) {
+            strings(node, "warnings", outcome.warnings());
+        }
         if (!outcome.refreshed().isEmpty()) {
             strings(node, "refreshed", outcome.refreshed());
         }

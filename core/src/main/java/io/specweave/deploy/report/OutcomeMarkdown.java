@@ -57,8 +57,9 @@ public final class OutcomeMarkdown {
         outcome.recorded().forEach(r -> md.append("- ").append(headline(r)).append('\n'));
         outcome.notRecorded().forEach(env -> md.append("- ⏭️ ").append(inline(env)).append(": not recorded\n"));
         md.append('\n');
-        outcome.recorded().forEach(r -> r.warnings().forEach(w -> md.append(MarkdownStatusRenderer.alert("WARNING",
-                r.environment() + ": " + w)).append('\n')));
+        outcome.warnings().forEach(w -> md.append(MarkdownStatusRenderer.alert("WARNING", w)).append('\n'));
+        outcome.recorded().forEach(r -> outcome.ownWarnings(r).forEach(w -> md.append(MarkdownStatusRenderer.alert(
+                "WARNING", r.environment() + ": " + w)).append('\n')));
         if (outcome.problem() != null) {
             md.append(MarkdownStatusRenderer.alert("CAUTION", outcome.problem().render(spelling))).append('\n');
         }

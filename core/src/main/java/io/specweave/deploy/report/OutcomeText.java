@@ -145,8 +145,9 @@ public final class OutcomeText {
                     .append(" (profile ").append(r.target().profile().name())
                     .append(r.record() != null && Boolean.TRUE.equals(r.record().forced()) ? ", forced" : "")
                     .append(r.result() == ChangeOutcome.Result.RECORDED ? "" : ", " + words(r.result())).append(')');
-            r.warnings().forEach(w -> s.append("\n    warning: ").append(w));
+            o.ownWarnings(r).forEach(w -> s.append("\n    warning: ").append(w));
         }
+        o.warnings().forEach(w -> s.append("\n  warning: ").append(w));
         for (String env : o.notRecorded()) {
             s.append("\n  ").append(env).append(": not recorded").append(env.equals(o.stoppedAt()) ? " (stopped here)" : "");
         }
