@@ -194,8 +194,8 @@ public final class CommitBack {
 
     /** The files of {@code byRecord} (metadata.json) merge record by record; others (feature-flags.json keeps its lines) not at all. */
     private static MetadataCommitter.Merge mergeByRecord(Set<Path> byRecord) {
-        return (file, base, ours, theirs, oursOnCollision) -> !byRecord.contains(file) ? null
-                : MetadataMerge.threeWay(base, ours, theirs, oursOnCollision)
+        return (file, base, readSince, ours, theirs, oursOnCollision) -> !byRecord.contains(file) ? null
+                : MetadataMerge.threeWay(base, readSince, ours, theirs, oursOnCollision)
                         .map(m -> new MetadataCommitter.Merged(m.text(), m.collisions())).orElse(null);
     }
 

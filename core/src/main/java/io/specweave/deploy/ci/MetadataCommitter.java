@@ -226,9 +226,11 @@ public final class MetadataCommitter {
         /**
          * {@code ours}' changes since {@code base} written into {@code theirs}; a part both changed takes
          * ours when {@code oursOnCollision}, else theirs. Null when {@code file}'s texts are not merged by
-         * meaning (not its kind of file, or not valid).
+         * meaning (not its kind of file, or not valid). {@code readSince}: the branch's versions since
+         * {@code base}, which an earlier catch-up may have brought ours to: what ours holds as one of them
+         * has it was read, not changed.
          */
-        Merged merge(Path file, String base, String ours, String theirs, boolean oursOnCollision);
+        Merged merge(Path file, String base, List<String> readSince, String ours, String theirs, boolean oursOnCollision);
     }
 
     /**
@@ -427,7 +429,8 @@ public final class MetadataCommitter {
             }
             String theirs = blob(tracking, file);
             Merged merged = merge == null || ours == null || theirs == null ? null
-                    : merge.merge(file.toAbsolutePath().normalize(), base, ours, theirs, true);
+                    : merge.merge(file.toAbsolutePath().normalize(), base, versionsSince(from, tracking, file), ours,
+                            theirs, true);
             if (merged == null) {
                 done.add(new CaughtUp(file, false, false, List.of()));
             } else if (!merged.text().equals(ours) && write(file, merged.text()) || !merged.collisions().isEmpty()) {
@@ -435,6 +438,30 @@ public final class MetadataCommitter {
             }
         }
         return new CatchUp(target, done, null);
+    }
+
+    /** How many of the branch's versions of a file a catch-up reads as ones an earlier catch-up may have read. */
+    private static final int VERSIONS_READ = 50;
+
+    /**
+     * The texts of {@code file} in the branch's commits after {@code from} before its tip, newest first:
+     * an earlier step's catch-up brought the work tree to one of them, whose records the job read and
+     * did not write.
+     */
+    private List<String> versionsSince(String from, String tracking, Path file) {
+        Git log = git("log", "--format=%H", "-n", String.valueOf(VERSIONS_READ), from + ".." + tracking + "^", "--",
+                file.toAbsolutePath().normalize().toString());
+        if (!log.ok()) {
+            return List.of();
+        }
+        List<String> versions = new ArrayList<>();
+        log.output().lines().map(String::strip).filter(l -> !l.isEmpty()).forEach(commit -> {
+            String text = blob(commit, file);
+            if (text != null) {
+                versions.add(text);
+            }
+        });
+        return versions;
     }
 
     /** Writes {@code text} into {@code file}; false when it cannot. */
@@ -672,7 +699,7 @@ public final class MetadataCommitter {
                 continue;
             }
             Merged merged = reapply.merge() == null || theirs == null ? null
-                    : reapply.merge().merge(absolute, committed, started, theirs, false);
+                    : reapply.merge().merge(absolute, committed, List.of(), started, theirs, false);
             String shown = workTree.toAbsolutePath().normalize().relativize(absolute).toString();
             if (merged == null) {
                 notCarried.add(shown);

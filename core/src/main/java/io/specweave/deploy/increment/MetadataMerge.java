@@ -44,6 +44,16 @@ public final class MetadataMerge {
      * @param theirs the version the other changes are in (the branch's)
      */
     public static Optional<Merged> threeWay(String base, String ours, String theirs, boolean oursOnCollision) {
+        return threeWay(base, List.of(), ours, theirs, oursOnCollision);
+    }
+
+    /**
+     * {@link #threeWay(String, String, String, boolean)} where ours was brought to versions of the
+     * branch since {@code base} before ({@code readSince}, an earlier step's catch-up): a unit ours
+     * holds as one of them has it was read, not changed, so the branch's newer value takes its place.
+     */
+    public static Optional<Merged> threeWay(String base, List<String> readSince, String ours, String theirs,
+            boolean oursOnCollision) {
         if (ours == null || theirs == null) {
             return Optional.empty();
         }
@@ -53,8 +63,16 @@ public final class MetadataMerge {
             MetadataDocument theirsDocument = MetadataDocument.parse(theirs, "theirs");
             ObjectNode merged = theirsDocument.root();
             ObjectNode oursRoot = MetadataDocument.parse(ours, "ours").root();
+            List<ObjectNode> read = new ArrayList<>();
+            for (String version : readSince) {
+                try {
+                    read.add(MetadataDocument.parse(version, "read").root());
+                } catch (DeployException e) {
+                    // A version that is no JSON object says nothing of what was read.
+                }
+            }
             List<String> collisions = new ArrayList<>();
-            mergeInto(merged, baseRoot, oursRoot, "", oursOnCollision, collisions);
+            mergeInto(merged, baseRoot, read, oursRoot, "", oursOnCollision, collisions);
             // Nothing of theirs that ours lacks: ours as it is, not laid out again.
             return Optional.of(new Merged(Trees.sameValue(merged, oursRoot) ? ours : theirsDocument.toText(),
                     collisions));
@@ -69,8 +87,8 @@ public final class MetadataMerge {
      * adding to {@code collisions} each unit both changed. At the top ({@code path} empty), objects both
      * changed ({@code deployments}) are merged key by key; below that each value is a unit.
      */
-    private static void mergeInto(ObjectNode merged, ObjectNode base, ObjectNode ours, String path,
-            boolean oursOnCollision, List<String> collisions) {
+    private static void mergeInto(ObjectNode merged, ObjectNode base, List<ObjectNode> read, ObjectNode ours,
+            String path, boolean oursOnCollision, List<String> collisions) {
         Set<String> keys = new LinkedHashSet<>();
         base.fieldNames().forEachRemaining(keys::add);
         ours.fieldNames().forEachRemaining(keys::add);
@@ -78,13 +96,15 @@ public final class MetadataMerge {
             JsonNode b = base.get(key);
             JsonNode o = ours.get(key);
             JsonNode t = merged.get(key);
-            if (same(o, b) || same(o, t)) {
+            if (same(o, b) || same(o, t) || o != null && read.stream().anyMatch(r -> same(o, r.get(key)))) {
                 continue;
             }
             boolean both = !same(t, b);
             if (both && path.isEmpty() && o instanceof ObjectNode oo && t instanceof ObjectNode to
                     && (b == null || b instanceof ObjectNode)) {
-                mergeInto(to, b == null ? Json.mapper().createObjectNode() : (ObjectNode) b, oo, key + ".",
+                List<ObjectNode> readBelow = read.stream().map(r -> r.get(key)).filter(ObjectNode.class::isInstance)
+                        .map(ObjectNode.class::cast).toList();
+                mergeInto(to, b == null ? Json.mapper().createObjectNode() : (ObjectNode) b, readBelow, oo, key + ".",
                         oursOnCollision, collisions);
                 continue;
             }

@@ -467,8 +467,8 @@ class MetadataCommitterTest {
         git(other, "push", "-q", "origin", "HEAD:main");
     }
 
-    private static final MetadataCommitter.Merge BY_RECORD = (file, base, ours, theirs, oursOnCollision) ->
-            io.specweave.deploy.increment.MetadataMerge.threeWay(base, ours, theirs, oursOnCollision)
+    private static final MetadataCommitter.Merge BY_RECORD = (file, base, readSince, ours, theirs, oursOnCollision) ->
+            io.specweave.deploy.increment.MetadataMerge.threeWay(base, readSince, ours, theirs, oursOnCollision)
                     .map(m -> new MetadataCommitter.Merged(m.text(), m.collisions())).orElse(null);
 
     /** The files a catch-up read from the branch. */
@@ -519,6 +519,27 @@ class MetadataCommitterTest {
         assertThat(committer.catchUp(List.of(metadata), null, null).files()).as("without a merge, a changed file stays")
                 .containsExactly(new MetadataCommitter.CaughtUp(metadata, false, false, List.of()));
         assertThat(Files.readString(metadata)).isEqualTo(both);
+    }
+
+    @Test
+    void aRecordAnEarlierCatchUpReadFromTheBranchTakesTheBranchsNewerVersionNotTheStaleOne() throws Exception {
+        anotherJobRecordedDev();
+        MetadataCommitter committer = new MetadataCommitter(work, BOT, "origin", 3);
+        // An earlier step read dev from the branch and recorded qa, and did not get it onto the branch.
+        assertThat(read(committer.catchUp(List.of(metadata), null, BY_RECORD))).containsExactly(metadata);
+        recordQa().run();
+        // The other job then recorded dev again: failed.
+        git(temp.resolve("other"), "pull", "-q", "origin", "main");
+        Files.writeString(temp.resolve("other").resolve("metadata.json"), "{\n  \"id\": \"0001\",\n  \"deployments\": "
+                + "{\"dev\": {\"commit\": \"d100000\", \"status\": \"failed\"}}\n}\n");
+        git(temp.resolve("other"), "commit", "-q", "-am", "dev failed");
+        git(temp.resolve("other"), "push", "-q", "origin", "HEAD:main");
+
+        List<MetadataCommitter.CaughtUp> done = committer.catchUp(List.of(metadata), null, BY_RECORD).files();
+
+        assertThat(done).as("dev was read, not written, by this job: no collision")
+                .containsExactly(new MetadataCommitter.CaughtUp(metadata, true, false, List.of()));
+        assertThat(Files.readString(metadata)).contains("failed").contains("a100000");
     }
 
     @Test
