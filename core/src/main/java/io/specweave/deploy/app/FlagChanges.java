@@ -60,8 +60,8 @@ final class FlagChanges {
                     + "letter, of letters, digits, '.', '_' or '-' (e.g. newCheckout)"));
         }
         FeatureFlagStore store = store(project);
-        String env = requireEnvironment(project, store, request.environment);
         FeatureFlags flags = flags(project, store);
+        String env = requireEnvironment(project, store, flags, request.environment);
         // Judged as list and export judge it: a value there that is no flag is refused, never written over.
         Boolean previous = flags.value(env, flag);
         if (previous == null && !flags.names().contains(flag) && !request.createFlag) {
@@ -139,16 +139,17 @@ final class FlagChanges {
 
     /**
      * Every flag × every environment (those of the config and those of the file), in pipeline order;
-     * with {@code environment}, that one's flags only, the others' entries not read.
+     * with {@code environment} (checked as a known one), that one's flags only, the others' entries not read.
      */
     static FlagMatrix matrix(Project project, String environment) {
         FeatureFlagStore store = store(project);
         FeatureFlags file = flags(project, store);
+        String env = environment == null ? null : requireEnvironment(project, store, file, environment);
         List<String> environments = project.config().pipeline(file.environments());
-        Map<String, Map<String, Boolean>> values = environment == null ? file.all() : file.all(List.of(environment));
+        Map<String, Map<String, Boolean>> values = env == null ? file.all() : file.all(List.of(env));
         TreeSet<String> flags = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         values.values().forEach(m -> flags.addAll(m.keySet()));
-        return new FlagMatrix(environment == null ? environments : List.of(environment), List.copyOf(flags), values);
+        return new FlagMatrix(env == null ? environments : List.of(env), List.copyOf(flags), values);
     }
 
     /** One environment's flags as {@code env} (FEATURE_NAME=true lines), {@code json} or {@code flagd}. */
@@ -159,8 +160,9 @@ final class FlagChanges {
                     + String.join(", ", FORMATS)));
         }
         FeatureFlagStore store = store(project);
-        String env = requireEnvironment(project, store, environment);
-        Map<String, Boolean> flags = flags(project, store).flagsOf(env);
+        FeatureFlags file = flags(project, store);
+        String env = requireEnvironment(project, store, file, environment);
+        Map<String, Boolean> flags = file.flagsOf(env);
         switch (f) {
             case "env" -> {
                 StringBuilder out = new StringBuilder();
@@ -234,7 +236,8 @@ final class FlagChanges {
         return java.text.Normalizer.normalize(flag, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
     }
 
-    static String requireEnvironment(Project project, FeatureFlagStore store, String environment) {
+    /** {@code environment} trimmed, once it is one the config or the flags file (read as {@code flags}) knows. */
+    static String requireEnvironment(Project project, FeatureFlagStore store, FeatureFlags flags, String environment) {
         if (environment == null || environment.isBlank()) {
             throw new BadInputException(Message.of("no environment given: pass ", Input.ENVIRONMENT, ", e.g. ",
                     Message.arg(Input.ENVIRONMENT, "qa")));
@@ -244,7 +247,7 @@ final class FlagChanges {
             throw new BadInputException(Message.of(Message.arg(Input.ENVIRONMENT, env), ": expected a name of letters, "
                     + "digits, '.', '_' or '-'"));
         }
-        List<String> known = new ArrayList<>(project.config().pipeline(flags(project, store).environments()));
+        List<String> known = new ArrayList<>(project.config().pipeline(flags.environments()));
         if (!known.contains(env)) {
             throw new BadInputException("environment \"" + env + "\" is neither in " + project.config().source()
                     + " (profiles, deployment.pipeline) nor in " + store.source() + "; known: "

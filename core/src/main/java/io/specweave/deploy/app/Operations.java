@@ -271,10 +271,9 @@ public final class Operations {
     private FlagOutcome changeFlag(Project project, Request request) {
         switch (request.flagAction) {
             case LIST -> {
-                String env = request.environment == null ? null
-                        : FlagChanges.requireEnvironment(project, FlagChanges.store(project), request.environment);
-                return new FlagOutcome(request.flagAction, env, null, FlagChanges.matrix(project, env), null, null,
-                        null, false);
+                io.specweave.deploy.flags.FlagMatrix matrix = FlagChanges.matrix(project, request.environment);
+                String env = request.environment == null ? null : matrix.environments().get(0);
+                return new FlagOutcome(request.flagAction, env, null, matrix, null, null, null, false);
             }
             case EXPORT -> {
                 String text = FlagChanges.export(project, request.environment, request.format);
