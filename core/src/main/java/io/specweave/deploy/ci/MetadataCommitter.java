@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -230,7 +231,8 @@ public final class MetadataCommitter {
          * {@code base}, which an earlier catch-up may have brought ours to: what ours holds as one of them
          * has it was read, not changed.
          */
-        Merged merge(Path file, String base, List<String> readSince, String ours, String theirs, boolean oursOnCollision);
+        Merged merge(Path file, String base, Supplier<List<String>> readSince, String ours, String theirs,
+                boolean oursOnCollision);
     }
 
     /**
@@ -429,8 +431,8 @@ public final class MetadataCommitter {
             }
             String theirs = blob(tracking, file);
             Merged merged = merge == null || ours == null || theirs == null ? null
-                    : merge.merge(file.toAbsolutePath().normalize(), base, versionsSince(from, tracking, file), ours,
-                            theirs, true);
+                    : merge.merge(file.toAbsolutePath().normalize(), base, () -> versionsSince(from, tracking, file),
+                            ours, theirs, true);
             if (merged == null) {
                 done.add(new CaughtUp(file, false, false, List.of()));
             } else if (!merged.text().equals(ours) && write(file, merged.text()) || !merged.collisions().isEmpty()) {
@@ -699,7 +701,7 @@ public final class MetadataCommitter {
                 continue;
             }
             Merged merged = reapply.merge() == null || theirs == null ? null
-                    : reapply.merge().merge(absolute, committed, List.of(), started, theirs, false);
+                    : reapply.merge().merge(absolute, committed, List::of, started, theirs, false);
             String shown = workTree.toAbsolutePath().normalize().relativize(absolute).toString();
             if (merged == null) {
                 notCarried.add(shown);

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Two changes to one {@code metadata.json} made from the same version, merged by record: one
@@ -44,15 +45,16 @@ public final class MetadataMerge {
      * @param theirs the version the other changes are in (the branch's)
      */
     public static Optional<Merged> threeWay(String base, String ours, String theirs, boolean oursOnCollision) {
-        return threeWay(base, List.of(), ours, theirs, oursOnCollision);
+        return threeWay(base, List::of, ours, theirs, oursOnCollision);
     }
 
     /**
      * {@link #threeWay(String, String, String, boolean)} where ours was brought to versions of the
      * branch since {@code base} before ({@code readSince}, an earlier step's catch-up): a unit ours
      * holds as one of them has it was read, not changed, so the branch's newer value takes its place.
+     * The versions are asked for only when a unit both sides changed needs them (each is a read of git).
      */
-    public static Optional<Merged> threeWay(String base, List<String> readSince, String ours, String theirs,
+    public static Optional<Merged> threeWay(String base, Supplier<List<String>> readSince, String ours, String theirs,
             boolean oursOnCollision) {
         if (ours == null || theirs == null) {
             return Optional.empty();
@@ -63,14 +65,17 @@ public final class MetadataMerge {
             MetadataDocument theirsDocument = MetadataDocument.parse(theirs, "theirs");
             ObjectNode merged = theirsDocument.root();
             ObjectNode oursRoot = MetadataDocument.parse(ours, "ours").root();
-            List<ObjectNode> read = new ArrayList<>();
-            for (String version : readSince) {
-                try {
-                    read.add(MetadataDocument.parse(version, "read").root());
-                } catch (DeployException e) {
-                    // A version that is no JSON object says nothing of what was read.
+            Supplier<List<ObjectNode>> read = memoized(() -> {
+                List<ObjectNode> roots = new ArrayList<>();
+                for (String version : readSince.get()) {
+                    try {
+                        roots.add(MetadataDocument.parse(version, "read").root());
+                    } catch (DeployException e) {
+                        // A version that is no JSON object says nothing of what was read.
+                    }
                 }
-            }
+                return roots;
+            });
             List<String> collisions = new ArrayList<>();
             mergeInto(merged, baseRoot, read, oursRoot, "", oursOnCollision, collisions);
             // Nothing of theirs that ours lacks: ours as it is, not laid out again.
@@ -87,7 +92,7 @@ public final class MetadataMerge {
      * adding to {@code collisions} each unit both changed. At the top ({@code path} empty), objects both
      * changed ({@code deployments}) are merged key by key; below that each value is a unit.
      */
-    private static void mergeInto(ObjectNode merged, ObjectNode base, List<ObjectNode> read, ObjectNode ours,
+    private static void mergeInto(ObjectNode merged, ObjectNode base, Supplier<List<ObjectNode>> read, ObjectNode ours,
             String path, boolean oursOnCollision, List<String> collisions) {
         Set<String> keys = new LinkedHashSet<>();
         base.fieldNames().forEachRemaining(keys::add);
@@ -96,14 +101,18 @@ public final class MetadataMerge {
             JsonNode b = base.get(key);
             JsonNode o = ours.get(key);
             JsonNode t = merged.get(key);
-            if (same(o, b) || same(o, t) || o != null && read.stream().anyMatch(r -> same(o, r.get(key)))) {
+            if (same(o, b) || same(o, t)) {
                 continue;
             }
             boolean both = !same(t, b);
+            if (both && o != null && read.get().stream().anyMatch(r -> same(o, r.get(key)))) {
+                // Ours holds it as the branch had it: read by an earlier catch-up, not changed; theirs is newer.
+                continue;
+            }
             if (both && path.isEmpty() && o instanceof ObjectNode oo && t instanceof ObjectNode to
                     && (b == null || b instanceof ObjectNode)) {
-                List<ObjectNode> readBelow = read.stream().map(r -> r.get(key)).filter(ObjectNode.class::isInstance)
-                        .map(ObjectNode.class::cast).toList();
+                Supplier<List<ObjectNode>> readBelow = memoized(() -> read.get().stream().map(r -> r.get(key))
+                        .filter(ObjectNode.class::isInstance).map(ObjectNode.class::cast).toList());
                 mergeInto(to, b == null ? Json.mapper().createObjectNode() : (ObjectNode) b, readBelow, oo, key + ".",
                         oursOnCollision, collisions);
                 continue;
@@ -120,6 +129,20 @@ public final class MetadataMerge {
                 merged.set(key, o.deepCopy());
             }
         }
+    }
+
+    private static <T> Supplier<T> memoized(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
     }
 
     private static boolean same(JsonNode a, JsonNode b) {
