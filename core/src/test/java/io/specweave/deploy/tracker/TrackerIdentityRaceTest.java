@@ -100,16 +100,10 @@ class TrackerIdentityRaceTest {
     void aLostCreationRaceTellsThisDeploymentOnTheKeptItemWhenTheOtherRunToldAnother(String provider,
             IdentityFixture fake) {
         try (fake) {
-            TrackerProject project = fake.project(dir);
-            AtomicReference<String> otherRun = new AtomicReference<>();
             // Two deployments at once: the other run, deploying ccc3330, created its item first.
-            fake.beforeNextCreate(() -> otherRun.set(fake.seedTelling(
-                    ItemTelling.deploymentKey("qa", "ccc3330", "https://ci.example.com/runs/9", null, "deployed"))));
+            List<String> comments = commentsAfterLosingARaceTo(fake, "ccc3330", 9);
 
-            TrackingRef kept = project.sync(fake.profile(), "aaa1110", 1).tracking();
-
-            assertThat(kept.id()).isEqualTo(otherRun.get());
-            assertThat(fake.comments(kept.id())).as("this run's deployment, told once on the kept item")
+            assertThat(comments).as("this run's deployment, told once on the kept item")
                     .filteredOn(c -> c.contains("aaa1110")).hasSize(1);
         }
     }
@@ -118,17 +112,27 @@ class TrackerIdentityRaceTest {
     @MethodSource("providers")
     void aLostCreationRaceAddsNoCommentWhenTheOtherRunToldThisDeployment(String provider, IdentityFixture fake) {
         try (fake) {
-            TrackerProject project = fake.project(dir);
-            AtomicReference<String> otherRun = new AtomicReference<>();
             // A second job of the same run and commit (a matrix) created the item first.
-            fake.beforeNextCreate(() -> otherRun.set(fake.seedTelling(
-                    ItemTelling.deploymentKey("qa", "aaa1110", "https://ci.example.com/runs/1", null, "deployed"))));
+            List<String> comments = commentsAfterLosingARaceTo(fake, "aaa1110", 1);
 
-            TrackingRef kept = project.sync(fake.profile(), "aaa1110", 1).tracking();
-
-            assertThat(kept.id()).isEqualTo(otherRun.get());
-            assertThat(fake.comments(kept.id())).noneMatch(c -> c.contains("aaa1110"));
+            assertThat(comments).noneMatch(c -> c.contains("aaa1110"));
         }
+    }
+
+    /**
+     * Syncs aaa1110 of run 1 while another run, which told {@code otherCommit} of {@code otherRun},
+     * creates its item a moment earlier; returns the comments of the item kept, the other run's.
+     */
+    private List<String> commentsAfterLosingARaceTo(IdentityFixture fake, String otherCommit, int otherRun) {
+        TrackerProject project = fake.project(dir);
+        AtomicReference<String> other = new AtomicReference<>();
+        fake.beforeNextCreate(() -> other.set(fake.seedTelling(ItemTelling.deploymentKey("qa", otherCommit,
+                "https://ci.example.com/runs/" + otherRun, null, "deployed"))));
+
+        TrackingRef kept = project.sync(fake.profile(), "aaa1110", 1).tracking();
+
+        assertThat(kept.id()).as("the other run's item, the older one").isEqualTo(other.get());
+        return fake.comments(kept.id());
     }
 
     @ParameterizedTest(name = "{0}")
