@@ -183,6 +183,11 @@ public final class Message {
         return new Message(all);
     }
 
+    /** Each of {@code messages} in {@code spelling}'s words. */
+    public static List<String> render(List<Message> messages, Spelling spelling) {
+        return messages.stream().map(m -> m.render(spelling)).toList();
+    }
+
     public String render(Spelling spelling) {
         StringBuilder s = new StringBuilder();
         for (Object part : parts) {

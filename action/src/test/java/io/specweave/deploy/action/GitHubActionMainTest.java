@@ -190,6 +190,21 @@ class GitHubActionMainTest {
                 + "demo-shop/qa");
     }
 
+
+    @Test
+    void aRefreshThatFindsNoTokenNamesTheInputThatGivesIt() throws IOException {
+        ActionWorkspace ws = new ActionWorkspace(temp).input("increment", "0002").input("profile", "local-dev")
+                .input("refresh", "true").input("github-token", "");
+        addProfile(ws, "github-qa", "github", "qa");
+
+        ActionWorkspace.Run run = ws.run(TrackerFactory::standard);
+
+        assertThat(run.exitCode()).as(run.stdout()).isZero();
+        String said = "qa (github-qa): not reachable from here: no GitHub token for profile \"github-qa\" (demo-shop/qa): "
+                + "set `github-token` (GITHUB_TOKEN) or GH_TOKEN";
+        assertThat(run.stdout()).contains("refreshed: " + said);
+        assertThat(ws.summaryText()).contains("Read before deciding:", "- " + said);
+    }
     @Test
     void aTokenGithubRejectsIsNamedAsTheInputThatGivesIt() throws IOException {
         com.sun.net.httpserver.HttpServer github = com.sun.net.httpserver.HttpServer.create(

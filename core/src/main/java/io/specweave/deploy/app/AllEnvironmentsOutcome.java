@@ -18,7 +18,7 @@ import java.util.List;
  */
 public record AllEnvironmentsOutcome(String increment, String commit, List<ChangeOutcome<Void>> recorded,
         String stoppedAt, Message reason, List<String> notRecorded, CommitBack.Result commitBack,
-        List<String> refreshed, List<String> warnings) {
+        List<Message> refreshed, List<String> warnings) {
 
     public AllEnvironmentsOutcome {
         recorded = List.copyOf(recorded);

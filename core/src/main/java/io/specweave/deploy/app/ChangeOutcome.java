@@ -35,7 +35,7 @@ import java.util.List;
 public record ChangeOutcome<D>(Result result, String operation, Increment increment, Target target,
         DeploymentRecord record, ObjectNode stored, boolean newDeployment, boolean metadataChanged,
         TrackingRef tracking, HealthResult health, List<PromotionGates.Refusal> refusals, List<Message> problems,
-        List<String> warnings, List<String> refreshed, String note, CommitBack.Result commit, D detail) {
+        List<String> warnings, List<Message> refreshed, String note, CommitBack.Result commit, D detail) {
 
     /** How an operation on an environment ended. */
     public enum Result {

@@ -1,5 +1,6 @@
 package io.specweave.deploy.app;
 
+import io.specweave.deploy.Message;
 import io.specweave.deploy.Secret;
 import io.specweave.deploy.ci.CiContext;
 import io.specweave.deploy.ci.MetadataCommitter;
@@ -166,7 +167,7 @@ public final class CommitBack {
      * The files as an operation that commits back read them (so what an earlier step changed in them is
      * known), which of them merge record by record, and the lines saying what was read from the branch.
      */
-    record Baseline(List<String> caughtUp, Map<Path, String> started, Set<Path> byRecord) {
+    record Baseline(List<Message> caughtUp, Map<Path, String> started, Set<Path> byRecord) {
 
         static final Baseline NONE = new Baseline(List.of(), Map.of(), Set.of());
 
@@ -178,7 +179,7 @@ public final class CommitBack {
 
         /** This and {@code other}: files read by two catch-ups (feature-flags.json, then metadata.json). */
         Baseline and(Baseline other) {
-            List<String> lines = new ArrayList<>(caughtUp);
+            List<Message> lines = new ArrayList<>(caughtUp);
             lines.addAll(other.caughtUp);
             Map<Path, String> texts = new HashMap<>(started);
             texts.putAll(other.started);
@@ -249,7 +250,7 @@ public final class CommitBack {
                 // No file yet (a first record), or none readable: nothing an earlier step wrote to carry.
             }
         }
-        return new Baseline(lines, started, merged);
+        return new Baseline(lines.stream().map(Message::text).toList(), started, merged);
     }
 
     private static MetadataCommitter committer(Project project, Spec spec, CiContext facts) {

@@ -68,7 +68,7 @@ final class EnvironmentChanges {
 
         change.check(context);
         // A run that commits back decides on the records as its branch holds them now, not as its checkout did.
-        List<String> refreshed = new ArrayList<>(writers == null ? baseline.caughtUp() : List.of());
+        List<Message> refreshed = new ArrayList<>(writers == null ? baseline.caughtUp() : List.of());
         CommitBack.Baseline read = baseline;
         if (writers == null && request.commitBack != null && !request.dryRun) {
             CommitBack.Baseline records = CommitBack.catchUp(context.project(), request.commitBack, context.facts(),
@@ -112,17 +112,17 @@ final class EnvironmentChanges {
                     pipeline, environment, effect.testedSlot, effect.candidate,
                     Deployments.all(view), Instant.parse(context.now()));
             String previous = previous(pipeline, environment);
-            String notRefreshed = previous == null ? null : copies.entry(previous).filter(Refresh.Entry::failed)
-                    .map(e -> "the record of " + previous + " could not be refreshed from its tracking item: "
-                            + e.message() + " (profile " + e.profile() + ")").orElse(null);
+            Message notRefreshed = previous == null ? null : copies.entry(previous).filter(Refresh.Entry::failed)
+                    .map(e -> Message.of("the record of " + previous + " could not be refreshed from its tracking "
+                            + "item: ", e.said(), " (profile " + e.profile() + ")")).orElse(null);
             boolean previousRefused = refusals.stream().anyMatch(r -> r.gate().equals("requirePrevious"));
             if (!refusals.isEmpty() && !request.force) {
                 Message why = Message.of("promotion to " + environment + " refused for " + context.increment().id()
                         + " (" + context.rules().where(refusals.stream().map(PromotionGates.Refusal::gate).toList())
                         + " in "
                         + context.project().config().source() + "):\n  "
-                        ).then(joined(refusals)).then((previousRefused && notRefreshed != null ? "\n  " + notRefreshed
-                        : "") + "\nnothing was recorded; pass ", Input.FORCE,
+                        ).then(joined(refusals)).then(previousRefused && notRefreshed != null
+                        ? Message.of("\n  ", notRefreshed) : "", "\nnothing was recorded; pass ", Input.FORCE,
                         " to record it anyway (the record will say forced: true)");
                 return refused(context, change, view, refusals, why, warnings, refreshed);
             }
@@ -260,7 +260,7 @@ final class EnvironmentChanges {
     }
 
     private static <D> ChangeOutcome<D> refused(ChangeContext context, Change<D> change, MetadataDocument view,
-            List<PromotionGates.Refusal> refusals, Message why, List<String> warnings, List<String> refreshed) {
+            List<PromotionGates.Refusal> refusals, Message why, List<String> warnings, List<Message> refreshed) {
         DeploymentRecord record = Deployments.get(view, context.environment()).orElse(null);
         return new ChangeOutcome<>(ChangeOutcome.Result.REFUSED, change.name(), context.increment(),
                 context.target(), record, view.deployment(context.environment()).orElse(null), false, false, null,
@@ -270,7 +270,7 @@ final class EnvironmentChanges {
     private static <D> ChangeOutcome<D> outcome(ChangeOutcome.Result result, ChangeContext context, Change<D> change,
             Change.Effect<D> effect, MetadataDocument document, boolean changed, TrackingRef ref, HealthResult health,
             List<PromotionGates.Refusal> refusals, List<Message> problems, List<String> warnings,
-            List<String> refreshed, CommitBack.Result commit, Change.Decision decision) {
+            List<Message> refreshed, CommitBack.Result commit, Change.Decision decision) {
         String environment = context.environment();
         DeploymentRecord record = Deployments.get(document, environment).orElse(null);
         return new ChangeOutcome<>(result, change.name(), context.increment(), context.target(), record,
@@ -340,14 +340,8 @@ final class EnvironmentChanges {
         return all;
     }
 
-    private static List<String> lines(List<Refresh.Entry> entries, boolean all) {
-        List<String> lines = new ArrayList<>();
-        for (Refresh.Entry e : entries) {
-            if (all || e.failed()) {
-                lines.add(e.environment() + " (" + e.profile() + "): " + e.message());
-            }
-        }
-        return lines;
+    private static List<Message> lines(List<Refresh.Entry> entries, boolean all) {
+        return entries.stream().filter(e -> all || e.failed()).map(Refresh.Entry::line).toList();
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.specweave.deploy.app;
 
+import io.specweave.deploy.Message;
 import io.specweave.deploy.flags.FlagMatrix;
 import io.specweave.deploy.model.FlagChange;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import java.util.List;
  */
 public record FlagOutcome(Request.FlagAction action, String environment, FlagChange change, FlagMatrix matrix,
         String export, ChangeOutcome<FlagChange> recorded, CommitBack.Result commit, boolean dryRun,
-        List<String> refreshed, List<String> warnings) {
+        List<Message> refreshed, List<String> warnings) {
 
     public FlagOutcome {
         refreshed = refreshed == null ? List.of() : List.copyOf(refreshed);

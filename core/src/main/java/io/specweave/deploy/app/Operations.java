@@ -347,7 +347,7 @@ public final class Operations {
         Project project = open(request);
         StatusService status = new StatusService(project);
         Increment increment = increment(project, request);
-        List<String> refreshed = List.of();
+        List<Message> refreshed = List.of();
         if (request.refresh) {
             ChangeContext context = new ChangeContext(project, increment, null, request, host, host.ci(project.dir()),
                     host.trackerFactory());
@@ -355,10 +355,10 @@ public final class Operations {
             Refresh.Copies copies = Refresh.read(context, increment, store.read(), null, null);
             var merged = store.update(copies::mergeInto);
             refreshed = copies.report(merged).stream().filter(e -> e.outcome() != Refresh.Outcome.LOCAL)
-                    .map(e -> e.environment() + " (" + e.profile() + "): " + e.message()).toList();
+                    .map(Refresh.Entry::line).toList();
             if (refreshed.isEmpty()) {
-                refreshed = List.of("nothing to read: every profile uses the local provider, whose record is "
-                        + "metadata.json itself");
+                refreshed = List.of(Message.text("nothing to read: every profile uses the local provider, whose "
+                        + "record is metadata.json itself"));
             }
         }
         MetadataDocument document = project.metadata(increment).read();

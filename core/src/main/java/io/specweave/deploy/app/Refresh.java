@@ -50,6 +50,11 @@ final class Refresh {
             return said.toString();
         }
 
+        /** The line a front end shows: the environment, its profile and what was said, credentials in its words. */
+        Message line() {
+            return Message.of(environment + " (" + profile + "): ", said);
+        }
+
         boolean failed() {
             return outcome == Outcome.UNREACHABLE || outcome == Outcome.NO_COPY;
         }

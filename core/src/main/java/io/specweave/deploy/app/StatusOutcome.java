@@ -1,5 +1,6 @@
 package io.specweave.deploy.app;
 
+import io.specweave.deploy.Message;
 import io.specweave.deploy.dora.DoraReport;
 import io.specweave.deploy.status.IncrementSummary;
 import io.specweave.deploy.status.PipelineStatus;
@@ -15,7 +16,7 @@ import java.util.List;
  * @param warnings   what the user should know (a DORA block left out, and why)
  */
 public record StatusOutcome(PipelineStatus pipeline, List<IncrementSummary> increments, DoraReport dora,
-        List<String> refreshed, List<String> warnings) {
+        List<Message> refreshed, List<String> warnings) {
 
     public StatusOutcome {
         refreshed = refreshed == null ? List.of() : List.copyOf(refreshed);

@@ -68,13 +68,13 @@ public final class CiRendering {
     public Rendered change(ChangeOutcome<?> outcome, PipelineStatus pipeline) {
         List<Entry> log = new ArrayList<>();
         log.add(Entry.section(outcome.incrementId() + " → " + outcome.target().describe() + ": " + outcome.operation(),
-                new OutcomeText(true).render(outcome)));
+                new OutcomeText(true, spelling).render(outcome)));
         outcome.warnings().forEach(w -> log.add(new Entry(Kind.WARNING, null, w)));
         Map<String, String> outputs = new LinkedHashMap<>(OutcomeJson.named(outcome));
         if (pipeline != null) {
             pipeline(pipeline, log, outputs);
         }
-        end(log, Persistence.of(outcome), outcome.commit() != null, new OutcomeText(true).headline(outcome),
+        end(log, Persistence.of(outcome), outcome.commit() != null, new OutcomeText(true, spelling).headline(outcome),
                 outcome.exitCode() == 0 ? null : outcome.problem());
         return new Rendered(log, outputs, markdown.summary(outcome, pipeline, spelling), outcome.exitCode());
     }
@@ -87,7 +87,7 @@ public final class CiRendering {
     public Rendered allEnvironments(AllEnvironmentsOutcome outcome, PipelineStatus pipeline) {
         List<Entry> log = new ArrayList<>();
         log.add(Entry.section(outcome.increment() + " → every environment: deploy",
-                new OutcomeText(true).render(outcome)));
+                new OutcomeText(true, spelling).render(outcome)));
         outcome.warnings().forEach(w -> log.add(new Entry(Kind.WARNING, null, w)));
         outcome.recorded().forEach(r -> outcome.ownWarnings(r).forEach(w -> log.add(new Entry(Kind.WARNING, null,
                 r.environment() + ": " + w))));
@@ -96,7 +96,7 @@ public final class CiRendering {
         if (pipeline != null) {
             pipeline(pipeline, log, outputs);
         }
-        end(log, Persistence.of(outcome), outcome.commitBack() != null, new OutcomeText(true).headline(outcome),
+        end(log, Persistence.of(outcome), outcome.commitBack() != null, new OutcomeText(true, spelling).headline(outcome),
                 outcome.problem());
         return new Rendered(log, outputs, markdown.summary(outcome, pipeline, spelling), outcome.exitCode());
     }
@@ -108,7 +108,7 @@ public final class CiRendering {
                 : outcome.pipeline().withDora(outcome.dora());
         if (!outcome.refreshed().isEmpty()) {
             log.add(Entry.section("Refreshed " + status.id() + " from its tracking items",
-                    String.join("\n", outcome.refreshed())));
+                    String.join("\n", Message.render(outcome.refreshed(), spelling))));
         }
         Map<String, String> outputs = new LinkedHashMap<>();
         pipeline(status, log, outputs);
@@ -144,9 +144,10 @@ public final class CiRendering {
         }
         List<Entry> log = new ArrayList<>();
         if (!outcome.refreshed().isEmpty()) {
-            log.add(Entry.section("Read as the branch has it now", String.join("\n", outcome.refreshed())));
+            log.add(Entry.section("Read as the branch has it now", String.join("\n", Message.render(
+                    outcome.refreshed(), spelling))));
         }
-        String summary = markdown.flags(outcome);
+        String summary = markdown.flags(outcome, spelling);
         if (outcome.change() != null && !outcome.dryRun()) {
             // Where the change lives now, as a change of a record says it; before the change itself.
             Persistence persistence = Persistence.of(outcome);

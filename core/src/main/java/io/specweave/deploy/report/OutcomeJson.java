@@ -71,7 +71,7 @@ public final class OutcomeJson {
                     .put("missing", g.missing().render(spelling)));
         }
         if (!outcome.refreshed().isEmpty()) {
-            strings(node, "refreshed", outcome.refreshed());
+            strings(node, "refreshed", Message.render(outcome.refreshed(), spelling));
         }
         if (outcome.commit() != null) {
             node.set("commitBack", commitBack(outcome.commit()));
@@ -114,7 +114,7 @@ public final class OutcomeJson {
             strings(node, "warnings", outcome.warnings());
         }
         if (!outcome.refreshed().isEmpty()) {
-            strings(node, "refreshed", outcome.refreshed());
+            strings(node, "refreshed", Message.render(outcome.refreshed(), spelling));
         }
         if (outcome.commitBack() != null) {
             node.set("commitBack", commitBack(outcome.commitBack()));

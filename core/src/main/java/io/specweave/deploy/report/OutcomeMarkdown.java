@@ -38,7 +38,7 @@ public final class OutcomeMarkdown {
         outcome.warnings().forEach(w -> md.append(MarkdownStatusRenderer.alert("WARNING", w)).append('\n'));
         outcome.problems().forEach(p -> md.append(MarkdownStatusRenderer.alert("CAUTION", p.render(spelling)))
                 .append('\n'));
-        readFirst(md, outcome.refreshed());
+        readFirst(md, Message.render(outcome.refreshed(), spelling));
         md.append(Persistence.of(outcome).markdown(spelling)).append('\n');
         if (pipeline != null) {
             md.append(new MarkdownStatusRenderer().render(pipeline, outcome.environment())).append('\n');
@@ -63,7 +63,7 @@ public final class OutcomeMarkdown {
         if (outcome.problem() != null) {
             md.append(MarkdownStatusRenderer.alert("CAUTION", outcome.problem().render(spelling))).append('\n');
         }
-        readFirst(md, outcome.refreshed());
+        readFirst(md, Message.render(outcome.refreshed(), spelling));
         md.append(Persistence.of(outcome).markdown(spelling)).append('\n');
         if (pipeline != null) {
             md.append(new MarkdownStatusRenderer().render(pipeline, null)).append('\n');
@@ -119,12 +119,12 @@ public final class OutcomeMarkdown {
     }
 
     /** A flag change, the flags matrix, or an environment's export. */
-    public String flags(FlagOutcome outcome) {
+    public String flags(FlagOutcome outcome, Message.Spelling spelling) {
         StringBuilder md = new StringBuilder("## " + title + ": feature flags\n\n");
         if (outcome.change() != null) {
             md.append(MarkdownText.line(FlagText.change(outcome.change(), outcome.dryRun()))).append('\n');
             if (!outcome.refreshed().isEmpty()) {
-                readFirst(md.append('\n'), outcome.refreshed());
+                readFirst(md.append('\n'), Message.render(outcome.refreshed(), spelling));
             }
         } else if (outcome.matrix() != null) {
             md.append(FlagText.markdown(outcome.matrix()));
@@ -147,7 +147,8 @@ public final class OutcomeMarkdown {
             return;
         }
         md.append("Read before deciding:\n\n");
-        refreshed.forEach(line -> md.append("- ").append(inline(line)).append('\n'));
+        // Our own words: the code spans that name inputs are kept.
+        refreshed.forEach(line -> md.append("- ").append(MarkdownText.message(line)).append('\n'));
         md.append('\n');
     }
 

@@ -2,6 +2,7 @@ package io.specweave.deploy.report;
 
 import io.specweave.deploy.Json;
 import io.specweave.deploy.LogText;
+import io.specweave.deploy.Message;
 import io.specweave.deploy.app.AllEnvironmentsOutcome;
 import io.specweave.deploy.app.CanaryDetail;
 import io.specweave.deploy.app.ChangeOutcome;
@@ -26,10 +27,20 @@ import io.specweave.deploy.model.TestResults;
 public final class OutcomeText {
 
     private final boolean plain;
+    private final Message.Spelling spelling;
 
-    /** @param plain ASCII marks instead of emoji ({@code NO_COLOR}, a dumb terminal) */
+    /** In core's own words: a log no front end renders. */
     public OutcomeText(boolean plain) {
+        this(plain, Message.Spelling.DOMAIN);
+    }
+
+    /**
+     * @param plain    ASCII marks instead of emoji ({@code NO_COLOR}, a dumb terminal)
+     * @param spelling how the front end names its inputs and credentials
+     */
+    public OutcomeText(boolean plain, Message.Spelling spelling) {
         this.plain = plain;
+        this.spelling = spelling;
     }
 
     /** The first line of {@link #render(ChangeOutcome)}: what was done where, for an annotation or a title. */
@@ -125,7 +136,7 @@ public final class OutcomeText {
             line(s, "committed", o.commit().onRemote() ? o.commit().git().branch() + (o.commit().git().commit() == null
                     ? " (already held this record)" : " (" + o.commit().git().commit() + ")") : "no: " + o.commit().why());
         }
-        o.refreshed().forEach(line -> line(s, "refreshed", line));
+        Message.render(o.refreshed(), spelling).forEach(line -> line(s, "refreshed", line));
         o.warnings().forEach(w -> s.append("\n  warning: ").append(w));
         return s.toString();
     }
@@ -151,7 +162,7 @@ public final class OutcomeText {
         for (String env : o.notRecorded()) {
             s.append("\n  ").append(env).append(": not recorded").append(env.equals(o.stoppedAt()) ? " (stopped here)" : "");
         }
-        o.refreshed().forEach(line -> line(s, "refreshed", line));
+        Message.render(o.refreshed(), spelling).forEach(line -> line(s, "refreshed", line));
         return s.toString();
     }
 

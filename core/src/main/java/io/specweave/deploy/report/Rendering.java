@@ -53,13 +53,13 @@ public final class Rendering {
 
     public Rendered change(ChangeOutcome<?> outcome) {
         String body = format == Format.JSON ? Json.pretty(OutcomeJson.of(outcome, spelling))
-                : new OutcomeText(terminal.plain()).render(outcome);
+                : new OutcomeText(terminal.plain(), spelling).render(outcome);
         return new Rendered(body + "\n", List.of(), outcome.problems(), outcome.exitCode());
     }
 
     public Rendered allEnvironments(AllEnvironmentsOutcome outcome) {
         String body = format == Format.JSON ? Json.pretty(OutcomeJson.of(outcome, spelling))
-                : new OutcomeText(terminal.plain()).render(outcome);
+                : new OutcomeText(terminal.plain(), spelling).render(outcome);
         return new Rendered(body + "\n", List.of(),
                 outcome.problem() == null ? List.of() : List.of(outcome.problem()), outcome.exitCode());
     }
@@ -67,7 +67,7 @@ public final class Rendering {
     /** {@code status} of one increment: its pipeline, the DORA block, and each environment's history when asked. */
     public Rendered status(StatusOutcome outcome, boolean history) {
         List<String> notes = new ArrayList<>();
-        outcome.refreshed().forEach(line -> notes.add("refresh " + line));
+        Message.render(outcome.refreshed(), spelling).forEach(line -> notes.add("refresh " + line));
         outcome.warnings().forEach(line -> notes.add("warning: " + line));
         PipelineStatus status = outcome.dora() == null ? outcome.pipeline()
                 : outcome.pipeline().withDora(outcome.dora());
@@ -114,7 +114,7 @@ public final class Rendering {
         }
         boolean json = format == Format.JSON;
         List<String> notes = new ArrayList<>();
-        outcome.refreshed().forEach(line -> notes.add("refresh " + line));
+        Message.render(outcome.refreshed(), spelling).forEach(line -> notes.add("refresh " + line));
         outcome.warnings().forEach(line -> notes.add("warning: " + line));
         return new Rendered(switch (outcome.action()) {
             case EXPORT -> outcome.export();

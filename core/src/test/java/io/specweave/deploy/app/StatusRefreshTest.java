@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.Json;
+import io.specweave.deploy.Message;
 import io.specweave.deploy.config.Provider;
 import io.specweave.deploy.testing.TestProject;
 import io.specweave.deploy.tracker.RecordLookup;
@@ -70,7 +71,7 @@ class StatusRefreshTest {
 
         StatusOutcome status = run.operations().status(TestOperations.request(dir).refresh(true).dora(false).build());
 
-        assertThat(status.refreshed()).containsExactly(
+        assertThat(status.refreshed()).extracting(Message::toString).containsExactly(
                 "dev (gh-dev): took the tracker's newer record",
                 "qa (jira-qa): not reachable from here: no Jira credentials: set JIRA_EMAIL and JIRA_API_TOKEN",
                 "uat (ado-uat): the ado item holds no record of uat (not created yet, or its copy was removed)");
@@ -82,7 +83,7 @@ class StatusRefreshTest {
                 .satisfies(dev -> assertThat(dev.record().commit()).isEqualTo("abc"));
 
         StatusOutcome again = run.operations().status(TestOperations.request(dir).refresh(true).dora(false).build());
-        assertThat(again.refreshed()).first().isEqualTo("dev (gh-dev): already up to date");
+        assertThat(again.refreshed()).first().hasToString("dev (gh-dev): already up to date");
     }
 
     @Test

@@ -127,7 +127,8 @@ class CiRenderingTest {
     @Test
     void statusShowsWhatTheRefreshReadBeforeThePipelineAndItsWarningsAfter() {
         TestProjects.create(dir, null, null);
-        StatusOutcome outcome = new StatusOutcome(pipeline(), null, null, List.of("qa (local-qa): read", "prod: none"),
+        StatusOutcome outcome = new StatusOutcome(pipeline(), null, null, List.of(Message.text("qa (local-qa): read"),
+                Message.text("prod: none")),
                 List.of("DORA block left out: unreadable"));
 
         Rendered rendered = CI.status(outcome);

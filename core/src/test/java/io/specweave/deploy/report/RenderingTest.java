@@ -57,7 +57,7 @@ class RenderingTest {
 
     @Test
     void statusShowsThePipelineWithItsDoraBlockInEachFormatAndPutsRefreshAndWarningsBesideIt() {
-        StatusOutcome outcome = new StatusOutcome(pipeline, null, dora, List.of("qa: record read"),
+        StatusOutcome outcome = new StatusOutcome(pipeline, null, dora, List.of(Message.text("qa: record read")),
                 List.of("no DORA block"));
         PipelineStatus shown = pipeline.withDora(dora);
 

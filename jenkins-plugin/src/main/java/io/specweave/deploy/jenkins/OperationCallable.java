@@ -131,7 +131,7 @@ final class OperationCallable extends MasterToSlaveFileCallable<OperationCallabl
                 map.put("metadataCommitWarning", persistence.logLine(StepSpelling.INSTANCE));
             }
         }
-        new OutcomeText(true).render(outcome).lines().forEach(this::log);
+        new OutcomeText(true, StepSpelling.INSTANCE).render(outcome).lines().forEach(this::log);
         String failure = outcome.exitCode() == 0 ? null : redact(outcome.problem().render(StepSpelling.INSTANCE));
         return new Result(plain(map), failure);
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.Json;
+import io.specweave.deploy.Message;
 import io.specweave.deploy.app.ChangeOutcome;
 import io.specweave.deploy.app.Host;
 import io.specweave.deploy.app.Operations;
@@ -101,7 +102,7 @@ class PipelineAcrossJobsTest {
     /** {@code status} with refresh: what it found per environment, one line each. */
     private List<String> refresh(Path job) {
         return operations(CiContext.none()).status(Request.builder(job).increment("0018").refresh(true).dora(false)
-                .build()).refreshed();
+                .build()).refreshed().stream().map(Message::toString).toList();
     }
 
     private static String refusal(ChangeOutcome<?> outcome) {
