@@ -16,6 +16,7 @@ import io.specweave.deploy.increment.MetadataDocument;
 import io.specweave.deploy.model.Commits;
 import io.specweave.deploy.model.DeploymentRecord;
 import io.specweave.deploy.model.DeploymentStatus;
+import io.specweave.deploy.model.Pending;
 import io.specweave.deploy.model.RecordFacts;
 import io.specweave.deploy.model.Slot;
 import io.specweave.deploy.model.SlotsState;
@@ -107,7 +108,7 @@ final class RollbackChange implements Change<RollbackDetail> {
             node.put("status", DeploymentStatus.ROLLED_BACK.raw());
             node.put("note", "rolled back at " + now + (by == null ? "" : " by " + by)
                     + (reason == null ? "" : ": " + reason));
-            DeploymentRecord.Builder restored = target.toBuilder().history(List.of())
+            DeploymentRecord.Builder restored = Pending.restore(target.toBuilder(), target, again).history(List.of())
                     .profile(profile.name())
                     .status(DeploymentStatus.DEPLOYED)
                     .deployedAt(now)

@@ -38,6 +38,25 @@ public final class Pending {
     }
 
     /**
+     * An earlier deployment made current again ({@code rollback}): it keeps what was its own (its
+     * approvals and change request), and takes what a new deployment of its commit takes from the
+     * record it replaces. What the earlier record held for the deployment after it went with that one
+     * (its history entry keeps a copy): pending again, it would approve that commit a second time.
+     */
+    public static DeploymentRecord.Builder restore(DeploymentRecord.Builder builder, DeploymentRecord earlier,
+            DeploymentRecord current) {
+        List<Approval> next = approvals(earlier, null);
+        List<Approval> kept = new java.util.ArrayList<>(earlier.approvals().stream().filter(a -> !next.contains(a))
+                .toList());
+        approvals(current, earlier.commit()).stream().filter(a -> !kept.contains(a)).forEach(kept::add);
+        ChangeRequest taken = changeRequest(current, earlier.commit());
+        ChangeRequest own = ofRunningDeployment(earlier, earlier.changeRequest()) ? earlier.changeRequest() : null;
+        TestResults tested = testResults(current, earlier.commit());
+        return builder.approvals(kept).changeRequest(taken != null ? taken : own).nextChangeRequest(null)
+                .testResults(tested != null ? tested : earlier.testResults());
+    }
+
+    /**
      * The approvals a new deployment of {@code commit} takes over from the environment's current record:
      * those that name that commit, whenever given; of those that name none, the ones given after the
      * current deployment (for the next one). An approval of the current deployment's commit stays with

@@ -9,6 +9,7 @@ import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.OperationFailedException;
 import io.specweave.deploy.ci.CiContext;
 import io.specweave.deploy.dora.DoraReport;
+import io.specweave.deploy.model.Approval;
 import io.specweave.deploy.model.DeploymentRecord;
 import io.specweave.deploy.model.DeploymentStatus;
 import io.specweave.deploy.model.HealthStatus;
@@ -121,6 +122,38 @@ class RollbackOperationTest {
         assertThat(comment.note()).startsWith("Rolled back prod from commit c200000 to commit c100000 (first deployed "
                 + "2026-11-01T10:00:00Z). Reason: error rate up.");
         assertThat(comment.record().commit()).as("the item shows the restored version").isEqualTo("c100000");
+    }
+
+    @Test
+    void anApprovalTheRolledBackDeploymentTookIsNotPendingAgainOnTheRestoredRecord() {
+        project.config("{\"sync\": {\"profiles\": {\"local-prod\": {\"provider\": \"local\", \"environment\": "
+                + "\"prod\"}}}, \"deployment\": {\"promotion\": {\"requireApproval\": [\"prod\"]}}}");
+        approve("a1", "c100000", "2026-11-01T09:00:00Z");
+        deploy("c100000", "2026-11-01T10:00:00Z");
+        approve("b1", "c200000", "2026-11-09T09:00:00Z");
+        approve("c1", "c300000", "2026-11-09T09:30:00Z");
+        deploy("c200000", "2026-11-10T10:00:00Z");
+
+        ChangeOutcome<RollbackDetail> rolledBack = rollback("2026-11-10T10:45:00Z");
+
+        assertThat(rolledBack.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+        assertThat(rolledBack.record().approvals()).as("its own, and the one still pending for c300000")
+                .extracting(Approval::approvedBy).containsExactly("a1", "c1");
+        run.now("2026-11-10T11:00:00Z");
+        ChangeOutcome<?> again = run.operations().sync(TestOperations.request(dir).profile("local-prod")
+                .commit("c200000").runUrl("https://ci.example/runs/again").healthCheck(false).build());
+        assertThat(again.result()).as("b1's approval was taken by the deployment that was rolled back")
+                .isEqualTo(ChangeOutcome.Result.REFUSED);
+        assertThat(again.problem().toString()).contains("requireApproval");
+        ChangeOutcome<?> next = run.operations().sync(TestOperations.request(dir).profile("local-prod")
+                .commit("c300000").runUrl("https://ci.example/runs/next").healthCheck(false).build());
+        assertThat(next.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+    }
+
+    private void approve(String by, String commit, String at) {
+        run.now(at).ci(CiContext.none());
+        run.operations().approve(TestOperations.request(dir).profile("local-prod").approvedBy(by).commit(commit)
+                .build());
     }
 
     @Test
