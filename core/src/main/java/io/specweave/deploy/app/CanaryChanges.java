@@ -114,9 +114,18 @@ final class CanaryChanges {
                 // A re-run of the step that set this weight (a CI retry): one step, not two.
                 return unchanged(current, false);
             }
+            if (current.stepTakenIn(weight, facts.runUrl())) {
+                // A retry of an earlier step's job: moving the canary back would undo the steps after it.
+                return retried(current, weight);
+            }
             next = current.step(weight, now, facts.actor(), facts.runUrl());
         } else {
             String commit = RolloutRecords.requireCommit(facts);
+            if (current != null && Commits.same(commit, current.commit()) && current.stepTakenIn(weight,
+                    facts.runUrl())) {
+                // A retry of a step of this canary, rolled back or promoted since: starting it again would undo that.
+                return retried(current, weight);
+            }
             if (stable != null && DeploymentStatus.DEPLOYED.equals(stable.status()) && Commits.same(commit, stable.commit())) {
                 if (weight >= 100 && current != null && CanaryState.PROMOTED.equals(current.status())
                         && Commits.same(commit, current.commit())) {
@@ -181,6 +190,12 @@ final class CanaryChanges {
                     Message.text("the environment"), "is recorded as deployed to " + environment));
         }
         return effect;
+    }
+
+    /** A step this run took already, since followed by others: nothing to write, nothing to tell. */
+    private static Change.Effect<CanaryDetail> retried(CanaryState canary, int share) {
+        return Change.Effect.<CanaryDetail>nothing()
+                .detail(d -> new CanaryDetail(canary, CanaryState.PROMOTED.equals(canary.status()), share));
     }
 
     /** A step the record holds already: nothing to write, nothing to tell the tracking item. */

@@ -7,10 +7,16 @@ import io.specweave.deploy.model.CanaryState;
 /**
  * What a canary step or a canary rollback did.
  *
- * @param canary   the canary as stored
- * @param promoted true when it reached 100 % and became the environment's current deployment
+ * @param canary      the canary as stored
+ * @param promoted    true when it reached 100 % and became the environment's current deployment
+ * @param retriedStep the share of the step this run took already, when it ran again (a CI retry) after the
+ *                    canary moved on: nothing was written; null otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"promoted", "canary"})
-public record CanaryDetail(CanaryState canary, boolean promoted) {
+@JsonPropertyOrder({"promoted", "retriedStep", "canary"})
+public record CanaryDetail(CanaryState canary, boolean promoted, Integer retriedStep) {
+
+    public CanaryDetail(CanaryState canary, boolean promoted) {
+        this(canary, promoted, null);
+    }
 }

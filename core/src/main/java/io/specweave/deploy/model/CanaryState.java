@@ -150,6 +150,15 @@ public record CanaryState(String increment, String commit, String branch, String
         return ABANDONED.equals(status);
     }
 
+    /**
+     * True when the run {@code runUrl} took this canary's step to {@code share}: running again (a CI
+     * retry), that job asks for what it was given once, whatever the canary did since.
+     */
+    public boolean stepTakenIn(int share, String runUrl) {
+        return runUrl != null && steps.stream().anyMatch(s -> s.weight() != null && s.weight() == share
+                && runUrl.equals(s.runUrl()));
+    }
+
     /** True when this canary is abandoned and the run {@code runUrl} took its last step, the one to 0 %. */
     public boolean abandonedIn(String runUrl) {
         if (!abandoned() || runUrl == null || steps.isEmpty()) {

@@ -68,7 +68,12 @@ public final class OutcomeText {
             if (o.health() != null) {
                 line(s, "health", health(o.health()));
             }
-            if (!o.metadataChanged() && !o.dryRun()) {
+            if (canary.retriedStep() != null) {
+                s.append("\n  metadata.json unchanged (this run took the ").append(canary.retriedStep())
+                        .append(" % step already; the canary ").append(canary.canary().abandoned() ? "was rolled back"
+                                : canary.promoted() ? "was promoted" : "moved on to " + canary.canary().weightOrZero()
+                                + " %").append(" since)");
+            } else if (!o.metadataChanged() && !o.dryRun()) {
                 s.append(canary.canary().weightOrZero() == 0
                         ? "\n  metadata.json unchanged (this run's rollback of the canary is recorded already)"
                         : "\n  metadata.json unchanged (the canary is at this step already)");

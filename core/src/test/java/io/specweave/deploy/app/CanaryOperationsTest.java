@@ -106,6 +106,43 @@ class CanaryOperationsTest {
                 .isInstanceOf(BadInputException.class).hasMessageContaining("already the stable version");
     }
 
+    @SuppressWarnings("unchecked")
+    private ChangeOutcome<CanaryDetail> stepIn(String runUrl, int weight) {
+        run.ci(new CiContext("github-actions", "c200000", "main", null, "ci-bot", runUrl, null));
+        return (ChangeOutcome<CanaryDetail>) run.operations().deploy(TestOperations.request(dir).environment("prod")
+                .canaryWeight(weight).build());
+    }
+
+    @Test
+    void aRetriedJobOfAnEarlierStepMovesTheCanaryNeitherBackNorOnAgain() {
+        Path file = dir.resolve(".specweave/increments/0018-oauth/metadata.json");
+        stepIn("https://ci.example/runs/5", 10);
+        stepIn("https://ci.example/runs/6", 25);
+        String atTwentyFive = TestProjects.read(file);
+
+        ChangeOutcome<CanaryDetail> tenAgain = stepIn("https://ci.example/runs/5", 10);
+
+        assertThat(tenAgain.exitCode()).isZero();
+        assertThat(tenAgain.detail().retriedStep()).isEqualTo(10);
+        assertThat(TestProjects.read(file)).as("still at 25 %").isEqualTo(atTwentyFive);
+        assertThat(new OutcomeText(true).render(tenAgain)).contains("metadata.json unchanged (this run took the 10 % "
+                + "step already; the canary moved on to 25 % since)");
+
+        run.ci(new CiContext("none", null, null, null, "oncall", "https://ci.example/runs/7", null));
+        abandon();
+        String abandoned = TestProjects.read(file);
+        ChangeOutcome<CanaryDetail> twentyFiveAgain = stepIn("https://ci.example/runs/6", 25);
+
+        assertThat(twentyFiveAgain.exitCode()).isZero();
+        assertThat(TestProjects.read(file)).as("the rolled-back canary stays abandoned").isEqualTo(abandoned);
+        assertThat(prod().path("canary").path("status").asText()).isEqualTo("abandoned");
+        assertThat(new OutcomeText(true).render(twentyFiveAgain)).contains("the canary was rolled back since");
+        assertThat(tracked).as("nothing told for a retry").filteredOn(t -> t.note() != null)
+                .extracting(TrackingRequest::note).hasSize(3).last().asString().contains("rolled back to 0 %");
+        assertThat(stepIn("https://ci.example/runs/8", 10).detail().canary().status())
+                .as("a new run starts a new canary").isEqualTo("running");
+    }
+
     @Test
     void aFullDeploymentEndsTheCanaryRunningBesideTheOldVersion() {
         step(20, "c200000");
