@@ -95,6 +95,7 @@ final class EnvironmentChanges {
 
         Change.Effect<D> effect = change.act(context, view);
         List<String> warnings = new ArrayList<>(context.project().warnings());
+        warnings.addAll(local.credentialsDropped());
         warnings.addAll(effect.warnings);
         // The target's own tracker refused or could not be reached: asked again, it would answer the same.
         Refresh.Entry unreachable = copies.entry(environment).filter(e -> e.outcome() == Refresh.Outcome.UNREACHABLE)

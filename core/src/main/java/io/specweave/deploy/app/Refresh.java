@@ -8,6 +8,7 @@ import io.specweave.deploy.config.Provider;
 import io.specweave.deploy.config.SyncProfile;
 import io.specweave.deploy.increment.Increment;
 import io.specweave.deploy.increment.MetadataDocument;
+import io.specweave.deploy.increment.RecordedUrls;
 import io.specweave.deploy.model.RecordMerge;
 import io.specweave.deploy.tracker.RecordLookup;
 import java.util.ArrayList;
@@ -153,6 +154,8 @@ final class Refresh {
                     entries.add(new Entry(environment, profile.name(), Outcome.NO_COPY, "the " + profile.provider()
                             + " item holds no record of " + environment + " (not created yet, or its copy was removed)"));
                 } else {
+                    // A copy written before its URLs were: read as metadata.json is, without a credential.
+                    RecordedUrls.dropCredentials(copy.get(), environment);
                     copies.put(environment, copy.get());
                     entries.add(new Entry(environment, profile.name(), Outcome.READ, "read"));
                 }

@@ -118,6 +118,41 @@ public final class Urls {
         }
     }
 
+    /**
+     * {@code text} without the credentials it holds, when it is an http(s) URL: its user info dropped,
+     * the value of each query or fragment parameter that names a credential ({@code token}, {@code sig})
+     * as {@code ****}, the rest as written; null when it is no such URL or holds none.
+     */
+    public static String withoutCredentialParts(String text) {
+        if (!text.contains("://") || text.indexOf('@') < 0 && text.indexOf('?') < 0 && text.indexOf('#') < 0) {
+            return null;
+        }
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            return null;
+        }
+        String scheme = uri.getScheme();
+        String authority = uri.getRawAuthority();
+        if (authority == null || !"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
+            return null;
+        }
+        // Also a password java.net.URI reads no server from (a registry-based authority): all up to the last @.
+        String shown = scheme + "://" + authority.substring(authority.lastIndexOf('@') + 1)
+                + (uri.getRawPath() == null ? "" : uri.getRawPath())
+                + (uri.getRawQuery() == null ? "" : "?" + maskedParameters(uri.getRawQuery()))
+                + (uri.getRawFragment() == null ? "" : "#" + maskedParameters(uri.getRawFragment()));
+        return shown.equals(text) ? null : shown;
+    }
+
+    private static final java.util.regex.Pattern PARAMETER = java.util.regex.Pattern.compile("([^&?=]+)=([^&?]*)");
+
+    private static String maskedParameters(String part) {
+        return PARAMETER.matcher(part).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                CREDENTIAL_PARAMETER.matcher(m.group(1)).find() ? m.group(1) + "=****" : m.group()));
+    }
+
     /** Query parameters that carry a credential: {@code token}, {@code access_token}, {@code api_key}, {@code sig}... */
     private static final java.util.regex.Pattern CREDENTIAL_PARAMETER = java.util.regex.Pattern.compile(
             "(?i)token|secret|passw|pwd|api[-_]?key|^key$|^auth(orization)?$|^sig$|signature|credential");

@@ -31,6 +31,8 @@ public final class MetadataDocument {
     private final String source;
     private final boolean finalNewline;
     private final boolean crlf;
+    /** The fields whose URL held a credential, taken without it ({@link RecordedUrls}). */
+    private List<String> credentialsDropped = List.of();
 
     MetadataDocument(ObjectNode root, String source, boolean finalNewline) {
         this(root, source, finalNewline, false);
@@ -46,8 +48,10 @@ public final class MetadataDocument {
 
     /** The document of a file's {@code text}: its tree, and the line ends to write it back with. */
     static MetadataDocument parse(String text, String source) {
-        return new MetadataDocument(io.specweave.deploy.config.ConfigLoader.parseObject(text, source), source,
-                text.endsWith("\n"), text.contains("\r\n"));
+        MetadataDocument document = new MetadataDocument(io.specweave.deploy.config.ConfigLoader.parseObject(text,
+                source), source, text.endsWith("\n"), text.contains("\r\n"));
+        document.credentialsDropped = RecordedUrls.dropCredentials(document.root.get(DEPLOYMENTS), DEPLOYMENTS);
+        return document;
     }
 
     /**
@@ -129,7 +133,18 @@ public final class MetadataDocument {
     public List<String> viewWarnings() {
         List<String> warnings = new ArrayList<>(skippedDeployments());
         warnings.addAll(unlistedStatuses());
+        warnings.addAll(credentialsDropped());
         return warnings;
+    }
+
+    /**
+     * For each URL of a record that held a credential (written by hand: this tool refuses one), a line
+     * naming the file and the field: it is shown, sent on and written back without it.
+     */
+    public List<String> credentialsDropped() {
+        return credentialsDropped.stream().map(field -> source + ": " + field + ": the URL holds a credential (user "
+                + "info, or a parameter such as token); it is shown, sent to trackers and written back without it "
+                + "(the file's git history still has it: revoke it)").toList();
     }
 
     /**
@@ -263,6 +278,8 @@ public final class MetadataDocument {
 
     /** A deep copy, so a dry run can change it without touching the original. */
     public MetadataDocument copy() {
-        return new MetadataDocument(root.deepCopy(), source, finalNewline, crlf);
+        MetadataDocument copy = new MetadataDocument(root.deepCopy(), source, finalNewline, crlf);
+        copy.credentialsDropped = credentialsDropped;
+        return copy;
     }
 }

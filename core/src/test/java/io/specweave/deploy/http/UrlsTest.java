@@ -34,6 +34,21 @@ class UrlsTest {
     }
 
     @Test
+    void aUrlWrittenWithACredentialIsShownWithoutItAndTheRestAsWritten() {
+        assertThat(Urls.withoutCredentialParts("https://bob:s3cret@ci.example/run/1")).isEqualTo("https://ci.example/run/1");
+        assertThat(Urls.withoutCredentialParts("http://alice:p%40ss@127.0.0.1:8080/x?env=qa&token=abc#top"))
+                .isEqualTo("http://127.0.0.1:8080/x?env=qa&token=****#top");
+        assertThat(Urls.withoutCredentialParts("https://app.example/#/cb?access_token=t1&state=s"))
+                .isEqualTo("https://app.example/#/cb?access_token=****&state=s");
+        assertThat(Urls.withoutCredentialParts("https://store.example/b?sv=1&sig=abc")).isEqualTo(
+                "https://store.example/b?sv=1&sig=****");
+        for (String kept : new String[] {"https://qa.example/?env=qa#a", "https://qa.example/x?token=****", "not a url",
+            "mailto:ops@example.com", "ftp://u:p@host/", "https://qa.example/a b?token=x"}) {
+            assertThat(Urls.withoutCredentialParts(kept)).as(kept).isNull();
+        }
+    }
+
+    @Test
     void aRecordedUrlCarriesNoCredentialInItsQueryEither() {
         for (String url : new String[] {"https://qa.example/?token=ghp_x", "https://qa.example/?a=1&access_token=x",
             "https://qa.example/?API_KEY=x", "https://store.example/b?sv=1&sig=abc", "https://s3.example/o?X-Amz-Signature=x"}) {
