@@ -107,7 +107,9 @@ final class ChangeContext {
 
     /** Whether operations read the tracker's copies before they act ({@code deployment.refresh}). */
     boolean refreshes() {
-        return !request.dryRun && RefreshMode.of(project.config()) == RefreshMode.AUTO;
+        // Read first: a dry run reports a bad deployment.refresh as the real run does.
+        RefreshMode mode = RefreshMode.of(project.config());
+        return !request.dryRun && mode == RefreshMode.AUTO;
     }
 
     /** The tracker of {@code profile}, one instance for the whole operation. */

@@ -2,6 +2,7 @@ package io.specweave.deploy.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.Input;
 import io.specweave.deploy.Message;
 import io.specweave.deploy.OperationFailedException;
@@ -153,6 +154,7 @@ final class EnvironmentChanges {
         }
 
         if (request.dryRun) {
+            checkTrackerSettings(context);
             Change.Decision decision = new Change.Decision(forced, health, context.now());
             MetadataDocument preview = view.copy();
             effect.edit.apply(preview, decision);
@@ -339,6 +341,21 @@ final class EnvironmentChanges {
             all = all.then(i == 0 ? "" : "\n  ", refusals.get(i).describe());
         }
         return all;
+    }
+
+    /**
+     * A dry run asks no tracker, but the profile's tracker settings are checked as the real run checks
+     * them (a Jira profile without its domain fails both alike); only the credentials it would send
+     * are not needed, so a preview runs without the secrets (a fork's pull request has none).
+     */
+    private static void checkTrackerSettings(ChangeContext context) {
+        try {
+            context.tracker(context.profile()).checkSettings();
+        } catch (BadInputException e) {
+            if (e.credential() == null) {
+                throw e;
+            }
+        }
     }
 
     private static List<Message> lines(List<Refresh.Entry> entries, boolean all) {

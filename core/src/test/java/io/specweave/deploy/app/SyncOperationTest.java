@@ -351,6 +351,38 @@ class SyncOperationTest {
     }
 
     @Test
+    void aDryRunChecksTheProfilesTrackerSettingsAndTheRefreshSettingAsTheRealRunButNeedsNoCredentials() {
+        project.config("""
+                {"sync": {"profiles": {
+                  "jira-qa": {"provider": "jira", "environment": "qa", "config": {"projectKey": "PROD"}},
+                  "jira-prod": {"provider": "jira", "environment": "prod",
+                    "config": {"domain": "acme.atlassian.net", "projectKey": "PROD"}}}}}
+                """);
+        run.trackers(TrackerFactory::standard);
+        String before = project.read(METADATA);
+        Request.Builder qa = TestOperations.request(dir).profile("jira-qa").commit("c900000").healthCheck(false);
+
+        for (boolean dryRun : new boolean[] {true, false}) {
+            assertThatThrownBy(() -> run.operations().sync(qa.dryRun(dryRun).build())).as("dry run " + dryRun)
+                    .isInstanceOf(BadInputException.class)
+                    .hasMessageContaining("sync.profiles.jira-qa.config: expected \"domain\"");
+        }
+        ChangeOutcome<?> preview = run.operations().sync(TestOperations.request(dir).profile("jira-prod")
+                .commit("c900000").healthCheck(false).dryRun(true).build());
+        assertThat(preview.result()).as("no Jira credentials are needed to preview").isEqualTo(
+                ChangeOutcome.Result.DRY_RUN);
+
+        project.config("""
+                {"deployment": {"refresh": "sometimes"},
+                 "sync": {"profiles": {"local-qa": {"provider": "local", "environment": "qa"}}}}
+                """);
+        assertThatThrownBy(() -> run.operations().sync(TestOperations.request(dir).profile("local-qa")
+                .commit("c900000").dryRun(true).build())).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("refresh");
+        assertThat(project.read(METADATA)).isEqualTo(before);
+    }
+
+    @Test
     void providerWordMustMatchTheProfile() {
         assertThatThrownBy(() -> run.operations().sync(TestOperations.request(dir).profile("local-qa")
                 .provider("github").build()))
