@@ -81,6 +81,8 @@ final class CanaryChanges {
     }
 
     private static Change.Effect<CanaryDetail> step(ChangeContext context, MetadataDocument view) {
+        // Before anything is read of it: a canary the file holds as something else is the user's.
+        view.requireWritable(context.environment(), CanaryState.KEY, null);
         Integer weight = context.request().canaryWeight;
         if (weight == null || weight < 1 || weight > 100) {
             throw new BadInputException(Message.of(Input.CANARY, ": expected the canary's share of traffic in "

@@ -64,6 +64,8 @@ final class SlotChanges {
         SlotSettings settings = SlotSettings.of(profile);
         String environment = context.environment();
         String slotName = context.target().slot();
+        // Before anything is decided: a slot the file holds as something else is the user's, whatever the gates say.
+        view.requireWritable(environment, SlotsState.KEY, slotName);
         CiContext facts = context.facts();
         String commit = RolloutRecords.requireCommit(facts);
         // Both were checked where they were read: the request's by Request, the config's by SlotSettings.
@@ -166,6 +168,7 @@ final class SlotChanges {
         SlotSettings settings = SlotSettings.of(profile);
         String environment = context.environment();
         String number = context.increment().paddedNumber();
+        view.requireWritable(environment, SlotsState.KEY, null);
         SlotsState state = SlotsState.read(view.deployment(environment).orElse(null));
         if (state.live() == null) {
             throw new BadInputException(Message.of(context.increment().id() + ": no slot of " + environment

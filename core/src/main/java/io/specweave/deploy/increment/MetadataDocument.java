@@ -223,21 +223,37 @@ public final class MetadataDocument {
      */
     public ObjectNode deploymentForUpdate(String environment, String key) {
         ObjectNode node = deploymentForUpdate(environment);
-        boolean list = "flagChanges".equals(key);
-        JsonNode value = node.get(key);
+        requireWritable(environment, key, null);
+        return node;
+    }
+
+    /**
+     * Refuses, as {@link #deploymentForUpdate(String, String)} would when it writes, a change of the
+     * rollout state {@code key} over a value of another kind, and one of its {@code entry} (a slot's
+     * name; null for none) that is no object ({@code "green": "managed by argo"}). A change calls it
+     * before it decides anything, so the same bad file is the same bad input whatever gates say.
+     */
+    public void requireWritable(String environment, String key, String entry) {
+        JsonNode deployments = deploymentsNode(false);
+        JsonNode node = deployments == null ? null : deployments.get(environment);
+        JsonNode value = node == null ? null : node.get(key);
         String where = source + ": deployments." + environment + "." + key;
-        String kind = list ? "a list" : "an object";
-        if (value != null && !value.isNull() && (list ? !value.isArray() : !value.isObject())) {
+        boolean list = "flagChanges".equals(key);
+        refuseOtherKind(where, value, list ? "a list" : "an object");
+        // A canary's steps are appended to, as a list is.
+        if (CanaryState.KEY.equals(key) && value != null) {
+            refuseOtherKind(where + ".steps", value.get("steps"), "a list");
+        }
+        if (entry != null && value != null) {
+            refuseOtherKind(where + "." + entry, value.get(entry), "an object");
+        }
+    }
+
+    private static void refuseOtherKind(String where, JsonNode value, String kind) {
+        if (value != null && !value.isNull() && ("a list".equals(kind) ? !value.isArray() : !value.isObject())) {
             throw new BadInputException(where + ": expected " + kind + ", got " + JsonInput.kind(value) + "; make it "
                     + kind + " (or remove it) so this change can be recorded");
         }
-        // A canary's steps are appended to, as a list is.
-        JsonNode steps = CanaryState.KEY.equals(key) && value != null ? value.get("steps") : null;
-        if (steps != null && !steps.isNull() && !steps.isArray()) {
-            throw new BadInputException(where + ".steps: expected a list, got " + JsonInput.kind(steps)
-                    + "; make it a list (or remove it) so this change can be recorded");
-        }
-        return node;
     }
 
     /** {@code deployments.<environment>}, created empty at the end of {@code deployments} when absent. */

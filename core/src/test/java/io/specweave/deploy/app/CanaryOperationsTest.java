@@ -114,6 +114,19 @@ class CanaryOperationsTest {
     }
 
     @Test
+    void aCanaryWhoseStepsAreNoListIsTheUsersAndTheMessageNamesTheField() {
+        Path file = dir.resolve(".specweave/increments/0018-oauth/metadata.json");
+        String hand = TestProjects.read(file).replaceFirst("\"healthStatus\": \"healthy\"",
+                "\"healthStatus\": \"healthy\", \"canary\": {\"status\": \"running\", \"steps\": \"see flagger\"}");
+        TestProjects.write(file, hand);
+
+        assertThatThrownBy(() -> step(10, "c200000")).isInstanceOf(BadInputException.class)
+                .hasMessageEndingWith("metadata.json: deployments.prod.canary.steps: expected a list, got \"see flagger\"; "
+                        + "make it a list (or remove it) so this change can be recorded");
+        assertThat(TestProjects.read(file)).isEqualTo(hand);
+    }
+
+    @Test
     void aRetriedJobOfAnEarlierStepMovesTheCanaryNeitherBackNorOnAgain() {
         Path file = dir.resolve(".specweave/increments/0018-oauth/metadata.json");
         stepIn("https://ci.example/runs/5", 10);

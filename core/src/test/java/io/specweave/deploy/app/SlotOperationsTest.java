@@ -146,6 +146,30 @@ class SlotOperationsTest {
         assertThat(tracked).as("the tracker was not asked").hasSize(requests);
     }
 
+    @Test
+    void aSlotOfAnotherKindIsTheUsersAndTheSameBadInputWhateverTheGatesSay() {
+        assertThat(deploy("prod", "blue", "b100000").result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+        Path config = dir.resolve(".specweave/config.json");
+        TestProjects.write(config, TestProjects.read(config).replaceFirst("^\\{",
+                "{\"deployment\": {\"promotion\": {\"requireApproval\": [\"prod\"]}}, "));
+        Path file = dir.resolve(".specweave/increments/0018-oauth/metadata.json");
+        String slot = TestProjects.read(file).replaceFirst("\"slots\": \\{", "\"slots\": {\"green\": \"managed by argo\", ");
+        TestProjects.write(file, slot);
+
+        assertThatThrownBy(() -> deploy("prod", "green", "e100000")).isInstanceOf(BadInputException.class)
+                .hasMessageEndingWith("metadata.json: deployments.prod.slots.green: expected an object, got \"managed by "
+                        + "argo\"; make it an object (or remove it) so this change can be recorded");
+        assertThat(TestProjects.read(file)).isEqualTo(slot);
+
+        String all = TestProjects.read(file).replaceFirst("\"slots\": \\{", "\"slots\": \"managed by argo\", \"was\": {");
+        TestProjects.write(file, all);
+        assertThatThrownBy(() -> deploy("prod", "green", "e100000")).as("refused as bad input before any gate")
+                .isInstanceOf(BadInputException.class).hasMessageContaining("deployments.prod.slots: expected an object");
+        assertThatThrownBy(() -> swap(false)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("deployments.prod.slots: expected an object");
+        assertThat(TestProjects.read(file)).isEqualTo(all);
+    }
+
     /** As a sync does: an approval given ahead for a commit waits on every record until that commit goes live. */
     @Test
     void anApprovalGivenAheadSurvivesASlotGoingLiveAndPassesTheSwapOfItsCommit() {
