@@ -14,11 +14,13 @@ import io.specweave.deploy.Input;
 import io.specweave.deploy.Message;
 import io.specweave.deploy.Json;
 import io.specweave.deploy.JsonInput;
+import io.specweave.deploy.KeyNames;
 import io.specweave.deploy.config.ConfigLoader;
 import io.specweave.deploy.config.SpecweaveConfig;
 import io.specweave.deploy.model.DeploymentRecord;
 import io.specweave.deploy.increment.FileUpdates;
 import io.specweave.deploy.increment.Increment;
+import io.specweave.deploy.increment.MetadataDocument;
 import io.specweave.deploy.model.DeploymentStatus;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -190,6 +192,7 @@ public final class DoraService {
             return new Collected(increment.id(), null, List.of(), List.of());
         }
         Map<String, Scan> environments = new LinkedHashMap<>();
+        String recordsKey = null;
         JsonParser p = null;
         try {
             p = JsonInput.factory(JsonInput.Syntax.JSON).createParser(text);
@@ -204,10 +207,14 @@ public final class DoraService {
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 JsonToken value = p.nextToken();
-                if (!"deployments".equals(field)) {
+                // The key MetadataDocument.deploymentsKey reads: deployments, else the first spelling it another way.
+                boolean exact = MetadataDocument.DEPLOYMENTS.equals(field);
+                if (!exact && (!KeyNames.plain(field).equals(MetadataDocument.DEPLOYMENTS)
+                        || recordsKey != null && !recordsKey.equals(field))) {
                     p.skipChildren();
                     continue;
                 }
+                recordsKey = field;
                 environments.clear();
                 if (value != JsonToken.START_OBJECT) {
                     JsonNode other = p.readValueAsTree();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.Json;
 import io.specweave.deploy.JsonInput;
+import io.specweave.deploy.KeyNames;
 import io.specweave.deploy.model.CanaryState;
 import io.specweave.deploy.model.DeploymentRecord;
 import io.specweave.deploy.model.DeploymentStatus;
@@ -31,6 +32,8 @@ public final class MetadataDocument {
     private final String source;
     private final boolean finalNewline;
     private final boolean crlf;
+    /** The key holding the records: {@code deployments}, or a hand-written spelling of it ({@code Deployments}). */
+    private String deploymentsKey = DEPLOYMENTS;
     /** The fields whose URL held a credential, taken without it ({@link RecordedUrls}). */
     private List<String> credentialsDropped = List.of();
 
@@ -50,8 +53,28 @@ public final class MetadataDocument {
     static MetadataDocument parse(String text, String source) {
         MetadataDocument document = new MetadataDocument(io.specweave.deploy.config.ConfigLoader.parseObject(text,
                 source), source, text.endsWith("\n"), text.contains("\r\n"));
-        document.credentialsDropped = RecordedUrls.dropCredentials(document.root.get(DEPLOYMENTS), DEPLOYMENTS);
+        document.deploymentsKey = deploymentsKey(document.root);
+        document.credentialsDropped = RecordedUrls.dropCredentials(document.root.get(document.deploymentsKey),
+                document.deploymentsKey);
         return document;
+    }
+
+    /**
+     * The key of {@code root} that holds the records: {@code deployments}; else the first key that spells
+     * it another way ({@code Deployments}, {@code DEPLOYMENTS}), read and written as it is spelled.
+     */
+    public static String deploymentsKey(ObjectNode root) {
+        if (root.has(DEPLOYMENTS)) {
+            return DEPLOYMENTS;
+        }
+        java.util.Iterator<String> names = root.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (KeyNames.plain(name).equals(DEPLOYMENTS)) {
+                return name;
+            }
+        }
+        return DEPLOYMENTS;
     }
 
     /**
@@ -271,13 +294,13 @@ public final class MetadataDocument {
     }
 
     private JsonNode deploymentsNode(boolean create) {
-        JsonNode node = root.get(DEPLOYMENTS);
+        JsonNode node = root.get(deploymentsKey);
         // An empty list holds nothing an object would lose: read as none.
         if (node == null || node.isNull() || node.isArray() && node.isEmpty()) {
-            return create ? root.putObject(DEPLOYMENTS) : null;
+            return create ? root.putObject(deploymentsKey) : null;
         }
         if (!node.isObject()) {
-            throw new BadInputException(source + ": deployments: expected an object keyed by environment, got "
+            throw new BadInputException(source + ": " + deploymentsKey + ": expected an object keyed by environment, got "
                     + io.specweave.deploy.config.ConfigLoader.describe(node));
         }
         return node;
@@ -295,6 +318,7 @@ public final class MetadataDocument {
     /** A deep copy, so a dry run can change it without touching the original. */
     public MetadataDocument copy() {
         MetadataDocument copy = new MetadataDocument(root.deepCopy(), source, finalNewline, crlf);
+        copy.deploymentsKey = deploymentsKey;
         copy.credentialsDropped = credentialsDropped;
         return copy;
     }

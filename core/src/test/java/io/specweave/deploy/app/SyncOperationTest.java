@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.OperationFailedException;
+import io.specweave.deploy.TestProjects;
 import io.specweave.deploy.ci.CiContext;
 import io.specweave.deploy.config.Provider;
 import io.specweave.deploy.model.DeploymentRecord;
@@ -380,6 +381,26 @@ class SyncOperationTest {
                 .commit("c900000").dryRun(true).build())).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("refresh");
         assertThat(project.read(METADATA)).isEqualTo(before);
+    }
+
+    @Test
+    void recordsUnderAKeySpellingDeploymentsAnotherWayAreReadAndWrittenThere() {
+        TestProjects.write(dir.resolve(METADATA), """
+                {"id": "0018-oauth", "status": "active", "Deployments": {
+                  "prod": {"status": "deployed", "deployedAt": "2026-11-20T10:00:00Z", "commit": "c100000"}}}""");
+
+        StatusOutcome status = run.operations().status(TestOperations.request(dir).dora(false).build());
+        assertThat(status.pipeline().environments()).filteredOn(e -> e.environment().equals("prod")).singleElement()
+                .satisfies(prod -> assertThat(prod.state()).isEqualTo("deployed"));
+        sync("local-prod", "c200000", "https://ci.example/runs/2");
+
+        String written = project.read(METADATA);
+        assertThat(written).contains("\"Deployments\"").doesNotContain("\"deployments\"");
+        JsonNode prod = TestOperations.metadata(dir, "0018-oauth").path("Deployments").path("prod");
+        assertThat(prod.path("commit").asText()).isEqualTo("c200000");
+        assertThat(prod.path("history").findValuesAsText("commit")).containsExactly("c100000");
+        assertThat(run.operations().dora(TestOperations.request(dir).environment("prod").build()).deployments())
+                .as("DORA reads the same key").isEqualTo(2);
     }
 
     @Test
