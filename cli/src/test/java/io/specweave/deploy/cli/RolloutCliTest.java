@@ -235,6 +235,25 @@ class RolloutCliTest {
     }
 
     @Test
+    void flagNamesThatDifferOnlyInCaseEachGetARowAsTheyEachGetAnExportLine() throws Exception {
+        Path flags = project.resolve(".specweave/config/feature-flags.json");
+        Files.createDirectories(flags.getParent());
+        Files.writeString(flags, "{\"dev\": {\"ab\": true, \"aB\": false, \"z\": true}, \"qa\": {\"AB\": false}}");
+
+        assertThat(run("feature-flag", "list").out()).isEqualTo("flag  dev  qa   staging  uat  prod\n"
+                + "AB    -    off  -        -    -\n"
+                + "aB    off  -    -        -    -\n"
+                + "ab    on   -    -        -    -\n"
+                + "z     on   -    -        -    -\n");
+        assertThat(Json.mapper().readTree(run("feature-flag", "list", "--json").out()))
+                .isEqualTo(Json.mapper().readTree("{\"dev\": {\"aB\": false, \"ab\": true, \"z\": true}, "
+                        + "\"qa\": {\"AB\": false}, \"staging\": {}, \"uat\": {}, \"prod\": {}}"));
+        assertThat(run("feature-flag", "list", "-e", "dev").out()).isEqualTo("aB  off\nab  on\nz   on\n");
+        assertThat(run("feature-flag", "export", "-e", "dev").out())
+                .isEqualTo("FEATURE_AB=true\nFEATURE_A_B=false\nFEATURE_Z=true\n");
+    }
+
+    @Test
     void anEnvExportRefusesAFlagNameWithNoAsciiSpellingAndJsonKeepsIt() throws Exception {
         Path flags = project.resolve(".specweave/config/feature-flags.json");
         Files.createDirectories(flags.getParent());

@@ -16,6 +16,7 @@ import io.specweave.deploy.increment.MetadataDocument;
 import io.specweave.deploy.model.FlagChange;
 import io.specweave.deploy.status.EnvironmentStatus;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -147,7 +148,8 @@ final class FlagChanges {
         String env = environment == null ? null : requireEnvironment(project, store, file, environment);
         List<String> environments = project.config().pipeline(file.environments());
         Map<String, Map<String, Boolean>> values = env == null ? file.all() : file.all(List.of(env));
-        TreeSet<String> flags = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        // Sorted as people read names; names that differ only in case are two flags, as the file's keys are.
+        TreeSet<String> flags = new TreeSet<>(String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder()));
         values.values().forEach(m -> flags.addAll(m.keySet()));
         return new FlagMatrix(env == null ? environments : List.of(env), List.copyOf(flags), values);
     }

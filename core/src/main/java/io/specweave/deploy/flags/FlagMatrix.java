@@ -7,7 +7,8 @@ import java.util.Map;
  * Flags × environments.
  *
  * @param environments the environments, in pipeline order
- * @param flags        every flag of any of them, sorted by name
+ * @param flags        every flag of any of them, sorted by name regardless of case; names that differ only in
+ *                     case are flags of their own
  * @param values       environment → flag → enabled; a flag missing in an environment is not set there
  */
 public record FlagMatrix(List<String> environments, List<String> flags, Map<String, Map<String, Boolean>> values) {

@@ -249,6 +249,34 @@ class FeatureFlagOperationTest {
     }
 
     @Test
+    void flagNamesThatDifferOnlyInCaseAreFlagsOfTheirOwnAsInTheExport() throws Exception {
+        project.file(FLAGS, "{\"dev\": {\"ab\": true, \"aB\": false, \"z\": true}}\n");
+        for (String environment : new String[] {null, "dev"}) {
+            FlagMatrix matrix = list(environment).matrix();
+            assertThat(matrix.flags()).as(environment).containsExactly("aB", "ab", "z");
+            assertThat(matrix.value("dev", "ab")).isTrue();
+            assertThat(matrix.value("dev", "aB")).isFalse();
+            assertThat(io.specweave.deploy.report.FlagText.json(matrix).path("dev"))
+                    .isEqualTo(Json.mapper().readTree("{\"aB\": false, \"ab\": true, \"z\": true}"));
+        }
+        assertThat(Json.mapper().readTree(export("dev", "json")))
+                .isEqualTo(Json.mapper().readTree("{\"ab\": true, \"aB\": false, \"z\": true}"));
+
+        project.file(FLAGS, "{\"dev\": {\"AB\": false, \"ab\": true}}\n");
+        assertThat(io.specweave.deploy.report.FlagText.table(list("dev").matrix())).isEqualTo("AB  off\nab  on\n");
+
+        project.file(FLAGS, "{\"dev\": {\"ab\": true}, \"qa\": {\"AB\": false}}\n");
+        FlagMatrix matrix = list(null).matrix();
+        assertThat(matrix.flags()).containsExactly("AB", "ab");
+        assertThat(matrix.value("qa", "AB")).isFalse();
+        assertThat(matrix.value("dev", "AB")).isNull();
+        assertThat(matrix.value("qa", "ab")).isNull();
+        // A change names the flag as the file spells it: another case is another flag.
+        assertThatThrownBy(() -> set("Ab", true, "qa", null)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("flag Ab: no environment of ").hasMessageContaining("(flags: AB, ab)");
+    }
+
+    @Test
     void whatIsNoFlagStaysTheTeamsOwnAndAnEnvironmentOfNullHasNoFlagsYet() {
         project.file(FLAGS, """
                 {"$schema": "x", "_comment": null, "version": 3, "owner": "ops",
