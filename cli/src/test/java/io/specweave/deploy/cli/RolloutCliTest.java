@@ -210,6 +210,10 @@ class RolloutCliTest {
         assertThat(run("feature-flag").exitCode()).isEqualTo(2);
     }
 
+    /** The last of a key given twice, which is the one that counts, after a flag. */
+    private static final String MAYBE = "dev.a: expected true, false or an object with a boolean \"enabled\", got "
+            + "\"maybe\"";
+
     @Test
     void listExportAndEnableRefuseAValueMeantAsAFlagInTheSameWords() throws Exception {
         Path flags = project.resolve(".specweave/config/feature-flags.json");
@@ -217,12 +221,15 @@ class RolloutCliTest {
         Map<String, String> files = Map.of(
                 "{\"dev\": {\"a\": null}}", "dev.a: expected true, false or an object with a boolean \"enabled\", got null",
                 "{\"dev\": \"on\"}", "dev: expected an object of flags such as {\"newCheckout\": true}, got \"on\"",
-                "{\"dev\": {\"a\": {\"enabled\": \"on\"}}}", "dev.a.enabled: expected true or false, got \"on\"");
+                "{\"dev\": {\"a\": {\"enabled\": \"on\"}}}", "dev.a.enabled: expected true or false, got \"on\"",
+                "{\"dev\": {\"a\": true, \"a\": \"maybe\"}}", MAYBE,
+                "{\"dev\": {\"a\": true}, \"dev\": {\"a\": \"maybe\"}}", MAYBE);
         for (Map.Entry<String, String> file : files.entrySet()) {
             Files.writeString(flags, file.getKey());
             String expected = "/.specweave/config/feature-flags.json: " + file.getValue();
-            for (String[] args : List.of(new String[] {"list"}, new String[] {"export", "-e", "dev", "--format", "env"},
-                    new String[] {"enable", "a", "-e", "dev"})) {
+            for (String[] args : List.of(new String[] {"list"}, new String[] {"list", "--json"},
+                    new String[] {"export", "-e", "dev", "--format", "env"}, new String[] {"enable", "a", "-e", "dev"},
+                    new String[] {"disable", "a", "-e", "dev"})) {
                 List<String> command = new ArrayList<>(List.of("feature-flag"));
                 command.addAll(List.of(args));
                 CliHarness.Run run = run(command.toArray(String[]::new));

@@ -53,17 +53,7 @@ public final class FeatureFlagStore {
 
     /** The file's tree; an empty object when the file does not exist yet. */
     public ObjectNode read() {
-        FileUpdates.requireInsideProject(file, specweaveDir);
-        String text;
-        try {
-            text = JsonInput.readText(file, source);
-        } catch (NoSuchFileException e) {
-            return Json.mapper().createObjectNode();
-        }
-        if (text.isBlank()) {
-            return Json.mapper().createObjectNode();
-        }
-        return JsonInput.parseObject(text, source, JsonInput.Syntax.JSON_WITH_COMMENTS);
+        return parse(text());
     }
 
     /**
@@ -72,7 +62,25 @@ public final class FeatureFlagStore {
      * @param environments the environments the config names
      */
     public FeatureFlags flags(Collection<String> environments) {
-        return FeatureFlags.of(read(), source, environments);
+        String text = text();
+        return FeatureFlags.of(parse(text), text, source, environments);
+    }
+
+    /** The file's text; empty when the file does not exist yet. */
+    private String text() {
+        FileUpdates.requireInsideProject(file, specweaveDir);
+        try {
+            return JsonInput.readText(file, source);
+        } catch (NoSuchFileException e) {
+            return "";
+        }
+    }
+
+    private ObjectNode parse(String text) {
+        if (text.isBlank()) {
+            return Json.mapper().createObjectNode();
+        }
+        return JsonInput.parseObject(text, source, JsonInput.Syntax.JSON_WITH_COMMENTS);
     }
 
     /**

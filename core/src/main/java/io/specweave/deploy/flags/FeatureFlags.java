@@ -1,10 +1,17 @@
 package io.specweave.deploy.flags;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.Json;
 import io.specweave.deploy.JsonInput;
 import io.specweave.deploy.Trees;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
@@ -26,7 +33,9 @@ import java.util.regex.Pattern;
  * {@code "note": "frozen"}, an object without {@code enabled}). A value meant as a flag that does not
  * read as one — {@code null}, a number, a switch word such as {@code "yes"}, an object whose
  * {@code enabled} is no boolean — and an environment the config names whose value is no object, are bad
- * input wherever a command reads them: left out, the flag would be listed and exported as not set.
+ * input wherever a command reads them: left out, the flag would be listed and exported as not set. So is
+ * the last value of a key given twice (it is the one that counts, as with {@code JSON.parse}) that is no
+ * flag when an earlier value of that key was one: the key is meant as a flag.
  * Each command asks only for what it uses (one environment's export, the flag it changes), so an entry
  * it does not use never stops it.
  */
@@ -44,18 +53,26 @@ public final class FeatureFlags {
     private final Map<String, Map<String, String>> notFlags = new LinkedHashMap<>();
     /** Every name meant as a flag in any environment, also one whose value does not read. */
     private final Set<String> names = new TreeSet<>();
+    /**
+     * Environment → flag → every value {@code text} gives it, in text order, over every object given for
+     * the environment: the tree holds only the last value of a key given twice.
+     */
+    private final Map<String, Map<String, List<JsonNode>>> given;
 
-    private FeatureFlags() {
+    private FeatureFlags(Map<String, Map<String, List<JsonNode>>> given) {
+        this.given = given;
     }
 
     /**
      * Judges every entry of {@code root}.
      *
+     * @param root         the file's tree, which keeps the last value of a key given twice
+     * @param text         the file's text, which {@code root} was read from (it holds the earlier values too)
      * @param source       how messages name the file
      * @param environments the environments the config names: a key among them is an environment whatever it holds
      */
-    public static FeatureFlags of(ObjectNode root, String source, Collection<String> environments) {
-        FeatureFlags file = new FeatureFlags();
+    public static FeatureFlags of(ObjectNode root, String text, String source, Collection<String> environments) {
+        FeatureFlags file = new FeatureFlags(givenValues(text));
         Iterator<Map.Entry<String, JsonNode>> it = root.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> entry = it.next();
@@ -101,7 +118,7 @@ public final class FeatureFlags {
                             + JsonInput.kind(value.get("enabled")));
                 }
             } else if (value.isObject()) {
-                others.put(flag, at + ": " + EXPECTED_FLAG + ", got an object without \"enabled\"");
+                other(env, others, flag, at + ": " + EXPECTED_FLAG + ", got an object without \"enabled\"");
             } else if (Trees.bool(value) != null) {
                 names.add(flag);
                 values.put(flag, Trees.bool(value));
@@ -109,7 +126,7 @@ public final class FeatureFlags {
                 names.add(flag);
                 problem(env, others, flag, at + ": " + EXPECTED_FLAG + ", got " + JsonInput.kind(value));
             } else {
-                others.put(flag, at + ": " + EXPECTED_FLAG + ", got " + JsonInput.kind(value));
+                other(env, others, flag, at + ": " + EXPECTED_FLAG + ", got " + JsonInput.kind(value));
             }
         }
         flags.put(env, values);
@@ -122,6 +139,25 @@ public final class FeatureFlags {
     }
 
     /**
+     * An entry that is no flag: the team's own, unless the file gave the key a flag before this last value
+     * of it; then it is meant as a flag, and listing or exporting it as not set would hide the mistake.
+     */
+    private void other(String env, Map<String, String> others, String flag, String why) {
+        List<JsonNode> values = given.getOrDefault(env, Map.of()).getOrDefault(flag, List.of());
+        if (values.stream().anyMatch(FeatureFlags::givenAsFlag)) {
+            names.add(flag);
+            problem(env, others, flag, why);
+        } else {
+            others.put(flag, why);
+        }
+    }
+
+    /** A value that reads as a flag, or is meant as one though it does not read. */
+    private static boolean givenAsFlag(JsonNode value) {
+        return value.isObject() ? value.has("enabled") : Trees.bool(value) != null || meantAsFlag(value);
+    }
+
+    /**
      * A value that says on or off in a way that is not true or false: {@code null}, a number, a switch
      * word ({@code yes}, {@code off}); other text is a team's note.
      */
@@ -131,6 +167,37 @@ public final class FeatureFlags {
     }
 
     private static final Pattern SWITCH_WORD = Pattern.compile("(?i)yes|no|y|n|on|off|enabled|disabled|1|0");
+
+    /** The values {@link #given} holds, read from {@code text} as the tree was (comments allowed). */
+    private static Map<String, Map<String, List<JsonNode>>> givenValues(String text) {
+        Map<String, Map<String, List<JsonNode>>> given = new LinkedHashMap<>();
+        if (text.isBlank()) {
+            return given;
+        }
+        JsonFactory factory = JsonInput.factory(JsonInput.Syntax.JSON_WITH_COMMENTS);
+        try (JsonParser p = factory.createParser(JsonInput.withoutBom(text))) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return given;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String env = p.currentName();
+                if (p.nextToken() != JsonToken.START_OBJECT) {
+                    p.skipChildren();
+                    continue;
+                }
+                Map<String, List<JsonNode>> flagsOfEnv = given.computeIfAbsent(env, e -> new LinkedHashMap<>());
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String flag = p.currentName();
+                    p.nextToken();
+                    flagsOfEnv.computeIfAbsent(flag, f -> new ArrayList<>()).add(Json.mapper().readTree(p));
+                }
+            }
+        } catch (IOException e) {
+            // The tree was read from this very text, so it reads.
+            throw new UncheckedIOException(e);
+        }
+        return given;
+    }
 
     /** The file's environments, in file order. */
     public List<String> environments() {

@@ -249,6 +249,41 @@ class FeatureFlagOperationTest {
     }
 
     @Test
+    void aKeyGivenTwiceWhoseLastValueIsNoFlagIsRefusedByEveryCommandNotLeftOut() {
+        // The tree keeps the last of a key given twice, as JSON.parse does; the earlier flag says what it was meant as.
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("{\"qa\": {\"a\": true, \"a\": \"maybe\"}, \"dev\": {\"b\": true}}",
+                "qa.a: expected true, false or an object with a boolean \"enabled\", got \"maybe\"");
+        files.put("{\"qa\": {\"a\": true}, \"dev\": {\"b\": true}, \"qa\": {\"a\": \"maybe\"}}",
+                "qa.a: expected true, false or an object with a boolean \"enabled\", got \"maybe\"");
+        files.put("{\"qa\": {\"a\": {\"enabled\": false}, \"a\": {\"owner\": \"ui\"}}, \"dev\": {\"b\": true}}",
+                "qa.a: expected true, false or an object with a boolean \"enabled\", got an object without "
+                        + "\"enabled\"");
+        files.forEach((text, message) -> {
+            project.file(FLAGS, text + "\n");
+            String expected = "feature-flags.json: " + message;
+
+            assertThatThrownBy(() -> list(null)).as(text).isInstanceOf(BadInputException.class)
+                    .hasMessageEndingWith(expected);
+            assertThatThrownBy(() -> list("qa")).as(text).hasMessageEndingWith(expected);
+            for (String format : FlagChanges.FORMATS) {
+                assertThatThrownBy(() -> export("qa", format)).as(text).isInstanceOf(BadInputException.class)
+                        .hasMessageEndingWith(expected);
+            }
+            assertThatThrownBy(() -> set("a", true, "qa", null)).as(text).isInstanceOf(BadInputException.class)
+                    .hasMessageEndingWith(expected);
+            assertThatThrownBy(() -> set("a", false, "qa", null, true)).as(text).hasMessageEndingWith(expected);
+            assertThat(project.read(FLAGS)).as("nothing written").isEqualTo(text + "\n");
+            assertThat(export("dev", "env")).as(text).isEqualTo("FEATURE_B=true\n");
+        });
+
+        // The last value counts when it is a flag, and a note given twice stays the team's note.
+        project.file(FLAGS, "{\"qa\": {\"a\": \"maybe\", \"a\": true, \"note\": \"frozen\", \"note\": \"thawed\"}}\n");
+        assertThat(export("qa", "env")).isEqualTo("FEATURE_A=true\n");
+        assertThat(list(null).matrix().flags()).containsExactly("a");
+    }
+
+    @Test
     void flagNamesThatDifferOnlyInCaseAreFlagsOfTheirOwnAsInTheExport() throws Exception {
         project.file(FLAGS, "{\"dev\": {\"ab\": true, \"aB\": false, \"z\": true}}\n");
         for (String environment : new String[] {null, "dev"}) {
