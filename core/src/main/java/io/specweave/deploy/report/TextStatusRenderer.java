@@ -41,7 +41,8 @@ public final class TextStatusRenderer {
         for (EnvironmentStatus env : status.environments()) {
             if (env.record() != null && !env.record().history().isEmpty()) {
                 s.append("\nEarlier deployments to ").append(env.environment()).append(":\n");
-                env.record().history().forEach(h -> s.append("  ").append(h.deployedAt()).append("  ")
+                env.record().history().forEach(h -> s.append("  ")
+                        .append(h.deployedAt() == null ? "(no time)" : LogText.oneLine(h.deployedAt())).append("  ")
                         .append(h.status() == null ? "deployed" : LogText.oneLine(h.status().raw())).append("  ")
                         .append(h.commit() == null ? "-" : LogText.oneLine(h.commit()))
                         .append(h.deployedBy() == null ? "" : "  " + LogText.oneLine(h.deployedBy())).append('\n'));

@@ -84,6 +84,18 @@ class RenderingTest {
     }
 
     @Test
+    void anEarlierDeploymentWithoutItsTimeSaysSoRatherThanNull() {
+        Path other = dir.resolve("other");
+        io.specweave.deploy.testing.TestProject.in(other).localProfiles("prod").increment("0018-oauth", "OAuth", """
+                {"id": "0018-oauth", "deployments": {"prod": {"status": "deployed", "commit": "c200000",
+                  "deployedAt": "2026-12-01T00:00:00Z", "history": [{"status": "deployed", "commit": "c100000"}]}}}""");
+        PipelineStatus status = new StatusService(Project.open(other)).status("0018");
+
+        assertThat(new TextStatusRenderer(true, false).renderHistory(status))
+                .contains("  (no time)  deployed  c100000").doesNotContain("null");
+    }
+
+    @Test
     void doraWarningsGoBesideTheResultOnlyInJsonBecauseTextAndMarkdownCarryThem() {
         DoraReport warned = dora.withWarning("lead time: shallow clone");
 
