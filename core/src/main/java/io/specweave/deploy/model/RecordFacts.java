@@ -243,13 +243,20 @@ public final class RecordFacts {
         }
         List<String> parts = new ArrayList<>();
         for (Approval a : r.approvals()) {
-            String who = a.approvedBy() == null ? "?" : a.approvedBy();
+            if (!a.node().isObject()) {
+                // Kept as written ("lgtm" from a chat): shown so, and it approves nothing.
+                if (!a.node().isNull()) {
+                    parts.add(io.specweave.deploy.Json.compact(a.node()) + " (as written: names nobody)");
+                }
+                continue;
+            }
+            String who = a.approvedBy() == null ? "nobody named" : a.approvedBy();
             parts.add((a.commit() == null ? "" : "commit " + shortSha(a.commit()) + " by ") + who
                     + (a.role() == null ? "" : " (" + a.role() + ")")
                     + (a.approvedAt() == null ? "" : " at " + a.approvedAt())
                     + (a.notes() == null ? "" : ": " + a.notes()));
         }
-        return String.join("; ", parts);
+        return parts.isEmpty() ? null : String.join("; ", parts);
     }
 
     /**

@@ -96,6 +96,18 @@ class RenderingTest {
     }
 
     @Test
+    void approvalsThatAreNoObjectsAreShownAsWrittenAndNamelessOnesSaySo() {
+        Path other = dir.resolve("other");
+        io.specweave.deploy.testing.TestProject.in(other).localProfiles("prod").increment("0018-oauth", "OAuth", """
+                {"id": "0018-oauth", "deployments": {"prod": {"status": "deployed", "commit": "c200000",
+                  "deployedAt": "2026-12-01T00:00:00Z", "approvals": ["lgtm", null, {"role": "QA"}]}}}""");
+        PipelineStatus status = new StatusService(Project.open(other)).status("0018");
+
+        assertThat(new TextStatusRenderer(true, false).render(status))
+                .contains("Approved: \"lgtm\" (as written: names nobody); nobody named (QA)");
+    }
+
+    @Test
     void doraWarningsGoBesideTheResultOnlyInJsonBecauseTextAndMarkdownCarryThem() {
         DoraReport warned = dora.withWarning("lead time: shallow clone");
 
