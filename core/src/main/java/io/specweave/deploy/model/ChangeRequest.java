@@ -88,6 +88,13 @@ public record ChangeRequest(ObjectNode node) {
             throw bad("approvedAt \"" + request.approvedAt() + "\" is not an ISO-8601 time such as 2026-11-27T09:00:00Z");
         }
         if (request.window() != null && request.interval() == null) {
+            String[] ends = request.window().split("/", 2);
+            Instant start = Times.parse(ends[0]);
+            Instant end = ends.length == 2 ? Times.parse(ends[1].trim()) : null;
+            if (start != null && end != null && end.isBefore(start)) {
+                throw bad("window \"" + request.window() + "\" ends before it starts; expected START/END with the "
+                        + "start first, e.g. " + ends[1].trim() + "/" + ends[0]);
+            }
             throw bad("window \"" + request.window() + "\" is not an ISO-8601 interval; expected START/END or "
                     + "START/DURATION, e.g. 2026-11-28T22:00:00Z/2026-11-29T02:00:00Z or 2026-11-28T22:00:00Z/PT4H");
         }

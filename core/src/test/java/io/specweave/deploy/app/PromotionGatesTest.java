@@ -474,6 +474,10 @@ class PromotionGatesTest {
         assertThatThrownBy(() -> ChangeRequest.parse("id=CHG1,window=tomorrow"))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("window \"tomorrow\" is not an ISO-8601 interval; expected START/END");
+        assertThatThrownBy(() -> ChangeRequest.parse("id=CHG1,window=2026-11-29T02:00:00Z/2026-11-28T22:00:00Z"))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("window "
+                        + "\"2026-11-29T02:00:00Z/2026-11-28T22:00:00Z\" ends before it starts; expected START/END with "
+                        + "the start first, e.g. 2026-11-28T22:00:00Z/2026-11-29T02:00:00Z");
         assertThatThrownBy(() -> ChangeRequest.parse("ticket=CHG1")).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("unknown key \"ticket\"");
         // An unknown key after a known one is refused too, not folded into the id before it.
