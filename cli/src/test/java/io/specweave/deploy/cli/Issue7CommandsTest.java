@@ -167,6 +167,19 @@ class Issue7CommandsTest {
     }
 
     @Test
+    void testResultsWhoseCountsDoNotAddUpAreBadInputAndNothingIsWritten() throws IOException {
+        write("reports/summary.xml", "<testsuite name=\"smoke\" tests=\"10\" failures=\"-1\"/>");
+        String before = metadata();
+
+        assertThat(run("2026-11-20T10:00:00Z", "sync", "0018", "--environment", "qa", "--deployed", "--commit",
+                "abc1234", "--no-health-check", "--test-results", "reports/summary.xml")).isEqualTo(2);
+
+        assertThat(err.toString()).contains("summary.xml: <testsuite name=\"smoke\"> attribute failures: expected a "
+                + "whole number (0 or more), got \"-1\"");
+        assertThat(metadata()).isEqualTo(before);
+    }
+
+    @Test
     void statusStillShowsWhenAnotherIncrementsMetadataIsBroken() throws IOException {
         write(".specweave/increments/0019-broken/metadata.json", "{ not json");
 

@@ -88,4 +88,23 @@ final class SafeXml {
             return fallback;
         }
     }
+
+    /** Digits, maybe grouped by thousands ("1,200"), maybe with a zero fraction ("12.0"). */
+    private static final java.util.regex.Pattern WHOLE_NUMBER = java.util.regex.Pattern.compile(
+            "\\+?(\\d+|\\d{1,3}(,\\d{3})+)(\\.0*)?");
+
+    /** {@code text} as a whole number of 0 or more; null when it is none (negative, a fraction, not a number). */
+    static Long wholeNumber(String text) {
+        String trimmed = text.trim();
+        if (!WHOLE_NUMBER.matcher(trimmed).matches()) {
+            return null;
+        }
+        String digits = trimmed.replace("+", "").replace(",", "");
+        int point = digits.indexOf('.');
+        try {
+            return Long.parseLong(point < 0 ? digits : digits.substring(0, point));
+        } catch (NumberFormatException e) {
+            return null; // more than a long holds: no real count
+        }
+    }
 }

@@ -66,6 +66,8 @@ class SuiteOperationTest {
                 + "\"silent\": {\"command\": \"echo nothing to run\", \"reports\": \"out/silent/*.xml\"}, "
                 + "\"garbled\": {\"command\": \"mkdir -p out/g && echo '<html>oops' > out/g/r.xml\", "
                 + "\"reports\": \"out/g/*.xml\"}, "
+                + "\"miscounted\": {\"command\": \"mkdir -p out/m && echo \\\"<testsuite tests='10' failures='-1'/>\\\" "
+                + "> out/m/r.xml\", \"reports\": \"out/m/*.xml\"}, "
                 + "\"hang\": {\"command\": [\"sh\", \"-c\", \"sleep 300 & echo $! > pids; sleep 300 & echo $! >> pids; "
                 + "echo $$ >> pids; wait\"], \"reports\": \"out/hang/*.xml\", \"timeoutSeconds\": 1}, "
                 + "\"unclosed\": {\"command\": \"touch ran\", \"reports\": \"out/{unit,it/*.xml\"}, "
@@ -336,6 +338,16 @@ class SuiteOperationTest {
 
         assertThat(failure(test("qa", "garbled", null))).contains("it wrote a report that cannot be read: out/g/r.xml");
         assertThat(deployment("qa").path("testResults").path("unreadableReports").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aReportWhoseCountsAreNoWholeNumbersIsAFailedSuiteNotElevenOfTenPassed() {
+        project(null);
+        sync("qa", A, Request.Outcome.DEPLOYED);
+
+        assertThat(failure(test("qa", "miscounted", null))).contains("it wrote a report that cannot be read: "
+                + "out/m/r.xml: <testsuite> attribute failures: expected a whole number (0 or more), got \"-1\"");
+        assertThat(deployment("qa").path("testResults").path("passed").asInt()).isZero();
     }
 
     @Test

@@ -107,6 +107,53 @@ class ResultFilesTest {
     }
 
     @Test
+    void summaryCountsThatAreNoWholeNumberOrAddUpToMoreThanTheTestsAreBadInputNamingTheFileSuiteAndAttribute()
+            throws IOException {
+        Map<String, String> reports = new java.util.LinkedHashMap<>();
+        reports.put("<testsuite tests=\"abc\" failures=\"-1\"/>",
+                "a.xml: <testsuite> attribute tests: expected a whole number (0 or more), got \"abc\"");
+        reports.put("<testsuite tests=\"10\" failures=\"-1\"/>",
+                "a.xml: <testsuite> attribute failures: expected a whole number (0 or more), got \"-1\"");
+        reports.put("<testsuite tests=\"4\" errors=\"1.5\"/>",
+                "a.xml: <testsuite> attribute errors: expected a whole number (0 or more), got \"1.5\"");
+        reports.put("<testsuite tests=\"5\" failures=\"9\"/>", "a.xml: <testsuite>: failures (9) + errors (0) + "
+                + "skipped (0) is 9: expected no more than tests (5), as each test is counted once");
+        reports.put("<testsuites><testsuite name=\"smoke\" tests=\"3\"/><testsuite name=\"contract\" tests=\"2\" "
+                + "failures=\"1\" disabled=\"2\"/></testsuites>", "a.xml: <testsuite name=\"contract\">: failures (1) + "
+                + "errors (0) + disabled (2) is 3: expected no more than tests (2), as each test is counted once");
+        reports.put("<testsuites><testsuite tests=\"3\"/><testsuite tests=\"x\"/></testsuites>",
+                "a.xml: <testsuite> number 2 in <testsuites> attribute tests: expected a whole number (0 or more), "
+                        + "got \"x\"");
+        for (Map.Entry<String, String> report : reports.entrySet()) {
+            Files.writeString(dir.resolve("a.xml"), report.getKey());
+            assertThatThrownBy(() -> files.testResults("a.xml")).as(report.getKey())
+                    .isInstanceOfSatisfying(BadInputException.class,
+                            e -> assertThat(e.input()).isEqualTo(Input.TEST_RESULTS))
+                    .hasMessageEndingWith(report.getValue());
+        }
+    }
+
+    @Test
+    void summaryCountsAsRealWritersFormatThemAreRead() throws IOException {
+        // Totals on the root, decimal times, a zero fraction, thousands grouped, empty and missing counts.
+        Files.writeString(dir.resolve("a.xml"), "<testsuites tests=\"1,200\" failures=\"2.0\" errors=\"\" "
+                + "time=\"12.5\"><testsuite tests=\"7\"/></testsuites>");
+        Files.writeString(dir.resolve("b.xml"), "<testsuites><testsuite tests=\"3\" time=\"0.25\"/>"
+                + "<testsuite tests=\"2\" skipped=\"2\"/></testsuites>");
+
+        assertThat(files.testResults("a.xml")).isEqualTo(TestResults.counts(1200, 1198, 2, 0, 0));
+        assertThat(files.testResults("b.xml")).isEqualTo(TestResults.counts(5, 3, 0, 2, 0));
+    }
+
+    @Test
+    void suiteCountsAreNotReadWhenTheTestCasesAreCounted() throws IOException {
+        Files.writeString(dir.resolve("a.xml"), "<testsuite tests=\"1\" failures=\"-1\"><testcase name=\"a\"/>"
+                + "<testcase name=\"b\"><failure/></testcase></testsuite>");
+
+        assertThat(files.testResults("a.xml")).isEqualTo(TestResults.counts(2, 1, 1, 0, 0));
+    }
+
+    @Test
     void globAddsUpEveryMatchingFileBelowTheFolder() throws IOException {
         copy("surefire-TEST-com.example.shop.PaymentServiceTest.xml", "results/unit/TEST-a.xml");
         copy("jest-junit.xml", "results/web/deep/junit.xml");
