@@ -180,6 +180,26 @@ class Issue7CommandsTest {
     }
 
     @Test
+    void aRecordedUrlThatIsNoHttpUrlIsBadInputNamingTheFileAndTheField() throws IOException {
+        assertThat(run("2026-11-20T10:00:00Z", "sync", "0018", "--environment", "qa", "--deployed", "--commit",
+                "abc1234", "--test-results", "reports/TEST-a.xml")).isZero();
+        Path file = dir.resolve(".specweave/increments/0018-oauth-google/metadata.json");
+        String url = "http://127.0.0.1:" + server.getAddress().getPort();
+        String recorded = metadata();
+        for (String bad : java.util.List.of("ftp://x", "not a url")) {
+            Files.writeString(file, recorded.replace("\"deploymentUrl\": \"" + url + "\"", "\"deploymentUrl\": \""
+                    + bad + "\""));
+            String edited = metadata();
+
+            assertThat(run("2026-11-20T10:05:00Z", "health", "0018", "--environment", "qa")).as(bad).isEqualTo(2);
+
+            assertThat(err.toString()).as(bad).contains("0018-oauth-google/metadata.json: deployments.qa.deploymentUrl: "
+                    + "expected ");
+            assertThat(metadata()).isEqualTo(edited);
+        }
+    }
+
+    @Test
     void statusStillShowsWhenAnotherIncrementsMetadataIsBroken() throws IOException {
         write(".specweave/increments/0019-broken/metadata.json", "{ not json");
 

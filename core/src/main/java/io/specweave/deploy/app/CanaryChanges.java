@@ -183,8 +183,7 @@ final class CanaryChanges {
             taken.apply(decision).write(node);
         }).newDeployment(promoted).note(d -> note).detail(d -> new CanaryDetail(taken.apply(d), promoted))
                 .gated(RolloutRecords.candidate(view, environment, profile, stepped.commit()));
-        String url = profile.deploymentUrl() != null ? profile.deploymentUrl() : stable == null ? null
-                : stable.deploymentUrl();
+        SourcedUrl url = profile.deploymentUrl() != null ? context.profileUrl() : context.environmentUrl(view, stable);
         if (promoted && context.request().healthCheck && url != null) {
             // At all traffic (promoted, or straight to 100 %) the URL answers from the new version alone, as after
             // a plain deployment; below it, from either version, so one request says nothing of the canary.

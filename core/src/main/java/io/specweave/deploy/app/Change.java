@@ -58,13 +58,13 @@ interface Change<D> {
     }
 
     /**
-     * A health check the pipeline makes: of {@code url} with {@code settings}; {@code what} is checked
-     * ("the environment", "slot green of prod") and {@code done} says what was recorded all the same
-     * ("is recorded as deployed to qa").
+     * A health check the pipeline makes: of {@code url} (with where it was read, which a bad one is
+     * reported as) with {@code settings}; {@code what} is checked ("the environment", "slot green of
+     * prod") and {@code done} says what was recorded all the same ("is recorded as deployed to qa").
      */
-    record HealthCheck(String url, HealthCheckSettings settings, Message what, String done) {
+    record HealthCheck(SourcedUrl url, HealthCheckSettings settings, Message what, String done) {
 
-        HealthCheck(String url, HealthCheckSettings settings, Message what) {
+        HealthCheck(SourcedUrl url, HealthCheckSettings settings, Message what) {
             this(url, settings, what, null);
         }
     }

@@ -7,6 +7,7 @@ import io.specweave.deploy.Message;
 import io.specweave.deploy.ci.CiContext;
 import io.specweave.deploy.config.SlotSettings;
 import io.specweave.deploy.increment.MetadataDocument;
+import io.specweave.deploy.model.DeploymentRecord;
 import io.specweave.deploy.model.Slot;
 import io.specweave.deploy.model.SlotsState;
 import io.specweave.deploy.config.PromotionRules;
@@ -131,11 +132,41 @@ final class ChangeContext {
 
     /**
      * A slot's URL: the one recorded with its deployment (the profile's, or the deploy's own
-     * deployment URL), else the profile's setting for the slot; may be null. Every check, test and
+     * deployment URL), else the profile's setting for the slot; null for neither. Every check, test and
      * swap of the slot goes to the same URL.
      */
-    String slotUrl(String slotName, Slot recorded) {
-        return recorded != null && recorded.url() != null ? recorded.url() : SlotSettings.of(profile()).url(slotName);
+    SourcedUrl slotUrl(MetadataDocument view, String slotName, Slot recorded) {
+        if (recorded != null && recorded.url() != null) {
+            return SourcedUrl.of(recorded.url(), recordField(view, SlotsState.KEY + "." + slotName + ".url"));
+        }
+        SlotSettings settings = SlotSettings.of(profile());
+        return SourcedUrl.of(settings.url(slotName), settings.where() + "." + slotName + ".url");
+    }
+
+    /** The environment's URL: the one {@code record} has, else the profile's; null for neither. */
+    SourcedUrl environmentUrl(MetadataDocument view, DeploymentRecord record) {
+        return record != null && record.deploymentUrl() != null
+                ? SourcedUrl.of(record.deploymentUrl(), recordField(view, "deploymentUrl")) : profileUrl();
+    }
+
+    /** The URL this run records for the environment: the one given, else the profile's; null for neither. */
+    SourcedUrl givenOrProfileUrl() {
+        return request.deploymentUrl != null ? SourcedUrl.of(request.deploymentUrl, Input.DEPLOYMENT_URL)
+                : profileUrl();
+    }
+
+    /** The profile's {@code deploymentUrl}; null without one. */
+    SourcedUrl profileUrl() {
+        return SourcedUrl.of(profile().deploymentUrl(), profile().source() + ": "
+                + profile().settingPath("deploymentUrl"));
+    }
+
+    /**
+     * How messages name the field {@code path} of this environment's record:
+     * {@code <file>: deployments.<env>.<path>}.
+     */
+    String recordField(MetadataDocument view, String path) {
+        return view.source() + ": deployments." + environment() + "." + path;
     }
 
     Tracker tracker(SyncProfile profile) {

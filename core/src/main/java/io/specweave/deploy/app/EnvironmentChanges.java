@@ -7,6 +7,7 @@ import io.specweave.deploy.Input;
 import io.specweave.deploy.Message;
 import io.specweave.deploy.OperationFailedException;
 import io.specweave.deploy.config.SpecweaveConfig;
+import io.specweave.deploy.health.HealthChecker;
 import io.specweave.deploy.health.HealthResult;
 import io.specweave.deploy.increment.Deployments;
 import io.specweave.deploy.increment.FileUpdates;
@@ -95,6 +96,13 @@ final class EnvironmentChanges {
         refreshed.addAll(lines(copies.report(copies.mergeInto(view)), request.refresh));
 
         Change.Effect<D> effect = change.act(context, view);
+        // A URL read from a record (hand-edited, another tool's) is known bad before any tracker is asked or anything
+        // is written, a dry run's too; its message names the field it was read from.
+        for (Change.HealthCheck planned : java.util.Arrays.asList(effect.before, effect.after)) {
+            if (planned != null) {
+                HealthChecker.target(planned.url().url(), planned.url().setting(), planned.settings());
+            }
+        }
         List<String> warnings = new ArrayList<>(context.project().warnings());
         warnings.addAll(local.credentialsDropped());
         warnings.addAll(effect.warnings);
@@ -283,7 +291,7 @@ final class EnvironmentChanges {
     }
 
     private static HealthResult check(ChangeContext context, Change.HealthCheck check) {
-        return context.host().healthChecker().check(check.url(), check.settings());
+        return context.host().healthChecker().check(check.url().url(), check.url().setting(), check.settings());
     }
 
     /** What the tracker gets: the record as it will be stored and its whole node as the record copy. */

@@ -32,7 +32,7 @@ final class HealthChange implements Change<Void> {
         String slotName = context.target().slot();
         String id = context.increment().id();
         if (slotName != null) {
-            String url = context.slotUrl(slotName, context.recordedSlot(view, "check"));
+            SourcedUrl url = context.slotUrl(view, slotName, context.recordedSlot(view, "check"));
             if (url == null) {
                 throw new BadInputException(SlotSettings.of(profile).where() + "." + slotName
                         + ".url: expected the slot's URL to check, but neither the profile nor the slot has one");
@@ -48,7 +48,7 @@ final class HealthChange implements Change<Void> {
                             Message.arg(Input.INCREMENT, context.increment().paddedNumber()),
                             Message.arg(Input.ENVIRONMENT, environment), Message.arg(Input.DEPLOYED, null)), ")"));
         }
-        String url = current.deploymentUrl() != null ? current.deploymentUrl() : profile.deploymentUrl();
+        SourcedUrl url = context.environmentUrl(view, current);
         if (url == null) {
             throw new BadInputException(profile.source() + ": " + profile.settingPath("deploymentUrl")
                     + ": expected the environment's URL to check, but neither the profile nor the "

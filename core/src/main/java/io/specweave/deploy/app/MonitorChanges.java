@@ -102,7 +102,7 @@ final class MonitorChanges {
                             Command.DEPLOY, Message.arg(Input.INCREMENT, context.increment().paddedNumber()),
                             Message.arg(Input.ENVIRONMENT, environment)), ")"));
         }
-        String url = current.deploymentUrl() != null ? current.deploymentUrl() : context.profile().deploymentUrl();
+        SourcedUrl url = context.environmentUrl(view, current);
         if (url == null) {
             throw new BadInputException(context.profile().source() + ": " + context.profile().settingPath("deploymentUrl")
                     + ": expected the environment's URL to monitor, but neither the profile nor the "
@@ -110,7 +110,8 @@ final class MonitorChanges {
         }
         MonitorSources.EnvironmentMetrics metrics = MonitorSources.environment(context.target(), request.prometheusUrl,
                 context.host());
-        EnvironmentMonitor.Plan plan = new EnvironmentMonitor.Plan(url, HealthCheckSettings.of(context.profile()),
+        EnvironmentMonitor.Plan plan = new EnvironmentMonitor.Plan(url.url(), url.setting(),
+                HealthCheckSettings.of(context.profile()),
                 EnvironmentMonitor.polls(duration, interval), interval, failures);
         Host host = context.host();
         MonitorReport report = new EnvironmentMonitor(host.healthChecker(), metrics == null ? null : metrics.metrics(),

@@ -88,8 +88,9 @@ final class RollbackChange implements Change<RollbackDetail> {
         }
         boolean flipSlots = holding != null;
         Slot restoredSlot = flipSlots ? slots.slot(holding) : null;
-        String url = flipSlots && restoredSlot.url() != null ? restoredSlot.url()
-                : target.deploymentUrl() != null ? target.deploymentUrl() : profile.deploymentUrl();
+        SourcedUrl url = flipSlots && restoredSlot.url() != null ? context.slotUrl(view, holding, restoredSlot)
+                : target.deploymentUrl() != null ? SourcedUrl.of(target.deploymentUrl(), context.recordField(view,
+                        "history" + index(current.history(), target) + ".deploymentUrl")) : context.profileUrl();
         String now = context.now();
         String by = context.facts().actor();
         String reason = context.request().reason;
@@ -202,6 +203,17 @@ final class RollbackChange implements Change<RollbackDetail> {
                 + shortSha(commit) + " that ran to roll back to (" + (earlier.isEmpty() ? "none in its history"
                         : "earlier deployments: " + String.join(", ", earlier)) + "); leave the commit out to roll "
                 + "back to the one before, or deploy that version instead"));
+    }
+
+    /** {@code [i]}, the place of {@code entry} in {@code history} as a field path names it. */
+    private static String index(List<DeploymentRecord> history, DeploymentRecord entry) {
+        for (int i = 0; i < history.size(); i++) {
+            // The very entry: two entries may be equal (a redeploy of the same commit, run and record).
+            if (history.get(i) == entry) {
+                return "[" + i + "]";
+            }
+        }
+        return "[]";
     }
 
     private static String sentence(String text) {

@@ -70,6 +70,9 @@ final class SlotChanges {
         String commit = RolloutRecords.requireCommit(facts);
         // Both were checked where they were read: the request's by Request, the config's by SlotSettings.
         String url = context.request().deploymentUrl != null ? context.request().deploymentUrl : settings.url(slotName);
+        SourcedUrl checkedUrl = context.request().deploymentUrl != null
+                ? SourcedUrl.of(url, Input.DEPLOYMENT_URL)
+                : SourcedUrl.of(url, settings.where() + "." + slotName + ".url");
         String now = context.now();
         Slot slot = Slot.deployed(context.increment().id(), commit, facts.branch(), facts.tag(), url, now,
                 facts.actor(), facts.runUrl());
@@ -93,9 +96,10 @@ final class SlotChanges {
                 rerun.note(d -> "Recorded " + newUrl + " as the URL of slot " + slotName + " of " + environment
                         + (recorded.url() == null ? "" : " (was " + recorded.url() + ")") + ".");
             }
-            String checked = newUrl != null ? newUrl : context.slotUrl(slotName, recorded);
-            if (context.request().healthCheck && checked != null) {
-                rerun.checkAfter(new Change.HealthCheck(checked, HealthCheckSettings.of(profile), Message.text("slot "
+            SourcedUrl rerunUrl = newUrl != null ? SourcedUrl.of(newUrl, Input.DEPLOYMENT_URL)
+                    : context.slotUrl(view, slotName, recorded);
+            if (context.request().healthCheck && rerunUrl != null) {
+                rerun.checkAfter(new Change.HealthCheck(rerunUrl, HealthCheckSettings.of(profile), Message.text("slot "
                         + slotName + " of " + environment), "is recorded as deployed to slot " + slotName + " of "
                         + environment));
             }
@@ -136,8 +140,8 @@ final class SlotChanges {
             RolloutRecords.endingCanary(effect, context, view, commit, "slot " + slotName + " going live");
         }
         // As sync --deployed checks the environment: the slot's own URL, recorded all the same when it fails.
-        if (context.request().healthCheck && url != null) {
-            effect.checkAfter(new Change.HealthCheck(url, HealthCheckSettings.of(profile), Message.text("slot "
+        if (context.request().healthCheck && checkedUrl != null) {
+            effect.checkAfter(new Change.HealthCheck(checkedUrl, HealthCheckSettings.of(profile), Message.text("slot "
                     + slotName + " of " + environment), "is recorded as deployed to slot " + slotName + " of "
                     + environment));
         }
@@ -203,7 +207,7 @@ final class SlotChanges {
                             Message.arg(Input.INCREMENT, number), Message.arg(Input.ENVIRONMENT, environment),
                             Message.arg(Input.SLOT, to)), ")"));
         }
-        String url = context.slotUrl(to, idle);
+        SourcedUrl url = context.slotUrl(view, to, idle);
         boolean force = context.request().force;
         if (url == null && !force) {
             throw new OperationFailedException(Message.of("cannot check the health of slot " + to + " of "

@@ -58,7 +58,8 @@ final class SuiteChange implements Change<SuiteDetail> {
         if (slotName != null) {
             SlotsState slots = SlotsState.read(view.deployment(environment).orElse(null));
             Slot slot = context.recordedSlot(view, "test");
-            url = context.slotUrl(slotName, slot);
+            SourcedUrl slotUrl = context.slotUrl(view, slotName, slot);
+            url = slotUrl == null ? null : slotUrl.url();
             testedCommit = request.commit != null ? request.commit : slot.commit();
             onIdleSlot = !slotName.equals(slots.live());
         } else {

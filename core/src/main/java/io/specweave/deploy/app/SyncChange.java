@@ -112,7 +112,7 @@ final class SyncChange implements Change<Void> {
                     + "and DORA's lead time cannot tell its version; give the commit when you record it");
         }
         if (request.outcome == Request.Outcome.DEPLOYED && request.healthCheck && candidate.deploymentUrl() != null) {
-            effect.checkAfter(new HealthCheck(candidate.deploymentUrl(), HealthCheckSettings.of(context.profile()),
+            effect.checkAfter(new HealthCheck(context.givenOrProfileUrl(), HealthCheckSettings.of(context.profile()),
                     Message.text("the environment"), "is recorded as deployed to " + environment));
         }
         return effect;
@@ -125,7 +125,7 @@ final class SyncChange implements Change<Void> {
         CiContext facts = context.facts();
         DeploymentStatus status = request.outcome.status();
         String now = context.now();
-        String url = request.deploymentUrl != null ? request.deploymentUrl : profile.deploymentUrl();
+        SourcedUrl url = context.givenOrProfileUrl();
         DeploymentRecord.Builder builder = DeploymentRecord.builder()
                 .profile(profile.name())
                 .status(status)
@@ -134,7 +134,7 @@ final class SyncChange implements Change<Void> {
                 .commit(facts.commit())
                 .branch(facts.branch())
                 .tag(facts.tag())
-                .deploymentUrl(url)
+                .deploymentUrl(url == null ? null : url.url())
                 .runUrl(facts.runUrl());
         if (previous != null && Objects.equals(previous.profile(), profile.name())) {
             // The item belongs to (increment, profile): keep its link across deployments.

@@ -2,6 +2,7 @@ package io.specweave.deploy.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.specweave.deploy.BadInputException;
+import io.specweave.deploy.http.Urls;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,6 +78,9 @@ public record HealthCheckSettings(String path, List<Integer> expectStatus, Strin
                         + ConfigLoader.describe(pathNode));
             }
             path = pathNode.asText().trim();
+            if (path.startsWith("http://") || path.startsWith("https://")) {
+                Urls.withoutUserInfo(path, where + ".path", "health checks send no credentials");
+            }
         }
         List<Integer> expect = new ArrayList<>();
         JsonNode expectNode = node.get("expectStatus");

@@ -58,23 +58,30 @@ public final class HealthChecker {
         return new HealthChecker(Sleeper.system(), Clock.systemUTC());
     }
 
-    /** The URL a check of {@code baseUrl} requests. */
-    public static URI target(String baseUrl, HealthCheckSettings settings) {
+    private static final String NO_CREDENTIALS = "health checks send no credentials";
+
+    /**
+     * The URL a check of {@code baseUrl} requests. {@code baseUrlSetting} is where the base URL was read
+     * (a record's field in metadata.json, a profile's setting, an input): a base that is no http(s) URL,
+     * or carries user info, is bad input naming it, and the message never repeats the user info.
+     */
+    public static URI target(String baseUrl, Object baseUrlSetting, HealthCheckSettings settings) {
         String path = settings.path();
-        String url;
         if (path.startsWith("http://") || path.startsWith("https://")) {
-            url = path;
-        } else {
-            String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-            url = base + (path.startsWith("/") ? path : "/" + path);
+            // The profile's healthCheck.path was checked where the config was read; the base is not asked.
+            return Urls.withoutUserInfo(Urls.httpUrl(path, "healthCheck.path"), "healthCheck.path", NO_CREDENTIALS);
         }
-        String setting = "health check URL";
-        return Urls.withoutUserInfo(Urls.httpUrl(url, setting, "an absolute http(s) URL (deploymentUrl + "
-                + "healthCheck.path)"), setting, "health checks send no credentials");
+        // The base on its own first: a recorded URL is the user's to fix in its own field, not in a joined URL.
+        Urls.withoutUserInfo(Urls.httpUrl(baseUrl, baseUrlSetting), baseUrlSetting, NO_CREDENTIALS);
+        String base = baseUrl.trim();
+        base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        String url = base + (path.startsWith("/") ? path : "/" + path);
+        return Urls.httpUrl(url, "health check URL", "an absolute http(s) URL (deploymentUrl + healthCheck.path)");
     }
 
-    public HealthResult check(String baseUrl, HealthCheckSettings settings) {
-        URI uri = target(baseUrl, settings);
+    /** Checks {@code baseUrl}, read from {@code baseUrlSetting}, as {@link #target} joins it with the path. */
+    public HealthResult check(String baseUrl, Object baseUrlSetting, HealthCheckSettings settings) {
+        URI uri = target(baseUrl, baseUrlSetting, settings);
         // One attempt per check: the retries below are the service's start-up time, not HTTP retries.
         HttpSettings http = new HttpSettings(settings.timeout(), settings.timeout(), 1, settings.interval(),
                 settings.interval(), Duration.ZERO).withLimits(settings.timeout().plus(Duration.ofSeconds(1)),

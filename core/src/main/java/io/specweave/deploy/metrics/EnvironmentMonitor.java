@@ -38,12 +38,13 @@ public final class EnvironmentMonitor {
      * One run's plan.
      *
      * @param url                    the environment's base URL
+     * @param urlSetting             where it was read (a record's field, a profile's setting), as messages name it
      * @param health                 the profile's health check settings
      * @param polls                  polls to take, at least one
      * @param interval               wait between two polls
      * @param maxConsecutiveFailures unhealthy polls in a row that end the run
      */
-    public record Plan(String url, HealthCheckSettings health, int polls, Duration interval,
+    public record Plan(String url, Object urlSetting, HealthCheckSettings health, int polls, Duration interval,
             int maxConsecutiveFailures) {
     }
 
@@ -132,7 +133,7 @@ public final class EnvironmentMonitor {
         int inARow = 0;
         boolean stopped = false;
         boolean unhealthy = false;
-        HealthChecker.target(plan.url(), once);
+        HealthChecker.target(plan.url(), plan.urlSetting(), once);
         for (int i = 0; i < planned; i++) {
             if (i > 0) {
                 try {
@@ -149,7 +150,7 @@ public final class EnvironmentMonitor {
                 break;
             }
             String at = Trees.now(clock);
-            HealthResult health = checker.check(plan.url(), once);
+            HealthResult health = checker.check(plan.url(), plan.urlSetting(), once);
             // The window is the polls' own times, as each poll shows it: it ends with the last one.
             String polled = health.checkedAt() != null ? health.checkedAt() : at;
             from = from == null ? polled : from;

@@ -69,6 +69,24 @@ class RollbackOperationTest {
     }
 
     @Test
+    void aRecordedUrlOfTheVersionToGoBackToThatIsNoHttpUrlIsBadInputNamingItsHistoryEntry() throws Exception {
+        deploy("c100000", "2026-11-01T10:00:00Z");
+        deploy("c200000", "2026-11-10T10:00:00Z");
+        Path file = dir.resolve(METADATA);
+        com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode)
+                io.specweave.deploy.Json.mapper().readTree(project.read(METADATA));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root.path("deployments").path("prod").path("history").get(0))
+                .put("deploymentUrl", "ftp://x");
+        java.nio.file.Files.writeString(file, root.toPrettyString());
+        String before = project.read(METADATA);
+
+        assertThatThrownBy(() -> rollback("2026-11-10T10:45:00Z")).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("0018-oauth/metadata.json: deployments.prod.history[0].deploymentUrl: expected an "
+                        + "absolute http(s) URL");
+        assertThat(project.read(METADATA)).isEqualTo(before);
+    }
+
+    @Test
     void rollbackRestoresThePreviousCommitInStatusAndFeedsTheDoraFigures() {
         deploy("c100000", "2026-11-01T10:00:00Z");
         deploy("c200000", "2026-11-10T10:00:00Z");

@@ -295,6 +295,26 @@ class SlotOperationsTest {
     }
 
     @Test
+    void aRecordedSlotUrlThatIsNoHttpUrlIsBadInputNamingTheFileAndTheSlotsFieldAndNothingIsWritten()
+            throws java.io.IOException {
+        deploy("prod-blue", null, "c100000");
+        deploy("prod-green", null, "c200000");
+        Path file = dir.resolve(METADATA);
+        java.nio.file.Files.writeString(file, project.read(METADATA).replace("\"url\": \"" + green.url() + "\"",
+                "\"url\": \"ftp://green.example.com\""));
+        String before = project.read(METADATA);
+        int trackerCalls = tracked.size();
+
+        assertThatThrownBy(() -> swap(false)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("0018-oauth/metadata.json: deployments.prod.slots.green.url: expected an "
+                        + "absolute http(s) URL");
+        assertThatThrownBy(() -> run.operations().health(TestOperations.request(dir).environment("prod-green")
+                .build())).hasMessageContaining("metadata.json: deployments.prod.slots.green.url: expected");
+        assertThat(project.read(METADATA)).isEqualTo(before);
+        assertThat(tracked).hasSize(trackerCalls);
+    }
+
+    @Test
     void aCheckOfTheLiveSlotIsTheEnvironmentsHealth() {
         deploy("prod", "blue", "c100000");
         assertThat(prod().path("healthStatus").asText()).isEqualTo("healthy");

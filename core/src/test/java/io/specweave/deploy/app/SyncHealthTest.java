@@ -1,13 +1,18 @@
 package io.specweave.deploy.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.TestProjects;
 import io.specweave.deploy.model.DeploymentRecord;
 import io.specweave.deploy.model.DeploymentStatus;
 import io.specweave.deploy.model.HealthStatus;
 import io.specweave.deploy.testing.HealthServer;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,6 +105,31 @@ class SyncHealthTest {
         assertThat(outcome.record().history()).isEmpty();
         assertThat(metadata()).contains("\"healthStatus\": \"unhealthy\"", "\"healthHttpStatus\": 500",
                 "\"commit\": \"abc1234\"").doesNotContain("\"history\"");
+    }
+
+    @Test
+    void aRecordedUrlThatIsNoHttpUrlIsBadInputNamingTheFileAndTheFieldAndNothingIsWritten() throws IOException {
+        sync(true);
+        Path file = dir.resolve(".specweave/increments/0018-oauth-google/metadata.json");
+        String recorded = metadata();
+        int checks = server.calls();
+        // Hand-edited, or written by another tool: the field is the user's to fix, not a "health check URL".
+        // One with user info is read without it (CredentialInRecordedUrlTest): it is checked, not refused.
+        for (String bad : List.of("ftp://x", "not a url", "https:///no-host")) {
+            Files.writeString(file, recorded.replace("\"deploymentUrl\": \"" + server.url() + "\"",
+                    "\"deploymentUrl\": \"" + bad + "\""));
+            String edited = metadata();
+
+            for (boolean dryRun : List.of(false, true)) {
+                assertThatThrownBy(() -> run.operations().health(TestOperations.request(dir).environment("prod")
+                        .dryRun(dryRun).build())).as(bad).isInstanceOf(BadInputException.class)
+                        .hasMessageContaining("0018-oauth-google/metadata.json: deployments.prod.deploymentUrl: "
+                                + "expected ")
+                        .hasMessageNotContaining("health check URL");
+            }
+            assertThat(metadata()).isEqualTo(edited);
+        }
+        assertThat(server.calls()).isEqualTo(checks);
     }
 
     private ChangeOutcome<?> failedReRun() {

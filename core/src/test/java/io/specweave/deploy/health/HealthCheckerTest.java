@@ -85,7 +85,7 @@ class HealthCheckerTest {
     void answer200IsHealthyWithCodeLatencyAndTime() throws IOException {
         String base = serve("/health", ex -> respond(ex, 200, "{\"status\":\"UP\"}"));
 
-        HealthResult result = checker.check(base, settings(4));
+        HealthResult result = checker.check(base, "deploymentUrl", settings(4));
 
         assertThat(result.status().raw()).isEqualTo("healthy");
         assertThat(result.httpStatus()).isEqualTo(200);
@@ -105,7 +105,7 @@ class HealthCheckerTest {
             Thread.sleep(d.toMillis());
         }, Clock.systemUTC());
 
-        HealthResult result = realSleeps.check(base, settings(4));
+        HealthResult result = realSleeps.check(base, "deploymentUrl", settings(4));
 
         assertThat(result.status().raw()).isEqualTo("healthy");
         assertThat(result.attempts()).isEqualTo(3);
@@ -121,7 +121,7 @@ class HealthCheckerTest {
             respond(ex, 503, "starting");
         });
 
-        HealthResult result = checker.check(base, settings(2));
+        HealthResult result = checker.check(base, "deploymentUrl", settings(2));
 
         assertThat(result.status().raw()).isEqualTo("unhealthy");
         assertThat(result.httpStatus()).isEqualTo(503);
@@ -144,7 +144,7 @@ class HealthCheckerTest {
         });
         HealthCheckSettings quick = settings(0).withTimeout(Duration.ofMillis(300));
 
-        HealthResult result = checker.check(base, quick);
+        HealthResult result = checker.check(base, "deploymentUrl", quick);
 
         assertThat(result.status().raw()).isEqualTo("unreachable");
         assertThat(result.httpStatus()).isNull();
@@ -165,7 +165,7 @@ class HealthCheckerTest {
             }
         });
 
-        HealthResult result = checker.check(base, settings(0));
+        HealthResult result = checker.check(base, "deploymentUrl", settings(0));
 
         assertThat(result.status().raw()).isEqualTo("healthy");
         assertThat(result.httpStatus()).isEqualTo(200);
@@ -178,7 +178,7 @@ class HealthCheckerTest {
         HealthCheckSettings wantsUp = new HealthCheckSettings("/status", List.of(200), "\"UP\"",
                 Duration.ofSeconds(5), 0, Duration.ZERO);
 
-        HealthResult result = checker.check(base, wantsUp);
+        HealthResult result = checker.check(base, "deploymentUrl", wantsUp);
 
         assertThat(result.status().raw()).isEqualTo("unhealthy");
         assertThat(result.message()).contains("does not contain \"\\\"UP\\\"\"".replace("\\\"", "\""));
@@ -190,7 +190,7 @@ class HealthCheckerTest {
         HealthCheckSettings wants200 = new HealthCheckSettings("/health", List.of(200), null,
                 Duration.ofSeconds(5), 0, Duration.ZERO);
 
-        HealthResult result = checker.check(base, wants200);
+        HealthResult result = checker.check(base, "deploymentUrl", wants200);
 
         assertThat(result.status().raw()).isEqualTo("unhealthy");
         assertThat(result.message()).contains("HTTP 204").contains("expected HTTP 200");
@@ -203,7 +203,7 @@ class HealthCheckerTest {
             port = socket.getLocalPort();
         }
 
-        HealthResult result = checker.check("http://127.0.0.1:" + port, settings(1));
+        HealthResult result = checker.check("http://127.0.0.1:" + port, "deploymentUrl", settings(1));
 
         assertThat(result.status().raw()).isEqualTo("unreachable");
         assertThat(result.attempts()).isEqualTo(2);
@@ -213,7 +213,7 @@ class HealthCheckerTest {
     @Test
     void aHostNameThatDoesNotResolveIsSaidSoAndNotCalledRefused() {
         // .invalid never resolves (RFC 6761): the JDK reports it as a ConnectException, as it does a refusal.
-        HealthResult result = checker.check("http://no-such-host.invalid/", settings(0));
+        HealthResult result = checker.check("http://no-such-host.invalid/", "deploymentUrl", settings(0));
 
         assertThat(result.status().raw()).isEqualTo("unreachable");
         assertThat(result.message()).isEqualTo("unknown host no-such-host.invalid: the name does not resolve (a typo "
@@ -253,7 +253,8 @@ class HealthCheckerTest {
         server.start();
         cleanup.add(() -> server.stop(0));
 
-        HealthResult result = checker.check("https://127.0.0.1:" + server.getAddress().getPort(), settings(3));
+        HealthResult result = checker.check("https://127.0.0.1:" + server.getAddress().getPort(), "deploymentUrl",
+                settings(3));
 
         assertThat(result.status().raw()).isEqualTo("unreachable");
         assertThat(result.attempts()).isEqualTo(1);
@@ -266,10 +267,11 @@ class HealthCheckerTest {
 
     @Test
     void urlWithCredentialsIsRefusedWithoutShowingThem() {
-        assertThatThrownBy(() -> checker.check("https://deploy:s3cr3t-pass@qa.example.com", settings(0)))
+        assertThatThrownBy(() -> checker.check("https://deploy:s3cr3t-pass@qa.example.com", "deploymentUrl",
+                settings(0)))
                 .isInstanceOf(BadInputException.class)
-                .hasMessage("health check URL: expected a URL without user info (user:password@), got "
-                        + "https://qa.example.com/health with user info; health checks send no credentials")
+                .hasMessage("deploymentUrl: expected a URL without user info (user:password@), got "
+                        + "https://qa.example.com with user info; health checks send no credentials")
                 .hasMessageNotContaining("s3cr3t");
     }
 
@@ -279,7 +281,7 @@ class HealthCheckerTest {
         HealthCheckSettings withToken = new HealthCheckSettings("/health?token=s3cr3t", List.of(), null,
                 Duration.ofSeconds(5), 0, Duration.ZERO);
 
-        HealthResult result = checker.check(base, withToken);
+        HealthResult result = checker.check(base, "deploymentUrl", withToken);
 
         assertThat(result.url()).isEqualTo(base + "/health?…");
         assertThat(result.message()).doesNotContain("s3cr3t").contains("HTTP 500");
@@ -298,6 +300,25 @@ class HealthCheckerTest {
         assertThat(HealthCheckSettings.of(profile(Json.mapper().createObjectNode())))
                 .isEqualTo(HealthCheckSettings.defaults());
         assertThat(HealthCheckSettings.defaults().retries() + 1).isEqualTo(5);
+    }
+
+    @Test
+    void anAbsoluteHealthPathWithUserInfoIsRefusedWhereTheConfigNamesItWithoutShowingIt() {
+        ObjectNode raw = Json.mapper().createObjectNode();
+        raw.putObject("healthCheck").put("path", "https://probe:s3cr3t@status.example.com/health");
+
+        assertThatThrownBy(() -> HealthCheckSettings.of(profile(raw))).isInstanceOf(BadInputException.class)
+                .hasMessage(".specweave/config.json: sync.profiles.local-qa.healthCheck.path: expected a URL without "
+                        + "user info (user:password@), got https://status.example.com/health with user info; health "
+                        + "checks send no credentials");
+    }
+
+    @Test
+    void aBaseUrlThatIsNoHttpUrlIsBadInputNamingWhereItWasRead() {
+        assertThatThrownBy(() -> checker.check("ftp://x", "metadata.json: deployments.qa.deploymentUrl", settings(0)))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("metadata.json: deployments.qa.deploymentUrl: expected an absolute http(s) URL such as "
+                        + "\"https://green.myapp.com\", got a ftp: URL; only http and https are requested");
     }
 
     @Test

@@ -27,7 +27,8 @@ class HealthRedirectTest {
     void redirectToAnotherOriginIsFollowedAndCarriesNoCredential() {
         try (OriginServer moved = OriginServer.http("127.0.0.2", r -> Answer.of(200, "{\"status\":\"UP\"}"));
                 OriginServer service = OriginServer.http("127.0.0.1", r -> Answer.redirect(302, moved.url("/health")))) {
-            HealthResult result = new HealthChecker(d -> { }, Clock.systemUTC()).check(service.url(""), settings(0));
+            HealthResult result = new HealthChecker(d -> { }, Clock.systemUTC()).check(service.url(""),
+                    "deploymentUrl", settings(0));
 
             assertThat(result.status()).isEqualTo(HealthStatus.HEALTHY);
             assertThat(moved.received()).singleElement()
@@ -45,7 +46,7 @@ class HealthRedirectTest {
             HttpListener listener = wait -> lines.add(wait.line());
             HttpSettings network = HttpSettings.defaults().withNetwork(ProxySettings.NONE, listener, null);
             HealthResult result = new HealthChecker(network, waits::add, Clock.systemUTC())
-                    .check(service.url(""), settings(5));
+                    .check(service.url(""), "deploymentUrl", settings(5));
 
             assertThat(result.status()).isEqualTo(HealthStatus.HEALTHY);
             assertThat(waits).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(5));
@@ -64,7 +65,7 @@ class HealthRedirectTest {
             HttpSettings network = HttpSettings.defaults().withNetwork(ProxySettings.NONE, wait -> lines.add(wait.line()),
                     null);
             HealthResult result = new HealthChecker(network, d -> { }, Clock.systemUTC()).check(service.url(""),
-                    new HealthCheckSettings("/health", List.of(204), null, Duration.ofSeconds(2), 2,
+                    "deploymentUrl", new HealthCheckSettings("/health", List.of(204), null, Duration.ofSeconds(2), 2,
                             Duration.ofSeconds(5)));
 
             assertThat(result.status()).isEqualTo(HealthStatus.HEALTHY);
@@ -84,7 +85,7 @@ class HealthRedirectTest {
                     () -> calls.get() >= 2);
 
             HealthResult result = new HealthChecker(network, d -> { }, Clock.systemUTC()).check(service.url(""),
-                    settings(5));
+                    "deploymentUrl", settings(5));
 
             assertThat(calls.get()).isEqualTo(2);
             assertThat(result.status()).isEqualTo(HealthStatus.UNHEALTHY);
@@ -98,7 +99,8 @@ class HealthRedirectTest {
     void maintenanceAnswerWithRetryAfterIsUnhealthyNotARateLimit() {
         try (OriginServer service = OriginServer.http("127.0.0.1", r -> new Answer(503, java.util.Map.of("Retry-After",
                 "120"), "maintenance"))) {
-            HealthResult result = new HealthChecker(d -> { }, Clock.systemUTC()).check(service.url(""), settings(0));
+            HealthResult result = new HealthChecker(d -> { }, Clock.systemUTC()).check(service.url(""),
+                    "deploymentUrl", settings(0));
             assertThat(result.status()).as(result.message()).isEqualTo(HealthStatus.UNHEALTHY);
             assertThat(result.httpStatus()).isEqualTo(503);
         }
