@@ -304,7 +304,9 @@ public final class RetryPolicy {
         }
         boolean exhausted = header.apply("X-RateLimit-Remaining").map(String::trim).filter("0"::equals).isPresent();
         Optional<String> reset = header.apply("X-RateLimit-Reset");
-        if (reset.isPresent() && (status == 429 || status == 503 || status == 403 && exhausted)) {
+        // GitHub sends its reset on every answer: only an exhausted limit's (or a 429's) is a wait asked for, so
+        // a 503 with quota left is an outage, backed off and retried as any other.
+        if (reset.isPresent() && (status == 429 || (status == 403 || status == 503) && exhausted)) {
             return parseReset(reset.get().trim());
         }
         return Optional.empty();

@@ -140,6 +140,18 @@ class RestClientTest {
     }
 
     @Test
+    void anUnavailableServerWithRateLimitLeftIsRetriedAsAnOutageNotWaitedOnUntilTheReset() {
+        // GitHub's headers on every answer: quota left, the window's reset an hour ahead.
+        Reply unavailable = Reply.of(503).header("X-RateLimit-Remaining", "4999")
+                .header("X-RateLimit-Reset", String.valueOf(NOW.plusSeconds(3600).getEpochSecond()));
+        server.then(unavailable).then(unavailable).then(Reply.of(200, "{}"));
+
+        assertThat(client().send(RestClient.Call.get(server.uri("/x"))).status()).isEqualTo(200);
+        assertThat(server.received()).hasSize(3);
+        assertThat(waits).hasSize(2).allSatisfy(w -> assertThat(w).isLessThan(Duration.ofSeconds(2)));
+    }
+
+    @Test
     void persistentServerErrorStopsAfterMaxAttemptsAndReturnsTheLastResponse() {
         server.then(Reply.of(502, "bad gateway"));
         HttpResult result = client().send(RestClient.Call.get(server.uri("/x")));

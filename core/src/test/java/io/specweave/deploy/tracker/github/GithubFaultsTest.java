@@ -99,6 +99,19 @@ class GithubFaultsTest {
     }
 
     @Test
+    void anOutageIsRetriedThoughEveryAnswerCarriesTheLimitsResetAnHourAhead() {
+        Map<String, String> usual = Map.of("X-RateLimit-Remaining", "4999",
+                "X-RateLimit-Reset", String.valueOf(Instant.now().getEpochSecond() + 3600));
+        github.fault(r -> r.startsWith("GET /repos/acme/app-deploy/issues?"), 503, usual, "{}");
+        github.fault(r -> r.startsWith("GET /repos/acme/app-deploy/issues?"), 503, usual, "{}");
+
+        project.deploy(GithubProject.sha(1), 1);
+
+        assertThat(repo.issues).hasSize(1);
+        assertThat(project.waits).hasSize(2).allSatisfy(w -> assertThat(w).isLessThan(Duration.ofSeconds(10)));
+    }
+
+    @Test
     void exhaustedPrimaryLimitFarFromItsResetFailsGivingTheResetTime() {
         Instant reset = Instant.now().plusSeconds(1800);
         github.fault(r -> r.startsWith("GET /repos/acme/app-deploy/issues?"), 403,
