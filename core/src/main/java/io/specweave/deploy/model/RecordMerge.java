@@ -44,6 +44,7 @@ public final class RecordMerge {
                     }
                 });
             }
+            LeftOut.restore(copy, local, false);
             return new Result(copy, true, true, history(copy).size());
         }
         boolean remoteNewer = isNewer(remote, local);
@@ -84,8 +85,10 @@ public final class RecordMerge {
                 union.forEach(history::add);
             }
         }
-        // A copy's free text may be cut to fit its tracker; the whole text this side has stays.
+        // A copy's free text may be cut to fit its tracker; the whole text this side has stays, and so does a
+        // value the copy left out.
         FreeText.restoreWhole(merged, local);
+        LeftOut.restore(merged, local, sameDeployment(merged, local));
         int added = union.size() - history(local).size();
         boolean changed = !Trees.sameValue(merged, local);
         return new Result(merged, changed, remoteNewer, Math.max(0, added));

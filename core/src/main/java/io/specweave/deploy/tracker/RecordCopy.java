@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.Json;
 import io.specweave.deploy.model.FreeText;
+import io.specweave.deploy.model.LeftOut;
 import java.util.Optional;
 import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
@@ -13,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * The machine-readable copy of an environment's record that trackers keep on their item, so that
  * a later CI job with a fresh checkout can read what earlier jobs recorded. The copy is compact
- * JSON, bounded in size (free text cut, then the oldest history entries dropped):
+ * JSON, bounded in size (free text cut, then the oldest history entries dropped, then the largest
+ * values left out, {@link LeftOut}):
  * {@code {"v":1,"increment":"0018-x","environment":"qa","record":{...}}}.
  *
  * <p>Markdown and HTML bodies hold it in a hidden comment, {@code <!-- specweave-deploy:record {...} -->};
@@ -74,8 +76,15 @@ public final class RecordCopy {
             return envelope;
         }
         FreeText.cutAll(copy, FREE_TEXT_CAP);
-        JsonNode history = copy.get("history");
         int current = size.applyAsInt(envelope);
+        // A value that alone takes a good part of the bound (a metrics object of thousands of keys) goes before
+        // the history a fresh checkout's DORA figures and gates read; said in its place.
+        int leftOut = 0;
+        while (current > max && LeftOut.leaveOutLargest(copy, max / 4)) {
+            envelope.put("valuesLeftOut", ++leftOut);
+            current = size.applyAsInt(envelope);
+        }
+        JsonNode history = copy.get("history");
         int trimmed = 0;
         while (current > max && history instanceof ArrayNode array && array.size() > 0) {
             // Drop about as many of the oldest entries as the excess needs, then measure again.
@@ -90,6 +99,12 @@ public final class RecordCopy {
         }
         if (current > max) {
             FreeText.cutAll(copy, FREE_TEXT_LAST_CAP);
+            current = size.applyAsInt(envelope);
+        }
+        // Still too large: the largest values go, said in their place.
+        while (current > max && LeftOut.leaveOutLargest(copy, 0)) {
+            envelope.put("valuesLeftOut", ++leftOut);
+            current = size.applyAsInt(envelope);
         }
         return envelope;
     }

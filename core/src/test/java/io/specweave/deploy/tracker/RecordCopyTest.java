@@ -57,4 +57,30 @@ class RecordCopyTest {
         assertThat(history.get(history.size() - 1).path("commit").asText()).isEqualTo("c499");
         assertThat(envelope.path("historyTrimmed").asInt()).isEqualTo(500 - history.size());
     }
+
+    @Test
+    void aValueTooLargeEvenWithoutHistoryIsLeftOutSaidSoAndReadingTheCopyBackKeepsTheLocalOne() {
+        ObjectNode local = record(3);
+        local.put("deployedAt", "2026-02-01T00:00:00Z").put("runUrl", "https://ci.example/runs/9");
+        ObjectNode metrics = local.putObject("metrics");
+        for (int i = 0; i < 1_500; i++) {
+            metrics.put("latency_p99_endpoint_" + i, 0.25 + i);
+        }
+
+        ObjectNode envelope = RecordCopy.envelope("0018-x", "qa", local, 24_000);
+
+        assertThat(Json.compact(envelope).length()).isLessThanOrEqualTo(24_000);
+        ObjectNode copy = (ObjectNode) envelope.path("record");
+        assertThat(copy.path("metrics").asText()).startsWith("[left out of the tracker's copy: ")
+                .endsWith(" characters; metadata.json keeps it]");
+        assertThat(copy.path("commit").asText()).isEqualTo("abc");
+        assertThat(copy.path("history")).as("kept: only the large value went").hasSize(3);
+        assertThat(envelope.path("valuesLeftOut").asInt()).isEqualTo(1);
+
+        io.specweave.deploy.model.RecordMerge.Result same = io.specweave.deploy.model.RecordMerge.merge(local, copy);
+        assertThat(same.merged().path("metrics")).as("this side's, of the same deployment").isEqualTo(metrics);
+        io.specweave.deploy.model.RecordMerge.Result fresh = io.specweave.deploy.model.RecordMerge.merge(null, copy);
+        assertThat(fresh.merged().has("metrics")).as("a fresh checkout gets none, not the mark").isFalse();
+        assertThat(fresh.merged().path("commit").asText()).isEqualTo("abc");
+    }
 }

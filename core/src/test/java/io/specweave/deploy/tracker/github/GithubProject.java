@@ -139,11 +139,17 @@ final class GithubProject {
     }
 
     ChangeOutcome<?> sync(String profile, String commit, int run, Request.Outcome outcome) {
+        return sync(profile, commit, run, outcome, b -> b);
+    }
+
+    /** A sync as {@link #sync(String, String, int, Request.Outcome)}, with {@code more} of the request set. */
+    ChangeOutcome<?> sync(String profile, String commit, int run, Request.Outcome outcome,
+            java.util.function.UnaryOperator<Request.Builder> more) {
         CiContext ci = new CiContext("github-actions", commit, "main", null, "octocat",
                 "https://github.example/acme/shop/actions/runs/" + run, "https://github.example/acme/shop");
         Host host = new Host(env, Clock.systemUTC(), c -> trackers(), d -> { }, null, null, (e, d) -> ci, null);
-        ChangeOutcome<?> done = new Operations(host).sync(Request.builder(dir).increment("0018").profile(profile)
-                .outcome(outcome).healthCheck(false).build());
+        ChangeOutcome<?> done = new Operations(host).sync(more.apply(Request.builder(dir).increment("0018")
+                .profile(profile).outcome(outcome).healthCheck(false)).build());
         if (done.result() == ChangeOutcome.Result.RECORDED_TRACKER_FAILED) {
             // A tracker test asks what the tracker did: its failure is the test's subject.
             throw new io.specweave.deploy.OperationFailedException(done.problem());

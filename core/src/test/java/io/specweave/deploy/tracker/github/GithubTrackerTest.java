@@ -41,6 +41,24 @@ class GithubTrackerTest {
     }
 
     @Test
+    void metricsTooLargeForTheBodysRecordCopyAreLeftOutOfItAndTheIssueIsWritten() {
+        StringBuilder metrics = new StringBuilder("{");
+        for (int i = 0; i < 1_500; i++) {
+            metrics.append(i == 0 ? "" : ",").append("\"latency_p99_endpoint_").append(i).append("\": ").append(i + 0.25);
+        }
+        String json = metrics.append('}').toString();
+
+        project.sync("github-qa", GithubProject.sha(1), 1, Request.Outcome.DEPLOYED, b -> b.metrics(json));
+
+        assertThat(repo.issues).hasSize(1);
+        String body = repo.issues.get(1).path("body").asText();
+        assertThat(body.length()).isLessThanOrEqualTo(65_536);
+        assertThat(body).contains("[left out of the tracker's copy: ");
+        assertThat(project.metadata().path("deployments").path("qa").path("metrics").size()).as("metadata.json keeps "
+                + "them all").isEqualTo(1_500);
+    }
+
+    @Test
     void firstSyncCreatesExactlyOneIssueWithItsLabels() {
         ChangeOutcome<?> result = project.deploy(GithubProject.sha(1), 1);
 
