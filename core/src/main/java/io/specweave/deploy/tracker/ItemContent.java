@@ -129,6 +129,19 @@ public record ItemContent(
         return marker() + ";content=" + Fingerprint.of(renderedBody) + ItemTelling.markerSuffix(request);
     }
 
+    /**
+     * The title within {@code limit} characters: the spec's title gives way, so the increment and the
+     * environment stay whole (the items of two environments of a long-titled increment never read alike).
+     */
+    public String title(int limit) {
+        String prefix = "[" + incrementId + "] ";
+        int room = limit - (title.length() - specTitle.length());
+        if (title.length() <= limit || !title.startsWith(prefix + specTitle) || room < 2) {
+            return BodyFit.title(title, limit);
+        }
+        return prefix + BodyFit.title(specTitle, room) + title.substring(prefix.length() + specTitle.length());
+    }
+
     /** Builds the content of the request's item. */
     public static ItemContent of(TrackingRequest request) {
         SyncProfile profile = request.profile();

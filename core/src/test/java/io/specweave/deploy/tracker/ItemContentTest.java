@@ -57,6 +57,20 @@ class ItemContentTest {
     }
 
     @Test
+    void aLongSpecTitleGivesWaySoTheIncrementAndTheEnvironmentStayWhole() {
+        String spec = "Sign in with Google ".repeat(20).strip();
+        ItemContent qa = new ItemContent("[0018-oauth] " + spec + " — QA", "0018-oauth", spec, null, "qa", List.of(),
+                List.of(), List.of(), null);
+        ItemContent prod = new ItemContent("[0018-oauth] " + spec + " — Production", "0018-oauth", spec, null, "prod",
+                List.of(), List.of(), List.of(), null);
+
+        assertThat(qa.title(255)).hasSize(255).startsWith("[0018-oauth] Sign in with Google").endsWith("… — QA");
+        assertThat(prod.title(255)).hasSize(255).endsWith("… — Production");
+        assertThat(new ItemContent("[0018-oauth] Short — QA", "0018-oauth", "Short", null, "qa", List.of(), List.of(),
+                List.of(), null).title(255)).isEqualTo("[0018-oauth] Short — QA");
+    }
+
+    @Test
     void theUatItemShowsItsApprovalOfACommitLoadTestCoverageFlagsAndThatItIsUnhealthy() throws IOException {
         String body = item("uat", null);
         assertThat(body).contains("| Status | deployed, unhealthy |",

@@ -300,7 +300,7 @@ public final class AdoTracker implements Tracker {
         }
 
         private String title() {
-            return fitted(content.title());
+            return content.title(255);
         }
 
         /** System.Title holds at most 255 characters. */

@@ -225,7 +225,7 @@ public final class GithubTracker implements Tracker {
             this.record = request.record();
             this.storedNumber = record.issueNumber();
             this.content = ItemContent.of(request);
-            this.title = BodyFit.title(content.title(), TITLE_LIMIT);
+            this.title = content.title(TITLE_LIMIT);
             // The machine-readable copy lets a later job with a fresh checkout read this record back.
             String copy = RecordCopy.hiddenComment(incrementId, environment, request.recordCopyNode(), RECORD_COPY_LIMIT);
             this.body = MarkdownItemRenderer.render(content, ItemTelling.hiddenMarkers(request) + copy, BodyFit.GITHUB);

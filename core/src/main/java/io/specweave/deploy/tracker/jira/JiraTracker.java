@@ -208,7 +208,7 @@ public final class JiraTracker implements Tracker {
 
         /** Jira's summary holds at most 255 characters. */
         private String summary() {
-            return BodyFit.title(content.title(), 255);
+            return content.title(255);
         }
 
         private JiraClient.Issue create() {
