@@ -305,6 +305,11 @@ public record DeploymentRecord(
         return workItemId != null ? String.valueOf(workItemId) : null;
     }
 
+    /** The tracking item as people write it: {@code #57} for a GitHub issue, else the key or id. */
+    public String trackingLabel() {
+        return issueKey == null && issueNumber != null ? "#" + issueNumber : trackingId();
+    }
+
     /** Issue URL or work item URL. */
     public String trackingUrl() {
         return issueUrl != null ? issueUrl : workItemUrl;

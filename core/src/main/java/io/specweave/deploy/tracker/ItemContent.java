@@ -206,7 +206,7 @@ public record ItemContent(
                 others.add(new OtherEnvironment(env, NOT_DEPLOYED, null, null, null, null, null));
             } else {
                 others.add(new OtherEnvironment(env, state(other), other.deployedAt(), shortSha(other.commit()),
-                        other.trackingId(), other.trackingUrl(), asOf(other)));
+                        other.trackingLabel(), other.trackingUrl(), asOf(other)));
             }
         }
 

@@ -32,7 +32,8 @@ class ItemContentTest {
                 + "Shoppers sign in with **Google**.\n");
         Files.writeString(increment.resolve("metadata.json"), """
                 {"id": "0018-oauth-google", "status": "active", "deployments": {
-                  "uat": {"profile": "uat", "status": "deployed", "commit": "1111111111111111", "deployedAt":
+                  "uat": {"profile": "uat", "status": "deployed", "issueNumber": 7,
+                    "issueUrl": "https://github.com/acme/shop/issues/7", "commit": "1111111111111111", "deployedAt":
                     "2026-11-24T09:00:00Z", "lastChecked": "2026-11-24T12:00:00Z", "healthStatus": "unhealthy",
                     "coverage": 81.5,
                     "loadTestResults": {"maxRPS": 333.33, "avgLatency": 84.31, "p95Latency": 188.46, "errorRate": 0.3},
@@ -87,6 +88,7 @@ class ItemContentTest {
         assertThat(body).contains("| Change request | [CHG0031337, window 2026-11-26T22:00:00Z/2026-11-27T02:00:00Z",
                 "| Metrics | 5234 req/s, 0.0001 % errors, p50 45 ms, 99.98 % uptime |",
                 "| Rolled back | from commit 333333333333: checkout broken |");
+        assertThat(body).as("a GitHub issue as people write it").contains("| [#7](https://github.com/acme/shop/issues/7) |");
     }
 
     @Test
