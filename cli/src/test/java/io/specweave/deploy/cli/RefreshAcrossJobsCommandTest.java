@@ -3,7 +3,6 @@ package io.specweave.deploy.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.specweave.deploy.OperationFailedException;
 import io.specweave.deploy.config.Provider;
 import io.specweave.deploy.tracker.RecordCopy;
 import io.specweave.deploy.tracker.RecordLookup;
@@ -76,7 +75,8 @@ class RefreshAcrossJobsCommandTest {
 
         private void check() {
             if (!authorized) {
-                throw new OperationFailedException("no GitHub token: set GITHUB_TOKEN");
+                // As the real tracker does: a missing token is bad input, the job cannot reach that tracker.
+                throw new io.specweave.deploy.BadInputException("no GitHub token: set GITHUB_TOKEN");
             }
         }
     }

@@ -166,8 +166,9 @@ final class Refresh {
                 entries.add(new Entry(environment, profile.name(), Outcome.UNREACHABLE, Message.of("not reachable "
                         + "from here: ", e.message())));
             } catch (DeployException e) {
-                entries.add(new Entry(environment, profile.name(), Outcome.UNREACHABLE, Message.of("not reachable "
-                        + "from here: ", e.message())));
+                // Asked, it answered with an error (a rejected token, an outage): not a profile this job cannot reach.
+                entries.add(new Entry(environment, profile.name(), Outcome.UNREACHABLE, Message.of("could not be "
+                        + "read: ", e.message())));
             }
         }
         entries.sort((a, b) -> Integer.compare(index(order, a.environment()), index(order, b.environment())));

@@ -27,7 +27,7 @@ class StatusRefreshTest {
     Path dir;
 
     /** A tracker whose items' record copies the test sets by environment. */
-    static final class CopyHoldingTracker implements Tracker {
+    static class CopyHoldingTracker implements Tracker {
         final Map<String, ObjectNode> copies = new HashMap<>();
 
         @Override
@@ -84,6 +84,26 @@ class StatusRefreshTest {
 
         StatusOutcome again = run.operations().status(TestOperations.request(dir).refresh(true).dora(false).build());
         assertThat(again.refreshed()).first().hasToString("dev (gh-dev): already up to date");
+    }
+
+    @Test
+    void aTrackerThatAnswersWithAnErrorCouldNotBeReadNotUnreachable() {
+        TestProject.in(dir).config("""
+                {"sync": {"profiles": {
+                  "gh-dev": {"provider": "github", "environment": "dev", "config": {"owner": "o", "repo": "r"}}}}}
+                """).increment("0018-oauth", "OAuth", "{\"id\": \"0018-oauth\"}");
+        TestOperations run = TestOperations.at("2026-11-27T10:00:00Z").trackers(credentials ->
+                new TrackerFactory(credentials).register(Provider.GITHUB, (p, c) -> new CopyHoldingTracker() {
+                    @Override
+                    public Optional<ObjectNode> readRecord(RecordLookup lookup) {
+                        throw new io.specweave.deploy.OperationFailedException("GitHub rejected the token (HTTP 401)");
+                    }
+                }));
+
+        StatusOutcome status = run.operations().status(TestOperations.request(dir).refresh(true).dora(false).build());
+
+        assertThat(status.refreshed()).extracting(Message::toString)
+                .containsExactly("dev (gh-dev): could not be read: GitHub rejected the token (HTTP 401)");
     }
 
     @Test
