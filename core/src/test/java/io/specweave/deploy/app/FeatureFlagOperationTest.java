@@ -229,16 +229,7 @@ class FeatureFlagOperationTest {
         files.put("{\"qa\": \"on\", \"dev\": {\"b\": true}}",
                 "qa: expected an object of flags such as {\"newCheckout\": true}, got \"on\"");
         files.forEach((text, message) -> {
-            project.file(FLAGS, text + "\n");
-            String expected = "feature-flags.json: " + message;
-
-            assertThatThrownBy(() -> list(null)).as(text).isInstanceOf(BadInputException.class)
-                    .hasMessageEndingWith(expected);
-            assertThatThrownBy(() -> list("qa")).as(text).hasMessageEndingWith(expected);
-            for (String format : FlagChanges.FORMATS) {
-                assertThatThrownBy(() -> export("qa", format)).as(text).isInstanceOf(BadInputException.class)
-                        .hasMessageEndingWith(expected);
-            }
+            String expected = refusedByListAndExport(text, message);
             assertThatThrownBy(() -> set("a", true, "qa", null, true)).as(text).isInstanceOf(BadInputException.class)
                     .hasMessageEndingWith(expected);
             assertThat(project.read(FLAGS)).as("nothing written").isEqualTo(text + "\n");
@@ -246,6 +237,20 @@ class FeatureFlagOperationTest {
             assertThat(export("dev", "env")).as(text).isEqualTo("FEATURE_B=true\n");
             assertThat(list("dev").matrix().value("dev", "b")).as(text).isTrue();
         });
+    }
+
+    /** With feature-flags.json holding {@code text}: list and every export of qa refuse it; returns what they say. */
+    private String refusedByListAndExport(String text, String message) {
+        project.file(FLAGS, text + "\n");
+        String expected = "feature-flags.json: " + message;
+        assertThatThrownBy(() -> list(null)).as(text).isInstanceOf(BadInputException.class)
+                .hasMessageEndingWith(expected);
+        assertThatThrownBy(() -> list("qa")).as(text).hasMessageEndingWith(expected);
+        for (String format : FlagChanges.FORMATS) {
+            assertThatThrownBy(() -> export("qa", format)).as(text).isInstanceOf(BadInputException.class)
+                    .hasMessageEndingWith(expected);
+        }
+        return expected;
     }
 
     @Test
@@ -260,16 +265,7 @@ class FeatureFlagOperationTest {
                 "qa.a: expected true, false or an object with a boolean \"enabled\", got an object without "
                         + "\"enabled\"");
         files.forEach((text, message) -> {
-            project.file(FLAGS, text + "\n");
-            String expected = "feature-flags.json: " + message;
-
-            assertThatThrownBy(() -> list(null)).as(text).isInstanceOf(BadInputException.class)
-                    .hasMessageEndingWith(expected);
-            assertThatThrownBy(() -> list("qa")).as(text).hasMessageEndingWith(expected);
-            for (String format : FlagChanges.FORMATS) {
-                assertThatThrownBy(() -> export("qa", format)).as(text).isInstanceOf(BadInputException.class)
-                        .hasMessageEndingWith(expected);
-            }
+            String expected = refusedByListAndExport(text, message);
             assertThatThrownBy(() -> set("a", true, "qa", null)).as(text).isInstanceOf(BadInputException.class)
                     .hasMessageEndingWith(expected);
             assertThatThrownBy(() -> set("a", false, "qa", null, true)).as(text).hasMessageEndingWith(expected);

@@ -83,13 +83,19 @@ class RenderingTest {
                 .contains("\"history\"").endsWith("}\n");
     }
 
+    /** The pipeline of a project of its own whose prod record is {@code prod}, as metadata.json holds it. */
+    private PipelineStatus withProd(String prod) {
+        Path other = dir.resolve("other");
+        io.specweave.deploy.testing.TestProject.in(other).localProfiles("prod").increment("0018-oauth", "OAuth",
+                "{\"id\": \"0018-oauth\", \"deployments\": {\"prod\": " + prod + "}}");
+        return new StatusService(Project.open(other)).status("0018");
+    }
+
     @Test
     void anEarlierDeploymentWithoutItsTimeSaysSoRatherThanNull() {
-        Path other = dir.resolve("other");
-        io.specweave.deploy.testing.TestProject.in(other).localProfiles("prod").increment("0018-oauth", "OAuth", """
-                {"id": "0018-oauth", "deployments": {"prod": {"status": "deployed", "commit": "c200000",
-                  "deployedAt": "2026-12-01T00:00:00Z", "history": [{"status": "deployed", "commit": "c100000"}]}}}""");
-        PipelineStatus status = new StatusService(Project.open(other)).status("0018");
+        PipelineStatus status = withProd("""
+                {"status": "deployed", "commit": "c200000", "deployedAt": "2026-12-01T00:00:00Z",
+                 "history": [{"status": "deployed", "commit": "c100000"}]}""");
 
         assertThat(new TextStatusRenderer(true, false).renderHistory(status))
                 .contains("  (no time)  deployed  c100000").doesNotContain("null");
@@ -97,11 +103,9 @@ class RenderingTest {
 
     @Test
     void approvalsThatAreNoObjectsAreShownAsWrittenAndNamelessOnesSaySo() {
-        Path other = dir.resolve("other");
-        io.specweave.deploy.testing.TestProject.in(other).localProfiles("prod").increment("0018-oauth", "OAuth", """
-                {"id": "0018-oauth", "deployments": {"prod": {"status": "deployed", "commit": "c200000",
-                  "deployedAt": "2026-12-01T00:00:00Z", "approvals": ["lgtm", null, {"role": "QA"}]}}}""");
-        PipelineStatus status = new StatusService(Project.open(other)).status("0018");
+        PipelineStatus status = withProd("""
+                {"status": "deployed", "commit": "c200000", "deployedAt": "2026-12-01T00:00:00Z",
+                 "approvals": ["lgtm", null, {"role": "QA"}]}""");
 
         assertThat(new TextStatusRenderer(true, false).render(status))
                 .contains("Approved: \"lgtm\" (as written: names nobody); nobody named (QA)");
