@@ -109,9 +109,11 @@ final class RolloutRecords {
      */
     static DeploymentRecord candidate(MetadataDocument view, String environment, SyncProfile profile, String commit) {
         DeploymentRecord current = Deployments.get(view, environment).orElse(null);
-        DeploymentRecord.Builder builder = current == null ? DeploymentRecord.builder().profile(profile.name())
-                : current.toBuilder().history(List.of());
-        return builder.status(DeploymentStatus.DEPLOYED).commit(commit).build();
+        // Judged as the record live() makes of it: what was given ahead of it goes with it, while the
+        // current deployment's own approvals and test results (one naming no commit, as SpecWeave writes them)
+        // stay that deployment's and approve nothing new.
+        return Pending.takeOver(DeploymentRecord.builder().profile(profile.name()).status(DeploymentStatus.DEPLOYED)
+                .commit(commit), current, commit).build();
     }
 
     /**

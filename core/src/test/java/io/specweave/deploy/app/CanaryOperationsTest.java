@@ -226,6 +226,26 @@ class CanaryOperationsTest {
     }
 
     @Test
+    void theRunningDeploymentsOwnApprovalNamingNoCommitApprovesNoCanary() {
+        project.config("{\"sync\": {\"profiles\": {\"local-prod\": {\"provider\": \"local\", "
+                + "\"environment\": \"prod\"}}}, \"deployment\": {\"promotion\": {\"requireApproval\": [\"prod\"]}}}");
+        // As SpecWeave writes an approval: no commit, given before the deployment it approved.
+        Path file = dir.resolve(".specweave/increments/0018-oauth/metadata.json");
+        TestProjects.write(file, TestProjects.read(file).replace("\"healthStatus\": \"healthy\"",
+                "\"healthStatus\": \"healthy\", \"approvals\": [{\"approvedBy\": \"jane\", "
+                        + "\"approvedAt\": \"2026-11-20T08:00:00Z\"}]"));
+
+        assertThat(step(10, "c200000").result()).isEqualTo(ChangeOutcome.Result.REFUSED);
+        assertThat(step(100, "c200000").result()).isEqualTo(ChangeOutcome.Result.REFUSED);
+        assertThat(prod().path("commit").asText()).isEqualTo("c100000");
+
+        run.operations().approve(TestOperations.request(dir).environment("prod").approvedBy("maria").commit("c200000")
+                .build());
+        assertThat(step(10, "c200000").result()).as("an approval of its own commit").isEqualTo(
+                ChangeOutcome.Result.RECORDED);
+    }
+
+    @Test
     void aCanaryPromotedPastARefusingGateIsRecordedForced() {
         project.config("{\"sync\": {\"profiles\": {\"local-prod\": {\"provider\": \"local\", "
                 + "\"environment\": \"prod\"}}}, \"deployment\": {\"promotion\": {\"requireApproval\": [\"prod\"]}}}");

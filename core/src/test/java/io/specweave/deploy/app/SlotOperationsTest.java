@@ -147,6 +147,21 @@ class SlotOperationsTest {
     }
 
     @Test
+    void theRunningDeploymentsOwnApprovalNamingNoCommitApprovesNoSlotGoingLive() {
+        Path config = dir.resolve(".specweave/config.json");
+        TestProjects.write(config, TestProjects.read(config).replaceFirst("^\\{",
+                "{\"deployment\": {\"promotion\": {\"requireApproval\": [\"prod\"]}}, "));
+        // A plain deployment before slots, approved as SpecWeave writes it: no commit.
+        TestProjects.write(dir.resolve(METADATA), "{\"id\": \"0018-oauth\", \"deployments\": {\"prod\": {"
+                + "\"status\": \"deployed\", \"deployedAt\": \"2026-11-20T09:00:00Z\", \"commit\": \"c100000\", "
+                + "\"approvals\": [{\"approvedBy\": \"jane\", \"approvedAt\": \"2026-11-20T08:00:00Z\"}]}}}\n");
+
+        assertThat(deploy("prod", "blue", "b200000").result()).as("the first slot goes live: gated")
+                .isEqualTo(ChangeOutcome.Result.REFUSED);
+        assertThat(prod().path("commit").asText()).isEqualTo("c100000");
+    }
+
+    @Test
     void aSlotOfAnotherKindIsTheUsersAndTheSameBadInputWhateverTheGatesSay() {
         assertThat(deploy("prod", "blue", "b100000").result()).isEqualTo(ChangeOutcome.Result.RECORDED);
         Path config = dir.resolve(".specweave/config.json");
