@@ -1,5 +1,6 @@
 package io.specweave.deploy.app;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.Command;
@@ -101,6 +102,10 @@ final class CanaryChanges {
         CanaryState current = CanaryState.read(view.deployment(environment).orElse(null));
         DeploymentRecord stable = Deployments.get(view, environment).orElse(null);
         CanaryState next;
+        if (current != null && CanaryState.earlierRun(view.deployment(environment).orElse(null), facts.runUrl())) {
+            // A retried job of a step of an earlier canary, replaced since: starting it again would put that back.
+            return retried(current, weight);
+        }
         if (current != null && current.running()) {
             // The run's commit (given, or from CI): a pipeline of a newer commit must not move an older canary.
             if (facts.commit() != null && !Commits.same(facts.commit(), current.commit())) {
@@ -176,11 +181,18 @@ final class CanaryChanges {
             }
             // Refused first when the canary there is of another kind (the user's): a new one must not replace it.
             ObjectNode node = document.deploymentForUpdate(environment, CanaryState.KEY);
+            List<String> earlierRuns = null;
             if (current == null || !current.running()) {
-                // A new canary: nothing of the finished one (its analysis, why it was rolled back) is its own.
+                // A new canary: nothing of the finished one (its analysis, why it was rolled back) is its own, but
+                // the runs that took its steps are kept, so a retried job of one of them moves no canary.
+                earlierRuns = CanaryState.earlierRunsAfter(node);
                 node.remove(CanaryState.KEY);
             }
             taken.apply(decision).write(node);
+            if (earlierRuns != null && !earlierRuns.isEmpty()) {
+                ArrayNode runs = ((ObjectNode) node.get(CanaryState.KEY)).putArray(CanaryState.EARLIER_RUNS);
+                earlierRuns.forEach(runs::add);
+            }
         }).newDeployment(promoted).note(d -> note).detail(d -> new CanaryDetail(taken.apply(d), promoted))
                 .gated(RolloutRecords.candidate(view, environment, profile, stepped.commit()));
         SourcedUrl url = profile.deploymentUrl() != null ? context.profileUrl() : context.environmentUrl(view, stable);

@@ -42,6 +42,13 @@ public record CanaryState(String increment, String commit, String branch, String
     public static final String RUNNING = "running";
     public static final String PROMOTED = "promoted";
     public static final String ABANDONED = "abandoned";
+    /**
+     * In the canary's object: the runs that took steps of the environment's earlier canaries, which a
+     * new canary replaced; a retried job of one of them must not start its canary again.
+     */
+    public static final String EARLIER_RUNS = "earlierRuns";
+    /** How many earlier runs a canary keeps: the last ones, enough for any retry that still matters. */
+    static final int EARLIER_RUNS_KEPT = 50;
 
     public CanaryState {
         steps = steps == null ? List.of() : List.copyOf(steps);
@@ -157,6 +164,42 @@ public record CanaryState(String increment, String commit, String branch, String
     public boolean stepTakenIn(int share, String runUrl) {
         return runUrl != null && steps.stream().anyMatch(s -> s.weight() != null && s.weight() == share
                 && runUrl.equals(s.runUrl()));
+    }
+
+    /** True when {@code runUrl} took a step of one of the canaries before the one {@code environmentNode} holds. */
+    public static boolean earlierRun(JsonNode environmentNode, String runUrl) {
+        JsonNode runs = environmentNode == null ? null : environmentNode.path(KEY).get(EARLIER_RUNS);
+        if (runUrl == null || !(runs instanceof ArrayNode list)) {
+            return false;
+        }
+        for (JsonNode run : list) {
+            if (runUrl.equals(run.asText(null))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The earlier runs a new canary over the one {@code environmentNode} holds keeps: those that one kept,
+     * and the runs of its own steps; the last {@link #EARLIER_RUNS_KEPT}, oldest first.
+     */
+    public static List<String> earlierRunsAfter(JsonNode environmentNode) {
+        java.util.LinkedHashSet<String> runs = new java.util.LinkedHashSet<>();
+        JsonNode kept = environmentNode == null ? null : environmentNode.path(KEY).get(EARLIER_RUNS);
+        if (kept instanceof ArrayNode list) {
+            list.forEach(run -> {
+                if (run.isTextual()) {
+                    runs.add(run.asText());
+                }
+            });
+        }
+        CanaryState replaced = read(environmentNode);
+        if (replaced != null) {
+            replaced.steps().stream().map(Step::runUrl).filter(java.util.Objects::nonNull).forEach(runs::add);
+        }
+        List<String> all = new ArrayList<>(runs);
+        return all.subList(Math.max(0, all.size() - EARLIER_RUNS_KEPT), all.size());
     }
 
     /** True when this canary is abandoned and the run {@code runUrl} took its last step, the one to 0 %. */

@@ -69,10 +69,11 @@ public final class OutcomeText {
                 line(s, "health", health(o.health()));
             }
             if (canary.retriedStep() != null) {
-                s.append("\n  metadata.json unchanged (this run took the ").append(canary.retriedStep())
-                        .append(" % step already; the canary ").append(canary.canary().abandoned() ? "was rolled back"
-                                : canary.promoted() ? "was promoted" : "moved on to " + canary.canary().weightOrZero()
-                                + " %").append(" since)");
+                s.append("\n  metadata.json unchanged (this run took a ").append(canary.retriedStep())
+                        .append(" % canary step already; the canary, of commit ")
+                        .append(LogText.oneLine(RecordFacts.shortCommit(canary.canary().commit()))).append(", ")
+                        .append(canary.canary().abandoned() ? "was rolled back" : canary.promoted() ? "was promoted"
+                                : "is at " + canary.canary().weightOrZero() + " %").append(" since)");
             } else if (!o.metadataChanged() && !o.dryRun()) {
                 s.append(canary.canary().weightOrZero() == 0
                         ? "\n  metadata.json unchanged (this run's rollback of the canary is recorded already)"

@@ -138,8 +138,8 @@ class CanaryOperationsTest {
         assertThat(tenAgain.exitCode()).isZero();
         assertThat(tenAgain.detail().retriedStep()).isEqualTo(10);
         assertThat(TestProjects.read(file)).as("still at 25 %").isEqualTo(atTwentyFive);
-        assertThat(new OutcomeText(true).render(tenAgain)).contains("metadata.json unchanged (this run took the 10 % "
-                + "step already; the canary moved on to 25 % since)");
+        assertThat(new OutcomeText(true).render(tenAgain)).contains("metadata.json unchanged (this run took a 10 % "
+                + "canary step already; the canary, of commit c200000, is at 25 % since)");
 
         run.ci(new CiContext("none", null, null, null, "oncall", "https://ci.example/runs/7", null));
         abandon();
@@ -149,11 +149,32 @@ class CanaryOperationsTest {
         assertThat(twentyFiveAgain.exitCode()).isZero();
         assertThat(TestProjects.read(file)).as("the rolled-back canary stays abandoned").isEqualTo(abandoned);
         assertThat(prod().path("canary").path("status").asText()).isEqualTo("abandoned");
-        assertThat(new OutcomeText(true).render(twentyFiveAgain)).contains("the canary was rolled back since");
+        assertThat(new OutcomeText(true).render(twentyFiveAgain)).contains("the canary, of commit c200000, was rolled back since");
         assertThat(tracked).as("nothing told for a retry").filteredOn(t -> t.note() != null)
                 .extracting(TrackingRequest::note).hasSize(3).last().asString().contains("rolled back to 0 %");
         assertThat(stepIn("https://ci.example/runs/8", 10).detail().canary().status())
                 .as("a new run starts a new canary").isEqualTo("running");
+    }
+
+    @Test
+    void aRetriedJobOfAnEarlierCanaryReplacedSinceStartsItNoMore() {
+        Path file = dir.resolve(".specweave/increments/0018-oauth/metadata.json");
+        stepIn("https://ci.example/runs/2", 10);
+        run.ci(new CiContext("none", null, null, null, "oncall", "https://ci.example/runs/3", null));
+        abandon();
+        run.ci(new CiContext("github-actions", "c300000", "main", null, "ci-bot", "https://ci.example/runs/4", null));
+        run.operations().deploy(TestOperations.request(dir).environment("prod").canaryWeight(10).build());
+        run.operations().deploy(TestOperations.request(dir).environment("prod").canaryWeight(100).build());
+        String promoted = TestProjects.read(file);
+
+        ChangeOutcome<CanaryDetail> retried = stepIn("https://ci.example/runs/2", 10);
+
+        assertThat(retried.exitCode()).isZero();
+        assertThat(retried.detail().retriedStep()).isEqualTo(10);
+        assertThat(TestProjects.read(file)).as("c300000 stays stable, c200000 gets no traffic").isEqualTo(promoted);
+        assertThat(new OutcomeText(true).render(retried)).contains("the canary, of commit c300000, was promoted since");
+        assertThat(prod().path("canary").path("earlierRuns")).extracting(com.fasterxml.jackson.databind.JsonNode::asText)
+                .containsExactly("https://ci.example/runs/2", "https://ci.example/runs/3");
     }
 
     @Test
