@@ -297,6 +297,11 @@ public final class Operations {
                                 .toString(), (context != null ? context.facts() : host.ci(project.dir())).actor(),
                         context == null ? null : context.increment().id());
                 if (request.dryRun) {
+                    if (context != null) {
+                        // Checked as the real run checks it (the increment's record, its profile's tracker settings,
+                        // deployment.refresh); the dry run writes nothing and asks no tracker.
+                        EnvironmentChanges.apply(context, FlagChanges.recorded(project, change), null, flags);
+                    }
                     return new FlagOutcome(request.flagAction, change.environment(), change, null, null, null, null, true);
                 }
                 if (context != null) {

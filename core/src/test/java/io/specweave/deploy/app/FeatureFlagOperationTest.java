@@ -164,6 +164,10 @@ class FeatureFlagOperationTest {
         String before = project.read(FLAGS);
         assertThatThrownBy(() -> set("newCheckout", true, "prod", "0018"))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("no deployment to prod");
+        assertThatThrownBy(() -> run.operations().featureFlag(Request.builder(dir).increment("0018")
+                .flagAction(Request.FlagAction.ENABLE).flag("newCheckout").environment("prod").dryRun(true).build()))
+                .as("a dry run checks it as the real run").isInstanceOf(BadInputException.class)
+                .hasMessageContaining("no deployment to prod");
         assertThat(project.read(FLAGS)).isEqualTo(before);
     }
 
