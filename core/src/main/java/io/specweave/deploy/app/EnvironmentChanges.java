@@ -69,6 +69,10 @@ final class EnvironmentChanges {
         Request request = context.request();
 
         change.check(context);
+        if (request.dryRun) {
+            // Where the real run first asks the tracker (its refresh), before the change decides anything.
+            checkTrackerSettings(context);
+        }
         // A run that commits back decides on the records as its branch holds them now, not as its checkout did.
         List<Message> refreshed = new ArrayList<>(writers == null ? baseline.caughtUp() : List.of());
         CommitBack.Baseline read = baseline;
@@ -162,7 +166,6 @@ final class EnvironmentChanges {
         }
 
         if (request.dryRun) {
-            checkTrackerSettings(context);
             Change.Decision decision = new Change.Decision(forced, health, context.now());
             MetadataDocument preview = view.copy();
             effect.edit.apply(preview, decision);

@@ -368,6 +368,9 @@ class SyncOperationTest {
                     .isInstanceOf(BadInputException.class)
                     .hasMessageContaining("sync.profiles.jira-qa.config: expected \"domain\"");
         }
+        assertThatThrownBy(() -> run.operations().rollback(TestOperations.request(dir).profile("jira-qa").dryRun(true)
+                .build())).as("before the rollback finds nothing to go back to, as the real run's refresh")
+                .isInstanceOf(BadInputException.class).hasMessageContaining("expected \"domain\"");
         ChangeOutcome<?> preview = run.operations().sync(TestOperations.request(dir).profile("jira-prod")
                 .commit("c900000").healthCheck(false).dryRun(true).build());
         assertThat(preview.result()).as("no Jira credentials are needed to preview").isEqualTo(
