@@ -68,17 +68,19 @@ final class SlotChanges {
         view.requireWritable(environment, SlotsState.KEY, slotName);
         CiContext facts = context.facts();
         String commit = RolloutRecords.requireCommit(facts);
-        // Both were checked where they were read: the request's by Request, the config's by SlotSettings.
-        String url = context.request().deploymentUrl != null ? context.request().deploymentUrl : settings.url(slotName);
-        SourcedUrl checkedUrl = context.request().deploymentUrl != null
-                ? SourcedUrl.of(url, Input.DEPLOYMENT_URL)
-                : SourcedUrl.of(url, settings.where() + "." + slotName + ".url");
-        String now = context.now();
-        Slot slot = Slot.deployed(context.increment().id(), commit, facts.branch(), facts.tag(), url, now,
-                facts.actor(), facts.runUrl());
         SlotsState stored = SlotsState.read(view.deployment(environment).orElse(null));
         boolean goesLive = stored.live() == null || stored.live().equals(slotName);
         Slot recorded = stored.slot(slotName);
+        // The given URL, else the profile's for the slot, else the one the slot has: a new version keeps its address.
+        // The request's was checked by Request, the config's by SlotSettings; the record's is checked with the health.
+        SourcedUrl checkedUrl = context.request().deploymentUrl != null
+                ? SourcedUrl.of(context.request().deploymentUrl, Input.DEPLOYMENT_URL)
+                : settings.url(slotName) != null ? SourcedUrl.of(settings.url(slotName), settings.where() + "."
+                        + slotName + ".url") : context.slotUrl(view, slotName, recorded);
+        String url = checkedUrl == null ? null : checkedUrl.url();
+        String now = context.now();
+        Slot slot = Slot.deployed(context.increment().id(), commit, facts.branch(), facts.tag(), url, now,
+                facts.actor(), facts.runUrl());
         if (recorded != null && Commits.same(recorded.commit(), commit) && Objects.equals(recorded.runUrl(),
                 facts.runUrl()) && Objects.equals(recorded.tag(), facts.tag())) {
             // A re-run of this slot's deployment (same commit, run and tag): what was recorded of it (its time,

@@ -147,6 +147,22 @@ class SlotOperationsTest {
     }
 
     @Test
+    void aNewVersionOnASlotKeepsTheAddressTheSlotWasGivenWhenTheProfileHasNone() {
+        project.config("{\"sync\": {\"profiles\": {\"local-prod\": {\"provider\": \"local\", "
+                + "\"environment\": \"prod\", \"healthCheck\": {\"retries\": 0}}}}}");
+        run.operations().deploy(TestOperations.request(dir).environment("prod").slot("blue").commit("b100000")
+                .deploymentUrl(blue.url()).build());
+        int checks = blue.calls();
+
+        ChangeOutcome<SlotDetail> again = deploy("prod", "blue", "b200000");
+
+        assertThat(again.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+        assertThat(prod().path("slots").path("blue").path("commit").asText()).isEqualTo("b200000");
+        assertThat(prod().path("slots").path("blue").path("url").asText()).isEqualTo(blue.url());
+        assertThat(blue.calls()).as("checked at the address it keeps").isGreaterThan(checks);
+    }
+
+    @Test
     void theRunningDeploymentsOwnApprovalNamingNoCommitApprovesNoSlotGoingLive() {
         Path config = dir.resolve(".specweave/config.json");
         TestProjects.write(config, TestProjects.read(config).replaceFirst("^\\{",
