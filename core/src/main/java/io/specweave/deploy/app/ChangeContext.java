@@ -120,6 +120,8 @@ final class ChangeContext {
      */
     Slot recordedSlot(MetadataDocument view, String doing) {
         String slotName = target.slot();
+        // A slot the file holds as something else is the user's: named as such, not as one without a deployment.
+        view.requireWritable(environment(), SlotsState.KEY, slotName);
         Slot slot = SlotsState.read(view.deployment(environment()).orElse(null)).slot(slotName);
         if (slot == null) {
             throw new BadInputException(Message.of(increment.id() + ": slot " + slotName + " of " + environment()

@@ -184,6 +184,7 @@ final class SlotChanges {
         }
         String from = state.live();
         String to = context.target().slot() != null ? context.target().slot() : settings.other(from);
+        view.requireWritable(environment, SlotsState.KEY, to);
         if (to.equals(from)) {
             throw new BadInputException("slot " + to + " of " + environment + " is already live; swap-slots makes the "
                     + "idle slot (" + settings.other(from) + ") live");

@@ -190,6 +190,10 @@ class SlotOperationsTest {
         assertThatThrownBy(() -> deploy("prod", "green", "e100000")).isInstanceOf(BadInputException.class)
                 .hasMessageEndingWith("metadata.json: deployments.prod.slots.green: expected an object, got \"managed by "
                         + "argo\"; make it an object (or remove it) so this change can be recorded");
+        assertThatThrownBy(() -> swap(true)).as("a swap to it").isInstanceOf(BadInputException.class)
+                .hasMessageContaining("deployments.prod.slots.green: expected an object");
+        assertThatThrownBy(() -> run.operations().health(TestOperations.request(dir).environment("prod-green")
+                .build())).as("a check of it").hasMessageContaining("deployments.prod.slots.green: expected an object");
         assertThat(TestProjects.read(file)).isEqualTo(slot);
 
         String all = TestProjects.read(file).replaceFirst("\"slots\": \\{", "\"slots\": \"managed by argo\", \"was\": {");
