@@ -13,6 +13,11 @@ public final class LogText {
     }
 
     /** {@code value} on one line, with every control character written as its escape; null stays null. */
+    /** {@code count} and {@code noun}, the noun in the plural unless the count is 1: "1 error", "2 errors". */
+    public static String count(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+
     public static String oneLine(String value) {
         if (value == null || value.chars().noneMatch(LogText::isControl)) {
             return value;

@@ -1,5 +1,6 @@
 package io.specweave.deploy.app;
 
+import io.specweave.deploy.LogText;
 import io.specweave.deploy.Command;
 import io.specweave.deploy.Input;
 import io.specweave.deploy.Message;
@@ -93,7 +94,7 @@ public final class PromotionGates {
                                                 Message.arg(Input.TEST_RESULTS, "GLOB")))));
             } else if (!tests.allPassed()) {
                 refusals.add(new Refusal("requireTestsPassed", "tests did not pass: " + tests.failed() + " failed, "
-                        + tests.errors() + " errors, " + tests.passed() + "/" + tests.total() + " passed"
+                        + LogText.count(tests.errors(), "error") + ", " + tests.passed() + "/" + tests.total() + " passed"
                         + (tests.suite() == null ? "" : " (suite " + tests.suite() + ")"),
                         "a test run without failures or errors"));
             } else {

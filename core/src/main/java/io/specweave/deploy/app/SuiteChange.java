@@ -2,6 +2,7 @@ package io.specweave.deploy.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.specweave.deploy.LogText;
 import io.specweave.deploy.BadInputException;
 import io.specweave.deploy.Durations;
 import io.specweave.deploy.Command;
@@ -179,7 +180,7 @@ final class SuiteChange implements Change<SuiteDetail> {
             return "it exited with code " + run.exitCode() + " (" + summary(counted) + ")";
         }
         if (counted.failed() > 0 || counted.errors() > 0) {
-            return counted.failed() + " failed, " + counted.errors() + " errors";
+            return counted.failed() + " failed, " + LogText.count(counted.errors(), "error");
         }
         if (counted.total() - counted.skipped() <= 0) {
             return "its reports hold no test that ran (" + counted.total() + " tests, " + counted.skipped()
@@ -190,7 +191,7 @@ final class SuiteChange implements Change<SuiteDetail> {
 
     static String summary(TestResults t) {
         return t.passed() + "/" + t.total() + " passed" + (t.failed() > 0 ? ", " + t.failed() + " failed" : "")
-                + (t.errors() > 0 ? ", " + t.errors() + " errors" : "") + (t.skipped() > 0 ? ", " + t.skipped()
+                + (t.errors() > 0 ? ", " + LogText.count(t.errors(), "error") : "") + (t.skipped() > 0 ? ", " + t.skipped()
                         + " skipped" : "");
     }
 }

@@ -143,7 +143,8 @@ public final class DoraCalculator {
             basis = "daily: median " + number(medianDays) + " deployment days per week (3 or more)";
         } else if (median(weekDeployed) >= 1) {
             band = "high";
-            basis = "weekly: most weeks have a deployment (median " + number(medianDays) + " deployment days per week)";
+            basis = "weekly: most weeks have a deployment (median " + number(medianDays) + " deployment "
+                    + (medianDays == 1 ? "day" : "days") + " per week)";
         } else if (days < 28) {
             // A window shorter than a month cannot show months: say what it shows.
             band = "medium";

@@ -199,8 +199,8 @@ public final class OutcomeText {
         }
         TestResults t = r.testResults();
         if (t != null) {
-            line(s, "tests", t.passed() + "/" + t.total() + " passed, " + t.failed() + " failed, " + t.errors()
-                    + " errors, " + t.skipped() + " skipped");
+            line(s, "tests", t.passed() + "/" + t.total() + " passed, " + t.failed() + " failed, "
+                    + LogText.count(t.errors(), "error") + ", " + t.skipped() + " skipped");
         }
         if (r.coverage() != null) {
             line(s, "coverage", RecordFacts.coverage(r));

@@ -110,7 +110,7 @@ class DoraOperationTest {
         assertThat(report.deployments()).isEqualTo(6);
         assertThat(report.failures()).isEqualTo(2);
         assertThat(report.deploymentFrequency()).isEqualTo(new DoraMetric(1.5, "deployments/week", "1.5/week", "high",
-                "weekly: most weeks have a deployment (median 1 deployment days per week)", 6));
+                "weekly: most weeks have a deployment (median 1 deployment day per week)", 6));
         assertThat(report.leadTimeForChanges()).isEqualTo(new DoraMetric(141.75, "hours", "5d 21h 45m", "high",
                 "median of 6 changes, the increment's first deployment to prod: the deployed commits are not in this "
                         + "git repository", 6));
