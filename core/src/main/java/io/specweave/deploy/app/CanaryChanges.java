@@ -102,7 +102,8 @@ final class CanaryChanges {
         CanaryState current = CanaryState.read(view.deployment(environment).orElse(null));
         DeploymentRecord stable = Deployments.get(view, environment).orElse(null);
         CanaryState next;
-        if (current != null && CanaryState.earlierRun(view.deployment(environment).orElse(null), facts.runUrl())) {
+        if (current != null && !current.stepTakenIn(facts.runUrl())
+                && CanaryState.earlierRun(view.deployment(environment).orElse(null), facts.runUrl())) {
             // A retried job of a step of an earlier canary, replaced since: starting it again would put that back.
             return retried(current, weight);
         }
@@ -128,9 +129,9 @@ final class CanaryChanges {
             next = current.step(weight, now, facts.actor(), facts.runUrl());
         } else {
             String commit = RolloutRecords.requireCommit(facts);
-            if (current != null && Commits.same(commit, current.commit()) && current.stepTakenIn(weight,
-                    facts.runUrl())) {
-                // A retry of a step of this canary, rolled back or promoted since: starting it again would undo that.
+            if (current != null && Commits.same(commit, current.commit()) && current.stepTakenIn(facts.runUrl())) {
+                // A retry of a run that stepped this canary, rolled back or promoted since (any of its steps: a
+                // re-run of every job runs the later ones too): starting it again would undo that.
                 return retried(current, weight);
             }
             if (stable != null && DeploymentStatus.DEPLOYED.equals(stable.status()) && Commits.same(commit, stable.commit())) {
@@ -185,7 +186,9 @@ final class CanaryChanges {
             if (current == null || !current.running()) {
                 // A new canary: nothing of the finished one (its analysis, why it was rolled back) is its own, but
                 // the runs that took its steps are kept, so a retried job of one of them moves no canary.
-                earlierRuns = CanaryState.earlierRunsAfter(node);
+                earlierRuns = new java.util.ArrayList<>(CanaryState.earlierRunsAfter(node));
+                // This run ended the canary before (its rollback) and now starts one: its next steps are this one's.
+                earlierRuns.remove(facts.runUrl());
                 node.remove(CanaryState.KEY);
             }
             taken.apply(decision).write(node);

@@ -109,6 +109,12 @@ final class RolloutRecords {
      */
     static DeploymentRecord candidate(MetadataDocument view, String environment, SyncProfile profile, String commit) {
         DeploymentRecord current = Deployments.get(view, environment).orElse(null);
+        if (current != null && DeploymentStatus.DEPLOYED.equals(current.status()) && Commits.same(current.commit(),
+                commit)) {
+            // The commit that is live already (a CI retry of the slot's deployment): its own record is judged, as a
+            // re-run of a sync is.
+            return current.toBuilder().history(List.of()).build();
+        }
         // Judged as the record live() makes of it: what was given ahead of it goes with it, while the
         // current deployment's own approvals and test results (one naming no commit, as SpecWeave writes them)
         // stay that deployment's and approve nothing new.

@@ -221,8 +221,8 @@ final class SlotChanges {
         String now = context.now();
         // What was tested on the idle slot (test ENV-SLOT) goes live with it, and is what the gates read.
         TestResults tested = idle.tests();
-        DeploymentRecord candidate = RolloutRecords.candidate(view, environment, profile, idle.commit()).toBuilder()
-                .testResults(tested).build();
+        DeploymentRecord taken = RolloutRecords.candidate(view, environment, profile, idle.commit());
+        DeploymentRecord candidate = tested == null ? taken : taken.toBuilder().testResults(tested).build();
         Change.Effect<SlotDetail> effect = Change.Effect.<SlotDetail>writing((document, decision) -> {
             SlotsState current = SlotsState.read(document.deployment(environment).orElse(null));
             if (!from.equals(current.live())) {

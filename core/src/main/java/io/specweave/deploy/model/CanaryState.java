@@ -202,6 +202,11 @@ public record CanaryState(String increment, String commit, String branch, String
         return all.subList(Math.max(0, all.size() - EARLIER_RUNS_KEPT), all.size());
     }
 
+    /** True when the run {@code runUrl} took any step of this canary. */
+    public boolean stepTakenIn(String runUrl) {
+        return runUrl != null && steps.stream().anyMatch(s -> runUrl.equals(s.runUrl()));
+    }
+
     /** True when this canary is abandoned and the run {@code runUrl} took its last step, the one to 0 %. */
     public boolean abandonedIn(String runUrl) {
         if (!abandoned() || runUrl == null || steps.isEmpty()) {

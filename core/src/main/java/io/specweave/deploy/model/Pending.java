@@ -52,8 +52,11 @@ public final class Pending {
         ChangeRequest taken = changeRequest(current, earlier.commit());
         ChangeRequest own = ofRunningDeployment(earlier, earlier.changeRequest()) ? earlier.changeRequest() : null;
         TestResults tested = testResults(current, earlier.commit());
+        // A suite run for another commit while the earlier one ran is that commit's, not the restored one's.
+        TestResults owned = earlier.testResults() != null && (earlier.testResults().suite() == null
+                || Commits.same(earlier.commit(), earlier.testResults().commit())) ? earlier.testResults() : null;
         return builder.approvals(kept).changeRequest(taken != null ? taken : own).nextChangeRequest(null)
-                .testResults(tested != null ? tested : earlier.testResults());
+                .testResults(tested != null ? tested : owned);
     }
 
     /**

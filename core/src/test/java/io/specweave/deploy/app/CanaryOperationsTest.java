@@ -157,6 +157,37 @@ class CanaryOperationsTest {
     }
 
     @Test
+    void aRunThatRolledACanaryBackStepsTheNewOneItStarts() {
+        stepIn("https://ci.example/runs/2", 10);
+        run.ci(new CiContext("github-actions", "c300000", "main", null, "ci-bot", "https://ci.example/runs/3", null));
+        abandon();
+        run.operations().deploy(TestOperations.request(dir).environment("prod").canaryWeight(10).build());
+
+        ChangeOutcome<?> next = run.operations().deploy(TestOperations.request(dir).environment("prod").canaryWeight(25)
+                .build());
+
+        assertThat(next.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+        assertThat(prod().path("canary").path("weight").asInt()).isEqualTo(25);
+        assertThat(prod().path("canary").path("earlierRuns")).extracting(com.fasterxml.jackson.databind.JsonNode::asText)
+                .containsExactly("https://ci.example/runs/2");
+    }
+
+    @Test
+    void aReRunOfEveryJobOfARunWhoseCanaryWasRolledBackStartsNoStepItDidNotTake() {
+        Path file = dir.resolve(".specweave/increments/0018-oauth/metadata.json");
+        stepIn("https://ci.example/runs/5", 10);
+        run.ci(new CiContext("none", null, null, null, "oncall", "https://ci.example/runs/7", null));
+        abandon();
+        String abandoned = TestProjects.read(file);
+
+        ChangeOutcome<CanaryDetail> later = stepIn("https://ci.example/runs/5", 50);
+
+        assertThat(later.exitCode()).isZero();
+        assertThat(later.detail().retriedStep()).isEqualTo(50);
+        assertThat(TestProjects.read(file)).isEqualTo(abandoned);
+    }
+
+    @Test
     void aRetriedJobOfAnEarlierCanaryReplacedSinceStartsItNoMore() {
         Path file = dir.resolve(".specweave/increments/0018-oauth/metadata.json");
         stepIn("https://ci.example/runs/2", 10);

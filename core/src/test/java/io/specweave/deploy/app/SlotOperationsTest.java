@@ -163,6 +163,27 @@ class SlotOperationsTest {
     }
 
     @Test
+    void aRetriedDeploymentOfTheLiveSlotPassesTheGateItPassed() {
+        Path config = dir.resolve(".specweave/config.json");
+        TestProjects.write(config, TestProjects.read(config).replaceFirst("^\\{",
+                "{\"deployment\": {\"promotion\": {\"requireApproval\": [\"prod\"]}}, "));
+        // Given ahead, naming no commit, as SpecWeave writes it: the first deployment takes it.
+        TestProjects.write(dir.resolve(METADATA), "{\"id\": \"0018-oauth\", \"deployments\": {\"prod\": {"
+                + "\"approvals\": [{\"approvedBy\": \"jane\", \"approvedAt\": \"2026-11-27T11:00:00Z\"}]}}}\n");
+        run.ci(new io.specweave.deploy.ci.CiContext("github-actions", "b100000", "main", null, "ci-bot",
+                "https://ci.example/runs/1", null));
+        ChangeOutcome<?> first = run.operations().deploy(TestOperations.request(dir).environment("prod").slot("blue")
+                .build());
+        assertThat(first.result()).isEqualTo(ChangeOutcome.Result.RECORDED);
+
+        ChangeOutcome<?> retried = run.operations().deploy(TestOperations.request(dir).environment("prod").slot("blue")
+                .build());
+
+        assertThat(retried.result()).as("its own approval, naming no commit, still approves it")
+                .isEqualTo(ChangeOutcome.Result.RECORDED);
+    }
+
+    @Test
     void theRunningDeploymentsOwnApprovalNamingNoCommitApprovesNoSlotGoingLive() {
         Path config = dir.resolve(".specweave/config.json");
         TestProjects.write(config, TestProjects.read(config).replaceFirst("^\\{",
