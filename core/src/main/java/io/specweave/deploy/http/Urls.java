@@ -131,7 +131,8 @@ public final class Urls {
         try {
             uri = new URI(text);
         } catch (URISyntaxException e) {
-            return null;
+            // Not a URL java.net.URI reads (a space, a bad escape), but still one a view would show: scrubbed by its shape.
+            return withoutCredentialPartsLoosely(text);
         }
         String scheme = uri.getScheme();
         String authority = uri.getRawAuthority();
@@ -147,6 +148,19 @@ public final class Urls {
     }
 
     private static final java.util.regex.Pattern PARAMETER = java.util.regex.Pattern.compile("([^&?=]+)=([^&?]*)");
+
+    /** An http(s) URL by its shape: scheme, user info up to an @ before the path, the rest, and its query or fragment. */
+    private static final java.util.regex.Pattern LOOSE_URL = java.util.regex.Pattern.compile(
+            "(?is)(\\s*https?://)([^/?#@]*@)?([^?#]*)([?#].*)?");
+
+    private static String withoutCredentialPartsLoosely(String text) {
+        java.util.regex.Matcher m = LOOSE_URL.matcher(text);
+        if (!m.matches()) {
+            return null;
+        }
+        String shown = m.group(1) + m.group(3) + (m.group(4) == null ? "" : maskedParameters(m.group(4)));
+        return shown.equals(text) ? null : shown;
+    }
 
     private static String maskedParameters(String part) {
         return PARAMETER.matcher(part).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
