@@ -209,7 +209,7 @@ public final class DoraService {
                 JsonToken value = p.nextToken();
                 // The key MetadataDocument.deploymentsKey reads: deployments, else the first spelling it another way.
                 boolean exact = MetadataDocument.DEPLOYMENTS.equals(field);
-                if (!exact && (!KeyNames.plain(field).equals(MetadataDocument.DEPLOYMENTS)
+                if (!exact && (!KeyNames.plain(field).equals(MetadataDocument.DEPLOYMENTS) || value != JsonToken.START_OBJECT
                         || recordsKey != null && !recordsKey.equals(field))) {
                     p.skipChildren();
                     continue;

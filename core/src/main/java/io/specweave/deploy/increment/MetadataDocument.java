@@ -61,7 +61,8 @@ public final class MetadataDocument {
 
     /**
      * The key of {@code root} that holds the records: {@code deployments}; else the first key that spells
-     * it another way ({@code Deployments}, {@code DEPLOYMENTS}), read and written as it is spelled.
+     * it another way ({@code Deployments}, {@code DEPLOYMENTS}) and holds an object, read and written as it is
+     * spelled.
      */
     public static String deploymentsKey(ObjectNode root) {
         if (root.has(DEPLOYMENTS)) {
@@ -70,7 +71,8 @@ public final class MetadataDocument {
         java.util.Iterator<String> names = root.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
-            if (KeyNames.plain(name).equals(DEPLOYMENTS)) {
+            // Only an object of records: a team's own "Deployments": "see wiki" stays theirs.
+            if (KeyNames.plain(name).equals(DEPLOYMENTS) && root.get(name).isObject()) {
                 return name;
             }
         }
@@ -166,8 +168,8 @@ public final class MetadataDocument {
      */
     public List<String> credentialsDropped() {
         return credentialsDropped.stream().map(field -> source + ": " + field + ": the URL holds a credential (user "
-                + "info, or a parameter such as token); it is shown, sent to trackers and written back without it "
-                + "(the file's git history still has it: revoke it)").toList();
+                + "info, or a parameter such as token); it is shown and sent to trackers without it, and a change writes "
+                + "the file back without it (the file's git history still has it: revoke it)").toList();
     }
 
     /**

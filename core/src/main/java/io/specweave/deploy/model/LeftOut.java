@@ -20,6 +20,12 @@ public final class LeftOut {
     /** What identifies the deployment and its state: never left out, the copy is read by them. */
     static final Set<String> KEPT = Set.of("profile", "status", "deployedAt", "deployedBy", "commit", "branch", "tag",
             "runUrl", "deploymentUrl", "healthStatus", "history");
+    /**
+     * Of the record itself, also what a fresh checkout's gates and rollouts read from the copy: its approvals,
+     * tests and change requests, and the environment's slots, canary and flag changes.
+     */
+    static final Set<String> KEPT_IN_RECORD = Set.of("approvals", "testResults", "changeRequest",
+            "nextChangeRequest", "slots", "canary", "flagChanges");
 
     private static final Pattern MARK = Pattern.compile(
             "\\[left out of the tracker's copy: [0-9]+ characters; metadata\\.json keeps it\\]");
@@ -50,7 +56,8 @@ public final class LeftOut {
             for (String key : names(node)) {
                 JsonNode value = node.get(key);
                 int length = Json.compact(value).length();
-                if (!KEPT.contains(key) && !isMark(value) && length > size && length > Math.max(100, atLeast)) {
+                boolean kept = KEPT.contains(key) || node == record && KEPT_IN_RECORD.contains(key);
+                if (!kept && !isMark(value) && length > size && length > Math.max(100, atLeast)) {
                     parent = node;
                     largest = key;
                     size = length;

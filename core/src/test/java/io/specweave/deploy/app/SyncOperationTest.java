@@ -404,6 +404,13 @@ class SyncOperationTest {
         assertThat(prod.path("history").findValuesAsText("commit")).containsExactly("c100000");
         assertThat(run.operations().dora(TestOperations.request(dir).environment("prod").build()).deployments())
                 .as("DORA reads the same key").isEqualTo(2);
+
+        TestProjects.write(dir.resolve(METADATA), "{\"id\": \"0018-oauth\", \"Deployments\": \"see the wiki\"}");
+        sync("local-prod", "c300000", "https://ci.example/runs/3");
+        assertThat(TestOperations.metadata(dir, "0018-oauth").path("Deployments").asText())
+                .as("a team's own value under that name stays theirs").isEqualTo("see the wiki");
+        assertThat(TestOperations.metadata(dir, "0018-oauth").path("deployments").path("prod").path("commit").asText())
+                .isEqualTo("c300000");
     }
 
     @Test
