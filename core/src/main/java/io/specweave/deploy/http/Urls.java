@@ -124,7 +124,13 @@ public final class Urls {
      * as {@code ****}, the rest as written; null when it is no such URL or holds none.
      */
     public static String withoutCredentialParts(String text) {
-        if (!text.contains("://") || text.indexOf('@') < 0 && text.indexOf('?') < 0 && text.indexOf('#') < 0) {
+        // Read for every value of every record: most are no URL, told by their first letters alone.
+        int start = 0;
+        while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        if (!text.regionMatches(true, start, "http", 0, 4) || text.indexOf('@') < 0 && text.indexOf('?') < 0
+                && text.indexOf('#') < 0 || !text.contains("://")) {
             return null;
         }
         URI uri;

@@ -30,16 +30,17 @@ public final class RecordedUrls {
 
     private static void drop(JsonNode node, String path, List<String> changed) {
         if (node instanceof ObjectNode object) {
-            List<String> names = new ArrayList<>();
-            object.fieldNames().forEachRemaining(names::add);
-            for (String name : names) {
-                JsonNode value = object.get(name);
+            // Every record of every increment is walked (status over thousands): no copy of the names, no path
+            // built unless a URL changes.
+            for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+                java.util.Map.Entry<String, JsonNode> field = it.next();
+                JsonNode value = field.getValue();
                 String shown = value.isTextual() ? Urls.withoutCredentialParts(value.asText()) : null;
                 if (shown != null) {
-                    object.put(name, shown);
-                    changed.add(path + "." + name);
-                } else {
-                    drop(value, path + "." + name, changed);
+                    field.setValue(com.fasterxml.jackson.databind.node.TextNode.valueOf(shown));
+                    changed.add(path + "." + field.getKey());
+                } else if (value.isContainerNode()) {
+                    drop(value, path + "." + field.getKey(), changed);
                 }
             }
         } else if (node instanceof ArrayNode array) {
@@ -49,7 +50,7 @@ public final class RecordedUrls {
                 if (shown != null) {
                     array.set(i, shown);
                     changed.add(path + "[" + i + "]");
-                } else {
+                } else if (value.isContainerNode()) {
                     drop(value, path + "[" + i + "]", changed);
                 }
             }
