@@ -162,11 +162,16 @@ class SlotOperationsTest {
         assertThat(blue.calls()).as("checked at the address it keeps").isGreaterThan(checks);
     }
 
-    @Test
-    void aRetriedDeploymentOfTheLiveSlotPassesTheGateItPassed() {
+    /** The profile's config with the gate {@code requireApproval} on prod. */
+    private void requireApprovalForProd() {
         Path config = dir.resolve(".specweave/config.json");
         TestProjects.write(config, TestProjects.read(config).replaceFirst("^\\{",
                 "{\"deployment\": {\"promotion\": {\"requireApproval\": [\"prod\"]}}, "));
+    }
+
+    @Test
+    void aRetriedDeploymentOfTheLiveSlotPassesTheGateItPassed() {
+        requireApprovalForProd();
         // Given ahead, naming no commit, as SpecWeave writes it: the first deployment takes it.
         TestProjects.write(dir.resolve(METADATA), "{\"id\": \"0018-oauth\", \"deployments\": {\"prod\": {"
                 + "\"approvals\": [{\"approvedBy\": \"jane\", \"approvedAt\": \"2026-11-27T11:00:00Z\"}]}}}\n");
@@ -185,9 +190,7 @@ class SlotOperationsTest {
 
     @Test
     void theRunningDeploymentsOwnApprovalNamingNoCommitApprovesNoSlotGoingLive() {
-        Path config = dir.resolve(".specweave/config.json");
-        TestProjects.write(config, TestProjects.read(config).replaceFirst("^\\{",
-                "{\"deployment\": {\"promotion\": {\"requireApproval\": [\"prod\"]}}, "));
+        requireApprovalForProd();
         // A plain deployment before slots, approved as SpecWeave writes it: no commit.
         TestProjects.write(dir.resolve(METADATA), "{\"id\": \"0018-oauth\", \"deployments\": {\"prod\": {"
                 + "\"status\": \"deployed\", \"deployedAt\": \"2026-11-20T09:00:00Z\", \"commit\": \"c100000\", "
@@ -201,9 +204,7 @@ class SlotOperationsTest {
     @Test
     void aSlotOfAnotherKindIsTheUsersAndTheSameBadInputWhateverTheGatesSay() {
         assertThat(deploy("prod", "blue", "b100000").result()).isEqualTo(ChangeOutcome.Result.RECORDED);
-        Path config = dir.resolve(".specweave/config.json");
-        TestProjects.write(config, TestProjects.read(config).replaceFirst("^\\{",
-                "{\"deployment\": {\"promotion\": {\"requireApproval\": [\"prod\"]}}, "));
+        requireApprovalForProd();
         Path file = dir.resolve(".specweave/increments/0018-oauth/metadata.json");
         String slot = TestProjects.read(file).replaceFirst("\"slots\": \\{", "\"slots\": {\"green\": \"managed by argo\", ");
         TestProjects.write(file, slot);
