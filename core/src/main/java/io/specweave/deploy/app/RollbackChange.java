@@ -90,7 +90,8 @@ final class RollbackChange implements Change<RollbackDetail> {
         Slot restoredSlot = flipSlots ? slots.slot(holding) : null;
         SourcedUrl url = flipSlots && restoredSlot.url() != null ? context.slotUrl(view, holding, restoredSlot)
                 : target.deploymentUrl() != null ? SourcedUrl.of(target.deploymentUrl(), context.recordField(view,
-                        "history" + index(current.history(), target) + ".deploymentUrl")) : context.profileUrl();
+                        "history" + index(view.deployment(environment).map(n -> n.get("history")).orElse(null),
+                        current.history(), target) + ".deploymentUrl")) : context.profileUrl();
         String now = context.now();
         String by = context.facts().actor();
         String reason = context.request().reason;
@@ -205,11 +206,20 @@ final class RollbackChange implements Change<RollbackDetail> {
                 + "back to the one before, or deploy that version instead"));
     }
 
-    /** {@code [i]}, the place of {@code entry} in {@code history} as a field path names it. */
-    private static String index(List<DeploymentRecord> history, DeploymentRecord entry) {
+    /**
+     * {@code [i]}, the place of {@code entry} in the file's {@code history} ({@code stored}) as a field path
+     * names it: {@code history} holds its object entries only, the file also what is no object.
+     */
+    private static String index(JsonNode stored, List<DeploymentRecord> history, DeploymentRecord entry) {
         for (int i = 0; i < history.size(); i++) {
             // The very entry: two entries may be equal (a redeploy of the same commit, run and record).
             if (history.get(i) == entry) {
+                int objects = -1;
+                for (int at = 0; stored != null && at < stored.size(); at++) {
+                    if (stored.get(at).isObject() && ++objects == i) {
+                        return "[" + at + "]";
+                    }
+                }
                 return "[" + i + "]";
             }
         }

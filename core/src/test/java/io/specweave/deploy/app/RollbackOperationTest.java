@@ -84,6 +84,13 @@ class RollbackOperationTest {
                 .hasMessageContaining("0018-oauth/metadata.json: deployments.prod.history[0].deploymentUrl: expected an "
                         + "absolute http(s) URL");
         assertThat(project.read(METADATA)).isEqualTo(before);
+
+        // A person's note ahead of it in the list: the field is named where the file has it.
+        ((com.fasterxml.jackson.databind.node.ArrayNode) root.path("deployments").path("prod").path("history"))
+                .insert(0, "migrated from the old pipeline");
+        java.nio.file.Files.writeString(file, root.toPrettyString());
+        assertThatThrownBy(() -> rollback("2026-11-10T10:45:00Z"))
+                .hasMessageContaining("deployments.prod.history[1].deploymentUrl: expected an absolute http(s) URL");
     }
 
     @Test
