@@ -159,7 +159,24 @@ public final class MetadataDocument {
         List<String> warnings = new ArrayList<>(skippedDeployments());
         warnings.addAll(unlistedStatuses());
         warnings.addAll(credentialsDropped());
+        warnings.addAll(recordsNotRead());
         return warnings;
+    }
+
+    /**
+     * For each other key spelling {@code deployments} that holds records ({@code Deployments} beside
+     * {@code deployments}), a line naming it: only the key {@link #deploymentsKey} chose is read.
+     */
+    public List<String> recordsNotRead() {
+        List<String> lines = new ArrayList<>();
+        root.fields().forEachRemaining(e -> {
+            if (!e.getKey().equals(deploymentsKey) && e.getValue().isObject()
+                    && KeyNames.plain(e.getKey()).equals(DEPLOYMENTS)) {
+                lines.add(source + ": " + e.getKey() + ": spells " + deploymentsKey + " another way; its records are "
+                        + "not read (only those under " + deploymentsKey + " are): move them there");
+            }
+        });
+        return lines;
     }
 
     /**

@@ -405,6 +405,12 @@ class SyncOperationTest {
         assertThat(run.operations().dora(TestOperations.request(dir).environment("prod").build()).deployments())
                 .as("DORA reads the same key").isEqualTo(2);
 
+        TestProjects.write(dir.resolve(METADATA), "{\"id\": \"0018-oauth\", \"deployments\": {}, \"DEPLOYMENTS\": "
+                + "{\"qa\": {\"status\": \"deployed\"}}}");
+        assertThat(run.operations().status(TestOperations.request(dir).dora(false).build()).warnings())
+                .anySatisfy(w -> assertThat(w).endsWith("metadata.json: DEPLOYMENTS: spells deployments another way; "
+                        + "its records are not read (only those under deployments are): move them there"));
+
         TestProjects.write(dir.resolve(METADATA), "{\"id\": \"0018-oauth\", \"Deployments\": \"see the wiki\"}");
         sync("local-prod", "c300000", "https://ci.example/runs/3");
         assertThat(TestOperations.metadata(dir, "0018-oauth").path("Deployments").asText())
