@@ -46,6 +46,13 @@ public final class Trees {
     }
 
     /** {@code parent.<field>} as an object, created when missing or not an object. */
+    /** The field names of {@code node}, copied: the node may be changed while they are gone through. */
+    public static List<String> fieldNames(ObjectNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     public static ObjectNode object(ObjectNode parent, String field) {
         JsonNode node = parent.get(field);
         if (node instanceof ObjectNode object) {

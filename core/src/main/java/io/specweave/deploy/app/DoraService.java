@@ -14,7 +14,6 @@ import io.specweave.deploy.Input;
 import io.specweave.deploy.Message;
 import io.specweave.deploy.Json;
 import io.specweave.deploy.JsonInput;
-import io.specweave.deploy.KeyNames;
 import io.specweave.deploy.config.ConfigLoader;
 import io.specweave.deploy.config.SpecweaveConfig;
 import io.specweave.deploy.model.DeploymentRecord;
@@ -209,7 +208,7 @@ public final class DoraService {
                 JsonToken value = p.nextToken();
                 // The key MetadataDocument.deploymentsKey reads: deployments, else the first spelling it another way.
                 boolean exact = MetadataDocument.DEPLOYMENTS.equals(field);
-                if (!exact && (!KeyNames.plain(field).equals(MetadataDocument.DEPLOYMENTS) || value != JsonToken.START_OBJECT
+                if (!exact && (!MetadataDocument.spellsDeployments(field) || value != JsonToken.START_OBJECT
                         || recordsKey != null && !recordsKey.equals(field))) {
                     p.skipChildren();
                     continue;

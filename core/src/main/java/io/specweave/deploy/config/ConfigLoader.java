@@ -262,9 +262,7 @@ public final class ConfigLoader {
 
     /** Renames, in {@code node}, each key that spells one of {@code keys} another way. */
     private static void respell(ObjectNode node, List<String> keys, String path, List<String> notes) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        for (String key : names) {
+        for (String key : io.specweave.deploy.Trees.fieldNames(node)) {
             String setting = KeyNames.spelledOtherwise(key, keys);
             if (setting == null) {
                 continue;

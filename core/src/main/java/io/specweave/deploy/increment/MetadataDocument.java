@@ -64,7 +64,12 @@ public final class MetadataDocument {
      * it another way ({@code Deployments}, {@code DEPLOYMENTS}) and holds an object, read and written as it is
      * spelled.
      */
-    public static String deploymentsKey(ObjectNode root) {
+    /** True when {@code key} spells {@code deployments}, as written or another way ({@code Deployments}). */
+    public static boolean spellsDeployments(String key) {
+        return DEPLOYMENTS.equals(key) || KeyNames.plain(key).equals(DEPLOYMENTS);
+    }
+
+    private static String deploymentsKey(ObjectNode root) {
         if (root.has(DEPLOYMENTS)) {
             return DEPLOYMENTS;
         }
@@ -72,7 +77,7 @@ public final class MetadataDocument {
         while (names.hasNext()) {
             String name = names.next();
             // Only an object of records: a team's own "Deployments": "see wiki" stays theirs.
-            if (KeyNames.plain(name).equals(DEPLOYMENTS) && root.get(name).isObject()) {
+            if (spellsDeployments(name) && root.get(name).isObject()) {
                 return name;
             }
         }
@@ -171,7 +176,7 @@ public final class MetadataDocument {
         List<String> lines = new ArrayList<>();
         root.fields().forEachRemaining(e -> {
             if (!e.getKey().equals(deploymentsKey) && e.getValue().isObject()
-                    && KeyNames.plain(e.getKey()).equals(DEPLOYMENTS)) {
+                    && spellsDeployments(e.getKey())) {
                 lines.add(source + ": " + e.getKey() + ": spells " + deploymentsKey + " another way; its records are "
                         + "not read (only those under " + deploymentsKey + " are): move them there");
             }

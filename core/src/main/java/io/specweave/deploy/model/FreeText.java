@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import java.util.ArrayList;
+import io.specweave.deploy.Trees;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,7 +54,7 @@ public final class FreeText {
     public static boolean cutAll(JsonNode node, int max) {
         boolean cut = false;
         if (node instanceof ObjectNode object) {
-            for (String key : names(object)) {
+            for (String key : Trees.fieldNames(object)) {
                 JsonNode value = object.get(key);
                 if (value.isTextual() && FIELDS.contains(key) && value.asText().length() > max) {
                     object.set(key, TextNode.valueOf(cut(value.asText(), max)));
@@ -77,7 +77,7 @@ public final class FreeText {
      */
     static void restoreWhole(JsonNode merged, JsonNode whole) {
         if (merged instanceof ObjectNode object && whole instanceof ObjectNode wholeObject) {
-            for (String key : names(object)) {
+            for (String key : Trees.fieldNames(object)) {
                 JsonNode value = object.get(key);
                 JsonNode mine = wholeObject.get(key);
                 if (value.isTextual() && mine != null && mine.isTextual()) {
@@ -102,11 +102,6 @@ public final class FreeText {
         }
     }
 
-    private static List<String> names(ObjectNode object) {
-        List<String> names = new ArrayList<>();
-        object.fieldNames().forEachRemaining(names::add);
-        return names;
-    }
 
     /** The first {@code length} characters of {@code text}, never splitting a surrogate pair (an emoji). */
     public static String start(String text, int length) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.specweave.deploy.Json;
+import io.specweave.deploy.Trees;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -53,7 +54,7 @@ public final class LeftOut {
         String largest = null;
         int size = 0;
         for (ObjectNode node : nodes) {
-            for (String key : names(node)) {
+            for (String key : Trees.fieldNames(node)) {
                 JsonNode value = node.get(key);
                 int length = Json.compact(value).length();
                 boolean kept = KEPT.contains(key) || node == record && KEPT_IN_RECORD.contains(key);
@@ -82,7 +83,7 @@ public final class LeftOut {
      * one, won the merge already).
      */
     static void restore(ObjectNode merged, ObjectNode local, boolean sameDeployment) {
-        for (String key : names(merged)) {
+        for (String key : Trees.fieldNames(merged)) {
             if (isMark(merged.get(key))) {
                 JsonNode mine = local == null ? null : local.get(key);
                 if (sameDeployment && mine != null && !isMark(mine)) {
@@ -95,15 +96,10 @@ public final class LeftOut {
         if (merged.get("history") instanceof ArrayNode history) {
             history.forEach(entry -> {
                 if (entry instanceof ObjectNode object) {
-                    names(object).stream().filter(k -> isMark(object.get(k))).forEach(object::remove);
+                    Trees.fieldNames(object).stream().filter(k -> isMark(object.get(k))).forEach(object::remove);
                 }
             });
         }
     }
 
-    private static List<String> names(ObjectNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
-    }
 }
