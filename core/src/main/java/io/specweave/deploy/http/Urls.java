@@ -130,43 +130,28 @@ public final class Urls {
             start++;
         }
         if (!text.regionMatches(true, start, "http", 0, 4) || text.indexOf('@') < 0 && text.indexOf('?') < 0
-                && text.indexOf('#') < 0 || !text.contains("://")) {
+                && text.indexOf('#') < 0) {
             return null;
         }
-        URI uri;
-        try {
-            uri = new URI(text);
-        } catch (URISyntaxException e) {
-            // Not a URL java.net.URI reads (a space, a bad escape), but still one a view would show: scrubbed by its shape.
-            return withoutCredentialPartsLoosely(text);
-        }
-        String scheme = uri.getScheme();
-        String authority = uri.getRawAuthority();
-        if (authority == null || !"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
-            return null;
-        }
-        // Also a password java.net.URI reads no server from (a registry-based authority): all up to the last @.
-        String shown = scheme + "://" + authority.substring(authority.lastIndexOf('@') + 1)
-                + (uri.getRawPath() == null ? "" : uri.getRawPath())
-                + (uri.getRawQuery() == null ? "" : "?" + maskedParameters(uri.getRawQuery()))
-                + (uri.getRawFragment() == null ? "" : "#" + maskedParameters(uri.getRawFragment()));
-        return shown.equals(text) ? null : shown;
-    }
-
-    private static final java.util.regex.Pattern PARAMETER = java.util.regex.Pattern.compile("([^&?=]+)=([^&?]*)");
-
-    /** An http(s) URL by its shape: scheme, user info up to an @ before the path, the rest, and its query or fragment. */
-    private static final java.util.regex.Pattern LOOSE_URL = java.util.regex.Pattern.compile(
-            "(?is)(\\s*https?://)([^/?#@]*@)?([^?#]*)([?#].*)?");
-
-    private static String withoutCredentialPartsLoosely(String text) {
-        java.util.regex.Matcher m = LOOSE_URL.matcher(text);
+        // By its shape, not by java.net.URI: a URL written by hand (a space, a bad escape, an @ in its password)
+        // is shown as written all the same, and must lose its credentials all the same.
+        java.util.regex.Matcher m = URL_SHAPE.matcher(text);
         if (!m.matches()) {
             return null;
         }
         String shown = m.group(1) + m.group(3) + (m.group(4) == null ? "" : maskedParameters(m.group(4)));
         return shown.equals(text) ? null : shown;
     }
+
+    /**
+     * An http(s) URL by its shape: the scheme, user info (up to the last @ before the path, query or
+     * fragment), the host and path, then its query and fragment.
+     */
+    private static final java.util.regex.Pattern URL_SHAPE = java.util.regex.Pattern.compile(
+            "(?is)(\\s*https?://)([^/?#]*@)?([^?#]*)([?#].*)?");
+
+    /** A {@code name=value} of a query or a fragment; {@code #} ends a query's. */
+    private static final java.util.regex.Pattern PARAMETER = java.util.regex.Pattern.compile("([^&?#=]+)=([^&?#]*)");
 
     private static String maskedParameters(String part) {
         return PARAMETER.matcher(part).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(

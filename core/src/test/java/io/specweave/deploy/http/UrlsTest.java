@@ -47,6 +47,11 @@ class UrlsTest {
                 "https://qa.example/a b?token=****");
         assertThat(Urls.withoutCredentialParts(" https://ops:p w@qa.example/x ")).isEqualTo(" https://qa.example/x ");
         assertThat(Urls.withoutCredentialParts("https://ops:50%@qa.example/")).isEqualTo("https://qa.example/");
+        assertThat(Urls.withoutCredentialParts("https://ops:p@ss@qa.example/x")).as("an @ in the password")
+                .isEqualTo("https://qa.example/x");
+        assertThat(Urls.withoutCredentialParts("https://qa.example/x?a=1#token=t")).isEqualTo(
+                "https://qa.example/x?a=1#token=****");
+        assertThat(Urls.withoutCredentialParts("https://qa.example/users/@me")).as("an @ in the path").isNull();
         for (String kept : new String[] {"https://qa.example/?env=qa#a", "https://qa.example/x?token=****", "not a url",
             "mailto:ops@example.com", "ftp://u:p@host/"}) {
             assertThat(Urls.withoutCredentialParts(kept)).as(kept).isNull();
